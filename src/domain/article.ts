@@ -1,0 +1,68 @@
+/**
+ * Article: the stored unit of news, as every stage after ingest sees it.
+ * Pure domain types. Display fields keep the publisher's spelling; match text lives only in the index.
+ */
+
+/** HTML that went through the allow-list sanitizer; the brand keeps raw HTML out of storage and views. */
+export type SanitizedHtml = string & { readonly __brand: "SanitizedHtml" };
+
+/** Text folded for matching (normalized, tokenized, maybe stemmed); never shown to a reader. */
+export type MatchText = string & { readonly __brand: "MatchText" };
+
+/** What ingest hands to the store: one article, before it has been stored. */
+export interface ArticleDraft {
+  /** Stable id: the imported record's own id, or one derived from the canonical URL. */
+  id: string;
+  url: string;
+  canonicalUrl: string;
+  /** Publisher: the source that served the page (a Source id). */
+  sourceId: string;
+  /** The original source the text cites ("رويترز", "واس"), when known. */
+  citedSource: string | null;
+  title: string;
+  /** ISO 8601 publish time; null when unknown. */
+  publishedAt: string | null;
+  /** ISO 8601 time akhbar (or the dump's crawler) fetched it. */
+  fetchedAt: string;
+  /** BCP 47 language tag, "ar" for nearly everything. */
+  language: string;
+  /** Display text: paragraphs separated by "\n", spelling untouched. */
+  text: string;
+  html: SanitizedHtml | null;
+  byline: string | null;
+  imageUrl: string | null;
+  /** Hex digest over the match text of title and body; see `contentHash` in stages/dedupe. */
+  contentHash: string;
+  /** Fields of the imported record that akhbar has no column for, kept verbatim. */
+  extra: Record<string, unknown>;
+}
+
+/** A stored article. */
+export interface Article extends ArticleDraft {
+  /** Monotonic store sequence; export and replays follow it. */
+  seq: number;
+  storedAt: string;
+}
+
+/** The analyzed fields the search index is fed with; computed by stages/arabic, stored by adapters. */
+export interface IndexFields {
+  /** Space-joined light stems of the title (variant-folded). */
+  title: MatchText;
+  /** Space-joined light stems of the body (variant-folded). */
+  body: MatchText;
+  /** Space-joined normalized, unstemmed tokens of title and body: exact-form matches rank higher. */
+  surface: MatchText;
+}
+
+/** One write: the draft plus its index fields, stored in one transaction. */
+export interface ArticleWrite {
+  article: ArticleDraft;
+  index: IndexFields;
+}
+
+export type UpsertOutcome =
+  | { status: "inserted"; id: string }
+  | { status: "updated"; id: string }
+  | { status: "unchanged"; id: string }
+  | { status: "duplicate"; id: string; existingId: string; by: "canonical_url" | "content_hash" | "id" }
+  | { status: "tombstoned"; id: string };

@@ -1,0 +1,61 @@
+/**
+ * Search query and result shapes shared by the query parser (stages/search), the index adapters and surfaces.
+ * Pure domain types. Terms arrive already analyzed, so adapters never run Arabic rules themselves.
+ */
+
+/** One query word, in the forms the index holds. */
+export interface QueryTerm {
+  /** As the user typed it (for echoing and highlighting). */
+  display: string;
+  /** Normalized, unstemmed form: matched against the `surface` field. */
+  surface: string;
+  /** Light stem plus its spelling-variant keys: any of them matches the `title`/`body` fields. */
+  stems: string[];
+}
+
+export interface SearchQuery {
+  /** Every term must match. */
+  terms: QueryTerm[];
+  /** Every phrase must match with its words adjacent. */
+  phrases: QueryTerm[][];
+  /** No hit may match any of these. */
+  excluded: QueryTerm[];
+  /** Restrict to these publisher source ids (any of them). Empty means all. */
+  sources: string[];
+  /** Inclusive ISO lower bound on the article's time (published, else fetched). */
+  from: string | null;
+  /** Exclusive ISO upper bound. */
+  to: string | null;
+  limit: number;
+  offset: number;
+  /** Blend a freshness prior into the score. */
+  recency: boolean;
+}
+
+export interface SearchHitRef {
+  id: string;
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+}
+
+export interface SearchRefs {
+  total: number;
+  hits: SearchHitRef[];
+}
+
+/** What surfaces print: a hit with its display fields and a highlighted snippet. */
+export interface SearchHit {
+  id: string;
+  title: string;
+  source: string;
+  published_at: string | null;
+  url: string;
+  /** Display text around the best match; matches wrapped in `[[` and `]]` markers (see stages/search/snippet). */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+}
