@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { analyzeWord, buildIndexFields, toMatchKeys } from "./analyze-text.ts";
+
+/** The one match key of a single display word. */
+function keyOf(display: string): string {
+  const keys = toMatchKeys(display);
+  expect(keys).toHaveLength(1);
+  return keys[0]!;
+}
+
+describe("analyzer probes (notes §3.1): a document word and a query word share a key", () => {
+  const probes: { why: string; doc: string; query: string; matches: boolean }[] = [
+    { why: "diacritics in the document", doc: "مُحَمَّدٌ", query: "محمد", matches: true },
+    { why: "diacritics in the query", doc: "محمد", query: "مُحَمَّد", matches: true },
+    { why: "tatweel", doc: "الســلام", query: "السلام", matches: true },
+    { why: "hamza-alef dropped in the document", doc: "اسرائيل", query: "إسرائيل", matches: true },
+    { why: "hamza-alef dropped in the query", doc: "إسرائيل", query: "اسرائيل", matches: true },
+    { why: "alef madda written bare", doc: "آلاف", query: "الاف", matches: true },
+    { why: "teh marbuta written as heh", doc: "حكومه", query: "حكومة", matches: true },
+    { why: "alef maksura versus yeh", doc: "المستشفى", query: "المستشفي", matches: true },
+    { why: "the article", doc: "الحكومة", query: "حكومة", matches: true },
+    { why: "و + article clitics", doc: "والحكومة", query: "الحكومة", matches: true },
+    { why: "بال + plural", doc: "بالانتخابات", query: "الانتخابات", matches: true },
+    { why: "pronoun suffix", doc: "حكومتها", query: "الحكومة", matches: true },
+    { why: "sound plural", doc: "المعلمين", query: "معلم", matches: true },
+    { why: "Arabic-Indic digits", doc: "٢٠١٥", query: "2015", matches: true },
+    { why: "Persian keheh and farsi yeh", doc: "\u06a9ابول", query: "كابول", matches: true },
+    { why: "presentation forms", doc: "\ufe8d\ufedf\ufeb4\ufefc\ufee1", query: "السلام", matches: true },
+    { why: "hamza seat", doc: "مسئول", query: "مسؤول", matches: true },
+    { why: "transliteration أميركا / أمريكا", doc: "أميركا", query: "أمريكا", matches: true },
+    { why: "transliteration غوتيريش / جوتيريش", doc: "غوتيريش", query: "جوتيريش", matches: true },
+    { why: "false positive: زار must not find وزارة", doc: "وزارة", query: "زار", matches: false },
+  ];
+  for (const p of probes) {
+    it(`${p.matches ? "matches" : "does not match"}: ${p.why}`, () => {
+      expect(keyOf(p.doc) === keyOf(p.query)).toBe(p.matches);
+    });
+  }
+});
+
+describe("conflation pairs (notes §2.1)", () => {
+  const pairs: { why: string; a: string; b: string; merge: boolean }[] = [
+    { why: "و + article", a: "الحكومة", b: "والحكومة", merge: true },
+    { why: "و + article + plural", a: "الحكومة", b: "والحكومات", merge: true },
+    { why: "enclitic with restored teh marbuta", a: "الحكومة", b: "حكومتها", merge: true },
+    { why: "adjective and country (variant table)", a: "الأمريكية", b: "أمريكا", merge: true },
+    { why: "transliteration variants", a: "أمريكا", b: "أميركا", merge: true },
+    { why: "hamza seats and plural", a: "المسؤولين", b: "مسئول", merge: true },
+    { why: "plural and feminine nisba", a: "الفلسطينيين", b: "الفلسطينية", merge: true },
+    { why: "nisba adjective", a: "إسرائيل", b: "الإسرائيلي", merge: true },
+    { why: "بال + plural and nisba", a: "بالانتخابات", b: "الانتخابية", merge: true },
+    // Known miss, kept visible: light10 has no future-tense س rule (سيارة, سياسة would break), notes §1.2.
+    { why: "future س is not removed (known miss of light10)", a: "سيجتمع", b: "يجتمعون", merge: false },
+    { why: "plural and alef maksura", a: "مستشفيات", b: "المستشفى", merge: true },
+    { why: "g written غ or ج", a: "غوتيريش", b: "جوتيريش", merge: true },
+    { why: "minister and visit differ", a: "وزيرة", b: "زيارة", merge: false },
+    { why: "ministry and visited differ", a: "وزارة", b: "زار", merge: false },
+    { why: "a name keeps its radical و", a: "وليد", b: "ليد", merge: false },
+    { why: "security and honest differ", a: "الامن", b: "امين", merge: false },
+  ];
+  for (const p of pairs) {
+    it(`${p.merge ? "merges" : "keeps apart"} ${p.a} / ${p.b}: ${p.why}`, () => {
+      expect(keyOf(p.a) === keyOf(p.b)).toBe(p.merge);
+    });
+  }
+
+  it("does not turn آلاف into اف", () => {
+    expect(keyOf("آلاف")).not.toBe("اف");
+    expect(keyOf("آلاف")).not.toBe(keyOf("اف"));
+  });
+
+  it("gives one key to every spelling of America with clitics", () => {
+    const keys = new Set(
+      ["الأمريكية", "الأميركيين", "أمريكا", "أميركا", "والأمريكي", "الأمريكيون"].map(keyOf),
+    );
+    expect(keys.size).toBe(1);
+  });
+});
+
+describe("buildIndexFields", () => {
+  it("stores stems in title and body and normalized words in surface, stop words kept", () => {
+    const fields = buildIndexFields("وزارة الصحة", "قالت الوزارة إن عدد الحالات ٢٠ حالة في أميركا.");
+    expect(fields.title).toBe("وزار صح");
+    expect(fields.body).toBe("قالت وزار ان عدد حال 20 حال في امريك");
+    expect(fields.surface).toBe("وزاره الصحه قالت الوزاره ان عدد الحالات 20 حاله في اميركا");
+  });
+
+  it("handles an empty title or body without stray spaces", () => {
+    expect(buildIndexFields("", "خبر").surface).toBe("خبر");
+    expect(buildIndexFields("خبر", "").surface).toBe("خبر");
+    expect(buildIndexFields("", "").body).toBe("");
+  });
+
+  it("never changes the display text it reads", () => {
+    const title = "مُحَمَّدٌ يزور الســعودية";
+    const copy = `${title}`;
+    buildIndexFields(title, title);
+    toMatchKeys(title);
+    expect(title).toBe(copy);
+  });
+});
+
+describe("analyzeWord", () => {
+  it("returns the surface and the variant-folded stem of a normalized word", () => {
+    expect(analyzeWord("والحكومات")).toEqual({ surface: "والحكومات", stem: "حكوم" });
+    expect(analyzeWord("اميركا")).toEqual({ surface: "اميركا", stem: "امريك" });
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Analyzer: display text -> the match fields the search index stores (notes §5: surface + variant-folded stem).
+ * Pure, with a bounded in-memory stem cache. Stop words stay in the index so phrase queries work (notes §1.8).
+ */
+import type { IndexFields, MatchText } from "../../domain/article.ts";
+import { stemArabic } from "./stem-arabic.ts";
+import { tokenize, tokenizeNormalized } from "./tokenize.ts";
+import { foldVariant } from "./variants.ts";
+
+/**
+ * Distinct normalized words whose stems are cached. News vocabulary is Zipfian: on the dev corpus 250k word
+ * types cover 8 M tokens and the top 100k cover nearly all of them; 100k entries cost roughly 15 MB.
+ */
+const STEM_CACHE_MAX_ENTRIES = 100_000;
+
+const stemCache = new Map<string, string>();
+
+/** The variant-folded light stem of a normalized word, cached. */
+function matchKeyOf(norm: string): string {
+  let key = stemCache.get(norm);
+  if (key === undefined) {
+    key = foldVariant(stemArabic(norm));
+    // Clearing wholesale is cheaper than LRU bookkeeping and refills with the frequent words within one article.
+    if (stemCache.size >= STEM_CACHE_MAX_ENTRIES) stemCache.clear();
+    stemCache.set(norm, key);
+  }
+  return key;
+}
+
+/** One normalized word in its two indexed forms. */
+export interface AnalyzedWord {
+  /** Normalized, unstemmed: matched against the `surface` field. */
+  surface: string;
+  /** Variant-folded light stem: matched against the `title` and `body` fields. */
+  stem: string;
+}
+
+/** Analyzes one normalized word: "والحكومات" -> { surface "والحكومات", stem "حكوم" }. */
+export function analyzeWord(norm: string): AnalyzedWord {
+  return { surface: norm, stem: matchKeyOf(norm) };
+}
+
+/** Space-joined match keys of normalized words. */
+function joinKeys(norms: readonly string[]): string {
+  let out = "";
+  for (let i = 0; i < norms.length; i++) {
+    if (i > 0) out += " ";
+    out += matchKeyOf(norms[i]!);
+  }
+  return out;
+}
+
+/** Normalized words of display text, in order. */
+function wordsOf(display: string): string[] {
+  const tokens = tokenize(display);
+  const words = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) words[i] = tokens[i]!.norm;
+  return words;
+}
+
+/**
+ * Builds the index fields of an article: title and body as variant-folded stems, surface as normalized words of
+ * title then body. Stop words are kept. Example: title "وزارة الصحة" -> title "وزار صح", surface "وزاره الصحه ...".
+ */
+export function buildIndexFields(title: string, body: string): IndexFields {
+  const titleWords = wordsOf(title);
+  const bodyWords = wordsOf(body);
+  const surface =
+    titleWords.length > 0 && bodyWords.length > 0
+      ? `${titleWords.join(" ")} ${bodyWords.join(" ")}`
+      : titleWords.join(" ") + bodyWords.join(" ");
+  return {
+    title: joinKeys(titleWords) as MatchText,
+    body: joinKeys(bodyWords) as MatchText,
+    surface: surface as MatchText,
+  };
+}
+
+/**
+ * Match keys (variant-folded stems) of display text, for stages that compare articles (dedupe, stories, related).
+ * Example: "الأميركيين وأمريكا" -> ["امريك", "امريك"].
+ */
+export function toMatchKeys(display: string): string[] {
+  return wordsOf(display).map(matchKeyOf);
+}
+
+/** Match keys of already-normalized text. */
+export function toMatchKeysNormalized(norm: string): string[] {
+  return tokenizeNormalized(norm).map(matchKeyOf);
+}

@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  foldAlef,
+  foldDigits,
+  foldHamzaSeats,
+  foldPersianLetters,
+  foldTehMarbuta,
+  foldYeh,
+  normalizeArabic,
+  stripInvisibles,
+  stripTashkeel,
+  stripTatweel,
+} from "./normalize-arabic.ts";
+
+describe("normalizeArabic", () => {
+  const rows: { why: string; input: string; expected: string }[] = [
+    { why: "harakat and shadda are dropped", input: "مُحَمَّدٌ", expected: "محمد" },
+    { why: "superscript alef is dropped", input: "هٰذا", expected: "هذا" },
+    { why: "tatweel is dropped", input: "الســلام", expected: "السلام" },
+    { why: "hamza and madda alef seats fold to bare alef", input: "أإآٱ", expected: "اااا" },
+    { why: "alef maksura folds to yeh", input: "على", expected: "علي" },
+    { why: "teh marbuta folds to heh", input: "حكومة", expected: "حكومه" },
+    { why: "hamza on waw and yeh seats fold to hamza", input: "مسؤول مسئول", expected: "مسءول مسءول" },
+    { why: "Persian keheh and farsi yeh fold to Arabic letters", input: "کابول علی", expected: "كابول علي" },
+    { why: "Persian peh, tcheh, jeh, veh fold to Arabic letters", input: "پچژڤ", expected: "بجزف" },
+    { why: "Arabic-Indic digits become ASCII", input: "٢٠١٥", expected: "2015" },
+    { why: "Persian digits become ASCII", input: "۱۹۹۸", expected: "1998" },
+    { why: "Arabic decimal separator and percent sign become ASCII", input: "٣٫٥٪", expected: "3.5%" },
+    { why: "Latin is lowercased", input: "BBC News", expected: "bbc news" },
+    { why: "zero-width and bidi characters vanish", input: "مص\u200cر\u200f\u202b", expected: "مصر" },
+    { why: "soft hyphen and byte order mark vanish", input: "\ufeffنيو\u00adيورك", expected: "نيويورك" },
+    {
+      why: "decomposed hamza above composes (NFC) and then folds",
+      input: "\u0648\u0654",
+      expected: "\u0621",
+    },
+    {
+      why: "presentation forms go through NFKC",
+      input: "\ufe8d\ufedf\ufeb4\ufefc\ufee1",
+      expected: "السلام",
+    },
+    { why: "plain folded text is returned unchanged", input: "السلام عليكم", expected: "السلام عليكم" },
+  ];
+  for (const row of rows) {
+    it(`normalizes: ${row.why}`, () => {
+      expect(normalizeArabic(row.input)).toBe(row.expected);
+    });
+  }
+
+  it("is idempotent on arbitrary strings", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (s) => {
+        const once = normalizeArabic(s);
+        expect(normalizeArabic(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is idempotent on Arabic-heavy strings with marks, invisibles and presentation forms", () => {
+    const chars = [..."اأإآىيةهؤئوءكیکپ٠٩۴ \u064e\u0651\u0654\u0653\u0640\u200c\u200f\ufefb\ufdf2\u0301e"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 30 }), (parts) => {
+        const once = normalizeArabic(parts.join(""));
+        expect(normalizeArabic(once)).toBe(once);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("named folds", () => {
+  const rows: { why: string; fold: (s: string) => string; input: string; expected: string }[] = [
+    { why: "foldAlef only touches alef seats", fold: foldAlef, input: "إسرائيلة", expected: "اسرائيلة" },
+    { why: "foldYeh only touches alef maksura", fold: foldYeh, input: "مستشفى", expected: "مستشفي" },
+    {
+      why: "foldTehMarbuta only touches teh marbuta",
+      fold: foldTehMarbuta,
+      input: "أمريكية",
+      expected: "أمريكيه",
+    },
+    { why: "foldHamzaSeats only touches ؤ and ئ", fold: foldHamzaSeats, input: "رؤساء", expected: "رءساء" },
+    { why: "stripTashkeel keeps letters", fold: stripTashkeel, input: "كَتَبَ", expected: "كتب" },
+    { why: "stripTatweel keeps letters", fold: stripTatweel, input: "جـمـيـل", expected: "جميل" },
+    { why: "foldDigits keeps Arabic letters", fold: foldDigits, input: "عام ٢٠٢٤", expected: "عام 2024" },
+    { why: "stripInvisibles keeps visible text", fold: stripInvisibles, input: "أ\u200dب", expected: "أب" },
+    { why: "foldPersianLetters maps gaf to kaf", fold: foldPersianLetters, input: "گاز", expected: "كاز" },
+  ];
+  for (const row of rows) {
+    it(`folds: ${row.why}`, () => {
+      expect(row.fold(row.input)).toBe(row.expected);
+    });
+  }
+});

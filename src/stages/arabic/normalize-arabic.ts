@@ -1,0 +1,243 @@
+/**
+ * Arabic normalization for matching (notes/arabic-nlp.md §5): the one fold every index and query word goes through.
+ * Pure. Runs on every word of every article, so the combined fold is a single lookup table, not a regex chain.
+ */
+
+/** A character rule: the code point and what it becomes ("" deletes it). */
+type CharRule = readonly [from: number, to: string];
+
+/** Bidi controls, zero-width characters and the soft hyphen: invisible, never part of a word's identity. */
+export const INVISIBLE_RULES: readonly CharRule[] = [
+  [0x00ad, ""], // SOFT HYPHEN
+  [0x061c, ""], // ARABIC LETTER MARK
+  [0x200b, ""], // ZERO WIDTH SPACE
+  [0x200c, ""], // ZERO WIDTH NON-JOINER
+  [0x200d, ""], // ZERO WIDTH JOINER
+  [0x200e, ""], // LEFT-TO-RIGHT MARK
+  [0x200f, ""], // RIGHT-TO-LEFT MARK
+  [0x202a, ""], // LEFT-TO-RIGHT EMBEDDING
+  [0x202b, ""], // RIGHT-TO-LEFT EMBEDDING
+  [0x202c, ""], // POP DIRECTIONAL FORMATTING
+  [0x202d, ""], // LEFT-TO-RIGHT OVERRIDE
+  [0x202e, ""], // RIGHT-TO-LEFT OVERRIDE
+  [0x2060, ""], // WORD JOINER
+  [0x2066, ""], // LEFT-TO-RIGHT ISOLATE
+  [0x2067, ""], // RIGHT-TO-LEFT ISOLATE
+  [0x2068, ""], // FIRST STRONG ISOLATE
+  [0x2069, ""], // POP DIRECTIONAL ISOLATE
+  [0xfeff, ""], // ZERO WIDTH NO-BREAK SPACE (byte order mark)
+];
+
+/** Deletes every code point in [first, last]. */
+function deleteRange(first: number, last: number): CharRule[] {
+  const rules: CharRule[] = [];
+  for (let cp = first; cp <= last; cp++) rules.push([cp, ""]);
+  return rules;
+}
+
+/**
+ * Harakat, tanwin, shadda, sukun, superscript alef and Quranic annotation marks: optional in news text
+ * (1.75 % of tokens carry one, notes §1.9), so they never decide a match.
+ */
+export const TASHKEEL_RULES: readonly CharRule[] = [
+  ...deleteRange(0x0610, 0x061a), // ARABIC SIGN SALLALLAHOU ALAYHE WASSALLAM .. ARABIC SMALL KASRA
+  ...deleteRange(0x064b, 0x065f), // ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW
+  [0x0670, ""], // ARABIC LETTER SUPERSCRIPT ALEF
+  ...deleteRange(0x06d6, 0x06ed), // ARABIC SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA .. ARABIC SMALL LOW MEEM
+];
+
+/** Tatweel stretches a word for layout (الســلام) and carries no meaning. */
+export const TATWEEL_RULES: readonly CharRule[] = [
+  [0x0640, ""], // ARABIC TATWEEL
+];
+
+/** Hamza and madda seats on alef, and alef wasla: news text writes bare alef for all of them (notes §1.9). */
+export const ALEF_RULES: readonly CharRule[] = [
+  [0x0622, "\u0627"], // ARABIC LETTER ALEF WITH MADDA ABOVE -> ALEF
+  [0x0623, "\u0627"], // ARABIC LETTER ALEF WITH HAMZA ABOVE -> ALEF
+  [0x0625, "\u0627"], // ARABIC LETTER ALEF WITH HAMZA BELOW -> ALEF
+  [0x0671, "\u0627"], // ARABIC LETTER ALEF WASLA -> ALEF
+  [0x0672, "\u0627"], // ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE -> ALEF
+  [0x0673, "\u0627"], // ARABIC LETTER ALEF WITH WAVY HAMZA BELOW -> ALEF
+  [0x0675, "\u0627"], // ARABIC LETTER HIGH HAMZA ALEF -> ALEF
+];
+
+/** Final alef maksura and yeh are interchangeable in Egyptian and much web spelling (على / علي). */
+export const YEH_RULES: readonly CharRule[] = [
+  [0x0649, "\u064a"], // ARABIC LETTER ALEF MAKSURA -> YEH
+];
+
+/** Teh marbuta is often written as heh (حكومه); the light stemmer also expects heh. */
+export const TEH_MARBUTA_RULES: readonly CharRule[] = [
+  [0x0629, "\u0647"], // ARABIC LETTER TEH MARBUTA -> HEH
+];
+
+/** Hamza on waw and yeh seats varies by spelling convention (مسؤول / مسئول): fold both to the bare hamza. */
+export const HAMZA_SEAT_RULES: readonly CharRule[] = [
+  [0x0624, "\u0621"], // ARABIC LETTER WAW WITH HAMZA ABOVE -> HAMZA
+  [0x0626, "\u0621"], // ARABIC LETTER YEH WITH HAMZA ABOVE -> HAMZA
+];
+
+/**
+ * Persian and Urdu letters that appear in pasted names and keyboard layouts (کابول), mapped to the Arabic
+ * letter a reader takes them for. Farsi teh marbuta goes straight to heh so the fold stays idempotent.
+ */
+export const PERSIAN_LETTER_RULES: readonly CharRule[] = [
+  [0x06a9, "\u0643"], // ARABIC LETTER KEHEH -> KAF
+  [0x06aa, "\u0643"], // ARABIC LETTER SWASH KAF -> KAF
+  [0x06af, "\u0643"], // ARABIC LETTER GAF -> KAF
+  [0x06cc, "\u064a"], // ARABIC LETTER FARSI YEH -> YEH
+  [0x06d0, "\u064a"], // ARABIC LETTER E -> YEH
+  [0x06d2, "\u064a"], // ARABIC LETTER YEH BARREE -> YEH
+  [0x06c0, "\u0647"], // ARABIC LETTER HEH WITH YEH ABOVE -> HEH
+  [0x06c1, "\u0647"], // ARABIC LETTER HEH GOAL -> HEH
+  [0x06d5, "\u0647"], // ARABIC LETTER AE -> HEH
+  [0x06be, "\u0647"], // ARABIC LETTER HEH DOACHASHMEE -> HEH
+  [0x06c3, "\u0647"], // ARABIC LETTER TEH MARBUTA GOAL -> HEH (via teh marbuta)
+  [0x067e, "\u0628"], // ARABIC LETTER PEH -> BEH
+  [0x0686, "\u062c"], // ARABIC LETTER TCHEH -> JEEM
+  [0x0698, "\u0632"], // ARABIC LETTER JEH -> ZAIN
+  [0x06a4, "\u0641"], // ARABIC LETTER VEH -> FEH
+  [0x06a5, "\u0641"], // ARABIC LETTER FEH WITH DOT BELOW -> FEH
+  [0x06a8, "\u0642"], // ARABIC LETTER QAF WITH THREE DOTS ABOVE -> QAF
+];
+
+/** Arabic-Indic and Persian digits and separators: numbers must match whichever digits the outlet used. */
+export const DIGIT_RULES: readonly CharRule[] = [
+  ...Array.from({ length: 10 }, (_, d): CharRule => [0x0660 + d, String(d)]), // ARABIC-INDIC DIGIT ZERO .. NINE
+  ...Array.from({ length: 10 }, (_, d): CharRule => [0x06f0 + d, String(d)]), // EXTENDED ARABIC-INDIC DIGIT ZERO .. NINE
+  [0x066b, "."], // ARABIC DECIMAL SEPARATOR
+  [0x066c, ","], // ARABIC THOUSANDS SEPARATOR
+  [0x066a, "%"], // ARABIC PERCENT SIGN
+];
+
+/** Marks a table slot that deletes its character. */
+const DELETE = -1;
+
+/** Builds a BMP lookup table (identity except for the rules), so a fold is one array read per character. */
+function buildTable(rules: readonly CharRule[], lowercase: boolean): Int32Array {
+  const table = new Int32Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) table[cp] = cp;
+  if (lowercase) {
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue; // lone surrogates have no case
+      const lower = String.fromCharCode(cp).toLowerCase();
+      // U+0130 LATIN CAPITAL LETTER I WITH DOT ABOVE lowercases to two code units; "i" is what readers search for.
+      if (lower.length === 1) table[cp] = lower.charCodeAt(0);
+      else if (cp === 0x0130) table[cp] = 0x69;
+    }
+  }
+  for (const [from, to] of rules) table[from] = to === "" ? DELETE : to.charCodeAt(0);
+  return table;
+}
+
+/** Applies a table; returns the input itself when nothing changes (the common case for most words). */
+function applyTable(s: string, table: Int32Array): string {
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (table[c] !== c) break;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const m = table[c]!;
+    if (m === c) out += s[i];
+    else if (m !== DELETE) out += String.fromCharCode(m);
+  }
+  return out;
+}
+
+/** Makes a named fold from its rules. */
+function makeFold(rules: readonly CharRule[]): (s: string) => string {
+  const table = buildTable(rules, false);
+  return (s) => applyTable(s, table);
+}
+
+/** Removes bidi controls, zero-width characters and the soft hyphen: "م\u200fصر" -> "مصر". */
+export const stripInvisibles = makeFold(INVISIBLE_RULES);
+/** Removes harakat and Quranic marks: "مُحَمَّد" -> "محمد". */
+export const stripTashkeel = makeFold(TASHKEEL_RULES);
+/** Removes tatweel: "الســلام" with U+0640 stretches -> "السلام". */
+export const stripTatweel = makeFold(TATWEEL_RULES);
+/** Folds أ إ آ ٱ (and rarer seats) to bare alef: "إسرائيل" -> "اسرائيل". */
+export const foldAlef = makeFold(ALEF_RULES);
+/** Folds alef maksura to yeh: "على" -> "علي". */
+export const foldYeh = makeFold(YEH_RULES);
+/** Folds teh marbuta to heh: "حكومة" -> "حكومه". */
+export const foldTehMarbuta = makeFold(TEH_MARBUTA_RULES);
+/** Folds hamza on waw/yeh seats to bare hamza: "مسئول" and "مسؤول" -> "مسءول". */
+export const foldHamzaSeats = makeFold(HAMZA_SEAT_RULES);
+/** Folds Persian/Urdu letters to Arabic ones: "کابول" (U+06A9) -> "كابول". */
+export const foldPersianLetters = makeFold(PERSIAN_LETTER_RULES);
+/** Folds Arabic-Indic and Persian digits and separators to ASCII: "٢٠١٥" -> "2015", "٥٪" -> "5%". */
+export const foldDigits = makeFold(DIGIT_RULES);
+
+/** Every rule of the §5 chain; no two rules share a source character, so their order does not matter. */
+const ALL_RULES: readonly CharRule[] = [
+  ...INVISIBLE_RULES,
+  ...TASHKEEL_RULES,
+  ...TATWEEL_RULES,
+  ...ALEF_RULES,
+  ...YEH_RULES,
+  ...TEH_MARBUTA_RULES,
+  ...HAMZA_SEAT_RULES,
+  ...PERSIAN_LETTER_RULES,
+  ...DIGIT_RULES,
+];
+
+/** The combined fold of every rule plus lowercasing. */
+const NORMALIZE_TABLE = buildTable(ALL_RULES, true);
+
+/**
+ * Per code unit: 0 = Unicode normalization cannot change it, 1 = NFC might (combining marks that compose,
+ * characters outside the scripts we fold), 2 = presentation form (needs NFKC, notes §5).
+ */
+const COMPOSE_CLASS = buildComposeClass();
+
+function buildComposeClass(): Uint8Array {
+  const cls = new Uint8Array(0x10000);
+  for (let cp = 0x0300; cp < 0x10000; cp++) cls[cp] = 1;
+  // Latin-1, Latin Extended, IPA and spacing modifiers are all NFC-stable on their own.
+  // Arabic block: everything except the three marks that compose with a preceding letter is NFC-stable.
+  for (let cp = 0x0370; cp <= 0x06ff; cp++) cls[cp] = 0;
+  cls[0x0653] = 1; // ARABIC MADDA ABOVE (composes ا into آ)
+  cls[0x0654] = 1; // ARABIC HAMZA ABOVE (composes ا و ي ه ے into their hamza forms)
+  cls[0x0655] = 1; // ARABIC HAMZA BELOW (composes ا into إ)
+  // Greek and Cyrillic combining marks live in 0370-06FF too; let NFC handle them.
+  for (let cp = 0x0483; cp <= 0x0489; cp++) cls[cp] = 1; // COMBINING CYRILLIC TITLO .. MILLIONS SIGN
+  for (let cp = 0x0591; cp <= 0x05c7; cp++) cls[cp] = 1; // HEBREW ACCENT ETNAHTA .. HEBREW POINT QAMATS QATAN
+  for (let cp = 0x2000; cp <= 0x206f; cp++) cls[cp] = 0; // General Punctuation: spaces, dashes, invisibles
+  cls[0x0374] = 1; // GREEK NUMERAL SIGN: a canonical singleton (NFC maps it to U+02B9)
+  cls[0x037e] = 1; // GREEK QUESTION MARK: a canonical singleton (NFC maps it to ";")
+  cls[0x0387] = 1; // GREEK ANO TELEIA: a canonical singleton (NFC maps it to U+00B7)
+  for (let cp = 0xfb50; cp <= 0xfdff; cp++) cls[cp] = 2; // Arabic Presentation Forms-A
+  for (let cp = 0xfe70; cp <= 0xfefe; cp++) cls[cp] = 2; // Arabic Presentation Forms-B (U+FEFF is an invisible)
+  cls[0xfeff] = 0;
+  return cls;
+}
+
+/**
+ * Normalizes text for matching, per notes §5: NFKC when Arabic presentation forms are present (else NFC);
+ * drops invisibles, harakat, Quranic marks and tatweel; folds alef seats, ى, ة, ؤ/ئ, Persian letters and
+ * digits; lowercases. Idempotent. Never use the result for display.
+ * Example: "الأَمريكيّة ٢٠١٥" -> "الامريكيه 2015".
+ */
+export function normalizeArabic(s: string): string {
+  let compose = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cls = COMPOSE_CLASS[s.charCodeAt(i)]!;
+    if (cls > compose) {
+      compose = cls;
+      if (cls === 2) break;
+    }
+  }
+  if (compose === 0) return applyTable(s, NORMALIZE_TABLE);
+  // Slow path (rare): deleting an invisible can bring a base letter next to a combining mark, so compose
+  // once more after folding; this keeps the function idempotent.
+  const folded = applyTable(s.normalize(compose === 2 ? "NFKC" : "NFC"), NORMALIZE_TABLE);
+  const recomposed = folded.normalize("NFC");
+  return recomposed === folded ? folded : applyTable(recomposed, NORMALIZE_TABLE);
+}

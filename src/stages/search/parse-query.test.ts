@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { isAkhbarError } from "../../domain/errors.ts";
+import { parseQuery } from "./parse-query.ts";
+
+const opts = { limit: 20, offset: 0 };
+
+describe("parseQuery", () => {
+  it("analyzes words into display, surface and stem", () => {
+    const q = parseQuery("والحكومات أميركا", opts);
+    expect(q.terms).toEqual([
+      { display: "والحكومات", surface: "والحكومات", stems: ["حكوم"] },
+      { display: "أميركا", surface: "اميركا", stems: ["امريك"] },
+    ]);
+    expect(q.phrases).toEqual([]);
+    expect(q.excluded).toEqual([]);
+  });
+
+  it("reads phrases in ASCII, guillemet and curly quotes", () => {
+    for (const raw of ['"وزارة الصحة"', "«وزارة الصحة»", "“وزارة الصحة”"]) {
+      const q = parseQuery(raw, opts);
+      expect(
+        q.phrases.map((p) => p.map((t) => t.surface)),
+        raw,
+      ).toEqual([["وزاره", "الصحه"]]);
+    }
+  });
+
+  it("keeps stop words inside phrases and drops them as loose words", () => {
+    const q = parseQuery('في غزة "في غزة"', opts);
+    expect(q.terms.map((t) => t.surface)).toEqual(["غزه"]);
+    expect(q.phrases.map((p) => p.map((t) => t.surface))).toEqual([["في", "غزه"]]);
+  });
+
+  it("requires stop words when the query has nothing else", () => {
+    expect(parseQuery("على", opts).terms.map((t) => t.surface)).toEqual(["علي"]);
+  });
+
+  it("reads -word as an exclusion and source:ID as a filter", () => {
+    const q = parseQuery("لقاح -كورونا source:spa SOURCE:okaz source:spa", opts);
+    expect(q.terms.map((t) => t.surface)).toEqual(["لقاح"]);
+    expect(q.excluded.map((t) => t.surface)).toEqual(["كورونا"]);
+    expect(q.sources).toEqual(["spa", "okaz"]);
+  });
+
+  const garbage: { why: string; raw: string; terms: string[] }[] = [
+    { why: "an unbalanced quote reads the rest as words", raw: 'غزة "رفح', terms: ["غزه", "رفح"] },
+    { why: "a lone minus is ignored", raw: "غزة -", terms: ["غزه"] },
+    { why: "punctuation around words is ignored", raw: "((غزة!!))،", terms: ["غزه"] },
+    { why: "a repeated word is asked once", raw: "غزة غزة", terms: ["غزه"] },
+    { why: "an empty phrase is ignored", raw: '"" غزة', terms: ["غزه"] },
+  ];
+  for (const row of garbage) {
+    it(`tolerates garbage: ${row.why}`, () => {
+      expect(parseQuery(row.raw, opts).terms.map((t) => t.surface)).toEqual(row.terms);
+    });
+  }
+
+  it("caps the number of terms of a very long query", () => {
+    const raw = Array.from({ length: 200 }, (_, i) => `كلمة${i}`).join(" ");
+    const q = parseQuery(raw, opts);
+    expect(q.terms.length).toBeLessThanOrEqual(32);
+    expect(q.terms.length).toBeGreaterThan(0);
+  });
+
+  const unsearchable: { why: string; raw: string }[] = [
+    { why: "empty input", raw: "" },
+    { why: "only punctuation", raw: '!!! ؟؟ ... "" -' },
+    { why: "only exclusions", raw: "-غزة" },
+    { why: "only a source filter", raw: "source:spa" },
+  ];
+  for (const row of unsearchable) {
+    it(`throws search.bad_query for ${row.why}`, () => {
+      let caught: unknown;
+      try {
+        parseQuery(row.raw, opts);
+      } catch (err) {
+        caught = err;
+      }
+      expect(isAkhbarError(caught, "search.bad_query")).toBe(true);
+    });
+  }
+
+  it("copies paging, time bounds and recency from the options", () => {
+    const q = parseQuery("غزة", { limit: 5, offset: 10, from: "2015-07-01", to: null, recency: true });
+    expect(q).toMatchObject({
+      limit: 5,
+      offset: 10,
+      from: "2015-07-01",
+      to: null,
+      recency: true,
+      sources: [],
+    });
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Query parser: what a reader types -> SearchQuery with analyzed terms (words, "phrases", -exclusions, source:).
+ * Pure. Uses the same analyzer as indexing (stages/arabic), so adapters never run Arabic rules themselves.
+ */
+import { AkhbarError } from "../../domain/errors.ts";
+import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import { analyzeWord } from "../arabic/analyze-text.ts";
+import { isStopWord } from "../arabic/stop-words.ts";
+import { tokenize } from "../arabic/tokenize.ts";
+
+/** Longest query read, in UTF-16 units; a pasted paragraph is cut here (search boxes rarely exceed 100). */
+const MAX_QUERY_CHARS = 512;
+/** Most words kept across terms, phrases and exclusions; bounds the SQL an adapter builds. */
+const MAX_QUERY_TERMS = 32;
+/** Most `source:` filters kept. */
+const MAX_QUERY_SOURCES = 16;
+
+/** Quotation marks readers use for phrases: ASCII, guillemets and curly quotes all open or close one. */
+const QUOTE_CHARS = new Set([
+  "\u0022", // QUOTATION MARK
+  "\u00ab", // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK
+  "\u00bb", // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+  "\u201c", // LEFT DOUBLE QUOTATION MARK
+  "\u201d", // RIGHT DOUBLE QUOTATION MARK
+  "\u201e", // DOUBLE LOW-9 QUOTATION MARK
+]);
+
+/** Characters that mark an excluded word when they start it: hyphen-minus and MINUS SIGN. */
+const EXCLUDE_MARKS = new Set(["-", "\u2212"]);
+
+const SOURCE_PREFIX = "source:";
+
+/** Options the surface supplies: paging, time bounds and the freshness switch. */
+export interface ParseQueryOptions {
+  limit: number;
+  offset: number;
+  /** Source filters from outside the query text (flags, URL parameters); merged with `source:` words. */
+  sources?: readonly string[];
+  from?: string | null;
+  to?: string | null;
+  recency?: boolean;
+}
+
+/** Analyzed terms of a display fragment. */
+function termsOf(fragment: string): QueryTerm[] {
+  return tokenize(fragment).map((t) => {
+    const { surface, stem } = analyzeWord(t.norm);
+    return { display: fragment.slice(t.start, t.end), surface, stems: [stem] };
+  });
+}
+
+/** Splits raw input into phrase bodies and the loose text between them; an unmatched quote is ignored. */
+function splitPhrases(raw: string): { phrases: string[]; loose: string[] } {
+  const phrases: string[] = [];
+  const loose: string[] = [];
+  let current = "";
+  let openAt = -1;
+  let buffer = "";
+  for (const ch of raw) {
+    if (QUOTE_CHARS.has(ch)) {
+      if (openAt < 0) {
+        loose.push(current);
+        current = "";
+        openAt = 1;
+        buffer = "";
+      } else {
+        phrases.push(buffer);
+        openAt = -1;
+      }
+      continue;
+    }
+    if (openAt < 0) current += ch;
+    else buffer += ch;
+  }
+  // An unbalanced quote: read what followed it as loose words.
+  loose.push(openAt < 0 ? current : buffer);
+  return { phrases, loose };
+}
+
+/**
+ * Parses a search box query. Words are required (AND); "quoted text" (also « », “ ”) is a phrase; -word excludes;
+ * source:ID restricts to a publisher (repeatable). Stop words outside phrases are not required, unless every word
+ * is one (a search for علي, which is also على). Garbage is tolerated; input is capped at MAX_QUERY_CHARS and
+ * MAX_QUERY_TERMS. Throws AkhbarError `search.bad_query` only when nothing searchable remains.
+ * Example: `وزارة الصحة "كورونا الجديد" -لقاح source:spa` -> 2 terms, 1 phrase of 2, 1 excluded, sources ["spa"].
+ */
+export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
+  const input = raw.slice(0, MAX_QUERY_CHARS);
+  const { phrases: phraseBodies, loose } = splitPhrases(input);
+
+  let budget = MAX_QUERY_TERMS;
+  const take = (terms: QueryTerm[]): QueryTerm[] => {
+    const kept = terms.slice(0, Math.max(0, budget));
+    budget -= kept.length;
+    return kept;
+  };
+
+  const phrases: QueryTerm[][] = [];
+  const required: QueryTerm[] = [];
+  const excluded: QueryTerm[] = [];
+  const sources: string[] = [];
+
+  for (const body of phraseBodies) {
+    const words = take(termsOf(body));
+    // A one-word phrase is an exact required word, stop word or not.
+    if (words.length === 1) required.push(words[0]!);
+    else if (words.length > 1) phrases.push(words);
+  }
+  const optionalStopWords: QueryTerm[] = [];
+  for (const chunk of loose.join(" ").split(/\s+/u)) {
+    if (chunk === "") continue;
+    if (chunk.toLowerCase().startsWith(SOURCE_PREFIX)) {
+      const id = chunk.slice(SOURCE_PREFIX.length).trim();
+      if (id !== "" && sources.length < MAX_QUERY_SOURCES && !sources.includes(id)) sources.push(id);
+      continue;
+    }
+    if (EXCLUDE_MARKS.has(chunk[0]!)) {
+      excluded.push(...take(termsOf(chunk.slice(1))));
+      continue;
+    }
+    for (const term of take(termsOf(chunk))) {
+      if (isStopWord(term.surface)) optionalStopWords.push(term);
+      else required.push(term);
+    }
+  }
+  if (required.length === 0 && phrases.length === 0) required.push(...optionalStopWords);
+  if (required.length === 0 && phrases.length === 0) {
+    throw new AkhbarError("search.bad_query", "search: the query has no searchable words", {
+      query: raw.slice(0, 100),
+    });
+  }
+  return {
+    terms: dedupeBySurface(required),
+    phrases,
+    excluded: dedupeBySurface(excluded),
+    sources: [...new Set([...(opts.sources ?? []), ...sources])],
+    from: opts.from ?? null,
+    to: opts.to ?? null,
+    limit: opts.limit,
+    offset: opts.offset,
+    recency: opts.recency ?? false,
+  };
+}
+
+/** Keeps the first term of each surface form: "غزة غزة" asks for one word. */
+function dedupeBySurface(terms: QueryTerm[]): QueryTerm[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    if (seen.has(t.surface)) return false;
+    seen.add(t.surface);
+    return true;
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The shape of one CLI command, and the context every command gets.
+ * Surface code: commands do IO through the context only, so tests can run them in-process.
+ */
+import type { ParseArgsConfig } from "node:util";
+import type { Config } from "../../config/load-config.ts";
+
+export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  env: Record<string, string | undefined>;
+}
+
+export interface CommandContext {
+  config: Config;
+  io: CliIo;
+  json: boolean;
+  /** Resolves when the user asks the process to stop (SIGINT/SIGTERM); long commands finish their batch and return. */
+  signal: AbortSignal;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `akhbar help`. */
+  summary: string;
+  /** Usage line after `akhbar `, e.g. `search QUERY [--source S]`. */
+  usage: string;
+  options: OptionSpec;
+  /** Whether positional arguments are allowed. */
+  positionals: boolean;
+  run(ctx: CommandContext, values: Record<string, unknown>, positionals: string[]): Promise<number>;
+}
+
+/** Writes one line to stdout. */
+export function printLine(io: CliIo, line = ""): void {
+  io.stdout.write(`${line}\n`);
+}
+
+/** Writes a value as JSON (one document, pretty when stdout is a terminal). */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, io.stdout.isTTY ? 2 : 0)}\n`);
+}

@@ -1,0 +1,97 @@
+/**
+ * CLI entry: global options (--db, --json, --help), then one command from the table in commands.ts.
+ * Surface code. Exit codes: 0 ok, 1 failure reported by the command, 2 error, 64 usage.
+ */
+import { parseArgs } from "node:util";
+import { type Config, loadConfig } from "../../config/load-config.ts";
+import { isAkhbarError } from "../../domain/errors.ts";
+import type { CliIo, Command } from "./command.ts";
+import { COMMANDS } from "./commands.ts";
+
+export const EXIT_USAGE = 64;
+export const EXIT_ERROR = 2;
+
+const GLOBAL_OPTIONS = {
+  db: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** Runs `akhbar ARGS` and returns the exit code. `io` defaults to the process's streams and environment. */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const name = argv.find((arg) => !arg.startsWith("-"));
+  const command = COMMANDS.find((c) => c.name === name);
+  if (name === undefined || name === "help" || command === undefined) {
+    const wantsHelp = name === undefined || name === "help" || argv.includes("--help");
+    io[wantsHelp ? "stdout" : "stderr"].write(renderHelp(name === "help" || wantsHelp ? undefined : name));
+    return wantsHelp ? 0 : EXIT_USAGE;
+  }
+  const rest = argv.filter((_, i) => i !== argv.indexOf(name));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: command.positionals,
+      strict: true,
+    });
+  } catch (err) {
+    io.stderr.write(`akhbar ${command.name}: ${(err as Error).message}\nusage: akhbar ${command.usage}\n`);
+    return EXIT_USAGE;
+  }
+  if (parsed.values.help === true) {
+    io.stdout.write(renderCommandHelp(command));
+    return 0;
+  }
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    const config: Config = loadConfig(io.env);
+    if (typeof parsed.values.db === "string") config.dbPath = parsed.values.db;
+    return await command.run(
+      { config, io, json: parsed.values.json === true, signal: controller.signal },
+      parsed.values,
+      parsed.positionals,
+    );
+  } catch (err) {
+    if (isAkhbarError(err)) {
+      io.stderr.write(`akhbar ${command.name}: ${err.message} [${err.code}]\n`);
+      return err.code.endsWith(".usage") ? EXIT_USAGE : EXIT_ERROR;
+    }
+    io.stderr.write(`akhbar ${command.name}: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT_ERROR;
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+function renderHelp(unknown?: string): string {
+  const lines = unknown === undefined ? [] : [`akhbar: unknown command "${unknown}"`, ""];
+  lines.push("usage: akhbar [--db PATH] [--json] COMMAND [options]", "", "commands:");
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  for (const c of COMMANDS) lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`);
+  lines.push(
+    "",
+    "global options:",
+    "  --db PATH   SQLite database (env AKHBAR_DB, default ./data/akhbar.db)",
+    "  --json      print results as JSON",
+    "",
+    "`akhbar COMMAND --help` shows a command's options.",
+    "",
+  );
+  return lines.join("\n");
+}
+
+function renderCommandHelp(command: Command): string {
+  const lines = [`usage: akhbar ${command.usage}`, "", command.summary, ""];
+  const names = Object.keys(command.options);
+  if (names.length > 0) lines.push(`options: ${names.map((n) => `--${n}`).join(" ")} --db --json`, "");
+  return lines.join("\n");
+}
