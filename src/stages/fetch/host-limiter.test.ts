@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import {
+  backoffDelayMs,
+  createHostLimiter,
+  DEFAULT_RETRY_AFTER_MS,
+  hostKeyOf,
+  type LimiterClock,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  retryPauseMs,
+} from "./host-limiter.ts";
+
+/** A virtual clock: time moves only when every task is waiting, straight to the next timer. */
+function fakeClock(): LimiterClock & { run(): Promise<void> } {
+  let t = 0;
+  const timers: { at: number; resolve: () => void }[] = [];
+  return {
+    now: () => t,
+    sleep: (ms) => new Promise<void>((resolve) => timers.push({ at: t + ms, resolve })),
+    async run() {
+      for (;;) {
+        await new Promise((r) => setImmediate(r));
+        if (timers.length === 0) return;
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers.shift()!;
+        t = Math.max(t, next.at);
+        next.resolve();
+      }
+    },
+  };
+}
+
+describe("createHostLimiter", () => {
+  it("keeps at most 2 requests in flight and 5 s between starts on one host (POL-05)", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock });
+    const starts: number[] = [];
+    let inFlight = 0;
+    let maxSeen = 0;
+    const task = async () => {
+      starts.push(clock.now());
+      inFlight++;
+      maxSeen = Math.max(maxSeen, inFlight);
+      await clock.sleep(12_000);
+      inFlight--;
+    };
+    const all = Promise.all(Array.from({ length: 6 }, () => limiter.schedule("a.test:443", task)));
+    await clock.run();
+    await all;
+    expect(maxSeen).toBe(2);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it("does not slow other hosts down", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock });
+    const starts: number[] = [];
+    const all = Promise.all(
+      ["a.test:443", "b.test:443", "c.test:443"].map((h) =>
+        limiter.schedule(h, async () => starts.push(clock.now())),
+      ),
+    );
+    await clock.run();
+    await all;
+    expect(starts).toEqual([0, 0, 0]);
+  });
+
+  it("holds every request to a paused host until the pause ends (POL-03)", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock });
+    limiter.pauseHost("a.test:443", 120_000);
+    let startedAt = -1;
+    const done = limiter.schedule("a.test:443", async () => {
+      startedAt = clock.now();
+    });
+    await clock.run();
+    await done;
+    expect(startedAt).toBe(120_000);
+  });
+
+  it("keys hosts by host and port", () => {
+    expect(hostKeyOf("https://Example.COM/feed")).toBe("example.com:443");
+    expect(hostKeyOf("http://example.com:8080/")).toBe("example.com:8080");
+  });
+});
+
+describe("parseRetryAfter (POL-03)", () => {
+  const now = Date.parse("2026-01-01T00:00:00Z");
+  const rows: { why: string; value: string | undefined; expected: number | null }[] = [
+    { why: "delta seconds", value: "120", expected: 120_000 },
+    { why: "an HTTP-date", value: "Thu, 01 Jan 2026 00:02:00 GMT", expected: 120_000 },
+    { why: "a date in the past means now", value: "Wed, 31 Dec 2025 00:00:00 GMT", expected: 0 },
+    { why: "88 hours is capped at a day", value: "317100", expected: MAX_RETRY_AFTER_MS },
+    { why: "junk is ignored", value: "soon", expected: null },
+    { why: "a bare number-like date is not a date", value: "2026", expected: 2_026_000 },
+    { why: "absent", value: undefined, expected: null },
+  ];
+  for (const row of rows) {
+    it(`reads ${row.why}`, () => expect(parseRetryAfter(row.value, now)).toBe(row.expected));
+  }
+
+  it("pauses 429 and 503 by Retry-After, or by the default when it is junk", () => {
+    expect(retryPauseMs(429, "120", now)).toBe(120_000);
+    expect(retryPauseMs(503, "soon", now)).toBe(DEFAULT_RETRY_AFTER_MS);
+    expect(retryPauseMs(500, "120", now)).toBeNull();
+  });
+});
+
+describe("backoffDelayMs", () => {
+  it("doubles per attempt between half and all of the ceiling, capped at a day", () => {
+    expect(backoffDelayMs(1, () => 0)).toBe(30_000);
+    expect(backoffDelayMs(1, () => 1)).toBe(60_000);
+    expect(backoffDelayMs(3, () => 1)).toBe(240_000);
+    expect(backoffDelayMs(30, () => 1)).toBe(24 * 60 * 60 * 1000);
+  });
+
+  it("spreads retries with jitter", () => {
+    const seen = new Set(Array.from({ length: 20 }, () => backoffDelayMs(4)));
+    expect(seen.size).toBeGreaterThan(10);
+  });
+});

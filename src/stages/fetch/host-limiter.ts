@@ -1,0 +1,165 @@
+/**
+ * HostLimiter: per-host politeness for one process — bounded concurrency, minimum spacing between request
+ * starts, and pauses from Retry-After (fetch stage, wraps every transport call). Pure apart from the injected
+ * clock and sleep; also exports the Retry-After parser and the jittered exponential backoff.
+ */
+
+/** Requests in flight per host. Media Cloud's scoreboard allows 2 (notes/reliability.md section 4, POL-05). */
+export const MAX_IN_FLIGHT_PER_HOST = 2;
+
+/** Minimum time between request starts on one host. Media Cloud scoreboard: 5 s (notes/reliability.md section 4). */
+export const MIN_HOST_INTERVAL_MS = 5_000;
+
+/** Longest Retry-After honoured. Media Cloud caps at one day after seeing 317100 s (notes/reliability.md POL-03). */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** Pause when a 429/503 carries no usable Retry-After. FreshRSS uses at least 600 s (POL-03). */
+export const DEFAULT_RETRY_AFTER_MS = 10 * 60 * 1000;
+
+/** Backoff base and cap: doubling from 1 min to 24 h spans 11 failures, about Media Cloud's daily cap. */
+export const BACKOFF_BASE_MS = 60_000;
+export const BACKOFF_CAP_MS = 24 * 60 * 60 * 1000;
+
+export interface LimiterClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realLimiterClock: LimiterClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * Parses Retry-After (RFC 9110 section 10.2.3): delta-seconds or an HTTP-date. Returns milliseconds from `nowMs`,
+ * capped at MAX_RETRY_AFTER_MS, or null when absent or unparsable.
+ * Example: parseRetryAfter("120", t) -> 120000; parseRetryAfter("soon", t) -> null.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | null {
+  if (value === undefined) return null;
+  const v = value.trim();
+  let ms: number;
+  if (/^\d+$/.test(v)) ms = Number(v) * 1000;
+  else {
+    const at = Date.parse(v);
+    if (Number.isNaN(at) || !/[a-z]/i.test(v)) return null;
+    ms = at - nowMs;
+  }
+  return Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS);
+}
+
+/**
+ * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): a delay drawn
+ * uniformly from [cap/2, cap] where cap = min(capMs, baseMs * 2^(attempt-1)). Half is kept fixed so a failing
+ * host is never retried immediately. `attempt` starts at 1.
+ */
+export function backoffDelayMs(
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs = BACKOFF_BASE_MS,
+  capMs = BACKOFF_CAP_MS,
+): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export interface HostLimiterOptions {
+  maxInFlight?: number;
+  minIntervalMs?: number;
+  clock?: LimiterClock;
+}
+
+interface HostState {
+  inFlight: number;
+  /** Earliest start of the next request. */
+  nextStartAt: number;
+  waiters: (() => void)[];
+}
+
+export interface HostLimiter {
+  /** Runs `task` when `hostKey` has a free slot and its spacing and pause allow; resolves with its result. */
+  schedule<T>(hostKey: string, task: () => Promise<T>): Promise<T>;
+  /** Holds every request to `hostKey` until `untilMs` (from Retry-After or a backoff). */
+  pauseHost(hostKey: string, untilMs: number): void;
+  /** Epoch ms before which `hostKey` gets no request start (for health and scheduling). */
+  nextStartAt(hostKey: string): number;
+  /** Requests currently running on `hostKey`. */
+  inFlight(hostKey: string): number;
+}
+
+/** The politeness key: host and port, as FreshRSS keys its Retry-After state (POL-03). */
+export function hostKeyOf(url: string | URL): string {
+  const u = typeof url === "string" ? new URL(url) : url;
+  const port = u.port || (u.protocol === "https:" ? "443" : "80");
+  return `${u.hostname.toLowerCase()}:${port}`;
+}
+
+/**
+ * Creates a limiter. It holds state for one process: several processes share politeness through storage
+ * (a persisted `host_next_allowed_at`), which the pipeline owns.
+ */
+export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter {
+  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT_PER_HOST;
+  const minIntervalMs = options.minIntervalMs ?? MIN_HOST_INTERVAL_MS;
+  const clock = options.clock ?? realLimiterClock;
+  const hosts = new Map<string, HostState>();
+
+  const stateOf = (key: string): HostState => {
+    let s = hosts.get(key);
+    if (!s) {
+      s = { inFlight: 0, nextStartAt: 0, waiters: [] };
+      hosts.set(key, s);
+    }
+    return s;
+  };
+
+  const acquire = async (key: string): Promise<void> => {
+    const s = stateOf(key);
+    for (;;) {
+      if (s.inFlight >= maxInFlight) {
+        await new Promise<void>((resolve) => s.waiters.push(resolve));
+        continue;
+      }
+      const wait = s.nextStartAt - clock.now();
+      if (wait > 0) {
+        await clock.sleep(wait);
+        continue;
+      }
+      s.inFlight++;
+      s.nextStartAt = clock.now() + minIntervalMs;
+      return;
+    }
+  };
+
+  const release = (key: string): void => {
+    const s = stateOf(key);
+    s.inFlight--;
+    s.waiters.shift()?.();
+  };
+
+  return {
+    async schedule(hostKey, task) {
+      await acquire(hostKey);
+      try {
+        return await task();
+      } finally {
+        release(hostKey);
+      }
+    },
+    pauseHost(hostKey, untilMs) {
+      const s = stateOf(hostKey);
+      s.nextStartAt = Math.max(s.nextStartAt, untilMs);
+    },
+    nextStartAt: (hostKey) => stateOf(hostKey).nextStartAt,
+    inFlight: (hostKey) => stateOf(hostKey).inFlight,
+  };
+}
+
+/**
+ * The pause a response asks for: Retry-After on 429/503 (capped; DEFAULT_RETRY_AFTER_MS when missing or junk),
+ * else null. Example: (429, "120") -> 120000.
+ */
+export function retryPauseMs(status: number, retryAfter: string | undefined, nowMs: number): number | null {
+  if (status !== 429 && status !== 503) return null;
+  return parseRetryAfter(retryAfter, nowMs) ?? DEFAULT_RETRY_AFTER_MS;
+}
