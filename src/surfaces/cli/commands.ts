@@ -2,5 +2,16 @@
  * Every CLI command, in the order `akhbar help` lists them. The one table of the CLI.
  */
 import type { Command } from "./command.ts";
+import { exportCommand } from "./commands/export-command.ts";
+import { importCommand } from "./commands/import-command.ts";
+import { searchCommand } from "./commands/search-command.ts";
+import { serveCommand } from "./commands/serve-command.ts";
+import { sourcesCommand } from "./commands/sources-command.ts";
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  searchCommand,
+  serveCommand,
+  exportCommand,
+  sourcesCommand,
+];

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import { compileFtsQuery } from "./compile-fts-query.ts";
+
+const t = (surface: string, ...stems: string[]): QueryTerm => ({ display: surface, surface, stems });
+const q = (partial: Partial<SearchQuery>): SearchQuery => ({
+  terms: [],
+  phrases: [],
+  excluded: [],
+  sources: [],
+  from: null,
+  to: null,
+  limit: 10,
+  offset: 0,
+  recency: false,
+  ...partial,
+});
+
+describe("compileFtsQuery", () => {
+  it("matches a term through its stems in title and body or its surface form", () => {
+    expect(compileFtsQuery(q({ terms: [t("alhukuma", "hukum", "hkm")] })).match).toBe(
+      '({title body} : ("hukum" OR "hkm") OR surface : ("alhukuma"))',
+    );
+  });
+
+  it("ANDs terms and applies exclusions with NOT", () => {
+    expect(compileFtsQuery(q({ terms: [t("a", "a"), t("b", "b")], excluded: [t("x", "x")] })).match).toBe(
+      '(({title body} : ("a") OR surface : ("a")) AND ({title body} : ("b") OR surface : ("b"))) NOT (({title body} : ("x") OR surface : ("x")))',
+    );
+  });
+
+  it("builds phrases from adjacent stems or adjacent surface forms", () => {
+    expect(compileFtsQuery(q({ phrases: [[t("w1", "s1"), t("w2", "s2", "v2")]] })).match).toBe(
+      '({title body} : ("s1" + "s2") OR {title body} : ("s1" + "v2") OR surface : ("w1" + "w2"))',
+    );
+  });
+
+  it("doubles quotes so a token can never close its string", () => {
+    expect(compileFtsQuery(q({ terms: [t('a"b', 'c" OR "d')] })).match).toBe(
+      '({title body} : ("c"" OR ""d") OR surface : ("a""b"))',
+    );
+  });
+
+  it("ignores tokens with no letter or digit", () => {
+    expect(compileFtsQuery(q({ terms: [t("!!!", "*", "")] }))).toEqual({
+      match: null,
+      excluded: null,
+      title: null,
+    });
+  });
+
+  it("returns only the exclusions for a query with no positive term", () => {
+    expect(compileFtsQuery(q({ excluded: [t("x", "x")] }))).toEqual({
+      match: null,
+      excluded: '({title body} : ("x") OR surface : ("x"))',
+      title: null,
+    });
+  });
+
+  it("uses only the first stem of each word when a phrase has too many combinations", () => {
+    const word = (n: number) => t(`w${n}`, `a${n}`, `b${n}`, `c${n}`);
+    const { match } = compileFtsQuery(q({ phrases: [[word(1), word(2), word(3)]] }));
+    expect(match).toBe('({title body} : ("a1" + "a2" + "a3") OR surface : ("w1" + "w2" + "w3"))');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Opens (creating and migrating as needed) one SQLite database file as akhbar's Storage.
+ * Adapter (IO): the composition root calls this; stages never see better-sqlite3.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { AkhbarError } from "../../domain/errors.ts";
+import { type Clock, systemClock } from "../../ports/clock.ts";
+import type { Storage } from "../../ports/storage.ts";
+import { applyMigrations } from "./migrations.ts";
+import { SqliteArticleStore } from "./sqlite-article-store.ts";
+import { SqliteSearchIndex } from "./sqlite-search-index.ts";
+import { SqliteSourceStore } from "./sqlite-source-store.ts";
+
+/** How long a writer waits for another connection's lock before failing: covers a long import batch. */
+const BUSY_TIMEOUT_MS = 5_000;
+/** Page cache per connection, in KiB (negative pragma value): 64 MiB keeps a ~100k-article FTS index hot. */
+const CACHE_SIZE_KIB = 65_536;
+
+export interface SqliteStorageOptions {
+  clock?: Clock;
+  readonly?: boolean;
+}
+
+export interface SqliteStorage extends Storage {
+  articles: SqliteArticleStore;
+  sources: SqliteSourceStore;
+  search: SqliteSearchIndex;
+  /** The underlying connection, for maintenance tools and tests; not part of the Storage port. */
+  readonly db: Database.Database;
+}
+
+/**
+ * Opens `path`, creating its parent directory and the file when missing, and upgrades the schema.
+ * WAL journal with synchronous=NORMAL: a crash loses at most the last committed transactions, never
+ * consistency, and readers never block the writer.
+ */
+export async function openSqliteStorage(
+  path: string,
+  opts: SqliteStorageOptions = {},
+): Promise<SqliteStorage> {
+  const clock = opts.clock ?? systemClock;
+  let db: Database.Database;
+  try {
+    if (opts.readonly !== true) mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { readonly: opts.readonly === true });
+  } catch (err) {
+    throw new AkhbarError(
+      "store.open_failed",
+      `store: cannot open SQLite database ${path}`,
+      { path },
+      { cause: err },
+    );
+  }
+  try {
+    if (opts.readonly !== true) db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma("foreign_keys = ON");
+    db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
+    if (opts.readonly !== true) applyMigrations(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const articles = new SqliteArticleStore(db, clock);
+  const sources = new SqliteSourceStore(db, clock);
+  const search = new SqliteSearchIndex(db);
+  return {
+    articles,
+    sources,
+    search,
+    db,
+    async close() {
+      if (!db.open) return;
+      // Folds the WAL back into the main file so the database is one file again after a clean shutdown.
+      if (!db.readonly) db.pragma("wal_checkpoint(TRUNCATE)");
+      db.close();
+    },
+  };
+}

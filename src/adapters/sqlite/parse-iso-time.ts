@@ -1,0 +1,26 @@
+/**
+ * ISO 8601 text to epoch milliseconds, the one time scale the SQLite adapter sorts and filters on.
+ * Adapter helper, pure.
+ */
+
+/** Date, optional time, optional offset; the crawler of the SaudiNewsNet dump writes times without offset. */
+const ISO_TIME_RE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Parses an ISO 8601 date or date-time. A time without an offset is read as UTC (not the machine's zone),
+ * so the same text gives the same number on every host. Returns null for anything else.
+ *
+ * Example: `2015-07-21T02:16:13` → 1437444973000, `2015-07-21` → 1437436800000, `yesterday` → null.
+ */
+export function parseIsoTimeMs(iso: string): number | null {
+  const m = ISO_TIME_RE.exec(iso.trim());
+  if (m === null) return null;
+  const [, date, time, offset] = m;
+  // Date.parse wants "+03:00"; ISO 8601 also allows "+0300".
+  const zone =
+    offset === undefined ? "Z" : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset;
+  const text = time === undefined ? `${date}T00:00:00Z` : `${date}T${time}${zone.toUpperCase()}`;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}

@@ -1,0 +1,331 @@
+/**
+ * SqliteArticleStore: the ArticleStore port on better-sqlite3; article rows and FTS5 index rows commit together.
+ * Adapter (IO). All statements are prepared once; a batch is one transaction.
+ */
+import { hash } from "node:crypto";
+import type Database from "better-sqlite3";
+import type {
+  Article,
+  ArticleDraft,
+  ArticleWrite,
+  SanitizedHtml,
+  UpsertOutcome,
+} from "../../domain/article.ts";
+import { AkhbarError } from "../../domain/errors.ts";
+import type { ArticleStore } from "../../ports/article-store.ts";
+import type { Clock } from "../../ports/clock.ts";
+import { parseIsoTimeMs } from "./parse-iso-time.ts";
+
+/** The stored shape of an article; column names as in migration 1. */
+interface ArticleRow {
+  seq: number;
+  id: string;
+  url: string;
+  canonical_url: string;
+  url_key: string;
+  source_id: string;
+  cited_source: string | null;
+  title: string;
+  published_at: string | null;
+  fetched_at: string;
+  time_ms: number;
+  language: string;
+  text: string;
+  html: string | null;
+  byline: string | null;
+  image_url: string | null;
+  content_hash: string;
+  extra: string;
+  index_digest: string;
+  stored_at: string;
+}
+
+type RowValues = Omit<ArticleRow, "seq" | "stored_at">;
+
+/** Scheme prefix left out of `url_key`: an http and an https copy of one page are one article. */
+const URL_SCHEME_RE = /^https?:\/\//i;
+
+/** Columns whose change makes a re-write `updated`; fetched_at is left out so a plain re-fetch is `unchanged`. */
+const COMPARED_COLUMNS = [
+  "url",
+  "canonical_url",
+  "source_id",
+  "cited_source",
+  "title",
+  "published_at",
+  "language",
+  "text",
+  "html",
+  "byline",
+  "image_url",
+  "content_hash",
+  "extra",
+  "index_digest",
+] as const satisfies readonly (keyof RowValues)[];
+
+const SOURCE_LANGUAGE_DEFAULT = "ar";
+
+export class SqliteArticleStore implements ArticleStore {
+  readonly #clock: Clock;
+  readonly #byId: Database.Statement<[string], ArticleRow>;
+  readonly #byUrlKey: Database.Statement<[string], { seq: number; id: string }>;
+  readonly #bySourceHash: Database.Statement<[string, string], { id: string }>;
+  readonly #tombstoned: Database.Statement<[string, string, string, string | null], { one: number }>;
+  readonly #ensureSource: Database.Statement<[string, string, string, string]>;
+  readonly #insert: Database.Statement<[RowValues & { stored_at: string }]>;
+  readonly #update: Database.Statement<[RowValues & { seq: number }]>;
+  readonly #ftsInsert: Database.Statement<[number | bigint, string, string, string]>;
+  readonly #ftsDelete: Database.Statement<[number]>;
+  readonly #deleteRow: Database.Statement<[number]>;
+  readonly #insertTombstone: Database.Statement<[string, string, string, string | null, string, string]>;
+  readonly #count: Database.Statement<[], { n: number }>;
+  readonly #after: Database.Statement<[number, number], ArticleRow>;
+  readonly #byIds: Database.Statement<[string], ArticleRow>;
+  readonly #writeBatch: (batch: readonly ArticleWrite[]) => UpsertOutcome[];
+  readonly #delete: (id: string, reason: string) => boolean;
+
+  constructor(db: Database.Database, clock: Clock) {
+    this.#clock = clock;
+    this.#byId = db.prepare("SELECT * FROM articles WHERE id = ?");
+    this.#byUrlKey = db.prepare("SELECT seq, id FROM articles WHERE url_key = ?");
+    this.#bySourceHash = db.prepare(
+      "SELECT id FROM articles WHERE source_id = ? AND content_hash = ? LIMIT 1",
+    );
+    this.#tombstoned = db.prepare(
+      `SELECT 1 AS one FROM tombstones
+       WHERE id = ? OR url_key = ? OR (source_id = ? AND content_hash = ?) LIMIT 1`,
+    );
+    this.#ensureSource = db.prepare(
+      "INSERT OR IGNORE INTO sources (id, name, language, created_at) VALUES (?, ?, ?, ?)",
+    );
+    this.#insert = db.prepare(
+      `INSERT INTO articles (id, url, canonical_url, url_key, source_id, cited_source, title, published_at,
+         fetched_at, time_ms, language, text, html, byline, image_url, content_hash, extra, index_digest, stored_at)
+       VALUES (@id, @url, @canonical_url, @url_key, @source_id, @cited_source, @title, @published_at,
+         @fetched_at, @time_ms, @language, @text, @html, @byline, @image_url, @content_hash, @extra, @index_digest,
+         @stored_at)`,
+    );
+    this.#update = db.prepare(
+      `UPDATE articles SET id = @id, url = @url, canonical_url = @canonical_url, url_key = @url_key,
+         source_id = @source_id, cited_source = @cited_source, title = @title, published_at = @published_at,
+         fetched_at = @fetched_at, time_ms = @time_ms, language = @language, text = @text, html = @html,
+         byline = @byline, image_url = @image_url, content_hash = @content_hash, extra = @extra,
+         index_digest = @index_digest
+       WHERE seq = @seq`,
+    );
+    this.#ftsInsert = db.prepare(
+      "INSERT INTO articles_fts (rowid, title, body, surface) VALUES (?, ?, ?, ?)",
+    );
+    this.#ftsDelete = db.prepare("DELETE FROM articles_fts WHERE rowid = ?");
+    this.#deleteRow = db.prepare("DELETE FROM articles WHERE seq = ?");
+    this.#insertTombstone = db.prepare(
+      "INSERT INTO tombstones (id, url_key, source_id, content_hash, reason, deleted_at) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    // The per-source counters are maintained by triggers; summing them avoids counting every row.
+    this.#count = db.prepare("SELECT coalesce(sum(article_count), 0) AS n FROM sources");
+    this.#after = db.prepare("SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?");
+    this.#byIds = db.prepare("SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))");
+    this.#writeBatch = db.transaction((batch: readonly ArticleWrite[]) => this.#writeAll(batch));
+    this.#delete = db.transaction((id: string, reason: string) => this.#deleteOne(id, reason));
+  }
+
+  async writeArticles(batch: readonly ArticleWrite[]): Promise<UpsertOutcome[]> {
+    if (batch.length === 0) return [];
+    return this.#writeBatch(batch);
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const row = this.#byId.get(id);
+    return row === undefined ? null : toArticle(row);
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const byId = new Map<string, Article>();
+    for (const row of this.#byIds.all(JSON.stringify(ids))) byId.set(row.id, toArticle(row));
+    const out: Article[] = [];
+    for (const id of ids) {
+      const article = byId.get(id);
+      if (article !== undefined) out.push(article);
+    }
+    return out;
+  }
+
+  async deleteArticle(id: string, reason: string): Promise<boolean> {
+    return this.#delete(id, reason);
+  }
+
+  async countArticles(): Promise<number> {
+    return this.#count.get()?.n ?? 0;
+  }
+
+  async listArticlesAfter(afterSeq: number, limit: number): Promise<Article[]> {
+    if (!Number.isInteger(limit) || limit < 0) {
+      throw new AkhbarError("store.bad_request", `store: limit must be a non-negative integer, got ${limit}`);
+    }
+    return this.#after.all(afterSeq, limit).map(toArticle);
+  }
+
+  #writeAll(batch: readonly ArticleWrite[]): UpsertOutcome[] {
+    const now = this.#clock.now().toISOString();
+    const ensured = new Set<string>();
+    const outcomes: UpsertOutcome[] = [];
+    for (const write of batch) {
+      const values = toRowValues(write);
+      const { id } = values;
+      const existing = this.#byId.get(id);
+      if (existing !== undefined) {
+        outcomes.push(this.#rewrite(existing, values, write, ensured, now));
+        continue;
+      }
+      const sameUrl = this.#byUrlKey.get(values.url_key);
+      if (sameUrl !== undefined) {
+        outcomes.push({ status: "duplicate", id, existingId: sameUrl.id, by: "canonical_url" });
+        continue;
+      }
+      const hashKey = hasText(values.text) ? values.content_hash : null;
+      if (hashKey !== null) {
+        const sameText = this.#bySourceHash.get(values.source_id, hashKey);
+        if (sameText !== undefined) {
+          outcomes.push({ status: "duplicate", id, existingId: sameText.id, by: "content_hash" });
+          continue;
+        }
+      }
+      if (this.#tombstoned.get(id, values.url_key, values.source_id, hashKey) !== undefined) {
+        outcomes.push({ status: "tombstoned", id });
+        continue;
+      }
+      this.#ensure(values.source_id, ensured, now);
+      const seq = this.#insert.run({ ...values, stored_at: now }).lastInsertRowid;
+      this.#ftsInsert.run(seq, write.index.title, write.index.body, write.index.surface);
+      outcomes.push({ status: "inserted", id });
+    }
+    return outcomes;
+  }
+
+  #rewrite(
+    existing: ArticleRow,
+    values: RowValues,
+    write: ArticleWrite,
+    ensured: Set<string>,
+    now: string,
+  ): UpsertOutcome {
+    const { id } = values;
+    if (COMPARED_COLUMNS.every((c) => existing[c] === values[c])) return { status: "unchanged", id };
+    if (values.url_key !== existing.url_key) {
+      const sameUrl = this.#byUrlKey.get(values.url_key);
+      if (sameUrl !== undefined && sameUrl.seq !== existing.seq) {
+        // Moving onto another article's URL would merge two articles; keep both as they are.
+        return { status: "duplicate", id, existingId: sameUrl.id, by: "canonical_url" };
+      }
+    }
+    this.#ensure(values.source_id, ensured, now);
+    this.#update.run({ ...values, seq: existing.seq });
+    if (values.index_digest !== existing.index_digest) {
+      this.#ftsDelete.run(existing.seq);
+      this.#ftsInsert.run(existing.seq, write.index.title, write.index.body, write.index.surface);
+    }
+    return { status: "updated", id };
+  }
+
+  /** Articles may name a source nobody registered yet; it is created with its id as name (see ensureSources). */
+  #ensure(sourceId: string, ensured: Set<string>, now: string): void {
+    if (ensured.has(sourceId)) return;
+    this.#ensureSource.run(sourceId, sourceId, SOURCE_LANGUAGE_DEFAULT, now);
+    ensured.add(sourceId);
+  }
+
+  #deleteOne(id: string, reason: string): boolean {
+    const row = this.#byId.get(id);
+    if (row === undefined) return false;
+    const hashKey = hasText(row.text) ? row.content_hash : null;
+    this.#insertTombstone.run(
+      row.id,
+      row.url_key,
+      row.source_id,
+      hashKey,
+      reason,
+      this.#clock.now().toISOString(),
+    );
+    this.#ftsDelete.run(row.seq);
+    this.#deleteRow.run(row.seq);
+    return true;
+  }
+}
+
+/** Content-hash dedupe only means something for real text: every failed extraction hashes alike. */
+function hasText(text: string): boolean {
+  return text.trim().length > 0;
+}
+
+function toRowValues(write: ArticleWrite): RowValues {
+  const a: ArticleDraft = write.article;
+  const fetchedMs = parseIsoTimeMs(a.fetchedAt);
+  if (fetchedMs === null) {
+    throw new AkhbarError("store.invalid_article", `store: fetchedAt is not an ISO time: ${a.fetchedAt}`, {
+      id: a.id,
+    });
+  }
+  let timeMs = fetchedMs;
+  if (a.publishedAt !== null) {
+    const publishedMs = parseIsoTimeMs(a.publishedAt);
+    if (publishedMs === null) {
+      throw new AkhbarError(
+        "store.invalid_article",
+        `store: publishedAt is not an ISO time: ${a.publishedAt}`,
+        {
+          id: a.id,
+        },
+      );
+    }
+    timeMs = publishedMs;
+  }
+  return {
+    id: a.id,
+    url: a.url,
+    canonical_url: a.canonicalUrl,
+    url_key: a.canonicalUrl.replace(URL_SCHEME_RE, ""),
+    source_id: a.sourceId,
+    cited_source: a.citedSource,
+    title: a.title,
+    published_at: a.publishedAt,
+    fetched_at: a.fetchedAt,
+    time_ms: timeMs,
+    language: a.language,
+    text: a.text,
+    html: a.html,
+    byline: a.byline,
+    image_url: a.imageUrl,
+    content_hash: a.contentHash,
+    extra: JSON.stringify(a.extra),
+    index_digest: digestIndexFields(write),
+  };
+}
+
+/** sha1 is plenty: the digest only detects change of our own analyzer output, it defends against no one. */
+function digestIndexFields(write: ArticleWrite): string {
+  const { title, body, surface } = write.index;
+  return hash("sha1", `${title}\u0000${body}\u0000${surface}`);
+}
+
+function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    sourceId: row.source_id,
+    citedSource: row.cited_source,
+    title: row.title,
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    language: row.language,
+    text: row.text,
+    html: row.html as SanitizedHtml | null,
+    byline: row.byline,
+    imageUrl: row.image_url,
+    contentHash: row.content_hash,
+    extra: JSON.parse(row.extra) as Record<string, unknown>,
+    seq: row.seq,
+    storedAt: row.stored_at,
+  };
+}

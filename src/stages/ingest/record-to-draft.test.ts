@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { isAkhbarError } from "../../domain/errors.ts";
+import { recordToDraft, toIsoTime } from "./record-to-draft.ts";
+
+const OPTIONS = { defaultOffset: "Z", now: "2026-01-01T00:00:00.000Z" };
+const base = {
+  id: "a1",
+  source: "okaz",
+  url: "http://okaz.example/a/1",
+  title: "عنوان الخبر",
+  date: "2015-07-21T02:16:13",
+  text: "نص الخبر",
+};
+
+describe("recordToDraft", () => {
+  it("keeps the record's own id, source and display text untouched", () => {
+    const draft = recordToDraft({ ...base, text: "قالَ المُتحدِّث ـــ «نعم»" }, OPTIONS);
+    expect(draft).toMatchObject({
+      id: "a1",
+      sourceId: "okaz",
+      text: "قالَ المُتحدِّث ـــ «نعم»",
+      language: "ar",
+    });
+  });
+
+  it("canonicalizes the URL but keeps the original", () => {
+    const draft = recordToDraft({ ...base, url: "http://okaz.example/a/1?utm_source=tw#top" }, OPTIONS);
+    expect(draft.url).toBe("http://okaz.example/a/1?utm_source=tw#top");
+    expect(draft.canonicalUrl).toBe("http://okaz.example/a/1");
+  });
+
+  it("derives a stable id from the canonical URL when the record has none", () => {
+    const { id: _id, ...noId } = base;
+    const a = recordToDraft(noId, OPTIONS);
+    const b = recordToDraft({ ...noId, url: `${noId.url}?utm_campaign=x` }, OPTIONS);
+    expect(a.id).toMatch(/^akh-[0-9a-f]{16}$/);
+    expect(b.id).toBe(a.id);
+  });
+
+  it("takes the source from the URL host when the record names none", () => {
+    const { source: _s, ...noSource } = base;
+    expect(recordToDraft({ ...noSource, url: "https://www.okaz.com.sa/x" }, OPTIONS).sourceId).toBe(
+      "okaz.com.sa",
+    );
+  });
+
+  it("keeps unknown fields verbatim in extra", () => {
+    const draft = recordToDraft({ ...base, section: "محليات", tags: ["a", 1] }, OPTIONS);
+    expect(draft.extra).toEqual({ section: "محليات", tags: ["a", 1] });
+  });
+
+  it("decodes HTML entities a crawler left in titles", () => {
+    expect(recordToDraft({ ...base, title: "&quot;نيوم&quot; &#8220;مشروع&#8221;" }, OPTIONS).title).toBe(
+      '"نيوم" “مشروع”',
+    );
+  });
+
+  it("turns SUBSTITUTE control runs into line breaks and drops other controls", () => {
+    expect(recordToDraft({ ...base, text: "الأول.\u001a\u001aالثاني\u0007" }, OPTIONS).text).toBe(
+      "الأول.\nالثاني",
+    );
+  });
+
+  it("reads a timestamp without offset in the given default offset", () => {
+    const draft = recordToDraft(base, { ...OPTIONS, defaultOffset: "+03:00" });
+    expect(draft.publishedAt).toBe("2015-07-20T23:16:13.000Z");
+  });
+
+  it("keeps an unparseable date in extra rather than losing the article", () => {
+    const draft = recordToDraft({ ...base, date: "أمس" }, OPTIONS);
+    expect(draft.publishedAt).toBeNull();
+    expect(draft.fetchedAt).toBe(OPTIONS.now);
+    expect(draft.extra.date_unparsed).toBe("أمس");
+  });
+
+  it("gives equal content hashes to texts that differ only in tashkeel and hamza seats", () => {
+    const a = recordToDraft({ ...base, text: "قالَ المسؤول" }, OPTIONS);
+    const b = recordToDraft({ ...base, text: "قال  المسئول" }, OPTIONS);
+    expect(a.contentHash).toBe(b.contentHash);
+    expect(a.contentHash).not.toBe("");
+  });
+
+  it.each([
+    ["not an object", [1, 2], "expected a JSON object"],
+    ["null", null, "expected a JSON object"],
+    ["no url", { ...base, url: undefined }, '"url" is missing'],
+    ["a relative url", { ...base, url: "/news/1" }, "not an absolute http(s) URL"],
+    ["a javascript: url", { ...base, url: "javascript:alert(1)" }, "not an absolute http(s) URL"],
+    ["nothing to show", { ...base, title: "", text: " " }, "both empty"],
+    ["a numeric title", { ...base, title: 5 }, '"title" must be a string'],
+    ["an object id", { ...base, id: { x: 1 } }, '"id" must be a string or an integer'],
+  ])("rejects a record with %s, naming the problem", (_why, record, message) => {
+    try {
+      recordToDraft(record, OPTIONS);
+      expect.unreachable();
+    } catch (err) {
+      expect(isAkhbarError(err, "import.bad_record")).toBe(true);
+      expect((err as Error).message).toContain(message);
+    }
+  });
+});
+
+describe("toIsoTime", () => {
+  it.each([
+    [
+      "an offset-less time takes the default offset",
+      "2015-07-21T02:16:13",
+      "+03:00",
+      "2015-07-20T23:16:13.000Z",
+    ],
+    ["a space separator is accepted", "2015-07-21 02:16:13", "Z", "2015-07-21T02:16:13.000Z"],
+    ["an explicit offset wins", "2015-07-21T02:16:13+02:00", "+03:00", "2015-07-21T00:16:13.000Z"],
+    ["a bare date is midnight", "2015-07-21", "Z", "2015-07-21T00:00:00.000Z"],
+    ["RFC 822 dates from feeds parse", "Tue, 21 Jul 2015 02:16:13 GMT", "Z", "2015-07-21T02:16:13.000Z"],
+  ])("%s", (_why, input, offset, expected) => {
+    expect(toIsoTime(input, offset)).toBe(expected);
+  });
+
+  it("returns null for nonsense and for absurd years", () => {
+    expect(toIsoTime("soon", "Z")).toBeNull();
+    expect(toIsoTime("0001-01-01", "Z")).toBeNull();
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Maps one imported JSON record ({id, source, url, title, date, text, ...}) to an ArticleDraft.
+ * Ingest stage, pure: validates, cleans the dump's transport damage, keeps unknown fields verbatim.
+ */
+import { createHash } from "node:crypto";
+import { decodeHTMLStrict } from "entities";
+import type { ArticleDraft } from "../../domain/article.ts";
+import { AkhbarError } from "../../domain/errors.ts";
+import { canonicalizeUrl } from "../dedupe/canonical-url.ts";
+import { contentHash } from "../dedupe/content-hash.ts";
+
+/** Fields akhbar maps to columns; everything else in a record goes to `extra` untouched. */
+const KNOWN_FIELDS = new Set([
+  "id",
+  "source",
+  "url",
+  "title",
+  "date",
+  "published_at",
+  "fetched_at",
+  "text",
+  "html",
+  "language",
+  "byline",
+  "author",
+  "image",
+  "cited_source",
+  // Written by `akhbar export` and derived again on import, so a re-import is unchanged.
+  "canonical_url",
+  "content_hash",
+  "stored_at",
+]);
+
+/** A title longer than this is not a title (a body pasted in the wrong field); cut, not rejected. */
+export const MAX_TITLE_CHARS = 1_000;
+/** Larger texts are almost surely a whole site dump in one field; refused so one record cannot bloat the index. */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+const PATTERNS = {
+  /** U+001A SUBSTITUTE runs stand for line breaks in some dumps (seen in alyaum's export). */
+  substituteRun: /\u001a+/g,
+  /** C0 controls other than TAB and LINE FEED, and DELETE: never meaningful in news text. */
+  otherControls: /[\u0000-\u0008\u000b-\u0019\u001b-\u001f\u007f]/g,
+  carriageReturn: /\r\n?/g,
+  /** Entities left in titles by a crawler that did not decode them (&quot; &#8220; &#39;). */
+  entity: /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i,
+  isoLocal: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/,
+  isoDate: /^\d{4}-\d{2}-\d{2}$/,
+  offset: /^[+-]\d{2}:\d{2}$/,
+} as const;
+
+export interface RecordOptions {
+  /** UTC offset ("+03:00") assumed for timestamps that carry none; "Z" (UTC) by default. */
+  defaultOffset: string;
+  /** ISO time used as fetchedAt when the record has neither fetched_at nor date. */
+  now: string;
+}
+
+/**
+ * Validates a parsed JSON value and maps it to a draft; throws AkhbarError `import.bad_record` naming the field.
+ * Example: {id:"a1", source:"okaz", url:"http://okaz.com.sa/x?utm_source=t", title:"عنوان", text:"نص"}
+ *   → {id:"a1", sourceId:"okaz", canonicalUrl:"http://okaz.com.sa/x", ...}
+ */
+export function recordToDraft(record: unknown, options: RecordOptions): ArticleDraft {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) {
+    throw badRecord("expected a JSON object");
+  }
+  const r = record as Record<string, unknown>;
+  const url = requiredString(r, "url");
+  let canonicalUrl: string;
+  try {
+    canonicalUrl = canonicalizeUrl(url);
+  } catch {
+    throw badRecord(`"url" is not an absolute http(s) URL: ${JSON.stringify(url.slice(0, 200))}`);
+  }
+  const title = cleanDisplay(decodeEntities(optionalString(r, "title") ?? ""))
+    .replace(/\s+/g, " ")
+    .trim();
+  const text = cleanDisplay(optionalString(r, "text") ?? "").trim();
+  if (text.length > MAX_TEXT_CHARS) throw badRecord(`"text" is longer than ${MAX_TEXT_CHARS} characters`);
+  const html = optionalString(r, "html");
+  if (title === "" && text === "" && html === undefined) throw badRecord('"title" and "text" are both empty');
+
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(r)) if (!KNOWN_FIELDS.has(key)) extra[key] = value;
+
+  const dateValue = optionalString(r, "published_at") ?? optionalString(r, "date");
+  const publishedAt = dateValue === undefined ? null : toIsoTime(dateValue, options.defaultOffset);
+  if (dateValue !== undefined && publishedAt === null) extra.date_unparsed = dateValue;
+  const fetchedRaw = optionalString(r, "fetched_at");
+  const fetchedAt =
+    (fetchedRaw === undefined ? null : toIsoTime(fetchedRaw, options.defaultOffset)) ??
+    publishedAt ??
+    options.now;
+
+  return {
+    id: idOf(r, canonicalUrl),
+    url,
+    canonicalUrl,
+    sourceId: sourceIdOf(r, canonicalUrl),
+    citedSource: optionalString(r, "cited_source")?.trim() || null,
+    title: title.slice(0, MAX_TITLE_CHARS),
+    publishedAt,
+    fetchedAt,
+    language: optionalString(r, "language")?.trim() || "ar",
+    text,
+    html: null,
+    byline: (optionalString(r, "byline") ?? optionalString(r, "author"))?.trim() || null,
+    imageUrl: optionalString(r, "image")?.trim() || null,
+    contentHash: contentHash(text),
+    extra,
+  };
+}
+
+/**
+ * Parses an ISO-8601-like timestamp to a UTC ISO string; a value with no offset gets `defaultOffset`.
+ * Returns null for anything it cannot read. Example: ("2015-07-21T02:16:13", "+03:00") → "2015-07-20T23:16:13.000Z".
+ */
+export function toIsoTime(value: string, defaultOffset: string): string | null {
+  const trimmed = value.trim();
+  let candidate = trimmed;
+  if (PATTERNS.isoLocal.test(trimmed)) candidate = `${trimmed.replace(" ", "T")}${offsetOf(defaultOffset)}`;
+  else if (PATTERNS.isoDate.test(trimmed)) candidate = `${trimmed}T00:00:00${offsetOf(defaultOffset)}`;
+  const ms = Date.parse(candidate);
+  if (Number.isNaN(ms)) return null;
+  const year = new Date(ms).getUTCFullYear();
+  return year < 1900 || year > 2200 ? null : new Date(ms).toISOString();
+}
+
+/** Stable id for a record: its own `id`, else "akh-" + 16 hex of SHA-1 over the canonical URL. */
+function idOf(r: Record<string, unknown>, canonicalUrl: string): string {
+  const id = r.id;
+  if (typeof id === "string" && id.trim() !== "") {
+    if (id.length > 200) throw badRecord('"id" is longer than 200 characters');
+    return id.trim();
+  }
+  if (typeof id === "number" && Number.isSafeInteger(id)) return String(id);
+  if (id !== undefined && id !== null && id !== "") throw badRecord('"id" must be a string or an integer');
+  return `akh-${createHash("sha1").update(canonicalUrl).digest("hex").slice(0, 16)}`;
+}
+
+/** The record's `source`, else the URL's host without "www.": "https://www.okaz.com.sa/x" → "okaz.com.sa". */
+function sourceIdOf(r: Record<string, unknown>, canonicalUrl: string): string {
+  const source = optionalString(r, "source")?.trim();
+  if (source !== undefined && source !== "") {
+    if (source.length > 100) throw badRecord('"source" is longer than 100 characters');
+    return source;
+  }
+  return new URL(canonicalUrl).hostname.replace(/^www\./, "");
+}
+
+function offsetOf(offset: string): string {
+  return offset === "Z" || !PATTERNS.offset.test(offset) ? "Z" : offset;
+}
+
+function cleanDisplay(s: string): string {
+  return s
+    .replace(PATTERNS.carriageReturn, "\n")
+    .replace(PATTERNS.substituteRun, "\n")
+    .replace(PATTERNS.otherControls, "");
+}
+
+function decodeEntities(s: string): string {
+  return PATTERNS.entity.test(s) ? decodeHTMLStrict(s) : s;
+}
+
+function requiredString(r: Record<string, unknown>, field: string): string {
+  const value = r[field];
+  if (typeof value !== "string" || value.trim() === "")
+    throw badRecord(`"${field}" is missing or not a string`);
+  return value.trim();
+}
+
+function optionalString(r: Record<string, unknown>, field: string): string | undefined {
+  const value = r[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") throw badRecord(`"${field}" must be a string`);
+  return value;
+}
+
+function badRecord(reason: string): AkhbarError {
+  return new AkhbarError("import.bad_record", `import: ${reason}`);
+}

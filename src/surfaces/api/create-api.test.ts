@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureJsonl } from "../../../test/fixtures/arabic-articles.ts";
+import { openSqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
+import { importRecords } from "../../pipeline/import-records.ts";
+import type { Storage } from "../../ports/storage.ts";
+import { createApi } from "./create-api.ts";
+
+let dir: string;
+let storage: Storage;
+let app: ReturnType<typeof createApi>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "akhbar-api-"));
+  storage = await openSqliteStorage(join(dir, "api.db"));
+  const lines = fixtureJsonl()
+    .trim()
+    .split("\n")
+    .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
+  await importRecords(
+    (async function* () {
+      yield* lines;
+    })(),
+    { storage, clock: { now: () => new Date("2015-08-01T00:00:00Z") } },
+  );
+  app = createApi({ storage, version: "test", startedAt: new Date() });
+});
+afterAll(async () => {
+  await storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async (path: string) => {
+  const res = await app.request(path);
+  // biome-ignore lint/suspicious/noExplicitAny: the assertions below check the JSON shape
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+};
+
+describe("HTTP API", () => {
+  it("reports health with the article count", async () => {
+    const { status, body } = await get("/health");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "ok", articles: 7 });
+  });
+
+  it("searches with Arabic-aware matching and returns the documented hit shape", async () => {
+    const { status, body } = await get(`/api/search?q=${encodeURIComponent("أمريكا")}&limit=2`);
+    expect(status).toBe(200);
+    expect(body.total).toBe(3);
+    expect(body.hits).toHaveLength(2);
+    expect(body.hits[0]).toHaveProperty("snippet");
+  });
+
+  it("filters search by repeated or comma-separated source parameters", async () => {
+    const one = await get(`/api/search?q=${encodeURIComponent("أميركا")}&source=alyaum`);
+    expect(one.body.hits.map((h: { id: string }) => h.id)).toEqual(["fx-008"]);
+    const two = await get(`/api/search?q=${encodeURIComponent("أميركا")}&source=alyaum,okaz`);
+    expect(two.body.total).toBe(2);
+  });
+
+  it.each([
+    ["a missing query", "/api/search", "q"],
+    ["a non-numeric limit", "/api/search?q=x&limit=ten", "limit"],
+    ["a limit above the page cap", "/api/search?q=x&limit=5000", "limit"],
+    ["a negative offset", "/api/search?q=x&offset=-1", "offset"],
+    ["an impossible date", "/api/search?q=x&from=2015-02-30", "from"],
+    ["a reversed range", "/api/search?q=x&from=2015-08-02&to=2015-08-01", "from"],
+    ["a repeated single-valued parameter", "/api/search?q=x&q=y", "q"],
+  ])("answers 400 with a clear message for %s", async (_why, path, param) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("search.bad_param");
+    expect(body.error.message).toContain(`"${param}"`);
+  });
+
+  it("answers 400, not 500, for a query with nothing searchable in it", async () => {
+    const { status, body } = await get(`/api/search?q=${encodeURIComponent('"" - ؟!')}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("search.bad_query");
+  });
+
+  it("returns an article with its stored fields and 404 for an unknown id", async () => {
+    const found = await get("/api/articles/fx-006");
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ id: "fx-006", source: "sabq", byline: "محرر سبق" });
+    const missing = await get("/api/articles/nope");
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("api.not_found");
+  });
+
+  it("lists sources with article counts", async () => {
+    const { body } = await get("/api/sources");
+    const sabq = body.sources.find((s: { id: string }) => s.id === "sabq");
+    expect(sabq).toMatchObject({ article_count: 2 });
+  });
+
+  it("answers unknown routes with a JSON 404", async () => {
+    const { status, body } = await get("/api/nothing");
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("api.not_found");
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The JSON HTTP API: every route in one table, parameters validated, errors as {error: {code, message}}.
+ * Surface code over the Storage ports; tests call `app.request()` without opening a port.
+ */
+
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
+import { searchArticles } from "../../pipeline/search-articles.ts";
+import type { Storage } from "../../ports/storage.ts";
+import { toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
+import { parseSearchParams } from "../search-params.ts";
+
+export interface ApiDeps {
+  storage: Storage;
+  version: string;
+  startedAt: Date;
+}
+
+/** Builds the app. Routes: GET /health, /api/search, /api/articles/:id, /api/sources. */
+export function createApi(deps: ApiDeps): Hono {
+  const app = new Hono();
+
+  app.get("/health", async (c) => {
+    const articles = await deps.storage.articles.countArticles();
+    return c.json({
+      status: "ok",
+      version: deps.version,
+      articles,
+      uptime_s: Math.round((Date.now() - deps.startedAt.getTime()) / 1000),
+    });
+  });
+
+  app.get("/api/search", async (c) => {
+    const params = parseSearchParams((name) => c.req.queries(name) ?? []);
+    const result = await searchArticles(deps.storage, params.query, params.options);
+    return c.json(toSearchResultJson(result, params.options));
+  });
+
+  app.get("/api/articles/:id", async (c) => {
+    const id = c.req.param("id");
+    const article = id.length > 200 ? null : await deps.storage.articles.getArticle(id);
+    if (article === null)
+      throw new AkhbarError("api.not_found", `api: no article with id "${id.slice(0, 200)}"`);
+    return c.json(toArticleJson(article));
+  });
+
+  app.get("/api/sources", async (c) => {
+    const sources = await deps.storage.sources.listSources();
+    return c.json({ sources: sources.map(toSourceJson) });
+  });
+
+  app.notFound((c) =>
+    errorResponse(c, 404, "api.not_found", `api: no route for ${c.req.method} ${c.req.path}`),
+  );
+  app.onError((err, c) => {
+    if (isAkhbarError(err)) return errorResponse(c, statusOf(err.code), err.code, err.message);
+    console.error(err);
+    return errorResponse(c, 500, "api.internal", "api: internal error");
+  });
+  return app;
+}
+
+/** HTTP status for an error code: bad input is the caller's fault (400), missing things 404. */
+function statusOf(code: string): 400 | 404 | 500 {
+  if (code.endsWith(".not_found")) return 404;
+  if (code.startsWith("search.") || code.endsWith(".bad_param") || code.endsWith(".usage")) return 400;
+  return 500;
+}
+
+function errorResponse(c: Context, status: 400 | 404 | 500, code: string, message: string) {
+  return c.json({ error: { code, message } }, status);
+}

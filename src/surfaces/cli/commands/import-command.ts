@@ -1,0 +1,110 @@
+/**
+ * `akhbar import FILE...`: streams JSONL / JSONL.gz dumps into the store with progress and a summary.
+ * Surface: opens files and the store, runs the import pipeline, prints.
+ */
+
+import { AkhbarError } from "../../../domain/errors.ts";
+import { openStorage } from "../../../main.ts";
+import { IMPORT_BATCH_SIZE, type ImportSummary, importRecords } from "../../../pipeline/import-records.ts";
+import { systemClock } from "../../../ports/clock.ts";
+import { type Command, printJson, printLine } from "../command.ts";
+import { ProgressReporter } from "../progress.ts";
+import { readLines } from "../read-lines.ts";
+
+/** Rejected lines printed one by one before the rest are only counted; the JSON summary has up to 1,000. */
+const PRINTED_REJECTIONS = 20;
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "import articles from JSONL or JSONL.gz files ({id, source, url, title, date, text})",
+  usage: "import FILE... [--timezone +03:00] [--batch N] [--json]",
+  options: { timezone: { type: "string" }, batch: { type: "string" } },
+  positionals: true,
+  async run(ctx, values, files) {
+    if (files.length === 0) throw new AkhbarError("import.usage", "import: name at least one FILE to import");
+    const timezone = typeof values.timezone === "string" ? values.timezone : "Z";
+    if (timezone !== "Z" && !/^[+-]\d{2}:\d{2}$/.test(timezone)) {
+      throw new AkhbarError(
+        "import.usage",
+        `import: --timezone must look like +03:00 or Z, got "${timezone}"`,
+      );
+    }
+    const batchSize = typeof values.batch === "string" ? Number(values.batch) : IMPORT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+      throw new AkhbarError("import.usage", "import: --batch must be a whole number from 1 to 10000");
+    }
+    const sources = await Promise.all(files.map((file) => readLines(file)));
+    const totalBytes = sources.reduce((sum, s) => sum + s.totalBytes, 0);
+    const storage = await openStorage(ctx.config);
+    const progress = new ProgressReporter(ctx.io);
+    let bytesBefore = 0;
+    let readBefore = 0;
+    const totals: ImportSummary[] = [];
+    try {
+      for (const source of sources) {
+        const summary = await importRecords(
+          source.lines,
+          { storage, clock: systemClock },
+          {
+            batchSize,
+            defaultOffset: timezone,
+            signal: ctx.signal,
+            onBatch: (s) =>
+              progress.update(readBefore + s.read, bytesBefore + source.bytesRead(), totalBytes),
+          },
+        );
+        bytesBefore += source.totalBytes;
+        readBefore += summary.read;
+        totals.push(summary);
+        if (summary.interrupted) break;
+      }
+    } finally {
+      progress.finish();
+      await storage.close();
+    }
+    const summary = mergeSummaries(totals);
+    if (ctx.json) {
+      printJson(ctx.io, summary);
+    } else {
+      for (const r of summary.rejections.slice(0, PRINTED_REJECTIONS)) {
+        ctx.io.stderr.write(`${r.file}:${r.lineNo}: ${r.message} [${r.code}]\n`);
+      }
+      if (summary.rejected > PRINTED_REJECTIONS) {
+        ctx.io.stderr.write(
+          `… and ${summary.rejected - PRINTED_REJECTIONS} more rejected lines (--json lists them)\n`,
+        );
+      }
+      printLine(
+        ctx.io,
+        `${summary.interrupted ? "interrupted: " : ""}imported ${summary.imported}, updated ${summary.updated}, ` +
+          `duplicates skipped ${summary.duplicates}, tombstoned ${summary.tombstoned}, rejected ${summary.rejected} ` +
+          `(${summary.read} records read)`,
+      );
+    }
+    return summary.rejected > 0 || summary.interrupted ? 1 : 0;
+  },
+};
+
+function mergeSummaries(all: ImportSummary[]): ImportSummary {
+  const merged: ImportSummary = {
+    read: 0,
+    imported: 0,
+    updated: 0,
+    duplicates: 0,
+    tombstoned: 0,
+    rejected: 0,
+    rejections: [],
+    interrupted: false,
+  };
+  for (const s of all) {
+    merged.read += s.read;
+    merged.imported += s.imported;
+    merged.updated += s.updated;
+    merged.duplicates += s.duplicates;
+    merged.tombstoned += s.tombstoned;
+    merged.rejected += s.rejected;
+    merged.rejections.push(...s.rejections);
+    merged.interrupted ||= s.interrupted;
+  }
+  return merged;
+}

@@ -1,0 +1,61 @@
+/**
+ * `akhbar search QUERY...`: ranked Arabic-aware search over the store, printed or as JSON.
+ * Surface: validates flags like the HTTP API does, runs the search pipeline.
+ */
+import { openStorage } from "../../../main.ts";
+import { searchArticles } from "../../../pipeline/search-articles.ts";
+import { toSearchResultJson } from "../../present.ts";
+import { renderHighlightTerminal } from "../../render-highlight.ts";
+import { parseSearchParams } from "../../search-params.ts";
+import { type Command, printJson, printLine } from "../command.ts";
+
+export const searchCommand: Command = {
+  name: "search",
+  summary: 'search articles: words, "phrases", -excluded, source:NAME',
+  usage:
+    "search QUERY... [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--offset N] [--recent] [--json]",
+  options: {
+    source: { type: "string", multiple: true },
+    from: { type: "string" },
+    to: { type: "string" },
+    limit: { type: "string" },
+    offset: { type: "string" },
+    recent: { type: "boolean" },
+  },
+  positionals: true,
+  async run(ctx, values, positionals) {
+    const params = parseSearchParams((name) => {
+      if (name === "q") return [positionals.join(" ")];
+      if (name === "recent") return values.recent === true ? ["true"] : [];
+      const value = values[name];
+      if (Array.isArray(value)) return value as string[];
+      return typeof value === "string" ? [value] : [];
+    });
+    const storage = await openStorage(ctx.config);
+    try {
+      const result = await searchArticles(storage, params.query, params.options);
+      if (ctx.json) {
+        printJson(ctx.io, toSearchResultJson(result, params.options));
+        return 0;
+      }
+      const tty = ctx.io.stdout.isTTY === true;
+      const last = params.options.offset + result.hits.length;
+      printLine(
+        ctx.io,
+        `${result.total} results${result.total > 0 ? ` (showing ${params.options.offset + 1}-${last})` : ""}`,
+      );
+      result.hits.forEach((hit, i) => {
+        printLine(ctx.io);
+        printLine(ctx.io, `${params.options.offset + i + 1}. ${hit.title || "(no title)"}`);
+        printLine(
+          ctx.io,
+          `   ${hit.source} · ${hit.published_at?.slice(0, 16).replace("T", " ") ?? "undated"} · ${hit.url}`,
+        );
+        printLine(ctx.io, `   ${renderHighlightTerminal(hit.snippet, tty)}`);
+      });
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+};

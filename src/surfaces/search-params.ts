@@ -1,0 +1,102 @@
+/**
+ * Validation of search parameters shared by the CLI flags and the HTTP query string.
+ * Pure. Every bad value gets an AkhbarError `search.bad_param` that names the parameter.
+ */
+import { AkhbarError } from "../domain/errors.ts";
+import type { SearchOptions } from "../pipeline/search-articles.ts";
+
+/** Results per page when none is asked for. */
+export const DEFAULT_SEARCH_LIMIT = 10;
+/** Upper bound on one page: deeper pages cost BM25 work over every match for little use. */
+export const MAX_SEARCH_LIMIT = 100;
+/** Deep paging past this is a scraper, not a reader; refusing keeps worst-case latency bounded. */
+export const MAX_SEARCH_OFFSET = 10_000;
+/** A query longer than this is pasted text, not a query. */
+export const MAX_QUERY_CHARS = 1_000;
+
+export interface SearchParams {
+  query: string;
+  options: SearchOptions;
+}
+
+/**
+ * Reads q, source (repeatable), from, to, limit, offset and recent through `get` (name → values).
+ * Dates are YYYY-MM-DD (a day, in UTC) or full ISO times; `to` is inclusive of its whole day.
+ */
+export function parseSearchParams(get: (name: string) => string[]): SearchParams {
+  const query = single(get, "q") ?? "";
+  if (query.trim() === "") throw badParam("q", "is required");
+  if (query.length > MAX_QUERY_CHARS) throw badParam("q", `is longer than ${MAX_QUERY_CHARS} characters`);
+  const sources = get("source")
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const from = parseDateBound(single(get, "from"), "from", false);
+  const to = parseDateBound(single(get, "to"), "to", true);
+  if (from !== null && to !== null && from >= to) throw badParam("from", "must be before to");
+  return {
+    query,
+    options: {
+      sources,
+      from,
+      to,
+      limit: parseInteger(single(get, "limit"), "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT),
+      offset: parseInteger(single(get, "offset"), "offset", 0, 0, MAX_SEARCH_OFFSET),
+      recency: parseBoolean(single(get, "recent"), "recent"),
+    },
+  };
+}
+
+/** "2015-08-01" → "2015-08-01T00:00:00.000Z"; as an upper bound → the next midnight (exclusive). */
+export function parseDateBound(value: string | undefined, name: string, upper: boolean): string | null {
+  if (value === undefined || value.trim() === "") return null;
+  const v = value.trim();
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  let ms: number;
+  if (day) {
+    ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+    const d = new Date(ms);
+    if (d.getUTCDate() !== Number(day[3])) throw badParam(name, `is not a real date: "${v}"`);
+    if (upper) ms += 86_400_000;
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
+    ms = Date.parse(v);
+  } else {
+    ms = Number.NaN;
+  }
+  if (Number.isNaN(ms))
+    throw badParam(name, `must be a date like 2015-08-01 or an ISO time, got "${v.slice(0, 40)}"`);
+  return new Date(ms).toISOString();
+}
+
+function parseInteger(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  if (!/^\d+$/.test(value.trim()))
+    throw badParam(name, `must be a whole number, got "${value.slice(0, 40)}"`);
+  const n = Number(value);
+  if (n < min || n > max) throw badParam(name, `must be between ${min} and ${max}, got ${value}`);
+  return n;
+}
+
+function parseBoolean(value: string | undefined, name: string): boolean {
+  if (value === undefined) return false;
+  // A bare flag (`?recent`) means true, as in HTML forms with a checkbox.
+  if (value === "" || value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  throw badParam(name, `must be true or false, got "${value.slice(0, 40)}"`);
+}
+
+function single(get: (name: string) => string[], name: string): string | undefined {
+  const values = get(name);
+  if (values.length > 1) throw badParam(name, "is given more than once");
+  return values[0];
+}
+
+function badParam(name: string, problem: string): AkhbarError {
+  return new AkhbarError("search.bad_param", `search: parameter "${name}" ${problem}`);
+}

@@ -1,0 +1,251 @@
+/**
+ * Contract suite for the ArticleStore port: every storage adapter runs it unchanged.
+ * Test suite factory; `open` must return a fresh, empty Storage each call.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ArticleWrite } from "../../src/domain/article.ts";
+import { isAkhbarError } from "../../src/domain/errors.ts";
+import type { Storage } from "../../src/ports/storage.ts";
+import { makeArticleWrite } from "./article-fixtures.ts";
+
+/** Arabic with hamza seats, tashkeel, tatweel, ZWNJ, RLM, NBSP and an astral character: must round-trip byte-exact. */
+const ARABIC_TEXT =
+  "\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f\u064c \u0645\u0633\u0624\u0648\u0644 \u0640\u0640 \u0625\u0633\u0631\u0627\u0626\u064a\u0644\u200c\u200f\u00a0\u0661\u0662\n\u0627\u0644\u0641\u0642\u0631\u0629 \ud83d\udcf0";
+
+export function describeArticleStoreContract(name: string, open: () => Promise<Storage>): void {
+  describe(`ArticleStore contract: ${name}`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await open();
+    });
+    afterEach(async () => {
+      await storage.close();
+    });
+
+    it("inserts new articles and reports one outcome per input in order", async () => {
+      const outcomes = await storage.articles.writeArticles([makeArticleWrite("a"), makeArticleWrite("b")]);
+      expect(outcomes).toEqual([
+        { status: "inserted", id: "id-a" },
+        { status: "inserted", id: "id-b" },
+      ]);
+      expect(await storage.articles.countArticles()).toBe(2);
+    });
+
+    it("reports every article unchanged when the same batch is written twice", async () => {
+      const batch = ["a", "b", "c"].map((k) => makeArticleWrite(k));
+      await storage.articles.writeArticles(batch);
+      const second = await storage.articles.writeArticles(batch);
+      expect(second.map((o) => o.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
+      expect(await storage.articles.countArticles()).toBe(3);
+    });
+
+    it("treats a re-fetch with only a new fetchedAt as unchanged", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a")]);
+      const [outcome] = await storage.articles.writeArticles([
+        makeArticleWrite("a", { fetchedAt: "2015-08-01T00:00:00" }),
+      ]);
+      expect(outcome?.status).toBe("unchanged");
+    });
+
+    it("updates an article whose content changed and keeps its seq", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a")]);
+      const before = await storage.articles.getArticle("id-a");
+      const [outcome] = await storage.articles.writeArticles([
+        makeArticleWrite("a", { title: "corrected title", text: "corrected text", contentHash: "hash-a2" }),
+      ]);
+      expect(outcome).toEqual({ status: "updated", id: "id-a" });
+      const after = await storage.articles.getArticle("id-a");
+      expect(after?.title).toBe("corrected title");
+      expect(after?.text).toBe("corrected text");
+      expect(after?.seq).toBe(before?.seq);
+      expect(await storage.articles.countArticles()).toBe(1);
+    });
+
+    it("updates an article whose index fields changed, as after an analyzer upgrade", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a")]);
+      const [outcome] = await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { body: "reanalyzed" } }),
+      ]);
+      expect(outcome?.status).toBe("updated");
+    });
+
+    it("reports a different id with the same canonical URL as a duplicate and keeps the first", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a")]);
+      const [outcome] = await storage.articles.writeArticles([
+        makeArticleWrite("b", {
+          canonicalUrl: "https://news.example/a",
+          url: "https://news.example/a?weekly",
+        }),
+      ]);
+      expect(outcome).toEqual({ status: "duplicate", id: "id-b", existingId: "id-a", by: "canonical_url" });
+      expect(await storage.articles.getArticle("id-b")).toBeNull();
+      expect(await storage.articles.countArticles()).toBe(1);
+    });
+
+    it("treats http and https copies of one canonical URL as duplicates", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { canonicalUrl: "http://news.example/a" }),
+      ]);
+      const [outcome] = await storage.articles.writeArticles([
+        makeArticleWrite("b", { canonicalUrl: "https://news.example/a" }),
+      ]);
+      expect(outcome).toMatchObject({ status: "duplicate", existingId: "id-a", by: "canonical_url" });
+    });
+
+    it("detects a canonical-URL duplicate inside one batch", async () => {
+      const outcomes = await storage.articles.writeArticles([
+        makeArticleWrite("a"),
+        makeArticleWrite("b", { canonicalUrl: "https://news.example/a" }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["inserted", "duplicate"]);
+    });
+
+    it("reports the same text from the same source under another URL as a content-hash duplicate", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a", { contentHash: "same" })]);
+      const [outcome] = await storage.articles.writeArticles([
+        makeArticleWrite("b", { contentHash: "same" }),
+      ]);
+      expect(outcome).toEqual({ status: "duplicate", id: "id-b", existingId: "id-a", by: "content_hash" });
+    });
+
+    it("keeps the same wire text from two sources as two articles (coverage, not duplication)", async () => {
+      const outcomes = await storage.articles.writeArticles([
+        makeArticleWrite("a", { contentHash: "wire", sourceId: "okaz" }),
+        makeArticleWrite("b", { contentHash: "wire", sourceId: "alriyadh" }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["inserted", "inserted"]);
+    });
+
+    it("does not dedupe empty-text articles by content hash", async () => {
+      const outcomes = await storage.articles.writeArticles([
+        makeArticleWrite("a", { contentHash: "empty", text: "" }),
+        makeArticleWrite("b", { contentHash: "empty", text: "  " }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["inserted", "inserted"]);
+    });
+
+    it("deletes an article, tombstones it, and refuses to store it again", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a")]);
+      expect(await storage.articles.deleteArticle("id-a", "legal request")).toBe(true);
+      expect(await storage.articles.getArticle("id-a")).toBeNull();
+      expect(await storage.articles.countArticles()).toBe(0);
+      const [again] = await storage.articles.writeArticles([makeArticleWrite("a")]);
+      expect(again).toEqual({ status: "tombstoned", id: "id-a" });
+    });
+
+    it("refuses a new id that carries a deleted article's canonical URL", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a")]);
+      await storage.articles.deleteArticle("id-a", "spam");
+      const [outcome] = await storage.articles.writeArticles([
+        makeArticleWrite("b", { canonicalUrl: "https://news.example/a" }),
+      ]);
+      expect(outcome?.status).toBe("tombstoned");
+    });
+
+    it("refuses a new id from the same source with a deleted article's content hash", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a", { contentHash: "gone" })]);
+      await storage.articles.deleteArticle("id-a", "spam");
+      const outcomes = await storage.articles.writeArticles([
+        makeArticleWrite("b", { contentHash: "gone" }),
+        makeArticleWrite("c", { contentHash: "gone", sourceId: "other" }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["tombstoned", "inserted"]);
+    });
+
+    it("returns false when deleting an unknown id", async () => {
+      expect(await storage.articles.deleteArticle("id-nope", "x")).toBe(false);
+    });
+
+    it("returns null for an unknown id", async () => {
+      expect(await storage.articles.getArticle("id-nope")).toBeNull();
+    });
+
+    it("returns getArticles in the order asked and leaves unknown ids out", async () => {
+      await storage.articles.writeArticles(["a", "b", "c"].map((k) => makeArticleWrite(k)));
+      const got = await storage.articles.getArticles(["id-c", "id-nope", "id-a", "id-b"]);
+      expect(got.map((a) => a.id)).toEqual(["id-c", "id-a", "id-b"]);
+      expect(await storage.articles.getArticles([])).toEqual([]);
+    });
+
+    it("round-trips every draft field, extra JSON included", async () => {
+      const write = makeArticleWrite("a", {
+        citedSource: "\u0648\u0627\u0633",
+        publishedAt: "2015-07-20T22:00:00+03:00",
+        byline: "by someone",
+        imageUrl: "https://news.example/a.jpg",
+        extra: { author: "x", tags: ["a", "b"], nested: { n: 1, ok: true, none: null } },
+      });
+      await storage.articles.writeArticles([write]);
+      const got = await storage.articles.getArticle("id-a");
+      expect(got).toMatchObject(write.article);
+      expect(got?.extra).toEqual(write.article.extra);
+      expect(typeof got?.seq).toBe("number");
+      expect(typeof got?.storedAt).toBe("string");
+    });
+
+    it("round-trips Arabic text and title byte-exact", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { title: ARABIC_TEXT, text: ARABIC_TEXT }),
+      ]);
+      const got = await storage.articles.getArticle("id-a");
+      expect(Buffer.from(got?.text ?? "").equals(Buffer.from(ARABIC_TEXT))).toBe(true);
+      expect(got?.title).toBe(ARABIC_TEXT);
+    });
+
+    it("assigns increasing seq numbers and pages through them with listArticlesAfter", async () => {
+      await storage.articles.writeArticles(["a", "b", "c", "d", "e"].map((k) => makeArticleWrite(k)));
+      const first = await storage.articles.listArticlesAfter(0, 2);
+      expect(first.map((a) => a.id)).toEqual(["id-a", "id-b"]);
+      const last = first.at(-1)?.seq ?? 0;
+      const rest = await storage.articles.listArticlesAfter(last, 10);
+      expect(rest.map((a) => a.id)).toEqual(["id-c", "id-d", "id-e"]);
+      const seqs = [...first, ...rest].map((a) => a.seq);
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+      expect(await storage.articles.listArticlesAfter(rest.at(-1)?.seq ?? 0, 10)).toEqual([]);
+    });
+
+    it("never reuses the seq of a deleted article", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a"), makeArticleWrite("b")]);
+      const b = await storage.articles.getArticle("id-b");
+      await storage.articles.deleteArticle("id-b", "x");
+      await storage.articles.writeArticles([makeArticleWrite("c")]);
+      const c = await storage.articles.getArticle("id-c");
+      expect(c?.seq).toBeGreaterThan(b?.seq ?? Number.POSITIVE_INFINITY);
+    });
+
+    it("leaves no partial batch when an item fails mid-batch", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("before")]);
+      let reads = 0;
+      const exploding: ArticleWrite = makeArticleWrite("boom");
+      Object.defineProperty(exploding.article, "title", {
+        get() {
+          reads += 1;
+          throw new Error("boom while reading the title");
+        },
+      });
+      const batch = [makeArticleWrite("a"), makeArticleWrite("b"), exploding, makeArticleWrite("c")];
+      await expect(storage.articles.writeArticles(batch)).rejects.toThrow();
+      expect(reads).toBeGreaterThan(0);
+      expect(await storage.articles.countArticles()).toBe(1);
+      expect(await storage.articles.getArticle("id-a")).toBeNull();
+    });
+
+    it("refuses an article whose times are not ISO 8601, storing nothing of its batch", async () => {
+      let caught: unknown;
+      try {
+        await storage.articles.writeArticles([
+          makeArticleWrite("a"),
+          makeArticleWrite("b", { fetchedAt: "soon" }),
+        ]);
+      } catch (err) {
+        caught = err;
+      }
+      expect(isAkhbarError(caught, "store.invalid_article")).toBe(true);
+      expect(await storage.articles.countArticles()).toBe(0);
+    });
+
+    it("writes an empty batch as a no-op", async () => {
+      expect(await storage.articles.writeArticles([])).toEqual([]);
+    });
+  });
+}

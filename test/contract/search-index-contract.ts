@@ -1,0 +1,282 @@
+/**
+ * Contract suite for the SearchIndex port, fed through ArticleStore.writeArticles: every adapter runs it unchanged.
+ * Test suite factory; `open` must return a fresh, empty Storage each call. Index fields are hand-made tokens.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isAkhbarError } from "../../src/domain/errors.ts";
+import type { SearchQuery } from "../../src/domain/search.ts";
+import type { Storage } from "../../src/ports/storage.ts";
+import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
+
+/** الحكومة (the government): surface form, and its light stem حكوم. */
+const AL_HUKUMA = "\u0627\u0644\u062d\u0643\u0648\u0645\u0629";
+const HUKUMA_HA = "\u062d\u0643\u0648\u0645\u062a\u0647\u0627";
+const HUKUM = "\u062d\u0643\u0648\u0645";
+
+/** Strings that are FTS5 syntax if not quoted; none may surface as an error. */
+const HOSTILE_TOKENS = [
+  '"',
+  '""',
+  'a"b',
+  "NEAR",
+  "NEAR(a b, 2)",
+  "AND",
+  "OR",
+  "NOT",
+  "*",
+  "a*",
+  "^a",
+  "title:a",
+  "{title body}:a",
+  "surface : x",
+  "(",
+  ")",
+  "+",
+  "-a",
+  ":",
+  "\u0000",
+  "'; DROP TABLE articles; --",
+  "\u200f\u200e",
+  "",
+];
+
+export function describeSearchIndexContract(name: string, open: () => Promise<Storage>): void {
+  describe(`SearchIndex contract: ${name}`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await open();
+    });
+    afterEach(async () => {
+      await storage.close();
+    });
+
+    const ids = async (q: Partial<SearchQuery>) =>
+      (await storage.search.search(makeQuery(q))).hits.map((h) => h.id);
+
+    it("finds articles containing a term in title or body", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "oil price", body: "markets" } }),
+        makeArticleWrite("b", { index: { title: "football", body: "oil fields" } }),
+        makeArticleWrite("c", { index: { title: "weather", body: "rain" } }),
+      ]);
+      const found = await ids({ terms: [term("oil")] });
+      expect(found.sort()).toEqual(["id-a", "id-b"]);
+    });
+
+    it("requires every term to match", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "oil price", body: "" } }),
+        makeArticleWrite("b", { index: { title: "oil", body: "" } }),
+      ]);
+      expect(await ids({ terms: [term("oil"), term("price")] })).toEqual(["id-a"]);
+    });
+
+    it("matches a term through any of its variant stems", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "amrik", body: "" } }),
+        makeArticleWrite("b", { index: { title: "amirk", body: "" } }),
+        makeArticleWrite("c", { index: { title: "other", body: "" } }),
+      ]);
+      const found = await ids({ terms: [term("amerika", "amrik", "amirk")] });
+      expect(found.sort()).toEqual(["id-a", "id-b"]);
+    });
+
+    it("matches a term by its surface form alone", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "xstem", body: "", surface: "exactform" } }),
+      ]);
+      expect(await ids({ terms: [term("exactform", "nostem")] })).toEqual(["id-a"]);
+    });
+
+    it("ranks the exact surface form above a match through the stem only", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("stem", { index: { title: HUKUM, body: "x y z", surface: `${HUKUMA_HA} x y z` } }),
+        makeArticleWrite("exact", { index: { title: HUKUM, body: "x y z", surface: `${AL_HUKUMA} x y z` } }),
+      ]);
+      expect(await ids({ terms: [term(AL_HUKUMA, HUKUM)] })).toEqual(["id-exact", "id-stem"]);
+    });
+
+    it("ranks a title match above a body that repeats the word", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("body", {
+          index: {
+            title: "unrelated heading here",
+            body: "filler oil filler oil filler oil filler oil filler oil",
+          },
+        }),
+        makeArticleWrite("title", {
+          index: { title: "oil deal signed", body: "filler filler filler filler" },
+        }),
+      ]);
+      expect(await ids({ terms: [term("oil")] })).toEqual(["id-title", "id-body"]);
+    });
+
+    it("matches a phrase only when its words are adjacent and in order", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("adjacent", { index: { title: "", body: "the crown prince visited" } }),
+        makeArticleWrite("apart", { index: { title: "", body: "the crown of the prince" } }),
+        makeArticleWrite("reversed", { index: { title: "", body: "prince crown" } }),
+      ]);
+      expect(await ids({ phrases: [[term("crown"), term("prince")]] })).toEqual(["id-adjacent"]);
+    });
+
+    it("matches a phrase through variant stems or through the surface forms", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("v1", { index: { title: "", body: "big amrik deal", surface: "q" } }),
+        makeArticleWrite("v2", { index: { title: "", body: "big amirk deal", surface: "q" } }),
+        makeArticleWrite("surface", { index: { title: "", body: "nothing", surface: "al-big al-amerika" } }),
+      ]);
+      const found = await ids({ phrases: [[term("al-big", "big"), term("al-amerika", "amrik", "amirk")]] });
+      expect(found.sort()).toEqual(["id-surface", "id-v1", "id-v2"]);
+    });
+
+    it("leaves out articles that contain an excluded term", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "oil", body: "price" } }),
+        makeArticleWrite("b", { index: { title: "oil", body: "sport" } }),
+      ]);
+      expect(await ids({ terms: [term("oil")], excluded: [term("sport")] })).toEqual(["id-a"]);
+    });
+
+    it("browses the newest articles when a query has filters but no terms", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("old", { publishedAt: "2015-07-01T00:00:00Z" }),
+        makeArticleWrite("new", { publishedAt: "2015-08-01T00:00:00Z" }),
+        makeArticleWrite("other", { sourceId: "beta", publishedAt: "2015-08-02T00:00:00Z" }),
+      ]);
+      const result = await storage.search.search(makeQuery({ sources: ["alpha"] }));
+      expect(result.total).toBe(2);
+      expect(result.hits.map((h) => h.id)).toEqual(["id-new", "id-old"]);
+    });
+
+    it("applies exclusions while browsing without terms", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "sport", body: "" } }),
+        makeArticleWrite("b", { index: { title: "politics", body: "" } }),
+      ]);
+      expect(await ids({ excluded: [term("sport")] })).toEqual(["id-b"]);
+    });
+
+    it("restricts results to the given sources", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { sourceId: "okaz", index: { title: "oil", body: "" } }),
+        makeArticleWrite("b", { sourceId: "sabq", index: { title: "oil", body: "" } }),
+        makeArticleWrite("c", { sourceId: "aawsat", index: { title: "oil", body: "" } }),
+      ]);
+      const found = await ids({ terms: [term("oil")], sources: ["okaz", "aawsat"] });
+      expect(found.sort()).toEqual(["id-a", "id-c"]);
+    });
+
+    it("filters by time with an inclusive from and an exclusive to, on published else fetched time", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("jul20", { publishedAt: "2015-07-20T12:00:00Z", index: { title: "oil", body: "" } }),
+        makeArticleWrite("jul21", { publishedAt: "2015-07-21T00:00:00Z", index: { title: "oil", body: "" } }),
+        makeArticleWrite("fetched22", {
+          publishedAt: null,
+          fetchedAt: "2015-07-22T08:00:00",
+          index: { title: "oil", body: "" },
+        }),
+        makeArticleWrite("jul23", { publishedAt: "2015-07-23T00:00:00Z", index: { title: "oil", body: "" } }),
+      ]);
+      const found = await ids({ terms: [term("oil")], from: "2015-07-21", to: "2015-07-23T00:00:00Z" });
+      expect(found.sort()).toEqual(["id-fetched22", "id-jul21"]);
+    });
+
+    it("pages through results and reports the total of all matches", async () => {
+      await storage.articles.writeArticles(
+        Array.from({ length: 25 }, (_, i) =>
+          makeArticleWrite(`p${i}`, { index: { title: "oil", body: `w${i}` } }),
+        ),
+      );
+      const page1 = await storage.search.search(makeQuery({ terms: [term("oil")], limit: 10, offset: 0 }));
+      const page3 = await storage.search.search(makeQuery({ terms: [term("oil")], limit: 10, offset: 20 }));
+      const beyond = await storage.search.search(makeQuery({ terms: [term("oil")], limit: 10, offset: 40 }));
+      expect(page1.total).toBe(25);
+      expect(page1.hits).toHaveLength(10);
+      expect(page3.hits).toHaveLength(5);
+      expect(beyond).toEqual({ total: 25, hits: [] });
+      const all = [];
+      for (let offset = 0; offset < 25; offset += 10) {
+        all.push(...(await ids({ terms: [term("oil")], limit: 10, offset })));
+      }
+      expect(new Set(all).size).toBe(25);
+    });
+
+    it("returns scores where higher is better, in descending order", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "oil oil", body: "" } }),
+        makeArticleWrite("b", { index: { title: "x", body: "oil and many other words here" } }),
+      ]);
+      const { hits } = await storage.search.search(makeQuery({ terms: [term("oil")] }));
+      expect(hits.map((h) => h.id)).toEqual(["id-a", "id-b"]);
+      expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? Number.POSITIVE_INFINITY);
+    });
+
+    it("lets recency lift a fresh article above an equally relevant old one", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("old", {
+          publishedAt: "2015-07-01T00:00:00Z",
+          index: { title: "oil", body: "a b c d" },
+        }),
+        makeArticleWrite("fresh", {
+          publishedAt: "2015-08-01T00:00:00Z",
+          index: { title: "oil", body: "a b c d e f g h" },
+        }),
+      ]);
+      expect(await ids({ terms: [term("oil")], recency: false })).toEqual(["id-old", "id-fresh"]);
+      expect(await ids({ terms: [term("oil")], recency: true })).toEqual(["id-fresh", "id-old"]);
+    });
+
+    it("no longer finds a deleted article", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "oil", body: "" } }),
+        makeArticleWrite("b", { index: { title: "oil", body: "" } }),
+      ]);
+      await storage.articles.deleteArticle("id-a", "x");
+      const result = await storage.search.search(makeQuery({ terms: [term("oil")] }));
+      expect(result).toMatchObject({ total: 1, hits: [{ id: "id-b" }] });
+    });
+
+    it("searches the new index fields after an update, not the old ones", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a", { index: { title: "before", body: "" } })]);
+      await storage.articles.writeArticles([makeArticleWrite("a", { index: { title: "after", body: "" } })]);
+      expect(await ids({ terms: [term("before")] })).toEqual([]);
+      expect(await ids({ terms: [term("after")] })).toEqual(["id-a"]);
+    });
+
+    it("never throws on tokens that are FTS5 syntax, and treats them as plain text", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "near and or not title a", body: "b" } }),
+      ]);
+      for (const token of HOSTILE_TOKENS) {
+        const t = { display: token, surface: token, stems: [token] };
+        await storage.search.search(makeQuery({ terms: [t] }));
+        await storage.search.search(makeQuery({ terms: [term("b")], excluded: [t] }));
+        await storage.search.search(makeQuery({ phrases: [[t, term("b"), t]] }));
+      }
+      expect(await ids({ terms: [term("NEAR")] })).toEqual(["id-a"]);
+      expect(await ids({ terms: [term("title:a")] })).toEqual(["id-a"]);
+    });
+
+    it("ignores a term with no searchable characters instead of matching nothing", async () => {
+      await storage.articles.writeArticles([makeArticleWrite("a", { index: { title: "oil", body: "" } })]);
+      expect(await ids({ terms: [term("oil"), term("!!!")] })).toEqual(["id-a"]);
+    });
+
+    it("rejects a negative limit or an unparseable date with search.bad_query", async () => {
+      for (const q of [
+        makeQuery({ limit: -1 }),
+        makeQuery({ offset: 1.5 }),
+        makeQuery({ from: "last week" }),
+      ]) {
+        let caught: unknown;
+        try {
+          await storage.search.search(q);
+        } catch (err) {
+          caught = err;
+        }
+        expect(isAkhbarError(caught, "search.bad_query")).toBe(true);
+      }
+    });
+  });
+}

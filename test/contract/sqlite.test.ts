@@ -1,0 +1,116 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyMigrations, MIGRATIONS } from "../../src/adapters/sqlite/migrations.ts";
+import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
+import { isAkhbarError } from "../../src/domain/errors.ts";
+import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
+import { describeArticleStoreContract } from "./article-store-contract.ts";
+import { describeSearchIndexContract } from "./search-index-contract.ts";
+import { describeSourceStoreContract } from "./source-store-contract.ts";
+
+const tempRoot = mkdtempSync(join(tmpdir(), "akhbar-sqlite-"));
+let counter = 0;
+const freshPath = () => join(tempRoot, `db-${++counter}`, "akhbar.sqlite");
+const openFresh = () => openSqliteStorage(freshPath());
+
+afterAll(() => {
+  rmSync(tempRoot, { recursive: true, force: true });
+});
+
+describeArticleStoreContract("sqlite", openFresh);
+describeSourceStoreContract("sqlite", openFresh);
+describeSearchIndexContract("sqlite", openFresh);
+
+describe("openSqliteStorage", () => {
+  it("creates the parent directories of the database file", async () => {
+    const path = join(tempRoot, "deep", "er", "akhbar.sqlite");
+    const storage = await openSqliteStorage(path);
+    await storage.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT max(version) AS v FROM schema_migrations").get()).toEqual({
+      v: MIGRATIONS.at(-1)?.version,
+    });
+    db.close();
+  });
+
+  it("keeps articles and the index across close and reopen", async () => {
+    const path = freshPath();
+    const first = await openSqliteStorage(path);
+    await first.articles.writeArticles([makeArticleWrite("a", { index: { title: "oil", body: "" } })]);
+    await first.close();
+    const second = await openSqliteStorage(path);
+    expect(await second.articles.countArticles()).toBe(1);
+    expect((await second.search.search(makeQuery({ terms: [term("oil")] }))).total).toBe(1);
+    await second.close();
+  });
+
+  it("runs in WAL mode with foreign keys on", async () => {
+    const storage = await openSqliteStorage(freshPath());
+    expect(storage.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(storage.db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(storage.db.pragma("synchronous", { simple: true })).toBe(1);
+    await storage.close();
+  });
+
+  it("upgrades an older database by applying only the missing migrations", () => {
+    const path = freshPath();
+    openSqliteStorage(path).then((s) => s.close());
+    const db = new Database(join(tempRoot, `old-${++counter}.sqlite`));
+    applyMigrations(db, MIGRATIONS);
+    db.prepare(
+      "INSERT INTO sources (id, name, language, created_at) VALUES ('keep', 'keep', 'ar', 'now')",
+    ).run();
+    const next = [
+      ...MIGRATIONS,
+      { version: 999, name: "test column", sql: "ALTER TABLE sources ADD COLUMN note TEXT" },
+    ];
+    expect(applyMigrations(db, next)).toBe(999);
+    expect(db.prepare("SELECT id, note FROM sources").all()).toEqual([{ id: "keep", note: null }]);
+    expect(applyMigrations(db, next)).toBe(999);
+    db.close();
+  });
+
+  it("rolls a failed migration back whole", () => {
+    const db = new Database(join(tempRoot, `bad-${++counter}.sqlite`));
+    applyMigrations(db, MIGRATIONS);
+    const broken = [
+      ...MIGRATIONS,
+      { version: 999, name: "broken", sql: "CREATE TABLE t (x); SELECT nope FROM nowhere" },
+    ];
+    expect(() => applyMigrations(db, broken)).toThrow();
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't'").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT max(version) AS v FROM schema_migrations").get()).toEqual({ v: 1 });
+    db.close();
+  });
+
+  it("refuses a database written by a newer schema version", async () => {
+    const path = freshPath();
+    const storage = await openSqliteStorage(path);
+    storage.db.prepare("INSERT INTO schema_migrations VALUES (1000, 'future', 'now')").run();
+    await storage.close();
+    let caught: unknown;
+    try {
+      await openSqliteStorage(path);
+    } catch (err) {
+      caught = err;
+    }
+    expect(isAkhbarError(caught, "store.schema_too_new")).toBe(true);
+  });
+
+  it("leaves no partial batch when the process is killed mid-transaction", async () => {
+    const path = freshPath();
+    const child = fileURLToPath(new URL("./sqlite-crash-child.ts", import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", child, path], { encoding: "utf8" });
+    expect(run.signal).toBe("SIGKILL");
+    const storage = await openSqliteStorage(path);
+    expect(await storage.articles.countArticles()).toBe(1);
+    expect((await storage.articles.listArticlesAfter(0, 10)).map((a) => a.id)).toEqual(["id-committed"]);
+    expect(storage.db.prepare("SELECT count(*) AS n FROM articles").get()).toEqual({ n: 1 });
+    await storage.close();
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * End-to-end through the CLI: import, re-import, search, export and a kill -9 mid-import,
+ * on real SQLite files. Most cases run `runCli` in-process; the crash case runs the real `bin/akhbar`.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { gzipSync } from "node:zlib";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/surfaces/cli/run-cli.ts";
+import { FIXTURE_RECORDS, fixtureJsonl, syntheticRecords } from "../fixtures/arabic-articles.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "akhbar-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c) => (out += c));
+  stderr.on("data", (c) => (err += c));
+  const code = await runCli(args, { stdout, stderr, env });
+  return { code, out, err };
+}
+
+describe("akhbar import", () => {
+  it("imports a JSONL file, skips the same-source copy and reports a summary", async () => {
+    const db = join(dir, "import.db");
+    const file = join(dir, "fixture.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    const first = await cli(["import", file, "--db", db, "--json"]);
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.out);
+    expect(summary).toMatchObject({ read: 8, imported: 7, duplicates: 1, rejected: 0 });
+  });
+
+  it("adds nothing when the same file is imported again, gzipped", async () => {
+    const db = join(dir, "reimport.db");
+    const file = join(dir, "fixture2.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    writeFileSync(`${file}.gz`, gzipSync(fixtureJsonl()));
+    await cli(["import", file, "--db", db]);
+    const again = await cli(["import", `${file}.gz`, "--db", db, "--json"]);
+    expect(JSON.parse(again.out)).toMatchObject({ read: 8, imported: 0, updated: 0, duplicates: 8 });
+  });
+
+  it("names the line of a malformed record and still imports the rest", async () => {
+    const db = join(dir, "bad.db");
+    const file = join(dir, "bad.jsonl");
+    const lines = fixtureJsonl().trim().split("\n");
+    lines.splice(2, 0, "{not json", JSON.stringify({ id: "x", source: "s", title: "t", text: "n" }), "[1,2]");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const result = await cli(["import", file, "--db", db]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${file}:3: import: line is not valid JSON`);
+    expect(result.err).toMatch(new RegExp(`${file}:4: import: "url" is missing`));
+    expect(result.err).toMatch(new RegExp(`${file}:5: import: expected a JSON object`));
+    expect(result.out).toContain("imported 7");
+    expect(result.out).toContain("rejected 3");
+  });
+
+  it("refuses a missing file with a clear error and no database damage", async () => {
+    const result = await cli(["import", join(dir, "nope.jsonl"), "--db", join(dir, "nope.db")]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/cannot read .*nope\.jsonl/);
+  });
+});
+
+describe("akhbar search and export", () => {
+  const db = () => join(dir, "search.db");
+  beforeAll(async () => {
+    const file = join(dir, "search.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    await cli(["import", file, "--db", db()]);
+  });
+
+  const ids = async (query: string, extra: string[] = []) => {
+    const result = await cli(["search", query, "--db", db(), "--json", ...extra]);
+    expect(result.err).toBe("");
+    return (JSON.parse(result.out).hits as { id: string }[]).map((h) => h.id).sort();
+  };
+
+  it("finds both house spellings of America with either spelling", async () => {
+    const a = await ids("أمريكا");
+    const b = await ids("أميركا");
+    expect(a).toEqual(b);
+    expect(a).toEqual(["fx-001", "fx-002", "fx-008"]);
+  });
+
+  it("finds the singular and suffixed forms from a plural query", async () => {
+    expect(await ids("الحكومات")).toEqual(["fx-001", "fx-003"]);
+  });
+
+  it("does not match وزارة for the verb زار", async () => {
+    expect(await ids("زار")).toEqual(["fx-005"]);
+  });
+
+  it("matches careless spellings of ة, ى and hamza", async () => {
+    expect(await ids("هيئة الصحة")).toEqual(["fx-006"]);
+    expect(await ids("أبها")).toEqual(["fx-006"]);
+  });
+
+  it("matches Arabic-Indic digits with Western digits and tashkeel-free queries", async () => {
+    expect(await ids("2015")).toEqual(["fx-003"]);
+    expect(await ids("محمد الكتاب")).toEqual(["fx-004"]);
+  });
+
+  it("filters by source and date and prints JSON in the documented shape", async () => {
+    expect(await ids("أميركا", ["--source", "alyaum"])).toEqual(["fx-008"]);
+    expect(await ids("أمريكا", ["--from", "2015-07-22", "--to", "2015-07-22"])).toEqual(["fx-002", "fx-008"]);
+    const result = await cli(["search", "معرض", "--db", db(), "--json"]);
+    const json = JSON.parse(result.out);
+    expect(json.total).toBe(1);
+    expect(Object.keys(json.hits[0]).sort()).toEqual([
+      "id",
+      "published_at",
+      "score",
+      "snippet",
+      "source",
+      "title",
+      "url",
+    ]);
+    expect(json.hits[0].snippet).toContain("<mark>");
+    expect(json.hits[0].snippet).toContain("مُحَمَّد");
+  });
+
+  it("rejects a bad date with a usage-level error instead of a crash", async () => {
+    const result = await cli(["search", "النفط", "--db", db(), "--from", "yesterday"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('parameter "from"');
+  });
+
+  it("exports every article with its stored fields, re-importable without changes", async () => {
+    const out = join(dir, "export.jsonl");
+    const result = await cli(["export", "--jsonl", "--db", db(), "--output", out]);
+    expect(result.code).toBe(0);
+    const records = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(records).toHaveLength(7);
+    const fx006 = records.find((r) => r.id === "fx-006");
+    expect(fx006).toMatchObject({
+      source: "sabq",
+      byline: "محرر سبق",
+      section: "محليات",
+      text: FIXTURE_RECORDS[5]!.text,
+    });
+    const reimport = await cli(["import", out, "--db", db(), "--json"]);
+    expect(JSON.parse(reimport.out)).toMatchObject({ imported: 0, updated: 0, duplicates: 7 });
+  });
+});
+
+describe("akhbar import after kill -9", () => {
+  it("loses and duplicates nothing when killed mid-import and run again", async () => {
+    const db = join(dir, "crash.db");
+    const file = join(dir, "synthetic.jsonl");
+    const records = syntheticRecords(8_000);
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join("\n"));
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [join(ROOT, "bin/akhbar"), "import", file, "--db", db, "--batch", "100"],
+      {
+        stdio: "ignore",
+      },
+    );
+    // Wait until some batches are committed, then kill without warning.
+    const started = Date.now();
+    let stored = 0;
+    while (Date.now() - started < 20_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        const conn = new Database(db, { readonly: true, fileMustExist: true });
+        stored = (conn.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+        conn.close();
+      } catch {
+        stored = 0;
+      }
+      if (stored > 500) break;
+    }
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(records.length);
+
+    const rerun = await cli(["import", file, "--db", db, "--json"]);
+    const summary = JSON.parse(rerun.out);
+    expect(summary.rejected).toBe(0);
+    expect(summary.imported + summary.duplicates).toBe(records.length);
+    const conn = new Database(db, { readonly: true });
+    const total = conn.prepare("SELECT count(*) AS n, count(DISTINCT id) AS d FROM articles").get() as {
+      n: number;
+      d: number;
+    };
+    conn.close();
+    expect(total).toEqual({ n: records.length, d: records.length });
+    const search = await cli(["search", "رقم", "--db", db, "--json", "--limit", "1"]);
+    expect(JSON.parse(search.out).total).toBe(records.length);
+  }, 90_000);
+});
