@@ -7,7 +7,8 @@ import { isAkhbarError } from "../domain/errors.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Storage } from "../ports/storage.ts";
 import { buildIndexFields } from "../stages/arabic/analyze-text.ts";
-import { recordToDraft } from "../stages/ingest/record-to-draft.ts";
+import { extractArticle } from "../stages/extract/extract-article.ts";
+import { type ExtractedFields, recordToDraft } from "../stages/ingest/record-to-draft.ts";
 
 /**
  * Articles per transaction. Larger batches amortize the commit (fsync) cost; 500 × ~2 KB keeps a batch
@@ -106,7 +107,7 @@ export async function importRecords(
       continue;
     }
     try {
-      const article = recordToDraft(record, recordOptions);
+      const article = recordToDraft(record, recordOptions, extractFromRecord(record));
       batch.push({ article, index: buildIndexFields(article.title, article.text) });
     } catch (err) {
       if (!isAkhbarError(err)) throw err;
@@ -123,4 +124,21 @@ export async function importRecords(
   }
   await flush();
   return summary;
+}
+
+/**
+ * Runs the extract stage on a record's `html` (a saved page) so the publisher's page yields text, byline,
+ * date and cited source; records without `html` pass through. Throws extract's AkhbarError (e.g.
+ * `extract.no_content`) only when the record has no text of its own to fall back on.
+ */
+function extractFromRecord(record: unknown): ExtractedFields | undefined {
+  if (typeof record !== "object" || record === null) return undefined;
+  const { html, url, text } = record as { html?: unknown; url?: unknown; text?: unknown };
+  if (typeof html !== "string" || html.trim() === "") return undefined;
+  try {
+    return extractArticle(html, typeof url === "string" ? { url } : {});
+  } catch (err) {
+    if (isAkhbarError(err) && typeof text === "string" && text.trim() !== "") return undefined;
+    throw err;
+  }
 }

@@ -208,3 +208,74 @@ describe("akhbar import after kill -9", () => {
     expect(JSON.parse(search.out).total).toBe(records.length);
   }, 90_000);
 });
+
+describe("akhbar extract and segment", () => {
+  const page = join(ROOT, "testdata/extract/arabic-news-read-also/source.html");
+  const legacy = join(ROOT, "testdata/extract/windows-1256-table-layout/source.html");
+
+  it("extracts several pages in one run as JSONL with a file field, and keeps going past a bad file", async () => {
+    const garbage = join(dir, "garbage.html");
+    writeFileSync(garbage, Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8]));
+    const result = await cli(["extract", page, garbage, legacy, "--jsonl"]);
+    expect(result.code).toBe(1);
+    const records = result.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(records.map((r) => r.file)).toEqual([page, garbage, legacy]);
+    expect(records[0].removed.some((r: { kind: string }) => r.kind === "read_also")).toBe(true);
+    expect(records[0].text).not.toMatch(/اقرأ أيضا/);
+    expect(records[1].error.code).toMatch(/^extract\./);
+    expect(records[2]).toMatchObject({ charset: "windows-1256", cited_source: "واس" });
+  });
+
+  it("segments flattened text into the documented JSON shape", async () => {
+    const fixture = join(ROOT, "testdata/extract/segment/other-stories-after");
+    const result = await cli(["segment", join(fixture, "input.txt"), "--json"]);
+    expect(result.code).toBe(0);
+    const expected = JSON.parse(readFileSync(join(fixture, "expected.json"), "utf8"));
+    const json = JSON.parse(result.out);
+    expect(json.main).toEqual(expected.main);
+    expect(
+      json.segments.map((s: { kind: string; start: number; end: number }) => ({
+        kind: s.kind,
+        start: s.start,
+        end: s.end,
+      })),
+    ).toEqual(expected.segments);
+  });
+
+  it("imports records that carry a page's html through extraction, publisher and cited source apart", async () => {
+    const db = join(dir, "html.db");
+    const file = join(dir, "html.jsonl");
+    const html = readFileSync(legacy, "latin1");
+    const utf8Page = readFileSync(page, "utf8");
+    writeFileSync(
+      file,
+      `${[
+        JSON.stringify({ id: "h1", source: "wadi", url: "https://wadi.example/news/1", html: utf8Page }),
+        JSON.stringify({
+          id: "h2",
+          source: "spa",
+          url: "https://spa.example/2",
+          html: "<html><body></body></html>",
+        }),
+      ].join("\n")}\n`,
+    );
+    const result = await cli(["import", file, "--db", db, "--json"]);
+    const summary = JSON.parse(result.out);
+    expect(summary).toMatchObject({ imported: 1, rejected: 1 });
+    expect(summary.rejections[0].code).toBe("extract.no_content");
+    const shown = await cli(["search", "النقل العام", "--db", db, "--json"]);
+    expect(JSON.parse(shown.out).hits.map((h: { id: string }) => h.id)).toEqual(["h1"]);
+    const conn = new Database(db, { readonly: true });
+    const row = conn
+      .prepare("SELECT source_id, cited_source, byline, html FROM articles WHERE id = 'h1'")
+      .get() as Record<string, string>;
+    conn.close();
+    expect(row).toMatchObject({ source_id: "wadi", cited_source: "وكالات", byline: "سارة المصري" });
+    expect(row.html).toContain("<p");
+    expect(row.html).not.toContain("<script");
+    expect(html.length).toBeGreaterThan(0);
+  });
+});

@@ -49,6 +49,18 @@ const PATTERNS = {
   offset: /^[+-]\d{2}:\d{2}$/,
 } as const;
 
+/** What the extract stage found in a record's `html`; the record's own fields win where both exist. */
+export interface ExtractedFields {
+  title: string;
+  text: string;
+  html: ArticleDraft["html"];
+  byline: string | null;
+  publishedAt: string | null;
+  citedSource: string | null;
+  imageUrl: string | null;
+  language: string | null;
+}
+
 export interface RecordOptions {
   /** UTC offset ("+03:00") assumed for timestamps that carry none; "Z" (UTC) by default. */
   defaultOffset: string;
@@ -61,7 +73,11 @@ export interface RecordOptions {
  * Example: {id:"a1", source:"okaz", url:"http://okaz.com.sa/x?utm_source=t", title:"عنوان", text:"نص"}
  *   → {id:"a1", sourceId:"okaz", canonicalUrl:"http://okaz.com.sa/x", ...}
  */
-export function recordToDraft(record: unknown, options: RecordOptions): ArticleDraft {
+export function recordToDraft(
+  record: unknown,
+  options: RecordOptions,
+  extracted?: ExtractedFields,
+): ArticleDraft {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     throw badRecord("expected a JSON object");
   }
@@ -73,18 +89,18 @@ export function recordToDraft(record: unknown, options: RecordOptions): ArticleD
   } catch {
     throw badRecord(`"url" is not an absolute http(s) URL: ${JSON.stringify(url.slice(0, 200))}`);
   }
-  const title = cleanDisplay(decodeEntities(optionalString(r, "title") ?? ""))
+  const title = cleanDisplay(decodeEntities(optionalString(r, "title") || extracted?.title || ""))
     .replace(/\s+/g, " ")
     .trim();
-  const text = cleanDisplay(optionalString(r, "text") ?? "").trim();
+  const text = cleanDisplay(optionalString(r, "text") || extracted?.text || "").trim();
   if (text.length > MAX_TEXT_CHARS) throw badRecord(`"text" is longer than ${MAX_TEXT_CHARS} characters`);
-  const html = optionalString(r, "html");
-  if (title === "" && text === "" && html === undefined) throw badRecord('"title" and "text" are both empty');
+  if (title === "" && text === "") throw badRecord('"title" and "text" are both empty');
 
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(r)) if (!KNOWN_FIELDS.has(key)) extra[key] = value;
 
-  const dateValue = optionalString(r, "published_at") ?? optionalString(r, "date");
+  const dateValue =
+    optionalString(r, "published_at") ?? optionalString(r, "date") ?? extracted?.publishedAt ?? undefined;
   const publishedAt = dateValue === undefined ? null : toIsoTime(dateValue, options.defaultOffset);
   if (dateValue !== undefined && publishedAt === null) extra.date_unparsed = dateValue;
   const fetchedRaw = optionalString(r, "fetched_at");
@@ -98,15 +114,15 @@ export function recordToDraft(record: unknown, options: RecordOptions): ArticleD
     url,
     canonicalUrl,
     sourceId: sourceIdOf(r, canonicalUrl),
-    citedSource: optionalString(r, "cited_source")?.trim() || null,
+    citedSource: optionalString(r, "cited_source")?.trim() || extracted?.citedSource || null,
     title: title.slice(0, MAX_TITLE_CHARS),
     publishedAt,
     fetchedAt,
-    language: optionalString(r, "language")?.trim() || "ar",
+    language: optionalString(r, "language")?.trim() || extracted?.language || "ar",
     text,
-    html: null,
-    byline: (optionalString(r, "byline") ?? optionalString(r, "author"))?.trim() || null,
-    imageUrl: optionalString(r, "image")?.trim() || null,
+    html: extracted?.html ?? null,
+    byline: (optionalString(r, "byline") ?? optionalString(r, "author"))?.trim() || extracted?.byline || null,
+    imageUrl: optionalString(r, "image")?.trim() || extracted?.imageUrl || null,
     contentHash: contentHash(text),
     extra,
   };

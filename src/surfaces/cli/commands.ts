@@ -3,8 +3,10 @@
  */
 import type { Command } from "./command.ts";
 import { exportCommand } from "./commands/export-command.ts";
+import { extractCommand } from "./commands/extract-command.ts";
 import { importCommand } from "./commands/import-command.ts";
 import { searchCommand } from "./commands/search-command.ts";
+import { segmentCommand } from "./commands/segment-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
 import { sourcesCommand } from "./commands/sources-command.ts";
 
@@ -14,4 +16,6 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   exportCommand,
   sourcesCommand,
+  extractCommand,
+  segmentCommand,
 ];

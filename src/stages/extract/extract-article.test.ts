@@ -1,0 +1,179 @@
+// biome-ignore lint/style/noRestrictedImports: the golden test reads testdata; the stage itself stays pure.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AkhbarError } from "../../domain/errors.ts";
+import { decodeHtml } from "./decode-html.ts";
+import { extractArticle } from "./extract-article.ts";
+
+const GOLDEN_DIR = join(import.meta.dirname, "..", "..", "..", "testdata", "extract");
+
+const PARAGRAPH =
+  "أعلنت الوزارة اليوم عن خطة جديدة لتطوير الخدمات في المحافظات، وقال المتحدث باسمها إن التنفيذ يبدأ الشهر المقبل.";
+
+function page(body: string, head = ""): string {
+  return `<html lang="ar" dir="rtl"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+}
+
+describe("extractArticle golden pages", () => {
+  const cases = readdirSync(GOLDEN_DIR).filter((d) => existsSync(join(GOLDEN_DIR, d, "source.html")));
+  for (const name of cases) {
+    it(`extracts the reviewed text and metadata of ${name}`, () => {
+      const dir = join(GOLDEN_DIR, name);
+      const expectedMeta = JSON.parse(readFileSync(join(dir, "expected-metadata.json"), "utf8"));
+      const { text: html } = decodeHtml(readFileSync(join(dir, "source.html")));
+      const article = extractArticle(html, expectedMeta.url === null ? {} : { url: expectedMeta.url });
+      expect(`${article.text}\n`).toBe(readFileSync(join(dir, "expected.txt"), "utf8"));
+      expect(article.title).toBe(expectedMeta.title);
+      expect(article.byline).toBe(expectedMeta.byline);
+      expect(article.publishedAt).toBe(expectedMeta.publishedAt);
+      expect(article.citedSource).toBe(expectedMeta.citedSource);
+      expect(article.siteName).toBe(expectedMeta.siteName);
+      expect(article.canonicalUrl).toBe(expectedMeta.canonicalUrl);
+    });
+  }
+});
+
+describe("extractArticle", () => {
+  it("removes every spelling of an in-body read-also insert", () => {
+    const spellings = [
+      "اقرأ أيضًا.. خبر آخر",
+      "إقرأ أيضاً: خبر آخر",
+      "اقرأ أيضا – خبر آخر",
+      "إقـــرا أيـضـا ... خبر آخر",
+    ];
+    for (const insert of spellings) {
+      const a = extractArticle(
+        page(`<article><h1>عنوان</h1><p>${PARAGRAPH}</p><p>${insert}</p><p>${PARAGRAPH} تابع.</p></article>`),
+      );
+      expect(a.text).not.toContain("خبر آخر");
+      expect(a.removed.some((r) => r.kind === "read_also")).toBe(true);
+    }
+  });
+
+  it("drops a related list, share bar, view counter and comments around the story", () => {
+    const a = extractArticle(
+      page(`<article><h1>عنوان الخبر</h1><div>1200 مشاهدة</div><div class="share">شارك</div>
+        <p>${PARAGRAPH}</p><p>${PARAGRAPH} وأضاف.</p><h3>مقالات ذات صلة</h3><ul><li><a href="/1">خبر أول</a></li><li><a href="/2">خبر ثان</a></li></ul>
+        <div id="comments"><p>تعليق طويل من أحد القراء على الخبر يعبر فيه عن رأيه بالتفصيل في الخطة الجديدة.</p></div></article>`),
+    );
+    expect(a.paragraphs).toHaveLength(2);
+    expect(a.text).not.toContain("مشاهدة");
+    expect(a.text).not.toContain("خبر أول");
+    expect(a.text).not.toContain("تعليق طويل");
+  });
+
+  it("reads title, date, byline, cited source, canonical URL and direction", () => {
+    const a = extractArticle(
+      page(
+        `<article><h1>الحكومة تقر الموازنة</h1><div>كتب: أحمد علي</div><p>الرياض (واس) - ${PARAGRAPH}</p></article>`,
+        '<title>الحكومة تقر الموازنة | صحيفة الغد</title><meta property="og:site_name" content="صحيفة الغد"><link rel="canonical" href="/a/1"><meta property="article:published_time" content="2024-03-01T09:00:00+03:00">',
+      ),
+      { url: "https://alghad.example/x?utm=1" },
+    );
+    expect(a.title).toBe("الحكومة تقر الموازنة");
+    expect(a.byline).toBe("أحمد علي");
+    expect(a.publishedAt).toBe("2024-03-01T09:00:00+03:00");
+    expect(a.citedSource).toBe("واس");
+    expect(a.canonicalUrl).toBe("https://alghad.example/a/1");
+    expect(a.direction).toBe("rtl");
+    expect(a.language).toBe("ar");
+    expect(a.html).toContain('dir="rtl"');
+  });
+
+  it("reads a visible Arabic date with Arabic-Indic digits when no metadata has one", () => {
+    const a = extractArticle(
+      page(`<article><h1>عنوان</h1><div>الثلاثاء ١٤ يناير ٢٠٢٠</div><p>${PARAGRAPH}</p></article>`),
+    );
+    expect(a.publishedAt).toBe("2020-01-14");
+  });
+
+  it("never lets script content or handlers into the sanitized HTML", () => {
+    const a = extractArticle(
+      page(
+        `<article><p onclick="x()">${PARAGRAPH}<script>alert(1)</script><img src=x onerror=alert(1)></p></article>`,
+      ),
+    );
+    expect(a.html).not.toContain("script");
+    expect(a.html).not.toContain("onerror");
+  });
+});
+
+describe("extractArticle on hostile input", () => {
+  const expectCode = (fn: () => unknown, code: string): void => {
+    try {
+      fn();
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(AkhbarError);
+      expect((err as AkhbarError).code).toBe(code);
+    }
+  };
+
+  it("refuses a 50 MB page with extract.too_large at once", () => {
+    const started = performance.now();
+    expectCode(() => extractArticle(`<p>${"أ".repeat(50 * 1024 * 1024)}</p>`), "extract.too_large");
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("answers 100k nested elements with extract.too_deep quickly, without a stack overflow", () => {
+    const html = `${"<div>".repeat(100_000)}<p>${PARAGRAPH}</p>${"</div>".repeat(100_000)}`;
+    const started = performance.now();
+    expectCode(() => extractArticle(html), "extract.too_deep");
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("answers 100k unclosed inline elements with extract.too_deep", () => {
+    expectCode(() => extractArticle(`<p>${"<span><b>".repeat(50_000)}${PARAGRAPH}`), "extract.too_deep");
+  });
+
+  it("extracts text from under 5,000 nested elements, past the tree depth cap", () => {
+    const html = `${"<div>".repeat(5_000)}<p>${PARAGRAPH}</p>${"</div>".repeat(5_000)}`;
+    expect(extractArticle(html).text).toContain("أعلنت الوزارة");
+  });
+
+  it("answers binary garbage with an error, never a crash", () => {
+    let seed = 42;
+    const chars: string[] = [];
+    for (let i = 0; i < 200_000; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      chars.push(String.fromCharCode(seed & 0xffff));
+    }
+    const result = (() => {
+      try {
+        return extractArticle(chars.join(""));
+      } catch (err) {
+        return err;
+      }
+    })();
+    if (result instanceof Error) expect(result).toBeInstanceOf(AkhbarError);
+  });
+
+  it("decodes a page with broken UTF-8 through the fallback instead of failing", () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(page(`<p>${PARAGRAPH}</p>`)),
+      0xff,
+      0xfe,
+      0x80,
+    ]);
+    const { text } = decodeHtml(bytes);
+    expect(() => extractArticle(text)).not.toThrow();
+  });
+
+  it("answers a page with no article with extract.no_content", () => {
+    const nav = Array.from({ length: 50 }, (_, i) => `<li><a href="/s/${i}">قسم ${i}</a></li>`).join("");
+    expectCode(
+      () => extractArticle(page(`<nav><ul>${nav}</ul></nav><div><a href="/">الرئيسية</a></div>`)),
+      "extract.no_content",
+    );
+    expectCode(() => extractArticle(""), "extract.no_content");
+  });
+
+  it("handles a 5 MB page of many paragraphs in bounded time", () => {
+    const html = page(`<article>${`<p>${PARAGRAPH}</p>`.repeat(20_000)}</article>`);
+    const started = performance.now();
+    const a = extractArticle(html);
+    expect(a.paragraphs.length).toBe(20_000);
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+});

@@ -1,0 +1,593 @@
+/**
+ * extractArticle: one HTML page -> the article in it (metadata, paragraphs, plain text, sanitized HTML) plus
+ * what was dropped and why. The extract stage's entry point for HTML; pure (no IO, no clock).
+ */
+import type { SanitizedHtml } from "../../domain/article.ts";
+import { AkhbarError } from "../../domain/errors.ts";
+import { type Block, collectBlocks } from "./collect-blocks.ts";
+import { BOILERPLATE_MARKERS, type FoldedMarker, type RemovedKind } from "./extract-rules.ts";
+import { findCitedSource } from "./find-cited-source.ts";
+import { foldMatchText } from "./fold-match-text.ts";
+import { type HtmlElement, parseHtml, walkHtml } from "./parse-html.ts";
+import { parseVisibleDate, toIsoTimestamp } from "./parse-visible-date.ts";
+import { collapse, type PageMetadata, readPageMetadata } from "./read-page-metadata.ts";
+import { sanitizeHtml } from "./sanitize-html.ts";
+
+/** Longest HTML accepted, in UTF-16 code units. decodeHtml already caps bytes at 32 MiB; this guards callers
+ * that pass strings directly. Parsing runs at roughly 20-40 MB/s, so the cap bounds a call to about a second. */
+export const MAX_HTML_CHARS = 32 * 1024 * 1024;
+
+/** A block at least this long, with low link density, is article-like prose. Chosen on arabic-dev and
+ * scrapinghub-aeb: Arabic paragraphs run 120-400 characters, teasers and captions under 80. */
+export const PROSE_MIN_CHARS = 80;
+
+/** Characters of each prose block that bring nothing to its container's score: long paragraphs decide where
+ * the article is, headline-length teasers and ticker items (80-120 characters) barely count (aps.dz ticker). */
+export const PROSE_BASE_CHARS = 50;
+
+/** A block up to HEADLINE_MAX_CHARS whose last characters hold a date is a list entry ("headline - 26 أيلول 2020"). */
+export const DATE_TAIL_CHARS = 40;
+
+/** Shorter blocks still count as prose when they end a sentence (". ؟ ! :" etc.). */
+export const SENTENCE_MIN_CHARS = 30;
+
+/** Link characters over block characters at or above which a block is a link list, not prose. */
+export const LINK_DENSITY_MAX = 0.5;
+
+/** Link density below which a long block counts as prose for container scoring. */
+export const PROSE_LINK_DENSITY_MAX = 0.3;
+
+/** Weight of link-heavy text against prose when choosing the container: a nav line costs as much as a line of
+ * prose brings, so a container does not grow to swallow the menus around it. */
+export const LINK_TEXT_PENALTY = 1;
+
+/** Weight of short non-link lines (dates, labels, captions): they seldom decide where the article is. */
+export const SHORT_TEXT_PENALTY = 0.3;
+
+/** Prefix markers only fire on blocks at most this long, so a sentence that starts with a marker word stays. */
+export const MARKER_PREFIX_MAX_CHARS = 160;
+
+/** Headlines dropped after a read-also or related-list heading before text counts as the article again. */
+export const LIST_MAX_ITEMS = 12;
+
+/** Headline-like lines (no closing punctuation) are at most this long. */
+export const HEADLINE_MAX_CHARS = 160;
+
+/** A line at the article's edge shorter than this without sentence punctuation is a label, date or byline. */
+export const EDGE_LINE_MAX_CHARS = 70;
+
+/** Lines searched before the article for a visible date or byline. */
+export const HEADER_LOOKBACK_BLOCKS = 25;
+
+/** Longest byline name kept, in characters. */
+export const BYLINE_MAX_CHARS = 60;
+
+/** Most `removed` entries reported per page. */
+export const REMOVED_MAX_ITEMS = 200;
+
+/** Languages written right to left (BCP 47 primary subtags), sorted. */
+const RTL_LANGUAGES: ReadonlySet<string> = new Set([
+  "ar",
+  "arc",
+  "ckb",
+  "dv",
+  "fa",
+  "he",
+  "ks",
+  "ku",
+  "ps",
+  "sd",
+  "ug",
+  "ur",
+  "yi",
+]);
+
+const PATTERNS = {
+  sentenceEnd: /[.!?\u061F\u06D4:;\u061B"”»…]$/u,
+  // Not ":" — Arabic headlines use it inside the title ("الأمن : ضبط ...").
+  titleSeparator: /\s+[|\u2013\u2014\-»«•·~]\s+/,
+  byline: /^(?:كتبت|كتب|بقلم|إعداد|اعداد|حوار|تقرير|by)\s*[:\-\u2013]?\s*(.{3,})$/i,
+  // Where a byline's name ends when the date or counters share its line.
+  bylineEnd:
+    /\s(?:[|\u2013\u2014-]|\S*\d|(?:ال)?(?:أحد|الأحد|اثنين|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?=\s|$))/u,
+  arabicLetter: /[\u0600-\u06FF]/g,
+  latinLetter: /[A-Za-z]/g,
+  userName: /^(?:admin|administrator|editor|webmaster|user\d*|staff)$/i,
+  counter:
+    /^(?:\d[\d,.]*\s*)?(?:مشاهده|مشاهدات|قراءه|قراءات|views?|reads?|comments?|تعليق|تعليقات)(?:\s*\d[\d,.]*)?$/,
+  readingTime: /^(?:وقت القراءه\s*)?:?\s*\d+\s*(?:دقيقه|دقائق|min)/,
+  relativeTime: /^(?:منذ\s+\d+|\d+\s+(?:ساعه|ساعات|دقيقه|دقائق|يوم|ايام|اسبوع|اسابيع|شهر|اشهر)\s+مضت)/,
+  protocol: /^https?:$/,
+  langSeparator: /[-_]/,
+  htmlSpecial: /[&<>"]/g,
+  wwwPrefix: /^www\./,
+} as const;
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
+
+export interface RemovedPart {
+  kind: RemovedKind;
+  text: string;
+}
+
+export interface ExtractedArticle {
+  title: string;
+  byline: string | null;
+  /** ISO 8601 date or timestamp as the page states it (time zone kept), null when none is found. */
+  publishedAt: string | null;
+  /** BCP 47 primary language ("ar"), null when unknown. */
+  language: string | null;
+  direction: "rtl" | "ltr";
+  /** Publisher name (og:site_name, JSON-LD publisher), or the host. */
+  siteName: string | null;
+  /** Origin the story credits ("رويترز", "واس"), null for own reporting. */
+  citedSource: string | null;
+  canonicalUrl: string | null;
+  imageUrl: string | null;
+  paragraphs: string[];
+  /** Paragraphs joined by "\n". */
+  text: string;
+  html: SanitizedHtml;
+  removed: RemovedPart[];
+}
+
+export interface ExtractOptions {
+  /** Where the page was fetched from; resolves relative canonical and image URLs and selects site rules. */
+  url?: string;
+}
+
+/**
+ * Extracts the article of one page. Workflow:
+ *  1. refuse oversized input; 2. parse (depth-capped, no recursion); 3. read head/JSON-LD metadata;
+ *  4. flatten into text blocks, pruning never-content subtrees; 5. choose the container that maximises prose
+ *  minus link/label text; 6. drop markers, read-also boxes, related lists, repeated titles and edge labels;
+ *  7. derive title, byline, date, cited source; 8. render and sanitize HTML last.
+ * Throws AkhbarError `extract.too_large` or `extract.no_content`.
+ * Example: extractArticle('<h1>عنوان</h1><p>نص طويل ...</p><p>اقرأ أيضا: خبر آخر</p>').paragraphs -> ["نص طويل ..."].
+ */
+export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+  if (html.length > MAX_HTML_CHARS) {
+    throw new AkhbarError(
+      "extract.too_large",
+      `extract: page is ${html.length} characters, over ${MAX_HTML_CHARS}`,
+      {
+        chars: html.length,
+      },
+    );
+  }
+  const doc = parseHtml(html);
+  const meta = readPageMetadata(doc);
+  const baseUrl = opts.url ?? null;
+  const canonicalUrl = resolveUrl(
+    meta.canonicalHref ?? meta.meta.get("og:url") ?? meta.jsonLd?.url ?? null,
+    baseUrl,
+  );
+  const host = hostOf(baseUrl ?? canonicalUrl);
+  const { blocks, pruned, elements } = collectBlocks(doc.root, host);
+  const container = chooseContainer(blocks, elements);
+  if (container === null)
+    throw new AkhbarError("extract.no_content", "extract: no article text found on the page");
+
+  const siteName =
+    meta.meta.get("og:site_name") ?? meta.jsonLd?.publisher ?? meta.meta.get("application-name") ?? host;
+  const title = chooseTitle(meta, siteName);
+  const inContainer = blocks.filter((b) => isInside(b.owner, container));
+  const selection = selectBody(inContainer, title);
+  if (selection.kept.length === 0)
+    throw new AkhbarError("extract.no_content", "extract: no article text found on the page");
+
+  const removed: RemovedPart[] = [];
+  for (const p of pruned) if (p.text !== "") removed.push({ kind: p.kind, text: p.text });
+  removed.push(...selection.removed);
+
+  const paragraphs = selection.kept.map((b) => b.text);
+  const firstIndex = selection.kept[0]!.index;
+  const header = blocks.slice(Math.max(0, firstIndex - HEADER_LOOKBACK_BLOCKS), firstIndex).reverse();
+  const edgeLines = selection.removed
+    .filter((r) => r.kind === "edge_line" || r.kind === "date_line")
+    .map((r) => r.text);
+  const language = detectLanguage(meta, paragraphs.join(" "));
+  const direction = toDirection(meta.htmlDir, language);
+  const metaLines = selection.removed
+    .filter((r) => r.kind === "meta_line" || r.kind === "edge_line")
+    .map((r) => r.text);
+  return {
+    title,
+    byline: chooseByline(meta, [...edgeLines, ...header.map((b) => b.text)], siteName),
+    publishedAt: choosePublished(meta, [...edgeLines, ...header.map((b) => b.text)]),
+    language,
+    direction,
+    siteName,
+    citedSource: findCitedSource([...metaLines, ...paragraphs], host),
+    canonicalUrl,
+    imageUrl: chooseImage(meta, container, baseUrl),
+    paragraphs,
+    text: paragraphs.join("\n"),
+    // Sanitizing is the last step: nothing built after it can escape the allow-list.
+    html: sanitizeHtml(renderBody(selection.kept, language, direction)),
+    removed: removed.slice(0, REMOVED_MAX_ITEMS),
+  };
+}
+
+/** Picks the element whose subtree has the most prose net of link and label text. */
+function chooseContainer(blocks: readonly Block[], elements: readonly HtmlElement[]): HtmlElement | null {
+  const score = new Map<HtmlElement, number>();
+  const prose = new Map<HtmlElement, number>();
+  for (const b of blocks) {
+    const isProse = isProseBlock(b);
+    const density = b.linkChars / b.chars;
+    const value = isProse
+      ? b.chars - b.linkChars - PROSE_BASE_CHARS
+      : density >= LINK_DENSITY_MAX
+        ? -LINK_TEXT_PENALTY * b.chars
+        : -SHORT_TEXT_PENALTY * b.chars;
+    score.set(b.owner, (score.get(b.owner) ?? 0) + value);
+    if (isProse) prose.set(b.owner, (prose.get(b.owner) ?? 0) + 1);
+  }
+  // Children come after parents in pre-order, so one reverse pass sums every subtree without recursion.
+  for (let i = elements.length - 1; i > 0; i--) {
+    const el = elements[i]!;
+    const parent = el.parent;
+    if (parent === null) continue;
+    score.set(parent, (score.get(parent) ?? 0) + (score.get(el) ?? 0));
+    prose.set(parent, (prose.get(parent) ?? 0) + (prose.get(el) ?? 0));
+  }
+  let best: HtmlElement | null = null;
+  let bestScore = 0;
+  for (const el of elements) {
+    const s = score.get(el) ?? 0;
+    if ((prose.get(el) ?? 0) > 0 && s >= bestScore && s > 0) {
+      // Equal scores: keep the deeper element (later in pre-order and inside the earlier one).
+      best = el;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+function isProseBlock(b: Block): boolean {
+  if (b.heading === 1) return false;
+  const density = b.linkChars / b.chars;
+  if (density >= PROSE_LINK_DENSITY_MAX) return false;
+  if (
+    b.chars <= HEADLINE_MAX_CHARS &&
+    b.chars >= PROSE_MIN_CHARS &&
+    parseVisibleDate(b.text.slice(-DATE_TAIL_CHARS)) !== null
+  ) {
+    return false;
+  }
+  if (b.chars >= PROSE_MIN_CHARS) return true;
+  return b.chars >= SENTENCE_MIN_CHARS && PATTERNS.sentenceEnd.test(b.text);
+}
+
+function isInside(el: HtmlElement, container: HtmlElement): boolean {
+  for (let cur: HtmlElement | null = el; cur !== null; cur = cur.parent) if (cur === container) return true;
+  return false;
+}
+
+interface Selection {
+  kept: Block[];
+  removed: RemovedPart[];
+}
+
+/** Drops boilerplate inside the chosen container, keeping page order. */
+function selectBody(blocks: readonly Block[], title: string): Selection {
+  const foldedTitle = foldMatchText(title);
+  const verdict: (RemovedKind | null)[] = blocks.map(() => null);
+  let listMode = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const folded = foldMatchText(b.text);
+    const marker = matchMarker(folded);
+    if (marker !== null) {
+      verdict[i] = marker.kind;
+      if (marker.scope === "tail" && i > 0 && hasProseBefore(blocks, verdict, i)) {
+        for (let j = i + 1; j < blocks.length; j++) verdict[j] = marker.kind;
+        break;
+      }
+      if (marker.scope === "list") {
+        markBox(blocks, verdict, i, marker.kind);
+        listMode = LIST_MAX_ITEMS;
+      }
+      continue;
+    }
+    if (b.linkChars / b.chars >= LINK_DENSITY_MAX) {
+      verdict[i] = listMode > 0 ? "read_also" : "link_list";
+      listMode = Math.max(0, listMode - 1);
+      continue;
+    }
+    if (listMode > 0) {
+      if (isHeadlineLike(b)) {
+        verdict[i] = "read_also";
+        listMode--;
+        continue;
+      }
+      listMode = 0;
+    }
+    if (
+      foldedTitle !== "" &&
+      (folded === foldedTitle || (b.heading > 0 && foldedTitle.includes(folded) && folded.length > 20))
+    ) {
+      verdict[i] = "title_repeat";
+      continue;
+    }
+    if (b.chars <= EDGE_LINE_MAX_CHARS && isMetaLine(folded)) verdict[i] = "meta_line";
+    else if (
+      b.chars <= EDGE_LINE_MAX_CHARS &&
+      !PATTERNS.sentenceEnd.test(b.text) &&
+      parseVisibleDate(b.text) !== null
+    ) {
+      verdict[i] = "date_line";
+    }
+  }
+  trimEdges(blocks, verdict);
+  const kept: Block[] = [];
+  const removed: RemovedPart[] = [];
+  blocks.forEach((b, i) => {
+    const v = verdict[i];
+    if (v === null || v === undefined) kept.push(b);
+    else removed.push({ kind: v, text: b.text.slice(0, 300) });
+  });
+  return { kept, removed };
+}
+
+function matchMarker(folded: string): FoldedMarker | null {
+  for (const m of BOILERPLATE_MARKERS) {
+    if (m.match === "exact") {
+      if (folded === m.folded || stripTrailingPunctuation(folded) === m.folded) return m;
+    } else if (folded.length <= MARKER_PREFIX_MAX_CHARS && folded.startsWith(m.folded)) {
+      return m;
+    }
+  }
+  return null;
+}
+
+function stripTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && ":.…-|\u2013 ".includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+function hasProseBefore(
+  blocks: readonly Block[],
+  verdict: readonly (RemovedKind | null)[],
+  i: number,
+): boolean {
+  for (let j = 0; j < i; j++) if (verdict[j] === null && isProseBlock(blocks[j]!)) return true;
+  return false;
+}
+
+/** Marks every block of the small box a list marker sits in (the promo's own wrapper). */
+function markBox(
+  blocks: readonly Block[],
+  verdict: (RemovedKind | null)[],
+  i: number,
+  kind: RemovedKind,
+): void {
+  const marker = blocks[i]!;
+  let box: HtmlElement | null = null;
+  for (let cur = marker.owner.parent; cur !== null; cur = cur.parent) {
+    const inside = blocks.filter((b) => isInside(b.owner, cur!));
+    if (
+      inside.some(
+        (b) => isProseBlock(b) && !isHeadlineLike(b) && b.linkChars / b.chars < PROSE_LINK_DENSITY_MAX,
+      )
+    )
+      break;
+    box = cur;
+  }
+  if (box === null) return;
+  blocks.forEach((b, j) => {
+    if (j !== i && verdict[j] === null && isInside(b.owner, box!)) verdict[j] = kind;
+  });
+}
+
+function isHeadlineLike(b: Block): boolean {
+  return (
+    b.chars <= HEADLINE_MAX_CHARS &&
+    (!PATTERNS.sentenceEnd.test(b.text) || b.linkChars / b.chars >= LINK_DENSITY_MAX)
+  );
+}
+
+function isMetaLine(folded: string): boolean {
+  return (
+    PATTERNS.counter.test(folded) || PATTERNS.readingTime.test(folded) || PATTERNS.relativeTime.test(folded)
+  );
+}
+
+/** Removes label-like lines (category, date, byline, dateline, desk codes) before the first and after the last
+ * prose block. */
+function trimEdges(blocks: readonly Block[], verdict: (RemovedKind | null)[]): void {
+  const isLabel = (b: Block): boolean =>
+    b.heading === 0 &&
+    b.chars <= EDGE_LINE_MAX_CHARS &&
+    !PATTERNS.sentenceEnd.test(b.text) &&
+    !isProseBlock(b);
+  for (let i = 0; i < blocks.length; i++) {
+    if (verdict[i] !== null) continue;
+    const b = blocks[i]!;
+    if (b.heading === 1 || isLabel(b)) verdict[i] = "edge_line";
+    else if (b.heading === 0) break;
+  }
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (verdict[i] !== null) continue;
+    const b = blocks[i]!;
+    if (isLabel(b) || b.heading > 0) verdict[i] = "edge_line";
+    else break;
+  }
+}
+
+function chooseTitle(meta: PageMetadata, siteName: string | null): string {
+  const metaTitle =
+    meta.meta.get("og:title") ?? meta.jsonLd?.headline ?? meta.meta.get("twitter:title") ?? meta.titleText;
+  const stripped = stripSiteName(metaTitle, siteName);
+  const foldedMeta = foldMatchText(metaTitle);
+  const foldedStripped = foldMatchText(stripped);
+  // The on-page headline is the reader's title; use it when it agrees with the declared one.
+  for (const level of [1, 2, 3]) {
+    for (const h of meta.headings) {
+      if (h.level !== level) continue;
+      const folded = foldMatchText(h.text);
+      if (folded === "") continue;
+      if (
+        folded === foldedStripped ||
+        (foldedMeta.includes(folded) && folded.length >= foldedStripped.length * 0.6)
+      ) {
+        return h.text;
+      }
+    }
+  }
+  if (stripped !== "") return stripped;
+  return meta.headings.find((h) => h.level === 1)?.text ?? "";
+}
+
+function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(PATTERNS.titleSeparator);
+  if (parts.length < 2) return title.trim();
+  const site = siteName === null ? "" : foldMatchText(siteName);
+  const isSite = (p: string): boolean => {
+    const f = foldMatchText(p);
+    return site !== "" && (f === site || site.includes(f) || f.includes(site));
+  };
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (isSite(last)) return parts.slice(0, -1).join(" - ").trim();
+  if (isSite(first)) return parts.slice(1).join(" - ").trim();
+  // "Headline | Site" with an unknown site name: a short last part after a pipe is the site.
+  if (title.includes(" | ") && last.split(" ").length <= 4)
+    return title.slice(0, title.lastIndexOf(" | ")).trim();
+  return title.trim();
+}
+
+function chooseByline(
+  meta: PageMetadata,
+  nearLines: readonly string[],
+  siteName: string | null,
+): string | null {
+  for (const line of nearLines) {
+    const m = PATTERNS.byline.exec(collapse(line));
+    if (m?.[1] !== undefined) {
+      const tail = m[1];
+      const end = tail.search(PATTERNS.bylineEnd);
+      const name = (end < 0 ? tail : tail.slice(0, end)).trim();
+      if (name.length >= 3 && name.length <= BYLINE_MAX_CHARS) return name;
+    }
+  }
+  const site = siteName === null ? "" : foldMatchText(siteName);
+  const candidates = [
+    ...(meta.jsonLd?.authors ?? []),
+    meta.meta.get("author") ?? "",
+    meta.meta.get("article:author") ?? "",
+  ];
+  for (const c of candidates) {
+    const name = c.trim();
+    if (name === "" || name.includes("://") || name.includes("@") || PATTERNS.userName.test(name)) continue;
+    if (site !== "" && (foldMatchText(name) === site || site.includes(foldMatchText(name)))) continue;
+    return name;
+  }
+  return null;
+}
+
+function choosePublished(meta: PageMetadata, nearLines: readonly string[]): string | null {
+  const declared = [
+    meta.jsonLd?.datePublished,
+    meta.meta.get("article:published_time"),
+    meta.meta.get("og:published_time"),
+    meta.meta.get("datepublished"),
+    meta.meta.get("pubdate"),
+    meta.meta.get("publishdate"),
+    meta.meta.get("date"),
+    meta.meta.get("dc.date"),
+    meta.meta.get("dc.date.issued"),
+    meta.meta.get("sailthru.date"),
+    meta.timeValues[0],
+  ];
+  for (const value of declared) {
+    if (value === undefined || value === null) continue;
+    const iso = toIsoTimestamp(value);
+    if (iso !== null) return iso;
+  }
+  for (const line of nearLines) {
+    if (line.length > EDGE_LINE_MAX_CHARS * 2) continue;
+    const date = parseVisibleDate(line);
+    if (date !== null) return date;
+  }
+  return null;
+}
+
+function chooseImage(meta: PageMetadata, container: HtmlElement, baseUrl: string | null): string | null {
+  const declared = meta.meta.get("og:image") ?? meta.meta.get("twitter:image") ?? meta.jsonLd?.image ?? null;
+  if (declared !== null) return resolveUrl(declared, baseUrl);
+  let found: string | null = null;
+  walkHtml(container, (node) => {
+    if (found !== null) return false;
+    if (node.type === "element" && node.tag === "img")
+      found = node.attrs.src ?? node.attrs["data-src"] ?? null;
+    return true;
+  });
+  return resolveUrl(found, baseUrl);
+}
+
+function detectLanguage(meta: PageMetadata, text: string): string | null {
+  const declared = meta.htmlLang ?? meta.meta.get("content-language") ?? meta.meta.get("og:locale") ?? null;
+  if (declared !== null && declared.trim() !== "")
+    return declared.trim().toLowerCase().split(PATTERNS.langSeparator)[0] ?? null;
+  const sample = text.slice(0, 2000);
+  const arabic = sample.match(PATTERNS.arabicLetter)?.length ?? 0;
+  const latin = sample.match(PATTERNS.latinLetter)?.length ?? 0;
+  if (arabic === 0 && latin === 0) return null;
+  return arabic > latin ? "ar" : null;
+}
+
+function toDirection(declared: string | null, language: string | null): "rtl" | "ltr" {
+  const d = declared?.trim().toLowerCase();
+  if (d === "rtl" || d === "ltr") return d;
+  return language !== null && RTL_LANGUAGES.has(language) ? "rtl" : "ltr";
+}
+
+function renderBody(kept: readonly Block[], language: string | null, direction: "rtl" | "ltr"): string {
+  const esc = (s: string): string => s.replace(PATTERNS.htmlSpecial, (c) => HTML_ESCAPES[c] ?? c);
+  const lang = language === null ? "" : ` lang="${esc(language)}"`;
+  let out = `<div dir="${direction}"${lang}>`;
+  let inList = false;
+  for (const b of kept) {
+    if (b.listItem !== inList) {
+      out += b.listItem ? "<ul>" : "</ul>";
+      inList = b.listItem;
+    }
+    const tag = b.listItem
+      ? "li"
+      : b.heading >= 2
+        ? `h${Math.min(b.heading, 6)}`
+        : b.owner.tag === "blockquote"
+          ? "blockquote"
+          : "p";
+    out += `<${tag}>${esc(b.text)}</${tag}>`;
+  }
+  if (inList) out += "</ul>";
+  return `${out}</div>`;
+}
+
+function resolveUrl(href: string | null, base: string | null): string | null {
+  if (href === null || href.trim() === "") return null;
+  try {
+    const url = base === null ? new URL(href.trim()) : new URL(href.trim(), base);
+    return PATTERNS.protocol.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname.replace(PATTERNS.wwwPrefix, "");
+  } catch {
+    return null;
+  }
+}

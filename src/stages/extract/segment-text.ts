@@ -1,0 +1,320 @@
+/**
+ * segmentText: flattened page text (one paragraph per line) -> the main article and the foreign parts around
+ * and inside it (read-also inserts, headline lists, other stories, credit lines). Pure; extract stage, used on
+ * scraped text that has lost its HTML.
+ */
+import { findCitedSource } from "./find-cited-source.ts";
+import { foldMatchText } from "./fold-match-text.ts";
+
+export type SegmentKind = "main" | "attribution" | "read_also" | "other_story" | "headline_list";
+
+export interface Segment {
+  kind: SegmentKind;
+  /** 0-based index of the first non-empty line, inclusive. */
+  start: number;
+  /** 0-based index of the last non-empty line, inclusive. */
+  end: number;
+  /** The segment's lines; run-together headlines are split onto their own lines. */
+  text: string;
+}
+
+export interface SegmentedText {
+  segments: Segment[];
+  main: { start: number; end: number; source: string | null; cited_sources: string[] };
+}
+
+/** Markers that open a read-also insert (display spelling, folded at load), sorted. */
+const READ_ALSO_MARKERS: readonly string[] = [
+  "read also",
+  "read more",
+  "see also",
+  "اقرأ أيضا",
+  "اقرأ المزيد",
+  "انظر أيضا",
+  "شاهد أيضا",
+  "طالع أيضا",
+].map(foldMatchText);
+
+/** Headings of similar-article lists, sorted. */
+const LIST_MARKERS: readonly string[] = [
+  "related",
+  "آخر الأخبار",
+  "أخبار ذات صلة",
+  "أخبار متعلقة",
+  "اخترنا لك",
+  "الأكثر قراءة",
+  "الأكثر مشاهدة",
+  "المزيد من الأخبار",
+  "مقالات ذات صلة",
+  "مقالات مشابهة",
+  "مواضيع ذات صلة",
+  "مواضيع ذات علاقة",
+  "مواضيع متعلقة",
+].map(foldMatchText);
+
+/** Arabic function words ignored when comparing a paragraph's vocabulary to the main story's. Sorted, folded. */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  [
+    "أن",
+    "إلى",
+    "التي",
+    "الذي",
+    "بعد",
+    "بين",
+    "حيث",
+    "خلال",
+    "على",
+    "عن",
+    "في",
+    "قال",
+    "كان",
+    "كما",
+    "لم",
+    "ما",
+    "مع",
+    "من",
+    "هذا",
+    "هذه",
+    "وقال",
+    "ولم",
+  ].map(foldMatchText),
+);
+
+/** A line up to this long without closing punctuation reads as a headline. */
+export const HEADLINE_MAX_CHARS = 120;
+
+/** Headlines taken after a bare read-also marker or list heading. */
+export const LIST_MAX_ITEMS = 10;
+
+/** Share of a paragraph's content words already used by the main story above which it continues that story. */
+export const SAME_STORY_MIN_OVERLAP = 0.2;
+
+/** Letters kept of each word when comparing vocabularies (a prefix stem). */
+export const STEM_CHARS = 5;
+
+/** Words that must precede a second verb before a run-together line is split there. */
+export const SPLIT_MIN_WORDS = 4;
+
+const PATTERNS = {
+  afterMarker: /^[\s:.\u2026\u2013\u2014\-|»«>]+/,
+  bullet: /^(?:[\u2022\u25AA\u25CF\u25E6\u00B7*\u2013\u2014-]|\d{1,2}\s*[-.)])\s*/,
+  sentenceEnd: /[.!?\u061F\u06D4:;\u061B"”»)]$/u,
+  // Datelines opening a story: "القاهرة - ", "عمان 18 نيسان (بترا)-", "وطنية -", "الرياض (واس) -".
+  dateline: /^[\p{L}\s/]{2,30}(?:\d{1,2}\s+[\p{L}]+\s*)?(?:\([^)]{2,20}\)\s*)?[-\u2013\u2014]\s*\S/u,
+  creditSeparator: /[:\-\u2013]/,
+  sourceLine: /^(?:المصدر|مصدر الخبر|source)\s*[:\-\u2013]\s*(.+)$/i,
+  word: /[\p{L}\p{N}]+/gu,
+  // Present-tense verb-like word: starts with yeh or teh (يبحث، يستقبل، تعلن).
+  presentVerb: /^[\u064A\u062A][\u0600-\u06FF]{2,}$/,
+  space: /\s+/,
+  // Folded clitics: wa-, fa-, bi-, li-, ka- with or without the article al-, and the article alone.
+  cliticPrefix: /^(?:وال|فال|بال|كال|لل|ال|و|ف|ب)(?=[\u0600-\u06FF]{3,})/,
+  negation: /^(?:ان|لن|لم|لا|قد|سوف)$/,
+} as const;
+
+type LineKind = SegmentKind | "title";
+
+/**
+ * Splits flattened text into segments. Example: ["عنوان", "نص الخبر ...", "اقرأ أيضًا.. خبر آخر", "بقية الخبر ..."]
+ * gives main 0-1, read_also 2-2, main 3-3 when the last line shares the story's vocabulary.
+ */
+export function segmentText(text: string): SegmentedText {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const folded = lines.map(foldMatchText);
+  const kinds: LineKind[] = lines.map(() => "main");
+  const splits = new Map<number, string[]>();
+  const vocab = new Set<string>();
+  let mainStarted = false;
+  let foreign = false;
+  let source: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const f = folded[i]!;
+    const readAlso = READ_ALSO_MARKERS.find((m) => f.startsWith(m));
+    if (readAlso !== undefined) {
+      kinds[i] = "read_also";
+      const rest = f.slice(readAlso.length).replace(PATTERNS.afterMarker, "");
+      if (rest === "") {
+        // A bare marker: the headlines follow on their own lines.
+        let j = i + 1;
+        for (
+          ;
+          j < lines.length && j <= i + LIST_MAX_ITEMS && isHeadline(lines[j]!) && !isMarker(folded[j]!);
+          j++
+        ) {
+          kinds[j] = "read_also";
+          splitRunTogether(lines[j]!, j, splits);
+        }
+        i = j - 1;
+      }
+      continue;
+    }
+    if (LIST_MARKERS.some((m) => f.startsWith(m)) && line.length <= HEADLINE_MAX_CHARS) {
+      kinds[i] = "headline_list";
+      let j = i + 1;
+      for (
+        ;
+        j < lines.length &&
+        (isHeadline(lines[j]!) || PATTERNS.bullet.test(lines[j]!)) &&
+        !isMarker(folded[j]!);
+        j++
+      ) {
+        // A headline followed by a dateline paragraph opens another story rather than closing the list.
+        if (opensStory(lines, j)) break;
+        kinds[j] = "headline_list";
+        splitRunTogether(lines[j]!, j, splits);
+      }
+      i = j - 1;
+      if (mainStarted) foreign = true;
+      continue;
+    }
+    const credit = PATTERNS.sourceLine.exec(f);
+    if (credit !== null && line.length <= HEADLINE_MAX_CHARS) {
+      kinds[i] = "attribution";
+      source ??=
+        findCitedSource([line], null) ?? line.slice(line.search(PATTERNS.creditSeparator) + 1).trim();
+      continue;
+    }
+    // Two or more bulleted headlines in a row after the story: a similar-articles list without a heading.
+    if (
+      mainStarted &&
+      PATTERNS.bullet.test(line) &&
+      i + 1 < lines.length &&
+      PATTERNS.bullet.test(lines[i + 1]!)
+    ) {
+      let j = i;
+      for (
+        ;
+        j < lines.length && PATTERNS.bullet.test(lines[j]!) && lines[j]!.length <= HEADLINE_MAX_CHARS * 2;
+        j++
+      ) {
+        kinds[j] = "headline_list";
+      }
+      i = j - 1;
+      foreign = true;
+      continue;
+    }
+    const words = contentWords(f);
+    if (!mainStarted) {
+      if (isHeadline(line)) {
+        kinds[i] = "title";
+      } else {
+        mainStarted = true;
+      }
+      for (const w of words) vocab.add(w);
+      continue;
+    }
+    // After the story has started: does this line continue it or start another one?
+    const overlap = words.length === 0 ? 1 : words.filter((w) => vocab.has(w)).length / words.length;
+    const headlineThenDateline = opensStory(lines, i);
+    const afterForeign =
+      i > 0 && kinds[i - 1] !== "main" && kinds[i - 1] !== "title" && kinds[i - 1] !== "attribution";
+    if (foreign || headlineThenDateline || (afterForeign && overlap < SAME_STORY_MIN_OVERLAP)) {
+      if (overlap >= SAME_STORY_MIN_OVERLAP * 2 && !headlineThenDateline && !foreign) {
+        for (const w of words) vocab.add(w);
+        continue;
+      }
+      foreign = true;
+      kinds[i] = "other_story";
+      continue;
+    }
+    for (const w of words) vocab.add(w);
+  }
+  return toResult(lines, kinds, splits, source);
+}
+
+function toResult(
+  lines: string[],
+  kinds: LineKind[],
+  splits: Map<number, string[]>,
+  source: string | null,
+): SegmentedText {
+  const segments: Segment[] = [];
+  let mainStart = -1;
+  let mainEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const kind: SegmentKind = kinds[i] === "title" ? "main" : (kinds[i] as SegmentKind);
+    if (kind === "main") {
+      if (mainStart < 0) mainStart = i;
+      mainEnd = i;
+    }
+    const lineText = (splits.get(i) ?? [lines[i]!]).join("\n");
+    const last = segments[segments.length - 1];
+    // A new other story starts at each headline that opens one.
+    const newStory =
+      kind === "other_story" &&
+      isHeadline(lines[i]!) &&
+      last?.kind === "other_story" &&
+      !isHeadline(lines[i - 1] ?? "");
+    if (last !== undefined && last.kind === kind && last.end === i - 1 && !newStory) {
+      last.end = i;
+      last.text += `\n${lineText}`;
+    } else {
+      segments.push({ kind, start: i, end: i, text: lineText });
+    }
+  }
+  const mainLines = lines.filter((_, i) => kinds[i] === "main");
+  return {
+    segments,
+    main: { start: mainStart, end: mainEnd, source, cited_sources: citedSources(mainLines, source) },
+  };
+}
+
+/** Every distinct origin credited inside the main story, in order of first mention. */
+function citedSources(lines: readonly string[], source: string | null): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const name = findCitedSource([line], null);
+    if (name !== null && name !== source && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+function opensStory(lines: readonly string[], i: number): boolean {
+  const next = lines[i + 1];
+  return isHeadline(lines[i]!) && next !== undefined && PATTERNS.dateline.test(next) && !isHeadline(next);
+}
+
+function isHeadline(line: string): boolean {
+  return line.length <= HEADLINE_MAX_CHARS && !PATTERNS.sentenceEnd.test(line);
+}
+
+function isMarker(folded: string): boolean {
+  return (
+    READ_ALSO_MARKERS.some((m) => folded.startsWith(m)) || LIST_MARKERS.some((m) => folded.startsWith(m))
+  );
+}
+
+/** Content words reduced to a crude stem (clitic prefixes off, first STEM_CHARS letters) so "برنامجا" and
+ * "والبرنامج" meet. Only used to compare paragraphs with each other, never shown. */
+function contentWords(folded: string): string[] {
+  return (folded.match(PATTERNS.word) ?? [])
+    .filter((w) => w.length >= 3 && !STOP_WORDS.has(w))
+    .map((w) => w.replace(PATTERNS.cliticPrefix, "").slice(0, STEM_CHARS))
+    .filter((w) => w.length >= 3);
+}
+
+/**
+ * Splits a line holding two headlines run together ("... يبحثان تعزيز التعاون الاقتصادي وزير الخارجية يستقبل
+ * نظيره ...") before the subject of its second present-tense verb. Leaves the line alone when unsure.
+ */
+function splitRunTogether(line: string, index: number, splits: Map<number, string[]>): void {
+  if (line.length <= HEADLINE_MAX_CHARS / 2) return;
+  const words = line.split(PATTERNS.space);
+  const verbs: number[] = [];
+  words.forEach((w, i) => {
+    const f = foldMatchText(w);
+    if (PATTERNS.presentVerb.test(f) && !PATTERNS.negation.test(foldMatchText(words[i - 1] ?? "")))
+      verbs.push(i);
+  });
+  // The second headline's verb comes a few words after the first one (skip masdars like "تعزيز" next to it).
+  const second = verbs.find((v) => v >= verbs[0]! + SPLIT_MIN_WORDS);
+  if (second === undefined) return;
+  // The second headline's subject is the two words before its verb ("وزير الخارجية يستقبل").
+  const cut = second - 2;
+  if (cut < SPLIT_MIN_WORDS || cut - verbs[0]! < 2) return;
+  splits.set(index, [words.slice(0, cut).join(" "), words.slice(cut).join(" ")]);
+}
