@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { openSqliteStorage } from "../src/adapters/sqlite/open-sqlite-storage.ts";
+import { ThreadBatchPreparer } from "../src/adapters/threads/thread-batch-preparer.ts";
 import { importRecords } from "../src/pipeline/import-records.ts";
 import { searchArticles } from "../src/pipeline/search-articles.ts";
 import { systemClock } from "../src/ports/clock.ts";
@@ -58,8 +59,11 @@ async function benchAkhbar(dbPath: string) {
   const storage = await openSqliteStorage(dbPath);
   const source = await readLines(CORPUS);
   const t0 = performance.now();
-  const summary = await importRecords(source.lines, { storage, clock: systemClock });
+  // As `akhbar import` does: parsing and analysis in worker threads, store writes in this thread.
+  const preparer = new ThreadBatchPreparer();
+  const summary = await importRecords(source.lines, { storage, clock: systemClock }, { preparer });
   const importMs = performance.now() - t0;
+  await preparer.close();
   const articles = summary.imported;
 
   const search = (q: string, limit: number) =>

@@ -69,6 +69,44 @@ describe("akhbar import", () => {
     expect(result.out).toContain("rejected 3");
   });
 
+  it("stores the same articles in the same order whether batches are prepared in 0, 1 or 3 worker threads", async () => {
+    const file = join(dir, "threads.jsonl");
+    const lines = syntheticRecords(1_200).map((r) => JSON.stringify(r));
+    lines.splice(700, 0, "{broken");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const exports: string[] = [];
+    for (const workers of ["0", "1", "3"]) {
+      const db = join(dir, `threads-${workers}.db`);
+      const result = await cli([
+        "import",
+        file,
+        "--db",
+        db,
+        "--workers",
+        workers,
+        "--batch",
+        "100",
+        "--json",
+      ]);
+      expect(JSON.parse(result.out)).toMatchObject({ imported: 1_200, rejected: 1 });
+      expect(JSON.parse(result.out).rejections[0].lineNo).toBe(701);
+      const out = join(dir, `threads-${workers}.jsonl`);
+      await cli(["export", "--db", db, "--output", out]);
+      exports.push(
+        readFileSync(out, "utf8")
+          .trim()
+          .split("\n")
+          .map((l) => {
+            const { stored_at: _s, ...rest } = JSON.parse(l);
+            return JSON.stringify(rest);
+          })
+          .join("\n"),
+      );
+    }
+    expect(exports[1]).toBe(exports[0]);
+    expect(exports[2]).toBe(exports[0]);
+  });
+
   it("refuses a missing file with a clear error and no database damage", async () => {
     const result = await cli(["import", join(dir, "nope.jsonl"), "--db", join(dir, "nope.db")]);
     expect(result.code).toBe(2);

@@ -3,9 +3,18 @@
  * Surface: opens files and the store, runs the import pipeline, prints.
  */
 
+import {
+  defaultImportWorkers,
+  ThreadBatchPreparer,
+} from "../../../adapters/threads/thread-batch-preparer.ts";
 import { AkhbarError } from "../../../domain/errors.ts";
 import { openStorage } from "../../../main.ts";
-import { IMPORT_BATCH_SIZE, type ImportSummary, importRecords } from "../../../pipeline/import-records.ts";
+import {
+  IMPORT_BATCH_SIZE,
+  type ImportSummary,
+  importRecords,
+  inThreadPreparer,
+} from "../../../pipeline/import-records.ts";
 import { systemClock } from "../../../ports/clock.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { ProgressReporter } from "../progress.ts";
@@ -17,8 +26,8 @@ const PRINTED_REJECTIONS = 20;
 export const importCommand: Command = {
   name: "import",
   summary: "import articles from JSONL or JSONL.gz files ({id, source, url, title, date, text})",
-  usage: "import FILE... [--timezone +03:00] [--batch N] [--json]",
-  options: { timezone: { type: "string" }, batch: { type: "string" } },
+  usage: "import FILE... [--timezone +03:00] [--batch N] [--workers N] [--json]",
+  options: { timezone: { type: "string" }, batch: { type: "string" }, workers: { type: "string" } },
   positionals: true,
   async run(ctx, values, files) {
     if (files.length === 0) throw new AkhbarError("import.usage", "import: name at least one FILE to import");
@@ -33,9 +42,17 @@ export const importCommand: Command = {
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
       throw new AkhbarError("import.usage", "import: --batch must be a whole number from 1 to 10000");
     }
+    const workers = typeof values.workers === "string" ? Number(values.workers) : defaultImportWorkers();
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+      throw new AkhbarError(
+        "import.usage",
+        "import: --workers must be a whole number from 0 (no threads) to 64",
+      );
+    }
     const sources = await Promise.all(files.map((file) => readLines(file)));
     const totalBytes = sources.reduce((sum, s) => sum + s.totalBytes, 0);
     const storage = await openStorage(ctx.config);
+    const preparer = workers === 0 ? inThreadPreparer : new ThreadBatchPreparer(workers);
     const progress = new ProgressReporter(ctx.io);
     let bytesBefore = 0;
     let readBefore = 0;
@@ -49,6 +66,7 @@ export const importCommand: Command = {
             batchSize,
             defaultOffset: timezone,
             signal: ctx.signal,
+            preparer,
             onBatch: (s) =>
               progress.update(readBefore + s.read, bytesBefore + source.bytesRead(), totalBytes),
           },
@@ -60,6 +78,7 @@ export const importCommand: Command = {
       }
     } finally {
       progress.finish();
+      await preparer.close();
       await storage.close();
     }
     const summary = mergeSummaries(totals);
