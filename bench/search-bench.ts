@@ -18,6 +18,7 @@ import { searchArticles } from "../src/pipeline/search-articles.ts";
 import { systemClock } from "../src/ports/clock.ts";
 import { normalizeArabic } from "../src/stages/arabic/normalize-arabic.ts";
 import { tokenizeNormalized } from "../src/stages/arabic/tokenize.ts";
+import { parseQuery } from "../src/stages/search/parse-query.ts";
 import { readLines } from "../src/surfaces/cli/read-lines.ts";
 import { BENCH_QUERIES, EQUIVALENCE_PROBES, MORPHOLOGY_PROBES, NEGATIVE_PROBES } from "./search-queries.ts";
 
@@ -28,8 +29,8 @@ const CORPUS =
 const ROUNDS = 5;
 /** Results per query, as a reader's first page. */
 const PAGE = 10;
-/** Hits scanned when checking a probe's documents (enough to see past the first page). */
-const PROBE_DEPTH = 200;
+/** Page size when a probe walks an engine's whole result set. */
+const PROBE_PAGE = 1000;
 
 interface EngineReport {
   name: string;
@@ -46,8 +47,9 @@ async function main() {
   if (!existsSync(CORPUS)) throw new Error(`bench: corpus not found at ${CORPUS}`);
   const dir = mkdtempSync(join(tmpdir(), "akhbar-bench-"));
   try {
-    const ours = await benchAkhbar(join(dir, "akhbar.db"));
-    const peer = await benchPeer(join(dir, "peer.db"));
+    const corpus = await readCorpus();
+    const ours = await benchAkhbar(join(dir, "akhbar.db"), corpus);
+    const peer = await benchPeer(join(dir, "peer.db"), corpus);
     const rss = await measureServeRss(join(dir, "akhbar.db"));
     printReport([ours.report, peer], rss, ours.articles);
   } finally {
@@ -55,7 +57,7 @@ async function main() {
   }
 }
 
-async function benchAkhbar(dbPath: string) {
+async function benchAkhbar(dbPath: string, corpus: Corpus) {
   const storage = await openSqliteStorage(dbPath);
   const source = await readLines(CORPUS);
   const t0 = performance.now();
@@ -76,12 +78,15 @@ async function benchAkhbar(dbPath: string) {
       latencies.push(performance.now() - s);
     }
   }
-  const probe = await runProbes(async (q) => {
-    const result = await search(q, PROBE_DEPTH);
-    const texts = (await storage.articles.getArticles(result.hits.map((h) => h.id))).map(
-      (a) => `${a.title}\n${a.text}`,
-    );
-    return { total: result.total, texts };
+  const probe = await runProbes(corpus, async (q) => {
+    // Every matching id: page through the whole result set, as a patient reader could.
+    const query = parseQuery(q, { limit: PROBE_PAGE, offset: 0 });
+    const ids = new Set<string>();
+    for (let offset = 0; ; offset += PROBE_PAGE) {
+      const refs = await storage.search.search({ ...query, offset });
+      for (const hit of refs.hits) ids.add(hit.id);
+      if (refs.hits.length < PROBE_PAGE) return { total: refs.total, ids };
+    }
   });
   await storage.close();
   return {
@@ -95,7 +100,7 @@ async function benchAkhbar(dbPath: string) {
   };
 }
 
-async function benchPeer(dbPath: string): Promise<EngineReport> {
+async function benchPeer(dbPath: string, corpus: Corpus): Promise<EngineReport> {
   const db = new Database(dbPath);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
@@ -137,9 +142,6 @@ async function benchPeer(dbPath: string): Promise<EngineReport> {
     "SELECT docs.id, snippet(docs_fts, 1, '[', ']', '…', 24) AS snip FROM docs_fts JOIN docs ON docs.rowid = docs_fts.rowid WHERE docs_fts MATCH ? ORDER BY rank LIMIT ?",
   );
   const total = db.prepare("SELECT count(*) AS n FROM docs_fts WHERE docs_fts MATCH ?");
-  const fetchTexts = db.prepare(
-    "SELECT docs.title, docs.text FROM docs_fts JOIN docs ON docs.rowid = docs_fts.rowid WHERE docs_fts MATCH ? ORDER BY rank LIMIT ?",
-  );
   const run = (q: string) => {
     const match = toMatch(q);
     if (match === "") return { total: 0 };
@@ -154,11 +156,13 @@ async function benchPeer(dbPath: string): Promise<EngineReport> {
       latencies.push(performance.now() - s);
     }
   }
-  const probe = await runProbes(async (q) => {
+  const allIds = db.prepare(
+    "SELECT docs.id FROM docs_fts JOIN docs ON docs.rowid = docs_fts.rowid WHERE docs_fts MATCH ?",
+  );
+  const probe = await runProbes(corpus, async (q) => {
     const match = toMatch(q);
-    const n = (total.get(match) as { n: number }).n;
-    const rows = fetchTexts.all(match, PROBE_DEPTH) as { title: string; text: string }[];
-    return { total: n, texts: rows.map((r) => `${r.title}\n${r.text}`) };
+    const ids = new Set((allIds.all(match) as { id: string }[]).map((r) => r.id));
+    return { total: ids.size, ids };
   });
   db.close();
   return {
@@ -169,10 +173,21 @@ async function benchPeer(dbPath: string): Promise<EngineReport> {
   };
 }
 
-type Searcher = (q: string) => Promise<{ total: number; texts: string[] }>;
+/** The corpus texts by id ("title\ntext"), read once: probes judge hits by what the reader would see. */
+type Corpus = Map<string, string>;
+type Searcher = (q: string) => Promise<{ total: number; ids: Set<string> }>;
+
+async function readCorpus(): Promise<Corpus> {
+  const corpus: Corpus = new Map();
+  for await (const line of (await readLines(CORPUS)).lines) {
+    const r = JSON.parse(line.text) as { id: string; title?: string; text?: string };
+    corpus.set(r.id, `${r.title ?? ""}\n${r.text ?? ""}`);
+  }
+  return corpus;
+}
 
 /** Runs every probe; a probe is answered when the engine behaves as an Arabic reader expects (see search-queries.ts). */
-async function runProbes(search: Searcher) {
+async function runProbes(corpus: Corpus, search: Searcher) {
   const failed: string[] = [];
   let ok = 0;
   for (const probe of EQUIVALENCE_PROBES) {
@@ -181,16 +196,22 @@ async function runProbes(search: Searcher) {
     else failed.push(`${probe.name} (${probe.queries.map((q, i) => `${q}=${totals[i]}`).join(", ")})`);
   }
   for (const probe of MORPHOLOGY_PROBES) {
-    const { texts } = await search(probe.query);
-    const found = texts.some((t) => hasToken(t, probe.mustFindForm) && !hasToken(t, probe.query));
+    // Found when the result set holds an article with the other form and without the query's own spelling.
+    const { ids } = await search(probe.query);
+    const found = [...ids].some((id) => {
+      const text = corpus.get(id) ?? "";
+      return hasToken(text, probe.mustFindForm) && !hasToken(text, probe.query);
+    });
     if (found) ok++;
     else failed.push(`${probe.name} (${probe.query} → ${probe.mustFindForm})`);
   }
   for (const probe of NEGATIVE_PROBES) {
-    const { texts } = await search(probe.query);
-    const falsePositives = texts.filter((t) => !tokensOf(t).some((tok) => probe.validToken.test(tok))).length;
-    if (falsePositives === 0) ok++;
-    else failed.push(`${probe.name} (${falsePositives} false positives)`);
+    const { ids } = await search(probe.query);
+    const falsePositives = [...ids].filter(
+      (id) => !tokensOf(corpus.get(id) ?? "").some((tok) => probe.validToken.test(tok)),
+    ).length;
+    if (falsePositives === 0 && ids.size > 0) ok++;
+    else failed.push(`${probe.name} (${ids.size} hits, ${falsePositives} false positives)`);
   }
   return {
     probesOk: ok,

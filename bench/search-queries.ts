@@ -119,6 +119,6 @@ export const NEGATIVE_PROBES: readonly { name: string; query: string; validToken
     query: "زار",
     validToken: /^(?:[وف]?زار(?:ت|وا|ها|هم|نا)?|زاره)$/,
   },
-  // A name starting with a radical waw is not و + ليد.
-  { name: "ليد does not match وليد", query: "ليد", validToken: /^(?:ال)?ليد$/ },
+  // ليد ("lead", "lady" ليدي) and its article forms; a hit holding only وليد (a name, radical waw) is a false positive.
+  { name: "ليد does not match وليد", query: "ليد", validToken: /^(?:ال|لل)?ليد(?:ي|يه|ه)?$/ },
 ];

@@ -123,7 +123,13 @@ export class SqliteSearchIndex implements SearchIndex {
         WHERE 1${where} ORDER BY score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
     }
     const total = (this.#prepare(countSql).get(params) as { n: number }).n;
-    if (match !== null && where === "" && total > RANK_CANDIDATES_MAX) {
+    // Deep pages rank every match, so paging past the cap still reaches every article `total` counts.
+    if (
+      match !== null &&
+      where === "" &&
+      total > RANK_CANDIDATES_MAX &&
+      f.offset + f.limit <= RANK_CANDIDATES_MAX
+    ) {
       params.floor = this.#floor.get({ match, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
     }
     const hits =
