@@ -54,6 +54,35 @@ export const inThreadPreparer: BatchPreparer = {
   close: async () => {},
 };
 
+export function emptyImportSummary(): ImportSummary {
+  return {
+    read: 0,
+    imported: 0,
+    updated: 0,
+    duplicates: 0,
+    tombstoned: 0,
+    rejected: 0,
+    rejections: [],
+    interrupted: false,
+  };
+}
+
+/** Adds the counts of several runs (one per file); rejections stay capped at MAX_REPORTED_REJECTIONS. */
+export function mergeImportSummaries(all: readonly ImportSummary[]): ImportSummary {
+  const merged = emptyImportSummary();
+  for (const s of all) {
+    merged.read += s.read;
+    merged.imported += s.imported;
+    merged.updated += s.updated;
+    merged.duplicates += s.duplicates;
+    merged.tombstoned += s.tombstoned;
+    merged.rejected += s.rejected;
+    merged.rejections.push(...s.rejections.slice(0, MAX_REPORTED_REJECTIONS - merged.rejections.length));
+    merged.interrupted ||= s.interrupted;
+  }
+  return merged;
+}
+
 /** Imports every line; returns totals. Never throws for bad records, only for storage or preparer failures. */
 export async function importRecords(
   lines: AsyncIterable<ImportLine>,
@@ -66,16 +95,7 @@ export async function importRecords(
     defaultOffset: options.defaultOffset ?? "Z",
     now: deps.clock.now().toISOString(),
   };
-  const summary: ImportSummary = {
-    read: 0,
-    imported: 0,
-    updated: 0,
-    duplicates: 0,
-    tombstoned: 0,
-    rejected: 0,
-    rejections: [],
-    interrupted: false,
-  };
+  const summary = emptyImportSummary();
   // Batches are prepared concurrently but written strictly in input order, so the store sees the same
   // sequence of writes however many threads prepared them.
   const inFlight: Promise<PreparedBatch>[] = [];

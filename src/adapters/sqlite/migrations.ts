@@ -12,6 +12,79 @@ export interface Migration {
 }
 
 /**
+ * Version 2, the crawler's state (see pipeline/crawl-feed.ts):
+ * - `feeds`: one row per feed URL with its validators, health and schedule. Times the scheduler compares are
+ *   epoch ms integers (`*_ms`); times people read are ISO text. `lease_until_ms` keeps one crawler from polling a
+ *   feed another is polling; a crawler clears its own leases when it starts (DUR-06).
+ * - `feed_items`: every entry a feed run accepted as new, keyed by (feed, entry key) and indexed by the
+ *   canonical URL without scheme (`url_key`, as in `articles`). It is also the durable outbox: a run commits its
+ *   new items as `pending` (entry JSON kept) together with the feed's new state, so a kill -9 either loses the
+ *   whole run (the feed is still due) or leaves pending items the next run finishes (DUR-05).
+ * - `crawl_hosts`: Retry-After pauses per host:port, so every feed on that host waits, across restarts (POL-03).
+ * - `app_flags`: one-time actions done (loading the default sources), so a removed default stays removed.
+ */
+const FEEDS_MIGRATION_SQL = `
+CREATE TABLE feeds (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  url TEXT NOT NULL UNIQUE,
+  source_id TEXT NOT NULL REFERENCES sources(id),
+  kind TEXT,
+  title TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  body_hash TEXT,
+  ignore_validators INTEGER NOT NULL DEFAULT 0,
+  last_full_fetch_ms INTEGER,
+  last_fetch_at TEXT,
+  status TEXT NOT NULL DEFAULT 'pending',
+  http_status INTEGER,
+  new_items_last_run INTEGER NOT NULL DEFAULT 0,
+  error_code TEXT,
+  error TEXT,
+  failure_score REAL NOT NULL DEFAULT 0,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  disabled_reason TEXT,
+  next_poll_ms INTEGER NOT NULL,
+  poll_interval_ms INTEGER NOT NULL,
+  lease_until_ms INTEGER,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX feeds_due ON feeds (next_poll_ms) WHERE disabled_reason IS NULL;
+CREATE INDEX feeds_source ON feeds (source_id);
+
+CREATE TABLE feed_items (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  item_key TEXT NOT NULL,
+  url_key TEXT NOT NULL,
+  state TEXT NOT NULL,
+  entry TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  article_id TEXT,
+  outcome TEXT,
+  error TEXT,
+  first_seen_at TEXT NOT NULL,
+  done_at TEXT,
+  UNIQUE (feed_id, item_key)
+) STRICT;
+
+CREATE INDEX feed_items_url_key ON feed_items (url_key);
+CREATE INDEX feed_items_pending ON feed_items (seq) WHERE state = 'pending';
+
+CREATE TABLE crawl_hosts (
+  host_key TEXT PRIMARY KEY,
+  paused_until_ms INTEGER NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE app_flags (
+  name TEXT PRIMARY KEY,
+  set_at TEXT NOT NULL
+) STRICT;
+`;
+
+/**
  * Ordered, append-only: never edit a released entry, add a new one.
  *
  * Design notes for version 1:
@@ -102,6 +175,11 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
   tokenize = 'ascii'
 );
 `,
+  },
+  {
+    version: 2,
+    name: "feeds",
+    sql: FEEDS_MIGRATION_SQL,
   },
 ];
 

@@ -9,12 +9,8 @@ export const MAX_ENTRY_URL_CHARS = 2048;
 /** Longest summary kept, in characters: a teaser, not the article (extraction fetches the page). */
 export const MAX_SUMMARY_CHARS = 2_000;
 
-const NAMED: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
+/** HTML named entities seen undeclared in real feeds (XML-05 "undeclared &nbsp;"); XML itself knows only five. */
+export const HTML_ENTITIES: Readonly<Record<string, string>> = {
   nbsp: "\u00a0",
   laquo: "\u00ab",
   raquo: "\u00bb",
@@ -34,6 +30,15 @@ const NAMED: Readonly<Record<string, string>> = {
   zwj: "\u200d",
   lrm: "\u200e",
   rlm: "\u200f",
+};
+
+const NAMED: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  ...HTML_ENTITIES,
 };
 
 const PATTERNS = {

@@ -5,6 +5,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { AkhbarError } from "../../domain/errors.ts";
+import { HTML_ENTITIES } from "./feed-text.ts";
 
 /** Wall-clock budget for parsing one document. notes/reliability.md section 4 proposes 5 s in a worker thread. */
 export const FEED_PARSE_BUDGET_MS = 5_000;
@@ -18,29 +19,6 @@ export const MAX_XML_DEPTH = 256;
 
 /** Characters fed to the parser per step, between budget checks. */
 const CHUNK_CHARS = 64 * 1024;
-
-/** HTML named entities seen undeclared in real feeds (XML-05 "undeclared &nbsp;"); XML itself only knows five. */
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: "\u00a0",
-  laquo: "\u00ab",
-  raquo: "\u00bb",
-  ndash: "\u2013",
-  mdash: "\u2014",
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  ldquo: "\u201c",
-  rdquo: "\u201d",
-  hellip: "\u2026",
-  bull: "\u2022",
-  middot: "\u00b7",
-  copy: "\u00a9",
-  reg: "\u00ae",
-  trade: "\u2122",
-  zwnj: "\u200c",
-  zwj: "\u200d",
-  lrm: "\u200e",
-  rlm: "\u200f",
-};
 
 export interface XmlElement {
   /** Local name, e.g. "item" for both `<item>` and `<rdf:item>`. */

@@ -14,6 +14,7 @@ import {
   type ImportSummary,
   importRecords,
   inThreadPreparer,
+  mergeImportSummaries,
 } from "../../../pipeline/import-records.ts";
 import { systemClock } from "../../../ports/clock.ts";
 import { type Command, printJson, printLine } from "../command.ts";
@@ -81,7 +82,7 @@ export const importCommand: Command = {
       await preparer.close();
       await storage.close();
     }
-    const summary = mergeSummaries(totals);
+    const summary = mergeImportSummaries(totals);
     if (ctx.json) {
       printJson(ctx.io, summary);
     } else {
@@ -103,27 +104,3 @@ export const importCommand: Command = {
     return summary.rejected > 0 || summary.interrupted ? 1 : 0;
   },
 };
-
-function mergeSummaries(all: ImportSummary[]): ImportSummary {
-  const merged: ImportSummary = {
-    read: 0,
-    imported: 0,
-    updated: 0,
-    duplicates: 0,
-    tombstoned: 0,
-    rejected: 0,
-    rejections: [],
-    interrupted: false,
-  };
-  for (const s of all) {
-    merged.read += s.read;
-    merged.imported += s.imported;
-    merged.updated += s.updated;
-    merged.duplicates += s.duplicates;
-    merged.tombstoned += s.tombstoned;
-    merged.rejected += s.rejected;
-    merged.rejections.push(...s.rejections);
-    merged.interrupted ||= s.interrupted;
-  }
-  return merged;
-}
