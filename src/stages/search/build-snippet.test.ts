@@ -34,6 +34,12 @@ describe("buildSnippet", () => {
     expect(text).toContain(snippet.replace(/\ue000|\ue001|\u2026/g, ""));
   });
 
+  it("joins paragraphs inside the window with a space so a snippet stays one line", () => {
+    expect(buildSnippet("الفقرة الأولى عن غزة.\nالفقرة الثانية", q("غزة"))).toBe(
+      m("الفقرة الأولى عن [[غزة]]. الفقرة الثانية"),
+    );
+  });
+
   it("returns the start of the text when nothing matches", () => {
     const text = "بداية الخبر ثم ".repeat(30);
     const snippet = buildSnippet(text, q("غزة"), { maxChars: 50 });

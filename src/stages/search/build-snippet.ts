@@ -18,6 +18,7 @@ const SNIPPET_LEAD_SHARE = 1 / 3;
 export const MARK_OPEN = "\ue000";
 export const MARK_CLOSE = "\ue001";
 const ELLIPSIS = "\u2026"; // HORIZONTAL ELLIPSIS
+const LINE_BREAKS = /\s*[\n\r\u2028\u2029]+\s*/g;
 
 export interface SnippetOptions {
   maxChars?: number;
@@ -122,7 +123,8 @@ export function buildSnippet(displayText: string, query: SearchQuery, opts?: Sni
   // Start at the beginning of the text when the first word is the text's first word (keep leading quotes).
   const from = first === 0 ? 0 : tokens[first]!.start;
   const to = last === tokens.length - 1 ? displayText.length : tokens[last]!.end;
-  const body = markRange(displayText, tokens, matches, from, to).trim();
+  // A snippet is one line in a result list: paragraph breaks inside the window become spaces.
+  const body = markRange(displayText, tokens, matches, from, to).replace(LINE_BREAKS, " ").trim();
   return (from > 0 ? ELLIPSIS : "") + body + (to < displayText.length ? ELLIPSIS : "");
 }
 
