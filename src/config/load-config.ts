@@ -2,7 +2,9 @@
  * Config: the environment parsed and validated once, typed; CLI flags override it.
  * Pure apart from reading the `env` object it is given.
  */
-import { AkhbarError } from "../domain/errors.ts";
+import { AkhbarError, isAkhbarError } from "../domain/errors.ts";
+import { type AllowList, parseAllowList } from "../stages/fetch/address-policy.ts";
+import { MIN_HOST_INTERVAL_MS } from "../stages/fetch/host-limiter.ts";
 
 /** Where the embedded database lives when nothing else is said: a folder beside the working directory. */
 export const DEFAULT_DB_PATH = "./data/akhbar.db";
@@ -13,14 +15,30 @@ export const DEFAULT_HOST = "127.0.0.1";
 
 export interface Config {
   dbPath: string;
+  /** AKHBAR_DATABASE_URL: a postgres:// (or postgresql://) URL selects PostgreSQL storage instead of the SQLite
+   * file at `dbPath`; null keeps the zero-set-up SQLite default. */
+  databaseUrl: string | null;
   host: string;
   port: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** AKHBAR_FETCH_ALLOW: private hosts, IPs or CIDRs (ports included when given) the crawler may reach; empty by
+   * default, so feeds pointing into the local network are refused (SSRF). */
+  fetchAllow: AllowList;
+  /** AKHBAR_CRAWL_HOST_INTERVAL_MS: minimum spacing between request starts on one host (default 5 s). */
+  crawlHostIntervalMs: number;
+  /** AKHBAR_CONTACT_URL: put in the crawler's User-Agent so webmasters can reach the operator (POL-07). */
+  contactUrl: string | null;
+  /** AKHBAR_DEFAULT_SOURCES: a JSON file shaped like config/default-sources.json to load on first start instead
+   * of the built-in list, or "none"; null means the built-in list. */
+  defaultSources: string | null;
+  /** AKHBAR_CRAWL_WORKERS: worker threads for feed parsing and extraction; 0 runs them in the crawling thread. */
+  crawlWorkers: number;
 }
 
 const LOG_LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
-/** Reads AKHBAR_DB, AKHBAR_HOST, AKHBAR_PORT and AKHBAR_LOG_LEVEL; throws `config.invalid` on bad values. */
+/** Reads AKHBAR_DB, AKHBAR_DATABASE_URL, AKHBAR_HOST, AKHBAR_PORT, AKHBAR_LOG_LEVEL, AKHBAR_FETCH_ALLOW, AKHBAR_CONTACT_URL,
+ * AKHBAR_CRAWL_HOST_INTERVAL_MS and AKHBAR_CRAWL_WORKERS; throws `config.invalid` on bad values. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = env.AKHBAR_PORT === undefined ? DEFAULT_PORT : parsePort(env.AKHBAR_PORT, "AKHBAR_PORT");
   const logLevel = env.AKHBAR_LOG_LEVEL ?? "info";
@@ -32,10 +50,57 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   return {
     dbPath: nonEmpty(env.AKHBAR_DB) ?? DEFAULT_DB_PATH,
+    databaseUrl: readDatabaseUrl(env.AKHBAR_DATABASE_URL),
     host: nonEmpty(env.AKHBAR_HOST) ?? DEFAULT_HOST,
     port,
     logLevel: logLevel as Config["logLevel"],
+    fetchAllow: readAllowList(env.AKHBAR_FETCH_ALLOW),
+    contactUrl: nonEmpty(env.AKHBAR_CONTACT_URL)?.trim() ?? null,
+    defaultSources: nonEmpty(env.AKHBAR_DEFAULT_SOURCES)?.trim() ?? null,
+    crawlHostIntervalMs: readCount(
+      env.AKHBAR_CRAWL_HOST_INTERVAL_MS,
+      "AKHBAR_CRAWL_HOST_INTERVAL_MS",
+      MIN_HOST_INTERVAL_MS,
+    ),
+    crawlWorkers: readCount(env.AKHBAR_CRAWL_WORKERS, "AKHBAR_CRAWL_WORKERS", DEFAULT_CRAWL_WORKERS),
   };
+}
+
+/** One worker thread parses feeds and extracts pages: the crawl waits on the network far more than on the CPU,
+ * and a second core stays free for the server and the store writer. */
+export const DEFAULT_CRAWL_WORKERS = 1;
+
+/** Schemes node-postgres understands; anything else is a typo better reported now than at the first query. */
+const DATABASE_URL_RE = /^postgres(?:ql)?:\/\/[^\s]+$/i;
+
+function readDatabaseUrl(value: string | undefined): string | null {
+  const url = nonEmpty(value)?.trim();
+  if (url === undefined) return null;
+  if (!DATABASE_URL_RE.test(url)) {
+    // The value may hold a password: name the variable and the expected shape, never echo it.
+    throw new AkhbarError(
+      "config.invalid",
+      "config: AKHBAR_DATABASE_URL must be a postgres:// or postgresql:// URL",
+    );
+  }
+  return url;
+}
+
+function readAllowList(value: string | undefined): AllowList {
+  try {
+    return parseAllowList(value);
+  } catch (err) {
+    if (!isAkhbarError(err)) throw err;
+    throw new AkhbarError("config.invalid", `config: AKHBAR_FETCH_ALLOW: ${err.message}`, {}, { cause: err });
+  }
+}
+
+function readCount(value: string | undefined, what: string, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  if (!/^\d+$/.test(value.trim())) {
+    throw new AkhbarError("config.invalid", `config: ${what} must be a whole number, got "${value}"`);
+  }
+  return Number(value.trim());
 }
 
 /** Parses a TCP port (0 lets the OS choose); throws `config.invalid` naming `what` otherwise. */

@@ -3,6 +3,7 @@
  * Pure mapping from domain objects.
  */
 import type { Article } from "../domain/article.ts";
+import type { Feed } from "../domain/feed.ts";
 import type { SearchResult } from "../domain/search.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
 import type { SourceSummary } from "../ports/source-store.ts";
@@ -51,7 +52,9 @@ export function toExportRecord(a: Article): Record<string, unknown> {
   return record;
 }
 
-export function toSourceJson(s: SourceSummary) {
+/** A source with its crawl health: `health` sums up its feeds (latest fetch, worst status, new items of the last
+ * runs, first error, soonest poll); `feeds` has each feed's own record. */
+export function toSourceJson(s: SourceSummary, feeds: readonly Feed[] = []) {
   return {
     id: s.id,
     name: s.name,
@@ -60,7 +63,69 @@ export function toSourceJson(s: SourceSummary) {
     language: s.language,
     article_count: s.articleCount,
     last_article_at: s.lastArticleAt,
+    health: toSourceHealth(feeds),
+    feeds: feeds.map(toFeedJson),
   };
+}
+
+/** Status order, best first: a source shows its worst feed's status. */
+const STATUS_RANK = ["ok", "not_modified", "pending", "offline", "error", "disabled"] as const;
+type ShownStatus = (typeof STATUS_RANK)[number] | "no_feeds";
+
+function statusOf(feed: Feed): ShownStatus {
+  return feed.disabledReason !== null ? "disabled" : feed.status;
+}
+
+export function toSourceHealth(feeds: readonly Feed[]) {
+  let status: ShownStatus = "no_feeds";
+  let lastFetchAt: string | null = null;
+  let nextPoll: number | null = null;
+  let error: string | null = null;
+  let newItems = 0;
+  for (const f of feeds) {
+    const shown = statusOf(f);
+    if (status === "no_feeds" || STATUS_RANK.indexOf(shown as never) > STATUS_RANK.indexOf(status as never)) {
+      status = shown;
+    }
+    if (f.lastFetchAt !== null && (lastFetchAt === null || f.lastFetchAt > lastFetchAt))
+      lastFetchAt = f.lastFetchAt;
+    if (f.disabledReason === null && (nextPoll === null || f.nextPollMs < nextPoll)) nextPoll = f.nextPollMs;
+    error ??= f.disabledReason ?? (f.error === null ? null : `${f.errorCode}: ${f.error}`);
+    newItems += f.newItemsLastRun;
+  }
+  return {
+    status,
+    last_fetch_at: lastFetchAt,
+    new_items: newItems,
+    error,
+    next_poll_at: nextPoll === null ? null : new Date(nextPoll).toISOString(),
+  };
+}
+
+export function toFeedJson(f: Feed) {
+  return {
+    id: f.id,
+    url: f.url,
+    kind: f.kind,
+    title: f.title,
+    status: statusOf(f),
+    http_status: f.httpStatus,
+    last_fetch_at: f.lastFetchAt,
+    new_items: f.newItemsLastRun,
+    error_code: f.errorCode,
+    error: f.error,
+    consecutive_failures: f.consecutiveFailures,
+    disabled_reason: f.disabledReason,
+    next_poll_at: f.disabledReason === null ? new Date(f.nextPollMs).toISOString() : null,
+    poll_interval_s: Math.round(f.pollIntervalMs / 1000),
+  };
+}
+
+/** Groups feeds by source id. */
+export function feedsBySource(feeds: readonly Feed[]): Map<string, Feed[]> {
+  const out = new Map<string, Feed[]>();
+  for (const f of feeds) out.set(f.sourceId, [...(out.get(f.sourceId) ?? []), f]);
+  return out;
 }
 
 /** `{total, limit, offset, hits:[{id, title, source, published_at, url, snippet, score}]}`; snippet is safe HTML with <mark>. */

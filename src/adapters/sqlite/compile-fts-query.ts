@@ -4,13 +4,7 @@
  * FTS5 syntax (NEAR, AND, *, ^, column filters) and never causes a syntax error.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-
-/**
- * Upper bound on stem combinations expanded for one phrase (each word may have several variant stems).
- * 16 covers a 4-word phrase with two variants on each word; past that only the first stem of each word is
- * used, which still matches the common spelling, and the surface phrase still matches the exact form.
- */
-export const PHRASE_STEM_COMBINATIONS_MAX = 16;
+import { PHRASE_STEM_COMBINATIONS_MAX } from "../search-policy.ts";
 
 /** unicode61 (default categories L*, N*, Co) drops every other character; a string of none matches nothing. */
 const TOKEN_CHAR_RE = /[\p{L}\p{N}\p{Co}]/u;

@@ -10,6 +10,7 @@ import { type Clock, systemClock } from "../../ports/clock.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { applyMigrations } from "./migrations.ts";
 import { SqliteArticleStore } from "./sqlite-article-store.ts";
+import { SqliteFeedStore } from "./sqlite-feed-store.ts";
 import { SqliteSearchIndex } from "./sqlite-search-index.ts";
 import { SqliteSourceStore } from "./sqlite-source-store.ts";
 
@@ -26,6 +27,7 @@ export interface SqliteStorageOptions {
 export interface SqliteStorage extends Storage {
   articles: SqliteArticleStore;
   sources: SqliteSourceStore;
+  feeds: SqliteFeedStore;
   search: SqliteSearchIndex;
   /** The underlying connection, for maintenance tools and tests; not part of the Storage port. */
   readonly db: Database.Database;
@@ -67,9 +69,11 @@ export async function openSqliteStorage(
   const articles = new SqliteArticleStore(db, clock);
   const sources = new SqliteSourceStore(db, clock);
   const search = new SqliteSearchIndex(db);
+  const feeds = new SqliteFeedStore(db);
   return {
     articles,
     sources,
+    feeds,
     search,
     db,
     async close() {

@@ -2,66 +2,19 @@
  * SqliteArticleStore: the ArticleStore port on better-sqlite3; article rows and FTS5 index rows commit together.
  * Adapter (IO). All statements are prepared once; a batch is one transaction.
  */
-import { hash } from "node:crypto";
 import type Database from "better-sqlite3";
-import type {
-  Article,
-  ArticleDraft,
-  ArticleWrite,
-  SanitizedHtml,
-  UpsertOutcome,
-} from "../../domain/article.ts";
+import type { Article, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { ArticleStore } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
-import { parseIsoTimeMs } from "./parse-iso-time.ts";
-
-/** The stored shape of an article; column names as in migration 1. */
-interface ArticleRow {
-  seq: number;
-  id: string;
-  url: string;
-  canonical_url: string;
-  url_key: string;
-  source_id: string;
-  cited_source: string | null;
-  title: string;
-  published_at: string | null;
-  fetched_at: string;
-  time_ms: number;
-  language: string;
-  text: string;
-  html: string | null;
-  byline: string | null;
-  image_url: string | null;
-  content_hash: string;
-  extra: string;
-  index_digest: string;
-  stored_at: string;
-}
-
-type RowValues = Omit<ArticleRow, "seq" | "stored_at">;
-
-/** Scheme prefix left out of `url_key`: an http and an https copy of one page are one article. */
-const URL_SCHEME_RE = /^https?:\/\//i;
-
-/** Columns whose change makes a re-write `updated`; fetched_at is left out so a plain re-fetch is `unchanged`. */
-const COMPARED_COLUMNS = [
-  "url",
-  "canonical_url",
-  "source_id",
-  "cited_source",
-  "title",
-  "published_at",
-  "language",
-  "text",
-  "html",
-  "byline",
-  "image_url",
-  "content_hash",
-  "extra",
-  "index_digest",
-] as const satisfies readonly (keyof RowValues)[];
+import {
+  type ArticleRow,
+  COMPARED_COLUMNS,
+  hasText,
+  type RowValues,
+  toArticle,
+  toRowValues,
+} from "../article-row.ts";
 
 const SOURCE_LANGUAGE_DEFAULT = "ar";
 
@@ -251,81 +204,4 @@ export class SqliteArticleStore implements ArticleStore {
     this.#deleteRow.run(row.seq);
     return true;
   }
-}
-
-/** Content-hash dedupe only means something for real text: every failed extraction hashes alike. */
-function hasText(text: string): boolean {
-  return text.trim().length > 0;
-}
-
-function toRowValues(write: ArticleWrite): RowValues {
-  const a: ArticleDraft = write.article;
-  const fetchedMs = parseIsoTimeMs(a.fetchedAt);
-  if (fetchedMs === null) {
-    throw new AkhbarError("store.invalid_article", `store: fetchedAt is not an ISO time: ${a.fetchedAt}`, {
-      id: a.id,
-    });
-  }
-  let timeMs = fetchedMs;
-  if (a.publishedAt !== null) {
-    const publishedMs = parseIsoTimeMs(a.publishedAt);
-    if (publishedMs === null) {
-      throw new AkhbarError(
-        "store.invalid_article",
-        `store: publishedAt is not an ISO time: ${a.publishedAt}`,
-        {
-          id: a.id,
-        },
-      );
-    }
-    timeMs = publishedMs;
-  }
-  return {
-    id: a.id,
-    url: a.url,
-    canonical_url: a.canonicalUrl,
-    url_key: a.canonicalUrl.replace(URL_SCHEME_RE, ""),
-    source_id: a.sourceId,
-    cited_source: a.citedSource,
-    title: a.title,
-    published_at: a.publishedAt,
-    fetched_at: a.fetchedAt,
-    time_ms: timeMs,
-    language: a.language,
-    text: a.text,
-    html: a.html,
-    byline: a.byline,
-    image_url: a.imageUrl,
-    content_hash: a.contentHash,
-    extra: JSON.stringify(a.extra),
-    index_digest: digestIndexFields(write),
-  };
-}
-
-/** sha1 is plenty: the digest only detects change of our own analyzer output, it defends against no one. */
-function digestIndexFields(write: ArticleWrite): string {
-  const { title, body, surface } = write.index;
-  return hash("sha1", `${title}\u0000${body}\u0000${surface}`);
-}
-
-function toArticle(row: ArticleRow): Article {
-  return {
-    id: row.id,
-    url: row.url,
-    canonicalUrl: row.canonical_url,
-    sourceId: row.source_id,
-    citedSource: row.cited_source,
-    title: row.title,
-    publishedAt: row.published_at,
-    fetchedAt: row.fetched_at,
-    language: row.language,
-    text: row.text,
-    html: row.html as SanitizedHtml | null,
-    byline: row.byline,
-    imageUrl: row.image_url,
-    contentHash: row.content_hash,
-    extra: JSON.parse(row.extra) as Record<string, unknown>,
-    seq: row.seq,
-    storedAt: row.stored_at,
-  };
 }

@@ -6,43 +6,23 @@ import type Database from "better-sqlite3";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
+import { parseIsoTimeMs } from "../parse-iso-time.ts";
+import {
+  FIELD_WEIGHT_BODY,
+  FIELD_WEIGHT_SURFACE,
+  FIELD_WEIGHT_TITLE,
+  RANK_CANDIDATES_MAX,
+  RECENCY_FLOOR,
+  RECENCY_HALF_LIFE_DAYS,
+  SEARCH_LIMIT_MAX,
+  TITLE_MATCH_MULTIPLIER,
+} from "../search-policy.ts";
 import { compileFtsQuery } from "./compile-fts-query.ts";
-import { parseIsoTimeMs } from "./parse-iso-time.ts";
 
-/**
- * bm25 column weights (title, body, surface). FTS5's bm25 saturates each query phrase separately, so a weight
- * cannot lift a title hit far above a body that repeats the word: TITLE_MATCH_MULTIPLIER does that. `surface`
- * repeats the title and body tokens unstemmed; its hits count once more for the spelling the user typed.
- */
-export const BM25_WEIGHT_TITLE = 3;
-export const BM25_WEIGHT_BODY = 1;
-export const BM25_WEIGHT_SURFACE = 1;
-
-/**
- * Score multiplier for articles whose title holds every query word (through its stems): a headline match is
- * what a news reader means. 2 puts such a title match above a body that repeats the word five times (contract
- * suite) while a much stronger body match can still pass a weak title match.
- */
-export const TITLE_MATCH_MULTIPLIER = 2;
-
-/**
- * Freshness prior: score × (FLOOR + (1 − FLOOR) × 0.5^(age / HALF_LIFE)). Age is measured from the newest stored
- * article, not the wall clock, so an archive or a paused crawler still ranks by relative freshness. A 3-day
- * half-life fits a news cycle; the floor keeps a strongly relevant old article above a weak fresh one.
- */
-export const RECENCY_HALF_LIFE_DAYS = 3;
-export const RECENCY_FLOOR = 0.35;
-
-/**
- * A query without source or time filters that matches more articles than this ranks only the newest this many
- * matches (by seq); `total` still counts them all. bm25 costs about 1 µs per match, so an unbounded frequent
- * word (15k of 28k articles) took 15 ms at p50 and 57 ms at p95 on SaudiNewsNet; with the cap the ranking
- * cost is bounded. Such a broad query has no single best answer, and newer is the better tie-breaker for news.
- */
-export const RANK_CANDIDATES_MAX = 2000;
-
-/** Larger pages are refused: surfaces page through results, and bm25 for a huge page is wasted work. */
-export const SEARCH_LIMIT_MAX = 1000;
+/** bm25 column weights (title, body, surface): the shared field weights (see search-policy.ts). */
+export const BM25_WEIGHT_TITLE = FIELD_WEIGHT_TITLE;
+export const BM25_WEIGHT_BODY = FIELD_WEIGHT_BODY;
+export const BM25_WEIGHT_SURFACE = FIELD_WEIGHT_SURFACE;
 
 const DAY_MS = 86_400_000;
 const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;

@@ -3,6 +3,7 @@
  * starts, and pauses from Retry-After (fetch stage, wraps every transport call). Pure apart from the injected
  * clock and sleep; also exports the Retry-After parser and the jittered exponential backoff.
  */
+import { AkhbarError } from "../../domain/errors.ts";
 
 /** Requests in flight per host. Media Cloud's scoreboard allows 2 (notes/reliability.md section 4, POL-05). */
 export const MAX_IN_FLIGHT_PER_HOST = 2;
@@ -66,6 +67,10 @@ export function backoffDelayMs(
 export interface HostLimiterOptions {
   maxInFlight?: number;
   minIntervalMs?: number;
+  /** Also keep `minIntervalMs` between a request's end and the next start. A busy event loop can hold a
+   * request's bytes back after its start was counted, so the server would see two starts closer than the
+   * interval; counting from the end keeps the spacing true on the wire (measured in bench/crawl). */
+  spaceAfterCompletion?: boolean;
   clock?: LimiterClock;
 }
 
@@ -76,9 +81,15 @@ interface HostState {
   waiters: (() => void)[];
 }
 
+export interface ScheduleOptions {
+  /** Give up (AkhbarError `fetch.host_paused`) instead of waiting longer than this for the host's spacing or
+   * pause, so a caller can defer work on a host that asked for minutes of quiet (Retry-After). */
+  maxWaitMs?: number;
+}
+
 export interface HostLimiter {
   /** Runs `task` when `hostKey` has a free slot and its spacing and pause allow; resolves with its result. */
-  schedule<T>(hostKey: string, task: () => Promise<T>): Promise<T>;
+  schedule<T>(hostKey: string, task: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
   /** Holds every request to `hostKey` until `untilMs` (from Retry-After or a backoff). */
   pauseHost(hostKey: string, untilMs: number): void;
   /** Epoch ms before which `hostKey` gets no request start (for health and scheduling). */
@@ -113,7 +124,7 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
     return s;
   };
 
-  const acquire = async (key: string): Promise<void> => {
+  const acquire = async (key: string, maxWaitMs: number | undefined): Promise<void> => {
     const s = stateOf(key);
     for (;;) {
       if (s.inFlight >= maxInFlight) {
@@ -122,6 +133,12 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
       }
       const wait = s.nextStartAt - clock.now();
       if (wait > 0) {
+        if (maxWaitMs !== undefined && wait > maxWaitMs) {
+          throw new AkhbarError("fetch.host_paused", `fetch: host ${key} is paused for ${wait} ms more`, {
+            hostKey: key,
+            waitMs: wait,
+          });
+        }
         await clock.sleep(wait);
         continue;
       }
@@ -134,12 +151,13 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
   const release = (key: string): void => {
     const s = stateOf(key);
     s.inFlight--;
+    if (options.spaceAfterCompletion) s.nextStartAt = Math.max(s.nextStartAt, clock.now() + minIntervalMs);
     s.waiters.shift()?.();
   };
 
   return {
-    async schedule(hostKey, task) {
-      await acquire(hostKey);
+    async schedule(hostKey, task, scheduleOptions) {
+      await acquire(hostKey, scheduleOptions?.maxWaitMs);
       try {
         return await task();
       } finally {

@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
-import { toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
+import { feedsBySource, toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
 
 export interface ApiDeps {
@@ -47,7 +47,8 @@ export function createApi(deps: ApiDeps): Hono {
 
   app.get("/api/sources", async (c) => {
     const sources = await deps.storage.sources.listSources();
-    return c.json({ sources: sources.map(toSourceJson) });
+    const feeds = feedsBySource(await deps.storage.feeds.listFeeds());
+    return c.json({ sources: sources.map((s) => toSourceJson(s, feeds.get(s.id))) });
   });
 
   app.notFound((c) =>

@@ -2,6 +2,7 @@
  * Every CLI command, in the order `akhbar help` lists them. The one table of the CLI.
  */
 import type { Command } from "./command.ts";
+import { crawlCommand } from "./commands/crawl-command.ts";
 import { exportCommand } from "./commands/export-command.ts";
 import { extractCommand } from "./commands/extract-command.ts";
 import { importCommand } from "./commands/import-command.ts";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   exportCommand,
   sourcesCommand,
+  crawlCommand,
   extractCommand,
   segmentCommand,
 ];

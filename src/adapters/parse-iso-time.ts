@@ -1,6 +1,6 @@
 /**
- * ISO 8601 text to epoch milliseconds, the one time scale the SQLite adapter sorts and filters on.
- * Adapter helper, pure.
+ * ISO 8601 text to epoch milliseconds, the one time scale the storage adapters sort and filter on.
+ * Adapter helper shared by adapters/sqlite and adapters/postgres, pure.
  */
 
 /** Date, optional time, optional offset; the crawler of the SaudiNewsNet dump writes times without offset. */

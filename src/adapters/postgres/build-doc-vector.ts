@@ -1,0 +1,65 @@
+/**
+ * IndexFields → the text of one article's `doc` tsvector: title stems weight A, body stems weight B, surface forms
+ * weight C in their own lexeme namespace (SURFACE_LEXEME_PREFIX). Adapter helper, pure; written by the article store.
+ */
+import type { IndexFields } from "../../domain/article.ts";
+import { quoteLexeme, splitLexemes } from "./split-lexemes.ts";
+
+/**
+ * Put before every surface lexeme, so a stem never matches a surface form or the reverse (what FTS5 column filters
+ * do in the SQLite adapter) without weight-restricted tsquery items, which would force a GIN recheck of every match.
+ * `=` is an ASCII separator, so no split lexeme ever starts with it.
+ */
+export const SURFACE_LEXEME_PREFIX = "=";
+
+/**
+ * Positions left free between fields, so a phrase never runs from the title's last word into the body's first
+ * (FTS5 phrases stay inside one column). `<->` needs distance 1; a gap of 1 free position is enough.
+ */
+const FIELD_GAP_POSITIONS = 1;
+
+/** PostgreSQL clamps positions to 16383 (MAXENTRYPOS − 1); sending larger ones is wasted bytes. */
+const POSITION_MAX = 16383;
+
+/** PostgreSQL keeps at most 256 positions per lexeme (MAXNUMPOS); the rest would be dropped by the server anyway. */
+const POSITIONS_PER_LEXEME_MAX = 256;
+
+/**
+ * A tsvector's lexemes may total at most 1 MiB − 1 bytes (MAXSTRPOS); past a safe margin under that, further new
+ * lexemes are left out (only giant texts get there; their first million bytes of vocabulary stay searchable).
+ */
+const LEXEME_BYTES_TOTAL_MAX = 1_000_000;
+
+/**
+ * The tsvector input text for an article's index fields.
+ *
+ * Example: {title: "oil price", body: "deal", surface: "oil price deal"} →
+ *   `'oil':1A '=oil':6C 'price':2A '=price':7C 'deal':4B '=deal':8C` (lexeme order is PostgreSQL's business).
+ */
+export function buildDocVector(index: IndexFields): string {
+  const positions = new Map<string, string[]>();
+  let bytes = 0;
+  let pos = 0;
+  const add = (field: string, prefix: string, weight: string) => {
+    for (const piece of splitLexemes(field)) {
+      pos += 1;
+      const lexeme = prefix + piece;
+      let list = positions.get(lexeme);
+      if (list === undefined) {
+        const size = Buffer.byteLength(lexeme);
+        if (bytes + size > LEXEME_BYTES_TOTAL_MAX) continue;
+        bytes += size;
+        list = [];
+        positions.set(lexeme, list);
+      }
+      if (list.length < POSITIONS_PER_LEXEME_MAX) list.push(`${Math.min(pos, POSITION_MAX)}${weight}`);
+    }
+    pos += FIELD_GAP_POSITIONS;
+  };
+  add(index.title, "", "A");
+  add(index.body, "", "B");
+  add(index.surface, SURFACE_LEXEME_PREFIX, "C");
+  const parts: string[] = [];
+  for (const [lexeme, list] of positions) parts.push(`${quoteLexeme(lexeme)}:${list.join(",")}`);
+  return parts.join(" ");
+}

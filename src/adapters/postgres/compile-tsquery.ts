@@ -1,0 +1,123 @@
+/**
+ * SearchQuery → tsquery input text over the `doc` vector of build-doc-vector.ts: stems match title/body lexemes,
+ * surface forms match the prefixed surface lexemes. Adapter helper, pure. Every lexeme is quoted, so user text is
+ * never read as tsquery syntax (& | ! <-> : * parentheses) and never causes a syntax error.
+ */
+import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import { PHRASE_STEM_COMBINATIONS_MAX } from "../search-policy.ts";
+import { SURFACE_LEXEME_PREFIX } from "./build-doc-vector.ts";
+import { quoteLexeme, splitLexemes } from "./split-lexemes.ts";
+
+/** Same rule as the SQLite adapter: a token with no letter, digit or private-use character is ignored like a stop word. */
+const TOKEN_CHAR_RE = /[\p{L}\p{N}\p{Co}]/u;
+
+/** Weight label of title lexemes (build-doc-vector.ts writes title stems with weight A). */
+const TITLE_WEIGHT = "A";
+
+export interface TsQueryText {
+  /** All terms and phrases, ANDed, with exclusions applied; null when the query has no positive part. */
+  match: string | null;
+  /** The excluded terms ORed (for browsing with exclusions); null when nothing is excluded. */
+  excluded: string | null;
+  /** Every term and phrase found in the title (through its stems); null when that cannot hold (no boost). */
+  title: string | null;
+}
+
+/**
+ * Compiles a query with the SQLite adapter's semantics (compile-fts-query.ts). A term matches when any of its
+ * stems is in the title or body, or its surface form is in `surface`; a phrase matches its stems adjacent, or its
+ * surface forms adjacent. A token that splits into several lexemes (`title:a`) is a phrase of them, as in FTS5.
+ *
+ * Example: terms [{surface: "الحكومة", stems: ["حكوم"]}] → `('حكوم' | '=الحكومة')`
+ */
+export function compileTsquery(query: SearchQuery): TsQueryText {
+  const positive: string[] = [];
+  const inTitle: string[] = [];
+  for (const term of query.terms) {
+    const expr = termExpression(term);
+    if (expr !== null) positive.push(expr);
+    const title = titleExpression([term]);
+    if (title !== null) inTitle.push(title);
+  }
+  for (const phrase of query.phrases) {
+    const expr = phraseExpression(phrase);
+    if (expr !== null) positive.push(expr);
+    const title = titleExpression(phrase);
+    if (title !== null) inTitle.push(title);
+  }
+  const negative: string[] = [];
+  for (const term of query.excluded) {
+    const expr = termExpression(term);
+    if (expr !== null) negative.push(expr);
+  }
+  const excluded = negative.length === 0 ? null : negative.join(" | ");
+  if (positive.length === 0) return { match: null, excluded, title: null };
+  const all = positive.join(" & ");
+  // A query whose words have no stems cannot be checked against the title: no title boost for anyone.
+  const title = inTitle.length === positive.length ? inTitle.join(" & ") : null;
+  return { match: excluded === null ? all : `(${all}) & !(${excluded})`, excluded, title };
+}
+
+/** The words' stems adjacent in the title (a single word: any of its stems in the title). */
+function titleExpression(words: readonly QueryTerm[]): string | null {
+  const stemLists = words.map((w) => uniqueUsable(w.stems)).filter((l) => l.length > 0);
+  if (stemLists.length === 0) return null;
+  return phraseOf(stemLists.length === 1 ? stemLists : capCombinations(stemLists), "", TITLE_WEIGHT);
+}
+
+function termExpression(term: QueryTerm): string | null {
+  const alternatives = uniqueUsable(term.stems).map((stem) => lexemes(stem, "", ""));
+  if (isUsable(term.surface)) alternatives.push(lexemes(term.surface, SURFACE_LEXEME_PREFIX, ""));
+  return alternatives.length === 0 ? null : `(${alternatives.join(" | ")})`;
+}
+
+function phraseExpression(words: readonly QueryTerm[]): string | null {
+  const usable = words.filter((w) => isUsable(w.surface) || uniqueUsable(w.stems).length > 0);
+  if (usable.length === 0) return null;
+  const [only] = usable;
+  if (usable.length === 1 && only !== undefined) return termExpression(only);
+
+  const alternatives: string[] = [];
+  const stemLists = usable.map((w) => uniqueUsable(w.stems));
+  if (stemLists.every((list) => list.length > 0))
+    alternatives.push(phraseOf(capCombinations(stemLists), "", ""));
+  if (usable.every((w) => isUsable(w.surface))) {
+    alternatives.push(
+      phraseOf(
+        usable.map((w) => [w.surface]),
+        SURFACE_LEXEME_PREFIX,
+        "",
+      ),
+    );
+  }
+  return alternatives.length === 0 ? null : `(${alternatives.join(" | ")})`;
+}
+
+/**
+ * Word alternatives in a row: `(a1 | a2) <-> (b1)`. tsquery allows OR inside a phrase, so where FTS5 needs the
+ * cartesian product this stays one expression; the same cap keeps both adapters matching the same articles.
+ */
+function phraseOf(lists: readonly string[][], prefix: string, weight: string): string {
+  return `(${lists.map((list) => `(${list.map((t) => lexemes(t, prefix, weight)).join(" | ")})`).join(" <-> ")})`;
+}
+
+function capCombinations(stemLists: string[][]): string[][] {
+  const combinations = stemLists.reduce((n, list) => n * list.length, 1);
+  return combinations <= PHRASE_STEM_COMBINATIONS_MAX ? stemLists : stemLists.map((l) => l.slice(0, 1));
+}
+
+/** One token as tsquery: its lexemes (prefixed, weight-labelled) adjacent, like an FTS5 string of several tokens. */
+function lexemes(token: string, prefix: string, weight: string): string {
+  const label = weight === "" ? "" : `:${weight}`;
+  const parts = splitLexemes(token).map((l) => `${quoteLexeme(prefix + l)}${label}`);
+  return parts.length === 1 ? (parts[0] ?? "") : `(${parts.join(" <-> ")})`;
+}
+
+/** Usable tokens always hold a letter or digit, hence at least one lexeme (splitLexemes keeps all non-ASCII). */
+function isUsable(token: string): boolean {
+  return TOKEN_CHAR_RE.test(token);
+}
+
+function uniqueUsable(tokens: readonly string[]): string[] {
+  return [...new Set(tokens.filter(isUsable))];
+}

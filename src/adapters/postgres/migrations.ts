@@ -1,0 +1,255 @@
+/**
+ * PostgreSQL schema as numbered migrations (the same versions as adapters/sqlite/migrations.ts), each applied in
+ * its own transaction under an advisory lock. Adapter (IO). A newer schema than this code knows is refused.
+ */
+import type pg from "pg";
+import { AkhbarError } from "../../domain/errors.ts";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Key of the session-independent advisory lock held while migrating, so several workers starting together on one
+ * database apply each migration once. Any constant works; this one is "akhbar" in ASCII.
+ */
+const MIGRATION_LOCK_KEY = 0x616b68626172;
+
+/**
+ * Design notes for version 1 (column meanings as in the SQLite migration 1):
+ * - `articles.seq` comes from a sequence (never reused); the store draws a batch's numbers itself so they follow
+ *   batch order. With concurrent writers seq order is draw order, not commit order.
+ * - `url_key` is unique through md5(url_key): a btree entry is limited to ~2.7 kB, and percent-encoded Arabic
+ *   URLs get long. Lookups use `md5(url_key) = … AND url_key = …`.
+ * - `extra` is `json` (kept byte-exact, unlike jsonb), so re-writing an unchanged article compares equal.
+ * - `sources.article_count` is kept by statement-level triggers; every writer of a source's articles or row holds
+ *   that source's advisory lock (postgres-article-store.ts), so counter updates never deadlock.
+ * - `article_search` holds the index fields as one tsvector (build-doc-vector.ts) with the filter columns beside
+ *   it: a narrow table, so counting and ranking matches never read article text. Its GIN index answers every
+ *   query without recheck unless the query has phrases (positions) or title weights (only on ranked candidates).
+ */
+const CORE_MIGRATION_SQL = `
+CREATE TABLE sources (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  homepage TEXT,
+  country TEXT,
+  language TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  article_count BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE SEQUENCE articles_seq;
+
+CREATE TABLE articles (
+  seq BIGINT PRIMARY KEY DEFAULT nextval('articles_seq'),
+  id TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
+  canonical_url TEXT NOT NULL,
+  url_key TEXT NOT NULL,
+  source_id TEXT NOT NULL REFERENCES sources(id),
+  cited_source TEXT,
+  title TEXT NOT NULL,
+  published_at TEXT,
+  fetched_at TEXT NOT NULL,
+  time_ms BIGINT NOT NULL,
+  language TEXT NOT NULL,
+  text TEXT NOT NULL,
+  html TEXT,
+  byline TEXT,
+  image_url TEXT,
+  content_hash TEXT NOT NULL,
+  extra JSON NOT NULL,
+  index_digest TEXT NOT NULL,
+  stored_at TEXT NOT NULL
+);
+ALTER SEQUENCE articles_seq OWNED BY articles.seq;
+
+CREATE UNIQUE INDEX articles_url_key ON articles (md5(url_key));
+CREATE INDEX articles_source_hash ON articles (source_id, content_hash);
+CREATE INDEX articles_time ON articles (time_ms, seq);
+CREATE INDEX articles_source_time ON articles (source_id, time_ms, seq);
+
+CREATE TABLE tombstones (
+  id TEXT NOT NULL,
+  url_key TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  content_hash TEXT,
+  reason TEXT NOT NULL,
+  deleted_at TEXT NOT NULL
+);
+
+CREATE INDEX tombstones_id ON tombstones (id);
+CREATE INDEX tombstones_url_key ON tombstones (md5(url_key));
+CREATE INDEX tombstones_source_hash ON tombstones (source_id, content_hash);
+
+CREATE TABLE article_search (
+  seq BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  time_ms BIGINT NOT NULL,
+  doc TSVECTOR NOT NULL
+);
+
+CREATE INDEX article_search_doc ON article_search USING gin (doc);
+
+CREATE FUNCTION articles_count_insert() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  UPDATE sources s SET article_count = s.article_count + d.n
+  FROM (SELECT source_id, count(*) AS n FROM new_rows GROUP BY source_id) d WHERE s.id = d.source_id;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION articles_count_delete() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  UPDATE sources s SET article_count = s.article_count - d.n
+  FROM (SELECT source_id, count(*) AS n FROM old_rows GROUP BY source_id) d WHERE s.id = d.source_id;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION articles_count_move() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  UPDATE sources s SET article_count = s.article_count + d.n
+  FROM (
+    SELECT source_id, sum(n) AS n FROM (
+      SELECT o.source_id, -1 AS n FROM old_rows o JOIN new_rows w ON w.seq = o.seq WHERE w.source_id <> o.source_id
+      UNION ALL
+      SELECT w.source_id, 1 AS n FROM old_rows o JOIN new_rows w ON w.seq = o.seq WHERE w.source_id <> o.source_id
+    ) moves GROUP BY source_id
+  ) d WHERE s.id = d.source_id;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER articles_count_insert AFTER INSERT ON articles
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_count_insert();
+CREATE TRIGGER articles_count_delete AFTER DELETE ON articles
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_count_delete();
+CREATE TRIGGER articles_count_move AFTER UPDATE ON articles
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_count_move();
+`;
+
+/**
+ * Version 2, the crawler's state, as SQLite's version 2 (see its notes): epoch-ms columns are BIGINT, flags
+ * BOOLEAN; `feed_items.url_key` is indexed through md5 for the same reason as `articles.url_key`.
+ */
+const FEEDS_MIGRATION_SQL = `
+CREATE TABLE feeds (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  url TEXT NOT NULL,
+  source_id TEXT NOT NULL REFERENCES sources(id),
+  kind TEXT,
+  title TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  body_hash TEXT,
+  ignore_validators BOOLEAN NOT NULL DEFAULT false,
+  last_full_fetch_ms BIGINT,
+  last_fetch_at TEXT,
+  status TEXT NOT NULL DEFAULT 'pending',
+  http_status INTEGER,
+  new_items_last_run INTEGER NOT NULL DEFAULT 0,
+  error_code TEXT,
+  error TEXT,
+  failure_score DOUBLE PRECISION NOT NULL DEFAULT 0,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  disabled_reason TEXT,
+  next_poll_ms BIGINT NOT NULL,
+  poll_interval_ms BIGINT NOT NULL,
+  lease_until_ms BIGINT,
+  created_at TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX feeds_url ON feeds (md5(url));
+CREATE INDEX feeds_due ON feeds (next_poll_ms) WHERE disabled_reason IS NULL;
+CREATE INDEX feeds_source ON feeds (source_id);
+
+CREATE TABLE feed_items (
+  seq BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  feed_id BIGINT NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  item_key TEXT NOT NULL,
+  url_key TEXT NOT NULL,
+  state TEXT NOT NULL,
+  entry JSON,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  article_id TEXT,
+  outcome TEXT,
+  error TEXT,
+  first_seen_at TEXT NOT NULL,
+  done_at TEXT
+);
+
+CREATE UNIQUE INDEX feed_items_key ON feed_items (feed_id, md5(item_key));
+CREATE INDEX feed_items_url_key ON feed_items (md5(url_key));
+CREATE INDEX feed_items_pending ON feed_items (seq) WHERE state = 'pending';
+
+CREATE TABLE crawl_hosts (
+  host_key TEXT PRIMARY KEY,
+  paused_until_ms BIGINT NOT NULL,
+  reason TEXT NOT NULL
+);
+
+CREATE TABLE app_flags (
+  name TEXT PRIMARY KEY,
+  set_at TEXT NOT NULL
+);
+`;
+
+/** Ordered, append-only: never edit a released entry, add a new one. Versions match the SQLite adapter's. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "articles, sources, tombstones, search", sql: CORE_MIGRATION_SQL },
+  { version: 2, name: "feeds", sql: FEEDS_MIGRATION_SQL },
+];
+
+/**
+ * Brings the database (the connection's first search_path schema) to the latest version. Each migration and its
+ * `schema_migrations` row commit together, so a crash leaves a whole version; concurrent callers wait their turn.
+ * `schema` (an already quoted identifier), when given, is created first under the same lock: concurrent
+ * CREATE SCHEMA IF NOT EXISTS can otherwise fail on the catalog's unique index.
+ */
+export async function applyMigrations(
+  client: pg.ClientBase,
+  migrations: readonly Migration[] = MIGRATIONS,
+  schema?: string,
+): Promise<number> {
+  const latest = migrations.at(-1)?.version ?? 0;
+  await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+  try {
+    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const { rows } = await client.query<{ v: number | null }>(
+      "SELECT max(version) AS v FROM schema_migrations",
+    );
+    const current = rows[0]?.v ?? 0;
+    if (current > latest) {
+      throw new AkhbarError(
+        "store.schema_too_new",
+        `store: database schema version ${current} is newer than this akhbar (${latest}); upgrade akhbar`,
+        { current, latest },
+      );
+    }
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw err;
+      }
+    }
+    return latest;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * PostgresArticleStore: the ArticleStore port on node-postgres; article rows and their search rows commit together.
+ * Adapter (IO). A batch is one transaction: read what the batch's keys already name, decide every outcome in
+ * order exactly as the SQLite adapter does, then write with a few set-based statements.
+ */
+import type pg from "pg";
+import type { Article, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
+import { AkhbarError } from "../../domain/errors.ts";
+import type { ArticleStore } from "../../ports/article-store.ts";
+import type { Clock } from "../../ports/clock.ts";
+import {
+  type ArticleRow,
+  COMPARED_COLUMNS,
+  hasText,
+  type RowValues,
+  toArticle,
+  toRowValues,
+} from "../article-row.ts";
+import { buildDocVector } from "./build-doc-vector.ts";
+import { md5Hex } from "./md5-hex.ts";
+import { lockSources, RetryTransaction, runTransaction } from "./run-transaction.ts";
+
+/** Sources created implicitly (from an article's source id) are assumed Arabic: nearly all of akhbar's input. */
+const SOURCE_LANGUAGE_DEFAULT = "ar";
+
+/** Every column of `articles` as ArticleRow expects it (`extra` as its exact JSON text). */
+export const ARTICLE_COLUMNS = `seq, id, url, canonical_url, url_key, source_id, cited_source, title, published_at,
+  fetched_at, time_ms, language, text, html, byline, image_url, content_hash, extra::text AS extra, index_digest,
+  stored_at`;
+
+/** The columns a write sets, in the order of the unnest() arrays below. */
+const WRITTEN_COLUMNS = [
+  "id",
+  "url",
+  "canonical_url",
+  "url_key",
+  "source_id",
+  "cited_source",
+  "title",
+  "published_at",
+  "fetched_at",
+  "time_ms",
+  "language",
+  "text",
+  "html",
+  "byline",
+  "image_url",
+  "content_hash",
+  "extra",
+  "index_digest",
+] as const satisfies readonly (keyof RowValues)[];
+
+const UNNEST_TYPES: Record<(typeof WRITTEN_COLUMNS)[number], string> = {
+  id: "text",
+  url: "text",
+  canonical_url: "text",
+  url_key: "text",
+  source_id: "text",
+  cited_source: "text",
+  title: "text",
+  published_at: "text",
+  fetched_at: "text",
+  time_ms: "bigint",
+  language: "text",
+  text: "text",
+  html: "text",
+  byline: "text",
+  image_url: "text",
+  content_hash: "text",
+  extra: "text",
+  index_digest: "text",
+};
+
+const INSERT_ARTICLES_SQL = `INSERT INTO articles (seq, ${WRITTEN_COLUMNS.join(", ")}, stored_at)
+  SELECT seq, ${WRITTEN_COLUMNS.map((c) => (c === "extra" ? "extra::json" : c)).join(", ")}, $${WRITTEN_COLUMNS.length + 2}
+  FROM unnest($1::bigint[], ${WRITTEN_COLUMNS.map((c, i) => `$${i + 2}::${UNNEST_TYPES[c]}[]`).join(", ")})
+    AS t(seq, ${WRITTEN_COLUMNS.join(", ")})
+  ON CONFLICT DO NOTHING
+  RETURNING seq`;
+
+const UPDATE_ARTICLE_SQL = `UPDATE articles SET ${WRITTEN_COLUMNS.map(
+  (c, i) => `${c} = $${i + 2}${c === "extra" ? "::json" : ""}`,
+).join(", ")} WHERE seq = $1`;
+
+/** An article the batch knows: a stored row (ref = its seq) or one this batch inserts (ref < 0 until written). */
+interface Known {
+  ref: number;
+  id: string;
+}
+
+/** A full row the batch may rewrite: its current values, and the doc vector to store when it is (re)indexed. */
+interface Tracked extends Known {
+  values: RowValues;
+  stored: boolean;
+  doc: string | null;
+}
+
+interface Prepared {
+  values: RowValues;
+  doc: string;
+}
+
+export class PostgresArticleStore implements ArticleStore {
+  readonly #pool: pg.Pool;
+  readonly #clock: Clock;
+
+  constructor(pool: pg.Pool, clock: Clock) {
+    this.#pool = pool;
+    this.#clock = clock;
+  }
+
+  /**
+   * Holds the advisory lock of every source the batch names (and of any other source whose stored article it
+   * rewrites), so writers of one source run one after another and content-hash dedupe sees every committed row;
+   * writers of different sources run in parallel. Unique indexes on id and md5(url_key) catch two sources writing
+   * the same article at once: the later writer starts over and then sees the earlier one's row.
+   */
+  async writeArticles(batch: readonly ArticleWrite[]): Promise<UpsertOutcome[]> {
+    if (batch.length === 0) return [];
+    // Every value is computed before the transaction: a bad article refuses the batch before anything is written.
+    const prepared: Prepared[] = batch.map((write) => ({
+      values: toRowValues(write),
+      doc: buildDocVector(write.index),
+    }));
+    const now = this.#clock.now().toISOString();
+    return runTransaction(this.#pool, async (client, extra) => {
+      const locked = await lockSources(client, [...prepared.map((p) => p.values.source_id), ...extra]);
+      return writeLocked(client, prepared, locked, now);
+    });
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const { rows } = await this.#pool.query<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`,
+      [id],
+    );
+    const [row] = rows;
+    return row === undefined ? null : toArticle(row);
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, toArticle(row)]));
+    const out: Article[] = [];
+    for (const id of ids) {
+      const article = byId.get(id);
+      if (article !== undefined) out.push(article);
+    }
+    return out;
+  }
+
+  async deleteArticle(id: string, reason: string): Promise<boolean> {
+    const first = await this.#pool.query<{ source_id: string }>(
+      "SELECT source_id FROM articles WHERE id = $1",
+      [id],
+    );
+    const firstSource = first.rows[0]?.source_id;
+    if (firstSource === undefined) return false;
+    const deletedAt = this.#clock.now().toISOString();
+    return runTransaction(this.#pool, async (client, extra) => {
+      const locked = await lockSources(client, [firstSource, ...extra]);
+      const { rows } = await client.query<
+        Pick<ArticleRow, "seq" | "id" | "url_key" | "source_id" | "content_hash" | "text">
+      >("SELECT seq, id, url_key, source_id, content_hash, text FROM articles WHERE id = $1 FOR UPDATE", [
+        id,
+      ]);
+      const [row] = rows;
+      if (row === undefined) return false;
+      if (!locked.has(row.source_id))
+        throw new RetryTransaction("article moved to another source", [row.source_id]);
+      await client.query(
+        `INSERT INTO tombstones (id, url_key, source_id, content_hash, reason, deleted_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [row.id, row.url_key, row.source_id, hasText(row.text) ? row.content_hash : null, reason, deletedAt],
+      );
+      // article_search goes with it (ON DELETE CASCADE); the counter trigger lowers the source's count.
+      await client.query("DELETE FROM articles WHERE seq = $1", [row.seq]);
+      return true;
+    });
+  }
+
+  async countArticles(): Promise<number> {
+    // The per-source counters are maintained by triggers; summing them avoids counting every row.
+    const { rows } = await this.#pool.query<{ n: number }>(
+      "SELECT coalesce(sum(article_count), 0)::bigint AS n FROM sources",
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  async listArticlesAfter(afterSeq: number, limit: number): Promise<Article[]> {
+    if (!Number.isInteger(limit) || limit < 0) {
+      throw new AkhbarError("store.bad_request", `store: limit must be a non-negative integer, got ${limit}`);
+    }
+    const { rows } = await this.#pool.query<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, limit],
+    );
+    return rows.map(toArticle);
+  }
+}
+
+/** The batch's decisions and writes, with the advisory locks of `locked` held. */
+async function writeLocked(
+  client: pg.PoolClient,
+  prepared: readonly Prepared[],
+  locked: ReadonlySet<string>,
+  now: string,
+): Promise<UpsertOutcome[]> {
+  const known = await readKnown(client, prepared);
+  const inserts: Tracked[] = [];
+  const updates: { seq: number; values: RowValues; doc: string | null }[] = [];
+  const outcomes: UpsertOutcome[] = [];
+  let nextRef = -1;
+
+  for (const { values, doc } of prepared) {
+    const { id } = values;
+    const existing = known.byId.get(id);
+    if (existing !== undefined) {
+      if (COMPARED_COLUMNS.every((c) => existing.values[c] === values[c])) {
+        outcomes.push({ status: "unchanged", id });
+        continue;
+      }
+      if (values.url_key !== existing.values.url_key) {
+        const sameUrl = known.byUrl.get(values.url_key);
+        if (sameUrl !== undefined && sameUrl.ref !== existing.ref) {
+          // Moving onto another article's URL would merge two articles; keep both as they are.
+          outcomes.push({ status: "duplicate", id, existingId: sameUrl.id, by: "canonical_url" });
+          continue;
+        }
+      }
+      if (existing.stored && !locked.has(existing.values.source_id)) {
+        throw new RetryTransaction("rewrite moves an article between sources", [existing.values.source_id]);
+      }
+      const reindex = values.index_digest !== existing.values.index_digest;
+      known.move(existing, values);
+      if (existing.stored) updates.push({ seq: existing.ref, values, doc: reindex ? doc : null });
+      else if (reindex) existing.doc = doc;
+      outcomes.push({ status: "updated", id });
+      continue;
+    }
+    const sameUrl = known.byUrl.get(values.url_key);
+    if (sameUrl !== undefined) {
+      outcomes.push({ status: "duplicate", id, existingId: sameUrl.id, by: "canonical_url" });
+      continue;
+    }
+    const hashKey = hasText(values.text) ? sourceHashKey(values.source_id, values.content_hash) : null;
+    if (hashKey !== null) {
+      const sameText = known.byHash.get(hashKey)?.[0];
+      if (sameText !== undefined) {
+        outcomes.push({ status: "duplicate", id, existingId: sameText.id, by: "content_hash" });
+        continue;
+      }
+    }
+    const t = known.tombstones;
+    if (t.ids.has(id) || t.urlKeys.has(values.url_key) || (hashKey !== null && t.hashes.has(hashKey))) {
+      outcomes.push({ status: "tombstoned", id });
+      continue;
+    }
+    const row: Tracked = { ref: nextRef--, id, values, stored: false, doc };
+    known.add(row);
+    inserts.push(row);
+    outcomes.push({ status: "inserted", id });
+  }
+
+  const touched = [...inserts.map((r) => r.values.source_id), ...updates.map((u) => u.values.source_id)];
+  if (touched.length > 0) {
+    await client.query(
+      `INSERT INTO sources (id, name, language, created_at)
+       SELECT s, s, $2, $3 FROM unnest($1::text[]) AS s ORDER BY s ON CONFLICT (id) DO NOTHING`,
+      [[...new Set(touched)].sort(), SOURCE_LANGUAGE_DEFAULT, now],
+    );
+  }
+  // Updates first, in batch order: an update may free a URL key that a later insert of the batch takes.
+  for (const u of updates) {
+    await client.query(UPDATE_ARTICLE_SQL, [u.seq, ...WRITTEN_COLUMNS.map((c) => u.values[c])]);
+    await client.query(
+      `UPDATE article_search SET source_id = $2, time_ms = $3, doc = coalesce($4::tsvector, doc) WHERE seq = $1`,
+      [u.seq, u.values.source_id, u.values.time_ms, u.doc],
+    );
+  }
+  if (inserts.length > 0) await insertRows(client, inserts, now);
+  return outcomes;
+}
+
+/** Inserts the batch's new rows with seq numbers drawn in batch order, then their search rows. */
+async function insertRows(client: pg.PoolClient, inserts: readonly Tracked[], now: string): Promise<void> {
+  const { rows: seqRows } = await client.query<{ seq: number }>(
+    "SELECT nextval('articles_seq') AS seq FROM generate_series(1, $1)",
+    [inserts.length],
+  );
+  const seqs = seqRows.map((r) => r.seq).sort((a, b) => a - b);
+  const columns = WRITTEN_COLUMNS.map((c) => inserts.map((r) => r.values[c]));
+  const { rowCount } = await client.query(INSERT_ARTICLES_SQL, [seqs, ...columns, now]);
+  if (rowCount !== inserts.length) {
+    // Another source's writer stored one of these ids or URL keys since we read: start over and see it.
+    throw new RetryTransaction("a concurrent writer inserted the same article");
+  }
+  await client.query(
+    `INSERT INTO article_search (seq, source_id, time_ms, doc)
+     SELECT seq, source_id, time_ms, doc::tsvector FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[])
+       AS t(seq, source_id, time_ms, doc)`,
+    [
+      seqs,
+      inserts.map((r) => r.values.source_id),
+      inserts.map((r) => r.values.time_ms),
+      inserts.map((r) => r.doc),
+    ],
+  );
+}
+
+/** What the database holds under the batch's keys, kept current while the batch's outcomes are decided. */
+class KnownRows {
+  readonly byId = new Map<string, Tracked>();
+  readonly byUrl = new Map<string, Known>();
+  /** (source, content hash) → articles, lowest seq first (the one the SQLite adapter reports). */
+  readonly byHash = new Map<string, Known[]>();
+  readonly tombstones = { ids: new Set<string>(), urlKeys: new Set<string>(), hashes: new Set<string>() };
+
+  add(row: Tracked): void {
+    this.byId.set(row.id, row);
+    this.#index(row, row.values);
+  }
+
+  /** A tracked row takes new values: its URL key and content hash entries follow. */
+  move(row: Tracked, values: RowValues): void {
+    const old = row.values;
+    if (this.byUrl.get(old.url_key)?.ref === row.ref) this.byUrl.delete(old.url_key);
+    const oldHash = sourceHashKey(old.source_id, old.content_hash);
+    const list = this.byHash.get(oldHash);
+    if (list !== undefined)
+      this.byHash.set(
+        oldHash,
+        list.filter((k) => k.ref !== row.ref),
+      );
+    row.values = values;
+    this.#index(row, values);
+  }
+
+  addLookup(row: Known, urlKey: string | null, hashKey: string | null): void {
+    if (urlKey !== null && !this.byUrl.has(urlKey)) this.byUrl.set(urlKey, row);
+    if (hashKey !== null) this.#addHash(hashKey, row);
+  }
+
+  #index(row: Known, values: RowValues): void {
+    this.byUrl.set(values.url_key, row);
+    this.#addHash(sourceHashKey(values.source_id, values.content_hash), row);
+  }
+
+  #addHash(key: string, row: Known): void {
+    const list = this.byHash.get(key) ?? [];
+    if (list.some((k) => k.ref === row.ref)) return;
+    list.push(row);
+    list.sort((a, b) => orderOf(a) - orderOf(b));
+    this.byHash.set(key, list);
+  }
+}
+
+/** Reads the stored rows and tombstones that the batch's ids, URL keys and (source, hash) pairs name. */
+async function readKnown(client: pg.PoolClient, prepared: readonly Prepared[]): Promise<KnownRows> {
+  const ids = [...new Set(prepared.map((p) => p.values.id))];
+  const urlKeys = [...new Set(prepared.map((p) => p.values.url_key))];
+  const urlMd5s = urlKeys.map(md5Hex);
+  const withText = prepared.filter((p) => hasText(p.values.text));
+  const hashSources = withText.map((p) => p.values.source_id);
+  const hashes = withText.map((p) => p.values.content_hash);
+
+  // One after another: a pg client runs one query at a time (queued concurrent calls are deprecated).
+  const byId = await client.query<ArticleRow>(
+    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`,
+    [ids],
+  );
+  const byUrl = await client.query<{ seq: number; id: string; url_key: string }>(
+    "SELECT seq, id, url_key FROM articles WHERE md5(url_key) = ANY($1::text[]) AND url_key = ANY($2::text[])",
+    [urlMd5s, urlKeys],
+  );
+  const byHash = await client.query<{ seq: number; id: string; source_id: string; content_hash: string }>(
+    `SELECT seq, id, source_id, content_hash FROM articles
+     WHERE (source_id, content_hash) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [hashSources, hashes],
+  );
+  const tombstones = await client.query<{
+    id: string;
+    url_key: string;
+    source_id: string;
+    content_hash: string | null;
+  }>(
+    `SELECT id, url_key, source_id, content_hash FROM tombstones
+     WHERE id = ANY($1::text[]) OR (md5(url_key) = ANY($2::text[]) AND url_key = ANY($3::text[]))
+       OR (source_id, content_hash) IN (SELECT * FROM unnest($4::text[], $5::text[]))`,
+    [ids, urlMd5s, urlKeys, hashSources, hashes],
+  );
+  const known = new KnownRows();
+  const refs = new Map<number, Known>();
+  for (const row of byId.rows) {
+    const { seq, stored_at: _storedAt, ...values } = row;
+    const tracked: Tracked = { ref: seq, id: row.id, values, stored: true, doc: null };
+    refs.set(seq, tracked);
+    known.add(tracked);
+  }
+  const refOf = (seq: number, id: string): Known => {
+    let k = refs.get(seq);
+    if (k === undefined) {
+      k = { ref: seq, id };
+      refs.set(seq, k);
+    }
+    return k;
+  };
+  for (const r of byUrl.rows) known.addLookup(refOf(r.seq, r.id), r.url_key, null);
+  for (const r of byHash.rows)
+    known.addLookup(refOf(r.seq, r.id), null, sourceHashKey(r.source_id, r.content_hash));
+  for (const t of tombstones.rows) {
+    known.tombstones.ids.add(t.id);
+    known.tombstones.urlKeys.add(t.url_key);
+    if (t.content_hash !== null) known.tombstones.hashes.add(sourceHashKey(t.source_id, t.content_hash));
+  }
+  return known;
+}
+
+/** Stored rows by seq, then rows of this batch in batch order (refs -1, -2, …). */
+function orderOf(k: Known): number {
+  return k.ref > 0 ? k.ref : Number.MAX_SAFE_INTEGER / 2 - k.ref;
+}
+
+function sourceHashKey(sourceId: string, contentHash: string): string {
+  return `${sourceId}\u0000${contentHash}`;
+}

@@ -1,0 +1,174 @@
+/**
+ * PostgresSearchIndex: the SearchIndex port on a GIN-indexed tsvector, ranked by weighted ts_rank with the
+ * shared title boost and freshness prior (search-policy.ts). Adapter (IO). One statement per search returns the
+ * total and the page; the rows are written by PostgresArticleStore in the same transaction as the articles.
+ */
+import type pg from "pg";
+import { AkhbarError } from "../../domain/errors.ts";
+import type { SearchQuery, SearchRefs } from "../../domain/search.ts";
+import type { SearchIndex } from "../../ports/search-index.ts";
+import { parseIsoTimeMs } from "../parse-iso-time.ts";
+import {
+  FIELD_WEIGHT_BODY,
+  FIELD_WEIGHT_SURFACE,
+  FIELD_WEIGHT_TITLE,
+  RANK_CANDIDATES_MAX,
+  RECENCY_FLOOR,
+  RECENCY_HALF_LIFE_DAYS,
+  SEARCH_LIMIT_MAX,
+  TITLE_MATCH_MULTIPLIER,
+} from "../search-policy.ts";
+import { compileTsquery } from "./compile-tsquery.ts";
+
+/**
+ * ts_rank weights {D, C, B, A} = {unused, surface, body, title}: the shared field weights scaled into 0..1, the
+ * range ts_rank accepts ("weight out of range" otherwise).
+ */
+const WEIGHT_SCALE = Math.max(FIELD_WEIGHT_TITLE, FIELD_WEIGHT_BODY, FIELD_WEIGHT_SURFACE);
+const TS_RANK_WEIGHTS = `'{0, ${FIELD_WEIGHT_SURFACE / WEIGHT_SCALE}, ${FIELD_WEIGHT_BODY / WEIGHT_SCALE}, ${FIELD_WEIGHT_TITLE / WEIGHT_SCALE}}'::float4[]`;
+
+/**
+ * ts_rank normalization 1: divide by 1 + ln(document length), bm25's length normalization in spirit, so of two
+ * equally matching articles the shorter (more focused) one ranks first, as with FTS5 (contract suite: recency).
+ */
+const TS_RANK_NORMALIZATION = 1;
+
+const DAY_MS = 86_400_000;
+const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
+
+interface Filters {
+  sources: string[] | null;
+  from: number | null;
+  to: number | null;
+  limit: number;
+  offset: number;
+}
+
+interface ResultRow {
+  total: number;
+  id: string | null;
+  score: number | null;
+}
+
+export class PostgresSearchIndex implements SearchIndex {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  /**
+   * Runs a query. With terms or phrases: matches ranked by ts_rank (higher score is better), ties newest first.
+   * With no positive term (only filters and exclusions, or nothing): browsing, the newest matching articles
+   * first, score = article time in days since 1970. `total` counts every match after filters.
+   */
+  async search(query: SearchQuery): Promise<SearchRefs> {
+    const { match, excluded, title } = compileTsquery(query);
+    const f = toFilters(query);
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `$${params.length}::${type}`;
+    };
+    const sql =
+      match === null ? browseSql(f, excluded, param) : matchSql(f, match, title, query.recency, param);
+    const { rows } = await this.#pool.query<ResultRow>(sql, params);
+    const total = rows[0]?.total ?? 0;
+    const hits = [];
+    for (const row of rows)
+      if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
+    return { total, hits };
+  }
+}
+
+type Param = (value: unknown, type: string) => string;
+
+/**
+ * Matches in one CTE (GIN, no article text read), counted; the newest RANK_CANDIDATES_MAX of them ranked when the
+ * query has no filters and the page lies within them (as in the SQLite adapter), all of them otherwise.
+ */
+function matchSql(f: Filters, match: string, title: string | null, recency: boolean, param: Param): string {
+  const q = param(match, "tsquery");
+  const capped = !hasFilters(f) && f.offset + f.limit <= RANK_CANDIDATES_MAX;
+  const cap = capped ? `ORDER BY seq DESC LIMIT ${RANK_CANDIDATES_MAX}` : "";
+  const titleFactor =
+    title === null
+      ? ""
+      : ` * (CASE WHEN s.doc @@ ${param(title, "tsquery")} THEN ${TITLE_MATCH_MULTIPLIER}.0 ELSE 1.0 END)`;
+  // Age from the newest stored article (see search-policy.ts), read once through the articles_time index.
+  const recencyFactor = recency
+    ? ` * (${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * greatest(0, (SELECT max(time_ms) FROM articles) - s.time_ms) / ${HALF_LIFE_MS}.0))`
+    : "";
+  return `WITH m AS MATERIALIZED (
+      SELECT seq FROM article_search WHERE doc @@ ${q}${filterSql(f, "article_search", param)}
+    ),
+    c AS (SELECT seq FROM m ${cap}),
+    r AS (
+      SELECT s.seq, ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${titleFactor}${recencyFactor} AS score
+      FROM c JOIN article_search s ON s.seq = c.seq
+      ORDER BY score DESC, s.seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
+    )
+    SELECT (SELECT count(*) FROM m) AS total, a.id, r.score
+    FROM (SELECT 1) AS one LEFT JOIN (r JOIN articles a ON a.seq = r.seq) ON true
+    ORDER BY r.score DESC, r.seq DESC`;
+}
+
+/**
+ * Newest first through the articles_time / articles_source_time indexes. Exclusions are one GIN lookup (NOT IN a
+ * hashed set), never a per-row tsvector test. Without time filters or exclusions the total is the sources' counters.
+ */
+function browseSql(f: Filters, excluded: string | null, param: Param): string {
+  const notExcluded =
+    excluded === null
+      ? ""
+      : ` AND a.seq NOT IN (SELECT seq FROM article_search WHERE doc @@ ${param(excluded, "tsquery")})`;
+  const where = `${filterSql(f, "a", param)}${notExcluded}`;
+  const total =
+    excluded === null && f.from === null && f.to === null
+      ? `SELECT coalesce(sum(article_count), 0) FROM sources${f.sources === null ? "" : ` WHERE id = ANY(${param(f.sources, "text[]")})`}`
+      : `SELECT count(*) FROM articles a WHERE true${where}`;
+  return `SELECT (${total})::bigint AS total, p.id, p.score
+    FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+      SELECT a.id, a.seq, a.time_ms / ${DAY_MS}.0::float8 AS score FROM articles a WHERE true${where}
+      ORDER BY a.time_ms DESC, a.seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
+    ) AS p ON true
+    ORDER BY p.score DESC, p.seq DESC`;
+}
+
+function hasFilters(f: Filters): boolean {
+  return f.sources !== null || f.from !== null || f.to !== null;
+}
+
+function filterSql(f: Filters, table: string, param: Param): string {
+  let sql = "";
+  if (f.sources !== null) sql += ` AND ${table}.source_id = ANY(${param(f.sources, "text[]")})`;
+  if (f.from !== null) sql += ` AND ${table}.time_ms >= ${param(f.from, "bigint")}`;
+  if (f.to !== null) sql += ` AND ${table}.time_ms < ${param(f.to, "bigint")}`;
+  return sql;
+}
+
+function toFilters(query: SearchQuery): Filters {
+  if (!Number.isInteger(query.limit) || query.limit < 0 || query.limit > SEARCH_LIMIT_MAX) {
+    throw badQuery(`limit must be an integer from 0 to ${SEARCH_LIMIT_MAX}, got ${query.limit}`);
+  }
+  if (!Number.isInteger(query.offset) || query.offset < 0) {
+    throw badQuery(`offset must be a non-negative integer, got ${query.offset}`);
+  }
+  return {
+    sources: query.sources.length === 0 ? null : [...query.sources],
+    from: query.from === null ? null : timeOf(query.from, "from"),
+    to: query.to === null ? null : timeOf(query.to, "to"),
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+function timeOf(iso: string, name: string): number {
+  const ms = parseIsoTimeMs(iso);
+  if (ms === null) throw badQuery(`${name} is not an ISO date or time: ${iso}`);
+  return ms;
+}
+
+function badQuery(message: string): AkhbarError {
+  return new AkhbarError("search.bad_query", `search: ${message}`);
+}

@@ -1,0 +1,306 @@
+/**
+ * OpenAPI 3.1 description of akhbar's HTTP API (JSON routes and feeds out), served at /api/openapi.json.
+ * Data only; keep it beside the route tables (create-api.ts, reader-api.ts, feed-routes.ts) when they change.
+ */
+import {
+  DEFAULT_SEARCH_LIMIT,
+  MAX_QUERY_CHARS,
+  MAX_SEARCH_LIMIT,
+  MAX_SEARCH_OFFSET,
+} from "../search-params.ts";
+import { MAX_PAGE_LIMIT, MAX_PAGE_OFFSET, STORIES_PER_PAGE } from "../web/page-params.ts";
+
+const error = { $ref: "#/components/responses/Error" };
+const nullableString = { type: ["string", "null"] };
+const isoTime = { type: ["string", "null"], format: "date-time" };
+const limit = (fallback: number, max: number) => ({
+  name: "limit",
+  in: "query",
+  schema: { type: "integer", minimum: 1, maximum: max, default: fallback },
+});
+const offset = (max: number) => ({
+  name: "offset",
+  in: "query",
+  schema: { type: "integer", minimum: 0, maximum: max, default: 0 },
+});
+const idPath = { name: "id", in: "path", required: true, schema: { type: "string", maxLength: 200 } };
+const feedResponses = {
+  "200": {
+    description: "RSS 2.0 (.rss) or JSON Feed 1.1 (.json)",
+    content: { "application/rss+xml": {}, "application/feed+json": {} },
+  },
+  "400": error,
+  "404": error,
+  "429": error,
+};
+
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "akhbar API",
+    version: "1",
+    description:
+      "Arabic news: search with Arabic-aware matching, stories, articles, sources, and feeds out. Errors are always {error: {code, message}}; bad parameters answer 400, unknown ids 404, too many requests 429 with Retry-After.",
+  },
+  paths: {
+    "/health": {
+      get: {
+        summary: "Liveness and article count",
+        responses: {
+          "200": {
+            description: "ok",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    status: { type: "string" },
+                    version: { type: "string" },
+                    articles: { type: "integer" },
+                    uptime_s: { type: "integer" },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/api/search": {
+      get: {
+        summary: "Ranked search",
+        description:
+          'Query syntax: words (all required), "quoted phrases", -excluded, source:NAME. Spelling variants (أ/ا, ة/ه, ى/ي), tashkeel, tatweel and clitics are folded.',
+        parameters: [
+          { name: "q", in: "query", required: true, schema: { type: "string", maxLength: MAX_QUERY_CHARS } },
+          {
+            name: "source",
+            in: "query",
+            schema: { type: "string" },
+            description: "repeatable or comma-separated",
+          },
+          { name: "from", in: "query", schema: { type: "string" }, description: "YYYY-MM-DD or ISO time" },
+          { name: "to", in: "query", schema: { type: "string" }, description: "inclusive of its whole day" },
+          limit(DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT),
+          offset(MAX_SEARCH_OFFSET),
+          { name: "recent", in: "query", schema: { type: "boolean" } },
+        ],
+        responses: {
+          "200": {
+            description: "hits",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/SearchResult" } } },
+          },
+          "400": error,
+          "429": error,
+        },
+      },
+    },
+    "/api/articles/{id}": {
+      get: {
+        summary: "One article with its stored fields",
+        parameters: [idPath],
+        responses: {
+          "200": { description: "article", content: { "application/json": { schema: { type: "object" } } } },
+          "404": error,
+        },
+      },
+    },
+    "/api/articles/{id}/related": {
+      get: {
+        summary: "Similar articles and a read-also pick",
+        parameters: [idPath],
+        responses: {
+          "200": {
+            description: "related lists",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    method: { type: "string" },
+                    similar: { type: "array", items: { $ref: "#/components/schemas/StoryArticle" } },
+                    read_also: { oneOf: [{ $ref: "#/components/schemas/StoryArticle" }, { type: "null" }] },
+                  },
+                },
+              },
+            },
+          },
+          "404": error,
+        },
+      },
+    },
+    "/api/sources": {
+      get: {
+        summary: "Publishers with article counts",
+        responses: {
+          "200": { description: "sources", content: { "application/json": { schema: { type: "object" } } } },
+        },
+      },
+    },
+    "/api/stories": {
+      get: {
+        summary: "Top stories",
+        parameters: [
+          { name: "source", in: "query", schema: { type: "string" } },
+          { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+          limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT),
+          offset(MAX_PAGE_OFFSET),
+        ],
+        responses: {
+          "200": {
+            description: "a page of stories",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    total: { type: "integer" },
+                    limit: { type: "integer" },
+                    offset: { type: "integer" },
+                    clustered: { type: "boolean", description: "false while each article is its own story" },
+                    stories: { type: "array", items: { $ref: "#/components/schemas/Story" } },
+                  },
+                },
+              },
+            },
+          },
+          "400": error,
+        },
+      },
+    },
+    "/api/stories/{id}": {
+      get: {
+        summary: "One story with all its coverage",
+        parameters: [idPath],
+        responses: {
+          "200": {
+            description: "story",
+            content: {
+              "application/json": {
+                schema: {
+                  allOf: [
+                    { $ref: "#/components/schemas/Story" },
+                    {
+                      type: "object",
+                      properties: {
+                        articles: { type: "array", items: { $ref: "#/components/schemas/StoryArticle" } },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          "404": error,
+        },
+      },
+    },
+    "/feeds/top.rss": { get: { summary: "Top stories as RSS 2.0", responses: feedResponses } },
+    "/feeds/top.json": { get: { summary: "Top stories as JSON Feed", responses: feedResponses } },
+    "/feeds/story/{id}.rss": {
+      get: { summary: "A story's coverage as RSS", parameters: [idPath], responses: feedResponses },
+    },
+    "/feeds/story/{id}.json": {
+      get: { summary: "A story's coverage as JSON Feed", parameters: [idPath], responses: feedResponses },
+    },
+    "/feeds/source/{id}.rss": {
+      get: { summary: "A source's latest as RSS", parameters: [idPath], responses: feedResponses },
+    },
+    "/feeds/source/{id}.json": {
+      get: { summary: "A source's latest as JSON Feed", parameters: [idPath], responses: feedResponses },
+    },
+    "/feeds/search.rss": {
+      get: {
+        summary: "New matches of a search as RSS",
+        parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+        responses: feedResponses,
+      },
+    },
+    "/feeds/search.json": {
+      get: {
+        summary: "New matches of a search as JSON Feed",
+        parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+        responses: feedResponses,
+      },
+    },
+    "/feeds/sources.opml": {
+      get: {
+        summary: "Every source's feed as OPML 2.0",
+        responses: { "200": { description: "OPML", content: { "text/x-opml": {} } } },
+      },
+    },
+  },
+  components: {
+    responses: {
+      Error: {
+        description: "error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
+    },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string", examples: ["search.bad_param"] },
+              message: { type: "string" },
+            },
+          },
+        },
+      },
+      SearchResult: {
+        type: "object",
+        properties: {
+          total: { type: "integer" },
+          limit: { type: "integer" },
+          offset: { type: "integer" },
+          hits: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                title: { type: "string" },
+                source: { type: "string" },
+                published_at: isoTime,
+                url: { type: "string" },
+                snippet: { type: "string", description: "HTML-escaped text with matches in <mark>" },
+                score: { type: "number" },
+              },
+            },
+          },
+        },
+      },
+      Story: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          headline: { type: "string" },
+          lead: { type: "string" },
+          article_count: { type: "integer" },
+          sources: { type: "array", items: { type: "string" } },
+          first_seen: isoTime,
+          last_update: isoTime,
+          lead_article_id: { type: "string" },
+        },
+      },
+      StoryArticle: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          title: { type: "string" },
+          source: { type: "string" },
+          cited_source: nullableString,
+          published_at: isoTime,
+          url: { type: "string" },
+          lead: { type: "string" },
+          duplicate_of: nullableString,
+        },
+      },
+    },
+  },
+} as const;

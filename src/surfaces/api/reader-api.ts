@@ -1,0 +1,113 @@
+/**
+ * JSON routes mirroring the reader pages: top stories, a story with its coverage, an article's related lists.
+ * Surface routes (Hono) over ReaderData; parameters validated, errors as {error: {code, message}}.
+ */
+import { Hono } from "hono";
+import { AkhbarError } from "../../domain/errors.ts";
+import type { Storage } from "../../ports/storage.ts";
+import {
+  intParam,
+  MAX_ID_CHARS,
+  MAX_PAGE_LIMIT,
+  MAX_PAGE_OFFSET,
+  STORIES_PER_PAGE,
+  slugParam,
+} from "../web/page-params.ts";
+import type { ReaderData, StoryArticle, StorySummary } from "../web/reader-data.ts";
+import { apiErrorOf } from "./api-error.ts";
+
+export interface ReaderApiDeps {
+  storage: Storage;
+  reader: ReaderData;
+}
+
+/** Routes: GET /api/stories, /api/stories/:id, /api/articles/:id/related. */
+export function createReaderApi(deps: ReaderApiDeps): Hono {
+  const app = new Hono();
+
+  app.get("/api/stories", async (c) => {
+    const get = (n: string) => c.req.queries(n) ?? [];
+    const limit = intParam(get, "limit", STORIES_PER_PAGE, 1, MAX_PAGE_LIMIT);
+    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET);
+    const source = slugParam(get, "source");
+    const country = slugParam(get, "country");
+    const sources = await sourceFilter(deps.storage, source, country);
+    const page =
+      sources === null ? { total: 0, stories: [] } : await deps.reader.topStories({ sources, limit, offset });
+    return c.json({
+      total: page.total,
+      limit,
+      offset,
+      clustered: deps.reader.capabilities.clusteredStories,
+      stories: page.stories.map(toStoryJson),
+    });
+  });
+
+  app.get("/api/stories/:id", async (c) => {
+    const id = c.req.param("id");
+    const story = id.length > MAX_ID_CHARS ? null : await deps.reader.story(id);
+    if (story === null) throw new AkhbarError("api.not_found", `api: no story with id "${id.slice(0, 200)}"`);
+    return c.json({ ...toStoryJson(story), articles: story.articles.map(toStoryArticleJson) });
+  });
+
+  app.get("/api/articles/:id/related", async (c) => {
+    const id = c.req.param("id");
+    const article = id.length > MAX_ID_CHARS ? null : await deps.storage.articles.getArticle(id);
+    if (article === null)
+      throw new AkhbarError("api.not_found", `api: no article with id "${id.slice(0, 200)}"`);
+    const related = await deps.reader.related(id);
+    return c.json({
+      method: deps.reader.capabilities.similarMethod,
+      similar: related.similar.map(toStoryArticleJson),
+      read_also: related.readAlso === null ? null : toStoryArticleJson(related.readAlso),
+    });
+  });
+
+  app.onError((err, c) => apiErrorOf(c, err));
+  return app;
+}
+
+/**
+ * Source ids for a source and/or country filter: [] for no filter, null when the filter matches no source
+ * (an unknown id or a country without outlets gives an empty page, not every story).
+ */
+export async function sourceFilter(
+  storage: Storage,
+  source: string,
+  country: string,
+): Promise<string[] | null> {
+  if (source === "" && country === "") return [];
+  const all = await storage.sources.listSources();
+  const ids = all
+    .filter(
+      (s) => (source === "" || s.id === source) && (country === "" || s.country === country.toUpperCase()),
+    )
+    .map((s) => s.id);
+  return ids.length === 0 ? null : ids;
+}
+
+export function toStoryJson(s: StorySummary) {
+  return {
+    id: s.id,
+    headline: s.headline,
+    lead: s.lead,
+    article_count: s.articleCount,
+    sources: s.sources,
+    first_seen: s.firstSeen,
+    last_update: s.lastUpdate,
+    lead_article_id: s.leadArticleId,
+  };
+}
+
+export function toStoryArticleJson(a: StoryArticle) {
+  return {
+    id: a.id,
+    title: a.title,
+    source: a.sourceId,
+    cited_source: a.citedSource,
+    published_at: a.publishedAt,
+    url: a.url,
+    lead: a.lead,
+    duplicate_of: a.duplicateOf,
+  };
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureApp, openFixtureApp, SIMILAR_RECORDS } from "../../../test/web/fixture-app.ts";
+import { parseFeed } from "../../stages/feeds/parse-feed.ts";
+import { renderJsonFeed } from "./render-json-feed.ts";
+import { renderRss } from "./render-rss.ts";
+
+let f: FixtureApp;
+beforeAll(async () => {
+  f = await openFixtureApp({ extra: SIMILAR_RECORDS });
+});
+afterAll(() => f.close());
+
+const get = async (path: string) => {
+  const res = await f.app.request(`http://akhbar.test${path}`);
+  return { res, status: res.status, body: await res.text() };
+};
+
+describe("feed renderers", () => {
+  const feed = {
+    title: "أخبار <اختبار> & \u0001",
+    description: "وصف",
+    homePageUrl: "http://akhbar.test/",
+    feedUrl: "http://akhbar.test/feeds/top.rss",
+    items: [
+      {
+        id: "akhbar:article:1",
+        url: "http://akhbar.test/article/1",
+        externalUrl: "http://okaz.example/1?a=1&b=2",
+        title: "<b>عنوان</b>",
+        summary: "نص & نص",
+        published: "2015-07-22T07:00:00.000Z",
+        author: "عكاظ",
+      },
+    ],
+  };
+
+  it("escapes every text field of an RSS document and drops characters XML forbids", () => {
+    const xml = renderRss(feed);
+    expect(xml).toContain("<title>أخبار &lt;اختبار&gt; &amp; </title>");
+    expect(xml).toContain("<title>&lt;b&gt;عنوان&lt;/b&gt;</title>");
+    expect(xml).toContain("<pubDate>Wed, 22 Jul 2015 07:00:00 GMT</pubDate>");
+    expect(xml).not.toContain("\u0001");
+  });
+
+  it("writes RSS that akhbar's own feed parser reads back item for item", () => {
+    const parsed = parseFeed(renderRss(feed), { url: "http://akhbar.test/feeds/top.rss" });
+    expect(parsed.entries).toHaveLength(1);
+    expect(parsed.entries[0]).toMatchObject({
+      guid: "akhbar:article:1",
+      url: "http://akhbar.test/article/1",
+      summary: "نص & نص",
+      author: "عكاظ",
+      published: "2015-07-22T07:00:00.000Z",
+    });
+  });
+
+  it("writes JSON Feed 1.1 with plain-text content and external URLs", () => {
+    const json = renderJsonFeed(feed);
+    expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(json.items[0]).toMatchObject({
+      content_text: "نص & نص",
+      external_url: "http://okaz.example/1?a=1&b=2",
+    });
+    expect(json.items[0]).not.toHaveProperty("content_html");
+  });
+});
+
+describe("feed routes", () => {
+  it("serves top stories as RSS and JSON Feed with absolute links", async () => {
+    const rss = await get("/feeds/top.rss");
+    expect(rss.status).toBe(200);
+    expect(rss.res.headers.get("content-type")).toContain("application/rss+xml");
+    expect(rss.body).toContain("<link>http://akhbar.test/story/fx-103</link>");
+    const json = JSON.parse((await get("/feeds/top.json")).body);
+    expect(json.items.length).toBeGreaterThan(5);
+    expect(json.feed_url).toBe("http://akhbar.test/feeds/top.json");
+  });
+
+  it("serves a story's, a source's and a search's feed", async () => {
+    expect((await get("/feeds/story/fx-002.rss")).body).toContain("akhbar:article:fx-002");
+    const source = JSON.parse((await get("/feeds/source/sabq.json")).body);
+    expect(source.items.map((i: { id: string }) => i.id)).toContain("akhbar:story:fx-005");
+    const search = JSON.parse((await get(`/feeds/search.json?q=${encodeURIComponent("أمريكا")}`)).body);
+    expect(search.items.map((i: { id: string }) => i.id)).toEqual(
+      expect.arrayContaining(["akhbar:article:fx-001", "akhbar:article:fx-002"]),
+    );
+    expect(search.items[0].summary).not.toContain("\ue000");
+  });
+
+  it("exports the sources as OPML pointing at akhbar's per-source feeds", async () => {
+    const { body } = await get("/feeds/sources.opml");
+    expect(body).toContain('<opml version="2.0">');
+    expect(body).toContain('xmlUrl="http://akhbar.test/feeds/source/sabq.rss"');
+  });
+
+  it("answers unknown ids and bad searches with the JSON error shape", async () => {
+    const missing = await get("/feeds/story/none.rss");
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body).error.code).toBe("feeds.not_found");
+    const bad = await get("/feeds/search.rss");
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.code).toBe("search.bad_param");
+  });
+});

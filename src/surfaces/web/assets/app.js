@@ -1,0 +1,54 @@
+// akhbar reader: progressive enhancement only; every page works without this file.
+// Served from /static under a CSP without inline scripts; touches the DOM through textContent only (Trusted Types).
+(() => {
+  const rtf = new Intl.RelativeTimeFormat("ar-u-nu-latn", { numeric: "auto" });
+  const UNITS = [
+    ["year", 365 * 864e5],
+    ["month", 30 * 864e5],
+    ["week", 7 * 864e5],
+    ["day", 864e5],
+    ["hour", 36e5],
+    ["minute", 6e4],
+  ];
+  // Relative times were rendered at request time; keep them true while the page stays open.
+  function refreshRelativeTimes() {
+    const now = Date.now();
+    for (const el of document.querySelectorAll("time[data-relative]")) {
+      const t = Date.parse(el.getAttribute("datetime") || "");
+      if (Number.isNaN(t)) continue;
+      const diff = t - now;
+      const unit = UNITS.find(([, size]) => Math.abs(diff) >= size);
+      el.textContent = unit ? rtf.format(Math.trunc(diff / unit[1]), unit[0]) : "الآن";
+    }
+  }
+  refreshRelativeTimes();
+  setInterval(refreshRelativeTimes, 60_000);
+
+  // "/" jumps to the search box, as on most news and search sites; ignored while typing.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (
+      target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+    )
+      return;
+    const box = document.getElementById("site-q");
+    if (box) {
+      event.preventDefault();
+      box.focus();
+    }
+  });
+
+  // Filters apply as soon as a choice changes; the submit button stays for keyboard and no-JS use.
+  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
+    select.addEventListener("change", () => select.form?.requestSubmit());
+  }
+
+  // Destructive admin actions ask once.
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.getAttribute("data-confirm") || "")) event.preventDefault();
+    });
+  }
+})();

@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN_TOKEN,
+  type FixtureApp,
+  openFixtureApp,
+  SIMILAR_RECORDS,
+} from "../../../test/web/fixture-app.ts";
+import type { SqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
+import { createWebApp } from "./create-web-app.ts";
+
+let f: FixtureApp;
+
+beforeAll(async () => {
+  f = await openFixtureApp({
+    extra: SIMILAR_RECORDS,
+  });
+  // Hostile fields written straight to the store, past import's validation, as a compromised source could.
+  (f.storage as SqliteStorage).db
+    .prepare("UPDATE articles SET title = ?, url = ?, text = ? WHERE id = 'fx-003'")
+    .run(
+      "<script>alert(1)</script> \u202egpj.exe عنوان",
+      "javascript:alert(1)",
+      'نص <img src=x onerror="alert(1)"> وسوم',
+    );
+});
+afterAll(() => f.close());
+
+const page = async (path: string, init?: RequestInit) => {
+  const res = await f.app.request(path, init);
+  return { res, status: res.status, body: await res.text() };
+};
+const q = encodeURIComponent;
+
+describe("reader pages", () => {
+  it("serves the home page as an RTL Arabic document with top stories and filters", async () => {
+    const { status, body, res } = await page("/");
+    expect(status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(body).toContain('<html lang="ar" dir="rtl">');
+    expect(body).toContain("أهم الأخبار");
+    expect(body).toContain('<h2 dir="auto"><a href="/story/fx-103">');
+    expect(body).toContain('name="source"');
+    expect(body).toContain('rel="alternate" type="application/rss+xml"');
+  });
+
+  it("filters the home page by outlet and says so when a filter matches nothing", async () => {
+    const sabq = await page("/?source=sabq");
+    expect(sabq.body).toContain("/story/fx-005");
+    expect(sabq.body).not.toContain("/story/fx-001");
+    const none = await page("/?country=ZZ");
+    expect(none.status).toBe(200);
+    expect(none.body).toContain("لا مقالات لهذا الاختيار");
+  });
+
+  it("answers a bad paging parameter with a 400 page naming it", async () => {
+    const { status, body } = await page("/?offset=-2");
+    expect(status).toBe(400);
+    expect(body).toContain("offset");
+  });
+
+  it("shows a story with its coverage, timeline and outlets", async () => {
+    const { status, body } = await page("/story/fx-002");
+    expect(status).toBe(200);
+    expect(body).toContain("أميركا والخليج: شراكة اقتصادية");
+    expect(body).toContain('<svg class="chart"');
+    expect(body).toContain('href="/feeds/story/fx-002.rss"');
+  });
+
+  it("shows an article with publisher, Arabic dates, the original link and similar articles", async () => {
+    const { status, body } = await page("/article/fx-002");
+    expect(status).toBe(200);
+    expect(body).toContain("الناشر:");
+    expect(body).toMatch(/<time datetime="2015-07-22T[^"]+">22 يوليو 2015/);
+    expect(body).toContain('href="http://aawsat.example/home/article/2" rel="noopener noreferrer nofollow"');
+    expect(body).toContain("مقالات مشابهة");
+    expect(body).toContain('href="/article/fx-103"');
+  });
+
+  it("escapes source fields and never links a javascript: URL", async () => {
+    const { body } = await page("/article/fx-003");
+    expect(body).not.toContain("<script>alert");
+    expect(body).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(body).not.toContain('href="javascript:');
+    expect(body).toContain('<h1 id="article-title" dir="auto">');
+    expect(body).not.toContain("<img");
+  });
+
+  it("renders an article's stored sanitized HTML without its third-party images", async () => {
+    const db = (f.storage as SqliteStorage).db;
+    db.prepare("UPDATE articles SET html = ? WHERE id = 'fx-004'").run(
+      '<p>فقرة <b>مهمة</b></p><img src="http://x.example/a.jpg">',
+    );
+    const { body } = await page("/article/fx-004");
+    expect(body).toContain("<p>فقرة <b>مهمة</b></p>");
+    expect(body).not.toContain("x.example/a.jpg");
+  });
+
+  it("searches with highlighted snippets, facet counts per outlet and paging", async () => {
+    const { status, body } = await page(`/search?q=${q("أمريكا")}`);
+    expect(status).toBe(200);
+    expect(body).toContain("<mark>");
+    expect(body).toMatch(
+      /<a href="\/search\?q=[^"]*&amp;source=aawsat"[^>]*><bdi>aawsat<\/bdi><\/a><span class="count">1<\/span>/,
+    );
+    const paged = await page(`/search?q=${q("شراكة")}&offset=0`);
+    expect(paged.body).toContain("نتائج");
+  });
+
+  it("helps when a search finds nothing or has no query yet", async () => {
+    const none = await page(`/search?q=${q("بطريق")}&source=sabq`);
+    expect(none.body).toContain("لا مقالات تطابق كل الكلمات");
+    expect(none.body).toContain("ابحث في كل المصادر وكل التواريخ");
+    const empty = await page("/search");
+    expect(empty.body).toContain("ابحث كما تكتب");
+  });
+
+  it("shows a refused search as a 400 page with the reason, never a 500", async () => {
+    const bad = await page(`/search?q=x&from=2015-02-30`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain("تعذّر البحث");
+    const nothing = await page(`/search?q=${q('"" - ؟!')}`);
+    expect(nothing.status).toBe(400);
+  });
+
+  it("lists sources with article counts and shows one source with its per-day chart", async () => {
+    const list = await page("/sources");
+    expect(list.body).toMatch(/<bdi>sabq<\/bdi><\/a><\/th>\s*<td>—<\/td>\s*<td class="num">3<\/td>/);
+    const one = await page("/sources/sabq");
+    expect(one.status).toBe(200);
+    expect(one.body).toContain("المقالات في اليوم");
+    expect((await page("/sources/nope")).status).toBe(404);
+  });
+
+  it("answers unknown pages with an HTML 404 and unknown API routes with the JSON error shape", async () => {
+    const html = await page("/nothing-here");
+    expect(html.status).toBe(404);
+    expect(html.body).toContain("الصفحة غير موجودة");
+    const json = await page("/api/nothing");
+    expect(json.status).toBe(404);
+    expect(JSON.parse(json.body)).toEqual({ error: { code: "api.not_found", message: expect.any(String) } });
+  });
+
+  it("serves hashed static assets with long caching and the fonts locally", async () => {
+    const home = await page("/");
+    const css = /href="(\/static\/app\.[0-9a-f]+\.css)"/.exec(home.body)?.[1];
+    expect(css).toBeDefined();
+    const res = await f.app.request(css!);
+    expect(res.headers.get("cache-control")).toContain("immutable");
+    const text = await res.text();
+    expect(text).toContain("font-display: swap");
+    expect(text).toContain("size-adjust");
+    const font = await f.app.request("/static/fonts/plex-arabic-400.woff2");
+    expect(font.status).toBe(200);
+    expect(font.headers.get("content-type")).toBe("font/woff2");
+  });
+
+  it("keeps every page under 100 KB of HTML", async () => {
+    for (const path of ["/", "/story/fx-002", "/article/fx-002", `/search?q=${q("أمريكا")}`, "/sources"]) {
+      expect(Buffer.byteLength((await page(path)).body)).toBeLessThan(100_000);
+    }
+  });
+});
+
+describe("security headers", () => {
+  it("sends a strict CSP without inline scripts and the other hardening headers", async () => {
+    const { res, body } = await page("/");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("require-trusted-types-for 'script'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
+    expect(body).not.toMatch(/<script>(?!<\/script>)/);
+    expect(body).not.toMatch(/ style="/);
+  });
+
+  it("sends a sandboxing CSP on JSON and feeds", async () => {
+    const { res } = await page("/api/stories");
+    expect(res.headers.get("content-security-policy")).toContain("sandbox");
+  });
+});
+
+describe("admin", () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    f.app.request(path, {
+      method: "POST",
+      body: form(fields),
+      headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost", ...headers },
+    });
+  const login = async () => {
+    const res = await post("/admin/login", { token: ADMIN_TOKEN });
+    expect(res.status).toBe(303);
+    const cookie = /akhbar_admin=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0];
+    expect(res.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+    expect(res.headers.get("set-cookie")).toMatch(/SameSite=Strict/i);
+    const admin = await f.app.request("/admin", { headers: { cookie: cookie! } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await admin.text())?.[1];
+    return { cookie: cookie!, csrf: csrf! };
+  };
+
+  it("shows a login form and refuses a wrong token", async () => {
+    expect((await page("/admin")).body).toContain('name="token"');
+    const res = await post("/admin/login", { token: "wrong-token-wrong-token" });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("adds a source after login with a valid CSRF token", async () => {
+    const { cookie, csrf } = await login();
+    const res = await post(
+      "/admin/sources",
+      { _csrf: csrf, id: "spa", name: "واس", country: "sa" },
+      { cookie },
+    );
+    expect(res.status).toBe(303);
+    expect(decodeURIComponent(res.headers.get("location") ?? "")).toContain("أضيف المصدر واس");
+    expect(await f.storage.sources.getSource("spa")).toMatchObject({ name: "واس", country: "SA" });
+  });
+
+  it("refuses admin actions without a session, without the CSRF token or from another origin", async () => {
+    const { cookie, csrf } = await login();
+    expect((await post("/admin/sources", { id: "x1", name: "x" })).status).toBe(403);
+    expect((await post("/admin/sources", { id: "x2", name: "x" }, { cookie })).status).toBe(403);
+    expect((await post("/admin/sources", { _csrf: "forged", id: "x3", name: "x" }, { cookie })).status).toBe(
+      403,
+    );
+    const cross = await post(
+      "/admin/sources",
+      { _csrf: csrf, id: "x4", name: "x" },
+      { cookie, origin: "http://evil.test" },
+    );
+    expect(cross.status).toBe(403);
+    const site = await post(
+      "/admin/sources",
+      { _csrf: csrf, id: "x5", name: "x" },
+      { cookie, "sec-fetch-site": "cross-site" },
+    );
+    expect(site.status).toBe(403);
+    for (const id of ["x1", "x2", "x3", "x4", "x5"]) expect(await f.storage.sources.getSource(id)).toBeNull();
+  });
+
+  it("accepts a bearer token instead of a session for scripted calls", async () => {
+    const ok = await post(
+      "/admin/sources",
+      { id: "bearer-src", name: "مصدر" },
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    );
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true });
+    const bad = await post("/admin/sources", { id: "x6", name: "x" }, { authorization: "Bearer nope" });
+    expect(bad.status).toBe(401);
+  });
+
+  it("reports actions the crawl backend does not provide yet instead of pretending", async () => {
+    const { cookie, csrf } = await login();
+    const res = await post("/admin/sources/sabq/disable", { _csrf: csrf }, { cookie });
+    expect(decodeURIComponent(res.headers.get("location") ?? "")).toContain("crawl backend");
+  });
+
+  it("turns the admin pages off when no token is configured", async () => {
+    const app = createWebApp({ storage: f.storage, adminToken: null, rateLimit: false });
+    const res = await app.request("/admin");
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain("AKHBAR_ADMIN_TOKEN");
+  });
+});
+
+describe("reader JSON routes", () => {
+  it("lists top stories with paging and validates parameters", async () => {
+    const ok = await page("/api/stories?limit=2");
+    const body = JSON.parse(ok.body);
+    expect(body).toMatchObject({ limit: 2, offset: 0, clustered: false });
+    expect(body.stories[0]).toHaveProperty("article_count", 1);
+    const bad = await page("/api/stories?limit=0");
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.code).toBe("web.bad_param");
+  });
+
+  it("returns a story and an article's related lists, 404 for unknown ids", async () => {
+    expect(JSON.parse((await page("/api/stories/fx-002")).body).articles).toHaveLength(1);
+    const related = JSON.parse((await page("/api/articles/fx-002/related")).body);
+    expect(related.method).toBe("more-like-this-search");
+    expect(related.similar.map((a: { id: string }) => a.id)).toContain("fx-103");
+    expect((await page("/api/stories/none")).status).toBe(404);
+  });
+
+  it("serves the OpenAPI document", async () => {
+    const doc = JSON.parse((await page("/api/openapi.json")).body);
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/search", "/api/stories", "/feeds/top.rss"]),
+    );
+  });
+});

@@ -1,0 +1,466 @@
+/**
+ * The reader: server-rendered RTL Arabic pages, static assets, admin forms, feeds out, the reader JSON routes and
+ * the OpenAPI document, with security headers and rate limiting, as one Hono app. Surface code over ports.
+ * Mount: `createWebApp({storage, adminToken, api: createApi(...)})` is the whole server; see WebDeps.
+ */
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { Article } from "../../domain/article.ts";
+import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
+import type { SearchResult } from "../../domain/search.ts";
+import { searchArticles } from "../../pipeline/search-articles.ts";
+import type { SourceSummary } from "../../ports/source-store.ts";
+import type { Storage } from "../../ports/storage.ts";
+import { apiError, statusOfCode } from "../api/api-error.ts";
+import { OPENAPI_DOCUMENT } from "../api/openapi.ts";
+import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
+import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
+import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
+import { parseSearchParams } from "../search-params.ts";
+import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
+import type { SafeHtml } from "./html.ts";
+import { type NavItem, renderPage } from "./layout.ts";
+import {
+  intParam,
+  MAX_ID_CHARS,
+  MAX_PAGE_OFFSET,
+  STORIES_PER_PAGE,
+  singleParam,
+  slugParam,
+} from "./page-params.ts";
+import { renderAdminHome, renderAdminLogin, renderAdminOff } from "./pages/admin-page.ts";
+import { renderArticlePage } from "./pages/article-page.ts";
+import { errorTitle, renderErrorPage } from "./pages/error-page.ts";
+import { renderHomePage } from "./pages/home-page.ts";
+import { renderSearchPage, type SearchForm } from "./pages/search-page.ts";
+import { type FeedHealth, renderSourcePage, renderSourcesPage } from "./pages/sources-page.ts";
+import { renderStoryPage } from "./pages/story-page.ts";
+import type { ReaderData } from "./reader-data.ts";
+import { SearchFacets } from "./search-facets.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
+import { loadStaticAssets } from "./static-assets.ts";
+import { StorageReaderData } from "./storage-reader-data.ts";
+import type { ViewContext } from "./view-parts.ts";
+
+/** Search results per page in the reader. */
+export const SEARCH_PAGE_SIZE = 10;
+/** Days shown in a source's items-per-day chart, ending on its latest article's day. */
+export const SOURCE_CHART_DAYS = 14;
+/** Stories on a source's page. */
+export const SOURCE_PAGE_SIZE = 10;
+/** Login attempts per client: a burst of 5, then one every 6 s — a typo is fine, guessing is not. */
+export const LOGIN_RATE_LIMIT: RateLimitOptions = { burst: 5, perSecond: 1 / 6 };
+
+const DAY_MS = 86_400_000;
+
+/** Any structural feed list (the crawler's FeedStore satisfies it); used only for health columns. */
+interface FeedLister {
+  listFeeds(): Promise<FeedHealth[]>;
+}
+
+export interface WebDeps {
+  storage: Storage & { feeds?: FeedLister };
+  /** Stories and related articles; default: StorageReaderData (one-article stories, more-like-this). */
+  reader?: ReaderData;
+  /** Source management for the admin forms; default: StorageSourceAdmin (adds sources only). */
+  sourceAdmin?: SourceAdmin;
+  /** AKHBAR_ADMIN_TOKEN (see adminTokenFromEnv); null turns the admin pages off. */
+  adminToken: string | null;
+  /** The JSON API app (createApi); mounted inside so one error and header policy covers everything. */
+  api?: Hono;
+  /** Rate limit for pages, API and feeds (per client IP); false to turn off (tests, benchmarks). */
+  rateLimit?: RateLimitOptions | false;
+  /** Clock for relative times and sessions. */
+  now?: () => number;
+}
+
+/**
+ * Builds the whole HTTP app. Routes: / (home), /story/:id, /article/:id, /search, /sources, /sources/:id, /admin…,
+ * /static/…, /feeds/…, /api/stories…, /api/articles/:id/related, /api/openapi.json, plus `deps.api`'s routes.
+ * Unknown /api and /feeds paths answer JSON errors; other unknown paths an HTML 404 page.
+ */
+export function createWebApp(deps: WebDeps): Hono {
+  const storage = deps.storage;
+  const reader = deps.reader ?? new StorageReaderData(storage);
+  const sourceAdmin = deps.sourceAdmin ?? new StorageSourceAdmin(storage);
+  const now = deps.now ?? Date.now;
+  const auth = deps.adminToken === null ? null : new AdminAuth(deps.adminToken, now);
+  const assets = loadStaticAssets();
+  const facets = new SearchFacets(storage, now);
+  const app = new Hono();
+
+  app.use("*", securityHeaders());
+  if (deps.rateLimit !== false) {
+    const limited = rateLimit({ ...deps.rateLimit, onLimited: (c, s) => refuse(c, s) });
+    app.use("*", async (c, next) => (c.req.path.startsWith("/static/") ? next() : limited(c, next)));
+  }
+  app.use("/admin/login", rateLimit({ ...LOGIN_RATE_LIMIT, onLimited: (c, s) => refuse(c, s) }));
+
+  const refuse = (c: Context, retryAfterS: number) =>
+    isDataPath(c.req.path)
+      ? apiError(c, 429, "api.rate_limited", `api: too many requests, retry after ${retryAfterS} s`)
+      : page(c, 429, {
+          title: errorTitle(429),
+          active: null,
+          body: renderErrorPage(429, `أعد المحاولة بعد ${retryAfterS} ثانية.`),
+        });
+
+  const page = (
+    c: Context,
+    status: 200 | 400 | 403 | 404 | 429 | 500 | 503,
+    shell: Parameters<typeof renderPage>[0],
+  ) => c.html(renderPage(shell, assets), status, { "Cache-Control": "no-cache" });
+
+  const context = async (): Promise<{ ctx: ViewContext; sourceList: SourceSummary[] }> => {
+    const sourceList = await storage.sources.listSources();
+    sourceList.sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name, "ar"));
+    return { ctx: { sources: new Map(sourceList.map((s) => [s.id, s])), nowMs: now() }, sourceList };
+  };
+  const params = (c: Context) => (name: string) => c.req.queries(name) ?? [];
+
+  app.get("/static/*", (c) => {
+    const file = assets.files.get(c.req.path);
+    if (file === undefined) return c.text("not found", 404);
+    if (c.req.header("if-none-match") === file.etag) return c.body(null, 304);
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": file.contentType,
+      ETag: file.etag,
+      "Cache-Control": file.immutable ? "public, max-age=31536000, immutable" : "public, max-age=604800",
+    });
+  });
+
+  app.get("/", async (c) => {
+    const get = params(c);
+    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET);
+    const source = slugParam(get, "source");
+    const country = slugParam(get, "country").toUpperCase();
+    const { ctx, sourceList } = await context();
+    const sources = await sourceFilter(storage, source, country);
+    const top =
+      sources === null
+        ? { total: 0, stories: [] }
+        : await reader.topStories({ sources, limit: STORIES_PER_PAGE, offset });
+    const feedQuery = source === "" ? "" : `?source=${encodeURIComponent(source)}`;
+    return page(c, 200, {
+      title: "أهم الأخبار",
+      active: "home",
+      feeds: { rss: `/feeds/top.rss${feedQuery}`, json: `/feeds/top.json${feedQuery}` },
+      body: renderHomePage(
+        {
+          ...top,
+          limit: STORIES_PER_PAGE,
+          offset,
+          country,
+          source,
+          sourceList,
+          capabilities: reader.capabilities,
+        },
+        ctx,
+      ),
+    });
+  });
+
+  app.get("/story/:id", async (c) => {
+    const id = idParam(c);
+    const [story, { ctx }] = await Promise.all([reader.story(id), context()]);
+    if (story === null) throw new AkhbarError("web.not_found", "لا توجد قصة بهذا المعرّف.");
+    const feed = `/feeds/story/${encodeURIComponent(story.id)}`;
+    return page(c, 200, {
+      title: story.headline,
+      active: null,
+      feeds: { rss: `${feed}.rss`, json: `${feed}.json` },
+      body: renderStoryPage(story, reader.capabilities, ctx),
+    });
+  });
+
+  app.get("/article/:id", async (c) => {
+    const id = idParam(c);
+    const article: Article | null = await storage.articles.getArticle(id);
+    if (article === null) throw new AkhbarError("web.not_found", "لا يوجد مقال بهذا المعرّف.");
+    const [story, related, { ctx }] = await Promise.all([
+      reader.storyOfArticle(id),
+      reader.related(id),
+      context(),
+    ]);
+    return page(c, 200, {
+      title: article.title,
+      active: null,
+      body: renderArticlePage({ article, story, related, capabilities: reader.capabilities }, ctx),
+    });
+  });
+
+  app.get("/search", async (c) => {
+    const get = params(c);
+    const form: SearchForm = {
+      q: singleParam(get, "q"),
+      source: slugParam(get, "source"),
+      from: singleParam(get, "from"),
+      to: singleParam(get, "to"),
+      recent: get("recent").length > 0 && get("recent")[0] !== "0",
+    };
+    const { ctx, sourceList } = await context();
+    let result: SearchResult | null = null;
+    let error: string | null = null;
+    let offset = 0;
+    let found: Awaited<ReturnType<SearchFacets["countBySource"]>> = [];
+    if (form.q !== "") {
+      try {
+        const parsed = parseSearchParams((name) =>
+          name === "limit"
+            ? [String(SEARCH_PAGE_SIZE)]
+            : name === "source"
+              ? form.source
+                ? [form.source]
+                : []
+              : get(name),
+        );
+        offset = parsed.options.offset;
+        result = await searchArticles(storage, parsed.query, parsed.options);
+        found = await facets.countBySource(
+          parsed.query,
+          parsed.options,
+          sourceList.filter((s) => s.articleCount > 0).map((s) => s.id),
+        );
+      } catch (err) {
+        if (!isAkhbarError(err) || statusOfCode(err.code) !== 400) throw err;
+        error = err.message;
+      }
+    }
+    const feedQuery = form.q === "" ? undefined : `?q=${encodeURIComponent(form.q)}`;
+    return page(c, error === null ? 200 : 400, {
+      title: form.q === "" ? "البحث" : `بحث: ${form.q}`,
+      active: "search",
+      query: form.q,
+      noindex: true,
+      ...(feedQuery === undefined
+        ? {}
+        : { feeds: { rss: `/feeds/search.rss${feedQuery}`, json: `/feeds/search.json${feedQuery}` } }),
+      body: renderSearchPage(
+        { form, result, facets: found, limit: SEARCH_PAGE_SIZE, offset, error, sourceList },
+        ctx,
+      ),
+    });
+  });
+
+  app.get("/sources", async (c) => {
+    const { ctx, sourceList } = await context();
+    const feeds = storage.feeds ? await storage.feeds.listFeeds() : null;
+    return page(c, 200, {
+      title: "المصادر",
+      active: "sources",
+      body: renderSourcesPage(sourceList, feeds, ctx),
+    });
+  });
+
+  app.get("/sources/:id", async (c) => {
+    const id = idParam(c);
+    const offset = intParam(params(c), "offset", 0, 0, MAX_PAGE_OFFSET);
+    const { ctx, sourceList } = await context();
+    const source = sourceList.find((s) => s.id === id);
+    if (source === undefined) throw new AkhbarError("web.not_found", "لا يوجد مصدر بهذا المعرّف.");
+    const top = await reader.topStories({ sources: [id], limit: SOURCE_PAGE_SIZE, offset });
+    const feeds = storage.feeds ? (await storage.feeds.listFeeds()).filter((f) => f.sourceId === id) : null;
+    const feedBase = `/feeds/source/${encodeURIComponent(id)}`;
+    return page(c, 200, {
+      title: source.name,
+      active: "sources",
+      feeds: { rss: `${feedBase}.rss`, json: `${feedBase}.json` },
+      body: renderSourcePage(
+        {
+          source,
+          perDay: await countPerDay(storage, id, source.lastArticleAt),
+          ...top,
+          limit: SOURCE_PAGE_SIZE,
+          offset,
+          feeds,
+        },
+        ctx,
+      ),
+    });
+  });
+
+  // Admin: a login form exchanges AKHBAR_ADMIN_TOKEN for a session cookie; every POST needs the session's CSRF
+  // token and a same-origin request, or `Authorization: Bearer <token>` (not an ambient credential, so no CSRF).
+  const adminPage = (c: Context, status: 200 | 400 | 403 | 503, body: SafeHtml) =>
+    page(c, status, { title: "الإدارة", active: null, noindex: true, body });
+
+  app.get("/admin", async (c) => {
+    if (auth === null) return adminPage(c, 503, renderAdminOff());
+    const session = getCookie(c, ADMIN_COOKIE);
+    if (session === undefined || !auth.isSession(session)) return adminPage(c, 200, renderAdminLogin(null));
+    const done = singleParam(params(c), "done");
+    const message = done === "" ? null : { ok: !done.startsWith("!"), text: done.replace(/^!/, "") };
+    const sources = await storage.sources.listSources();
+    return adminPage(c, 200, renderAdminHome(sources, auth.csrfFor(session), message));
+  });
+
+  app.post("/admin/login", async (c) => {
+    if (auth === null) return adminPage(c, 503, renderAdminOff());
+    if (!isSameOrigin(c.req.raw.headers, hostOf(c)))
+      return adminPage(c, 403, renderAdminLogin("طلب من موقع آخر."));
+    const form = await c.req.parseBody();
+    const token = typeof form.token === "string" ? form.token : "";
+    if (!auth.isToken(token)) return adminPage(c, 403, renderAdminLogin("الرمز غير صحيح."));
+    setCookie(c, ADMIN_COOKIE, auth.newSession(), {
+      path: "/admin",
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: new URL(c.req.url).protocol === "https:",
+      maxAge: ADMIN_SESSION_MAX_AGE_S,
+    });
+    return c.redirect("/admin", 303);
+  });
+
+  /** Runs an admin action after authentication and CSRF checks; redirects back with its message. */
+  const adminAction =
+    (action: (form: Record<string, unknown>, c: Context) => Promise<string>) => async (c: Context) => {
+      if (auth === null) return adminPage(c, 503, renderAdminOff());
+      const form = await c.req.parseBody();
+      const bearer = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+      if (bearer !== undefined) {
+        if (!auth.isToken(bearer)) return apiError(c, 401, "admin.unauthorized", "admin: bad token");
+      } else {
+        const session = getCookie(c, ADMIN_COOKIE);
+        if (session === undefined || !auth.isSession(session))
+          return adminPage(c, 403, renderAdminLogin("انتهت الجلسة أو لم تسجّل الدخول."));
+        const csrf = typeof form[CSRF_FIELD] === "string" ? (form[CSRF_FIELD] as string) : undefined;
+        if (!isSameOrigin(c.req.raw.headers, hostOf(c)) || !auth.isCsrf(session, csrf))
+          return adminPage(
+            c,
+            403,
+            renderErrorPage(403, "رمز الحماية من الطلبات المزوّرة مفقود أو غير صحيح. أعد تحميل الصفحة."),
+          );
+      }
+      let text: string;
+      try {
+        text = await action(form, c);
+      } catch (err) {
+        if (!isAkhbarError(err)) throw err;
+        text = `!${err.message}`;
+      }
+      if (bearer !== undefined) return c.json({ ok: !text.startsWith("!"), message: text.replace(/^!/, "") });
+      return c.redirect(`/admin?done=${encodeURIComponent(text)}`, 303);
+    };
+
+  app.post(
+    "/admin/logout",
+    adminAction(async (_form, c) => {
+      setCookie(c, ADMIN_COOKIE, "", { path: "/admin", httpOnly: true, sameSite: "Strict", maxAge: 0 });
+      return "خرجت من الإدارة.";
+    }),
+  );
+  app.post(
+    "/admin/sources",
+    adminAction((form) => sourceAdmin.addSource(readNewSource(form))),
+  );
+  app.post(
+    "/admin/opml",
+    adminAction((form) => sourceAdmin.importOpml(typeof form.opml === "string" ? form.opml : "")),
+  );
+  app.post(
+    "/admin/sources/:id/disable",
+    adminAction((_form, c) => sourceAdmin.disableSource(idParam(c))),
+  );
+
+  app.get("/api/openapi.json", (c) => c.json(OPENAPI_DOCUMENT));
+  app.route("/", createReaderApi({ storage, reader }));
+  app.route("/", createFeedRoutes({ storage, reader }));
+  if (deps.api) app.route("/", deps.api);
+
+  app.notFound((c) =>
+    isDataPath(c.req.path)
+      ? apiError(c, 404, "api.not_found", `api: no route for ${c.req.method} ${c.req.path}`)
+      : page(c, 404, {
+          title: errorTitle(404),
+          active: null,
+          body: renderErrorPage(404, "لم نجد هذه الصفحة."),
+        }),
+  );
+  app.onError((err, c) => {
+    const status = isAkhbarError(err) ? statusOfCode(err.code) : 500;
+    if (status === 500) console.error(err);
+    const code = isAkhbarError(err) ? err.code : "api.internal";
+    const message = status === 500 ? "حدث خطأ غير متوقع." : isAkhbarError(err) ? err.message : "";
+    if (isDataPath(c.req.path))
+      return apiError(c, status, code, status === 500 ? "api: internal error" : message);
+    const htmlStatus = status === 401 ? 403 : status;
+    return page(c, htmlStatus, {
+      title: errorTitle(htmlStatus),
+      active: null as NavItem,
+      body: renderErrorPage(htmlStatus, message),
+    });
+  });
+  return app;
+}
+
+function isDataPath(path: string): boolean {
+  return path.startsWith("/api/") || path.startsWith("/feeds/") || path === "/health";
+}
+
+function idParam(c: Context): string {
+  const id = c.req.param("id") ?? "";
+  if (id === "" || id.length > MAX_ID_CHARS) throw new AkhbarError("web.not_found", "المعرّف غير صالح.");
+  return id;
+}
+
+function hostOf(c: Context): string {
+  return c.req.header("host") ?? new URL(c.req.url).host;
+}
+
+function readNewSource(form: Record<string, unknown>) {
+  const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
+  const id = text("id");
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id))
+    throw new AkhbarError("admin.bad_param", "admin: the id must be lowercase letters, digits and dashes");
+  const name = text("name");
+  if (name === "" || name.length > 200)
+    throw new AkhbarError("admin.bad_param", "admin: the name is required");
+  const url = (value: string, what: string) => {
+    if (value === "") return null;
+    try {
+      const u = new URL(value);
+      if (u.protocol === "http:" || u.protocol === "https:") return u.href;
+    } catch {}
+    throw new AkhbarError("admin.bad_param", `admin: the ${what} must be an http(s) URL`);
+  };
+  const country = text("country").toUpperCase();
+  if (country !== "" && !/^[A-Z]{2}$/.test(country))
+    throw new AkhbarError("admin.bad_param", "admin: the country must be a two-letter code");
+  return {
+    id,
+    name,
+    homepage: url(text("homepage"), "homepage"),
+    country: country === "" ? null : country,
+    feedUrl: url(text("feed"), "feed URL"),
+  };
+}
+
+/** Articles per day for SOURCE_CHART_DAYS days ending on the latest article's day (count-only index queries). */
+async function countPerDay(
+  storage: Storage,
+  sourceId: string,
+  lastArticleAt: string | null,
+): Promise<{ day: string; count: number }[]> {
+  const last = lastArticleAt === null ? Number.NaN : Date.parse(lastArticleAt);
+  if (Number.isNaN(last)) return [];
+  const end = Math.floor(last / DAY_MS) * DAY_MS + DAY_MS;
+  const out: { day: string; count: number }[] = [];
+  for (let i = SOURCE_CHART_DAYS; i > 0; i--) {
+    const from = end - i * DAY_MS;
+    const refs = await storage.search.search({
+      terms: [],
+      phrases: [],
+      excluded: [],
+      sources: [sourceId],
+      from: new Date(from).toISOString(),
+      to: new Date(from + DAY_MS).toISOString(),
+      limit: 0,
+      offset: 0,
+      recency: false,
+    });
+    out.push({ day: new Date(from).toISOString(), count: refs.total });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Article: title, publisher and cited source, dates (absolute and relative), the clean body, the link to the
+ * original, "اقرأ أيضاً" and "مقالات مشابهة". Pure render. The body is the allow-list sanitizer's HTML when the
+ * article has it, otherwise its text paragraphs, escaped.
+ */
+import type { Article } from "../../../domain/article.ts";
+import { html, type SafeHtml, trustedHtml } from "../html.ts";
+import type { ReaderCapabilities, RelatedArticles, StorySummary } from "../reader-data.ts";
+import {
+  absoluteTime,
+  articleRow,
+  articlesLabel,
+  displayHost,
+  relativeTime,
+  safeHref,
+  sourceName,
+  type ViewContext,
+} from "../view-parts.ts";
+
+/** Images in stored HTML point at publishers' servers; the CSP allows no third-party requests, so they go. */
+const IMG_TAG = /<img\b[^>]*>/gi;
+
+export interface ArticleView {
+  article: Article;
+  story: StorySummary | null;
+  related: RelatedArticles;
+  capabilities: ReaderCapabilities;
+}
+
+export function renderArticlePage(view: ArticleView, ctx: ViewContext): SafeHtml {
+  const a = view.article;
+  const published = a.publishedAt ?? a.fetchedAt;
+  const host = displayHost(a.url);
+  const story = view.story;
+  return html`<div class="with-aside">
+<article class="article" aria-labelledby="article-title">
+${story !== null && story.articleCount > 1 ? html`<p class="meta"><a href="/story/${encodeURIComponent(story.id)}">ضمن قصة: <bdi>${story.headline}</bdi> (${articlesLabel(story.articleCount)})</a></p>` : ""}
+<h1 id="article-title" dir="auto">${a.title}</h1>
+<ul class="meta source-line">
+<li>الناشر: <a href="/sources/${encodeURIComponent(a.sourceId)}">${sourceName(ctx, a.sourceId)}</a></li>
+${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
+${a.byline === null ? "" : html`<li><bdi>${a.byline}</bdi></li>`}
+<li>${absoluteTime(published)} (${relativeTime(published, ctx)})</li>
+</ul>
+<div class="article-body" dir="auto">
+${a.html !== null ? trustedHtml(a.html.replace(IMG_TAG, "")) : paragraphs(a.text)}
+</div>
+${
+  safeHref(a.url) === null
+    ? ""
+    : html`<a class="original-link" href="${safeHref(a.url)}" rel="noopener noreferrer nofollow">اقرأ المقال في موقعه الأصلي${host === "" ? "" : html` (<bdi dir="ltr">${host}</bdi>)`}</a>`
+}
+${
+  view.related.readAlso === null
+    ? ""
+    : html`<p class="read-also"><span class="label">اقرأ أيضاً:</span><a href="/article/${encodeURIComponent(view.related.readAlso.id)}" dir="auto">${view.related.readAlso.title}</a> — ${sourceName(ctx, view.related.readAlso.sourceId)}</p>`
+}
+</article>
+<aside class="aside-panel" aria-labelledby="similar-h">
+<h2 id="similar-h">مقالات مشابهة</h2>
+${
+  view.related.similar.length === 0
+    ? html`<p class="note">لا مقالات مشابهة لهذا المقال.</p>`
+    : html`<ol class="cards similar">${view.related.similar.map((s) => articleRow(s, ctx))}</ol>`
+}
+${view.capabilities.similarMethod === "more-like-this-search" ? html`<p class="note">تُختار بالبحث عن كلمات العنوان في الأخبار القريبة زمنيًا.</p>` : ""}
+</aside>
+</div>`;
+}
+
+/** Display text → escaped paragraphs (the text keeps paragraphs as lines). */
+function paragraphs(text: string): SafeHtml {
+  return html`${text
+    .split("\n")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => html`<p dir="auto">${p}</p>`)}`;
+}

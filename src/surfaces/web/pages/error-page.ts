@@ -1,0 +1,24 @@
+/**
+ * Error pages (400, 404, 429, 500) in the reader's shell, with a way back. Pure render.
+ */
+import { html, type SafeHtml } from "../html.ts";
+
+const HEADINGS: Record<number, string> = {
+  400: "طلب غير صالح",
+  403: "غير مسموح",
+  404: "الصفحة غير موجودة",
+  429: "طلبات كثيرة",
+  500: "حدث خطأ",
+};
+
+export function renderErrorPage(status: number, message: string): SafeHtml {
+  return html`<div class="error-box" role="alert">
+<h1>${HEADINGS[status] ?? "خطأ"}</h1>
+<p dir="auto">${message}</p>
+<p><a href="/">العودة إلى الرئيسية</a> · <a href="/search">البحث</a></p>
+</div>`;
+}
+
+export function errorTitle(status: number): string {
+  return HEADINGS[status] ?? "خطأ";
+}

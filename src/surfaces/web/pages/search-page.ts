@@ -1,0 +1,137 @@
+/**
+ * Search: the query form with outlet and date filters, result count, per-outlet facet counts, highlighted snippets,
+ * paging and empty states that suggest a next step. Pure render.
+ */
+import type { SearchResult } from "../../../domain/search.ts";
+import type { SourceSummary } from "../../../ports/source-store.ts";
+import { renderHighlightHtml } from "../../render-highlight.ts";
+import { html, type SafeHtml, trustedHtml } from "../html.ts";
+import type { SourceFacet } from "../search-facets.ts";
+import {
+  pager,
+  queryString,
+  relativeTime,
+  resultsLabel,
+  sourceName,
+  type ViewContext,
+} from "../view-parts.ts";
+
+export interface SearchForm {
+  q: string;
+  source: string;
+  from: string;
+  to: string;
+  recent: boolean;
+}
+
+export interface SearchView {
+  form: SearchForm;
+  /** Null when there is no query yet or it was refused. */
+  result: SearchResult | null;
+  facets: SourceFacet[];
+  limit: number;
+  offset: number;
+  /** A message for a refused query (bad date, nothing searchable). */
+  error: string | null;
+  sourceList: SourceSummary[];
+}
+
+/** Example queries for the empty page: each shows something the Arabic analyzer does. */
+const EXAMPLES: readonly [string, string][] = [
+  ["أمريكا", "يجد «أميركا» أيضًا"],
+  ["الحكومات", "يجد «حكومتها» و«الحكومة»"],
+  ['"شراكة اقتصادية"', "عبارة بكلماتها متجاورة"],
+  ["الرياض -الهلال", "استبعاد كلمة"],
+];
+
+export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
+  const f = view.form;
+  const base = (over: Partial<Record<"source" | "offset", string | number | null>>) =>
+    `/search${queryString([
+      ["q", f.q],
+      ["source", over.source !== undefined ? over.source : f.source],
+      ["from", f.from],
+      ["to", f.to],
+      ["recent", f.recent ? "1" : null],
+      ["offset", over.offset ?? null],
+    ])}`;
+  const r = view.result;
+  return html`<h1>البحث في الأخبار</h1>
+<form class="filters" action="/search" method="get" role="search" aria-label="بحث متقدم">
+<label class="field">كلمات البحث
+<input type="search" name="q" value="${f.q}" maxlength="1000" required></label>
+<label>المصدر
+<select name="source">
+<option value="">كل المصادر</option>
+${view.sourceList.map((s) => html`<option value="${s.id}"${s.id === f.source ? html` selected` : ""}>${s.name}</option>`)}
+</select></label>
+<label>من تاريخ<input type="date" name="from" value="${f.from}" dir="ltr"></label>
+<label>إلى تاريخ<input type="date" name="to" value="${f.to}" dir="ltr"></label>
+<label class="check"><input type="checkbox" name="recent" value="1"${f.recent ? html` checked` : ""}> الأحدث أولًا</label>
+<button type="submit">ابحث</button>
+</form>
+${view.error !== null ? html`<div class="error-box" role="alert"><h2>تعذّر البحث</h2><p dir="auto">${view.error}</p><p>جرّب كلمات أخرى، أو صحّح التاريخ بالصيغة 2015-08-01.</p></div>` : ""}
+${r === null && view.error === null ? examples() : ""}
+${
+  r === null
+    ? ""
+    : html`<div class="with-aside">
+<section aria-labelledby="results-h">
+<h2 id="results-h">${resultsLabel(r.total)}${f.q === "" ? "" : html` عن «<bdi>${f.q}</bdi>»`}</h2>
+${
+  r.total === 0
+    ? noResults(view, base)
+    : html`<ol class="cards results">${r.hits.map(
+        (hit) => html`<li><article class="card">
+<h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${hit.title}</a></h3>
+<p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
+<ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${relativeTime(hit.published_at, ctx)}</li></ul>
+</article></li>`,
+      )}</ol>`
+}
+${pager(r.total, view.limit, view.offset, (offset) => base({ offset: offset || null }))}
+</section>
+${facetPanel(view, ctx, base)}
+</div>`
+}`;
+}
+
+function facetPanel(
+  view: SearchView,
+  ctx: ViewContext,
+  base: (over: Partial<Record<"source" | "offset", string | number | null>>) => string,
+): SafeHtml {
+  if (view.facets.length === 0) return html``;
+  return html`<aside class="aside-panel" aria-labelledby="facets-h">
+<h2 id="facets-h">حسب المصدر</h2>
+<ul class="facets">
+${view.form.source === "" ? "" : html`<li><a href="${base({ source: null })}">كل المصادر</a></li>`}
+${view.facets.map(
+  (f) =>
+    html`<li><a href="${base({ source: f.sourceId })}"${f.sourceId === view.form.source ? html` aria-current="true"` : ""}>${sourceName(ctx, f.sourceId)}</a><span class="count">${f.count}</span></li>`,
+)}
+</ul>
+</aside>`;
+}
+
+function examples(): SafeHtml {
+  return html`<div class="empty"><h2>ابحث كما تكتب</h2>
+<p>يفهم البحث اختلاف الإملاء (أ/ا، ة/ه، ى/ي، التشكيل والتطويل) وصيغ الكلمة. أمثلة:</p>
+<ul>${EXAMPLES.map(([q, why]) => html`<li><a href="/search?q=${encodeURIComponent(q)}" dir="auto">${q}</a>: ${why}</li>`)}</ul></div>`;
+}
+
+function noResults(
+  view: SearchView,
+  base: (over: Partial<Record<"source" | "offset", string | number | null>>) => string,
+): SafeHtml {
+  const f = view.form;
+  const narrowed = f.source !== "" || f.from !== "" || f.to !== "";
+  return html`<div class="empty">
+<p>لا مقالات تطابق كل الكلمات.</p>
+<ul>
+${narrowed ? html`<li><a href="/search${queryString([["q", f.q]])}">ابحث في كل المصادر وكل التواريخ</a></li>` : ""}
+${f.source !== "" ? html`<li><a href="${base({ source: null })}">أزل تصفية المصدر فقط</a></li>` : ""}
+<li>قلّل عدد الكلمات: كل كلمة شرط.</li>
+<li>العبارة بين علامتي تنصيص تتطلب الكلمات متجاورة.</li>
+</ul></div>`;
+}

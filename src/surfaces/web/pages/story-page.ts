@@ -1,0 +1,112 @@
+/**
+ * Story: all coverage of one story, originals first and copies collapsed under each original, a timeline of
+ * coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
+ */
+import { formatArabicDay } from "../format-arabic-date.ts";
+import { html, type SafeHtml } from "../html.ts";
+import type { ReaderCapabilities, StoryArticle, StoryDetail } from "../reader-data.ts";
+import {
+  absoluteTime,
+  articleRow,
+  articlesLabel,
+  outletsLabel,
+  relativeTime,
+  sourceName,
+  type ViewContext,
+} from "../view-parts.ts";
+
+/** Bars in the timeline: enough to show a news cycle's shape, few enough to stay legible on a phone. */
+export const TIMELINE_BUCKETS = 12;
+const HOUR_MS = 3_600_000;
+
+export function renderStoryPage(story: StoryDetail, caps: ReaderCapabilities, ctx: ViewContext): SafeHtml {
+  const originals = story.articles.filter((a) => a.duplicateOf === null);
+  const copiesOf = new Map<string, StoryArticle[]>();
+  for (const a of story.articles) {
+    if (a.duplicateOf === null) continue;
+    copiesOf.set(a.duplicateOf, [...(copiesOf.get(a.duplicateOf) ?? []), a]);
+  }
+  const ordered = [...originals].sort((a, b) => timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : 1));
+  const firstId = ordered[0]?.id;
+  const feedBase = `/feeds/story/${encodeURIComponent(story.id)}`;
+  return html`<article>
+<h1 dir="auto">${story.headline}</h1>
+<ul class="meta">
+<li>${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</li>
+<li>أول تغطية: ${absoluteTime(story.firstSeen)}</li>
+<li>آخر تحديث: ${relativeTime(story.lastUpdate, ctx)}</li>
+<li><a href="${feedBase}.rss">RSS</a> · <a href="${feedBase}.json">JSON Feed</a></li>
+</ul>
+${caps.clusteredStories ? "" : html`<p class="note">لم تُجمَّع التغطيات بعد: هذه القصة مقال واحد. ستظهر هنا تغطية كل المصادر حين يعمل تجميع القصص.</p>`}
+${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
+<div class="with-aside">
+<section aria-labelledby="coverage-h">
+<h2 id="coverage-h">التغطية</h2>
+<ol class="cards">
+${ordered.map((a) => {
+  const copies = copiesOf.get(a.id) ?? [];
+  const first = a.id === firstId && ordered.length > 1 ? html`<span class="first-badge">الأسبق</span>` : "";
+  const row = articleRow(a, ctx, first);
+  if (copies.length === 0) return row;
+  return html`${row}<li><details class="copies"><summary>${articlesLabel(copies.length)} منقولة عن هذا المقال</summary>
+<ol class="cards">${copies.map((c) => articleRow(c, ctx))}</ol></details></li>`;
+})}
+</ol>
+</section>
+<aside class="aside-panel" aria-labelledby="timeline-h">
+<h2 id="timeline-h">التغطية عبر الوقت</h2>
+${timeline(story.articles)}
+<h2 id="outlets-h">حسب المصدر</h2>
+${outlets(story, ctx)}
+</aside>
+</div>
+</article>`;
+}
+
+function timeOf(a: StoryArticle): number {
+  const t = a.publishedAt === null ? Number.NaN : Date.parse(a.publishedAt);
+  return Number.isNaN(t) ? Number.MAX_SAFE_INTEGER : t;
+}
+
+/** Articles per time bucket as SVG bars, earliest on the right (RTL reading order), with a text equivalent. */
+function timeline(articles: readonly StoryArticle[]): SafeHtml {
+  const times = articles.map(timeOf).filter((t) => t !== Number.MAX_SAFE_INTEGER);
+  if (times.length === 0) return html`<p class="note">لا تواريخ لهذه التغطية.</p>`;
+  const start = Math.min(...times);
+  const span = Math.max(HOUR_MS, Math.max(...times) - start);
+  const counts = new Array<number>(TIMELINE_BUCKETS).fill(0);
+  for (const t of times) {
+    const i = Math.min(TIMELINE_BUCKETS - 1, Math.floor(((t - start) / span) * TIMELINE_BUCKETS));
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  const max = Math.max(...counts);
+  const w = 240;
+  const h = 90;
+  const bw = w / TIMELINE_BUCKETS;
+  const bars = counts.map((n, i) => {
+    const bh = n === 0 ? 0 : Math.max(3, (n / max) * (h - 20));
+    // RTL: time runs from right to left like the text.
+    const x = w - (i + 1) * bw + 2;
+    return html`<rect class="bar" x="${x.toFixed(1)}" y="${(h - 16 - bh).toFixed(1)}" width="${(bw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${articlesLabel(n)}</title></rect>`;
+  });
+  const startLabel = formatArabicDay(new Date(start).toISOString()) ?? "";
+  const endLabel = formatArabicDay(new Date(start + span).toISOString()) ?? "";
+  return html`<svg class="chart" viewBox="0 0 ${w} ${h}" role="img" aria-label="${articlesLabel(times.length)} بين ${startLabel} و${endLabel}">
+<line class="axis" x1="0" y1="${h - 15}" x2="${w}" y2="${h - 15}"/>
+${bars}
+<text x="${w}" y="${h - 2}" text-anchor="start">${startLabel}</text>
+<text x="0" y="${h - 2}" text-anchor="end">${startLabel === endLabel ? "" : endLabel}</text>
+</svg>`;
+}
+
+/** Articles per outlet, most first, as <meter> bars. */
+function outlets(story: StoryDetail, ctx: ViewContext): SafeHtml {
+  const counts = new Map<string, number>();
+  for (const a of story.articles) counts.set(a.sourceId, (counts.get(a.sourceId) ?? 0) + 1);
+  const max = Math.max(1, ...counts.values());
+  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return html`<ul class="outlets">${rows.map(
+    ([id, n]) =>
+      html`<li><a href="/sources/${encodeURIComponent(id)}">${sourceName(ctx, id)}</a><meter min="0" max="${max}" value="${n}" aria-label="${articlesLabel(n)}">${n}</meter><span>${n}</span></li>`,
+  )}</ul>`;
+}

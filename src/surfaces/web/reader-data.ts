@@ -1,0 +1,77 @@
+/**
+ * ReaderData: what the reader pages, the reader JSON routes and feeds-out need to know about stories and related
+ * articles. Interface only; `StorageReaderData` answers it from today's Storage, the stories engine will later.
+ */
+
+/** One article as a story lists it. */
+export interface StoryArticle {
+  id: string;
+  title: string;
+  /** Publisher (a Source id). */
+  sourceId: string;
+  /** The source the text cites ("رويترز", "واس"), when known. */
+  citedSource: string | null;
+  /** ISO time: published, else fetched. */
+  publishedAt: string | null;
+  url: string;
+  /** The first paragraph of the display text, cut at a word boundary. */
+  lead: string;
+  /** The original of this article's copy group when it is a near-copy, else null. */
+  duplicateOf: string | null;
+}
+
+/** A story as a list shows it. */
+export interface StorySummary {
+  id: string;
+  headline: string;
+  /** Lead paragraph of the story's representative article. */
+  lead: string;
+  /** Every article, copies included. */
+  articleCount: number;
+  /** Distinct publishers, the one that reported first first. */
+  sources: string[];
+  /** ISO times of the first and the latest article. */
+  firstSeen: string | null;
+  lastUpdate: string | null;
+  /** The article the headline comes from (the earliest original). */
+  leadArticleId: string;
+}
+
+/** A story with its coverage, earliest first. */
+export interface StoryDetail extends StorySummary {
+  articles: StoryArticle[];
+}
+
+export interface TopStoriesQuery {
+  /** Only stories with an article from one of these publishers; empty means all. */
+  sources: readonly string[];
+  limit: number;
+  offset: number;
+}
+
+export interface RelatedArticles {
+  /** "مقالات مشابهة": articles from other stories, best first. */
+  similar: StoryArticle[];
+  /** "اقرأ أيضاً": one follow-up pick, not in `similar`. */
+  readAlso: StoryArticle | null;
+}
+
+/** What the implementation can really tell; pages say so when stories are approximated. */
+export interface ReaderCapabilities {
+  /** True when stories group several outlets' articles; false when each article is its own story. */
+  clusteredStories: boolean;
+  /** How "similar" is computed, for the page footnote and the API: e.g. "more-like-this-search". */
+  similarMethod: string;
+}
+
+export interface ReaderData {
+  readonly capabilities: ReaderCapabilities;
+  /** Stories ranked for the home page (size, source diversity, recency), with the total for paging. */
+  topStories(query: TopStoriesQuery): Promise<{ total: number; stories: StorySummary[] }>;
+  /** One story with all its articles, or null. */
+  story(id: string): Promise<StoryDetail | null>;
+  /** The story an article belongs to, or null when the article is unknown. */
+  storyOfArticle(articleId: string): Promise<StorySummary | null>;
+  /** Similar articles and a read-also pick for an article (empty lists when it is unknown). */
+  related(articleId: string): Promise<RelatedArticles>;
+}

@@ -1,0 +1,166 @@
+/**
+ * Fragments several pages share: outlet names, Arabic times, story cards, article rows, the pager. Pure.
+ * Every field that comes from a source is rendered with dir="auto" (block) or inside <bdi> (inline).
+ */
+import type { SourceSummary } from "../../ports/source-store.ts";
+import { formatArabicDate, formatArabicRelative } from "./format-arabic-date.ts";
+import { html, type SafeHtml } from "./html.ts";
+import type { StoryArticle, StorySummary } from "./reader-data.ts";
+
+/** What a page needs to name outlets and to compute relative times. */
+export interface ViewContext {
+  sources: ReadonlyMap<string, SourceSummary>;
+  nowMs: number;
+}
+
+/** The outlet's display name (its id when it has none), isolated for bidi. */
+export function sourceName(ctx: ViewContext, id: string): SafeHtml {
+  return html`<bdi>${ctx.sources.get(id)?.name ?? id}</bdi>`;
+}
+
+/** Absolute date with the exact instant in `datetime`. */
+export function absoluteTime(iso: string | null): SafeHtml {
+  const text = formatArabicDate(iso);
+  return text === null ? html`` : html`<time datetime="${iso}">${text}</time>`;
+}
+
+/** Relative time ("منذ ساعتين") with the absolute date as its tooltip; the page script keeps it current. */
+export function relativeTime(iso: string | null, ctx: ViewContext): SafeHtml {
+  const text = formatArabicRelative(iso, ctx.nowMs);
+  return text === null
+    ? html``
+    : html`<time datetime="${iso}" title="${formatArabicDate(iso)}" data-relative>${text}</time>`;
+}
+
+/** Noun forms Arabic numerals agree with: 1, 2, 3–10 (plural), 11–99 (accusative singular), 100s (genitive). */
+export interface CountNouns {
+  one: string;
+  two: string;
+  plural: string;
+  accusative: string;
+  singular: string;
+}
+
+/** "3 مصادر", "11 مصدرًا", "100 مصدر": the count with the noun form Arabic grammar asks for. */
+export function countLabel(n: number, nouns: CountNouns): string {
+  if (n === 1) return nouns.one;
+  if (n === 2) return nouns.two;
+  const rest = n % 100;
+  if (rest >= 3 && rest <= 10) return `${n} ${nouns.plural}`;
+  if (rest >= 11) return `${n} ${nouns.accusative}`;
+  return `${n} ${nouns.singular}`;
+}
+
+const OUTLET_NOUNS = {
+  one: "مصدر واحد",
+  two: "مصدران",
+  plural: "مصادر",
+  accusative: "مصدرًا",
+  singular: "مصدر",
+};
+const ARTICLE_NOUNS = {
+  one: "مقال واحد",
+  two: "مقالان",
+  plural: "مقالات",
+  accusative: "مقالًا",
+  singular: "مقال",
+};
+const RESULT_NOUNS = {
+  one: "نتيجة واحدة",
+  two: "نتيجتان",
+  plural: "نتائج",
+  accusative: "نتيجة",
+  singular: "نتيجة",
+};
+export const outletsLabel = (n: number) => countLabel(n, OUTLET_NOUNS);
+export const articlesLabel = (n: number) => countLabel(n, ARTICLE_NOUNS);
+export const resultsLabel = (n: number) => (n === 0 ? "لا نتائج" : countLabel(n, RESULT_NOUNS));
+
+/** A story card for the home page and source pages. `headingLevel` keeps the outline in order. */
+export function storyCard(story: StorySummary, ctx: ViewContext, headingLevel: 2 | 3 = 2): SafeHtml {
+  const href = `/story/${encodeURIComponent(story.id)}`;
+  const heading =
+    headingLevel === 2
+      ? html`<h2 dir="auto"><a href="${href}">${story.headline}</a></h2>`
+      : html`<h3 dir="auto"><a href="${href}">${story.headline}</a></h3>`;
+  const shown = story.sources.slice(0, 4);
+  return html`<li><article class="card">
+${heading}
+${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
+<ul class="meta">
+<li>${shown.map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}${story.sources.length > shown.length ? html` وغيرها` : ""}</li>
+${story.articleCount > 1 ? html`<li><span class="badge">${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</span></li>` : ""}
+<li>${relativeTime(story.lastUpdate, ctx)}</li>
+</ul>
+</article></li>`;
+}
+
+/** A compact article row (story coverage, similar lists). */
+export function articleRow(a: StoryArticle, ctx: ViewContext, extra: SafeHtml | string = ""): SafeHtml {
+  return html`<li><article class="card">
+<h3 dir="auto"><a href="/article/${encodeURIComponent(a.id)}">${a.title}</a></h3>
+<ul class="meta">
+<li>${sourceName(ctx, a.sourceId)}</li>
+${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
+<li>${relativeTime(a.publishedAt, ctx)}</li>
+${extra === "" ? "" : html`<li>${extra}</li>`}
+</ul>
+</article></li>`;
+}
+
+/**
+ * Page links for offset paging: previous, a window of numbers around the current page, next.
+ * `hrefFor(offset)` builds each link so the page keeps its other parameters.
+ */
+export function pager(
+  total: number,
+  limit: number,
+  offset: number,
+  hrefFor: (offset: number) => string,
+): SafeHtml {
+  if (total <= limit) return html``;
+  const pages = Math.ceil(total / limit);
+  const current = Math.floor(offset / limit);
+  const first = Math.max(0, current - 2);
+  const last = Math.min(pages - 1, current + 2);
+  const items: SafeHtml[] = [];
+  if (current > 0)
+    items.push(html`<li><a href="${hrefFor((current - 1) * limit)}" rel="prev">السابق</a></li>`);
+  for (let p = first; p <= last; p++) {
+    items.push(
+      p === current
+        ? html`<li><span aria-current="page">${p + 1}</span></li>`
+        : html`<li><a href="${hrefFor(p * limit)}" aria-label="الصفحة ${p + 1}">${p + 1}</a></li>`,
+    );
+  }
+  if (current < pages - 1)
+    items.push(html`<li><a href="${hrefFor((current + 1) * limit)}" rel="next">التالي</a></li>`);
+  return html`<nav aria-label="الصفحات"><ul class="pager">${items}</ul></nav>`;
+}
+
+/** Query string from pairs, skipping empty values: [["q","x"],["source","a"]] → "?q=x&source=a". */
+export function queryString(pairs: readonly [string, string | number | null | undefined][]): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of pairs) if (v !== null && v !== undefined && v !== "") params.append(k, String(v));
+  const s = params.toString();
+  return s === "" ? "" : `?${s}`;
+}
+
+/** Display host of a URL without bidi controls, so a crafted link text cannot pose as another site. */
+export function displayHost(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+  } catch {
+    return "";
+  }
+}
+
+/** The URL when it is http(s), else null: a stored `javascript:` or `data:` URL never becomes a link. */
+export function safeHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}

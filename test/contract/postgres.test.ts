@@ -1,0 +1,198 @@
+import fc from "fast-check";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDocVector } from "../../src/adapters/postgres/build-doc-vector.ts";
+import { compileTsquery } from "../../src/adapters/postgres/compile-tsquery.ts";
+import { MIGRATIONS } from "../../src/adapters/postgres/migrations.ts";
+import { openPostgresStorage } from "../../src/adapters/postgres/open-postgres-storage.ts";
+import type { MatchText } from "../../src/domain/article.ts";
+import { isAkhbarError } from "../../src/domain/errors.ts";
+import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
+import { describeArticleStoreContract } from "./article-store-contract.ts";
+import { describeFeedStoreContract } from "./feed-store-contract.ts";
+import { createTestDatabase, isPostgresReachable, type TestDatabase } from "./postgres-test-database.ts";
+import { describeSearchIndexContract } from "./search-index-contract.ts";
+import { describeSourceStoreContract } from "./source-store-contract.ts";
+
+// PostgreSQL is on every developer machine and in CI (.ci/run starts it); elsewhere the suite says why it skips.
+const reachable = await isPostgresReachable();
+if (!reachable && process.env.CI === "true")
+  throw new Error("PostgreSQL at 127.0.0.1:5432 is required in CI");
+if (!reachable) console.warn("postgres.test.ts: PostgreSQL not reachable at 127.0.0.1:5432; skipping");
+
+let db: TestDatabase;
+beforeAll(async () => {
+  if (reachable) db = await createTestDatabase();
+});
+afterAll(async () => {
+  if (reachable) await db.drop();
+});
+const openFresh = () => db.openFresh();
+
+describe.runIf(reachable)("postgres", () => {
+  describeArticleStoreContract("postgres", openFresh);
+  describeSourceStoreContract("postgres", openFresh);
+  describeFeedStoreContract("postgres", openFresh);
+  describeSearchIndexContract("postgres", openFresh);
+
+  describe("openPostgresStorage", () => {
+    it("records the latest migration and keeps data across close and reopen", async () => {
+      const schema = db.newSchemaName();
+      const first = await db.openSchema(schema);
+      await first.articles.writeArticles([makeArticleWrite("a", { index: { title: "oil", body: "" } })]);
+      await first.close();
+      const second = await db.openSchema(schema);
+      const { rows } = await second.pool.query("SELECT max(version) AS v FROM schema_migrations");
+      expect(rows[0]?.v).toBe(MIGRATIONS.at(-1)?.version);
+      expect(await second.articles.countArticles()).toBe(1);
+      expect((await second.search.search(makeQuery({ terms: [term("oil")] }))).total).toBe(1);
+      await second.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await second.close();
+    });
+
+    it("migrates once when several processes open one new database at the same time", async () => {
+      const schema = db.newSchemaName();
+      const opened = await Promise.all([1, 2, 3].map(() => db.openSchema(schema)));
+      const { rows } = await opened[0]!.pool.query("SELECT count(*) AS n FROM schema_migrations");
+      expect(rows[0]?.n).toBe(MIGRATIONS.length);
+      await opened[0]!.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await Promise.all(opened.map((s) => s.close()));
+    });
+
+    it("refuses a database written by a newer schema version", async () => {
+      const schema = db.newSchemaName();
+      const storage = await db.openSchema(schema);
+      await storage.pool.query("INSERT INTO schema_migrations VALUES (1000, 'future', 'now')");
+      await storage.close();
+      let caught: unknown;
+      try {
+        await db.openSchema(schema);
+      } catch (err) {
+        caught = err;
+      }
+      expect(isAkhbarError(caught, "store.schema_too_new")).toBe(true);
+      const cleanup = new pg.Client({ connectionString: db.url });
+      await cleanup.connect();
+      await cleanup.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await cleanup.end();
+    });
+
+    it("fails with store.open_failed and no password in the message when the server refuses", async () => {
+      let caught: unknown;
+      try {
+        await openPostgresStorage("postgres://akhbar:secret@127.0.0.1:1/none", { schema: "x" });
+      } catch (err) {
+        caught = err;
+      }
+      expect(isAkhbarError(caught, "store.open_failed")).toBe(true);
+      expect((caught as Error).message).not.toContain("secret");
+    });
+  });
+
+  describe("concurrent writers", () => {
+    it("store one row per article when two connections write the same batch at once", async () => {
+      const schema = db.newSchemaName();
+      const [one, two] = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
+      const batch = Array.from({ length: 200 }, (_, i) =>
+        makeArticleWrite(`c${i}`, { sourceId: i % 2 === 0 ? "okaz" : "sabq" }),
+      );
+      for (let round = 0; round < 3; round++) {
+        const [a, b] = await Promise.all([
+          one.articles.writeArticles(batch),
+          two.articles.writeArticles(batch),
+        ]);
+        for (let i = 0; i < batch.length; i++) {
+          const statuses = [a[i]?.status, b[i]?.status].sort();
+          expect(statuses).toEqual(round === 0 ? ["inserted", "unchanged"] : ["unchanged", "unchanged"]);
+        }
+      }
+      expect(await one.articles.countArticles()).toBe(200);
+      const { rows } = await one.pool.query("SELECT count(*) AS n FROM articles");
+      expect(rows[0]?.n).toBe(200);
+      expect((await one.search.search(makeQuery({ terms: [term("tc7")] }))).total).toBe(1);
+      await one.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await Promise.all([one.close(), two.close()]);
+    });
+
+    it("keep one article when two sources write the same URL at once, and one per text within a source", async () => {
+      const schema = db.newSchemaName();
+      const [one, two] = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
+      for (let i = 0; i < 20; i++) {
+        // Same canonical URL from two sources (two advisory locks): the unique index decides, the loser retries.
+        const sameUrl = [
+          one.articles.writeArticles([makeArticleWrite(`u${i}`, { sourceId: "okaz" })]),
+          two.articles.writeArticles([
+            makeArticleWrite(`v${i}`, { sourceId: "sabq", canonicalUrl: `https://news.example/u${i}` }),
+          ]),
+        ];
+        // Same text from one source under two URLs: the source lock serializes, content-hash dedupe sees the first.
+        const sameText = [
+          one.articles.writeArticles([makeArticleWrite(`x${i}`, { sourceId: "wam", contentHash: `h${i}` })]),
+          two.articles.writeArticles([makeArticleWrite(`y${i}`, { sourceId: "wam", contentHash: `h${i}` })]),
+        ];
+        const outcomes = (await Promise.all([...sameUrl, ...sameText])).flat();
+        expect(
+          outcomes
+            .slice(0, 2)
+            .map((o) => o.status)
+            .sort(),
+        ).toEqual(["duplicate", "inserted"]);
+        expect(
+          outcomes
+            .slice(2)
+            .map((o) => o.status)
+            .sort(),
+        ).toEqual(["duplicate", "inserted"]);
+      }
+      expect(await one.articles.countArticles()).toBe(40);
+      const counts = new Map((await one.sources.listSources()).map((s) => [s.id, s.articleCount]));
+      const { rows } = await one.pool.query<{ source_id: string; n: number }>(
+        "SELECT source_id, count(*) AS n FROM articles GROUP BY source_id",
+      );
+      for (const row of rows) expect(counts.get(row.source_id)).toBe(row.n);
+      await one.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await Promise.all([one.close(), two.close()]);
+    });
+  });
+
+  describe("PostgresSearchIndex", () => {
+    it("never matches a phrase across the end of the title and the start of the body", async () => {
+      const storage = await db.openFresh();
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "the crown", body: "prince visited", surface: "q" } }),
+      ]);
+      const found = await storage.search.search(makeQuery({ phrases: [[term("crown"), term("prince")]] }));
+      expect(found.total).toBe(0);
+      await storage.close();
+    });
+
+    it("accepts every compiled query and document as tsquery and tsvector input (property)", async () => {
+      const storage = await db.openFresh();
+      const token = fc.string({ unit: "binary", maxLength: 12 });
+      const queryTerm = fc.record({
+        display: token,
+        surface: token,
+        stems: fc.array(token, { maxLength: 3 }),
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(queryTerm, { maxLength: 3 }),
+          fc.array(fc.array(queryTerm, { maxLength: 3 }), { maxLength: 2 }),
+          fc.array(queryTerm, { maxLength: 2 }),
+          async (terms, phrases, excluded) => {
+            const q = compileTsquery(makeQuery({ terms, phrases, excluded }));
+            for (const text of [q.match, q.excluded, q.title]) {
+              if (text !== null) await storage.pool.query("SELECT $1::tsquery", [text]);
+            }
+            const field = terms.map((t) => t.surface).join(" ") as MatchText;
+            await storage.pool.query("SELECT $1::tsvector", [
+              buildDocVector({ title: field, body: field, surface: field }),
+            ]);
+          },
+        ),
+        { numRuns: 300 },
+      );
+      await storage.close();
+    });
+  });
+});

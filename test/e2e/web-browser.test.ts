@@ -1,0 +1,228 @@
+/**
+ * End-to-end through real Chromium against the reader on a real socket (127.0.0.1, port 0) over fixture data:
+ * RTL rendering, search highlighting, similar articles, admin login, CSP, no third-party requests, font layout
+ * shift, and an accessibility pass (landmarks, heading order, contrast computed from the rendered colours,
+ * visible keyboard focus). Screenshots go to test-artifacts/web/.
+ */
+import { once } from "node:events";
+import { existsSync, mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
+import { contrastRatio } from "../../src/surfaces/web/palette.ts";
+import { ADMIN_TOKEN, type FixtureApp, openFixtureApp, SIMILAR_RECORDS } from "../web/fixture-app.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts/web");
+const hasChromium = existsSync(CHROMIUM);
+
+let f: FixtureApp;
+let server: ServerType;
+let browser: Browser;
+let base: string;
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  f = await openFixtureApp({ extra: SIMILAR_RECORDS });
+  // Unsanitized HTML written straight to the store (XSS-08): the CSP must stop it even if the sanitizer were skipped.
+  (f.storage as SqliteStorage).db
+    .prepare("UPDATE articles SET html = ? WHERE id = 'fx-005'")
+    .run('<p>فقرة</p><script>window.__pwned = 1</script><p onclick="window.__pwned = 2">نص</p>');
+  server = serve({ fetch: f.app.fetch, port: 0, hostname: "127.0.0.1" });
+  await once(server, "listening");
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (!hasChromium) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  await f?.close();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: "ar", timezoneId: "Asia/Riyadh" });
+  page.on("request", (req) => {
+    if (!req.url().startsWith(base) && !req.url().startsWith("data:")) foreignRequests.push(req.url());
+  });
+  await page.goto(`${base}${path}`, { waitUntil: "load" });
+  await page.evaluate("document.fonts.ready");
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+describe.skipIf(!hasChromium)("the reader in Chromium", () => {
+  it("renders the home page right to left in the Arabic webfont, on desktop and phone", async () => {
+    const page = await open("/");
+    expect(await page.evaluate("[document.documentElement.lang, document.documentElement.dir]")).toEqual([
+      "ar",
+      "rtl",
+    ]);
+    expect(await page.evaluate("getComputedStyle(document.querySelector('h1')).direction")).toBe("rtl");
+    expect(await page.evaluate(`document.fonts.check('16px "Plex Arabic"', 'أخبار')`)).toBe(true);
+    // The brand sits at the right edge in RTL.
+    const brand = (await page.locator(".brand").boundingBox())!;
+    expect(brand.x).toBeGreaterThan(640);
+    await shot(page, "home-desktop");
+    await page.close();
+    const phone = await open("/", { width: 390, height: 844 });
+    const overflow = await phone.evaluate("document.documentElement.scrollWidth > window.innerWidth");
+    expect(overflow).toBe(false);
+    await shot(phone, "home-phone");
+    await phone.close();
+  });
+
+  it("searches from the header box and shows highlighted results with outlet facets", async () => {
+    const page = await open("/");
+    await page.fill("#site-q", "أمريكا");
+    await page.press("#site-q", "Enter");
+    await page.waitForURL(/\/search\?q=/);
+    const marks = await page.locator(".results mark").allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.join(" ")).toMatch(/أمريك|أميرك/);
+    expect(await page.locator(".facets li").count()).toBeGreaterThan(1);
+    await shot(page, "search");
+    await page.close();
+  });
+
+  it("shows an article with its similar articles and a story page with its charts", async () => {
+    const page = await open("/article/fx-002");
+    expect(await page.locator(".similar li").count()).toBeGreaterThan(0);
+    expect(await page.locator("h1").getAttribute("dir")).toBe("auto");
+    await shot(page, "article");
+    await page.goto(`${base}/story/fx-002`);
+    expect(await page.locator("svg.chart rect").count()).toBeGreaterThan(0);
+    await shot(page, "story");
+    await page.goto(`${base}/sources`);
+    await shot(page, "sources");
+    await page.close();
+  });
+
+  it("requires the admin token before showing the admin forms", async () => {
+    const page = await open("/admin");
+    expect(await page.locator("form[action='/admin/sources']").count()).toBe(0);
+    await page.fill("#admin-token", "not-the-token-at-all");
+    await page.click("button[type=submit] >> text=دخول");
+    expect(await page.locator("[role=alert]").textContent()).toContain("الرمز غير صحيح");
+    await page.fill("#admin-token", ADMIN_TOKEN);
+    await page.click("button[type=submit] >> text=دخول");
+    await page.waitForSelector("form[action='/admin/sources']");
+    await page.fill("input[name=id]", "spa");
+    await page.fill("input[name=name]", "وكالة الأنباء السعودية");
+    await page.click("form[action='/admin/sources'] button");
+    await page.waitForSelector("text=أضيف المصدر");
+    await shot(page, "admin");
+    await page.close();
+  });
+
+  it("blocks injected script through the CSP and makes no third-party requests", async () => {
+    const page = await open("/article/fx-005");
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.reload({ waitUntil: "load" });
+    await page.click("text=نص");
+    expect(await page.evaluate("window.__pwned")).toBeUndefined();
+    expect(violations.length).toBeGreaterThan(0);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("does not shift the layout when the webfont arrives", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/article/fx-002`, { waitUntil: "load" });
+    await page.evaluate("document.fonts.ready");
+    const cls = await page.evaluate(`new Promise((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+        .observe({ type: "layout-shift", buffered: true });
+      setTimeout(() => resolve(total), 300);
+    })`);
+    expect(cls as number).toBeLessThan(0.05);
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium)("accessibility", () => {
+  it.each(["/", "/search?q=%D8%B4%D8%B1%D8%A7%D9%83%D8%A9", "/article/fx-002", "/story/fx-002", "/sources"])(
+    "gives %s its landmarks and an unbroken heading order",
+    async (path) => {
+      const page = await open(path);
+      const landmarks = (await page.evaluate(`[
+        !!document.querySelector("header"), !!document.querySelector("nav"), !!document.querySelector("[role=search]"),
+        document.querySelectorAll("main").length, !!document.querySelector("footer")]`)) as unknown[];
+      expect(landmarks).toEqual([true, true, true, 1, true]);
+      const levels = (await page.evaluate(
+        `[...document.querySelectorAll("h1,h2,h3,h4,h5,h6")].map((h) => Number(h.tagName[1]))`,
+      )) as number[];
+      expect(levels.filter((l) => l === 1)).toHaveLength(1);
+      expect(levels[0]).toBe(1);
+      for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+      await page.close();
+    },
+  );
+
+  it("renders text, meta lines, links and highlights with AA contrast in light and dark schemes", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const page = await browser.newPage({ colorScheme: scheme });
+      await page.goto(`${base}/search?q=${encodeURIComponent("أمريكا")}`);
+      const pairs = (await page.evaluate(`(() => {
+        const hex = (c) => "#" + c.match(/\\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, "0")).join("");
+        const bgOf = (el) => { for (let e = el; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor;
+          if (b !== "rgba(0, 0, 0, 0)" && b !== "transparent") return hex(b); } return hex(getComputedStyle(document.documentElement).backgroundColor); };
+        return [".results h3 a", ".results .meta", ".results mark", ".snippet", "footer .wrap", ".facets a", ".site-header nav a"]
+          .map((s) => document.querySelector(s)).filter(Boolean)
+          .map((el) => [el.className || el.tagName, hex(getComputedStyle(el).color), bgOf(el)]);
+      })()`)) as [string, string, string][];
+      expect(pairs.length).toBeGreaterThanOrEqual(6);
+      for (const [what, fg, bg] of pairs) {
+        expect({ what, scheme, ratio: contrastRatio(fg, bg) >= 4.5 }).toEqual({ what, scheme, ratio: true });
+      }
+      await page.close();
+    }
+  });
+
+  it("reaches the skip link, navigation and search by keyboard with a visible focus ring", async () => {
+    const page = await open("/");
+    const focused: { tag: string; text: string; outline: string }[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      focused.push(
+        (await page.evaluate(`(() => { const el = document.activeElement; const s = getComputedStyle(el);
+          return { tag: el.tagName, text: (el.textContent || el.getAttribute("name") || "").trim().slice(0, 20),
+                   outline: s.outlineStyle + " " + s.outlineWidth }; })()`)) as {
+          tag: string;
+          text: string;
+          outline: string;
+        },
+      );
+    }
+    expect(focused[0]!.text).toBe("تخطَّ إلى المحتوى");
+    expect(focused.map((x) => x.text)).toEqual(expect.arrayContaining(["الرئيسية", "البحث", "q"]));
+    for (const x of focused) expect(x.outline).toMatch(/^solid [23]px$/);
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    await shot(page, "keyboard-focus");
+    await page.keyboard.press("/");
+    expect(await page.evaluate("document.activeElement.id")).toBe("site-q");
+    await page.close();
+  });
+});
