@@ -70,12 +70,17 @@ const PATTERNS = {
   space: /\s+/,
   digits: /^\d+$/,
   camel: /([a-z])([A-Z])/g,
+  // Han, kana and full-width forms: scripts written without spaces, where one character carries about a word.
+  ideograph: /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF01-\uFF60]/g,
+  // Inline styles that hide an element from every reader (schema.org copies of the story, login modals).
+  hiddenStyle: /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i,
 } as const;
 
 export interface Block {
   /** Nearest block-level ancestor that holds the text. */
   owner: HtmlElement;
   text: string;
+  /** Length in Latin-equivalent characters: text.length, with each ideograph counted IDEOGRAPH_WEIGHT times. */
   chars: number;
   linkChars: number;
   /** 2..6 for h2..h6 (h1 is 1), 0 otherwise. */
@@ -90,6 +95,12 @@ export interface PrunedSubtree {
   text: string;
 }
 
+export interface CollectOptions {
+  /** Keep subtrees hidden by `hidden`, `aria-hidden` or an inline display:none: the fallback when a page
+   * hides everything until a script reveals it. */
+  keepHidden: boolean;
+}
+
 export interface BlockCollection {
   blocks: Block[];
   pruned: PrunedSubtree[];
@@ -101,7 +112,11 @@ export interface BlockCollection {
  * Walks the tree once without recursion and returns its text blocks. `host` selects per-site rules.
  * Example: "<div><p>أ <a>ب</a></p><nav>x</nav></div>" -> one block "أ ب" with linkChars 1; the nav is pruned.
  */
-export function collectBlocks(root: HtmlElement, host: string | null): BlockCollection {
+export function collectBlocks(
+  root: HtmlElement,
+  host: string | null,
+  opts: CollectOptions = { keepHidden: false },
+): BlockCollection {
   const blocks: Block[] = [];
   const pruned: PrunedSubtree[] = [];
   const elements: HtmlElement[] = [];
@@ -115,12 +130,13 @@ export function collectBlocks(root: HtmlElement, host: string | null): BlockColl
     const text = collapse(buffer);
     const owner = owners[owners.length - 1]!;
     if (text !== "") {
+      const chars = weightedLength(text);
       const heading = headingLevel(owner);
       blocks.push({
         owner,
         text,
-        chars: text.length,
-        linkChars: Math.min(linkChars, text.length),
+        chars,
+        linkChars: Math.min(linkChars, chars),
         heading,
         listItem: owner.tag === "li",
         index: blocks.length,
@@ -140,7 +156,7 @@ export function collectBlocks(root: HtmlElement, host: string | null): BlockColl
     const node = step.node;
     if (node.type === "text") {
       buffer += node.text;
-      if (linkDepth > 0) linkChars += collapse(node.text).length;
+      if (linkDepth > 0) linkChars += weightedLength(collapse(node.text));
       continue;
     }
     if (step.exit) {
@@ -155,7 +171,7 @@ export function collectBlocks(root: HtmlElement, host: string | null): BlockColl
       flush();
       continue;
     }
-    const skip = pruneKind(node, siteTokens);
+    const skip = !opts.keepHidden && isHidden(node) ? "hidden" : pruneKind(node, siteTokens);
     if (skip !== undefined) {
       if (skip !== null && node.parent !== null) {
         pruned.push({
@@ -183,6 +199,17 @@ export function collectBlocks(root: HtmlElement, host: string | null): BlockColl
   return { blocks, pruned, elements };
 }
 
+/** Each ideograph counts this many characters: a Chinese or Japanese sentence of 40 characters says about as much
+ * as 120 Latin letters, so length thresholds tuned on spaced scripts apply (newspaper4k chinese_article). */
+export const IDEOGRAPH_WEIGHT = 3;
+
+/** Text length with ideographs weighted; the common (spaced-script) case costs one regex test. */
+function weightedLength(text: string): number {
+  PATTERNS.ideograph.lastIndex = 0;
+  if (!PATTERNS.ideograph.test(text)) return text.length;
+  return text.length + (IDEOGRAPH_WEIGHT - 1) * (text.match(PATTERNS.ideograph)?.length ?? 0);
+}
+
 /** Only anchors with an href are links: "<a name=top/>" left open wraps whole pages (arabic.cnn.com 2013). */
 function isLink(el: HtmlElement): boolean {
   return el.tag === "a" && el.attrs.href !== undefined;
@@ -205,6 +232,15 @@ function holdsProse(el: HtmlElement): boolean {
     return true;
   });
   return total >= PRUNE_GUARD_PROSE_CHARS && longest >= PRUNE_GUARD_RUN_CHARS;
+}
+
+/** Hidden from every reader, as Readability's isProbablyVisible judges it: a `hidden` attribute, aria-hidden,
+ * or an inline style with display:none or visibility:hidden (businessinsider's hidden schema.org copy of the
+ * story, sputniknews' login modals). */
+function isHidden(el: HtmlElement): boolean {
+  if (el.attrs.hidden !== undefined || el.attrs["aria-hidden"] === "true") return true;
+  const style = el.attrs.style;
+  return style !== undefined && PATTERNS.hiddenStyle.test(style);
 }
 
 /** undefined: keep; null: drop silently; a kind: drop and report. */
@@ -234,7 +270,8 @@ function pruneKind(el: HtmlElement, siteTokens: ReadonlySet<string>): RemovedKin
     const kind = NEGATIVE_CLASS_TOKENS.get(head)?.kind;
     if (kind !== undefined && negative === undefined) {
       negative = kind;
-      trusted = TRUSTED_NEGATIVE_TOKENS.has(head);
+      // "topicBodyAndFooter" (permies.com) names the story and its footer: only the prose guard can judge it.
+      trusted = TRUSTED_NEGATIVE_TOKENS.has(head) && !tokens.some((t) => POSITIVE_CLASS_TOKENS.has(t));
     }
   }
   if (negative !== undefined && !trusted && holdsProse(el)) return undefined;

@@ -99,6 +99,51 @@ describe("extractArticle", () => {
   });
 });
 
+describe("extractArticle container choice", () => {
+  it("reads a Chinese story whose paragraphs are short in characters", () => {
+    const zh = "香港行政长官在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向民众道歉。";
+    const a = extractArticle(
+      `<html><body><div class="nav"><a href="/">首页</a> <a href="/n">新闻</a></div><div><p>请使用最新的浏览器，以获得最佳浏览效果。</p></div><div class="story"><p>${zh}</p><p>${zh}</p><p>${zh}</p></div></body></html>`,
+    );
+    expect(a.paragraphs).toEqual([zh, zh, zh]);
+  });
+
+  it("keeps a story whose wrapper class also names its footer (topicBodyAndFooter)", () => {
+    const a = extractArticle(
+      page(
+        `<div class="topicBodyAndFooter"><p>${PARAGRAPH}</p><p>${PARAGRAPH} وأضاف.</p><p>${PARAGRAPH} وتابع.</p></div>`,
+      ),
+    );
+    expect(a.paragraphs).toHaveLength(3);
+  });
+
+  it("answers a page of short lines only with those lines instead of extract.no_content", () => {
+    const a = extractArticle(
+      page(`<div><h2>تحقق من أنك لست روبوتا</h2><div>اضغط مطولا على الزر</div></div>`),
+    );
+    expect(a.text).toContain("اضغط مطولا على الزر");
+  });
+
+  it("drops a block that is only markup written as text", () => {
+    const a = extractArticle(
+      page(
+        `<article><p>&lt;img height="1" width="1" src="https://pixel.example/p"/&gt;</p><p>${PARAGRAPH}</p></article>`,
+      ),
+    );
+    expect(a.text).not.toContain("<img");
+    expect(a.removed.some((r) => r.kind === "markup")).toBe(true);
+  });
+
+  it("takes the story out of a wrapper that also holds a login modal and the next story's teaser", () => {
+    const a = extractArticle(
+      page(`<div class="wrap"><div class="story"><p>${PARAGRAPH}</p><p>${PARAGRAPH} وأضاف.</p><p>${PARAGRAPH} وتابع.</p><p>${PARAGRAPH} وختم.</p></div>
+        <div class="next-up"><p>قصة أخرى عن موضوع مختلف تماما يقرؤها الزوار بعد هذا الخبر في الموقع نفسه.</p></div></div>`),
+    );
+    expect(a.paragraphs).toHaveLength(4);
+    expect(a.text).not.toContain("قصة أخرى");
+  });
+});
+
 describe("extractArticle on hostile input", () => {
   const expectCode = (fn: () => unknown, code: string): void => {
     try {

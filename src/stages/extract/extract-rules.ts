@@ -9,7 +9,9 @@ export type RemovedKind =
   | "comments"
   | "date_line"
   | "edge_line"
+  | "hidden"
   | "link_list"
+  | "markup"
   | "meta_line"
   | "navigation"
   | "read_also"
@@ -288,7 +290,9 @@ export const NEGATIVE_CLASS_TOKENS: ReadonlyMap<string, { kind: RemovedKind; rea
   ["cookie", { kind: "navigation", reason: "cookie banner" }],
   ["disqus", { kind: "comments", reason: "Disqus thread" }],
   ["footer", { kind: "navigation", reason: "page footer" }],
+  ["login", { kind: "navigation", reason: "login form or modal (sputniknews)" }],
   ["menu", { kind: "navigation", reason: "menus" }],
+  ["modal", { kind: "navigation", reason: "modal dialog: login, registration, consent (sputniknews)" }],
   ["mostread", { kind: "related_list", reason: "most-read box" }],
   ["nav", { kind: "navigation", reason: "navigation" }],
   ["navbar", { kind: "navigation", reason: "navigation" }],
@@ -298,13 +302,16 @@ export const NEGATIVE_CLASS_TOKENS: ReadonlyMap<string, { kind: RemovedKind; rea
   ["pager", { kind: "navigation", reason: "pager" }],
   ["pagination", { kind: "navigation", reason: "pager" }],
   ["popular", { kind: "related_list", reason: "popular-posts box" }],
+  ["popup", { kind: "navigation", reason: "popup dialog" }],
   ["prev", { kind: "navigation", reason: "previous/next pager (lbcgroup next_prev_container)" }],
   ["related", { kind: "related_list", reason: "related-posts box" }],
   ["share", { kind: "share", reason: "share bar" }],
   ["sharing", { kind: "share", reason: "share bar" }],
   ["sidebar", { kind: "navigation", reason: "sidebar" }],
+  ["signup", { kind: "meta_line", reason: "newsletter or account signup" }],
   ["social", { kind: "share", reason: "social buttons" }],
   ["sponsored", { kind: "ads", reason: "sponsored content" }],
+  ["subscribe", { kind: "meta_line", reason: "subscription promo" }],
   ["taboola", { kind: "related_list", reason: "Taboola recommendations" }],
   ["tags", { kind: "meta_line", reason: "tag list" }],
   ["ticker", { kind: "related_list", reason: "news ticker (almogaz, petra)" }],
@@ -330,6 +337,7 @@ export const GENERIC_CLASS_TOKENS: ReadonlySet<string> = new Set([
   "row",
   "section",
   "top",
+  "window",
   "wrap",
   "wrapper",
 ]);
