@@ -40,6 +40,8 @@ export interface FeedStore {
    * (articles stay searchable). Null when the source is unknown.
    */
   removeSource(sourceId: string): Promise<{ feedsRemoved: number; sourceDeleted: boolean } | null>;
+  /** Stops polling a feed, with `reason` shown in its health (admin action); enableFeed undoes it. False if unknown. */
+  disableFeed(id: number, reason: string): Promise<boolean>;
   /** Clears a disabled feed's reason and failure counters and makes it due at `nowMs` (admin action). */
   enableFeed(id: number, nowMs: number): Promise<boolean>;
   /**

@@ -162,6 +162,19 @@ export function describeFeedStoreContract(name: string, open: () => Promise<Stor
       expect((await storage.feeds.claimDueFeeds(T0 + 2, 10, 1_000)).map((f) => f.id)).toEqual([feed.id]);
     });
 
+    it("disables a feed by hand with a visible reason until it is enabled again", async () => {
+      const { feed } = await storage.feeds.addFeed(
+        { url: "https://spa.example/manual", sourceId: "spa" },
+        T0,
+      );
+      expect(await storage.feeds.disableFeed(feed.id, "admin: disabled")).toBe(true);
+      expect((await storage.feeds.getFeed(feed.id))?.disabledReason).toBe("admin: disabled");
+      expect(await storage.feeds.claimDueFeeds(T0 + 1, 10, 1_000)).toEqual([]);
+      expect(await storage.feeds.disableFeed(feed.id + 999, "x")).toBe(false);
+      expect(await storage.feeds.enableFeed(feed.id, T0 + 2)).toBe(true);
+      expect((await storage.feeds.claimDueFeeds(T0 + 2, 10, 1_000)).map((f) => f.id)).toEqual([feed.id]);
+    });
+
     it("reschedules a feed and drops its lease", async () => {
       const { feed } = await storage.feeds.addFeed({ url: "https://spa.example/rss", sourceId: "spa" }, T0);
       await storage.feeds.claimDueFeeds(T0, 10, 60_000);

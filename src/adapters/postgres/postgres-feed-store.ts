@@ -127,6 +127,14 @@ export class PostgresFeedStore implements FeedStore {
     });
   }
 
+  async disableFeed(id: number, reason: string): Promise<boolean> {
+    const result = await this.#pool.query(
+      "UPDATE feeds SET disabled_reason = $1, lease_until_ms = NULL WHERE id = $2",
+      [reason, id],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
   async enableFeed(id: number, nowMs: number): Promise<boolean> {
     const result = await this.#pool.query(
       `UPDATE feeds SET disabled_reason = NULL, failure_score = 0, consecutive_failures = 0, next_poll_ms = $1

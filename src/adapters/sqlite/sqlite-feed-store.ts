@@ -217,6 +217,11 @@ export class SqliteFeedStore implements FeedStore {
     return this.#removeSource(sourceId);
   }
 
+  async disableFeed(id: number, reason: string): Promise<boolean> {
+    const sql = "UPDATE feeds SET disabled_reason = ?, lease_until_ms = NULL WHERE id = ?";
+    return this.#db.prepare(sql).run(reason, id).changes > 0;
+  }
+
   async enableFeed(id: number, nowMs: number): Promise<boolean> {
     const sql = `UPDATE feeds SET disabled_reason = NULL, failure_score = 0, consecutive_failures = 0,
       next_poll_ms = ? WHERE id = ?`;

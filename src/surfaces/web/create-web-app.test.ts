@@ -254,10 +254,28 @@ describe("admin", () => {
     expect(bad.status).toBe(401);
   });
 
-  it("reports actions the crawl backend does not provide yet instead of pretending", async () => {
+  it("adds a source with its feed, imports OPML and disables a source's feeds through the admin forms", async () => {
     const { cookie, csrf } = await login();
-    const res = await post("/admin/sources/sabq/disable", { _csrf: csrf }, { cookie });
-    expect(decodeURIComponent(res.headers.get("location") ?? "")).toContain("crawl backend");
+    const added = await post(
+      "/admin/sources",
+      { _csrf: csrf, id: "wam", name: "وام", feed: "https://wam.example/rss.xml" },
+      { cookie },
+    );
+    expect(added.status).toBe(303);
+    const feed = await f.storage.feeds.getFeedByUrl("https://wam.example/rss.xml");
+    expect(feed).toMatchObject({ sourceId: "wam", disabledReason: null });
+
+    const opml = `<?xml version="1.0"?><opml version="2.0"><body>
+      <outline text="قنا" xmlUrl="https://qna.example/feed" htmlUrl="https://qna.example/"/></body></opml>`;
+    const imported = await post("/admin/opml", { _csrf: csrf, opml }, { cookie });
+    expect(decodeURIComponent(imported.headers.get("location") ?? "")).toContain("استُوردت 1");
+    expect(await f.storage.feeds.getFeedByUrl("https://qna.example/feed")).not.toBeNull();
+
+    const disabled = await post("/admin/sources/wam/disable", { _csrf: csrf }, { cookie });
+    expect(decodeURIComponent(disabled.headers.get("location") ?? "")).toContain("أوقف جلب 1");
+    expect((await f.storage.feeds.getFeedByUrl("https://wam.example/rss.xml"))?.disabledReason).toMatch(
+      /admin/,
+    );
   });
 
   it("turns the admin pages off when no token is configured", async () => {

@@ -1,8 +1,9 @@
 /**
- * SourceAdmin: the source-management actions the admin pages offer (add a source, import OPML, disable). Interface
- * plus a thin implementation over today's Storage; the crawl backend (issue 4) will provide the full one.
+ * SourceAdmin: the source-management actions the admin pages offer (add a source, import OPML, disable).
+ * Interface plus its implementation over Storage (surface glue; the logic is in pipeline/manage-sources).
  */
-import { AkhbarError } from "../../domain/errors.ts";
+import { disableSource, importOpmlText } from "../../pipeline/manage-sources.ts";
+import { type Clock, systemClock } from "../../ports/clock.ts";
 import type { Storage } from "../../ports/storage.ts";
 
 export interface NewSource {
@@ -26,14 +27,17 @@ export interface SourceAdmin {
 }
 
 /**
- * What works before the crawl backend lands: sources are stored; feeds, OPML import and disabling answer
- * `admin.unavailable` with a clear message instead of pretending.
+ * The admin actions over Storage: sources and their feed URLs are stored (the crawler polls a new feed at once and
+ * shows any error in the source's health), OPML imports and disabling go through pipeline/manage-sources, the same
+ * code as `akhbar sources`.
  */
 export class StorageSourceAdmin implements SourceAdmin {
   readonly #storage: Storage;
+  readonly #clock: Clock;
 
-  constructor(storage: Storage) {
+  constructor(storage: Storage, clock: Clock = systemClock) {
     this.#storage = storage;
+    this.#clock = clock;
   }
 
   async addSource(source: NewSource): Promise<string> {
@@ -44,23 +48,23 @@ export class StorageSourceAdmin implements SourceAdmin {
       country: source.country,
       language: "ar",
     });
-    return source.feedUrl === null
-      ? `أضيف المصدر ${source.name}.`
-      : `أضيف المصدر ${source.name}؛ لم تُسجَّل الخلاصة لأن الجلب الآلي غير متاح بعد.`;
+    if (source.feedUrl === null) return `أضيف المصدر ${source.name}.`;
+    const { created } = await this.#storage.feeds.addFeed(
+      { url: source.feedUrl, sourceId: source.id },
+      this.#clock.now().getTime(),
+    );
+    return created
+      ? `أضيف المصدر ${source.name} وخلاصته؛ سيُجلب قريبًا.`
+      : `أضيف المصدر ${source.name}؛ الخلاصة مسجلة من قبل.`;
   }
 
-  async importOpml(_text: string): Promise<string> {
-    throw unavailable("OPML import");
+  async importOpml(text: string): Promise<string> {
+    const { added, known, skipped } = await importOpmlText(this.#storage, text, this.#clock);
+    return `استُوردت ${added} خلاصة (${known} مسجلة من قبل، ${skipped} بلا رابط خلاصة).`;
   }
 
-  async disableSource(_id: string): Promise<string> {
-    throw unavailable("disabling a source");
+  async disableSource(id: string): Promise<string> {
+    const feeds = await disableSource(this.#storage, id, "admin: disabled from the web admin");
+    return `أوقف جلب ${feeds} خلاصة للمصدر ${id}؛ تبقى مقالاته.`;
   }
-}
-
-function unavailable(what: string): AkhbarError {
-  return new AkhbarError(
-    "admin.unavailable",
-    `admin: ${what} needs the crawl backend, which is not running here`,
-  );
 }

@@ -4,12 +4,15 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { AkhbarError } from "../../../domain/errors.ts";
-import type { Feed } from "../../../domain/feed.ts";
 import { createCrawlPreparer, createHttpClient, openStorage } from "../../../main.ts";
-import { findSourceFeeds } from "../../../pipeline/find-source-feeds.ts";
+import {
+  addSourceFromUrl,
+  importOpmlText,
+  removeSourceOrFeed,
+  renderSourcesOpml,
+} from "../../../pipeline/manage-sources.ts";
 import { systemClock } from "../../../ports/clock.ts";
 import type { Storage } from "../../../ports/storage.ts";
-import { parseOpml, renderOpml } from "../../../stages/feeds/parse-opml.ts";
 import { feedsBySource, toFeedJson, toSourceHealth, toSourceJson } from "../../present.ts";
 import { type Command, type CommandContext, printJson, printLine } from "../command.ts";
 
@@ -81,50 +84,29 @@ async function listSources(ctx: CommandContext, storage: Storage): Promise<numbe
   return 0;
 }
 
-/** Source id for a URL's site: its host without "www." ("https://www.spa.gov.sa/x" -> "spa.gov.sa"). */
-function sourceIdFor(url: string): string {
-  return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
-}
-
 async function addSource(
   ctx: CommandContext,
   storage: Storage,
   url: string,
   values: Record<string, unknown>,
 ): Promise<number> {
-  const country = typeof values.country === "string" ? values.country.toUpperCase() : null;
-  if (country !== null && !/^[A-Z]{2}$/.test(country)) {
-    throw new AkhbarError(
-      "sources.usage",
-      `sources add: --country must be an ISO 3166-1 alpha-2 code, got "${country}"`,
-    );
-  }
   const http = createHttpClient(ctx.config);
   const preparer = await createCrawlPreparer({ ...ctx.config, crawlWorkers: 0 });
   try {
-    const found = await findSourceFeeds(url, { http, preparer });
-    const first = found.feeds[0]!;
-    const id = typeof values.id === "string" ? values.id : sourceIdFor(url);
-    const existing = await storage.sources.getSource(id);
-    await storage.sources.upsertSource({
-      id,
-      name: typeof values.name === "string" ? values.name : (existing?.name ?? first.title ?? id),
-      homepage: existing?.homepage ?? first.homepage ?? new URL("/", url).href,
-      country: country ?? existing?.country ?? null,
-      language: existing?.language ?? "ar",
-    });
-    const added: Feed[] = [];
-    for (const f of found.feeds) {
-      const { feed } = await storage.feeds.addFeed(
-        { url: f.url, sourceId: id, kind: f.kind, title: f.title },
-        systemClock.now().getTime(),
-      );
-      added.push(feed);
-    }
-    if (ctx.json) printJson(ctx.io, { source: id, via: found.via, feeds: added.map(toFeedJson) });
+    const added = await addSourceFromUrl(
+      { storage, http, preparer, clock: systemClock },
+      {
+        url,
+        id: typeof values.id === "string" ? values.id : undefined,
+        name: typeof values.name === "string" ? values.name : undefined,
+        country: typeof values.country === "string" ? values.country : null,
+      },
+    );
+    if (ctx.json)
+      printJson(ctx.io, { source: added.sourceId, via: added.via, feeds: added.feeds.map(toFeedJson) });
     else {
-      printLine(ctx.io, `source ${id}: ${added.length} feed(s) found via ${found.via}`);
-      for (const f of added) printLine(ctx.io, `  [${f.id}] ${f.kind ?? "?"}  ${f.url}`);
+      printLine(ctx.io, `source ${added.sourceId}: ${added.feeds.length} feed(s) found via ${added.via}`);
+      for (const f of added.feeds) printLine(ctx.io, `  [${f.id}] ${f.kind ?? "?"}  ${f.url}`);
     }
     return 0;
   } finally {
@@ -134,23 +116,21 @@ async function addSource(
 }
 
 async function removeSource(ctx: CommandContext, storage: Storage, idOrUrl: string): Promise<number> {
-  const feed = /^https?:/i.test(idOrUrl) ? await storage.feeds.getFeedByUrl(idOrUrl) : null;
-  if (feed !== null) {
-    await storage.feeds.removeFeed(feed.id);
-    printLine(ctx.io, `removed feed ${feed.url} of source ${feed.sourceId}`);
+  const removed = await removeSourceOrFeed(storage, idOrUrl);
+  if (removed.kind === "feed") {
+    printLine(ctx.io, `removed feed ${removed.feed.url} of source ${removed.feed.sourceId}`);
     return 0;
   }
-  const removed = await storage.feeds.removeSource(idOrUrl);
-  if (removed === null) throw new AkhbarError("sources.not_found", `sources: no source or feed "${idOrUrl}"`);
-  const kept = removed.sourceDeleted ? "" : " (its articles stay searchable under it)";
   if (ctx.json)
     printJson(ctx.io, {
       source: idOrUrl,
       feeds_removed: removed.feedsRemoved,
       source_deleted: removed.sourceDeleted,
     });
-  else
+  else {
+    const kept = removed.sourceDeleted ? "" : " (its articles stay searchable under it)";
     printLine(ctx.io, `removed source ${idOrUrl}: ${removed.feedsRemoved} feed(s) no longer crawled${kept}`);
+  }
   return 0;
 }
 
@@ -164,48 +144,22 @@ async function enableFeed(ctx: CommandContext, storage: Storage, feedId: string)
 }
 
 async function importOpml(ctx: CommandContext, storage: Storage, file: string): Promise<number> {
-  const doc = parseOpml(await readFile(file, "utf8"));
-  const nowMs = systemClock.now().getTime();
-  let added = 0;
-  let known = 0;
-  for (const o of doc.outlines) {
-    const id = sourceIdFor(o.htmlUrl ?? o.xmlUrl);
-    if ((await storage.sources.getSource(id)) === null) {
-      await storage.sources.upsertSource({
-        id,
-        name: o.title ?? id,
-        homepage: o.htmlUrl,
-        country: null,
-        language: "ar",
-      });
-    }
-    if ((await storage.feeds.addFeed({ url: o.xmlUrl, sourceId: id, title: o.title }, nowMs)).created)
-      added++;
-    else known++;
-  }
-  if (ctx.json) printJson(ctx.io, { added, known, skipped: doc.skipped });
+  const { added, known, skipped } = await importOpmlText(storage, await readFile(file, "utf8"), systemClock);
+  if (ctx.json) printJson(ctx.io, { added, known, skipped });
   else
     printLine(
       ctx.io,
-      `imported ${added} feed(s) (${known} already known, ${doc.skipped} outline(s) without a feed URL)`,
+      `imported ${added} feed(s) (${known} already known, ${skipped} outline(s) without a feed URL)`,
     );
   return 0;
 }
 
 async function exportOpml(ctx: CommandContext, storage: Storage, output: string | null): Promise<number> {
-  const sources = new Map((await storage.sources.listSources()).map((s) => [s.id, s]));
-  const feeds = await storage.feeds.listFeeds();
-  const text = renderOpml(
-    "akhbar sources",
-    feeds.map((f) => {
-      const s = sources.get(f.sourceId);
-      return { title: s?.name ?? f.title, xmlUrl: f.url, htmlUrl: s?.homepage ?? null };
-    }),
-  );
+  const { text, feeds } = await renderSourcesOpml(storage);
   if (output === null) ctx.io.stdout.write(text);
   else {
     await writeFile(output, text);
-    printLine(ctx.io, `wrote ${feeds.length} feed(s) to ${output}`);
+    printLine(ctx.io, `wrote ${feeds} feed(s) to ${output}`);
   }
   return 0;
 }
