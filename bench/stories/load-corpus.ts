@@ -1,0 +1,31 @@
+/**
+ * Reads the SaudiNewsNet dev corpus in place (../shared/data/corpus, CC BY-NC-SA: never copied into the repo).
+ * Benchmark helper, not pure (reads a file).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+
+export interface CorpusArticle {
+  id: string;
+  source: string;
+  url: string;
+  title: string;
+  date: string;
+  text: string;
+}
+
+export const CORPUS_PATH = join(process.cwd(), "..", "shared", "data", "corpus", "saudinewsnet.dev.jsonl.gz");
+
+/** Every article of the dev corpus, in file order ((date, source, id)). */
+export function loadCorpus(path: string = CORPUS_PATH): CorpusArticle[] {
+  const lines = gunzipSync(readFileSync(path)).toString("utf8").split("\n");
+  const out: CorpusArticle[] = [];
+  for (const line of lines) if (line.trim() !== "") out.push(JSON.parse(line) as CorpusArticle);
+  return out;
+}
+
+/** Corpus dates carry no offset; read them as UTC so replays are machine-independent. */
+export function timeOf(a: CorpusArticle): number {
+  return Date.parse(`${a.date}Z`);
+}

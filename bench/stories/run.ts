@@ -1,0 +1,276 @@
+/**
+ * Stories benchmark on the SaudiNewsNet dev corpus: duplicate groups and stories, near-duplicate precision/recall
+ * (human labels and brute-force truth), per-article cost at 10k / 28k / 10× replay, clustering P/R/F1 on hand
+ * labels beside a brute-force TF-IDF nearest-neighbour peer, and similar-article lists. Not pure (reads files).
+ * Run: node --import tsx bench/stories/run.ts [--no-replay]
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compareShingles, isCopy } from "../../src/stages/dedupe/compare-shingles.ts";
+import { shingleText } from "../../src/stages/dedupe/shingle-text.ts";
+import {
+  findRelated,
+  type RelatedCandidate,
+  SIMILAR_MAX_ITEMS,
+} from "../../src/stages/related/find-related.ts";
+import { scoreClustering } from "../../src/stages/stories/pairwise-scores.ts";
+import { compareStreamOrder, StoryStream, type StreamArticle } from "../../src/stages/stories/recluster.ts";
+import {
+  cosine,
+  type SparseVector,
+  TermStats,
+  toSparseVector,
+  toStoryTerms,
+} from "../../src/stages/stories/story-vector.ts";
+import { describeSetting, type LabelledPair, runCopyRuleGrid } from "./copy-rule-grid.ts";
+import { loadCorpus, timeOf } from "./load-corpus.ts";
+
+const LABELS_DIR = join(process.cwd(), "testdata", "labels");
+const REPLAYS = process.argv.includes("--no-replay") ? 1 : 10;
+/** Replays are shifted by this many days so windows never overlap the previous copy of the corpus. */
+const REPLAY_SHIFT_DAYS = 30;
+/** Articles in the brute-force truth sample (a contiguous 2-day window, where copies concentrate). */
+const BRUTE_FORCE_SAMPLE = 3000;
+const RELATED_ANCHORS = 500;
+const fmt = (x: number, d = 3) => x.toFixed(d);
+
+const corpus = loadCorpus();
+const base: StreamArticle[] = corpus
+  .map((a) => ({
+    id: a.id,
+    sourceId: a.source,
+    citedSource: null,
+    title: a.title,
+    text: a.text,
+    timeMs: timeOf(a),
+  }))
+  .sort(compareStreamOrder);
+const textOf = new Map(base.map((a) => [a.id, a.text]));
+console.log(`corpus: ${base.length} articles`);
+
+// 1. Copy-rule grid on the labelled pairs (how SHINGLE_WORDS and the copy rule were chosen).
+const pairs = readFileSync(join(LABELS_DIR, "pairs.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as LabelledPair);
+console.log(`\n== copy-rule grid (${pairs.length} labelled pairs; best recall at precision >= 0.98) ==`);
+for (const r of runCopyRuleGrid(pairs, (id) => textOf.get(id) ?? "", 0.98)) {
+  console.log(
+    `${r.setting.padEnd(22)} J>=${r.minJaccard} C>=${r.minContainment}  P ${fmt(r.precision)} R ${fmt(r.recall)}`,
+  );
+}
+
+// 2. Full stream, then replays with shifted dates; cost per article per phase.
+const stream = new StoryStream();
+const checkpoints = new Map<number, { dedupeMs: number; clusterMs: number; wallMs: number }>();
+const marks = [10_000, base.length, base.length * REPLAYS];
+let processed = 0;
+const wall0 = performance.now();
+for (let r = 0; r < REPLAYS; r++) {
+  const shift = r * REPLAY_SHIFT_DAYS * 86_400_000;
+  for (const a of base) {
+    stream.add(r === 0 ? a : { ...a, id: `${a.id}~${r}`, timeMs: a.timeMs + shift });
+    processed++;
+    if (marks.includes(processed)) {
+      checkpoints.set(processed, { ...stream.timings, wallMs: performance.now() - wall0 });
+    }
+  }
+  if (r === 0) {
+    const groups = stream.groups.countCopyGroups();
+    const stories = stream.clusterer.listStories();
+    console.log(`\n== one pass over the dev corpus ==`);
+    console.log(`copy groups (>= 2 articles): ${groups.groups}, articles in them: ${groups.articles}`);
+    console.log(
+      `stories: ${stories.length}, with >= 2 articles: ${stories.filter((s) => s.articleCount >= 2).length}, largest: ${Math.max(...stories.map((s) => s.articleCount))}`,
+    );
+    evaluateFirstPass(stream);
+  }
+}
+console.log(`\n== per-article cost (dedupe + clustering, one thread) ==`);
+let prev = { n: 0, dedupeMs: 0, clusterMs: 0 };
+for (const n of marks) {
+  const c = checkpoints.get(n);
+  if (c === undefined) continue;
+  const dn = n - prev.n;
+  const d = (c.dedupeMs - prev.dedupeMs) / dn;
+  const k = (c.clusterMs - prev.clusterMs) / dn;
+  console.log(
+    `articles ${String(prev.n).padStart(6)}-${String(n).padEnd(6)}: dedupe ${fmt(d * 1000, 0)} µs + cluster ${fmt(k * 1000, 0)} µs = ${fmt((d + k) * 1000, 0)} µs/article (cumulative ${fmt(((c.dedupeMs + c.clusterMs) / n) * 1000, 0)} µs, ${fmt(n / (c.wallMs / 1000), 0)} articles/s wall)`,
+  );
+  prev = { n, dedupeMs: c.dedupeMs, clusterMs: c.clusterMs };
+}
+console.log(`near-duplicate index size at end: ${stream.nearDuplicates.size} articles (window-bounded)`);
+
+function evaluateFirstPass(s: StoryStream): void {
+  // 3. Near-duplicates against human labels: a pair is found when both land in one copy group.
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of pairs) {
+    const found =
+      s.groups.groupIdOf(p.a) !== undefined && s.groups.groupIdOf(p.a) === s.groups.groupIdOf(p.b);
+    const copy = p.label === "copy";
+    if (found && copy) tp++;
+    else if (found) fp++;
+    else if (copy) fn++;
+  }
+  console.log(`\n== near-duplicates vs human labels (${pairs.length} pairs, ${tp + fn} copies) ==`);
+  console.log(
+    `same copy group: precision ${fmt(tp / Math.max(1, tp + fp))}, recall ${fmt(tp / Math.max(1, tp + fn))} (tp ${tp}, fp ${fp}, fn ${fn})`,
+  );
+
+  // 4. Brute force over a 2-day window: exact J/C for every pair is the truth for that sample.
+  const sample = base
+    .filter((a) => a.timeMs >= Date.parse("2015-08-06T00:00:00Z"))
+    .slice(0, BRUTE_FORCE_SAMPLE);
+  const ours = sample.map((a) => shingleText(a.text));
+  const j5 = sample.map((a) =>
+    shingleText(a.text, { words: 5, form: "surface", dropStopWords: false, stripMarks: false }),
+  );
+  let truth = 0;
+  let truthFound = 0;
+  let floor = 0;
+  let floorFound = 0;
+  let predicted = 0;
+  let predictedTrue = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < sample.length; i++) {
+    for (let j = i + 1; j < sample.length; j++) {
+      const o = compareShingles(ours[i]!, ours[j]!);
+      const same = s.groups.groupIdOf(sample[i]!.id) === s.groups.groupIdOf(sample[j]!.id);
+      const isTrue = isCopy(o);
+      if (isTrue) {
+        truth++;
+        if (same) truthFound++;
+      }
+      if (same) {
+        predicted++;
+        if (isTrue) predictedTrue++;
+      }
+      if (o.jaccard >= 0.8 || o.containment >= 0.9 || compareShingles(j5[i]!, j5[j]!).jaccard >= 0.8) {
+        if (o.smaller >= 3) {
+          floor++;
+          if (same) floorFound++;
+        }
+      }
+    }
+  }
+  const bruteMs = performance.now() - t0;
+  console.log(
+    `\n== near-duplicates vs brute force (${sample.length} articles from 2015-08-06, ${(sample.length * (sample.length - 1)) / 2} pairs) ==`,
+  );
+  console.log(
+    `pairs satisfying the copy rule by exact J/C: ${truth}; found in one copy group: ${truthFound} (recall ${fmt(truthFound / Math.max(1, truth))})`,
+  );
+  console.log(
+    `pairs in one copy group: ${predicted}; satisfying the rule directly: ${predictedTrue} (precision ${fmt(predictedTrue / Math.max(1, predicted))}; the rest are joined transitively)`,
+  );
+  console.log(
+    `floor pairs (J>=0.8 or C>=0.9 on our shingles, or J>=0.8 on 5-word surface; >= 3 shingles): ${floor}; found: ${floorFound}`,
+  );
+  console.log(
+    `brute force cost: ${fmt((bruteMs * 1000) / sample.length, 0)} µs/article for ${sample.length} articles (quadratic) vs index ${fmt((s.timings.dedupeMs * 1000) / base.length, 0)} µs/article`,
+  );
+
+  // 5. Clustering vs hand-labelled stories, beside a brute-force TF-IDF nearest-neighbour peer.
+  const gold = new Map(
+    readFileSync(join(LABELS_DIR, "stories.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; story: string })
+      .map((r) => [r.id, r.story] as const),
+  );
+  const ourPred = new Map([...gold.keys()].map((id) => [id, s.clusterer.storyOf(id) ?? id]));
+  const ourScores = scoreClustering(gold, ourPred);
+  const window = base.filter(
+    (a) => a.timeMs >= Date.parse("2015-08-04T00:00:00Z") && a.timeMs < Date.parse("2015-08-08T00:00:00Z"),
+  );
+  const peer = runNearestNeighbourPeer(window, 0.3);
+  const peerScores = scoreClustering(gold, peer.storyOf);
+  console.log(
+    `\n== clustering vs hand labels (${gold.size} articles, ${ourScores.goldClusters} gold stories) ==`,
+  );
+  const line = (name: string, x: ReturnType<typeof scoreClustering>, usPerArticle: number) =>
+    console.log(
+      `${name.padEnd(34)} pairwise P ${fmt(x.precision)} R ${fmt(x.recall)} F1 ${fmt(x.f1)} | B3 F1 ${fmt(x.bcubedF1)} | clusters ${x.predictedClusters}/${x.goldClusters} | ${fmt(usPerArticle, 0)} µs/article`,
+    );
+  const ourUs = (s.timings.clusterMs * 1000) / base.length;
+  line("akhbar online clusterer", ourScores, ourUs);
+  line(`peer: brute-force TF-IDF 1-NN (${window.length} art.)`, peerScores, peer.usPerArticle);
+  console.log(
+    `ratios akhbar/peer: F1 ${fmt(ourScores.f1 / Math.max(1e-9, peerScores.f1))}, B3 F1 ${fmt(ourScores.bcubedF1 / Math.max(1e-9, peerScores.bcubedF1))}, cost ${fmt(ourUs / peer.usPerArticle)}`,
+  );
+
+  // 6. Similar-article lists for random anchors: candidates = 150 nearest by cosine within ±3 days plus the story.
+  const vectors = new Map<string, SparseVector>();
+  for (const a of base) vectors.set(a.id, s.clusterer.vectorOf(a.id)!);
+  const cand = (a: StreamArticle): RelatedCandidate => ({
+    id: a.id,
+    storyId: s.clusterer.storyOf(a.id)!,
+    groupId: s.groups.groupIdOf(a.id)!,
+    duplicateOf: s.groups.duplicateOf(a.id),
+    sourceId: a.sourceId,
+    title: a.title,
+    timeMs: a.timeMs,
+    vector: vectors.get(a.id)!,
+  });
+  const step = Math.floor(base.length / RELATED_ANCHORS);
+  const times: number[] = [];
+  let violations = 0;
+  let listed = 0;
+  let lists = 0;
+  for (let i = 0; i < base.length && lists < RELATED_ANCHORS; i += step) {
+    const anchor = cand(base[i]!);
+    const near = base
+      .filter((b) => Math.abs(b.timeMs - anchor.timeMs) <= 3 * 86_400_000)
+      .map((b) => ({ b, c: cosine(anchor.vector, vectors.get(b.id)!) }))
+      .sort((x, y) => y.c - x.c)
+      .slice(0, 150)
+      .map(({ b }) => cand(b));
+    const t = performance.now();
+    const out = findRelated(anchor, near);
+    times.push(performance.now() - t);
+    lists++;
+    const top = out.similar.slice(0, SIMILAR_MAX_ITEMS);
+    listed += top.length;
+    const stories = new Set(top.map((c) => c.storyId));
+    const groups = new Set(top.map((c) => c.groupId));
+    if (stories.size !== top.length || groups.size !== top.length) violations++;
+    if (top.some((c) => c.storyId === anchor.storyId || c.groupId === anchor.groupId)) violations++;
+  }
+  times.sort((a, b) => a - b);
+  console.log(`\n== similar articles (${lists} anchors, 150 candidates each) ==`);
+  console.log(
+    `lists with two of one story/group or the anchor's own story/copies in the top ${SIMILAR_MAX_ITEMS}: ${violations}; mean items ${fmt(listed / lists, 2)}`,
+  );
+  console.log(
+    `findRelated p50 ${fmt(times[Math.floor(times.length * 0.5)]!, 3)} ms, p95 ${fmt(times[Math.floor(times.length * 0.95)]!, 3)} ms`,
+  );
+}
+
+/** Peer: each article joins the story of its most similar earlier article (cosine ≥ threshold), brute force. */
+function runNearestNeighbourPeer(articles: readonly StreamArticle[], threshold: number) {
+  const stats = new TermStats();
+  const seen: { id: string; v: SparseVector; story: string }[] = [];
+  const storyOf = new Map<string, string>();
+  const t0 = performance.now();
+  for (const a of articles) {
+    const terms = toStoryTerms(a.title, a.text);
+    stats.addDocument(terms);
+    const v = toSparseVector(terms, stats);
+    let best = threshold;
+    let story = a.id;
+    for (const o of seen) {
+      const c = cosine(v, o.v);
+      if (c >= best) {
+        best = c;
+        story = o.story;
+      }
+    }
+    seen.push({ id: a.id, v, story });
+    storyOf.set(a.id, story);
+  }
+  return { storyOf, usPerArticle: ((performance.now() - t0) * 1000) / articles.length };
+}
+
+void describeSetting;

@@ -1,0 +1,87 @@
+/**
+ * Removes what outlets change when they republish a story (datelines, agency tags, bylines, per-source footer
+ * lines) so near-duplicate fingerprints see only the shared text. Dedupe stage, pure; display text is untouched.
+ */
+
+/** A rule with the reason it exists and where it was seen (SaudiNewsNet corpus README, boilerplate section). */
+interface LineRule {
+  re: RegExp;
+  reason: string;
+}
+
+/** Whole lines that are never part of the story. Sorted by source; matched against the trimmed line. */
+const DROP_LINE_RULES: readonly LineRule[] = [
+  { re: /^(?:\.{2,}|…)\s*المزيد$/u, reason: "aawsat: trailing '...المزيد' link (106 articles)" },
+  { re: /^سمات\s/u, reason: "3alyoum: tag line 'سمات ...' closing the article" },
+  { re: /^للتواصل مع الكاتب/u, reason: "almadina: column footer (155 articles)" },
+  { re: /^\d{4,7}\s*[-–]\s*(?:stc|mobily|zain)$/iu, reason: "almadina: SMS short codes under the footer" },
+  { re: /^رابط الخبر بصحيفة/u, reason: "alweeam: 'رابط الخبر بصحيفة الوئام: <title>' closing line" },
+  { re: /^\/\/\s*(?:انتهى|يتبع)\s*\/\/$/u, reason: "was (SPA): '// انتهى //' end mark (321 of 369)" },
+  { re: /^\d{1,2}:\d{2}\s*ت\s*م$/u, reason: "was (SPA): transmission time line '17:17 ت م'" },
+  {
+    re: /^\S+(?:\s\S+)?\s+\d{1,3}\s+\S+\s+14\d\d\s*هـ?\s*الموافق\s+\d{1,3}\s+\S+\s+20\d\d\s*م?\s*(?:واس)?$/u,
+    reason: "was (SPA): dateline line 'الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس'",
+  },
+  {
+    re: /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/u,
+    reason: "aawsat and columns: the writer's e-mail alone on a line",
+  },
+  { re: /^https?:\/\/\S+$/u, reason: "a bare link line (arriyadiyah image paths, 'source' links)" },
+];
+
+/**
+ * A short first line that is only a byline or dateline: "داليا أبوالعيش – عين اليوم", "الأحساء ـ عادل الدحيلان".
+ * At most this many words; a real lead sentence is longer (alweeam, 3alyoum, arriyadiyah samples).
+ */
+const BYLINE_MAX_WORDS = 6;
+const BYLINE_LINE_RE = /^[^.،:!؟\n]+\s[-–—ـ]\s[^.،:!؟\n]+$/u;
+
+/**
+ * A dateline or byline prefix that ends with a colon at the start of the lead: "محمد المواسي- سبق- جازان:",
+ * "الرياض - واس:", "جدة - عكاظ:". At most this many words before the colon, and a dash among them.
+ */
+const LEAD_PREFIX_MAX_WORDS = 9;
+const LEAD_PREFIX_RE = /^([^.:،!؟\n]{2,90}?)[:：]\s*/u;
+const DASH_RE = /[-–—ـ]/u;
+
+/**
+ * Agency tags in brackets anywhere in the text: "(واس)", "(أ ف ب)", "(د ب أ)". Each outlet adds or drops them,
+ * so they are noise for copy detection (the agency itself is a separate feature: ArticleDraft.citedSource).
+ */
+const AGENCY_TAG_RE =
+  /[(（«]\s*(?:واس|ا\s?ف\s?ب|أ\s?ف\s?ب|رويترز|د\s?ب\s?[أا]|[أا]\s?ش\s?[أا]|يو\s?بي\s?[آا]ي|كونا|وام|قنا|سانا|بنا|الوئام|سبق)\s*[)）»]/gu;
+
+/** True when a trimmed line is boilerplate by one of the whole-line rules. */
+function isDroppedLine(line: string): boolean {
+  for (const rule of DROP_LINE_RULES) if (rule.re.test(line)) return true;
+  return false;
+}
+
+function countWords(s: string): number {
+  const words = s.trim().split(/\s+/u);
+  return words[0] === "" ? 0 : words.length;
+}
+
+/**
+ * Returns the story text of an article with syndication marks removed: boilerplate lines anywhere, a byline
+ * first line, a dateline prefix before the lead's colon, and bracketed agency tags. Lines are kept in order,
+ * joined by "\n". Example: "الرياض - واس:\nقال الوزير (واس) ...\n// انتهى //" -> "قال الوزير  ...".
+ */
+export function stripSyndicationMarks(text: string): string {
+  const kept: string[] = [];
+  for (const raw of text.split(/[\n\u001a]+/u)) {
+    const line = raw.trim();
+    if (line === "" || isDroppedLine(line)) continue;
+    if (kept.length === 0) {
+      if (countWords(line) <= BYLINE_MAX_WORDS && BYLINE_LINE_RE.test(line)) continue;
+      const m = LEAD_PREFIX_RE.exec(line);
+      if (m !== null && DASH_RE.test(m[1]!) && countWords(m[1]!) <= LEAD_PREFIX_MAX_WORDS) {
+        const rest = line.slice(m[0].length);
+        if (rest !== "") kept.push(rest);
+        continue;
+      }
+    }
+    kept.push(line);
+  }
+  return kept.join("\n").replace(AGENCY_TAG_RE, " ");
+}

@@ -1,0 +1,95 @@
+/**
+ * Related articles for one anchor: (a) other coverage of its story, copies collapsed, originals first; (b)
+ * "مقالات مشابهة" from other stories, relevant (TF-IDF cosine), fresh, diversified by MMR, one per story and
+ * copy group; (c) one "اقرأ أيضاً" pick. Related stage, pure: the caller fetches candidates (search index).
+ */
+import { cosine, type SparseVector } from "../stories/story-vector.ts";
+
+/** Items in the "مقالات مشابهة" list. */
+export const SIMILAR_MAX_ITEMS = 5;
+/** MMR trade-off: 1 = pure relevance, 0 = pure novelty; notes §4 recommends ≈ 0.7 (Carbonell and Goldstein 1998). */
+export const MMR_LAMBDA = 0.7;
+/** Freshness decay time constant in hours: notes §4 gives τ ≈ 24–48 h for news. */
+export const FRESHNESS_TAU_HOURS = 48;
+/** Below this cosine a candidate is not related at all (unrelated news in the dev corpus stays under ≈ 0.05). */
+export const SIMILAR_MIN_COSINE = 0.08;
+/** A newer article ("follow-up") gets this relevance boost; notes §4 step 4. */
+export const FOLLOW_UP_BOOST = 1.1;
+
+const HOUR_MS = 3_600_000;
+
+export interface RelatedCandidate {
+  id: string;
+  storyId: string;
+  /** Copy group key (DuplicateGroups.groupIdOf). */
+  groupId: string;
+  /** The group's original when this is a copy. */
+  duplicateOf: string | null;
+  sourceId: string;
+  title: string;
+  timeMs: number;
+  vector: SparseVector;
+}
+
+export interface RelatedLists {
+  /** Other coverage of the anchor's story: one per copy group (its original), earliest first. */
+  sameStory: RelatedCandidate[];
+  /** "مقالات مشابهة": other stories, best first, never two of one story or copy group. */
+  similar: RelatedCandidate[];
+  /** "اقرأ أيضاً": the most relevant follow-up (newer than the anchor) not already in `similar`, else null. */
+  readAlso: RelatedCandidate | null;
+}
+
+/** Keeps one member per copy group: the original when present, else the earliest (then smallest id). */
+function collapseGroups(items: readonly RelatedCandidate[]): RelatedCandidate[] {
+  const best = new Map<string, RelatedCandidate>();
+  for (const c of items) {
+    const cur = best.get(c.groupId);
+    const better =
+      cur === undefined || (c.duplicateOf === null) !== (cur.duplicateOf === null)
+        ? cur === undefined || c.duplicateOf === null
+        : c.timeMs < cur.timeMs || (c.timeMs === cur.timeMs && c.id < cur.id);
+    if (better) best.set(c.groupId, c);
+  }
+  return [...best.values()];
+}
+
+/**
+ * Builds the three lists. Candidates may contain the anchor, its copies and any number of articles per story;
+ * the output never does. Deterministic: ties break by id.
+ */
+export function findRelated(anchor: RelatedCandidate, candidates: readonly RelatedCandidate[]): RelatedLists {
+  const others = candidates.filter((c) => c.id !== anchor.id && c.groupId !== anchor.groupId);
+  const sameStory = collapseGroups(others.filter((c) => c.storyId === anchor.storyId)).sort(
+    (a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1),
+  );
+  const pool: { c: RelatedCandidate; rel: number }[] = [];
+  for (const c of collapseGroups(others.filter((o) => o.storyId !== anchor.storyId))) {
+    const cos = cosine(anchor.vector, c.vector);
+    if (cos < SIMILAR_MIN_COSINE) continue;
+    const ageH = Math.abs(c.timeMs - anchor.timeMs) / HOUR_MS;
+    const boost = c.timeMs > anchor.timeMs ? FOLLOW_UP_BOOST : 1;
+    pool.push({ c, rel: cos * Math.exp(-ageH / FRESHNESS_TAU_HOURS) * boost });
+  }
+  pool.sort((a, b) => b.rel - a.rel || (a.c.id < b.c.id ? -1 : 1));
+  const similar: RelatedCandidate[] = [];
+  const usedStories = new Set<string>();
+  while (similar.length < SIMILAR_MAX_ITEMS) {
+    let best: { c: RelatedCandidate; score: number } | null = null;
+    for (const { c, rel } of pool) {
+      if (usedStories.has(c.storyId)) continue;
+      let maxSim = 0;
+      for (const s of similar) maxSim = Math.max(maxSim, cosine(c.vector, s.vector));
+      const score = MMR_LAMBDA * rel - (1 - MMR_LAMBDA) * maxSim;
+      if (best === null || score > best.score) best = { c, score };
+    }
+    if (best === null) break;
+    similar.push(best.c);
+    usedStories.add(best.c.storyId);
+  }
+  const readAlso =
+    pool.find(({ c }) => c.timeMs > anchor.timeMs && !usedStories.has(c.storyId))?.c ??
+    pool.find(({ c }) => !usedStories.has(c.storyId))?.c ??
+    null;
+  return { sameStory, similar, readAlso };
+}

@@ -1,0 +1,100 @@
+/**
+ * Story vectors: sublinear TF-IDF over variant-folded stems (title weighted) plus the title's name keys, and the
+ * stream's document-frequency table. Stories stage, pure in-memory; shared by stories/ and related/.
+ */
+import { toMatchKeys } from "../arabic/analyze-text.ts";
+import { isStopWord } from "../arabic/stop-words.ts";
+import { tokenize } from "../arabic/tokenize.ts";
+import { stripSyndicationMarks } from "../dedupe/strip-syndication-marks.ts";
+
+/** A title word counts this many body occurrences: headlines name the event (notes §5.6, Miranda's title sub-vector). */
+export const TITLE_TERM_WEIGHT = 3;
+/** Body words read, from the lead: the lead carries who/what/where; later paragraphs add background that chains stories. */
+export const BODY_MAX_WORDS = 150;
+/** Terms kept per vector, by weight: bounds cosine cost; 40 covers the title and the lead's content words. */
+export const VECTOR_MAX_TERMS = 40;
+/** Stems shorter than this are clitic debris of the light stemmer, not content. */
+const MIN_STEM_CHARS = 2;
+
+/** A sparse unit vector: terms sorted by code unit order, weights L2-normalized. */
+export interface SparseVector {
+  terms: string[];
+  weights: Float64Array;
+}
+
+/** Content keys of an article before weighting (document frequency is counted on these). */
+export interface StoryTerms {
+  /** Term frequencies (title words weighted). */
+  tf: Map<string, number>;
+  /** Distinct variant-folded title stems (أميركا/أمريكا meet): the "name keys" of the headline. */
+  titleKeys: string[];
+}
+
+function contentKeys(display: string, maxWords: number): string[] {
+  const words: string[] = [];
+  for (const t of tokenize(display)) {
+    if (words.length >= maxWords) break;
+    if (!isStopWord(t.norm)) words.push(t.norm);
+  }
+  return toMatchKeys(words.join(" ")).filter((k) => k.length >= MIN_STEM_CHARS);
+}
+
+/** Title and lead terms of an article. Example: title "أميركا تدين الهجوم" -> titleKeys ["امريك", "دين", "هجوم"]. */
+export function toStoryTerms(title: string, text: string): StoryTerms {
+  const tf = new Map<string, number>();
+  const titleKeys = [...new Set(contentKeys(title, 64))];
+  for (const k of contentKeys(title, 64)) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
+  for (const k of contentKeys(stripSyndicationMarks(text), BODY_MAX_WORDS)) tf.set(k, (tf.get(k) ?? 0) + 1);
+  return { tf, titleKeys };
+}
+
+/**
+ * Document frequencies counted over the stream so far, in stream order: the IDF an article sees depends only on
+ * the articles before it, never on how the stream was batched.
+ */
+export class TermStats {
+  private readonly df = new Map<string, number>();
+  private docs = 0;
+
+  /** Counts one article's distinct terms. */
+  addDocument(terms: StoryTerms): void {
+    this.docs++;
+    for (const t of terms.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  /** Smoothed IDF: ln(1 + (N + 1) / (df + 1)); an unseen term is as rare as can be. */
+  idf(term: string): number {
+    return Math.log(1 + (this.docs + 1) / ((this.df.get(term) ?? 0) + 1));
+  }
+
+  get documents(): number {
+    return this.docs;
+  }
+}
+
+/** Weights terms by (1 + ln tf) · idf, keeps the VECTOR_MAX_TERMS heaviest and L2-normalizes. */
+export function toSparseVector(terms: StoryTerms, stats: TermStats): SparseVector {
+  const scored: [string, number][] = [];
+  for (const [t, f] of terms.tf) scored.push([t, (1 + Math.log(f)) * stats.idf(t)]);
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = scored.slice(0, VECTOR_MAX_TERMS).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let norm = 0;
+  for (const [, w] of kept) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  return { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) };
+}
+
+/** Cosine of two sparse unit vectors (a sorted merge). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
