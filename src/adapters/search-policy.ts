@@ -33,6 +33,8 @@ export const RECENCY_FLOOR = 0.35;
  * matches (by seq); `total` still counts them all. bm25 costs about 1 µs per match, so an unbounded frequent
  * word (15k of 28k articles) took 15 ms at p50 and 57 ms at p95 on SaudiNewsNet; with the cap the ranking
  * cost is bounded. Such a broad query has no single best answer, and newer is the better tie-breaker for news.
+ * This is FTS5's value; an engine whose per-match ranking costs more keeps the meaning with a smaller window
+ * (PostgreSQL: TS_RANK_CANDIDATES_MAX in postgres-search-index.ts).
  */
 export const RANK_CANDIDATES_MAX = 2000;
 

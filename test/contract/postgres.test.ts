@@ -5,6 +5,7 @@ import { buildDocVector } from "../../src/adapters/postgres/build-doc-vector.ts"
 import { compileTsquery } from "../../src/adapters/postgres/compile-tsquery.ts";
 import { MIGRATIONS } from "../../src/adapters/postgres/migrations.ts";
 import { openPostgresStorage } from "../../src/adapters/postgres/open-postgres-storage.ts";
+import { TS_RANK_CANDIDATES_MAX } from "../../src/adapters/postgres/postgres-search-index.ts";
 import type { MatchText } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
@@ -166,6 +167,27 @@ describe.runIf(reachable)("postgres", () => {
       await storage.close();
     });
 
+    it("ranks only the newest TS_RANK_CANDIDATES_MAX matches of a broad query, yet pages to every match", async () => {
+      const storage = await db.openFresh();
+      const count = TS_RANK_CANDIDATES_MAX + 20;
+      await storage.articles.writeArticles(
+        Array.from({ length: count }, (_, i) =>
+          makeArticleWrite(`w${i}`, { index: { title: i === 0 ? "oil oil" : "x", body: `oil w${i}` } }),
+        ),
+      );
+      const first = await storage.search.search(makeQuery({ terms: [term("oil")], limit: 10 }));
+      expect(first.total).toBe(count);
+      // The oldest article has the best title match but lies outside the ranked window of the newest matches.
+      expect(first.hits.map((h) => h.id)).not.toContain("id-w0");
+      const seen = new Set<string>();
+      for (let offset = 0; offset < count; offset += 100) {
+        const page = await storage.search.search(makeQuery({ terms: [term("oil")], limit: 100, offset }));
+        for (const hit of page.hits) seen.add(hit.id);
+      }
+      expect(seen.size).toBe(count);
+      await storage.close();
+    });
+
     it("accepts every compiled query and document as tsquery and tsvector input (property)", async () => {
       const storage = await db.openFresh();
       const token = fc.string({ unit: "binary", maxLength: 12 });
@@ -185,9 +207,8 @@ describe.runIf(reachable)("postgres", () => {
               if (text !== null) await storage.pool.query("SELECT $1::tsquery", [text]);
             }
             const field = terms.map((t) => t.surface).join(" ") as MatchText;
-            await storage.pool.query("SELECT $1::tsvector", [
-              buildDocVector({ title: field, body: field, surface: field }),
-            ]);
+            const vectors = buildDocVector({ title: field, body: field, surface: field });
+            await storage.pool.query("SELECT $1::tsvector, $2::tsvector", [vectors.doc, vectors.title]);
           },
         ),
         { numRuns: 300 },

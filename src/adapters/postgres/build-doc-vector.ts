@@ -1,8 +1,9 @@
 /**
- * IndexFields → the text of one article's `doc` tsvector: title stems weight A, body stems weight B, surface forms
- * weight C in their own lexeme namespace (SURFACE_LEXEME_PREFIX). Adapter helper, pure; written by the article store.
+ * IndexFields → the text of one article's tsvectors: `doc` (title stems weight A, body stems weight B, surface forms
+ * weight C in their own lexeme namespace, SURFACE_LEXEME_PREFIX) and `title` (the title stems alone, small enough
+ * to stay inline, for the title-match boost). Adapter helper, pure; written by the article store.
  */
-import type { IndexFields } from "../../domain/article.ts";
+import type { IndexFields, MatchText } from "../../domain/article.ts";
 import { quoteLexeme, splitLexemes } from "./split-lexemes.ts";
 
 /**
@@ -30,13 +31,25 @@ const POSITIONS_PER_LEXEME_MAX = 256;
  */
 const LEXEME_BYTES_TOTAL_MAX = 1_000_000;
 
+export interface DocVectors {
+  doc: string;
+  title: string;
+}
+
 /**
- * The tsvector input text for an article's index fields.
+ * The tsvector input texts for an article's index fields.
  *
  * Example: {title: "oil price", body: "deal", surface: "oil price deal"} →
- *   `'oil':1A '=oil':6C 'price':2A '=price':7C 'deal':4B '=deal':8C` (lexeme order is PostgreSQL's business).
+ *   doc `'oil':1A 'price':2A 'deal':4B '=oil':6C '=price':7C '=deal':8C`, title `'oil':1 'price':2`.
  */
-export function buildDocVector(index: IndexFields): string {
+export function buildDocVector(index: IndexFields): DocVectors {
+  return {
+    doc: vectorText(index, true),
+    title: vectorText({ ...index, body: "" as MatchText, surface: "" as MatchText }, false),
+  };
+}
+
+function vectorText(index: IndexFields, weighted: boolean): string {
   const positions = new Map<string, string[]>();
   let bytes = 0;
   let pos = 0;
@@ -56,9 +69,9 @@ export function buildDocVector(index: IndexFields): string {
     }
     pos += FIELD_GAP_POSITIONS;
   };
-  add(index.title, "", "A");
-  add(index.body, "", "B");
-  add(index.surface, SURFACE_LEXEME_PREFIX, "C");
+  add(index.title, "", weighted ? "A" : "");
+  if (index.body !== "") add(index.body, "", "B");
+  if (index.surface !== "") add(index.surface, SURFACE_LEXEME_PREFIX, "C");
   const parts: string[] = [];
   for (const [lexeme, list] of positions) parts.push(`${quoteLexeme(lexeme)}:${list.join(",")}`);
   return parts.join(" ");

@@ -11,15 +11,13 @@ import { quoteLexeme, splitLexemes } from "./split-lexemes.ts";
 /** Same rule as the SQLite adapter: a token with no letter, digit or private-use character is ignored like a stop word. */
 const TOKEN_CHAR_RE = /[\p{L}\p{N}\p{Co}]/u;
 
-/** Weight label of title lexemes (build-doc-vector.ts writes title stems with weight A). */
-const TITLE_WEIGHT = "A";
-
 export interface TsQueryText {
   /** All terms and phrases, ANDed, with exclusions applied; null when the query has no positive part. */
   match: string | null;
   /** The excluded terms ORed (for browsing with exclusions); null when nothing is excluded. */
   excluded: string | null;
-  /** Every term and phrase found in the title (through its stems); null when that cannot hold (no boost). */
+  /** Every term and phrase found in the title (through its stems), over the `title` vector; null when that cannot
+   * hold (no boost). */
   title: string | null;
 }
 
@@ -62,7 +60,7 @@ export function compileTsquery(query: SearchQuery): TsQueryText {
 function titleExpression(words: readonly QueryTerm[]): string | null {
   const stemLists = words.map((w) => uniqueUsable(w.stems)).filter((l) => l.length > 0);
   if (stemLists.length === 0) return null;
-  return phraseOf(stemLists.length === 1 ? stemLists : capCombinations(stemLists), "", TITLE_WEIGHT);
+  return phraseOf(stemLists.length === 1 ? stemLists : capCombinations(stemLists), "", "");
 }
 
 function termExpression(term: QueryTerm): string | null {

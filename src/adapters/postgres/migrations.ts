@@ -89,8 +89,12 @@ CREATE TABLE article_search (
   seq BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
   source_id TEXT NOT NULL,
   time_ms BIGINT NOT NULL,
+  title TSVECTOR NOT NULL,
   doc TSVECTOR NOT NULL
 );
+-- Uncompressed out-of-line: ranking reads every candidate's doc, and skipping pglz decompression halved ts_rank
+-- time over 2000 candidates on the dev corpus (7.5 kB per doc, 25% more disk).
+ALTER TABLE article_search ALTER COLUMN doc SET STORAGE EXTERNAL;
 
 CREATE INDEX article_search_doc ON article_search USING gin (doc);
 

@@ -16,7 +16,7 @@ import {
   toArticle,
   toRowValues,
 } from "../article-row.ts";
-import { buildDocVector } from "./build-doc-vector.ts";
+import { buildDocVector, type DocVectors } from "./build-doc-vector.ts";
 import { md5Hex } from "./md5-hex.ts";
 import { lockSources, RetryTransaction, runTransaction } from "./run-transaction.ts";
 
@@ -92,12 +92,12 @@ interface Known {
 interface Tracked extends Known {
   values: RowValues;
   stored: boolean;
-  doc: string | null;
+  doc: DocVectors | null;
 }
 
 interface Prepared {
   values: RowValues;
-  doc: string;
+  doc: DocVectors;
 }
 
 export class PostgresArticleStore implements ArticleStore {
@@ -212,7 +212,7 @@ async function writeLocked(
 ): Promise<UpsertOutcome[]> {
   const known = await readKnown(client, prepared);
   const inserts: Tracked[] = [];
-  const updates: { seq: number; values: RowValues; doc: string | null }[] = [];
+  const updates: { seq: number; values: RowValues; doc: DocVectors | null }[] = [];
   const outcomes: UpsertOutcome[] = [];
   let nextRef = -1;
 
@@ -278,8 +278,9 @@ async function writeLocked(
   for (const u of updates) {
     await client.query(UPDATE_ARTICLE_SQL, [u.seq, ...WRITTEN_COLUMNS.map((c) => u.values[c])]);
     await client.query(
-      `UPDATE article_search SET source_id = $2, time_ms = $3, doc = coalesce($4::tsvector, doc) WHERE seq = $1`,
-      [u.seq, u.values.source_id, u.values.time_ms, u.doc],
+      `UPDATE article_search SET source_id = $2, time_ms = $3, title = coalesce($4::tsvector, title),
+         doc = coalesce($5::tsvector, doc) WHERE seq = $1`,
+      [u.seq, u.values.source_id, u.values.time_ms, u.doc?.title ?? null, u.doc?.doc ?? null],
     );
   }
   if (inserts.length > 0) await insertRows(client, inserts, now);
@@ -300,14 +301,15 @@ async function insertRows(client: pg.PoolClient, inserts: readonly Tracked[], no
     throw new RetryTransaction("a concurrent writer inserted the same article");
   }
   await client.query(
-    `INSERT INTO article_search (seq, source_id, time_ms, doc)
-     SELECT seq, source_id, time_ms, doc::tsvector FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[])
-       AS t(seq, source_id, time_ms, doc)`,
+    `INSERT INTO article_search (seq, source_id, time_ms, title, doc)
+     SELECT seq, source_id, time_ms, title::tsvector, doc::tsvector
+     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS t(seq, source_id, time_ms, title, doc)`,
     [
       seqs,
       inserts.map((r) => r.values.source_id),
       inserts.map((r) => r.values.time_ms),
-      inserts.map((r) => r.doc),
+      inserts.map((r) => r.doc?.title ?? ""),
+      inserts.map((r) => r.doc?.doc ?? ""),
     ],
   );
 }
