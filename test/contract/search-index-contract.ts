@@ -3,6 +3,7 @@
  * Test suite factory; `open` must return a fresh, empty Storage each call. Index fields are hand-made tokens.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import type { SearchQuery } from "../../src/domain/search.ts";
 import type { Storage } from "../../src/ports/storage.ts";
@@ -201,6 +202,28 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       }
       expect(new Set(all).size).toBe(25);
     });
+
+    it("pages through more matches than any ranking window meets each exactly once, newest window first", async () => {
+      // More than RANK_CANDIDATES_MAX (the largest window an adapter ranks for a broad query).
+      const count = RANK_CANDIDATES_MAX + 60;
+      const writes = Array.from({ length: count }, (_, i) =>
+        makeArticleWrite(`w${i}`, {
+          index: { title: `common t${i}`, body: i % 3 === 0 ? "common common" : "other" },
+        }),
+      );
+      for (let i = 0; i < writes.length; i += 500)
+        await storage.articles.writeArticles(writes.slice(i, i + 500));
+      const seen: string[] = [];
+      for (let offset = 0; offset < count; offset += 700) {
+        const page = await storage.search.search(makeQuery({ terms: [term("common")], limit: 700, offset }));
+        expect(page.total).toBe(count);
+        seen.push(...page.hits.map((h) => h.id));
+      }
+      expect(seen).toHaveLength(count);
+      expect(new Set(seen).size).toBe(count);
+      // The newest article is inside every adapter's window, the oldest outside it: window first.
+      expect(seen.indexOf(`id-w${count - 1}`)).toBeLessThan(seen.indexOf("id-w0"));
+    }, 60_000);
 
     it("returns scores where higher is better, in descending order", async () => {
       await storage.articles.writeArticles([

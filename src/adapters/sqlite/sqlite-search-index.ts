@@ -88,10 +88,14 @@ export class SqliteSearchIndex implements SearchIndex {
       // No filter: count in FTS5 alone, rank inside FTS5 (capped), then look up only the page's rows.
       countSql = "SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH @match";
       const score = recency ? `r.bm * ${RECENCY_FACTOR}` : "r.bm";
+      // Pages inside the ranking window rank only the window (rowid > @floor). A deeper page lists the whole window
+      // first and then the older matches, each part by score, so paging meets every counted match exactly once.
+      const deep = f.offset + f.limit > RANK_CANDIDATES_MAX;
       pageSql = `SELECT a.id, ${score} AS score FROM (
           SELECT rowid, -${BM25} * ${TITLE_FACTOR} AS bm FROM articles_fts
-          WHERE articles_fts MATCH @match AND rowid > @floor
-        ) r JOIN articles a ON a.seq = r.rowid ORDER BY score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
+          WHERE articles_fts MATCH @match${deep ? "" : " AND rowid > @floor"}
+        ) r JOIN articles a ON a.seq = r.rowid
+        ORDER BY ${deep ? "(r.rowid > @floor) DESC, " : ""}score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
     } else {
       // MATERIALIZED keeps the planner from scanning articles and re-running the MATCH for every row.
       const score = `m.bm${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
@@ -103,13 +107,7 @@ export class SqliteSearchIndex implements SearchIndex {
         WHERE 1${where} ORDER BY score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
     }
     const total = (this.#prepare(countSql).get(params) as { n: number }).n;
-    // Deep pages rank every match, so paging past the cap still reaches every article `total` counts.
-    if (
-      match !== null &&
-      where === "" &&
-      total > RANK_CANDIDATES_MAX &&
-      f.offset + f.limit <= RANK_CANDIDATES_MAX
-    ) {
+    if (match !== null && where === "" && total > RANK_CANDIDATES_MAX) {
       params.floor = this.#floor.get({ match, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
     }
     const hits =
