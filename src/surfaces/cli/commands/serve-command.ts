@@ -39,7 +39,9 @@ export const serveCommand: Command = {
     await once(server, "listening");
     const address = server.address();
     const actualPort = typeof address === "object" && address !== null ? address.port : port;
-    ctx.io.stderr.write(`akhbar ${VERSION} serving ${ctx.config.dbPath} on http://${host}:${actualPort}\n`);
+    // Never echo the database URL: it may carry a password.
+    const store = ctx.config.databaseUrl === null ? ctx.config.dbPath : "PostgreSQL (AKHBAR_DATABASE_URL)";
+    ctx.io.stderr.write(`akhbar ${VERSION} serving ${store} on http://${host}:${actualPort}\n`);
 
     let crawling: Promise<void> = Promise.resolve();
     let closeCrawler = async () => {};
