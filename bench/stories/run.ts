@@ -14,7 +14,12 @@ import {
   SIMILAR_MAX_ITEMS,
 } from "../../src/stages/related/find-related.ts";
 import { scoreClustering } from "../../src/stages/stories/pairwise-scores.ts";
-import { compareStreamOrder, StoryStream, type StreamArticle } from "../../src/stages/stories/recluster.ts";
+import {
+  compareStreamOrder,
+  PlacementLog,
+  StoryStream,
+  type StreamArticle,
+} from "../../src/stages/stories/recluster.ts";
 import {
   cosine,
   type SparseVector,
@@ -61,7 +66,19 @@ for (const r of runCopyRuleGrid(pairs, (id) => textOf.get(id) ?? "", 0.98)) {
 }
 
 // 2. Full stream, then replays with shifted dates; cost per article per phase.
-const stream = new StoryStream();
+let closedStories = 0;
+let closedMulti = 0;
+let largestStory = 0;
+const stream = new StoryStream({
+  onStoryClosed: (st) => {
+    closedStories++;
+    if (st.articleCount >= 2) closedMulti++;
+    largestStory = Math.max(largestStory, st.articleCount);
+  },
+});
+/** Placements of the first pass (what storage would persist), and each article's vector for related lists. */
+const log = new PlacementLog();
+const vectors = new Map<string, SparseVector>();
 const checkpoints = new Map<number, { dedupeMs: number; clusterMs: number; wallMs: number }>();
 const marks = [10_000, base.length, base.length * REPLAYS];
 let processed = 0;
@@ -69,7 +86,11 @@ const wall0 = performance.now();
 for (let r = 0; r < REPLAYS; r++) {
   const shift = r * REPLAY_SHIFT_DAYS * 86_400_000;
   for (const a of base) {
-    stream.add(r === 0 ? a : { ...a, id: `${a.id}~${r}`, timeMs: a.timeMs + shift });
+    const placed = stream.add(r === 0 ? a : { ...a, id: `${a.id}~${r}`, timeMs: a.timeMs + shift });
+    if (r === 0) {
+      log.record(placed);
+      vectors.set(a.id, placed.assignment.vector!);
+    }
     processed++;
     if (marks.includes(processed)) {
       checkpoints.set(processed, { ...stream.timings, wallMs: performance.now() - wall0 });
@@ -77,13 +98,13 @@ for (let r = 0; r < REPLAYS; r++) {
   }
   if (r === 0) {
     const groups = stream.groups.countCopyGroups();
-    const stories = stream.clusterer.listStories();
+    const open = stream.clusterer.listStories();
     console.log(`\n== one pass over the dev corpus ==`);
     console.log(`copy groups (>= 2 articles): ${groups.groups}, articles in them: ${groups.articles}`);
     console.log(
-      `stories: ${stories.length}, with >= 2 articles: ${stories.filter((s) => s.articleCount >= 2).length}, largest: ${Math.max(...stories.map((s) => s.articleCount))}`,
+      `stories: ${closedStories + open.length} (${open.length} still open), with >= 2 articles: ${closedMulti + open.filter((x) => x.articleCount >= 2).length}, largest: ${Math.max(largestStory, ...open.map((x) => x.articleCount))}`,
     );
-    evaluateFirstPass(stream);
+    evaluateFirstPass(stream, log);
   }
 }
 console.log(`\n== per-article cost (dedupe + clustering, one thread) ==`);
@@ -99,16 +120,17 @@ for (const n of marks) {
   );
   prev = { n, dedupeMs: c.dedupeMs, clusterMs: c.clusterMs };
 }
-console.log(`near-duplicate index size at end: ${stream.nearDuplicates.size} articles (window-bounded)`);
+console.log(
+  `at end: near-duplicate index ${stream.nearDuplicates.size} articles, open stories ${stream.clusterer.openStories} (window-bounded); heap ${fmt(process.memoryUsage().heapUsed / 1e6, 0)} MB`,
+);
 
-function evaluateFirstPass(s: StoryStream): void {
+function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
   // 3. Near-duplicates against human labels: a pair is found when both land in one copy group.
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const p of pairs) {
-    const found =
-      s.groups.groupIdOf(p.a) !== undefined && s.groups.groupIdOf(p.a) === s.groups.groupIdOf(p.b);
+    const found = log.groupOf(p.a) !== undefined && log.groupOf(p.a) === log.groupOf(p.b);
     const copy = p.label === "copy";
     if (found && copy) tp++;
     else if (found) fp++;
@@ -137,7 +159,7 @@ function evaluateFirstPass(s: StoryStream): void {
   for (let i = 0; i < sample.length; i++) {
     for (let j = i + 1; j < sample.length; j++) {
       const o = compareShingles(ours[i]!, ours[j]!);
-      const same = s.groups.groupIdOf(sample[i]!.id) === s.groups.groupIdOf(sample[j]!.id);
+      const same = log.groupOf(sample[i]!.id) === log.groupOf(sample[j]!.id);
       const isTrue = isCopy(o);
       if (isTrue) {
         truth++;
@@ -180,7 +202,7 @@ function evaluateFirstPass(s: StoryStream): void {
       .map((l) => JSON.parse(l) as { id: string; story: string })
       .map((r) => [r.id, r.story] as const),
   );
-  const ourPred = new Map([...gold.keys()].map((id) => [id, s.clusterer.storyOf(id) ?? id]));
+  const ourPred = new Map([...gold.keys()].map((id) => [id, log.storyOf(id) ?? id]));
   const ourScores = scoreClustering(gold, ourPred);
   const window = base.filter(
     (a) => a.timeMs >= Date.parse("2015-08-04T00:00:00Z") && a.timeMs < Date.parse("2015-08-08T00:00:00Z"),
@@ -202,13 +224,11 @@ function evaluateFirstPass(s: StoryStream): void {
   );
 
   // 6. Similar-article lists for random anchors: candidates = 150 nearest by cosine within ±3 days plus the story.
-  const vectors = new Map<string, SparseVector>();
-  for (const a of base) vectors.set(a.id, s.clusterer.vectorOf(a.id)!);
   const cand = (a: StreamArticle): RelatedCandidate => ({
     id: a.id,
-    storyId: s.clusterer.storyOf(a.id)!,
-    groupId: s.groups.groupIdOf(a.id)!,
-    duplicateOf: s.groups.duplicateOf(a.id),
+    storyId: log.storyOf(a.id)!,
+    groupId: log.groupOf(a.id)!,
+    duplicateOf: log.duplicateOf(a.id),
     sourceId: a.sourceId,
     title: a.title,
     timeMs: a.timeMs,

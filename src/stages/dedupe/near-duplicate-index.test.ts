@@ -95,3 +95,23 @@ describe("DuplicateGroups", () => {
     expect(g.duplicateOf("y")).toBe("x");
   });
 });
+
+describe("DuplicateGroups bounds and join rules", () => {
+  it("forgets members older than the cutoff but keeps counting groups", () => {
+    const g = new DuplicateGroups();
+    g.add({ id: "x", sourceId: "okaz", citedSource: null, timeMs: 0 }, []);
+    g.add({ id: "y", sourceId: "alyaum", citedSource: null, timeMs: 9 }, ["x"]);
+    g.evictBefore(5);
+    expect(g.groupIdOf("x")).toBeUndefined();
+    expect(g.duplicateOf("y")).toBe("x");
+    expect(g.countCopyGroups()).toEqual({ groups: 1, articles: 2 });
+  });
+  it("under original-or-majority, does not chain a copy of a copy that misses the original", () => {
+    const g = new DuplicateGroups({ joinRule: "original-or-majority" });
+    g.add({ id: "a", sourceId: "s1", citedSource: null, timeMs: 0 }, []);
+    g.add({ id: "b", sourceId: "s2", citedSource: null, timeMs: 1 }, ["a"]);
+    g.add({ id: "c", sourceId: "s3", citedSource: null, timeMs: 2 }, ["a"]);
+    const d = g.add({ id: "d", sourceId: "s4", citedSource: null, timeMs: 3 }, ["b"]);
+    expect(d.groupId).toBe("d");
+  });
+});

@@ -110,7 +110,9 @@ export interface NearDuplicateIndexOptions {
  * stream gives the same answers however it is batched.
  */
 export class NearDuplicateIndex {
-  private readonly entries: Entry[] = [];
+  /** Entries from slot `base` on; slots are stream positions, so postings never need renumbering. */
+  private entries: Entry[] = [];
+  private base = 0;
   private head = 0;
   private readonly bands: Map<number, number[]>[] = [];
   private readonly samplePostings = new Map<number, number[]>();
@@ -151,13 +153,13 @@ export class NearDuplicateIndex {
     const candidates = new Map<number, NearDuplicateMatch["via"]>();
     for (const slot of viaLsh) candidates.set(slot, "lsh");
     for (const [slot, count] of shared) {
-      const other = this.entries[slot]!;
+      const other = this.entries[slot - this.base]!;
       const need = Math.max(1, CONTAINMENT_CANDIDATE_SHARE * Math.min(samples.length, other.samples.length));
       if (count >= need) candidates.set(slot, candidates.has(slot) ? "both" : "containment");
     }
     const matches: (NearDuplicateMatch & { slot: number })[] = [];
     for (const [slot, via] of candidates) {
-      const other = this.entries[slot]!;
+      const other = this.entries[slot - this.base]!;
       if (!other.alive) continue;
       this.verifiedCount++;
       const overlap = compareShingles(fp.shingles, other.shingles);
@@ -187,7 +189,7 @@ export class NearDuplicateIndex {
         `dedupe: signature of ${id} has ${signature.length} slots`,
       );
     }
-    const slot = this.entries.length;
+    const slot = this.base + this.entries.length;
     const entry: Entry = {
       id,
       timeMs,
@@ -208,16 +210,22 @@ export class NearDuplicateIndex {
       this.remove(this.head);
       this.head++;
     }
+    // Drop evicted entries once they are half the array, so memory follows the window, not the stream.
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.base += this.head;
+      this.head = 0;
+    }
   }
 
-  private remove(slot: number): void {
-    const entry = this.entries[slot]!;
+  private remove(at: number): void {
+    const entry = this.entries[at]!;
+    const slot = this.base + at;
     if (!entry.alive) return;
     entry.alive = false;
     this.slotById.delete(entry.id);
     for (let b = 0; b < LSH_BANDS; b++) dropPosting(this.bands[b]!, entry.bandKeys[b]!, slot);
     for (let i = 0; i < entry.samples.length; i++) dropPosting(this.samplePostings, entry.samples[i]!, slot);
-    // Free the arrays; the slot number stays reserved so later slots keep their insertion order.
     entry.shingles = new Uint32Array(0);
     entry.samples = new Uint32Array(0);
   }

@@ -74,3 +74,13 @@ describe("scoreClustering", () => {
     expect(s.recall).toBe(1);
   });
 });
+
+describe("StoryStream memory", () => {
+  it("closes idle stories and still reports every article's story through recluster", () => {
+    const far = ARTICLES.map((a) => ({ ...a, id: `${a.id}-late`, timeMs: a.timeMs + 30 * 24 * H }));
+    const r = recluster([...ARTICLES, ...far]);
+    expect(r.storyOf.size).toBe(6);
+    expect(r.storyOf.get("h1-late")).not.toBe(r.storyOf.get("h1"));
+    expect(r.stories.reduce((n, s) => n + s.articleCount, 0)).toBe(6);
+  });
+});

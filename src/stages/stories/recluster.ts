@@ -5,9 +5,14 @@
  */
 import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
 import { minhashSignature } from "../dedupe/minhash-signature.ts";
-import { NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
-import { shingleText } from "../dedupe/shingle-text.ts";
-import { type Assignment, type Story, StoryClusterer } from "./story-clusterer.ts";
+import { NEAR_DUPLICATE_WINDOW_DAYS, NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
+import { SHINGLE_WORDS, toShingleHashes, toShingleWords } from "../dedupe/shingle-text.ts";
+import {
+  type Assignment,
+  type Story,
+  StoryClusterer,
+  type StoryClustererOptions,
+} from "./story-clusterer.ts";
 import { toStoryTerms } from "./story-vector.ts";
 
 export interface StreamArticle {
@@ -29,6 +34,11 @@ export interface ArticlePlacement {
   /** What to persist so the index can be rebuilt without re-analysing text. */
   shingles: Uint32Array;
   signature: Uint32Array;
+  /**
+   * Earlier members whose `duplicateOf` changed because this article became their group's original (a wire
+   * copy arriving after a newspaper's); absent when nothing else changed.
+   */
+  duplicateChanges?: { id: string; duplicateOf: string | null }[];
 }
 
 /** Orders a stream: time, then id (code-unit order). */
@@ -39,20 +49,32 @@ export function compareStreamOrder(
   return a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * The dedupe + clustering fold. Memory and per-article cost follow the time windows, not the stream: the
+ * near-duplicate index and the copy groups forget articles older than NEAR_DUPLICATE_WINDOW_DAYS, the clusterer
+ * forgets closed stories. What callers must persist comes back from `add` (PlacementLog keeps it in memory).
+ */
 export class StoryStream {
   readonly nearDuplicates = new NearDuplicateIndex();
   readonly groups = new DuplicateGroups();
-  readonly clusterer = new StoryClusterer();
-  /** Nanoseconds spent per phase (for the benchmark). */
+  readonly clusterer: StoryClusterer;
+  /** Milliseconds spent per phase (for the benchmark). */
   readonly timings = { dedupeMs: 0, clusterMs: 0 };
+
+  constructor(options: StoryClustererOptions = {}) {
+    this.clusterer = new StoryClusterer(options);
+  }
 
   /** Adds one article; call in (time, id) order. */
   add(a: StreamArticle): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
-    const shingles = shingleText(a.text);
+    // One analysis feeds both stages: the stripped, stop-word-free stems are the shingle words and the lead terms.
+    const words = toShingleWords(a.text);
+    const shingles = toShingleHashes(words, SHINGLE_WORDS);
     const signature = minhashSignature(shingles);
     const copies = this.nearDuplicates.query({ shingles, signature });
     this.nearDuplicates.add(a.id, a.timeMs, { shingles, signature });
+    this.groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
     const group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
       copies.map((c) => c.id),
@@ -64,12 +86,12 @@ export class StoryStream {
       sourceId: a.sourceId,
       title: a.title,
       timeMs: a.timeMs,
-      terms: toStoryTerms(a.title, a.text),
+      terms: toStoryTerms(a.title, a.text, words),
       duplicateOf,
     });
     this.timings.dedupeMs += t1 - t0;
     this.timings.clusterMs += performance.now() - t1;
-    return {
+    const placement: ArticlePlacement & { assignment: Assignment } = {
       id: a.id,
       groupId: group.groupId,
       duplicateOf,
@@ -78,8 +100,49 @@ export class StoryStream {
       signature,
       assignment,
     };
+    if (group.changed.length > 1) {
+      placement.duplicateChanges = group.changed.filter((c) => c.id !== a.id);
+    }
+    return placement;
   }
 }
+
+/**
+ * Keeps every article's placement from `StoryStream.add` results, applying later story merges and original
+ * changes: what storage does with the same fields. Grows with the stream by design (one entry per article).
+ */
+export class PlacementLog {
+  private readonly storyOfArticle = new Map<string, string>();
+  private readonly mergedInto = new Map<string, string>();
+  private readonly duplicateOfArticle = new Map<string, string | null>();
+  private readonly groupOfArticle = new Map<string, string>();
+
+  record(p: ArticlePlacement & { assignment: Assignment }): void {
+    this.storyOfArticle.set(p.id, p.storyId);
+    this.groupOfArticle.set(p.id, p.groupId);
+    this.duplicateOfArticle.set(p.id, p.duplicateOf);
+    for (const c of p.duplicateChanges ?? []) this.duplicateOfArticle.set(c.id, c.duplicateOf);
+    for (const m of p.assignment.merged ?? []) this.mergedInto.set(m.from, m.into);
+  }
+
+  /** The article's story after every merge so far. */
+  storyOf(id: string): string | undefined {
+    let s = this.storyOfArticle.get(id);
+    if (s === undefined) return undefined;
+    for (let next = this.mergedInto.get(s); next !== undefined; next = this.mergedInto.get(s)) s = next;
+    return s;
+  }
+
+  groupOf(id: string): string | undefined {
+    return this.groupOfArticle.get(id);
+  }
+
+  duplicateOf(id: string): string | null {
+    return this.duplicateOfArticle.get(id) ?? null;
+  }
+}
+
+const DAY_MS = 86_400_000;
 
 export interface ReclusterResult {
   /** Final story of every article (after merges). */
@@ -91,14 +154,19 @@ export interface ReclusterResult {
 
 /** Rebuilds duplicate groups and stories from scratch over any order of input (it sorts by (time, id) first). */
 export function recluster(articles: readonly StreamArticle[]): ReclusterResult {
-  const stream = new StoryStream();
+  const closed: Story[] = [];
+  const stream = new StoryStream({ onStoryClosed: (s) => closed.push(s) });
+  const log = new PlacementLog();
   const ordered = [...articles].sort(compareStreamOrder);
-  for (const a of ordered) stream.add(a);
+  for (const a of ordered) log.record(stream.add(a));
   const storyOf = new Map<string, string>();
   const duplicateOf = new Map<string, string | null>();
   for (const a of ordered) {
-    storyOf.set(a.id, stream.clusterer.storyOf(a.id)!);
-    duplicateOf.set(a.id, stream.groups.duplicateOf(a.id));
+    storyOf.set(a.id, log.storyOf(a.id)!);
+    duplicateOf.set(a.id, log.duplicateOf(a.id));
   }
-  return { storyOf, duplicateOf, stories: stream.clusterer.listStories() };
+  const stories = [...closed, ...stream.clusterer.listStories()].sort(
+    (a, b) => a.firstSeenMs - b.firstSeenMs || (a.id < b.id ? -1 : 1),
+  );
+  return { storyOf, duplicateOf, stories };
 }

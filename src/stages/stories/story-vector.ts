@@ -2,7 +2,7 @@
  * Story vectors: sublinear TF-IDF over variant-folded stems (title weighted) plus the title's name keys, and the
  * stream's document-frequency table. Stories stage, pure in-memory; shared by stories/ and related/.
  */
-import { toMatchKeys } from "../arabic/analyze-text.ts";
+import { analyzeWord } from "../arabic/analyze-text.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 import { stripSyndicationMarks } from "../dedupe/strip-syndication-marks.ts";
@@ -36,15 +36,29 @@ function contentKeys(display: string, maxWords: number): string[] {
     if (words.length >= maxWords) break;
     if (!isStopWord(t.norm)) words.push(t.norm);
   }
-  return toMatchKeys(words.join(" ")).filter((k) => k.length >= MIN_STEM_CHARS);
+  const keys: string[] = [];
+  for (const w of words) {
+    const k = analyzeWord(w).stem;
+    if (k.length >= MIN_STEM_CHARS) keys.push(k);
+  }
+  return keys;
 }
 
-/** Title and lead terms of an article. Example: title "أميركا تدين الهجوم" -> titleKeys ["امريك", "دين", "هجوم"]. */
-export function toStoryTerms(title: string, text: string): StoryTerms {
+/**
+ * Title and lead terms of an article. Example: title "أميركا تدين الهجوم" -> titleKeys ["امريك", "دين", "هجوم"].
+ * `bodyStems`, when given, are the stop-word-free stems of the stripped text (shingle-text.ts toShingleWords with
+ * the default options), so a caller that shingles the text anyway does not analyze it twice; same result.
+ */
+export function toStoryTerms(title: string, text: string, bodyStems?: readonly string[]): StoryTerms {
   const tf = new Map<string, number>();
-  const titleKeys = [...new Set(contentKeys(title, 64))];
-  for (const k of contentKeys(title, 64)) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
-  for (const k of contentKeys(stripSyndicationMarks(text), BODY_MAX_WORDS)) tf.set(k, (tf.get(k) ?? 0) + 1);
+  const titleTerms = contentKeys(title, 64);
+  const titleKeys = [...new Set(titleTerms)];
+  for (const k of titleTerms) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
+  const body =
+    bodyStems === undefined
+      ? contentKeys(stripSyndicationMarks(text), BODY_MAX_WORDS)
+      : bodyStems.slice(0, BODY_MAX_WORDS).filter((k) => k.length >= MIN_STEM_CHARS);
+  for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
   return { tf, titleKeys };
 }
 
