@@ -9,8 +9,10 @@ import { inThreadCrawlPreparer } from "./pipeline/prepare-crawl-item.ts";
 import { systemClock } from "./ports/clock.ts";
 import type { CrawlPreparer } from "./ports/crawl-preparer.ts";
 import type { HttpClient } from "./ports/http-client.ts";
+import type { JobQueue } from "./ports/job-queue.ts";
 import type { Logger } from "./ports/logger.ts";
 import type { Storage } from "./ports/storage.ts";
+import { type HostLimiter, MAX_IN_FLIGHT_PER_HOST } from "./stages/fetch/host-limiter.ts";
 import { buildUserAgent, createTransport } from "./stages/fetch/transport.ts";
 
 /**
@@ -59,11 +61,12 @@ export async function openCrawler(
   storage: Storage,
   log: Logger,
   settings: CrawlSettings = {},
+  limiter?: HostLimiter,
 ): Promise<Crawler> {
   const http = createHttpClient(config);
   const preparer = await createCrawlPreparer(config);
   const context = createCrawlContext(
-    { storage, http, preparer, clock: systemClock, log },
+    { storage, http, preparer, clock: systemClock, log, ...(limiter ? { limiter } : {}) },
     { hostIntervalMs: config.crawlHostIntervalMs, ...settings },
   );
   return {
@@ -71,6 +74,53 @@ export async function openCrawler(
     async close() {
       await preparer.close();
       await http.close();
+    },
+  };
+}
+
+export interface QueueBackend {
+  queue: JobQueue;
+  /** The per-host limiter every worker shares (Redis); undefined with the in-process queue (one process). */
+  limiter: HostLimiter | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the job queue: BullMQ on Redis when AKHBAR_REDIS_URL is set — refusing a Redis that may evict keys
+ * (`queue.redis_eviction`, Q-04) and warning when it keeps no persistence — else the in-process queue. Like the
+ * storage adapters, each is imported only when chosen.
+ */
+export async function openJobQueue(config: Config, log: Logger): Promise<QueueBackend> {
+  if (config.redisUrl === null) {
+    const { InProcessJobQueue } = await import("./adapters/queue/in-process-job-queue.ts");
+    const queue = new InProcessJobQueue();
+    return { queue, limiter: undefined, close: () => queue.close() };
+  }
+  const { openRedis, checkRedisForQueue } = await import("./adapters/queue/open-redis.ts");
+  const { BullMqJobQueue } = await import("./adapters/queue/bullmq-job-queue.ts");
+  const { createRedisHostLimiter } = await import("./adapters/queue/redis-host-limiter.ts");
+  const redis = await openRedis(config.redisUrl);
+  try {
+    const check = await checkRedisForQueue(redis);
+    for (const warning of check.warnings) log.warn({ stage: "queue" }, warning);
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
+  const queue = new BullMqJobQueue(redis, { prefix: config.queuePrefix, lockMs: config.jobLockMs });
+  const limiter = createRedisHostLimiter(redis, {
+    prefix: config.queuePrefix,
+    maxInFlight: MAX_IN_FLIGHT_PER_HOST,
+    minIntervalMs: config.crawlHostIntervalMs,
+    spaceAfterCompletion: true,
+    slotLeaseMs: config.hostSlotLeaseMs,
+  });
+  return {
+    queue,
+    limiter,
+    async close() {
+      await queue.close();
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

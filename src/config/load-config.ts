@@ -33,12 +33,24 @@ export interface Config {
   defaultSources: string | null;
   /** AKHBAR_CRAWL_WORKERS: worker threads for feed parsing and extraction; 0 runs them in the crawling thread. */
   crawlWorkers: number;
+  /** AKHBAR_REDIS_URL: a redis:// (or rediss://) URL selects the BullMQ job queue and the shared per-host limiter
+   * (`akhbar scheduler` + any number of `akhbar worker`); null keeps the in-process queue of one machine. */
+  redisUrl: string | null;
+  /** AKHBAR_QUEUE_PREFIX: Redis key prefix of the queue and the host limiter (one per deployment). */
+  queuePrefix: string;
+  /** AKHBAR_WORKER_CONCURRENCY: feed and item jobs one worker process runs at once, per kind. */
+  workerConcurrency: number;
+  /** AKHBAR_JOB_LOCK_MS: how long a silent worker keeps its job before another re-runs it (BullMQ lockDuration). */
+  jobLockMs: number;
+  /** AKHBAR_HOST_SLOT_LEASE_MS: how long a host slot taken by a killed worker stays counted in Redis. */
+  hostSlotLeaseMs: number;
 }
 
 const LOG_LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Reads AKHBAR_DB, AKHBAR_DATABASE_URL, AKHBAR_HOST, AKHBAR_PORT, AKHBAR_LOG_LEVEL, AKHBAR_FETCH_ALLOW, AKHBAR_CONTACT_URL,
- * AKHBAR_CRAWL_HOST_INTERVAL_MS and AKHBAR_CRAWL_WORKERS; throws `config.invalid` on bad values. */
+ * AKHBAR_CRAWL_HOST_INTERVAL_MS, AKHBAR_CRAWL_WORKERS, AKHBAR_REDIS_URL, AKHBAR_QUEUE_PREFIX,
+ * AKHBAR_WORKER_CONCURRENCY, AKHBAR_JOB_LOCK_MS and AKHBAR_HOST_SLOT_LEASE_MS; throws `config.invalid` on bad values. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = env.AKHBAR_PORT === undefined ? DEFAULT_PORT : parsePort(env.AKHBAR_PORT, "AKHBAR_PORT");
   const logLevel = env.AKHBAR_LOG_LEVEL ?? "info";
@@ -63,12 +75,57 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       MIN_HOST_INTERVAL_MS,
     ),
     crawlWorkers: readCount(env.AKHBAR_CRAWL_WORKERS, "AKHBAR_CRAWL_WORKERS", DEFAULT_CRAWL_WORKERS),
+    redisUrl: readRedisUrl(env.AKHBAR_REDIS_URL),
+    queuePrefix: readQueuePrefix(env.AKHBAR_QUEUE_PREFIX),
+    workerConcurrency: Math.max(
+      1,
+      readCount(env.AKHBAR_WORKER_CONCURRENCY, "AKHBAR_WORKER_CONCURRENCY", DEFAULT_WORKER_CONCURRENCY),
+    ),
+    jobLockMs: Math.max(1_000, readCount(env.AKHBAR_JOB_LOCK_MS, "AKHBAR_JOB_LOCK_MS", DEFAULT_JOB_LOCK_MS)),
+    hostSlotLeaseMs: Math.max(
+      1_000,
+      readCount(env.AKHBAR_HOST_SLOT_LEASE_MS, "AKHBAR_HOST_SLOT_LEASE_MS", DEFAULT_HOST_SLOT_LEASE_MS),
+    ),
   };
 }
 
 /** One worker thread parses feeds and extracts pages: the crawl waits on the network far more than on the CPU,
  * and a second core stays free for the server and the store writer. */
 export const DEFAULT_CRAWL_WORKERS = 1;
+
+/** Jobs per kind one worker runs at once: a worker mostly waits on hosts (2 in flight, 5 s apart each), so 4
+ * keeps a 2-core machine busy across several hosts without starving its event loop (lock renewal, Q-02). */
+export const DEFAULT_WORKER_CONCURRENCY = 4;
+
+/** BullMQ's default lockDuration (30 s, docs "Stalled jobs"). */
+export const DEFAULT_JOB_LOCK_MS = 30_000;
+
+/** Above the transport's 30 s request deadline, so a live slow request's slot is never handed out twice. */
+export const DEFAULT_HOST_SLOT_LEASE_MS = 45_000;
+
+const REDIS_URL_RE = /^rediss?:\/\/[^\s]+$/i;
+const QUEUE_PREFIX_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+function readRedisUrl(value: string | undefined): string | null {
+  const url = nonEmpty(value)?.trim();
+  if (url === undefined) return null;
+  if (!REDIS_URL_RE.test(url)) {
+    // May hold a password: never echo it.
+    throw new AkhbarError("config.invalid", "config: AKHBAR_REDIS_URL must be a redis:// or rediss:// URL");
+  }
+  return url;
+}
+
+function readQueuePrefix(value: string | undefined): string {
+  const prefix = nonEmpty(value)?.trim() ?? "akhbar";
+  if (!QUEUE_PREFIX_RE.test(prefix)) {
+    throw new AkhbarError(
+      "config.invalid",
+      `config: AKHBAR_QUEUE_PREFIX must be 1-64 letters, digits, "-" or "_", got "${prefix}"`,
+    );
+  }
+  return prefix;
+}
 
 /** Schemes node-postgres understands; anything else is a typo better reported now than at the first query. */
 const DATABASE_URL_RE = /^postgres(?:ql)?:\/\/[^\s]+$/i;

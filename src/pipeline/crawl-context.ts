@@ -48,6 +48,9 @@ export interface CrawlPorts {
   preparer: CrawlPreparer;
   clock: Clock;
   log: Logger;
+  /** Per-host politeness shared with other processes (Redis, when workers are distributed); else one is made for
+   * this process from the settings. */
+  limiter?: HostLimiter;
 }
 
 export interface CrawlSettings {
@@ -85,12 +88,14 @@ export function createCrawlContext(ports: CrawlPorts, settings: CrawlSettings = 
     random: settings.random ?? Math.random,
   };
   // The limiter measures spacing on the real monotonic-enough wall clock: it paces sockets, not feed schedules.
-  const limiter = createHostLimiter({
-    maxInFlight: full.maxInFlightPerHost,
-    minIntervalMs: full.hostIntervalMs,
-    spaceAfterCompletion: true,
-    clock: realLimiterClock,
-  });
+  const limiter =
+    ports.limiter ??
+    createHostLimiter({
+      maxInFlight: full.maxInFlightPerHost,
+      minIntervalMs: full.hostIntervalMs,
+      spaceAfterCompletion: true,
+      clock: realLimiterClock,
+    });
   const fetchPolitely = async (req: HttpRequest): Promise<HttpResponse> => {
     const hostKey = hostKeyOf(req.url);
     const res = await limiter.schedule(hostKey, () => ports.http.request(req), {

@@ -4,6 +4,7 @@
  */
 import type { Feed, PendingItem } from "../domain/feed.ts";
 import { hostKeyOf } from "../stages/fetch/host-limiter.ts";
+import { assignStories } from "./assign-stories.ts";
 import { type CrawlContext, FEED_LEASE_MS } from "./crawl-context.ts";
 import { crawlFeed, type FeedRunSummary } from "./crawl-feed.ts";
 import { crawlItem, type ItemResult } from "./crawl-item.ts";
@@ -51,9 +52,12 @@ export async function crawlRound(ctx: CrawlContext, options: RoundOptions = {}):
   for (const pause of await ctx.storage.feeds.listHostPauses(clockNow)) {
     ctx.limiter.pauseHost(pause.hostKey, Date.now() + (pause.untilMs - clockNow));
   }
+  const stored: string[] = [];
   const drain = async (batch: PendingItem[]) => {
     await runPool(batch, ctx.settings.maxInFlightPerHost, signal, async (item) => {
-      tally(items, await crawlItem(ctx, item));
+      const result = await crawlItem(ctx, item);
+      if (result.status === "stored" && result.outcome === "inserted") stored.push(result.articleId);
+      tally(items, result);
     });
   };
 
@@ -86,6 +90,8 @@ export async function crawlRound(ctx: CrawlContext, options: RoundOptions = {}):
     for (const feed of due)
       if (!done.has(feed.id)) await ctx.storage.feeds.rescheduleFeed(feed.id, feed.nextPollMs);
   }
+  // Stories once per round: one (time, id)-ordered step for everything the round stored.
+  await assignStories(ctx.storage, stored);
   return { feeds, items, durationMs: Math.round(performance.now() - started) };
 }
 

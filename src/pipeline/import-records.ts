@@ -1,12 +1,15 @@
 /**
  * Import pipeline: JSON lines → batches → prepare (parse, validate, extract, analyze; see prepare-batch.ts,
- * possibly in worker threads) → idempotent store writes, one transaction per batch, in input order.
+ * possibly in worker threads) → idempotent store writes, one transaction per batch, in input order → story
+ * placement of the new articles once all batches are in (assign-stories.ts; placement does not depend on batching,
+ * so one pass at the end equals placing each batch, and keeps the store writer free while batches stream in).
  * Knows the stage order; takes its ports as arguments. One bad line is reported with its line number and skipped.
  */
 import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { RecordOptions } from "../stages/ingest/record-to-draft.ts";
+import { assignStories } from "./assign-stories.ts";
 import { type ImportLine, type PreparedBatch, prepareBatch, type Rejection } from "./prepare-batch.ts";
 
 export type { ImportLine, Rejection } from "./prepare-batch.ts";
@@ -34,6 +37,8 @@ export interface ImportSummary {
   rejections: Rejection[];
   /** True when the run stopped early on a signal; everything counted above is committed. */
   interrupted: boolean;
+  /** Articles placed in stories after the import (0 when the storage keeps no stories). */
+  placedInStories: number;
 }
 
 export interface ImportOptions {
@@ -45,6 +50,10 @@ export interface ImportOptions {
   onBatch?: (summary: ImportSummary) => void;
   /** Where batches are prepared; in this thread when not given. */
   preparer?: BatchPreparer;
+  /** Place the new articles in stories after the last batch (assign-stories.ts); default true. */
+  assignStories?: boolean;
+  /** Called when story placement of `count` new articles starts (it can take a while on a large import). */
+  onStories?: (count: number) => void;
 }
 
 /** Prepares batches in the importing thread: the default, and what tests and small imports use. */
@@ -64,6 +73,7 @@ export function emptyImportSummary(): ImportSummary {
     rejected: 0,
     rejections: [],
     interrupted: false,
+    placedInStories: 0,
   };
 }
 
@@ -79,6 +89,7 @@ export function mergeImportSummaries(all: readonly ImportSummary[]): ImportSumma
     merged.rejected += s.rejected;
     merged.rejections.push(...s.rejections.slice(0, MAX_REPORTED_REJECTIONS - merged.rejections.length));
     merged.interrupted ||= s.interrupted;
+    merged.placedInStories += s.placedInStories;
   }
   return merged;
 }
@@ -96,6 +107,7 @@ export async function importRecords(
     now: deps.clock.now().toISOString(),
   };
   const summary = emptyImportSummary();
+  const inserted: string[] = [];
   // Batches are prepared concurrently but written strictly in input order, so the store sees the same
   // sequence of writes however many threads prepared them.
   const inFlight: Promise<PreparedBatch>[] = [];
@@ -107,6 +119,7 @@ export async function importRecords(
     if (room > 0) summary.rejections.push(...prepared.rejections.slice(0, room));
     if (prepared.writes.length > 0) {
       const outcomes = await deps.storage.articles.writeArticles(prepared.writes);
+      for (const o of outcomes) if (o.status === "inserted") inserted.push(o.id);
       for (const outcome of outcomes) {
         if (outcome.status === "inserted") summary.imported += 1;
         else if (outcome.status === "updated") summary.updated += 1;
@@ -135,6 +148,12 @@ export async function importRecords(
   } finally {
     // A failed write leaves prepared batches behind; settle them so none rejects unobserved.
     await Promise.allSettled(inFlight);
+  }
+  // Stories after the articles commit: a crash before this leaves unplaced articles, which the next run places.
+  if (options.assignStories !== false && inserted.length > 0 && !summary.interrupted) {
+    options.onStories?.(inserted.length);
+    const placed = await assignStories(deps.storage, inserted);
+    if (placed !== null) summary.placedInStories = placed.placed;
   }
   return summary;
 }

@@ -6,11 +6,14 @@ import type { ArticleStore } from "./article-store.ts";
 import type { FeedStore } from "./feed-store.ts";
 import type { SearchIndex } from "./search-index.ts";
 import type { SourceStore } from "./source-store.ts";
+import type { StoryStore } from "./story-store.ts";
 
 export interface Storage {
   articles: ArticleStore;
   sources: SourceStore;
   feeds: FeedStore;
   search: SearchIndex;
+  /** Placements and stories; absent on a backend that has no story tables yet (surfaces then say so). */
+  stories?: StoryStore;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { describeArticleStoreContract } from "./article-store-contract.ts";
 import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
 import { describeSourceStoreContract } from "./source-store-contract.ts";
+import { describeStoryStoreContract } from "./story-store-contract.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "akhbar-sqlite-"));
 let counter = 0;
@@ -27,6 +28,7 @@ describeArticleStoreContract("sqlite", openFresh);
 describeSourceStoreContract("sqlite", openFresh);
 describeFeedStoreContract("sqlite", openFresh);
 describeSearchIndexContract("sqlite", openFresh);
+describeStoryStoreContract("sqlite", openFresh);
 
 describe("openSqliteStorage", () => {
   it("creates the parent directories of the database file", async () => {

@@ -85,6 +85,51 @@ CREATE TABLE app_flags (
 `;
 
 /**
+ * Version 3, stories (see pipeline/assign-stories.ts):
+ * - `article_placements`: one row per placed article — copy group, `duplicate_of` (the group's original, NULL for
+ *   originals), story, and the fingerprints (sorted uint32 shingles, 512-byte MinHash signature, both as
+ *   little-endian blobs) so the near-duplicate window can be rebuilt without re-reading text. `time_ms` and
+ *   `source_id` are copied from the article so story counts never join `articles`. Deleted with its article.
+ * - `stories`: counts and times recomputed from the members on every write that touches the story.
+ * - `story_aliases`: ids of stories the merge pass folded into another, so old links keep working.
+ */
+const STORIES_MIGRATION_SQL = `
+CREATE TABLE article_placements (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  story_id TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  duplicate_of TEXT,
+  time_ms INTEGER NOT NULL,
+  source_id TEXT NOT NULL,
+  shingles BLOB NOT NULL,
+  signature BLOB NOT NULL
+) STRICT;
+
+CREATE INDEX article_placements_story ON article_placements (story_id, time_ms, article_id);
+CREATE INDEX article_placements_group ON article_placements (group_id);
+CREATE INDEX article_placements_time ON article_placements (time_ms, article_id);
+
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  headline TEXT NOT NULL,
+  article_count INTEGER NOT NULL,
+  original_count INTEGER NOT NULL,
+  sources TEXT NOT NULL,
+  first_seen_ms INTEGER NOT NULL,
+  last_update_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX stories_last_update ON stories (last_update_ms);
+
+CREATE TABLE story_aliases (
+  merged_id TEXT PRIMARY KEY,
+  story_id TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX articles_time_id ON articles (time_ms, id);
+`;
+
+/**
  * Ordered, append-only: never edit a released entry, add a new one.
  *
  * Design notes for version 1:
@@ -180,6 +225,11 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     version: 2,
     name: "feeds",
     sql: FEEDS_MIGRATION_SQL,
+  },
+  {
+    version: 3,
+    name: "stories",
+    sql: STORIES_MIGRATION_SQL,
   },
 ];
 

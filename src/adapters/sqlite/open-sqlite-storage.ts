@@ -13,6 +13,7 @@ import { SqliteArticleStore } from "./sqlite-article-store.ts";
 import { SqliteFeedStore } from "./sqlite-feed-store.ts";
 import { SqliteSearchIndex } from "./sqlite-search-index.ts";
 import { SqliteSourceStore } from "./sqlite-source-store.ts";
+import { SqliteStoryStore } from "./sqlite-story-store.ts";
 
 /** How long a writer waits for another connection's lock before failing: covers a long import batch. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -29,6 +30,7 @@ export interface SqliteStorage extends Storage {
   sources: SqliteSourceStore;
   feeds: SqliteFeedStore;
   search: SqliteSearchIndex;
+  stories: SqliteStoryStore;
   /** The underlying connection, for maintenance tools and tests; not part of the Storage port. */
   readonly db: Database.Database;
 }
@@ -70,11 +72,13 @@ export async function openSqliteStorage(
   const sources = new SqliteSourceStore(db, clock);
   const search = new SqliteSearchIndex(db);
   const feeds = new SqliteFeedStore(db);
+  const stories = new SqliteStoryStore(db);
   return {
     articles,
     sources,
     feeds,
     search,
+    stories,
     db,
     async close() {
       if (!db.open) return;

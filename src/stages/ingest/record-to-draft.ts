@@ -29,6 +29,8 @@ const KNOWN_FIELDS = new Set([
   "canonical_url",
   "content_hash",
   "stored_at",
+  "story_id",
+  "duplicate_of",
 ]);
 
 /** A title longer than this is not a title (a body pasted in the wrong field); cut, not rejected. */

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { toDuplicateStatsJson } from "../present-stories.ts";
 import {
   intParam,
   MAX_ID_CHARS,
@@ -21,7 +22,7 @@ export interface ReaderApiDeps {
   reader: ReaderData;
 }
 
-/** Routes: GET /api/stories, /api/stories/:id, /api/articles/:id/related. */
+/** Routes: GET /api/stories, /api/stories/:id, /api/articles/:id/related, /api/duplicates. */
 export function createReaderApi(deps: ReaderApiDeps): Hono {
   const app = new Hono();
 
@@ -60,7 +61,15 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       method: deps.reader.capabilities.similarMethod,
       similar: related.similar.map(toStoryArticleJson),
       read_also: related.readAlso === null ? null : toStoryArticleJson(related.readAlso),
+      ...(related.sameStory === undefined ? {} : { same_story: related.sameStory.map(toStoryArticleJson) }),
     });
+  });
+
+  app.get("/api/duplicates", async (c) => {
+    if (deps.storage.stories === undefined) {
+      throw new AkhbarError("api.not_found", "api: this storage backend keeps no duplicate groups yet");
+    }
+    return c.json(toDuplicateStatsJson(await deps.storage.stories.duplicateStats()));
   });
 
   app.onError((err, c) => apiErrorOf(c, err));

@@ -42,6 +42,7 @@ import { securityHeaders } from "./security-headers.ts";
 import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
 import { loadStaticAssets } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
+import { StoryReaderData } from "./story-reader-data.ts";
 import type { ViewContext } from "./view-parts.ts";
 
 /** Search results per page in the reader. */
@@ -62,7 +63,8 @@ interface FeedLister {
 
 export interface WebDeps {
   storage: Storage & { feeds?: FeedLister };
-  /** Stories and related articles; default: StorageReaderData (one-article stories, more-like-this). */
+  /** Stories and related articles; default: StoryReaderData over the stored stories (StorageReaderData, one-article
+   * stories and more-like-this, on a backend without them). */
   reader?: ReaderData;
   /** Source management for the admin forms; default: StorageSourceAdmin (adds sources only). */
   sourceAdmin?: SourceAdmin;
@@ -83,7 +85,9 @@ export interface WebDeps {
  */
 export function createWebApp(deps: WebDeps): Hono {
   const storage = deps.storage;
-  const reader = deps.reader ?? new StorageReaderData(storage);
+  const reader =
+    deps.reader ??
+    (storage.stories === undefined ? new StorageReaderData(storage) : new StoryReaderData(storage));
   const sourceAdmin = deps.sourceAdmin ?? new StorageSourceAdmin(storage);
   const now = deps.now ?? Date.now;
   const auth = deps.adminToken === null ? null : new AdminAuth(deps.adminToken, now);

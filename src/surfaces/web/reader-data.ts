@@ -47,6 +47,8 @@ export interface TopStoriesQuery {
   sources: readonly string[];
   limit: number;
   offset: number;
+  /** Only stories updated at or after this time (epoch ms); default: the window before the newest story. */
+  sinceMs?: number;
 }
 
 export interface RelatedArticles {
@@ -54,6 +56,9 @@ export interface RelatedArticles {
   similar: StoryArticle[];
   /** "اقرأ أيضاً": one follow-up pick, not in `similar`. */
   readAlso: StoryArticle | null;
+  /** Other coverage of the article's own story, one per copy group (its original), earliest first; absent when
+   * stories are not clustered. */
+  sameStory?: StoryArticle[];
 }
 
 /** What the implementation can really tell; pages say so when stories are approximated. */

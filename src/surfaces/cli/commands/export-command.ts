@@ -27,8 +27,20 @@ export const exportCommand: Command = {
       for (;;) {
         const page = await storage.articles.listArticlesAfter(after, EXPORT_PAGE_SIZE);
         if (page.length === 0) break;
+        const placed = new Map(
+          (await storage.stories?.getPlacements(page.map((a) => a.id)))?.map((p) => [p.articleId, p]) ?? [],
+        );
         let chunk = "";
-        for (const article of page) chunk += `${JSON.stringify(toExportRecord(article))}\n`;
+        for (const article of page) {
+          const p = placed.get(article.id);
+          // Story fields are derived (recluster rebuilds them); a re-import keeps them only in `extra`.
+          const record = {
+            ...toExportRecord(article),
+            story_id: p?.storyId ?? null,
+            duplicate_of: p?.duplicateOf ?? null,
+          };
+          chunk += `${JSON.stringify(record)}\n`;
+        }
         if (!out.write(chunk)) await once(out, "drain");
         count += page.length;
         after = page[page.length - 1]!.seq;

@@ -27,8 +27,13 @@ const PRINTED_REJECTIONS = 20;
 export const importCommand: Command = {
   name: "import",
   summary: "import articles from JSONL or JSONL.gz files ({id, source, url, title, date, text})",
-  usage: "import FILE... [--timezone +03:00] [--batch N] [--workers N] [--json]",
-  options: { timezone: { type: "string" }, batch: { type: "string" }, workers: { type: "string" } },
+  usage: "import FILE... [--timezone +03:00] [--batch N] [--workers N] [--no-stories] [--json]",
+  options: {
+    timezone: { type: "string" },
+    batch: { type: "string" },
+    workers: { type: "string" },
+    "no-stories": { type: "boolean" },
+  },
   positionals: true,
   async run(ctx, values, files) {
     if (files.length === 0) throw new AkhbarError("import.usage", "import: name at least one FILE to import");
@@ -70,6 +75,11 @@ export const importCommand: Command = {
             preparer,
             onBatch: (s) =>
               progress.update(readBefore + s.read, bytesBefore + source.bytesRead(), totalBytes),
+            assignStories: values["no-stories"] !== true,
+            onStories: (count) => {
+              progress.finish();
+              ctx.io.stderr.write(`placing ${count} new articles in stories…\n`);
+            },
           },
         );
         bytesBefore += source.totalBytes;
@@ -98,7 +108,7 @@ export const importCommand: Command = {
         ctx.io,
         `${summary.interrupted ? "interrupted: " : ""}imported ${summary.imported}, updated ${summary.updated}, ` +
           `duplicates skipped ${summary.duplicates}, tombstoned ${summary.tombstoned}, rejected ${summary.rejected} ` +
-          `(${summary.read} records read)`,
+          `(${summary.read} records read); ${summary.placedInStories} placed in stories`,
       );
     }
     return summary.rejected > 0 || summary.interrupted ? 1 : 0;

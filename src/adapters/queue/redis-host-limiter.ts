@@ -1,0 +1,152 @@
+/**
+ * RedisHostLimiter: the per-host politeness of stages/fetch/host-limiter.ts (at most N requests in flight, a
+ * minimum spacing between starts, Retry-After pauses) shared by every worker process through Redis. Adapter (IO):
+ * one Lua script per step, so check-and-take is atomic; times come from Redis's clock, so workers on machines
+ * with skewed clocks still agree.
+ */
+import { randomBytes } from "node:crypto";
+import type { Redis } from "ioredis";
+import { AkhbarError } from "../../domain/errors.ts";
+import {
+  type HostLimiter,
+  type HostLimiterOptions,
+  MAX_IN_FLIGHT_PER_HOST,
+  MIN_HOST_INTERVAL_MS,
+  type ScheduleOptions,
+} from "../../stages/fetch/host-limiter.ts";
+
+/**
+ * How long a taken slot counts when its holder never gives it back (the worker was killed mid-request): above the
+ * transport's 30 s total request deadline (notes/reliability.md section 4), so a live slow request never
+ * overlaps a third one.
+ */
+export const HOST_SLOT_LEASE_MS = 45_000;
+
+/** Poll period while a host's slots are all taken: short against the 5 s spacing, cheap for Redis. */
+export const BUSY_POLL_MS = 50;
+
+// KEYS: slots (zset token -> lease expiry), next (earliest next start, ms). ARGV: token, maxInFlight,
+// minIntervalMs, leaseMs. Returns {waitMs, nextStartAt}: waitMs 0 = slot taken, -1 = all slots busy.
+const ACQUIRE_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
+if nextAt > now then return {nextAt - now, nextAt} end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return {-1, nextAt} end
+local lease = tonumber(ARGV[4])
+redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], lease)
+nextAt = now + tonumber(ARGV[3])
+redis.call('SET', KEYS[2], nextAt, 'PX', tonumber(ARGV[3]) + 1000)
+return {0, nextAt}
+`;
+
+// KEYS: slots, next. ARGV: token, spacing after completion in ms (0 = none). Returns the next start.
+const RELEASE_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREM', KEYS[1], ARGV[1])
+local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
+local gap = tonumber(ARGV[2])
+if gap > 0 and now + gap > nextAt then
+  nextAt = now + gap
+  redis.call('SET', KEYS[2], nextAt, 'PX', gap + 1000)
+end
+return nextAt
+`;
+
+// KEYS: next. ARGV: pause end as a delay from now in ms (callers' clocks differ; the delay does not).
+const PAUSE_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local untilAt = now + tonumber(ARGV[1])
+local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if untilAt > nextAt then redis.call('SET', KEYS[1], untilAt, 'PX', tonumber(ARGV[1]) + 1000) end
+return untilAt
+`;
+
+type LimiterRedis = Redis & {
+  akhbarHostAcquire(slots: string, next: string, ...args: (string | number)[]): Promise<[number, number]>;
+  akhbarHostRelease(slots: string, next: string, token: string, gap: number): Promise<number>;
+  akhbarHostPause(next: string, delayMs: number): Promise<number>;
+};
+
+export interface RedisHostLimiterOptions extends Omit<HostLimiterOptions, "clock"> {
+  /** Key prefix, the queue's (one per deployment or test). */
+  prefix?: string;
+  slotLeaseMs?: number;
+}
+
+/** A HostLimiter over Redis; `nextStartAt` and `inFlight` answer from what this process last saw. */
+export function createRedisHostLimiter(redis: Redis, options: RedisHostLimiterOptions = {}): HostLimiter {
+  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT_PER_HOST;
+  const minIntervalMs = options.minIntervalMs ?? MIN_HOST_INTERVAL_MS;
+  const leaseMs = options.slotLeaseMs ?? HOST_SLOT_LEASE_MS;
+  const prefix = options.prefix ?? "akhbar";
+  const r = redis as LimiterRedis;
+  if (typeof r.akhbarHostAcquire !== "function") {
+    redis.defineCommand("akhbarHostAcquire", { numberOfKeys: 2, lua: ACQUIRE_LUA });
+    redis.defineCommand("akhbarHostRelease", { numberOfKeys: 2, lua: RELEASE_LUA });
+    redis.defineCommand("akhbarHostPause", { numberOfKeys: 1, lua: PAUSE_LUA });
+  }
+  const processId = randomBytes(6).toString("hex");
+  let counter = 0;
+  const seenNext = new Map<string, number>();
+  const inFlight = new Map<string, number>();
+  const keys = (hostKey: string) =>
+    [`${prefix}:host:${hostKey}:slots`, `${prefix}:host:${hostKey}:next`] as const;
+  // Redis's clock (its epoch ms) and this process's differ by the skew; delays are what both agree on.
+  const remember = (hostKey: string, waitMs: number) =>
+    seenNext.set(hostKey, Date.now() + Math.max(0, waitMs));
+
+  const acquire = async (hostKey: string, token: string, schedule: ScheduleOptions | undefined) => {
+    const [slots, next] = keys(hostKey);
+    for (;;) {
+      const [waitMs] = await r.akhbarHostAcquire(slots, next, token, maxInFlight, minIntervalMs, leaseMs);
+      if (waitMs === 0) {
+        remember(hostKey, minIntervalMs);
+        return;
+      }
+      if (waitMs > 0) {
+        remember(hostKey, waitMs);
+        if (schedule?.maxWaitMs !== undefined && waitMs > schedule.maxWaitMs) {
+          throw new AkhbarError(
+            "fetch.host_paused",
+            `fetch: host ${hostKey} is paused for ${waitMs} ms more`,
+            {
+              hostKey,
+              waitMs,
+            },
+          );
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, waitMs > 0 ? waitMs : BUSY_POLL_MS));
+    }
+  };
+
+  return {
+    async schedule(hostKey, task, scheduleOptions) {
+      const token = `${processId}-${++counter}`;
+      await acquire(hostKey, token, scheduleOptions);
+      inFlight.set(hostKey, (inFlight.get(hostKey) ?? 0) + 1);
+      try {
+        return await task();
+      } finally {
+        inFlight.set(hostKey, (inFlight.get(hostKey) ?? 1) - 1);
+        const [slots, next] = keys(hostKey);
+        const gap = options.spaceAfterCompletion ? minIntervalMs : 0;
+        // A lost release only holds the slot until its lease ends; the request's result must not be lost for it.
+        await r.akhbarHostRelease(slots, next, token, gap).catch(() => {});
+        if (gap > 0) remember(hostKey, gap);
+      }
+    },
+    pauseHost(hostKey, untilMs) {
+      const delay = Math.max(0, Math.round(untilMs - Date.now()));
+      seenNext.set(hostKey, Math.max(seenNext.get(hostKey) ?? 0, untilMs));
+      void r.akhbarHostPause(keys(hostKey)[1], delay).catch(() => {});
+    },
+    nextStartAt: (hostKey) => seenNext.get(hostKey) ?? 0,
+    inFlight: (hostKey) => inFlight.get(hostKey) ?? 0,
+  };
+}

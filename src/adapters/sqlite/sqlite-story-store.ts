@@ -1,0 +1,338 @@
+/**
+ * SqliteStoryStore: the StoryStore port on better-sqlite3 — placements, stories and aliases (migration 3); one
+ * assignment step is one transaction. Adapter (IO).
+ */
+import type Database from "better-sqlite3";
+import type {
+  ArticlePlacement,
+  DuplicateStats,
+  PlacedArticle,
+  PlacementBatch,
+  StoredStory,
+  StoryStreamRow,
+} from "../../domain/story.ts";
+import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
+import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
+
+interface StreamRowDb {
+  id: string;
+  source_id: string;
+  cited_source: string | null;
+  title: string;
+  text: string;
+  time_ms: number;
+  story_id?: string | null;
+}
+
+interface PlacementRowDb {
+  article_id: string;
+  story_id: string;
+  group_id: string;
+  duplicate_of: string | null;
+  source_id: string;
+  time_ms: number;
+}
+
+interface StoryRowDb {
+  id: string;
+  headline: string;
+  article_count: number;
+  original_count: number;
+  sources: string;
+  first_seen_ms: number;
+  last_update_ms: number;
+}
+
+const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
+const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
+
+function toStreamRow(r: StreamRowDb): StoryStreamRow {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    citedSource: r.cited_source,
+    title: r.title,
+    text: r.text,
+    timeMs: r.time_ms,
+  };
+}
+
+function toPlaced(r: PlacementRowDb): PlacedArticle {
+  return {
+    articleId: r.article_id,
+    storyId: r.story_id,
+    groupId: r.group_id,
+    duplicateOf: r.duplicate_of,
+    sourceId: r.source_id,
+    timeMs: r.time_ms,
+  };
+}
+
+function toStory(r: StoryRowDb): StoredStory {
+  return {
+    id: r.id,
+    headline: r.headline,
+    articleCount: r.article_count,
+    originalCount: r.original_count,
+    sources: JSON.parse(r.sources) as string[],
+    firstSeenMs: r.first_seen_ms,
+    lastUpdateMs: r.last_update_ms,
+  };
+}
+
+export class SqliteStoryStore implements StoryStore {
+  readonly #db: Database.Database;
+  readonly #write: (batch: PlacementBatch) => void;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    const upsert = db.prepare(
+      `INSERT INTO article_placements (article_id, story_id, group_id, duplicate_of, time_ms, source_id, shingles,
+         signature)
+       SELECT @article_id, @story_id, @group_id, @duplicate_of, time_ms, source_id, @shingles, @signature
+       FROM articles WHERE id = @article_id
+       ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, group_id = excluded.group_id,
+         duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature`,
+    );
+    const storyOfArticle = db.prepare<[string], { story_id: string }>(
+      "SELECT story_id FROM article_placements WHERE article_id = ?",
+    );
+    const repoint = db.prepare<[string, string, string]>(
+      `UPDATE article_placements SET duplicate_of = CASE WHEN article_id = ? THEN NULL ELSE ? END
+       WHERE group_id = ?`,
+    );
+    const storiesOfGroup = db.prepare<[string], { story_id: string }>(
+      "SELECT DISTINCT story_id FROM article_placements WHERE group_id = ?",
+    );
+    const moveMembers = db.prepare<[string, string]>(
+      "UPDATE article_placements SET story_id = ? WHERE story_id = ?",
+    );
+    const moveAliases = db.prepare<[string, string]>(
+      "UPDATE story_aliases SET story_id = ? WHERE story_id = ?",
+    );
+    const addAlias = db.prepare<[string, string]>(
+      "INSERT INTO story_aliases (merged_id, story_id) VALUES (?, ?) ON CONFLICT (merged_id) DO UPDATE SET story_id = excluded.story_id",
+    );
+    const dropAlias = db.prepare<[string]>("DELETE FROM story_aliases WHERE merged_id = ?");
+    const aggregate = db.prepare<
+      { id: string },
+      { n: number; originals: number; first: number; last: number; sources: string }
+    >(
+      `SELECT count(*) AS n, coalesce(sum(duplicate_of IS NULL), 0) AS originals, min(time_ms) AS first,
+         max(time_ms) AS last,
+         (SELECT json_group_array(source_id) FROM
+           (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
+       FROM article_placements WHERE story_id = @id`,
+    );
+    const existingHeadline = db.prepare<[string], { headline: string }>(
+      "SELECT headline FROM stories WHERE id = ?",
+    );
+    const firstTitle = db.prepare<[string], { title: string }>(
+      `SELECT a.title FROM article_placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = ?
+       ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`,
+    );
+    const upsertStory = db.prepare(
+      `INSERT INTO stories (id, headline, article_count, original_count, sources, first_seen_ms, last_update_ms)
+       VALUES (@id, @headline, @article_count, @original_count, @sources, @first_seen_ms, @last_update_ms)
+       ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
+         original_count = excluded.original_count, sources = excluded.sources,
+         first_seen_ms = excluded.first_seen_ms, last_update_ms = excluded.last_update_ms`,
+    );
+    const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
+
+    this.#write = db.transaction((batch: PlacementBatch) => {
+      const touched = new Set<string>();
+      for (const p of batch.placements) {
+        const before = storyOfArticle.get(p.articleId);
+        if (before !== undefined) touched.add(before.story_id);
+        upsert.run({
+          article_id: p.articleId,
+          story_id: p.storyId,
+          group_id: p.groupId,
+          duplicate_of: p.duplicateOf,
+          shingles: toFingerprintBlob(p.shingles),
+          signature: toFingerprintBlob(p.signature),
+        });
+        touched.add(p.storyId);
+        // A story id that is live again is no longer an alias.
+        dropAlias.run(p.storyId);
+      }
+      for (const g of batch.groupOriginals) {
+        repoint.run(g.originalId, g.originalId, g.groupId);
+        for (const r of storiesOfGroup.all(g.groupId)) touched.add(r.story_id);
+      }
+      for (const m of batch.merges) {
+        if (m.fromId === m.intoId) continue;
+        moveMembers.run(m.intoId, m.fromId);
+        moveAliases.run(m.intoId, m.fromId);
+        addAlias.run(m.fromId, m.intoId);
+        touched.add(m.fromId);
+        touched.add(m.intoId);
+      }
+      const headlines = new Map(batch.headlines.map((h) => [h.storyId, h.headline]));
+      for (const id of touched) {
+        const agg = aggregate.get({ id });
+        if (agg === undefined || agg.n === 0) {
+          deleteStory.run(id);
+          continue;
+        }
+        const headline =
+          headlines.get(id) ?? existingHeadline.get(id)?.headline ?? firstTitle.get(id)?.title ?? "";
+        upsertStory.run({
+          id,
+          headline,
+          article_count: agg.n,
+          original_count: agg.originals,
+          sources: agg.sources,
+          first_seen_ms: agg.first,
+          last_update_ms: agg.last,
+        });
+      }
+    });
+  }
+
+  async writePlacements(batch: PlacementBatch): Promise<void> {
+    if (batch.placements.length + batch.groupOriginals.length + batch.merges.length === 0) return;
+    this.#write(batch);
+  }
+
+  async getStreamRows(ids: readonly string[]): Promise<StoryStreamRow[]> {
+    if (ids.length === 0) return [];
+    return this.#db
+      .prepare<[string], StreamRowDb>(
+        `SELECT ${STREAM_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))
+         ORDER BY a.time_ms, a.id`,
+      )
+      .all(JSON.stringify(ids))
+      .map(toStreamRow);
+  }
+
+  async listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]> {
+    return this.#db
+      .prepare<[number], StreamRowDb>(
+        `SELECT ${STREAM_COLUMNS}, p.story_id FROM articles a LEFT JOIN article_placements p ON p.article_id = a.id
+         WHERE a.time_ms >= ? ORDER BY a.time_ms, a.id`,
+      )
+      .all(fromMs)
+      .map((r) => ({ ...toStreamRow(r), storyId: r.story_id ?? null }));
+  }
+
+  async listUnplacedIds(): Promise<string[]> {
+    return this.#db
+      .prepare<[], { id: string }>(
+        `SELECT a.id FROM articles a WHERE NOT EXISTS
+           (SELECT 1 FROM article_placements p WHERE p.article_id = a.id) ORDER BY a.time_ms, a.id`,
+      )
+      .all()
+      .map((r) => r.id);
+  }
+
+  async lastPlaced(): Promise<{ id: string; timeMs: number } | null> {
+    const row = this.#db
+      .prepare<[], { article_id: string; time_ms: number }>(
+        "SELECT article_id, time_ms FROM article_placements ORDER BY time_ms DESC, article_id DESC LIMIT 1",
+      )
+      .get();
+    return row === undefined ? null : { id: row.article_id, timeMs: row.time_ms };
+  }
+
+  async listFingerprintsSince(fromMs: number): Promise<ArticlePlacement[]> {
+    return this.#db
+      .prepare<[number], PlacementRowDb & { shingles: Buffer; signature: Buffer }>(
+        `SELECT ${PLACED_COLUMNS}, shingles, signature FROM article_placements WHERE time_ms >= ?
+         ORDER BY time_ms, article_id`,
+      )
+      .all(fromMs)
+      .map((r) => ({
+        articleId: r.article_id,
+        storyId: r.story_id,
+        groupId: r.group_id,
+        duplicateOf: r.duplicate_of,
+        shingles: fromFingerprintBlob(r.shingles),
+        signature: fromFingerprintBlob(r.signature),
+      }));
+  }
+
+  async clearStories(): Promise<void> {
+    this.#db.exec("DELETE FROM article_placements; DELETE FROM stories; DELETE FROM story_aliases;");
+  }
+
+  async listStories(query: StoryListQuery): Promise<StoredStory[]> {
+    const sources = query.sources ?? [];
+    const rows = this.#db
+      .prepare<[number, number, string, number], StoryRowDb>(
+        `SELECT * FROM stories WHERE last_update_ms >= ?
+           AND (? = 0 OR EXISTS (SELECT 1 FROM json_each(stories.sources) s
+                                 WHERE s.value IN (SELECT value FROM json_each(?))))
+         ORDER BY last_update_ms DESC, id LIMIT ?`,
+      )
+      .all(query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources.length, JSON.stringify(sources), query.limit);
+    return rows.map(toStory);
+  }
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    const row = this.#db
+      .prepare<[string, string], StoryRowDb>(
+        `SELECT * FROM stories WHERE id = coalesce((SELECT story_id FROM story_aliases WHERE merged_id = ?), ?)`,
+      )
+      .get(id, id);
+    return row === undefined ? null : toStory(row);
+  }
+
+  async listStoryMembers(storyId: string): Promise<PlacedArticle[]> {
+    return this.#db
+      .prepare<[string, string], PlacementRowDb>(
+        `SELECT ${PLACED_COLUMNS} FROM article_placements
+         WHERE story_id = coalesce((SELECT story_id FROM story_aliases WHERE merged_id = ?), ?)
+         ORDER BY time_ms, article_id`,
+      )
+      .all(storyId, storyId)
+      .map(toPlaced);
+  }
+
+  async getPlacements(ids: readonly string[]): Promise<PlacedArticle[]> {
+    if (ids.length === 0) return [];
+    const byId = new Map<string, PlacedArticle>();
+    const rows = this.#db
+      .prepare<[string], PlacementRowDb>(
+        `SELECT ${PLACED_COLUMNS} FROM article_placements WHERE article_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids));
+    for (const r of rows) byId.set(r.article_id, toPlaced(r));
+    return ids.flatMap((id) => {
+      const p = byId.get(id);
+      return p === undefined ? [] : [p];
+    });
+  }
+
+  async duplicateStats(): Promise<DuplicateStats> {
+    const totals = this.#db
+      .prepare<[], { placed: number; copies: number }>(
+        "SELECT count(*) AS placed, coalesce(sum(duplicate_of IS NOT NULL), 0) AS copies FROM article_placements",
+      )
+      .get() ?? { placed: 0, copies: 0 };
+    const groups = this.#db
+      .prepare<[], { n: number; publishers: number }>(
+        `SELECT count(*) AS n, count(DISTINCT source_id) AS publishers FROM article_placements
+         GROUP BY group_id HAVING count(*) > 1`,
+      )
+      .all();
+    const sizes = new Map<number, number>();
+    for (const g of groups) sizes.set(g.n, (sizes.get(g.n) ?? 0) + 1);
+    const stories = this.#db
+      .prepare<[], { n: number; multi: number }>(
+        "SELECT count(*) AS n, coalesce(sum(article_count > 1), 0) AS multi FROM stories",
+      )
+      .get() ?? { n: 0, multi: 0 };
+    return {
+      placedArticles: totals.placed,
+      copyGroups: groups.length,
+      copies: totals.copies,
+      largestGroup: groups.reduce((m, g) => Math.max(m, g.n), 0),
+      groupSizes: [...sizes].sort((a, b) => a[0] - b[0]).map(([size, n]) => ({ size, groups: n })),
+      crossSourceGroups: groups.filter((g) => g.publishers > 1).length,
+      stories: stories.n,
+      multiArticleStories: stories.multi,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Story placement and stored-story shapes: where the stories stage put each article and what a story looks like
+ * once stored. Pure domain types shared by the StoryStore port, its adapters, the assign pipeline and surfaces.
+ */
+
+/** What the story stream reads of a stored article (the stages' StreamArticle). */
+export interface StoryStreamRow {
+  id: string;
+  sourceId: string;
+  citedSource: string | null;
+  title: string;
+  text: string;
+  /** Published time, else fetched, in epoch ms (the articles' `time_ms`). */
+  timeMs: number;
+}
+
+/** One article's place: its copy group, its group's original (null when it is the original) and its story. */
+export interface ArticlePlacement {
+  articleId: string;
+  storyId: string;
+  /** Copy group key: the id of the group's first article in stream order. */
+  groupId: string;
+  duplicateOf: string | null;
+  /** Sorted distinct 32-bit shingle hashes, kept so the near-duplicate window can be rebuilt without the text. */
+  shingles: Uint32Array;
+  /** The 128-slot MinHash signature (512 bytes). */
+  signature: Uint32Array;
+}
+
+/** Everything one assignment step changes, committed in one transaction. */
+export interface PlacementBatch {
+  placements: readonly ArticlePlacement[];
+  /** Groups whose original changed (a wire copy arrived): every member's duplicate_of is re-pointed, in order. */
+  groupOriginals: readonly { groupId: string; originalId: string }[];
+  /** Stories merged by the stage's merge pass: members move, the old id stays as an alias. Applied in order. */
+  merges: readonly { fromId: string; intoId: string }[];
+  /** Representative headlines of the stories touched (the stage picks them). */
+  headlines: readonly { storyId: string; headline: string }[];
+}
+
+/** A stored story; counts and times are kept by the store from its members. */
+export interface StoredStory {
+  id: string;
+  headline: string;
+  /** Every member, copies included. */
+  articleCount: number;
+  /** Members that are not a copy of another article. */
+  originalCount: number;
+  /** Distinct publishers, sorted. */
+  sources: string[];
+  firstSeenMs: number;
+  lastUpdateMs: number;
+}
+
+/** An article's stored placement without its fingerprints. */
+export interface PlacedArticle {
+  articleId: string;
+  storyId: string;
+  groupId: string;
+  duplicateOf: string | null;
+  sourceId: string;
+  timeMs: number;
+}
+
+/** Copy-group statistics (`akhbar duplicates`). */
+export interface DuplicateStats {
+  /** Articles with a placement. */
+  placedArticles: number;
+  /** Groups of two or more articles. */
+  copyGroups: number;
+  /** Articles that are a copy of another (duplicate_of set). */
+  copies: number;
+  largestGroup: number;
+  /** How many copy groups have each size, smallest size first. */
+  groupSizes: { size: number; groups: number }[];
+  /** Copy groups whose members come from more than one publisher. */
+  crossSourceGroups: number;
+  stories: number;
+  /** Stories with more than one article. */
+  multiArticleStories: number;
+}

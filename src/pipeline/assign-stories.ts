@@ -1,0 +1,213 @@
+/**
+ * Online story assignment after articles are stored: one StoryStream per process and store, rebuilt once from the
+ * stored window, then fed new articles in (time, id) order; placements, group originals, merges (as aliases) and
+ * stories commit in one transaction per step. Pipeline: stages/stories does the work, StoryStore the IO.
+ */
+import type { PlacementBatch, StoryStreamRow } from "../domain/story.ts";
+import type { Storage } from "../ports/storage.ts";
+import type { StoryStore } from "../ports/story-store.ts";
+import { NEAR_DUPLICATE_WINDOW_DAYS } from "../stages/dedupe/near-duplicate-index.ts";
+import { compareStreamOrder, StoryStream } from "../stages/stories/recluster.ts";
+
+/**
+ * Days of stored articles replayed to rebuild the stream: the near-duplicate window (copies are only looked for
+ * that far back), which also covers the story window (96 h). Inside it a rebuilt stream decides exactly as the
+ * one that placed them; IDF and stories older than this are the approximation a restart accepts.
+ */
+export const REBUILD_WINDOW_DAYS = NEAR_DUPLICATE_WINDOW_DAYS;
+/** Articles per transaction when recluster places everything: bounds the fingerprints held in memory. */
+export const RECLUSTER_CHUNK_ARTICLES = 2_000;
+
+const DAY_MS = 86_400_000;
+
+type Key = { timeMs: number; id: string };
+
+export interface AssignSummary {
+  /** Articles placed (new ones, and later ones re-placed when an earlier article arrived late). */
+  placed: number;
+  /** True when an article older than the stream's last one arrived and the window was replayed. */
+  replayed: boolean;
+  merges: number;
+}
+
+/**
+ * The process-wide assigner of one store. Calls are serialized. Late arrivals (an article before the last one
+ * placed) rebuild the stream from the window before them and re-place everything after them, so the stored
+ * result equals one fold over the stored articles in (time, id) order, whatever the batching.
+ */
+export class StoryAssigner {
+  readonly #store: StoryStore;
+  #stream: StoryStream | null = null;
+  #frontier: Key | null = null;
+  /** Stream story id → stored story id, when a rebuilt stream opened a stored story under another id. */
+  #storedIdOf = new Map<string, string>();
+  /** Stream stories opened so far and not merged away (merge detection). */
+  #open = new Set<string>();
+  /** Current original per copy group, as last written. */
+  #originalOf = new Map<string, string>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(store: StoryStore) {
+    this.#store = store;
+  }
+
+  /** Places these stored articles (ids already placed, or unknown, are skipped). */
+  assign(ids: readonly string[]): Promise<AssignSummary> {
+    const run = this.#queue.then(() => this.#assign(ids));
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Starts from an empty stream without reading the store (recluster, after clearing it). */
+  startEmpty(): void {
+    this.#stream = new StoryStream();
+    this.#frontier = null;
+  }
+
+  async #assign(ids: readonly string[]): Promise<AssignSummary> {
+    const first = this.#stream === null;
+    const wanted = first ? [...new Set([...ids, ...(await this.#store.listUnplacedIds())])] : [...ids];
+    if (wanted.length === 0) return { placed: 0, replayed: false, merges: 0 };
+    const placed = new Set((await this.#store.getPlacements(wanted)).map((p) => p.articleId));
+    const rows = (await this.#store.getStreamRows(wanted.filter((id) => !placed.has(id)))).sort(
+      compareStreamOrder,
+    );
+    const earliest = rows[0];
+    if (earliest === undefined) return { placed: 0, replayed: false, merges: 0 };
+    let toPlace = rows;
+    let replayed = false;
+    if (first || (this.#frontier !== null && compareStreamOrder(earliest, this.#frontier) < 0)) {
+      replayed = !first;
+      toPlace = await this.#rebuild(earliest);
+    }
+    const batch = this.#add(toPlace);
+    await this.#store.writePlacements(batch);
+    return { placed: batch.placements.length, replayed, merges: batch.merges.length };
+  }
+
+  /**
+   * A fresh stream fed the stored window before `from` (their stored stories kept, mapped onto the stream's);
+   * returns what must be (re)placed: every stored article from `from` on, and any unplaced one, in order.
+   */
+  async #rebuild(from: Key): Promise<StoryStreamRow[]> {
+    this.#stream = new StoryStream();
+    this.#storedIdOf = new Map();
+    this.#open = new Set();
+    this.#originalOf = new Map();
+    this.#frontier = null;
+    const window = await this.#store.listStreamRowsSince(from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS);
+    const toPlace: StoryStreamRow[] = [];
+    const kept: { id: string; storyId: string }[] = [];
+    for (const row of window) {
+      if (row.storyId === null || compareStreamOrder(row, from) >= 0) {
+        toPlace.push(row);
+        continue;
+      }
+      const p = this.#stream.add(row);
+      this.#note(row, p.groupId, p.assignment.opened ? p.storyId : null);
+      kept.push({ id: row.id, storyId: row.storyId });
+    }
+    for (const k of kept) {
+      const streamId = this.#stream.clusterer.storyOf(k.id)!;
+      if (!this.#storedIdOf.has(streamId)) this.#storedIdOf.set(streamId, k.storyId);
+    }
+    return toPlace;
+  }
+
+  #note(row: StoryStreamRow, groupId: string, opened: string | null): void {
+    this.#frontier = { timeMs: row.timeMs, id: row.id };
+    if (opened !== null) this.#open.add(opened);
+    const original = this.#stream!.groups.originalOf(row.id) ?? row.id;
+    this.#originalOf.set(groupId, original);
+  }
+
+  #storedId(streamId: string): string {
+    return this.#storedIdOf.get(streamId) ?? streamId;
+  }
+
+  /** Feeds rows (in order) to the stream and collects what the store must change. */
+  #add(rows: readonly StoryStreamRow[]): PlacementBatch {
+    const stream = this.#stream!;
+    const added: { row: StoryStreamRow; groupId: string; shingles: Uint32Array; signature: Uint32Array }[] =
+      [];
+    const groupOriginals: { groupId: string; originalId: string }[] = [];
+    for (const row of rows) {
+      const p = stream.add(row);
+      const before = this.#originalOf.get(p.groupId);
+      this.#note(row, p.groupId, p.assignment.opened ? p.storyId : null);
+      const after = this.#originalOf.get(p.groupId)!;
+      // A member became the original (a wire copy arrived, or one that names an earlier member's agency).
+      if (before !== undefined && before !== after) {
+        groupOriginals.push({ groupId: p.groupId, originalId: after });
+      }
+      added.push({ row, groupId: p.groupId, shingles: p.shingles, signature: p.signature });
+    }
+    const merges: { fromId: string; intoId: string }[] = [];
+    for (const id of [...this.#open]) {
+      const into = stream.clusterer.storyOf(id);
+      if (into === undefined || into === id) continue;
+      this.#open.delete(id);
+      const from = this.#storedId(id);
+      const to = this.#storedId(into);
+      if (from !== to) merges.push({ fromId: from, intoId: to });
+    }
+    const placements = added.map(({ row, groupId, shingles, signature }) => ({
+      articleId: row.id,
+      storyId: this.#storedId(stream.clusterer.storyOf(row.id)!),
+      groupId,
+      duplicateOf: stream.groups.duplicateOf(row.id),
+      shingles,
+      signature,
+    }));
+    const touched = new Set([...placements.map((p) => p.storyId), ...merges.map((m) => m.intoId)]);
+    const headlines: { storyId: string; headline: string }[] = [];
+    if (touched.size > 0) {
+      for (const s of stream.clusterer.listStories()) {
+        const storedId = this.#storedId(s.id);
+        if (touched.has(storedId)) headlines.push({ storyId: storedId, headline: s.headline });
+      }
+    }
+    return { placements, groupOriginals, merges, headlines };
+  }
+}
+
+const assigners = new WeakMap<StoryStore, StoryAssigner>();
+
+/** The process-wide assigner of a store (made on first use). */
+export function storyAssignerFor(store: StoryStore): StoryAssigner {
+  let a = assigners.get(store);
+  if (a === undefined) {
+    a = new StoryAssigner(store);
+    assigners.set(store, a);
+  }
+  return a;
+}
+
+/** Places newly stored articles when the storage keeps stories; a no-op (null) on a backend without them. */
+export async function assignStories(storage: Storage, ids: readonly string[]): Promise<AssignSummary | null> {
+  if (storage.stories === undefined) return null;
+  return storyAssignerFor(storage.stories).assign(ids);
+}
+
+export interface ReclusterSummary {
+  articles: number;
+  stories: number;
+  copies: number;
+}
+
+/**
+ * `akhbar recluster`: drops every placement, story and alias and places every stored article again with a fresh
+ * stream in (time, id) order; the process-wide assigner is replaced by the one that did it.
+ */
+export async function reclusterStories(store: StoryStore): Promise<ReclusterSummary> {
+  await store.clearStories();
+  const assigner = new StoryAssigner(store);
+  assigner.startEmpty();
+  assigners.set(store, assigner);
+  const ids = await store.listUnplacedIds();
+  for (let i = 0; i < ids.length; i += RECLUSTER_CHUNK_ARTICLES) {
+    await assigner.assign(ids.slice(i, i + RECLUSTER_CHUNK_ARTICLES));
+  }
+  const stats = await store.duplicateStats();
+  return { articles: stats.placedArticles, stories: stats.stories, copies: stats.copies };
+}

@@ -1,0 +1,101 @@
+/**
+ * createCrawlJobHandlers: what a worker does with each job kind — poll a feed and enqueue its outbox items, fetch
+ * and store one item then ask for its story, assign a story (a hook the stories stage plugs into), import a batch
+ * of records. Every handler is idempotent: delivery is at least once (Q-01). Pipeline; ports via CrawlContext.
+ */
+import { createHash } from "node:crypto";
+import type { ImportLine } from "../pipeline/prepare-batch.ts";
+import type { JobHandlers, JobQueue } from "../ports/job-queue.ts";
+import { hostKeyOf } from "../stages/fetch/host-limiter.ts";
+import type { CrawlContext } from "./crawl-context.ts";
+import { crawlFeed } from "./crawl-feed.ts";
+import { crawlItem } from "./crawl-item.ts";
+import { enqueuePendingItems } from "./enqueue-pending-items.ts";
+import { importRecords } from "./import-records.ts";
+
+/** Pending items a feed job enqueues beyond its run's cap: leftovers of an interrupted earlier run of the feed. */
+export const LEFTOVER_ITEMS_PER_FEED_JOB = 100;
+
+/** Shortest wait before a deferred item runs again: a paused host is not asked again within the second. */
+export const MIN_ITEM_DEFER_MS = 1_000;
+
+export interface JobHooks {
+  /**
+   * Assigns a stored article to a story. Runs in the single story.assign consumer (one at a time across every
+   * worker), so an implementation needs no lock of its own to keep one story from splitting. No-op when absent.
+   */
+  assignStory?: (articleId: string) => Promise<void>;
+}
+
+/** Handlers for every job kind over `ctx`; follow-up jobs go to `queue`. */
+export function createCrawlJobHandlers(
+  ctx: CrawlContext,
+  queue: JobQueue,
+  hooks: JobHooks = {},
+): JobHandlers {
+  return {
+    "feed.poll": async ({ feedId }) => {
+      const feed = await ctx.storage.feeds.getFeed(feedId);
+      if (feed === null || feed.disabledReason !== null) return undefined;
+      const nowMs = ctx.clock.now().getTime();
+      // A re-delivered job whose run already committed finds the feed not due: it only re-enqueues the items.
+      if (feed.nextPollMs <= nowMs) {
+        const waitMs = ctx.limiter.nextStartAt(hostKeyOf(feed.url)) - Date.now();
+        if (waitMs > ctx.settings.maxHostWaitMs) {
+          await ctx.storage.feeds.rescheduleFeed(feed.id, nowMs + waitMs);
+          return undefined;
+        }
+        await crawlFeed(ctx, feed);
+      }
+      await enqueuePendingItems(
+        ctx.storage.feeds,
+        queue,
+        ctx.settings.maxNewItemsPerRun + LEFTOVER_ITEMS_PER_FEED_JOB,
+        feed.id,
+      );
+      return undefined;
+    },
+    "item.fetch": async ({ item }, job) => {
+      // Stalled re-runs count as attempts too: a page that kills every worker must end (MAX_ITEM_ATTEMPTS).
+      const result = await crawlItem(ctx, { ...item, attempts: Math.max(item.attempts, job.attempt) });
+      if (result.status === "deferred") {
+        const url = item.entry.url;
+        const waitMs = url === null ? 0 : ctx.limiter.nextStartAt(hostKeyOf(url)) - Date.now();
+        return { retryInMs: Math.max(MIN_ITEM_DEFER_MS, waitMs) };
+      }
+      if (result.status === "stored" && (result.outcome === "inserted" || result.outcome === "updated")) {
+        await queue.enqueue(
+          "story.assign",
+          { articleId: result.articleId },
+          { jobId: `story-${createHash("sha256").update(result.articleId).digest("hex").slice(0, 32)}` },
+        );
+      }
+      return undefined;
+    },
+    "story.assign": async ({ articleId }) => {
+      if (hooks.assignStory) await hooks.assignStory(articleId);
+      return undefined;
+    },
+    "import.batch": async ({ file, firstLineNo, lines }) => {
+      const started = performance.now();
+      async function* read(): AsyncIterable<ImportLine> {
+        for (let i = 0; i < lines.length; i++) yield { file, lineNo: firstLineNo + i, text: lines[i] ?? "" };
+      }
+      // Idempotent: the store dedupes by id and URL, so a re-run batch counts its articles as duplicates.
+      const summary = await importRecords(read(), { storage: ctx.storage, clock: ctx.clock });
+      ctx.log.info(
+        {
+          stage: "import",
+          file,
+          first_line: firstLineNo,
+          imported: summary.imported,
+          duplicates: summary.duplicates,
+          rejected: summary.rejected,
+          duration_ms: Math.round(performance.now() - started),
+        },
+        "import batch stored",
+      );
+      return undefined;
+    },
+  };
+}

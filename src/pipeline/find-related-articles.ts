@@ -1,0 +1,143 @@
+/**
+ * Related articles for one stored article: candidates are its story's members plus search neighbours of its title
+ * words within ±RELATED_WINDOW_DAYS, vectorized with IDF over that pool, then stages/related picks the lists.
+ * Pipeline: reads the ports, calls the pure stage.
+ */
+import { parseIsoTimeMs } from "../adapters/parse-iso-time.ts";
+import type { Article } from "../domain/article.ts";
+import { AkhbarError } from "../domain/errors.ts";
+import type { QueryTerm, SearchQuery } from "../domain/search.ts";
+import type { PlacedArticle } from "../domain/story.ts";
+import type { Storage } from "../ports/storage.ts";
+import { findRelated, type RelatedCandidate } from "../stages/related/find-related.ts";
+import { parseQuery } from "../stages/search/parse-query.ts";
+import { TermStats, toSparseVector, toStoryTerms } from "../stages/stories/story-vector.ts";
+
+/** Neighbours are looked for this far either side of the anchor: older or newer news is rarely "similar". */
+export const RELATED_WINDOW_DAYS = 3;
+/** Title words searched, longest first (a cheap stand-in for the rarest). */
+export const RELATED_SEARCH_TERMS = 6;
+/** Hits read per word: 6 × 25 = about 150 neighbours, the pool the related stage was tuned on. */
+export const RELATED_HITS_PER_TERM = 25;
+
+const DAY_MS = 86_400_000;
+
+export interface RelatedArticle {
+  article: Article;
+  placement: PlacedArticle | null;
+}
+
+export interface RelatedArticleLists {
+  anchor: RelatedArticle;
+  /** Other coverage of the anchor's story, one per copy group (its original), earliest first. */
+  sameStory: RelatedArticle[];
+  /** Copies of the anchor (collapsed away from the lists above), earliest first. */
+  copies: RelatedArticle[];
+  /** "مقالات مشابهة". */
+  similar: RelatedArticle[];
+  /** "اقرأ أيضاً". */
+  readAlso: RelatedArticle | null;
+}
+
+/** The three lists for `articleId`, or null when the article is unknown. Throws `store.stories_unsupported`. */
+export async function findRelatedArticles(
+  storage: Storage,
+  articleId: string,
+): Promise<RelatedArticleLists | null> {
+  const stories = storage.stories;
+  if (stories === undefined) {
+    throw new AkhbarError("store.stories_unsupported", "store: this storage backend keeps no stories yet");
+  }
+  const anchor = await storage.articles.getArticle(articleId);
+  if (anchor === null) return null;
+  const [anchorPlacement] = await stories.getPlacements([anchor.id]);
+  const members =
+    anchorPlacement === undefined ? [] : await stories.listStoryMembers(anchorPlacement.storyId);
+  const anchorMs = timeOf(anchor);
+  const neighbourIds = new Set<string>();
+  for (const term of titleTerms(anchor.title)) {
+    const refs = await storage.search.search({ ...browseQuery(RELATED_HITS_PER_TERM), terms: [term] });
+    for (const h of refs.hits) neighbourIds.add(h.id);
+  }
+  for (const m of members) neighbourIds.delete(m.articleId);
+  neighbourIds.delete(anchor.id);
+  const memberIds = members.map((m) => m.articleId).filter((id) => id !== anchor.id);
+  const rows = await storage.articles.getArticles([...memberIds, ...neighbourIds]);
+  const pool = [
+    anchor,
+    ...rows.filter(
+      (a) => memberIds.includes(a.id) || Math.abs(timeOf(a) - anchorMs) <= RELATED_WINDOW_DAYS * DAY_MS,
+    ),
+  ];
+  const placements = new Map(
+    (await stories.getPlacements(pool.map((a) => a.id))).map((p) => [p.articleId, p]),
+  );
+  const stats = new TermStats();
+  const terms = pool.map((a) => toStoryTerms(a.title, a.text));
+  for (const t of terms) stats.addDocument(t);
+  const byId = new Map<string, RelatedArticle>();
+  const candidates: RelatedCandidate[] = pool.map((a, i) => {
+    const p = placements.get(a.id) ?? null;
+    byId.set(a.id, { article: a, placement: p });
+    return {
+      id: a.id,
+      storyId: p?.storyId ?? a.id,
+      groupId: p?.groupId ?? a.id,
+      duplicateOf: p?.duplicateOf ?? null,
+      sourceId: a.sourceId,
+      title: a.title,
+      timeMs: timeOf(a),
+      vector: toSparseVector(terms[i]!, stats),
+    };
+  });
+  const lists = findRelated(candidates[0]!, candidates);
+  const anchorGroup = anchorPlacement?.groupId ?? anchor.id;
+  const pick = (c: RelatedCandidate) => byId.get(c.id)!;
+  return {
+    anchor: byId.get(anchor.id)!,
+    sameStory: lists.sameStory.map(pick),
+    copies: candidates
+      .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
+      .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1))
+      .map(pick),
+    similar: lists.similar.map(pick),
+    readAlso: lists.readAlso === null ? null : pick(lists.readAlso),
+  };
+}
+
+function browseQuery(limit: number): SearchQuery {
+  return {
+    terms: [],
+    phrases: [],
+    excluded: [],
+    sources: [],
+    from: null,
+    to: null,
+    limit,
+    offset: 0,
+    recency: false,
+  };
+}
+
+/** The title's analyzed words (the query parser drops stop words), longest first, at most RELATED_SEARCH_TERMS. */
+function titleTerms(title: string): QueryTerm[] {
+  let query: SearchQuery;
+  try {
+    query = parseQuery(title.replace(/["\u00ab\u00bb\u201c\u201d\u201e\-\u2212:]/g, " "), {
+      limit: 1,
+      offset: 0,
+    });
+  } catch {
+    return [];
+  }
+  const seen = new Set<string>();
+  return query.terms
+    .filter((t) => !seen.has(t.surface) && seen.add(t.surface) !== undefined)
+    .sort((a, b) => b.surface.length - a.surface.length)
+    .slice(0, RELATED_SEARCH_TERMS);
+}
+
+/** Published, else fetched, in epoch ms, read as the store reads it (offset-less times are UTC): its `time_ms`. */
+export function timeOf(a: Article): number {
+  return parseIsoTimeMs(a.publishedAt ?? a.fetchedAt) ?? parseIsoTimeMs(a.fetchedAt) ?? 0;
+}

@@ -1,0 +1,51 @@
+/**
+ * StoryStore port: per-article placements (copy group, duplicate_of, story, fingerprints), stories with their
+ * counts, and the aliases merged story ids leave behind. Interface only; adapters/sqlite and adapters/postgres.
+ */
+import type {
+  ArticlePlacement,
+  DuplicateStats,
+  PlacedArticle,
+  PlacementBatch,
+  StoredStory,
+  StoryStreamRow,
+} from "../domain/story.ts";
+
+export interface StoryListQuery {
+  /** Only stories updated at or after this time (epoch ms). */
+  sinceMs?: number;
+  /** Only stories with an article from one of these publishers; empty or absent means all. */
+  sources?: readonly string[];
+  /** Newest update first; at most this many. */
+  limit: number;
+}
+
+export interface StoryStore {
+  /**
+   * Commits one assignment step in one transaction: placements upserted, group originals re-pointed, merges
+   * applied (members moved, alias recorded, old row dropped), then every touched story's counts recomputed from
+   * its members; a story left without members is deleted.
+   */
+  writePlacements(batch: PlacementBatch): Promise<void>;
+  /** Stream rows of these articles in (time, id) order; unknown ids are left out. */
+  getStreamRows(ids: readonly string[]): Promise<StoryStreamRow[]>;
+  /** Every article with time ≥ `fromMs`, in (time, id) order, with its stored story (null when unplaced). */
+  listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]>;
+  /** Ids of stored articles without a placement (a crash between the article write and its placement). */
+  listUnplacedIds(): Promise<string[]>;
+  /** The last placed article in (time, id) order, or null when nothing is placed. */
+  lastPlaced(): Promise<{ id: string; timeMs: number } | null>;
+  /** Stored fingerprints of placed articles with time ≥ `fromMs`, in (time, id) order. */
+  listFingerprintsSince(fromMs: number): Promise<ArticlePlacement[]>;
+  /** Drops every placement, story and alias (recluster starts from nothing). */
+  clearStories(): Promise<void>;
+  /** Stories by newest update. */
+  listStories(query: StoryListQuery): Promise<StoredStory[]>;
+  /** A story by id or by an alias a merge left; null when unknown. */
+  getStory(id: string): Promise<StoredStory | null>;
+  /** The placed members of a story (resolving aliases), in (time, id) order. */
+  listStoryMembers(storyId: string): Promise<PlacedArticle[]>;
+  /** Placements of these articles, in the order asked; unplaced or unknown ids are left out. */
+  getPlacements(ids: readonly string[]): Promise<PlacedArticle[]>;
+  duplicateStats(): Promise<DuplicateStats>;
+}

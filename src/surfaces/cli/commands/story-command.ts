@@ -1,0 +1,61 @@
+/**
+ * `akhbar story ID [--json]`: one story with all its coverage, copies collapsed under their original.
+ * Surface: reads the story through StoryReaderData, prints.
+ */
+import { AkhbarError } from "../../../domain/errors.ts";
+import { openStorage } from "../../../main.ts";
+import { toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
+import { StoryReaderData } from "../../web/story-reader-data.ts";
+import { type Command, printJson, printLine } from "../command.ts";
+
+export const storyCommand: Command = {
+  name: "story",
+  summary: "show one story: every outlet's coverage, originals first with their copies under them",
+  usage: "story ID [--json]",
+  options: {},
+  positionals: true,
+  async run(ctx, _values, positionals) {
+    const id = positionals[0];
+    if (id === undefined || positionals.length > 1)
+      throw new AkhbarError("story.usage", "story: name one story ID");
+    const storage = await openStorage(ctx.config);
+    try {
+      const story = await new StoryReaderData(storage).story(id);
+      if (story === null) throw new AkhbarError("story.not_found", `story: no story with id "${id}"`);
+      if (ctx.json) {
+        printJson(ctx.io, { ...toStoryJson(story), articles: story.articles.map(toStoryArticleJson) });
+        return 0;
+      }
+      printLine(ctx.io, story.headline);
+      printLine(
+        ctx.io,
+        `${story.articleCount} articles · outlets: ${story.sources.join(", ")} · id ${story.id}`,
+      );
+      const copiesOf = new Map<string, typeof story.articles>();
+      for (const a of story.articles) {
+        if (a.duplicateOf === null) continue;
+        copiesOf.set(a.duplicateOf, [...(copiesOf.get(a.duplicateOf) ?? []), a]);
+      }
+      const members = new Set(story.articles.map((a) => a.id));
+      for (const a of story.articles) {
+        // Copies print under their original; a copy whose original is in another story prints on its own.
+        if (a.duplicateOf !== null && members.has(a.duplicateOf)) continue;
+        printLine(ctx.io);
+        printLine(
+          ctx.io,
+          `${a.publishedAt?.slice(0, 16).replace("T", " ") ?? "undated"}  ${a.sourceId}  ${a.title}`,
+        );
+        printLine(ctx.io, `   ${a.id} · ${a.url}`);
+        const copies = copiesOf.get(a.id) ?? [];
+        if (copies.length > 0)
+          printLine(
+            ctx.io,
+            `   + ${copies.length} copies: ${copies.map((c) => `${c.sourceId} (${c.id})`).join(", ")}`,
+          );
+      }
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+};

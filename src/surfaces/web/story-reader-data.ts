@@ -1,0 +1,128 @@
+/**
+ * StoryReaderData: ReaderData over the stored stories (StoryStore) — top stories ranked by size, source diversity
+ * and recency; a story's coverage with copies marked; related lists from stages/related. Surface code (ports only).
+ */
+import type { Article } from "../../domain/article.ts";
+import { AkhbarError } from "../../domain/errors.ts";
+import type { PlacedArticle, StoredStory } from "../../domain/story.ts";
+import { findRelatedArticles, type RelatedArticle } from "../../pipeline/find-related-articles.ts";
+import type { Storage } from "../../ports/storage.ts";
+import type { StoryStore } from "../../ports/story-store.ts";
+import { rankStories } from "../../stages/stories/rank-stories.ts";
+import type {
+  ReaderCapabilities,
+  ReaderData,
+  RelatedArticles,
+  StoryArticle,
+  StoryDetail,
+  StorySummary,
+  TopStoriesQuery,
+} from "./reader-data.ts";
+import { leadOf } from "./storage-reader-data.ts";
+
+/** Stories updated this long before the newest one compete for the home page; older ones rank near zero anyway. */
+export const TOP_STORIES_WINDOW_HOURS = 72;
+/** Most recent stories ranked per request: bounds the work of a home page on a big store. */
+export const TOP_STORIES_CANDIDATES = 2_000;
+
+const HOUR_MS = 3_600_000;
+
+export class StoryReaderData implements ReaderData {
+  readonly capabilities: ReaderCapabilities = { clusteredStories: true, similarMethod: "story-tfidf-mmr" };
+  readonly #storage: Storage;
+  readonly #stories: StoryStore;
+
+  constructor(storage: Storage) {
+    if (storage.stories === undefined) {
+      throw new AkhbarError("store.stories_unsupported", "store: this storage backend keeps no stories yet");
+    }
+    this.#storage = storage;
+    this.#stories = storage.stories;
+  }
+
+  async topStories(query: TopStoriesQuery): Promise<{ total: number; stories: StorySummary[] }> {
+    const [newest] = await this.#stories.listStories({ limit: 1 });
+    if (newest === undefined) return { total: 0, stories: [] };
+    const candidates = await this.#stories.listStories({
+      sinceMs: query.sinceMs ?? newest.lastUpdateMs - TOP_STORIES_WINDOW_HOURS * HOUR_MS,
+      sources: query.sources,
+      limit: TOP_STORIES_CANDIDATES,
+    });
+    const ranked = rankStories(candidates, newest.lastUpdateMs);
+    const page = ranked.slice(query.offset, query.offset + query.limit);
+    const stories: StorySummary[] = [];
+    for (const s of page) stories.push((await this.#detail(s, false)).summary);
+    return { total: ranked.length, stories };
+  }
+
+  async story(id: string): Promise<StoryDetail | null> {
+    const stored = await this.#stories.getStory(id);
+    if (stored === null) return null;
+    const { summary, articles } = await this.#detail(stored, true);
+    return { ...summary, articles };
+  }
+
+  async storyOfArticle(articleId: string): Promise<StorySummary | null> {
+    const [placement] = await this.#stories.getPlacements([articleId]);
+    if (placement === undefined) return null;
+    const stored = await this.#stories.getStory(placement.storyId);
+    return stored === null ? null : (await this.#detail(stored, false)).summary;
+  }
+
+  async related(articleId: string): Promise<RelatedArticles> {
+    const lists = await findRelatedArticles(this.#storage, articleId);
+    if (lists === null) return { similar: [], readAlso: null, sameStory: [] };
+    return {
+      sameStory: lists.sameStory.map(toRelatedItem),
+      similar: lists.similar.map(toRelatedItem),
+      readAlso: lists.readAlso === null ? null : toRelatedItem(lists.readAlso),
+    };
+  }
+
+  /** The summary (lead from the earliest original) and, when asked, every member earliest first. */
+  async #detail(
+    stored: StoredStory,
+    withArticles: boolean,
+  ): Promise<{ summary: StorySummary; articles: StoryArticle[] }> {
+    const members = await this.#stories.listStoryMembers(stored.id);
+    const leadMember = members.find((m) => m.duplicateOf === null) ?? members[0];
+    const ids = withArticles ? members.map((m) => m.articleId) : leadMember ? [leadMember.articleId] : [];
+    const rows = new Map((await this.#storage.articles.getArticles(ids)).map((a) => [a.id, a]));
+    const lead = leadMember === undefined ? undefined : rows.get(leadMember.articleId);
+    const firstBySource: string[] = [];
+    for (const m of members) if (!firstBySource.includes(m.sourceId)) firstBySource.push(m.sourceId);
+    const summary: StorySummary = {
+      id: stored.id,
+      headline: stored.headline,
+      lead: lead === undefined ? "" : leadOf(lead.text),
+      articleCount: stored.articleCount,
+      sources: firstBySource,
+      firstSeen: new Date(stored.firstSeenMs).toISOString(),
+      lastUpdate: new Date(stored.lastUpdateMs).toISOString(),
+      leadArticleId: leadMember?.articleId ?? stored.id,
+    };
+    const articles: StoryArticle[] = [];
+    for (const m of members) {
+      const a = rows.get(m.articleId);
+      if (a !== undefined) articles.push(toStoryArticle(a, m));
+    }
+    return { summary, articles };
+  }
+}
+
+function toStoryArticle(a: Article, p: PlacedArticle | null): StoryArticle {
+  return {
+    id: a.id,
+    title: a.title,
+    sourceId: a.sourceId,
+    citedSource: a.citedSource,
+    publishedAt: a.publishedAt ?? a.fetchedAt,
+    url: a.url,
+    lead: leadOf(a.text),
+    duplicateOf: p?.duplicateOf ?? null,
+  };
+}
+
+function toRelatedItem(r: RelatedArticle): StoryArticle {
+  return toStoryArticle(r.article, r.placement);
+}

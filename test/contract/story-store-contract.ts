@@ -1,0 +1,127 @@
+/**
+ * The StoryStore contract: every storage adapter with story tables runs these cases unchanged (placements,
+ * recomputed story counts, merges left as aliases, group originals re-pointed, statistics, clearing).
+ */
+import { describe, expect, it } from "vitest";
+import type { ArticlePlacement } from "../../src/domain/story.ts";
+import type { Storage } from "../../src/ports/storage.ts";
+import type { StoryStore } from "../../src/ports/story-store.ts";
+import { makeArticleWrite } from "./article-fixtures.ts";
+
+const SIG = new Uint32Array(128).fill(7);
+
+function placement(
+  articleId: string,
+  storyId: string,
+  groupId = articleId,
+  duplicateOf: string | null = null,
+) {
+  return {
+    articleId,
+    storyId,
+    groupId,
+    duplicateOf,
+    shingles: Uint32Array.from([1, 2, 0xffffffff]),
+    signature: SIG,
+  } satisfies ArticlePlacement;
+}
+
+const EMPTY = { groupOriginals: [], merges: [], headlines: [] };
+
+export function describeStoryStoreContract(name: string, open: () => Promise<Storage>): void {
+  describe(`StoryStore contract (${name})`, () => {
+    async function withStore(fn: (s: StoryStore, storage: Storage) => Promise<void>) {
+      const storage = await open();
+      try {
+        await storage.articles.writeArticles([
+          makeArticleWrite("a", { id: "a", sourceId: "was", publishedAt: "2015-07-21T08:00:00Z" }),
+          makeArticleWrite("b", { id: "b", sourceId: "okaz", publishedAt: "2015-07-21T09:00:00Z" }),
+          makeArticleWrite("c", { id: "c", sourceId: "sabq", publishedAt: "2015-07-21T10:00:00Z" }),
+        ]);
+        await fn(storage.stories!, storage);
+      } finally {
+        await storage.close();
+      }
+    }
+
+    it("stores placements with fingerprints and recomputes story counts", async () => {
+      await withStore(async (s) => {
+        expect(await s.listUnplacedIds()).toEqual(["a", "b", "c"]);
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("a", "a"), placement("b", "a", "a", "a")],
+          headlines: [{ storyId: "a", headline: "عنوان القصة" }],
+        });
+        const story = await s.getStory("a");
+        expect(story).toMatchObject({ headline: "عنوان القصة", articleCount: 2, originalCount: 1 });
+        expect(story?.sources).toEqual(["okaz", "was"]);
+        expect(await s.listUnplacedIds()).toEqual(["c"]);
+        expect(await s.lastPlaced()).toEqual({ id: "b", timeMs: Date.parse("2015-07-21T09:00:00Z") });
+        const [fp] = await s.listFingerprintsSince(0);
+        expect([...fp!.shingles]).toEqual([1, 2, 0xffffffff]);
+        expect(fp!.signature).toEqual(SIG);
+        expect((await s.getPlacements(["b", "zz"])).map((p) => p.duplicateOf)).toEqual(["a"]);
+        const rows = await s.listStreamRowsSince(0);
+        expect(rows.map((r) => [r.id, r.storyId])).toEqual([
+          ["a", "a"],
+          ["b", "a"],
+          ["c", null],
+        ]);
+      });
+    });
+
+    it("moves a merged story's members and keeps its id as an alias", async () => {
+      await withStore(async (s) => {
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("a", "a"), placement("b", "b"), placement("c", "c")],
+        });
+        await s.writePlacements({ ...EMPTY, placements: [], merges: [{ fromId: "b", intoId: "a" }] });
+        await s.writePlacements({ ...EMPTY, placements: [], merges: [{ fromId: "a", intoId: "c" }] });
+        expect((await s.getStory("b"))?.id).toBe("c");
+        expect((await s.getStory("a"))?.articleCount).toBe(3);
+        expect((await s.listStoryMembers("b")).map((m) => m.articleId)).toEqual(["a", "b", "c"]);
+        expect((await s.listStories({ limit: 10 })).map((x) => x.id)).toEqual(["c"]);
+      });
+    });
+
+    it("re-points every member's duplicate_of when a group's original changes", async () => {
+      await withStore(async (s) => {
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("b", "b"), placement("c", "b", "b", "b"), placement("a", "b", "b", "b")],
+          groupOriginals: [{ groupId: "b", originalId: "a" }],
+        });
+        const byId = new Map(
+          (await s.getPlacements(["a", "b", "c"])).map((p) => [p.articleId, p.duplicateOf]),
+        );
+        expect([...byId]).toEqual([
+          ["a", null],
+          ["b", "a"],
+          ["c", "a"],
+        ]);
+        const stats = await s.duplicateStats();
+        expect(stats).toMatchObject({
+          copyGroups: 1,
+          copies: 2,
+          largestGroup: 3,
+          crossSourceGroups: 1,
+          stories: 1,
+        });
+      });
+    });
+
+    it("filters stories by publisher and time, and clears everything for a recluster", async () => {
+      await withStore(async (s) => {
+        await s.writePlacements({ ...EMPTY, placements: [placement("a", "a"), placement("c", "c")] });
+        expect((await s.listStories({ limit: 10, sources: ["sabq"] })).map((x) => x.id)).toEqual(["c"]);
+        expect((await s.listStories({ limit: 10, sinceMs: Date.parse("2015-07-21T09:30:00Z") })).length).toBe(
+          1,
+        );
+        await s.clearStories();
+        expect(await s.listStories({ limit: 10 })).toEqual([]);
+        expect(await s.listUnplacedIds()).toEqual(["a", "b", "c"]);
+      });
+    });
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Stories end to end: the CLI commands (stories, story, similar, duplicates, export) on a real SQLite file, the
+ * JSON API and the reader's story page over the fixture app.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/surfaces/cli/run-cli.ts";
+import { FIXTURE_RECORDS, fixtureJsonl, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
+import { type FixtureApp, openFixtureApp } from "../web/fixture-app.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: test reads JSON bodies by field.
+const json = (res: Response): Promise<any> => res.json();
+let dir: string;
+let db: string;
+let fx: FixtureApp;
+
+async function cli(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  stdout.on("data", (c) => (out += c));
+  const code = await runCli([...args, "--db", db], { stdout, stderr, env: {} });
+  return { code, out };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "akhbar-stories-"));
+  db = join(dir, "s.db");
+  const file = join(dir, "f.jsonl");
+  writeFileSync(file, fixtureJsonl([...FIXTURE_RECORDS, ...STORY_RECORDS]));
+  expect((await cli(["import", file, "--workers", "0"])).code).toBe(0);
+  fx = await openFixtureApp({ extra: [...STORY_RECORDS] });
+});
+afterAll(async () => {
+  await fx.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("story CLI", () => {
+  it("lists the four-outlet story first", async () => {
+    const { code, out } = await cli(["stories", "--json", "--since", "2015-07-20"]);
+    expect(code).toBe(0);
+    const top = JSON.parse(out).stories[0];
+    expect(top.id).toBe("st-001");
+    expect(top.sources[0]).toBe("was");
+    expect(top.article_count).toBeGreaterThanOrEqual(3);
+  });
+  it("shows a story with copies marked and prints them under the original", async () => {
+    const json = JSON.parse((await cli(["story", "st-001", "--json"])).out);
+    expect(json.articles.find((a: { id: string }) => a.id === "st-002").duplicate_of).toBe("st-001");
+    const text = (await cli(["story", "st-001"])).out;
+    expect(text).toContain("copies: okaz (st-002), sabq (st-003)");
+  });
+  it("lists similar articles without the article's copies", async () => {
+    const json = JSON.parse((await cli(["similar", "st-002", "--json"])).out);
+    expect(json.copies.map((c: { id: string }) => c.id)).toContain("st-001");
+    const ids = [...json.same_story, ...json.similar].map((c: { id: string }) => c.id);
+    expect(ids).not.toContain("st-003");
+    expect((await cli(["similar", "st-002"])).out).toContain(
+      "\u0645\u0642\u0627\u0644\u0627\u062a \u0645\u0634\u0627\u0628\u0647\u0629",
+    );
+  });
+  it("reports duplicate groups and exports story fields", async () => {
+    const stats = JSON.parse((await cli(["duplicates", "--json"])).out);
+    expect(stats).toMatchObject({ copies: 3, cross_source_groups: 2 });
+    const lines = (await cli(["export", "--jsonl"])).out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.find((r) => r.id === "st-003")).toMatchObject({
+      story_id: "st-001",
+      duplicate_of: "st-001",
+    });
+  });
+});
+
+describe("story API and page", () => {
+  it("serves stories, a story, related lists and duplicate statistics", async () => {
+    const stories = await json(await fx.app.request("/api/stories"));
+    expect(stories.clustered).toBe(true);
+    expect(stories.stories[0].id).toBe("st-001");
+    const story = await json(await fx.app.request("/api/stories/st-001"));
+    expect(story.articles.length).toBeGreaterThanOrEqual(3);
+    const related = await json(await fx.app.request("/api/articles/st-004/related"));
+    expect(related.same_story.map((a: { id: string }) => a.id)).toEqual(["st-001"]);
+    const dup = await fx.app.request("/api/duplicates");
+    expect(dup.status).toBe(200);
+  });
+  it("renders a multi-article story with copies collapsed under the original", async () => {
+    const res = await fx.app.request("/story/st-001");
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("okaz");
+    expect(page).toContain("alyaum");
+    expect(page).not.toContain("\u0644\u0645 \u062a\u064f\u062c\u0645\u0651\u064e\u0639");
+  });
+});
