@@ -113,12 +113,12 @@ export const MORPHOLOGY_PROBES: readonly { name: string; query: string; mustFind
 
 /** Queries that must not match a look-alike: every hit must contain a token the query really means. */
 export const NEGATIVE_PROBES: readonly { name: string; query: string; validToken: RegExp }[] = [
-  // "visited": forms of زار, with the conjunction و/ف; وزاره (ministry, normalized) is not one of them.
+  // "visited": forms of زار (زارت، زارتنا، زاروه...), with the conjunction و/ف; وزاره (ministry, normalized) is not one.
   {
     name: "زار (visited) does not match وزارة (ministry)",
     query: "زار",
-    validToken: /^(?:[وف]?زار(?:ت|وا|ها|هم|نا)?|زاره)$/,
+    validToken: /^(?:[وف]?زار(?:ت|وا|ها|هم|نا|تنا|تها|ته|تهم|وه|وها|وهم)?|زاره)$/,
   },
   // ليد ("lead", "lady" ليدي) and its article forms; a hit holding only وليد (a name, radical waw) is a false positive.
-  { name: "ليد does not match وليد", query: "ليد", validToken: /^(?:ال|لل)?ليد(?:ي|يه|ه)?$/ },
+  { name: "ليد does not match وليد", query: "ليد", validToken: /^(?:ال|لل)?ليد(?:ي|يه|ه|ها|ون|ين)?$/ },
 ];

@@ -30,13 +30,15 @@ export const RECENCY_FLOOR = 0.35;
 
 /**
  * A query without source or time filters that matches more articles than this ranks only the newest this many
- * matches (by seq); `total` still counts them all. bm25 costs about 1 µs per match, so an unbounded frequent
- * word (15k of 28k articles) took 15 ms at p50 and 57 ms at p95 on SaudiNewsNet; with the cap the ranking
- * cost is bounded. Such a broad query has no single best answer, and newer is the better tie-breaker for news.
- * This is FTS5's value; an engine whose per-match ranking costs more keeps the meaning with a smaller window
- * (PostgreSQL: TS_RANK_CANDIDATES_MAX in postgres-search-index.ts).
+ * matches (by seq) for the pages inside that window; `total` still counts them all and deeper pages continue
+ * with the older matches (contract suite). Such a broad query has no single best answer, and newer is the better
+ * tie-breaker for news; filtered queries always rank every match. Measured on the dev corpus (28k articles, the
+ * 60 queries of bench/search-queries.ts, FTS5 ranking alone, quiet 2-core machine): p50/p99 3.58/8.61 ms with
+ * 2000, 2.12/5.74 with 1000, 1.36/4.43 with 500. PostgreSQL's ts_rank reads each candidate's whole tsvector
+ * (~10 µs per candidate against ~1 µs for FTS5's bm25) and was 13-18 ms at p50 with 2000, ~8 ms with 500.
+ * One value for both engines keeps one meaning: the same query ranks the same window everywhere.
  */
-export const RANK_CANDIDATES_MAX = 2000;
+export const RANK_CANDIDATES_MAX = 500;
 
 /** Larger pages are refused: surfaces page through results, and ranking a huge page is wasted work. */
 export const SEARCH_LIMIT_MAX = 1000;

@@ -5,7 +5,7 @@ import { buildDocVector } from "../../src/adapters/postgres/build-doc-vector.ts"
 import { compileTsquery } from "../../src/adapters/postgres/compile-tsquery.ts";
 import { MIGRATIONS } from "../../src/adapters/postgres/migrations.ts";
 import { openPostgresStorage } from "../../src/adapters/postgres/open-postgres-storage.ts";
-import { TS_RANK_CANDIDATES_MAX } from "../../src/adapters/postgres/postgres-search-index.ts";
+import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import type { MatchText } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
@@ -167,9 +167,9 @@ describe.runIf(reachable)("postgres", () => {
       await storage.close();
     });
 
-    it("ranks only the newest TS_RANK_CANDIDATES_MAX matches of a broad query, yet pages to every match", async () => {
+    it("ranks only the newest RANK_CANDIDATES_MAX matches of a broad query, yet pages to every match", async () => {
       const storage = await db.openFresh();
-      const count = TS_RANK_CANDIDATES_MAX + 20;
+      const count = RANK_CANDIDATES_MAX + 20;
       await storage.articles.writeArticles(
         Array.from({ length: count }, (_, i) =>
           makeArticleWrite(`w${i}`, { index: { title: i === 0 ? "oil oil" : "x", body: `oil w${i}` } }),

@@ -12,6 +12,7 @@ import {
   FIELD_WEIGHT_BODY,
   FIELD_WEIGHT_SURFACE,
   FIELD_WEIGHT_TITLE,
+  RANK_CANDIDATES_MAX,
   RECENCY_FLOOR,
   RECENCY_HALF_LIFE_DAYS,
   SEARCH_LIMIT_MAX,
@@ -31,15 +32,6 @@ const TS_RANK_WEIGHTS = `'{0, ${FIELD_WEIGHT_SURFACE / WEIGHT_SCALE}, ${FIELD_WE
  * equally matching articles the shorter (more focused) one ranks first, as with FTS5 (contract suite: recency).
  */
 const TS_RANK_NORMALIZATION = 1;
-
-/**
- * This adapter's RANK_CANDIDATES_MAX (search-policy.ts), same meaning: a query without filters that matches more
- * articles ranks only the newest this many (by seq) while its page lies among them; `total` still counts every
- * match. Smaller than FTS5's 2000 because ts_rank reads each candidate's whole tsvector (~7.5 kB out of line):
- * about 10 µs per candidate against ~1 µs for bm25 on FTS5's doclists. On the dev corpus (2 shared cores) ranking
- * 2000 candidates put p50 at 13–18 ms; 500 brought it to ~8 ms, 300 to ~5 ms under the same load.
- */
-export const TS_RANK_CANDIDATES_MAX = 500;
 
 const DAY_MS = 86_400_000;
 const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
@@ -93,19 +85,19 @@ type Param = (value: unknown, type: string) => string;
 
 /**
  * Matches in one CTE (GIN, no article text read), counted. Without filters, the order is: the newest
- * TS_RANK_CANDIDATES_MAX matches by score, then the older ones by score; a page inside that window ranks only the
+ * RANK_CANDIDATES_MAX matches by score, then the older ones by score; a page inside that window ranks only the
  * window, a deeper page ranks every match. So paging on reaches every counted match exactly once. With filters
  * every match is ranked.
  */
 function matchSql(f: Filters, match: string, title: string | null, recency: boolean, param: Param): string {
   const q = param(match, "tsquery");
   const windowed = !hasFilters(f);
-  const capped = windowed && f.offset + f.limit <= TS_RANK_CANDIDATES_MAX;
-  const cap = capped ? `ORDER BY seq DESC LIMIT ${TS_RANK_CANDIDATES_MAX}` : "";
+  const capped = windowed && f.offset + f.limit <= RANK_CANDIDATES_MAX;
+  const cap = capped ? `ORDER BY seq DESC LIMIT ${RANK_CANDIDATES_MAX}` : "";
   // Deep pages: window members first, so positions inside the window stay what the shallow pages showed.
   const inWindow =
     windowed && !capped
-      ? `(s.seq >= coalesce((SELECT seq FROM m ORDER BY seq DESC OFFSET ${TS_RANK_CANDIDATES_MAX - 1} LIMIT 1), 0))`
+      ? `(s.seq >= coalesce((SELECT seq FROM m ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0))`
       : "true";
   const titleFactor =
     title === null

@@ -28,7 +28,11 @@ const DAY_MS = 86_400_000;
 const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
 const BM25 = `bm25(articles_fts, ${BM25_WEIGHT_TITLE}, ${BM25_WEIGHT_BODY}, ${BM25_WEIGHT_SURFACE})`;
 // The title subquery is not correlated: SQLite runs it once per statement and probes its rowid set per row.
-const TITLE_FACTOR = `(CASE WHEN rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @title) THEN ${TITLE_MATCH_MULTIPLIER}.0 ELSE 1.0 END)`;
+const titleFactor = (window: string) =>
+  `(CASE WHEN rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @title${window}) THEN ${TITLE_MATCH_MULTIPLIER}.0 ELSE 1.0 END)`;
+const TITLE_FACTOR = titleFactor("");
+// Inside the ranking window only the window's title matches can be asked about: no need to collect the rest.
+const TITLE_FACTOR_IN_WINDOW = titleFactor(" AND rowid > @floor");
 const RECENCY_FACTOR = `(${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * max(0, @ref - a.time_ms) / ${HALF_LIFE_MS}.0))`;
 
 interface Filters {
@@ -92,7 +96,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // first and then the older matches, each part by score, so paging meets every counted match exactly once.
       const deep = f.offset + f.limit > RANK_CANDIDATES_MAX;
       pageSql = `SELECT a.id, ${score} AS score FROM (
-          SELECT rowid, -${BM25} * ${TITLE_FACTOR} AS bm FROM articles_fts
+          SELECT rowid, -${BM25} * ${deep ? TITLE_FACTOR : TITLE_FACTOR_IN_WINDOW} AS bm FROM articles_fts
           WHERE articles_fts MATCH @match${deep ? "" : " AND rowid > @floor"}
         ) r JOIN articles a ON a.seq = r.rowid
         ORDER BY ${deep ? "(r.rowid > @floor) DESC, " : ""}score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;

@@ -5,6 +5,7 @@
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
 import { analyzeWord } from "../arabic/analyze-text.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
+import { variantsOf } from "../arabic/variants.ts";
 
 /** Default snippet length in UTF-16 units: about two lines of a result list (~35 Arabic words). */
 const SNIPPET_MAX_CHARS = 200;
@@ -24,21 +25,45 @@ export interface SnippetOptions {
   maxChars?: number;
 }
 
-/** Per token, the index of the query term it matches, or -1. */
+/**
+ * Per token, the index of the query term it matches, or -1.
+ * Stemming every word of a long article is most of a snippet's cost, so a word is stemmed only when it contains
+ * a needle: a query term's surface, or one of its variant stems less the last letter (a light stem is a
+ * substring of its word, except that a restored final ه may stand for the word's ت).
+ */
 function matchTokens(tokens: readonly Token[], query: SearchQuery): Int32Array {
   const bySurface = new Map<string, number>();
   const byStem = new Map<string, number>();
+  const needles: string[] = [];
   const terms: QueryTerm[] = [...query.terms, ...query.phrases.flat()];
   terms.forEach((term, i) => {
     if (!bySurface.has(term.surface)) bySurface.set(term.surface, i);
-    for (const stem of term.stems) if (!byStem.has(stem)) byStem.set(stem, i);
+    needles.push(term.surface);
+    for (const stem of term.stems) {
+      if (!byStem.has(stem)) byStem.set(stem, i);
+      for (const variant of variantsOf(stem)) needles.push(variant.slice(0, Math.max(2, variant.length - 1)));
+    }
   });
   const matches = new Int32Array(tokens.length).fill(-1);
   if (terms.length === 0) return matches;
-  tokens.forEach((token, i) => {
-    const id = bySurface.get(token.norm) ?? byStem.get(analyzeWord(token.norm).stem);
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = tokens[i]!.norm;
+    const exact = bySurface.get(norm);
+    if (exact !== undefined) {
+      matches[i] = exact;
+      continue;
+    }
+    let candidate = false;
+    for (const needle of needles) {
+      if (needle !== "" && norm.includes(needle)) {
+        candidate = true;
+        break;
+      }
+    }
+    if (!candidate) continue;
+    const id = byStem.get(analyzeWord(norm).stem);
     if (id !== undefined) matches[i] = id;
-  });
+  }
   return matches;
 }
 
