@@ -231,6 +231,13 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     name: "stories",
     sql: STORIES_MIGRATION_SQL,
   },
+  {
+    version: 4,
+    name: "drop redundant time index",
+    // articles_time_id (time_ms, id), added for stories, serves every lookup articles_time (time_ms) served;
+    // one index fewer to maintain on every article insert, the import's bottleneck.
+    sql: "DROP INDEX IF EXISTS articles_time;",
+  },
 ];
 
 /**
