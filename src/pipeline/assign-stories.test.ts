@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURE_RECORDS, fixtureJsonl, STORY_RECORDS } from "../../test/fixtures/arabic-articles.ts";
+import {
+  FIXTURE_RECORDS,
+  fixtureJsonl,
+  STORY_RECORDS,
+  syntheticRecords,
+} from "../../test/fixtures/arabic-articles.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
 import { reclusterStories } from "./assign-stories.ts";
 import { importRecords } from "./import-records.ts";

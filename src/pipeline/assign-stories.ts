@@ -7,7 +7,7 @@ import type { PlacementBatch, StoryStreamRow } from "../domain/story.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { StoryStore } from "../ports/story-store.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS } from "../stages/dedupe/near-duplicate-index.ts";
-import { compareStreamOrder, StoryStream } from "../stages/stories/recluster.ts";
+import { compareStreamOrder, PlacementLog, StoryStream } from "../stages/stories/recluster.ts";
 
 /**
  * Days of stored articles replayed to rebuild the stream: the near-duplicate window (copies are only looked for
@@ -98,18 +98,21 @@ export class StoryAssigner {
     const window = await this.#store.listStreamRowsSince(from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS);
     const toPlace: StoryStreamRow[] = [];
     const kept: { id: string; storyId: string }[] = [];
+    const log = new PlacementLog();
     for (const row of window) {
       if (row.storyId === null || compareStreamOrder(row, from) >= 0) {
         toPlace.push(row);
         continue;
       }
       const p = this.#stream.add(row);
+      log.record(p);
       this.#note(row, p.groupId, p.assignment.opened ? p.storyId : null);
       kept.push({ id: row.id, storyId: row.storyId });
     }
     for (const k of kept) {
-      const streamId = this.#stream.clusterer.storyOf(k.id)!;
-      if (!this.#storedIdOf.has(streamId)) this.#storedIdOf.set(streamId, k.storyId);
+      const streamId = log.storyOf(k.id);
+      if (streamId !== undefined && !this.#storedIdOf.has(streamId))
+        this.#storedIdOf.set(streamId, k.storyId);
     }
     return toPlace;
   }
@@ -125,14 +128,21 @@ export class StoryAssigner {
     return this.#storedIdOf.get(streamId) ?? streamId;
   }
 
-  /** Feeds rows (in order) to the stream and collects what the store must change. */
+  /**
+   * Feeds rows (in order) to the stream and collects what the store must change. Story ids and originals are
+   * read from each add's own result (a PlacementLog), never asked of the stream afterwards: the stream forgets
+   * closed stories and evicted groups as its window moves, which a large batch (a whole import) outlives.
+   */
   #add(rows: readonly StoryStreamRow[]): PlacementBatch {
     const stream = this.#stream!;
+    const log = new PlacementLog();
     const added: { row: StoryStreamRow; groupId: string; shingles: Uint32Array; signature: Uint32Array }[] =
       [];
     const groupOriginals: { groupId: string; originalId: string }[] = [];
+    const merged: { from: string; into: string }[] = [];
     for (const row of rows) {
       const p = stream.add(row);
+      log.record(p);
       const before = this.#originalOf.get(p.groupId);
       this.#note(row, p.groupId, p.assignment.opened ? p.storyId : null);
       const after = this.#originalOf.get(p.groupId)!;
@@ -140,22 +150,34 @@ export class StoryAssigner {
       if (before !== undefined && before !== after) {
         groupOriginals.push({ groupId: p.groupId, originalId: after });
       }
+      merged.push(...(p.assignment.merged ?? []));
       added.push({ row, groupId: p.groupId, shingles: p.shingles, signature: p.signature });
     }
+    const finalStory = (id: string): string => {
+      let s = id;
+      const seen = new Set<string>();
+      for (
+        let m = merged.find((x) => x.from === s);
+        m !== undefined && !seen.has(s);
+        m = merged.find((x) => x.from === s)
+      ) {
+        seen.add(s);
+        s = m.into;
+      }
+      return s;
+    };
     const merges: { fromId: string; intoId: string }[] = [];
-    for (const id of [...this.#open]) {
-      const into = stream.clusterer.storyOf(id);
-      if (into === undefined || into === id) continue;
-      this.#open.delete(id);
-      const from = this.#storedId(id);
-      const to = this.#storedId(into);
-      if (from !== to) merges.push({ fromId: from, intoId: to });
+    for (const m of merged) {
+      this.#open.delete(m.from);
+      const from = this.#storedId(m.from);
+      const to = this.#storedId(finalStory(m.into));
+      if (from !== to && !merges.some((x) => x.fromId === from)) merges.push({ fromId: from, intoId: to });
     }
     const placements = added.map(({ row, groupId, shingles, signature }) => ({
       articleId: row.id,
-      storyId: this.#storedId(stream.clusterer.storyOf(row.id)!),
+      storyId: this.#storedId(log.storyOf(row.id)!),
       groupId,
-      duplicateOf: stream.groups.duplicateOf(row.id),
+      duplicateOf: log.duplicateOf(row.id),
       shingles,
       signature,
     }));
