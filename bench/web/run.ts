@@ -51,9 +51,12 @@ async function main() {
     });
     const ids = (await storage.articles.listArticlesAfter(0, 5000)).map((a) => a.id);
     const pick = (i: number) => ids[(i * 7919) % ids.length]!;
+    // Story pages by their own ids (stories are placed at import); an article id is not a story id.
+    const storyIds = (await storage.stories!.listStories({ limit: 5000 })).map((story) => story.id);
+    const pickStory = (i: number) => storyIds[(i * 7919) % storyIds.length]!;
     const kinds: [string, (i: number) => string][] = [
       ["home", (i) => (i % 4 === 0 ? "/?offset=20" : "/")],
-      ["story", (i) => `/story/${encodeURIComponent(pick(i))}`],
+      ["story", (i) => `/story/${encodeURIComponent(pickStory(i))}`],
       ["article", (i) => `/article/${encodeURIComponent(pick(i))}`],
       ["search", (i) => `/search?q=${encodeURIComponent(BENCH_QUERIES[i % BENCH_QUERIES.length]!)}`],
       [
@@ -115,7 +118,7 @@ async function main() {
         "pages",
         [
           "/",
-          `/story/${pick(2)}`,
+          `/story/${pickStory(2)}`,
           `/article/${pick(3)}`,
           ...Array.from({ length: 4 }, (_, i) => `/search?q=${q(i)}`),
         ],
