@@ -119,8 +119,11 @@ function browseQuery(limit: number): SearchQuery {
   };
 }
 
-/** The title's analyzed words (the query parser drops stop words), longest first, at most RELATED_SEARCH_TERMS. */
-function titleTerms(title: string): QueryTerm[] {
+/**
+ * The title's analyzed words (the query parser drops stop words), longest first, at most `max`: the words a
+ * "more like this" search for the article uses.
+ */
+export function titleTerms(title: string, max = RELATED_SEARCH_TERMS): QueryTerm[] {
   let query: SearchQuery;
   try {
     query = parseQuery(title.replace(/["\u00ab\u00bb\u201c\u201d\u201e\-\u2212:]/g, " "), {
@@ -134,7 +137,7 @@ function titleTerms(title: string): QueryTerm[] {
   return query.terms
     .filter((t) => !seen.has(t.surface) && seen.add(t.surface) !== undefined)
     .sort((a, b) => b.surface.length - a.surface.length)
-    .slice(0, RELATED_SEARCH_TERMS);
+    .slice(0, max);
 }
 
 /** Published, else fetched, in epoch ms, read as the store reads it (offset-less times are UTC): its `time_ms`. */

@@ -4,9 +4,9 @@
  * and "similar" is a more-like-this search on the article's title words. Surface code (reads ports only).
  */
 import type { Article } from "../../domain/article.ts";
-import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import type { SearchQuery } from "../../domain/search.ts";
+import { titleTerms } from "../../pipeline/find-related-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
-import { parseQuery } from "../../stages/search/parse-query.ts";
 import type {
   ReaderCapabilities,
   ReaderData,
@@ -76,7 +76,7 @@ export class StorageReaderData implements ReaderData {
   async related(articleId: string): Promise<RelatedArticles> {
     const anchor = await this.#storage.articles.getArticle(articleId);
     if (anchor === null) return { similar: [], readAlso: null };
-    const terms = titleTerms(anchor.title);
+    const terms = titleTerms(anchor.title, MLT_TERMS);
     if (terms.length < MLT_MIN_SHARED_TERMS) return { similar: [], readAlso: null };
     const scores = new Map<string, { shared: number; rank: number }>();
     for (const term of terms) {
@@ -135,24 +135,6 @@ function browseQuery(sources: readonly string[], limit: number, offset: number):
     offset,
     recency: false,
   };
-}
-
-/** The title's analyzed words (stop words dropped by the query parser), longest first, at most MLT_TERMS. */
-function titleTerms(title: string): QueryTerm[] {
-  let query: SearchQuery;
-  try {
-    query = parseQuery(title.replace(/["\u00ab\u00bb\u201c\u201d\u201e\-\u2212]/g, " "), {
-      limit: 1,
-      offset: 0,
-    });
-  } catch {
-    return [];
-  }
-  const seen = new Set<string>();
-  return query.terms
-    .filter((term) => !seen.has(term.surface) && seen.add(term.surface) !== undefined)
-    .sort((a, b) => b.surface.length - a.surface.length)
-    .slice(0, MLT_TERMS);
 }
 
 function timeOf(a: Article): number {
