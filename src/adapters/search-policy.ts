@@ -1,7 +1,11 @@
 /**
  * Search policy shared by every SearchIndex adapter: field weights, title and freshness boosts, ranking caps.
- * Pure constants. Each engine turns them into its own scoring (FTS5 bm25, PostgreSQL ts_rank), same meaning.
+ * Pure: constants plus the shared check of a query's paging and time bounds. Each engine turns them into its own
+ * scoring (FTS5 bm25, PostgreSQL ts_rank), same meaning.
  */
+import { AkhbarError } from "../domain/errors.ts";
+import type { SearchQuery } from "../domain/search.ts";
+import { parseIsoTimeMs } from "./parse-iso-time.ts";
 
 /**
  * Relative field weights (title, body, surface). FTS5 takes them as bm25 column weights; ts_rank takes them
@@ -49,3 +53,39 @@ export const SEARCH_LIMIT_MAX = 1000;
  * used, which still matches the common spelling, and the surface phrase still matches the exact form.
  */
 export const PHRASE_STEM_COMBINATIONS_MAX = 16;
+
+/** The engine-independent part of a SearchQuery, validated: paging and time bounds in epoch ms. */
+export interface SearchBounds {
+  sources: string[] | null;
+  from: number | null;
+  to: number | null;
+  limit: number;
+  offset: number;
+}
+
+/** Checks paging and parses the time bounds; throws `search.bad_query` naming the bad value. */
+export function readSearchBounds(query: SearchQuery): SearchBounds {
+  if (!Number.isInteger(query.limit) || query.limit < 0 || query.limit > SEARCH_LIMIT_MAX) {
+    throw badQuery(`limit must be an integer from 0 to ${SEARCH_LIMIT_MAX}, got ${query.limit}`);
+  }
+  if (!Number.isInteger(query.offset) || query.offset < 0) {
+    throw badQuery(`offset must be a non-negative integer, got ${query.offset}`);
+  }
+  return {
+    sources: query.sources.length === 0 ? null : [...query.sources],
+    from: query.from === null ? null : timeOf(query.from, "from"),
+    to: query.to === null ? null : timeOf(query.to, "to"),
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+function timeOf(iso: string, name: string): number {
+  const ms = parseIsoTimeMs(iso);
+  if (ms === null) throw badQuery(`${name} is not an ISO date or time: ${iso}`);
+  return ms;
+}
+
+function badQuery(message: string): AkhbarError {
+  return new AkhbarError("search.bad_query", `search: ${message}`);
+}

@@ -4,10 +4,8 @@
  * total and the page; the rows are written by PostgresArticleStore in the same transaction as the articles.
  */
 import type pg from "pg";
-import { AkhbarError } from "../../domain/errors.ts";
 import type { SearchQuery, SearchRefs } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
-import { parseIsoTimeMs } from "../parse-iso-time.ts";
 import {
   FIELD_WEIGHT_BODY,
   FIELD_WEIGHT_SURFACE,
@@ -15,7 +13,7 @@ import {
   RANK_CANDIDATES_MAX,
   RECENCY_FLOOR,
   RECENCY_HALF_LIFE_DAYS,
-  SEARCH_LIMIT_MAX,
+  readSearchBounds,
   TITLE_MATCH_MULTIPLIER,
 } from "../search-policy.ts";
 import { compileTsquery } from "./compile-tsquery.ts";
@@ -64,7 +62,7 @@ export class PostgresSearchIndex implements SearchIndex {
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
     const { match, excluded, title } = compileTsquery(query);
-    const f = toFilters(query);
+    const f: Filters = readSearchBounds(query);
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => {
       params.push(value);
@@ -153,30 +151,4 @@ function filterSql(f: Filters, table: string, param: Param): string {
   if (f.from !== null) sql += ` AND ${table}.time_ms >= ${param(f.from, "bigint")}`;
   if (f.to !== null) sql += ` AND ${table}.time_ms < ${param(f.to, "bigint")}`;
   return sql;
-}
-
-function toFilters(query: SearchQuery): Filters {
-  if (!Number.isInteger(query.limit) || query.limit < 0 || query.limit > SEARCH_LIMIT_MAX) {
-    throw badQuery(`limit must be an integer from 0 to ${SEARCH_LIMIT_MAX}, got ${query.limit}`);
-  }
-  if (!Number.isInteger(query.offset) || query.offset < 0) {
-    throw badQuery(`offset must be a non-negative integer, got ${query.offset}`);
-  }
-  return {
-    sources: query.sources.length === 0 ? null : [...query.sources],
-    from: query.from === null ? null : timeOf(query.from, "from"),
-    to: query.to === null ? null : timeOf(query.to, "to"),
-    limit: query.limit,
-    offset: query.offset,
-  };
-}
-
-function timeOf(iso: string, name: string): number {
-  const ms = parseIsoTimeMs(iso);
-  if (ms === null) throw badQuery(`${name} is not an ISO date or time: ${iso}`);
-  return ms;
-}
-
-function badQuery(message: string): AkhbarError {
-  return new AkhbarError("search.bad_query", `search: ${message}`);
 }

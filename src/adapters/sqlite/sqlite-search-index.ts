@@ -3,10 +3,8 @@
  * Adapter (IO). The index rows are written by SqliteArticleStore in the same transaction as the articles.
  */
 import type Database from "better-sqlite3";
-import { AkhbarError } from "../../domain/errors.ts";
 import type { SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
-import { parseIsoTimeMs } from "../parse-iso-time.ts";
 import {
   FIELD_WEIGHT_BODY,
   FIELD_WEIGHT_SURFACE,
@@ -14,7 +12,7 @@ import {
   RANK_CANDIDATES_MAX,
   RECENCY_FLOOR,
   RECENCY_HALF_LIFE_DAYS,
-  SEARCH_LIMIT_MAX,
+  readSearchBounds,
   TITLE_MATCH_MULTIPLIER,
 } from "../search-policy.ts";
 import { compileFtsQuery } from "./compile-fts-query.ts";
@@ -135,34 +133,16 @@ function toFilters(
   excluded: string | null,
   title: string | null,
 ): Filters {
-  if (!Number.isInteger(query.limit) || query.limit < 0 || query.limit > SEARCH_LIMIT_MAX) {
-    throw badQuery(`limit must be an integer from 0 to ${SEARCH_LIMIT_MAX}, got ${query.limit}`);
-  }
-  if (!Number.isInteger(query.offset) || query.offset < 0) {
-    throw badQuery(`offset must be a non-negative integer, got ${query.offset}`);
-  }
+  const { sources, ...bounds } = readSearchBounds(query);
   return {
+    ...bounds,
     match,
     title,
     excluded,
-    sources: query.sources.length === 0 ? null : JSON.stringify(query.sources),
-    from: query.from === null ? null : timeOf(query.from, "from"),
-    to: query.to === null ? null : timeOf(query.to, "to"),
+    sources: sources === null ? null : JSON.stringify(sources),
     ref: 0,
     floor: 0,
-    limit: query.limit,
-    offset: query.offset,
   };
-}
-
-function timeOf(iso: string, name: string): number {
-  const ms = parseIsoTimeMs(iso);
-  if (ms === null) throw badQuery(`${name} is not an ISO date or time: ${iso}`);
-  return ms;
-}
-
-function badQuery(message: string): AkhbarError {
-  return new AkhbarError("search.bad_query", `search: ${message}`);
 }
 
 function filterSql(f: Filters): string {
