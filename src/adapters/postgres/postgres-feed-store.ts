@@ -9,41 +9,16 @@ import type {
   Feed,
   FeedDraft,
   FeedRunRecord,
-  FeedStatus,
   HostPause,
   PendingItem,
   PendingItemDraft,
 } from "../../domain/feed.ts";
 import type { AddFeedResult, FeedStore, ItemCompletion } from "../../ports/feed-store.ts";
-import type { FeedEntry, FeedKind } from "../../stages/feeds/feed-document.ts";
+import type { FeedEntry } from "../../stages/feeds/feed-document.ts";
 import { DEFAULT_POLL_INTERVAL_MS } from "../../stages/fetch/poll-interval.ts";
+import { type FeedRow, toFeed } from "../feed-row.ts";
 import { md5Hex } from "./md5-hex.ts";
 import { lockSources, runTransaction } from "./run-transaction.ts";
-
-interface FeedRow {
-  id: number;
-  url: string;
-  source_id: string;
-  kind: string | null;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  body_hash: string | null;
-  ignore_validators: boolean;
-  last_full_fetch_ms: number | null;
-  last_fetch_at: string | null;
-  status: string;
-  http_status: number | null;
-  new_items_last_run: number;
-  error_code: string | null;
-  error: string | null;
-  failure_score: number;
-  consecutive_failures: number;
-  disabled_reason: string | null;
-  next_poll_ms: number;
-  poll_interval_ms: number;
-  created_at: string;
-}
 
 interface PendingRow {
   seq: number;
@@ -327,31 +302,4 @@ export class PostgresFeedStore implements FeedStore {
   async hasFlag(name: string): Promise<boolean> {
     return ((await this.#pool.query("SELECT 1 FROM app_flags WHERE name = $1", [name])).rowCount ?? 0) > 0;
   }
-}
-
-function toFeed(row: FeedRow): Feed {
-  return {
-    id: row.id,
-    url: row.url,
-    sourceId: row.source_id,
-    kind: row.kind as FeedKind | null,
-    title: row.title,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    bodyHash: row.body_hash,
-    ignoreValidators: row.ignore_validators,
-    lastFullFetchMs: row.last_full_fetch_ms,
-    lastFetchAt: row.last_fetch_at,
-    status: row.status as FeedStatus,
-    httpStatus: row.http_status,
-    newItemsLastRun: row.new_items_last_run,
-    errorCode: row.error_code,
-    error: row.error,
-    failureScore: row.failure_score,
-    consecutiveFailures: row.consecutive_failures,
-    disabledReason: row.disabled_reason,
-    nextPollMs: row.next_poll_ms,
-    pollIntervalMs: row.poll_interval_ms,
-    createdAt: row.created_at,
-  };
 }

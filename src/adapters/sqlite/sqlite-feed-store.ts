@@ -8,40 +8,14 @@ import type {
   Feed,
   FeedDraft,
   FeedRunRecord,
-  FeedStatus,
   HostPause,
   PendingItem,
   PendingItemDraft,
 } from "../../domain/feed.ts";
 import type { AddFeedResult, FeedStore, ItemCompletion } from "../../ports/feed-store.ts";
-import type { FeedEntry, FeedKind } from "../../stages/feeds/feed-document.ts";
+import type { FeedEntry } from "../../stages/feeds/feed-document.ts";
 import { DEFAULT_POLL_INTERVAL_MS } from "../../stages/fetch/poll-interval.ts";
-
-interface FeedRow {
-  id: number;
-  url: string;
-  source_id: string;
-  kind: string | null;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  body_hash: string | null;
-  ignore_validators: number;
-  last_full_fetch_ms: number | null;
-  last_fetch_at: string | null;
-  status: string;
-  http_status: number | null;
-  new_items_last_run: number;
-  error_code: string | null;
-  error: string | null;
-  failure_score: number;
-  consecutive_failures: number;
-  disabled_reason: string | null;
-  next_poll_ms: number;
-  poll_interval_ms: number;
-  lease_until_ms: number | null;
-  created_at: string;
-}
+import { type FeedRow, toFeed } from "../feed-row.ts";
 
 interface PendingRow {
   seq: number;
@@ -319,31 +293,4 @@ export class SqliteFeedStore implements FeedStore {
   async hasFlag(name: string): Promise<boolean> {
     return this.#db.prepare("SELECT 1 FROM app_flags WHERE name = ?").get(name) !== undefined;
   }
-}
-
-function toFeed(row: FeedRow): Feed {
-  return {
-    id: row.id,
-    url: row.url,
-    sourceId: row.source_id,
-    kind: row.kind as FeedKind | null,
-    title: row.title,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    bodyHash: row.body_hash,
-    ignoreValidators: row.ignore_validators === 1,
-    lastFullFetchMs: row.last_full_fetch_ms,
-    lastFetchAt: row.last_fetch_at,
-    status: row.status as FeedStatus,
-    httpStatus: row.http_status,
-    newItemsLastRun: row.new_items_last_run,
-    errorCode: row.error_code,
-    error: row.error,
-    failureScore: row.failure_score,
-    consecutiveFailures: row.consecutive_failures,
-    disabledReason: row.disabled_reason,
-    nextPollMs: row.next_poll_ms,
-    pollIntervalMs: row.poll_interval_ms,
-    createdAt: row.created_at,
-  };
 }
