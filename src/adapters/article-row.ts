@@ -5,7 +5,7 @@
 import { hash } from "node:crypto";
 import type { Article, ArticleDraft, ArticleWrite, SanitizedHtml } from "../domain/article.ts";
 import { AkhbarError } from "../domain/errors.ts";
-import { parseIsoTimeMs } from "./parse-iso-time.ts";
+import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
 
 export interface ArticleRow {
   seq: number;

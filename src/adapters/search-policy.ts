@@ -4,8 +4,8 @@
  * scoring (FTS5 bm25, PostgreSQL ts_rank), same meaning.
  */
 import { AkhbarError } from "../domain/errors.ts";
+import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
 import type { SearchQuery } from "../domain/search.ts";
-import { parseIsoTimeMs } from "./parse-iso-time.ts";
 
 /**
  * Relative field weights (title, body, surface). FTS5 takes them as bm25 column weights; ts_rank takes them

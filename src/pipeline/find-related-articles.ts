@@ -3,9 +3,10 @@
  * words within ±RELATED_WINDOW_DAYS, vectorized with IDF over that pool, then stages/related picks the lists.
  * Pipeline: reads the ports, calls the pure stage.
  */
-import { parseIsoTimeMs } from "../adapters/parse-iso-time.ts";
+
 import type { Article } from "../domain/article.ts";
 import { AkhbarError } from "../domain/errors.ts";
+import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
 import type { QueryTerm, SearchQuery } from "../domain/search.ts";
 import type { PlacedArticle } from "../domain/story.ts";
 import type { Storage } from "../ports/storage.ts";

@@ -1,6 +1,6 @@
 /**
- * ISO 8601 text to epoch milliseconds, the one time scale the storage adapters sort and filter on.
- * Adapter helper shared by adapters/sqlite and adapters/postgres, pure.
+ * ISO 8601 text to epoch milliseconds: the one time scale articles are sorted and filtered on, by the storage
+ * adapters and by pipelines alike. Pure domain rule.
  */
 
 /** Date, optional time, optional offset; the crawler of the SaudiNewsNet dump writes times without offset. */
