@@ -4,12 +4,10 @@
  * never read as tsquery syntax (& | ! <-> : * parentheses) and never causes a syntax error.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import { compileQueryShape, isUsable, type QueryDialect, uniqueUsable } from "../compile-query-shape.ts";
 import { PHRASE_STEM_COMBINATIONS_MAX } from "../search-policy.ts";
 import { SURFACE_LEXEME_PREFIX } from "./build-doc-vector.ts";
 import { quoteLexeme, splitLexemes } from "./split-lexemes.ts";
-
-/** Same rule as the SQLite adapter: a token with no letter, digit or private-use character is ignored like a stop word. */
-const TOKEN_CHAR_RE = /[\p{L}\p{N}\p{Co}]/u;
 
 export interface TsQueryText {
   /** All terms and phrases, ANDed, with exclusions applied; null when the query has no positive part. */
@@ -29,32 +27,19 @@ export interface TsQueryText {
  * Example: terms [{surface: "الحكومة", stems: ["حكوم"]}] → `('حكوم' | '=الحكومة')`
  */
 export function compileTsquery(query: SearchQuery): TsQueryText {
-  const positive: string[] = [];
-  const inTitle: string[] = [];
-  for (const term of query.terms) {
-    const expr = termExpression(term);
-    if (expr !== null) positive.push(expr);
-    const title = titleExpression([term]);
-    if (title !== null) inTitle.push(title);
-  }
-  for (const phrase of query.phrases) {
-    const expr = phraseExpression(phrase);
-    if (expr !== null) positive.push(expr);
-    const title = titleExpression(phrase);
-    if (title !== null) inTitle.push(title);
-  }
-  const negative: string[] = [];
-  for (const term of query.excluded) {
-    const expr = termExpression(term);
-    if (expr !== null) negative.push(expr);
-  }
-  const excluded = negative.length === 0 ? null : negative.join(" | ");
-  if (positive.length === 0) return { match: null, excluded, title: null };
-  const all = positive.join(" & ");
-  // A query whose words have no stems cannot be checked against the title: no title boost for anyone.
-  const title = inTitle.length === positive.length ? inTitle.join(" & ") : null;
-  return { match: excluded === null ? all : `(${all}) & !(${excluded})`, excluded, title };
+  return compileQueryShape(query, TSQUERY_DIALECT);
 }
+
+/** tsquery syntax. A query whose words have no stems cannot be checked against the title: no title boost. */
+const TSQUERY_DIALECT: QueryDialect = {
+  term: termExpression,
+  phrase: phraseExpression,
+  title: titleExpression,
+  and: " & ",
+  or: " | ",
+  without: (positive, excluded) => `(${positive}) & !(${excluded})`,
+  noTitle: null,
+};
 
 /** The words' stems adjacent in the title (a single word: any of its stems in the title). */
 function titleExpression(words: readonly QueryTerm[]): string | null {
@@ -109,13 +94,4 @@ function lexemes(token: string, prefix: string, weight: string): string {
   const label = weight === "" ? "" : `:${weight}`;
   const parts = splitLexemes(token).map((l) => `${quoteLexeme(prefix + l)}${label}`);
   return parts.length === 1 ? (parts[0] ?? "") : `(${parts.join(" <-> ")})`;
-}
-
-/** Usable tokens always hold a letter or digit, hence at least one lexeme (splitLexemes keeps all non-ASCII). */
-function isUsable(token: string): boolean {
-  return TOKEN_CHAR_RE.test(token);
-}
-
-function uniqueUsable(tokens: readonly string[]): string[] {
-  return [...new Set(tokens.filter(isUsable))];
 }

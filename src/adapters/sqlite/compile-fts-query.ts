@@ -4,10 +4,8 @@
  * FTS5 syntax (NEAR, AND, *, ^, column filters) and never causes a syntax error.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import { compileQueryShape, isUsable, type QueryDialect, uniqueUsable } from "../compile-query-shape.ts";
 import { PHRASE_STEM_COMBINATIONS_MAX } from "../search-policy.ts";
-
-/** unicode61 (default categories L*, N*, Co) drops every other character; a string of none matches nothing. */
-const TOKEN_CHAR_RE = /[\p{L}\p{N}\p{Co}]/u;
 
 export interface FtsQuery {
   /** All terms and phrases, ANDed, with exclusions applied; null when the query has no positive part. */
@@ -27,32 +25,19 @@ export interface FtsQuery {
  *   `({title body} : ("حكوم") OR surface : ("الحكومة"))`
  */
 export function compileFtsQuery(query: SearchQuery): FtsQuery {
-  const positive: string[] = [];
-  const inTitle: string[] = [];
-  for (const term of query.terms) {
-    const expr = termExpression(term);
-    if (expr !== null) positive.push(expr);
-    const title = titleExpression([term]);
-    if (title !== null) inTitle.push(title);
-  }
-  for (const phrase of query.phrases) {
-    const expr = phraseExpression(phrase);
-    if (expr !== null) positive.push(expr);
-    const title = titleExpression(phrase);
-    if (title !== null) inTitle.push(title);
-  }
-  const negative: string[] = [];
-  for (const term of query.excluded) {
-    const expr = termExpression(term);
-    if (expr !== null) negative.push(expr);
-  }
-  const excluded = negative.length === 0 ? null : negative.join(" OR ");
-  if (positive.length === 0) return { match: null, excluded, title: null };
-  const all = positive.join(" AND ");
-  // A query whose words have no stems cannot be checked against the title: "false" (an empty phrase) matches nothing.
-  const title = inTitle.length === positive.length ? inTitle.join(" AND ") : '""';
-  return { match: excluded === null ? all : `(${all}) NOT (${excluded})`, excluded, title };
+  return compileQueryShape(query, FTS5_DIALECT);
 }
+
+/** FTS5 syntax. A query whose words have no stems cannot be checked against the title: `""` matches nothing. */
+const FTS5_DIALECT: QueryDialect = {
+  term: termExpression,
+  phrase: phraseExpression,
+  title: titleExpression,
+  and: " AND ",
+  or: " OR ",
+  without: (positive, excluded) => `(${positive}) NOT (${excluded})`,
+  noTitle: '""',
+};
 
 /** The words' stems adjacent in the title (a single word: any of its stems in the title). */
 function titleExpression(words: readonly QueryTerm[]): string | null {
@@ -103,14 +88,6 @@ function cartesian(lists: readonly string[][]): string[][] {
   let out: string[][] = [[]];
   for (const list of lists) out = out.flatMap((prefix) => list.map((item) => [...prefix, item]));
   return out;
-}
-
-function isUsable(token: string): boolean {
-  return TOKEN_CHAR_RE.test(token);
-}
-
-function uniqueUsable(tokens: readonly string[]): string[] {
-  return [...new Set(tokens.filter(isUsable))];
 }
 
 /** An FTS5 string literal: double quotes doubled (FTS5 query syntax, "strings"). */
