@@ -50,7 +50,10 @@ export interface IndexFields {
   title: MatchText;
   /** Space-joined light stems of the body (variant-folded). */
   body: MatchText;
-  /** Space-joined normalized, unstemmed tokens of title and body: exact-form matches rank higher. */
+  /**
+   * Space-joined normalized, unstemmed tokens of title and body: exact-form matches rank higher. Each of them has
+   * its stem in `title` or `body` (the SearchIndex port relies on it).
+   */
   surface: MatchText;
 }
 

@@ -9,7 +9,10 @@ export interface QueryTerm {
   display: string;
   /** Normalized, unstemmed form: matched against the `surface` field. */
   surface: string;
-  /** Light stem plus its spelling-variant keys: any of them matches the `title`/`body` fields. */
+  /**
+   * Light stem plus its spelling-variant keys: any of them matches the `title`/`body` fields. Includes the stem of
+   * `surface` when it has one (the SearchIndex port relies on it); empty when the word has no usable stem.
+   */
   stems: string[];
 }
 

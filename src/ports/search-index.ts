@@ -1,6 +1,13 @@
 /**
  * SearchIndex port: ranked retrieval over the index fields that ArticleStore.writeArticles stored.
  * Interface only. Adapters translate a SearchQuery to their engine (FTS5, tsvector) and rank with BM25-like scores.
+ *
+ * Index fields and query terms come from one analyzer (stages/arabic): every surface word of an article has its
+ * stem in `title` or `body` (buildIndexFields), and a query term's stems include its surface form's stem
+ * (parseQuery). So a term that has stems matches exactly the articles holding one of them: adapters may decide
+ * membership (counts, candidate windows) on stems alone and use the surface form only to rank exact spellings
+ * higher and for terms without a usable stem. A phrase's surface forms may be adjacent across the title/body
+ * boundary, so a phrase still matches through its surface forms.
  */
 import type { SearchQuery, SearchRefs } from "../domain/search.ts";
 

@@ -82,11 +82,14 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       expect(found.sort()).toEqual(["id-a", "id-b"]);
     });
 
-    it("matches a term by its surface form alone", async () => {
+    it("matches a term without a usable stem by its surface form", async () => {
       await storage.articles.writeArticles([
-        makeArticleWrite("a", { index: { title: "xstem", body: "", surface: "exactform" } }),
+        makeArticleWrite("a", { index: { title: "xstem", body: "", surface: "xstem exactform" } }),
+        makeArticleWrite("b", { index: { title: "xstem", body: "", surface: "xstem" } }),
       ]);
-      expect(await ids({ terms: [term("exactform", "nostem")] })).toEqual(["id-a"]);
+      const stemless = { display: "exactform", surface: "exactform", stems: ["", "!"] };
+      expect(await ids({ terms: [stemless] })).toEqual(["id-a"]);
+      expect((await storage.search.search(makeQuery({ terms: [stemless, term("xstem")] }))).total).toBe(1);
     });
 
     it("ranks the exact surface form above a match through the stem only", async () => {
@@ -123,9 +126,15 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
 
     it("matches a phrase through variant stems or through the surface forms", async () => {
       await storage.articles.writeArticles([
-        makeArticleWrite("v1", { index: { title: "", body: "big amrik deal", surface: "q" } }),
-        makeArticleWrite("v2", { index: { title: "", body: "big amirk deal", surface: "q" } }),
-        makeArticleWrite("surface", { index: { title: "", body: "nothing", surface: "al-big al-amerika" } }),
+        makeArticleWrite("v1", { index: { title: "", body: "big amrik deal", surface: "big amrika deal" } }),
+        makeArticleWrite("v2", { index: { title: "", body: "big amirk deal", surface: "big amirka deal" } }),
+        // The title ends with the phrase's first word and the body starts with its second: adjacent only in surface.
+        makeArticleWrite("surface", {
+          index: { title: "news big", body: "amrik deal", surface: "news al-big al-amerika deal" },
+        }),
+        makeArticleWrite("apart", {
+          index: { title: "big", body: "x amrik", surface: "al-big x al-amerika" },
+        }),
       ]);
       const found = await ids({ phrases: [[term("al-big", "big"), term("al-amerika", "amrik", "amirk")]] });
       expect(found.sort()).toEqual(["id-surface", "id-v1", "id-v2"]);

@@ -46,6 +46,7 @@ describe("compileFtsQuery", () => {
       match: null,
       excluded: null,
       title: null,
+      filter: null,
     });
   });
 
@@ -54,7 +55,17 @@ describe("compileFtsQuery", () => {
       match: null,
       excluded: '({title body} : ("x") OR surface : ("x"))',
       title: null,
+      filter: null,
     });
+  });
+
+  it("decides membership of a stemmed term on its stems alone, keeping surface forms for stemless terms and phrases", () => {
+    const { filter } = compileFtsQuery(
+      q({ terms: [t("alhukuma", "hukum", "hkm"), t("x1", "!")], phrases: [[t("w1", "s1"), t("w2", "s2")]] }),
+    );
+    expect(filter).toBe(
+      '({title body} : ("hukum" OR "hkm")) AND (surface : ("x1")) AND ({title body} : ("s1" + "s2") OR surface : ("w1" + "w2"))',
+    );
   });
 
   it("uses only the first stem of each word when a phrase has too many combinations", () => {

@@ -14,6 +14,12 @@ export interface FtsQuery {
   excluded: string | null;
   /** Every term and phrase found in the title (through its stems); null when the query has no positive part. */
   title: string | null;
+  /**
+   * The same set of articles as `match`, in the cheapest form: a term with stems is looked up in `title`/`body`
+   * only, since a surface-form match implies a stem match (SearchIndex port). About half the work of `match`
+   * when FTS5 walks every match to count them; `match` is still what ranks, so exact forms score higher.
+   */
+  filter: string | null;
 }
 
 /**
@@ -25,7 +31,10 @@ export interface FtsQuery {
  *   `({title body} : ("حكوم") OR surface : ("الحكومة"))`
  */
 export function compileFtsQuery(query: SearchQuery): FtsQuery {
-  return compileQueryShape(query, FTS5_DIALECT);
+  return {
+    ...compileQueryShape(query, FTS5_DIALECT),
+    filter: compileQueryShape(query, FTS5_FILTER_DIALECT).match,
+  };
 }
 
 /** FTS5 syntax. A query whose words have no stems cannot be checked against the title: `""` matches nothing. */
@@ -37,6 +46,18 @@ const FTS5_DIALECT: QueryDialect = {
   or: " OR ",
   without: (positive, excluded) => `(${positive}) NOT (${excluded})`,
   noTitle: '""',
+};
+
+/**
+ * FTS5 syntax for deciding membership only: a term with usable stems needs no surface alternative. A phrase keeps
+ * it: its surface forms may be adjacent across the title/body boundary, where its stems are in two columns.
+ */
+const FTS5_FILTER_DIALECT: QueryDialect = {
+  ...FTS5_DIALECT,
+  term: (term) => {
+    const stems = stemsAlternative(term);
+    return stems === null ? termExpression(term) : `(${stems})`;
+  },
 };
 
 /** The words' stems adjacent in the title (a single word: any of its stems in the title). */
@@ -54,10 +75,16 @@ function titleExpression(words: readonly QueryTerm[]): string | null {
     .join(" OR ")})`;
 }
 
-function termExpression(term: QueryTerm): string | null {
+/** Any of the term's stems in title or body; null when it has no usable stem. */
+function stemsAlternative(term: QueryTerm): string | null {
   const stems = uniqueUsable(term.stems);
+  return stems.length === 0 ? null : `{title body} : (${stems.map(ftsString).join(" OR ")})`;
+}
+
+function termExpression(term: QueryTerm): string | null {
   const alternatives: string[] = [];
-  if (stems.length > 0) alternatives.push(`{title body} : (${stems.map(ftsString).join(" OR ")})`);
+  const stems = stemsAlternative(term);
+  if (stems !== null) alternatives.push(stems);
   if (isUsable(term.surface)) alternatives.push(`surface : (${ftsString(term.surface)})`);
   return alternatives.length === 0 ? null : `(${alternatives.join(" OR ")})`;
 }

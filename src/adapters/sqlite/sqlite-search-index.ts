@@ -35,6 +35,7 @@ const RECENCY_FACTOR = `(${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.693147
 
 interface Filters {
   match: string | null;
+  filter: string | null;
   title: string | null;
   excluded: string | null;
   sources: string | null;
@@ -52,14 +53,14 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #newest: Database.Statement<[], { t: number | null }>;
-  readonly #floor: Database.Statement<{ match: string; cap: number }, { rowid: number }>;
+  readonly #floor: Database.Statement<{ filter: string; cap: number }, { rowid: number }>;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#newest = db.prepare("SELECT max(time_ms) AS t FROM articles");
     // FTS5 walks doclists in rowid order without computing bm25: about 0.1 µs per match.
     this.#floor = db.prepare(
-      "SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @cap",
+      "SELECT rowid FROM articles_fts WHERE articles_fts MATCH @filter ORDER BY rowid DESC LIMIT 1 OFFSET @cap",
     );
   }
 
@@ -69,8 +70,8 @@ export class SqliteSearchIndex implements SearchIndex {
    * first, score = article time in days since 1970. `total` counts every match after filters.
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
-    const { match, excluded, title } = compileFtsQuery(query);
-    const f = toFilters(query, match, excluded, title);
+    const { match, excluded, title, filter } = compileFtsQuery(query);
+    const f = toFilters(query, match, excluded, title, filter);
     const recency = query.recency && match !== null;
     if (recency) f.ref = this.#newest.get()?.t ?? 0;
 
@@ -88,29 +89,33 @@ export class SqliteSearchIndex implements SearchIndex {
         ORDER BY a.time_ms DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
     } else if (where === "") {
       // No filter: count in FTS5 alone, rank inside FTS5 (capped), then look up only the page's rows.
-      countSql = "SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH @match";
-      const score = recency ? `r.bm * ${RECENCY_FACTOR}` : "r.bm";
+      countSql = "SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH @filter";
       // Pages inside the ranking window rank only the window (rowid > @floor). A deeper page lists the whole window
       // first and then the older matches, each part by score, so paging meets every counted match exactly once.
       const deep = f.offset + f.limit > RANK_CANDIDATES_MAX;
-      pageSql = `SELECT a.id, ${score} AS score FROM (
-          SELECT rowid, -${BM25} * ${deep ? TITLE_FACTOR : TITLE_FACTOR_IN_WINDOW} AS bm FROM articles_fts
-          WHERE articles_fts MATCH @match${deep ? "" : " AND rowid > @floor"}
-        ) r JOIN articles a ON a.seq = r.rowid
-        ORDER BY ${deep ? "(r.rowid > @floor) DESC, " : ""}score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
+      const ranked = `SELECT rowid, -${BM25} * ${deep ? TITLE_FACTOR : TITLE_FACTOR_IN_WINDOW} AS bm FROM articles_fts
+          WHERE articles_fts MATCH @match${deep ? "" : " AND rowid > @floor"}`;
+      const order = `${deep ? "(r.rowid > @floor) DESC, " : ""}score DESC, r.rowid DESC`;
+      // The freshness prior needs every candidate's time; without it only the page's rows are looked up.
+      pageSql = recency
+        ? `SELECT a.id, r.bm * ${RECENCY_FACTOR} AS score FROM (${ranked}) r JOIN articles a ON a.seq = r.rowid
+          ORDER BY ${order} LIMIT @limit OFFSET @offset`
+        : `SELECT a.id, r.score FROM (
+            SELECT r.rowid, r.bm AS score FROM (${ranked}) r ORDER BY ${order} LIMIT @limit OFFSET @offset
+          ) r JOIN articles a ON a.seq = r.rowid ORDER BY ${order}`;
     } else {
       // MATERIALIZED keeps the planner from scanning articles and re-running the MATCH for every row.
       const score = `m.bm${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
       const matches = `WITH m AS MATERIALIZED (
           SELECT rowid, -${BM25} * ${TITLE_FACTOR} AS bm FROM articles_fts WHERE articles_fts MATCH @match)`;
-      countSql = `WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)
+      countSql = `WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @filter)
         SELECT count(*) AS n FROM m JOIN articles a ON a.seq = m.rowid WHERE 1${where}`;
       pageSql = `${matches} SELECT a.id, ${score} AS score FROM m JOIN articles a ON a.seq = m.rowid
         WHERE 1${where} ORDER BY score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
     }
     const total = (this.#prepare(countSql).get(params) as { n: number }).n;
     if (match !== null && where === "" && total > RANK_CANDIDATES_MAX) {
-      params.floor = this.#floor.get({ match, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
+      params.floor = this.#floor.get({ filter: f.filter ?? match, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
     }
     const hits =
       total <= f.offset || f.limit === 0 ? [] : (this.#prepare(pageSql).all(params) as SearchHitRef[]);
@@ -132,11 +137,13 @@ function toFilters(
   match: string | null,
   excluded: string | null,
   title: string | null,
+  filter: string | null,
 ): Filters {
   const { sources, ...bounds } = readSearchBounds(query);
   return {
     ...bounds,
     match,
+    filter,
     title,
     excluded,
     sources: sources === null ? null : JSON.stringify(sources),
@@ -157,6 +164,7 @@ function filterSql(f: Filters): string {
 function paramsOf(f: Filters): Params {
   const p: Params = { limit: f.limit, offset: f.offset, ref: f.ref, floor: f.floor };
   if (f.match !== null) p.match = f.match;
+  if (f.filter !== null) p.filter = f.filter;
   if (f.title !== null) p.title = f.title;
   if (f.excluded !== null) p.excluded = f.excluded;
   if (f.sources !== null) p.sources = f.sources;

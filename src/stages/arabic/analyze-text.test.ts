@@ -91,6 +91,19 @@ describe("buildIndexFields", () => {
     expect(buildIndexFields("", "").body).toBe("");
   });
 
+  it("puts every surface word's stem in title or body, as the SearchIndex port relies on", () => {
+    const cases = [
+      ["وزارة الصحة", "قالت الوزارة إن عدد الحالات ٢٠ حالة في أميركا."],
+      ["الأُمَمُ المتّحدة", "غوتيريش وجوتيريش والحكومات، وللمرة الـ3 «اقرأ أيضاً» 2015-07-01 ﻻ"],
+      ["", "ﷲ أكبر — 100٪ e-mail test_x"],
+    ] as const;
+    for (const [title, body] of cases) {
+      const fields = buildIndexFields(title, body);
+      const stems = new Set([...fields.title.split(" "), ...fields.body.split(" ")]);
+      for (const word of fields.surface.split(" ")) expect(stems, word).toContain(analyzeWord(word).stem);
+    }
+  });
+
   it("never changes the display text it reads", () => {
     const title = "مُحَمَّدٌ يزور الســعودية";
     const copy = `${title}`;
