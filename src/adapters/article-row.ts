@@ -3,7 +3,13 @@
  * index digest) and row → Article. Adapter helper, pure; column names as in both adapters' migration 1.
  */
 import { hash } from "node:crypto";
-import type { Article, ArticleDraft, ArticleWrite, SanitizedHtml } from "../domain/article.ts";
+import type {
+  Article,
+  ArticleDraft,
+  ArticleSummary,
+  ArticleWrite,
+  SanitizedHtml,
+} from "../domain/article.ts";
 import { AkhbarError } from "../domain/errors.ts";
 import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
 
@@ -31,6 +37,27 @@ export interface ArticleRow {
 }
 
 export type RowValues = Omit<ArticleRow, "seq" | "stored_at">;
+
+/** The columns an ArticleSummary is read from. */
+export const SUMMARY_COLUMNS = [
+  "seq",
+  "id",
+  "url",
+  "canonical_url",
+  "source_id",
+  "cited_source",
+  "title",
+  "published_at",
+  "fetched_at",
+  "language",
+  "text",
+  "byline",
+  "image_url",
+  "content_hash",
+  "stored_at",
+] as const satisfies readonly (keyof ArticleRow)[];
+
+export type ArticleSummaryRow = Pick<ArticleRow, (typeof SUMMARY_COLUMNS)[number]>;
 
 /** Scheme prefix left out of `url_key`: an http and an https copy of one page are one article. */
 const URL_SCHEME_RE = /^https?:\/\//i;
@@ -114,6 +141,25 @@ function digestIndexFields(write: ArticleWrite): string {
 
 export function toArticle(row: ArticleRow): Article {
   return {
+    ...toArticleSummary(row),
+    html: row.html as SanitizedHtml | null,
+    extra: JSON.parse(row.extra) as Record<string, unknown>,
+  };
+}
+
+/** `items` in the order of `ids` (each id once per time asked); ids with no item are left out. */
+export function inAskedOrder<T extends { id: string }>(ids: readonly string[], items: readonly T[]): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const out: T[] = [];
+  for (const id of ids) {
+    const item = byId.get(id);
+    if (item !== undefined) out.push(item);
+  }
+  return out;
+}
+
+export function toArticleSummary(row: ArticleSummaryRow): ArticleSummary {
+  return {
     id: row.id,
     url: row.url,
     canonicalUrl: row.canonical_url,
@@ -124,11 +170,9 @@ export function toArticle(row: ArticleRow): Article {
     fetchedAt: row.fetched_at,
     language: row.language,
     text: row.text,
-    html: row.html as SanitizedHtml | null,
     byline: row.byline,
     imageUrl: row.image_url,
     contentHash: row.content_hash,
-    extra: JSON.parse(row.extra) as Record<string, unknown>,
     seq: row.seq,
     storedAt: row.stored_at,
   };

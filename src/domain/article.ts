@@ -44,6 +44,12 @@ export interface Article extends ArticleDraft {
   storedAt: string;
 }
 
+/**
+ * A stored article without its sanitized HTML and extra fields: what result lists and snippets need, without
+ * reading and decoding the page's HTML.
+ */
+export type ArticleSummary = Omit<Article, "html" | "extra">;
+
 /** The analyzed fields the search index is fed with; computed by stages/arabic, stored by adapters. */
 export interface IndexFields {
   /** Space-joined light stems of the title (variant-folded). */

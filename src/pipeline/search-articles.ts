@@ -17,7 +17,7 @@ export async function searchArticles(
 ): Promise<SearchResult> {
   const query = parseQuery(raw, options);
   const refs = await storage.search.search(query);
-  const articles = await storage.articles.getArticles(refs.hits.map((hit) => hit.id));
+  const articles = await storage.articles.getArticleSummaries(refs.hits.map((hit) => hit.id));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const hits = [];
   for (const ref of refs.hits) {

@@ -2,7 +2,7 @@
  * ArticleStore port: durable articles with idempotent upserts and tombstones.
  * Interface only; adapters/sqlite and (later) adapters/postgres implement it and pass test/contract.
  */
-import type { Article, ArticleWrite, UpsertOutcome } from "../domain/article.ts";
+import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../domain/article.ts";
 
 export interface ArticleStore {
   /**
@@ -14,6 +14,8 @@ export interface ArticleStore {
   getArticle(id: string): Promise<Article | null>;
   /** Articles for `ids`, in the order asked; unknown ids are left out. */
   getArticles(ids: readonly string[]): Promise<Article[]>;
+  /** As getArticles, without html and extra (result lists, snippets). */
+  getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
   /** Deletes the article and tombstones its id, canonical URL and content hash. False if unknown. */
   deleteArticle(id: string, reason: string): Promise<boolean>;
   countArticles(): Promise<number>;

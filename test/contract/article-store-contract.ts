@@ -3,7 +3,7 @@
  * Test suite factory; `open` must return a fresh, empty Storage each call.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ArticleWrite } from "../../src/domain/article.ts";
+import type { ArticleWrite, SanitizedHtml } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import { makeArticleWrite } from "./article-fixtures.ts";
@@ -165,6 +165,20 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
       const got = await storage.articles.getArticles(["id-c", "id-nope", "id-a", "id-b"]);
       expect(got.map((a) => a.id)).toEqual(["id-c", "id-a", "id-b"]);
       expect(await storage.articles.getArticles([])).toEqual([]);
+    });
+
+    it("returns summaries as getArticles does, without html and extra", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { html: "<p>a</p>" as SanitizedHtml, extra: { k: 1 } }),
+        makeArticleWrite("b"),
+      ]);
+      const got = await storage.articles.getArticleSummaries(["id-b", "id-nope", "id-a"]);
+      expect(got.map((a) => a.id)).toEqual(["id-b", "id-a"]);
+      const { html, extra, ...summary } = (await storage.articles.getArticle("id-a"))!;
+      expect(html).toBe("<p>a</p>");
+      expect(extra).toEqual({ k: 1 });
+      expect(got[1]).toEqual(summary);
+      expect(await storage.articles.getArticleSummaries([])).toEqual([]);
     });
 
     it("round-trips every draft field, extra JSON included", async () => {

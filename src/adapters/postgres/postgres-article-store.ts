@@ -4,16 +4,20 @@
  * order exactly as the SQLite adapter does, then write with a few set-based statements.
  */
 import type pg from "pg";
-import type { Article, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
+import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { ArticleStore } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
 import {
   type ArticleRow,
+  type ArticleSummaryRow,
   COMPARED_COLUMNS,
   hasText,
+  inAskedOrder,
   type RowValues,
+  SUMMARY_COLUMNS,
   toArticle,
+  toArticleSummary,
   toRowValues,
 } from "../article-row.ts";
 import { buildDocVector, type DocVectors } from "./build-doc-vector.ts";
@@ -144,13 +148,16 @@ export class PostgresArticleStore implements ArticleStore {
       `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`,
       [[...new Set(ids)]],
     );
-    const byId = new Map(rows.map((row) => [row.id, toArticle(row)]));
-    const out: Article[] = [];
-    for (const id of ids) {
-      const article = byId.get(id);
-      if (article !== undefined) out.push(article);
-    }
-    return out;
+    return inAskedOrder(ids, rows.map(toArticle));
+  }
+
+  async getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<ArticleSummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS.join(", ")} FROM articles WHERE id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    return inAskedOrder(ids, rows.map(toArticleSummary));
   }
 
   async deleteArticle(id: string, reason: string): Promise<boolean> {

@@ -3,16 +3,20 @@
  * Adapter (IO). All statements are prepared once; a batch is one transaction.
  */
 import type Database from "better-sqlite3";
-import type { Article, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
+import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { ArticleStore } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
 import {
   type ArticleRow,
+  type ArticleSummaryRow,
   COMPARED_COLUMNS,
   hasText,
+  inAskedOrder,
   type RowValues,
+  SUMMARY_COLUMNS,
   toArticle,
+  toArticleSummary,
   toRowValues,
 } from "../article-row.ts";
 
@@ -34,6 +38,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #count: Database.Statement<[], { n: number }>;
   readonly #after: Database.Statement<[number, number], ArticleRow>;
   readonly #byIds: Database.Statement<[string], ArticleRow>;
+  readonly #summariesByIds: Database.Statement<[string], ArticleSummaryRow>;
   readonly #writeBatch: (batch: readonly ArticleWrite[]) => UpsertOutcome[];
   readonly #delete: (id: string, reason: string) => boolean;
 
@@ -78,6 +83,9 @@ export class SqliteArticleStore implements ArticleStore {
     this.#count = db.prepare("SELECT coalesce(sum(article_count), 0) AS n FROM sources");
     this.#after = db.prepare("SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?");
     this.#byIds = db.prepare("SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))");
+    this.#summariesByIds = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS.join(", ")} FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+    );
     this.#writeBatch = db.transaction((batch: readonly ArticleWrite[]) => this.#writeAll(batch));
     this.#delete = db.transaction((id: string, reason: string) => this.#deleteOne(id, reason));
   }
@@ -94,14 +102,12 @@ export class SqliteArticleStore implements ArticleStore {
 
   async getArticles(ids: readonly string[]): Promise<Article[]> {
     if (ids.length === 0) return [];
-    const byId = new Map<string, Article>();
-    for (const row of this.#byIds.all(JSON.stringify(ids))) byId.set(row.id, toArticle(row));
-    const out: Article[] = [];
-    for (const id of ids) {
-      const article = byId.get(id);
-      if (article !== undefined) out.push(article);
-    }
-    return out;
+    return inAskedOrder(ids, this.#byIds.all(JSON.stringify(ids)).map(toArticle));
+  }
+
+  async getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    if (ids.length === 0) return [];
+    return inAskedOrder(ids, this.#summariesByIds.all(JSON.stringify(ids)).map(toArticleSummary));
   }
 
   async deleteArticle(id: string, reason: string): Promise<boolean> {
