@@ -220,6 +220,19 @@ function buildComposeClass(): Uint8Array {
 }
 
 /**
+ * Per code unit: 1 when normalizeArabic leaves it unchanged in any context (no fold, no deletion, no case
+ * mapping, NFC-stable), so a word made only of such units is its own normal form: the tokenizer skips
+ * normalizing it (most words of Arabic news text).
+ */
+export const NORMAL_FORM_UNIT = buildNormalFormUnits();
+
+function buildNormalFormUnits(): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (NORMALIZE_TABLE[c] === c && COMPOSE_CLASS[c] === 0) units[c] = 1;
+  return units;
+}
+
+/**
  * Normalizes text for matching, per notes §5: NFKC when Arabic presentation forms are present (else NFC);
  * drops invisibles, harakat, Quranic marks and tatweel; folds alef seats, ى, ة, ؤ/ئ, Persian letters and
  * digits; lowercases. Idempotent. Never use the result for display.

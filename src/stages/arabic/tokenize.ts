@@ -2,7 +2,13 @@
  * Word tokenizer for display text and for already-normalized text (notes §5: runs of letters and digits).
  * Pure. Display tokens carry offsets into the original string so snippets can highlight without re-spelling it.
  */
-import { INVISIBLE_RULES, normalizeArabic, TASHKEEL_RULES, TATWEEL_RULES } from "./normalize-arabic.ts";
+import {
+  INVISIBLE_RULES,
+  NORMAL_FORM_UNIT,
+  normalizeArabic,
+  TASHKEEL_RULES,
+  TATWEEL_RULES,
+} from "./normalize-arabic.ts";
 
 /** One word of a display string: `display.slice(start, end)` is the word as written, `norm` its match form. */
 export interface Token {
@@ -96,6 +102,8 @@ export function tokenize(display: string): Token[] {
     }
     const start = i;
     let end = i;
+    // True while every unit so far is a letter or digit that normalization leaves as it is.
+    let plain = true;
     while (i < n) {
       const code = display.charCodeAt(i);
       let k = CLASS[code]!;
@@ -105,8 +113,13 @@ export function tokenize(display: string): Token[] {
         width = k === SEP ? 1 : 2;
       }
       if (k === SEP) break;
+      if (k !== LETTER || NORMAL_FORM_UNIT[code] === 0) plain = false;
       i += width;
       if (k !== INVISIBLE) end = i;
+    }
+    if (plain) {
+      tokens.push({ start, end, norm: display.slice(start, end) });
+      continue;
     }
     const norm = normalizeArabic(display.slice(start, end));
     if (isAllLetters(norm)) {

@@ -48,11 +48,7 @@ function matchTokens(tokens: readonly Token[], query: SearchQuery): Int32Array {
   if (terms.length === 0) return matches;
   for (let i = 0; i < tokens.length; i++) {
     const norm = tokens[i]!.norm;
-    const exact = bySurface.get(norm);
-    if (exact !== undefined) {
-      matches[i] = exact;
-      continue;
-    }
+    // Every surface is a needle too, so most words are ruled out here without hashing them.
     let candidate = false;
     for (const needle of needles) {
       if (needle !== "" && norm.includes(needle)) {
@@ -61,6 +57,11 @@ function matchTokens(tokens: readonly Token[], query: SearchQuery): Int32Array {
       }
     }
     if (!candidate) continue;
+    const exact = bySurface.get(norm);
+    if (exact !== undefined) {
+      matches[i] = exact;
+      continue;
+    }
     const id = byStem.get(analyzeWord(norm).stem);
     if (id !== undefined) matches[i] = id;
   }
