@@ -71,7 +71,8 @@ export interface CrawlContext extends CrawlPorts {
   offline: OfflineDetector;
   settings: Required<CrawlSettings>;
   /**
-   * One request under the host limiter. A 429/503 pauses its host (in this process and in storage, so every feed
+   * One request under the host limiter, its spacing counted from when it is written to the socket (transport's
+   * `onSent`). A 429/503 pauses its host (in this process and in storage, so every feed
    * on that host waits, across restarts) for the capped Retry-After. Rejects with `fetch.host_paused` instead of
    * waiting more than `maxHostWaitMs`.
    */
@@ -98,9 +99,18 @@ export function createCrawlContext(ports: CrawlPorts, settings: CrawlSettings = 
     });
   const fetchPolitely = async (req: HttpRequest): Promise<HttpResponse> => {
     const hostKey = hostKeyOf(req.url);
-    const res = await limiter.schedule(hostKey, () => ports.http.request(req), {
-      maxWaitMs: full.maxHostWaitMs,
-    });
+    const res = await limiter.schedule(
+      hostKey,
+      (start) =>
+        ports.http.request({
+          ...req,
+          onSent: () => {
+            start.sent();
+            req.onSent?.();
+          },
+        }),
+      { maxWaitMs: full.maxHostWaitMs },
+    );
     const nowMs = Date.now();
     const pause = retryPauseMs(res.status, res.headers["retry-after"], nowMs);
     if (pause !== null) {

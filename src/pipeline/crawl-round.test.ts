@@ -220,6 +220,46 @@ describe("crawlRound", () => {
     }
   });
 
+  it("keeps a host's spacing when a request waits for DNS and connect while another reuses a connection", async () => {
+    const interval = 200;
+    // Every new connection waits 400 ms for its DNS answer and every page takes 400 ms to answer. Two pages are
+    // fetched at once: the second opens a connection of its own and is written 400 ms after the limiter let it
+    // go, just when the third, on the first connection (free again), would be let go if the spacing counted from
+    // when requests were let go rather than from when they were written.
+    const slowDns = createTransport({
+      allow: parseAllowList(`127.0.0.1:${site.server.port}`),
+      resolve: async () => {
+        await new Promise((r) => setTimeout(r, 400));
+        return ["127.0.0.1"];
+      },
+    });
+    try {
+      const items = makeItems(site.base("slow.test"), "s", 5);
+      for (const item of items) {
+        site.route(`/a/${item.id}`, {
+          headers: { "content-type": "text/html; charset=utf-8" },
+          body: articlePage(item.id, item.title),
+          delayMs: 400,
+        });
+      }
+      site.route("/slow-feed", feedReply("rss2", items));
+      await addFeed(`${site.base("slow.test")}/slow-feed`);
+      const ctx = createCrawlContext(
+        { storage, http: slowDns, preparer: inThreadCrawlPreparer, clock: systemClock, log: silentLogger },
+        { hostIntervalMs: interval, random: () => 0.5 },
+      );
+      const summary = await crawlRound(ctx);
+      expect(summary.items.inserted).toBe(5);
+      const times = site.startsByHost().get(`slow.test:${site.server.port}`) ?? [];
+      expect(times.length).toBe(1 + 1 + 5);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      // With the spacing counted from when requests were let go, two page requests reached the host 1-10 ms apart.
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(interval * 0.9);
+    } finally {
+      await slowDns.close();
+    }
+  });
+
   it("parses feeds and extracts pages in a worker thread", async () => {
     const preparer = new ThreadCrawlPreparer(1);
     try {

@@ -19,6 +19,9 @@ export interface HttpRequest {
   deadlineMs?: number;
   /** Caller cancellation (shutdown). */
   signal?: AbortSignal;
+  /** Called each time a request head (the first request, then each redirect hop) has been written to its socket:
+   * the moment the host sees a request, which politeness spacing counts from. */
+  onSent?: () => void;
 }
 
 export interface HttpTiming {

@@ -6,6 +6,7 @@ import {
   requireRedis,
 } from "../../../test/contract/redis-test-keys.ts";
 import { isAkhbarError } from "../../domain/errors.ts";
+import type { RequestStart } from "../../stages/fetch/host-limiter.ts";
 import { createRedisHostLimiter } from "./redis-host-limiter.ts";
 
 const redisUp = await requireRedis("redis-host-limiter.test.ts");
@@ -25,7 +26,8 @@ describe.runIf(redisUp)("RedisHostLimiter", () => {
     let running = 0;
     let most = 0;
     const starts: number[] = [];
-    const task = async () => {
+    const task = async (start: RequestStart) => {
+      start.sent();
       starts.push(performance.now());
       running++;
       most = Math.max(most, running);
@@ -72,15 +74,20 @@ describe.runIf(redisUp)("RedisHostLimiter", () => {
   });
 
   it("frees the slots of a process that died holding them once their lease ends", async () => {
-    const opts = { prefix: `${prefix}-d`, maxInFlight: 2, minIntervalMs: 1, slotLeaseMs: 300 };
+    const opts = { prefix: `${prefix}-d`, maxInFlight: 2, minIntervalMs: 1, slotLeaseMs: 500 };
     const dead = createRedisHostLimiter(connections[0]!, opts);
     const alive = createRedisHostLimiter(connections[1]!, opts);
-    // Two requests that never end stand for a SIGKILLed worker's slots.
-    void dead.schedule("h.test:80", () => new Promise(() => {}));
-    void dead.schedule("h.test:80", () => new Promise(() => {}));
-    await new Promise((r) => setTimeout(r, 50));
+    // Two sent requests that never end stand for a SIGKILLed worker's slots.
+    const hang = (start: RequestStart) => {
+      start.sent();
+      return new Promise(() => {});
+    };
+    void dead.schedule("h.test:80", hang);
+    void dead.schedule("h.test:80", hang);
+    // The second waits for the first's "sent" to reach Redis (one busy poll) before it takes its slot.
+    await new Promise((r) => setTimeout(r, 150));
     const t0 = performance.now();
     expect(await alive.schedule("h.test:80", async () => "ok")).toBe("ok");
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(250);
   });
 });

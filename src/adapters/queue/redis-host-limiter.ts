@@ -1,6 +1,7 @@
 /**
  * RedisHostLimiter: the per-host politeness of stages/fetch/host-limiter.ts (at most N requests in flight, a
- * minimum spacing between starts, Retry-After pauses) shared by every worker process through Redis. Adapter (IO):
+ * minimum spacing counted from when each request is sent, none let go while the previous is unsent, Retry-After
+ * pauses) shared by every worker process through Redis. Adapter (IO):
  * one Lua script per step, so check-and-take is atomic; times come from Redis's clock, so workers on machines
  * with skewed clocks still agree.
  */
@@ -25,28 +26,44 @@ export const HOST_SLOT_LEASE_MS = 45_000;
 /** Poll period while a host's slots are all taken: short against the 5 s spacing, cheap for Redis. */
 export const BUSY_POLL_MS = 50;
 
-// KEYS: slots (zset token -> lease expiry), next (earliest next start, ms). ARGV: token, maxInFlight,
-// minIntervalMs, leaseMs. Returns {waitMs, nextStartAt}: waitMs 0 = slot taken, -1 = all slots busy.
+// KEYS: slots (zset token -> lease expiry), next (earliest next start, ms), unsent (zset of slots taken whose
+// request is not yet written). ARGV: token, maxInFlight, minIntervalMs, leaseMs. Returns {waitMs, nextStartAt}:
+// waitMs 0 = slot taken, -1 = all slots busy or the previous request not yet sent.
 const ACQUIRE_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
 if nextAt > now then return {nextAt - now, nextAt} end
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return {-1, nextAt} end
+if redis.call('ZCARD', KEYS[3]) > 0 then return {-1, nextAt} end
 local lease = tonumber(ARGV[4])
 redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], lease)
+redis.call('ZADD', KEYS[3], now + lease, ARGV[1])
+redis.call('PEXPIRE', KEYS[3], lease)
 nextAt = now + tonumber(ARGV[3])
 redis.call('SET', KEYS[2], nextAt, 'PX', tonumber(ARGV[3]) + 1000)
 return {0, nextAt}
 `;
 
-// KEYS: slots, next. ARGV: token, spacing after completion in ms (0 = none). Returns the next start.
+// KEYS: unsent, next. ARGV: token, minIntervalMs. The request's head is written: spacing restarts from now.
+const SENT_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREM', KEYS[1], ARGV[1])
+local nextAt = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), now + tonumber(ARGV[2]))
+redis.call('SET', KEYS[2], nextAt, 'PX', tonumber(ARGV[2]) + 1000)
+return nextAt
+`;
+
+// KEYS: slots, next, unsent. ARGV: token, spacing after completion in ms (0 = none). Returns the next start.
 const RELEASE_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
 local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
 local gap = tonumber(ARGV[2])
 if gap > 0 and now + gap > nextAt then
@@ -67,8 +84,14 @@ return untilAt
 `;
 
 type LimiterRedis = Redis & {
-  akhbarHostAcquire(slots: string, next: string, ...args: (string | number)[]): Promise<[number, number]>;
-  akhbarHostRelease(slots: string, next: string, token: string, gap: number): Promise<number>;
+  akhbarHostAcquire(
+    slots: string,
+    next: string,
+    unsent: string,
+    ...args: (string | number)[]
+  ): Promise<[number, number]>;
+  akhbarHostSent(unsent: string, next: string, token: string, minIntervalMs: number): Promise<number>;
+  akhbarHostRelease(slots: string, next: string, unsent: string, token: string, gap: number): Promise<number>;
   akhbarHostPause(next: string, delayMs: number): Promise<number>;
 };
 
@@ -86,8 +109,9 @@ export function createRedisHostLimiter(redis: Redis, options: RedisHostLimiterOp
   const prefix = options.prefix ?? "akhbar";
   const r = redis as LimiterRedis;
   if (typeof r.akhbarHostAcquire !== "function") {
-    redis.defineCommand("akhbarHostAcquire", { numberOfKeys: 2, lua: ACQUIRE_LUA });
-    redis.defineCommand("akhbarHostRelease", { numberOfKeys: 2, lua: RELEASE_LUA });
+    redis.defineCommand("akhbarHostAcquire", { numberOfKeys: 3, lua: ACQUIRE_LUA });
+    redis.defineCommand("akhbarHostSent", { numberOfKeys: 2, lua: SENT_LUA });
+    redis.defineCommand("akhbarHostRelease", { numberOfKeys: 3, lua: RELEASE_LUA });
     redis.defineCommand("akhbarHostPause", { numberOfKeys: 1, lua: PAUSE_LUA });
   }
   const processId = randomBytes(6).toString("hex");
@@ -95,15 +119,27 @@ export function createRedisHostLimiter(redis: Redis, options: RedisHostLimiterOp
   const seenNext = new Map<string, number>();
   const inFlight = new Map<string, number>();
   const keys = (hostKey: string) =>
-    [`${prefix}:host:${hostKey}:slots`, `${prefix}:host:${hostKey}:next`] as const;
+    [
+      `${prefix}:host:${hostKey}:slots`,
+      `${prefix}:host:${hostKey}:next`,
+      `${prefix}:host:${hostKey}:unsent`,
+    ] as const;
   // Redis's clock (its epoch ms) and this process's differ by the skew; delays are what both agree on.
   const remember = (hostKey: string, waitMs: number) =>
     seenNext.set(hostKey, Date.now() + Math.max(0, waitMs));
 
   const acquire = async (hostKey: string, token: string, schedule: ScheduleOptions | undefined) => {
-    const [slots, next] = keys(hostKey);
+    const [slots, next, unsent] = keys(hostKey);
     for (;;) {
-      const [waitMs] = await r.akhbarHostAcquire(slots, next, token, maxInFlight, minIntervalMs, leaseMs);
+      const [waitMs] = await r.akhbarHostAcquire(
+        slots,
+        next,
+        unsent,
+        token,
+        maxInFlight,
+        minIntervalMs,
+        leaseMs,
+      );
       if (waitMs === 0) {
         remember(hostKey, minIntervalMs);
         return;
@@ -130,14 +166,21 @@ export function createRedisHostLimiter(redis: Redis, options: RedisHostLimiterOp
       const token = `${processId}-${++counter}`;
       await acquire(hostKey, token, scheduleOptions);
       inFlight.set(hostKey, (inFlight.get(hostKey) ?? 0) + 1);
+      const [slots, next, unsent] = keys(hostKey);
+      const start = {
+        sent() {
+          // Commands on one connection run in order, so this lands before the release below.
+          remember(hostKey, minIntervalMs);
+          void r.akhbarHostSent(unsent, next, token, minIntervalMs).catch(() => {});
+        },
+      };
       try {
-        return await task();
+        return await task(start);
       } finally {
         inFlight.set(hostKey, (inFlight.get(hostKey) ?? 1) - 1);
-        const [slots, next] = keys(hostKey);
         const gap = options.spaceAfterCompletion ? minIntervalMs : 0;
         // A lost release only holds the slot until its lease ends; the request's result must not be lost for it.
-        await r.akhbarHostRelease(slots, next, token, gap).catch(() => {});
+        await r.akhbarHostRelease(slots, next, unsent, token, gap).catch(() => {});
         if (gap > 0) remember(hostKey, gap);
       }
     },

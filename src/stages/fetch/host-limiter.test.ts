@@ -7,6 +7,7 @@ import {
   type LimiterClock,
   MAX_RETRY_AFTER_MS,
   parseRetryAfter,
+  type RequestStart,
   retryPauseMs,
 } from "./host-limiter.ts";
 
@@ -37,7 +38,8 @@ describe("createHostLimiter", () => {
     const starts: number[] = [];
     let inFlight = 0;
     let maxSeen = 0;
-    const task = async () => {
+    const task = async (start: RequestStart) => {
+      start.sent();
       starts.push(clock.now());
       inFlight++;
       maxSeen = Math.max(maxSeen, inFlight);
@@ -49,6 +51,42 @@ describe("createHostLimiter", () => {
     await all;
     expect(maxSeen).toBe(2);
     for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it("counts the spacing from when a request is sent and lets none overtake one still connecting", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock });
+    const sentAt: number[] = [];
+    // The first request spends 7 s on DNS and connect before its head is written; the others send at once.
+    const task = (connectMs: number) => async (start: RequestStart) => {
+      await clock.sleep(connectMs);
+      sentAt.push(clock.now());
+      start.sent();
+      await clock.sleep(1_000);
+    };
+    const all = Promise.all([
+      limiter.schedule("a.test:443", task(7_000)),
+      limiter.schedule("a.test:443", task(0)),
+      limiter.schedule("a.test:443", task(0)),
+    ]);
+    await clock.run();
+    await all;
+    // Counted from the starts (0, 5 s), the second request would have reached the host 2 s before the first.
+    expect(sentAt).toEqual([7_000, 12_000, 17_000]);
+  });
+
+  it("counts a task that never reports sending as sent when it ends", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock });
+    const starts: number[] = [];
+    const task = async () => {
+      starts.push(clock.now());
+      await clock.sleep(8_000);
+    };
+    const all = Promise.all([limiter.schedule("a.test:443", task), limiter.schedule("a.test:443", task)]);
+    await clock.run();
+    await all;
+    expect(starts).toEqual([0, 13_000]);
   });
 
   it("does not slow other hosts down", async () => {

@@ -1,7 +1,7 @@
 /**
- * HostLimiter: per-host politeness for one process — bounded concurrency, minimum spacing between request
- * starts, and pauses from Retry-After (fetch stage, wraps every transport call). Pure apart from the injected
- * clock and sleep; also exports the Retry-After parser and the jittered exponential backoff.
+ * HostLimiter: per-host politeness for one process — bounded concurrency, minimum spacing between requests as
+ * they leave for the host, and pauses from Retry-After (fetch stage, wraps every transport call). Pure apart from
+ * the injected clock and sleep; also exports the Retry-After parser and the jittered exponential backoff.
  */
 import { AkhbarError } from "../../domain/errors.ts";
 
@@ -76,9 +76,23 @@ export interface HostLimiterOptions {
 
 interface HostState {
   inFlight: number;
+  /** Requests let go but not yet written to their socket (DNS, connect, a busy event loop); at most one. */
+  unsent: number;
   /** Earliest start of the next request. */
   nextStartAt: number;
   waiters: (() => void)[];
+}
+
+/**
+ * What a scheduled task is told: call `sent()` when the request's head has been written to its socket (each
+ * redirect hop may call it again). The host's spacing counts from that moment, and no other request to the host
+ * is let go before it: between being let go and being written, a request can wait for DNS, a TCP or TLS
+ * handshake or a busy event loop, and a second request on an idle kept-alive connection would overtake it and
+ * reach the server closer than the interval (measured in bench/crawl). A task that never calls it counts as
+ * sent when it ends.
+ */
+export interface RequestStart {
+  sent(): void;
 }
 
 export interface ScheduleOptions {
@@ -88,8 +102,13 @@ export interface ScheduleOptions {
 }
 
 export interface HostLimiter {
-  /** Runs `task` when `hostKey` has a free slot and its spacing and pause allow; resolves with its result. */
-  schedule<T>(hostKey: string, task: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
+  /** Runs `task` when `hostKey` has a free slot, its previous request has been sent, and its spacing and pause
+   * allow; resolves with the task's result. */
+  schedule<T>(
+    hostKey: string,
+    task: (start: RequestStart) => Promise<T>,
+    options?: ScheduleOptions,
+  ): Promise<T>;
   /** Holds every request to `hostKey` until `untilMs` (from Retry-After or a backoff). */
   pauseHost(hostKey: string, untilMs: number): void;
   /** Epoch ms before which `hostKey` gets no request start (for health and scheduling). */
@@ -118,7 +137,7 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
   const stateOf = (key: string): HostState => {
     let s = hosts.get(key);
     if (!s) {
-      s = { inFlight: 0, nextStartAt: 0, waiters: [] };
+      s = { inFlight: 0, unsent: 0, nextStartAt: 0, waiters: [] };
       hosts.set(key, s);
     }
     return s;
@@ -127,7 +146,7 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
   const acquire = async (key: string, maxWaitMs: number | undefined): Promise<void> => {
     const s = stateOf(key);
     for (;;) {
-      if (s.inFlight >= maxInFlight) {
+      if (s.inFlight >= maxInFlight || s.unsent > 0) {
         await new Promise<void>((resolve) => s.waiters.push(resolve));
         continue;
       }
@@ -143,13 +162,22 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
         continue;
       }
       s.inFlight++;
+      s.unsent++;
       s.nextStartAt = clock.now() + minIntervalMs;
       return;
     }
   };
 
-  const release = (key: string): void => {
+  /** Marks the host's request sent: the spacing restarts from now and the next request may be let go. */
+  const markSent = (s: HostState): void => {
+    s.nextStartAt = Math.max(s.nextStartAt, clock.now() + minIntervalMs);
+    s.unsent--;
+    s.waiters.shift()?.();
+  };
+
+  const release = (key: string, sent: boolean): void => {
     const s = stateOf(key);
+    if (!sent) markSent(s);
     s.inFlight--;
     if (options.spaceAfterCompletion) s.nextStartAt = Math.max(s.nextStartAt, clock.now() + minIntervalMs);
     s.waiters.shift()?.();
@@ -158,10 +186,22 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
   return {
     async schedule(hostKey, task, scheduleOptions) {
       await acquire(hostKey, scheduleOptions?.maxWaitMs);
+      const s = stateOf(hostKey);
+      let sent = false;
+      const start: RequestStart = {
+        sent() {
+          // Later calls (redirect hops) only push the spacing on.
+          if (sent) s.nextStartAt = Math.max(s.nextStartAt, clock.now() + minIntervalMs);
+          else {
+            sent = true;
+            markSent(s);
+          }
+        },
+      };
       try {
-        return await task();
+        return await task(start);
       } finally {
-        release(hostKey);
+        release(hostKey, sent);
       }
     },
     pauseHost(hostKey, untilMs) {

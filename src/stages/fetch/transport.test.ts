@@ -580,6 +580,32 @@ describe("responses", () => {
     await client.close();
   });
 
+  it("reports each request head as written, after DNS and connect, once per redirect hop", async () => {
+    // A 150 ms DNS answer stands for everything between calling request() and the bytes leaving.
+    const client = makeClient({
+      resolve: async () => {
+        await new Promise((r) => setTimeout(r, 150));
+        return ["127.0.0.1"];
+      },
+    });
+    const started = performance.now();
+    const sentAfterMs: number[] = [];
+    const arrivalsBefore = pub.requests.length;
+    const res = await client.request({
+      url: `http://slow-dns.test:${pub.port}/redirect?status=302&to=/feed`,
+      onSent: () => sentAfterMs.push(performance.now() - started),
+    });
+    expect(res.status).toBe(200);
+    expect(sentAfterMs).toHaveLength(2);
+    expect(sentAfterMs[0]).toBeGreaterThanOrEqual(145);
+    // Each head was reported before the server saw the request.
+    const arrivals = pub.requests.slice(arrivalsBefore).map((r) => r.at - started);
+    expect(arrivals).toHaveLength(2);
+    expect(sentAfterMs[0]!).toBeLessThanOrEqual(arrivals[0]!);
+    expect(sentAfterMs[1]!).toBeLessThanOrEqual(arrivals[1]!);
+    await client.close();
+  });
+
   it("refuses URLs longer than 2048 characters", async () => {
     const client = makeClient();
     expect(await codeOf(client.request({ url: pub.url(`/${"a".repeat(2100)}`) }))).toBe("fetch.url_too_long");

@@ -8,7 +8,7 @@ import { lookup } from "node:dns/promises";
 import { isIP, type Socket } from "node:net";
 import { pipeline, type Readable } from "node:stream";
 import zlib from "node:zlib";
-import { Agent, buildConnector } from "undici";
+import { Agent, buildConnector, type Dispatcher } from "undici";
 import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
 import type { ContentKind, HttpClient, HttpRequest, HttpResponse } from "../../ports/http-client.ts";
 import {
@@ -311,6 +311,29 @@ function toFetchError(err: unknown, signal: AbortSignal): AkhbarError {
   );
 }
 
+/** Dispatch options carrying the caller's "head written" callback through undici to the request's handler. */
+type SentAwareOptions = Agent.DispatchOptions & { onSent?: () => void };
+
+/**
+ * The pooled Agent with one addition: a request's `onSent` runs when undici has written the request head to the
+ * socket (its `onRequestSent` handler hook, called right after `socket.write`). `agent.request()` dispatches
+ * through `this.dispatch` with a legacy handler of its own, which undici hands to the request unwrapped.
+ */
+class SentReportingAgent extends Agent {
+  override dispatch(options: SentAwareOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const onSent = options.onSent;
+    if (onSent !== undefined) {
+      const h = handler as Dispatcher.DispatchHandler & { onRequestSent?: () => void };
+      const inner = h.onRequestSent?.bind(h);
+      h.onRequestSent = () => {
+        onSent();
+        inner?.();
+      };
+    }
+    return super.dispatch(options, handler);
+  }
+}
+
 /**
  * Creates the guarded HttpClient. One instance per process (it pools connections per origin).
  * Example: `createTransport({ allow: parseAllowList(process.env.AKHBAR_FETCH_ALLOW) }).request({ url, expect: "feed" })`.
@@ -323,7 +346,7 @@ export function createTransport(options: TransportOptions = {}): HttpClient {
   const deadlineDefault = options.deadlineMs ?? FETCH_DEADLINE_MS;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  const agent = new Agent({
+  const agent = new SentReportingAgent({
     connect: buildGuardedConnector(options, policy),
     // The total deadline below is what bounds a request; these only stop a connection idling forever.
     headersTimeout: deadlineDefault,
@@ -369,7 +392,8 @@ export function createTransport(options: TransportOptions = {}): HttpClient {
           method,
           headers,
           signal: controller.signal,
-        });
+          ...(req.onSent ? { onSent: req.onSent } : {}),
+        } as SentAwareOptions);
         const resHeaders = flattenHeaders(res.headers);
         const location = resHeaders.location;
         if (REDIRECT_STATUSES.has(res.statusCode) && location !== undefined) {
