@@ -88,13 +88,16 @@ export function createCrawlContext(ports: CrawlPorts, settings: CrawlSettings = 
     maxHostWaitMs: settings.maxHostWaitMs ?? MAX_HOST_WAIT_MS,
     random: settings.random ?? Math.random,
   };
-  // The limiter measures spacing on the real monotonic-enough wall clock: it paces sockets, not feed schedules.
+  // The limiter measures spacing on the real monotonic clock: it paces sockets, not feed schedules. A crawler
+  // may be a restart after kill -9 that just reached some host, so every host first waits one interval (a shared
+  // Redis limiter keeps its spacing across worker restarts by itself).
   const limiter =
     ports.limiter ??
     createHostLimiter({
       maxInFlight: full.maxInFlightPerHost,
       minIntervalMs: full.hostIntervalMs,
       spaceAfterCompletion: true,
+      assumeSentAtStart: true,
       clock: realLimiterClock,
     });
   const fetchPolitely = async (req: HttpRequest): Promise<HttpResponse> => {

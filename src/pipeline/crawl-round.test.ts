@@ -260,6 +260,21 @@ describe("crawlRound", () => {
     }
   });
 
+  it("keeps a host's spacing across a restart: a new crawler waits one interval before its first request", async () => {
+    const interval = 400;
+    site.route("/before", feedReply("rss2", makeItems(site.base("r.test"), "before", 2)));
+    site.route("/after", feedReply("rss2", makeItems(site.base("r.test"), "after", 2)));
+    await addFeed(`${site.base("r.test")}/before`);
+    await crawlRound(context({ hostIntervalMs: interval }));
+    const lastBefore = site.server.requests.at(-1)!.at;
+    // The next crawler process starts at once (kill -9 and restart) and finds a feed due on the same host.
+    await addFeed(`${site.base("r.test")}/after`);
+    const summary = await crawlRound(context({ hostIntervalMs: interval }));
+    expect(summary.items.inserted).toBe(2);
+    const firstAfter = site.server.requests.find((r) => r.path === "/after")!.at;
+    expect(firstAfter - lastBefore).toBeGreaterThanOrEqual(interval * 0.9);
+  });
+
   it("parses feeds and extracts pages in a worker thread", async () => {
     const preparer = new ThreadCrawlPreparer(1);
     try {

@@ -89,6 +89,18 @@ describe("createHostLimiter", () => {
     expect(starts).toEqual([0, 13_000]);
   });
 
+  it("waits one interval before the first request to each host when told its predecessor may have just sent one", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock, assumeSentAtStart: true });
+    const starts: number[] = [];
+    const all = Promise.all(
+      ["a.test:443", "b.test:443"].map((h) => limiter.schedule(h, async () => starts.push(clock.now()))),
+    );
+    await clock.run();
+    await all;
+    expect(starts).toEqual([5_000, 5_000]);
+  });
+
   it("does not slow other hosts down", async () => {
     const clock = fakeClock();
     const limiter = createHostLimiter({ clock });

@@ -26,8 +26,10 @@ export interface LimiterClock {
   sleep(ms: number): Promise<void>;
 }
 
+/** Epoch ms with sub-millisecond steps (the monotonic clock anchored at process start). Date.now()'s whole
+ * milliseconds would let a request go up to 1 ms before its spacing ends. */
 export const realLimiterClock: LimiterClock = {
-  now: () => Date.now(),
+  now: () => performance.timeOrigin + performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
@@ -71,6 +73,10 @@ export interface HostLimiterOptions {
    * request's bytes back after its start was counted, so the server would see two starts closer than the
    * interval; counting from the end keeps the spacing true on the wire (measured in bench/crawl). */
   spaceAfterCompletion?: boolean;
+  /** Count every host as sent a request when the limiter is made. A restarted crawler cannot know when its
+   * predecessor (killed, maybe with -9) last reached a host, so it waits one interval before its first request
+   * to each: spacing holds across a restart without storing a timestamp per request. */
+  assumeSentAtStart?: boolean;
   clock?: LimiterClock;
 }
 
@@ -133,11 +139,12 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
   const minIntervalMs = options.minIntervalMs ?? MIN_HOST_INTERVAL_MS;
   const clock = options.clock ?? realLimiterClock;
   const hosts = new Map<string, HostState>();
+  const firstStartAt = options.assumeSentAtStart ? clock.now() + minIntervalMs : 0;
 
   const stateOf = (key: string): HostState => {
     let s = hosts.get(key);
     if (!s) {
-      s = { inFlight: 0, unsent: 0, nextStartAt: 0, waiters: [] };
+      s = { inFlight: 0, unsent: 0, nextStartAt: firstStartAt, waiters: [] };
       hosts.set(key, s);
     }
     return s;
