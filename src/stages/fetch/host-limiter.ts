@@ -69,9 +69,8 @@ export function backoffDelayMs(
 export interface HostLimiterOptions {
   maxInFlight?: number;
   minIntervalMs?: number;
-  /** Also keep `minIntervalMs` between a request's end and the next start. A busy event loop can hold a
-   * request's bytes back after its start was counted, so the server would see two starts closer than the
-   * interval; counting from the end keeps the spacing true on the wire (measured in bench/crawl). */
+  /** Also keep `minIntervalMs` between a request's end and the next start, so a slow host gets a pause after
+   * each answer rather than the next request at once. */
   spaceAfterCompletion?: boolean;
   /** Count every host as sent a request when the limiter is made. A restarted crawler cannot know when its
    * predecessor (killed, maybe with -9) last reached a host, so it waits one interval before its first request
