@@ -15,5 +15,11 @@ export interface Storage {
   search: SearchIndex;
   /** Placements and stories; absent on a backend that has no story tables yet (surfaces then say so). */
   stories?: StoryStore;
+  /**
+   * A token that differs from the last one read whenever a write may have been committed since, by this process or
+   * any other; readers key caches of derived data on it. Absent when the backend cannot tell cheaply: then nothing
+   * derived is cached.
+   */
+  changeMark?(): Promise<string>;
   close(): Promise<void>;
 }

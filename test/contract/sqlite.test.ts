@@ -53,6 +53,22 @@ describe("openSqliteStorage", () => {
     await second.close();
   });
 
+  it("moves its change mark on its own writes and on another connection's commits, not on reads", async () => {
+    const path = freshPath();
+    const storage = await openSqliteStorage(path);
+    const first = await storage.changeMark();
+    await storage.articles.getArticle("a");
+    expect(await storage.changeMark()).toBe(first);
+    await storage.articles.writeArticles([makeArticleWrite("a", { index: { title: "oil", body: "" } })]);
+    const afterOwnWrite = await storage.changeMark();
+    expect(afterOwnWrite).not.toBe(first);
+    const other = new Database(path);
+    other.prepare("UPDATE sources SET name = 'x'").run();
+    other.close();
+    expect(await storage.changeMark()).not.toBe(afterOwnWrite);
+    await storage.close();
+  });
+
   it("runs in WAL mode with foreign keys on", async () => {
     const storage = await openSqliteStorage(freshPath());
     expect(storage.db.pragma("journal_mode", { simple: true })).toBe("wal");

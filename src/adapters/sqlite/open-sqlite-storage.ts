@@ -31,6 +31,7 @@ export interface SqliteStorage extends Storage {
   feeds: SqliteFeedStore;
   search: SqliteSearchIndex;
   stories: SqliteStoryStore;
+  changeMark(): Promise<string>;
   /** The underlying connection, for maintenance tools and tests; not part of the Storage port. */
   readonly db: Database.Database;
 }
@@ -73,6 +74,10 @@ export async function openSqliteStorage(
   const search = new SqliteSearchIndex(db);
   const feeds = new SqliteFeedStore(db);
   const stories = new SqliteStoryStore(db);
+  // data_version moves when another connection commits; total_changes() counts this connection's own writes.
+  const changeMark = db.prepare<[], { v: number; n: number }>(
+    "SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS n",
+  );
   return {
     articles,
     sources,
@@ -80,6 +85,10 @@ export async function openSqliteStorage(
     search,
     stories,
     db,
+    async changeMark() {
+      const { v, n } = changeMark.get() ?? { v: 0, n: 0 };
+      return `${v}:${n}`;
+    },
     async close() {
       if (!db.open) return;
       // Folds the WAL back into the main file so the database is one file again after a clean shutdown.
