@@ -19,6 +19,7 @@ import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { parseSearchParams } from "../search-params.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
+import { CachedReaderData } from "./cached-reader-data.ts";
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
 import {
@@ -64,7 +65,7 @@ interface FeedLister {
 export interface WebDeps {
   storage: Storage & { feeds?: FeedLister };
   /** Stories and related articles; default: StoryReaderData over the stored stories (StorageReaderData, one-article
-   * stories and more-like-this, on a backend without them). */
+   * stories and more-like-this, on a backend without them), cached on the store's change mark when it has one. */
   reader?: ReaderData;
   /** Source management for the admin forms; default: StorageSourceAdmin (adds sources only). */
   sourceAdmin?: SourceAdmin;
@@ -85,9 +86,7 @@ export interface WebDeps {
  */
 export function createWebApp(deps: WebDeps): Hono {
   const storage = deps.storage;
-  const reader =
-    deps.reader ??
-    (storage.stories === undefined ? new StorageReaderData(storage) : new StoryReaderData(storage));
+  const reader = deps.reader ?? defaultReader(storage);
   const sourceAdmin = deps.sourceAdmin ?? new StorageSourceAdmin(storage);
   const now = deps.now ?? Date.now;
   const auth = deps.adminToken === null ? null : new AdminAuth(deps.adminToken, now);
@@ -397,6 +396,14 @@ export function createWebApp(deps: WebDeps): Hono {
     });
   });
   return app;
+}
+
+/** The reader over `storage`, its answers cached until the next write when the store can say when that is. */
+function defaultReader(storage: Storage): ReaderData {
+  const reader =
+    storage.stories === undefined ? new StorageReaderData(storage) : new StoryReaderData(storage);
+  const changeMark = storage.changeMark?.bind(storage);
+  return changeMark === undefined ? reader : new CachedReaderData(reader, changeMark);
 }
 
 function isDataPath(path: string): boolean {
