@@ -12,6 +12,7 @@ import type { SearchResult } from "../../domain/search.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { SourceSummary } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { admissionQueue } from "../api/admission-queue.ts";
 import { apiError, statusOfCode } from "../api/api-error.ts";
 import { OPENAPI_DOCUMENT } from "../api/openapi.ts";
 import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
@@ -100,6 +101,9 @@ export function createWebApp(deps: WebDeps): Hono {
     app.use("*", async (c, next) => (c.req.path.startsWith("/static/") ? next() : limited(c, next)));
   }
   app.use("/admin/login", rateLimit({ ...LOGIN_RATE_LIMIT, onLimited: (c, s) => refuse(c, s) }));
+  // After the limiters, so a refused client is answered at once; static files are served from memory.
+  const queued = admissionQueue();
+  app.use("*", async (c, next) => (c.req.path.startsWith("/static/") ? next() : queued(c, next)));
 
   const refuse = (c: Context, retryAfterS: number) =>
     isDataPath(c.req.path)
