@@ -45,7 +45,7 @@ import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
 import { loadStaticAssets } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
-import type { ViewContext } from "./view-parts.ts";
+import { queryString, type ViewContext } from "./view-parts.ts";
 
 /** Search results per page in the reader. */
 export const SEARCH_PAGE_SIZE = 10;
@@ -171,6 +171,7 @@ export function createWebApp(deps: WebDeps): Hono {
 
   app.get("/story/:id", async (c) => {
     const id = idParam(c);
+    const offset = intParam(params(c), "offset", 0, 0, MAX_PAGE_OFFSET);
     const [story, { ctx }] = await Promise.all([reader.story(id), context()]);
     if (story === null) throw new AkhbarError("web.not_found", "لا توجد قصة بهذا المعرّف.");
     const feed = `/feeds/story/${encodeURIComponent(story.id)}`;
@@ -178,7 +179,10 @@ export function createWebApp(deps: WebDeps): Hono {
       title: story.headline,
       active: null,
       feeds: { rss: `${feed}.rss`, json: `${feed}.json` },
-      body: renderStoryPage(story, reader.capabilities, ctx),
+      body: renderStoryPage(story, reader.capabilities, ctx, {
+        offset,
+        hrefFor: (o) => `/story/${encodeURIComponent(story.id)}${queryString([["offset", o || null]])}`,
+      }),
     });
   });
 

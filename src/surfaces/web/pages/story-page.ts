@@ -10,6 +10,7 @@ import {
   articleRow,
   articlesLabel,
   outletsLabel,
+  pager,
   relativeTime,
   sourceName,
   type ViewContext,
@@ -17,9 +18,28 @@ import {
 
 /** Bars in the timeline: enough to show a news cycle's shape, few enough to stay legible on a phone. */
 export const TIMELINE_BUCKETS = 12;
+/**
+ * Originals listed per page of a story. An article row is about 0.75 KB of UTF-8, so 25 originals with
+ * COPIES_SHOWN_MAX copies each stay under 80 KB with the page shell: the 100 KB page budget holds even for the dev
+ * corpus's biggest story (295 articles, 180 KB when listed whole).
+ */
+export const STORY_ORIGINALS_PER_PAGE = 25;
+/** Copies listed under an original; the rest are named by outlet only (wire copies are the same text anyway). */
+export const COPIES_SHOWN_MAX = 3;
 const HOUR_MS = 3_600_000;
 
-export function renderStoryPage(story: StoryDetail, caps: ReaderCapabilities, ctx: ViewContext): SafeHtml {
+/** Which page of the coverage to list, and the link to another page of it. */
+export interface StoryPaging {
+  offset: number;
+  hrefFor: (offset: number) => string;
+}
+
+export function renderStoryPage(
+  story: StoryDetail,
+  caps: ReaderCapabilities,
+  ctx: ViewContext,
+  paging: StoryPaging = { offset: 0, hrefFor: (offset) => `?offset=${offset}` },
+): SafeHtml {
   const originals = story.articles.filter((a) => a.duplicateOf === null);
   const copiesOf = new Map<string, StoryArticle[]>();
   for (const a of story.articles) {
@@ -28,6 +48,7 @@ export function renderStoryPage(story: StoryDetail, caps: ReaderCapabilities, ct
   }
   const ordered = [...originals].sort((a, b) => timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : 1));
   const firstId = ordered[0]?.id;
+  const shown = ordered.slice(paging.offset, paging.offset + STORY_ORIGINALS_PER_PAGE);
   const feedBase = `/feeds/story/${encodeURIComponent(story.id)}`;
   return html`<article>
 <h1 dir="auto">${story.headline}</h1>
@@ -43,15 +64,21 @@ ${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
 <section aria-labelledby="coverage-h">
 <h2 id="coverage-h">التغطية</h2>
 <ol class="cards">
-${ordered.map((a) => {
+${shown.map((a) => {
   const copies = copiesOf.get(a.id) ?? [];
   const first = a.id === firstId && ordered.length > 1 ? html`<span class="first-badge">الأسبق</span>` : "";
   const row = articleRow(a, ctx, first);
   if (copies.length === 0) return row;
+  const rest = copies.slice(COPIES_SHOWN_MAX);
   return html`${row}<li><details class="copies"><summary>${articlesLabel(copies.length)} منقولة عن هذا المقال</summary>
-<ol class="cards">${copies.map((c) => articleRow(c, ctx))}</ol></details></li>`;
+<ol class="cards">${copies.slice(0, COPIES_SHOWN_MAX).map((c) => articleRow(c, ctx))}</ol>${
+    rest.length === 0
+      ? ""
+      : html`<p class="note">و${articlesLabel(rest.length)} أخرى في: ${[...new Set(rest.map((c) => c.sourceId))].map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}</p>`
+  }</details></li>`;
 })}
 </ol>
+${pager(ordered.length, STORY_ORIGINALS_PER_PAGE, paging.offset, paging.hrefFor)}
 </section>
 <aside class="aside-panel" aria-labelledby="timeline-h">
 <h2 id="timeline-h">التغطية عبر الوقت</h2>

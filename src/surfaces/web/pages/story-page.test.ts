@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { StoryArticle, StoryDetail } from "../reader-data.ts";
+import { COPIES_SHOWN_MAX, renderStoryPage, STORY_ORIGINALS_PER_PAGE } from "./story-page.ts";
+
+const HOUR_MS = 3_600_000;
+const T0 = Date.parse("2015-07-22T07:00:00Z");
+
+function article(n: number, duplicateOf: string | null = null, sourceId = `s${n % 5}`): StoryArticle {
+  return {
+    id: `a${n}`,
+    title: `عنوان ${n}`,
+    sourceId,
+    citedSource: null,
+    publishedAt: new Date(T0 + n * HOUR_MS).toISOString(),
+    url: `https://example.com/${n}`,
+    lead: "",
+    duplicateOf,
+  };
+}
+
+/** 60 originals; the first has 10 copies from outlets c0…c9. */
+function bigStory(): StoryDetail {
+  const articles = Array.from({ length: 60 }, (_, i) => article(i));
+  for (let i = 0; i < 10; i++) articles.push(article(100 + i, "a0", `c${i}`));
+  return {
+    id: "big",
+    headline: "قصة كبيرة",
+    lead: "",
+    articleCount: articles.length,
+    sources: ["s0"],
+    firstSeen: articles[0]?.publishedAt ?? null,
+    lastUpdate: articles[59]?.publishedAt ?? null,
+    leadArticleId: "a0",
+    articles,
+  };
+}
+
+const caps = { clusteredStories: true, similarMethod: "test" };
+const ctx = { sources: new Map(), nowMs: T0 + 100 * HOUR_MS };
+const hrefFor = (offset: number) => `/story/big?offset=${offset}`;
+
+describe("story page coverage paging", () => {
+  it("lists one page of originals, earliest first, with a pager to the rest", () => {
+    const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
+    expect(body).toContain('href="/article/a0"');
+    expect(body).toContain(`href="/article/a${STORY_ORIGINALS_PER_PAGE - 1}"`);
+    expect(body).not.toContain(`href="/article/a${STORY_ORIGINALS_PER_PAGE}"`);
+    expect(body).toContain(`href="/story/big?offset=${STORY_ORIGINALS_PER_PAGE}" rel="next"`);
+  });
+
+  it("shows the next originals on the next page, timeline and outlets still over the whole story", () => {
+    const body = renderStoryPage(bigStory(), caps, ctx, { offset: STORY_ORIGINALS_PER_PAGE, hrefFor }).value;
+    expect(body).not.toContain('href="/article/a0"');
+    expect(body).toContain(`href="/article/a${STORY_ORIGINALS_PER_PAGE}"`);
+    expect(body).toContain('rel="prev"');
+    expect(body).toContain("70 مقالًا");
+  });
+
+  it("lists a few copies under their original and names the outlets of the rest", () => {
+    const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
+    expect(body).toContain("10 مقالات منقولة عن هذا المقال");
+    for (let i = 0; i < COPIES_SHOWN_MAX; i++) expect(body).toContain(`href="/article/a${100 + i}"`);
+    expect(body).not.toContain(`href="/article/a${100 + COPIES_SHOWN_MAX}"`);
+    expect(body).toContain("<bdi>c9</bdi>");
+  });
+});
