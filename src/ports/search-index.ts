@@ -13,4 +13,10 @@ import type { SearchQuery, SearchRefs } from "../domain/search.ts";
 
 export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchRefs>;
+  /**
+   * Matches per publisher source (facets): the query's terms, phrases, exclusions and time bounds, its source
+   * filter and paging ignored, so a reader sees what each outlet has. Sources without a match are left out;
+   * the counts are what `search` with that one source would report as `total`.
+   */
+  countBySource(query: SearchQuery): Promise<Map<string, number>>;
 }

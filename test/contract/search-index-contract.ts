@@ -192,6 +192,33 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       expect(found.sort()).toEqual(["id-fetched22", "id-jul21"]);
     });
 
+    it("counts matches per source, as a one-source search's total, ignoring the source filter", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a1", { sourceId: "alpha", index: { title: "oil", body: "price" } }),
+        makeArticleWrite("a2", { sourceId: "alpha", index: { title: "oil", body: "sport" } }),
+        makeArticleWrite("b1", {
+          sourceId: "beta",
+          publishedAt: "2015-01-01T00:00:00Z",
+          index: { title: "oil", body: "price" },
+        }),
+        makeArticleWrite("c1", { sourceId: "gamma", index: { title: "rain", body: "" } }),
+      ]);
+      const oil = makeQuery({ terms: [term("oil")], sources: ["gamma"] });
+      expect(Object.fromEntries(await storage.search.countBySource(oil))).toEqual({ alpha: 2, beta: 1 });
+      const withoutSport = makeQuery({ terms: [term("oil")], excluded: [term("sport")] });
+      expect(Object.fromEntries(await storage.search.countBySource(withoutSport))).toEqual({
+        alpha: 1,
+        beta: 1,
+      });
+      const since = makeQuery({ terms: [term("oil")], from: "2015-06-01T00:00:00Z" });
+      expect(Object.fromEntries(await storage.search.countBySource(since))).toEqual({ alpha: 2 });
+      const browse = makeQuery({ excluded: [term("oil")] });
+      expect(Object.fromEntries(await storage.search.countBySource(browse))).toEqual({ gamma: 1 });
+      for (const [source, n] of await storage.search.countBySource(oil)) {
+        expect((await storage.search.search({ ...oil, sources: [source] })).total).toBe(n);
+      }
+    });
+
     it("pages through results and reports the total of all matches", async () => {
       await storage.articles.writeArticles(
         Array.from({ length: 25 }, (_, i) =>

@@ -77,6 +77,26 @@ export class PostgresSearchIndex implements SearchIndex {
       if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
     return { total, hits };
   }
+
+  async countBySource(query: SearchQuery): Promise<Map<string, number>> {
+    const { match, excluded } = compileTsquery(query);
+    const f: Filters = { ...readSearchBounds(query), sources: null };
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `$${params.length}::${type}`;
+    };
+    // article_search carries source_id and time_ms: one GIN lookup, grouped, no article row read.
+    const positive = match === null ? "" : ` AND doc @@ ${param(match, "tsquery")}`;
+    const notExcluded =
+      match !== null || excluded === null
+        ? ""
+        : ` AND seq NOT IN (SELECT seq FROM article_search WHERE doc @@ ${param(excluded, "tsquery")})`;
+    const sql = `SELECT source_id, count(*)::int AS n FROM article_search
+      WHERE true${positive}${filterSql(f, "article_search", param)}${notExcluded} GROUP BY source_id`;
+    const { rows } = await this.#pool.query<{ source_id: string; n: number }>(sql, params);
+    return new Map(rows.map((row) => [row.source_id, row.n]));
+  }
 }
 
 type Param = (value: unknown, type: string) => string;

@@ -122,6 +122,35 @@ export class SqliteSearchIndex implements SearchIndex {
     return { total, hits };
   }
 
+  async countBySource(query: SearchQuery): Promise<Map<string, number>> {
+    const { match, excluded, title, filter } = compileFtsQuery(query);
+    const f = toFilters({ ...query, sources: [], limit: 0, offset: 0 }, match, excluded, title, filter);
+    const where = filterSql(f);
+    let sql: string;
+    const params: Params = {};
+    if (f.from !== null) params.from = f.from;
+    if (f.to !== null) params.to = f.to;
+    if (f.filter === null) {
+      const notExcluded =
+        f.excluded === null
+          ? ""
+          : " AND a.seq NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @excluded)";
+      if (f.excluded !== null) params.excluded = f.excluded;
+      sql = `SELECT a.source_id AS source, count(*) AS n FROM articles a WHERE 1${where}${notExcluded}
+        GROUP BY a.source_id`;
+    } else {
+      // One walk of the matches and one row lookup each, instead of one count query per source.
+      params.filter = f.filter;
+      sql = `WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @filter)
+        SELECT a.source_id AS source, count(*) AS n FROM m JOIN articles a ON a.seq = m.rowid WHERE 1${where}
+        GROUP BY a.source_id`;
+    }
+    const counts = new Map<string, number>();
+    for (const row of this.#prepare(sql).all(params) as { source: string; n: number }[])
+      counts.set(row.source, row.n);
+    return counts;
+  }
+
   #prepare(sql: string): Database.Statement {
     let stmt = this.#statements.get(sql);
     if (stmt === undefined) {

@@ -1,6 +1,6 @@
 /**
  * Facet counts for a search: how many matches each outlet has, so a reader can narrow a broad query. Surface code
- * over the SearchIndex port (one count-only query per outlet with articles), cached briefly per query.
+ * over the SearchIndex port (one grouped count per query), cached briefly per query.
  */
 import type { SearchQuery } from "../../domain/search.ts";
 import type { SearchOptions } from "../../pipeline/search-articles.ts";
@@ -40,10 +40,11 @@ export class SearchFacets {
     const hit = this.#cache.get(key);
     if (hit !== undefined && this.#now() - hit.at < FACET_CACHE_MS) return hit.facets;
     const base: SearchQuery = parseQuery(raw, { limit: 0, offset: 0, from: options.from, to: options.to });
+    const counts = await this.#storage.search.countBySource(base);
     const facets: SourceFacet[] = [];
     for (const sourceId of sourceIds) {
-      const refs = await this.#storage.search.search({ ...base, sources: [sourceId], limit: 0, offset: 0 });
-      if (refs.total > 0) facets.push({ sourceId, count: refs.total });
+      const count = counts.get(sourceId) ?? 0;
+      if (count > 0) facets.push({ sourceId, count });
     }
     facets.sort((a, b) => b.count - a.count || (a.sourceId < b.sourceId ? -1 : 1));
     this.#cache.delete(key);
