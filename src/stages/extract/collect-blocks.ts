@@ -11,7 +11,7 @@ import {
   SKIPPED_TAGS,
   TRUSTED_NEGATIVE_TOKENS,
 } from "./extract-rules.ts";
-import { type HtmlElement, type HtmlNode, textOf, walkHtml } from "./parse-html.ts";
+import { type HtmlElement, type HtmlNode, walkHtml } from "./parse-html.ts";
 import { collapse } from "./read-page-metadata.ts";
 
 /** Elements that start a new block of text; everything else is inline. */
@@ -121,12 +121,14 @@ export function collectBlocks(
   const pruned: PrunedSubtree[] = [];
   const elements: HtmlElement[] = [];
   const siteTokens = siteDropTokens(host);
+  const cache: VerdictCache = { verdicts: new Map(), names: new Map() };
   let buffer = "";
   let linkChars = 0;
   let linkDepth = 0;
   const owners: HtmlElement[] = [root];
 
   const flush = (): void => {
+    if (buffer === "") return;
     const text = collapse(buffer);
     const owner = owners[owners.length - 1]!;
     if (text !== "") {
@@ -146,22 +148,28 @@ export function collectBlocks(
     linkChars = 0;
   };
 
-  // Explicit stack of nodes to enter, and exit markers for block/link elements.
-  type Step = { node: HtmlNode; exit: false } | { node: HtmlElement; exit: true };
-  const pending: Step[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) pending.push({ node: root.children[i]!, exit: false });
+  // Explicit stack of nodes to enter; a block or link element is pushed a second time, below its children, with
+  // its exit flag set.
+  const pending: HtmlNode[] = [];
+  const exits: boolean[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) {
+    pending.push(root.children[i]!);
+    exits.push(false);
+  }
   elements.push(root);
   while (pending.length > 0) {
-    const step = pending.pop()!;
-    const node = step.node;
+    const node = pending.pop()!;
+    const exit = exits.pop()!;
     if (node.type === "text") {
       buffer += node.text;
-      if (linkDepth > 0) linkChars += weightedLength(collapse(node.text));
+      if (linkDepth > 0) linkChars += collapsedLength(node.text) + ideographExtra(node.text);
       continue;
     }
-    if (step.exit) {
-      if (isLink(node)) linkDepth--;
-      if (BLOCK_TAGS.has(node.tag)) {
+    const isBlock = BLOCK_TAGS.has(node.tag);
+    const link = isLink(node);
+    if (exit) {
+      if (link) linkDepth--;
+      if (isBlock) {
         flush();
         owners.pop();
       }
@@ -171,32 +179,52 @@ export function collectBlocks(
       flush();
       continue;
     }
-    const skip = !opts.keepHidden && isHidden(node) ? "hidden" : pruneKind(node, siteTokens);
+    const skip = !opts.keepHidden && isHidden(node) ? "hidden" : pruneKind(node, siteTokens, cache);
     if (skip !== undefined) {
       if (skip !== null && node.parent !== null) {
-        pruned.push({
-          parent: node.parent,
-          kind: skip,
-          text: collapse(textOf(node)).slice(0, REMOVED_TEXT_MAX_CHARS),
-        });
+        pruned.push({ parent: node.parent, kind: skip, text: previewText(node, REMOVED_TEXT_MAX_CHARS) });
       }
       continue;
     }
     elements.push(node);
     if (node.tag === "img") buffer += " ";
-    const isBlock = BLOCK_TAGS.has(node.tag);
     if (isBlock) {
       flush();
       owners.push(node);
-    } else if (isLink(node)) {
+    } else if (link) {
       linkDepth++;
     }
-    if (isBlock || isLink(node)) pending.push({ node, exit: true });
-    for (let i = node.children.length - 1; i >= 0; i--)
-      pending.push({ node: node.children[i]!, exit: false });
+    if (isBlock || link) {
+      pending.push(node);
+      exits.push(true);
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      pending.push(node.children[i]!);
+      exits.push(false);
+    }
   }
   flush();
   return { blocks, pruned, elements };
+}
+
+/** The first `maxChars` characters of an element's collapsed text, walking only as far as they need: pruned
+ * footers and comment threads can hold most of a page. */
+export function previewText(el: HtmlElement, maxChars: number): string {
+  let raw = "";
+  let checkAt = maxChars;
+  let done = false;
+  walkHtml(el, (node) => {
+    if (done) return false;
+    if (raw.length > checkAt) {
+      // A collapsed prefix longer than maxChars starts with the same maxChars as the whole collapsed text.
+      done = collapsedLength(raw) > maxChars;
+      if (done) return false;
+      checkAt = raw.length * 2;
+    }
+    if (node.type === "text") raw += node.text;
+    return true;
+  });
+  return collapse(raw).slice(0, maxChars);
 }
 
 /** Each ideograph counts this many characters: a Chinese or Japanese sentence of 40 characters says about as much
@@ -205,9 +233,47 @@ export const IDEOGRAPH_WEIGHT = 3;
 
 /** Text length with ideographs weighted; the common (spaced-script) case costs one regex test. */
 function weightedLength(text: string): number {
+  return text.length + ideographExtra(text);
+}
+
+/** What weighting ideographs adds to a text's length. */
+function ideographExtra(text: string): number {
   PATTERNS.ideograph.lastIndex = 0;
-  if (!PATTERNS.ideograph.test(text)) return text.length;
-  return text.length + (IDEOGRAPH_WEIGHT - 1) * (text.match(PATTERNS.ideograph)?.length ?? 0);
+  if (!PATTERNS.ideograph.test(text)) return 0;
+  return (IDEOGRAPH_WEIGHT - 1) * (text.match(PATTERNS.ideograph)?.length ?? 0);
+}
+
+/** collapse(text).length without building the string. Example: collapsedLength("  a \n b ") === 3. */
+export function collapsedLength(text: string): number {
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isWhiteSpace(text.charCodeAt(i))) {
+      pendingSpace = length > 0;
+    } else {
+      if (pendingSpace) length++;
+      pendingSpace = false;
+      length++;
+    }
+  }
+  return length;
+}
+
+/** The code points JavaScript's \s matches (ECMA-262 WhiteSpace and LineTerminator). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Only anchors with an href are links: "<a name=top/>" left open wraps whole pages (arabic.cnn.com 2013). */
@@ -226,7 +292,7 @@ function holdsProse(el: HtmlElement): boolean {
   walkHtml(el, (node) => {
     if (total >= PRUNE_GUARD_PROSE_CHARS && longest >= PRUNE_GUARD_RUN_CHARS) return false;
     if (node.type === "element") return !(isLink(node) || SKIPPED_TAGS.has(node.tag));
-    const chars = collapse(node.text).length;
+    const chars = collapsedLength(node.text);
     total += chars;
     longest = Math.max(longest, chars);
     return true;
@@ -243,39 +309,87 @@ function isHidden(el: HtmlElement): boolean {
   return style !== undefined && PATTERNS.hiddenStyle.test(style);
 }
 
+/** Verdicts cached for one page: pages repeat the same few class strings and names on thousands of elements. */
+interface VerdictCache {
+  verdicts: Map<string, NameVerdict>;
+  names: Map<string, NameVerdict>;
+}
+
 /** undefined: keep; null: drop silently; a kind: drop and report. */
-function pruneKind(el: HtmlElement, siteTokens: ReadonlySet<string>): RemovedKind | null | undefined {
+function pruneKind(
+  el: HtmlElement,
+  siteTokens: ReadonlySet<string>,
+  { verdicts, names }: VerdictCache,
+): RemovedKind | null | undefined {
   const byTag = SKIPPED_TAGS.get(el.tag);
   if (byTag !== undefined) return byTag;
   if (NEVER_PRUNED.has(el.tag)) return undefined;
-  if (el.attrs.role === "navigation" || el.attrs.role === "complementary") return "navigation";
-  const raw = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
-  if (raw.length < 2) return undefined;
-  // Judge each class name by its head word, the last one that is not a generic layout word: "article-body"
-  // protects, "comments-area" and "article_details_tags_container" prune, "post-related" prunes. Wrappers
-  // named after a sidebar ("content-sidebar-wrap") are saved by the prose guard below.
-  let negative: RemovedKind | undefined;
-  let trusted = false;
-  for (const name of raw.trim().split(PATTERNS.space)) {
-    const lower = name.toLowerCase();
-    if (siteTokens.has(lower)) return "navigation";
-    const tokens = name.replace(PATTERNS.camel, "$1 $2").toLowerCase().split(PATTERNS.classSplit);
-    let head: string | undefined;
-    for (let i = tokens.length - 1; i >= 0 && head === undefined; i--) {
-      const token = tokens[i]!;
-      if (token !== "" && !GENERIC_CLASS_TOKENS.has(token) && !PATTERNS.digits.test(token)) head = token;
-    }
-    if (head === undefined) continue;
-    if (POSITIVE_CLASS_TOKENS.has(head)) return undefined;
-    const kind = NEGATIVE_CLASS_TOKENS.get(head)?.kind;
-    if (kind !== undefined && negative === undefined) {
-      negative = kind;
-      // "topicBodyAndFooter" (permies.com) names the story and its footer: only the prose guard can judge it.
-      trusted = TRUSTED_NEGATIVE_TOKENS.has(head) && !tokens.some((t) => POSITIVE_CLASS_TOKENS.has(t));
-    }
+  const { role, class: cls, id } = el.attrs;
+  if (role === "navigation" || role === "complementary") return "navigation";
+  if (cls === undefined && id === undefined) return undefined;
+  const raw = `${cls ?? ""} ${id ?? ""}`;
+  let verdict = verdicts.get(raw);
+  if (verdict === undefined) {
+    verdict = judgeClassNames(raw, siteTokens, names);
+    verdicts.set(raw, verdict);
   }
-  if (negative !== undefined && !trusted && holdsProse(el)) return undefined;
+  if (typeof verdict === "string") return undefined;
+  if (!verdict.trusted && holdsProse(el)) return undefined;
+  return verdict.kind;
+}
+
+/** Combines the verdicts of the names in a class/id string: the first name with a protective or boilerplate head
+ * word decides the protection, the first boilerplate one the kind. Wrappers named after a sidebar
+ * ("content-sidebar-wrap") are left to the prose guard. A site drop token drops at once. */
+function judgeClassNames(
+  raw: string,
+  siteTokens: ReadonlySet<string>,
+  names: Map<string, NameVerdict>,
+): NameVerdict {
+  if (raw.length < 2) return "neutral";
+  let negative: NameVerdict = "neutral";
+  for (const name of raw.trim().split(PATTERNS.space)) {
+    if (siteTokens.size > 0 && siteTokens.has(name.toLowerCase()))
+      return { kind: "navigation", trusted: true };
+    let verdict = names.get(name);
+    if (verdict === undefined) {
+      verdict = judgeClassName(name);
+      names.set(name, verdict);
+    }
+    if (verdict === "keep") return "keep";
+    if (verdict !== "neutral" && negative === "neutral") negative = verdict;
+  }
   return negative;
+}
+
+/** What one class or id name says about its element: protect it (`keep`), nothing (`neutral`), or drop it as
+ * `kind`; an untrusted kind still yields to the prose guard. */
+export type NameVerdict = "keep" | "neutral" | { kind: RemovedKind; trusted: boolean };
+
+/**
+ * Judges one class or id name by its head word, the last word that is not a generic layout word or a number.
+ * Examples: "article-body" -> keep; "comments-area" -> comments, trusted; "post-related" -> related_list;
+ * "article_details_tags_container" -> meta_line (tags); "row-12" -> neutral.
+ */
+export function judgeClassName(name: string): NameVerdict {
+  const lower = name.toLowerCase();
+  const tokens = (lower === name ? name : name.replace(PATTERNS.camel, "$1 $2").toLowerCase()).split(
+    PATTERNS.classSplit,
+  );
+  let head: string | undefined;
+  for (let i = tokens.length - 1; i >= 0 && head === undefined; i--) {
+    const token = tokens[i]!;
+    if (token !== "" && !GENERIC_CLASS_TOKENS.has(token) && !PATTERNS.digits.test(token)) head = token;
+  }
+  if (head === undefined) return "neutral";
+  if (POSITIVE_CLASS_TOKENS.has(head)) return "keep";
+  const kind = NEGATIVE_CLASS_TOKENS.get(head)?.kind;
+  if (kind === undefined) return "neutral";
+  // "topicBodyAndFooter" (permies.com) names the story and its footer: only the prose guard can judge it.
+  return {
+    kind,
+    trusted: TRUSTED_NEGATIVE_TOKENS.has(head) && !tokens.some((t) => POSITIVE_CLASS_TOKENS.has(t)),
+  };
 }
 
 function siteDropTokens(host: string | null): ReadonlySet<string> {

@@ -62,6 +62,10 @@ export const LINKED_SENTENCE_OWN_CHARS_MIN = 20;
 /** Prefix markers only fire on blocks at most this long, so a sentence that starts with a marker word stays. */
 export const MARKER_PREFIX_MAX_CHARS = 160;
 
+/** How much longer than the longest marker or the title a block may be and still fold to it: folding only
+ * deletes marks, tatweel and invisible characters and collapses spaces, which never halves real text. */
+export const FOLD_SLACK = 2;
+
 /** Headlines dropped after a read-also or related-list heading before text counts as the article again. */
 export const LIST_MAX_ITEMS = 12;
 
@@ -412,6 +416,9 @@ interface Selection {
 /** Drops boilerplate inside the chosen container, keeping page order. */
 function selectBody(blocks: readonly Block[], title: string): Selection {
   const foldedTitle = foldMatchText(title);
+  // Markers, meta lines and repeated titles are short; longer blocks skip folding, the costliest step per block,
+  // and their empty fold matches no rule.
+  const foldMaxChars = FOLD_SLACK * Math.max(MARKER_PREFIX_MAX_CHARS, title.length);
   const verdict: (RemovedKind | null)[] = blocks.map(() => null);
   let listMode = 0;
   for (let i = 0; i < blocks.length; i++) {
@@ -420,7 +427,7 @@ function selectBody(blocks: readonly Block[], title: string): Selection {
       verdict[i] = "markup";
       continue;
     }
-    const folded = foldMatchText(b.text);
+    const folded = b.text.length <= foldMaxChars ? foldMatchText(b.text) : "";
     const marker = matchMarker(folded);
     if (marker !== null) {
       verdict[i] = marker.kind;

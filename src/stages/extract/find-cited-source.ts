@@ -69,6 +69,7 @@ const PATTERNS = {
   creditVerb:
     /(?:نقلا عن|نقلت|نقل|وفق ما نقل(?:ت|ه)?|وفقا ل|بحسب ما (?:نقلت|نقل|اوردت|اورد|ذكرت|ذكر|افادت|افاد)|حسبما (?:نقلت|نقل|اوردت|ذكرت|افادت|افاد)[^.،]{0,40}?|ذكرت|اوردت|افادت)\s+(?:ل)?(?:موقع|صحيفه|جريده|وكاله|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
   // "لوكالة رويترز" / "لصحيفة X" where the speaker talks to a medium.
+  arabicLetter: /[\u0600-\u06FF]/,
   space: /\s+/,
   trailingPunctuation: /[.,\u060C:\u061B]+$/u,
   toMedium: /\sل(?:وكاله|صحيفه|موقع|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
@@ -83,6 +84,12 @@ const FOLDED_AGENCIES: readonly FoldedAgency[] = AGENCIES.map((agency) => ({
   agency,
   folded: [agency.name, ...agency.aliases].map(foldMatchText).sort((a, b) => b.length - a.length),
 }));
+
+/** Multi-word aliases long enough to be trusted anywhere in a line (namedAgency). All are Arabic, which is why
+ * findCitedSource skips lines without Arabic letters; a test holds that. */
+export const NAMED_ALIASES: readonly string[] = FOLDED_AGENCIES.flatMap((a) =>
+  a.folded.filter((n) => n.includes(" ") && n.length >= MIN_NAMED_ALIAS_CHARS),
+);
 
 /**
  * Finds the credited origin in body paragraphs and dropped meta lines; null for own reporting.
@@ -111,6 +118,8 @@ export function findCitedSource(lines: readonly string[], host: string | null): 
       const name = accept(knownAgency(foldMatchText(m[1] ?? "")));
       if (name !== null) return name;
     }
+    // Named aliases and credit verbs are Arabic: a line without Arabic letters (English copy) skips the fold.
+    if (!PATTERNS.arabicLetter.test(line)) continue;
     const folded = foldMatchText(line);
     const named = namedAgency(folded);
     if (named !== null && accept(named) !== null) return named;

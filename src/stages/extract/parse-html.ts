@@ -44,7 +44,21 @@ export interface HtmlDocument {
   titleText: string;
   /** Bodies of `<script type="application/ld+json">`, in page order. */
   jsonLd: string[];
+  /** Elements whose tag is in INDEXED_TAGS, in page order: collected while parsing so metadata needs no walk. */
+  indexed: HtmlElement[];
 }
+
+/** Tags readPageMetadata reads (meta and link tags, the root and body, dated elements, top headings), sorted. */
+export const INDEXED_TAGS: ReadonlySet<string> = new Set([
+  "body",
+  "h1",
+  "h2",
+  "h3",
+  "html",
+  "link",
+  "meta",
+  "time",
+]);
 
 /**
  * Parses HTML into a tree of elements and text nodes, lower-case tag and attribute names, entities decoded.
@@ -62,6 +76,7 @@ export function parseHtml(html: string): HtmlDocument {
   let titleText = "";
   let titleSeen = false;
   const jsonLd: string[] = [];
+  const indexed: HtmlElement[] = [];
 
   const parser = new Parser(
     {
@@ -92,6 +107,7 @@ export function parseHtml(html: string): HtmlDocument {
         current.children.push(el);
         stack.push(el);
         current = el;
+        if (INDEXED_TAGS.has(name)) indexed.push(el);
       },
       ontext(data) {
         if (rawMode !== "none") {
@@ -119,7 +135,7 @@ export function parseHtml(html: string): HtmlDocument {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false },
   );
   parser.end(html);
-  return { root, titleText, jsonLd };
+  return { root, titleText, jsonLd, indexed };
 }
 
 /** htmlparser2's own attribute lower-casing costs about a third of parse time; almost every page already

@@ -55,9 +55,10 @@ export function readPageMetadata(doc: HtmlDocument): PageMetadata {
   let htmlDir: string | null = null;
   const headings: { level: number; text: string }[] = [];
   const timeValues: string[] = [];
-  walkHtml(doc.root, (node) => {
-    if (node.type === "text") return true;
-    const { tag, attrs } = node;
+  for (const el of doc.indexed) {
+    // Headings are read whole: tags nested in one are part of its text, not page metadata.
+    if (isInsideHeading(el)) continue;
+    const { tag, attrs } = el;
     if (tag === "meta") {
       const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? "").toLowerCase().trim();
       const content = (attrs.content ?? "").trim();
@@ -75,15 +76,13 @@ export function readPageMetadata(doc: HtmlDocument): PageMetadata {
     } else if (tag === "body") {
       htmlDir ??= attrs.dir ?? null;
     } else if (tag === "h1" || tag === "h2" || tag === "h3") {
-      const text = collapse(textOf(node));
+      const text = collapse(textOf(el));
       if (text !== "") headings.push({ level: Number(tag[1]), text });
-      return false;
     } else if (tag === "time") {
       const value = attrs.datetime ?? attrs.content;
       if (value !== undefined && value.trim() !== "") timeValues.push(value.trim());
     }
-    return true;
-  });
+  }
   return {
     meta,
     canonicalHref,
@@ -94,6 +93,13 @@ export function readPageMetadata(doc: HtmlDocument): PageMetadata {
     timeValues,
     jsonLd: readJsonLd(doc.jsonLd),
   };
+}
+
+function isInsideHeading(el: HtmlElement): boolean {
+  for (let cur = el.parent; cur !== null; cur = cur.parent) {
+    if (cur.tag === "h1" || cur.tag === "h2" || cur.tag === "h3") return true;
+  }
+  return false;
 }
 
 /** Collapses whitespace runs to one space and trims. */
