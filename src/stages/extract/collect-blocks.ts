@@ -121,7 +121,7 @@ export function collectBlocks(
   const pruned: PrunedSubtree[] = [];
   const elements: HtmlElement[] = [];
   const siteTokens = siteDropTokens(host);
-  const cache: VerdictCache = { verdicts: new Map(), names: new Map() };
+  const cache: VerdictCache = { values: new Map(), names: new Map() };
   let buffer = "";
   let linkChars = 0;
   let linkDepth = 0;
@@ -211,19 +211,19 @@ export function collectBlocks(
  * footers and comment threads can hold most of a page. */
 export function previewText(el: HtmlElement, maxChars: number): string {
   let raw = "";
-  let checkAt = maxChars;
-  let done = false;
-  walkHtml(el, (node) => {
-    if (done) return false;
-    if (raw.length > checkAt) {
-      // A collapsed prefix longer than maxChars starts with the same maxChars as the whole collapsed text.
-      done = collapsedLength(raw) > maxChars;
-      if (done) return false;
-      checkAt = raw.length * 2;
+  // Collapsed lengths of the texts so far: a lower bound of the collapsed length of their concatenation.
+  let collapsedAtLeast = 0;
+  const pending: HtmlNode[] = [el];
+  while (pending.length > 0 && collapsedAtLeast <= maxChars) {
+    const node = pending.pop()!;
+    if (node.type === "text") {
+      raw += node.text;
+      collapsedAtLeast += collapsedLength(node.text);
+      continue;
     }
-    if (node.type === "text") raw += node.text;
-    return true;
-  });
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+  }
+  // A collapsed prefix longer than maxChars starts with the same maxChars as the whole collapsed text.
   return collapse(raw).slice(0, maxChars);
 }
 
@@ -311,7 +311,9 @@ function isHidden(el: HtmlElement): boolean {
 
 /** Verdicts cached for one page: pages repeat the same few class strings and names on thousands of elements. */
 interface VerdictCache {
-  verdicts: Map<string, NameVerdict>;
+  /** Per class or id attribute value. */
+  values: Map<string, ValueVerdict>;
+  /** Per single name. */
   names: Map<string, NameVerdict>;
 }
 
@@ -319,7 +321,7 @@ interface VerdictCache {
 function pruneKind(
   el: HtmlElement,
   siteTokens: ReadonlySet<string>,
-  { verdicts, names }: VerdictCache,
+  cache: VerdictCache,
 ): RemovedKind | null | undefined {
   const byTag = SKIPPED_TAGS.get(el.tag);
   if (byTag !== undefined) return byTag;
@@ -327,30 +329,51 @@ function pruneKind(
   const { role, class: cls, id } = el.attrs;
   if (role === "navigation" || role === "complementary") return "navigation";
   if (cls === undefined && id === undefined) return undefined;
-  const raw = `${cls ?? ""} ${id ?? ""}`;
-  let verdict = verdicts.get(raw);
-  if (verdict === undefined) {
-    verdict = judgeClassNames(raw, siteTokens, names);
-    verdicts.set(raw, verdict);
-  }
+  // Class names are read before the id, as if written "class id".
+  const verdict = combineVerdicts(
+    cls === undefined ? "neutral" : valueVerdict(cls, siteTokens, cache),
+    id === undefined ? "neutral" : valueVerdict(id, siteTokens, cache),
+  );
   if (typeof verdict === "string") return undefined;
   if (!verdict.trusted && holdsProse(el)) return undefined;
   return verdict.kind;
 }
 
-/** Combines the verdicts of the names in a class/id string: the first name with a protective or boilerplate head
- * word decides the protection, the first boilerplate one the kind. Wrappers named after a sidebar
- * ("content-sidebar-wrap") are left to the prose guard. A site drop token drops at once. */
+/** A class or id value's verdict; `final` when a site drop token decided it, which no later name can undo. */
+type ValueVerdict = NameVerdict | { kind: RemovedKind; trusted: boolean; final: boolean };
+
+function valueVerdict(value: string, siteTokens: ReadonlySet<string>, cache: VerdictCache): ValueVerdict {
+  let verdict = cache.values.get(value);
+  if (verdict === undefined) {
+    verdict = judgeClassNames(value, siteTokens, cache.names);
+    cache.values.set(value, verdict);
+  }
+  return verdict;
+}
+
+/** The verdict of two values read one after the other: the first protective name or site token decides, else the
+ * first boilerplate name gives the kind. */
+function combineVerdicts(first: ValueVerdict, second: ValueVerdict): ValueVerdict {
+  const decides = (v: ValueVerdict): boolean =>
+    v === "keep" || (typeof v === "object" && "final" in v && v.final);
+  if (decides(first)) return first;
+  if (decides(second)) return second;
+  return first === "neutral" ? second : first;
+}
+
+/** Judges the names of one class or id value in order: a protective head word keeps the element, a site drop
+ * token drops it at once, else the first boilerplate head word gives the kind. Wrappers named after a sidebar
+ * ("content-sidebar-wrap") are left to the prose guard. */
 function judgeClassNames(
-  raw: string,
+  value: string,
   siteTokens: ReadonlySet<string>,
   names: Map<string, NameVerdict>,
-): NameVerdict {
-  if (raw.length < 2) return "neutral";
-  let negative: NameVerdict = "neutral";
-  for (const name of raw.trim().split(PATTERNS.space)) {
+): ValueVerdict {
+  let negative: ValueVerdict = "neutral";
+  for (const name of value.trim().split(PATTERNS.space)) {
+    if (name === "") continue;
     if (siteTokens.size > 0 && siteTokens.has(name.toLowerCase()))
-      return { kind: "navigation", trusted: true };
+      return { kind: "navigation", trusted: true, final: true };
     let verdict = names.get(name);
     if (verdict === undefined) {
       verdict = judgeClassName(name);

@@ -419,6 +419,8 @@ function selectBody(blocks: readonly Block[], title: string): Selection {
   // Markers, meta lines and repeated titles are short; longer blocks skip folding, the costliest step per block,
   // and their empty fold matches no rule.
   const foldMaxChars = FOLD_SLACK * Math.max(MARKER_PREFIX_MAX_CHARS, title.length);
+  const foldOf = (b: Block): string =>
+    b.text.length <= foldMaxChars && mayMatchFolded(b, foldedTitle) ? foldMatchText(b.text) : "";
   const verdict: (RemovedKind | null)[] = blocks.map(() => null);
   let listMode = 0;
   for (let i = 0; i < blocks.length; i++) {
@@ -427,7 +429,7 @@ function selectBody(blocks: readonly Block[], title: string): Selection {
       verdict[i] = "markup";
       continue;
     }
-    const folded = b.text.length <= foldMaxChars ? foldMatchText(b.text) : "";
+    const folded = foldOf(b);
     const marker = matchMarker(folded);
     if (marker !== null) {
       verdict[i] = marker.kind;
@@ -479,6 +481,32 @@ function selectBody(blocks: readonly Block[], title: string): Selection {
     else removed.push({ kind: v, text: b.text.slice(0, 300) });
   });
   return { kept, removed };
+}
+
+/** Raw characters folded first to see whether a block can start like a marker or the title. */
+export const FOLD_HEAD_CHARS = 24;
+
+/** Longest head compared; a folded head shorter than this plus one (its last character may change when the rest
+ * of the block follows) is folded in full. */
+const HEAD_KEY_MAX_CHARS = 4;
+
+/** First folded characters of every marker (all of a shorter one). */
+const MARKER_HEADS: ReadonlySet<string> = new Set(
+  BOILERPLATE_MARKERS.map((m) => m.folded.slice(0, HEAD_KEY_MAX_CHARS)),
+);
+const MARKER_HEAD_LENGTHS: readonly number[] = [...new Set([...MARKER_HEADS].map((h) => h.length))];
+
+/**
+ * Whether a block's full fold can matter to selectBody: short lines (meta lines, exact markers), headings (the
+ * title repeated in part), and blocks whose folded head starts like a marker or the title. Example: a paragraph
+ * "الحكومة تقر ..." under the title "وزير ..." is never folded in full.
+ */
+function mayMatchFolded(b: Block, foldedTitle: string): boolean {
+  if (b.chars <= EDGE_LINE_MAX_CHARS || b.heading > 0) return true;
+  const head = foldMatchText(b.text.slice(0, FOLD_HEAD_CHARS));
+  if (head.length <= HEAD_KEY_MAX_CHARS) return true;
+  for (const n of MARKER_HEAD_LENGTHS) if (MARKER_HEADS.has(head.slice(0, n))) return true;
+  return foldedTitle.length > 0 && head.startsWith(foldedTitle.slice(0, HEAD_KEY_MAX_CHARS));
 }
 
 function matchMarker(folded: string): FoldedMarker | null {

@@ -18,10 +18,6 @@ const RAW_TEXT_DROPPED = new Set(["style", "textarea", "xmp"]);
  * pages, even with unclosed <font> runs, stay far below. */
 export const MAX_OPEN_ELEMENTS = 10_000;
 
-const PATTERNS = {
-  upper: /[A-Z]/,
-} as const;
-
 export interface HtmlText {
   type: "text";
   text: string;
@@ -143,7 +139,7 @@ export function parseHtml(html: string): HtmlDocument {
 function lowerCaseNames(attrs: Record<string, string>): Record<string, string> {
   let upper = false;
   for (const key in attrs) {
-    if (PATTERNS.upper.test(key)) {
+    if (hasAsciiUpper(key)) {
       upper = true;
       break;
     }
@@ -155,6 +151,14 @@ function lowerCaseNames(attrs: Record<string, string>): Record<string, string> {
     if (!(lower in out)) out[lower] = value;
   }
   return out;
+}
+
+function hasAsciiUpper(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
 }
 
 /** Visits every node below `root` in document order without recursion; return false to skip children. */
