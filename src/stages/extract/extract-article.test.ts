@@ -63,6 +63,26 @@ describe("extractArticle", () => {
     expect(a.text).not.toContain("تعليق طويل");
   });
 
+  it("drops a comment notice after the story together with the welcome line its wrapper opens with", () => {
+    const a = extractArticle(
+      page(`<div><h1>عنوان الخبر</h1><p>${PARAGRAPH}</p><p>${PARAGRAPH} وأضاف.</p><p>${PARAGRAPH} وختم.</p>
+        <div><p>ترحب الصحيفة بالنقاش الحيوي والمفيد، وننصحك بمراجعة إرشادات الاستخدام قبل أن تكتب تعليقك على هذا الخبر.</p>
+        <p>الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.</p></div>
+        <div class="fb-comments"></div></div>`),
+    );
+    expect(a.paragraphs).toHaveLength(3);
+    expect(a.text).not.toContain("ترحب");
+    expect(a.removed.filter((r) => r.kind === "comments")).toHaveLength(2);
+  });
+
+  it("keeps a short story that shares its wrapper with a comment disclaimer", () => {
+    const a = extractArticle(
+      page(`<div><h1>عنوان الخبر</h1><div><p>${PARAGRAPH}</p><p>${PARAGRAPH} وأضاف.</p>
+        <p>الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.</p></div></div>`),
+    );
+    expect(a.paragraphs).toEqual([PARAGRAPH, `${PARAGRAPH} وأضاف.`]);
+  });
+
   it("reads title, date, byline, cited source, canonical URL and direction", () => {
     const a = extractArticle(
       page(

@@ -66,6 +66,10 @@ export const MARKER_PREFIX_MAX_CHARS = 160;
  * deletes marks, tatweel and invisible characters and collapses spaces, which never halves real text. */
 export const FOLD_SLACK = 2;
 
+/** Lines a tail marker's own wrapper may hold before it and still be read as one notice with it (a welcome line and
+ * house rules above a comment disclaimer, arabic.cnn.com 2013). */
+export const NOTICE_LEAD_IN_MAX_BLOCKS = 2;
+
 /** Headlines dropped after a read-also or related-list heading before text counts as the article again. */
 export const LIST_MAX_ITEMS = 12;
 
@@ -435,6 +439,7 @@ function selectBody(blocks: readonly Block[], title: string): Selection {
       verdict[i] = marker.kind;
       if (marker.scope === "tail" && i > 0 && hasProseBefore(blocks, verdict, i)) {
         for (let j = i + 1; j < blocks.length; j++) verdict[j] = marker.kind;
+        markNoticeLeadIn(blocks, verdict, i, marker.kind);
         break;
       }
       if (marker.scope === "list") {
@@ -533,6 +538,25 @@ function hasProseBefore(
 ): boolean {
   for (let j = 0; j < i; j++) if (verdict[j] === null && isProseBlock(blocks[j]!)) return true;
   return false;
+}
+
+/**
+ * Marks the lines a tail marker's own wrapper holds before it: a comment notice opens with a welcome or house rules
+ * ("ترحب شبكة CNN بالنقاش ...") before the disclaimer that is the marker. Only a small wrapper after the story
+ * counts; one that also holds story text is the story's own.
+ */
+function markNoticeLeadIn(
+  blocks: readonly Block[],
+  verdict: (RemovedKind | null)[],
+  i: number,
+  kind: RemovedKind,
+): void {
+  const box = blocks[i]!.owner.parent;
+  if (box === null) return;
+  let first = i;
+  while (first > 0 && isInside(blocks[first - 1]!.owner, box)) first--;
+  if (first === i || i - first > NOTICE_LEAD_IN_MAX_BLOCKS || !hasProseBefore(blocks, verdict, first)) return;
+  for (let j = first; j < i; j++) verdict[j] = kind;
 }
 
 /** Marks every block of the small box a list marker sits in (the promo's own wrapper). */

@@ -143,6 +143,13 @@ const MARKERS_SOURCE: readonly BoilerplateMarker[] = [
     scope: "list",
     reason: "most-commented box",
   },
+  {
+    marker: "الأكثر تصفحاً",
+    kind: "related_list",
+    match: "prefix",
+    scope: "list",
+    reason: "most-browsed box (arabic.cnn.com)",
+  },
   { marker: "الأكثر قراءة", kind: "related_list", match: "prefix", scope: "list", reason: "most-read box" },
   {
     marker: "الأكثر مشاركة",
@@ -157,6 +164,13 @@ const MARKERS_SOURCE: readonly BoilerplateMarker[] = [
     match: "prefix",
     scope: "list",
     reason: "most-viewed box",
+  },
+  {
+    marker: "الآراء الواردة",
+    kind: "comments",
+    match: "prefix",
+    scope: "tail",
+    reason: "comment disclaimer: the opinions below are the commenters' own (arabic.cnn.com)",
   },
   { marker: "التالي", kind: "navigation", match: "exact", scope: "line", reason: "next-article link" },
   { marker: "التعليقات", kind: "comments", match: "prefix", scope: "tail", reason: "comments heading" },
