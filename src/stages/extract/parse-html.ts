@@ -68,6 +68,8 @@ export function parseHtml(html: string): HtmlDocument {
   const stack: HtmlElement[] = [root];
   let current = root;
   let rawMode: "none" | "drop" | "jsonld" | "script" | "title" = "none";
+  // The raw-text element being read, when its body is never kept (a script that is not JSON-LD, a style).
+  let skippableRaw: string | null = null;
   let rawBuffer = "";
   let titleText = "";
   let titleSeen = false;
@@ -87,12 +89,14 @@ export function parseHtml(html: string): HtmlDocument {
         if (name === "script") {
           const type = (attrs.type ?? "").toLowerCase();
           rawMode = type.includes("ld+json") ? "jsonld" : "script";
+          skippableRaw = rawMode === "script" ? name : null;
           rawBuffer = "";
         } else if (name === "title" && rawMode === "none") {
           rawMode = "title";
           rawBuffer = "";
         } else if (RAW_TEXT_DROPPED.has(name)) {
           rawMode = "drop";
+          skippableRaw = name === "style" ? name : null;
         }
         // Implied opens come from stray end tags ("</p>" -> "<p></p>"): an empty element nobody wrote.
         if (isImplied || stack.length > MAX_DOM_DEPTH) {
@@ -122,6 +126,7 @@ export function parseHtml(html: string): HtmlDocument {
             titleSeen = true;
           }
           rawMode = "none";
+          skippableRaw = null;
           rawBuffer = "";
         }
         if (stack.length > 1) stack.pop();
@@ -130,8 +135,46 @@ export function parseHtml(html: string): HtmlDocument {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false },
   );
-  parser.end(html);
+  writeSkippingRawBodies(parser, html, () => skippableRaw);
+  parser.end();
   return { root, titleText, jsonLd, indexed };
+}
+
+/** Where a script or style body may start: the tokenizer decides whether it really does. */
+const RAW_OPEN_CANDIDATE = /<(?:script|style)/gi;
+
+/** The end tag that closes a script or style body, as htmlparser2's tokenizer finds it: the name, case-insensitive,
+ * then white space or ">". */
+const RAW_END: Readonly<Record<string, RegExp>> = {
+  script: /<\/script[\t\n\f\r >]/gi,
+  style: /<\/style[\t\n\f\r >]/gi,
+};
+
+/**
+ * Feeds `html` to the parser, jumping over the bodies of scripts and styles that are never kept. Scripts and styles
+ * are half the bytes of a typical news page, and the tokenizer reads them a character at a time, while
+ * RegExp search skips them natively. Each chunk ends at the first ">" after a candidate "<script" or "<style"; if
+ * the tokenizer is then inside a skippable body (`openRaw` names it), the text up to its end tag is not written.
+ * Candidates inside comments, attribute values or other raw text open nothing and are simply written on.
+ */
+function writeSkippingRawBodies(parser: Parser, html: string, openRaw: () => string | null): void {
+  let pos = 0;
+  while (pos < html.length) {
+    RAW_OPEN_CANDIDATE.lastIndex = pos;
+    const candidate = RAW_OPEN_CANDIDATE.exec(html);
+    const gt = candidate === null ? -1 : html.indexOf(">", candidate.index);
+    if (gt < 0) break;
+    parser.write(html.slice(pos, gt + 1));
+    pos = gt + 1;
+    const raw = openRaw();
+    const end = raw === null ? undefined : RAW_END[raw];
+    if (end === undefined) continue;
+    end.lastIndex = pos;
+    const found = end.exec(html);
+    // Without an end tag the body runs to the end of the page, as the tokenizer would read it.
+    pos = found === null ? html.length : found.index;
+  }
+  if (pos < html.length) parser.write(html.slice(pos));
 }
 
 /** htmlparser2's own attribute lower-casing costs about a third of parse time; almost every page already
