@@ -99,6 +99,9 @@ export interface CollectOptions {
   /** Keep subtrees hidden by `hidden`, `aria-hidden` or an inline display:none: the fallback when a page
    * hides everything until a script reveals it. */
   keepHidden: boolean;
+  /** Read `<noscript>` content as page text: the last fallback, for pages that write the story only there for
+   * readers without scripts (Blogger's Google blog template: security.googleblog.com). */
+  keepNoscript?: boolean;
 }
 
 export interface BlockCollection {
@@ -121,7 +124,11 @@ export function collectBlocks(
   const pruned: PrunedSubtree[] = [];
   const elements: HtmlElement[] = [];
   const siteTokens = siteDropTokens(host);
-  const cache: VerdictCache = { values: new Map(), names: new Map() };
+  const cache: VerdictCache = {
+    values: new Map(),
+    names: new Map(),
+    readsNoscript: opts.keepNoscript === true,
+  };
   let buffer = "";
   let linkChars = 0;
   let linkDepth = 0;
@@ -286,18 +293,22 @@ function isLink(el: HtmlElement): boolean {
 export const PRUNE_GUARD_PROSE_CHARS = 300;
 export const PRUNE_GUARD_RUN_CHARS = 80;
 
-function holdsProse(el: HtmlElement): boolean {
+function holdsProse(el: HtmlElement, readsNoscript: boolean): boolean {
   let total = 0;
   let longest = 0;
   walkHtml(el, (node) => {
     if (total >= PRUNE_GUARD_PROSE_CHARS && longest >= PRUNE_GUARD_RUN_CHARS) return false;
-    if (node.type === "element") return !(isLink(node) || SKIPPED_TAGS.has(node.tag));
+    if (node.type === "element") return !(isLink(node) || isSkippedTag(node.tag, readsNoscript));
     const chars = collapsedLength(node.text);
     total += chars;
     longest = Math.max(longest, chars);
     return true;
   });
   return total >= PRUNE_GUARD_PROSE_CHARS && longest >= PRUNE_GUARD_RUN_CHARS;
+}
+
+function isSkippedTag(tag: string, readsNoscript: boolean): boolean {
+  return SKIPPED_TAGS.has(tag) && !(readsNoscript && tag === "noscript");
 }
 
 /** Hidden from every reader, as Readability's isProbablyVisible judges it: a `hidden` attribute, aria-hidden,
@@ -315,6 +326,8 @@ interface VerdictCache {
   values: Map<string, ValueVerdict>;
   /** Per single name. */
   names: Map<string, NameVerdict>;
+  /** `<noscript>` content is page text (CollectOptions.keepNoscript). */
+  readsNoscript: boolean;
 }
 
 /** undefined: keep; null: drop silently; a kind: drop and report. */
@@ -323,7 +336,7 @@ function pruneKind(
   siteTokens: ReadonlySet<string>,
   cache: VerdictCache,
 ): RemovedKind | null | undefined {
-  const byTag = SKIPPED_TAGS.get(el.tag);
+  const byTag = isSkippedTag(el.tag, cache.readsNoscript) ? SKIPPED_TAGS.get(el.tag) : undefined;
   if (byTag !== undefined) return byTag;
   if (NEVER_PRUNED.has(el.tag)) return undefined;
   const { role, class: cls, id } = el.attrs;
@@ -335,7 +348,7 @@ function pruneKind(
     id === undefined ? "neutral" : valueVerdict(id, siteTokens, cache),
   );
   if (typeof verdict === "string") return undefined;
-  if (!verdict.trusted && holdsProse(el)) return undefined;
+  if (!verdict.trusted && holdsProse(el, cache.readsNoscript)) return undefined;
   return verdict.kind;
 }
 

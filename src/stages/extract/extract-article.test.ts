@@ -83,6 +83,24 @@ describe("extractArticle", () => {
     expect(a.paragraphs).toEqual([PARAGRAPH, `${PARAGRAPH} وأضاف.`]);
   });
 
+  it("reads a story written only inside <noscript> when nothing else on the page holds one", () => {
+    const story = `<p>${PARAGRAPH}</p><p>${PARAGRAPH} وأضاف.</p><p>${PARAGRAPH} وختم.</p>`;
+    const a = extractArticle(
+      page(`<div class="widget Blog"><script type="text/template">${story}</script><noscript>${story}</noscript></div>
+        <div class="sidebar"><a href="/a">أرشيف</a></div>`),
+    );
+    expect(a.paragraphs).toEqual([PARAGRAPH, `${PARAGRAPH} وأضاف.`, `${PARAGRAPH} وختم.`]);
+  });
+
+  it("leaves <noscript> text out when the page has a story of its own", () => {
+    const a = extractArticle(
+      page(
+        `<article><p>${PARAGRAPH}</p><noscript><p>فعّل جافاسكربت لتشاهد التعليقات على هذا الخبر وتشارك فيها مع القراء الآخرين.</p></noscript></article>`,
+      ),
+    );
+    expect(a.paragraphs).toEqual([PARAGRAPH]);
+  });
+
   it("reads title, date, byline, cited source, canonical URL and direction", () => {
     const a = extractArticle(
       page(

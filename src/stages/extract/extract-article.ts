@@ -223,6 +223,11 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     collection = collectBlocks(doc.root, host, { keepHidden: true });
     container = chooseContainer(collection.blocks, collection.elements, false);
   }
+  if (container === null) {
+    // Others write it only for readers without scripts.
+    collection = collectBlocks(doc.root, host, { keepHidden: true, keepNoscript: true });
+    container = chooseContainer(collection.blocks, collection.elements, false);
+  }
   // A page of short lines only (a form, a notice, a product card) still has text a reader came for.
   container ??= chooseContainer(collection.blocks, collection.elements, true);
   const { blocks, pruned } = collection;
