@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collapsedLength, collectBlocks, judgeClassName, previewText } from "./collect-blocks.ts";
+import {
+  collapsedLength,
+  collectBlocks,
+  hasHidingClass,
+  judgeClassName,
+  previewText,
+} from "./collect-blocks.ts";
 import { parseHtml } from "./parse-html.ts";
 import { collapse } from "./read-page-metadata.ts";
 
@@ -98,5 +104,28 @@ describe("previewText", () => {
       if (p.type === "element") whole += ` ${collapse((p.children[0] as { text: string }).text)}`;
     expect(previewText(div, 300)).toBe(collapse(whole).slice(0, 300));
     expect(previewText(div, 300)).toHaveLength(300);
+  });
+});
+
+describe("hasHidingClass", () => {
+  const rows: { cls: string; expected: boolean; why: string }[] = [
+    { cls: "hide", expected: true, why: "Webflow and Foundation hide with display:none" },
+    { cls: "card__body d-none", expected: true, why: "Bootstrap 4-5 display utility" },
+    { cls: "hidden md:block", expected: false, why: "Tailwind shows it again from a breakpoint on" },
+    { cls: "d-none d-lg-flex", expected: false, why: "Bootstrap shows it again from a breakpoint on" },
+    { cls: "hidden-xs", expected: false, why: "Bootstrap 3 hides it on phones only" },
+    { cls: "hideout-story", expected: false, why: "only whole class names count" },
+  ];
+  for (const row of rows) {
+    it(`answers ${row.expected} for "${row.cls}": ${row.why}`, () => {
+      expect(hasHidingClass(row.cls)).toBe(row.expected);
+    });
+  }
+
+  it("leaves a class-hidden copy of another story out of the blocks", () => {
+    const html = `<p>القصة الأولى كاملة هنا.</p><div class="card"><a href="/b">قصة أخرى</a><div class="hide"><p>نص القصة الأخرى كاملا.</p></div></div>`;
+    const { blocks, pruned } = collectBlocks(parseHtml(html).root, null);
+    expect(blocks.map((b) => b.text)).toEqual(["القصة الأولى كاملة هنا.", "قصة أخرى"]);
+    expect(pruned.map((p) => p.kind)).toEqual(["hidden"]);
   });
 });

@@ -59,6 +59,11 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
   "ul",
 ]);
 
+/** Class names that mean display:none in common CSS frameworks (Bootstrap 4-5 "d-none", Bootstrap 3 and Tailwind
+ * "hidden", Webflow and Foundation "hide", Bulma "is-hidden"), sorted. Breakpoint variants ("hidden-xs") are not
+ * here: they hide on some screens only. */
+const HIDING_CLASS_NAMES: ReadonlySet<string> = new Set(["d-none", "hidden", "hide", "is-hidden"]);
+
 /** Elements never pruned by class/id hints: the page frame and explicit article containers. */
 const NEVER_PRUNED: ReadonlySet<string> = new Set(["#root", "article", "body", "html", "main"]);
 
@@ -73,6 +78,8 @@ const PATTERNS = {
   // Han, kana and full-width forms: scripts written without spaces, where one character carries about a word.
   ideograph: /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF01-\uFF60]/g,
   // Inline styles that hide an element from every reader (schema.org copies of the story, login modals).
+  // Utility classes that apply at a breakpoint only: Tailwind "md:block", Bootstrap "d-lg-flex", "visible-md".
+  responsiveClass: /:|^d-(?:sm|md|lg|xl|xxl)-|^visible-/,
   hiddenStyle: /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i,
 } as const;
 
@@ -317,7 +324,24 @@ function isSkippedTag(tag: string, readsNoscript: boolean): boolean {
 function isHidden(el: HtmlElement): boolean {
   if (el.attrs.hidden !== undefined || el.attrs["aria-hidden"] === "true") return true;
   const style = el.attrs.style;
-  return style !== undefined && PATTERNS.hiddenStyle.test(style);
+  if (style !== undefined && PATTERNS.hiddenStyle.test(style)) return true;
+  const cls = el.attrs.class;
+  return cls !== undefined && hasHidingClass(cls);
+}
+
+/**
+ * A class list that hides its element on every screen: one of HIDING_CLASS_NAMES, with no responsive class that
+ * shows it again ("hidden md:block" in Tailwind, "d-none d-lg-flex" in Bootstrap). Webflow cards carry the whole
+ * linked story in a "hide" div (cloudtech.com related resources).
+ * Example: hasHidingClass("hide") === true; hasHidingClass("hidden lg:flex") === false.
+ */
+export function hasHidingClass(cls: string): boolean {
+  let hiding = false;
+  for (const name of cls.split(PATTERNS.space)) {
+    if (HIDING_CLASS_NAMES.has(name)) hiding = true;
+    else if (PATTERNS.responsiveClass.test(name)) return false;
+  }
+  return hiding;
 }
 
 /** Verdicts cached for one page: pages repeat the same few class strings and names on thousands of elements. */

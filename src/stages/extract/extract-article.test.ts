@@ -101,6 +101,16 @@ describe("extractArticle", () => {
     expect(a.paragraphs).toEqual([PARAGRAPH]);
   });
 
+  it("drops share and print buttons and the author bio under an English story", () => {
+    const story =
+      "Exercising regularly can improve symptoms of mild to moderate depression, a review of many studies suggests.";
+    const a = extractArticle(
+      `<html lang="en"><body><article><h1>Exercise and mood</h1><div>Share</div><div>Print This Page</div>
+        <p>${story}</p><p>${story} More.</p><h3>About the Author</h3><p>Jane Doe is the executive editor of the newsletter and writes about health.</p></article></body></html>`,
+    );
+    expect(a.paragraphs).toEqual([story, `${story} More.`]);
+  });
+
   it("reads title, date, byline, cited source, canonical URL and direction", () => {
     const a = extractArticle(
       page(

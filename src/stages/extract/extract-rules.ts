@@ -43,6 +43,13 @@ const MARKERS_SOURCE: readonly BoilerplateMarker[] = [
     scope: "line",
     reason: "copyright line; not tail: photo credits start with it too (msn.com)",
   },
+  {
+    marker: "about the author",
+    kind: "meta_line",
+    match: "exact",
+    scope: "tail",
+    reason: "author bio heading after the story (health.harvard.edu)",
+  },
   { marker: "advertisement", kind: "ads", match: "exact", scope: "line", reason: "ad slot label" },
   {
     marker: "all rights reserved",
@@ -80,6 +87,14 @@ const MARKERS_SOURCE: readonly BoilerplateMarker[] = [
     reason: "English related box heading",
   },
   { marker: "see also", kind: "read_also", match: "prefix", scope: "list", reason: "English see-also promo" },
+  {
+    marker: "print this page",
+    kind: "share",
+    match: "exact",
+    scope: "line",
+    reason: "print button (health.harvard.edu)",
+  },
+  { marker: "share", kind: "share", match: "exact", scope: "line", reason: "share button label" },
   { marker: "share this", kind: "share", match: "prefix", scope: "line", reason: "share bar label" },
   { marker: "آخر الأخبار", kind: "related_list", match: "prefix", scope: "list", reason: "latest-news box" },
   {
