@@ -1,7 +1,9 @@
 /**
  * Online story assignment after articles are stored: one StoryStream per process and store, rebuilt once from the
  * stored window, then fed new articles in (time, id) order; placements, group originals, merges (as aliases) and
- * stories commit in one transaction per step. Pipeline: stages/stories does the work, StoryStore the IO.
+ * stories commit in one transaction per step. Where several processes assign (PostgreSQL), each step holds the
+ * store's assignment lock and first rebuilds a stream another process has moved past, so none splits a story.
+ * Pipeline: stages/stories does the work, StoryStore the IO.
  */
 import type { PlacementBatch, StoryStreamRow } from "../domain/story.ts";
 import type { Storage } from "../ports/storage.ts";
@@ -51,17 +53,37 @@ export class StoryAssigner {
     this.#store = store;
   }
 
-  /** Places these stored articles (ids already placed, or unknown, are skipped). */
+  /**
+   * Places these stored articles (ids already placed, or unknown, are skipped). On a store several processes
+   * write, the step runs under the store's assignment lock, and a stream another process has moved past (it placed
+   * or cleared since this assigner's last write) is dropped and rebuilt from the store first, as on first use.
+   */
   assign(ids: readonly string[]): Promise<AssignSummary> {
-    const run = this.#queue.then(() => this.#assign(ids));
-    this.#queue = run.catch(() => {});
-    return run;
+    return this.#step(() => this.#assign(ids));
   }
 
-  /** Starts from an empty stream without reading the store (recluster, after clearing it). */
-  startEmpty(): void {
-    this.#stream = new StoryStream();
-    this.#frontier = null;
+  /** Drops every placement, story and alias, and starts from an empty stream without reading the store. */
+  clear(): Promise<void> {
+    return this.#step(async () => {
+      await this.#store.clearStories();
+      this.#stream = new StoryStream();
+      this.#frontier = null;
+    });
+  }
+
+  /** Runs steps one at a time in this process, and under the store's assignment lock when it has one. */
+  #step<T>(body: () => Promise<T>): Promise<T> {
+    const store = this.#store;
+    const run = this.#queue.then(() =>
+      store.withAssignmentLock === undefined
+        ? body()
+        : store.withAssignmentLock((changedElsewhere) => {
+            if (changedElsewhere) this.#stream = null;
+            return body();
+          }),
+    );
+    this.#queue = run.catch(() => {});
+    return run;
   }
 
   async #assign(ids: readonly string[]): Promise<AssignSummary> {
@@ -222,9 +244,8 @@ export interface ReclusterSummary {
  * stream in (time, id) order; the process-wide assigner is replaced by the one that did it.
  */
 export async function reclusterStories(store: StoryStore): Promise<ReclusterSummary> {
-  await store.clearStories();
   const assigner = new StoryAssigner(store);
-  assigner.startEmpty();
+  await assigner.clear();
   assigners.set(store, assigner);
   const ids = await store.listUnplacedIds();
   for (let i = 0; i < ids.length; i += RECLUSTER_CHUNK_ARTICLES) {

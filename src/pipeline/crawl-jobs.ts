@@ -22,7 +22,8 @@ export const MIN_ITEM_DEFER_MS = 1_000;
 export interface JobHooks {
   /**
    * Assigns a stored article to a story. Runs in the single story.assign consumer (one at a time across every
-   * worker), so an implementation needs no lock of its own to keep one story from splitting. No-op when absent.
+   * worker); import.batch jobs also place stories, so assignStories still takes the store's assignment lock and
+   * catches up with what other workers placed. No-op when absent.
    */
   assignStory?: (articleId: string) => Promise<void>;
 }

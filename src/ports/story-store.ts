@@ -48,4 +48,11 @@ export interface StoryStore {
   /** Placements of these articles, in the order asked; unplaced or unknown ids are left out. */
   getPlacements(ids: readonly string[]): Promise<PlacedArticle[]>;
   duplicateStats(): Promise<DuplicateStats>;
+  /**
+   * Runs one assignment step (reads, placing, writePlacements) while no other process runs one on this store, and
+   * tells it whether the placements changed since this object's own last write: another process placed or cleared,
+   * so an in-memory story stream is stale and must be rebuilt first. Present on stores several processes write at
+   * once (PostgreSQL); without it one process's assigner queue is the only serialization.
+   */
+  withAssignmentLock?<T>(step: (changedElsewhere: boolean) => Promise<T>): Promise<T>;
 }

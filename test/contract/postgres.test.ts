@@ -4,16 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocVector } from "../../src/adapters/postgres/build-doc-vector.ts";
 import { compileTsquery } from "../../src/adapters/postgres/compile-tsquery.ts";
 import { MIGRATIONS } from "../../src/adapters/postgres/migrations.ts";
-import { openPostgresStorage } from "../../src/adapters/postgres/open-postgres-storage.ts";
+import {
+  openPostgresStorage,
+  type PostgresStorage,
+} from "../../src/adapters/postgres/open-postgres-storage.ts";
 import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import type { MatchText } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
+import { reclusterStories } from "../../src/pipeline/assign-stories.ts";
+import { importRecords } from "../../src/pipeline/import-records.ts";
+import { FIXTURE_RECORDS, fixtureJsonl, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 import { describeArticleStoreContract } from "./article-store-contract.ts";
 import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from "./postgres-test-database.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
 import { describeSourceStoreContract } from "./source-store-contract.ts";
+import { describeStoryStoreContract } from "./story-store-contract.ts";
 
 // PostgreSQL is on every developer machine and in CI (.ci/run starts it); elsewhere the suite says why it skips.
 const reachable = await isPostgresReachable();
@@ -35,6 +42,7 @@ describe.runIf(reachable)("postgres", () => {
   describeSourceStoreContract("postgres", openFresh);
   describeFeedStoreContract("postgres", openFresh);
   describeSearchIndexContract("postgres", openFresh);
+  describeStoryStoreContract("postgres", openFresh);
 
   describe("openPostgresStorage", () => {
     it("records the latest migration and keeps data across close and reopen", async () => {
@@ -151,6 +159,78 @@ describe.runIf(reachable)("postgres", () => {
         "SELECT source_id, count(*) AS n FROM articles GROUP BY source_id",
       );
       for (const row of rows) expect(counts.get(row.source_id)).toBe(row.n);
+      await one.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await Promise.all([one.close(), two.close()]);
+    });
+  });
+
+  describe("story assignment by several processes", () => {
+    /** Every fixture record, every third moved to the end so later batches hold articles that arrive late. */
+    const records = [...FIXTURE_RECORDS, ...STORY_RECORDS];
+    const shuffled = [...records.filter((_, i) => i % 3 !== 0), ...records.filter((_, i) => i % 3 === 0)];
+    const batchesOf = (size: number) =>
+      Array.from({ length: Math.ceil(shuffled.length / size) }, (_, i) =>
+        fixtureJsonl(shuffled.slice(i * size, (i + 1) * size))
+          .trim()
+          .split("\n"),
+      );
+    async function importLines(storage: PostgresStorage, lines: string[]) {
+      await importRecords(
+        (async function* () {
+          for (const [i, text] of lines.entries()) yield { file: "fixture", lineNo: i + 1, text };
+        })(),
+        { storage, clock: { now: () => new Date("2015-08-01T00:00:00Z") } },
+      );
+    }
+    async function placements(storage: PostgresStorage) {
+      const { rows } = await storage.pool.query(
+        'SELECT article_id, story_id, duplicate_of FROM article_placements ORDER BY article_id COLLATE "C"',
+      );
+      return rows;
+    }
+
+    it("never split a story when processes take turns: each step sees the other's placements", async () => {
+      const schema = db.newSchemaName();
+      const [one, two] = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
+      const byId = new Map(records.map((r) => [r.id, r]));
+      const lines = (ids: string[]) =>
+        fixtureJsonl(ids.map((id) => byId.get(id)!))
+          .trim()
+          .split("\n");
+      // In time order. `one` has placed older news when `two` opens the desalination story with its wire original;
+      // `one`'s next article is a copy of it, later than anything `one` placed, so nothing forces a replay.
+      await importLines(one, lines(["fx-001", "fx-002", "fx-003", "fx-004", "fx-005"]));
+      await importLines(two, lines(["st-001"]));
+      await importLines(one, lines(["st-002"]));
+      await importLines(two, lines(["st-003"]));
+      await importLines(one, lines(["st-005", "st-004"]));
+      const byArticle = new Map((await placements(one)).map((r) => [r.article_id, r]));
+      expect(byArticle.get("st-002")).toMatchObject({ story_id: "st-001", duplicate_of: "st-001" });
+      const online = await placements(one);
+      await reclusterStories(one.stories);
+      expect(await placements(one)).toEqual(online);
+      await one.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await Promise.all([one.close(), two.close()]);
+    });
+
+    it("place every article as one process would when two processes import and assign at once", async () => {
+      const schema = db.newSchemaName();
+      const [one, two] = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
+      const batches = batchesOf(3);
+      // Each process imports every other batch in turn; both run at once, so their steps interleave and each
+      // often finds the other has placed articles since its own last step.
+      await Promise.all(
+        [one, two].map(async (storage, p) => {
+          for (const [i, lines] of batches.entries()) if (i % 2 === p) await importLines(storage, lines);
+        }),
+      );
+      const online = await placements(one);
+      expect(online.length).toBe(records.length - 1); // fx-007 is a same-source copy the article store skips
+      await reclusterStories(one.stories);
+      expect(await placements(one)).toEqual(online);
+      // The other process's stream is stale after the recluster: its next step rebuilds and changes nothing.
+      await importLines(two, batches[0]!);
+      expect(await placements(two)).toEqual(online);
       await one.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
       await Promise.all([one.close(), two.close()]);
     });

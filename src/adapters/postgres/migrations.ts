@@ -199,10 +199,60 @@ CREATE TABLE app_flags (
 );
 `;
 
+/**
+ * Version 3, stories, as SQLite's version 3 (see its notes): fingerprints are BYTEA (the same little-endian blobs),
+ * a story's publishers a TEXT[]. Ids compare in COLLATE "C" (code point order, as SQLite and the stories stage's
+ * (time, id) order), whatever the database's collation. Two additions for several processes assigning at once:
+ * - `story_state.version` goes up with every placement write and every clear (no row yet means 0), so an assigner
+ *   that finds a version other than its own last write knows another process changed the placements and rebuilds.
+ * - `articles_time_id` is on `id COLLATE "C"`, the order listStreamRowsSince and listUnplacedIds read in.
+ */
+const STORIES_MIGRATION_SQL = `
+CREATE TABLE article_placements (
+  article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  story_id TEXT COLLATE "C" NOT NULL,
+  group_id TEXT COLLATE "C" NOT NULL,
+  duplicate_of TEXT COLLATE "C",
+  time_ms BIGINT NOT NULL,
+  source_id TEXT COLLATE "C" NOT NULL,
+  shingles BYTEA NOT NULL,
+  signature BYTEA NOT NULL
+);
+
+CREATE INDEX article_placements_story ON article_placements (story_id, time_ms, article_id);
+CREATE INDEX article_placements_group ON article_placements (group_id);
+CREATE INDEX article_placements_time ON article_placements (time_ms, article_id);
+
+CREATE TABLE stories (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  headline TEXT NOT NULL,
+  article_count INTEGER NOT NULL,
+  original_count INTEGER NOT NULL,
+  sources TEXT[] NOT NULL,
+  first_seen_ms BIGINT NOT NULL,
+  last_update_ms BIGINT NOT NULL
+);
+
+CREATE INDEX stories_last_update ON stories (last_update_ms);
+
+CREATE TABLE story_aliases (
+  merged_id TEXT COLLATE "C" PRIMARY KEY,
+  story_id TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE story_state (
+  singleton BOOLEAN PRIMARY KEY DEFAULT true CHECK (singleton),
+  version BIGINT NOT NULL
+);
+
+CREATE INDEX articles_time_id ON articles (time_ms, id COLLATE "C");
+`;
+
 /** Ordered, append-only: never edit a released entry, add a new one. Versions match the SQLite adapter's. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "articles, sources, tombstones, search", sql: CORE_MIGRATION_SQL },
   { version: 2, name: "feeds", sql: FEEDS_MIGRATION_SQL },
+  { version: 3, name: "stories", sql: STORIES_MIGRATION_SQL },
 ];
 
 /**

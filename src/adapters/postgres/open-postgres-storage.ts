@@ -11,6 +11,7 @@ import { PostgresArticleStore } from "./postgres-article-store.ts";
 import { PostgresFeedStore } from "./postgres-feed-store.ts";
 import { PostgresSearchIndex } from "./postgres-search-index.ts";
 import { PostgresSourceStore } from "./postgres-source-store.ts";
+import { PostgresStoryStore } from "./postgres-story-store.ts";
 
 /**
  * Connections per process. A server answers searches concurrently and a writer holds one connection per batch;
@@ -44,6 +45,7 @@ export interface PostgresStorage extends Storage {
   sources: PostgresSourceStore;
   feeds: PostgresFeedStore;
   search: PostgresSearchIndex;
+  stories: PostgresStoryStore;
   /** The underlying pool, for maintenance tools and tests; not part of the Storage port. */
   readonly pool: pg.Pool;
 }
@@ -99,6 +101,7 @@ export async function openPostgresStorage(
     sources: new PostgresSourceStore(pool, clock),
     feeds: new PostgresFeedStore(pool),
     search: new PostgresSearchIndex(pool),
+    stories: new PostgresStoryStore(pool),
     pool,
     async close() {
       if (closed) return;

@@ -1,0 +1,386 @@
+/**
+ * PostgresStoryStore: the StoryStore port on node-postgres — placements, stories and aliases (migration 3); one
+ * assignment step is one transaction, and steps of several processes take turns under an advisory lock.
+ * Adapter (IO); mirrors sqlite-story-store.ts.
+ */
+import type pg from "pg";
+import type {
+  ArticlePlacement,
+  DuplicateStats,
+  PlacedArticle,
+  PlacementBatch,
+  StoredStory,
+  StoryStreamRow,
+} from "../../domain/story.ts";
+import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
+import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
+import { runTransaction } from "./run-transaction.ts";
+
+/**
+ * Key of the session advisory lock held for a whole assignment step ("akhbar.story.assign" hashed the way
+ * lockSources hashes its keys, so the two never collide by accident). Session-scoped, on a connection of its own:
+ * a step spans several pooled queries, and a killed process's session ends and frees the lock.
+ */
+const ASSIGN_LOCK_SQL = "SELECT pg_advisory_lock(hashtextextended('akhbar.story.assign', 0))";
+const ASSIGN_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.story.assign', 0))";
+
+interface StreamRowDb {
+  id: string;
+  source_id: string;
+  cited_source: string | null;
+  title: string;
+  text: string;
+  time_ms: number;
+  story_id?: string | null;
+}
+
+interface PlacementRowDb {
+  article_id: string;
+  story_id: string;
+  group_id: string;
+  duplicate_of: string | null;
+  source_id: string;
+  time_ms: number;
+}
+
+interface StoryRowDb {
+  id: string;
+  headline: string;
+  article_count: number;
+  original_count: number;
+  sources: string[];
+  first_seen_ms: number;
+  last_update_ms: number;
+}
+
+const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
+const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
+const STORY_COLUMNS = "id, headline, article_count, original_count, sources, first_seen_ms, last_update_ms";
+/** (time, id) in code point order: the stories stage's compareStreamOrder. */
+const ARTICLE_ORDER = 'a.time_ms, a.id COLLATE "C"';
+
+/**
+ * Recomputes the stories $1 from their members in one statement: those left without members are deleted, the
+ * others upserted with counts, times, sorted publishers and a headline — the step's own ($2/$3), else the stored
+ * one, else the title of the earliest original.
+ */
+const RECOUNT_STORIES_SQL = `
+WITH agg AS (
+  SELECT story_id AS id, count(*) AS n, count(*) FILTER (WHERE duplicate_of IS NULL) AS originals,
+    min(time_ms) AS first, max(time_ms) AS last, array_agg(DISTINCT source_id ORDER BY source_id) AS sources
+  FROM article_placements WHERE story_id = ANY($1::text[]) GROUP BY story_id
+), dropped AS (
+  DELETE FROM stories s WHERE s.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.id = s.id)
+)
+INSERT INTO stories (${STORY_COLUMNS})
+SELECT agg.id,
+  coalesce(h.headline, s.headline,
+    (SELECT a.title FROM article_placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = agg.id
+     ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1), ''),
+  agg.n, agg.originals, agg.sources, agg.first, agg.last
+FROM agg
+LEFT JOIN unnest($2::text[], $3::text[]) AS h(story_id, headline) ON h.story_id = agg.id
+LEFT JOIN stories s ON s.id = agg.id
+ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
+  original_count = excluded.original_count, sources = excluded.sources, first_seen_ms = excluded.first_seen_ms,
+  last_update_ms = excluded.last_update_ms`;
+
+function toStreamRow(r: StreamRowDb): StoryStreamRow {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    citedSource: r.cited_source,
+    title: r.title,
+    text: r.text,
+    timeMs: r.time_ms,
+  };
+}
+
+function toPlaced(r: PlacementRowDb): PlacedArticle {
+  return {
+    articleId: r.article_id,
+    storyId: r.story_id,
+    groupId: r.group_id,
+    duplicateOf: r.duplicate_of,
+    sourceId: r.source_id,
+    timeMs: r.time_ms,
+  };
+}
+
+function toStory(r: StoryRowDb): StoredStory {
+  return {
+    id: r.id,
+    headline: r.headline,
+    articleCount: r.article_count,
+    originalCount: r.original_count,
+    sources: r.sources,
+    firstSeenMs: r.first_seen_ms,
+    lastUpdateMs: r.last_update_ms,
+  };
+}
+
+/** The last entry per key, in first-seen order: one statement may not upsert one row twice. */
+function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    byKey.delete(key(item));
+    byKey.set(key(item), item);
+  }
+  return [...byKey.values()];
+}
+
+export class PostgresStoryStore implements StoryStore {
+  readonly #pool: pg.Pool;
+  /** story_state.version after this object's last write or lock (null before either): see withAssignmentLock. */
+  #knownVersion: number | null = null;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async withAssignmentLock<T>(step: (changedElsewhere: boolean) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(ASSIGN_LOCK_SQL);
+      try {
+        const { rows } = await client.query<{ version: number }>("SELECT version FROM story_state");
+        const version = rows[0]?.version ?? 0;
+        const changedElsewhere = this.#knownVersion === null || version !== this.#knownVersion;
+        this.#knownVersion = version;
+        return await step(changedElsewhere);
+      } finally {
+        await client.query(ASSIGN_UNLOCK_SQL).catch((err: unknown) => {
+          // A connection that cannot unlock must not go back to the pool still holding the lock.
+          broken = err as Error;
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async writePlacements(batch: PlacementBatch): Promise<void> {
+    if (batch.placements.length + batch.groupOriginals.length + batch.merges.length === 0) return;
+    const placements = lastByKey(batch.placements, (p) => p.articleId);
+    const groupOriginals = lastByKey(batch.groupOriginals, (g) => g.groupId);
+    const headlines = lastByKey(batch.headlines, (h) => h.storyId);
+    const articleIds = placements.map((p) => p.articleId);
+    this.#knownVersion = await runTransaction(this.#pool, async (client) => {
+      const touched = new Set<string>();
+      const before = await client.query<{ story_id: string }>(
+        "SELECT DISTINCT story_id FROM article_placements WHERE article_id = ANY($1::text[])",
+        [articleIds],
+      );
+      for (const r of before.rows) touched.add(r.story_id);
+      await client.query(
+        `INSERT INTO article_placements (${PLACED_COLUMNS}, shingles, signature)
+         SELECT p.article_id, p.story_id, p.group_id, p.duplicate_of, a.source_id, a.time_ms, p.shingles,
+           p.signature
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::bytea[])
+           AS p(article_id, story_id, group_id, duplicate_of, shingles, signature)
+         JOIN articles a ON a.id = p.article_id
+         ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, group_id = excluded.group_id,
+           duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature`,
+        [
+          articleIds,
+          placements.map((p) => p.storyId),
+          placements.map((p) => p.groupId),
+          placements.map((p) => p.duplicateOf),
+          placements.map((p) => toFingerprintBlob(p.shingles)),
+          placements.map((p) => toFingerprintBlob(p.signature)),
+        ],
+      );
+      for (const p of placements) touched.add(p.storyId);
+      // A story id that is live again is no longer an alias.
+      await client.query("DELETE FROM story_aliases WHERE merged_id = ANY($1::text[])", [
+        [...new Set(placements.map((p) => p.storyId))],
+      ]);
+      if (groupOriginals.length > 0) {
+        const groups = await client.query<{ story_id: string }>(
+          `WITH g AS (SELECT * FROM unnest($1::text[], $2::text[]) AS g(group_id, original_id)),
+           moved AS (
+             UPDATE article_placements p
+             SET duplicate_of = CASE WHEN p.article_id = g.original_id THEN NULL ELSE g.original_id END
+             FROM g WHERE p.group_id = g.group_id RETURNING p.story_id
+           )
+           SELECT DISTINCT story_id FROM moved`,
+          [groupOriginals.map((g) => g.groupId), groupOriginals.map((g) => g.originalId)],
+        );
+        for (const r of groups.rows) touched.add(r.story_id);
+      }
+      // In order: a later merge may move what an earlier one moved in.
+      for (const m of batch.merges) {
+        if (m.fromId === m.intoId) continue;
+        await client.query("UPDATE article_placements SET story_id = $1 WHERE story_id = $2", [
+          m.intoId,
+          m.fromId,
+        ]);
+        await client.query("UPDATE story_aliases SET story_id = $1 WHERE story_id = $2", [
+          m.intoId,
+          m.fromId,
+        ]);
+        await client.query(
+          `INSERT INTO story_aliases (merged_id, story_id) VALUES ($1, $2)
+           ON CONFLICT (merged_id) DO UPDATE SET story_id = excluded.story_id`,
+          [m.fromId, m.intoId],
+        );
+        touched.add(m.fromId);
+        touched.add(m.intoId);
+      }
+      await client.query(RECOUNT_STORIES_SQL, [
+        [...touched],
+        headlines.map((h) => h.storyId),
+        headlines.map((h) => h.headline),
+      ]);
+      return await this.#bumpVersion(client);
+    });
+  }
+
+  async getStreamRows(ids: readonly string[]): Promise<StoryStreamRow[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<StreamRowDb>(
+      `SELECT ${STREAM_COLUMNS} FROM articles a WHERE a.id = ANY($1::text[]) ORDER BY ${ARTICLE_ORDER}`,
+      [ids],
+    );
+    return rows.map(toStreamRow);
+  }
+
+  async listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]> {
+    const { rows } = await this.#pool.query<StreamRowDb>(
+      `SELECT ${STREAM_COLUMNS}, p.story_id FROM articles a LEFT JOIN article_placements p ON p.article_id = a.id
+       WHERE a.time_ms >= $1 ORDER BY ${ARTICLE_ORDER}`,
+      [fromMs],
+    );
+    return rows.map((r) => ({ ...toStreamRow(r), storyId: r.story_id ?? null }));
+  }
+
+  async listUnplacedIds(): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ id: string }>(
+      `SELECT a.id FROM articles a WHERE NOT EXISTS
+         (SELECT 1 FROM article_placements p WHERE p.article_id = a.id) ORDER BY ${ARTICLE_ORDER}`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async lastPlaced(): Promise<{ id: string; timeMs: number } | null> {
+    const { rows } = await this.#pool.query<{ article_id: string; time_ms: number }>(
+      "SELECT article_id, time_ms FROM article_placements ORDER BY time_ms DESC, article_id DESC LIMIT 1",
+    );
+    const [row] = rows;
+    return row === undefined ? null : { id: row.article_id, timeMs: row.time_ms };
+  }
+
+  async listFingerprintsSince(fromMs: number): Promise<ArticlePlacement[]> {
+    const { rows } = await this.#pool.query<PlacementRowDb & { shingles: Buffer; signature: Buffer }>(
+      `SELECT ${PLACED_COLUMNS}, shingles, signature FROM article_placements WHERE time_ms >= $1
+       ORDER BY time_ms, article_id`,
+      [fromMs],
+    );
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      storyId: r.story_id,
+      groupId: r.group_id,
+      duplicateOf: r.duplicate_of,
+      shingles: fromFingerprintBlob(r.shingles),
+      signature: fromFingerprintBlob(r.signature),
+    }));
+  }
+
+  async clearStories(): Promise<void> {
+    this.#knownVersion = await runTransaction(this.#pool, async (client) => {
+      await client.query("DELETE FROM article_placements");
+      await client.query("DELETE FROM stories");
+      await client.query("DELETE FROM story_aliases");
+      return await this.#bumpVersion(client);
+    });
+  }
+
+  async listStories(query: StoryListQuery): Promise<StoredStory[]> {
+    const sources = query.sources ?? [];
+    const { rows } = await this.#pool.query<StoryRowDb>(
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE last_update_ms >= $1
+         AND (cardinality($2::text[]) = 0 OR sources && $2::text[])
+       ORDER BY last_update_ms DESC, id LIMIT $3`,
+      [query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources, query.limit],
+    );
+    return rows.map(toStory);
+  }
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    const { rows } = await this.#pool.query<StoryRowDb>(
+      `SELECT ${STORY_COLUMNS} FROM stories
+       WHERE id = coalesce((SELECT story_id FROM story_aliases WHERE merged_id = $1), $1)`,
+      [id],
+    );
+    const [row] = rows;
+    return row === undefined ? null : toStory(row);
+  }
+
+  async listStoryMembers(storyId: string): Promise<PlacedArticle[]> {
+    const { rows } = await this.#pool.query<PlacementRowDb>(
+      `SELECT ${PLACED_COLUMNS} FROM article_placements
+       WHERE story_id = coalesce((SELECT story_id FROM story_aliases WHERE merged_id = $1), $1)
+       ORDER BY time_ms, article_id`,
+      [storyId],
+    );
+    return rows.map(toPlaced);
+  }
+
+  async getPlacements(ids: readonly string[]): Promise<PlacedArticle[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<PlacementRowDb>(
+      `SELECT ${PLACED_COLUMNS} FROM article_placements WHERE article_id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.article_id, toPlaced(r)]));
+    return ids.flatMap((id) => {
+      const p = byId.get(id);
+      return p === undefined ? [] : [p];
+    });
+  }
+
+  async duplicateStats(): Promise<DuplicateStats> {
+    const [totals, groups, stories] = await Promise.all([
+      this.#pool.query<{ placed: number; copies: number }>(
+        "SELECT count(*) AS placed, count(duplicate_of) AS copies FROM article_placements",
+      ),
+      this.#pool.query<{ n: number; publishers: number }>(
+        `SELECT count(*) AS n, count(DISTINCT source_id) AS publishers FROM article_placements
+         GROUP BY group_id HAVING count(*) > 1`,
+      ),
+      this.#pool.query<{ n: number; multi: number }>(
+        "SELECT count(*) AS n, count(*) FILTER (WHERE article_count > 1) AS multi FROM stories",
+      ),
+    ]);
+    const t = totals.rows[0] ?? { placed: 0, copies: 0 };
+    const s = stories.rows[0] ?? { n: 0, multi: 0 };
+    const sizes = new Map<number, number>();
+    for (const g of groups.rows) sizes.set(g.n, (sizes.get(g.n) ?? 0) + 1);
+    return {
+      placedArticles: t.placed,
+      copyGroups: groups.rows.length,
+      copies: t.copies,
+      largestGroup: groups.rows.reduce((m, g) => Math.max(m, g.n), 0),
+      groupSizes: [...sizes].sort((a, b) => a[0] - b[0]).map(([size, n]) => ({ size, groups: n })),
+      crossSourceGroups: groups.rows.filter((g) => g.publishers > 1).length,
+      stories: s.n,
+      multiArticleStories: s.multi,
+    };
+  }
+
+  /**
+   * Counts one more placement change, inside the writer's transaction. Returns the version this object now knows:
+   * the new one when it follows the one it knew, else null (another process wrote in between, without the lock:
+   * the next withAssignmentLock must report the change). A missing row counts as version 0.
+   */
+  async #bumpVersion(client: pg.ClientBase): Promise<number | null> {
+    const known = this.#knownVersion;
+    const { rows } = await client.query<{ version: number }>(
+      `INSERT INTO story_state (singleton, version) VALUES (true, 1)
+       ON CONFLICT (singleton) DO UPDATE SET version = story_state.version + 1 RETURNING version`,
+    );
+    const version = rows[0]?.version ?? null;
+    return known !== null && version === known + 1 ? version : null;
+  }
+}
