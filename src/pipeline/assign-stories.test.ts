@@ -9,7 +9,7 @@ import {
   syntheticRecords,
 } from "../../test/fixtures/arabic-articles.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
-import { reclusterStories } from "./assign-stories.ts";
+import { assignStories, reclusterStories } from "./assign-stories.ts";
 import { importRecords } from "./import-records.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "akhbar-assign-"));
@@ -20,7 +20,12 @@ let n = 0;
 const RECORDS = [...FIXTURE_RECORDS, ...STORY_RECORDS];
 const SHUFFLED = [...RECORDS.filter((_, i) => i % 3 !== 0), ...RECORDS.filter((_, i) => i % 3 === 0)];
 
-async function importInto(storage: SqliteStorage, records: typeof RECORDS, batchSize: number) {
+async function importInto(
+  storage: SqliteStorage,
+  records: typeof RECORDS,
+  batchSize: number,
+  options: { assignStories?: boolean } = {},
+) {
   const lines = fixtureJsonl(records)
     .trim()
     .split("\n")
@@ -30,7 +35,7 @@ async function importInto(storage: SqliteStorage, records: typeof RECORDS, batch
       yield* lines;
     })(),
     { storage, clock: { now: () => new Date("2015-08-01T00:00:00Z") } },
-    { batchSize },
+    { batchSize, ...options },
   );
 }
 
@@ -76,6 +81,21 @@ describe("assignStories", () => {
     await importInto(once, SHUFFLED, 500);
     expect(placements(second)).toEqual(placements(once));
     await Promise.all([second.close(), once.close()]);
+  });
+
+  it("folds an unplaced article stored before a late arrival ahead of the placed ones after it", async () => {
+    const storage = await fresh();
+    const story = (id: string) => STORY_RECORDS.find((r) => r.id === id)!;
+    await importInto(storage, [story("st-002"), story("st-005")], 500);
+    // Another writer stores the wire original (earliest) and a later copy; only the copy's step runs first. It
+    // arrives late, and the rebuild finds the original unplaced before it, between placed articles.
+    await importInto(storage, [story("st-001"), story("st-003")], 500, { assignStories: false });
+    await assignStories(storage, ["st-003"]);
+    await assignStories(storage, ["st-001"]);
+    const online = placements(storage);
+    await reclusterStories(storage.stories);
+    expect(online).toEqual(placements(storage));
+    await storage.close();
   });
 
   it("puts the wire original, its copies and a rewrite in one story, copies pointing at the original", async () => {

@@ -109,7 +109,9 @@ export class StoryAssigner {
 
   /**
    * A fresh stream fed the stored window before `from` (their stored stories kept, mapped onto the stream's);
-   * returns what must be (re)placed: every stored article from `from` on, and any unplaced one, in order.
+   * returns what must be (re)placed, in order: every stored article from `from` or from the first unplaced one in
+   * the window, whichever comes first. An unplaced article before `from` (stored by another writer while this step
+   * ran, its own job still queued) must be folded before the placed ones after it, never after them.
    */
   async #rebuild(from: Key): Promise<StoryStreamRow[]> {
     this.#stream = new StoryStream();
@@ -122,7 +124,7 @@ export class StoryAssigner {
     const kept: { id: string; storyId: string }[] = [];
     const log = new PlacementLog();
     for (const row of window) {
-      if (row.storyId === null || compareStreamOrder(row, from) >= 0) {
+      if (toPlace.length > 0 || row.storyId === null || compareStreamOrder(row, from) >= 0) {
         toPlace.push(row);
         continue;
       }

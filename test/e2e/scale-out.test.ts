@@ -2,7 +2,7 @@
  * Scale-out end to end: one `akhbar scheduler` and three `akhbar worker` processes on PostgreSQL (a throwaway
  * database) and Redis (a prefix of this file) crawl six fixture feeds on 127.0.0.1; one worker is SIGKILLed
  * mid-way. Every article is stored exactly once, politeness holds across workers, no job is parked, and the
- * articles equal those of a single-process SQLite `akhbar crawl --once` of the same fixtures.
+ * articles and their stories equal those of a single-process SQLite `akhbar crawl --once` of the same fixtures.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -221,8 +221,17 @@ describe.runIf(redisUp && pgUp)("scheduler + three workers on PostgreSQL and Red
       expect(code, errText).toBe(0);
       const single = await openSqliteStorage(file);
       const singleArticles = await single.articles.listArticlesAfter(0, 1_000);
+      const singlePlacements = single.db
+        .prepare("SELECT article_id, story_id, duplicate_of FROM article_placements ORDER BY article_id")
+        .all();
       await single.close();
       expect(comparable(stored)).toEqual(comparable(singleArticles));
+      // Stories too: three workers took turns placing them (one killed), yet none split or differs.
+      const { rows: placements } = await pgStorage.pool.query(
+        'SELECT article_id, story_id, duplicate_of FROM article_placements ORDER BY article_id COLLATE "C"',
+      );
+      expect(placements).toHaveLength(TOTAL);
+      expect(placements).toEqual(singlePlacements);
     } finally {
       await queue.close();
       await redis.quit();
