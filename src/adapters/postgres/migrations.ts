@@ -201,30 +201,30 @@ CREATE TABLE app_flags (
 
 /**
  * Version 3, stories, as SQLite's version 3 (see its notes): fingerprints are BYTEA (the same little-endian blobs),
- * a story's publishers a TEXT[]. Ids compare in COLLATE "C" (code point order, as SQLite and the stories stage's
- * (time, id) order), whatever the database's collation. Two additions for several processes assigning at once:
- * - `story_state.version` goes up with every placement write and every clear (no row yet means 0), so an assigner
- *   that finds a version other than its own last write knows another process changed the placements and rebuilds.
- * - `articles_time_id` is on `id COLLATE "C"`, the order listStreamRowsSince and listUnplacedIds read in.
+ * a story's publishers a TEXT[]. Ids keep the database's collation, so they join `articles.id` through its index;
+ * orders by id say COLLATE "C" (code point order, as SQLite and the stories stage's (time, id) order), and so do
+ * the indexes that serve them. One addition for several processes assigning at once: `story_state.version` goes
+ * up with every placement write and every clear (no row yet means 0), so an assigner that finds a version other
+ * than its own last write knows another process changed the placements and rebuilds its stream first.
  */
 const STORIES_MIGRATION_SQL = `
 CREATE TABLE article_placements (
-  article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-  story_id TEXT COLLATE "C" NOT NULL,
-  group_id TEXT COLLATE "C" NOT NULL,
-  duplicate_of TEXT COLLATE "C",
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  story_id TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  duplicate_of TEXT,
   time_ms BIGINT NOT NULL,
-  source_id TEXT COLLATE "C" NOT NULL,
+  source_id TEXT NOT NULL,
   shingles BYTEA NOT NULL,
   signature BYTEA NOT NULL
 );
 
-CREATE INDEX article_placements_story ON article_placements (story_id, time_ms, article_id);
+CREATE INDEX article_placements_story ON article_placements (story_id, time_ms, article_id COLLATE "C");
 CREATE INDEX article_placements_group ON article_placements (group_id);
-CREATE INDEX article_placements_time ON article_placements (time_ms, article_id);
+CREATE INDEX article_placements_time ON article_placements (time_ms, article_id COLLATE "C");
 
 CREATE TABLE stories (
-  id TEXT COLLATE "C" PRIMARY KEY,
+  id TEXT PRIMARY KEY,
   headline TEXT NOT NULL,
   article_count INTEGER NOT NULL,
   original_count INTEGER NOT NULL,
@@ -236,8 +236,8 @@ CREATE TABLE stories (
 CREATE INDEX stories_last_update ON stories (last_update_ms);
 
 CREATE TABLE story_aliases (
-  merged_id TEXT COLLATE "C" PRIMARY KEY,
-  story_id TEXT COLLATE "C" NOT NULL
+  merged_id TEXT PRIMARY KEY,
+  story_id TEXT NOT NULL
 );
 
 CREATE TABLE story_state (

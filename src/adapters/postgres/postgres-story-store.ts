@@ -56,8 +56,9 @@ interface StoryRowDb {
 const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
 const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 const STORY_COLUMNS = "id, headline, article_count, original_count, sources, first_seen_ms, last_update_ms";
-/** (time, id) in code point order: the stories stage's compareStreamOrder. */
+/** (time, id) in code point order: the stories stage's compareStreamOrder (and the migration's indexes). */
 const ARTICLE_ORDER = 'a.time_ms, a.id COLLATE "C"';
+const PLACEMENT_ORDER = 'time_ms, article_id COLLATE "C"';
 
 /**
  * Recomputes the stories $1 from their members in one statement: those left without members are deleted, the
@@ -67,7 +68,8 @@ const ARTICLE_ORDER = 'a.time_ms, a.id COLLATE "C"';
 const RECOUNT_STORIES_SQL = `
 WITH agg AS (
   SELECT story_id AS id, count(*) AS n, count(*) FILTER (WHERE duplicate_of IS NULL) AS originals,
-    min(time_ms) AS first, max(time_ms) AS last, array_agg(DISTINCT source_id ORDER BY source_id) AS sources
+    min(time_ms) AS first, max(time_ms) AS last,
+    array_agg(DISTINCT source_id COLLATE "C" ORDER BY source_id COLLATE "C") AS sources
   FROM article_placements WHERE story_id = ANY($1::text[]) GROUP BY story_id
 ), dropped AS (
   DELETE FROM stories s WHERE s.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.id = s.id)
@@ -76,7 +78,7 @@ INSERT INTO stories (${STORY_COLUMNS})
 SELECT agg.id,
   coalesce(h.headline, s.headline,
     (SELECT a.title FROM article_placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = agg.id
-     ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1), ''),
+     ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id COLLATE "C" LIMIT 1), ''),
   agg.n, agg.originals, agg.sources, agg.first, agg.last
 FROM agg
 LEFT JOIN unnest($2::text[], $3::text[]) AS h(story_id, headline) ON h.story_id = agg.id
@@ -265,7 +267,8 @@ export class PostgresStoryStore implements StoryStore {
 
   async lastPlaced(): Promise<{ id: string; timeMs: number } | null> {
     const { rows } = await this.#pool.query<{ article_id: string; time_ms: number }>(
-      "SELECT article_id, time_ms FROM article_placements ORDER BY time_ms DESC, article_id DESC LIMIT 1",
+      `SELECT article_id, time_ms FROM article_placements ORDER BY time_ms DESC, article_id COLLATE "C" DESC
+       LIMIT 1`,
     );
     const [row] = rows;
     return row === undefined ? null : { id: row.article_id, timeMs: row.time_ms };
@@ -274,7 +277,7 @@ export class PostgresStoryStore implements StoryStore {
   async listFingerprintsSince(fromMs: number): Promise<ArticlePlacement[]> {
     const { rows } = await this.#pool.query<PlacementRowDb & { shingles: Buffer; signature: Buffer }>(
       `SELECT ${PLACED_COLUMNS}, shingles, signature FROM article_placements WHERE time_ms >= $1
-       ORDER BY time_ms, article_id`,
+       ORDER BY ${PLACEMENT_ORDER}`,
       [fromMs],
     );
     return rows.map((r) => ({
@@ -301,7 +304,7 @@ export class PostgresStoryStore implements StoryStore {
     const { rows } = await this.#pool.query<StoryRowDb>(
       `SELECT ${STORY_COLUMNS} FROM stories WHERE last_update_ms >= $1
          AND (cardinality($2::text[]) = 0 OR sources && $2::text[])
-       ORDER BY last_update_ms DESC, id LIMIT $3`,
+       ORDER BY last_update_ms DESC, id COLLATE "C" LIMIT $3`,
       [query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources, query.limit],
     );
     return rows.map(toStory);
@@ -321,7 +324,7 @@ export class PostgresStoryStore implements StoryStore {
     const { rows } = await this.#pool.query<PlacementRowDb>(
       `SELECT ${PLACED_COLUMNS} FROM article_placements
        WHERE story_id = coalesce((SELECT story_id FROM story_aliases WHERE merged_id = $1), $1)
-       ORDER BY time_ms, article_id`,
+       ORDER BY ${PLACEMENT_ORDER}`,
       [storyId],
     );
     return rows.map(toPlaced);
