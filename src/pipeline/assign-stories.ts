@@ -235,6 +235,21 @@ export async function assignStories(storage: Storage, ids: readonly string[]): P
   return storyAssignerFor(storage.stories).assign(ids);
 }
 
+/**
+ * Places these articles and every other stored article still unplaced, in one step: a story job after an import
+ * batch folds whatever the import workers stored so far at once, and the jobs queued behind it find little left.
+ * Lists every unplaced id (one anti-join over the articles), so it suits batches, not single crawled items.
+ * Null without stories.
+ */
+export async function assignPendingStories(
+  storage: Storage,
+  ids: readonly string[],
+): Promise<AssignSummary | null> {
+  if (storage.stories === undefined) return null;
+  const pending = await storage.stories.listUnplacedIds();
+  return storyAssignerFor(storage.stories).assign([...new Set([...ids, ...pending])]);
+}
+
 export interface ReclusterSummary {
   articles: number;
   stories: number;

@@ -21,9 +21,8 @@ export const MIN_ITEM_DEFER_MS = 1_000;
 
 export interface JobHooks {
   /**
-   * Assigns a stored article to a story. Runs in the single story.assign consumer (one at a time across every
-   * worker); import.batch jobs also place stories, so assignStories still takes the store's assignment lock and
-   * catches up with what other workers placed. No-op when absent.
+   * Assigns a stored article to a story; "" (an import batch's job) means every article still unplaced. Runs in the single story.assign consumer (one at a time across every worker); the store's
+   * assignment lock still guards against other writers (an `akhbar import` beside the workers). No-op when absent.
    */
   assignStory?: (articleId: string) => Promise<void>;
 }
@@ -83,7 +82,17 @@ export function createCrawlJobHandlers(
         for (let i = 0; i < lines.length; i++) yield { file, lineNo: firstLineNo + i, text: lines[i] ?? "" };
       }
       // Idempotent: the store dedupes by id and URL, so a re-run batch counts its articles as duplicates.
-      const summary = await importRecords(read(), { storage: ctx.storage, clock: ctx.clock });
+      // Stories are left to the story consumer: placing them here would make every import worker wait its turn
+      // on the assignment lock, each rebuilding the stream the others moved past.
+      const summary = await importRecords(
+        read(),
+        { storage: ctx.storage, clock: ctx.clock },
+        { assignStories: false },
+      );
+      if (summary.imported + summary.updated > 0) {
+        const key = createHash("sha256").update(`${file}\n${firstLineNo}`).digest("hex").slice(0, 32);
+        await queue.enqueue("story.assign", { articleId: "" }, { jobId: `story-import-${key}` });
+      }
       ctx.log.info(
         {
           stage: "import",

@@ -14,7 +14,10 @@ export interface JobPayloads {
   "feed.poll": { feedId: number };
   /** Fetch + extract + store (and index, in the same transaction) one outbox item. */
   "item.fetch": { item: PendingItem };
-  /** Assign a stored article to a story; consumed by one consumer at a time across all workers. */
+  /**
+   * Assign a stored article to a story ("": every unplaced article, after an import batch); consumed by one
+   * consumer at a time across all workers.
+   */
   "story.assign": { articleId: string };
   /** Import lines of a JSON-lines file (bulk loads and the scale benchmark). */
   "import.batch": { file: string; firstLineNo: number; lines: string[] };

@@ -5,7 +5,7 @@
  */
 import { once } from "node:events";
 import { createLogger, openCrawler, openJobQueue, openStorage } from "../../../main.ts";
-import { assignStories } from "../../../pipeline/assign-stories.ts";
+import { assignPendingStories, assignStories } from "../../../pipeline/assign-stories.ts";
 import { createCrawlJobHandlers } from "../../../pipeline/crawl-jobs.ts";
 import { runFeedPollScheduler } from "../../../pipeline/schedule-feed-polls.ts";
 import { systemClock } from "../../../ports/clock.ts";
@@ -29,8 +29,9 @@ export const workerCommand: Command = {
     const n = ctx.config.workerConcurrency;
     const consumer = backend.queue.consume(
       createCrawlJobHandlers(crawler.context, backend.queue, {
+        // An import batch's job ("") sweeps every unplaced article; a crawled item's job places its article.
         assignStory: async (id) => {
-          await assignStories(storage, [id]);
+          await (id === "" ? assignPendingStories(storage, []) : assignStories(storage, [id]));
         },
       }),
       {
