@@ -17,7 +17,6 @@ import {
   TITLE_MATCH_MULTIPLIER,
 } from "../search-policy.ts";
 import { compileTsquery } from "./compile-tsquery.ts";
-import { md5Hex } from "./md5-hex.ts";
 
 /**
  * ts_rank weights {D, C, B, A} = {unused, surface, body, title}: the shared field weights scaled into 0..1, the
@@ -69,18 +68,14 @@ export class PostgresSearchIndex implements SearchIndex {
       params.push(value);
       return `$${params.length}::${type}`;
     };
-    if (match === null) {
-      // Browsing stays an unnamed statement, planned for its values: a plan kept for every source would walk the
-      // whole time index to find a small source's newest articles.
-      return toRefs((await this.#pool.query<ResultRow>(browseSql(f, excluded, param), params)).rows);
-    }
-    const sql = matchSql(f, match, title, query.recency, param);
-    // A named (prepared) statement per SQL shape: each pooled connection parses it once and the server may keep
-    // its plan, whose shape the query fixes (GIN matches, then candidates by primary key). Every per-query value is
-    // a parameter, so the shapes stay few (filters, title boost, paging inside or past the ranked window).
-    return toRefs(
-      (await this.#pool.query<ResultRow>({ name: statementName(sql), text: sql, values: params })).rows,
-    );
+    const sql =
+      match === null ? browseSql(f, excluded, param) : matchSql(f, match, title, query.recency, param);
+    const { rows } = await this.#pool.query<ResultRow>(sql, params);
+    const total = rows[0]?.total ?? 0;
+    const hits = [];
+    for (const row of rows)
+      if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
+    return { total, hits };
   }
 
   async countBySource(query: SearchQuery): Promise<Map<string, number>> {
@@ -102,15 +97,6 @@ export class PostgresSearchIndex implements SearchIndex {
     const { rows } = await this.#pool.query<{ source_id: string; n: number }>(sql, params);
     return new Map(rows.map((row) => [row.source_id, row.n]));
   }
-}
-
-/** The result rows (the first carries the total; a page past the end is that one row with no hit) as refs. */
-function toRefs(rows: readonly ResultRow[]): SearchRefs {
-  const total = rows[0]?.total ?? 0;
-  const hits = [];
-  for (const row of rows)
-    if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
-  return { total, hits };
 }
 
 type Param = (value: unknown, type: string) => string;
@@ -146,7 +132,7 @@ function matchSql(f: Filters, match: string, title: string | null, recency: bool
     r AS (
       SELECT s.seq, ${inWindow} AS in_window, ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${titleFactor}${recencyFactor} AS score
       FROM article_search s WHERE s.seq = ANY(ARRAY(SELECT seq FROM m ${cap}))
-      ORDER BY in_window DESC, score DESC, s.seq DESC LIMIT ${param(f.limit, "bigint")} OFFSET ${param(f.offset, "bigint")}
+      ORDER BY in_window DESC, score DESC, s.seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
     )
     SELECT (SELECT count(*) FROM m) AS total, a.id, r.score
     FROM (SELECT 1) AS one LEFT JOIN (r JOIN articles a ON a.seq = r.seq) ON true
@@ -170,14 +156,9 @@ function browseSql(f: Filters, excluded: string | null, param: Param): string {
   return `SELECT (${total})::bigint AS total, p.id, p.score
     FROM (SELECT 1) AS one LEFT JOIN LATERAL (
       SELECT a.id, a.seq, a.time_ms / ${DAY_MS}.0::float8 AS score FROM articles a WHERE true${where}
-      ORDER BY a.time_ms DESC, a.seq DESC LIMIT ${param(f.limit, "bigint")} OFFSET ${param(f.offset, "bigint")}
+      ORDER BY a.time_ms DESC, a.seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
     ) AS p ON true
     ORDER BY p.score DESC, p.seq DESC`;
-}
-
-/** The prepared-statement name of one SQL shape (node-postgres keeps one per name and connection). */
-function statementName(sql: string): string {
-  return `akhbar_search_${md5Hex(sql).slice(0, 24)}`;
 }
 
 function hasFilters(f: Filters): boolean {
