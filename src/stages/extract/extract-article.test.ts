@@ -145,6 +145,25 @@ describe("extractArticle", () => {
     expect(a.html).not.toContain("script");
     expect(a.html).not.toContain("onerror");
   });
+
+  it("keeps a paragraph's links (absolute) and emphasis, and writes a paragraph with a removed insert as text", () => {
+    const a = extractArticle(
+      page(
+        `<article><p>${PARAGRAPH} <a href="/news/2" onclick="x()">الخبر السابق</a> و<strong>تفاصيل</strong></p>` +
+          `<p>${PARAGRAPH} <span style="display:none">مخفي</span> <a href="javascript:alert(1)">هنا</a></p></article>`,
+      ),
+      { url: "https://alghad.example/news/1" },
+    );
+    expect(a.html).toContain(
+      '<a href="https://alghad.example/news/2" rel="noopener noreferrer">الخبر السابق</a>',
+    );
+    expect(a.html).toContain("<strong>تفاصيل</strong>");
+    expect(a.html).not.toContain("onclick");
+    expect(a.html).not.toContain("javascript");
+    // The hidden span is not part of the block, so that paragraph is written as its text.
+    expect(a.html).not.toContain("مخفي");
+    expect(a.html).toContain("المقبل. هنا</p>");
+  });
 });
 
 describe("extractArticle container choice", () => {

@@ -278,7 +278,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     paragraphs,
     text: paragraphs.join("\n"),
     // Sanitizing is the last step: nothing built after it can escape the allow-list.
-    html: sanitizeHtml(renderBody(selection.kept, language, direction)),
+    html: sanitizeHtml(renderBody(selection.kept, language, direction, baseUrl)),
     removed: removed.slice(0, REMOVED_MAX_ITEMS),
   };
 }
@@ -758,8 +758,65 @@ function toDirection(declared: string | null, language: string | null): "rtl" | 
   return language !== null && RTL_LANGUAGES.has(language) ? "rtl" : "ltr";
 }
 
-function renderBody(kept: readonly Block[], language: string | null, direction: "rtl" | "ltr"): string {
-  const esc = (s: string): string => s.replace(PATTERNS.htmlSpecial, (c) => HTML_ESCAPES[c] ?? c);
+/** Inline elements whose markup a kept paragraph keeps (links, emphasis); sorted. The sanitizer still runs last. */
+const INLINE_MARKUP_TAGS: ReadonlySet<string> = new Set([
+  "a",
+  "abbr",
+  "b",
+  "bdi",
+  "bdo",
+  "cite",
+  "code",
+  "em",
+  "i",
+  "mark",
+  "q",
+  "s",
+  "small",
+  "span",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "u",
+]);
+
+const escapeHtml = (s: string): string => s.replace(PATTERNS.htmlSpecial, (c) => HTML_ESCAPES[c] ?? c);
+
+/**
+ * The block's owner content with its inline markup (links absolute), or null when that content is not exactly
+ * the block's text: another block, a dropped insert or a line break inside it, or any non-inline element. Then
+ * the block is written as plain text, so nothing the extractor removed can come back through the markup.
+ */
+function renderInline(block: Block, baseUrl: string | null): string | null {
+  let html = "";
+  let text = "";
+  const walk = (el: HtmlElement): boolean => {
+    for (const child of el.children) {
+      if (child.type === "text") {
+        html += escapeHtml(child.text);
+        text += child.text;
+        continue;
+      }
+      if (!INLINE_MARKUP_TAGS.has(child.tag)) return false;
+      const href = child.tag === "a" ? resolveUrl(child.attrs.href ?? null, baseUrl) : null;
+      html += href === null ? `<${child.tag}>` : `<a href="${escapeHtml(href)}">`;
+      if (!walk(child)) return false;
+      html += `</${child.tag}>`;
+    }
+    return true;
+  };
+  if (!walk(block.owner) || collapse(text) !== block.text) return null;
+  return html.trim();
+}
+
+function renderBody(
+  kept: readonly Block[],
+  language: string | null,
+  direction: "rtl" | "ltr",
+  baseUrl: string | null,
+): string {
+  const esc = escapeHtml;
   const lang = language === null ? "" : ` lang="${esc(language)}"`;
   let out = `<div dir="${direction}"${lang}>`;
   let inList = false;
@@ -775,7 +832,7 @@ function renderBody(kept: readonly Block[], language: string | null, direction: 
         : b.owner.tag === "blockquote"
           ? "blockquote"
           : "p";
-    out += `<${tag}>${esc(b.text)}</${tag}>`;
+    out += `<${tag}>${renderInline(b, baseUrl) ?? esc(b.text)}</${tag}>`;
   }
   if (inList) out += "</ul>";
   return `${out}</div>`;
