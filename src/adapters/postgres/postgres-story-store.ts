@@ -14,6 +14,16 @@ import type {
 } from "../../domain/story.ts";
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
+import {
+  PLACED_COLUMNS,
+  type PlacementRowDb,
+  STREAM_COLUMNS,
+  type StoryRowDb,
+  type StreamRowDb,
+  toPlaced,
+  toStory,
+  toStreamRow,
+} from "../story-row.ts";
 import { runTransaction } from "./run-transaction.ts";
 
 /**
@@ -24,37 +34,6 @@ import { runTransaction } from "./run-transaction.ts";
 const ASSIGN_LOCK_SQL = "SELECT pg_advisory_lock(hashtextextended('akhbar.story.assign', 0))";
 const ASSIGN_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.story.assign', 0))";
 
-interface StreamRowDb {
-  id: string;
-  source_id: string;
-  cited_source: string | null;
-  title: string;
-  text: string;
-  time_ms: number;
-  story_id?: string | null;
-}
-
-interface PlacementRowDb {
-  article_id: string;
-  story_id: string;
-  group_id: string;
-  duplicate_of: string | null;
-  source_id: string;
-  time_ms: number;
-}
-
-interface StoryRowDb {
-  id: string;
-  headline: string;
-  article_count: number;
-  original_count: number;
-  sources: string[];
-  first_seen_ms: number;
-  last_update_ms: number;
-}
-
-const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
-const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 const STORY_COLUMNS = "id, headline, article_count, original_count, sources, first_seen_ms, last_update_ms";
 /** (time, id) in code point order: the stories stage's compareStreamOrder (and the migration's indexes). */
 const ARTICLE_ORDER = 'a.time_ms, a.id COLLATE "C"';
@@ -86,40 +65,6 @@ LEFT JOIN stories s ON s.id = agg.id
 ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
   original_count = excluded.original_count, sources = excluded.sources, first_seen_ms = excluded.first_seen_ms,
   last_update_ms = excluded.last_update_ms`;
-
-function toStreamRow(r: StreamRowDb): StoryStreamRow {
-  return {
-    id: r.id,
-    sourceId: r.source_id,
-    citedSource: r.cited_source,
-    title: r.title,
-    text: r.text,
-    timeMs: r.time_ms,
-  };
-}
-
-function toPlaced(r: PlacementRowDb): PlacedArticle {
-  return {
-    articleId: r.article_id,
-    storyId: r.story_id,
-    groupId: r.group_id,
-    duplicateOf: r.duplicate_of,
-    sourceId: r.source_id,
-    timeMs: r.time_ms,
-  };
-}
-
-function toStory(r: StoryRowDb): StoredStory {
-  return {
-    id: r.id,
-    headline: r.headline,
-    articleCount: r.article_count,
-    originalCount: r.original_count,
-    sources: r.sources,
-    firstSeenMs: r.first_seen_ms,
-    lastUpdateMs: r.last_update_ms,
-  };
-}
 
 /** The last entry per key, in first-seen order: one statement may not upsert one row twice. */
 function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -13,72 +13,16 @@ import type {
 } from "../../domain/story.ts";
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
-
-interface StreamRowDb {
-  id: string;
-  source_id: string;
-  cited_source: string | null;
-  title: string;
-  text: string;
-  time_ms: number;
-  story_id?: string | null;
-}
-
-interface PlacementRowDb {
-  article_id: string;
-  story_id: string;
-  group_id: string;
-  duplicate_of: string | null;
-  source_id: string;
-  time_ms: number;
-}
-
-interface StoryRowDb {
-  id: string;
-  headline: string;
-  article_count: number;
-  original_count: number;
-  sources: string;
-  first_seen_ms: number;
-  last_update_ms: number;
-}
-
-const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
-const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
-
-function toStreamRow(r: StreamRowDb): StoryStreamRow {
-  return {
-    id: r.id,
-    sourceId: r.source_id,
-    citedSource: r.cited_source,
-    title: r.title,
-    text: r.text,
-    timeMs: r.time_ms,
-  };
-}
-
-function toPlaced(r: PlacementRowDb): PlacedArticle {
-  return {
-    articleId: r.article_id,
-    storyId: r.story_id,
-    groupId: r.group_id,
-    duplicateOf: r.duplicate_of,
-    sourceId: r.source_id,
-    timeMs: r.time_ms,
-  };
-}
-
-function toStory(r: StoryRowDb): StoredStory {
-  return {
-    id: r.id,
-    headline: r.headline,
-    articleCount: r.article_count,
-    originalCount: r.original_count,
-    sources: JSON.parse(r.sources) as string[],
-    firstSeenMs: r.first_seen_ms,
-    lastUpdateMs: r.last_update_ms,
-  };
-}
+import {
+  PLACED_COLUMNS,
+  type PlacementRowDb,
+  STREAM_COLUMNS,
+  type StoryRowDb,
+  type StreamRowDb,
+  toPlaced,
+  toStory,
+  toStreamRow,
+} from "../story-row.ts";
 
 export class SqliteStoryStore implements StoryStore {
   readonly #db: Database.Database;

@@ -1,0 +1,72 @@
+/**
+ * The stored shapes of story data shared by the storage adapters: stream, placement and story rows → domain
+ * objects. Adapter helper, pure; column names as in both adapters' story migration (3).
+ */
+import type { PlacedArticle, StoredStory, StoryStreamRow } from "../domain/story.ts";
+
+export interface StreamRowDb {
+  id: string;
+  source_id: string;
+  cited_source: string | null;
+  title: string;
+  text: string;
+  time_ms: number;
+  story_id?: string | null;
+}
+
+export interface PlacementRowDb {
+  article_id: string;
+  story_id: string;
+  group_id: string;
+  duplicate_of: string | null;
+  source_id: string;
+  time_ms: number;
+}
+
+export interface StoryRowDb {
+  id: string;
+  headline: string;
+  article_count: number;
+  original_count: number;
+  /** SQLite keeps the source ids as JSON text, PostgreSQL as text[]. */
+  sources: string | string[];
+  first_seen_ms: number;
+  last_update_ms: number;
+}
+
+export const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
+export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
+
+export function toStreamRow(r: StreamRowDb): StoryStreamRow {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    citedSource: r.cited_source,
+    title: r.title,
+    text: r.text,
+    timeMs: r.time_ms,
+  };
+}
+
+export function toPlaced(r: PlacementRowDb): PlacedArticle {
+  return {
+    articleId: r.article_id,
+    storyId: r.story_id,
+    groupId: r.group_id,
+    duplicateOf: r.duplicate_of,
+    sourceId: r.source_id,
+    timeMs: r.time_ms,
+  };
+}
+
+export function toStory(r: StoryRowDb): StoredStory {
+  return {
+    id: r.id,
+    headline: r.headline,
+    articleCount: r.article_count,
+    originalCount: r.original_count,
+    sources: typeof r.sources === "string" ? (JSON.parse(r.sources) as string[]) : r.sources,
+    firstSeenMs: r.first_seen_ms,
+    lastUpdateMs: r.last_update_ms,
+  };
+}
