@@ -84,6 +84,13 @@ describe("story API and page", () => {
     expect(stories.stories[0].id).toBe("st-001");
     const story = await json(await fx.app.request("/api/stories/st-001"));
     expect(story.articles.length).toBeGreaterThanOrEqual(3);
+    expect(story.article_total).toBe(story.articles.length);
+    const second = await json(await fx.app.request("/api/stories/st-001?limit=1&offset=1"));
+    expect(second).toMatchObject({ article_total: story.article_total, limit: 1, offset: 1 });
+    expect(second.articles).toEqual([story.articles[1]]);
+    const bad = await fx.app.request("/api/stories/st-001?limit=0");
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.code).toBeDefined();
     const related = await json(await fx.app.request("/api/articles/st-004/related"));
     expect(related.same_story.map((a: { id: string }) => a.id)).toEqual(["st-001"]);
     const dup = await fx.app.request("/api/duplicates");

@@ -170,8 +170,8 @@ export const OPENAPI_DOCUMENT = {
     },
     "/api/stories/{id}": {
       get: {
-        summary: "One story with all its coverage",
-        parameters: [idPath],
+        summary: "One story with its coverage, a page of articles at a time",
+        parameters: [idPath, limit(MAX_PAGE_LIMIT, MAX_PAGE_LIMIT), offset(MAX_PAGE_OFFSET)],
         responses: {
           "200": {
             description: "story",
@@ -183,6 +183,9 @@ export const OPENAPI_DOCUMENT = {
                     {
                       type: "object",
                       properties: {
+                        article_total: { type: "integer", description: "articles in the story, all pages" },
+                        limit: { type: "integer" },
+                        offset: { type: "integer" },
                         articles: { type: "array", items: { $ref: "#/components/schemas/StoryArticle" } },
                       },
                     },

@@ -46,9 +46,19 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 
   app.get("/api/stories/:id", async (c) => {
     const id = c.req.param("id");
+    const get = (n: string) => c.req.queries(n) ?? [];
+    const limit = intParam(get, "limit", MAX_PAGE_LIMIT, 1, MAX_PAGE_LIMIT);
+    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET);
     const story = id.length > MAX_ID_CHARS ? null : await deps.reader.story(id);
     if (story === null) throw new AkhbarError("api.not_found", `api: no story with id "${id.slice(0, 200)}"`);
-    return c.json({ ...toStoryJson(story), articles: story.articles.map(toStoryArticleJson) });
+    // Coverage in the story's order (originals first), a page at a time: the biggest stories have hundreds.
+    return c.json({
+      ...toStoryJson(story),
+      article_total: story.articles.length,
+      limit,
+      offset,
+      articles: story.articles.slice(offset, offset + limit).map(toStoryArticleJson),
+    });
   });
 
   app.get("/api/articles/:id/related", async (c) => {
