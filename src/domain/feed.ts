@@ -65,6 +65,11 @@ export type FeedRunRecord = Pick<
   /** Set when the document told us (first parse, or it changed). */
   kind?: FeedKind | null;
   title?: string | null;
+  /**
+   * Where the feed now lives, when it answered only through permanent redirects (301/308): the feed's URL becomes
+   * this one, unless another feed already has it (then the feed keeps its URL and goes on being redirected).
+   */
+  movedTo?: string | null;
 };
 
 /** A feed entry a run offers as new: its stable key within the feed and its URL key across feeds. */

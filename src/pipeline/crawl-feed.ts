@@ -91,6 +91,8 @@ export async function crawlFeed(ctx: CrawlContext, feed: Feed): Promise<FeedRunS
     failureScore: 0,
     consecutiveFailures: 0,
     disabledReason: feed.disabledReason,
+    // A feed that moved for good is polled at its new address from now on (the store keeps one feed per URL).
+    movedTo: res.permanentRedirect && res.url !== feed.url ? res.url : null,
   };
   const hadPreviousPoll =
     feed.lastFetchAt !== null && (feed.status === "ok" || feed.status === "not_modified");

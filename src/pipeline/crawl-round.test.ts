@@ -109,6 +109,24 @@ describe("crawlRound", () => {
     expect((await storage.feeds.getFeed(feed.id))?.newItemsLastRun).toBe(0);
   });
 
+  it("moves a feed to its new address on a 301 and keeps its address on a 302", async () => {
+    const base = site.base();
+    site.route("/new-feed", feedReply("rss2", makeItems(base, "m", 1)));
+    site.route("/old-feed", { status: 301, headers: { location: `${base}/new-feed` } });
+    site.route("/temp-feed", { status: 302, headers: { location: `${base}/new-feed` } });
+    const moved = await addFeed(`${base}/old-feed`);
+    const temporary = await addFeed(`${base}/temp-feed`);
+    const first = await crawlRound(context());
+    expect(first.feeds.map((f) => f.status)).toEqual(["ok", "ok"]);
+    expect((await storage.feeds.getFeed(moved.id))?.url).toBe(`${base}/new-feed`);
+    expect((await storage.feeds.getFeed(temporary.id))?.url).toBe(`${base}/temp-feed`);
+    const oldHits = requested("/old-feed");
+    await makeDue(moved.id);
+    await crawlRound(context());
+    expect(requested("/old-feed")).toBe(oldHits);
+    expect(await storage.articles.countArticles()).toBe(1);
+  });
+
   it("sends the validators back exactly and writes nothing but the schedule on a 304", async () => {
     const base = site.base();
     const full = feedReply("rss2", makeItems(base, "v", 2), {

@@ -66,6 +66,21 @@ export function describeFeedStoreContract(name: string, open: () => Promise<Stor
       expect(await storage.feeds.listFeeds()).toHaveLength(1);
     });
 
+    it("moves a feed to the URL it permanently redirected to, unless another feed has that URL", async () => {
+      const { feed } = await storage.feeds.addFeed({ url: "http://spa.example/rss", sourceId: "spa" }, T0);
+      const { feed: other } = await storage.feeds.addFeed(
+        { url: "https://wam.example/rss", sourceId: "wam" },
+        T0,
+      );
+      await storage.feeds.recordFeedRun(feed.id, okRun({ movedTo: "https://spa.example/rss" }), [], 0);
+      expect((await storage.feeds.getFeed(feed.id))?.url).toBe("https://spa.example/rss");
+      expect(await storage.feeds.getFeedByUrl("http://spa.example/rss")).toBeNull();
+      await storage.feeds.recordFeedRun(other.id, okRun({ movedTo: "https://spa.example/rss" }), [], 0);
+      expect((await storage.feeds.getFeed(other.id))?.url).toBe("https://wam.example/rss");
+      await storage.feeds.recordFeedRun(feed.id, okRun({ movedTo: null }), [], 0);
+      expect((await storage.feeds.getFeed(feed.id))?.url).toBe("https://spa.example/rss");
+    });
+
     it("commits a run's state and only its new items, by key or URL, capped, in order", async () => {
       const { feed } = await storage.feeds.addFeed({ url: "https://spa.example/rss", sourceId: "spa" }, T0);
       const accepted = await storage.feeds.recordFeedRun(

@@ -200,7 +200,9 @@ export class PostgresFeedStore implements FeedStore {
            last_full_fetch_ms = $6, last_fetch_at = $7, status = $8, http_status = $9, new_items_last_run = $10,
            error_code = $11, error = $12, failure_score = $13, consecutive_failures = $14, disabled_reason = $15,
            next_poll_ms = $16, poll_interval_ms = $17, kind = coalesce($18, kind), title = coalesce($19, title),
-           lease_until_ms = NULL
+           lease_until_ms = NULL,
+           url = CASE WHEN $20::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = $20::text)
+             THEN $20::text ELSE url END
          WHERE id = $1`,
         [
           feedId,
@@ -222,6 +224,7 @@ export class PostgresFeedStore implements FeedStore {
           Math.round(run.pollIntervalMs),
           run.kind ?? null,
           run.title ?? null,
+          run.movedTo ?? null,
         ],
       );
       if (updated.rowCount === 0)

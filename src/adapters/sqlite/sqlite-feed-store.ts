@@ -60,7 +60,9 @@ export class SqliteFeedStore implements FeedStore {
          new_items_last_run = @new_items, error_code = @error_code, error = @error,
          failure_score = @failure_score, consecutive_failures = @consecutive_failures,
          disabled_reason = @disabled_reason, next_poll_ms = @next_poll_ms, poll_interval_ms = @poll_interval_ms,
-         kind = coalesce(@kind, kind), title = coalesce(@title, title), lease_until_ms = NULL
+         kind = coalesce(@kind, kind), title = coalesce(@title, title), lease_until_ms = NULL,
+         url = CASE WHEN @moved_to IS NOT NULL AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = @moved_to)
+           THEN @moved_to ELSE url END
        WHERE id = @id`,
     );
     // New means unknown by (feed, key) and by URL key anywhere: the same story in two feeds is fetched once.
@@ -107,6 +109,7 @@ export class SqliteFeedStore implements FeedStore {
         poll_interval_ms: Math.round(run.pollIntervalMs),
         kind: run.kind ?? null,
         title: run.title ?? null,
+        moved_to: run.movedTo ?? null,
       }).changes;
       if (changes === 0) throw new AkhbarError("store.not_found", `store: no feed with id ${feedId}`);
       return accepted;
