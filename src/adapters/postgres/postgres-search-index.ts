@@ -63,11 +63,7 @@ export class PostgresSearchIndex implements SearchIndex {
   async search(query: SearchQuery): Promise<SearchRefs> {
     const { match, excluded, title } = compileTsquery(query);
     const f: Filters = readSearchBounds(query);
-    const params: unknown[] = [];
-    const param = (value: unknown, type: string) => {
-      params.push(value);
-      return `$${params.length}::${type}`;
-    };
+    const { params, param } = newParams();
     const sql =
       match === null ? browseSql(f, excluded, param) : matchSql(f, match, title, query.recency, param);
     const { rows } = await this.#pool.query<ResultRow>(sql, params);
@@ -81,11 +77,7 @@ export class PostgresSearchIndex implements SearchIndex {
   async countBySource(query: SearchQuery): Promise<Map<string, number>> {
     const { match, excluded } = compileTsquery(query);
     const f: Filters = { ...readSearchBounds(query), sources: null };
-    const params: unknown[] = [];
-    const param = (value: unknown, type: string) => {
-      params.push(value);
-      return `$${params.length}::${type}`;
-    };
+    const { params, param } = newParams();
     // article_search carries source_id and time_ms: one GIN lookup, grouped, no article row read.
     const positive = match === null ? "" : ` AND doc @@ ${param(match, "tsquery")}`;
     const notExcluded =
@@ -100,6 +92,16 @@ export class PostgresSearchIndex implements SearchIndex {
 }
 
 type Param = (value: unknown, type: string) => string;
+
+/** A statement's parameter list and the function that appends a typed value and returns its placeholder. */
+function newParams(): { params: unknown[]; param: Param } {
+  const params: unknown[] = [];
+  const param: Param = (value, type) => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  return { params, param };
+}
 
 /**
  * Matches in one CTE (GIN, no article text read), counted. Without filters, the order is: the newest

@@ -80,10 +80,7 @@ export class SqliteSearchIndex implements SearchIndex {
     let countSql: string;
     let pageSql: string;
     if (match === null) {
-      const notExcluded =
-        f.excluded === null
-          ? ""
-          : " AND a.seq NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @excluded)";
+      const notExcluded = notExcludedSql(f);
       countSql = `SELECT count(*) AS n FROM articles a WHERE 1${where}${notExcluded}`;
       pageSql = `SELECT a.id, a.time_ms / ${DAY_MS}.0 AS score FROM articles a WHERE 1${where}${notExcluded}
         ORDER BY a.time_ms DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
@@ -127,26 +124,17 @@ export class SqliteSearchIndex implements SearchIndex {
     const f = toFilters({ ...query, sources: [], limit: 0, offset: 0 }, match, excluded, title, filter);
     const where = filterSql(f);
     let sql: string;
-    const params: Params = {};
-    if (f.from !== null) params.from = f.from;
-    if (f.to !== null) params.to = f.to;
     if (f.filter === null) {
-      const notExcluded =
-        f.excluded === null
-          ? ""
-          : " AND a.seq NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @excluded)";
-      if (f.excluded !== null) params.excluded = f.excluded;
-      sql = `SELECT a.source_id AS source, count(*) AS n FROM articles a WHERE 1${where}${notExcluded}
+      sql = `SELECT a.source_id AS source, count(*) AS n FROM articles a WHERE 1${where}${notExcludedSql(f)}
         GROUP BY a.source_id`;
     } else {
       // One walk of the matches and one row lookup each, instead of one count query per source.
-      params.filter = f.filter;
       sql = `WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @filter)
         SELECT a.source_id AS source, count(*) AS n FROM m JOIN articles a ON a.seq = m.rowid WHERE 1${where}
         GROUP BY a.source_id`;
     }
     const counts = new Map<string, number>();
-    for (const row of this.#prepare(sql).all(params) as { source: string; n: number }[])
+    for (const row of this.#prepare(sql).all(paramsOf(f)) as { source: string; n: number }[])
       counts.set(row.source, row.n);
     return counts;
   }
@@ -179,6 +167,13 @@ function toFilters(
     ref: 0,
     floor: 0,
   };
+}
+
+/** Browsing with exclusions: articles matching none of the excluded terms (one FTS5 lookup, not per row). */
+function notExcludedSql(f: Filters): string {
+  return f.excluded === null
+    ? ""
+    : " AND a.seq NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @excluded)";
 }
 
 function filterSql(f: Filters): string {

@@ -816,8 +816,7 @@ function renderBody(
   direction: "rtl" | "ltr",
   baseUrl: string | null,
 ): string {
-  const esc = escapeHtml;
-  const lang = language === null ? "" : ` lang="${esc(language)}"`;
+  const lang = language === null ? "" : ` lang="${escapeHtml(language)}"`;
   let out = `<div dir="${direction}"${lang}>`;
   let inList = false;
   for (const b of kept) {
@@ -832,7 +831,7 @@ function renderBody(
         : b.owner.tag === "blockquote"
           ? "blockquote"
           : "p";
-    out += `<${tag}>${renderInline(b, baseUrl) ?? esc(b.text)}</${tag}>`;
+    out += `<${tag}>${renderInline(b, baseUrl) ?? escapeHtml(b.text)}</${tag}>`;
   }
   if (inList) out += "</ul>";
   return `${out}</div>`;
