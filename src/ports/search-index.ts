@@ -9,10 +9,15 @@
  * higher and for terms without a usable stem. A phrase's surface forms may be adjacent across the title/body
  * boundary, so a phrase still matches through its surface forms.
  */
-import type { SearchQuery, SearchRefs } from "../domain/search.ts";
+import type { SearchHitRef, SearchQuery, SearchRefs } from "../domain/search.ts";
 
 export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchRefs>;
+  /**
+   * The hits `search(query)` returns, in its order, without counting every match: for callers that never show a
+   * total (related-article neighbours), where counting a frequent word's matches is a fifth of the search.
+   */
+  searchHits(query: SearchQuery): Promise<SearchHitRef[]>;
   /**
    * Matches per publisher source (facets): the query's terms, phrases, exclusions and time bounds, its source
    * filter and paging ignored, so a reader sees what each outlet has. Sources without a match are left out;

@@ -4,7 +4,7 @@
  * total and the page; the rows are written by PostgresArticleStore in the same transaction as the articles.
  */
 import type pg from "pg";
-import type { SearchQuery, SearchRefs } from "../../domain/search.ts";
+import type { SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
   FIELD_WEIGHT_BODY,
@@ -72,6 +72,11 @@ export class PostgresSearchIndex implements SearchIndex {
     for (const row of rows)
       if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
     return { total, hits };
+  }
+
+  /** The count is part of `search`'s one statement (a count of the materialized matches), so nothing to skip. */
+  async searchHits(query: SearchQuery): Promise<SearchHitRef[]> {
+    return (await this.search(query)).hits;
   }
 
   async countBySource(query: SearchQuery): Promise<Map<string, number>> {

@@ -70,6 +70,17 @@ export class SqliteSearchIndex implements SearchIndex {
    * first, score = article time in days since 1970. `total` counts every match after filters.
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
+    const { total, hits } = this.#run(query, true);
+    return { total: total ?? 0, hits };
+  }
+
+  /** As `search`, without the count query: a broad query's window floor is found by its own short walk. */
+  async searchHits(query: SearchQuery): Promise<SearchHitRef[]> {
+    return this.#run(query, false).hits;
+  }
+
+  /** One search; `total` is null when not asked for (`withTotal` false). */
+  #run(query: SearchQuery, withTotal: boolean): { total: number | null; hits: SearchHitRef[] } {
     const { match, excluded, title, filter } = compileFtsQuery(query);
     const f = toFilters(query, match, excluded, title, filter);
     const recency = query.recency && match !== null;
@@ -79,6 +90,8 @@ export class SqliteSearchIndex implements SearchIndex {
     const params = paramsOf(f);
     let countSql: string;
     let pageSql: string;
+    // Set when the page statement also counts every filtered match (a window count over rows it visits anyway).
+    let pageCounts = false;
     if (match === null) {
       const notExcluded = notExcludedSql(f);
       countSql = `SELECT count(*) AS n FROM articles a WHERE 1${where}${notExcluded}`;
@@ -107,15 +120,27 @@ export class SqliteSearchIndex implements SearchIndex {
           SELECT rowid, -${BM25} * ${TITLE_FACTOR} AS bm FROM articles_fts WHERE articles_fts MATCH @match)`;
       countSql = `WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @filter)
         SELECT count(*) AS n FROM m JOIN articles a ON a.seq = m.rowid WHERE 1${where}`;
-      pageSql = `${matches} SELECT a.id, ${score} AS score FROM m JOIN articles a ON a.seq = m.rowid
+      // Every filtered match is joined and scored before the sort, so counting them there saves the count query's
+      // own walk and row lookups (a third of a filtered search on the dev corpus).
+      pageSql = `${matches} SELECT a.id, ${score} AS score, count(*) OVER () AS n FROM m JOIN articles a ON a.seq = m.rowid
         WHERE 1${where} ORDER BY score DESC, a.seq DESC LIMIT @limit OFFSET @offset`;
+      pageCounts = true;
     }
-    const total = (this.#prepare(countSql).get(params) as { n: number }).n;
-    if (match !== null && where === "" && total > RANK_CANDIDATES_MAX) {
+    if (pageCounts && f.limit > 0) {
+      const rows = this.#prepare(pageSql).all(params) as (SearchHitRef & { n: number })[];
+      // An empty page past the first says nothing about the total: count as usual then.
+      if (rows.length > 0 || f.offset === 0) {
+        const hits = rows.map(({ id, score }) => ({ id, score }));
+        return { total: withTotal ? (rows[0]?.n ?? 0) : null, hits };
+      }
+    }
+    const total = withTotal ? (this.#prepare(countSql).get(params) as { n: number }).n : null;
+    // Without a total the floor walk itself tells whether the matches outnumber the window (no row: they do not).
+    if (match !== null && where === "" && (total === null || total > RANK_CANDIDATES_MAX)) {
       params.floor = this.#floor.get({ filter: f.filter ?? match, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
     }
-    const hits =
-      total <= f.offset || f.limit === 0 ? [] : (this.#prepare(pageSql).all(params) as SearchHitRef[]);
+    const empty = f.limit === 0 || (total !== null && total <= f.offset) || pageCounts;
+    const hits = empty ? [] : (this.#prepare(pageSql).all(params) as SearchHitRef[]);
     return { total, hits };
   }
 
