@@ -230,7 +230,6 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
     groupId: log.groupOf(a.id)!,
     duplicateOf: log.duplicateOf(a.id),
     sourceId: a.sourceId,
-    title: a.title,
     timeMs: a.timeMs,
     vector: vectors.get(a.id)!,
   });

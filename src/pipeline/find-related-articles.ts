@@ -4,7 +4,7 @@
  * Pipeline: reads the ports, calls the pure stage.
  */
 
-import type { Article } from "../domain/article.ts";
+import type { ArticleSummary } from "../domain/article.ts";
 import { AkhbarError } from "../domain/errors.ts";
 import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
 import type { QueryTerm, SearchQuery } from "../domain/search.ts";
@@ -12,7 +12,12 @@ import type { PlacedArticle } from "../domain/story.ts";
 import type { Storage } from "../ports/storage.ts";
 import { findRelated, type RelatedCandidate } from "../stages/related/find-related.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
-import { TermStats, toSparseVector, toStoryTerms } from "../stages/stories/story-vector.ts";
+import {
+  type SparseVector,
+  TermStats,
+  toSparseVector,
+  toStoryTerms,
+} from "../stages/stories/story-vector.ts";
 
 /** Neighbours are looked for this far either side of the anchor: older or newer news is rarely "similar". */
 export const RELATED_WINDOW_DAYS = 3;
@@ -24,7 +29,8 @@ export const RELATED_HITS_PER_TERM = 25;
 const DAY_MS = 86_400_000;
 
 export interface RelatedArticle {
-  article: Article;
+  /** Without its HTML: the lists show titles and leads, and a neighbour's HTML is most of its row. */
+  article: ArticleSummary;
   placement: PlacedArticle | null;
 }
 
@@ -40,73 +46,107 @@ export interface RelatedArticleLists {
   readAlso: RelatedArticle | null;
 }
 
-/** The three lists for `articleId`, or null when the article is unknown. Throws `store.stories_unsupported`. */
+export interface RelatedOptions {
+  /**
+   * Also read the rows of the story's other coverage and of the anchor's copies (`sameStory`, `copies`); when false
+   * both lists come back empty. Default true. The article page leaves it off: it links the story instead, and the
+   * rows of a big story's coverage (hundreds of articles) were most of the slowest first views.
+   */
+  coverage?: boolean;
+}
+
+/** An empty vector: story members are listed by placement only, never scored against the anchor. */
+const NO_TERMS: SparseVector = { terms: [], weights: new Float64Array(0) };
+
+/**
+ * The three lists for `articleId`, or null when the article is unknown. Throws `store.stories_unsupported`.
+ * The similar pool (and its IDF) is the anchor and its in-window search neighbours; the story's members are
+ * same-story coverage, placed from their placements alone, so a story of hundreds costs one placement read.
+ */
 export async function findRelatedArticles(
   storage: Storage,
   articleId: string,
+  options: RelatedOptions = {},
 ): Promise<RelatedArticleLists | null> {
   const stories = storage.stories;
   if (stories === undefined) {
     throw new AkhbarError("store.stories_unsupported", "store: this storage backend keeps no stories yet");
   }
-  const anchor = await storage.articles.getArticle(articleId);
-  if (anchor === null) return null;
+  const [anchor] = await storage.articles.getArticleSummaries([articleId]);
+  if (anchor === undefined) return null;
   const [anchorPlacement] = await stories.getPlacements([anchor.id]);
-  const members =
-    anchorPlacement === undefined ? [] : await stories.listStoryMembers(anchorPlacement.storyId);
+  const members = (
+    anchorPlacement === undefined ? [] : await stories.listStoryMembers(anchorPlacement.storyId)
+  ).filter((m) => m.articleId !== anchor.id);
   const anchorMs = timeOf(anchor);
   const neighbourIds = new Set<string>();
   for (const term of titleTerms(anchor.title)) {
-    const refs = await storage.search.search({ ...browseQuery(RELATED_HITS_PER_TERM), terms: [term] });
-    for (const h of refs.hits) neighbourIds.add(h.id);
+    const hits = await storage.search.searchHits({ ...browseQuery(RELATED_HITS_PER_TERM), terms: [term] });
+    for (const h of hits) neighbourIds.add(h.id);
   }
   for (const m of members) neighbourIds.delete(m.articleId);
   neighbourIds.delete(anchor.id);
-  const memberIds = members.map((m) => m.articleId).filter((id) => id !== anchor.id);
   const inWindow = (timeMs: number) => Math.abs(timeMs - anchorMs) <= RELATED_WINDOW_DAYS * DAY_MS;
   // A placement carries its article's time, so neighbours outside the window are dropped before their full rows are
-  // read: most search neighbours are (85% on the dev corpus: 123 read, 18 kept), and those reads were a sixth of an
-  // article page. Same lists as before (checked on 200 dev-corpus articles).
-  const neighbourPlacements = await stories.getPlacements([...neighbourIds]);
+  // read: most search neighbours are (85% on the dev corpus: 123 read, 18 kept).
   const placements = new Map<string, PlacedArticle>();
-  for (const p of [...neighbourPlacements, ...members]) placements.set(p.articleId, p);
-  if (anchorPlacement !== undefined) placements.set(anchor.id, anchorPlacement);
+  for (const p of await stories.getPlacements([...neighbourIds])) placements.set(p.articleId, p);
   const toRead = [...neighbourIds].filter((id) => {
     const p = placements.get(id);
     return p === undefined || inWindow(p.timeMs);
   });
-  const rows = await storage.articles.getArticles([...memberIds, ...toRead]);
-  const pool = [anchor, ...rows.filter((a) => memberIds.includes(a.id) || inWindow(timeOf(a)))];
+  const rows = await storage.articles.getArticleSummaries(toRead);
+  const pool = [anchor, ...rows.filter((a) => inWindow(timeOf(a)))];
+  if (anchorPlacement !== undefined) placements.set(anchor.id, anchorPlacement);
   const stats = new TermStats();
   const terms = pool.map((a) => toStoryTerms(a.title, a.text));
   for (const t of terms) stats.addDocument(t);
-  const byId = new Map<string, RelatedArticle>();
+  const byId = new Map<string, ArticleSummary>(pool.map((a) => [a.id, a]));
   const candidates: RelatedCandidate[] = pool.map((a, i) => {
-    const p = placements.get(a.id) ?? null;
-    byId.set(a.id, { article: a, placement: p });
+    const p = placements.get(a.id);
     return {
       id: a.id,
       storyId: p?.storyId ?? a.id,
       groupId: p?.groupId ?? a.id,
       duplicateOf: p?.duplicateOf ?? null,
       sourceId: a.sourceId,
-      title: a.title,
       timeMs: timeOf(a),
       vector: toSparseVector(terms[i]!, stats),
     };
   });
+  for (const m of members) {
+    placements.set(m.articleId, m);
+    candidates.push({
+      id: m.articleId,
+      storyId: m.storyId,
+      groupId: m.groupId,
+      duplicateOf: m.duplicateOf,
+      sourceId: m.sourceId,
+      timeMs: m.timeMs,
+      vector: NO_TERMS,
+    });
+  }
   const lists = findRelated(candidates[0]!, candidates);
   const anchorGroup = anchorPlacement?.groupId ?? anchor.id;
-  const pick = (c: RelatedCandidate) => byId.get(c.id)!;
+  const copies =
+    options.coverage === false
+      ? []
+      : candidates
+          .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
+          .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
+  const sameStory = options.coverage === false ? [] : lists.sameStory;
+  const unread = [...sameStory, ...copies].map((c) => c.id).filter((id) => !byId.has(id));
+  for (const a of await storage.articles.getArticleSummaries(unread)) byId.set(a.id, a);
+  const pick = (c: RelatedCandidate): RelatedArticle[] => {
+    const article = byId.get(c.id);
+    return article === undefined ? [] : [{ article, placement: placements.get(c.id) ?? null }];
+  };
   return {
-    anchor: byId.get(anchor.id)!,
-    sameStory: lists.sameStory.map(pick),
-    copies: candidates
-      .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
-      .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1))
-      .map(pick),
-    similar: lists.similar.map(pick),
-    readAlso: lists.readAlso === null ? null : pick(lists.readAlso),
+    anchor: { article: anchor, placement: anchorPlacement ?? null },
+    sameStory: sameStory.flatMap(pick),
+    copies: copies.flatMap(pick),
+    similar: lists.similar.flatMap(pick),
+    readAlso: lists.readAlso === null ? null : (pick(lists.readAlso)[0] ?? null),
   };
 }
 
@@ -146,6 +186,6 @@ export function titleTerms(title: string, max = RELATED_SEARCH_TERMS): QueryTerm
 }
 
 /** Published, else fetched, in epoch ms, read as the store reads it (offset-less times are UTC): its `time_ms`. */
-export function timeOf(a: Article): number {
+export function timeOf(a: Pick<ArticleSummary, "publishedAt" | "fetchedAt">): number {
   return parseIsoTimeMs(a.publishedAt ?? a.fetchedAt) ?? parseIsoTimeMs(a.fetchedAt) ?? 0;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findRelatedArticles } from "../../src/pipeline/find-related-articles.ts";
 import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { FIXTURE_RECORDS, fixtureJsonl, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
 import { type FixtureApp, openFixtureApp } from "../web/fixture-app.ts";
@@ -93,6 +94,13 @@ describe("story API and page", () => {
     expect((await json(bad)).error.code).toBeDefined();
     const related = await json(await fx.app.request("/api/articles/st-004/related"));
     expect(related.same_story.map((a: { id: string }) => a.id)).toEqual(["st-001"]);
+    // The article page's call: the same similar list and pick, the story's coverage left unread.
+    const lists = await findRelatedArticles(fx.storage, "st-004");
+    const pageLists = await findRelatedArticles(fx.storage, "st-004", { coverage: false });
+    expect(lists?.sameStory.map((r) => r.article.id)).toEqual(["st-001"]);
+    expect(pageLists?.sameStory).toEqual([]);
+    expect(pageLists?.similar.map((r) => r.article.id)).toEqual(lists?.similar.map((r) => r.article.id));
+    expect(pageLists?.readAlso?.article.id).toBe(lists?.readAlso?.article.id);
     const dup = await fx.app.request("/api/duplicates");
     expect(dup.status).toBe(200);
   });

@@ -14,7 +14,7 @@ function item(
   timeMs = 0,
   duplicateOf: string | null = null,
 ): RelatedCandidate {
-  return { id, storyId, groupId, duplicateOf, sourceId: "s", title: id, timeMs, vector: vec(terms) };
+  return { id, storyId, groupId, duplicateOf, sourceId: "s", timeMs, vector: vec(terms) };
 }
 
 describe("findRelated", () => {

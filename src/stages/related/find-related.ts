@@ -26,7 +26,6 @@ export interface RelatedCandidate {
   /** The group's original when this is a copy. */
   duplicateOf: string | null;
   sourceId: string;
-  title: string;
   timeMs: number;
   vector: SparseVector;
 }

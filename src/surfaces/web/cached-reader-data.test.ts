@@ -33,9 +33,9 @@ function countingReader() {
     async storyOfArticle(id) {
       return summary(id);
     },
-    async related(): Promise<RelatedArticles> {
+    async related(_id, options): Promise<RelatedArticles> {
       calls.related += 1;
-      return { similar: [], readAlso: null };
+      return { similar: [], readAlso: null, ...(options?.sameStory === false ? {} : { sameStory: [] }) };
     },
   };
   return { reader, calls, state };
@@ -52,6 +52,15 @@ describe("CachedReaderData", () => {
     await cached.related("a");
     expect(calls).toEqual({ top: 1, story: 0, related: 1 });
     expect(cached.capabilities).toBe(reader.capabilities);
+  });
+
+  it("keeps the page's related lists apart from the API's, which add the story's coverage", async () => {
+    const { reader, calls } = countingReader();
+    const cached = new CachedReaderData(reader, async () => "m1");
+    expect((await cached.related("a", { sameStory: false })).sameStory).toBeUndefined();
+    expect((await cached.related("a")).sameStory).toEqual([]);
+    await cached.related("a", { sameStory: true });
+    expect(calls.related).toBe(2);
   });
 
   it("keeps different queries apart", async () => {

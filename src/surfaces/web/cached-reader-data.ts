@@ -7,6 +7,7 @@ import type {
   ReaderCapabilities,
   ReaderData,
   RelatedArticles,
+  RelatedOptions,
   StoryDetail,
   StorySummary,
   TopStoriesQuery,
@@ -52,8 +53,11 @@ export class CachedReaderData implements ReaderData {
     return this.#cached(JSON.stringify(["of", articleId]), () => this.#inner.storyOfArticle(articleId));
   }
 
-  related(articleId: string): Promise<RelatedArticles> {
-    return this.#cached(JSON.stringify(["related", articleId]), () => this.#inner.related(articleId));
+  related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles> {
+    const sameStory = options?.sameStory !== false;
+    return this.#cached(JSON.stringify(["related", articleId, sameStory]), () =>
+      this.#inner.related(articleId, { sameStory }),
+    );
   }
 
   async #cached<T>(key: string, compute: () => Promise<T>): Promise<T> {

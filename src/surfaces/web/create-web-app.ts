@@ -192,7 +192,8 @@ export function createWebApp(deps: WebDeps): Hono {
     if (article === null) throw new AkhbarError("web.not_found", "لا يوجد مقال بهذا المعرّف.");
     const [story, related, { ctx }] = await Promise.all([
       reader.storyOfArticle(id),
-      reader.related(id),
+      // The page links the story rather than listing its coverage: the similar list and the read-also pick only.
+      reader.related(id, { sameStory: false }),
       context(),
     ]);
     return page(c, 200, {

@@ -61,6 +61,11 @@ export interface RelatedArticles {
   sameStory?: StoryArticle[];
 }
 
+export interface RelatedOptions {
+  /** List the story's other coverage in `sameStory` (default true); false leaves it absent and unread. */
+  sameStory?: boolean;
+}
+
 /** What the implementation can really tell; pages say so when stories are approximated. */
 export interface ReaderCapabilities {
   /** True when stories group several outlets' articles; false when each article is its own story. */
@@ -77,6 +82,9 @@ export interface ReaderData {
   story(id: string): Promise<StoryDetail | null>;
   /** The story an article belongs to, or null when the article is unknown. */
   storyOfArticle(articleId: string): Promise<StorySummary | null>;
-  /** Similar articles and a read-also pick for an article (empty lists when it is unknown). */
-  related(articleId: string): Promise<RelatedArticles>;
+  /**
+   * Similar articles and a read-also pick for an article (empty lists when it is unknown), and its story's other
+   * coverage unless `options.sameStory` is false (the article page links the story instead of listing it).
+   */
+  related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles>;
 }

@@ -2,7 +2,7 @@
  * StoryReaderData: ReaderData over the stored stories (StoryStore) — top stories ranked by size, source diversity
  * and recency; a story's coverage with copies marked; related lists from stages/related. Surface code (ports only).
  */
-import type { Article } from "../../domain/article.ts";
+import type { ArticleSummary } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { PlacedArticle, StoredStory } from "../../domain/story.ts";
 import { findRelatedArticles, type RelatedArticle } from "../../pipeline/find-related-articles.ts";
@@ -13,6 +13,7 @@ import type {
   ReaderCapabilities,
   ReaderData,
   RelatedArticles,
+  RelatedOptions,
   StoryArticle,
   StoryDetail,
   StorySummary,
@@ -69,11 +70,13 @@ export class StoryReaderData implements ReaderData {
     return stored === null ? null : (await this.#detail(stored, false)).summary;
   }
 
-  async related(articleId: string): Promise<RelatedArticles> {
-    const lists = await findRelatedArticles(this.#storage, articleId);
-    if (lists === null) return { similar: [], readAlso: null, sameStory: [] };
+  async related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles> {
+    const coverage = options?.sameStory !== false;
+    const lists = await findRelatedArticles(this.#storage, articleId, { coverage });
+    const sameStory = coverage ? { sameStory: lists?.sameStory.map(toRelatedItem) ?? [] } : {};
+    if (lists === null) return { similar: [], readAlso: null, ...sameStory };
     return {
-      sameStory: lists.sameStory.map(toRelatedItem),
+      ...sameStory,
       similar: lists.similar.map(toRelatedItem),
       readAlso: lists.readAlso === null ? null : toRelatedItem(lists.readAlso),
     };
@@ -87,7 +90,7 @@ export class StoryReaderData implements ReaderData {
     const members = await this.#stories.listStoryMembers(stored.id);
     const leadMember = members.find((m) => m.duplicateOf === null) ?? members[0];
     const ids = withArticles ? members.map((m) => m.articleId) : leadMember ? [leadMember.articleId] : [];
-    const rows = new Map((await this.#storage.articles.getArticles(ids)).map((a) => [a.id, a]));
+    const rows = new Map((await this.#storage.articles.getArticleSummaries(ids)).map((a) => [a.id, a]));
     const lead = leadMember === undefined ? undefined : rows.get(leadMember.articleId);
     const firstBySource: string[] = [];
     for (const m of members) if (!firstBySource.includes(m.sourceId)) firstBySource.push(m.sourceId);
@@ -110,7 +113,7 @@ export class StoryReaderData implements ReaderData {
   }
 }
 
-function toStoryArticle(a: Article, p: PlacedArticle | null): StoryArticle {
+function toStoryArticle(a: ArticleSummary, p: PlacedArticle | null): StoryArticle {
   return {
     id: a.id,
     title: a.title,
