@@ -1,7 +1,7 @@
 /**
- * Related articles for one stored article: candidates are its story's members plus search neighbours of its title
- * words within ±RELATED_WINDOW_DAYS, vectorized with IDF over that pool, then stages/related picks the lists.
- * Pipeline: reads the ports, calls the pure stage.
+ * Related articles for one stored article: search neighbours of its title words within ±RELATED_WINDOW_DAYS,
+ * vectorized with IDF over them and the anchor, plus its story's members (from their placements, never scored); then
+ * stages/related picks the lists. Pipeline: reads the ports, calls the pure stage.
  */
 
 import type { ArticleSummary } from "../domain/article.ts";
