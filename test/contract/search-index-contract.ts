@@ -330,6 +330,20 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       expect(await ids({ terms: [term("after")] })).toEqual(["id-a"]);
     });
 
+    it("indexes the last version of an article written twice in one batch, once", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "before", body: "" } }),
+        makeArticleWrite("b", { index: { title: "other", body: "" } }),
+        makeArticleWrite("a", { index: { title: "after", body: "" } }),
+      ]);
+      expect(await ids({ terms: [term("before")] })).toEqual([]);
+      expect(await storage.search.search(makeQuery({ terms: [term("after")] }))).toMatchObject({
+        total: 1,
+        hits: [{ id: "id-a" }],
+      });
+      expect(await ids({ terms: [term("other")] })).toEqual(["id-b"]);
+    });
+
     it("never throws on tokens that are FTS5 syntax, and treats them as plain text", async () => {
       await storage.articles.writeArticles([
         makeArticleWrite("a", { index: { title: "near and or not title a", body: "b" } }),

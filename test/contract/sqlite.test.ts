@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations, MIGRATIONS } from "../../src/adapters/sqlite/migrations.ts";
+import { applyMigrations, FTS_HASH_SIZE_BYTES, MIGRATIONS } from "../../src/adapters/sqlite/migrations.ts";
 import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
@@ -108,6 +108,25 @@ describe("openSqliteStorage", () => {
       v: MIGRATIONS.at(-1)?.version,
     });
     db.close();
+  });
+
+  it("writes one import batch's index terms as a single FTS segment", async () => {
+    const storage = await openSqliteStorage(freshPath());
+    const batch = Array.from({ length: 500 }, (_, i) =>
+      makeArticleWrite(`w${i}`, {
+        index: { title: `t${i} common`, body: Array(600).fill(`b${i}`).join(" ") },
+      }),
+    );
+    await storage.articles.writeArticles(batch);
+    // Every on-disk segment has its own segid in the %_idx table (FTS5's b-tree over its leaves).
+    const segments = storage.db
+      .prepare("SELECT count(*) AS n FROM articles_fts_idx WHERE segid > 0 GROUP BY segid")
+      .all();
+    expect(segments.length).toBe(1);
+    expect(storage.db.prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'").get()).toEqual({
+      v: FTS_HASH_SIZE_BYTES,
+    });
+    await storage.close();
   });
 
   it("refuses a database written by a newer schema version", async () => {

@@ -129,6 +129,9 @@ CREATE TABLE story_aliases (
 CREATE INDEX articles_time_id ON articles (time_ms, id);
 `;
 
+/** FTS5 'hashsize' of articles_fts: pending index terms kept in memory before a flush (see migration 6). */
+export const FTS_HASH_SIZE_BYTES = 16 * 1024 * 1024;
+
 /**
  * Ordered, append-only: never edit a released entry, add a new one.
  *
@@ -255,6 +258,16 @@ CREATE INDEX article_placements_placed
 -- table that is a wide row (text and HTML) per match; through this index a few dozen bytes, appended in seq order.
 CREATE INDEX articles_seq_keys ON articles (seq, time_ms, source_id, id);
 `,
+  },
+  {
+    version: 6,
+    name: "fts pending terms held per batch",
+    // FTS5 writes its pending terms as a new segment whenever they pass 'hashsize' (1 MiB by default). One import
+    // batch (500 dev articles, ~1.5 MB of index text) passed it mid-batch, so each batch became several small
+    // segments that automerge then rewrote. At FTS_HASH_SIZE_BYTES a batch reaches disk once, at commit: 30% fewer
+    // sqlite3_step instructions writing 4,000 dev articles (callgrind). Peak memory of a writer grows by at most
+    // this much, and only while a transaction has pending terms.
+    sql: `INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ${FTS_HASH_SIZE_BYTES});`,
   },
 ];
 
