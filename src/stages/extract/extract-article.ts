@@ -11,7 +11,7 @@ import { foldMatchText } from "./fold-match-text.ts";
 import { type HtmlElement, parseHtml, walkHtml } from "./parse-html.ts";
 import { parseVisibleDate, toIsoTimestamp } from "./parse-visible-date.ts";
 import { collapse, type PageMetadata, readPageMetadata } from "./read-page-metadata.ts";
-import { sanitizeHtml } from "./sanitize-html.ts";
+import { sanitizeTree } from "./sanitize-html.ts";
 
 /** Longest HTML accepted, in UTF-16 code units. decodeHtml already caps bytes at 32 MiB; this guards callers
  * that pass strings directly. Parsing runs at roughly 20-40 MB/s, so the cap bounds a call to about a second. */
@@ -146,16 +146,8 @@ const PATTERNS = {
   markupText: /^(?:\s*<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>)+$/i,
   protocol: /^https?:$/,
   langSeparator: /[-_]/,
-  htmlSpecial: /[&<>"]/g,
   wwwPrefix: /^www\./,
 } as const;
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-};
 
 export interface RemovedPart {
   kind: RemovedKind;
@@ -278,7 +270,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     paragraphs,
     text: paragraphs.join("\n"),
     // Sanitizing is the last step: nothing built after it can escape the allow-list.
-    html: sanitizeHtml(renderBody(selection.kept, language, direction, baseUrl)),
+    html: sanitizeTree(renderBody(selection.kept, language, direction, baseUrl)),
     removed: removed.slice(0, REMOVED_MAX_ITEMS),
   };
 }
@@ -781,49 +773,66 @@ const INLINE_MARKUP_TAGS: ReadonlySet<string> = new Set([
   "u",
 ]);
 
-const escapeHtml = (s: string): string => s.replace(PATTERNS.htmlSpecial, (c) => HTML_ESCAPES[c] ?? c);
+/** A detached element for the rendered body; the sanitizer reads it like a parsed one. */
+function bodyElement(tag: string, attrs: Record<string, string>, parent: HtmlElement): HtmlElement {
+  const el: HtmlElement = { type: "element", tag, attrs, children: [], parent };
+  parent.children.push(el);
+  return el;
+}
+
+function appendText(parent: HtmlElement, text: string): void {
+  if (text !== "") parent.children.push({ type: "text", text, parent });
+}
 
 /**
- * The block's owner content with its inline markup (links absolute), or null when that content is not exactly
- * the block's text: another block, a dropped insert or a line break inside it, or any non-inline element. Then
- * the block is written as plain text, so nothing the extractor removed can come back through the markup.
+ * Copies the block's owner content with its inline markup (links absolute) into `into`, or returns false when that
+ * content is not exactly the block's text: another block, a dropped insert or a line break inside it, or any
+ * non-inline element. Then the block is written as plain text, so nothing the extractor removed can come back
+ * through the markup. White space at both ends of the copy is trimmed.
  */
-function renderInline(block: Block, baseUrl: string | null): string | null {
-  let html = "";
+function copyInline(block: Block, into: HtmlElement, baseUrl: string | null): boolean {
   let text = "";
-  const walk = (el: HtmlElement): boolean => {
-    for (const child of el.children) {
+  const copy = (from: HtmlElement, to: HtmlElement): boolean => {
+    for (const child of from.children) {
       if (child.type === "text") {
-        html += escapeHtml(child.text);
+        appendText(to, child.text);
         text += child.text;
         continue;
       }
       if (!INLINE_MARKUP_TAGS.has(child.tag)) return false;
       const href = child.tag === "a" ? resolveUrl(child.attrs.href ?? null, baseUrl) : null;
-      html += href === null ? `<${child.tag}>` : `<a href="${escapeHtml(href)}">`;
-      if (!walk(child)) return false;
-      html += `</${child.tag}>`;
+      if (!copy(child, bodyElement(child.tag, href === null ? {} : { href }, to))) return false;
     }
     return true;
   };
-  if (!walk(block.owner) || collapse(text) !== block.text) return null;
-  return html.trim();
+  if (!copy(block.owner, into) || collapse(text) !== block.text) {
+    into.children.length = 0;
+    return false;
+  }
+  const first = into.children[0];
+  if (first?.type === "text") first.text = first.text.trimStart();
+  const last = into.children[into.children.length - 1];
+  if (last?.type === "text") last.text = last.text.trimEnd();
+  return true;
 }
 
+/** The kept blocks as a detached tree under a "#root": one rtl/ltr div of paragraphs, headings, quotes and lists. */
 function renderBody(
   kept: readonly Block[],
   language: string | null,
   direction: "rtl" | "ltr",
   baseUrl: string | null,
-): string {
-  const lang = language === null ? "" : ` lang="${escapeHtml(language)}"`;
-  let out = `<div dir="${direction}"${lang}>`;
-  let inList = false;
+): HtmlElement {
+  const root: HtmlElement = { type: "element", tag: "#root", attrs: {}, children: [], parent: null };
+  const body = bodyElement(
+    "div",
+    language === null ? { dir: direction } : { dir: direction, lang: language },
+    root,
+  );
+  let list: HtmlElement | null = null;
   for (const b of kept) {
-    if (b.listItem !== inList) {
-      out += b.listItem ? "<ul>" : "</ul>";
-      inList = b.listItem;
-    }
+    if (!b.listItem) list = null;
+    else list ??= bodyElement("ul", {}, body);
     const tag = b.listItem
       ? "li"
       : b.heading >= 2
@@ -831,10 +840,10 @@ function renderBody(
         : b.owner.tag === "blockquote"
           ? "blockquote"
           : "p";
-    out += `<${tag}>${renderInline(b, baseUrl) ?? escapeHtml(b.text)}</${tag}>`;
+    const el = bodyElement(tag, {}, list ?? body);
+    if (!copyInline(b, el, baseUrl)) appendText(el, b.text);
   }
-  if (inList) out += "</ul>";
-  return `${out}</div>`;
+  return root;
 }
 
 function resolveUrl(href: string | null, base: string | null): string | null {

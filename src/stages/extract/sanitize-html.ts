@@ -121,7 +121,15 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * Example: sanitizeHtml('<p onclick="x()">نص<script>bad()</script></p>') === "<p>نص</p>".
  */
 export function sanitizeHtml(html: string): SanitizedHtml {
-  const { root } = parseHtml(html);
+  return sanitizeTree(parseHtml(html).root);
+}
+
+/**
+ * sanitizeHtml for a tree already built (by parseHtml, or by the extractor from parsed nodes): renders the children
+ * of `root` through the same allow-list, so the page is not serialized and parsed a second time.
+ * Example: sanitizeTree(parseHtml("<p>نص<script>bad()</script></p>").root) === "<p>نص</p>".
+ */
+export function sanitizeTree(root: HtmlElement): SanitizedHtml {
   let out = "";
   // Explicit stack of [node, closing?] so deep input cannot overflow the call stack.
   const pending: (HtmlNode | string)[] = [];
