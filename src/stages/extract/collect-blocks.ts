@@ -73,6 +73,7 @@ export const REMOVED_TEXT_MAX_CHARS = 300;
 const PATTERNS = {
   classSplit: /[\s_-]+/,
   space: /\s+/,
+  nonSpace: /\S/,
   digits: /^\d+$/,
   camel: /([a-z])([A-Z])/g,
   // Han, kana and full-width forms: scripts written without spaces, where one character carries about a word.
@@ -134,6 +135,7 @@ export function collectBlocks(
   const cache: VerdictCache = {
     values: new Map(),
     names: new Map(),
+    hiding: new Map(),
     readsNoscript: opts.keepNoscript === true,
   };
   let buffer = "";
@@ -143,7 +145,8 @@ export function collectBlocks(
 
   const flush = (): void => {
     if (buffer === "") return;
-    const text = collapse(buffer);
+    // Most flushes hold only the white space between two tags.
+    const text = PATTERNS.nonSpace.test(buffer) ? collapse(buffer) : "";
     const owner = owners[owners.length - 1]!;
     if (text !== "") {
       const chars = weightedLength(text);
@@ -193,7 +196,7 @@ export function collectBlocks(
       flush();
       continue;
     }
-    const skip = !opts.keepHidden && isHidden(node) ? "hidden" : pruneKind(node, siteTokens, cache);
+    const skip = !opts.keepHidden && isHidden(node, cache) ? "hidden" : pruneKind(node, siteTokens, cache);
     if (skip !== undefined) {
       if (skip !== null && node.parent !== null) {
         pruned.push({ parent: node.parent, kind: skip, text: previewText(node, REMOVED_TEXT_MAX_CHARS) });
@@ -321,12 +324,18 @@ function isSkippedTag(tag: string, readsNoscript: boolean): boolean {
 /** Hidden from every reader, as Readability's isProbablyVisible judges it: a `hidden` attribute, aria-hidden,
  * or an inline style with display:none or visibility:hidden (businessinsider's hidden schema.org copy of the
  * story, sputniknews' login modals). */
-function isHidden(el: HtmlElement): boolean {
+function isHidden(el: HtmlElement, cache: VerdictCache): boolean {
   if (el.attrs.hidden !== undefined || el.attrs["aria-hidden"] === "true") return true;
   const style = el.attrs.style;
   if (style !== undefined && PATTERNS.hiddenStyle.test(style)) return true;
   const cls = el.attrs.class;
-  return cls !== undefined && hasHidingClass(cls);
+  if (cls === undefined) return false;
+  let hiding = cache.hiding.get(cls);
+  if (hiding === undefined) {
+    hiding = hasHidingClass(cls);
+    cache.hiding.set(cls, hiding);
+  }
+  return hiding;
 }
 
 /**
@@ -350,6 +359,8 @@ interface VerdictCache {
   values: Map<string, ValueVerdict>;
   /** Per single name. */
   names: Map<string, NameVerdict>;
+  /** Per class attribute value: whether it hides its element (hasHidingClass). */
+  hiding: Map<string, boolean>;
   /** `<noscript>` content is page text (CollectOptions.keepNoscript). */
   readsNoscript: boolean;
 }

@@ -22,6 +22,8 @@ const ARTICLE_TYPES: ReadonlySet<string> = new Set([
 
 const PATTERNS = {
   space: /\s+/g,
+  // White space other than a lone U+0020 SPACE: what collapse has to replace.
+  spaceToFold: /[^\S ]| {2}/,
 } as const;
 
 export interface JsonLdArticle {
@@ -102,9 +104,11 @@ function isInsideHeading(el: HtmlElement): boolean {
   return false;
 }
 
-/** Collapses whitespace runs to one space and trims. */
+/** Collapses whitespace runs to one space and trims. Most page text already has single spaces only, so the
+ * replace (a new string per call) runs only when a run or another white space character is there.
+ * Example: collapse(" a \n  b ") === "a b". */
 export function collapse(text: string): string {
-  return text.replace(PATTERNS.space, " ").trim();
+  return PATTERNS.spaceToFold.test(text) ? text.replace(PATTERNS.space, " ").trim() : text.trim();
 }
 
 function readJsonLd(bodies: readonly string[]): JsonLdArticle | null {
