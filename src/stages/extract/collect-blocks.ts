@@ -402,11 +402,14 @@ function valueVerdict(value: string, siteTokens: ReadonlySet<string>, cache: Ver
 /** The verdict of two values read one after the other: the first protective name or site token decides, else the
  * first boilerplate name gives the kind. */
 function combineVerdicts(first: ValueVerdict, second: ValueVerdict): ValueVerdict {
-  const decides = (v: ValueVerdict): boolean =>
-    v === "keep" || (typeof v === "object" && "final" in v && v.final);
-  if (decides(first)) return first;
-  if (decides(second)) return second;
+  if (decidesAlone(first)) return first;
+  if (decidesAlone(second)) return second;
   return first === "neutral" ? second : first;
+}
+
+/** A verdict no later name can undo: a protective name or a site drop token. */
+function decidesAlone(v: ValueVerdict): boolean {
+  return v === "keep" || (typeof v === "object" && "final" in v && v.final);
 }
 
 /** Judges the names of one class or id value in order: a protective head word keeps the element, a site drop

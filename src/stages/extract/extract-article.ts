@@ -791,21 +791,8 @@ function appendText(parent: HtmlElement, text: string): void {
  * through the markup. White space at both ends of the copy is trimmed.
  */
 function copyInline(block: Block, into: HtmlElement, baseUrl: string | null): boolean {
-  let text = "";
-  const copy = (from: HtmlElement, to: HtmlElement): boolean => {
-    for (const child of from.children) {
-      if (child.type === "text") {
-        appendText(to, child.text);
-        text += child.text;
-        continue;
-      }
-      if (!INLINE_MARKUP_TAGS.has(child.tag)) return false;
-      const href = child.tag === "a" ? resolveUrl(child.attrs.href ?? null, baseUrl) : null;
-      if (!copy(child, bodyElement(child.tag, href === null ? {} : { href }, to))) return false;
-    }
-    return true;
-  };
-  if (!copy(block.owner, into) || collapse(text) !== block.text) {
+  const copied = { text: "" };
+  if (!copyInlineChildren(block.owner, into, baseUrl, copied) || collapse(copied.text) !== block.text) {
     into.children.length = 0;
     return false;
   }
@@ -813,6 +800,29 @@ function copyInline(block: Block, into: HtmlElement, baseUrl: string | null): bo
   if (first?.type === "text") first.text = first.text.trimStart();
   const last = into.children[into.children.length - 1];
   if (last?.type === "text") last.text = last.text.trimEnd();
+  return true;
+}
+
+/** copyInline's walk (depth stays under MAX_DOM_DEPTH); `copied.text` collects the text copied so far. */
+function copyInlineChildren(
+  from: HtmlElement,
+  to: HtmlElement,
+  baseUrl: string | null,
+  copied: { text: string },
+): boolean {
+  for (const child of from.children) {
+    if (child.type === "text") {
+      appendText(to, child.text);
+      copied.text += child.text;
+      continue;
+    }
+    if (!INLINE_MARKUP_TAGS.has(child.tag)) return false;
+    const href = child.tag === "a" ? resolveUrl(child.attrs.href ?? null, baseUrl) : null;
+    if (
+      !copyInlineChildren(child, bodyElement(child.tag, href === null ? {} : { href }, to), baseUrl, copied)
+    )
+      return false;
+  }
   return true;
 }
 

@@ -485,8 +485,9 @@ function readStartTag(html: string, lt: number, builder: TreeBuilder): number {
       }
       if (value.includes("&")) value = decodeHTMLAttribute(value);
     }
-    // The first of repeated attributes wins.
-    if (!Object.hasOwn(attrs, attrName)) attrs[attrName] = value;
+    // The first of repeated attributes wins. Own values are strings; what Object.prototype lends ("constructor")
+    // never is, so one lookup tells a repeat apart.
+    if (typeof attrs[attrName] !== "string") attrs[attrName] = value;
   }
   i++;
   const closed = builder.openTag(name, attrs, selfClosing);
