@@ -1,7 +1,9 @@
 /**
  * Extraction benchmark: akhbar's extractor vs @mozilla/readability on linkedom over every page of
- * ../shared/data/extraction, each set scored with its published metric, plus pages/s per core (the engines take
- * turns of TURN_PAGES pages, so load from other jobs falls on both; small sets are timed over several rounds).
+ * ../shared/data/extraction, each set scored with its published metric, plus pages/s per core: pages per CPU-second
+ * of the process, so other jobs on a shared machine do not count (wall-clock ratio in brackets). The engines take
+ * turns of TURN_PAGES pages, so what does leak in (caches, GC of the other's garbage) falls on both; small sets are
+ * timed over several rounds.
  * Not pure (reads files). Run: node --import tsx bench/extract/run.ts [--set NAME] [--verbose]
  */
 import { readFileSync } from "node:fs";
@@ -48,6 +50,8 @@ const ENGINES: readonly Engine[] = ["akhbar", "readability"];
 interface EngineRun {
   texts: Map<string, string>;
   ms: number;
+  /** CPU time of the process (user + system) over the engine's turns: other jobs on the machine do not count. */
+  cpuMs: number;
   /** Page runs timed (pages times rounds). */
   runs: number;
   errors: number;
@@ -83,7 +87,7 @@ function runEngines(pages: readonly Page[]): Record<Engine, EngineRun> {
       readability(source);
     } catch {}
   }
-  for (const engine of ENGINES) out[engine] = { texts: new Map(), ms: 0, runs: 0, errors: 0 };
+  for (const engine of ENGINES) out[engine] = { texts: new Map(), ms: 0, cpuMs: 0, runs: 0, errors: 0 };
   const rounds = Math.max(1, Math.ceil(MIN_TIMED_RUNS / Math.max(1, pages.length)));
   for (let round = 0; round < rounds; round++) {
     for (let start = 0; start < pages.length; start += TURN_PAGES) {
@@ -103,6 +107,7 @@ function timeTurn(
   html: ReadonlyMap<string, string>,
   keepTexts: boolean,
 ): void {
+  const cpuStart = process.cpuUsage();
   for (const p of pages) {
     const source = html.get(p.id) ?? "";
     const start = performance.now();
@@ -119,6 +124,8 @@ function timeTurn(
     run.runs++;
     if (keepTexts) run.texts.set(p.id, text);
   }
+  const cpu = process.cpuUsage(cpuStart);
+  run.cpuMs += (cpu.user + cpu.system) / 1000;
 }
 
 function readability(html: string): string {
@@ -134,7 +141,9 @@ interface Row {
   metric: string;
   pages: number;
   scores: Record<Engine, Prf & { extra?: string }>;
+  /** Pages per CPU-second: pages/s per core, whatever else runs on the machine. */
   rates: Record<Engine, number>;
+  wallRates: Record<Engine, number>;
   errors: Record<Engine, number>;
 }
 
@@ -149,13 +158,15 @@ function record(
 ): void {
   const scores = {} as Row["scores"];
   const rates = {} as Row["rates"];
+  const wallRates = {} as Row["wallRates"];
   const errors = {} as Row["errors"];
   for (const e of ENGINES) {
     scores[e] = score(runs[e]);
-    rates[e] = runs[e].runs / (runs[e].ms / 1000);
+    rates[e] = runs[e].runs / (runs[e].cpuMs / 1000);
+    wallRates[e] = runs[e].runs / (runs[e].ms / 1000);
     errors[e] = runs[e].errors;
   }
-  rows.push({ set, metric, pages: pages.length, scores, rates, errors });
+  rows.push({ set, metric, pages: pages.length, scores, rates, wallRates, errors });
 }
 
 function shouldRun(set: string): boolean {
@@ -293,13 +304,13 @@ if (shouldRun("arabic-dev")) {
 const fmt = (n: number): string => n.toFixed(3);
 console.log("");
 console.log(
-  `${"set".padEnd(20)} ${"metric".padEnd(9)} ${"pages".padStart(5)} | ${"akhbar P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | ${"readability P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | speed`,
+  `${"set".padEnd(20)} ${"metric".padEnd(9)} ${"pages".padStart(5)} | ${"akhbar P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | ${"readability P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | speed (wall)`,
 );
 for (const r of rows) {
   const a = r.scores.akhbar;
   const b = r.scores.readability;
   console.log(
-    `${r.set.padEnd(20)} ${r.metric.padEnd(9)} ${String(r.pages).padStart(5)} | ${`${fmt(a.precision)}/${fmt(a.recall)}/${fmt(a.f1)}`.padEnd(19)} ${r.rates.akhbar.toFixed(1).padStart(8)} | ${`${fmt(b.precision)}/${fmt(b.recall)}/${fmt(b.f1)}`.padEnd(19)} ${r.rates.readability.toFixed(1).padStart(8)} | ${(r.rates.akhbar / r.rates.readability).toFixed(1)}x`,
+    `${r.set.padEnd(20)} ${r.metric.padEnd(9)} ${String(r.pages).padStart(5)} | ${`${fmt(a.precision)}/${fmt(a.recall)}/${fmt(a.f1)}`.padEnd(19)} ${r.rates.akhbar.toFixed(1).padStart(8)} | ${`${fmt(b.precision)}/${fmt(b.recall)}/${fmt(b.f1)}`.padEnd(19)} ${r.rates.readability.toFixed(1).padStart(8)} | ${(r.rates.akhbar / r.rates.readability).toFixed(1)}x (${(r.wallRates.akhbar / r.wallRates.readability).toFixed(1)}x)`,
   );
   const extras = ENGINES.map(
     (e) => `${e}: ${r.scores[e].extra ?? ""}${r.errors[e] > 0 ? ` (${r.errors[e]} errors)` : ""}`,

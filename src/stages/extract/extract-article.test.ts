@@ -283,9 +283,12 @@ describe("extractArticle on hostile input", () => {
 
   it("handles a 5 MB page of many paragraphs in bounded time", () => {
     const html = page(`<article>${`<p>${PARAGRAPH}</p>`.repeat(20_000)}</article>`);
-    const started = performance.now();
+    // CPU time of this test process (vitest runs each file in its own fork): other jobs on a loaded machine
+    // stretch the wall clock, not the work done.
+    const started = process.cpuUsage();
     const a = extractArticle(html);
     expect(a.paragraphs.length).toBe(20_000);
-    expect(performance.now() - started).toBeLessThan(4000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(4000);
   });
 });
