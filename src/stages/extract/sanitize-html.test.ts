@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseHtml, walkHtml } from "./parse-html.ts";
-import { sanitizeHtml } from "./sanitize-html.ts";
+import { type HtmlElement, parseHtml, walkHtml } from "./parse-html.ts";
+import { sanitizeHtml, sanitizeTree } from "./sanitize-html.ts";
 
 function countElements(html: string): number {
   let n = 0;
@@ -162,5 +162,31 @@ describe("sanitizeHtml", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("sanitizeTree", () => {
+  it("renders a tree built without parsing through the same allow-list, escaping its text", () => {
+    const root: HtmlElement = { type: "element", tag: "#root", attrs: {}, children: [], parent: null };
+    const div: HtmlElement = {
+      type: "element",
+      tag: "div",
+      attrs: { dir: "rtl", onclick: "x()" },
+      children: [],
+      parent: root,
+    };
+    const script: HtmlElement = { type: "element", tag: "script", attrs: {}, children: [], parent: div };
+    script.children.push({ type: "text", text: "bad()", parent: script });
+    const link: HtmlElement = {
+      type: "element",
+      tag: "a",
+      attrs: { href: "javascript:alert(1)" },
+      children: [],
+      parent: div,
+    };
+    link.children.push({ type: "text", text: "رابط", parent: link });
+    div.children.push({ type: "text", text: '<b>"نص" & </b>', parent: div }, script, link);
+    root.children.push(div);
+    expect(sanitizeTree(root)).toBe('<div dir="rtl">&lt;b&gt;"نص" &amp; &lt;/b&gt;<a>رابط</a></div>');
   });
 });
