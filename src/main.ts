@@ -12,7 +12,7 @@ import type { HttpClient } from "./ports/http-client.ts";
 import type { JobQueue } from "./ports/job-queue.ts";
 import type { Logger } from "./ports/logger.ts";
 import type { Storage } from "./ports/storage.ts";
-import { type HostLimiter, MAX_IN_FLIGHT_PER_HOST } from "./stages/fetch/host-limiter.ts";
+import { type HostLimiter, MAX_IN_FLIGHT_PER_HOST, sendSpacingMs } from "./stages/fetch/host-limiter.ts";
 import { buildUserAgent, createTransport } from "./stages/fetch/transport.ts";
 
 /**
@@ -111,7 +111,7 @@ export async function openJobQueue(config: Config, log: Logger): Promise<QueueBa
   const limiter = createRedisHostLimiter(redis, {
     prefix: config.queuePrefix,
     maxInFlight: MAX_IN_FLIGHT_PER_HOST,
-    minIntervalMs: config.crawlHostIntervalMs,
+    minIntervalMs: sendSpacingMs(config.crawlHostIntervalMs),
     spaceAfterCompletion: true,
     slotLeaseMs: config.hostSlotLeaseMs,
   });

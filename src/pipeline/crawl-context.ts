@@ -17,6 +17,7 @@ import {
   MIN_HOST_INTERVAL_MS,
   realLimiterClock,
   retryPauseMs,
+  sendSpacingMs,
 } from "../stages/fetch/host-limiter.ts";
 import { createOfflineDetector, type OfflineDetector } from "../stages/fetch/offline-detector.ts";
 import { createRobotsCache, type RobotsCache } from "../stages/fetch/robots.ts";
@@ -95,7 +96,7 @@ export function createCrawlContext(ports: CrawlPorts, settings: CrawlSettings = 
     ports.limiter ??
     createHostLimiter({
       maxInFlight: full.maxInFlightPerHost,
-      minIntervalMs: full.hostIntervalMs,
+      minIntervalMs: sendSpacingMs(full.hostIntervalMs),
       spaceAfterCompletion: true,
       assumeSentAtStart: true,
       clock: realLimiterClock,

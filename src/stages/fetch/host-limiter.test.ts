@@ -9,6 +9,7 @@ import {
   parseRetryAfter,
   type RequestStart,
   retryPauseMs,
+  sendSpacingMs,
 } from "./host-limiter.ts";
 
 /** A virtual clock: time moves only when every task is waiting, straight to the next timer. */
@@ -30,6 +31,17 @@ function fakeClock(): LimiterClock & { run(): Promise<void> } {
     },
   };
 }
+
+describe("sendSpacingMs", () => {
+  it.each([
+    { why: "a default 5 s interval gets a tenth more", interval: 5_000, spacing: 5_500 },
+    { why: "a short interval gets at least the fixed margin", interval: 20, spacing: 25 },
+    { why: "a tenth is rounded up to whole milliseconds", interval: 1_234, spacing: 1_358 },
+    { why: "no spacing asked stays none", interval: 0, spacing: 0 },
+  ])("sends requests $spacing ms apart for a $interval ms host interval: $why", ({ interval, spacing }) => {
+    expect(sendSpacingMs(interval)).toBe(spacing);
+  });
+});
 
 describe("createHostLimiter", () => {
   it("keeps at most 2 requests in flight and 5 s between starts on one host (POL-05)", async () => {

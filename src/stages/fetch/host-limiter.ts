@@ -11,6 +11,27 @@ export const MAX_IN_FLIGHT_PER_HOST = 2;
 /** Minimum time between request starts on one host. Media Cloud scoreboard: 5 s (notes/reliability.md section 4). */
 export const MIN_HOST_INTERVAL_MS = 5_000;
 
+/**
+ * A host measures our spacing by when requests arrive (its access log), and arrivals drift from sends by network
+ * and server queueing: in bench/crawl (20 ms interval) requests written at least one interval apart were logged up
+ * to 2 ms closer by a site whose event loop stalled for up to 21 ms. So requests leave a margin more than the
+ * host interval apart: a tenth of it, and at least a few event-loop ticks.
+ */
+export const SEND_SPACING_MARGIN_RATIO = 0.1;
+export const SEND_SPACING_MARGIN_MIN_MS = 5;
+
+/**
+ * The spacing between request sends that keeps arrivals at least `hostIntervalMs` apart at the host.
+ * A host interval of 0 (no spacing asked) stays 0. Example: sendSpacingMs(5000) -> 5500; sendSpacingMs(20) -> 25.
+ */
+export function sendSpacingMs(hostIntervalMs: number): number {
+  if (hostIntervalMs <= 0) return 0;
+  return (
+    hostIntervalMs +
+    Math.max(SEND_SPACING_MARGIN_MIN_MS, Math.ceil(hostIntervalMs * SEND_SPACING_MARGIN_RATIO))
+  );
+}
+
 /** Longest Retry-After honoured. Media Cloud caps at one day after seeing 317100 s (notes/reliability.md POL-03). */
 export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
