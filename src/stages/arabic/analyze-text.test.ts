@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzeWord, buildIndexFields, toMatchKeys } from "./analyze-text.ts";
+import { analyzeWord, buildIndexFields, normalizedWords, toMatchKeys } from "./analyze-text.ts";
+import { tokenize } from "./tokenize.ts";
 
 /** The one match key of a single display word. */
 function keyOf(display: string): string {
@@ -74,6 +75,13 @@ describe("conflation pairs (notes §2.1)", () => {
       ["الأمريكية", "الأميركيين", "أمريكا", "أميركا", "والأمريكي", "الأمريكيون"].map(keyOf),
     );
     expect(keys.size).toBe(1);
+  });
+});
+
+describe("normalizedWords", () => {
+  it("gives tokenize's normalized words, and each text its own when texts alternate", () => {
+    const texts = ["قالَ المسؤول", "وزارة الصحة", "قالَ المسؤول", "", "وزارة الصحة"];
+    for (const text of texts) expect(normalizedWords(text)).toEqual(tokenize(text).map((t) => t.norm));
   });
 });
 

@@ -50,11 +50,23 @@ function joinKeys(norms: readonly string[]): string {
   return out;
 }
 
-/** Normalized words of display text, in order. */
-function wordsOf(display: string): string[] {
+/** The last text normalizedWords() split, and its words: an article's body is split for its content hash and
+ * again for its index fields, one right after the other. */
+let lastDisplay: string | null = null;
+let lastWords: readonly string[] = [];
+
+/**
+ * Normalized words of display text, in order: `tokenize(display)`'s norms. The result is shared (the last call's
+ * words are kept for the next call on the same text), so it is read-only.
+ * Example: "قالَ المسؤول" -> ["قال", "المسءول"].
+ */
+export function normalizedWords(display: string): readonly string[] {
+  if (display === lastDisplay) return lastWords;
   const tokens = tokenize(display);
   const words = new Array<string>(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = tokens[i]!.norm;
+  lastDisplay = display;
+  lastWords = words;
   return words;
 }
 
@@ -63,8 +75,9 @@ function wordsOf(display: string): string[] {
  * title then body. Stop words are kept. Example: title "وزارة الصحة" -> title "وزار صح", surface "وزاره الصحه ...".
  */
 export function buildIndexFields(title: string, body: string): IndexFields {
-  const titleWords = wordsOf(title);
-  const bodyWords = wordsOf(body);
+  // Body first: it is usually the text normalizedWords() split last (for the content hash).
+  const bodyWords = normalizedWords(body);
+  const titleWords = normalizedWords(title);
   const surface =
     titleWords.length > 0 && bodyWords.length > 0
       ? `${titleWords.join(" ")} ${bodyWords.join(" ")}`
@@ -81,7 +94,7 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * Example: "الأميركيين وأمريكا" -> ["امريك", "امريك"].
  */
 export function toMatchKeys(display: string): string[] {
-  return wordsOf(display).map(matchKeyOf);
+  return normalizedWords(display).map(matchKeyOf);
 }
 
 /** Match keys of already-normalized text. */
