@@ -268,6 +268,40 @@ describe.runIf(reachable)("postgres", () => {
       await storage.close();
     });
 
+    it("stores each document's position count as ts_rank counts it, merged positions included", async () => {
+      const storage = await db.openFresh();
+      await storage.articles.writeArticles([
+        makeArticleWrite("short", { index: { title: "oil price", body: "oil deal" } }),
+        makeArticleWrite("long", { index: { title: "w", body: `${"x ".repeat(16_390)}w w y` } }),
+      ]);
+      const { rows } = await storage.pool.query<{ doc_length: number; counted: number }>(
+        `SELECT doc_length, (SELECT sum(coalesce(array_length(u.positions, 1), 1)) FROM unnest(doc) AS u)::int AS counted
+         FROM article_search`,
+      );
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(row.doc_length).toBe(row.counted);
+      await storage.close();
+    });
+
+    it("gives articles stored before schema version 4 their document lengths when upgrading", async () => {
+      const schema = db.newSchemaName();
+      const first = await db.openSchema(schema);
+      await first.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "oil price", body: "oil deal oil" } }),
+        makeArticleWrite("b", { index: { title: "gas", body: "" } }),
+      ]);
+      const lengths = "SELECT seq, doc_length FROM article_search ORDER BY seq";
+      const before = (await first.pool.query(lengths)).rows;
+      await first.pool.query("ALTER TABLE article_search DROP COLUMN doc_length");
+      await first.pool.query("DELETE FROM schema_migrations WHERE version = 4");
+      await first.close();
+      const second = await db.openSchema(schema);
+      expect((await second.pool.query(lengths)).rows).toEqual(before);
+      expect((await second.search.search(makeQuery({ terms: [term("oil")] }))).total).toBe(1);
+      await second.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await second.close();
+    });
+
     it("accepts every compiled query and document as tsquery and tsvector input (property)", async () => {
       const storage = await db.openFresh();
       const token = fc.string({ unit: "binary", maxLength: 12 });

@@ -34,38 +34,53 @@ const LEXEME_BYTES_TOTAL_MAX = 1_000_000;
 export interface DocVectors {
   doc: string;
   title: string;
+  /** Positions in `doc`, counted as ts_rank's length normalization counts them (stored for its score bound). */
+  docLength: number;
 }
 
 /**
  * The tsvector input texts for an article's index fields.
  *
  * Example: {title: "oil price", body: "deal", surface: "oil price deal"} →
- *   doc `'oil':1A 'price':2A 'deal':4B '=oil':6C '=price':7C '=deal':8C`, title `'oil':1 'price':2`.
+ *   doc `'oil':1A 'price':2A 'deal':4B '=oil':6C '=price':7C '=deal':8C`, title `'oil':1 'price':2`, docLength 6.
  */
 export function buildDocVector(index: IndexFields): DocVectors {
+  const doc = vectorText(index, true);
   return {
-    doc: vectorText(index, true),
-    title: vectorText({ ...index, body: "" as MatchText, surface: "" as MatchText }, false),
+    doc: doc.text,
+    title: vectorText({ ...index, body: "" as MatchText, surface: "" as MatchText }, false).text,
+    docLength: doc.positions,
   };
 }
 
-function vectorText(index: IndexFields, weighted: boolean): string {
-  const positions = new Map<string, string[]>();
+/**
+ * The tsvector text and its position count. Each lexeme's positions are distinct, as PostgreSQL keeps them (it
+ * merges equal positions), so the count is the one the server sees.
+ */
+function vectorText(index: IndexFields, weighted: boolean): { text: string; positions: number } {
+  const entries = new Map<string, { labels: string[]; last: number }>();
   let bytes = 0;
   let pos = 0;
+  let count = 0;
   const add = (field: string, prefix: string, weight: string) => {
     for (const piece of splitLexemes(field)) {
       pos += 1;
       const lexeme = prefix + piece;
-      let list = positions.get(lexeme);
-      if (list === undefined) {
+      let entry = entries.get(lexeme);
+      if (entry === undefined) {
         const size = Buffer.byteLength(lexeme);
         if (bytes + size > LEXEME_BYTES_TOTAL_MAX) continue;
         bytes += size;
-        list = [];
-        positions.set(lexeme, list);
+        entry = { labels: [], last: 0 };
+        entries.set(lexeme, entry);
       }
-      if (list.length < POSITIONS_PER_LEXEME_MAX) list.push(`${Math.min(pos, POSITION_MAX)}${weight}`);
+      // Past POSITION_MAX every position is the same one: the first (of the heaviest, earliest field) stands for all.
+      const at = Math.min(pos, POSITION_MAX);
+      if (entry.labels.length < POSITIONS_PER_LEXEME_MAX && at !== entry.last) {
+        entry.labels.push(`${at}${weight}`);
+        entry.last = at;
+        count += 1;
+      }
     }
     pos += FIELD_GAP_POSITIONS;
   };
@@ -73,6 +88,6 @@ function vectorText(index: IndexFields, weighted: boolean): string {
   if (index.body !== "") add(index.body, "", "B");
   if (index.surface !== "") add(index.surface, SURFACE_LEXEME_PREFIX, "C");
   const parts: string[] = [];
-  for (const [lexeme, list] of positions) parts.push(`${quoteLexeme(lexeme)}:${list.join(",")}`);
-  return parts.join(" ");
+  for (const [lexeme, entry] of entries) parts.push(`${quoteLexeme(lexeme)}:${entry.labels.join(",")}`);
+  return { text: parts.join(" "), positions: count };
 }

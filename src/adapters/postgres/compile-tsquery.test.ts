@@ -89,7 +89,16 @@ describe("buildDocVector", () => {
     expect(vectors).toEqual({
       doc: "'oil':1A 'price':2A 'deal':4B '=oil':6C '=price':7C '=deal':8C",
       title: "'oil':1 'price':2",
+      docLength: 6,
     });
+  });
+
+  it("writes a position past the last one PostgreSQL keeps once, and counts it once", () => {
+    // 16383 is the largest position: every later occurrence lands on it, and the server merges equal positions.
+    const body = `${"x ".repeat(16_390)}w w`;
+    const { doc, docLength } = buildDocVector({ title: "w", body, surface: "" } as never);
+    expect(doc).toMatch(/^'w':1A,16383B /);
+    expect(docLength).toBe(256 + 2);
   });
 
   it("keeps at most 256 positions of a lexeme, as PostgreSQL does", () => {

@@ -248,11 +248,25 @@ CREATE TABLE story_state (
 CREATE INDEX articles_time_id ON articles (time_ms, id COLLATE "C");
 `;
 
-/** Ordered, append-only: never edit a released entry, add a new one. Versions match the SQLite adapter's. */
+/**
+ * Version 4, the bound that lets search skip reading most candidates' vectors: `article_search.doc_length`, the
+ * positions in `doc` as ts_rank's length normalization counts them (a lexeme without positions counts one). The
+ * article store writes it from build-doc-vector.ts; existing rows get it from their stored vectors here.
+ */
+const DOC_LENGTH_MIGRATION_SQL = `
+ALTER TABLE article_search ADD COLUMN doc_length INTEGER;
+UPDATE article_search SET doc_length = (
+  SELECT coalesce(sum(greatest(coalesce(array_length(u.positions, 1), 0), 1)), 0) FROM unnest(doc) AS u
+);
+ALTER TABLE article_search ALTER COLUMN doc_length SET NOT NULL;
+`;
+
+/** Ordered, append-only: never edit a released entry, add a new one. Versions 1-3 match the SQLite adapter's. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "articles, sources, tombstones, search", sql: CORE_MIGRATION_SQL },
   { version: 2, name: "feeds", sql: FEEDS_MIGRATION_SQL },
   { version: 3, name: "stories", sql: STORIES_MIGRATION_SQL },
+  { version: 4, name: "search document lengths", sql: DOC_LENGTH_MIGRATION_SQL },
 ];
 
 /**

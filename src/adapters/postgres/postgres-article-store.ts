@@ -286,8 +286,15 @@ async function writeLocked(
     await client.query(UPDATE_ARTICLE_SQL, [u.seq, ...WRITTEN_COLUMNS.map((c) => u.values[c])]);
     await client.query(
       `UPDATE article_search SET source_id = $2, time_ms = $3, title = coalesce($4::tsvector, title),
-         doc = coalesce($5::tsvector, doc) WHERE seq = $1`,
-      [u.seq, u.values.source_id, u.values.time_ms, u.doc?.title ?? null, u.doc?.doc ?? null],
+         doc = coalesce($5::tsvector, doc), doc_length = coalesce($6::integer, doc_length) WHERE seq = $1`,
+      [
+        u.seq,
+        u.values.source_id,
+        u.values.time_ms,
+        u.doc?.title ?? null,
+        u.doc?.doc ?? null,
+        u.doc?.docLength ?? null,
+      ],
     );
   }
   if (inserts.length > 0) await insertRows(client, inserts, now);
@@ -308,15 +315,17 @@ async function insertRows(client: pg.PoolClient, inserts: readonly Tracked[], no
     throw new RetryTransaction("a concurrent writer inserted the same article");
   }
   await client.query(
-    `INSERT INTO article_search (seq, source_id, time_ms, title, doc)
-     SELECT seq, source_id, time_ms, title::tsvector, doc::tsvector
-     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS t(seq, source_id, time_ms, title, doc)`,
+    `INSERT INTO article_search (seq, source_id, time_ms, title, doc, doc_length)
+     SELECT seq, source_id, time_ms, title::tsvector, doc::tsvector, doc_length
+     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::integer[])
+       AS t(seq, source_id, time_ms, title, doc, doc_length)`,
     [
       seqs,
       inserts.map((r) => r.values.source_id),
       inserts.map((r) => r.values.time_ms),
       inserts.map((r) => r.doc?.title ?? ""),
       inserts.map((r) => r.doc?.doc ?? ""),
+      inserts.map((r) => r.doc?.docLength ?? 0),
     ],
   );
 }
