@@ -302,6 +302,50 @@ describe.runIf(reachable)("postgres", () => {
       await second.close();
     });
 
+    it("pages exactly as ranking every candidate would, though it scores only those that can reach the page (property)", async () => {
+      const storage = await db.openFresh();
+      const vocabulary = ["oil", "gas", "price", "deal", "war", "oils"];
+      const words = (min: number, max: number) =>
+        fc.array(fc.constantFrom(...vocabulary), { minLength: min, maxLength: max }).map((w) => w.join(" "));
+      const article = fc.record({
+        title: words(1, 4),
+        body: words(0, 60),
+        day: fc.integer({ min: 1, max: 28 }),
+      });
+      const queries = [
+        makeQuery({ terms: [term("oil")] }),
+        makeQuery({ terms: [term("oils", "oil", "oils")] }),
+        makeQuery({ terms: [term("oil"), term("gas")] }),
+        makeQuery({ phrases: [[term("oil"), term("price")]] }),
+        makeQuery({ terms: [term("deal")], excluded: [term("war")] }),
+      ];
+      await fc.assert(
+        fc.asyncProperty(fc.array(article, { minLength: 30, maxLength: 120 }), async (articles) => {
+          await storage.pool.query("TRUNCATE articles, article_search, sources CASCADE");
+          await storage.articles.writeArticles(
+            articles.map((a, i) =>
+              makeArticleWrite(`p${i}`, {
+                publishedAt: `2015-07-${String(a.day).padStart(2, "0")}T10:00:00Z`,
+                index: { title: a.title, body: a.body },
+              }),
+            ),
+          );
+          for (const base of queries) {
+            for (const recency of [false, true]) {
+              // A page as large as every match puts every candidate in the scored set: nothing is left out.
+              const all = await storage.search.search({ ...base, recency, limit: articles.length });
+              for (const offset of [0, 3, 10]) {
+                const page = await storage.search.search({ ...base, recency, limit: 3, offset });
+                expect(page).toEqual({ total: all.total, hits: all.hits.slice(offset, offset + 3) });
+              }
+            }
+          }
+        }),
+        { numRuns: 8 },
+      );
+      await storage.close();
+    });
+
     it("accepts every compiled query and document as tsquery and tsvector input (property)", async () => {
       const storage = await db.openFresh();
       const token = fc.string({ unit: "binary", maxLength: 12 });

@@ -16,14 +16,34 @@ import {
   readSearchBounds,
   TITLE_MATCH_MULTIPLIER,
 } from "../search-policy.ts";
+import { SURFACE_LEXEME_PREFIX } from "./build-doc-vector.ts";
 import { compileTsquery } from "./compile-tsquery.ts";
+import { readTsqueryShape } from "./read-tsquery-shape.ts";
+import { quoteLexeme } from "./split-lexemes.ts";
 
 /**
  * ts_rank weights {D, C, B, A} = {unused, surface, body, title}: the shared field weights scaled into 0..1, the
  * range ts_rank accepts ("weight out of range" otherwise).
  */
 const WEIGHT_SCALE = Math.max(FIELD_WEIGHT_TITLE, FIELD_WEIGHT_BODY, FIELD_WEIGHT_SURFACE);
-const TS_RANK_WEIGHTS = `'{0, ${FIELD_WEIGHT_SURFACE / WEIGHT_SCALE}, ${FIELD_WEIGHT_BODY / WEIGHT_SCALE}, ${FIELD_WEIGHT_TITLE / WEIGHT_SCALE}}'::float4[]`;
+const SURFACE_WEIGHT = FIELD_WEIGHT_SURFACE / WEIGHT_SCALE;
+const BODY_WEIGHT = FIELD_WEIGHT_BODY / WEIGHT_SCALE;
+const TITLE_WEIGHT = FIELD_WEIGHT_TITLE / WEIGHT_SCALE;
+const TS_RANK_WEIGHTS = `'{0, ${SURFACE_WEIGHT}, ${BODY_WEIGHT}, ${TITLE_WEIGHT}}'::float4[]`;
+
+/**
+ * The most one title stem can add to ts_rank's per-lexeme sum, over its weight: its title positions come first,
+ * so with the title weight at least the body weight the first position is the heaviest and the sum stays below it;
+ * were the title lighter, a heavier later position can lift the sum to (1 + π²/6) / (π²/6) ≈ 1.61 of its weight.
+ */
+const TITLE_LEXEME_WEIGHT_MAX =
+  TITLE_WEIGHT >= BODY_WEIGHT ? TITLE_WEIGHT : BODY_WEIGHT * (1 + 6 / Math.PI ** 2);
+
+/**
+ * Relative headroom on the score bound: ts_rank works in float4 (about 6e-8 relative error per step) and its
+ * weights arrive as float4, so a bound computed in float8 could sit a rounding step below the score it bounds.
+ */
+const SCORE_BOUND_SLACK = 1e-6;
 
 /**
  * ts_rank normalization 1: divide by 1 + ln(document length), bm25's length normalization in spirit, so of two
@@ -112,38 +132,87 @@ function newParams(): { params: unknown[]; param: Param } {
  * Matches in one CTE (GIN, no article text read), counted. Without filters, the order is: the newest
  * RANK_CANDIDATES_MAX matches by score, then the older ones by score; a page inside that window ranks only the
  * window, a deeper page ranks every match. So paging on reaches every counted match exactly once. With filters
- * every match is ranked.
+ * every match is ranked. Reading a candidate's vector is most of a search's cost, so inside the window (and with
+ * filters) a bound from the narrow row (doc_length, title vector, time) decides whose vectors are read at all.
  */
 function matchSql(f: Filters, match: string, title: string | null, recency: boolean, param: Param): string {
   const q = param(match, "tsquery");
   const windowed = !hasFilters(f);
   const capped = windowed && f.offset + f.limit <= RANK_CANDIDATES_MAX;
-  const cap = capped ? `ORDER BY seq DESC LIMIT ${RANK_CANDIDATES_MAX}` : "";
-  // Deep pages: window members first, so positions inside the window stay what the shallow pages showed.
-  const inWindow =
-    windowed && !capped
-      ? `(s.seq >= coalesce((SELECT seq FROM m ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0))`
-      : "true";
   const titleFactor =
     title === null
       ? ""
-      : ` * (CASE WHEN s.title @@ ${param(title, "tsquery")} THEN ${TITLE_MATCH_MULTIPLIER}.0 ELSE 1.0 END)`;
+      : ` * (CASE WHEN s.title @@ ${param(title, "tsquery")} THEN ${TITLE_MATCH_MULTIPLIER}::float8 ELSE 1::float8 END)`;
   // Age from the newest stored article (see search-policy.ts), read once through the articles_time index.
   const recencyFactor = recency
     ? ` * (${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * greatest(0, (SELECT max(time_ms) FROM articles) - s.time_ms) / ${HALF_LIFE_MS}.0))`
     : "";
-  // Candidates by primary key (= ANY(ARRAY(…))): the planner otherwise hashes the whole table to join them.
-  return `WITH m AS MATERIALIZED (
-      SELECT seq FROM article_search WHERE doc @@ ${q}${filterSql(f, "article_search", param)}
+  const score = `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${titleFactor}${recencyFactor}`;
+  const matches = `FROM article_search WHERE doc @@ ${q}${filterSql(f, "article_search", param)}`;
+  if (windowed && !capped) return deepPageSql(`SELECT seq ${matches}`, score, f);
+  const bound = `${rawScoreBound(match, param)}${titleFactor}${recencyFactor} / (ln(greatest(s.doc_length, 1) + 1::float8) / ln(2::float8)) * ${1 + SCORE_BOUND_SLACK}::float8`;
+  // The window's oldest seq, found by sorting seq alone (a cheap single-value sort), then its rows picked by it.
+  const cap = capped
+    ? ` WHERE seq >= coalesce((SELECT seq FROM m ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0)`
+    : "";
+  // Rows are fetched again by ctid (= ANY(ARRAY(…)), a TID scan): the match scan found them, no index is descended
+  // again, and one statement's snapshot keeps every ctid it saw pointing at the same row version.
+  // `top` scores the page's worth of candidates with the highest bounds; its lowest score is a floor the page's
+  // last hit reaches, so only candidates whose bound reaches it are read and scored too. Same scores, same order.
+  return `WITH m AS MATERIALIZED (SELECT seq, ctid ${matches}),
+    c AS MATERIALIZED (
+      SELECT s.seq, s.ctid, ${bound} AS bound FROM article_search s
+      WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM m${cap}))
+    ),
+    top AS MATERIALIZED (
+      SELECT s.seq, ${score} AS score FROM article_search s
+      WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM c ORDER BY bound DESC, seq DESC LIMIT ${f.offset + f.limit}))
     ),
     r AS (
-      SELECT s.seq, ${inWindow} AS in_window, ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${titleFactor}${recencyFactor} AS score
-      FROM article_search s WHERE s.seq = ANY(ARRAY(SELECT seq FROM m ${cap}))
+      SELECT seq, score FROM top
+      UNION ALL
+      SELECT s.seq, ${score} FROM article_search s
+      WHERE s.ctid = ANY(ARRAY(
+        SELECT ctid FROM c WHERE bound >= (SELECT min(score) FROM top) AND seq NOT IN (SELECT seq FROM top)
+      ))
+      ORDER BY score DESC, seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
+    )
+    SELECT (SELECT count(*) FROM m) AS total, a.id, r.score
+    FROM (SELECT 1) AS one LEFT JOIN (r JOIN articles a ON a.seq = r.seq) ON true
+    ORDER BY r.score DESC, r.seq DESC`;
+}
+
+/** A page past the window: window members first, so positions inside it stay what the shallow pages showed. */
+function deepPageSql(matches: string, score: string, f: Filters): string {
+  return `WITH m AS MATERIALIZED (${matches}),
+    r AS (
+      SELECT s.seq,
+        (s.seq >= coalesce((SELECT seq FROM m ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0)) AS in_window,
+        ${score} AS score
+      FROM article_search s WHERE s.seq = ANY(ARRAY(SELECT seq FROM m))
       ORDER BY in_window DESC, score DESC, s.seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
     )
     SELECT (SELECT count(*) FROM m) AS total, a.id, r.score
     FROM (SELECT 1) AS one LEFT JOIN (r JOIN articles a ON a.seq = r.seq) ON true
     ORDER BY r.in_window DESC, r.score DESC, r.seq DESC`;
+}
+
+/**
+ * SQL for an upper bound of ts_rank's score of candidate `s` before length normalization, from its title vector
+ * alone. With `&` at the root ts_rank combines pair weights as 1 − Π(1 − w), below 1. Otherwise it averages over
+ * the query's distinct lexemes each lexeme's Σ wᵢ/i² over its positions (divided by π²/6), which stays below the
+ * lexeme's heaviest weight when its first position is its heaviest: build-doc-vector.ts writes a stem's title
+ * positions (weight A) before its body positions (B), and surface forms (C) alone. So a stem counts the title
+ * weight only when the title vector holds it.
+ */
+function rawScoreBound(match: string, param: Param): string {
+  const { lexemes, andAtRoot } = readTsqueryShape(match);
+  if (andAtRoot) return `${Math.max(1, TITLE_LEXEME_WEIGHT_MAX)}::float8`;
+  const stems = lexemes.filter((l) => !l.startsWith(SURFACE_LEXEME_PREFIX));
+  const rest = stems.length * BODY_WEIGHT + (lexemes.length - stems.length) * SURFACE_WEIGHT;
+  const inTitle = stems.map((l) => `(s.title @@ ${param(quoteLexeme(l), "tsquery")})::int`);
+  const titleSum = inTitle.length === 0 ? "0" : inTitle.join(" + ");
+  return `((${rest}::float8 + (${titleSum}) * ${TITLE_LEXEME_WEIGHT_MAX - BODY_WEIGHT}::float8) / ${Math.max(1, lexemes.length)}::float8)`;
 }
 
 /**
