@@ -34,12 +34,17 @@ export class ThreadBatchPreparer implements BatchPreparer {
     const entry = new URL("./prepare-batch-worker.ts", import.meta.url).href;
     this.#workers = Array.from({ length: workers }, () => {
       const worker = new Worker(new URL("./boot-worker.mjs", import.meta.url), { workerData: { entry } });
-      worker.on("message", (msg: { id: number; ok: boolean; result?: PreparedBatch; error?: string }) => {
-        const pending = this.#pending.get(msg.id);
-        this.#pending.delete(msg.id);
-        if (msg.ok) pending?.resolve(msg.result!);
-        else pending?.reject(new Error(`import: a worker failed on a batch: ${msg.error}`));
-      });
+      worker.on(
+        "message",
+        (msg: { ready?: true; id: number; ok: boolean; result?: PreparedBatch; error?: string }) => {
+          // Batches carry no time limit, so they may be posted before the worker is ready; the signal is not needed.
+          if (msg.ready === true) return;
+          const pending = this.#pending.get(msg.id);
+          this.#pending.delete(msg.id);
+          if (msg.ok) pending?.resolve(msg.result!);
+          else pending?.reject(new Error(`import: a worker failed on a batch: ${msg.error}`));
+        },
+      );
       worker.on("error", (err) => this.#fail(err));
       worker.on("exit", (code) => {
         if (code !== 0) this.#fail(new Error(`import: a worker thread exited with code ${code}`));

@@ -10,7 +10,9 @@ import type { FeedDocument } from "../../stages/feeds/feed-document.ts";
 import { FEED_PARSE_BUDGET_MS } from "../../stages/feeds/xml-tree.ts";
 
 /** Hard limit on one task, past which its worker is killed: the parser's own cooperative budget (5 s, notes/
- * reliability.md section 4) plus room for worker start-up and extraction of a 5 MiB page (about 1 s). */
+ * reliability.md section 4) plus room for extraction of a 5 MiB page (about 1 s) on a busy machine. A worker's
+ * start-up (loading the TypeScript of the pipeline, seconds on a loaded machine) is not counted: tasks go only to
+ * workers that said they are ready. */
 export const CRAWL_TASK_LIMIT_MS = FEED_PARSE_BUDGET_MS + 3_000;
 
 type Task =
@@ -24,10 +26,13 @@ type Task =
 
 interface Slot {
   worker: Worker;
+  /** True once the worker has loaded its entry (boot-worker.mjs posts `{ ready: true }`). */
+  ready: boolean;
   busy: { id: number; task: Task; timer: NodeJS.Timeout } | null;
 }
 
 interface Reply {
+  ready?: true;
   id: number;
   ok: boolean;
   result?: unknown;
@@ -72,8 +77,13 @@ export class ThreadCrawlPreparer implements CrawlPreparer {
   #spawn(): Slot {
     const entry = new URL("./crawl-prepare-worker.ts", import.meta.url).href;
     const worker = new Worker(new URL("./boot-worker.mjs", import.meta.url), { workerData: { entry } });
-    const slot: Slot = { worker, busy: null };
-    worker.on("message", (msg: Reply) => this.#settle(slot, msg));
+    const slot: Slot = { worker, ready: false, busy: null };
+    worker.on("message", (msg: Reply) => {
+      if (msg.ready === true) {
+        slot.ready = true;
+        this.#dispatch();
+      } else this.#settle(slot, msg);
+    });
     worker.on("error", (err) => this.#replace(slot, err));
     worker.on("exit", (code) => {
       if (!this.#closed && this.#slots.includes(slot)) {
@@ -94,11 +104,12 @@ export class ThreadCrawlPreparer implements CrawlPreparer {
 
   #dispatch(): void {
     for (const slot of this.#slots) {
-      if (slot.busy !== null) continue;
+      if (!slot.ready || slot.busy !== null) continue;
       const task = this.#queue.shift();
       if (task === undefined) return;
       const id = this.#nextId++;
-      // The clock starts when the worker gets the task, so a queue behind a slow task is not counted against it.
+      // The clock starts when a ready worker gets the task, so neither a queue behind a slow task nor the worker's
+      // start-up is counted against it.
       const timer = setTimeout(() => {
         const code = task.kind === "feed" ? "feed.parse_timeout" : "extract.timeout";
         this.#replace(
