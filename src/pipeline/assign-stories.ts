@@ -30,6 +30,9 @@ export interface AssignSummary {
   /** True when an article older than the stream's last one arrived and the window was replayed. */
   replayed: boolean;
   merges: number;
+  /** Stored articles fed to a fresh stream before placing (first use, a late arrival, or another process placed
+   * since this one's last step); 0 when the stream in memory was current. The cost a warm stream saves. */
+  rebuiltRows: number;
 }
 
 /**
@@ -89,31 +92,35 @@ export class StoryAssigner {
   async #assign(ids: readonly string[]): Promise<AssignSummary> {
     const first = this.#stream === null;
     const wanted = first ? [...new Set([...ids, ...(await this.#store.listUnplacedIds())])] : [...ids];
-    if (wanted.length === 0) return { placed: 0, replayed: false, merges: 0 };
+    if (wanted.length === 0) return { placed: 0, replayed: false, merges: 0, rebuiltRows: 0 };
     const placed = new Set((await this.#store.getPlacements(wanted)).map((p) => p.articleId));
     const rows = (await this.#store.getStreamRows(wanted.filter((id) => !placed.has(id)))).sort(
       compareStreamOrder,
     );
     const earliest = rows[0];
-    if (earliest === undefined) return { placed: 0, replayed: false, merges: 0 };
+    if (earliest === undefined) return { placed: 0, replayed: false, merges: 0, rebuiltRows: 0 };
     let toPlace = rows;
     let replayed = false;
+    let rebuiltRows = 0;
     if (first || (this.#frontier !== null && compareStreamOrder(earliest, this.#frontier) < 0)) {
       replayed = !first;
-      toPlace = await this.#rebuild(earliest);
+      const rebuilt = await this.#rebuild(earliest);
+      toPlace = rebuilt.toPlace;
+      rebuiltRows = rebuilt.fed;
     }
     const batch = this.#add(toPlace);
     await this.#store.writePlacements(batch);
-    return { placed: batch.placements.length, replayed, merges: batch.merges.length };
+    return { placed: batch.placements.length, replayed, merges: batch.merges.length, rebuiltRows };
   }
 
   /**
    * A fresh stream fed the stored window before `from` (their stored stories kept, mapped onto the stream's);
    * returns what must be (re)placed, in order: every stored article from `from` or from the first unplaced one in
    * the window, whichever comes first. An unplaced article before `from` (stored by another writer while this step
-   * ran, its own job still queued) must be folded before the placed ones after it, never after them.
+   * ran, its own job still queued) must be folded before the placed ones after it, never after them. `fed`: how
+   * many stored articles the fresh stream was fed.
    */
-  async #rebuild(from: Key): Promise<StoryStreamRow[]> {
+  async #rebuild(from: Key): Promise<{ toPlace: StoryStreamRow[]; fed: number }> {
     this.#stream = new StoryStream();
     this.#storedIdOf = new Map();
     this.#open = new Set();
@@ -138,7 +145,7 @@ export class StoryAssigner {
       if (streamId !== undefined && !this.#storedIdOf.has(streamId))
         this.#storedIdOf.set(streamId, k.storyId);
     }
-    return toPlace;
+    return { toPlace, fed: kept.length };
   }
 
   #note(row: StoryStreamRow, groupId: string, opened: string | null): void {

@@ -30,9 +30,7 @@ export const workerCommand: Command = {
     const consumer = backend.queue.consume(
       createCrawlJobHandlers(crawler.context, backend.queue, {
         // An import batch's job ("") sweeps every unplaced article; a crawled item's job places its article.
-        assignStory: async (id) => {
-          await (id === "" ? assignPendingStories(storage, []) : assignStories(storage, [id]));
-        },
+        assignStory: (id) => (id === "" ? assignPendingStories(storage, []) : assignStories(storage, [id])),
       }),
       {
         concurrency: { "feed.poll": n, "item.fetch": n, "import.batch": 1 },
