@@ -65,7 +65,11 @@ export function createCrawlJobHandlers(
         const waitMs = url === null ? 0 : ctx.limiter.nextStartAt(hostKeyOf(url)) - Date.now();
         return { retryInMs: Math.max(MIN_ITEM_DEFER_MS, waitMs) };
       }
-      if (result.status === "stored" && (result.outcome === "inserted" || result.outcome === "updated")) {
+      // A re-run (the first run died, maybe after storing the article but before this enqueue) asks again: a
+      // story job for an article already placed does nothing.
+      const changed =
+        result.status === "stored" && (result.outcome === "inserted" || result.outcome === "updated");
+      if (result.status === "stored" && (changed || job.attempt > 1)) {
         await queue.enqueue(
           "story.assign",
           { articleId: result.articleId },

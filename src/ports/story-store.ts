@@ -20,6 +20,14 @@ export interface StoryListQuery {
   limit: number;
 }
 
+/** This process's turn as the one story consumer of a shared store (StoryStore.tryLeadAssignment). */
+export interface AssignmentLead {
+  /** Settles when the turn ends without release(): the connection that held it dropped. */
+  readonly lost: Promise<void>;
+  /** Ends the turn, so another process may take it at once. */
+  release(): Promise<void>;
+}
+
 export interface StoryStore {
   /**
    * Commits one assignment step in one transaction: placements upserted, group originals re-pointed, merges
@@ -55,4 +63,11 @@ export interface StoryStore {
    * once (PostgreSQL); without it one process's assigner queue is the only serialization.
    */
   withAssignmentLock?<T>(step: (changedElsewhere: boolean) => Promise<T>): Promise<T>;
+  /**
+   * Takes the story-consumer turn when no other process holds it, else null at once. The holder is the only worker
+   * that consumes story jobs, so its stream stays current instead of being rebuilt whenever a job lands on another
+   * worker; a process that dies loses the turn with its connection. Placement stays correct without it (each step
+   * still takes withAssignmentLock): the turn is about cost, not safety. Present where withAssignmentLock is.
+   */
+  tryLeadAssignment?(): Promise<AssignmentLead | null>;
 }

@@ -236,6 +236,47 @@ describe.runIf(reachable)("postgres", () => {
     });
   });
 
+  describe("the story-consumer turn", () => {
+    it("goes to one process at a time, and to another at once when the holder releases it", async () => {
+      const schema = db.newSchemaName();
+      const [one, two] = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
+      try {
+        const held = await one.stories.tryLeadAssignment();
+        expect(held).not.toBeNull();
+        expect(await two.stories.tryLeadAssignment()).toBeNull();
+        await held!.release();
+        const next = await two.stories.tryLeadAssignment();
+        expect(next).not.toBeNull();
+        await next!.release();
+      } finally {
+        await one.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+        await Promise.all([one.close(), two.close()]);
+      }
+    });
+
+    it("is lost with the holder's connection, which frees it for another process", async () => {
+      const schema = db.newSchemaName();
+      const [one, two] = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
+      try {
+        const held = await one.stories.tryLeadAssignment();
+        expect(held).not.toBeNull();
+        // What a SIGKILLed worker leaves: its session ends, and the advisory lock with it.
+        await two.pool.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_locks
+           WHERE locktype = 'advisory' AND pid <> pg_backend_pid() AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+        await held!.lost;
+        await held!.release();
+        const next = await two.stories.tryLeadAssignment();
+        expect(next).not.toBeNull();
+        await next!.release();
+      } finally {
+        await two.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+        await Promise.all([one.close(), two.close()]);
+      }
+    });
+  });
+
   describe("PostgresSearchIndex", () => {
     it("never matches a phrase across the end of the title and the start of the body", async () => {
       const storage = await db.openFresh();

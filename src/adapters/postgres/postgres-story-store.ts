@@ -12,7 +12,7 @@ import type {
   StoredStory,
   StoryStreamRow,
 } from "../../domain/story.ts";
-import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
+import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   PLACED_COLUMNS,
@@ -33,6 +33,9 @@ import { runTransaction } from "./run-transaction.ts";
  */
 const ASSIGN_LOCK_SQL = "SELECT pg_advisory_lock(hashtextextended('akhbar.story.assign', 0))";
 const ASSIGN_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.story.assign', 0))";
+/** Key of the story-consumer turn (tryLeadAssignment): session-scoped too, so a killed holder frees it. */
+const LEAD_TRY_SQL = "SELECT pg_try_advisory_lock(hashtextextended('akhbar.story.lead', 0)) AS held";
+const LEAD_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.story.lead', 0))";
 
 const STORY_COLUMNS = "id, headline, article_count, original_count, sources, first_seen_ms, last_update_ms";
 /** (time, id) in code point order: the stories stage's compareStreamOrder (and the migration's indexes). */
@@ -105,6 +108,53 @@ export class PostgresStoryStore implements StoryStore {
     } finally {
       client.release(broken);
     }
+  }
+
+  async tryLeadAssignment(): Promise<AssignmentLead | null> {
+    const client = await this.#pool.connect();
+    let held = false;
+    try {
+      const { rows } = await client.query<{ held: boolean }>(LEAD_TRY_SQL);
+      held = rows[0]?.held === true;
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
+    if (!held) {
+      client.release();
+      return null;
+    }
+    // The connection stays checked out for the whole turn: the lock lives as long as its session.
+    let settle: () => void = () => {};
+    const lost = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    let dropped: Error | undefined;
+    const onError = (err: Error) => {
+      dropped = err;
+      settle();
+    };
+    const onEnd = () => onError(new Error("store: the story turn's connection ended"));
+    client.on("error", onError);
+    client.on("end", onEnd);
+    let released = false;
+    return {
+      lost,
+      release: async () => {
+        if (released) return;
+        released = true;
+        if (dropped === undefined) {
+          await client.query(LEAD_UNLOCK_SQL).catch((err: unknown) => {
+            // A connection that cannot unlock must not go back to the pool still holding the turn.
+            dropped = err as Error;
+          });
+        }
+        client.off("error", onError);
+        client.off("end", onEnd);
+        client.release(dropped);
+        settle();
+      },
+    };
   }
 
   async writePlacements(batch: PlacementBatch): Promise<void> {

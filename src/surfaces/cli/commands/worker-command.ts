@@ -7,6 +7,7 @@ import { once } from "node:events";
 import { createLogger, openCrawler, openJobQueue, openStorage } from "../../../main.ts";
 import { assignPendingStories, assignStories } from "../../../pipeline/assign-stories.ts";
 import { createCrawlJobHandlers } from "../../../pipeline/crawl-jobs.ts";
+import { leadStoryJobs } from "../../../pipeline/lead-story-jobs.ts";
 import { runFeedPollScheduler } from "../../../pipeline/schedule-feed-polls.ts";
 import { systemClock } from "../../../ports/clock.ts";
 import type { Command } from "../command.ts";
@@ -27,11 +28,31 @@ export const workerCommand: Command = {
     });
     const crawler = await openCrawler(ctx.config, storage, log, {}, backend.limiter);
     const n = ctx.config.workerConcurrency;
-    const consumer = backend.queue.consume(
-      createCrawlJobHandlers(crawler.context, backend.queue, {
+    const { "story.assign": storyHandler, ...handlers } = createCrawlJobHandlers(
+      crawler.context,
+      backend.queue,
+      {
         // An import batch's job ("") sweeps every unplaced article; a crawled item's job places its article.
         assignStory: (id) => (id === "" ? assignPendingStories(storage, []) : assignStories(storage, [id])),
-      }),
+      },
+    );
+    const tryLead = storage.stories?.tryLeadAssignment?.bind(storage.stories);
+    // A store several processes share gives story jobs to one worker at a time (its stream stays current);
+    // otherwise this process is the only consumer of its queue's story jobs.
+    const leading =
+      tryLead !== undefined && storyHandler !== undefined
+        ? leadStoryJobs(
+            {
+              tryLead,
+              queue: backend.queue,
+              handler: storyHandler,
+              log,
+            },
+            ctx.signal,
+          )
+        : null;
+    const consumer = backend.queue.consume(
+      leading === null ? { ...handlers, "story.assign": storyHandler } : handlers,
       {
         concurrency: { "feed.poll": n, "item.fetch": n, "import.batch": 1 },
       },
@@ -57,6 +78,7 @@ export const workerCommand: Command = {
       log.debug({ stage: "shutdown", step: name, duration_ms: Date.now() - started }, "closed");
     };
     await step("consumer", () => consumer.close());
+    await step("stories", async () => leading);
     await step("crawler", () => crawler.close());
     await step("queue", () => backend.close());
     await step("storage", () => storage.close());
