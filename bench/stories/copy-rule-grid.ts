@@ -1,14 +1,40 @@
 /**
  * Chooses shingling and the copy rule on the labelled pairs: for each shingle setting, the (Jaccard, containment)
- * thresholds with the best recall at precision 1.0 on "copy" vs the rest. Benchmark helper, pure over its input.
+ * thresholds with the best recall at a minimum precision on "copy" vs the rest, with the lead check of the default
+ * rule (stock phrases need the stream's frequencies, so this pairwise grid reads containment on all shingles).
+ * Benchmark helper, pure over its input.
  */
-import { compareShingles, isCopy } from "../../src/stages/dedupe/compare-shingles.ts";
-import { type ShingleOptions, shingleText } from "../../src/stages/dedupe/shingle-text.ts";
+import { compareShingles, DEFAULT_COPY_RULE, isCopy } from "../../src/stages/dedupe/compare-shingles.ts";
+import {
+  type ShingleOptions,
+  toLeadHashes,
+  toShingleHashes,
+  toShingleWords,
+} from "../../src/stages/dedupe/shingle-text.ts";
+
+export type PairLabel = "copy" | "same_story" | "different";
 
 export interface LabelledPair {
   a: string;
   b: string;
-  label: "copy" | "same_story" | "different";
+  label: PairLabel;
+}
+
+/** A pair read a second time (testdata/labels/pairs-second-reading.jsonl): its label then and now. */
+export interface SecondReading {
+  a: string;
+  b: string;
+  was: PairLabel;
+  label: PairLabel;
+}
+
+/** The pairs with the second reading's labels where a pair was read again. */
+export function applySecondReading(
+  pairs: readonly LabelledPair[],
+  second: readonly SecondReading[],
+): LabelledPair[] {
+  const now = new Map(second.map((r) => [`${r.a} ${r.b}`, r.label]));
+  return pairs.map((p) => ({ ...p, label: now.get(`${p.a} ${p.b}`) ?? p.label }));
 }
 
 export interface GridRow {
@@ -42,24 +68,29 @@ export function runCopyRuleGrid(
 ): GridRow[] {
   const rows: GridRow[] = [];
   for (const setting of SETTINGS) {
-    const cache = new Map<string, Uint32Array>();
+    const cache = new Map<string, { shingles: Uint32Array; lead: Uint32Array }>();
     const sh = (id: string) => {
       let s = cache.get(id);
       if (s === undefined) {
-        s = shingleText(textOf(id), setting);
+        const words = toShingleWords(textOf(id), setting);
+        s = { shingles: toShingleHashes(words, setting.words), lead: toLeadHashes(words) };
         cache.set(id, s);
       }
       return s;
     };
-    const overlaps = pairs.map((p) => ({ o: compareShingles(sh(p.a), sh(p.b)), copy: p.label === "copy" }));
+    const overlaps = pairs.map((p) => ({
+      o: compareShingles(sh(p.a).shingles, sh(p.b).shingles),
+      leadAgreement: compareShingles(sh(p.a).lead, sh(p.b).lead).containment,
+      copy: p.label === "copy",
+    }));
     let best: GridRow | null = null;
     for (const minJaccard of JACCARDS) {
       for (const minContainment of CONTAINMENTS) {
         let tp = 0;
         let fp = 0;
         let fn = 0;
-        for (const { o, copy } of overlaps) {
-          const hit = isCopy(o, { minJaccard, minContainment, containmentMinShingles: 12 });
+        for (const { o, leadAgreement, copy } of overlaps) {
+          const hit = isCopy(o, { ...DEFAULT_COPY_RULE, minJaccard, minContainment }, { leadAgreement });
           if (hit && copy) tp++;
           else if (hit) fp++;
           else if (copy) fn++;

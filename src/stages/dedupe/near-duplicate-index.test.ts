@@ -3,7 +3,7 @@ import { compareShingles, isCopy } from "./compare-shingles.ts";
 import { DuplicateGroups } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { NearDuplicateIndex } from "./near-duplicate-index.ts";
-import { shingleText } from "./shingle-text.ts";
+import { shingleText, toLeadHashes, toShingleHashes, toShingleWords } from "./shingle-text.ts";
 import { stripSyndicationMarks } from "./strip-syndication-marks.ts";
 
 /** A small invented wire text (not from the corpus), long enough for containment. */
@@ -50,6 +50,85 @@ describe("shingles and the copy rule", () => {
   it("estimates Jaccard 1 for identical sets", () => {
     const s = shingleText(WIRE);
     expect(minhashSignature(s)).toEqual(minhashSignature(s.slice()));
+  });
+});
+
+/** Invented words that the analyzer keeps apart (no clitics, no stop words): word(0) = "بجد", word(1) = "بجر", … */
+function word(i: number): string {
+  const letters = "بجدرزسشصضطظعغقكمن";
+  let n = i;
+  let out = "ب";
+  for (let k = 0; k < 3; k++) {
+    out += letters[n % letters.length];
+    n = Math.floor(n / letters.length);
+  }
+  return out;
+}
+function words(from: number, count: number): string {
+  return Array.from({ length: count }, (_, k) => word(from + k)).join(" ");
+}
+function fingerprint(text: string) {
+  const w = toShingleWords(text);
+  return { shingles: toShingleHashes(w, 4), lead: toLeadHashes(w) };
+}
+
+describe("the copy rule's lead and sure-containment checks", () => {
+  const earlier = words(0, 60);
+  const cases: { name: string; later: string; copy: boolean }[] = [
+    {
+      name: "a trimmed copy that keeps the lead and adds lines of its own is a copy by containment",
+      later: `${words(0, 36)} ${words(5000, 12)}`,
+      copy: true,
+    },
+    {
+      name: "a follow-up with its own lead that carries most of the earlier text is not a copy",
+      later: `${words(9000, 40)} ${words(0, 48)}`,
+      copy: false,
+    },
+    {
+      name: "a follow-up that carries the whole earlier text is a copy (the containment floor)",
+      later: `${words(9000, 80)} ${words(0, 60)}`,
+      copy: true,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const index = new NearDuplicateIndex();
+      index.add("earlier", 0, fingerprint(earlier));
+      const [match] = index.query(fingerprint(c.later));
+      expect(match?.id).toBe(c.copy ? "earlier" : undefined);
+    });
+  }
+  it("reads these cases below the resemblance threshold, so the lead and containment decide", () => {
+    for (const c of cases) {
+      const o = compareShingles(fingerprint(earlier).shingles, fingerprint(c.later).shingles);
+      expect(o.jaccard).toBeLessThan(0.5);
+      expect(o.containment).toBeGreaterThanOrEqual(0.7);
+    }
+  });
+});
+
+describe("stock phrases", () => {
+  // A template of 40 words that 40 texts of the window repeat, each with its own particulars.
+  const template = words(20000, 40);
+  const filled = (i: number, size: number) => `${template} ${words(30000 + i * 100, size)}`;
+  function indexWithTemplates(options: ConstructorParameters<typeof NearDuplicateIndex>[0] = {}) {
+    const index = new NearDuplicateIndex(options);
+    for (let i = 0; i < 40; i++) index.add(`t${i}`, i, fingerprint(filled(i, 60)));
+    return index;
+  }
+  it("keeps a template text about another event apart from the earlier ones", () => {
+    expect(indexWithTemplates().query(fingerprint(filled(99, 10)))).toEqual([]);
+  });
+  it("would call it a copy by containment if stock phrases were not left out", () => {
+    const index = indexWithTemplates({ stockPhraseMinTexts: Number.POSITIVE_INFINITY });
+    expect(index.query(fingerprint(filled(99, 10))).length).toBeGreaterThan(0);
+  });
+  it("still finds a copy of one template text, which shares its particulars", () => {
+    const ids = indexWithTemplates()
+      .query(fingerprint(filled(7, 60)))
+      .map((m) => m.id);
+    expect(ids).toEqual(["t7"]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * NearDuplicateIndex: finds earlier articles whose story text is a copy of a new one (MinHash LSH for
- * resemblance, a sampled-shingle index for containment, every candidate verified exactly). Dedupe stage,
- * in-memory and deterministic; its state is rebuilt by re-adding stored shingle arrays in (time, id) order.
+ * resemblance, a sampled-shingle index for containment, every candidate verified exactly, containment on the
+ * shingles that are not stock phrases of the window). Dedupe stage, in-memory and deterministic; its state is
+ * rebuilt by re-adding the articles in (time, id) order.
  */
 import { AkhbarError } from "../../domain/errors.ts";
 import {
@@ -12,6 +13,7 @@ import {
   type ShingleOverlap,
 } from "./compare-shingles.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
+import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
 import { mix32 } from "./shingle-text.ts";
 
 /**
@@ -49,10 +51,16 @@ const DAY_MS = 86_400_000;
 export interface NearDuplicateFingerprint {
   shingles: Uint32Array;
   signature?: Uint32Array;
+  /** Lead word hashes (shingle-text.ts toLeadHashes); without them leads count as agreeing. */
+  lead?: Uint32Array;
 }
 
 export interface NearDuplicateMatch extends ShingleOverlap {
   id: string;
+  /** Containment of the shorter text on distinctive shingles (stock phrases of the window left out). */
+  distinctiveContainment: number;
+  /** Share of the shorter lead's words in the other lead (1 when either lead is unknown). */
+  leadAgreement: number;
   /** How the candidate was found: LSH band collision, sampled-containment postings, or both. */
   via: "lsh" | "containment" | "both";
 }
@@ -61,6 +69,7 @@ interface Entry {
   id: string;
   timeMs: number;
   shingles: Uint32Array;
+  lead: Uint32Array | undefined;
   bandKeys: Uint32Array;
   samples: Uint32Array;
   alive: boolean;
@@ -102,6 +111,8 @@ function dropPosting(map: Map<number, number[]>, key: number, slot: number): voi
 export interface NearDuplicateIndexOptions {
   windowDays?: number;
   rule?: CopyRule;
+  /** Texts above which a shingle is a stock phrase (STOCK_PHRASE_MIN_TEXTS; Infinity turns the filter off). */
+  stockPhraseMinTexts?: number;
 }
 
 /**
@@ -119,12 +130,15 @@ export class NearDuplicateIndex {
   private readonly slotById = new Map<string, number>();
   private readonly windowMs: number;
   private readonly rule: CopyRule;
+  private readonly frequency = new ShingleFrequency();
+  private readonly stockPhraseMinTexts: number;
   /** Candidates verified since construction (for the benchmark's cost breakdown). */
   verifiedCount = 0;
 
   constructor(options: NearDuplicateIndexOptions = {}) {
     this.windowMs = (options.windowDays ?? NEAR_DUPLICATE_WINDOW_DAYS) * DAY_MS;
     this.rule = options.rule ?? DEFAULT_COPY_RULE;
+    this.stockPhraseMinTexts = options.stockPhraseMinTexts ?? STOCK_PHRASE_MIN_TEXTS;
     for (let b = 0; b < LSH_BANDS; b++) this.bands.push(new Map());
   }
 
@@ -158,20 +172,42 @@ export class NearDuplicateIndex {
       if (count >= need) candidates.set(slot, candidates.has(slot) ? "both" : "containment");
     }
     const matches: (NearDuplicateMatch & { slot: number })[] = [];
+    let distinctive: Uint32Array | undefined;
     for (const [slot, via] of candidates) {
       const other = this.entries[slot - this.base]!;
       if (!other.alive) continue;
       this.verifiedCount++;
       const overlap = compareShingles(fp.shingles, other.shingles);
-      if (isCopy(overlap, this.rule)) matches.push({ id: other.id, via, slot, ...overlap });
+      distinctive ??= this.distinctiveOf(fp.shingles);
+      const rare = compareShingles(distinctive, this.distinctiveOf(other.shingles));
+      const leadAgreement =
+        fp.lead === undefined || other.lead === undefined
+          ? 1
+          : compareShingles(fp.lead, other.lead).containment;
+      if (isCopy(overlap, this.rule, { distinctive: rare, leadAgreement })) {
+        matches.push({
+          id: other.id,
+          via,
+          slot,
+          ...overlap,
+          distinctiveContainment: rare.containment,
+          leadAgreement,
+        });
+      }
     }
     matches.sort((a, b) => b.containment - a.containment || b.jaccard - a.jaccard || a.slot - b.slot);
     return matches.map(({ slot: _slot, ...m }) => m);
   }
 
+  private distinctiveOf(shingles: Uint32Array): Uint32Array {
+    return this.stockPhraseMinTexts === Number.POSITIVE_INFINITY
+      ? shingles
+      : this.frequency.distinctiveOf(shingles, this.stockPhraseMinTexts);
+  }
+
   /**
-   * Indexes an article and evicts those older than the window before `timeMs`. Throws
-   * `dedupe.duplicate_id` if the id is already indexed.
+   * Indexes an article (its shingles count towards the stock-phrase frequencies) and evicts those older than the
+   * window before `timeMs`. Throws `dedupe.duplicate_id` if the id is already indexed.
    */
   add(id: string, timeMs: number, fp: NearDuplicateFingerprint): void {
     if (this.slotById.has(id)) {
@@ -194,10 +230,12 @@ export class NearDuplicateIndex {
       id,
       timeMs,
       shingles: fp.shingles,
+      lead: fp.lead,
       bandKeys: bandKeysOf(signature),
       samples: sampleOf(fp.shingles),
       alive: true,
     };
+    this.frequency.addText(fp.shingles);
     this.entries.push(entry);
     this.slotById.set(id, slot);
     for (let b = 0; b < LSH_BANDS; b++) pushPosting(this.bands[b]!, entry.bandKeys[b]!, slot);
@@ -226,7 +264,9 @@ export class NearDuplicateIndex {
     this.slotById.delete(entry.id);
     for (let b = 0; b < LSH_BANDS; b++) dropPosting(this.bands[b]!, entry.bandKeys[b]!, slot);
     for (let i = 0; i < entry.samples.length; i++) dropPosting(this.samplePostings, entry.samples[i]!, slot);
+    this.frequency.removeText(entry.shingles);
     entry.shingles = new Uint32Array(0);
+    entry.lead = undefined;
     entry.samples = new Uint32Array(0);
   }
 }

@@ -14,6 +14,17 @@ import { stripSyndicationMarks } from "./strip-syndication-marks.ts";
  */
 export const SHINGLE_WORDS = 4;
 
+/**
+ * Words of the lead compared by the copy rule (compare-shingles.ts COPY_MIN_LEAD_AGREEMENT): 30 stop-word-free
+ * stems are the first sentence or two of a news text, the part a republishing outlet keeps.
+ */
+export const LEAD_WORDS = 30;
+
+/** Sorted distinct hashes of the first LEAD_WORDS words (toShingleWords output): what copy verification compares. */
+export function toLeadHashes(words: readonly string[]): Uint32Array {
+  return toShingleHashes(words.slice(0, LEAD_WORDS), 1);
+}
+
 /** How words are spelled before shingling. */
 export type ShingleWordForm = "surface" | "stem";
 

@@ -6,7 +6,7 @@
 import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
 import { minhashSignature } from "../dedupe/minhash-signature.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS, NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
-import { SHINGLE_WORDS, toShingleHashes, toShingleWords } from "../dedupe/shingle-text.ts";
+import { SHINGLE_WORDS, toLeadHashes, toShingleHashes, toShingleWords } from "../dedupe/shingle-text.ts";
 import {
   type Assignment,
   type Story,
@@ -72,8 +72,9 @@ export class StoryStream {
     const words = toShingleWords(a.text);
     const shingles = toShingleHashes(words, SHINGLE_WORDS);
     const signature = minhashSignature(shingles);
-    const copies = this.nearDuplicates.query({ shingles, signature });
-    this.nearDuplicates.add(a.id, a.timeMs, { shingles, signature });
+    const fingerprint = { shingles, signature, lead: toLeadHashes(words) };
+    const copies = this.nearDuplicates.query(fingerprint);
+    this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
     this.groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
     const group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
