@@ -104,15 +104,17 @@ export interface PairEvidence {
  * containment ≥ sureContainment, or containment ≥ minContainment on distinctive shingles with leads that agree.
  * Distinctive containment leaves stock phrases out, because a template text (tomorrow's weather, another
  * country's national-day cable) is mostly contained in yesterday's while sharing almost nothing else.
+ * `evidenceOf` may be a function: it is then called only when resemblance and sure containment leave it open.
  */
 export function isCopy(
   overlap: ShingleOverlap,
   rule: CopyRule = DEFAULT_COPY_RULE,
-  evidence: PairEvidence = {},
+  evidenceOf: PairEvidence | (() => PairEvidence) = {},
 ): boolean {
   if (overlap.jaccard >= rule.minJaccard) return true;
   if (overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment)
     return true;
+  const evidence = typeof evidenceOf === "function" ? evidenceOf() : evidenceOf;
   const distinctive = evidence.distinctive ?? overlap;
   return (
     distinctive.smaller >= rule.containmentMinShingles &&

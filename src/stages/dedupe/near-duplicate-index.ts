@@ -57,10 +57,6 @@ export interface NearDuplicateFingerprint {
 
 export interface NearDuplicateMatch extends ShingleOverlap {
   id: string;
-  /** Containment of the shorter text on distinctive shingles (stock phrases of the window left out). */
-  distinctiveContainment: number;
-  /** Share of the shorter lead's words in the other lead (1 when either lead is unknown). */
-  leadAgreement: number;
   /** How the candidate was found: LSH band collision, sampled-containment postings, or both. */
   via: "lsh" | "containment" | "both";
 }
@@ -178,22 +174,18 @@ export class NearDuplicateIndex {
       if (!other.alive) continue;
       this.verifiedCount++;
       const overlap = compareShingles(fp.shingles, other.shingles);
-      distinctive ??= this.distinctiveOf(fp.shingles);
-      const rare = compareShingles(distinctive, this.distinctiveOf(other.shingles));
-      const leadAgreement =
-        fp.lead === undefined || other.lead === undefined
-          ? 1
-          : compareShingles(fp.lead, other.lead).containment;
-      if (isCopy(overlap, this.rule, { distinctive: rare, leadAgreement })) {
-        matches.push({
-          id: other.id,
-          via,
-          slot,
-          ...overlap,
-          distinctiveContainment: rare.containment,
-          leadAgreement,
-        });
-      }
+      // Stock phrases and leads are read only for pairs that resemblance and sure containment leave open.
+      const evidence = () => {
+        distinctive ??= this.distinctiveOf(fp.shingles);
+        return {
+          distinctive: compareShingles(distinctive, this.distinctiveOf(other.shingles)),
+          leadAgreement:
+            fp.lead === undefined || other.lead === undefined
+              ? 1
+              : compareShingles(fp.lead, other.lead).containment,
+        };
+      };
+      if (isCopy(overlap, this.rule, evidence)) matches.push({ id: other.id, via, slot, ...overlap });
     }
     matches.sort((a, b) => b.containment - a.containment || b.jaccard - a.jaccard || a.slot - b.slot);
     return matches.map(({ slot: _slot, ...m }) => m);
