@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import { makeQuery as query, term as t } from "../../../test/contract/article-fixtures.ts";
 import { buildDocVector } from "./build-doc-vector.ts";
 import { compileTsquery } from "./compile-tsquery.ts";
 import { splitLexemes } from "./split-lexemes.ts";
-
-const t = (surface: string, ...stems: string[]): QueryTerm => ({
-  display: surface,
-  surface,
-  stems: stems.length === 0 ? [surface] : stems,
-});
-
-const query = (q: Partial<SearchQuery>): SearchQuery => ({
-  terms: [],
-  phrases: [],
-  excluded: [],
-  sources: [],
-  from: null,
-  to: null,
-  limit: 10,
-  offset: 0,
-  recency: false,
-  ...q,
-});
 
 describe("splitLexemes", () => {
   const rows: { name: string; input: string; expected: string[] }[] = [

@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { makeQuery as query, term as t } from "../../../test/contract/article-fixtures.ts";
 import { compileTsquery } from "./compile-tsquery.ts";
 import { readTsqueryShape } from "./read-tsquery-shape.ts";
-
-const t = (surface: string, ...stems: string[]) => ({
-  display: surface,
-  surface,
-  stems: stems.length === 0 ? [surface] : stems,
-});
-const query = (q: object) => ({
-  terms: [],
-  phrases: [],
-  excluded: [],
-  sources: [],
-  from: null,
-  to: null,
-  limit: 10,
-  offset: 0,
-  recency: false,
-  ...q,
-});
 
 describe("readTsqueryShape", () => {
   const rows: { name: string; input: string; lexemes: string[]; andAtRoot: boolean }[] = [
