@@ -2,7 +2,7 @@
  * The stored shapes of story data shared by the storage adapters: stream, placement and story rows → domain
  * objects. Adapter helper, pure; column names as in both adapters' story migration (3).
  */
-import type { PlacedArticle, StoredStory, StoryStreamRow } from "../domain/story.ts";
+import type { PlacedArticle, StoredStory, StoryRank, StoryStreamRow } from "../domain/story.ts";
 
 export interface StreamRowDb {
   id: string;
@@ -31,6 +31,14 @@ export interface StoryRowDb {
   /** SQLite keeps the source ids as JSON text, PostgreSQL as text[]. */
   sources: string | string[];
   first_seen_ms: number;
+  last_update_ms: number;
+}
+
+/** A story's rank inputs; each engine counts `source_count` from its own publisher list type. */
+export interface StoryRankRowDb {
+  id: string;
+  original_count: number;
+  source_count: number;
   last_update_ms: number;
 }
 
@@ -67,6 +75,15 @@ export function toStory(r: StoryRowDb): StoredStory {
     originalCount: r.original_count,
     sources: typeof r.sources === "string" ? (JSON.parse(r.sources) as string[]) : r.sources,
     firstSeenMs: r.first_seen_ms,
+    lastUpdateMs: r.last_update_ms,
+  };
+}
+
+export function toStoryRank(r: StoryRankRowDb): StoryRank {
+  return {
+    id: r.id,
+    originalCount: r.original_count,
+    sourceCount: Number(r.source_count),
     lastUpdateMs: r.last_update_ms,
   };
 }

@@ -52,6 +52,15 @@ export interface StoredStory {
   lastUpdateMs: number;
 }
 
+/** What the home page ranks a story by (rank-stories.ts), without its headline or publisher list. */
+export interface StoryRank {
+  id: string;
+  originalCount: number;
+  /** Distinct publishers. */
+  sourceCount: number;
+  lastUpdateMs: number;
+}
+
 /** An article's stored placement without its fingerprints. */
 export interface PlacedArticle {
   articleId: string;

@@ -8,6 +8,7 @@ import type {
   PlacedArticle,
   PlacementBatch,
   StoredStory,
+  StoryRank,
   StoryStreamRow,
 } from "../domain/story.ts";
 
@@ -49,6 +50,11 @@ export interface StoryStore {
   clearStories(): Promise<void>;
   /** Stories by newest update. */
   listStories(query: StoryListQuery): Promise<StoredStory[]>;
+  /**
+   * The rank inputs of the stories `listStories(query)` returns, in its order: for ranking thousands and then
+   * reading only the page's rows (getStory), since a full row (headline, publisher list) costs several times more.
+   */
+  listStoryRanks(query: StoryListQuery): Promise<StoryRank[]>;
   /** A story by id or by an alias a merge left; null when unknown. */
   getStory(id: string): Promise<StoredStory | null>;
   /** The placed members of a story (resolving aliases), in (time, id) order. */

@@ -55,6 +55,9 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         const story = await s.getStory("a");
         expect(story).toMatchObject({ headline: "عنوان القصة", articleCount: 2, originalCount: 1 });
         expect(story?.sources).toEqual(["okaz", "was"]);
+        expect(await s.listStoryRanks({ limit: 10 })).toEqual([
+          { id: "a", originalCount: 1, sourceCount: 2, lastUpdateMs: Date.parse("2015-07-21T09:00:00Z") },
+        ]);
         expect(await s.listUnplacedIds()).toEqual(["c"]);
         expect(await s.lastPlaced()).toEqual({ id: "b", timeMs: Date.parse("2015-07-21T09:00:00Z") });
         const [fp] = await s.listFingerprintsSince(0);
@@ -115,6 +118,9 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       await withStore(async (s) => {
         await s.writePlacements({ ...EMPTY, placements: [placement("a", "a"), placement("c", "c")] });
         expect((await s.listStories({ limit: 10, sources: ["sabq"] })).map((x) => x.id)).toEqual(["c"]);
+        expect(await s.listStoryRanks({ limit: 10, sources: ["sabq"] })).toEqual([
+          { id: "c", originalCount: 1, sourceCount: 1, lastUpdateMs: Date.parse("2015-07-21T10:00:00Z") },
+        ]);
         expect((await s.listStories({ limit: 10, sinceMs: Date.parse("2015-07-21T09:30:00Z") })).length).toBe(
           1,
         );

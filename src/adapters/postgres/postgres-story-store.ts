@@ -10,6 +10,7 @@ import type {
   PlacedArticle,
   PlacementBatch,
   StoredStory,
+  StoryRank,
   StoryStreamRow,
 } from "../../domain/story.ts";
 import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/story-store.ts";
@@ -18,10 +19,12 @@ import {
   PLACED_COLUMNS,
   type PlacementRowDb,
   STREAM_COLUMNS,
+  type StoryRankRowDb,
   type StoryRowDb,
   type StreamRowDb,
   toPlaced,
   toStory,
+  toStoryRank,
   toStreamRow,
 } from "../story-row.ts";
 import { runTransaction } from "./run-transaction.ts";
@@ -295,14 +298,28 @@ export class PostgresStoryStore implements StoryStore {
   }
 
   async listStories(query: StoryListQuery): Promise<StoredStory[]> {
+    return (await this.#listStoryRows<StoryRowDb>(STORY_COLUMNS, query)).map(toStory);
+  }
+
+  async listStoryRanks(query: StoryListQuery): Promise<StoryRank[]> {
+    return (
+      await this.#listStoryRows<StoryRankRowDb>(
+        "id, original_count, cardinality(sources) AS source_count, last_update_ms",
+        query,
+      )
+    ).map(toStoryRank);
+  }
+
+  /** The columns asked of the stories `query` selects, newest update first. */
+  async #listStoryRows<R extends object>(columns: string, query: StoryListQuery): Promise<R[]> {
     const sources = query.sources ?? [];
-    const { rows } = await this.#pool.query<StoryRowDb>(
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE last_update_ms >= $1
+    const { rows } = await this.#pool.query<R>(
+      `SELECT ${columns} FROM stories WHERE last_update_ms >= $1
          AND (cardinality($2::text[]) = 0 OR sources && $2::text[])
        ORDER BY last_update_ms DESC, id COLLATE "C" LIMIT $3`,
       [query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources, query.limit],
     );
-    return rows.map(toStory);
+    return rows;
   }
 
   async getStory(id: string): Promise<StoredStory | null> {

@@ -9,6 +9,7 @@ import type {
   PlacedArticle,
   PlacementBatch,
   StoredStory,
+  StoryRank,
   StoryStreamRow,
 } from "../../domain/story.ts";
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
@@ -17,10 +18,12 @@ import {
   PLACED_COLUMNS,
   type PlacementRowDb,
   STREAM_COLUMNS,
+  type StoryRankRowDb,
   type StoryRowDb,
   type StreamRowDb,
   toPlaced,
   toStory,
+  toStoryRank,
   toStreamRow,
 } from "../story-row.ts";
 
@@ -203,14 +206,25 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async listStories(query: StoryListQuery): Promise<StoredStory[]> {
+    return this.#listStoryRows<StoryRowDb>("*", query).map(toStory);
+  }
+
+  async listStoryRanks(query: StoryListQuery): Promise<StoryRank[]> {
+    return this.#listStoryRows<StoryRankRowDb>(
+      "id, original_count, json_array_length(sources) AS source_count, last_update_ms",
+      query,
+    ).map(toStoryRank);
+  }
+
+  /** The columns asked of the stories `query` selects, newest update first. */
+  #listStoryRows<R>(columns: string, query: StoryListQuery): R[] {
     const sources = query.sources ?? [];
-    const rows = this.#prepare<[number, number, string, number], StoryRowDb>(
-      `SELECT * FROM stories WHERE last_update_ms >= ?
+    return this.#prepare<[number, number, string, number], R>(
+      `SELECT ${columns} FROM stories WHERE last_update_ms >= ?
            AND (? = 0 OR EXISTS (SELECT 1 FROM json_each(stories.sources) s
                                  WHERE s.value IN (SELECT value FROM json_each(?))))
          ORDER BY last_update_ms DESC, id LIMIT ?`,
     ).all(query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources.length, JSON.stringify(sources), query.limit);
-    return rows.map(toStory);
   }
 
   async getStory(id: string): Promise<StoredStory | null> {

@@ -12,14 +12,15 @@ const HOUR_MS = 3_600_000;
 export interface RankableStory {
   id: string;
   originalCount: number;
-  sources: readonly string[];
+  /** Distinct publishers. */
+  sourceCount: number;
   lastUpdateMs: number;
 }
 
 /** The rank score at `nowMs`: (1 + ln originals) · (1 + ln outlets) · e^(−age/τ). */
 export function scoreStory(s: RankableStory, nowMs: number): number {
   const size = 1 + Math.log(Math.max(1, s.originalCount));
-  const diversity = 1 + Math.log(Math.max(1, s.sources.length));
+  const diversity = 1 + Math.log(Math.max(1, s.sourceCount));
   const ageH = Math.max(0, nowMs - s.lastUpdateMs) / HOUR_MS;
   return size * diversity * Math.exp(-ageH / RANK_RECENCY_TAU_HOURS);
 }

@@ -44,7 +44,8 @@ export class StoryReaderData implements ReaderData {
   async topStories(query: TopStoriesQuery): Promise<{ total: number; stories: StorySummary[] }> {
     const [newest] = await this.#stories.listStories({ limit: 1 });
     if (newest === undefined) return { total: 0, stories: [] };
-    const candidates = await this.#stories.listStories({
+    // Only the rank inputs of every candidate; the full rows of the page's stories alone.
+    const candidates = await this.#stories.listStoryRanks({
       sinceMs: query.sinceMs ?? newest.lastUpdateMs - TOP_STORIES_WINDOW_HOURS * HOUR_MS,
       sources: query.sources,
       limit: TOP_STORIES_CANDIDATES,
@@ -52,7 +53,11 @@ export class StoryReaderData implements ReaderData {
     const ranked = rankStories(candidates, newest.lastUpdateMs);
     const page = ranked.slice(query.offset, query.offset + query.limit);
     const stories: StorySummary[] = [];
-    for (const s of page) stories.push((await this.#detail(s, false)).summary);
+    for (const s of page) {
+      // A story merged away between the two reads is left out of this page.
+      const stored = await this.#stories.getStory(s.id);
+      if (stored !== null) stories.push((await this.#detail(stored, false)).summary);
+    }
     return { total: ranked.length, stories };
   }
 
