@@ -81,7 +81,7 @@ export async function findRelatedArticles(
   const anchorMs = timeOf(anchor);
   const neighbourIds = new Set<string>();
   for (const term of titleTerms(anchor.title)) {
-    const hits = await storage.search.searchHits({ ...browseQuery(RELATED_HITS_PER_TERM), terms: [term] });
+    const hits = await storage.search.searchNeighbours(term, RELATED_HITS_PER_TERM);
     for (const h of hits) neighbourIds.add(h.id);
   }
   for (const m of members) neighbourIds.delete(m.articleId);
@@ -147,20 +147,6 @@ export async function findRelatedArticles(
     copies: copies.flatMap(pick),
     similar: lists.similar.flatMap(pick),
     readAlso: lists.readAlso === null ? null : (pick(lists.readAlso)[0] ?? null),
-  };
-}
-
-function browseQuery(limit: number): SearchQuery {
-  return {
-    terms: [],
-    phrases: [],
-    excluded: [],
-    sources: [],
-    from: null,
-    to: null,
-    limit,
-    offset: 0,
-    recency: false,
   };
 }
 

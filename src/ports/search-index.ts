@@ -9,7 +9,7 @@
  * higher and for terms without a usable stem. A phrase's surface forms may be adjacent across the title/body
  * boundary, so a phrase still matches through its surface forms.
  */
-import type { SearchHitRef, SearchQuery, SearchRefs } from "../domain/search.ts";
+import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs } from "../domain/search.ts";
 
 export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchRefs>;
@@ -18,6 +18,13 @@ export interface SearchIndex {
    * total (related-article neighbours), where counting a frequent word's matches is a fifth of the search.
    */
   searchHits(query: SearchQuery): Promise<SearchHitRef[]>;
+  /**
+   * "More like this" neighbours of one word: at most `limit` articles holding `term` (the matches of a one-term
+   * `search`), best first by the engine's cheapest relevance score, ranked among the newest RANK_CANDIDATES_MAX
+   * matches as `search` ranks. No surface-form preference and no title boost: the caller rescores its neighbours
+   * itself (stages/related), so only which articles come back matters, and that ranking was half the article page.
+   */
+  searchNeighbours(term: QueryTerm, limit: number): Promise<SearchHitRef[]>;
   /**
    * Matches per publisher source (facets): the query's terms, phrases, exclusions and time bounds, its source
    * filter and paging ignored, so a reader sees what each outlet has. Sources without a match are left out;

@@ -288,6 +288,24 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       }
     });
 
+    it("finds a word's neighbours among its search matches, best first and at most the limit asked", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { index: { title: "oil oil", body: "" } }),
+        makeArticleWrite("b", { index: { title: "x", body: "oil and many other words here" } }),
+        makeArticleWrite("c", { index: { title: "gas", body: "prices" } }),
+        makeArticleWrite("d", { index: { title: "y", body: "z", surface: "naft" } }),
+      ]);
+      const oil = await storage.search.searchNeighbours(term("oil"), 5);
+      expect(oil.map((h) => h.id)).toEqual(["id-a", "id-b"]);
+      expect(oil[0]?.score).toBeGreaterThan(oil[1]?.score ?? Number.POSITIVE_INFINITY);
+      expect((await storage.search.searchNeighbours(term("oil"), 1)).map((h) => h.id)).toEqual(["id-a"]);
+      // A word without stems is looked for by its surface form, as search does.
+      const naft = { display: "naft", surface: "naft", stems: [] };
+      expect((await storage.search.searchNeighbours(naft, 5)).map((h) => h.id)).toEqual(["id-d"]);
+      expect(await storage.search.searchNeighbours(term("oil"), 0)).toEqual([]);
+      expect(await storage.search.searchNeighbours(term('"'), 5)).toEqual([]);
+    });
+
     it("returns scores where higher is better, in descending order", async () => {
       await storage.articles.writeArticles([
         makeArticleWrite("a", { index: { title: "oil oil", body: "" } }),

@@ -4,7 +4,7 @@
  * total and the page; the rows are written by PostgresArticleStore in the same transaction as the articles.
  */
 import type pg from "pg";
-import type { SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
+import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
   FIELD_WEIGHT_BODY,
@@ -97,6 +97,32 @@ export class PostgresSearchIndex implements SearchIndex {
   /** The count is part of `search`'s one statement (a count of the materialized matches), so nothing to skip. */
   async searchHits(query: SearchQuery): Promise<SearchHitRef[]> {
     return (await this.search(query)).hits;
+  }
+
+  /** The one-term search's window and ts_rank without the title boost (its second tsquery test per match). */
+  async searchNeighbours(term: QueryTerm, limit: number): Promise<SearchHitRef[]> {
+    const query: SearchQuery = {
+      terms: [term],
+      phrases: [],
+      excluded: [],
+      sources: [],
+      from: null,
+      to: null,
+      limit: Math.max(0, limit),
+      offset: 0,
+      recency: false,
+    };
+    const { match } = compileTsquery(query);
+    if (match === null || limit <= 0) return [];
+    const { params, param } = newParams();
+    const { rows } = await this.#pool.query<ResultRow>(
+      matchSql(readSearchBounds(query), match, null, false, param),
+      params,
+    );
+    const hits = [];
+    for (const row of rows)
+      if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
+    return hits;
   }
 
   async countBySource(query: SearchQuery): Promise<Map<string, number>> {

@@ -3,7 +3,7 @@
  * Adapter (IO). The index rows are written by SqliteArticleStore in the same transaction as the articles.
  */
 import type Database from "better-sqlite3";
-import type { SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
+import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
   FIELD_WEIGHT_BODY,
@@ -36,6 +36,19 @@ const TITLE_FACTOR_IN_WINDOW = titleFactor(" AND rowid > @floor");
 const KEYS = "articles a INDEXED BY articles_seq_keys";
 const RECENCY_FACTOR = `(${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * max(0, @ref - a.time_ms) / ${HALF_LIFE_MS}.0))`;
 
+/** A query with nothing in it, for building one-term queries. */
+const NO_QUERY: SearchQuery = {
+  terms: [],
+  phrases: [],
+  excluded: [],
+  sources: [],
+  from: null,
+  to: null,
+  limit: 0,
+  offset: 0,
+  recency: false,
+};
+
 interface Filters {
   match: string | null;
   filter: string | null;
@@ -57,6 +70,7 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #newest: Database.Statement<[], { t: number | null }>;
   readonly #floor: Database.Statement<{ filter: string; cap: number }, { rowid: number }>;
+  readonly #neighbours: Database.Statement<{ filter: string; floor: number; limit: number }, SearchHitRef>;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -64,6 +78,12 @@ export class SqliteSearchIndex implements SearchIndex {
     // FTS5 walks doclists in rowid order without computing bm25: about 0.1 µs per match.
     this.#floor = db.prepare(
       "SELECT rowid FROM articles_fts WHERE articles_fts MATCH @filter ORDER BY rowid DESC LIMIT 1 OFFSET @cap",
+    );
+    this.#neighbours = db.prepare(
+      `SELECT a.id, r.score FROM (
+         SELECT rowid, -${BM25} AS score FROM articles_fts WHERE articles_fts MATCH @filter AND rowid > @floor
+         ORDER BY score DESC, rowid DESC LIMIT @limit
+       ) r JOIN ${KEYS} ON a.seq = r.rowid ORDER BY r.score DESC, r.rowid DESC`,
     );
   }
 
@@ -80,6 +100,18 @@ export class SqliteSearchIndex implements SearchIndex {
   /** As `search`, without the count query: a broad query's window floor is found by its own short walk. */
   async searchHits(query: SearchQuery): Promise<SearchHitRef[]> {
     return this.#run(query, false).hits;
+  }
+
+  /**
+   * bm25 over the term's membership expression (its stems in title/body, else its surface form) inside the same
+   * window of newest matches as `search`: without the surface alternative and the title subquery a term's ranking
+   * costs half as much (3.7 vs 7.0 ms CPU for an article's six title words on the dev corpus).
+   */
+  async searchNeighbours(term: QueryTerm, limit: number): Promise<SearchHitRef[]> {
+    const { filter } = compileFtsQuery({ ...NO_QUERY, terms: [term] });
+    if (filter === null || limit <= 0) return [];
+    const floor = this.#floor.get({ filter, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
+    return this.#neighbours.all({ filter, floor, limit });
   }
 
   /** One search; `total` is null when not asked for (`withTotal` false). */
