@@ -14,11 +14,6 @@ import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs } from "../domain
 export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchRefs>;
   /**
-   * The hits `search(query)` returns, in its order, without counting every match: for callers that never show a
-   * total (related-article neighbours), where counting a frequent word's matches is a fifth of the search.
-   */
-  searchHits(query: SearchQuery): Promise<SearchHitRef[]>;
-  /**
    * "More like this" neighbours of one word: at most `limit` articles holding `term` (the matches of a one-term
    * `search`), best first by the engine's cheapest relevance score, ranked among the newest RANK_CANDIDATES_MAX
    * matches as `search` ranks. No surface-form preference and no title boost: the caller rescores its neighbours

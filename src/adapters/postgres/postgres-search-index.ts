@@ -94,11 +94,6 @@ export class PostgresSearchIndex implements SearchIndex {
     return { total, hits };
   }
 
-  /** The count is part of `search`'s one statement (a count of the materialized matches), so nothing to skip. */
-  async searchHits(query: SearchQuery): Promise<SearchHitRef[]> {
-    return (await this.search(query)).hits;
-  }
-
   /** The one-term search's window and ts_rank without the title boost (its second tsquery test per match). */
   async searchNeighbours(term: QueryTerm, limit: number): Promise<SearchHitRef[]> {
     const query: SearchQuery = {

@@ -93,13 +93,7 @@ export class SqliteSearchIndex implements SearchIndex {
    * first, score = article time in days since 1970. `total` counts every match after filters.
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
-    const { total, hits } = this.#run(query, true);
-    return { total: total ?? 0, hits };
-  }
-
-  /** As `search`, without the count query: a broad query's window floor is found by its own short walk. */
-  async searchHits(query: SearchQuery): Promise<SearchHitRef[]> {
-    return this.#run(query, false).hits;
+    return this.#run(query);
   }
 
   /**
@@ -114,8 +108,7 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.#neighbours.all({ filter, floor, limit });
   }
 
-  /** One search; `total` is null when not asked for (`withTotal` false). */
-  #run(query: SearchQuery, withTotal: boolean): { total: number | null; hits: SearchHitRef[] } {
+  #run(query: SearchQuery): SearchRefs {
     const { match, excluded, title, filter } = compileFtsQuery(query);
     const f = toFilters(query, match, excluded, title, filter);
     const recency = query.recency && match !== null;
@@ -166,15 +159,14 @@ export class SqliteSearchIndex implements SearchIndex {
       // An empty page past the first says nothing about the total: count as usual then.
       if (rows.length > 0 || f.offset === 0) {
         const hits = rows.map(({ id, score }) => ({ id, score }));
-        return { total: withTotal ? (rows[0]?.n ?? 0) : null, hits };
+        return { total: rows[0]?.n ?? 0, hits };
       }
     }
-    const total = withTotal ? (this.#prepare(countSql).get(params) as { n: number }).n : null;
-    // Without a total the floor walk itself tells whether the matches outnumber the window (no row: they do not).
-    if (match !== null && where === "" && (total === null || total > RANK_CANDIDATES_MAX)) {
+    const total = (this.#prepare(countSql).get(params) as { n: number }).n;
+    if (match !== null && where === "" && total > RANK_CANDIDATES_MAX) {
       params.floor = this.#floor.get({ filter: f.filter ?? match, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
     }
-    const empty = f.limit === 0 || (total !== null && total <= f.offset) || pageCounts;
+    const empty = f.limit === 0 || total <= f.offset || pageCounts;
     const hits = empty ? [] : (this.#prepare(pageSql).all(params) as SearchHitRef[]);
     return { total, hits };
   }
