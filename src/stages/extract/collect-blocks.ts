@@ -112,9 +112,18 @@ export interface CollectOptions {
   keepNoscript?: boolean;
 }
 
+/** An image reached by the walk (never one inside a pruned subtree), and where it stands among the blocks. */
+export interface ImageSpot {
+  element: HtmlElement;
+  /** Index of the block that follows it: blocks before this index come before the image in page order. */
+  position: number;
+}
+
 export interface BlockCollection {
   blocks: Block[];
   pruned: PrunedSubtree[];
+  /** Every `<img>` reached, in page order. */
+  images: ImageSpot[];
   /** Every element reached, in pre-order (pruned subtrees excluded). */
   elements: HtmlElement[];
 }
@@ -131,6 +140,7 @@ export function collectBlocks(
   const blocks: Block[] = [];
   const pruned: PrunedSubtree[] = [];
   const elements: HtmlElement[] = [];
+  const images: ImageSpot[] = [];
   const siteTokens = siteDropTokens(host);
   const cache: VerdictCache = {
     values: new Map(),
@@ -204,7 +214,10 @@ export function collectBlocks(
       continue;
     }
     elements.push(node);
-    if (node.tag === "img") buffer += " ";
+    if (node.tag === "img") {
+      buffer += " ";
+      images.push({ element: node, position: blocks.length });
+    }
     if (isBlock) {
       flush();
       owners.push(node);
@@ -221,7 +234,7 @@ export function collectBlocks(
     }
   }
   flush();
-  return { blocks, pruned, elements };
+  return { blocks, pruned, images, elements };
 }
 
 /** The first `maxChars` characters of an element's collapsed text, walking only as far as they need: pruned

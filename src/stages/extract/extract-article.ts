@@ -8,10 +8,12 @@ import { type Block, collectBlocks } from "./collect-blocks.ts";
 import { BOILERPLATE_MARKERS, type FoldedMarker, type RemovedKind } from "./extract-rules.ts";
 import { findCitedSource } from "./find-cited-source.ts";
 import { foldMatchText } from "./fold-match-text.ts";
-import { type HtmlElement, parseHtml, walkHtml } from "./parse-html.ts";
+import { type HtmlElement, isInside, parseHtml, walkHtml } from "./parse-html.ts";
 import { parseVisibleDate, toIsoTimestamp } from "./parse-visible-date.ts";
 import { collapse, type PageMetadata, readPageMetadata } from "./read-page-metadata.ts";
+import { resolveUrl } from "./resolve-url.ts";
 import { sanitizeTree } from "./sanitize-html.ts";
+import { type BodyImage, selectBodyImages } from "./select-body-images.ts";
 
 /** Longest HTML accepted, in UTF-16 code units. decodeHtml already caps bytes at 32 MiB; this guards callers
  * that pass strings directly. Parsing runs at roughly 20-40 MB/s, so the cap bounds a call to about a second. */
@@ -144,7 +146,6 @@ const PATTERNS = {
   // A block made only of tags written as text: markup escaped into the page by a broken serializer
   // (washingtonexaminer.com's noscript pixel as "&lt;img ...&gt;"). Tags amid prose (HTML tutorials) stay.
   markupText: /^(?:\s*<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>)+$/i,
-  protocol: /^https?:$/,
   langSeparator: /[-_]/,
   wwwPrefix: /^www\./,
 } as const;
@@ -247,6 +248,13 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   removed.push(...selection.removed);
 
   const paragraphs = selection.kept.map((b) => b.text);
+  // Images go to the HTML only: the plain text stays exactly the kept blocks.
+  const images = selectBodyImages(collection.images, {
+    roots,
+    inContainer,
+    kept: selection.kept,
+    baseUrl,
+  });
   const firstIndex = selection.kept[0]!.index;
   const header = blocks.slice(Math.max(0, firstIndex - HEADER_LOOKBACK_BLOCKS), firstIndex).reverse();
   const edgeLines = selection.removed
@@ -270,7 +278,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     paragraphs,
     text: paragraphs.join("\n"),
     // Sanitizing is the last step: nothing built after it can escape the allow-list.
-    html: sanitizeTree(renderBody(selection.kept, language, direction, baseUrl)),
+    html: sanitizeTree(renderBody(selection.kept, images, language, direction, baseUrl)),
     removed: removed.slice(0, REMOVED_MAX_ITEMS),
   };
 }
@@ -401,11 +409,6 @@ function isProseBlock(b: Block): boolean {
 
 function isInsideAny(el: HtmlElement, roots: ReadonlySet<HtmlElement>): boolean {
   for (let cur: HtmlElement | null = el; cur !== null; cur = cur.parent) if (roots.has(cur)) return true;
-  return false;
-}
-
-function isInside(el: HtmlElement, container: HtmlElement): boolean {
-  for (let cur: HtmlElement | null = el; cur !== null; cur = cur.parent) if (cur === container) return true;
   return false;
 }
 
@@ -826,9 +829,14 @@ function copyInlineChildren(
   return true;
 }
 
-/** The kept blocks as a detached tree under a "#root": one rtl/ltr div of paragraphs, headings, quotes and lists. */
+/**
+ * The kept blocks as a detached tree under a "#root": one rtl/ltr div of paragraphs, headings, quotes and lists, with
+ * each image as a figure before the block it precedes on the page; kept lines of an image's own figcaption become
+ * that figure's caption.
+ */
 function renderBody(
   kept: readonly Block[],
+  images: readonly BodyImage[],
   language: string | null,
   direction: "rtl" | "ltr",
   baseUrl: string | null,
@@ -840,7 +848,26 @@ function renderBody(
     root,
   );
   let list: HtmlElement | null = null;
+  let nextImage = 0;
+  // The last figure written, with the source figcaption its caption lines come from.
+  let figure: { el: HtmlElement; source: HtmlElement; caption: HtmlElement | null } | null = null;
   for (const b of kept) {
+    while (nextImage < images.length && images[nextImage]!.position <= b.index) {
+      const image = images[nextImage++]!;
+      list = null;
+      const el = bodyElement("figure", {}, body);
+      bodyElement("img", imageAttributes(image), el);
+      if (image.droppedCaption !== null) appendText(bodyElement("figcaption", {}, el), image.droppedCaption);
+      figure = image.caption === null ? null : { el, source: image.caption, caption: null };
+    }
+    if (figure !== null && isInside(b.owner, figure.source)) {
+      if (figure.caption === null) figure.caption = bodyElement("figcaption", {}, figure.el);
+      else bodyElement("br", {}, figure.caption);
+      const line = bodyElement("span", {}, figure.caption);
+      if (!copyInline(b, line, baseUrl)) appendText(line, b.text);
+      continue;
+    }
+    figure = null;
     if (!b.listItem) list = null;
     else list ??= bodyElement("ul", {}, body);
     const tag = b.listItem
@@ -856,14 +883,11 @@ function renderBody(
   return root;
 }
 
-function resolveUrl(href: string | null, base: string | null): string | null {
-  if (href === null || href.trim() === "") return null;
-  try {
-    const url = base === null ? new URL(href.trim()) : new URL(href.trim(), base);
-    return PATTERNS.protocol.test(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
+function imageAttributes(image: BodyImage): Record<string, string> {
+  const attrs: Record<string, string> = { src: image.src, alt: image.alt };
+  if (image.width !== null) attrs.width = image.width;
+  if (image.height !== null) attrs.height = image.height;
+  return attrs;
 }
 
 function hostOf(url: string | null): string | null {

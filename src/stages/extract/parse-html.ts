@@ -572,6 +572,12 @@ function readBangMarkup(html: string, lt: number, builder: TreeBuilder): number 
   return skipTo(html, i + 1, builder, i);
 }
 
+/** Whether `el` is `ancestor` or inside it. */
+export function isInside(el: HtmlElement, ancestor: HtmlElement): boolean {
+  for (let cur: HtmlElement | null = el; cur !== null; cur = cur.parent) if (cur === ancestor) return true;
+  return false;
+}
+
 /** Visits every node below `root` in document order without recursion; return false to skip children. */
 export function walkHtml(root: HtmlElement, visit: (node: HtmlNode) => boolean | undefined): void {
   const pending: HtmlNode[] = [];
