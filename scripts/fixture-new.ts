@@ -1,6 +1,6 @@
 /**
  * fixture-new: adds a golden extraction case from a local HTML file, writing testdata/extract/<name>/
- * {source.html, expected.txt, expected-metadata.json} from the current extractor output for review.
+ * {source.html, expected.txt, expected.html, expected-metadata.json} from the current extractor output for review.
  * Not pure (reads and writes files). Run: node --import tsx scripts/fixture-new.ts NAME FILE [--url URL] [--force]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -30,6 +30,8 @@ const article = extractArticle(html, url === undefined ? {} : { url });
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, "source.html"), bytes);
 writeFileSync(join(dir, "expected.txt"), `${article.text}\n`);
+// The sanitized body: what the reader shows, images and captions included.
+writeFileSync(join(dir, "expected.html"), `${article.html}\n`);
 const metadata = {
   url: url ?? null,
   charset,
@@ -46,5 +48,5 @@ const metadata = {
 };
 writeFileSync(join(dir, "expected-metadata.json"), `${JSON.stringify(metadata, null, 2)}\n`);
 console.log(
-  `fixture-new: wrote ${dir} (${article.paragraphs.length} paragraphs); review expected.txt before committing`,
+  `fixture-new: wrote ${dir} (${article.paragraphs.length} paragraphs); review expected.txt and expected.html before committing`,
 );

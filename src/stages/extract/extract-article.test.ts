@@ -18,7 +18,7 @@ function page(body: string, head = ""): string {
 describe("extractArticle golden pages", () => {
   const cases = readdirSync(GOLDEN_DIR).filter((d) => existsSync(join(GOLDEN_DIR, d, "source.html")));
   for (const name of cases) {
-    it(`extracts the reviewed text and metadata of ${name}`, () => {
+    it(`extracts the reviewed text, metadata and body HTML of ${name}`, () => {
       const dir = join(GOLDEN_DIR, name);
       const expectedMeta = JSON.parse(readFileSync(join(dir, "expected-metadata.json"), "utf8"));
       const { text: html } = decodeHtml(readFileSync(join(dir, "source.html")));
@@ -30,6 +30,9 @@ describe("extractArticle golden pages", () => {
       expect(article.citedSource).toBe(expectedMeta.citedSource);
       expect(article.siteName).toBe(expectedMeta.siteName);
       expect(article.canonicalUrl).toBe(expectedMeta.canonicalUrl);
+      // Cases added before the body HTML was reviewed have no expected.html.
+      const expectedHtml = join(dir, "expected.html");
+      if (existsSync(expectedHtml)) expect(`${article.html}\n`).toBe(readFileSync(expectedHtml, "utf8"));
     });
   }
 });

@@ -8,7 +8,7 @@ import { type Block, collectBlocks } from "./collect-blocks.ts";
 import { BOILERPLATE_MARKERS, type FoldedMarker, type RemovedKind } from "./extract-rules.ts";
 import { findCitedSource } from "./find-cited-source.ts";
 import { foldMatchText } from "./fold-match-text.ts";
-import { type HtmlElement, isInside, parseHtml, walkHtml } from "./parse-html.ts";
+import { type HtmlElement, isInside, parseHtml } from "./parse-html.ts";
 import { parseVisibleDate, toIsoTimestamp } from "./parse-visible-date.ts";
 import { collapse, type PageMetadata, readPageMetadata } from "./read-page-metadata.ts";
 import { resolveUrl } from "./resolve-url.ts";
@@ -274,7 +274,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     siteName,
     citedSource: findCitedSource([...metaLines, ...paragraphs], host),
     canonicalUrl,
-    imageUrl: chooseImage(meta, container.roots[0]!, baseUrl),
+    imageUrl: chooseImage(meta, images, baseUrl),
     paragraphs,
     text: paragraphs.join("\n"),
     // Sanitizing is the last step: nothing built after it can escape the allow-list.
@@ -723,17 +723,16 @@ function choosePublished(meta: PageMetadata, nearLines: readonly string[]): stri
   return null;
 }
 
-function chooseImage(meta: PageMetadata, container: HtmlElement, baseUrl: string | null): string | null {
+/** The declared lead image, else the body's first image (never an avatar, logo or a read-also thumbnail: those
+ * selectBodyImages leaves out). */
+function chooseImage(
+  meta: PageMetadata,
+  images: readonly BodyImage[],
+  baseUrl: string | null,
+): string | null {
   const declared = meta.meta.get("og:image") ?? meta.meta.get("twitter:image") ?? meta.jsonLd?.image ?? null;
   if (declared !== null) return resolveUrl(declared, baseUrl);
-  let found: string | null = null;
-  walkHtml(container, (node) => {
-    if (found !== null) return false;
-    if (node.type === "element" && node.tag === "img")
-      found = node.attrs.src ?? node.attrs["data-src"] ?? null;
-    return true;
-  });
-  return resolveUrl(found, baseUrl);
+  return images[0]?.src ?? null;
 }
 
 function detectLanguage(meta: PageMetadata, text: string): string | null {
