@@ -102,6 +102,23 @@ describe("reader pages", () => {
     expect(body).not.toContain("x.example/a.jpg");
   });
 
+  it("shows the body's images lazily, with an https image policy, when the reader is set to show remote images", async () => {
+    const db = (f.storage as SqliteStorage).db;
+    db.prepare("UPDATE articles SET html = ? WHERE id = 'fx-004'").run(
+      '<figure><img src="https://x.example/a.jpg" alt="صورة" width="800" height="450"><figcaption>تعليق</figcaption></figure><p>فقرة</p>',
+    );
+    const app = createWebApp({ storage: f.storage, adminToken: null, rateLimit: false, remoteImages: true });
+    const res = await app.request("/article/fx-004");
+    const body = await res.text();
+    expect(body).toContain(
+      '<figure><img loading="lazy" decoding="async" src="https://x.example/a.jpg" alt="صورة" width="800" height="450"><figcaption>تعليق</figcaption></figure>',
+    );
+    expect(res.headers.get("content-security-policy")).toContain("img-src 'self' https:;");
+    const plain = await page("/article/fx-004");
+    expect(plain.body).not.toContain("x.example/a.jpg");
+    expect(plain.res.headers.get("content-security-policy")).toContain("img-src 'self';");
+  });
+
   it("searches with highlighted snippets, facet counts per outlet and paging", async () => {
     const { status, body } = await page(`/search?q=${q("أمريكا")}`);
     expect(status).toBe(200);

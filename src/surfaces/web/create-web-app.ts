@@ -78,6 +78,10 @@ export interface WebDeps {
   rateLimit?: RateLimitOptions | false;
   /** Clock for relative times and sessions. */
   now?: () => number;
+  /** Show the images kept in article bodies (AKHBAR_READER_REMOTE_IMAGES=1). They load from the publishers' servers,
+   * which then learn that someone opened the article, so the default is off: images are left out and the CSP allows
+   * same-origin images only. */
+  remoteImages?: boolean;
 }
 
 /**
@@ -95,7 +99,7 @@ export function createWebApp(deps: WebDeps): Hono {
   const facets = new SearchFacets(storage, now);
   const app = new Hono();
 
-  app.use("*", securityHeaders());
+  app.use("*", securityHeaders({ remoteImages: deps.remoteImages === true }));
   if (deps.rateLimit !== false) {
     const limited = rateLimit({ ...deps.rateLimit, onLimited: (c, s) => refuse(c, s) });
     app.use("*", async (c, next) => (c.req.path.startsWith("/static/") ? next() : limited(c, next)));
@@ -199,7 +203,16 @@ export function createWebApp(deps: WebDeps): Hono {
     return page(c, 200, {
       title: article.title,
       active: null,
-      body: renderArticlePage({ article, story, related, capabilities: reader.capabilities }, ctx),
+      body: renderArticlePage(
+        {
+          article,
+          story,
+          related,
+          capabilities: reader.capabilities,
+          remoteImages: deps.remoteImages === true,
+        },
+        ctx,
+      ),
     });
   });
 

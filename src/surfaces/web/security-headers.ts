@@ -24,14 +24,20 @@ export const READER_CSP = [
   "trusted-types 'none'",
 ].join("; ");
 
+/** READER_CSP with images from any https origin: only for a reader that shows publishers' images (WebDeps.remoteImages). */
+export const READER_CSP_REMOTE_IMAGES = READER_CSP.replace("img-src 'self'", "img-src 'self' https:");
+
 /** For feeds, JSON and fonts: nothing in them may run or load anything if a browser renders them. */
 export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(
+  opts: { remoteImages: boolean } = { remoteImages: false },
+): MiddlewareHandler {
+  const readerCsp = opts.remoteImages ? READER_CSP_REMOTE_IMAGES : READER_CSP;
   return async (c, next) => {
     await next();
     const type = c.res.headers.get("content-type") ?? "";
-    c.res.headers.set("Content-Security-Policy", type.startsWith("text/html") ? READER_CSP : DATA_CSP);
+    c.res.headers.set("Content-Security-Policy", type.startsWith("text/html") ? readerCsp : DATA_CSP);
     c.res.headers.set("X-Content-Type-Options", "nosniff");
     c.res.headers.set("X-Frame-Options", "DENY");
     // Links to publishers carry no referrer (what a reader reads here is not the publisher's business); same-origin

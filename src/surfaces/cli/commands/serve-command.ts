@@ -34,7 +34,12 @@ export const serveCommand: Command = {
     const log = createLogger(ctx.config, ctx.io.stderr);
     const api = createApi({ storage, version: VERSION, startedAt: new Date() });
     // The reader pages wrap the JSON API so one header, rate-limit and error policy covers every route.
-    const app = createWebApp({ storage, api, adminToken: adminTokenFromEnv(ctx.io.env) });
+    const app = createWebApp({
+      storage,
+      api,
+      adminToken: adminTokenFromEnv(ctx.io.env),
+      remoteImages: ctx.io.env.AKHBAR_READER_REMOTE_IMAGES === "1",
+    });
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await once(server, "listening");
     const address = server.address();

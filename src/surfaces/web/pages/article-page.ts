@@ -17,14 +17,20 @@ import {
   type ViewContext,
 } from "../view-parts.ts";
 
-/** Images in stored HTML point at publishers' servers; the CSP allows no third-party requests, so they go. */
+/** Images in stored HTML point at publishers' servers; unless the reader shows remote images, the CSP allows no
+ * third-party requests, so they go. */
 const IMG_TAG = /<img\b[^>]*>/gi;
+
+/** The start of an image tag in sanitizer output (always written `<img ` by sanitizeTree). */
+const IMG_OPEN = /<img /g;
 
 export interface ArticleView {
   article: Article;
   story: StorySummary | null;
   related: RelatedArticles;
   capabilities: ReaderCapabilities;
+  /** Show the body's images (WebDeps.remoteImages), loaded lazily; else they are left out. */
+  remoteImages: boolean;
 }
 
 export function renderArticlePage(view: ArticleView, ctx: ViewContext): SafeHtml {
@@ -43,7 +49,7 @@ ${a.byline === null ? "" : html`<li><bdi>${a.byline}</bdi></li>`}
 <li>${absoluteTime(published)} (${relativeTime(published, ctx)})</li>
 </ul>
 <div class="article-body" dir="auto">
-${a.html !== null ? trustedHtml(a.html.replace(IMG_TAG, "")) : paragraphs(a.text)}
+${a.html !== null ? trustedHtml(bodyImages(a.html, view.remoteImages)) : paragraphs(a.text)}
 </div>
 ${
   safeHref(a.url) === null
@@ -75,4 +81,14 @@ function paragraphs(text: string): SafeHtml {
     .map((p) => p.trim())
     .filter((p) => p !== "")
     .map((p) => html`<p dir="auto">${p}</p>`)}`;
+}
+
+/**
+ * The sanitized body with its images loaded lazily (off-screen photos cost nothing until scrolled to; width and height
+ * from the page reserve their space, so nothing shifts), or without images when the reader does not show them.
+ */
+function bodyImages(sanitized: string, remoteImages: boolean): string {
+  return remoteImages
+    ? sanitized.replace(IMG_OPEN, '<img loading="lazy" decoding="async" ')
+    : sanitized.replace(IMG_TAG, "");
 }
