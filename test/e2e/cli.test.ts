@@ -318,3 +318,25 @@ describe("akhbar extract and segment", () => {
     expect(html.length).toBeGreaterThan(0);
   });
 });
+
+describe("akhbar global options", () => {
+  it("takes --db before the command, as the usage line shows", async () => {
+    const db = join(dir, "global-before.db");
+    const file = join(dir, "global-before.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    const imported = await cli(["--db", db, "import", file]);
+    expect(imported.err).not.toContain("unknown command");
+    expect(imported.code).toBe(0);
+    const before = await cli(["--db", db, "--json", "search", "أمريكا"]);
+    const after = await cli(["search", "أمريكا", "--db", db, "--json"]);
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.out).total).toBeGreaterThan(0);
+    expect(before.out).toBe(after.out);
+  });
+
+  it("still reports an unknown command by its name", async () => {
+    const r = await cli(["--db", join(dir, "x.db"), "frobnicate"]);
+    expect(r.code).toBe(64);
+    expect(r.err).toContain('unknown command "frobnicate"');
+  });
+});

@@ -19,14 +19,15 @@ const GLOBAL_OPTIONS = {
 
 /** Runs `akhbar ARGS` and returns the exit code. `io` defaults to the process's streams and environment. */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const name = argv.find((arg) => !arg.startsWith("-"));
+  const at = commandIndex(argv);
+  const name = at < 0 ? undefined : argv[at];
   const command = COMMANDS.find((c) => c.name === name);
   if (name === undefined || name === "help" || command === undefined) {
     const wantsHelp = name === undefined || name === "help" || argv.includes("--help");
     io[wantsHelp ? "stdout" : "stderr"].write(renderHelp(name === "help" || wantsHelp ? undefined : name));
     return wantsHelp ? 0 : EXIT_USAGE;
   }
-  const rest = argv.filter((_, i) => i !== argv.indexOf(name));
+  const rest = argv.filter((_, i) => i !== at);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -66,6 +67,21 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
   }
+}
+
+/**
+ * Index of the command name: the first argument that is neither an option nor the value of a global option that
+ * takes one, so `akhbar --db data/x.db search ...` finds `search`, not the path. -1 when there is none.
+ */
+export function commandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith("-")) return i;
+    const option = arg.slice(2);
+    if (option in GLOBAL_OPTIONS && GLOBAL_OPTIONS[option as keyof typeof GLOBAL_OPTIONS].type === "string")
+      i++;
+  }
+  return -1;
 }
 
 function processIo(): CliIo {
