@@ -5,6 +5,7 @@
  * so one pass at the end equals placing each batch, and keeps the store writer free while batches stream in).
  * Knows the stage order; takes its ports as arguments. One bad line is reported with its line number and skipped.
  */
+import { knownOutlet } from "../config/known-outlets.ts";
 import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Storage } from "../ports/storage.ts";
@@ -94,6 +95,24 @@ export function mergeImportSummaries(all: readonly ImportSummary[]): ImportSumma
   return merged;
 }
 
+/**
+ * A function that, before a batch is written, creates the sources it names that akhbar knows by id (knownOutlet:
+ * "alriyadh" -> "الرياض") and nobody registered yet; each id is looked up once per import. Unknown ids are left to
+ * the store, which creates them with their id as name.
+ */
+function sourceNamer(storage: Storage): (ids: readonly string[]) => Promise<void> {
+  const seen = new Set<string>();
+  return async (ids) => {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const known = knownOutlet(id);
+      if (known !== null && (await storage.sources.getSource(id)) === null)
+        await storage.sources.upsertSource(known);
+    }
+  };
+}
+
 /** Imports every line; returns totals. Never throws for bad records, only for storage or preparer failures. */
 export async function importRecords(
   lines: AsyncIterable<ImportLine>,
@@ -111,6 +130,7 @@ export async function importRecords(
   // Batches are prepared concurrently but written strictly in input order, so the store sees the same
   // sequence of writes however many threads prepared them.
   const inFlight: Promise<PreparedBatch>[] = [];
+  const nameSources = sourceNamer(deps.storage);
   const writeOldest = async () => {
     const prepared = await inFlight.shift()!;
     summary.read += prepared.read;
@@ -118,6 +138,7 @@ export async function importRecords(
     const room = MAX_REPORTED_REJECTIONS - summary.rejections.length;
     if (room > 0) summary.rejections.push(...prepared.rejections.slice(0, room));
     if (prepared.writes.length > 0) {
+      await nameSources(prepared.writes.map((w) => w.article.sourceId));
       const outcomes = await deps.storage.articles.writeArticles(prepared.writes);
       for (const o of outcomes) if (o.status === "inserted") inserted.push(o.id);
       for (const outcome of outcomes) {

@@ -105,7 +105,7 @@ describe("akhbar import", () => {
     }
     expect(exports[1]).toBe(exports[0]);
     expect(exports[2]).toBe(exports[0]);
-  });
+  }, 120_000); // boots worker threads, which load TypeScript: seconds each on a loaded machine
 
   it("refuses a missing file with a clear error and no database damage", async () => {
     const result = await cli(["import", join(dir, "nope.jsonl"), "--db", join(dir, "nope.db")]);

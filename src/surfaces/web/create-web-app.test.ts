@@ -124,7 +124,7 @@ describe("reader pages", () => {
     expect(status).toBe(200);
     expect(body).toContain("<mark>");
     expect(body).toMatch(
-      /<a href="\/search\?q=[^"]*&amp;source=aawsat"[^>]*><bdi>aawsat<\/bdi><\/a><span class="count">1<\/span>/,
+      /<a href="\/search\?q=[^"]*&amp;source=aawsat"[^>]*><bdi>الشرق الأوسط<\/bdi><\/a><span class="count">1<\/span>/,
     );
     const paged = await page(`/search?q=${q("شراكة")}&offset=0`);
     expect(paged.body).toContain("نتائج");
@@ -148,7 +148,9 @@ describe("reader pages", () => {
 
   it("lists sources with article counts and shows one source with its per-day chart", async () => {
     const list = await page("/sources");
-    expect(list.body).toMatch(/<bdi>sabq<\/bdi><\/a><\/th>\s*<td>—<\/td>\s*<td class="num">3<\/td>/);
+    expect(list.body).toMatch(
+      /<bdi>سبق<\/bdi><\/a><\/th>\s*<td>المملكة العربية السعودية<\/td>\s*<td class="num">3<\/td>/,
+    );
     const one = await page("/sources/sabq");
     expect(one.status).toBe(200);
     expect(one.body).toContain("المقالات في اليوم");

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openSqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
+import { importRecords } from "./import-records.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "akhbar-import-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function lines(records: object[]) {
+  return (async function* () {
+    let lineNo = 0;
+    for (const r of records) yield { file: "t.jsonl", lineNo: ++lineNo, text: JSON.stringify(r) };
+  })();
+}
+
+const record = (id: string, source: string) => ({
+  id,
+  source,
+  url: `https://example.com/${id}`,
+  title: `خبر ${id}`,
+  date: "2015-08-01 10:00:00",
+  text: `نص الخبر رقم ${id} عن افتتاح مشروع جديد في المدينة.`,
+});
+
+describe("importRecords names the sources it creates", () => {
+  it("gives a known outlet id its Arabic name, country and homepage, and leaves an unknown id as its name", async () => {
+    const storage = await openSqliteStorage(join(dir, "names.db"));
+    try {
+      await importRecords(lines([record("a1", "alriyadh"), record("a2", "was"), record("a3", "some-blog")]), {
+        storage,
+        clock: { now: () => new Date("2015-08-02T00:00:00Z") },
+      });
+      expect(await storage.sources.getSource("alriyadh")).toMatchObject({ name: "الرياض", country: "SA" });
+      expect(await storage.sources.getSource("was")).toMatchObject({
+        name: "وكالة الأنباء السعودية (واس)",
+        homepage: "https://www.spa.gov.sa/",
+      });
+      expect((await storage.sources.getSource("some-blog"))?.name).toBe("some-blog");
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("never renames a source that already exists", async () => {
+    const storage = await openSqliteStorage(join(dir, "keep.db"));
+    try {
+      await storage.sources.upsertSource({
+        id: "okaz",
+        name: "عكاظ اليومية",
+        homepage: null,
+        country: "SA",
+        language: "ar",
+      });
+      await importRecords(lines([record("b1", "okaz"), record("b2", "aawsat")]), {
+        storage,
+        clock: { now: () => new Date("2015-08-02T00:00:00Z") },
+      });
+      expect((await storage.sources.getSource("okaz"))?.name).toBe("عكاظ اليومية");
+      // aawsat is named by the crawled default list.
+      expect((await storage.sources.getSource("aawsat"))?.name).not.toBe("aawsat");
+    } finally {
+      await storage.close();
+    }
+  });
+});
