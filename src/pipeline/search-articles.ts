@@ -4,7 +4,7 @@
  */
 import type { SearchQuery, SearchResult } from "../domain/search.ts";
 import type { Storage } from "../ports/storage.ts";
-import { buildSnippet } from "../stages/search/build-snippet.ts";
+import { buildSnippet, highlightTitle } from "../stages/search/build-snippet.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
 
 export type SearchOptions = Pick<SearchQuery, "sources" | "from" | "to" | "limit" | "offset" | "recency">;
@@ -26,6 +26,7 @@ export async function searchArticles(
     hits.push({
       id: article.id,
       title: article.title,
+      title_highlight: highlightTitle(article.title, query),
       source: article.sourceId,
       published_at: article.publishedAt,
       url: article.url,

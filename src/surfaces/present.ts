@@ -128,7 +128,10 @@ export function feedsBySource(feeds: readonly Feed[]): Map<string, Feed[]> {
   return out;
 }
 
-/** `{total, limit, offset, hits:[{id, title, source, published_at, url, snippet, score}]}`; snippet is safe HTML with <mark>. */
+/**
+ * `{total, limit, offset, hits:[{id, title, title_html, source, published_at, url, snippet, score}]}`; title_html and
+ * snippet are safe HTML with matches in <mark>.
+ */
 export function toSearchResultJson(result: SearchResult, options: SearchOptions) {
   return {
     total: result.total,
@@ -137,6 +140,7 @@ export function toSearchResultJson(result: SearchResult, options: SearchOptions)
     hits: result.hits.map((hit) => ({
       id: hit.id,
       title: hit.title,
+      title_html: renderHighlightHtml(hit.title_highlight),
       source: hit.source,
       published_at: hit.published_at,
       url: hit.url,

@@ -166,6 +166,7 @@ describe("akhbar search and export", () => {
       "snippet",
       "source",
       "title",
+      "title_html",
       "url",
     ]);
     expect(json.hits[0].snippet).toContain("<mark>");

@@ -51,6 +51,14 @@ describe("HTTP API", () => {
     expect(body.total).toBe(3);
     expect(body.hits).toHaveLength(2);
     expect(body.hits[0]).toHaveProperty("snippet");
+    // The title's matching word is marked in title_html, in the other spelling too; title stays plain.
+    const titles = (await get(`/api/search?q=${encodeURIComponent("أمريكا")}`)).body.hits.map(
+      (h: { title: string; title_html: string }) => [h.title, h.title_html],
+    );
+    expect(titles).toContainEqual([
+      "أميركا والخليج: شراكة اقتصادية",
+      "<mark>أميركا</mark> والخليج: شراكة اقتصادية",
+    ]);
   });
 
   it("filters search by repeated or comma-separated source parameters", async () => {

@@ -268,6 +268,10 @@ export const OPENAPI_DOCUMENT = {
               properties: {
                 id: { type: "string" },
                 title: { type: "string" },
+                title_html: {
+                  type: "string",
+                  description: "HTML-escaped title with matching words in <mark>",
+                },
                 source: { type: "string" },
                 published_at: isoTime,
                 url: { type: "string" },

@@ -123,6 +123,7 @@ describe("reader pages", () => {
     const { status, body } = await page(`/search?q=${q("أمريكا")}`);
     expect(status).toBe(200);
     expect(body).toContain("<mark>");
+    expect(body).toMatch(/<h3 dir="auto"><a href="\/article\/[^"]+"><mark>أميركا<\/mark> والخليج/);
     expect(body).toMatch(
       /<a href="\/search\?q=[^"]*&amp;source=aawsat"[^>]*><bdi>الشرق الأوسط<\/bdi><\/a><span class="count">1<\/span>/,
     );

@@ -46,7 +46,10 @@ export const searchCommand: Command = {
       );
       result.hits.forEach((hit, i) => {
         printLine(ctx.io);
-        printLine(ctx.io, `${params.options.offset + i + 1}. ${hit.title || "(no title)"}`);
+        printLine(
+          ctx.io,
+          `${params.options.offset + i + 1}. ${hit.title === "" ? "(no title)" : renderHighlightTerminal(hit.title_highlight, tty)}`,
+        );
         printLine(
           ctx.io,
           `   ${hit.source} · ${hit.published_at?.slice(0, 16).replace("T", " ") ?? "undated"} · ${hit.url}`,

@@ -83,7 +83,7 @@ ${
     ? noResults(view, base)
     : html`<ol class="cards results">${r.hits.map(
         (hit) => html`<li><article class="card">
-<h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${hit.title}</a></h3>
+<h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
 <p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
 <ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${relativeTime(hit.published_at, ctx)}</li></ul>
 </article></li>`,
