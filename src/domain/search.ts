@@ -58,6 +58,16 @@ export interface SearchHit {
   /** Display text around the best match; matches wrapped in `[[` and `]]` markers (see stages/search/snippet). */
   snippet: string;
   score: number;
+  /** Other hits of the same page that are copies of this one (same copy group), in rank order; usually empty. */
+  copies: SearchHitCopy[];
+}
+
+/** A copy folded under a better-ranked hit of its copy group (stages/search/fold-copies). */
+export interface SearchHitCopy {
+  id: string;
+  source: string;
+  published_at: string | null;
+  url: string;
 }
 
 export interface SearchResult {

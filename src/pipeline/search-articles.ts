@@ -1,10 +1,12 @@
 /**
  * Search pipeline: raw query → parsed, analyzed query (stage) → ranked ids (SearchIndex port)
- * → display fields (ArticleStore port) → snippets cut from display text (stage).
+ * → display fields (ArticleStore port) and copy groups (StoryStore port) → copies folded under their best-ranked hit
+ * (stage) → snippets cut from display text (stage).
  */
-import type { SearchQuery, SearchResult } from "../domain/search.ts";
+import type { SearchHit, SearchQuery, SearchResult } from "../domain/search.ts";
 import type { Storage } from "../ports/storage.ts";
 import { buildSnippet, highlightTitle } from "../stages/search/build-snippet.ts";
+import { foldCopies } from "../stages/search/fold-copies.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
 
 export type SearchOptions = Pick<SearchQuery, "sources" | "from" | "to" | "limit" | "offset" | "recency">;
@@ -17,12 +19,17 @@ export async function searchArticles(
 ): Promise<SearchResult> {
   const query = parseQuery(raw, options);
   const refs = await storage.search.search(query);
-  const articles = await storage.articles.getArticleSummaries(refs.hits.map((hit) => hit.id));
+  const ids = refs.hits.map((hit) => hit.id);
+  const [articles, placements] = await Promise.all([
+    storage.articles.getArticleSummaries(ids),
+    storage.stories?.getPlacements(ids) ?? [],
+  ]);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const hits = [];
-  for (const ref of refs.hits) {
-    const article = byId.get(ref.id);
-    if (article === undefined) continue;
+  const groupOf = new Map(placements.map((p) => [p.articleId, p.groupId]));
+  const present = refs.hits.filter((ref) => byId.has(ref.id));
+  const hits: SearchHit[] = [];
+  for (const { item: ref, copies } of foldCopies(present, (id) => groupOf.get(id) ?? null)) {
+    const article = byId.get(ref.id)!;
     hits.push({
       id: article.id,
       title: article.title,
@@ -32,6 +39,10 @@ export async function searchArticles(
       url: article.url,
       snippet: buildSnippet(article.text, query),
       score: ref.score,
+      copies: copies.map((c) => {
+        const copy = byId.get(c.id)!;
+        return { id: copy.id, source: copy.sourceId, published_at: copy.publishedAt, url: copy.url };
+      }),
     });
   }
   return { total: refs.total, hits };

@@ -129,8 +129,9 @@ export function feedsBySource(feeds: readonly Feed[]): Map<string, Feed[]> {
 }
 
 /**
- * `{total, limit, offset, hits:[{id, title, title_html, source, published_at, url, snippet, score}]}`; title_html and
- * snippet are safe HTML with matches in <mark>.
+ * `{total, limit, offset, hits:[{id, title, title_html, source, published_at, url, snippet, score,
+ * copies:[{id, source, published_at, url}]}]}`; title_html and snippet are safe HTML with matches in <mark>; copies are
+ * the page's other hits of the same copy group, folded under this one.
  */
 export function toSearchResultJson(result: SearchResult, options: SearchOptions) {
   return {
@@ -146,6 +147,7 @@ export function toSearchResultJson(result: SearchResult, options: SearchOptions)
       url: hit.url,
       snippet: renderHighlightHtml(hit.snippet),
       score: Math.round(hit.score * 1e4) / 1e4,
+      copies: hit.copies,
     })),
   };
 }

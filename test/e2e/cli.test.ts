@@ -125,7 +125,9 @@ describe("akhbar search and export", () => {
   const ids = async (query: string, extra: string[] = []) => {
     const result = await cli(["search", query, "--db", db(), "--json", ...extra]);
     expect(result.err).toBe("");
-    return (JSON.parse(result.out).hits as { id: string }[]).map((h) => h.id).sort();
+    // Every matching article of the page, listed or folded under a hit of its copy group.
+    const hits = JSON.parse(result.out).hits as { id: string; copies: { id: string }[] }[];
+    return hits.flatMap((h) => [h.id, ...h.copies.map((c) => c.id)]).sort();
   };
 
   it("finds both house spellings of America with either spelling", async () => {
@@ -160,6 +162,7 @@ describe("akhbar search and export", () => {
     const json = JSON.parse(result.out);
     expect(json.total).toBe(1);
     expect(Object.keys(json.hits[0]).sort()).toEqual([
+      "copies",
       "id",
       "published_at",
       "score",

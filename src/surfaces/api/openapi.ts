@@ -277,6 +277,20 @@ export const OPENAPI_DOCUMENT = {
                 url: { type: "string" },
                 snippet: { type: "string", description: "HTML-escaped text with matches in <mark>" },
                 score: { type: "number" },
+                copies: {
+                  type: "array",
+                  description:
+                    "Other hits of this page in the same copy group (republished copies), folded under this hit in rank order; a page lists at most `limit` articles in hits and copies together",
+                  items: {
+                    type: "object",
+                    properties: {
+                      id: { type: "string" },
+                      source: { type: "string" },
+                      published_at: isoTime,
+                      url: { type: "string" },
+                    },
+                  },
+                },
               },
             },
           },

@@ -119,6 +119,18 @@ describe("reader pages", () => {
     expect(plain.res.headers.get("content-security-policy")).toContain("img-src 'self';");
   });
 
+  it("lists a republished story once in search results, naming and linking the outlets of its copies", async () => {
+    const api = JSON.parse((await page(`/api/search?q=${q("شراكة اقتصادية")}`)).body);
+    const folded = api.hits.filter((h: { copies: unknown[] }) => h.copies.length > 0);
+    expect(folded.length).toBeGreaterThan(0);
+    const [hit] = folded as { id: string; copies: { id: string; source: string }[] }[];
+    const listed = api.hits.map((h: { id: string }) => h.id);
+    for (const copy of hit!.copies) expect(listed).not.toContain(copy.id);
+    const { body } = await page(`/search?q=${q("شراكة اقتصادية")}`);
+    expect(body).toContain('<p class="copies-line">نُشر أيضاً في: ');
+    expect(body).toContain(`<a href="/article/${hit!.copies[0]!.id}">`);
+  });
+
   it("searches with highlighted snippets, facet counts per outlet and paging", async () => {
     const { status, body } = await page(`/search?q=${q("أمريكا")}`);
     expect(status).toBe(200);

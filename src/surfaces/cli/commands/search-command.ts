@@ -39,7 +39,8 @@ export const searchCommand: Command = {
         return 0;
       }
       const tty = ctx.io.stdout.isTTY === true;
-      const last = params.options.offset + result.hits.length;
+      // Copies folded under a hit count as shown: the page covers that many ranked matches.
+      const last = params.options.offset + result.hits.reduce((n, hit) => n + 1 + hit.copies.length, 0);
       printLine(
         ctx.io,
         `${result.total} results${result.total > 0 ? ` (showing ${params.options.offset + 1}-${last})` : ""}`,
@@ -55,6 +56,12 @@ export const searchCommand: Command = {
           `   ${hit.source} · ${hit.published_at?.slice(0, 16).replace("T", " ") ?? "undated"} · ${hit.url}`,
         );
         printLine(ctx.io, `   ${renderHighlightTerminal(hit.snippet, tty)}`);
+        if (hit.copies.length > 0) {
+          printLine(
+            ctx.io,
+            `   also published by: ${hit.copies.map((c) => `${c.source} (${c.id})`).join(", ")}`,
+          );
+        }
       });
       return 0;
     } finally {

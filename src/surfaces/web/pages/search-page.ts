@@ -2,7 +2,7 @@
  * Search: the query form with outlet and date filters, result count, per-outlet facet counts, highlighted snippets,
  * paging and empty states that suggest a next step. Pure render.
  */
-import type { SearchResult } from "../../../domain/search.ts";
+import type { SearchHitCopy, SearchResult } from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
@@ -86,6 +86,7 @@ ${
 <h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
 <p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
 <ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${relativeTime(hit.published_at, ctx)}</li></ul>
+${hit.copies.length === 0 ? "" : copiesLine(hit.copies, ctx)}
 </article></li>`,
       )}</ol>`
 }
@@ -94,6 +95,14 @@ ${pager(r.total, view.limit, view.offset, (offset) => base({ offset: offset || n
 ${facetPanel(view, ctx, base)}
 </div>`
 }`;
+}
+
+/** The outlets that republished a hit (its folded copies), each linked to its copy. */
+function copiesLine(copies: readonly SearchHitCopy[], ctx: ViewContext): SafeHtml {
+  return html`<p class="copies-line">نُشر أيضاً في: ${copies.map(
+    (c, i) =>
+      html`${i > 0 ? "، " : ""}<a href="/article/${encodeURIComponent(c.id)}">${sourceName(ctx, c.source)}</a>`,
+  )}</p>`;
 }
 
 function facetPanel(
