@@ -55,6 +55,8 @@ export interface StoryStore {
    * reading only the page's rows (getStory), since a full row (headline, publisher list) costs several times more.
    */
   listStoryRanks(query: StoryListQuery): Promise<StoryRank[]>;
+  /** How many stories `listStories` would select without its limit. */
+  countStories(query: Omit<StoryListQuery, "limit">): Promise<number>;
   /** A story by id or by an alias a merge left; null when unknown. */
   getStory(id: string): Promise<StoredStory | null>;
   /** The placed members of a story (resolving aliases), in (time, id) order. */

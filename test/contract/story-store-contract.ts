@@ -124,6 +124,12 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         expect((await s.listStories({ limit: 10, sinceMs: Date.parse("2015-07-21T09:30:00Z") })).length).toBe(
           1,
         );
+        expect(await s.countStories({})).toBe(2);
+        expect(await s.countStories({ sources: ["sabq"] })).toBe(1);
+        expect(await s.countStories({ sinceMs: Date.parse("2015-07-21T09:30:00Z") })).toBe(1);
+        expect(await s.countStories({ sinceMs: Date.parse("2015-07-22T00:00:00Z"), sources: ["sabq"] })).toBe(
+          0,
+        );
         await s.clearStories();
         expect(await s.listStories({ limit: 10 })).toEqual([]);
         expect(await s.listUnplacedIds()).toEqual(["a", "b", "c"]);

@@ -82,6 +82,9 @@ function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...byKey.values()];
 }
 
+/** StoryListQuery's filter; parameters $1 since (ms), $2 sources (text[], empty for all). */
+const STORY_FILTER = "last_update_ms >= $1 AND (cardinality($2::text[]) = 0 OR sources && $2::text[])";
+
 export class PostgresStoryStore implements StoryStore {
   readonly #pool: pg.Pool;
   /** story_state.version after this object's last write or lock (null before either): see withAssignmentLock. */
@@ -310,13 +313,19 @@ export class PostgresStoryStore implements StoryStore {
     ).map(toStoryRank);
   }
 
+  async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {
+    const { rows } = await this.#pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM stories WHERE ${STORY_FILTER}`,
+      [query.sinceMs ?? Number.MIN_SAFE_INTEGER, query.sources ?? []],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** The columns asked of the stories `query` selects, newest update first. */
   async #listStoryRows<R extends object>(columns: string, query: StoryListQuery): Promise<R[]> {
     const sources = query.sources ?? [];
     const { rows } = await this.#pool.query<R>(
-      `SELECT ${columns} FROM stories WHERE last_update_ms >= $1
-         AND (cardinality($2::text[]) = 0 OR sources && $2::text[])
-       ORDER BY last_update_ms DESC, id COLLATE "C" LIMIT $3`,
+      `SELECT ${columns} FROM stories WHERE ${STORY_FILTER} ORDER BY last_update_ms DESC, id COLLATE "C" LIMIT $3`,
       [query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources, query.limit],
     );
     return rows;

@@ -27,6 +27,10 @@ import {
   toStreamRow,
 } from "../story-row.ts";
 
+/** StoryListQuery's filter; parameters: since (ms), number of sources, sources as a JSON array. */
+const STORY_FILTER = `last_update_ms >= ?
+  AND (? = 0 OR EXISTS (SELECT 1 FROM json_each(stories.sources) s WHERE s.value IN (SELECT value FROM json_each(?))))`;
+
 export class SqliteStoryStore implements StoryStore {
   readonly #db: Database.Database;
   readonly #write: (batch: PlacementBatch) => void;
@@ -216,14 +220,19 @@ export class SqliteStoryStore implements StoryStore {
     ).map(toStoryRank);
   }
 
+  async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {
+    const sources = query.sources ?? [];
+    const row = this.#prepare<[number, number, string], { n: number }>(
+      `SELECT count(*) AS n FROM stories WHERE ${STORY_FILTER}`,
+    ).get(query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources.length, JSON.stringify(sources));
+    return row?.n ?? 0;
+  }
+
   /** The columns asked of the stories `query` selects, newest update first. */
   #listStoryRows<R>(columns: string, query: StoryListQuery): R[] {
     const sources = query.sources ?? [];
     return this.#prepare<[number, number, string, number], R>(
-      `SELECT ${columns} FROM stories WHERE last_update_ms >= ?
-           AND (? = 0 OR EXISTS (SELECT 1 FROM json_each(stories.sources) s
-                                 WHERE s.value IN (SELECT value FROM json_each(?))))
-         ORDER BY last_update_ms DESC, id LIMIT ?`,
+      `SELECT ${columns} FROM stories WHERE ${STORY_FILTER} ORDER BY last_update_ms DESC, id LIMIT ?`,
     ).all(query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources.length, JSON.stringify(sources), query.limit);
   }
 

@@ -45,12 +45,18 @@ export class StoryReaderData implements ReaderData {
     const [newest] = await this.#stories.listStories({ limit: 1 });
     if (newest === undefined) return { total: 0, stories: [] };
     // Only the rank inputs of every candidate; the full rows of the page's stories alone.
+    const window = query.sinceMs ?? newest.lastUpdateMs - TOP_STORIES_WINDOW_HOURS * HOUR_MS;
     const candidates = await this.#stories.listStoryRanks({
-      sinceMs: query.sinceMs ?? newest.lastUpdateMs - TOP_STORIES_WINDOW_HOURS * HOUR_MS,
+      sinceMs: window,
       sources: query.sources,
       limit: TOP_STORIES_CANDIDATES,
     });
     const ranked = rankStories(candidates, newest.lastUpdateMs);
+    // Only the newest candidates are ranked; past that cap the total is counted, not the ranked list's length.
+    const total =
+      candidates.length < TOP_STORIES_CANDIDATES
+        ? ranked.length
+        : await this.#stories.countStories({ sinceMs: window, sources: query.sources });
     const page = ranked.slice(query.offset, query.offset + query.limit);
     const stories: StorySummary[] = [];
     for (const s of page) {
@@ -58,7 +64,7 @@ export class StoryReaderData implements ReaderData {
       const stored = await this.#stories.getStory(s.id);
       if (stored !== null) stories.push((await this.#detail(stored, false)).summary);
     }
-    return { total: ranked.length, stories };
+    return { total, stories };
   }
 
   async story(id: string): Promise<StoryDetail | null> {
