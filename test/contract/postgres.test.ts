@@ -164,6 +164,102 @@ describe.runIf(reachable)("postgres", () => {
     });
   });
 
+  describe("concurrent writers racing on the same records", () => {
+    /** Two storages on one new schema, as two worker processes see one database. */
+    async function twoWriters() {
+      const schema = db.newSchemaName();
+      const pair = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
+      return {
+        one: pair[0],
+        two: pair[1],
+        async close() {
+          await pair[0].pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+          await Promise.all(pair.map((s) => s.close()));
+        },
+      };
+    }
+
+    it("store each text of a source once when two writers race, in opposite orders, under other ids and URLs", async () => {
+      const { one, two, close } = await twoWriters();
+      const sources = ["okaz", "sabq", "wam"];
+      for (let round = 0; round < 12; round++) {
+        const mine = Array.from({ length: 12 }, (_, i) =>
+          makeArticleWrite(`r${round}-${i}`, { sourceId: sources[i % 3], contentHash: `h${round}-${i}` }),
+        );
+        // The other writer's copy: same source and text, another id and URL for two thirds, the same article
+        // for the rest. Reversed, so the two batches reach their shared keys in opposite orders.
+        const theirs = mine.map((w, i) =>
+          i % 3 === 0
+            ? w
+            : makeArticleWrite(`s${round}-${i}`, { sourceId: sources[i % 3], contentHash: `h${round}-${i}` }),
+        );
+        const [a, b] = await Promise.all([
+          one.articles.writeArticles(mine),
+          two.articles.writeArticles([...theirs].reverse()),
+        ]);
+        const bInOrder = [...b].reverse();
+        for (let i = 0; i < mine.length; i++) {
+          const statuses = [a[i]?.status, bInOrder[i]?.status].sort();
+          expect(statuses).toEqual(i % 3 === 0 ? ["inserted", "unchanged"] : ["duplicate", "inserted"]);
+        }
+      }
+      const { rows } = await one.pool.query<{ n: number; texts: number }>(
+        "SELECT count(*)::int AS n, count(DISTINCT (source_id, content_hash))::int AS texts FROM articles",
+      );
+      expect(rows[0]).toEqual({ n: 144, texts: 144 });
+      expect(await two.articles.countArticles()).toBe(144);
+      for (const s of await one.sources.listSources()) expect(s.articleCount).toBe(48);
+      await close();
+    });
+
+    it("hold every tombstone when deletes race a rewrite of the same articles", async () => {
+      const { one, two, close } = await twoWriters();
+      const stored = Array.from({ length: 60 }, (_, i) => makeArticleWrite(`d${i}`, { sourceId: "okaz" }));
+      await one.articles.writeArticles(stored);
+      const rewritten = stored.map((w) => ({
+        ...w,
+        article: { ...w.article, text: `${w.article.text} (2)` },
+      }));
+      // Whichever runs first for an article, it ends deleted: a rewrite after the delete meets the tombstone.
+      await Promise.all([
+        Promise.all(stored.map((w) => one.articles.deleteArticle(w.article.id, "removed"))),
+        two.articles.writeArticles(rewritten),
+      ]);
+      expect(await one.articles.countArticles()).toBe(0);
+      const again = await two.articles.writeArticles(rewritten);
+      expect(new Set(again.map((o) => o.status))).toEqual(new Set(["tombstoned"]));
+      const { rows } = await one.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM article_search");
+      expect(rows[0]?.n).toBe(0);
+      await close();
+    });
+
+    it("keep each article's search row in step with its text when two writers rewrite it at once", async () => {
+      const { one, two, close } = await twoWriters();
+      const keys = Array.from({ length: 40 }, (_, i) => `w${i}`);
+      await one.articles.writeArticles(keys.map((k) => makeArticleWrite(k)));
+      const version = (k: string, v: string) =>
+        makeArticleWrite(k, {
+          text: `text ${v} ${k}`,
+          contentHash: `hash-${v}-${k}`,
+          index: { title: `t${k}`, body: `${v}${k}` },
+        });
+      await Promise.all([
+        one.articles.writeArticles(keys.map((k) => version(k, "a"))),
+        two.articles.writeArticles(keys.map((k) => version(k, "b"))),
+      ]);
+      const texts = new Map(
+        (await one.articles.getArticles(keys.map((k) => `id-${k}`))).map((a) => [a.id, a.text]),
+      );
+      for (const k of keys) {
+        const winner = texts.get(`id-${k}`) === `text a ${k}` ? "a" : "b";
+        expect(texts.get(`id-${k}`)).toBe(`text ${winner} ${k}`);
+        const found = await one.search.search(makeQuery({ terms: [term(`${winner}${k}`)] }));
+        expect(found.total).toBe(1);
+      }
+      await close();
+    });
+  });
+
   describe("story assignment by several processes", () => {
     /** Every fixture record, every third moved to the end so later batches hold articles that arrive late. */
     const records = [...FIXTURE_RECORDS, ...STORY_RECORDS];
@@ -324,6 +420,29 @@ describe.runIf(reachable)("postgres", () => {
       await storage.close();
     });
 
+    it("carries every source's article count into the striped counters when upgrading to version 5", async () => {
+      const schema = db.newSchemaName();
+      const first = await db.openSchema(schema);
+      await first.articles.writeArticles([
+        makeArticleWrite("a", { sourceId: "okaz" }),
+        makeArticleWrite("b", { sourceId: "okaz" }),
+        makeArticleWrite("c", { sourceId: "sabq" }),
+      ]);
+      await undoStripedCounts(first);
+      await first.close();
+      const second = await db.openSchema(schema);
+      expect((await second.sources.listSources()).map((s) => [s.id, s.articleCount])).toEqual([
+        ["okaz", 2],
+        ["sabq", 1],
+      ]);
+      await second.articles.writeArticles([makeArticleWrite("d", { sourceId: "sabq" })]);
+      expect(await second.articles.deleteArticle("id-a", "test")).toBe(true);
+      expect(await second.articles.countArticles()).toBe(3);
+      expect((await second.sources.listSources()).map((s) => s.articleCount)).toEqual([1, 2]);
+      await second.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await second.close();
+    });
+
     it("gives articles stored before schema version 4 their document lengths when upgrading", async () => {
       const schema = db.newSchemaName();
       const first = await db.openSchema(schema);
@@ -333,6 +452,7 @@ describe.runIf(reachable)("postgres", () => {
       ]);
       const lengths = "SELECT seq, doc_length FROM article_search ORDER BY seq";
       const before = (await first.pool.query(lengths)).rows;
+      await undoStripedCounts(first);
       await first.pool.query("ALTER TABLE article_search DROP COLUMN doc_length");
       await first.pool.query("DELETE FROM schema_migrations WHERE version = 4");
       await first.close();
@@ -416,3 +536,14 @@ describe.runIf(reachable)("postgres", () => {
     });
   });
 });
+
+/** Takes a database back to schema version 4's counters (sources.article_count), as an older akhbar left it. */
+async function undoStripedCounts(storage: PostgresStorage): Promise<void> {
+  await storage.pool.query(`
+    DROP TABLE source_article_counts;
+    DROP FUNCTION add_source_counts(text[], bigint[]);
+    ALTER TABLE sources ADD COLUMN article_count BIGINT NOT NULL DEFAULT 0;
+    UPDATE sources s SET article_count = (SELECT count(*) FROM articles a WHERE a.source_id = s.id);
+    DELETE FROM schema_migrations WHERE version = 5;
+  `);
+}

@@ -24,8 +24,7 @@ const MIGRATION_LOCK_KEY = 0x616b68626172;
  * - `url_key` is unique through md5(url_key): a btree entry is limited to ~2.7 kB, and percent-encoded Arabic
  *   URLs get long. Lookups use `md5(url_key) = … AND url_key = …`.
  * - `extra` is `json` (kept byte-exact, unlike jsonb), so re-writing an unchanged article compares equal.
- * - `sources.article_count` is kept by statement-level triggers; every writer of a source's articles or row holds
- *   that source's advisory lock (postgres-article-store.ts), so counter updates never deadlock.
+ * - `sources.article_count` is kept by statement-level triggers (moved to striped rows by version 5).
  * - `article_search` holds the index fields as one tsvector (build-doc-vector.ts) with the filter columns beside
  *   it: a narrow table, so counting and ranking matches never read article text. Its GIN index answers every
  *   query without recheck unless the query has phrases (positions) or title weights (only on ranked candidates).
@@ -261,12 +260,73 @@ UPDATE article_search SET doc_length = (
 ALTER TABLE article_search ALTER COLUMN doc_length SET NOT NULL;
 `;
 
+/**
+ * Version 5, article counters that concurrent writers of one source do not queue on: the per-source count moves
+ * from `sources.article_count` (one row, so every writer of a source waited for the previous one's commit on its
+ * row lock) to `source_article_counts`, one row per (source, stripe). A statement adds its delta to the stripe of
+ * its transaction id, so two transactions rarely share a row (and only wait, never fail, when they do); readers sum
+ * the stripes. Rows are upserted in source order, so writers sharing a stripe take its rows in one order.
+ */
+/**
+ * Counter rows per source. With 4 writers at once some two share a stripe about 9 % of the time (2 writers: 1 in
+ * 64), and they then only wait; summing sources x 64 rows stays well under a millisecond.
+ */
+const SOURCE_COUNT_STRIPES = 64;
+
+const STRIPED_COUNTS_MIGRATION_SQL = `
+CREATE TABLE source_article_counts (
+  source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  stripe SMALLINT NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (source_id, stripe)
+);
+INSERT INTO source_article_counts (source_id, stripe, n)
+  SELECT id, 0, article_count FROM sources WHERE article_count <> 0;
+ALTER TABLE sources DROP COLUMN article_count;
+
+CREATE OR REPLACE FUNCTION add_source_counts(deltas text[], amounts bigint[]) RETURNS void LANGUAGE sql
+SET search_path FROM CURRENT AS $$
+  INSERT INTO source_article_counts AS c (source_id, stripe, n)
+  SELECT d.source_id, (txid_current() % ${SOURCE_COUNT_STRIPES})::smallint, d.n
+  FROM unnest(deltas, amounts) AS d(source_id, n) WHERE d.n <> 0 ORDER BY d.source_id
+  ON CONFLICT (source_id, stripe) DO UPDATE SET n = c.n + excluded.n
+$$;
+
+CREATE OR REPLACE FUNCTION articles_count_insert() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM add_source_counts(array_agg(source_id), array_agg(n))
+  FROM (SELECT source_id, count(*) AS n FROM new_rows GROUP BY source_id) d;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION articles_count_delete() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM add_source_counts(array_agg(source_id), array_agg(-n))
+  FROM (SELECT source_id, count(*) AS n FROM old_rows GROUP BY source_id) d;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION articles_count_move() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM add_source_counts(array_agg(source_id), array_agg(n))
+  FROM (
+    SELECT source_id, sum(n)::bigint AS n FROM (
+      SELECT o.source_id, -1 AS n FROM old_rows o JOIN new_rows w ON w.seq = o.seq WHERE w.source_id <> o.source_id
+      UNION ALL
+      SELECT w.source_id, 1 AS n FROM old_rows o JOIN new_rows w ON w.seq = o.seq WHERE w.source_id <> o.source_id
+    ) moves GROUP BY source_id
+  ) d;
+  RETURN NULL;
+END $$;
+`;
+
 /** Ordered, append-only: never edit a released entry, add a new one. Versions 1-3 match the SQLite adapter's. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "articles, sources, tombstones, search", sql: CORE_MIGRATION_SQL },
   { version: 2, name: "feeds", sql: FEEDS_MIGRATION_SQL },
   { version: 3, name: "stories", sql: STORIES_MIGRATION_SQL },
   { version: 4, name: "search document lengths", sql: DOC_LENGTH_MIGRATION_SQL },
+  { version: 5, name: "striped source article counts", sql: STRIPED_COUNTS_MIGRATION_SQL },
 ];
 
 /**

@@ -22,7 +22,7 @@ import {
 } from "../article-row.ts";
 import { buildDocVector, type DocVectors } from "./build-doc-vector.ts";
 import { md5Hex } from "./md5-hex.ts";
-import { lockSources, RetryTransaction, runTransaction } from "./run-transaction.ts";
+import { lockContentKeys, lockSources, RetryTransaction, runTransaction } from "./run-transaction.ts";
 
 /** Sources created implicitly (from an article's source id) are assumed Arabic: nearly all of akhbar's input. */
 const SOURCE_LANGUAGE_DEFAULT = "ar";
@@ -114,10 +114,12 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   /**
-   * Holds the advisory lock of every source the batch names (and of any other source whose stored article it
-   * rewrites), so writers of one source run one after another and content-hash dedupe sees every committed row;
-   * writers of different sources run in parallel. Unique indexes on id and md5(url_key) catch two sources writing
-   * the same article at once: the later writer starts over and then sees the earlier one's row.
+   * Concurrent batches wait for each other only where they can collide, so workers importing batches that name the
+   * same sources run side by side. Each batch holds: its sources' locks shared (a source is not removed under it);
+   * the lock of each (source, content hash) it writes with text, so two copies of one text from one source are
+   * decided one after another; and row locks on the stored articles its ids name, so a rewrite decides on the
+   * latest row. Unique indexes on id and md5(url_key) catch two writers inserting one article at once: the later
+   * writer starts over and then sees the earlier one's row. Stored exactly once under any interleaving.
    */
   async writeArticles(batch: readonly ArticleWrite[]): Promise<UpsertOutcome[]> {
     if (batch.length === 0) return [];
@@ -127,9 +129,19 @@ export class PostgresArticleStore implements ArticleStore {
       doc: buildDocVector(write.index),
     }));
     const now = this.#clock.now().toISOString();
-    return runTransaction(this.#pool, async (client, extra) => {
-      const locked = await lockSources(client, [...prepared.map((p) => p.values.source_id), ...extra]);
-      return writeLocked(client, prepared, locked, now);
+    return runTransaction(this.#pool, async (client) => {
+      await lockSources(
+        client,
+        prepared.map((p) => p.values.source_id),
+        "shared",
+      );
+      await lockContentKeys(
+        client,
+        prepared
+          .filter((p) => hasText(p.values.text))
+          .map((p) => ({ sourceId: p.values.source_id, contentHash: p.values.content_hash })),
+      );
+      return writeLocked(client, prepared, now);
     });
   }
 
@@ -160,16 +172,19 @@ export class PostgresArticleStore implements ArticleStore {
     return inAskedOrder(ids, rows.map(toArticleSummary));
   }
 
+  /** Takes the locks a writer of the article's text would take, so a concurrent writer sees the tombstone. */
   async deleteArticle(id: string, reason: string): Promise<boolean> {
-    const first = await this.#pool.query<{ source_id: string }>(
-      "SELECT source_id FROM articles WHERE id = $1",
-      [id],
-    );
-    const firstSource = first.rows[0]?.source_id;
-    if (firstSource === undefined) return false;
     const deletedAt = this.#clock.now().toISOString();
-    return runTransaction(this.#pool, async (client, extra) => {
-      const locked = await lockSources(client, [firstSource, ...extra]);
+    return runTransaction(this.#pool, async (client) => {
+      const first = await client.query<{ source_id: string; content_hash: string; text: string }>(
+        "SELECT source_id, content_hash, text FROM articles WHERE id = $1",
+        [id],
+      );
+      const before = first.rows[0];
+      if (before === undefined) return false;
+      await lockSources(client, [before.source_id], "shared");
+      if (hasText(before.text))
+        await lockContentKeys(client, [{ sourceId: before.source_id, contentHash: before.content_hash }]);
       const { rows } = await client.query<
         Pick<ArticleRow, "seq" | "id" | "url_key" | "source_id" | "content_hash" | "text">
       >("SELECT seq, id, url_key, source_id, content_hash, text FROM articles WHERE id = $1 FOR UPDATE", [
@@ -177,8 +192,8 @@ export class PostgresArticleStore implements ArticleStore {
       ]);
       const [row] = rows;
       if (row === undefined) return false;
-      if (!locked.has(row.source_id))
-        throw new RetryTransaction("article moved to another source", [row.source_id]);
+      if (row.source_id !== before.source_id || row.content_hash !== before.content_hash)
+        throw new RetryTransaction("article rewritten while its delete took its locks");
       await client.query(
         `INSERT INTO tombstones (id, url_key, source_id, content_hash, reason, deleted_at)
          VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -193,7 +208,7 @@ export class PostgresArticleStore implements ArticleStore {
   async countArticles(): Promise<number> {
     // The per-source counters are maintained by triggers; summing them avoids counting every row.
     const { rows } = await this.#pool.query<{ n: number }>(
-      "SELECT coalesce(sum(article_count), 0)::bigint AS n FROM sources",
+      "SELECT coalesce(sum(n), 0)::bigint AS n FROM source_article_counts",
     );
     return rows[0]?.n ?? 0;
   }
@@ -210,11 +225,10 @@ export class PostgresArticleStore implements ArticleStore {
   }
 }
 
-/** The batch's decisions and writes, with the advisory locks of `locked` held. */
+/** The batch's decisions and writes, with the batch's advisory locks held. */
 async function writeLocked(
   client: pg.PoolClient,
   prepared: readonly Prepared[],
-  locked: ReadonlySet<string>,
   now: string,
 ): Promise<UpsertOutcome[]> {
   const known = await readKnown(client, prepared);
@@ -238,9 +252,6 @@ async function writeLocked(
           outcomes.push({ status: "duplicate", id, existingId: sameUrl.id, by: "canonical_url" });
           continue;
         }
-      }
-      if (existing.stored && !locked.has(existing.values.source_id)) {
-        throw new RetryTransaction("rewrite moves an article between sources", [existing.values.source_id]);
       }
       const reindex = values.index_digest !== existing.values.index_digest;
       known.move(existing, values);
@@ -312,7 +323,7 @@ async function insertRows(client: pg.PoolClient, inserts: readonly Tracked[], no
   const { rowCount } = await client.query(INSERT_ARTICLES_SQL, [seqs, ...columns, now]);
   if (rowCount !== inserts.length) {
     // Another source's writer stored one of these ids or URL keys since we read: start over and see it.
-    throw new RetryTransaction("a concurrent writer inserted the same article");
+    throw new RetryTransaction("a concurrent writer inserted the same id or URL key");
   }
   await client.query(
     `INSERT INTO article_search (seq, source_id, time_ms, title, doc, doc_length)
@@ -387,8 +398,10 @@ async function readKnown(client: pg.PoolClient, prepared: readonly Prepared[]): 
   const hashes = withText.map((p) => p.values.content_hash);
 
   // One after another: a pg client runs one query at a time (queued concurrent calls are deprecated).
+  // Locked in seq order (one order for every writer): a concurrent rewrite or delete of one of these rows waits for
+  // this batch, and this read returns the row as the last such writer committed it (or not at all once deleted).
   const byId = await client.query<ArticleRow>(
-    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`,
+    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[]) ORDER BY seq FOR NO KEY UPDATE`,
     [ids],
   );
   const byUrl = await client.query<{ seq: number; id: string; url_key: string }>(

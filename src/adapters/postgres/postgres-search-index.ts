@@ -248,7 +248,7 @@ function browseSql(f: Filters, excluded: string | null, param: Param): string {
   const where = `${filterSql(f, "a", param)}${notExcluded}`;
   const total =
     excluded === null && f.from === null && f.to === null
-      ? `SELECT coalesce(sum(article_count), 0) FROM sources${f.sources === null ? "" : ` WHERE id = ANY(${param(f.sources, "text[]")})`}`
+      ? `SELECT coalesce(sum(n), 0) FROM source_article_counts${f.sources === null ? "" : ` WHERE source_id = ANY(${param(f.sources, "text[]")})`}`
       : `SELECT count(*) FROM articles a WHERE true${where}`;
   return `SELECT (${total})::bigint AS total, p.id, p.score
     FROM (SELECT 1) AS one LEFT JOIN LATERAL (

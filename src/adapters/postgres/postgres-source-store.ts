@@ -1,6 +1,7 @@
 /**
  * PostgresSourceStore: the SourceStore port on node-postgres.
- * Adapter (IO). Article counts come from trigger-maintained counters, the last article time from an index probe.
+ * Adapter (IO). Article counts come from trigger-maintained counters (striped rows, summed), the last article time
+ * from an index probe.
  */
 import type pg from "pg";
 import type { Source, SourceDraft } from "../../domain/source.ts";
@@ -79,7 +80,9 @@ export class PostgresSourceStore implements SourceStore {
     // One probe of articles_source_time per source: the cost grows with the number of sources, not articles.
     // COLLATE "C" orders ids by code point, as SQLite does, whatever the database's collation.
     const { rows } = await this.#pool.query<SourceSummaryRow>(
-      `SELECT s.id, s.name, s.homepage, s.country, s.language, s.created_at, s.article_count,
+      `SELECT s.id, s.name, s.homepage, s.country, s.language, s.created_at,
+         (SELECT coalesce(sum(c.n), 0) FROM source_article_counts c WHERE c.source_id = s.id)::bigint
+           AS article_count,
          (SELECT coalesce(a.published_at, a.fetched_at) FROM articles a
           WHERE a.source_id = s.id ORDER BY a.time_ms DESC LIMIT 1) AS last_article_at
        FROM sources s ORDER BY s.id COLLATE "C"`,

@@ -1,6 +1,7 @@
 /**
- * Write transactions on PostgreSQL: source advisory locks taken in one global order, and whole-transaction retry
- * when a concurrent writer got there first. Adapter (IO); every store that writes articles or sources uses it.
+ * Write transactions on PostgreSQL: advisory locks taken in one global order (sources, then content keys), and
+ * whole-transaction retry when a concurrent writer got there first. Adapter (IO); every store that writes articles or
+ * sources uses it.
  */
 import type pg from "pg";
 
@@ -16,35 +17,31 @@ const RETRY_BACKOFF_MS = 5;
 
 /**
  * SQLSTATEs that mean "a concurrent transaction won; run again": unique_violation (the same id or URL key
- * inserted by a writer of another source), deadlock_detected, serialization_failure.
+ * inserted by a concurrent writer), deadlock_detected, serialization_failure.
  */
 const RETRYABLE_SQLSTATES = new Set(["23505", "40P01", "40001"]);
 
-/** Thrown inside a transaction to start it over, holding the advisory locks of `sources` from the start. */
+/** Thrown inside a transaction to roll it back and run it again from the start. */
 export class RetryTransaction extends Error {
-  readonly sources: readonly string[];
-  constructor(reason: string, sources: readonly string[] = []) {
+  constructor(reason: string) {
     super(`store: retrying write: ${reason}`);
-    this.sources = sources;
   }
 }
 
 /**
- * Runs `body` in a READ COMMITTED transaction on one pooled connection and commits it. `body` receives the source
- * ids it must lock in addition to its own (those asked for by earlier attempts). Rolls back and runs again on
+ * Runs `body` in a READ COMMITTED transaction on one pooled connection and commits it. Rolls back and runs again on
  * RetryTransaction or a retryable SQLSTATE, at most WRITE_ATTEMPTS_MAX times.
  */
 export async function runTransaction<T>(
   pool: pg.Pool,
-  body: (client: pg.PoolClient, extraSources: ReadonlySet<string>) => Promise<T>,
+  body: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const extra = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let release: Error | undefined;
     try {
       await client.query("BEGIN");
-      const result = await body(client, extra);
+      const result = await body(client);
       await client.query("COMMIT");
       return result;
     } catch (err) {
@@ -56,7 +53,6 @@ export async function runTransaction<T>(
       }
       const retryable = err instanceof RetryTransaction || RETRYABLE_SQLSTATES.has(sqlState(err));
       if (!retryable || attempt >= WRITE_ATTEMPTS_MAX) throw err;
-      if (err instanceof RetryTransaction) for (const s of err.sources) extra.add(s);
     } finally {
       client.release(release);
     }
@@ -66,18 +62,45 @@ export async function runTransaction<T>(
 
 /**
  * Takes the transaction-scoped advisory lock of every source in `ids`, in sorted order, so two writers never wait
- * on each other in a cycle. Rule of this adapter: whoever writes a source's row or its articles holds this lock.
- * Returns the set of locked ids.
+ * on each other in a cycle. Rule of this adapter: whoever changes a source's row holds its lock exclusively;
+ * writers of its articles hold it shared (they run side by side, and a source is never removed under them).
+ * Source locks come before content locks (lockContentKeys) in every transaction. Returns the set of locked ids.
  */
-export async function lockSources(client: pg.ClientBase, ids: Iterable<string>): Promise<Set<string>> {
+export async function lockSources(
+  client: pg.ClientBase,
+  ids: Iterable<string>,
+  mode: "exclusive" | "shared" = "exclusive",
+): Promise<Set<string>> {
   const sorted = [...new Set(ids)].sort();
   if (sorted.length > 0) {
+    const fn = mode === "shared" ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
     await client.query(
-      "SELECT pg_advisory_xact_lock(hashtextextended('akhbar.source:' || s, 0)) FROM unnest($1::text[]) AS s",
+      `SELECT ${fn}(hashtextextended('akhbar.source:' || s, 0)) FROM unnest($1::text[]) AS s`,
       [sorted],
     );
   }
   return new Set(sorted);
+}
+
+/**
+ * Takes the exclusive transaction-scoped advisory lock of every (source, content hash) pair, in sorted order, after
+ * the transaction's source locks: two writers of one text from one source run one after another, so content-hash
+ * dedupe (which no unique index can hold: a rewrite may give two stored articles one hash) sees the first one's
+ * row. Ids and URL keys need no lock: their unique indexes make a concurrent second insert wait for the first and
+ * then start over (RetryTransaction). One lock-table entry per pair: PostgreSQL's shared lock table holds
+ * max_locks_per_transaction x max_connections entries (6400 by default), far above a few workers' 500-article batches.
+ */
+export async function lockContentKeys(
+  client: pg.ClientBase,
+  pairs: readonly { sourceId: string; contentHash: string }[],
+): Promise<void> {
+  // Two pairs sharing a key (or a 64-bit lock hash) only wait for each other: never a wrong outcome.
+  const keys = [...new Set(pairs.map((p) => `${p.sourceId}:${p.contentHash}`))].sort();
+  if (keys.length === 0) return;
+  await client.query(
+    "SELECT pg_advisory_xact_lock(hashtextextended('akhbar.content:' || k, 0)) FROM unnest($1::text[]) AS k",
+    [keys],
+  );
 }
 
 function sqlState(err: unknown): string {
