@@ -35,6 +35,12 @@ export interface SearchQuery {
   recency: boolean;
 }
 
+/** A span of article times, both ends inclusive, in epoch ms (the store's `time_ms` scale). */
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
 export interface SearchHitRef {
   id: string;
   /** Higher is better; comparable only within one result list. */

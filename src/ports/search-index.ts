@@ -9,17 +9,18 @@
  * higher and for terms without a usable stem. A phrase's surface forms may be adjacent across the title/body
  * boundary, so a phrase still matches through its surface forms.
  */
-import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs } from "../domain/search.ts";
+import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs, TimeWindow } from "../domain/search.ts";
 
 export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchRefs>;
   /**
-   * "More like this" neighbours of one word: at most `limit` articles holding `term` (the matches of a one-term
-   * `search`), best first by the engine's cheapest relevance score, ranked among the newest RANK_CANDIDATES_MAX
-   * matches as `search` ranks. No surface-form preference and no title boost: the caller rescores its neighbours
-   * itself (stages/related), so only which articles come back matters, and that ranking was half the article page.
+   * "More like this" neighbours: at most `limit` articles holding any of `terms` whose time lies in `window`
+   * (inclusive epoch ms, the store's `time_ms`), best first by the engine's cheapest relevance score over all the
+   * terms (an article holding more of them, or rarer ones, ranks higher). Every match inside the window is ranked,
+   * however many newer articles share the words, so an old article finds its own days' neighbours. No surface-form
+   * preference and no title boost: the caller rescores its neighbours itself (stages/related).
    */
-  searchNeighbours(term: QueryTerm, limit: number): Promise<SearchHitRef[]>;
+  searchNeighbours(terms: readonly QueryTerm[], window: TimeWindow, limit: number): Promise<SearchHitRef[]>;
   /**
    * Matches per publisher source (facets): the query's terms, phrases, exclusions and time bounds, its source
    * filter and paging ignored, so a reader sees what each outlet has. Sources without a match are left out;

@@ -262,6 +262,17 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       expect(seen.indexOf(`id-w${count - 1}`)).toBeLessThan(seen.indexOf("id-w0"));
     }, 60_000);
 
+    /** Every time the fixtures use (their default fetchedAt is 2015-07-21). */
+    const ALL_TIME = { fromMs: 0, toMs: Date.parse("2100-01-01T00:00:00Z") };
+    const neighbourIds = async (terms: string[], window = ALL_TIME, limit = 10) =>
+      (
+        await storage.search.searchNeighbours(
+          terms.map((t) => term(t)),
+          window,
+          limit,
+        )
+      ).map((h) => h.id);
+
     it("finds a word's neighbours among its search matches, best first and at most the limit asked", async () => {
       await storage.articles.writeArticles([
         makeArticleWrite("a", { index: { title: "oil oil", body: "" } }),
@@ -269,15 +280,66 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
         makeArticleWrite("c", { index: { title: "gas", body: "prices" } }),
         makeArticleWrite("d", { index: { title: "y", body: "z", surface: "naft" } }),
       ]);
-      const oil = await storage.search.searchNeighbours(term("oil"), 5);
+      const oil = await storage.search.searchNeighbours([term("oil")], ALL_TIME, 5);
       expect(oil.map((h) => h.id)).toEqual(["id-a", "id-b"]);
       expect(oil[0]?.score).toBeGreaterThan(oil[1]?.score ?? Number.POSITIVE_INFINITY);
-      expect((await storage.search.searchNeighbours(term("oil"), 1)).map((h) => h.id)).toEqual(["id-a"]);
+      expect(await neighbourIds(["oil"], ALL_TIME, 1)).toEqual(["id-a"]);
       // A word without stems is looked for by its surface form, as search does.
       const naft = { display: "naft", surface: "naft", stems: [] };
-      expect((await storage.search.searchNeighbours(naft, 5)).map((h) => h.id)).toEqual(["id-d"]);
-      expect(await storage.search.searchNeighbours(term("oil"), 0)).toEqual([]);
-      expect(await storage.search.searchNeighbours(term('"'), 5)).toEqual([]);
+      expect((await storage.search.searchNeighbours([naft], ALL_TIME, 5)).map((h) => h.id)).toEqual(["id-d"]);
+      expect(await neighbourIds(["oil"], ALL_TIME, 0)).toEqual([]);
+      expect(await neighbourIds(['"'], ALL_TIME, 5)).toEqual([]);
+      expect(await neighbourIds([], ALL_TIME, 5)).toEqual([]);
+    });
+
+    it("finds articles holding any of the words, those holding more of them first", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("oil", { index: { title: "oil", body: "one two three" } }),
+        makeArticleWrite("both", { index: { title: "oil gas", body: "one two" } }),
+        makeArticleWrite("gas", { index: { title: "gas", body: "one two three" } }),
+        makeArticleWrite("none", { index: { title: "coal", body: "one two three" } }),
+      ]);
+      const found = await neighbourIds(["oil", "gas", '"']);
+      expect(found[0]).toBe("id-both");
+      expect([...found].sort()).toEqual(["id-both", "id-gas", "id-oil"]);
+    });
+
+    it("finds an old article's in-window neighbour even when many newer articles share the word", async () => {
+      // More newer matches than any ranking window (RANK_CANDIDATES_MAX), each scoring higher than the old one.
+      await storage.articles.writeArticles([
+        makeArticleWrite("old", {
+          publishedAt: "2015-07-01T12:00:00Z",
+          index: { title: "oil", body: "a b c d" },
+        }),
+      ]);
+      const newer = Array.from({ length: RANK_CANDIDATES_MAX + 5 }, (_, i) =>
+        makeArticleWrite(`new${i}`, {
+          publishedAt: "2015-08-01T12:00:00Z",
+          index: { title: "oil oil", body: "" },
+        }),
+      );
+      for (let i = 0; i < newer.length; i += 500)
+        await storage.articles.writeArticles(newer.slice(i, i + 500));
+      const july = { fromMs: Date.parse("2015-06-28T12:00:00Z"), toMs: Date.parse("2015-07-04T12:00:00Z") };
+      expect(await neighbourIds(["oil"], july)).toEqual(["id-old"]);
+      expect(await neighbourIds(["oil"], ALL_TIME, 3)).not.toContain("id-old");
+    }, 60_000);
+
+    it("keeps exactly the window's articles, both ends included, whatever order they were stored in", async () => {
+      const at = (key: string, iso: string) =>
+        makeArticleWrite(key, { publishedAt: iso, index: { title: "oil", body: key } });
+      // Stored out of time order, so the window's articles are not one run of arrival order.
+      await storage.articles.writeArticles([
+        at("late", "2015-07-10T00:00:00.001Z"),
+        at("start", "2015-07-05T00:00:00.000Z"),
+        at("early", "2015-07-04T23:59:59.999Z"),
+        at("end", "2015-07-10T00:00:00.000Z"),
+        at("mid", "2015-07-07T00:00:00.000Z"),
+      ]);
+      const window = { fromMs: Date.parse("2015-07-05T00:00:00Z"), toMs: Date.parse("2015-07-10T00:00:00Z") };
+      expect((await neighbourIds(["oil"], window)).sort()).toEqual(["id-end", "id-mid", "id-start"]);
+      expect(await neighbourIds(["oil"], { fromMs: window.toMs, toMs: window.fromMs })).toEqual([]);
+      expect(await neighbourIds(["oil"], { fromMs: 0, toMs: 1000 })).toEqual([]);
     });
 
     it("returns scores where higher is better, in descending order", async () => {

@@ -4,7 +4,7 @@
  * total and the page; the rows are written by PostgresArticleStore in the same transaction as the articles.
  */
 import type pg from "pg";
-import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs } from "../../domain/search.ts";
+import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs, TimeWindow } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
   FIELD_WEIGHT_BODY,
@@ -54,6 +54,19 @@ const TS_RANK_NORMALIZATION = 1;
 const DAY_MS = 86_400_000;
 const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
 
+/** A query with nothing in it, for building one-term queries. */
+const NO_QUERY: SearchQuery = {
+  terms: [],
+  phrases: [],
+  excluded: [],
+  sources: [],
+  from: null,
+  to: null,
+  limit: 0,
+  offset: 0,
+  recency: false,
+};
+
 interface Filters {
   sources: string[] | null;
   from: number | null;
@@ -94,30 +107,33 @@ export class PostgresSearchIndex implements SearchIndex {
     return { total, hits };
   }
 
-  /** The one-term search's window and ts_rank without the title boost (its second tsquery test per match). */
-  async searchNeighbours(term: QueryTerm, limit: number): Promise<SearchHitRef[]> {
-    const query: SearchQuery = {
-      terms: [term],
-      phrases: [],
-      excluded: [],
-      sources: [],
-      from: null,
-      to: null,
-      limit: Math.max(0, limit),
-      offset: 0,
-      recency: false,
-    };
-    const { match } = compileTsquery(query);
-    if (match === null || limit <= 0) return [];
+  /**
+   * ts_rank (no title boost) over the terms' tsqueries ORed, for the matches inside the window: the time test runs
+   * on the narrow row before any vector is ranked, so only in-window matches have their vectors read.
+   */
+  async searchNeighbours(
+    terms: readonly QueryTerm[],
+    window: TimeWindow,
+    limit: number,
+  ): Promise<SearchHitRef[]> {
+    const alternatives = new Set<string>();
+    for (const term of terms) {
+      const { match } = compileTsquery({ ...NO_QUERY, terms: [term] });
+      if (match !== null) alternatives.add(`(${match})`);
+    }
+    if (alternatives.size === 0 || limit <= 0 || window.fromMs > window.toMs) return [];
     const { params, param } = newParams();
-    const { rows } = await this.#pool.query<ResultRow>(
-      matchSql(readSearchBounds(query), match, null, false, param),
+    const q = param([...alternatives].join(" | "), "tsquery");
+    const { rows } = await this.#pool.query<{ id: string; score: number }>(
+      `SELECT a.id, r.score FROM (
+         SELECT seq, ts_rank(${TS_RANK_WEIGHTS}, doc, ${q}, ${TS_RANK_NORMALIZATION})::float8 AS score
+         FROM article_search
+         WHERE doc @@ ${q} AND time_ms BETWEEN ${param(window.fromMs, "bigint")} AND ${param(window.toMs, "bigint")}
+         ORDER BY score DESC, seq DESC LIMIT ${param(Math.floor(limit), "int")}
+       ) r JOIN articles a ON a.seq = r.seq ORDER BY r.score DESC, r.seq DESC`,
       params,
     );
-    const hits = [];
-    for (const row of rows)
-      if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
-    return hits;
+    return rows.map((row) => ({ id: row.id, score: row.score }));
   }
 
   async countBySource(query: SearchQuery): Promise<Map<string, number>> {

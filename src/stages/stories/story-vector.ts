@@ -76,6 +76,16 @@ export class TermStats {
     for (const t of terms.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
+  /**
+   * Counts `documents` more articles that hold none of the counted terms. For a pool gathered around one article
+   * (its search neighbours) that stands for the rest of the collection: IDF then keeps the scale of a stream's
+   * (which the related stage's thresholds were tuned on) instead of a dozen-document pool's, where every word the
+   * neighbours were found by looks common.
+   */
+  addEmptyDocuments(documents: number): void {
+    this.docs += Math.max(0, Math.floor(documents));
+  }
+
   /** Smoothed IDF: ln(1 + (N + 1) / (df + 1)); an unseen term is as rare as can be. */
   idf(term: string): number {
     return Math.log(1 + (this.docs + 1) / ((this.df.get(term) ?? 0) + 1));

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type FixtureRecord, fixtureJsonl } from "../../test/fixtures/arabic-articles.ts";
+import { RANK_CANDIDATES_MAX } from "../adapters/search-policy.ts";
+import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
+import { findRelatedArticles } from "./find-related-articles.ts";
+import { importRecords } from "./import-records.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "akhbar-related-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** أسعار النفط (oil prices), ترتفع (rise), الأسواق (the markets): the words the anchor and its neighbour share. */
+const OIL_PRICES = "\u0623\u0633\u0639\u0627\u0631 \u0627\u0644\u0646\u0641\u0637";
+const RISE = "\u062a\u0631\u062a\u0641\u0639";
+const MARKETS = "\u0627\u0644\u0623\u0633\u0648\u0627\u0642";
+/** منظمة أوبك (the OPEC organization): a name only the anchor and its neighbour carry in their text. */
+const OPEC = "\u0645\u0646\u0638\u0645\u0629 \u0623\u0648\u0628\u0643";
+
+function record(id: string, date: string, title: string, text: string): FixtureRecord {
+  return { id, source: `src-${id}`, url: `http://news.example/${id}`, title, date, text };
+}
+
+async function importInto(storage: SqliteStorage, records: readonly FixtureRecord[]) {
+  const lines = fixtureJsonl(records)
+    .trim()
+    .split("\n")
+    .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
+  await importRecords(
+    (async function* () {
+      yield* lines;
+    })(),
+    { storage, clock: { now: () => new Date("2015-09-01T00:00:00Z") } },
+    // Unplaced articles are each their own story: the lists then depend on retrieval alone.
+    { assignStories: false },
+  );
+}
+
+describe("findRelatedArticles", () => {
+  it("finds an old article's in-window neighbour even when many newer articles share its title words", async () => {
+    const storage = await openSqliteStorage(join(dir, "old-anchor.db"));
+    try {
+      // More newer articles than a word's ranking window (RANK_CANDIDATES_MAX), all holding the anchor's title words
+      // (twice, so each outranks the neighbour on any one word), a month later.
+      const newer = Array.from({ length: RANK_CANDIDATES_MAX + 20 }, (_, i) =>
+        record(
+          `new-${i}`,
+          "2015-08-01T10:00:00",
+          `${OIL_PRICES} ${RISE} ${OIL_PRICES} ${i}`,
+          `${OIL_PRICES} ${MARKETS} ${RISE} ${OIL_PRICES} ${i} ${i + 1}`,
+        ),
+      );
+      await importInto(storage, [
+        record(
+          "anchor",
+          "2015-07-01T10:00:00",
+          `${OIL_PRICES} ${RISE} \u0641\u064a ${MARKETS}`,
+          `${OIL_PRICES} ${RISE} \u0628\u0639\u062f \u0627\u062c\u062a\u0645\u0627\u0639 ${OPEC} \u0641\u064a \u0641\u064a\u064a\u0646\u0627`,
+        ),
+        record(
+          "neighbour",
+          "2015-07-02T09:00:00",
+          `${MARKETS} \u062a\u062a\u0631\u0642\u0628 ${OIL_PRICES}`,
+          `${OPEC} \u062a\u062c\u062a\u0645\u0639 \u0648${OIL_PRICES} ${RISE} \u0641\u064a ${MARKETS}`,
+        ),
+        ...newer,
+      ]);
+      const lists = await findRelatedArticles(storage, "anchor", { coverage: false });
+      const similar = lists?.similar.map((r) => r.article.id) ?? [];
+      expect(similar).toContain("neighbour");
+      // Outside ±RELATED_WINDOW_DAYS: never offered, however well they match.
+      expect(similar.filter((id) => id.startsWith("new-"))).toEqual([]);
+      expect(similar).not.toContain("anchor");
+    } finally {
+      await storage.close();
+    }
+  }, 60_000);
+});
