@@ -28,19 +28,20 @@ export const RELATED_SEARCH_TERMS = 6;
  * Search neighbours asked for (best bm25 first): enough that RELATED_NEIGHBOURS_MAX still come from many stories
  * after the anchor's own story and the per-story cap are taken out. Ranking costs the same for any number asked.
  */
-export const RELATED_SEARCH_HITS = 120;
+export const RELATED_SEARCH_HITS = 80;
 /**
- * Neighbours whose rows are read and analyzed (~0.1 ms each), at most RELATED_NEIGHBOURS_PER_STORY per story: a
- * list shows one article per story. On 300 dev anchors (load 15, CPU per list p50): 30 gave 4.21 similar items per
- * list at 14.3 ms, 40 gave 4.17 at 17.2 ms, 60 uncapped 4.06 at 20.7 ms.
+ * Neighbours whose rows are read and analyzed (~0.15 ms each), at most RELATED_NEIGHBOURS_PER_STORY per story: a
+ * list shows one article per story. On 300 dev anchors, one process, load 11 (similar items per list, CPU per list
+ * p50): 15 of 60 hits 4.05 at 8.5 ms, 20 of 80 4.15 at 9.9 ms, 30 of 120 4.21 at 13.1 ms; at load 15, 40 of 120
+ * 4.17 at 17.2 ms and 60 uncapped 4.06 at 20.7 ms. 20 costs what the per-word search did (10.4 ms, 1.4 items).
  */
-export const RELATED_NEIGHBOURS_MAX = 30;
+export const RELATED_NEIGHBOURS_MAX = 20;
 export const RELATED_NEIGHBOURS_PER_STORY = 2;
 /**
  * Articles counted for IDF beyond the pool, as holding none of its words. The pool is the anchor's nearest search
  * neighbours, so on its own document frequencies the words they were found by look common and cosines fall under
  * SIMILAR_MIN_COSINE (tuned with a whole stream's IDF): 1.3 similar items per list without, 4.2 with 1,000 on 300 dev
- * anchors (300: 3.8, 3,000: 4.4). The ±3-day window holds ~8,000 dev articles; 1,000 keeps a generic word shared
+ * anchors (300: 3.8, 3,000: 4.4; measured with 30 neighbours). The ±3-day window holds ~8,000 dev articles; 1,000 keeps a generic word shared
  * by the whole pool weighing well under a name shared by two articles.
  */
 export const RELATED_IDF_BACKGROUND_DOCS = 1000;
