@@ -1,8 +1,9 @@
 /**
  * `npm run bench:web`: server render latency (p50/p95/p99) of the home, story, article and search pages with the
- * dev corpus loaded, then an autocannon load test (200 connections × 30 s, autocannon in its own worker thread) on
- * the JSON API and on the pages, printing errors, timeouts, non-2xx and p99, and a short run with the default rate
- * limit to show how it refuses one client's flood. Reads ../shared/data/corpus in place; writes only to a temp folder.
+ * dev corpus loaded and the fill of "similar articles" lists on 500 anchors, then an autocannon load test (200
+ * connections × 30 s, autocannon in its own worker thread) on the JSON API and on the pages, printing errors,
+ * timeouts, non-2xx and p99, and a short run with the default rate limit to show how it refuses one client's flood.
+ * Reads ../shared/data/corpus in place; writes only to a temp folder.
  */
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import { ThreadBatchPreparer } from "../../src/adapters/threads/thread-batch-preparer.ts";
+import { findRelatedArticles } from "../../src/pipeline/find-related-articles.ts";
 import { importRecords } from "../../src/pipeline/import-records.ts";
 import { searchArticles } from "../../src/pipeline/search-articles.ts";
 import { systemClock } from "../../src/ports/clock.ts";
@@ -30,6 +32,8 @@ const RENDERS = 200;
 /** The issue's load-test shape: 200 concurrent connections for 30 s. */
 const LOAD_CONNECTIONS = Number(process.env.AKHBAR_BENCH_CONNECTIONS ?? 200);
 const LOAD_SECONDS = Number(process.env.AKHBAR_BENCH_SECONDS ?? 30);
+/** Articles whose similar lists are built for the fill figures. */
+const RELATED_ANCHORS = 500;
 /** The default-limit run only shows the limiter's answers (429 at once), so a few seconds suffice. */
 const LIMITED_SECONDS = 5;
 
@@ -130,6 +134,24 @@ async function main() {
         `largest story (${biggest.articleCount} articles): first page ${Buffer.byteLength(body)} bytes of HTML`,
       );
     }
+
+    // "مقالات مشابهة" fill (issue #5/#6): anchors spread over the whole corpus, as the article page asks for them.
+    const allIds = storage.db.prepare("SELECT id FROM articles ORDER BY seq").pluck().all() as string[];
+    const fill: number[] = [];
+    const listCpu: number[] = [];
+    for (let i = 0; i < RELATED_ANCHORS; i++) {
+      const id = allIds[Math.floor((i * allIds.length) / RELATED_ANCHORS)]!;
+      const c0 = process.cpuUsage();
+      const lists = await findRelatedArticles(storage, id, { coverage: false });
+      const c = process.cpuUsage(c0);
+      listCpu.push((c.user + c.system) / 1000);
+      fill.push(lists?.similar.length ?? 0);
+    }
+    console.log(
+      `similar lists (${RELATED_ANCHORS} anchors): mean items ${(fill.reduce((a, b) => a + b, 0) / fill.length).toFixed(2)}, ` +
+        `>= 3 items ${((100 * fill.filter((n) => n >= 3).length) / fill.length).toFixed(1)}%, empty ${((100 * fill.filter((n) => n === 0).length) / fill.length).toFixed(1)}%; ` +
+        `CPU per list p50 ${pct(listCpu, 50).toFixed(2)} ms, p95 ${pct(listCpu, 95).toFixed(2)} ms`,
+    );
 
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await once(server, "listening");
