@@ -43,4 +43,14 @@ describe("findRelated", () => {
   it("drops unrelated candidates", () => {
     expect(out.similar.map((c) => c.id)).not.toContain("z");
   });
+  it("keeps a story for the read-also pick when the pool is short, and never repeats a similar item", () => {
+    expect(out.similar.map((c) => c.storyId)).toHaveLength(1);
+    expect(out.readAlso).not.toBeNull();
+    expect(out.similar.map((c) => c.storyId)).not.toContain(out.readAlso!.storyId);
+  });
+  it("gives a single related story to the similar list, not to read-also", () => {
+    const two = findRelated(anchor, [anchor, item("c1", "S2", "c1", ["نفط", "انتاج"], 3)]);
+    expect(two.similar.map((c) => c.id)).toEqual(["c1"]);
+    expect(two.readAlso).toBeNull();
+  });
 });

@@ -35,7 +35,10 @@ export interface RelatedLists {
   sameStory: RelatedCandidate[];
   /** "مقالات مشابهة": other stories, best first, never two of one story or copy group. */
   similar: RelatedCandidate[];
-  /** "اقرأ أيضاً": the most relevant follow-up (newer than the anchor) not already in `similar`, else null. */
+  /**
+   * "اقرأ أيضاً": the most relevant follow-up (newer than the anchor) of a story not in `similar`, else the most
+   * relevant such article; null only when fewer than two stories qualify (`similar` gives up its last slot for it).
+   */
   readAlso: RelatedCandidate | null;
 }
 
@@ -71,9 +74,13 @@ export function findRelated(anchor: RelatedCandidate, candidates: readonly Relat
     pool.push({ c, rel: cos * Math.exp(-ageH / FRESHNESS_TAU_HOURS) * boost });
   }
   pool.sort((a, b) => b.rel - a.rel || (a.c.id < b.c.id ? -1 : 1));
+  // A short pool keeps its last story for "اقرأ أيضاً" rather than leaving that pick empty (a third of the dev
+  // corpus's articles had none when "مقالات مشابهة" took every story).
+  const stories = new Set(pool.map(({ c }) => c.storyId)).size;
+  const similarMax = stories > SIMILAR_MAX_ITEMS ? SIMILAR_MAX_ITEMS : Math.max(1, stories - 1);
   const similar: RelatedCandidate[] = [];
   const usedStories = new Set<string>();
-  while (similar.length < SIMILAR_MAX_ITEMS) {
+  while (similar.length < similarMax) {
     let best: { c: RelatedCandidate; score: number } | null = null;
     for (const { c, rel } of pool) {
       if (usedStories.has(c.storyId)) continue;
