@@ -30,6 +30,11 @@ export interface ArticlePlacement {
 /** Everything one assignment step changes, committed in one transaction. */
 export interface PlacementBatch {
   placements: readonly ArticlePlacement[];
+  /**
+   * Copy groups merged (an article copied members of both): every member of `fromId` moves to `intoId`. Applied
+   * in order, after the placements and before `groupOriginals`, which carries the merged group's original.
+   */
+  groupMerges: readonly { fromId: string; intoId: string }[];
   /** Groups whose original changed (a wire copy arrived): every member's duplicate_of is re-pointed, in order. */
   groupOriginals: readonly { groupId: string; originalId: string }[];
   /** Stories merged by the stage's merge pass: members move, the old id stays as an alias. Applied in order. */

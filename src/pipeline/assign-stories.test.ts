@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   FIXTURE_RECORDS,
   fixtureJsonl,
+  MERGE_RECORDS,
   STORY_RECORDS,
   syntheticRecords,
 } from "../../test/fixtures/arabic-articles.ts";
@@ -17,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 /** Fixture records out of time order (every third one moved to the end), so small batches arrive late. */
-const RECORDS = [...FIXTURE_RECORDS, ...STORY_RECORDS];
+const RECORDS = [...FIXTURE_RECORDS, ...STORY_RECORDS, ...MERGE_RECORDS];
 const SHUFFLED = [...RECORDS.filter((_, i) => i % 3 !== 0), ...RECORDS.filter((_, i) => i % 3 === 0)];
 
 async function importInto(
@@ -41,7 +42,9 @@ async function importInto(
 
 function placements(storage: SqliteStorage) {
   return storage.db
-    .prepare("SELECT article_id, story_id, duplicate_of FROM article_placements ORDER BY article_id")
+    .prepare(
+      "SELECT article_id, story_id, group_id, duplicate_of FROM article_placements ORDER BY article_id",
+    )
     .all();
 }
 
@@ -59,6 +62,31 @@ describe("assignStories", () => {
     expect(a.length).toBe(RECORDS.length - 1); // fx-007 is a same-source copy the article store skips
     expect(a).toEqual(placements(big));
     await Promise.all([small.close(), big.close()]);
+  });
+
+  it("merges the copy groups of an article that copies two, whatever the batching", async () => {
+    const orders = [
+      MERGE_RECORDS,
+      [...MERGE_RECORDS].reverse(),
+      [MERGE_RECORDS[2]!, MERGE_RECORDS[0]!, MERGE_RECORDS[1]!],
+    ];
+    const results = [];
+    for (const [i, order] of orders.entries()) {
+      const storage = await fresh();
+      for (const r of order) await importInto(storage, [r], 1);
+      results.push(placements(storage));
+      if (i === 0) {
+        // The roundup copies both releases: one group keyed by the first, the later wire release its original.
+        expect(results[0]).toEqual([
+          expect.objectContaining({ article_id: "mg-001", group_id: "mg-001", duplicate_of: "mg-002" }),
+          expect.objectContaining({ article_id: "mg-002", group_id: "mg-001", duplicate_of: null }),
+          expect.objectContaining({ article_id: "mg-003", group_id: "mg-001", duplicate_of: "mg-002" }),
+        ]);
+      }
+      await storage.close();
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
   });
 
   it("gives what recluster gives on the same articles", async () => {

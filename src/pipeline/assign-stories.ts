@@ -9,7 +9,12 @@ import type { PlacementBatch, StoryStreamRow } from "../domain/story.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { StoryStore } from "../ports/story-store.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS } from "../stages/dedupe/near-duplicate-index.ts";
-import { compareStreamOrder, PlacementLog, StoryStream } from "../stages/stories/recluster.ts";
+import {
+  compareStreamOrder,
+  PlacementLog,
+  StoryStream,
+  type ArticlePlacement as StreamPlacement,
+} from "../stages/stories/recluster.ts";
 
 /**
  * Days of stored articles replayed to rebuild the stream: the near-duplicate window (copies are only looked for
@@ -137,7 +142,7 @@ export class StoryAssigner {
       }
       const p = this.#stream.add(row);
       log.record(p);
-      this.#note(row, p.groupId, p.assignment.opened ? p.storyId : null);
+      this.#note(row, p);
       kept.push({ id: row.id, storyId: row.storyId });
     }
     for (const k of kept) {
@@ -148,11 +153,11 @@ export class StoryAssigner {
     return { toPlace, fed: kept.length };
   }
 
-  #note(row: StoryStreamRow, groupId: string, opened: string | null): void {
+  #note(row: StoryStreamRow, p: StreamPlacement & { assignment: { opened: boolean } }): void {
     this.#frontier = { timeMs: row.timeMs, id: row.id };
-    if (opened !== null) this.#open.add(opened);
-    const original = this.#stream!.groups.originalOf(row.id) ?? row.id;
-    this.#originalOf.set(groupId, original);
+    if (p.assignment.opened) this.#open.add(p.storyId);
+    for (const g of p.groupMerges ?? []) this.#originalOf.delete(g.fromId);
+    this.#originalOf.set(p.groupId, p.originalId);
   }
 
   #storedId(streamId: string): string {
@@ -169,17 +174,19 @@ export class StoryAssigner {
     const log = new PlacementLog();
     const added: { row: StoryStreamRow; groupId: string; shingles: Uint32Array; signature: Uint32Array }[] =
       [];
+    const groupMerges: { fromId: string; intoId: string }[] = [];
     const groupOriginals: { groupId: string; originalId: string }[] = [];
     const merged: { from: string; into: string }[] = [];
     for (const row of rows) {
       const p = stream.add(row);
       log.record(p);
       const before = this.#originalOf.get(p.groupId);
-      this.#note(row, p.groupId, p.assignment.opened ? p.storyId : null);
-      const after = this.#originalOf.get(p.groupId)!;
-      // A member became the original (a wire copy arrived, or one that names an earlier member's agency).
-      if (before !== undefined && before !== after) {
-        groupOriginals.push({ groupId: p.groupId, originalId: after });
+      this.#note(row, p);
+      // Merged groups' members (stored ones included) now point at this group's original; or a member became the
+      // original (a wire copy arrived, or one that names an earlier member's agency).
+      if (p.groupMerges !== undefined) groupMerges.push(...p.groupMerges);
+      if (p.groupMerges !== undefined || (before !== undefined && before !== p.originalId)) {
+        groupOriginals.push({ groupId: p.groupId, originalId: p.originalId });
       }
       merged.push(...(p.assignment.merged ?? []));
       added.push({ row, groupId: p.groupId, shingles: p.shingles, signature: p.signature });
@@ -220,7 +227,7 @@ export class StoryAssigner {
         if (touched.has(storedId)) headlines.push({ storyId: storedId, headline: s.headline });
       }
     }
-    return { placements, groupOriginals, merges, headlines };
+    return { placements, groupMerges, groupOriginals, merges, headlines };
   }
 }
 

@@ -13,7 +13,7 @@ import type { MatchText } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import { reclusterStories } from "../../src/pipeline/assign-stories.ts";
 import { importRecords } from "../../src/pipeline/import-records.ts";
-import { FIXTURE_RECORDS, fixtureJsonl, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
+import { FIXTURE_RECORDS, fixtureJsonl, MERGE_RECORDS, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 import { describeArticleStoreContract } from "./article-store-contract.ts";
 import { describeFeedStoreContract } from "./feed-store-contract.ts";
@@ -262,7 +262,7 @@ describe.runIf(reachable)("postgres", () => {
 
   describe("story assignment by several processes", () => {
     /** Every fixture record, every third moved to the end so later batches hold articles that arrive late. */
-    const records = [...FIXTURE_RECORDS, ...STORY_RECORDS];
+    const records = [...FIXTURE_RECORDS, ...STORY_RECORDS, ...MERGE_RECORDS];
     const shuffled = [...records.filter((_, i) => i % 3 !== 0), ...records.filter((_, i) => i % 3 === 0)];
     const batchesOf = (size: number) =>
       Array.from({ length: Math.ceil(shuffled.length / size) }, (_, i) =>
@@ -280,7 +280,7 @@ describe.runIf(reachable)("postgres", () => {
     }
     async function placements(storage: PostgresStorage) {
       const { rows } = await storage.pool.query(
-        'SELECT article_id, story_id, duplicate_of FROM article_placements ORDER BY article_id COLLATE "C"',
+        'SELECT article_id, story_id, group_id, duplicate_of FROM article_placements ORDER BY article_id COLLATE "C"',
       );
       return rows;
     }

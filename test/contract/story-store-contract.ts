@@ -26,7 +26,7 @@ function placement(
   } satisfies ArticlePlacement;
 }
 
-const EMPTY = { groupOriginals: [], merges: [], headlines: [] };
+const EMPTY = { groupMerges: [], groupOriginals: [], merges: [], headlines: [] };
 
 export function describeStoryStoreContract(name: string, open: () => Promise<Storage>): void {
   describe(`StoryStore contract (${name})`, () => {
@@ -111,6 +111,32 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           crossSourceGroups: 1,
           stories: 1,
         });
+      });
+    });
+
+    it("moves every member of a merged copy group into the surviving group, pointing at its original", async () => {
+      await withStore(async (s) => {
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("b", "b"), placement("c", "c")],
+        });
+        // "a" (the wire) copies both: group "c" merges into "b", and the merged group's original is "a".
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("a", "b", "b", null)],
+          groupMerges: [{ fromId: "c", intoId: "b" }],
+          groupOriginals: [{ groupId: "b", originalId: "a" }],
+        });
+        const placed = await s.getPlacements(["a", "b", "c"]);
+        expect(placed.map((p) => [p.articleId, p.groupId, p.duplicateOf])).toEqual([
+          ["a", "b", null],
+          ["b", "b", "a"],
+          ["c", "b", "a"],
+        ]);
+        // Story "c" keeps its member, now a copy: its counts follow.
+        expect(await s.getStory("c")).toMatchObject({ articleCount: 1, originalCount: 0 });
+        expect(await s.getStory("b")).toMatchObject({ articleCount: 2, originalCount: 1 });
+        expect(await s.duplicateStats()).toMatchObject({ copyGroups: 1, copies: 2, largestGroup: 3 });
       });
     });
 

@@ -164,7 +164,14 @@ export class PostgresStoryStore implements StoryStore {
   }
 
   async writePlacements(batch: PlacementBatch): Promise<void> {
-    if (batch.placements.length + batch.groupOriginals.length + batch.merges.length === 0) return;
+    if (
+      batch.placements.length +
+        batch.groupMerges.length +
+        batch.groupOriginals.length +
+        batch.merges.length ===
+      0
+    )
+      return;
     const placements = lastByKey(batch.placements, (p) => p.articleId);
     const groupOriginals = lastByKey(batch.groupOriginals, (g) => g.groupId);
     const headlines = lastByKey(batch.headlines, (h) => h.storyId);
@@ -199,6 +206,15 @@ export class PostgresStoryStore implements StoryStore {
       await client.query("DELETE FROM story_aliases WHERE merged_id = ANY($1::text[])", [
         [...new Set(placements.map((p) => p.storyId))],
       ]);
+      // In order: a later merge may move a group an earlier one moved in.
+      for (const g of batch.groupMerges) {
+        if (g.fromId === g.intoId) continue;
+        const moved = await client.query<{ story_id: string }>(
+          "UPDATE article_placements SET group_id = $1 WHERE group_id = $2 RETURNING story_id",
+          [g.intoId, g.fromId],
+        );
+        for (const r of moved.rows) touched.add(r.story_id);
+      }
       if (groupOriginals.length > 0) {
         const groups = await client.query<{ story_id: string }>(
           `WITH g AS (SELECT * FROM unnest($1::text[], $2::text[]) AS g(group_id, original_id)),

@@ -53,6 +53,9 @@ export class SqliteStoryStore implements StoryStore {
       `UPDATE article_placements SET duplicate_of = CASE WHEN article_id = ? THEN NULL ELSE ? END
        WHERE group_id = ?`,
     );
+    const moveGroup = db.prepare<[string, string]>(
+      "UPDATE article_placements SET group_id = ? WHERE group_id = ?",
+    );
     const storiesOfGroup = db.prepare<[string], { story_id: string }>(
       "SELECT DISTINCT story_id FROM article_placements WHERE group_id = ?",
     );
@@ -109,6 +112,11 @@ export class SqliteStoryStore implements StoryStore {
         // A story id that is live again is no longer an alias.
         dropAlias.run(p.storyId);
       }
+      for (const g of batch.groupMerges) {
+        if (g.fromId === g.intoId) continue;
+        for (const r of storiesOfGroup.all(g.fromId)) touched.add(r.story_id);
+        moveGroup.run(g.intoId, g.fromId);
+      }
       for (const g of batch.groupOriginals) {
         repoint.run(g.originalId, g.originalId, g.groupId);
         for (const r of storiesOfGroup.all(g.groupId)) touched.add(r.story_id);
@@ -144,7 +152,14 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async writePlacements(batch: PlacementBatch): Promise<void> {
-    if (batch.placements.length + batch.groupOriginals.length + batch.merges.length === 0) return;
+    if (
+      batch.placements.length +
+        batch.groupMerges.length +
+        batch.groupOriginals.length +
+        batch.merges.length ===
+      0
+    )
+      return;
     this.#write(batch);
   }
 

@@ -1,7 +1,8 @@
 /**
- * DuplicateGroups: joins each article to the copy group of its best verified near-duplicate and keeps each
- * group's original (a cited wire source first, then the earliest published, then the smallest id).
- * Dedupe stage, in-memory and deterministic for a stream in (time, id) order.
+ * DuplicateGroups: joins each article to the copy group of its best verified near-duplicate, merges the groups of
+ * an article that copies members of several, and keeps each group's original (a cited wire source first, then the
+ * earliest published, then the smallest id). Dedupe stage, in-memory and deterministic for a stream in (time, id)
+ * order.
  */
 
 /**
@@ -36,12 +37,17 @@ export interface DuplicateAssignment {
   groupId: string;
   /** The group's current original. */
   originalId: string;
-  /** Members whose `duplicateOf` changed because this article arrived (the new article included). */
-  changed: { id: string; duplicateOf: string | null }[];
+  /**
+   * Groups merged into `groupId` because this article copies members of each (in the order merged); absent when
+   * none. Every member of a merged group, evicted ones included, now belongs to `groupId` and its original.
+   */
+  mergedGroups?: string[];
 }
 
 interface Group {
   id: string;
+  /** Stream position of the group's first article: the older of two merging groups keeps its id. */
+  openedAt: number;
   /** Members still inside the window (DuplicateGroups.evictBefore); the original may have left it. */
   members: DuplicateMember[];
   original: DuplicateMember;
@@ -64,13 +70,30 @@ export type DuplicateJoinRule = "first-copy" | "original-or-majority";
 export const JOIN_MIN_MEMBER_SHARE = 0.5;
 
 /**
- * Measured on the dev corpus (bench/stories/run.ts, one pass): `first-copy` labels P 0.948 R 0.810, brute-force
- * recall 0.953, floor 459/484, same-group pairs satisfying the rule 0.879; `original-or-majority` labels P 0.959
- * R 0.782, brute-force recall 0.915, floor 443/484, rule precision 0.926. The stricter rule loses more true copies
- * (and floor pairs) than the chains it cuts, so single link stays the default until the copy rule itself is
- * stricter.
+ * Measured on the dev corpus (bench/stories/run.ts, one pass, before groups merged): `first-copy` labels P 0.948
+ * R 0.810, brute-force recall 0.953, floor 459/484, same-group pairs satisfying the rule 0.879;
+ * `original-or-majority` labels P 0.959 R 0.782, brute-force recall 0.915, floor 443/484, rule precision 0.926.
+ * The stricter rule loses more true copies (and floor pairs) than the chains it cuts, so single link stays the
+ * default until the copy rule itself is stricter. Under `first-copy` an article that is a floor-close copy
+ * (isGroupMergeCopy) of members of several groups merges them, so every floor pair shares a group; under
+ * `original-or-majority` it joins one group as before.
  */
 export const DEFAULT_DUPLICATE_JOIN_RULE: DuplicateJoinRule = "first-copy";
+
+/**
+ * Overlap at which a copy must share the new article's group even when that merges two groups: the issue's floor
+ * (every pair with resemblance ≥ 0.8 or containment ≥ 0.9 is found). Weaker copies only lead the article into one
+ * group: merging on them chained template texts (royal cables, weather reports) and rewrites of one event into
+ * one group (bench/stories/run.ts, second reading: before merges P 0.980 R 0.832; merging on every copy P 0.958
+ * R 0.894; merging on floor-close copies only, with shingle-text.ts EDIT_WORDS, P 0.975 R 0.855).
+ */
+export const GROUP_MERGE_MIN_JACCARD = 0.8;
+export const GROUP_MERGE_MIN_CONTAINMENT = 0.9;
+
+/** True when a verified copy is close enough to merge its group with the new article's (see above). */
+export function isGroupMergeCopy(overlap: { jaccard: number; containment: number }): boolean {
+  return overlap.jaccard >= GROUP_MERGE_MIN_JACCARD || overlap.containment >= GROUP_MERGE_MIN_CONTAINMENT;
+}
 
 export interface DuplicateGroupsOptions {
   joinRule?: DuplicateJoinRule;
@@ -103,6 +126,8 @@ export class DuplicateGroups {
   /** Members in arrival order for eviction; `head` is the next one to evict. */
   private queue: DuplicateMember[] = [];
   private head = 0;
+  /** Articles added so far: the stream position of the next one. */
+  private position = 0;
   private groupCount = 0;
   private copyGroups = 0;
   private copyArticles = 0;
@@ -114,61 +139,93 @@ export class DuplicateGroups {
 
   /**
    * Adds an article with its verified copies (best first, as NearDuplicateIndex.query returns them): it joins a
-   * group by the join rule, else opens its own group.
+   * group by the join rule, else opens its own group. Under `first-copy` it joins its best copy's group and merges
+   * into it the groups of `mergeIds` (the copies close enough that the two must share a group, isGroupMergeCopy;
+   * default: every copy), all into the group opened first.
    */
-  add(member: DuplicateMember, copyIds: readonly string[]): DuplicateAssignment {
-    const group = this.pickGroup(copyIds);
+  add(
+    member: DuplicateMember,
+    copyIds: readonly string[],
+    mergeIds: readonly string[] = copyIds,
+  ): DuplicateAssignment {
+    const picked = this.pickGroups(copyIds, mergeIds);
+    const position = this.position++;
     this.queue.push(member);
+    const group = picked[0];
     if (group === undefined) {
-      const opened: Group = { id: member.id, members: [member], original: member, size: 1 };
+      const opened: Group = {
+        id: member.id,
+        openedAt: position,
+        members: [member],
+        original: member,
+        size: 1,
+      };
       this.groupCount++;
       this.groupOf.set(member.id, opened);
-      return { groupId: opened.id, originalId: member.id, changed: [{ id: member.id, duplicateOf: null }] };
+      return { groupId: opened.id, originalId: member.id };
     }
+    const absorbed = picked.slice(1);
+    for (const g of absorbed) this.absorb(group, g);
     group.members.push(member);
-    group.size++;
-    if (group.size === 2) {
-      this.copyGroups++;
-      this.copyArticles += 2;
-    } else this.copyArticles++;
+    this.grow(group, 1);
     this.groupOf.set(member.id, group);
-    const candidates = group.members.includes(group.original)
-      ? group.members
-      : [group.original, ...group.members];
-    const original = chooseOriginal(candidates);
-    if (original === group.original) {
-      return {
-        groupId: group.id,
-        originalId: original.id,
-        changed: [{ id: member.id, duplicateOf: original.id }],
-      };
-    }
-    group.original = original;
-    const changed = group.members.map((m) => ({
-      id: m.id,
-      duplicateOf: m.id === original.id ? null : original.id,
-    }));
-    return { groupId: group.id, originalId: original.id, changed };
+    const candidates = [group.original, ...absorbed.map((g) => g.original)];
+    for (const m of group.members) if (!candidates.includes(m)) candidates.push(m);
+    group.original = chooseOriginal(candidates);
+    const result: DuplicateAssignment = { groupId: group.id, originalId: group.original.id };
+    if (absorbed.length > 0) result.mergedGroups = absorbed.map((g) => g.id);
+    return result;
   }
 
-  private pickGroup(copyIds: readonly string[]): Group | undefined {
+  /** Moves `from`'s in-window members into `into` (the caller chooses the merged group's original). */
+  private absorb(into: Group, from: Group): void {
+    for (const m of from.members) {
+      into.members.push(m);
+      this.groupOf.set(m.id, into);
+    }
+    this.groupCount--;
+    if (from.size >= 2) {
+      this.copyGroups--;
+      this.copyArticles -= from.size;
+    }
+    this.grow(into, from.size);
+  }
+
+  /** Counts `n` more articles into a group's size and the copy-group statistics. */
+  private grow(group: Group, n: number): void {
+    const wasCopyGroup = group.size >= 2;
+    group.size += n;
+    if (!wasCopyGroup && group.size >= 2) {
+      this.copyGroups++;
+      this.copyArticles += group.size;
+    } else if (wasCopyGroup) this.copyArticles += n;
+  }
+
+  /**
+   * The groups the new article belongs to: under `first-copy` the group of its best copy and the groups of its
+   * `mergeIds`, the one opened first leading (it keeps its id); under `original-or-majority` at most one. Empty: it
+   * opens its own group.
+   */
+  private pickGroups(copyIds: readonly string[], mergeIds: readonly string[]): Group[] {
     if (this.joinRule === "first-copy") {
-      for (const id of copyIds) {
+      const groups: Group[] = [];
+      const best = copyIds.find((id) => this.groupOf.has(id));
+      for (const id of best === undefined ? mergeIds : [best, ...mergeIds]) {
         const g = this.groupOf.get(id);
-        if (g !== undefined) return g;
+        if (g !== undefined && !groups.includes(g)) groups.push(g);
       }
-      return undefined;
+      return groups.sort((a, b) => a.openedAt - b.openedAt);
     }
     const hits = new Map<Group, number>();
     for (const id of copyIds) {
       const g = this.groupOf.get(id);
       if (g === undefined) continue;
-      if (g.original.id === id) return g;
+      if (g.original.id === id) return [g];
       hits.set(g, (hits.get(g) ?? 0) + 1);
     }
     // Groups in order of their best copy (Map keeps insertion order), so the first qualifying one is the best.
-    for (const [g, n] of hits) if (n >= JOIN_MIN_MEMBER_SHARE * g.members.length) return g;
-    return undefined;
+    for (const [g, n] of hits) if (n >= JOIN_MIN_MEMBER_SHARE * g.members.length) return [g];
+    return [];
   }
 
   /**
@@ -207,7 +264,7 @@ export class DuplicateGroups {
     return original === undefined || original === id ? null : original;
   }
 
-  /** Groups opened so far (singletons included). */
+  /** Groups opened so far and not merged into another (singletons included). */
   get groups(): number {
     return this.groupCount;
   }

@@ -175,6 +175,72 @@ describe("DuplicateGroups", () => {
   });
 });
 
+describe("DuplicateGroups merging", () => {
+  const member = (id: string, sourceId: string, timeMs: number) => ({
+    id,
+    sourceId,
+    citedSource: null,
+    timeMs,
+  });
+
+  it("merges the groups of an article that copies members of two, into the group opened first", () => {
+    const g = new DuplicateGroups();
+    g.add(member("a1", "okaz", 0), []);
+    g.add(member("a2", "sabq", 1), ["a1"]);
+    g.add(member("b1", "alyaum", 2), []);
+    g.add(member("b2", "alriyadh", 3), ["b1"]);
+    // Best copy first is b2's group: the merged group still keeps the older key.
+    const out = g.add(member("c", "almadina", 4), ["b2", "a2"]);
+    expect(out).toEqual({ groupId: "a1", originalId: "a1", mergedGroups: ["b1"] });
+    for (const id of ["a2", "b1", "b2", "c"]) {
+      expect(g.groupIdOf(id)).toBe("a1");
+      expect(g.duplicateOf(id)).toBe("a1");
+    }
+    expect(g.countCopyGroups()).toEqual({ groups: 1, articles: 5 });
+    expect(g.groups).toBe(1);
+  });
+
+  it("joins only its best copy's group when its other copies are not close enough to merge groups", () => {
+    const g = new DuplicateGroups();
+    g.add(member("a1", "okaz", 0), []);
+    g.add(member("b1", "alyaum", 2), []);
+    const out = g.add(member("c", "almadina", 4), ["b1", "a1"], []);
+    expect(out).toEqual({ groupId: "b1", originalId: "b1" });
+    expect(g.groupIdOf("a1")).toBe("a1");
+  });
+
+  it("makes a wire member of the absorbed group the merged group's original", () => {
+    const g = new DuplicateGroups();
+    g.add(member("paper", "okaz", 0), []);
+    g.add(member("wire", "was", 5), []);
+    const out = g.add(member("roundup", "sabq", 9), ["paper", "wire"]);
+    expect(out).toMatchObject({ groupId: "paper", originalId: "wire" });
+    expect(g.duplicateOf("paper")).toBe("wire");
+  });
+
+  it("keeps an absorbed group's evicted original as a candidate for the merged group", () => {
+    const g = new DuplicateGroups();
+    g.add(member("old", "okaz", 0), []);
+    g.add(member("old-copy", "sabq", 10), ["old"]);
+    g.add(member("new", "alyaum", 20), []);
+    g.evictBefore(5);
+    // "new" opened later, yet the merged group's earliest article is the evicted "old".
+    const out = g.add(member("both", "almadina", 30), ["new", "old-copy"]);
+    expect(out).toMatchObject({ groupId: "old", originalId: "old", mergedGroups: ["new"] });
+  });
+
+  it("gives the same groups and originals whatever order the copies are listed in", () => {
+    const run = (copies: string[]) => {
+      const g = new DuplicateGroups();
+      g.add(member("x", "okaz", 0), []);
+      g.add(member("y", "was", 1), []);
+      g.add(member("z", "sabq", 2), []);
+      return g.add(member("w", "alyaum", 3), copies);
+    };
+    expect(run(["z", "x", "y"])).toEqual(run(["y", "z", "x"]));
+  });
+});
+
 describe("DuplicateGroups bounds and join rules", () => {
   it("forgets members older than the cutoff but keeps counting groups", () => {
     const g = new DuplicateGroups();

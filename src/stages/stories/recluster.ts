@@ -3,7 +3,7 @@
  * cluster into stories. `recluster` rebuilds from scratch; `StoryStream` is the same fold, one article at a time.
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
-import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
+import { DuplicateGroups, isGroupMergeCopy } from "../dedupe/duplicate-groups.ts";
 import { minhashSignature } from "../dedupe/minhash-signature.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS, NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
 import { SHINGLE_WORDS, toLeadHashes, toShingleHashes, toShingleWords } from "../dedupe/shingle-text.ts";
@@ -35,10 +35,15 @@ export interface ArticlePlacement {
   shingles: Uint32Array;
   signature: Uint32Array;
   /**
-   * Earlier members whose `duplicateOf` changed because this article became their group's original (a wire
-   * copy arriving after a newspaper's); absent when nothing else changed.
+   * Copy groups merged into `groupId` because this article copies members of each, in order; absent when none.
+   * Storage moves every member of each (evicted ones too) into `groupId` and points them at `originalId`.
    */
-  duplicateChanges?: { id: string; duplicateOf: string | null }[];
+  groupMerges?: { fromId: string; intoId: string }[];
+  /**
+   * The group's original after this article (itself when it opened the group or became its original); when it
+   * changed, every earlier member's duplicateOf changes with it (a wire copy arriving after a newspaper's).
+   */
+  originalId: string;
 }
 
 /** Orders a stream: time, then id (code-unit order). */
@@ -79,6 +84,7 @@ export class StoryStream {
     const group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
       copies.map((c) => c.id),
+      copies.filter(isGroupMergeCopy).map((c) => c.id),
     );
     const t1 = performance.now();
     const duplicateOf = group.originalId === a.id ? null : group.originalId;
@@ -96,51 +102,65 @@ export class StoryStream {
       id: a.id,
       groupId: group.groupId,
       duplicateOf,
+      originalId: group.originalId,
       storyId: assignment.storyId,
       shingles,
       signature,
       assignment,
     };
-    if (group.changed.length > 1) {
-      placement.duplicateChanges = group.changed.filter((c) => c.id !== a.id);
+    if (group.mergedGroups !== undefined) {
+      placement.groupMerges = group.mergedGroups.map((fromId) => ({ fromId, intoId: group.groupId }));
     }
     return placement;
   }
 }
 
 /**
- * Keeps every article's placement from `StoryStream.add` results, applying later story merges and original
- * changes: what storage does with the same fields. Grows with the stream by design (one entry per article).
+ * Keeps every article's placement from `StoryStream.add` results, applying later story merges, group merges and
+ * original changes: what storage does with the same fields (a group's original is every member's duplicateOf,
+ * evicted members included). Grows with the stream by design (one entry per article).
  */
 export class PlacementLog {
   private readonly storyOfArticle = new Map<string, string>();
   private readonly mergedInto = new Map<string, string>();
-  private readonly duplicateOfArticle = new Map<string, string | null>();
   private readonly groupOfArticle = new Map<string, string>();
+  private readonly groupMergedInto = new Map<string, string>();
+  private readonly originalOfGroup = new Map<string, string>();
 
   record(p: ArticlePlacement & { assignment: Assignment }): void {
     this.storyOfArticle.set(p.id, p.storyId);
     this.groupOfArticle.set(p.id, p.groupId);
-    this.duplicateOfArticle.set(p.id, p.duplicateOf);
-    for (const c of p.duplicateChanges ?? []) this.duplicateOfArticle.set(c.id, c.duplicateOf);
+    for (const g of p.groupMerges ?? []) {
+      this.groupMergedInto.set(g.fromId, g.intoId);
+      this.originalOfGroup.delete(g.fromId);
+    }
+    this.originalOfGroup.set(p.groupId, p.originalId);
     for (const m of p.assignment.merged ?? []) this.mergedInto.set(m.from, m.into);
   }
 
   /** The article's story after every merge so far. */
   storyOf(id: string): string | undefined {
-    let s = this.storyOfArticle.get(id);
-    if (s === undefined) return undefined;
-    for (let next = this.mergedInto.get(s); next !== undefined; next = this.mergedInto.get(s)) s = next;
-    return s;
+    return resolve(this.mergedInto, this.storyOfArticle.get(id));
   }
 
+  /** The article's copy group after every group merge so far. */
   groupOf(id: string): string | undefined {
-    return this.groupOfArticle.get(id);
+    return resolve(this.groupMergedInto, this.groupOfArticle.get(id));
   }
 
   duplicateOf(id: string): string | null {
-    return this.duplicateOfArticle.get(id) ?? null;
+    const group = this.groupOf(id);
+    const original = group === undefined ? undefined : this.originalOfGroup.get(group);
+    return original === undefined || original === id ? null : original;
   }
+}
+
+/** Follows merge links from `key` to the surviving key. */
+function resolve(into: ReadonlyMap<string, string>, key: string | undefined): string | undefined {
+  let k = key;
+  if (k === undefined) return undefined;
+  for (let next = into.get(k); next !== undefined; next = into.get(k)) k = next;
+  return k;
 }
 
 const DAY_MS = 86_400_000;
