@@ -46,18 +46,19 @@ export interface GridRow {
 }
 
 const SETTINGS: readonly ShingleOptions[] = [
-  { words: 5, form: "surface", dropStopWords: false, stripMarks: false },
-  { words: 5, form: "surface", dropStopWords: false, stripMarks: true },
-  { words: 3, form: "surface", dropStopWords: false, stripMarks: true },
-  { words: 4, form: "stem", dropStopWords: true, stripMarks: true },
-  { words: 3, form: "stem", dropStopWords: true, stripMarks: true },
-  { words: 2, form: "stem", dropStopWords: true, stripMarks: true },
+  { words: 5, form: "surface", dropStopWords: false, dropEditWords: false, stripMarks: false },
+  { words: 5, form: "surface", dropStopWords: false, dropEditWords: false, stripMarks: true },
+  { words: 3, form: "surface", dropStopWords: false, dropEditWords: false, stripMarks: true },
+  { words: 4, form: "stem", dropStopWords: true, dropEditWords: false, stripMarks: true },
+  { words: 4, form: "stem", dropStopWords: true, dropEditWords: true, stripMarks: true },
+  { words: 3, form: "stem", dropStopWords: true, dropEditWords: true, stripMarks: true },
+  { words: 2, form: "stem", dropStopWords: true, dropEditWords: true, stripMarks: true },
 ];
 const JACCARDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8];
 const CONTAINMENTS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
 
 export function describeSetting(s: ShingleOptions): string {
-  return `${s.words}w-${s.form}${s.dropStopWords ? "-nostop" : ""}${s.stripMarks ? "-strip" : ""}`;
+  return `${s.words}w-${s.form}${s.dropStopWords ? "-nostop" : ""}${s.dropEditWords ? "-noedit" : ""}${s.stripMarks ? "-strip" : ""}`;
 }
 
 /** The best rule per setting: highest recall with precision ≥ `minPrecision`, ties to stricter thresholds. */

@@ -171,7 +171,13 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
   const ours = sample.map((a) => shingleText(a.text));
   const leads = sample.map((a) => toLeadHashes(toShingleWords(a.text)));
   const j5 = sample.map((a) =>
-    shingleText(a.text, { words: 5, form: "surface", dropStopWords: false, stripMarks: false }),
+    shingleText(a.text, {
+      words: 5,
+      form: "surface",
+      dropStopWords: false,
+      dropEditWords: false,
+      stripMarks: false,
+    }),
   );
   let truth = 0;
   let truthFound = 0;

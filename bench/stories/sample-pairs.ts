@@ -35,10 +35,22 @@ function rng(seed: number): () => number {
 
 const docs = loadCorpus().filter((a) => a.text.length > 0);
 const surface = docs.map((a) =>
-  shingleText(a.text, { words: 5, form: "surface", dropStopWords: false, stripMarks: false }),
+  shingleText(a.text, {
+    words: 5,
+    form: "surface",
+    dropStopWords: false,
+    dropEditWords: false,
+    stripMarks: false,
+  }),
 );
 const loose = docs.map((a) =>
-  shingleText(a.text, { words: 2, form: "stem", dropStopWords: true, stripMarks: true }),
+  shingleText(a.text, {
+    words: 2,
+    form: "stem",
+    dropStopWords: true,
+    dropEditWords: false,
+    stripMarks: true,
+  }),
 );
 // Pairs sharing at least 3 sampled 2-word stem shingles: every copy and most same-story pairs.
 const postings = new Map<number, number[]>();

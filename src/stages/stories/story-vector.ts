@@ -5,7 +5,7 @@
 import { analyzeWord } from "../arabic/analyze-text.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
-import { stripSyndicationMarks } from "../dedupe/strip-syndication-marks.ts";
+import { toShingleWords } from "../dedupe/shingle-text.ts";
 
 /** A title word counts this many body occurrences: headlines name the event (notes §5.6, Miranda's title sub-vector). */
 export const TITLE_TERM_WEIGHT = 3;
@@ -46,18 +46,18 @@ function contentKeys(display: string, maxWords: number): string[] {
 
 /**
  * Title and lead terms of an article. Example: title "أميركا تدين الهجوم" -> titleKeys ["امريك", "دين", "هجوم"].
- * `bodyStems`, when given, are the stop-word-free stems of the stripped text (shingle-text.ts toShingleWords with
- * the default options), so a caller that shingles the text anyway does not analyze it twice; same result.
+ * Body terms are the shingle words (shingle-text.ts toShingleWords with the default options: stripped text, no stop
+ * words or edit words); `bodyStems`, when given, are those words, so a caller that shingles the text anyway does
+ * not analyze it twice.
  */
 export function toStoryTerms(title: string, text: string, bodyStems?: readonly string[]): StoryTerms {
   const tf = new Map<string, number>();
   const titleTerms = contentKeys(title, 64);
   const titleKeys = [...new Set(titleTerms)];
   for (const k of titleTerms) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
-  const body =
-    bodyStems === undefined
-      ? contentKeys(stripSyndicationMarks(text), BODY_MAX_WORDS)
-      : bodyStems.slice(0, BODY_MAX_WORDS).filter((k) => k.length >= MIN_STEM_CHARS);
+  const body = (bodyStems ?? toShingleWords(text))
+    .slice(0, BODY_MAX_WORDS)
+    .filter((k) => k.length >= MIN_STEM_CHARS);
   for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
   return { tf, titleKeys };
 }
