@@ -219,17 +219,24 @@ function buildComposeClass(): Uint8Array {
   return cls;
 }
 
-/**
- * Per code unit: 1 when normalizeArabic leaves it unchanged in any context (no fold, no deletion, no case
- * mapping, NFC-stable), so a word made only of such units is its own normal form: the tokenizer skips
- * normalizing it (most words of Arabic news text).
- */
-export const NORMAL_FORM_UNIT = buildNormalFormUnits();
+/** UNIT_FOLD value of a unit that normalizeArabic deletes. */
+export const UNIT_DELETED = DELETE;
+/** UNIT_FOLD value of a unit that Unicode normalization may change: only normalizeArabic on the whole word tells. */
+export const UNIT_NEEDS_NORMALIZE = -2;
 
-function buildNormalFormUnits(): Uint8Array {
-  const units = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (NORMALIZE_TABLE[c] === c && COMPOSE_CLASS[c] === 0) units[c] = 1;
-  return units;
+/**
+ * Per code unit, what normalizeArabic makes of it: the folded unit, UNIT_DELETED, or UNIT_NEEDS_NORMALIZE. In a
+ * word without UNIT_NEEDS_NORMALIZE units the normal form is exactly this fold, unit by unit, so callers can read a
+ * word's normal form without building it (the tokenizer and snippets do; most words of news text are their own
+ * normal form: every unit maps to itself).
+ */
+export const UNIT_FOLD = buildUnitFold();
+
+function buildUnitFold(): Int32Array {
+  const fold = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++)
+    fold[c] = COMPOSE_CLASS[c] === 0 ? NORMALIZE_TABLE[c]! : UNIT_NEEDS_NORMALIZE;
+  return fold;
 }
 
 /**

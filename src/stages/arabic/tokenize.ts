@@ -4,10 +4,11 @@
  */
 import {
   INVISIBLE_RULES,
-  NORMAL_FORM_UNIT,
   normalizeArabic,
   TASHKEEL_RULES,
   TATWEEL_RULES,
+  UNIT_DELETED,
+  UNIT_FOLD,
 } from "./normalize-arabic.ts";
 
 /** One word of a display string: `display.slice(start, end)` is the word as written, `norm` its match form. */
@@ -55,6 +56,39 @@ function buildClassTable(): Uint8Array {
   return cls;
 }
 
+/** WordSpans kind: the display slice is its own normal form (most words of news text). */
+export const SPAN_PLAIN = 0;
+/** WordSpans kind: the normal form is the display slice folded unit by unit with UNIT_FOLD, deleted units dropped. */
+export const SPAN_FOLDED = 1;
+/** WordSpans kind: the normal form needed Unicode normalization, or is one piece of a split run; see `norms`. */
+export const SPAN_NORMALIZED = 2;
+
+/** SCAN: the low bits hold the unit's class, the bits from KIND_SHIFT the span kind the unit asks for. */
+const CLASS_BITS = 7;
+const KIND_SHIFT = 3;
+
+/**
+ * Per code unit, its class and the least span kind a word holding it can have, so the word scanner reads one
+ * table per unit. A unit-by-unit fold is a word's normal form only while every letter folds to a letter and every
+ * other unit is deleted (surrogates, composing marks and presentation forms need normalizeArabic).
+ */
+const SCAN = buildScanTable();
+
+function buildScanTable(): Uint8Array {
+  const scan = new Uint8Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) {
+    const k = CLASS[cp]!;
+    const folded = UNIT_FOLD[cp]!;
+    let kind = SPAN_PLAIN;
+    if (folded !== cp || k !== LETTER) {
+      const foldsCleanly = k === LETTER ? folded >= 0 && CLASS[folded] === LETTER : folded === UNIT_DELETED;
+      kind = foldsCleanly ? SPAN_FOLDED : SPAN_NORMALIZED;
+    }
+    scan[cp] = k | (kind << KIND_SHIFT);
+  }
+  return scan;
+}
+
 const ASTRAL_LETTER = /^[\p{L}\p{N}]$/u;
 const ASTRAL_MARK = /^\p{M}$/u;
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
@@ -83,18 +117,71 @@ function isAllLetters(norm: string): boolean {
 }
 
 /**
- * Splits display text into words with offsets into `display`. A word keeps the harakat, tatweel and
- * zero-width characters written inside it; leading and trailing invisibles are not part of it.
- * `tokenize(s).map(t => t.norm)` equals `tokenizeNormalized(normalizeArabic(s))` for ordinary text.
- * Example: "قال مُحَمَّد" -> [{start 0, end 3, norm "قال"}, {start 4, end 12, norm "محمد"}].
+ * The words of a display string as parallel arrays, with normal forms left unbuilt where they are a unit-by-unit
+ * fold of the display slice, so a caller that needs only some words' normal forms (snippets) allocates no string
+ * for the others. Word i is display.slice(starts[i], ends[i]); a run split into pieces gives one span per piece,
+ * all with the run's offsets.
  */
-export function tokenize(display: string): Token[] {
-  const tokens: Token[] = [];
+export class WordSpans {
+  count = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  /** SPAN_PLAIN, SPAN_FOLDED or SPAN_NORMALIZED. */
+  kinds = new Uint8Array(256);
+  /** The normal form of each SPAN_NORMALIZED span, by span index. */
+  norms = new Map<number, string>();
+
+  /** Empties the list and keeps its buffers, so a caller that scans text after text allocates once. */
+  clear(): void {
+    this.count = 0;
+    this.norms.clear();
+  }
+
+  push(start: number, end: number, kind: number, norm: string | undefined): void {
+    const i = this.count;
+    if (i === this.kinds.length) this.#grow();
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.kinds[i] = kind;
+    if (norm !== undefined) this.norms.set(i, norm);
+    this.count = i + 1;
+  }
+
+  #grow(): void {
+    const starts = new Int32Array(this.kinds.length * 2);
+    const ends = new Int32Array(starts.length);
+    const kinds = new Uint8Array(starts.length);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    kinds.set(this.kinds);
+    this.starts = starts;
+    this.ends = ends;
+    this.kinds = kinds;
+  }
+}
+
+/**
+ * Finds the words of display text: the spans tokenize() returns, without building their normal forms, written
+ * into `into` (emptied first). A word keeps the harakat, tatweel and zero-width characters written inside it;
+ * leading and trailing invisibles are not part of it.
+ * Example: "قال مُحَمَّد" -> starts [0, 4], ends [3, 12], kinds [SPAN_PLAIN, SPAN_FOLDED].
+ */
+export function scanWordSpans(display: string, into: WordSpans = new WordSpans()): WordSpans {
+  into.clear();
+  scanWords(display, (start, end, kind, norm) => into.push(start, end, kind, norm));
+  return into;
+}
+
+/** Receives one word: its offsets in the display string, its kind and, for SPAN_NORMALIZED, its normal form. */
+type WordVisitor = (start: number, end: number, kind: number, norm: string | undefined) => void;
+
+/** The one word scanner behind scanWordSpans() and tokenize(). */
+function scanWords(display: string, visit: WordVisitor): void {
   const n = display.length;
   let i = 0;
   while (i < n) {
     // A word starts at a letter or digit.
-    let c = CLASS[display.charCodeAt(i)]!;
+    let c = SCAN[display.charCodeAt(i)]! & CLASS_BITS;
     if (c === HIGH_SURROGATE) c = astralClass(display, i);
     if (c !== LETTER) {
       i++;
@@ -102,33 +189,58 @@ export function tokenize(display: string): Token[] {
     }
     const start = i;
     let end = i;
-    // True while every unit so far is a letter or digit that normalization leaves as it is.
-    let plain = true;
+    // SPAN_PLAIN | SPAN_FOLDED | SPAN_NORMALIZED of the word's units: at least SPAN_NORMALIZED when any needs it.
+    let kind = SPAN_PLAIN;
     while (i < n) {
-      const code = display.charCodeAt(i);
-      let k = CLASS[code]!;
+      const unit = SCAN[display.charCodeAt(i)]!;
+      let k = unit & CLASS_BITS;
       let width = 1;
       if (k === HIGH_SURROGATE) {
         k = astralClass(display, i);
         width = k === SEP ? 1 : 2;
       }
       if (k === SEP) break;
-      if (k !== LETTER || NORMAL_FORM_UNIT[code] === 0) plain = false;
+      kind |= unit >> KIND_SHIFT;
       i += width;
       if (k !== INVISIBLE) end = i;
     }
-    if (plain) {
-      tokens.push({ start, end, norm: display.slice(start, end) });
+    if (kind < SPAN_NORMALIZED) {
+      visit(start, end, kind, undefined);
       continue;
     }
     const norm = normalizeArabic(display.slice(start, end));
     if (isAllLetters(norm)) {
-      if (norm.length > 0) tokens.push({ start, end, norm });
+      if (norm.length > 0) visit(start, end, SPAN_NORMALIZED, norm);
     } else {
-      // Slow path: compatibility forms or kept marks inside the run; split the way tokenizeNormalized would.
-      for (const piece of norm.match(WORD_RUN) ?? []) tokens.push({ start, end, norm: piece });
+      // Compatibility forms or kept marks inside the run; split the way tokenizeNormalized would.
+      for (const piece of norm.match(WORD_RUN) ?? []) visit(start, end, SPAN_NORMALIZED, piece);
     }
   }
+}
+
+/** The normal form of span i: "مُحَمَّد" -> "محمد". */
+export function spanNorm(display: string, spans: WordSpans, i: number): string {
+  const kind = spans.kinds[i];
+  if (kind === SPAN_NORMALIZED) return spans.norms.get(i)!;
+  const word = display.slice(spans.starts[i], spans.ends[i]);
+  // A folded span holds no unit Unicode normalization changes, so normalizeArabic is its unit-by-unit fold.
+  return kind === SPAN_PLAIN ? word : normalizeArabic(word);
+}
+
+/**
+ * Splits display text into words with offsets into `display`: scanWordSpans() with each word's normal form.
+ * `tokenize(s).map(t => t.norm)` equals `tokenizeNormalized(normalizeArabic(s))` for ordinary text.
+ * Example: "قال مُحَمَّد" -> [{start 0, end 3, norm "قال"}, {start 4, end 12, norm "محمد"}].
+ */
+export function tokenize(display: string): Token[] {
+  const tokens: Token[] = [];
+  scanWords(display, (start, end, kind, norm) => {
+    if (norm === undefined) {
+      const word = display.slice(start, end);
+      norm = kind === SPAN_PLAIN ? word : normalizeArabic(word);
+    }
+    tokens.push({ start, end, norm });
+  });
   return tokens;
 }
 
