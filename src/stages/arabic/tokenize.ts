@@ -134,7 +134,7 @@ export class WordSpans {
   /** Empties the list and keeps its buffers, so a caller that scans text after text allocates once. */
   clear(): void {
     this.count = 0;
-    this.norms.clear();
+    if (this.norms.size > 0) this.norms.clear();
   }
 
   push(start: number, end: number, kind: number, norm: string | undefined): void {
@@ -161,24 +161,60 @@ export class WordSpans {
 }
 
 /**
- * Finds the words of display text: the spans tokenize() returns, without building their normal forms, written
- * into `into` (emptied first). A word keeps the harakat, tatweel and zero-width characters written inside it;
+ * Finds the words of display text that start in [from, until): the spans tokenize() returns, without building
+ * their normal forms, written into `into` (emptied first). `from` must be a word boundary (wordBoundaryAtOrBefore). A word keeps the harakat, tatweel and zero-width characters written inside it;
  * leading and trailing invisibles are not part of it.
  * Example: "قال مُحَمَّد" -> starts [0, 4], ends [3, 12], kinds [SPAN_PLAIN, SPAN_FOLDED].
  */
-export function scanWordSpans(display: string, into: WordSpans = new WordSpans()): WordSpans {
+export function scanWordSpans(
+  display: string,
+  into: WordSpans = new WordSpans(),
+  from = 0,
+  until = display.length,
+): WordSpans {
   into.clear();
-  scanWords(display, (start, end, kind, norm) => into.push(start, end, kind, norm));
+  scanWords(display, (start, end, kind, norm) => into.push(start, end, kind, norm), from, until);
   return into;
+}
+
+/**
+ * The last word boundary at or before `at`: 0, or a position just after a separator. Scanning from a word
+ * boundary finds the same words as scanning the whole text (a low surrogate is no boundary: its pair may be a
+ * letter). Example: ("قال محمد", 6) -> 4.
+ */
+export function wordBoundaryAtOrBefore(display: string, at: number): number {
+  let i = Math.min(at, display.length);
+  while (i > 0) {
+    const code = display.charCodeAt(i - 1);
+    if (CLASS[code] === SEP && (code < 0xdc00 || code > 0xdfff)) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * Where the next word starts, at or after `from` (outside a word or at a word's end): the first letter or digit,
+ * or display.length when no word follows. Example: ("«قال»", 0) -> 1.
+ */
+export function nextWordStart(display: string, from: number): number {
+  const n = display.length;
+  for (let i = from; i < n; i++) {
+    const c = CLASS[display.charCodeAt(i)]!;
+    if (c === LETTER || (c === HIGH_SURROGATE && astralClass(display, i) === LETTER)) return i;
+  }
+  return n;
 }
 
 /** Receives one word: its offsets in the display string, its kind and, for SPAN_NORMALIZED, its normal form. */
 type WordVisitor = (start: number, end: number, kind: number, norm: string | undefined) => void;
 
-/** The one word scanner behind scanWordSpans() and tokenize(). */
-function scanWords(display: string, visit: WordVisitor): void {
+/**
+ * The one word scanner behind scanWordSpans() and tokenize(): visits the words that start in [from, until), from a
+ * word boundary (see wordBoundaryAtOrBefore).
+ */
+function scanWords(display: string, visit: WordVisitor, from = 0, until = display.length): void {
   const n = display.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
     // A word starts at a letter or digit.
     let c = SCAN[display.charCodeAt(i)]! & CLASS_BITS;
@@ -187,6 +223,7 @@ function scanWords(display: string, visit: WordVisitor): void {
       i++;
       continue;
     }
+    if (i >= until) return;
     const start = i;
     let end = i;
     // SPAN_PLAIN | SPAN_FOLDED | SPAN_NORMALIZED of the word's units: at least SPAN_NORMALIZED when any needs it.

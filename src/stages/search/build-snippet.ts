@@ -4,8 +4,15 @@
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
 import { analyzeWord } from "../arabic/analyze-text.ts";
-import { UNIT_DELETED, UNIT_FOLD } from "../arabic/normalize-arabic.ts";
-import { SPAN_NORMALIZED, scanWordSpans, spanNorm, WordSpans } from "../arabic/tokenize.ts";
+import { UNIT_DELETED, UNIT_FOLD, UNIT_NEEDS_NORMALIZE } from "../arabic/normalize-arabic.ts";
+import {
+  nextWordStart,
+  SPAN_NORMALIZED,
+  scanWordSpans,
+  spanNorm,
+  WordSpans,
+  wordBoundaryAtOrBefore,
+} from "../arabic/tokenize.ts";
 import { variantsOf } from "../arabic/variants.ts";
 
 /** Default snippet length in UTF-16 units: about two lines of a result list (~35 Arabic words). */
@@ -21,9 +28,13 @@ export const MARK_OPEN = "\ue000";
 export const MARK_CLOSE = "\ue001";
 const ELLIPSIS = "\u2026"; // HORIZONTAL ELLIPSIS
 const LINE_BREAKS = /\s*[\n\r\u2028\u2029]+\s*/g;
+/** One line break: most windows hold none, and this test is much cheaper than LINE_BREAKS' replace. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-/** Word spans of the text being marked, reused from call to call (a call never keeps them): saves the buffers. */
+/** Word spans of the region being marked, reused from call to call (a call never keeps them): saves buffers. */
 const SCRATCH_SPANS = new WordSpans();
+/** Word spans around one candidate unit, reused like SCRATCH_SPANS. */
+const CANDIDATE_SPANS = new WordSpans();
 
 export interface SnippetOptions {
   maxChars?: number;
@@ -40,15 +51,38 @@ function pairSlot(a: number, b: number): number {
   return ((a & 63) << 6) | (b & 63);
 }
 
+/** A query compiled for marking words: which term each normal form matches, and the needles that prefilter. */
+interface WordMatcher {
+  bySurface: Map<string, number>;
+  byStem: Map<string, number>;
+  needles: string[];
+  /** Letter pairs one of which every candidate word holds (see pairTableOf); null when every word is a candidate. */
+  pairs: Uint8Array | null;
+  hasTerms: boolean;
+}
+
 /**
- * Per word, the index of the query term it matches, or -1.
  * Stemming every word of a long article is most of a snippet's cost, so a word is stemmed only when it contains
  * a needle: a query term's surface, or one of its variant stems less the last letter (a light stem is a
- * substring of its word, except that a restored final ه may stand for the word's ت). A word's normal form is
- * built only when it holds a needle's first two letters (a normal form that contains a needle contains those),
- * checked on the fly from its display units: most words of an article are never copied.
+ * substring of its word, except that a restored final ه may stand for the word's ت).
  */
-function matchWords(display: string, spans: WordSpans, query: SearchQuery): Int32Array {
+function compileMatcher(query: SearchQuery): WordMatcher {
+  let matcher = MATCHERS.get(query);
+  if (matcher === undefined) {
+    matcher = buildMatcher(query);
+    MATCHERS.set(query, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * Each query's matcher, built on its first snippet: a search cuts a snippet per hit with the same query. Keyed by
+ * the query object (parseQuery makes a new one per search, and nothing edits a parsed query), so it holds no
+ * result and goes when the query does.
+ */
+const MATCHERS = new WeakMap<SearchQuery, WordMatcher>();
+
+function buildMatcher(query: SearchQuery): WordMatcher {
   const bySurface = new Map<string, number>();
   const byStem = new Map<string, number>();
   const needles: string[] = [];
@@ -64,30 +98,93 @@ function matchWords(display: string, spans: WordSpans, query: SearchQuery): Int3
       }
     }
   });
-  const matches = new Int32Array(spans.count).fill(-1);
-  if (terms.length === 0) return matches;
-  const pairs = pairTableOf(needles);
-  for (let i = 0; i < spans.count; i++) {
-    if (pairs !== null && !holdsPair(display, spans, i, pairs)) continue;
-    const norm = spanNorm(display, spans, i);
-    // Every surface is a needle too, so most candidates are ruled out here without hashing them.
-    let candidate = false;
-    for (const needle of needles) {
-      if (norm.includes(needle)) {
-        candidate = true;
-        break;
-      }
+  return { bySurface, byStem, needles, pairs: pairTableOf(needles), hasTerms: terms.length > 0 };
+}
+
+/** The index of the query term a normalized word matches, or -1. */
+function termOf(matcher: WordMatcher, norm: string): number {
+  // Every surface is a needle too, so most words are ruled out here without hashing them.
+  let candidate = false;
+  for (const needle of matcher.needles) {
+    if (norm.includes(needle)) {
+      candidate = true;
+      break;
     }
-    if (!candidate) continue;
-    const exact = bySurface.get(norm);
-    if (exact !== undefined) {
-      matches[i] = exact;
+  }
+  if (!candidate) return -1;
+  const exact = matcher.bySurface.get(norm);
+  if (exact !== undefined) return exact;
+  return matcher.byStem.get(analyzeWord(norm).stem) ?? -1;
+}
+
+/**
+ * Per span of a region of the text, the index of the query term it matches, or -1: the matched words found in the
+ * whole text, looked up by offset (a run split into pieces is matched again, piece by piece).
+ */
+function matchSpans(
+  display: string,
+  spans: WordSpans,
+  matcher: WordMatcher,
+  matched: MatchedWords,
+): Int32Array {
+  const matches = new Int32Array(spans.count).fill(-1);
+  let m = 0;
+  for (let i = 0; i < spans.count; i++) {
+    const start = spans.starts[i]!;
+    if (spans.kinds[i] === SPAN_NORMALIZED) {
+      matches[i] = termOf(matcher, spanNorm(display, spans, i));
       continue;
     }
-    const id = byStem.get(analyzeWord(norm).stem);
-    if (id !== undefined) matches[i] = id;
+    while (m < matched.starts.length && matched.starts[m]! < start) m++;
+    if (m < matched.starts.length && matched.starts[m] === start) matches[i] = matched.terms[m]!;
   }
   return matches;
+}
+
+/** The words of a text that match a query term, in order: offsets and term index (pieces of a run each count). */
+interface MatchedWords {
+  starts: number[];
+  ends: number[];
+  terms: number[];
+}
+
+/**
+ * Finds the matching words of a whole text without splitting it into words: one pass over its units, folded as
+ * normalizeArabic would, looks for the needles' letter pairs; only a word holding one is delimited, normalized
+ * and matched. Units that need Unicode normalization make their word a candidate too, since its normal form is
+ * not their fold.
+ */
+function findMatchedWords(display: string, matcher: WordMatcher): MatchedWords {
+  const found: MatchedWords = { starts: [], ends: [], terms: [] };
+  if (!matcher.hasTerms) return found;
+  const { pairs } = matcher;
+  const spans = CANDIDATE_SPANS;
+  const n = display.length;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const unit = UNIT_FOLD[display.charCodeAt(i)]!;
+    if (unit === UNIT_DELETED) continue;
+    const hit =
+      pairs === null || unit === UNIT_NEEDS_NORMALIZE || (prev >= 0 && pairs[pairSlot(prev, unit)] === 1);
+    prev = unit;
+    if (!hit) continue;
+    // The word holding unit i is the last one starting at or before it, if it reaches that far.
+    scanWordSpans(display, spans, wordBoundaryAtOrBefore(display, i), i + 1);
+    const last = spans.count - 1;
+    if (last < 0 || spans.ends[last]! <= i) continue;
+    let first = last;
+    while (first > 0 && spans.starts[first - 1] === spans.starts[last]) first--;
+    for (let k = first; k <= last; k++) {
+      const term = termOf(matcher, spanNorm(display, spans, k));
+      if (term < 0) continue;
+      found.starts.push(spans.starts[k]!);
+      found.ends.push(spans.ends[k]!);
+      found.terms.push(term);
+    }
+    i = spans.ends[last]! - 1;
+    prev = -1;
+  }
+  return found;
 }
 
 /**
@@ -97,13 +194,15 @@ function matchWords(display: string, spans: WordSpans, query: SearchQuery): Int3
 const FREQUENT_LETTERS =
   "\u0627\u0644\u064a\u0645\u0648\u0646\u0647\u0631\u062a\u0628\u0639\u062f\u0633\u0641\u0643\u0642\u062d\u062c";
 
+/** Per code unit, how common it is as a letter (0 = rare), from FREQUENT_LETTERS. */
+const LETTER_COMMONNESS = new Uint8Array(0x10000);
+for (let i = 0; i < FREQUENT_LETTERS.length; i++) {
+  LETTER_COMMONNESS[FREQUENT_LETTERS.charCodeAt(i)] = FREQUENT_LETTERS.length - i;
+}
+
 /** How common a letter pair is, for picking the rarest pair of a needle: lower is rarer. */
 function pairCommonness(a: number, b: number): number {
-  const rank = (unit: number) => {
-    const i = FREQUENT_LETTERS.indexOf(String.fromCharCode(unit));
-    return i < 0 ? 0 : FREQUENT_LETTERS.length - i;
-  };
-  return rank(a) + rank(b);
+  return LETTER_COMMONNESS[a]! + LETTER_COMMONNESS[b]!;
 }
 
 /**
@@ -123,25 +222,6 @@ function pairTableOf(needles: readonly string[]): Uint8Array | null {
     pairs[pairSlot(needle.charCodeAt(best - 1), needle.charCodeAt(best))] = 1;
   });
   return pairs;
-}
-
-/** True when the normal form of span i holds two adjacent units marked in `pairs`. */
-function holdsPair(display: string, spans: WordSpans, i: number, pairs: Uint8Array): boolean {
-  if (spans.kinds[i] === SPAN_NORMALIZED) {
-    const norm = spans.norms.get(i)!;
-    for (let j = 1; j < norm.length; j++)
-      if (pairs[pairSlot(norm.charCodeAt(j - 1), norm.charCodeAt(j))] === 1) return true;
-    return false;
-  }
-  const end = spans.ends[i]!;
-  let prev = -1;
-  for (let j = spans.starts[i]!; j < end; j++) {
-    const unit = UNIT_FOLD[display.charCodeAt(j)]!;
-    if (unit === UNIT_DELETED) continue;
-    if (prev >= 0 && pairs[pairSlot(prev, unit)] === 1) return true;
-    prev = unit;
-  }
-  return false;
 }
 
 /** Copies display[from, to) with every matched word wrapped in markers. */
@@ -172,24 +252,24 @@ function lastWordWithin(spans: WordSpans, first: number, limit: number): number 
  */
 export function buildSnippet(displayText: string, query: SearchQuery, opts?: SnippetOptions): string {
   const maxChars = opts?.maxChars ?? SNIPPET_MAX_CHARS;
-  const spans = scanWordSpans(displayText, SCRATCH_SPANS);
-  if (spans.count === 0) return displayText.slice(0, maxChars).trim();
-  const { starts, ends } = spans;
-  const matches = matchWords(displayText, spans, query);
+  const n = displayText.length;
+  const firstWordStart = nextWordStart(displayText, 0);
+  if (firstWordStart === n) return displayText.slice(0, maxChars).trim();
+  const matcher = compileMatcher(query);
+  const matched = findMatchedWords(displayText, matcher);
 
-  // Sliding window over matched tokens: most distinct terms, then most matches, then earliest.
-  const matched: number[] = [];
-  for (let i = 0; i < spans.count; i++) if (matches[i]! >= 0) matched.push(i);
+  // Sliding window over matched words: most distinct terms, then most matches, then earliest.
   let bestFirst = 0;
   let bestLast = -1;
   let bestDistinct = 0;
   let bestCount = 0;
   const counts = new Map<number, number>();
   let right = 0;
-  for (let left = 0; left < matched.length; left++) {
-    const startOffset = starts[matched[left]!]!;
-    while (right < matched.length && ends[matched[right]!]! - startOffset <= maxChars) {
-      const id = matches[matched[right]!]!;
+  const matchCount = matched.starts.length;
+  for (let left = 0; left < matchCount; left++) {
+    const startOffset = matched.starts[left]!;
+    while (right < matchCount && matched.ends[right]! - startOffset <= maxChars) {
+      const id = matched.terms[right]!;
       counts.set(id, (counts.get(id) ?? 0) + 1);
       right++;
     }
@@ -197,33 +277,54 @@ export function buildSnippet(displayText: string, query: SearchQuery, opts?: Sni
     if (counts.size > bestDistinct || (counts.size === bestDistinct && count > bestCount)) {
       bestDistinct = counts.size;
       bestCount = count;
-      bestFirst = matched[left]!;
-      bestLast = matched[right - 1] ?? matched[left]!;
+      bestFirst = left;
+      bestLast = right > 0 ? right - 1 : left;
     }
-    const id = matches[matched[left]!]!;
+    const id = matched.terms[left]!;
     const c = (counts.get(id) ?? 1) - 1;
     if (c === 0) counts.delete(id);
     else counts.set(id, c);
   }
 
+  // Only the words around the window are delimited: from a word boundary before the lead room to the last word
+  // that can start inside the window.
+  const spans = SCRATCH_SPANS;
+  let regionStart = 0;
   let first = 0;
   let last: number;
+  let matches: Int32Array;
   if (bestDistinct === 0) {
-    last = lastWordWithin(spans, 0, starts[0]! + maxChars);
+    scanWordSpans(displayText, spans, 0, firstWordStart + maxChars + 1);
+    matches = matchSpans(displayText, spans, matcher, matched);
+    last = lastWordWithin(spans, 0, spans.starts[0]! + maxChars);
   } else {
     // Spend the spare room: some before the first match, the rest after the last.
-    const spare = maxChars - (ends[bestLast]! - starts[bestFirst]!);
-    const leadLimit = starts[bestFirst]! - Math.floor(Math.max(0, spare) * SNIPPET_LEAD_SHARE);
-    first = bestFirst;
-    while (first > 0 && starts[first - 1]! >= leadLimit) first--;
-    last = lastWordWithin(spans, Math.max(bestLast, first), starts[first]! + maxChars);
+    const spare = maxChars - (matched.ends[bestLast]! - matched.starts[bestFirst]!);
+    const leadLimit = matched.starts[bestFirst]! - Math.floor(Math.max(0, spare) * SNIPPET_LEAD_SHARE);
+    regionStart = wordBoundaryAtOrBefore(displayText, Math.max(0, leadLimit));
+    scanWordSpans(displayText, spans, regionStart, matched.starts[bestFirst]! + maxChars + 1);
+    matches = matchSpans(displayText, spans, matcher, matched);
+    // The region's matched words are the text's matched words from the first one that starts in it.
+    let offset = 0;
+    while (matched.starts[offset]! < regionStart) offset++;
+    const spanOfMatch = (m: number): number => {
+      let seen = offset - 1;
+      for (let i = 0; i < spans.count; i++) if (matches[i]! >= 0 && ++seen === m) return i;
+      return -1; // a match before the region: it precedes the window's first word
+    };
+    first = spanOfMatch(bestFirst);
+    while (first > 0 && spans.starts[first - 1]! >= leadLimit) first--;
+    last = lastWordWithin(spans, Math.max(spanOfMatch(bestLast), first), spans.starts[first]! + maxChars);
   }
   // Start at the beginning of the text when the first word is the text's first word (keep leading quotes).
-  const from = first === 0 ? 0 : starts[first]!;
-  const to = last === spans.count - 1 ? displayText.length : ends[last]!;
+  const from = first === 0 && firstWordStart >= regionStart ? 0 : spans.starts[first]!;
+  const isTextLastWord = last === spans.count - 1 && nextWordStart(displayText, spans.ends[last]!) === n;
+  const to = isTextLastWord ? n : spans.ends[last]!;
   // A snippet is one line in a result list: paragraph breaks inside the window become spaces.
-  const body = markRange(displayText, spans, matches, from, to).replace(LINE_BREAKS, " ").trim();
-  return (from > 0 ? ELLIPSIS : "") + body + (to < displayText.length ? ELLIPSIS : "");
+  let body = markRange(displayText, spans, matches, from, to);
+  if (LINE_BREAK.test(body)) body = body.replace(LINE_BREAKS, " ");
+  body = body.trim();
+  return (from > 0 ? ELLIPSIS : "") + body + (to < n ? ELLIPSIS : "");
 }
 
 /**
@@ -231,6 +332,8 @@ export function buildSnippet(displayText: string, query: SearchQuery, opts?: Sni
  * Example: ("الحكومة تعلن", query "حكومتها") -> "[[الحكومة]] تعلن".
  */
 export function highlightTitle(title: string, query: SearchQuery): string {
+  const matcher = compileMatcher(query);
+  const matched = findMatchedWords(title, matcher);
   const spans = scanWordSpans(title, SCRATCH_SPANS);
-  return markRange(title, spans, matchWords(title, spans, query), 0, title.length);
+  return markRange(title, spans, matchSpans(title, spans, matcher, matched), 0, title.length);
 }
