@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeArabic } from "./normalize-arabic.ts";
-import { tokenize, tokenizeNormalized } from "./tokenize.ts";
+import {
+  nextWordStart,
+  scanWordSpans,
+  spanNorm,
+  tokenize,
+  tokenizeNormalized,
+  wordBoundaryAtOrBefore,
+} from "./tokenize.ts";
 
 describe("tokenize", () => {
   it("keeps a word with harakat as one token with offsets into the display text", () => {
@@ -58,6 +65,70 @@ describe("tokenize", () => {
         }
       }),
     );
+  });
+});
+
+describe("scanWordSpans", () => {
+  const chars = [
+    ..."ابتحكمنوي ءأةى،.-٠١\u064e\u0651\u0640\u200c\u200f\ufefb\ufdfa\u0653A\u0301",
+    "\u{1d400}",
+    "\u{1f600}",
+    "\ud800",
+    "\udc00",
+  ];
+  const text = fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((parts) => parts.join(""));
+
+  it("finds tokenize's words, with the same offsets and normal forms", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const spans = scanWordSpans(s);
+        const words = Array.from({ length: spans.count }, (_, i) => ({
+          start: spans.starts[i],
+          end: spans.ends[i],
+          norm: spanNorm(s, spans, i),
+        }));
+        expect(words).toEqual(tokenize(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds from any word boundary the words that start in the range, as the whole scan does", () => {
+    fc.assert(
+      fc.property(text, fc.nat(40), fc.nat(40), (s, a, b) => {
+        const from = wordBoundaryAtOrBefore(s, a);
+        const until = from + b;
+        const spans = scanWordSpans(s, undefined, from, until);
+        const expected = tokenize(s).filter((t) => t.start >= from && t.start < until);
+        expect(Array.from(spans.starts.subarray(0, spans.count))).toEqual(expected.map((t) => t.start));
+        expect(Array.from(spans.ends.subarray(0, spans.count))).toEqual(expected.map((t) => t.end));
+        // A boundary never cuts a word.
+        expect(tokenize(s).some((t) => t.start < from && t.end > from)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("tells where the next word starts", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const tokens = tokenize(s);
+        expect(nextWordStart(s, 0)).toBe(tokens[0]?.start ?? s.length);
+        for (const [i, t] of tokens.entries()) {
+          expect(nextWordStart(s, t.end)).toBe(
+            tokens.find((u, j) => j > i && u.start >= t.end)?.start ?? s.length,
+          );
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reuses a span list, growing it for long texts", () => {
+    const spans = scanWordSpans("قال ".repeat(1000));
+    expect(spans.count).toBe(1000);
+    expect(scanWordSpans("غزة رفح", spans).count).toBe(2);
+    expect(spans.norms.size).toBe(0);
   });
 });
 

@@ -1,4 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { SearchQuery } from "../../domain/search.ts";
+import { analyzeWord } from "../arabic/analyze-text.ts";
+import { tokenize } from "../arabic/tokenize.ts";
+import { variantsOf } from "../arabic/variants.ts";
 import { buildSnippet, highlightTitle, MARK_CLOSE, MARK_OPEN } from "./build-snippet.ts";
 import { parseQuery } from "./parse-query.ts";
 
@@ -55,6 +60,127 @@ describe("buildSnippet", () => {
   it("marks phrase words too", () => {
     expect(buildSnippet("قالت وزارة الصحة اليوم", q('"وزارة الصحة"'))).toBe(
       m("قالت [[وزارة]] [[الصحة]] اليوم"),
+    );
+  });
+});
+
+describe("buildSnippet on unusual spellings", () => {
+  // Each row: a word whose normal form differs from its display units, so the letter-pair prefilter must still
+  // see the match (pairs are read from folded units, deleted units skipped, Unicode-normalized words always read).
+  const rows: { why: string; text: string; query: string; expected: string }[] = [
+    {
+      why: "tashkeel inside a word",
+      text: "قالت الحُكُومَةُ اليوم",
+      query: "حكومة",
+      expected: "قالت [[الحُكُومَةُ]] اليوم",
+    },
+    {
+      why: "tatweel inside a word",
+      text: "قالت الحكـــومة اليوم",
+      query: "حكومة",
+      expected: "قالت [[الحكـــومة]] اليوم",
+    },
+    {
+      why: "a zero-width non-joiner inside a word",
+      text: "قالت الحك\u200cومة اليوم",
+      query: "حكومة",
+      expected: "قالت [[الحك\u200cومة]] اليوم",
+    },
+    {
+      why: "a right-to-left mark before a word stays outside the mark",
+      text: "قالت \u200fالحكومة اليوم",
+      query: "حكومة",
+      expected: "قالت \u200f[[الحكومة]] اليوم",
+    },
+    {
+      why: "presentation forms (U+FEFB ARABIC LIGATURE LAM WITH ALEF ISOLATED FORM) fold by NFKC",
+      text: "قال \ufefbعب اليوم",
+      query: "لاعب",
+      expected: "قال [[\ufefbعب]] اليوم",
+    },
+    {
+      why: "Arabic-Indic digits match ASCII ones",
+      text: "في عام ٢٠١٥ م",
+      query: "2015",
+      expected: "في عام [[٢٠١٥]] م",
+    },
+    {
+      why: "hamza seats and teh marbuta fold",
+      text: "أكد المسئولون في الأمم المتحدة",
+      query: "المسؤولون",
+      expected: "أكد [[المسئولون]] في الأمم المتحدة",
+    },
+    {
+      why: "a letter outside the Basic Multilingual Plane next to a word",
+      text: "\u{1d400} غزة \u{1f600}رفح",
+      query: "رفح",
+      expected: "\u{1d400} غزة \u{1f600}[[رفح]]",
+    },
+  ];
+  for (const row of rows) {
+    it(`marks the match: ${row.why}`, () => {
+      expect(buildSnippet(row.text, q(row.query))).toBe(m(row.expected));
+      expect(highlightTitle(row.text, q(row.query))).toBe(m(row.expected));
+      // Deep in a long text the match must also be found to place the window there.
+      const filler = "كلام عام ".repeat(50);
+      const long = buildSnippet(`${filler}${row.text} ${filler}`, q(row.query), {
+        maxChars: row.text.length + 20,
+      });
+      expect(long).toContain(m(row.expected));
+    });
+  }
+
+  it("keeps a late window's lead room and cuts at word boundaries far into a long text", () => {
+    const text = `${"كلام عام ".repeat(300)}قالت وزارة الصحة اليوم ${"كلام عام ".repeat(300)}`;
+    const snippet = buildSnippet(text, q("وزارة الصحة"), { maxChars: 60 });
+    expect(snippet).toContain(m("قالت [[وزارة]] [[الصحة]] اليوم"));
+    expect(snippet.startsWith("\u2026كلام")).toBe(true);
+    expect(snippet.endsWith("\u2026")).toBe(true);
+  });
+
+  /** Whether a word is one buildSnippet must mark: the rule of its header, written out plainly. */
+  function isMatch(norm: string, query: SearchQuery): boolean {
+    return [...query.terms, ...query.phrases.flat()].some((term) => {
+      const needles = [term.surface, ...term.stems.flatMap((stem) => variantsOf(stem))].map((v, i) =>
+        i === 0 ? v : v.slice(0, Math.max(2, v.length - 1)),
+      );
+      if (!needles.some((needle) => needle !== "" && norm.includes(needle))) return false;
+      return norm === term.surface || term.stems.includes(analyzeWord(norm).stem);
+    });
+  }
+
+  it("marks exactly the words of the window that match, whatever the spelling", () => {
+    const units = [
+      ..."ابتحكمنويسلهرءأةىؤئ",
+      ..."\u064e\u0651\u0640\u200c\u200f\ufefb\u0653\u06c1٠١5",
+      " ",
+      " ",
+      "\n",
+      "،",
+    ];
+    const words = ["الحكومة", "حكومتها", "غزة", "أمريكا", "الأميركي", "صحة", "المسئول", "٢٠١٥"];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...units), fc.constantFrom(...words.map((w) => ` ${w} `))), {
+        maxLength: 80,
+      })
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom(...words, "حكومة غزة", "2015"),
+        fc.integer({ min: 20, max: 120 }),
+        (s, raw, maxChars) => {
+          const query = q(raw);
+          const snippet = buildSnippet(s, query, { maxChars });
+          // Every word between markers matches; no word outside them does.
+          for (const [i, part] of snippet.split(MARK_OPEN).entries()) {
+            const [marked, rest] = i === 0 ? ["", part] : part.split(MARK_CLOSE);
+            if (i > 0) expect(tokenize(marked!).every((t) => isMatch(t.norm, query))).toBe(true);
+            expect(tokenize(rest ?? "").some((t) => isMatch(t.norm, query))).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Snippets and title highlighting: the part of the display text with the most distinct query matches, marked.
- * Pure. Works on the original display string through token offsets, so spelling (tashkeel included) is untouched.
+ * Pure (reuses private scratch buffers and a per-query matcher; results depend only on the arguments). Works on the
+ * original display string through word offsets, so spelling (tashkeel included) is untouched.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
 import { analyzeWord } from "../arabic/analyze-text.ts";
