@@ -45,6 +45,12 @@ describe("buildSnippet", () => {
     );
   });
 
+  it("joins any run of white space holding a line break, of any kind, into one space", () => {
+    expect(buildSnippet("عن غزة. \r\n\u00a0\n\tوالفقرة\u2028الثالثة\u2029 هنا", q("غزة"))).toBe(
+      m("عن [[غزة]]. والفقرة الثالثة هنا"),
+    );
+  });
+
   it("returns the start of the text when nothing matches", () => {
     const text = "بداية الخبر ثم ".repeat(30);
     const snippet = buildSnippet(text, q("غزة"), { maxChars: 50 });

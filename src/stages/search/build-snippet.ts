@@ -28,9 +28,37 @@ const SNIPPET_LEAD_SHARE = 1 / 3;
 export const MARK_OPEN = "\ue000";
 export const MARK_CLOSE = "\ue001";
 const ELLIPSIS = "\u2026"; // HORIZONTAL ELLIPSIS
-const LINE_BREAKS = /\s*[\n\r\u2028\u2029]+\s*/g;
-/** One line break: most windows hold none, and this test is much cheaper than LINE_BREAKS' replace. */
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Line breaks: LINE FEED, CARRIAGE RETURN, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+function isLineBreak(unit: number): boolean {
+  return unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029;
+}
+
+/** White space as JavaScript's \s matches it (ECMA-262 WhiteSpace and LineTerminator). */
+const SPACE = /\s/;
+const IS_SPACE = new Uint8Array(0x10000);
+for (let unit = 0; unit < 0x10000; unit++) if (SPACE.test(String.fromCharCode(unit))) IS_SPACE[unit] = 1;
+
+/**
+ * Replaces every run of white space (JavaScript's \s) that holds a line break with one space, as the regex
+ * \s*[\n\r\u2028\u2029]+\s* replacing globally would, without its backtracking at every space.
+ * Example: "غزة. \r\n\n رفح" -> "غزة. رفح".
+ */
+function joinLines(s: string): string {
+  let out = "";
+  let at = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isLineBreak(s.charCodeAt(i))) continue;
+    let runStart = i;
+    while (runStart > at && IS_SPACE[s.charCodeAt(runStart - 1)] === 1) runStart--;
+    let runEnd = i + 1;
+    while (runEnd < s.length && IS_SPACE[s.charCodeAt(runEnd)] === 1) runEnd++;
+    out += `${s.slice(at, runStart)} `;
+    at = runEnd;
+    i = runEnd - 1;
+  }
+  return at === 0 ? s : out + s.slice(at);
+}
 
 /** Word spans of the region being marked, reused from call to call (a call never keeps them): saves buffers. */
 const SCRATCH_SPANS = new WordSpans();
@@ -322,9 +350,7 @@ export function buildSnippet(displayText: string, query: SearchQuery, opts?: Sni
   const isTextLastWord = last === spans.count - 1 && nextWordStart(displayText, spans.ends[last]!) === n;
   const to = isTextLastWord ? n : spans.ends[last]!;
   // A snippet is one line in a result list: paragraph breaks inside the window become spaces.
-  let body = markRange(displayText, spans, matches, from, to);
-  if (LINE_BREAK.test(body)) body = body.replace(LINE_BREAKS, " ");
-  body = body.trim();
+  const body = joinLines(markRange(displayText, spans, matches, from, to)).trim();
   return (from > 0 ? ELLIPSIS : "") + body + (to < n ? ELLIPSIS : "");
 }
 
