@@ -43,6 +43,8 @@ export interface StoryRankRowDb {
 }
 
 export const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
+/** Condition on articles `a` (both engines' SQL): no placement yet. */
+export const UNPLACED = "NOT EXISTS (SELECT 1 FROM article_placements p WHERE p.article_id = a.id)";
 export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 
 export function toStreamRow(r: StreamRowDb): StoryStreamRow {

@@ -66,8 +66,8 @@ export class StoryAssigner {
    * write, the step runs under the store's assignment lock, and a stream another process has moved past (it placed
    * or cleared since this assigner's last write) is dropped and rebuilt from the store first, as on first use.
    */
-  assign(ids: readonly string[]): Promise<AssignSummary> {
-    return this.#step(() => this.#assign(ids));
+  assign(ids: readonly string[], options: { everyUnplaced?: boolean } = {}): Promise<AssignSummary> {
+    return this.#step(() => this.#assign(ids, options.everyUnplaced === true));
   }
 
   /** Drops every placement, story and alias, and starts from an empty stream without reading the store. */
@@ -94,14 +94,12 @@ export class StoryAssigner {
     return run;
   }
 
-  async #assign(ids: readonly string[]): Promise<AssignSummary> {
+  async #assign(ids: readonly string[], everyUnplaced: boolean): Promise<AssignSummary> {
     const first = this.#stream === null;
-    const wanted = first ? [...new Set([...ids, ...(await this.#store.listUnplacedIds())])] : [...ids];
-    if (wanted.length === 0) return { placed: 0, replayed: false, merges: 0, rebuiltRows: 0 };
-    const placed = new Set((await this.#store.getPlacements(wanted)).map((p) => p.articleId));
-    const rows = (await this.#store.getStreamRows(wanted.filter((id) => !placed.has(id)))).sort(
-      compareStreamOrder,
-    );
+    // Read under the lock in one round trip: an article another process placed meanwhile is left out.
+    const rows = (
+      await this.#store.getUnplacedStreamRows(ids, { everyUnplaced: first || everyUnplaced })
+    ).sort(compareStreamOrder);
     const earliest = rows[0];
     if (earliest === undefined) return { placed: 0, replayed: false, merges: 0, rebuiltRows: 0 };
     let toPlace = rows;
@@ -252,7 +250,7 @@ export async function assignStories(storage: Storage, ids: readonly string[]): P
 /**
  * Places these articles and every other stored article still unplaced, in one step: a story job after an import
  * batch folds whatever the import workers stored so far at once, and the jobs queued behind it find little left.
- * Lists every unplaced id (one anti-join over the articles), so it suits batches, not single crawled items.
+ * Reads every unplaced article (one anti-join over the articles), so it suits batches, not single crawled items.
  * Null without stories.
  */
 export async function assignPendingStories(
@@ -260,8 +258,7 @@ export async function assignPendingStories(
   ids: readonly string[],
 ): Promise<AssignSummary | null> {
   if (storage.stories === undefined) return null;
-  const pending = await storage.stories.listUnplacedIds();
-  return storyAssignerFor(storage.stories).assign([...new Set([...ids, ...pending])]);
+  return storyAssignerFor(storage.stories).assign(ids, { everyUnplaced: true });
 }
 
 export interface ReclusterSummary {

@@ -36,8 +36,15 @@ export interface StoryStore {
    * its members; a story left without members is deleted.
    */
   writePlacements(batch: PlacementBatch): Promise<void>;
-  /** Stream rows of these articles in (time, id) order; unknown ids are left out. */
-  getStreamRows(ids: readonly string[]): Promise<StoryStreamRow[]>;
+  /**
+   * Stream rows, in (time, id) order, of the articles among `ids` that have no placement, or with `everyUnplaced`
+   * of every stored article without one (`ids` are then among them): what one assignment step places, in one read.
+   * Placed and unknown ids are left out.
+   */
+  getUnplacedStreamRows(
+    ids: readonly string[],
+    options?: { everyUnplaced?: boolean },
+  ): Promise<StoryStreamRow[]>;
   /** Every article with time ≥ `fromMs`, in (time, id) order, with its stored story (null when unplaced). */
   listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]>;
   /** Ids of stored articles without a placement (a crash between the article write and its placement). */

@@ -47,6 +47,8 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
     it("stores placements with fingerprints and recomputes story counts", async () => {
       await withStore(async (s) => {
         expect(await s.listUnplacedIds()).toEqual(["a", "b", "c"]);
+        const [first] = await s.getUnplacedStreamRows([], { everyUnplaced: true });
+        expect(first).toMatchObject({ id: "a", sourceId: "was", timeMs: Date.parse("2015-07-21T08:00:00Z") });
         await s.writePlacements({
           ...EMPTY,
           placements: [placement("a", "a"), placement("b", "a", "a", "a")],
@@ -59,6 +61,12 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           { id: "a", originalCount: 1, sourceCount: 2, lastUpdateMs: Date.parse("2015-07-21T09:00:00Z") },
         ]);
         expect(await s.listUnplacedIds()).toEqual(["c"]);
+        const unplaced = async (ids: string[], everyUnplaced?: boolean) =>
+          (await s.getUnplacedStreamRows(ids, { everyUnplaced })).map((r) => r.id);
+        expect(await unplaced(["b", "zz", "c", "a"])).toEqual(["c"]);
+        expect(await unplaced(["a"])).toEqual([]);
+        expect(await unplaced([], true)).toEqual(["c"]);
+        expect(await unplaced(["b"], true)).toEqual(["c"]);
         expect(await s.lastPlaced()).toEqual({ id: "b", timeMs: Date.parse("2015-07-21T09:00:00Z") });
         const [fp] = await s.listFingerprintsSince(0);
         expect([...fp!.shingles]).toEqual([1, 2, 0xffffffff]);

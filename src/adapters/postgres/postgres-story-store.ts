@@ -26,6 +26,7 @@ import {
   toStory,
   toStoryRank,
   toStreamRow,
+  UNPLACED,
 } from "../story-row.ts";
 import { runTransaction } from "./run-transaction.ts";
 
@@ -45,10 +46,14 @@ const STORY_COLUMNS = "id, headline, article_count, original_count, sources, fir
 const ARTICLE_ORDER = 'a.time_ms, a.id COLLATE "C"';
 const PLACEMENT_ORDER = 'time_ms, article_id COLLATE "C"';
 
+/** Counts one more placement change (story_state.version, see withAssignmentLock); returns the new version. */
+const BUMP_VERSION_SQL = `INSERT INTO story_state (singleton, version) VALUES (true, 1)
+  ON CONFLICT (singleton) DO UPDATE SET version = story_state.version + 1 RETURNING version`;
+
 /**
  * Recomputes the stories $1 from their members in one statement: those left without members are deleted, the
  * others upserted with counts, times, sorted publishers and a headline — the step's own ($2/$3), else the stored
- * one, else the title of the earliest original.
+ * one, else the title of the earliest original. Bumps the placement version in the same round trip and returns it.
  */
 const RECOUNT_STORIES_SQL = `
 WITH agg AS (
@@ -58,7 +63,7 @@ WITH agg AS (
   FROM article_placements WHERE story_id = ANY($1::text[]) GROUP BY story_id
 ), dropped AS (
   DELETE FROM stories s WHERE s.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.id = s.id)
-)
+), recounted AS (
 INSERT INTO stories (${STORY_COLUMNS})
 SELECT agg.id,
   coalesce(h.headline, s.headline,
@@ -70,7 +75,9 @@ LEFT JOIN unnest($2::text[], $3::text[]) AS h(story_id, headline) ON h.story_id 
 LEFT JOIN stories s ON s.id = agg.id
 ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
   original_count = excluded.original_count, sources = excluded.sources, first_seen_ms = excluded.first_seen_ms,
-  last_update_ms = excluded.last_update_ms`;
+  last_update_ms = excluded.last_update_ms
+), bumped AS (${BUMP_VERSION_SQL})
+SELECT version FROM bumped`;
 
 /** The last entry per key, in first-seen order: one statement may not upsert one row twice. */
 function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
@@ -177,21 +184,23 @@ export class PostgresStoryStore implements StoryStore {
     const headlines = lastByKey(batch.headlines, (h) => h.storyId);
     const articleIds = placements.map((p) => p.articleId);
     this.#knownVersion = await runTransaction(this.#pool, async (client) => {
-      const touched = new Set<string>();
+      // One statement: the stories these articles were in (its snapshot is from before the upsert), the upsert,
+      // and the aliases of story ids that are live again (an alias names a merged-away story only).
       const before = await client.query<{ story_id: string }>(
-        "SELECT DISTINCT story_id FROM article_placements WHERE article_id = ANY($1::text[])",
-        [articleIds],
-      );
-      for (const r of before.rows) touched.add(r.story_id);
-      await client.query(
-        `INSERT INTO article_placements (${PLACED_COLUMNS}, shingles, signature)
-         SELECT p.article_id, p.story_id, p.group_id, p.duplicate_of, a.source_id, a.time_ms, p.shingles,
-           p.signature
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::bytea[])
-           AS p(article_id, story_id, group_id, duplicate_of, shingles, signature)
-         JOIN articles a ON a.id = p.article_id
-         ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, group_id = excluded.group_id,
-           duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature`,
+        `WITH p AS (
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::bytea[])
+             AS p(article_id, story_id, group_id, duplicate_of, shingles, signature)
+         ), upserted AS (
+           INSERT INTO article_placements (${PLACED_COLUMNS}, shingles, signature)
+           SELECT p.article_id, p.story_id, p.group_id, p.duplicate_of, a.source_id, a.time_ms, p.shingles,
+             p.signature
+           FROM p JOIN articles a ON a.id = p.article_id
+           ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, group_id = excluded.group_id,
+             duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature
+         ), live AS (
+           DELETE FROM story_aliases WHERE merged_id IN (SELECT story_id FROM p)
+         )
+         SELECT DISTINCT story_id FROM article_placements WHERE article_id = ANY($1::text[])`,
         [
           articleIds,
           placements.map((p) => p.storyId),
@@ -201,11 +210,8 @@ export class PostgresStoryStore implements StoryStore {
           placements.map((p) => toFingerprintBlob(p.signature)),
         ],
       );
+      const touched = new Set(before.rows.map((r) => r.story_id));
       for (const p of placements) touched.add(p.storyId);
-      // A story id that is live again is no longer an alias.
-      await client.query("DELETE FROM story_aliases WHERE merged_id = ANY($1::text[])", [
-        [...new Set(placements.map((p) => p.storyId))],
-      ]);
       // In order: a later merge may move a group an earlier one moved in.
       for (const g of batch.groupMerges) {
         if (g.fromId === g.intoId) continue;
@@ -247,21 +253,32 @@ export class PostgresStoryStore implements StoryStore {
         touched.add(m.fromId);
         touched.add(m.intoId);
       }
-      await client.query(RECOUNT_STORIES_SQL, [
+      const { rows } = await client.query<{ version: number }>(RECOUNT_STORIES_SQL, [
         [...touched],
         headlines.map((h) => h.storyId),
         headlines.map((h) => h.headline),
       ]);
-      return await this.#bumpVersion(client);
+      return this.#nextKnownVersion(rows[0]?.version ?? null);
     });
   }
 
-  async getStreamRows(ids: readonly string[]): Promise<StoryStreamRow[]> {
-    if (ids.length === 0) return [];
-    const { rows } = await this.#pool.query<StreamRowDb>(
-      `SELECT ${STREAM_COLUMNS} FROM articles a WHERE a.id = ANY($1::text[]) ORDER BY ${ARTICLE_ORDER}`,
-      [ids],
-    );
+  async getUnplacedStreamRows(
+    ids: readonly string[],
+    options: { everyUnplaced?: boolean } = {},
+  ): Promise<StoryStreamRow[]> {
+    const everyUnplaced = options.everyUnplaced === true;
+    if (ids.length === 0 && !everyUnplaced) return [];
+    // Two statements rather than "$2 OR id = ANY($1)": each keeps its own plan (an anti-join over the articles, or
+    // an index probe per id).
+    const { rows } = everyUnplaced
+      ? await this.#pool.query<StreamRowDb>(
+          `SELECT ${STREAM_COLUMNS} FROM articles a WHERE ${UNPLACED} ORDER BY ${ARTICLE_ORDER}`,
+        )
+      : await this.#pool.query<StreamRowDb>(
+          `SELECT ${STREAM_COLUMNS} FROM articles a WHERE a.id = ANY($1::text[]) AND ${UNPLACED}
+           ORDER BY ${ARTICLE_ORDER}`,
+          [ids],
+        );
     return rows.map(toStreamRow);
   }
 
@@ -276,8 +293,7 @@ export class PostgresStoryStore implements StoryStore {
 
   async listUnplacedIds(): Promise<string[]> {
     const { rows } = await this.#pool.query<{ id: string }>(
-      `SELECT a.id FROM articles a WHERE NOT EXISTS
-         (SELECT 1 FROM article_placements p WHERE p.article_id = a.id) ORDER BY ${ARTICLE_ORDER}`,
+      `SELECT a.id FROM articles a WHERE ${UNPLACED} ORDER BY ${ARTICLE_ORDER}`,
     );
     return rows.map((r) => r.id);
   }
@@ -409,18 +425,19 @@ export class PostgresStoryStore implements StoryStore {
     };
   }
 
-  /**
-   * Counts one more placement change, inside the writer's transaction. Returns the version this object now knows:
-   * the new one when it follows the one it knew, else null (another process wrote in between, without the lock:
-   * the next withAssignmentLock must report the change). A missing row counts as version 0.
-   */
+  /** Bumps the placement version inside the writer's transaction; returns what #nextKnownVersion makes of it. */
   async #bumpVersion(client: pg.ClientBase): Promise<number | null> {
+    const { rows } = await client.query<{ version: number }>(BUMP_VERSION_SQL);
+    return this.#nextKnownVersion(rows[0]?.version ?? null);
+  }
+
+  /**
+   * The version this object knows after its write bumped the stored one to `version`: that one when it follows the
+   * one it knew, else null (another process wrote in between, without the lock: the next withAssignmentLock must
+   * report the change). A missing row counts as version 0.
+   */
+  #nextKnownVersion(version: number | null): number | null {
     const known = this.#knownVersion;
-    const { rows } = await client.query<{ version: number }>(
-      `INSERT INTO story_state (singleton, version) VALUES (true, 1)
-       ON CONFLICT (singleton) DO UPDATE SET version = story_state.version + 1 RETURNING version`,
-    );
-    const version = rows[0]?.version ?? null;
     return known !== null && version === known + 1 ? version : null;
   }
 }

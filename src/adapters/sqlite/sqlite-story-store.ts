@@ -25,6 +25,7 @@ import {
   toStory,
   toStoryRank,
   toStreamRow,
+  UNPLACED,
 } from "../story-row.ts";
 
 /** StoryListQuery's filter; parameters: since (ms), number of sources, sources as a JSON array. */
@@ -163,11 +164,22 @@ export class SqliteStoryStore implements StoryStore {
     this.#write(batch);
   }
 
-  async getStreamRows(ids: readonly string[]): Promise<StoryStreamRow[]> {
+  async getUnplacedStreamRows(
+    ids: readonly string[],
+    options: { everyUnplaced?: boolean } = {},
+  ): Promise<StoryStreamRow[]> {
+    if (options.everyUnplaced === true) {
+      return this.#db
+        .prepare<[], StreamRowDb>(
+          `SELECT ${STREAM_COLUMNS} FROM articles a WHERE ${UNPLACED} ORDER BY a.time_ms, a.id`,
+        )
+        .all()
+        .map(toStreamRow);
+    }
     if (ids.length === 0) return [];
     return this.#db
       .prepare<[string], StreamRowDb>(
-        `SELECT ${STREAM_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))
+        `SELECT ${STREAM_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${UNPLACED}
          ORDER BY a.time_ms, a.id`,
       )
       .all(JSON.stringify(ids))
@@ -186,10 +198,7 @@ export class SqliteStoryStore implements StoryStore {
 
   async listUnplacedIds(): Promise<string[]> {
     return this.#db
-      .prepare<[], { id: string }>(
-        `SELECT a.id FROM articles a WHERE NOT EXISTS
-           (SELECT 1 FROM article_placements p WHERE p.article_id = a.id) ORDER BY a.time_ms, a.id`,
-      )
+      .prepare<[], { id: string }>(`SELECT a.id FROM articles a WHERE ${UNPLACED} ORDER BY a.time_ms, a.id`)
       .all()
       .map((r) => r.id);
   }
