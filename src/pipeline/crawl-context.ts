@@ -73,7 +73,8 @@ export interface CrawlContext extends CrawlPorts {
   settings: Required<CrawlSettings>;
   /**
    * One request under the host limiter, its spacing counted from when it is written to the socket (transport's
-   * `onSent`). A 429/503 pauses its host (in this process and in storage, so every feed
+   * `onSent`); each redirect hop waits for its host's spacing like a new request (transport's `beforeHop`, the
+   * limiter's `hop`). A 429/503 pauses the host that answered (in this process and in storage, so every feed
    * on that host waits, across restarts) for the capped Retry-After. Rejects with `fetch.host_paused` instead of
    * waiting more than `maxHostWaitMs`.
    */
@@ -108,6 +109,11 @@ export function createCrawlContext(ports: CrawlPorts, settings: CrawlSettings = 
       (start) =>
         ports.http.request({
           ...req,
+          // A redirect hop is a request to its host, the same one (http -> https, /amp) or another.
+          beforeHop: async (url) => {
+            await start.hop(hostKeyOf(url));
+            await req.beforeHop?.(url);
+          },
           onSent: () => {
             start.sent();
             req.onSent?.();
@@ -118,11 +124,13 @@ export function createCrawlContext(ports: CrawlPorts, settings: CrawlSettings = 
     const nowMs = Date.now();
     const pause = retryPauseMs(res.status, res.headers["retry-after"], nowMs);
     if (pause !== null) {
-      limiter.pauseHost(hostKey, nowMs + pause);
+      // The host that asked is the one that answered: after a redirect, not necessarily the one first asked.
+      const busyHost = hostKeyOf(res.url);
+      limiter.pauseHost(busyHost, nowMs + pause);
       const reason = `HTTP ${res.status}${res.headers["retry-after"] ? ` Retry-After: ${res.headers["retry-after"]}` : ""}`;
-      await ports.storage.feeds.pauseHost(hostKey, ports.clock.now().getTime() + pause, reason);
+      await ports.storage.feeds.pauseHost(busyHost, ports.clock.now().getTime() + pause, reason);
       ports.log.warn(
-        { stage: "fetch", host: hostKey, pause_ms: pause, status: res.status },
+        { stage: "fetch", host: busyHost, pause_ms: pause, status: res.status },
         "host asked to slow down",
       );
     }

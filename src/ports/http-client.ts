@@ -22,6 +22,10 @@ export interface HttpRequest {
   /** Called each time a request head (the first request, then each redirect hop) has been written to its socket:
    * the moment the host sees a request, which politeness spacing counts from. */
   onSent?: () => void;
+  /** Awaited before each redirect hop is sent, with the hop's URL (vetted): the caller's politeness waits there
+   * for that host's spacing. Its wait counts against the deadline (a hop is not sent once the deadline has passed);
+   * a rejection fails the request with that error. */
+  beforeHop?: (url: string) => Promise<void>;
 }
 
 export interface HttpTiming {

@@ -90,4 +90,35 @@ describe.runIf(redisUp)("RedisHostLimiter", () => {
     expect(await alive.schedule("h.test:80", async () => "ok")).toBe("ok");
     expect(performance.now() - t0).toBeGreaterThanOrEqual(250);
   });
+
+  it("sends a redirect hop to another host without one of its slots, and clears the hop's mark when the task ends", async () => {
+    const p = `${prefix}-e`;
+    const limiter = createRedisHostLimiter(connections[0]!, { prefix: p, maxInFlight: 1, minIntervalMs: 50 });
+    // b.test's only slot is held until the redirected task is done: a hop waiting for it would never go.
+    let releaseB = () => {};
+    let bStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      bStarted = resolve;
+    });
+    const held = limiter.schedule("b.test:80", (start) => {
+      start.sent();
+      bStarted();
+      return new Promise<void>((resolve) => {
+        releaseB = resolve;
+      });
+    });
+    await started;
+    const hops: string[] = [];
+    await limiter.schedule("a.test:80", async (start) => {
+      start.sent();
+      await start.hop("b.test:80");
+      hops.push("b.test:80");
+      // The hop is never reported sent (its connection failed): ending the task must still clear its mark.
+    });
+    releaseB();
+    await held;
+    expect(hops).toEqual(["b.test:80"]);
+    expect(await connections[1]!.zcard(`${p}:host:b.test:80:unsent`)).toBe(0);
+    expect(await connections[1]!.zcard(`${p}:host:b.test:80:slots`)).toBe(0);
+  });
 });

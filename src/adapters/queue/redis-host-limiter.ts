@@ -1,7 +1,7 @@
 /**
  * RedisHostLimiter: the per-host politeness of stages/fetch/host-limiter.ts (at most N requests in flight, a
- * minimum spacing counted from when each request is sent, none let go while the previous is unsent, Retry-After
- * pauses) shared by every worker process through Redis. Adapter (IO):
+ * minimum spacing counted from when each request is sent, redirect hops included, none let go while the previous
+ * is unsent, Retry-After pauses) shared by every worker process through Redis. Adapter (IO):
  * one Lua script per step, so check-and-take is atomic; times come from Redis's clock, so workers on machines
  * with skewed clocks still agree.
  */
@@ -13,6 +13,7 @@ import {
   type HostLimiterOptions,
   MAX_IN_FLIGHT_PER_HOST,
   MIN_HOST_INTERVAL_MS,
+  type RequestStart,
   type ScheduleOptions,
 } from "../../stages/fetch/host-limiter.ts";
 
@@ -45,6 +46,23 @@ redis.call('ZADD', KEYS[3], now + lease, ARGV[1])
 redis.call('PEXPIRE', KEYS[3], lease)
 nextAt = now + tonumber(ARGV[3])
 redis.call('SET', KEYS[2], nextAt, 'PX', tonumber(ARGV[3]) + 1000)
+return {0, nextAt}
+`;
+
+// KEYS: next, unsent. ARGV: token, minIntervalMs, leaseMs. A redirect hop: a request start without a slot (it runs
+// in its task's). Returns {waitMs, nextStartAt} as ACQUIRE does.
+const HOP_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if nextAt > now then return {nextAt - now, nextAt} end
+if redis.call('ZCARD', KEYS[2]) > 0 then return {-1, nextAt} end
+local lease = tonumber(ARGV[3])
+redis.call('ZADD', KEYS[2], now + lease, ARGV[1])
+redis.call('PEXPIRE', KEYS[2], lease)
+nextAt = now + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], nextAt, 'PX', tonumber(ARGV[2]) + 1000)
 return {0, nextAt}
 `;
 
@@ -90,6 +108,13 @@ type LimiterRedis = Redis & {
     unsent: string,
     ...args: (string | number)[]
   ): Promise<[number, number]>;
+  akhbarHostHop(
+    next: string,
+    unsent: string,
+    token: string,
+    minIntervalMs: number,
+    leaseMs: number,
+  ): Promise<[number, number]>;
   akhbarHostSent(unsent: string, next: string, token: string, minIntervalMs: number): Promise<number>;
   akhbarHostRelease(slots: string, next: string, unsent: string, token: string, gap: number): Promise<number>;
   akhbarHostPause(next: string, delayMs: number): Promise<number>;
@@ -108,8 +133,9 @@ export function createRedisHostLimiter(redis: Redis, options: RedisHostLimiterOp
   const leaseMs = options.slotLeaseMs ?? HOST_SLOT_LEASE_MS;
   const prefix = options.prefix ?? "akhbar";
   const r = redis as LimiterRedis;
-  if (typeof r.akhbarHostAcquire !== "function") {
+  if (typeof r.akhbarHostHop !== "function") {
     redis.defineCommand("akhbarHostAcquire", { numberOfKeys: 3, lua: ACQUIRE_LUA });
+    redis.defineCommand("akhbarHostHop", { numberOfKeys: 2, lua: HOP_LUA });
     redis.defineCommand("akhbarHostSent", { numberOfKeys: 2, lua: SENT_LUA });
     redis.defineCommand("akhbarHostRelease", { numberOfKeys: 3, lua: RELEASE_LUA });
     redis.defineCommand("akhbarHostPause", { numberOfKeys: 1, lua: PAUSE_LUA });
@@ -128,18 +154,18 @@ export function createRedisHostLimiter(redis: Redis, options: RedisHostLimiterOp
   const remember = (hostKey: string, waitMs: number) =>
     seenNext.set(hostKey, Date.now() + Math.max(0, waitMs));
 
-  const acquire = async (hostKey: string, token: string, schedule: ScheduleOptions | undefined) => {
+  /** Takes a request start on `hostKey`: a slot too when `withSlot` (a redirect hop runs in its task's slot). */
+  const acquire = async (
+    hostKey: string,
+    token: string,
+    schedule: ScheduleOptions | undefined,
+    withSlot: boolean,
+  ) => {
     const [slots, next, unsent] = keys(hostKey);
     for (;;) {
-      const [waitMs] = await r.akhbarHostAcquire(
-        slots,
-        next,
-        unsent,
-        token,
-        maxInFlight,
-        minIntervalMs,
-        leaseMs,
-      );
+      const [waitMs] = withSlot
+        ? await r.akhbarHostAcquire(slots, next, unsent, token, maxInFlight, minIntervalMs, leaseMs)
+        : await r.akhbarHostHop(next, unsent, token, minIntervalMs, leaseMs);
       if (waitMs === 0) {
         remember(hostKey, minIntervalMs);
         return;
@@ -164,24 +190,41 @@ export function createRedisHostLimiter(redis: Redis, options: RedisHostLimiterOp
   return {
     async schedule(hostKey, task, scheduleOptions) {
       const token = `${processId}-${++counter}`;
-      await acquire(hostKey, token, scheduleOptions);
+      await acquire(hostKey, token, scheduleOptions, true);
       inFlight.set(hostKey, (inFlight.get(hostKey) ?? 0) + 1);
-      const [slots, next, unsent] = keys(hostKey);
-      const start = {
+      // The host the latest request (first or redirect hop) went to.
+      let current = hostKey;
+      let headUnsent = true;
+      const start: RequestStart = {
         sent() {
-          // Commands on one connection run in order, so this lands before the release below.
-          remember(hostKey, minIntervalMs);
+          headUnsent = false;
+          // Commands on one connection run in order, so this lands before a later hop's or the release's.
+          const [, next, unsent] = keys(current);
+          remember(current, minIntervalMs);
           void r.akhbarHostSent(unsent, next, token, minIntervalMs).catch(() => {});
+        },
+        async hop(nextHostKey) {
+          // A hop to the same host would otherwise wait for its own unreported request.
+          if (headUnsent) start.sent();
+          await acquire(nextHostKey, token, scheduleOptions, false);
+          current = nextHostKey;
+          headUnsent = true;
         },
       };
       try {
         return await task(start);
       } finally {
         inFlight.set(hostKey, (inFlight.get(hostKey) ?? 1) - 1);
+        // The request ends at the host that answered last; the first host's own request ended with its redirect.
         const gap = options.spaceAfterCompletion ? minIntervalMs : 0;
         // A lost release only holds the slot until its lease ends; the request's result must not be lost for it.
-        await r.akhbarHostRelease(slots, next, unsent, token, gap).catch(() => {});
-        if (gap > 0) remember(hostKey, gap);
+        const release = (h: string, g: number) => {
+          const [slots, next, unsent] = keys(h);
+          return r.akhbarHostRelease(slots, next, unsent, token, g).catch(() => {});
+        };
+        if (current !== hostKey) await release(current, gap);
+        await release(hostKey, current === hostKey ? gap : 0);
+        if (gap > 0) remember(current, gap);
       }
     },
     pauseHost(hostKey, untilMs) {

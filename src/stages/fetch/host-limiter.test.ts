@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isAkhbarError } from "../../domain/errors.ts";
 import {
   backoffDelayMs,
   createHostLimiter,
@@ -99,6 +100,76 @@ describe("createHostLimiter", () => {
     await clock.run();
     await all;
     expect(starts).toEqual([0, 13_000]);
+  });
+
+  it("holds a redirect hop to the same host for the interval, and the host's next request for one after it", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock, maxInFlight: 2 });
+    const sentAt: string[] = [];
+    // The first request is answered with a redirect 1 s after it is sent; a second request is queued behind it.
+    const redirected = limiter.schedule("a.test:443", async (start) => {
+      start.sent();
+      sentAt.push(`first ${clock.now()}`);
+      await clock.sleep(1_000);
+      await start.hop("a.test:443");
+      start.sent();
+      sentAt.push(`hop ${clock.now()}`);
+    });
+    const next = limiter.schedule("a.test:443", async (start) => {
+      start.sent();
+      sentAt.push(`next ${clock.now()}`);
+    });
+    const all = Promise.all([redirected, next]);
+    await clock.run();
+    await all;
+    // The second request took the start at 5 s, before the hop asked for one; the hop waits its own interval.
+    expect(sentAt).toEqual(["first 0", "next 5000", "hop 10000"]);
+  });
+
+  it("sends a hop to another host after that host's spacing, without waiting for one of its slots", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock, maxInFlight: 1 });
+    const sentAt: string[] = [];
+    // b.test's only slot is held for a minute by a slow request sent at 0.
+    const slow = limiter.schedule("b.test:443", async (start) => {
+      start.sent();
+      sentAt.push(`b ${clock.now()}`);
+      await clock.sleep(60_000);
+    });
+    const redirected = limiter.schedule("a.test:443", async (start) => {
+      start.sent();
+      sentAt.push(`a ${clock.now()}`);
+      await clock.sleep(100);
+      await start.hop("b.test:443");
+      start.sent();
+      sentAt.push(`hop to b ${clock.now()}`);
+    });
+    const all = Promise.all([slow, redirected]);
+    await clock.run();
+    await all;
+    expect(sentAt).toEqual(["b 0", "a 0", "hop to b 5000"]);
+    // The hop counts as b.test's latest request: its next start is one interval after the hop.
+    expect(limiter.nextStartAt("b.test:443")).toBe(10_000);
+    expect(limiter.nextStartAt("a.test:443")).toBe(5_000);
+  });
+
+  it("refuses a hop to a host paused past the schedule's longest wait (POL-03)", async () => {
+    const clock = fakeClock();
+    const limiter = createHostLimiter({ clock });
+    limiter.pauseHost("b.test:443", 120_000);
+    const done = limiter
+      .schedule(
+        "a.test:443",
+        async (start) => {
+          start.sent();
+          await start.hop("b.test:443");
+        },
+        { maxWaitMs: 30_000 },
+      )
+      .catch((e: unknown) => e);
+    await clock.run();
+    expect(isAkhbarError(await done, "fetch.host_paused")).toBe(true);
+    expect(limiter.inFlight("a.test:443")).toBe(0);
   });
 
   it("waits one interval before the first request to each host when told its predecessor may have just sent one", async () => {

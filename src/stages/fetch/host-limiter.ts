@@ -1,7 +1,8 @@
 /**
  * HostLimiter: per-host politeness for one process — bounded concurrency, minimum spacing between requests as
- * they leave for the host, and pauses from Retry-After (fetch stage, wraps every transport call). Pure apart from
- * the injected clock and sleep; also exports the Retry-After parser and the jittered exponential backoff.
+ * they leave for the host (redirect hops included), and pauses from Retry-After (fetch stage, wraps every transport
+ * call). Pure apart from the injected clock and sleep; also exports the Retry-After parser and the jittered
+ * exponential backoff.
  */
 import { AkhbarError } from "../../domain/errors.ts";
 
@@ -110,15 +111,22 @@ interface HostState {
 }
 
 /**
- * What a scheduled task is told: call `sent()` when the request's head has been written to its socket (each
- * redirect hop may call it again). The host's spacing counts from that moment, and no other request to the host
- * is let go before it: between being let go and being written, a request can wait for DNS, a TCP or TLS
- * handshake or a busy event loop, and a second request on an idle kept-alive connection would overtake it and
- * reach the server closer than the interval (measured in bench/crawl). A task that never calls it counts as
- * sent when it ends.
+ * What a scheduled task is told: call `sent()` when the request's head has been written to its socket. The host's
+ * spacing counts from that moment, and no other request to the host is let go before it: between being let go and
+ * being written, a request can wait for DNS, a TCP or TLS handshake or a busy event loop, and a second request on
+ * an idle kept-alive connection would overtake it and reach the server closer than the interval (measured in
+ * bench/crawl). A task that never calls it counts as sent when it ends.
  */
 export interface RequestStart {
   sent(): void;
+  /**
+   * Before a redirect hop to `hostKey`: waits, as a new request would, for that host's spacing and pause and for
+   * its previous request to be sent, then counts the hop as the host's next start; the next `sent()` reports the
+   * hop written. The hop takes no slot: it is the same task's next request, and waiting for another host's slot
+   * while holding this one could deadlock two tasks redirecting to each other's hosts. Rejects with
+   * `fetch.host_paused` past the schedule's `maxWaitMs`. Example: http://a/x -> 301 https://a/x waits one interval.
+   */
+  hop(hostKey: string): Promise<void>;
 }
 
 export interface ScheduleOptions {
@@ -170,10 +178,11 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
     return s;
   };
 
-  const acquire = async (key: string, maxWaitMs: number | undefined): Promise<void> => {
+  /** Takes a request start on `key`: a slot too when `withSlot` (a redirect hop runs in its task's slot). */
+  const acquire = async (key: string, maxWaitMs: number | undefined, withSlot: boolean): Promise<void> => {
     const s = stateOf(key);
     for (;;) {
-      if (s.inFlight >= maxInFlight || s.unsent > 0) {
+      if ((withSlot && s.inFlight >= maxInFlight) || s.unsent > 0) {
         await new Promise<void>((resolve) => s.waiters.push(resolve));
         continue;
       }
@@ -188,47 +197,57 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
         await clock.sleep(wait);
         continue;
       }
-      s.inFlight++;
+      if (withSlot) s.inFlight++;
       s.unsent++;
       s.nextStartAt = clock.now() + minIntervalMs;
       return;
     }
   };
 
+  /** Every waiter re-checks: waking one that still cannot go (all slots busy) must not strand a hop behind it. */
+  const wake = (s: HostState): void => {
+    for (const resolve of s.waiters.splice(0)) resolve();
+  };
+
   /** Marks the host's request sent: the spacing restarts from now and the next request may be let go. */
   const markSent = (s: HostState): void => {
     s.nextStartAt = Math.max(s.nextStartAt, clock.now() + minIntervalMs);
     s.unsent--;
-    s.waiters.shift()?.();
-  };
-
-  const release = (key: string, sent: boolean): void => {
-    const s = stateOf(key);
-    if (!sent) markSent(s);
-    s.inFlight--;
-    if (options.spaceAfterCompletion) s.nextStartAt = Math.max(s.nextStartAt, clock.now() + minIntervalMs);
-    s.waiters.shift()?.();
+    wake(s);
   };
 
   return {
     async schedule(hostKey, task, scheduleOptions) {
-      await acquire(hostKey, scheduleOptions?.maxWaitMs);
-      const s = stateOf(hostKey);
-      let sent = false;
+      const maxWaitMs = scheduleOptions?.maxWaitMs;
+      await acquire(hostKey, maxWaitMs, true);
+      const home = stateOf(hostKey);
+      // The host the latest request (first or hop) went to, and whether its head is still unwritten.
+      let current = home;
+      let unsent = true;
       const start: RequestStart = {
         sent() {
-          // Later calls (redirect hops) only push the spacing on.
-          if (sent) s.nextStartAt = Math.max(s.nextStartAt, clock.now() + minIntervalMs);
-          else {
-            sent = true;
-            markSent(s);
-          }
+          if (unsent) {
+            unsent = false;
+            markSent(current);
+          } else current.nextStartAt = Math.max(current.nextStartAt, clock.now() + minIntervalMs);
+        },
+        async hop(nextHostKey) {
+          if (unsent) start.sent();
+          await acquire(nextHostKey, maxWaitMs, false);
+          current = stateOf(nextHostKey);
+          unsent = true;
         },
       };
       try {
         return await task(start);
       } finally {
-        release(hostKey, sent);
+        if (unsent) markSent(current);
+        home.inFlight--;
+        if (options.spaceAfterCompletion) {
+          // The request ends at the host that answered last; the first host's own request ended with its redirect.
+          current.nextStartAt = Math.max(current.nextStartAt, clock.now() + minIntervalMs);
+        }
+        wake(home);
       }
     },
     pauseHost(hostKey, untilMs) {

@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from "node:https";
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAkhbarError } from "../../domain/errors.ts";
+import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
 import type { HttpClient } from "../../ports/http-client.ts";
 import { parseAllowList } from "./address-policy.ts";
 import { type LocalServer, startLocalServer } from "./local-test-server.ts";
@@ -603,6 +603,54 @@ describe("responses", () => {
     expect(arrivals).toHaveLength(2);
     expect(sentAfterMs[0]!).toBeLessThanOrEqual(arrivals[0]!);
     expect(sentAfterMs[1]!).toBeLessThanOrEqual(arrivals[1]!);
+    await client.close();
+  });
+
+  it("awaits beforeHop with each vetted hop URL before sending that hop, and not before the first request", async () => {
+    const client = makeClient();
+    const arrivalsBefore = pub.requests.length;
+    const hops: { url: string; arrivals: number }[] = [];
+    const res = await client.request({
+      url: `${pub.url("/redirect")}?status=301&to=${encodeURIComponent("/redirect?to=/feed")}`,
+      beforeHop: async (url) => {
+        // The hop is held here for 50 ms: the server must not see it before the hook resolves.
+        await new Promise((r) => setTimeout(r, 50));
+        hops.push({ url, arrivals: pub.requests.length - arrivalsBefore });
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(hops).toEqual([
+      { url: pub.url("/redirect?to=/feed"), arrivals: 1 },
+      { url: pub.url("/feed"), arrivals: 2 },
+    ]);
+    expect(pub.requests.length - arrivalsBefore).toBe(3);
+    await client.close();
+  });
+
+  it("fails the request with beforeHop's error and does not send the hop", async () => {
+    const client = makeClient();
+    const arrivalsBefore = pub.requests.length;
+    const refused = client.request({
+      url: `${pub.url("/redirect")}?to=/feed`,
+      beforeHop: async () => {
+        throw new AkhbarError("fetch.host_paused", "fetch: host paused");
+      },
+    });
+    expect(await codeOf(refused)).toBe("fetch.host_paused");
+    expect(pub.requests.slice(arrivalsBefore).map((r) => r.path)).toEqual(["/redirect?to=/feed"]);
+    await client.close();
+  });
+
+  it("fails with the deadline when beforeHop outlasts it, without sending the hop", async () => {
+    const client = makeClient({ deadlineMs: 300 });
+    const arrivalsBefore = pub.requests.length;
+    const late = client.request({
+      url: `${pub.url("/redirect")}?to=/feed%3Flate`,
+      beforeHop: () => new Promise((r) => setTimeout(r, 600)),
+    });
+    expect(await codeOf(late)).toBe("fetch.timeout");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pub.requests.slice(arrivalsBefore).map((r) => r.path)).not.toContain("/feed?late");
     await client.close();
   });
 

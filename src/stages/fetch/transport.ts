@@ -412,6 +412,8 @@ export function createTransport(options: TransportOptions = {}): HttpClient {
           permanent = hop === 0 ? isPermanent : permanent && isPermanent;
           url = next;
           redirects.push(url.href);
+          // A deadline passed meanwhile fails the hop's dispatch: undici refuses an aborted signal before sending.
+          await req.beforeHop?.(url.href);
           continue;
         }
         const headersMs = performance.now() - started;
