@@ -1,57 +1,58 @@
 /**
- * Tunes the clusterer's join and merge thresholds on the DEV story labels (testdata/labels/stories-dev.jsonl,
- * 2015-07-22..23), never on the held-out stories.jsonl. Streams 2015-07-21..07-25 only, so a grid runs in
- * minutes. Benchmark helper, not pure (reads files). Run: node --import tsx bench/stories/tune-clustering.ts
+ * Tunes the clusterer on DEV labels only: the story sets stories-dev.jsonl (2015-07-22..23) and stories-dev2.jsonl
+ * (08-02..04), and the `tune` half of the long-range pairs (long-range-pairs.jsonl; the `test` half is printed
+ * for the record, never chosen on). Streams the whole corpus per setting, since chaining shows over weeks; never
+ * reads the held-out stories.jsonl. Benchmark helper, not pure (reads files).
+ * Run: node --import tsx bench/stories/tune-clustering.ts
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scoreClustering } from "../../src/stages/stories/pairwise-scores.ts";
-import { compareStreamOrder, PlacementLog, StoryStream } from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
-import { loadCorpus, timeOf } from "./load-corpus.ts";
+import { loadCorpus } from "./load-corpus.ts";
+import { clusterCorpus, readLongRangePairs, scoreLongRange, spanTable } from "./story-spans.ts";
 
-const gold = new Map(
-  readFileSync(join(process.cwd(), "testdata", "labels", "stories-dev.jsonl"), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l) as { id: string; story: string })
-    .map((r) => [r.id, r.story] as const),
-);
-const articles = loadCorpus()
-  .filter((a) => a.date >= "2015-07-21" && a.date < "2015-07-26")
-  .map((a) => ({
-    id: a.id,
-    sourceId: a.source,
-    citedSource: null,
-    title: a.title,
-    text: a.text,
-    timeMs: timeOf(a),
-  }))
-  .sort(compareStreamOrder);
+const readGold = (file: string) =>
+  new Map(
+    readFileSync(join(process.cwd(), "testdata", "labels", file), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; story: string })
+      .map((r) => [r.id, r.story] as const),
+  );
+const devSets = [
+  { name: "dev", gold: readGold("stories-dev.jsonl") },
+  { name: "dev2", gold: readGold("stories-dev2.jsonl") },
+];
+const pairs = readLongRangePairs();
+const corpus = loadCorpus();
+const fmt = (x: number) => x.toFixed(3);
 
-function run(tuning: Partial<ClusterTuning>) {
-  const stream = new StoryStream({ tuning });
-  const log = new PlacementLog();
-  for (const a of articles) log.record(stream.add(a));
-  return scoreClustering(gold, new Map([...gold.keys()].map((id) => [id, log.storyOf(id) ?? id])));
+/** Settings to compare, as JSON on the command line (one per argument), else the shipped defaults. */
+const settings: Partial<ClusterTuning>[] =
+  process.argv.length > 2 ? process.argv.slice(2).map((a) => JSON.parse(a) as Partial<ClusterTuning>) : [{}];
+for (const tuning of settings) {
+  const { stories, log, cpuUsPerArticle } = clusterCorpus(corpus, tuning);
+  const parts: string[] = [];
+  let f1Sum = 0;
+  for (const set of devSets) {
+    const x = scoreClustering(
+      set.gold,
+      new Map([...set.gold.keys()].map((id) => [id, log.storyOf(id) ?? id])),
+    );
+    f1Sum += x.f1;
+    parts.push(`${set.name} P ${fmt(x.precision)} R ${fmt(x.recall)} F1 ${fmt(x.f1)}`);
+  }
+  const lr = scoreLongRange(pairs, (id) => log.storyOf(id));
+  for (const half of ["tune", "test"]) {
+    const r = lr[half];
+    if (r === undefined) continue;
+    parts.push(
+      `long-range ${half}: chaining P ${fmt(r.sameTogether / Math.max(1, r.together))} kept ${r.sameTogether}/${r.same} wrong ${r.together - r.sameTogether}/${r.n - r.same}`,
+    );
+  }
+  console.log(
+    `${JSON.stringify(tuning)} mean dev F1 ${fmt(f1Sum / devSets.length)} | ${parts.join(" | ")} | ${cpuUsPerArticle.toFixed(0)} µs CPU/article`,
+  );
+  console.log(`  spans: ${spanTable(stories).join(" | ")}`);
 }
-
-const rows: { t: Partial<ClusterTuning>; f1: number; line: string }[] = [];
-for (const joinMinScore of [0.3, 0.35, 0.4, 0.5])
-  for (const titleKeyWeight of [0.3])
-    for (const timeSigmaHours of [48])
-      for (const mergeMinCosine of [0.55, 0.7]) {
-        const t = {
-          joinMinScore,
-          titleKeyWeight,
-          cosineWeight: 1 - titleKeyWeight,
-          timeSigmaHours,
-          mergeMinCosine,
-        };
-        const x = run(t);
-        const line = `${JSON.stringify(t)} P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)} F1 ${x.f1.toFixed(3)} B3 ${x.bcubedF1.toFixed(3)} clusters ${x.predictedClusters}/${x.goldClusters}`;
-        console.log(line);
-        rows.push({ t, f1: x.f1, line });
-      }
-rows.sort((a, b) => b.f1 - a.f1);
-console.log(`best: ${rows[0]?.line}`);
