@@ -1,6 +1,6 @@
 /**
  * ISO 8601 text to epoch milliseconds: the one time scale articles are sorted and filtered on, by the storage
- * adapters and by pipelines alike. Pure domain rule.
+ * adapters, pipelines and surfaces alike. Pure domain rule.
  */
 
 /** Date, optional time, optional offset; the crawler of the SaudiNewsNet dump writes times without offset. */
@@ -23,4 +23,19 @@ export function parseIsoTimeMs(iso: string): number | null {
   const text = time === undefined ? `${date}T00:00:00Z` : `${date}T${time}${zone.toUpperCase()}`;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * An article's time on that scale: its published time, else its fetched time, the same number the stores keep as
+ * `time_ms`. Null when neither parses (a StoryArticle carries no fetched time); callers pick where those sort.
+ *
+ * Example: publishedAt `2015-07-21T02:16:13`, fetchedAt `2015-07-22` → 1437444973000.
+ */
+export function articleTimeMs(a: {
+  readonly publishedAt: string | null;
+  readonly fetchedAt?: string;
+}): number | null {
+  const published = a.publishedAt === null ? null : parseIsoTimeMs(a.publishedAt);
+  if (published !== null) return published;
+  return a.fetchedAt === undefined ? null : parseIsoTimeMs(a.fetchedAt);
 }

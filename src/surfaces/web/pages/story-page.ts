@@ -2,6 +2,7 @@
  * Story: all coverage of one story, originals first and copies collapsed under each original, a timeline of
  * coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
  */
+import { articleTimeMs } from "../../../domain/parse-iso-time.ts";
 import { formatArabicDay } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail } from "../reader-data.ts";
@@ -46,7 +47,7 @@ export function renderStoryPage(
     if (a.duplicateOf === null) continue;
     copiesOf.set(a.duplicateOf, [...(copiesOf.get(a.duplicateOf) ?? []), a]);
   }
-  const ordered = [...originals].sort((a, b) => timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : 1));
+  const ordered = [...originals].sort((a, b) => sortTimeOf(a) - sortTimeOf(b) || (a.id < b.id ? -1 : 1));
   const firstId = ordered[0]?.id;
   const shown = ordered.slice(paging.offset, paging.offset + STORY_ORIGINALS_PER_PAGE);
   const feedBase = `/feeds/story/${encodeURIComponent(story.id)}`;
@@ -90,14 +91,14 @@ ${outlets(story, ctx)}
 </article>`;
 }
 
-function timeOf(a: StoryArticle): number {
-  const t = a.publishedAt === null ? Number.NaN : Date.parse(a.publishedAt);
-  return Number.isNaN(t) ? Number.MAX_SAFE_INTEGER : t;
+/** Undated coverage sorts last. */
+function sortTimeOf(a: StoryArticle): number {
+  return articleTimeMs(a) ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** Articles per time bucket as SVG bars, earliest on the right (RTL reading order), with a text equivalent. */
 function timeline(articles: readonly StoryArticle[]): SafeHtml {
-  const times = articles.map(timeOf).filter((t) => t !== Number.MAX_SAFE_INTEGER);
+  const times = articles.map(articleTimeMs).filter((t) => t !== null);
   if (times.length === 0) return html`<p class="note">لا تواريخ لهذه التغطية.</p>`;
   const start = Math.min(...times);
   const span = Math.max(HOUR_MS, Math.max(...times) - start);
