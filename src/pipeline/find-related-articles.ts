@@ -7,9 +7,10 @@
 
 import type { ArticleSummary } from "../domain/article.ts";
 import { AkhbarError } from "../domain/errors.ts";
-import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
+import { articleTimeMs } from "../domain/parse-iso-time.ts";
 import type { QueryTerm, SearchQuery } from "../domain/search.ts";
 import type { PlacedArticle } from "../domain/story.ts";
+import type { SearchIndex } from "../ports/search-index.ts";
 import type { Storage } from "../ports/storage.ts";
 import { findRelated, type RelatedCandidate } from "../stages/related/find-related.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
@@ -98,16 +99,9 @@ export async function findRelatedArticles(
   const members = (
     anchorPlacement === undefined ? [] : await stories.listStoryMembers(anchorPlacement.storyId)
   ).filter((m) => m.articleId !== anchor.id);
-  const anchorMs = timeOf(anchor);
-  const window = {
-    fromMs: anchorMs - RELATED_WINDOW_DAYS * DAY_MS,
-    toMs: anchorMs + RELATED_WINDOW_DAYS * DAY_MS,
-  };
-  // One search for any of the title words inside the window: ranking each word's matches corpus-wide kept mostly
-  // newer articles, outside an older anchor's window (1.4 similar items per list on the dev corpus, now ≈ 4).
-  const hits = await storage.search.searchNeighbours(titleTerms(anchor.title), window, RELATED_SEARCH_HITS);
+  const hits = await searchNeighbourIds(storage.search, anchor, RELATED_SEARCH_HITS);
   const memberIds = new Set(members.map((m) => m.articleId));
-  const hitIds = hits.map((h) => h.id).filter((id) => id !== anchor.id && !memberIds.has(id));
+  const hitIds = hits.filter((id) => !memberIds.has(id));
   const placements = new Map<string, PlacedArticle>();
   for (const p of await stories.getPlacements(hitIds)) placements.set(p.articleId, p);
   // Rows are read and analyzed only for the best few of each story: a list shows one article per story.
@@ -137,7 +131,7 @@ export async function findRelatedArticles(
       groupId: p?.groupId ?? a.id,
       duplicateOf: p?.duplicateOf ?? null,
       sourceId: a.sourceId,
-      timeMs: timeOf(a),
+      timeMs: articleTimeMs(a) ?? 0,
       vector: toSparseVector(terms[i]!, stats),
     };
   });
@@ -178,6 +172,30 @@ export async function findRelatedArticles(
 }
 
 /**
+ * The anchor's search neighbours, best first, the anchor left out: one search for any of its title words
+ * (titleTerms) inside ±RELATED_WINDOW_DAYS of its time. Ranking each word's matches corpus-wide kept mostly newer
+ * articles, outside an older anchor's window (1.4 similar items per list on the dev corpus, ≈ 4 with this). The one
+ * retrieval behind "similar" lists, with stories or without.
+ */
+export async function searchNeighbourIds(
+  search: SearchIndex,
+  anchor: Pick<ArticleSummary, "id" | "title" | "publishedAt" | "fetchedAt">,
+  limit: number,
+): Promise<string[]> {
+  const anchorMs = articleTimeMs(anchor) ?? 0;
+  const window = {
+    fromMs: anchorMs - RELATED_WINDOW_DAYS * DAY_MS,
+    toMs: anchorMs + RELATED_WINDOW_DAYS * DAY_MS,
+  };
+  // One more than asked: the anchor is its own best neighbour.
+  const hits = await search.searchNeighbours(titleTerms(anchor.title), window, limit + 1);
+  return hits
+    .map((h) => h.id)
+    .filter((id) => id !== anchor.id)
+    .slice(0, limit);
+}
+
+/**
  * The title's analyzed words (the query parser drops stop words), longest first, at most `max`: the words a
  * "more like this" search for the article uses.
  */
@@ -196,9 +214,4 @@ export function titleTerms(title: string, max = RELATED_SEARCH_TERMS): QueryTerm
     .filter((t) => !seen.has(t.surface) && seen.add(t.surface) !== undefined)
     .sort((a, b) => b.surface.length - a.surface.length)
     .slice(0, max);
-}
-
-/** Published, else fetched, in epoch ms, read as the store reads it (offset-less times are UTC): its `time_ms`. */
-export function timeOf(a: Pick<ArticleSummary, "publishedAt" | "fetchedAt">): number {
-  return parseIsoTimeMs(a.publishedAt ?? a.fetchedAt) ?? parseIsoTimeMs(a.fetchedAt) ?? 0;
 }

@@ -1,11 +1,12 @@
 /**
  * StorageReaderData: ReaderData over today's Storage ports, before the stories engine stores stories. It degrades
  * honestly: every article is a one-article story (story id = article id), top stories are the newest articles,
- * and "similar" is a more-like-this search on the article's title words. Surface code (reads ports only).
+ * and "similar" is the best search neighbours on the article's title words. Surface code (reads ports only).
  */
 import type { Article } from "../../domain/article.ts";
+import { articleTimeMs } from "../../domain/parse-iso-time.ts";
 import type { SearchQuery } from "../../domain/search.ts";
-import { titleTerms } from "../../pipeline/find-related-articles.ts";
+import { searchNeighbourIds } from "../../pipeline/find-related-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import type {
   ReaderCapabilities,
@@ -19,20 +20,10 @@ import type {
 
 /** Lead paragraphs are cut here: about two lines of a card at reading width. */
 export const LEAD_MAX_CHARS = 220;
-/** Title words searched for more-like-this: the longest ones, a cheap stand-in for the rarest. */
-export const MLT_TERMS = 4;
-/** Candidates read per title word. */
-export const MLT_CANDIDATES_PER_TERM = 20;
-/** Ranked candidates whose rows are read (full articles are the costly part: about 0.1 ms each on the dev corpus). */
+/** Best neighbours whose rows are read (full articles are the costly part: about 0.1 ms each on the dev corpus). */
 export const MLT_ROWS_READ = 15;
-/** Similar articles must lie within this many days of the anchor: news relevance fades (related stage uses 48 h τ). */
-export const MLT_WINDOW_DAYS = 30;
 /** Items in the "مقالات مشابهة" list; the same as the related stage's SIMILAR_MAX_ITEMS. */
 export const SIMILAR_MAX_ITEMS = 5;
-/** A candidate must share at least this many searched title words: one shared word is a coincidence. */
-export const MLT_MIN_SHARED_TERMS = 2;
-
-const DAY_MS = 86_400_000;
 
 export class StorageReaderData implements ReaderData {
   readonly capabilities: ReaderCapabilities = {
@@ -66,55 +57,27 @@ export class StorageReaderData implements ReaderData {
   }
 
   /**
-   * More-like-this over the SearchIndex port: one search per long title word, kept within ±MLT_WINDOW_DAYS of the
-   * anchor; a candidate scores by how many of those words it matched, then by rank; copies
-   * of the anchor (same content hash or title) are coverage, not similar, and are left out. The read-also pick is
-   * the best newer leftover. The window is applied after the search: a time filter makes the SQLite index
-   * materialize every match (30 ms per article page on the dev corpus); the unfiltered path ranks at most the newest
-   * RANK_CANDIDATES_MAX matches of a frequent word, so an old article in a big archive may find fewer neighbours.
+   * More-like-this: the anchor's search neighbours (searchNeighbourIds, the retrieval the stories path uses: any
+   * title word, within ±RELATED_WINDOW_DAYS, best first); copies of the anchor (same content hash or title) are
+   * coverage, not similar, and are left out, as are repeated titles. The read-also pick is the best newer leftover.
    */
   async related(articleId: string): Promise<RelatedArticles> {
     const anchor = await this.#storage.articles.getArticle(articleId);
     if (anchor === null) return { similar: [], readAlso: null };
-    const terms = titleTerms(anchor.title, MLT_TERMS);
-    if (terms.length < MLT_MIN_SHARED_TERMS) return { similar: [], readAlso: null };
-    const scores = new Map<string, { shared: number; rank: number }>();
-    for (const term of terms) {
-      const refs = await this.#storage.search.search({
-        ...browseQuery([], MLT_CANDIDATES_PER_TERM, 0),
-        terms: [term],
-      });
-      refs.hits.forEach((hit, i) => {
-        if (hit.id === anchor.id) return;
-        const s = scores.get(hit.id) ?? { shared: 0, rank: 0 };
-        s.shared += 1;
-        s.rank += 1 - i / MLT_CANDIDATES_PER_TERM;
-        scores.set(hit.id, s);
-      });
-    }
-    const ranked = [...scores.entries()]
-      .filter(([, s]) => s.shared >= MLT_MIN_SHARED_TERMS)
-      .sort((a, b) => b[1].shared - a[1].shared || b[1].rank - a[1].rank || (a[0] < b[0] ? -1 : 1));
-    const candidates = await this.#storage.articles.getArticles(
-      ranked.slice(0, MLT_ROWS_READ).map(([id]) => id),
-    );
-    const anchorTime = timeOf(anchor);
-    const others = candidates.filter(
-      (a) =>
-        a.contentHash !== anchor.contentHash &&
-        a.title.trim() !== anchor.title.trim() &&
-        Math.abs(timeOf(a) - anchorTime) <= MLT_WINDOW_DAYS * DAY_MS,
-    );
-    const seenTitles = new Set<string>();
-    const distinct = others.filter((a) => {
-      const key = a.title.trim();
-      if (seenTitles.has(key)) return false;
-      seenTitles.add(key);
+    const ids = await searchNeighbourIds(this.#storage.search, anchor, MLT_ROWS_READ);
+    const byId = new Map((await this.#storage.articles.getArticles(ids)).map((a) => [a.id, a]));
+    const candidates = ids.flatMap((id) => byId.get(id) ?? []);
+    const seenTitles = new Set([anchor.title.trim()]);
+    const distinct = candidates.filter((a) => {
+      const title = a.title.trim();
+      if (a.contentHash === anchor.contentHash || seenTitles.has(title)) return false;
+      seenTitles.add(title);
       return true;
     });
     const similar = distinct.slice(0, SIMILAR_MAX_ITEMS);
     const rest = distinct.slice(SIMILAR_MAX_ITEMS);
-    const readAlso = rest.find((a) => timeOf(a) > anchorTime) ?? rest[0] ?? null;
+    const anchorMs = articleTimeMs(anchor) ?? 0;
+    const readAlso = rest.find((a) => (articleTimeMs(a) ?? 0) > anchorMs) ?? rest[0] ?? null;
     return {
       similar: similar.map(toStoryArticle),
       readAlso: readAlso === null ? null : toStoryArticle(readAlso),
@@ -135,11 +98,6 @@ function browseQuery(sources: readonly string[], limit: number, offset: number):
     offset,
     recency: false,
   };
-}
-
-function timeOf(a: Article): number {
-  const t = Date.parse(a.publishedAt ?? a.fetchedAt);
-  return Number.isNaN(t) ? 0 : t;
 }
 
 /** The article's first paragraph, cut at a word boundary with an ellipsis. */

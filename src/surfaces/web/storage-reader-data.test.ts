@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_RECORDS, type FixtureRecord, fixtureJsonl } from "../../../test/fixtures/arabic-articles.ts";
+import { SIMILAR_RECORDS } from "../../../test/web/fixture-app.ts";
+import { openSqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
+import { importRecords } from "../../pipeline/import-records.ts";
+import type { Storage } from "../../ports/storage.ts";
+import { StorageReaderData } from "./storage-reader-data.ts";
+
+/** fx-002's words a month later: outside the ±3-day neighbour window, so never "similar" to it. */
+const LATER_RECORD: FixtureRecord = {
+  id: "fx-190",
+  source: "okaz",
+  url: "http://okaz.example/news/190",
+  title: "أميركا والخليج يوقعان شراكة اقتصادية",
+  date: "2015-08-21T09:00:00",
+  text: "وقعت أميركا ودول الخليج اتفاق الشراكة الاقتصادية بعد شهر من المباحثات.",
+};
+
+describe("StorageReaderData.related", () => {
+  let dir: string;
+  let storage: Storage;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "akhbar-reader-"));
+    storage = await openSqliteStorage(join(dir, "reader.db"));
+    const lines = fixtureJsonl([...FIXTURE_RECORDS, ...SIMILAR_RECORDS, LATER_RECORD])
+      .trim()
+      .split("\n")
+      .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
+    await importRecords(
+      (async function* () {
+        yield* lines;
+      })(),
+      { storage, clock: { now: () => new Date("2015-09-01T00:00:00Z") } },
+    );
+  });
+
+  afterAll(async () => {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lists the anchor's in-window neighbours and leaves out its copies and later news", async () => {
+    const related = await new StorageReaderData(storage).related("fx-002");
+    const ids = [...related.similar, ...(related.readAlso === null ? [] : [related.readAlso])].map(
+      (a) => a.id,
+    );
+    expect(ids).toEqual(expect.arrayContaining(["fx-101", "fx-102"]));
+    // fx-007 and fx-008 carry fx-002's text (copies); fx-103 is 3 days and 30 minutes later, fx-190 a month.
+    for (const id of ["fx-002", "fx-007", "fx-008", "fx-103", "fx-190"]) expect(ids).not.toContain(id);
+  });
+
+  it("finds the later article's own neighbours only inside its window", async () => {
+    const related = await new StorageReaderData(storage).related("fx-190");
+    expect(related).toEqual({ similar: [], readAlso: null });
+  });
+
+  it("returns empty lists for an unknown article", async () => {
+    expect(await new StorageReaderData(storage).related("missing")).toEqual({ similar: [], readAlso: null });
+  });
+});
