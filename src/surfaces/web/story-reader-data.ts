@@ -6,6 +6,7 @@ import type { ArticleSummary } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { PlacedArticle, StoredStory } from "../../domain/story.ts";
 import { findRelatedArticles, type RelatedArticle } from "../../pipeline/find-related-articles.ts";
+import { StoryTermsCache } from "../../pipeline/story-terms-cache.ts";
 import type { Storage } from "../../ports/storage.ts";
 import type { StoryStore } from "../../ports/story-store.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
@@ -32,6 +33,7 @@ export class StoryReaderData implements ReaderData {
   readonly capabilities: ReaderCapabilities = { clusteredStories: true, similarMethod: "story-tfidf-mmr" };
   readonly #storage: Storage;
   readonly #stories: StoryStore;
+  readonly #terms = new StoryTermsCache();
 
   constructor(storage: Storage) {
     if (storage.stories === undefined) {
@@ -83,7 +85,7 @@ export class StoryReaderData implements ReaderData {
 
   async related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles> {
     const coverage = options?.sameStory !== false;
-    const lists = await findRelatedArticles(this.#storage, articleId, { coverage });
+    const lists = await findRelatedArticles(this.#storage, articleId, { coverage, termsCache: this.#terms });
     const sameStory = coverage ? { sameStory: lists?.sameStory.map(toRelatedItem) ?? [] } : {};
     if (lists === null) return { similar: [], readAlso: null, ...sameStory };
     return {
