@@ -15,8 +15,11 @@ const STEM_CACHE_MAX_ENTRIES = 100_000;
 
 const stemCache = new Map<string, string>();
 
-/** The variant-folded light stem of a normalized word, cached. */
-function matchKeyOf(norm: string): string {
+/**
+ * The variant-folded light stem of a normalized word (analyzeWord's `stem`, without the pair), cached.
+ * Example: "والحكومات" -> "حكوم".
+ */
+export function matchKeyOf(norm: string): string {
   let key = stemCache.get(norm);
   if (key === undefined) {
     key = foldVariant(stemArabic(norm));

@@ -28,13 +28,38 @@ const OFFSETS = new Uint32Array(MINHASH_PERMUTATIONS);
  * shingle hashes are already avalanche-mixed). An empty set gives all-0xffffffff, which matches nothing real.
  */
 export function minhashSignature(shingles: Uint32Array): Uint32Array {
-  const sig = new Uint32Array(MINHASH_PERMUTATIONS).fill(0xffffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s]!;
-    for (let i = 0; i < MINHASH_PERMUTATIONS; i++) {
-      const v = (Math.imul(MULTIPLIERS[i]!, x) + OFFSETS[i]!) >>> 0;
-      if (v < sig[i]!) sig[i] = v;
+  const sig = new Uint32Array(MINHASH_PERMUTATIONS);
+  const n = shingles.length;
+  // Four slots per pass over the shingles, with the running minima in registers rather than a load and store per
+  // shingle and slot (MINHASH_PERMUTATIONS is a multiple of 4).
+  for (let i = 0; i < MINHASH_PERMUTATIONS; i += 4) {
+    const a0 = MULTIPLIERS[i]!;
+    const a1 = MULTIPLIERS[i + 1]!;
+    const a2 = MULTIPLIERS[i + 2]!;
+    const a3 = MULTIPLIERS[i + 3]!;
+    const b0 = OFFSETS[i]!;
+    const b1 = OFFSETS[i + 1]!;
+    const b2 = OFFSETS[i + 2]!;
+    const b3 = OFFSETS[i + 3]!;
+    let m0 = 0xffffffff;
+    let m1 = 0xffffffff;
+    let m2 = 0xffffffff;
+    let m3 = 0xffffffff;
+    for (let s = 0; s < n; s++) {
+      const x = shingles[s]!;
+      const v0 = (Math.imul(a0, x) + b0) >>> 0;
+      const v1 = (Math.imul(a1, x) + b1) >>> 0;
+      const v2 = (Math.imul(a2, x) + b2) >>> 0;
+      const v3 = (Math.imul(a3, x) + b3) >>> 0;
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
     }
+    sig[i] = m0;
+    sig[i + 1] = m1;
+    sig[i + 2] = m2;
+    sig[i + 3] = m3;
   }
   return sig;
 }

@@ -61,6 +61,12 @@ export interface NearDuplicateMatch extends ShingleOverlap {
   via: "lsh" | "containment" | "both";
 }
 
+/** What the index derives from a fingerprint: LSH band keys and the sampled shingles it posts. */
+interface Derived {
+  bandKeys: Uint32Array;
+  samples: Uint32Array;
+}
+
 interface Entry {
   id: string;
   timeMs: number;
@@ -90,18 +96,42 @@ function bandKeysOf(signature: Uint32Array): Uint32Array {
   return keys;
 }
 
-function pushPosting(map: Map<number, number[]>, key: number, slot: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [slot]);
-  else list.push(slot);
-}
+/**
+ * Posting lists from a 32-bit key to stream slots in insertion order. Most keys (LSH bands above all) hold a single
+ * article, so a lone slot is stored as the number itself and only a second one makes an array.
+ */
+class Postings {
+  private readonly lists = new Map<number, number | number[]>();
 
-function dropPosting(map: Map<number, number[]>, key: number, slot: number): void {
-  const list = map.get(key);
-  if (list === undefined) return;
-  const at = list.indexOf(slot);
-  if (at >= 0) list.splice(at, 1);
-  if (list.length === 0) map.delete(key);
+  /** The slots posted under `key`, oldest first: a lone slot, a read-only array of several, or undefined. */
+  at(key: number): number | readonly number[] | undefined {
+    return this.lists.get(key);
+  }
+
+  /** Posts `slot` under `key`; slots are added in increasing order. */
+  push(key: number, slot: number): void {
+    const list = this.lists.get(key);
+    if (list === undefined) this.lists.set(key, slot);
+    else if (typeof list === "number") this.lists.set(key, [list, slot]);
+    else list.push(slot);
+  }
+
+  /** Removes `slot` from `key`'s list; eviction removes the oldest slot, which is the first. */
+  drop(key: number, slot: number): void {
+    const list = this.lists.get(key);
+    if (list === undefined) return;
+    if (typeof list === "number") {
+      if (list === slot) this.lists.delete(key);
+      return;
+    }
+    if (list[0] === slot) list.shift();
+    else {
+      const at = list.indexOf(slot);
+      if (at >= 0) list.splice(at, 1);
+    }
+    if (list.length === 1) this.lists.set(key, list[0]!);
+    else if (list.length === 0) this.lists.delete(key);
+  }
 }
 
 export interface NearDuplicateIndexOptions {
@@ -121,8 +151,8 @@ export class NearDuplicateIndex {
   private entries: Entry[] = [];
   private base = 0;
   private head = 0;
-  private readonly bands: Map<number, number[]>[] = [];
-  private readonly samplePostings = new Map<number, number[]>();
+  private readonly bands: Postings[] = [];
+  private readonly samplePostings = new Postings();
   private readonly slotById = new Map<string, number>();
   private readonly windowMs: number;
   private readonly rule: CopyRule;
@@ -130,12 +160,22 @@ export class NearDuplicateIndex {
   private readonly stockPhraseMinTexts: number;
   /** Candidates verified since construction (for the benchmark's cost breakdown). */
   verifiedCount = 0;
+  /**
+   * Per-query scratch indexed by entry position (slot - base), valid where `seenAt` holds the current query's
+   * number: found by an LSH band, sampled shingles shared. Typed arrays instead of a Set and Maps per query.
+   */
+  private seenAt = new Uint32Array(0);
+  private viaLsh = new Uint8Array(0);
+  private sharedSamples = new Uint32Array(0);
+  private queryNumber = 0;
+  /** The last queried fingerprint and what query derived from it, so `add` right after does not derive it again. */
+  private lastQueried: { fp: NearDuplicateFingerprint; derived: Derived } | undefined;
 
   constructor(options: NearDuplicateIndexOptions = {}) {
     this.windowMs = (options.windowDays ?? NEAR_DUPLICATE_WINDOW_DAYS) * DAY_MS;
     this.rule = options.rule ?? DEFAULT_COPY_RULE;
     this.stockPhraseMinTexts = options.stockPhraseMinTexts ?? STOCK_PHRASE_MIN_TEXTS;
-    for (let b = 0; b < LSH_BANDS; b++) this.bands.push(new Map());
+    for (let b = 0; b < LSH_BANDS; b++) this.bands.push(new Postings());
   }
 
   /** Articles currently indexed. */
@@ -146,32 +186,45 @@ export class NearDuplicateIndex {
   /** Verified copies of `fp` among indexed articles (all of them, best first). */
   query(fp: NearDuplicateFingerprint): NearDuplicateMatch[] {
     if (fp.shingles.length === 0) return [];
-    const signature = fp.signature ?? minhashSignature(fp.shingles);
-    const viaLsh = new Set<number>();
-    const keys = bandKeysOf(signature);
+    const { bandKeys, samples } = this.derive(fp);
+    this.lastQueried = { fp, derived: { bandKeys, samples } };
+    const number = this.startQuery();
+    const touched: number[] = [];
+    const touch = (slot: number): number => {
+      const at = slot - this.base;
+      if (this.seenAt[at] !== number) {
+        this.seenAt[at] = number;
+        this.viaLsh[at] = 0;
+        this.sharedSamples[at] = 0;
+        touched.push(at);
+      }
+      return at;
+    };
     for (let b = 0; b < LSH_BANDS; b++) {
-      const list = this.bands[b]!.get(keys[b]!);
-      if (list !== undefined) for (const slot of list) viaLsh.add(slot);
+      const list = this.bands[b]!.at(bandKeys[b]!);
+      if (list === undefined) continue;
+      if (typeof list === "number") this.viaLsh[touch(list)] = 1;
+      else for (let i = 0; i < list.length; i++) this.viaLsh[touch(list[i]!)] = 1;
     }
-    const shared = new Map<number, number>();
-    const samples = sampleOf(fp.shingles);
-    for (let i = 0; i < samples.length; i++) {
-      const list = this.samplePostings.get(samples[i]!);
-      if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
-      for (const slot of list) shared.set(slot, (shared.get(slot) ?? 0) + 1);
-    }
-    const candidates = new Map<number, NearDuplicateMatch["via"]>();
-    for (const slot of viaLsh) candidates.set(slot, "lsh");
-    for (const [slot, count] of shared) {
-      const other = this.entries[slot - this.base]!;
-      const need = Math.max(1, CONTAINMENT_CANDIDATE_SHARE * Math.min(samples.length, other.samples.length));
-      if (count >= need) candidates.set(slot, candidates.has(slot) ? "both" : "containment");
+    for (let s = 0; s < samples.length; s++) {
+      const list = this.samplePostings.at(samples[s]!);
+      if (list === undefined) continue;
+      if (typeof list === "number") this.sharedSamples[touch(list)]!++;
+      else if (list.length <= MAX_FOLLOWED_POSTINGS) {
+        for (let i = 0; i < list.length; i++) this.sharedSamples[touch(list[i]!)]!++;
+      }
     }
     const matches: (NearDuplicateMatch & { slot: number })[] = [];
     let distinctive: Uint32Array | undefined;
-    for (const [slot, via] of candidates) {
-      const other = this.entries[slot - this.base]!;
+    for (const at of touched) {
+      const other = this.entries[at]!;
+      const lsh = this.viaLsh[at] === 1;
+      const count = this.sharedSamples[at]!;
+      const need = Math.max(1, CONTAINMENT_CANDIDATE_SHARE * Math.min(samples.length, other.samples.length));
+      const contained = count > 0 && count >= need;
+      if (!lsh && !contained) continue;
       if (!other.alive) continue;
+      const via: NearDuplicateMatch["via"] = lsh ? (contained ? "both" : "lsh") : "containment";
       this.verifiedCount++;
       const overlap = compareShingles(fp.shingles, other.shingles);
       // Stock phrases and leads are read only for pairs that resemblance and sure containment leave open.
@@ -185,10 +238,40 @@ export class NearDuplicateIndex {
               : compareShingles(fp.lead, other.lead).containment,
         };
       };
-      if (isCopy(overlap, this.rule, evidence)) matches.push({ id: other.id, via, slot, ...overlap });
+      if (isCopy(overlap, this.rule, evidence))
+        matches.push({ id: other.id, via, slot: this.base + at, ...overlap });
     }
     matches.sort((a, b) => b.containment - a.containment || b.jaccard - a.jaccard || a.slot - b.slot);
     return matches.map(({ slot: _slot, ...m }) => m);
+  }
+
+  /** Band keys and sampled shingles of a fingerprint (reused from the query just before for the same object). */
+  private derive(fp: NearDuplicateFingerprint, id?: string): Derived {
+    if (this.lastQueried?.fp === fp) return this.lastQueried.derived;
+    const signature = fp.signature ?? minhashSignature(fp.shingles);
+    if (signature.length !== MINHASH_PERMUTATIONS) {
+      throw new AkhbarError(
+        "dedupe.bad_signature",
+        `dedupe: signature${id === undefined ? "" : ` of ${id}`} has ${signature.length} slots`,
+      );
+    }
+    return { bandKeys: bandKeysOf(signature), samples: sampleOf(fp.shingles) };
+  }
+
+  /** A fresh query number, with the scratch arrays covering every entry position. */
+  private startQuery(): number {
+    if (this.seenAt.length < this.entries.length) {
+      const size = Math.max(1024, this.entries.length * 2);
+      this.seenAt = new Uint32Array(size);
+      this.viaLsh = new Uint8Array(size);
+      this.sharedSamples = new Uint32Array(size);
+      this.queryNumber = 0;
+    }
+    if (this.queryNumber === 0xffffffff) {
+      this.seenAt.fill(0);
+      this.queryNumber = 0;
+    }
+    return ++this.queryNumber;
   }
 
   private distinctiveOf(shingles: Uint32Array): Uint32Array {
@@ -210,28 +293,15 @@ export class NearDuplicateIndex {
     }
     this.evictBefore(timeMs - this.windowMs);
     if (fp.shingles.length === 0) return;
-    const signature = fp.signature ?? minhashSignature(fp.shingles);
-    if (signature.length !== MINHASH_PERMUTATIONS) {
-      throw new AkhbarError(
-        "dedupe.bad_signature",
-        `dedupe: signature of ${id} has ${signature.length} slots`,
-      );
-    }
+    const { bandKeys, samples } = this.derive(fp, id);
+    this.lastQueried = undefined;
     const slot = this.base + this.entries.length;
-    const entry: Entry = {
-      id,
-      timeMs,
-      shingles: fp.shingles,
-      lead: fp.lead,
-      bandKeys: bandKeysOf(signature),
-      samples: sampleOf(fp.shingles),
-      alive: true,
-    };
+    const entry: Entry = { id, timeMs, shingles: fp.shingles, lead: fp.lead, bandKeys, samples, alive: true };
     this.frequency.addText(fp.shingles);
     this.entries.push(entry);
     this.slotById.set(id, slot);
-    for (let b = 0; b < LSH_BANDS; b++) pushPosting(this.bands[b]!, entry.bandKeys[b]!, slot);
-    for (let i = 0; i < entry.samples.length; i++) pushPosting(this.samplePostings, entry.samples[i]!, slot);
+    for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.push(bandKeys[b]!, slot);
+    for (let i = 0; i < samples.length; i++) this.samplePostings.push(samples[i]!, slot);
   }
 
   /** Removes articles indexed with a time before `cutoffMs`, oldest insertion first. */
@@ -254,8 +324,8 @@ export class NearDuplicateIndex {
     if (!entry.alive) return;
     entry.alive = false;
     this.slotById.delete(entry.id);
-    for (let b = 0; b < LSH_BANDS; b++) dropPosting(this.bands[b]!, entry.bandKeys[b]!, slot);
-    for (let i = 0; i < entry.samples.length; i++) dropPosting(this.samplePostings, entry.samples[i]!, slot);
+    for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.drop(entry.bandKeys[b]!, slot);
+    for (let i = 0; i < entry.samples.length; i++) this.samplePostings.drop(entry.samples[i]!, slot);
     this.frequency.removeText(entry.shingles);
     entry.shingles = new Uint32Array(0);
     entry.lead = undefined;
