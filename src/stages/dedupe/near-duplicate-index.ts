@@ -98,18 +98,21 @@ function bandKeysOf(signature: Uint32Array): Uint32Array {
 
 /**
  * Posting lists from a 32-bit key to stream slots in insertion order. Most keys (LSH bands above all) hold a single
- * article, so a lone slot is stored as the number itself and only a second one makes an array.
+ * article, so a lone slot is stored as the number itself and only a second one makes an array. Keys are stored as
+ * signed 32-bit integers (`key | 0`, a bijection): V8 keeps those as small integers, while an unsigned key of 2^31
+ * or more would be a heap number to allocate, hash and compare.
  */
 class Postings {
   private readonly lists = new Map<number, number | number[]>();
 
   /** The slots posted under `key`, oldest first: a lone slot, a read-only array of several, or undefined. */
   at(key: number): number | readonly number[] | undefined {
-    return this.lists.get(key);
+    return this.lists.get(key | 0);
   }
 
   /** Posts `slot` under `key`; slots are added in increasing order. */
-  push(key: number, slot: number): void {
+  push(unsignedKey: number, slot: number): void {
+    const key = unsignedKey | 0;
     const list = this.lists.get(key);
     if (list === undefined) this.lists.set(key, slot);
     else if (typeof list === "number") this.lists.set(key, [list, slot]);
@@ -117,7 +120,8 @@ class Postings {
   }
 
   /** Removes `slot` from `key`'s list; eviction removes the oldest slot, which is the first. */
-  drop(key: number, slot: number): void {
+  drop(unsignedKey: number, slot: number): void {
+    const key = unsignedKey | 0;
     const list = this.lists.get(key);
     if (list === undefined) return;
     if (typeof list === "number") {
