@@ -57,9 +57,14 @@ function isDroppedLine(line: string): boolean {
   return false;
 }
 
-function countWords(s: string): number {
-  const words = s.trim().split(/\s+/u);
-  return words[0] === "" ? 0 : words.length;
+const WORD_RE = /\S+/gu;
+
+/** Whether `s` has at most `max` whitespace-separated words; stops counting past `max` (a lead can be long). */
+function hasAtMostWords(s: string, max: number): boolean {
+  WORD_RE.lastIndex = 0;
+  let n = 0;
+  while (WORD_RE.exec(s) !== null) if (++n > max) return false;
+  return true;
 }
 
 /**
@@ -73,9 +78,9 @@ export function stripSyndicationMarks(text: string): string {
     const line = raw.trim();
     if (line === "" || isDroppedLine(line)) continue;
     if (kept.length === 0) {
-      if (countWords(line) <= BYLINE_MAX_WORDS && BYLINE_LINE_RE.test(line)) continue;
+      if (hasAtMostWords(line, BYLINE_MAX_WORDS) && BYLINE_LINE_RE.test(line)) continue;
       const m = LEAD_PREFIX_RE.exec(line);
-      if (m !== null && DASH_RE.test(m[1]!) && countWords(m[1]!) <= LEAD_PREFIX_MAX_WORDS) {
+      if (m !== null && DASH_RE.test(m[1]!) && hasAtMostWords(m[1]!, LEAD_PREFIX_MAX_WORDS)) {
         const rest = line.slice(m[0].length);
         if (rest !== "") kept.push(rest);
         continue;
