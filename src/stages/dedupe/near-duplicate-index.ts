@@ -13,6 +13,7 @@ import {
   type ShingleOverlap,
 } from "./compare-shingles.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
+import { PostingLists } from "./posting-lists.ts";
 import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
 import { mix32 } from "./shingle-text.ts";
 
@@ -38,7 +39,7 @@ const SAMPLE_MASK = (1 << SAMPLE_BITS) - 1;
 const CONTAINMENT_CANDIDATE_SHARE = 0.4;
 
 /**
- * Postings longer than this are boilerplate shingles ("وكالة الانباء السعودية") and are not followed; a
+ * PostingLists longer than this are boilerplate shingles ("وكالة الانباء السعودية") and are not followed; a
  * real copy shares many other sampled shingles. Keeps per-article cost flat as the window fills.
  */
 const MAX_FOLLOWED_POSTINGS = 48;
@@ -96,48 +97,6 @@ function bandKeysOf(signature: Uint32Array): Uint32Array {
   return keys;
 }
 
-/**
- * Posting lists from a 32-bit key to stream slots in insertion order. Most keys (LSH bands above all) hold a single
- * article, so a lone slot is stored as the number itself and only a second one makes an array. Keys are stored as
- * signed 32-bit integers (`key | 0`, a bijection): V8 keeps those as small integers, while an unsigned key of 2^31
- * or more would be a heap number to allocate, hash and compare.
- */
-class Postings {
-  private readonly lists = new Map<number, number | number[]>();
-
-  /** The slots posted under `key`, oldest first: a lone slot, a read-only array of several, or undefined. */
-  at(key: number): number | readonly number[] | undefined {
-    return this.lists.get(key | 0);
-  }
-
-  /** Posts `slot` under `key`; slots are added in increasing order. */
-  push(unsignedKey: number, slot: number): void {
-    const key = unsignedKey | 0;
-    const list = this.lists.get(key);
-    if (list === undefined) this.lists.set(key, slot);
-    else if (typeof list === "number") this.lists.set(key, [list, slot]);
-    else list.push(slot);
-  }
-
-  /** Removes `slot` from `key`'s list; eviction removes the oldest slot, which is the first. */
-  drop(unsignedKey: number, slot: number): void {
-    const key = unsignedKey | 0;
-    const list = this.lists.get(key);
-    if (list === undefined) return;
-    if (typeof list === "number") {
-      if (list === slot) this.lists.delete(key);
-      return;
-    }
-    if (list[0] === slot) list.shift();
-    else {
-      const at = list.indexOf(slot);
-      if (at >= 0) list.splice(at, 1);
-    }
-    if (list.length === 1) this.lists.set(key, list[0]!);
-    else if (list.length === 0) this.lists.delete(key);
-  }
-}
-
 export interface NearDuplicateIndexOptions {
   windowDays?: number;
   rule?: CopyRule;
@@ -155,8 +114,8 @@ export class NearDuplicateIndex {
   private entries: Entry[] = [];
   private base = 0;
   private head = 0;
-  private readonly bands: Postings[] = [];
-  private readonly samplePostings = new Postings();
+  private readonly bands: PostingLists[] = [];
+  private readonly samplePostingLists = new PostingLists();
   private readonly slotById = new Map<string, number>();
   private readonly windowMs: number;
   private readonly rule: CopyRule;
@@ -179,7 +138,7 @@ export class NearDuplicateIndex {
     this.windowMs = (options.windowDays ?? NEAR_DUPLICATE_WINDOW_DAYS) * DAY_MS;
     this.rule = options.rule ?? DEFAULT_COPY_RULE;
     this.stockPhraseMinTexts = options.stockPhraseMinTexts ?? STOCK_PHRASE_MIN_TEXTS;
-    for (let b = 0; b < LSH_BANDS; b++) this.bands.push(new Postings());
+    for (let b = 0; b < LSH_BANDS; b++) this.bands.push(new PostingLists());
   }
 
   /** Articles currently indexed. */
@@ -211,7 +170,7 @@ export class NearDuplicateIndex {
       else for (let i = 0; i < list.length; i++) this.viaLsh[touch(list[i]!)] = 1;
     }
     for (let s = 0; s < samples.length; s++) {
-      const list = this.samplePostings.at(samples[s]!);
+      const list = this.samplePostingLists.at(samples[s]!);
       if (list === undefined) continue;
       if (typeof list === "number") this.sharedSamples[touch(list)]!++;
       else if (list.length <= MAX_FOLLOWED_POSTINGS) {
@@ -305,7 +264,7 @@ export class NearDuplicateIndex {
     this.entries.push(entry);
     this.slotById.set(id, slot);
     for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.push(bandKeys[b]!, slot);
-    for (let i = 0; i < samples.length; i++) this.samplePostings.push(samples[i]!, slot);
+    for (let i = 0; i < samples.length; i++) this.samplePostingLists.push(samples[i]!, slot);
   }
 
   /** Removes articles indexed with a time before `cutoffMs`, oldest insertion first. */
@@ -329,7 +288,7 @@ export class NearDuplicateIndex {
     entry.alive = false;
     this.slotById.delete(entry.id);
     for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.drop(entry.bandKeys[b]!, slot);
-    for (let i = 0; i < entry.samples.length; i++) this.samplePostings.drop(entry.samples[i]!, slot);
+    for (let i = 0; i < entry.samples.length; i++) this.samplePostingLists.drop(entry.samples[i]!, slot);
     this.frequency.removeText(entry.shingles);
     entry.shingles = new Uint32Array(0);
     entry.lead = undefined;

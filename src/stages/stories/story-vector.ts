@@ -2,7 +2,7 @@
  * Story vectors: sublinear TF-IDF over variant-folded stems (title weighted) plus the title's name keys, and the
  * stream's document-frequency table. Stories stage, pure in-memory; shared by stories/ and related/.
  */
-import { analyzeWord } from "../arabic/analyze-text.ts";
+import { matchKeyOf } from "../arabic/analyze-text.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 import { toShingleWords } from "../dedupe/shingle-text.ts";
@@ -38,7 +38,7 @@ function contentKeys(display: string, maxWords: number): string[] {
   }
   const keys: string[] = [];
   for (const w of words) {
-    const k = analyzeWord(w).stem;
+    const k = matchKeyOf(w);
     if (k.length >= MIN_STEM_CHARS) keys.push(k);
   }
   return keys;
