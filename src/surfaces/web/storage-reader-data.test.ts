@@ -7,7 +7,7 @@ import { SIMILAR_RECORDS } from "../../../test/web/fixture-app.ts";
 import { openSqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
 import { importRecords } from "../../pipeline/import-records.ts";
 import type { Storage } from "../../ports/storage.ts";
-import { StorageReaderData } from "./storage-reader-data.ts";
+import { leadOf, StorageReaderData } from "./storage-reader-data.ts";
 
 /** fx-002's words a month later: outside the ±3-day neighbour window, so never "similar" to it. */
 const LATER_RECORD: FixtureRecord = {
@@ -60,5 +60,32 @@ describe("StorageReaderData.related", () => {
 
   it("returns empty lists for an unknown article", async () => {
     expect(await new StorageReaderData(storage).related("missing")).toEqual({ similar: [], readAlso: null });
+  });
+});
+
+describe("leadOf", () => {
+  it.each([
+    {
+      why: "a byline/dateline first line is not the lead",
+      text: "عين اليوم – القدس\nقتل رضيع فلسطيني حرقا.",
+      lead: "قتل رضيع فلسطيني حرقا.",
+    },
+    {
+      why: "a dateline prefix and agency tags are dropped",
+      text: "الرياض - واس:\nقال الوزير (واس) إن الخطة جاهزة.",
+      lead: "قال الوزير إن الخطة جاهزة.",
+    },
+    {
+      why: "an ordinary first paragraph is the lead",
+      text: "نص عادي بلا سطر تعريف.\nالفقرة الثانية",
+      lead: "نص عادي بلا سطر تعريف.",
+    },
+    {
+      why: "a text that is only a byline keeps it rather than nothing",
+      text: "داليا أبوالعيش – عين اليوم",
+      lead: "داليا أبوالعيش – عين اليوم",
+    },
+  ])("$why", ({ text, lead }) => {
+    expect(leadOf(text)).toBe(lead);
   });
 });

@@ -8,6 +8,7 @@ import { articleTimeMs } from "../../domain/parse-iso-time.ts";
 import type { SearchQuery } from "../../domain/search.ts";
 import { searchNeighbourIds } from "../../pipeline/find-related-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { stripSyndicationMarks } from "../../stages/dedupe/strip-syndication-marks.ts";
 import type {
   ReaderCapabilities,
   ReaderData,
@@ -100,13 +101,19 @@ function browseQuery(sources: readonly string[], limit: number, offset: number):
   };
 }
 
-/** The article's first paragraph, cut at a word boundary with an ellipsis. */
+/**
+ * The article's first paragraph as a teaser, cut at a word boundary with an ellipsis. A byline or dateline line
+ * ("عين اليوم – القدس"), a dateline prefix ("الرياض - واس:") and agency tags are not the lead: the dedupe stage's
+ * syndication-mark rules find them (one place for what counts as one).
+ */
 export function leadOf(text: string): string {
-  const first =
-    text
+  const firstOf = (s: string) =>
+    s
       .split("\n")
       .find((p) => p.trim() !== "")
-      ?.trim() ?? "";
+      ?.replace(/\s{2,}/gu, " ")
+      .trim() ?? "";
+  const first = firstOf(stripSyndicationMarks(text)) || firstOf(text);
   if (first.length <= LEAD_MAX_CHARS) return first;
   const cut = first.slice(0, LEAD_MAX_CHARS);
   const space = cut.lastIndexOf(" ");
