@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { compareStreamOrder, type StreamArticle } from "../../src/stages/stories/recluster.ts";
 
 export interface CorpusArticle {
   id: string;
@@ -28,4 +29,23 @@ export function loadCorpus(path: string = CORPUS_PATH): CorpusArticle[] {
 /** Corpus dates carry no offset; read them as UTC so replays are machine-independent. */
 export function timeOf(a: CorpusArticle): number {
   return Date.parse(`${a.date}Z`);
+}
+
+/** Corpus articles as the stories stream reads them, in (time, id) order: what every stories benchmark replays. */
+export function toStream(corpus: readonly CorpusArticle[]): StreamArticle[] {
+  return corpus
+    .map((a) => ({
+      id: a.id,
+      sourceId: a.source,
+      citedSource: null,
+      title: a.title,
+      text: a.text,
+      timeMs: timeOf(a),
+    }))
+    .sort(compareStreamOrder);
+}
+
+/** The whole dev corpus as a stream (toStream of loadCorpus). */
+export function loadStream(path: string = CORPUS_PATH): StreamArticle[] {
+  return toStream(loadCorpus(path));
 }

@@ -8,21 +8,12 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import type * as Recluster from "../../src/stages/stories/recluster.ts";
-import { loadCorpus, timeOf } from "./load-corpus.ts";
+import { loadStream } from "./load-corpus.ts";
 
 const [modulePath = "../../src/stages/stories/recluster.ts", outPath = "bench/.tmp/placements.txt"] =
   process.argv.slice(2);
-const { StoryStream, PlacementLog, compareStreamOrder } = (await import(modulePath)) as typeof Recluster;
-const articles = loadCorpus()
-  .map((a) => ({
-    id: a.id,
-    sourceId: a.source,
-    citedSource: null,
-    title: a.title,
-    text: a.text,
-    timeMs: timeOf(a),
-  }))
-  .sort(compareStreamOrder);
+const { StoryStream, PlacementLog } = (await import(modulePath)) as typeof Recluster;
+const articles = loadStream();
 const closed: unknown[] = [];
 const stream = new StoryStream({ onStoryClosed: (s) => closed.push(s) });
 const log = new PlacementLog();

@@ -3,20 +3,11 @@
  * through StoryStream and prints per-phase cost per 10k articles, for `node --cpu-prof`. Not pure (reads files).
  * Run: node --import tsx bench/stories/profile-stream.ts [replays]
  */
-import { compareStreamOrder, StoryStream, type StreamArticle } from "../../src/stages/stories/recluster.ts";
-import { loadCorpus, timeOf } from "./load-corpus.ts";
+import { StoryStream, type StreamArticle } from "../../src/stages/stories/recluster.ts";
+import { loadStream } from "./load-corpus.ts";
 
 const replays = Number(process.argv[2] ?? "1");
-const base: StreamArticle[] = loadCorpus()
-  .map((a) => ({
-    id: a.id,
-    sourceId: a.source,
-    citedSource: null,
-    title: a.title,
-    text: a.text,
-    timeMs: timeOf(a),
-  }))
-  .sort(compareStreamOrder);
+const base: StreamArticle[] = loadStream();
 const stream = new StoryStream();
 let n = 0;
 let last = { dedupeMs: 0, clusterMs: 0 };

@@ -14,12 +14,7 @@ import {
   SIMILAR_MAX_ITEMS,
 } from "../../src/stages/related/find-related.ts";
 import { scoreClustering } from "../../src/stages/stories/pairwise-scores.ts";
-import {
-  compareStreamOrder,
-  PlacementLog,
-  StoryStream,
-  type StreamArticle,
-} from "../../src/stages/stories/recluster.ts";
+import { PlacementLog, StoryStream, type StreamArticle } from "../../src/stages/stories/recluster.ts";
 import {
   cosine,
   type SparseVector,
@@ -34,7 +29,7 @@ import {
   runCopyRuleGrid,
   type SecondReading,
 } from "./copy-rule-grid.ts";
-import { loadCorpus, timeOf } from "./load-corpus.ts";
+import { loadStream } from "./load-corpus.ts";
 
 const LABELS_DIR = join(process.cwd(), "testdata", "labels");
 const REPLAYS = process.argv.includes("--no-replay") ? 1 : 10;
@@ -45,17 +40,7 @@ const BRUTE_FORCE_SAMPLE = 3000;
 const RELATED_ANCHORS = 500;
 const fmt = (x: number, d = 3) => x.toFixed(d);
 
-const corpus = loadCorpus();
-const base: StreamArticle[] = corpus
-  .map((a) => ({
-    id: a.id,
-    sourceId: a.source,
-    citedSource: null,
-    title: a.title,
-    text: a.text,
-    timeMs: timeOf(a),
-  }))
-  .sort(compareStreamOrder);
+const base: StreamArticle[] = loadStream();
 const textOf = new Map(base.map((a) => [a.id, a.text]));
 console.log(`corpus: ${base.length} articles`);
 

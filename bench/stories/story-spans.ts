@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compareStreamOrder, PlacementLog, StoryStream } from "../../src/stages/stories/recluster.ts";
+import { PlacementLog, StoryStream } from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning, Story } from "../../src/stages/stories/story-clusterer.ts";
-import { type CorpusArticle, loadCorpus, timeOf } from "./load-corpus.ts";
+import { type CorpusArticle, loadCorpus, timeOf, toStream } from "./load-corpus.ts";
 
 const DAY_MS = 86_400_000;
 /** Members this far apart are a long-range pair (the hand-labelled story sets cover 2-3 day windows only). */
@@ -48,16 +48,7 @@ export function clusterCorpus(corpus: readonly CorpusArticle[], tuning: Partial<
   const stories: Story[] = [];
   const stream = new StoryStream({ tuning, onStoryClosed: (s) => stories.push(s) });
   const log = new PlacementLog();
-  const articles = corpus
-    .map((a) => ({
-      id: a.id,
-      sourceId: a.source,
-      citedSource: null,
-      title: a.title,
-      text: a.text,
-      timeMs: timeOf(a),
-    }))
-    .sort(compareStreamOrder);
+  const articles = toStream(corpus);
   const cpu0 = process.cpuUsage();
   for (const a of articles) log.record(stream.add(a));
   const cpu = process.cpuUsage(cpu0);
