@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type FixtureRecord, fixtureJsonl } from "../../test/fixtures/arabic-articles.ts";
+import type { FixtureRecord } from "../../test/fixtures/arabic-articles.ts";
+import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { RANK_CANDIDATES_MAX } from "../adapters/search-policy.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
 import { findRelatedArticles } from "./find-related-articles.ts";
-import { importRecords } from "./import-records.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "akhbar-related-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,18 +23,8 @@ function record(id: string, date: string, title: string, text: string): FixtureR
 }
 
 async function importInto(storage: SqliteStorage, records: readonly FixtureRecord[]) {
-  const lines = fixtureJsonl(records)
-    .trim()
-    .split("\n")
-    .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
-  await importRecords(
-    (async function* () {
-      yield* lines;
-    })(),
-    { storage, clock: { now: () => new Date("2015-09-01T00:00:00Z") } },
-    // Unplaced articles are each their own story: the lists then depend on retrieval alone.
-    { assignStories: false },
-  );
+  // Unplaced articles are each their own story: the lists then depend on retrieval alone.
+  await importFixture(storage, records, { now: "2015-09-01T00:00:00Z", assignStories: false });
 }
 
 describe("findRelatedArticles", () => {

@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Hono } from "hono";
 import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
-import { importRecords } from "../../src/pipeline/import-records.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import { createApi } from "../../src/surfaces/api/create-api.ts";
 import { createWebApp, type WebDeps } from "../../src/surfaces/web/create-web-app.ts";
-import { FIXTURE_RECORDS, type FixtureRecord, fixtureJsonl } from "../fixtures/arabic-articles.ts";
+import { FIXTURE_RECORDS, type FixtureRecord } from "../fixtures/arabic-articles.ts";
+import { importFixture } from "../fixtures/import-fixture.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 /** "Now" for relative times: a day after the newest fixture article. */
@@ -29,16 +29,7 @@ export async function openFixtureApp(
 ): Promise<FixtureApp> {
   const dir = mkdtempSync(join(tmpdir(), "akhbar-web-"));
   const storage = await openSqliteStorage(join(dir, "web.db"));
-  const lines = fixtureJsonl([...FIXTURE_RECORDS, ...(options.extra ?? [])])
-    .trim()
-    .split("\n")
-    .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
-  await importRecords(
-    (async function* () {
-      yield* lines;
-    })(),
-    { storage, clock: { now: () => new Date("2015-08-01T00:00:00Z") } },
-  );
+  await importFixture(storage, [...FIXTURE_RECORDS, ...(options.extra ?? [])]);
   const app = createWebApp({
     storage,
     adminToken: ADMIN_TOKEN,

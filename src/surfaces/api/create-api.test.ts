@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureJsonl } from "../../../test/fixtures/arabic-articles.ts";
+import { importFixture } from "../../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
-import { importRecords } from "../../pipeline/import-records.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { createApi } from "./create-api.ts";
 
@@ -15,16 +14,7 @@ let app: ReturnType<typeof createApi>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "akhbar-api-"));
   storage = await openSqliteStorage(join(dir, "api.db"));
-  const lines = fixtureJsonl()
-    .trim()
-    .split("\n")
-    .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
-  await importRecords(
-    (async function* () {
-      yield* lines;
-    })(),
-    { storage, clock: { now: () => new Date("2015-08-01T00:00:00Z") } },
-  );
+  await importFixture(storage);
   app = createApi({ storage, version: "test", startedAt: new Date() });
 });
 afterAll(async () => {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_RECORDS, type FixtureRecord, fixtureJsonl } from "../../../test/fixtures/arabic-articles.ts";
+import { FIXTURE_RECORDS, type FixtureRecord } from "../../../test/fixtures/arabic-articles.ts";
+import { importFixture } from "../../../test/fixtures/import-fixture.ts";
 import { SIMILAR_RECORDS } from "../../../test/web/fixture-app.ts";
 import { openSqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
-import { importRecords } from "../../pipeline/import-records.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { leadOf, StorageReaderData } from "./storage-reader-data.ts";
 
@@ -26,16 +26,9 @@ describe("StorageReaderData.related", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "akhbar-reader-"));
     storage = await openSqliteStorage(join(dir, "reader.db"));
-    const lines = fixtureJsonl([...FIXTURE_RECORDS, ...SIMILAR_RECORDS, LATER_RECORD])
-      .trim()
-      .split("\n")
-      .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
-    await importRecords(
-      (async function* () {
-        yield* lines;
-      })(),
-      { storage, clock: { now: () => new Date("2015-09-01T00:00:00Z") } },
-    );
+    await importFixture(storage, [...FIXTURE_RECORDS, ...SIMILAR_RECORDS, LATER_RECORD], {
+      now: "2015-09-01T00:00:00Z",
+    });
   });
 
   afterAll(async () => {
