@@ -80,3 +80,16 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
 }
+
+/** A query with nothing in it: the base for building one-term queries (`{ ...EMPTY_QUERY, terms: [term] }`). */
+export const EMPTY_QUERY: SearchQuery = {
+  terms: [],
+  phrases: [],
+  excluded: [],
+  sources: [],
+  from: null,
+  to: null,
+  limit: 0,
+  offset: 0,
+  recency: false,
+};

@@ -4,7 +4,14 @@
  * total and the page; the rows are written by PostgresArticleStore in the same transaction as the articles.
  */
 import type pg from "pg";
-import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs, TimeWindow } from "../../domain/search.ts";
+import {
+  EMPTY_QUERY,
+  type QueryTerm,
+  type SearchHitRef,
+  type SearchQuery,
+  type SearchRefs,
+  type TimeWindow,
+} from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
   FIELD_WEIGHT_BODY,
@@ -53,19 +60,6 @@ const TS_RANK_NORMALIZATION = 1;
 
 const DAY_MS = 86_400_000;
 const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
-
-/** A query with nothing in it, for building one-term queries. */
-const NO_QUERY: SearchQuery = {
-  terms: [],
-  phrases: [],
-  excluded: [],
-  sources: [],
-  from: null,
-  to: null,
-  limit: 0,
-  offset: 0,
-  recency: false,
-};
 
 interface Filters {
   sources: string[] | null;
@@ -122,7 +116,7 @@ export class PostgresSearchIndex implements SearchIndex {
   ): Promise<SearchHitRef[]> {
     const alternatives = new Set<string>();
     for (const term of terms) {
-      const { match } = compileTsquery({ ...NO_QUERY, terms: [term] });
+      const { match } = compileTsquery({ ...EMPTY_QUERY, terms: [term] });
       if (match !== null) alternatives.add(`(${match})`);
     }
     if (alternatives.size === 0 || limit <= 0 || window.fromMs > window.toMs) return [];

@@ -3,7 +3,14 @@
  * Adapter (IO). The index rows are written by SqliteArticleStore in the same transaction as the articles.
  */
 import type Database from "better-sqlite3";
-import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs, TimeWindow } from "../../domain/search.ts";
+import {
+  EMPTY_QUERY,
+  type QueryTerm,
+  type SearchHitRef,
+  type SearchQuery,
+  type SearchRefs,
+  type TimeWindow,
+} from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
   FIELD_WEIGHT_BODY,
@@ -35,19 +42,6 @@ const TITLE_FACTOR_IN_WINDOW = titleFactor(" AND rowid > @floor");
 // the planner would take the table's rowid, so the index is named.
 const KEYS = "articles a INDEXED BY articles_seq_keys";
 const RECENCY_FACTOR = `(${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * max(0, @ref - a.time_ms) / ${HALF_LIFE_MS}.0))`;
-
-/** A query with nothing in it, for building one-term queries. */
-const NO_QUERY: SearchQuery = {
-  terms: [],
-  phrases: [],
-  excluded: [],
-  sources: [],
-  from: null,
-  to: null,
-  limit: 0,
-  offset: 0,
-  recency: false,
-};
 
 interface Filters {
   match: string | null;
@@ -122,7 +116,7 @@ export class SqliteSearchIndex implements SearchIndex {
   ): Promise<SearchHitRef[]> {
     const filters = new Set<string>();
     for (const term of terms) {
-      const { filter } = compileFtsQuery({ ...NO_QUERY, terms: [term] });
+      const { filter } = compileFtsQuery({ ...EMPTY_QUERY, terms: [term] });
       if (filter !== null) filters.add(filter);
     }
     if (filters.size === 0 || limit <= 0 || window.fromMs > window.toMs) return [];
