@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { openSqliteStorage } from "../src/adapters/sqlite/open-sqlite-storage.ts";
 import type { ArticleWrite, MatchText } from "../src/domain/article.ts";
-import type { QueryTerm, SearchQuery } from "../src/domain/search.ts";
+import { EMPTY_QUERY, type QueryTerm, type SearchQuery } from "../src/domain/search.ts";
 import { analyzeWord, buildIndexFields } from "../src/stages/arabic/analyze-text.ts";
 import { normalizeArabic } from "../src/stages/arabic/normalize-arabic.ts";
 import { tokenizeNormalized } from "../src/stages/arabic/tokenize.ts";
@@ -56,15 +56,8 @@ function toQueryTerm(word: string): QueryTerm | null {
 
 function query(partial: Partial<SearchQuery>): SearchQuery {
   return {
-    terms: [],
-    phrases: [],
-    excluded: [],
-    sources: [],
-    from: null,
-    to: null,
+    ...EMPTY_QUERY,
     limit: 10,
-    offset: 0,
-    recency: false,
     ...partial,
   };
 }

@@ -45,8 +45,17 @@ export interface GridRow {
   recall: number;
 }
 
+/** The corpus profile's measure: 5-word shingles of the surface words, nothing dropped or stripped. */
+export const PROFILE_SHINGLES: ShingleOptions = {
+  words: 5,
+  form: "surface",
+  dropStopWords: false,
+  dropEditWords: false,
+  stripMarks: false,
+};
+
 const SETTINGS: readonly ShingleOptions[] = [
-  { words: 5, form: "surface", dropStopWords: false, dropEditWords: false, stripMarks: false },
+  PROFILE_SHINGLES,
   { words: 5, form: "surface", dropStopWords: false, dropEditWords: false, stripMarks: true },
   { words: 3, form: "surface", dropStopWords: false, dropEditWords: false, stripMarks: true },
   { words: 4, form: "stem", dropStopWords: true, dropEditWords: false, stripMarks: true },

@@ -26,6 +26,7 @@ import {
   applySecondReading,
   describeSetting,
   type LabelledPair,
+  PROFILE_SHINGLES,
   runCopyRuleGrid,
   type SecondReading,
 } from "./copy-rule-grid.ts";
@@ -155,15 +156,7 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
     .slice(0, BRUTE_FORCE_SAMPLE);
   const ours = sample.map((a) => shingleText(a.text));
   const leads = sample.map((a) => toLeadHashes(toShingleWords(a.text)));
-  const j5 = sample.map((a) =>
-    shingleText(a.text, {
-      words: 5,
-      form: "surface",
-      dropStopWords: false,
-      dropEditWords: false,
-      stripMarks: false,
-    }),
-  );
+  const j5 = sample.map((a) => shingleText(a.text, PROFILE_SHINGLES));
   let truth = 0;
   let truthFound = 0;
   let floor = 0;

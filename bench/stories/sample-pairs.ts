@@ -8,6 +8,7 @@ import { isStopWord } from "../../src/stages/arabic/stop-words.ts";
 import { tokenize } from "../../src/stages/arabic/tokenize.ts";
 import { compareShingles } from "../../src/stages/dedupe/compare-shingles.ts";
 import { shingleText } from "../../src/stages/dedupe/shingle-text.ts";
+import { PROFILE_SHINGLES } from "./copy-rule-grid.ts";
 import { loadCorpus } from "./load-corpus.ts";
 
 /** Pairs drawn per Jaccard stratum (5-word surface shingles), and hard negatives. Sum ≈ 340. */
@@ -34,15 +35,7 @@ function rng(seed: number): () => number {
 }
 
 const docs = loadCorpus().filter((a) => a.text.length > 0);
-const surface = docs.map((a) =>
-  shingleText(a.text, {
-    words: 5,
-    form: "surface",
-    dropStopWords: false,
-    dropEditWords: false,
-    stripMarks: false,
-  }),
-);
+const surface = docs.map((a) => shingleText(a.text, PROFILE_SHINGLES));
 const loose = docs.map((a) =>
   shingleText(a.text, {
     words: 2,

@@ -2,16 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  FIXTURE_RECORDS,
-  fixtureJsonl,
-  MERGE_RECORDS,
-  STORY_RECORDS,
-  syntheticRecords,
-} from "../../test/fixtures/arabic-articles.ts";
+import { FIXTURE_RECORDS, MERGE_RECORDS, STORY_RECORDS } from "../../test/fixtures/arabic-articles.ts";
+import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
 import { assignStories, reclusterStories } from "./assign-stories.ts";
-import { importRecords } from "./import-records.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "akhbar-assign-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,17 +21,7 @@ async function importInto(
   batchSize: number,
   options: { assignStories?: boolean } = {},
 ) {
-  const lines = fixtureJsonl(records)
-    .trim()
-    .split("\n")
-    .map((text, i) => ({ file: "fixture", lineNo: i + 1, text }));
-  await importRecords(
-    (async function* () {
-      yield* lines;
-    })(),
-    { storage, clock: { now: () => new Date("2015-08-01T00:00:00Z") } },
-    { batchSize, ...options },
-  );
+  await importFixture(storage, records, { batchSize, ...options });
 }
 
 function placements(storage: SqliteStorage) {

@@ -3,7 +3,7 @@
  * Test helper, pure. Index fields are written by hand so the suites never depend on the Arabic analyzer.
  */
 import type { ArticleDraft, ArticleWrite, IndexFields, MatchText } from "../../src/domain/article.ts";
-import type { QueryTerm, SearchQuery } from "../../src/domain/search.ts";
+import { EMPTY_QUERY, type QueryTerm, type SearchQuery } from "../../src/domain/search.ts";
 
 export interface WriteOverrides extends Partial<ArticleDraft> {
   /** Index fields; `surface` defaults to title + body. */
@@ -53,15 +53,8 @@ export function term(surface: string, ...stems: string[]): QueryTerm {
 
 export function makeQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
   return {
-    terms: [],
-    phrases: [],
-    excluded: [],
-    sources: [],
-    from: null,
-    to: null,
+    ...EMPTY_QUERY,
     limit: 20,
-    offset: 0,
-    recency: false,
     ...overrides,
   };
 }

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import { EMPTY_QUERY, type QueryTerm, type SearchQuery } from "../../domain/search.ts";
 import { compileFtsQuery } from "./compile-fts-query.ts";
 
 const t = (surface: string, ...stems: string[]): QueryTerm => ({ display: surface, surface, stems });
 const q = (partial: Partial<SearchQuery>): SearchQuery => ({
-  terms: [],
-  phrases: [],
-  excluded: [],
-  sources: [],
-  from: null,
-  to: null,
+  ...EMPTY_QUERY,
   limit: 10,
-  offset: 0,
-  recency: false,
   ...partial,
 });
 
