@@ -118,7 +118,8 @@ console.log(`\n== per-article cost (dedupe + clustering, one thread) ==`);
 let prev = { n: 0, dedupeMs: 0, clusterMs: 0 };
 for (const n of marks) {
   const c = checkpoints.get(n);
-  if (c === undefined) continue;
+  // Without replays the last mark is the corpus size again: an empty segment has no cost to print.
+  if (c === undefined || n === prev.n) continue;
   const dn = n - prev.n;
   const d = (c.dedupeMs - prev.dedupeMs) / dn;
   const k = (c.clusterMs - prev.clusterMs) / dn;
