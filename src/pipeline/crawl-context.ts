@@ -109,10 +109,11 @@ export function createCrawlContext(ports: CrawlPorts, settings: CrawlSettings = 
       (start) =>
         ports.http.request({
           ...req,
-          // A redirect hop is a request to its host, the same one (http -> https, /amp) or another.
+          // A redirect hop is a request to its host, the same one (http -> https, /amp) or another. The caller's
+          // check (robots.txt) comes first: a hop it stops is never counted against its host.
           beforeHop: async (url) => {
-            await start.hop(hostKeyOf(url));
             await req.beforeHop?.(url);
+            await start.hop(hostKeyOf(url));
           },
           onSent: () => {
             start.sent();

@@ -8,10 +8,11 @@
  * the store reports as unchanged or duplicate: stored exactly once.
  */
 
-import { isAkhbarError } from "../domain/errors.ts";
+import { AkhbarError, isAkhbarError } from "../domain/errors.ts";
 import type { PendingItem } from "../domain/feed.ts";
 import type { HttpResponse } from "../ports/http-client.ts";
 import { hostKeyOf } from "../stages/fetch/host-limiter.ts";
+import { MAX_REDIRECTS } from "../stages/fetch/transport.ts";
 import { type CrawlContext, describeError, MAX_ITEM_ATTEMPTS } from "./crawl-context.ts";
 import type { CrawlItemInput } from "./prepare-crawl-item.ts";
 
@@ -46,14 +47,12 @@ export async function crawlItem(ctx: CrawlContext, item: PendingItem): Promise<I
       return { status: "deferred", reason: `host ${hostKey} is paused` };
     }
     try {
-      if (!(await ctx.robots.isAllowed(url))) {
+      const res = await fetchPageRobotsAllow(ctx, url);
+      if (res === "disallowed") {
         pageError = "robots.disallowed: robots.txt disallows this page; the feed's content is kept";
-      } else {
-        const res: HttpResponse = await ctx.fetchPolitely({ url, expect: "html" });
-        if (res.status >= 200 && res.status < 300) {
-          page = { bytes: res.body, contentType: res.headers["content-type"], url: res.url };
-        } else pageError = `http.${res.status}: the server answered HTTP ${res.status}`;
-      }
+      } else if (res.status >= 200 && res.status < 300) {
+        page = { bytes: res.body, contentType: res.headers["content-type"], url: res.url };
+      } else pageError = `http.${res.status}: the server answered HTTP ${res.status}`;
     } catch (err) {
       if (isAkhbarError(err, "fetch.host_paused")) {
         await ctx.storage.feeds.releaseItem(item.seq);
@@ -137,4 +136,42 @@ export async function crawlItem(ctx: CrawlContext, item: PendingItem): Promise<I
     "item stored",
   );
   return { status: "stored", outcome: status, articleId, pageError: prepared.pageError };
+}
+
+/**
+ * Fetches an item's page when robots.txt allows it and every redirect hop's target: a hop to a path its origin's
+ * rules disallow stops there. A hop to an origin whose rules are not at hand stops too (its robots.txt must not be
+ * fetched while the page's host slot is held); that robots.txt is then fetched on its own and the page fetched
+ * again from the hop's target, so the redirect already answered is not asked twice.
+ */
+async function fetchPageRobotsAllow(ctx: CrawlContext, url: string): Promise<HttpResponse | "disallowed"> {
+  let target = url;
+  for (let restarts = 0; ; restarts++) {
+    if (!(await ctx.robots.isAllowed(target))) return "disallowed";
+    // Where a hop was stopped, and whether its rules disallow it (else they were not at hand).
+    const stopped: { hop?: string; disallowed?: boolean } = {};
+    try {
+      return await ctx.fetchPolitely({
+        url: target,
+        expect: "html",
+        beforeHop: async (hop) => {
+          const allowed = ctx.robots.peek(hop);
+          if (allowed === true) return;
+          stopped.hop = hop;
+          stopped.disallowed = allowed === false;
+          throw new AkhbarError(
+            "robots.hop_stopped",
+            `robots: redirect to ${hop} stopped for its robots.txt`,
+          );
+        },
+      });
+    } catch (err) {
+      if (stopped.hop === undefined) throw err;
+      if (stopped.disallowed === true) return "disallowed";
+      if (restarts >= MAX_REDIRECTS) {
+        throw new AkhbarError("fetch.too_many_redirects", `fetch: more than ${MAX_REDIRECTS} redirects`);
+      }
+      target = stopped.hop;
+    }
+  }
 }

@@ -181,6 +181,36 @@ describe("crawlRound", () => {
     expect(row.error).toMatch(/^robots\.disallowed/);
   });
 
+  it("checks robots.txt of every redirect target: a disallowed one is not fetched, an allowed one after its robots.txt", async () => {
+    const base = site.base();
+    const other = site.base("mirror.test");
+    const items = makeItems(base, "h", 2).map((i) => ({ ...i, url: i.url.replace("/a/", "/go/") }));
+    site.route("/go/h-0", { status: 302, headers: { location: `${other}/private/h-0` } });
+    site.route("/go/h-1", { status: 301, headers: { location: `${other}/a/h-1` } });
+    site.route("/feed", feedReply("rss2", items));
+    await addFeed(`${base}/feed`);
+    const summary = await crawlRound(context({ feedConcurrency: 1, maxInFlightPerHost: 1 }));
+    expect(summary.items).toMatchObject({ inserted: 2, feedContentOnly: 1, failed: 0 });
+    const log = site.server.requests.map((r) => `${String(r.headers.host).split(":")[0]}${r.path}`);
+    expect(log.some((r) => r.includes("/private/"))).toBe(false);
+    // Each origin's robots.txt once; the allowed target's before its page, and the redirect not asked twice.
+    expect(log.filter((r) => r.endsWith("/robots.txt"))).toEqual([
+      "127.0.0.1/robots.txt",
+      "mirror.test/robots.txt",
+    ]);
+    expect(log.indexOf("mirror.test/robots.txt")).toBeLessThan(log.indexOf("mirror.test/a/h-1"));
+    expect(log.filter((r) => r === "127.0.0.1/go/h-1")).toHaveLength(1);
+    const rows = storage.db.prepare("SELECT url_key, error FROM feed_items ORDER BY seq").all() as {
+      url_key: string;
+      error: string | null;
+    }[];
+    const errorOf = (name: string) =>
+      rows.find((r) => r.url_key.endsWith(name))?.error?.split(":")[0] ?? null;
+    expect([errorOf("/go/h-0"), errorOf("/go/h-1")]).toEqual(["robots.disallowed", null]);
+    const fetched = (await storage.articles.listArticlesAfter(0, 10)).find((a) => a.url.endsWith("h-1"));
+    expect(fetched?.text).toContain("\u0627\u0644\u0645\u0631\u062c\u0639 h-1");
+  });
+
   it("stores an item from the feed's content when its page fails, and the rest of the batch normally", async () => {
     const base = site.base();
     const items = makeItems(base, "p", 3);

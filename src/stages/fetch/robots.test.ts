@@ -136,4 +136,30 @@ describe("createRobotsCache", () => {
     t = 501;
     expect(await cache.isAllowed("https://a.test/x")).toBe(true);
   });
+
+  it("peeks at fresh cached rules only: unknown before the fetch ends, after the TTL, and for other origins", async () => {
+    let t = 0;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const cache = createRobotsCache({
+      now: () => t,
+      ttlMs: 1000,
+      fetchRobots: async () => {
+        await gate;
+        return { status: 200, body: "User-agent: *\nDisallow: /private/" };
+      },
+    });
+    expect(cache.peek("https://a.test/x")).toBeUndefined();
+    const pending = cache.isAllowed("https://a.test/x");
+    expect(cache.peek("https://a.test/x")).toBeUndefined();
+    release();
+    expect(await pending).toBe(true);
+    expect([cache.peek("https://a.test/x"), cache.peek("https://a.test/private/1")]).toEqual([true, false]);
+    expect(cache.peek("https://b.test/x")).toBeUndefined();
+    expect(cache.peek("http://a.test/x")).toBeUndefined();
+    t = 1000;
+    expect(cache.peek("https://a.test/x")).toBeUndefined();
+  });
 });

@@ -158,6 +158,11 @@ export interface RobotsCache {
   isAllowed(url: string): Promise<boolean>;
   /** The cached rules for `origin`, fetching if needed. */
   rulesFor(origin: string): Promise<RobotsRules>;
+  /**
+   * Whether `url` may be fetched by its origin's cached, fresh rules, without fetching: undefined when they are not
+   * at hand (never fetched, stale, or still loading). For redirect hops, which must not wait inside a host slot.
+   */
+  peek(url: string): boolean | undefined;
 }
 
 /** Creates a per-origin robots.txt cache; concurrent lookups for one origin share one fetch. */
@@ -165,7 +170,10 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
   const now = options.now ?? Date.now;
   const ttlMs = options.ttlMs ?? ROBOTS_CACHE_TTL_MS;
   const errorTtlMs = options.errorTtlMs ?? ROBOTS_ERROR_TTL_MS;
-  const entries = new Map<string, { rules: Promise<RobotsRules>; expiresAt: number }>();
+  const entries = new Map<
+    string,
+    { rules: Promise<RobotsRules>; expiresAt: number; loaded: RobotsRules | null }
+  >();
 
   const load = async (origin: string): Promise<{ rules: RobotsRules; ttl: number }> => {
     try {
@@ -181,9 +189,14 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
   const rulesFor = (origin: string): Promise<RobotsRules> => {
     const cached = entries.get(origin);
     if (cached && cached.expiresAt > now()) return cached.rules;
-    const entry = { rules: Promise.resolve(robotsForStatus(599)), expiresAt: Number.POSITIVE_INFINITY };
+    const entry = {
+      rules: Promise.resolve(robotsForStatus(599)),
+      expiresAt: Number.POSITIVE_INFINITY,
+      loaded: null as RobotsRules | null,
+    };
     entry.rules = load(origin).then(({ rules, ttl }) => {
       entry.expiresAt = now() + ttl;
+      entry.loaded = rules;
       return rules;
     });
     entries.set(origin, entry);
@@ -195,6 +208,11 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
     async isAllowed(url) {
       const rules = await rulesFor(new URL(url).origin);
       return isAllowedByRobots(rules, url, options.productToken);
+    },
+    peek(url) {
+      const cached = entries.get(new URL(url).origin);
+      if (cached?.loaded == null || cached.expiresAt <= now()) return undefined;
+      return isAllowedByRobots(cached.loaded, url, options.productToken);
     },
   };
 }
