@@ -132,6 +132,76 @@ describe("extractArticle", () => {
     expect(a.html).toContain('dir="rtl"');
   });
 
+  it("reads a declared author that is an agency credit as the cited source, not a byline", () => {
+    const a = extractArticle(
+      page(
+        `<article><h1>الحكومة تقر الموازنة</h1><p>${PARAGRAPH}</p></article>`,
+        '<meta name="author" content="واس - الرياض"><meta property="og:title" content="الحكومة تقر الموازنة">',
+      ),
+      { url: "https://paper.example/a/1" },
+    );
+    expect([a.byline, a.citedSource]).toEqual([null, "واس"]);
+  });
+
+  it("takes the byline from a header element marked as the author, without its dateline city", () => {
+    const a = extractArticle(
+      page(
+        `<article><h1>الحكومة تقر الموازنة</h1><span class="articleUser">سوهاج – منى عبد الرحمن السيد</span><div class="clr"></div><div class="content"><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></article>`,
+      ),
+    );
+    expect(a.byline).toBe("منى عبد الرحمن السيد");
+  });
+
+  it("ignores a declared author the page never shows (a CMS account) and keeps one it shows", () => {
+    const body = `<article><h1>الحكومة تقر الموازنة</h1><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></article>`;
+    const hidden = extractArticle(page(body, '<meta name="author" content="Karim benali">'));
+    expect(hidden.byline).toBeNull();
+    const shown = extractArticle(
+      page(
+        body.replace("</h1>", "</h1><div>سارة الخطيب</div>"),
+        '<meta name="author" content="سارة الخطيب">',
+      ),
+    );
+    expect(shown.byline).toBe("سارة الخطيب");
+  });
+
+  it("reads the headline with the quotes og:title dropped, and the title part the page shows alone", () => {
+    const quoted = extractArticle(
+      page(
+        `<article><h1>&quot;موسم حار&quot;… الأرصاد تحذر من موجة جديدة</h1><p>${PARAGRAPH}</p></article>`,
+        '<meta property="og:title" content="موسم حار… الأرصاد تحذر من موجة جديدة">',
+      ),
+    );
+    expect(quoted.title).toBe('"موسم حار"… الأرصاد تحذر من موجة جديدة');
+    const prefixed = extractArticle(
+      page(
+        `<div class="main_title"><span id="title">الأرصاد تحذر من موجة حر جديدة</span></div><div><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div>`,
+        "<title>صحيفة المساء - الأرصاد تحذر من موجة حر جديدة</title>",
+      ),
+      { url: "https://almasaa.example/view?id=1" },
+    );
+    expect(prefixed.title).toBe("الأرصاد تحذر من موجة حر جديدة");
+  });
+
+  it("reads meta title when og:title is empty and <title> is only the site's name", () => {
+    const a = extractArticle(
+      page(
+        `<div><h3>الأمن: ضبط شبكة احتيال إلكتروني</h3><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div>`,
+        '<title>وكالة الأنباء</title><meta property="og:title" content=""><meta name="title" content="الأمن: ضبط شبكة احتيال إلكتروني">',
+      ),
+    );
+    expect(a.title).toBe("الأمن: ضبط شبكة احتيال إلكتروني");
+  });
+
+  it("reads a visible date written with slashes around the month name", () => {
+    const a = extractArticle(
+      page(
+        `<article><h1>عنوان الخبر</h1><div>الأربعاء 18/مارس/2020 - 02:30 م</div><p>${PARAGRAPH}</p></article>`,
+      ),
+    );
+    expect(a.publishedAt).toBe("2020-03-18");
+  });
+
   it("reads a visible Arabic date with Arabic-Indic digits when no metadata has one", () => {
     const a = extractArticle(
       page(`<article><h1>عنوان</h1><div>الثلاثاء ١٤ يناير ٢٠٢٠</div><p>${PARAGRAPH}</p></article>`),

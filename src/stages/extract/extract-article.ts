@@ -6,9 +6,9 @@ import type { SanitizedHtml } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import { type Block, collectBlocks } from "./collect-blocks.ts";
 import { BOILERPLATE_MARKERS, type FoldedMarker, type RemovedKind } from "./extract-rules.ts";
-import { findCitedSource } from "./find-cited-source.ts";
+import { bylineAgency, findCitedSource } from "./find-cited-source.ts";
 import { foldMatchText } from "./fold-match-text.ts";
-import { type HtmlElement, isInside, parseHtml } from "./parse-html.ts";
+import { type HtmlElement, type HtmlNode, isInside, parseHtml } from "./parse-html.ts";
 import { parseVisibleDate, toIsoTimestamp } from "./parse-visible-date.ts";
 import { collapse, type PageMetadata, readPageMetadata } from "./read-page-metadata.ts";
 import { resolveUrl } from "./resolve-url.ts";
@@ -84,6 +84,8 @@ export const EDGE_LINE_MAX_CHARS = 70;
 /** Lines searched before the article for a visible date or byline. */
 export const HEADER_LOOKBACK_BLOCKS = 25;
 
+/** Longest page line read as a possible headline, in characters. */
+const TITLE_LINE_MAX_CHARS = 300;
 /** Longest byline name kept, in characters. */
 export const BYLINE_MAX_CHARS = 60;
 
@@ -147,6 +149,8 @@ const PATTERNS = {
   // (washingtonexaminer.com's noscript pixel as "&lt;img ...&gt;"). Tags amid prose (HTML tutorials) stay.
   markupText: /^(?:\s*<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>)+$/i,
   langSeparator: /[-_]/,
+  notLetterOrDigit: /[^\p{L}\p{N}]+/gu,
+  spaces: /\s+/g,
   wwwPrefix: /^www\./,
 } as const;
 
@@ -229,7 +233,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
 
   const siteName =
     meta.meta.get("og:site_name") ?? meta.jsonLd?.publisher ?? meta.meta.get("application-name") ?? host;
-  const title = chooseTitle(meta, siteName);
+  const title = chooseTitle(meta, siteName, shortLineKeys(blocks));
   const roots = new Set(container.roots);
   const inContainer = blocks.filter((b) => isInsideAny(b.owner, roots));
   let selection = selectBody(inContainer, title);
@@ -265,14 +269,21 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const metaLines = selection.removed
     .filter((r) => r.kind === "meta_line" || r.kind === "edge_line")
     .map((r) => r.text);
+  const credit = chooseByline(meta, {
+    nearLines: [...edgeLines, ...header.map((b) => b.text)],
+    authorMarked: authorMarkedTexts(collection.elements),
+    visibleText: () => [...blocks.map((b) => b.text), ...pruned.map((p) => p.text)].join("\n"),
+    siteName,
+    host,
+  });
   return {
     title,
-    byline: chooseByline(meta, [...edgeLines, ...header.map((b) => b.text)], siteName),
+    byline: credit.byline,
     publishedAt: choosePublished(meta, [...edgeLines, ...header.map((b) => b.text)]),
     language,
     direction,
     siteName,
-    citedSource: findCitedSource([...metaLines, ...paragraphs], host),
+    citedSource: findCitedSource([...metaLines, ...paragraphs], host) ?? credit.agency,
     canonicalUrl,
     imageUrl: chooseImage(meta, images, baseUrl),
     paragraphs,
@@ -625,28 +636,53 @@ function trimEdges(blocks: readonly Block[], verdict: (RemovedKind | null)[]): v
   }
 }
 
-function chooseTitle(meta: PageMetadata, siteName: string | null): string {
+/**
+ * The on-page headline when it agrees with the declared title (og:title, JSON-LD, twitter:title, meta title, else
+ * `<title>`, its site name stripped), compared without punctuation (quotes an outlet drops from og:title); else
+ * the declared title's part the page shows as a line of its own ("صحيفة التاخي - X" with X shown alone); else
+ * the stripped declared title; else the first h1.
+ */
+function chooseTitle(meta: PageMetadata, siteName: string | null, pageLines: ReadonlySet<string>): string {
   const metaTitle =
-    meta.meta.get("og:title") ?? meta.jsonLd?.headline ?? meta.meta.get("twitter:title") ?? meta.titleText;
+    meta.meta.get("og:title") ??
+    meta.jsonLd?.headline ??
+    meta.meta.get("twitter:title") ??
+    meta.meta.get("title") ??
+    meta.titleText;
   const stripped = stripSiteName(metaTitle, siteName);
-  const foldedMeta = foldMatchText(metaTitle);
-  const foldedStripped = foldMatchText(stripped);
+  const keyMeta = titleKey(metaTitle);
+  const keyStripped = titleKey(stripped);
   // The on-page headline is the reader's title; use it when it agrees with the declared one.
   for (const level of [1, 2, 3]) {
     for (const h of meta.headings) {
       if (h.level !== level) continue;
-      const folded = foldMatchText(h.text);
-      if (folded === "") continue;
-      if (
-        folded === foldedStripped ||
-        (foldedMeta.includes(folded) && folded.length >= foldedStripped.length * 0.6)
-      ) {
+      const key = titleKey(h.text);
+      if (key === "") continue;
+      if (key === keyStripped || (keyMeta.includes(key) && key.length >= keyStripped.length * 0.6)) {
         return h.text;
       }
     }
   }
+  const shown = metaTitle
+    .split(PATTERNS.titleSeparator)
+    .map((p) => p.trim())
+    .filter((p) => p.length < metaTitle.length && pageLines.has(titleKey(p)))
+    .sort((a, b) => b.length - a.length)[0];
+  if (shown !== undefined && shown.length >= stripped.length * 0.5) return shown;
   if (stripped !== "") return stripped;
   return meta.headings.find((h) => h.level === 1)?.text ?? "";
+}
+
+/** Title keys of the page's lines short enough to be a headline. */
+function shortLineKeys(blocks: readonly Block[]): Set<string> {
+  const keys = new Set<string>();
+  for (const b of blocks) if (b.text.length <= TITLE_LINE_MAX_CHARS) keys.add(titleKey(b.text));
+  return keys;
+}
+
+/** A title compared without case, spelling variants of letters, punctuation or spacing. */
+function titleKey(text: string): string {
+  return foldMatchText(text).replace(PATTERNS.notLetterOrDigit, " ").replace(PATTERNS.spaces, " ").trim();
 }
 
 function stripSiteName(title: string, siteName: string | null): string {
@@ -667,33 +703,107 @@ function stripSiteName(title: string, siteName: string | null): string {
   return title.trim();
 }
 
+interface BylineInputs {
+  /** Edge and header lines around the article's start, nearest first. */
+  nearLines: readonly string[];
+  /** Texts of short elements marked as the author (class, itemprop or rel). */
+  authorMarked: ReadonlySet<string>;
+  /** The page's visible text (blocks and pruned parts), asked for only when a declared author is weighed. */
+  visibleText: () => string;
+  siteName: string | null;
+  host: string | null;
+}
+
+/**
+ * The byline: a "كتب: X" line near the article, else a header line the page marks as the author (a leading or
+ * trailing dateline city dropped), else a declared author (JSON-LD, meta) the page also shows; a declared name
+ * it never shows is a CMS account ("Boussadia fouzia" on aps.dz). A credit in the byline's place ("واس - الرياض",
+ * "اليوم - وكالات") is no person: it is returned as `agency` (unless the agency is the publisher) and the search
+ * goes on.
+ */
 function chooseByline(
   meta: PageMetadata,
-  nearLines: readonly string[],
-  siteName: string | null,
-): string | null {
-  for (const line of nearLines) {
+  inputs: BylineInputs,
+): { byline: string | null; agency: string | null } {
+  let agency: string | null = null;
+  const person = (name: string): string | null => {
+    if (name.length < 3 || name.length > BYLINE_MAX_CHARS) return null;
+    const credit = bylineAgency(name, inputs.host);
+    if (credit === null) return name;
+    if (!credit.own) agency ??= credit.name;
+    return null;
+  };
+  for (const line of inputs.nearLines) {
     const m = PATTERNS.byline.exec(collapse(line));
     if (m?.[1] !== undefined) {
       const tail = m[1];
       const end = tail.search(PATTERNS.bylineEnd);
-      const name = (end < 0 ? tail : tail.slice(0, end)).trim();
-      if (name.length >= 3 && name.length <= BYLINE_MAX_CHARS) return name;
+      const name = person((end < 0 ? tail : tail.slice(0, end)).trim());
+      if (name !== null) return { byline: name, agency };
     }
   }
-  const site = siteName === null ? "" : foldMatchText(siteName);
+  for (const line of inputs.nearLines) {
+    const text = collapse(line);
+    if (!inputs.authorMarked.has(text)) continue;
+    const name = person(withoutDatelineCity(text));
+    if (name !== null) return { byline: name, agency };
+  }
+  const site = inputs.siteName === null ? "" : foldMatchText(inputs.siteName);
   const candidates = [
     ...(meta.jsonLd?.authors ?? []),
     meta.meta.get("author") ?? "",
     meta.meta.get("article:author") ?? "",
   ];
+  let visible: string | null = null;
   for (const c of candidates) {
     const name = c.trim();
     if (name === "" || name.includes("://") || name.includes("@") || PATTERNS.userName.test(name)) continue;
-    if (site !== "" && (foldMatchText(name) === site || site.includes(foldMatchText(name)))) continue;
-    return name;
+    const folded = foldMatchText(name);
+    if (site !== "" && (folded === site || site.includes(folded))) continue;
+    if (person(name) === null) continue;
+    visible ??= foldMatchText(inputs.visibleText());
+    if (visible.includes(folded)) return { byline: name, agency };
   }
-  return null;
+  return { byline: null, agency };
+}
+
+/**
+ * "سوهاج – ياسمين حربى عبد الهادى" -> the name: when a dash splits a byline into parts, the part with strictly the
+ * most words is the person (a dateline city is one or two words); otherwise the line is kept whole.
+ */
+function withoutDatelineCity(text: string): string {
+  const parts = text.split(PATTERNS.titleSeparator).map((p) => p.trim());
+  if (parts.length < 2) return text;
+  const words = parts.map((p) => p.split(" ").length);
+  const most = Math.max(...words);
+  return words.filter((w) => w === most).length === 1 ? parts[words.indexOf(most)]! : text;
+}
+
+/** Class, itemprop or rel values that mark an element as the author's name. */
+const AUTHOR_MARK = /author|byline|writer|articleuser/i;
+
+/** Texts of short elements marked as the author, collapsed: matched against the header's lines. */
+function authorMarkedTexts(elements: readonly HtmlElement[]): Set<string> {
+  const texts = new Set<string>();
+  for (const el of elements) {
+    const mark = `${el.attrs.class ?? ""} ${el.attrs.itemprop ?? ""} ${el.attrs.rel ?? ""}`;
+    if (!AUTHOR_MARK.test(mark)) continue;
+    const text = collapse(textOf(el, BYLINE_MAX_CHARS * 2));
+    if (text !== "" && text.length <= BYLINE_MAX_CHARS * 2) texts.add(text);
+  }
+  return texts;
+}
+
+/** An element's text, giving up (returning what it has) past `max` characters. */
+function textOf(el: HtmlElement, max: number): string {
+  let out = "";
+  const stack: HtmlNode[] = [el];
+  while (stack.length > 0 && out.length <= max) {
+    const node = stack.pop()!;
+    if (node.type === "text") out += node.text;
+    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
 }
 
 function choosePublished(meta: PageMetadata, nearLines: readonly string[]): string | null {

@@ -65,11 +65,14 @@ const PATTERNS = {
   creditLine: /^(?:المصدر|مصدر الخبر|المصادر|source)\s*[:\-\u2013]\s*(.+)$/,
   // "(واس)", "(رويترز)" anywhere: agency credits in parentheses at a dateline or the end.
   parenthesized: /[(]([^()]{2,30})[)]/g,
-  // Credit verbs followed by a media noun and the name, on folded text.
+  // Credit verbs followed by a media noun and the name (quoted or not), on folded text: "نقلا عن وكالة رويترز",
+  // "وفقا لصحيفة ...", "حسب وكالة "الأناضول" التركية".
   creditVerb:
-    /(?:نقلا عن|نقلت|نقل|وفق ما نقل(?:ت|ه)?|وفقا ل|بحسب ما (?:نقلت|نقل|اوردت|اورد|ذكرت|ذكر|افادت|افاد)|حسبما (?:نقلت|نقل|اوردت|ذكرت|افادت|افاد)[^.،]{0,40}?|ذكرت|اوردت|افادت)\s+(?:ل)?(?:موقع|صحيفه|جريده|وكاله|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
+    /(?:نقلا عن|نقلت|نقل|وفق ما نقل(?:ت|ه)?|وفقا|بحسب ما (?:نقلت|نقل|اوردت|اورد|ذكرت|ذكر|افادت|افاد)|حسبما (?:نقلت|نقل|اوردت|ذكرت|افادت|افاد)[^.،]{0,40}?|بحسب|حسب|ذكرت|اوردت|افادت)\s+(?:ل)?(?:موقع|صحيفه|جريده|وكاله|قناه|شبكه|مجله|اذاعه)\s+["«]?([^.،:"«»()]+)/,
   // "لوكالة رويترز" / "لصحيفة X" where the speaker talks to a medium.
   arabicLetter: /[\u0600-\u06FF]/,
+  bylineParts: /\s*[-\u2013\u2014/,\u060C|]\s*/,
+  parentheses: /[()]/g,
   space: /\s+/,
   trailingPunctuation: /[.,\u060C:\u061B]+$/u,
   toMedium: /\sل(?:وكاله|صحيفه|موقع|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
@@ -97,12 +100,8 @@ export const NAMED_ALIASES: readonly string[] = FOLDED_AGENCIES.flatMap((a) =>
  * Example: findCitedSource(["الرياض (واس) - أعلن ..."], "al-madina.com") === "واس".
  */
 export function findCitedSource(lines: readonly string[], host: string | null): string | null {
-  const own = (name: string): boolean => {
-    if (host === null) return false;
-    const agency = AGENCIES.find((a) => a.name === name);
-    return agency?.hosts.some((h) => host === h || host.endsWith(`.${h}`)) === true;
-  };
-  const accept = (name: string | null): string | null => (name !== null && !own(name) ? name : null);
+  const accept = (name: string | null): string | null =>
+    name !== null && !isOwnAgency(name, host) ? name : null;
   // 1. An explicit credit line wins: aggregators put it under the text.
   for (const line of lines) {
     if (line.length > MAX_CREDIT_LINE_CHARS) continue;
@@ -130,6 +129,33 @@ export function findCitedSource(lines: readonly string[], host: string | null): 
     }
   }
   return null;
+}
+
+/**
+ * The agency a byline credits when the byline is a credit rather than a person: "واس - الرياض" (agency and
+ * dateline city), "اليوم - وكالات" (the paper and "agencies"), "(رويترز)". Every part between dashes, slashes or
+ * commas is a short name and one of them is a known agency. `own` is true when the agency is the publisher itself
+ * (an agency's credit on its own site is still not a person, but cites nobody).
+ * Example: bylineAgency("واس - الرياض", "al-madina.com") -> { name: "واس", own: false }.
+ */
+export function bylineAgency(byline: string, host: string | null): { name: string; own: boolean } | null {
+  const parts = byline
+    .split(PATTERNS.bylineParts)
+    .map((p) => p.replace(PATTERNS.parentheses, "").trim())
+    .filter((p) => p !== "");
+  if (parts.some((p) => p.split(PATTERNS.space).length > MAX_CITED_NAME_WORDS)) return null;
+  for (const part of parts) {
+    const name = knownAgency(foldMatchText(part));
+    if (name !== null) return { name, own: isOwnAgency(name, host) };
+  }
+  return null;
+}
+
+/** True when `name` is an agency publishing on its own site (`host` is one of its hosts or under one). */
+function isOwnAgency(name: string, host: string | null): boolean {
+  if (host === null) return false;
+  const agency = AGENCIES.find((a) => a.name === name);
+  return agency?.hosts.some((h) => host === h || host.endsWith(`.${h}`)) === true;
 }
 
 /** An agency named by a multi-word alias anywhere in the line ("وكالة الأنباء السعودية" -> "واس"). */

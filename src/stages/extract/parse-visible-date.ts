@@ -76,9 +76,10 @@ export const MIN_YEAR = 1995;
 export const MAX_YEAR = 2100;
 
 const PATTERNS = {
-  // "26 أيلول/سبتمبر 2020": Levantine and Egyptian month names side by side (aps.dz, cnn arabic).
+  // "26 أيلول/سبتمبر 2020": Levantine and Egyptian month names side by side (aps.dz, cnn arabic);
+  // "18/مارس/2020": slashes around the month name (a common Egyptian news CMS).
   dayMonthYear: new RegExp(
-    `(?:^|[^\\p{L}\\d])(\\d{1,2})\\s*(?:من\\s+)?(${MONTH_ALTERNATION})(?:\\s*/\\s*(?:${MONTH_ALTERNATION}))?[\\s,،/-]*(\\d{4})`,
+    `(?:^|[^\\p{L}\\d])(\\d{1,2})(?:\\s*/\\s*|\\s*)(?:من\\s+)?(${MONTH_ALTERNATION})(?:\\s*/\\s*(?:${MONTH_ALTERNATION}))?[\\s,،/-]*(\\d{4})`,
     "u",
   ),
   monthDayYear: new RegExp(`(?:^|[^\\p{L}])(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})`, "u"),
