@@ -90,3 +90,22 @@ export function stripSyndicationMarks(text: string): string {
   }
   return kept.join("\n").replace(AGENCY_TAG_RE, " ");
 }
+
+/**
+ * A wire desk's section before its headline: SPA (واس) titles start "عام / ", "سياسي / ", "اقتصادي / " …; with the
+ * part marks below, 329 dev-corpus titles carry one, all SPA's.
+ */
+const WIRE_DESK_PREFIX_RE = /^(?:عام|سياسي|اقتصادي|ثقافي|رياضي|اجتماعي|عسكري|صحي|تقرير)\s*\/\s*/u;
+/** A wire's continuation mark after a headline: "… إضافة ثانية", "/ إضافة أولى واخيرة" (SPA sends long stories in
+ * numbered parts). Only ordinal parts: "إضافة" as a word of the headline ("خير إضافة لنا") stays. */
+const WIRE_PART_SUFFIX_RE =
+  /\s*\/?\s*إضافة\s+(?:أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|سابعة|ثامنة|تاسعة|عاشرة|أخيرة|اخيرة)(?:\s+و\s?(?:أخيرة|اخيرة))?\s*$/u;
+
+/**
+ * A headline without a wire's desk section and part mark, for showing one headline for many copies:
+ * "عام / الوزير يفتتح المعرض إضافة ثانية" -> "الوزير يفتتح المعرض". The article's own title is never changed.
+ */
+export function stripWireHeadlineMarks(title: string): string {
+  const stripped = title.replace(WIRE_DESK_PREFIX_RE, "").replace(WIRE_PART_SUFFIX_RE, "").trim();
+  return stripped === "" ? title.trim() : stripped;
+}

@@ -67,3 +67,22 @@ describe("StoryClusterer long-range chaining", () => {
     expect(next.storyId).toBe(first.storyId);
   });
 });
+
+describe("StoryClusterer headline", () => {
+  it("shows a wire story's headline without the desk section and the part mark", () => {
+    const c = new StoryClusterer();
+    const text =
+      "عقد مجلس الوزراء جلسته الأسبوعية في الرياض برئاسة ولي العهد وناقش عددا من الموضوعات وأقر تنظيم هيئة النقل";
+    const titles = [
+      "عام / مجلس الوزراء يعقد جلسته الأسبوعية",
+      "عام / مجلس الوزراء يعقد جلسته الأسبوعية إضافة ثانية",
+    ];
+    const ids = titles.map((title, i) => {
+      const terms = toStoryTerms(title, text);
+      return c.add({ id: `spa-${i}`, sourceId: "was", title, timeMs: i * H, terms, duplicateOf: null })
+        .storyId;
+    });
+    expect(ids[1]).toBe(ids[0]);
+    expect(c.listStories().map((s) => s.headline)).toEqual(["مجلس الوزراء يعقد جلسته الأسبوعية"]);
+  });
+});

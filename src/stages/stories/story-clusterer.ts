@@ -4,6 +4,7 @@
  * and in the story's age past a grace period, or opens a new story; copies join their original's story; a periodic
  * merge pass joins stories that split early and started close together. Stories stage, in-memory, pure.
  */
+import { stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
 import { cosine, type SparseVector, type StoryTerms, TermStats, toSparseVector } from "./story-vector.ts";
 
 /** Hours a story stays open for new articles after its last one (notes §5.10: expire after days without updates). */
@@ -434,7 +435,7 @@ export class StoryClusterer {
     }
     return {
       id: s.id,
-      headline,
+      headline: stripWireHeadlineMarks(headline),
       articleCount: s.members.length,
       originalCount: originals,
       sources: [...new Set(s.members.map((m) => m.sourceId))].sort(),

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { stripSyndicationMarks, stripWireHeadlineMarks } from "./strip-syndication-marks.ts";
+
+describe("stripWireHeadlineMarks", () => {
+  const rows: { title: string; expected: string; why: string }[] = [
+    { title: "عام / الوزير يفتتح المعرض", expected: "الوزير يفتتح المعرض", why: "a wire desk section" },
+    { title: "اقتصادي/ ارتفاع أسعار النفط", expected: "ارتفاع أسعار النفط", why: "a desk without a space" },
+    {
+      title: "عام / مجلس الوزراء يعقد جلسته إضافة ثانية",
+      expected: "مجلس الوزراء يعقد جلسته",
+      why: "a desk and a numbered part",
+    },
+    {
+      title: "سياسي / الوزير يستقبل نظيره / إضافة أولى واخيرة",
+      expected: "الوزير يستقبل نظيره",
+      why: "a first-and-last part after a slash",
+    },
+    {
+      title: "المهنا: اللاعب سيكون خير إضافة لنا",
+      expected: "المهنا: اللاعب سيكون خير إضافة لنا",
+      why: "إضافة as a word",
+    },
+    { title: "إضافة فئات عمرية جديدة", expected: "إضافة فئات عمرية جديدة", why: "إضافة opening a headline" },
+    {
+      title: "دولة إسلامية بمباركة تركية / أميركية",
+      expected: "دولة إسلامية بمباركة تركية / أميركية",
+      why: "a slash inside",
+    },
+    { title: "عامر / يوقع عقده", expected: "عامر / يوقع عقده", why: "a name that starts like a desk" },
+    { title: "عام /", expected: "عام /", why: "nothing but a desk is kept whole" },
+  ];
+  for (const row of rows) {
+    it(`handles ${row.why}`, () => {
+      expect(stripWireHeadlineMarks(row.title)).toBe(row.expected);
+    });
+  }
+});
+
+describe("stripSyndicationMarks", () => {
+  it("drops a dateline prefix, agency tags and the end mark, keeping the story lines", () => {
+    expect(stripSyndicationMarks("الرياض - واس:\nقال الوزير (واس) إن الخطة تبدأ\n// انتهى //")).toBe(
+      "قال الوزير   إن الخطة تبدأ",
+    );
+  });
+});
