@@ -60,6 +60,44 @@ describe("segmentText", () => {
     expect(result.segments.at(-1)).toMatchObject({ kind: "read_also", start: 3, end: 5 });
   });
 
+  it("keeps an interview's long *question / -answer turns in the story, and ends (it used to loop forever)", () => {
+    const question = `*${STORY[1]} ${STORY[1]} ${STORY[1]}؟`;
+    const answer = `-${STORY[2]} ${STORY[2]} ${STORY[2]}`;
+    expect(question.length).toBeGreaterThan(240);
+    const lines = [STORY[0], question, answer, "*وما الخطوة التالية؟", answer, "*ومتى تبدأ خطة السياحة؟"];
+    const result = segmentText(lines.join("\n"));
+    expect(result.segments).toEqual([expect.objectContaining({ kind: "main", start: 0, end: 5 })]);
+  });
+
+  it("still reads two short bulleted headlines after the story as a list", () => {
+    const result = segmentText([...STORY, "- ارتفاع أسعار الذهب", "- الأسهم تغلق على تراجع"].join("\n"));
+    expect(result.segments.at(-1)).toMatchObject({ kind: "headline_list", start: 3, end: 4 });
+  });
+
+  it("finds the story in a whole flattened page: menus before it, a most-read list of teasers and a footer after", () => {
+    const para = (n: number) => `${STORY[1]} ${STORY[2]} الفقرة ${n}.`;
+    const teaser =
+      "ارتفعت أسعار الذهب في الأسواق العالمية اليوم مع تراجع الدولار وزيادة الطلب على الملاذات الآمنة...";
+    const page = [
+      ...["الرئيسية", "محليات", "اقتصاد", "رياضة", "فيديو", "الأربعاء 8 أبريل 2020"],
+      ...["وزير الصحة يزور مستشفى الملك فهد", "الأمطار تعم المنطقة الشرقية"],
+      STORY[0],
+      "الثلاثاء 7 أبريل 2020",
+      para(1),
+      para(2),
+      para(3),
+      "الأكثر قراءة",
+      ...["الذهب يرتفع مع تراجع الدولار", teaser, "النفط يهبط بعد قرار أوبك", teaser],
+      ...["من نحن", "اتصل بنا", "جميع الحقوق محفوظة 2020"],
+    ];
+    const result = segmentText(page.join("\n"));
+    expect(result.main).toMatchObject({ start: 8, end: 12 });
+    const kinds = result.segments.map((x) => [x.kind, x.start, x.end]);
+    expect(kinds.filter(([k]) => k === "main")).toEqual([["main", 8, 12]]);
+    expect(kinds[0]).toEqual(["headline_list", 0, 7]);
+    expect(kinds.find(([, start]) => start === 13)?.[0]).toBe("headline_list");
+  });
+
   it("returns an empty result for empty text", () => {
     expect(segmentText("")).toEqual({
       segments: [],

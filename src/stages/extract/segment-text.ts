@@ -95,6 +95,22 @@ export const STEM_CHARS = 5;
 /** Words that must precede a second verb before a run-together line is split there. */
 export const SPLIT_MIN_WORDS = 4;
 
+/** A line this long, or a sentence this long, is prose (a paragraph of the story or of another text). */
+export const PROSE_MIN_CHARS = 80;
+export const PROSE_SENTENCE_MIN_CHARS = 40;
+
+/** What each short line inside the story's region costs it, in characters of prose: a flattened page's menus and
+ * link lists sit between texts, a read-also insert of two or three lines inside one. */
+export const SHORT_LINE_COST = 40;
+/** Characters of each prose line that count for nothing: a teaser of 80–100 characters between headlines adds
+ * little, a story paragraph of 200 a lot. */
+export const PROSE_BASELINE_CHARS = 50;
+
+/** Lines before the story's prose searched for its headline (a date, byline or share line may sit between). */
+export const TITLE_LOOKBACK_LINES = 6;
+/** Shortest headline taken before the story's prose: menu items and section labels are shorter. */
+export const TITLE_MIN_CHARS = 20;
+
 const PATTERNS = {
   afterMarker: /^[\s:.\u2026\u2013\u2014\-|»«>]+/,
   bullet: /^(?:[\u2022\u25AA\u25CF\u25E6\u00B7*\u2013\u2014-]|\d{1,2}\s*[-.)])\s*/,
@@ -130,6 +146,10 @@ export function segmentText(text: string): SegmentedText {
   let mainStarted = false;
   let foreign = false;
   let source: string | null = null;
+  // A whole flattened page has menus before the story and link lists and footers after it: only the region
+  // holding the most prose (and its headline) can be the story, with a last sentence that continues it; markers
+  // (read-also, lists, credits) are read everywhere.
+  const region = storyRegion(lines, folded);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const f = folded[i]!;
@@ -152,7 +172,7 @@ export function segmentText(text: string): SegmentedText {
       }
       continue;
     }
-    if (LIST_MARKERS.some((m) => f.startsWith(m)) && line.length <= HEADLINE_MAX_CHARS) {
+    if (isListHeading(line, f)) {
       kinds[i] = "headline_list";
       let j = i + 1;
       for (
@@ -178,26 +198,28 @@ export function segmentText(text: string): SegmentedText {
         findCitedSource([line], null) ?? line.slice(line.search(PATTERNS.creditSeparator) + 1).trim();
       continue;
     }
-    // Two or more bulleted headlines in a row after the story: a similar-articles list without a heading.
+    // Two or more bulleted headlines in a row after the story: a similar-articles list without a heading. Bulleted
+    // sentences are prose (an interview's "*question؟" / "-answer." turns), never a list.
     if (
       mainStarted &&
-      PATTERNS.bullet.test(line) &&
+      isBulletedHeadline(line) &&
       i + 1 < lines.length &&
-      PATTERNS.bullet.test(lines[i + 1]!)
+      isBulletedHeadline(lines[i + 1]!)
     ) {
       let j = i;
-      for (
-        ;
-        j < lines.length && PATTERNS.bullet.test(lines[j]!) && lines[j]!.length <= HEADLINE_MAX_CHARS * 2;
-        j++
-      ) {
-        kinds[j] = "headline_list";
-      }
+      for (; j < lines.length && isBulletedHeadline(lines[j]!); j++) kinds[j] = "headline_list";
       i = j - 1;
       foreign = true;
       continue;
     }
     const words = contentWords(f);
+    if (i < region.start || (i > region.end && !continuesStory(line, words, vocab, foreign))) {
+      // Another story: a headline over a dateline paragraph, and the prose under it; else a menu or link list.
+      const inOtherStory = opensStory(lines, i) || (kinds[i - 1] === "other_story" && isProse(line));
+      kinds[i] = inOtherStory || isProse(line) ? "other_story" : "headline_list";
+      if (i > region.end) foreign = true;
+      continue;
+    }
     if (!mainStarted) {
       if (isHeadline(line)) {
         kinds[i] = "title";
@@ -224,6 +246,58 @@ export function segmentText(text: string): SegmentedText {
     for (const w of words) vocab.add(w);
   }
   return toResult(lines, kinds, splits, source);
+}
+
+/**
+ * The lines that can hold the story: the run with the most prose net of SHORT_LINE_COST per short line in it
+ * (a maximum-sum run), widened back to the longest headline-like line among the TITLE_LOOKBACK_LINES before it.
+ * Text without prose is all region (a short item is still read as one).
+ */
+function storyRegion(lines: readonly string[], folded: readonly string[]): { start: number; end: number } {
+  let best = { start: 0, end: lines.length - 1, sum: 0 };
+  let start = 0;
+  let sum = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (sum <= 0) {
+      start = i;
+      sum = 0;
+    }
+    // A list's heading ("الأكثر قراءة", "مقالات ذات صلة") ends whatever story came before it.
+    if (isListHeading(line, folded[i]!)) sum = Number.NEGATIVE_INFINITY;
+    else sum += isProse(line) ? line.length - PROSE_BASELINE_CHARS : -SHORT_LINE_COST;
+    if (sum > best.sum) best = { start, end: i, sum };
+  }
+  if (best.sum === 0) return { start: 0, end: lines.length - 1 };
+  let title = -1;
+  for (let i = best.start - 1; i >= Math.max(0, best.start - TITLE_LOOKBACK_LINES); i--) {
+    const line = lines[i]!;
+    if (isHeadline(line) && line.length >= TITLE_MIN_CHARS && line.length > (lines[title]?.length ?? 0))
+      title = i;
+  }
+  return { start: title >= 0 ? title : best.start, end: best.end };
+}
+
+/** A sentence right after the story's prose region that shares its vocabulary: a last short answer or remark. */
+function continuesStory(
+  line: string,
+  words: readonly string[],
+  vocab: ReadonlySet<string>,
+  foreign: boolean,
+): boolean {
+  if (foreign || words.length === 0 || !PATTERNS.sentenceEnd.test(line)) return false;
+  return words.filter((w) => vocab.has(w)).length / words.length >= SAME_STORY_MIN_OVERLAP;
+}
+
+function isListHeading(line: string, folded: string): boolean {
+  return line.length <= HEADLINE_MAX_CHARS && LIST_MARKERS.some((m) => folded.startsWith(m));
+}
+
+function isProse(line: string): boolean {
+  return (
+    line.length >= PROSE_MIN_CHARS ||
+    (line.length >= PROSE_SENTENCE_MIN_CHARS && PATTERNS.sentenceEnd.test(line))
+  );
 }
 
 function toResult(
@@ -276,6 +350,13 @@ function citedSources(lines: readonly string[], source: string | null): string[]
 function opensStory(lines: readonly string[], i: number): boolean {
   const next = lines[i + 1];
   return isHeadline(lines[i]!) && next !== undefined && PATTERNS.dateline.test(next) && !isHeadline(next);
+}
+
+/** A bulleted line that reads as a list's headline: short (two headlines run together allowed), no sentence end. */
+function isBulletedHeadline(line: string): boolean {
+  return (
+    PATTERNS.bullet.test(line) && line.length <= HEADLINE_MAX_CHARS * 2 && !PATTERNS.sentenceEnd.test(line)
+  );
 }
 
 function isHeadline(line: string): boolean {
