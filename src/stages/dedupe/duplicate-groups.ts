@@ -48,6 +48,8 @@ interface Group {
   id: string;
   /** Stream position of the group's first article: the older of two merging groups keeps its id. */
   openedAt: number;
+  /** Time of the group's first article (GROUP_MERGE_MAX_HOURS). */
+  openedMs: number;
   /** Members still inside the window (DuplicateGroups.evictBefore); the original may have left it. */
   members: DuplicateMember[];
   original: DuplicateMember;
@@ -75,7 +77,8 @@ export const JOIN_MIN_MEMBER_SHARE = 0.5;
  * `original-or-majority` labels P 0.959 R 0.782, brute-force recall 0.915, floor 443/484, rule precision 0.926.
  * The stricter rule loses more true copies (and floor pairs) than the chains it cuts, so single link stays the
  * default until the copy rule itself is stricter. Under `first-copy` an article that is a floor-close copy
- * (isGroupMergeCopy) of members of several groups merges them, so every floor pair shares a group; under
+ * (isGroupMergeCopy) of members of several groups, or any copy of members of young groups (GROUP_MERGE_MAX_HOURS),
+ * merges them, so every floor pair shares a group; under
  * `original-or-majority` it joins one group as before.
  */
 export const DEFAULT_DUPLICATE_JOIN_RULE: DuplicateJoinRule = "first-copy";
@@ -83,14 +86,27 @@ export const DEFAULT_DUPLICATE_JOIN_RULE: DuplicateJoinRule = "first-copy";
 /**
  * Overlap at which a copy must share the new article's group even when that merges two groups: the issue's floor
  * (every pair with resemblance ≥ 0.8 or containment ≥ 0.9 is found). Weaker copies only lead the article into one
- * group: merging on them chained template texts (royal cables, weather reports) and rewrites of one event into
- * one group (bench/stories/run.ts, second reading: before merges P 0.980 R 0.832; merging on every copy P 0.958
- * R 0.894; merging on floor-close copies only, with shingle-text.ts EDIT_WORDS, P 0.975 R 0.855).
+ * group unless their group is young (GROUP_MERGE_MAX_HOURS): merging on every copy chained template texts (royal
+ * cables, weather reports) and rewrites of one event into one group (bench/stories/run.ts, second reading: before
+ * merges P 0.980 R 0.832; merging on every copy P 0.958 R 0.894; merging on floor-close copies only, with
+ * shingle-text.ts EDIT_WORDS, P 0.975 R 0.855).
  */
 export const GROUP_MERGE_MIN_JACCARD = 0.8;
 export const GROUP_MERGE_MIN_CONTAINMENT = 0.9;
 
-/** True when a verified copy is close enough to merge its group with the new article's (see above). */
+/**
+ * Hours from a group's first article within which any verified copy of one of its members merges it with the new
+ * article's group. Outlets republish one release within a day or so, each edit a little differently, so two
+ * outlets' versions often land in separate groups that a third version copies both of; a template text (tomorrow's
+ * weather, another national-day cable) comes back a day or more later, and merging on it is what chained templates.
+ * Tuned on the `tune` half of testdata/labels/pairs.jsonl (pairs split by a hash of their ids): 12 h R 0.840,
+ * 24 h R 0.852, 36 h and 48 h R 0.864, all at P 0.986; 72 h and unbounded R 0.864 at P 0.972 (a template pair two
+ * days apart joins). Floor pairs stay 509/509.
+ */
+export const GROUP_MERGE_MAX_HOURS = 36;
+const HOUR_MS = 3_600_000;
+
+/** True when a verified copy is close enough to merge its group with the new article's whatever its age. */
 export function isGroupMergeCopy(overlap: { jaccard: number; containment: number }): boolean {
   return overlap.jaccard >= GROUP_MERGE_MIN_JACCARD || overlap.containment >= GROUP_MERGE_MIN_CONTAINMENT;
 }
@@ -140,7 +156,7 @@ export class DuplicateGroups {
   /**
    * Adds an article with its verified copies (best first, as NearDuplicateIndex.query returns them): it joins a
    * group by the join rule, else opens its own group. Under `first-copy` it joins its best copy's group and merges
-   * into it the groups of `mergeIds` (the copies close enough that the two must share a group, isGroupMergeCopy;
+   * into it the groups of `mergeIds` (the copies close enough that the two must share a group, `mergeIdsOf`;
    * default: every copy), all into the group opened first.
    */
   add(
@@ -156,6 +172,7 @@ export class DuplicateGroups {
       const opened: Group = {
         id: member.id,
         openedAt: position,
+        openedMs: member.timeMs,
         members: [member],
         original: member,
         size: 1,
@@ -175,6 +192,24 @@ export class DuplicateGroups {
     const result: DuplicateAssignment = { groupId: group.id, originalId: group.original.id };
     if (absorbed.length > 0) result.mergedGroups = absorbed.map((g) => g.id);
     return result;
+  }
+
+  /**
+   * The copies (verified, as NearDuplicateIndex.query returns them) whose groups a new article at `timeMs` merges
+   * with its own: floor-close copies (isGroupMergeCopy), and any copy whose group's first article is at most
+   * GROUP_MERGE_MAX_HOURS older. Pass the result as `add`'s `mergeIds`.
+   */
+  mergeIdsOf(
+    copies: readonly { id: string; jaccard: number; containment: number }[],
+    timeMs: number,
+  ): string[] {
+    const out: string[] = [];
+    for (const c of copies) {
+      const g = this.groupOf.get(c.id);
+      if (isGroupMergeCopy(c) || (g !== undefined && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS))
+        out.push(c.id);
+    }
+    return out;
   }
 
   /** Moves `from`'s in-window members into `into` (the caller chooses the merged group's original). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareShingles, isCopy } from "./compare-shingles.ts";
-import { DuplicateGroups } from "./duplicate-groups.ts";
+import { DuplicateGroups, GROUP_MERGE_MAX_HOURS } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { NearDuplicateIndex } from "./near-duplicate-index.ts";
 import {
@@ -221,6 +221,49 @@ describe("DuplicateGroups merging", () => {
     const out = g.add(member("c", "almadina", 4), ["b1", "a1"], []);
     expect(out).toEqual({ groupId: "b1", originalId: "b1" });
     expect(g.groupIdOf("a1")).toBe("a1");
+  });
+
+  describe("mergeIdsOf: which verified copies merge groups", () => {
+    const HOUR = 3_600_000;
+    const weak = (id: string) => ({ id, jaccard: 0.55, containment: 0.7 });
+    const cases = [
+      {
+        name: "a weak copy merges a group opened within GROUP_MERGE_MAX_HOURS (two outlets' edits of one release)",
+        openedHoursAgo: GROUP_MERGE_MAX_HOURS - 1,
+        copy: weak("old"),
+        merges: true,
+      },
+      {
+        name: "a weak copy leaves an older group apart (a template text comes back a day or more later)",
+        openedHoursAgo: GROUP_MERGE_MAX_HOURS + 1,
+        copy: weak("old"),
+        merges: false,
+      },
+      {
+        name: "a floor-close copy merges an older group (every floor pair shares a group)",
+        openedHoursAgo: GROUP_MERGE_MAX_HOURS + 1,
+        copy: { id: "old", jaccard: 0.8, containment: 0.85 },
+        merges: true,
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const g = new DuplicateGroups();
+        const now = 100 * HOUR;
+        g.add(member("old", "okaz", now - c.openedHoursAgo * HOUR), []);
+        g.add(member("recent", "sabq", now - HOUR), []);
+        const copies = [weak("recent"), c.copy];
+        const mergeIds = g.mergeIdsOf(copies, now);
+        expect(mergeIds.includes("old")).toBe(c.merges);
+        g.add(
+          member("new", "alyaum", now),
+          copies.map((x) => x.id),
+          mergeIds,
+        );
+        expect(g.groupIdOf("old") === g.groupIdOf("new")).toBe(c.merges);
+        expect(g.groupIdOf("recent")).toBe(g.groupIdOf("new"));
+      });
+    }
   });
 
   it("makes a wire member of the absorbed group the merged group's original", () => {

@@ -3,7 +3,7 @@
  * cluster into stories. `recluster` rebuilds from scratch; `StoryStream` is the same fold, one article at a time.
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
-import { DuplicateGroups, isGroupMergeCopy } from "../dedupe/duplicate-groups.ts";
+import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
 import { minhashSignature } from "../dedupe/minhash-signature.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS, NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
 import { SHINGLE_WORDS, toLeadHashes, toShingleHashes, toShingleWords } from "../dedupe/shingle-text.ts";
@@ -84,7 +84,7 @@ export class StoryStream {
     const group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
       copies.map((c) => c.id),
-      copies.filter(isGroupMergeCopy).map((c) => c.id),
+      this.groups.mergeIdsOf(copies, a.timeMs),
     );
     const t1 = performance.now();
     const duplicateOf = group.originalId === a.id ? null : group.originalId;
