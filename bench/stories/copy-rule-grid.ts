@@ -37,6 +37,20 @@ export function applySecondReading(
   return pairs.map((p) => ({ ...p, label: now.get(`${p.a} ${p.b}`) ?? p.label }));
 }
 
+/** Halves of the labelled pairs: constants are tuned on `tune` and checked on `test`, so a rule fitted to a pair shows. */
+export type PairHalf = "tune" | "test";
+
+/**
+ * The half a pair belongs to, by a hash (FNV-1a) of its two ids: fixed for a pair whatever else the file holds.
+ * Example: {a: "snn-1", b: "snn-2"} is always in the same half.
+ */
+export function halfOf(pair: { a: string; b: string }): PairHalf {
+  const key = `${pair.a} ${pair.b}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 2 === 0 ? "tune" : "test";
+}
+
 export interface GridRow {
   setting: string;
   minJaccard: number;
