@@ -4,6 +4,7 @@
  * earliest published, then the smallest id). Dedupe stage, in-memory and deterministic for a stream in (time, id)
  * order.
  */
+import { COPY_MIN_JACCARD } from "./compare-shingles.ts";
 
 /**
  * Source ids of wire agencies: when one of them is in a group it is the original, because newspapers copy it.
@@ -77,7 +78,7 @@ export const JOIN_MIN_MEMBER_SHARE = 0.5;
  * `original-or-majority` labels P 0.959 R 0.782, brute-force recall 0.915, floor 443/484, rule precision 0.926.
  * The stricter rule loses more true copies (and floor pairs) than the chains it cuts, so single link stays the
  * default until the copy rule itself is stricter. Under `first-copy` an article that is a floor-close copy
- * (isGroupMergeCopy) of members of several groups, or any copy of members of young groups (GROUP_MERGE_MAX_HOURS),
+ * (isGroupMergeCopy) of members of several groups, or resembles members of young groups (GROUP_MERGE_MAX_HOURS),
  * merges them, so every floor pair shares a group; under
  * `original-or-majority` it joins one group as before.
  */
@@ -86,7 +87,7 @@ export const DEFAULT_DUPLICATE_JOIN_RULE: DuplicateJoinRule = "first-copy";
 /**
  * Overlap at which a copy must share the new article's group even when that merges two groups: the issue's floor
  * (every pair with resemblance ≥ 0.8 or containment ≥ 0.9 is found). Weaker copies only lead the article into one
- * group unless their group is young (GROUP_MERGE_MAX_HOURS): merging on every copy chained template texts (royal
+ * group unless they resemble it and it is young (GROUP_MERGE_MAX_HOURS): merging on every copy chained template texts (royal
  * cables, weather reports) and rewrites of one event into one group (bench/stories/run.ts, second reading: before
  * merges P 0.980 R 0.832; merging on every copy P 0.958 R 0.894; merging on floor-close copies only, with
  * shingle-text.ts EDIT_WORDS, P 0.975 R 0.855).
@@ -95,15 +96,24 @@ export const GROUP_MERGE_MIN_JACCARD = 0.8;
 export const GROUP_MERGE_MIN_CONTAINMENT = 0.9;
 
 /**
- * Hours from a group's first article within which any verified copy of one of its members merges it with the new
- * article's group. Outlets republish one release within a day or so, each edit a little differently, so two
- * outlets' versions often land in separate groups that a third version copies both of; a template text (tomorrow's
- * weather, another national-day cable) comes back a day or more later, and merging on it is what chained templates.
- * Tuned on the `tune` half of testdata/labels/pairs.jsonl (pairs split by a hash of their ids): 12 h R 0.840,
- * 24 h R 0.852, 36 h and 48 h R 0.864, all at P 0.986; 72 h and unbounded R 0.864 at P 0.972 (a template pair two
- * days apart joins). Floor pairs stay 509/509.
+ * Hours from a group's first article within which a resemblance copy (COPY_MIN_JACCARD) of one of its members
+ * merges it with the new article's group. Outlets republish one release within a day or so, each edit a little
+ * differently, so two outlets' versions often land in separate groups that a third version resembles both of; a
+ * template text (tomorrow's weather, another national-day cable) comes back a day or more later. Tuned with every
+ * verified copy merging on the `tune` half of testdata/labels/pairs.jsonl (pairs split by a hash of their ids,
+ * bench/stories/copy-rule-grid.ts halfOf): 12 h R 0.840, 24 h 0.852, 36 h and 48 h 0.864, all at P 0.986; 72 h and
+ * unbounded R 0.864 at P 0.972 (a template pair two days apart joins).
  */
 export const GROUP_MERGE_MAX_HOURS = 36;
+
+/**
+ * Resemblance a copy needs to merge a young group: containment copies are left out because a roundup that contains
+ * two short statements (an emergency landing and a soldier's death from one command) merged them. On the 3,000
+ * articles from 2015-08-06 (bench/stories/run.ts brute force) merging on every young copy put 148 more pairs in
+ * one group, 98 of them with J < 0.1 (139 such pairs before); resemblance copies only: 61 more, 27 with J < 0.1.
+ * Labels (second reading) P 0.975 R 0.860 -> P 0.975 R 0.883 (every young copy: 0.976 / 0.899); floor 509/509.
+ */
+export const GROUP_MERGE_YOUNG_MIN_JACCARD = COPY_MIN_JACCARD;
 const HOUR_MS = 3_600_000;
 
 /** True when a verified copy is close enough to merge its group with the new article's whatever its age. */
@@ -196,8 +206,8 @@ export class DuplicateGroups {
 
   /**
    * The copies (verified, as NearDuplicateIndex.query returns them) whose groups a new article at `timeMs` merges
-   * with its own: floor-close copies (isGroupMergeCopy), and any copy whose group's first article is at most
-   * GROUP_MERGE_MAX_HOURS older. Pass the result as `add`'s `mergeIds`.
+   * with its own: floor-close copies (isGroupMergeCopy), and resemblance copies (GROUP_MERGE_YOUNG_MIN_JACCARD)
+   * whose group's first article is at most GROUP_MERGE_MAX_HOURS older. Pass the result as `add`'s `mergeIds`.
    */
   mergeIdsOf(
     copies: readonly { id: string; jaccard: number; containment: number }[],
@@ -206,8 +216,8 @@ export class DuplicateGroups {
     const out: string[] = [];
     for (const c of copies) {
       const g = this.groupOf.get(c.id);
-      if (isGroupMergeCopy(c) || (g !== undefined && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS))
-        out.push(c.id);
+      const young = g !== undefined && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS;
+      if (isGroupMergeCopy(c) || (young && c.jaccard >= GROUP_MERGE_YOUNG_MIN_JACCARD)) out.push(c.id);
     }
     return out;
   }

@@ -228,15 +228,21 @@ describe("DuplicateGroups merging", () => {
     const weak = (id: string) => ({ id, jaccard: 0.55, containment: 0.7 });
     const cases = [
       {
-        name: "a weak copy merges a group opened within GROUP_MERGE_MAX_HOURS (two outlets' edits of one release)",
+        name: "a resemblance copy merges a group opened within GROUP_MERGE_MAX_HOURS (two edits of one release)",
         openedHoursAgo: GROUP_MERGE_MAX_HOURS - 1,
         copy: weak("old"),
         merges: true,
       },
       {
-        name: "a weak copy leaves an older group apart (a template text comes back a day or more later)",
+        name: "a resemblance copy leaves an older group apart (a template text comes back a day or more later)",
         openedHoursAgo: GROUP_MERGE_MAX_HOURS + 1,
         copy: weak("old"),
+        merges: false,
+      },
+      {
+        name: "a containment copy leaves a young group apart (a roundup holding two short statements)",
+        openedHoursAgo: 1,
+        copy: { id: "old", jaccard: 0.2, containment: 0.85 },
         merges: false,
       },
       {
