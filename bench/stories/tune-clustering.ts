@@ -43,6 +43,15 @@ for (const tuning of settings) {
     f1Sum += x.f1;
     parts.push(`${set.name} P ${fmt(x.precision)} R ${fmt(x.recall)} F1 ${fmt(x.f1)}`);
   }
+  // Both sets as one (story names prefixed): pairs weigh by story size, as on the held-out set.
+  const pooledGold = new Map(
+    devSets.flatMap((set) => [...set.gold].map(([id, st]) => [id, `${set.name}/${st}`] as const)),
+  );
+  const pooled = scoreClustering(
+    pooledGold,
+    new Map([...pooledGold.keys()].map((id) => [id, log.storyOf(id) ?? id])),
+  );
+  parts.push(`pooled P ${fmt(pooled.precision)} R ${fmt(pooled.recall)} F1 ${fmt(pooled.f1)}`);
   const lr = scoreLongRange(pairs, (id) => log.storyOf(id));
   for (const half of ["tune", "test"]) {
     const r = lr[half];

@@ -86,3 +86,48 @@ describe("StoryClusterer headline", () => {
     expect(c.listStories().map((s) => s.headline)).toEqual(["مجلس الوزراء يعقد جلسته الأسبوعية"]);
   });
 });
+
+describe("StoryClusterer headline keys", () => {
+  /**
+   * Two weeks of invented routine headlines sharing everyday words, then an event: the follow-up's headline
+   * shares with the event's only the bursting "انفجار" and "أبها" beside the everyday words "أمير" and "منطقة".
+   */
+  function placeFollowUp(tuning: Partial<ClusterTuning>): { joined: boolean; score: number } {
+    const c = new StoryClusterer({ tuning });
+    const add = (id: string, title: string, text: string, timeMs: number) =>
+      c.add({ id, sourceId: "was", title, timeMs, terms: toStoryTerms(title, text), duplicateOf: null });
+    const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
+    for (let d = 0; d < 14; d++) {
+      for (let i = 0; i < routine.length; i++) {
+        add(
+          `r-${d}-${i}`,
+          `أمير منطقة الرياض ${routine[i]} وفد الجمعية ${d}`,
+          `${routine[i]} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 10 + i}`,
+          d * 24 * H + i * H,
+        );
+      }
+    }
+    const t = 14 * 24 * H;
+    const event = add(
+      "event",
+      "انفجار في مسجد بمدينة أبها",
+      "وقع انفجار داخل مسجد في مدينة أبها أثناء صلاة الظهر وأسفر عن سقوط ضحايا ونقل المصابين إلى المستشفى",
+      t,
+    );
+    const follow = add(
+      "follow",
+      "أمير منطقة عسير يعزي أسر ضحايا انفجار أبها",
+      "قدم أمير منطقة عسير التعازي لأسر الضحايا ووجه بتقديم الرعاية للمصابين في المستشفى",
+      t + 3 * H,
+    );
+    return { joined: follow.storyId === event.storyId, score: follow.score };
+  }
+  it("joins a follow-up whose headline shares the event's bursting names", () => {
+    expect(placeFollowUp({}).joined).toBe(true);
+  });
+  it("scores it lower when headline keys count alike (everyday words dilute the names)", () => {
+    expect(placeFollowUp({ keyIdfPower: 0, keyBurstPower: 0 }).score).toBeLessThan(
+      placeFollowUp({}).score - 0.02,
+    );
+  });
+});

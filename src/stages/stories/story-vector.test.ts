@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cosine, type StoryTerms, TermStats, toSparseVector } from "./story-vector.ts";
+import {
+  BURST_RATIO_CAP,
+  cosine,
+  KeyBursts,
+  type StoryTerms,
+  TermStats,
+  toSparseVector,
+} from "./story-vector.ts";
 
 const terms = (...keys: string[]): StoryTerms => ({ tf: new Map(keys.map((k) => [k, 1])), titleKeys: [] });
 
@@ -22,5 +29,44 @@ describe("TermStats.addEmptyDocuments", () => {
     expect(sim(large)).toBeGreaterThan(sim(small));
     large.addEmptyDocuments(-5);
     expect(large.documents).toBe(100);
+  });
+});
+
+describe("KeyBursts", () => {
+  const H = 3_600_000;
+  /** Two weeks of headlines: a daily template key every day, an event's name only on the last day. */
+  function twoWeeks(): KeyBursts {
+    const b = new KeyBursts();
+    for (let d = 0; d < 14; d++) {
+      for (let i = 0; i < 5; i++) b.add(["سوق", "اغلاق"], d * 24 * H + i * H);
+    }
+    for (let i = 0; i < 20; i++) b.add(["عسير", "تفجير"], 13 * 24 * H + 6 * H + i * 60_000);
+    return b;
+  }
+  const rows: { name: string; key: string; min: number; max: number }[] = [
+    { name: "a key every day's headlines carry stays near 1", key: "سوق", min: 0.7, max: 1.5 },
+    {
+      name: "a name that fills today's headlines bursts (up to the cap)",
+      key: "عسير",
+      min: 5,
+      max: BURST_RATIO_CAP,
+    },
+    { name: "a key never seen is neither", key: "مجهول", min: 1, max: 1 },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const r = twoWeeks().ratio(row.key);
+      expect(r).toBeGreaterThanOrEqual(row.min);
+      expect(r).toBeLessThanOrEqual(row.max);
+    });
+  }
+  it("lets a burst fade over the following days", () => {
+    const b = twoWeeks();
+    const today = b.ratio("عسير");
+    b.add(["سوق"], 16 * 24 * H);
+    expect(b.ratio("عسير")).toBeLessThan(today / 3);
+  });
+  it("is 1 before any headline", () => {
+    expect(new KeyBursts().ratio("عسير")).toBe(1);
   });
 });

@@ -122,3 +122,82 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   }
   return dot;
 }
+
+/** Time constant of a title key's recent rate: one day, a daily paper's news cycle. */
+export const BURST_RECENT_HOURS = 24;
+/** Time constant of its long-run rate: two weeks, long enough that daily templates look steady. */
+export const BURST_BASELINE_HOURS = 14 * 24;
+/**
+ * Headlines per hour added to both rates: a key first seen once is not yet a burst (one title in 20 hours).
+ * BURST_* values were set by reasoning, not tuned: only TITLE_KEY_*_POWER in story-clusterer.ts were.
+ */
+export const BURST_PRIOR_PER_HOUR = 0.05;
+/** Largest burst ratio: a brand-new name should outweigh a common word, not silence the rest of the headline. */
+export const BURST_RATIO_CAP = 8;
+
+/** An exponentially decayed count: `value` as of `atMs`. */
+interface DecayedCount {
+  value: number;
+  atMs: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+function decayed(c: DecayedCount | undefined, nowMs: number, tauHours: number): number {
+  return c === undefined ? 0 : c.value * Math.exp(-(nowMs - c.atMs) / HOUR_MS / tauHours);
+}
+
+/** Hours' worth of a steady rate a decayed count with time constant `tauHours` holds after `elapsedHours`. */
+function filledHours(elapsedHours: number, tauHours: number): number {
+  return tauHours * (1 - Math.exp(-elapsedHours / tauHours));
+}
+
+function bump(counts: Map<string, DecayedCount>, key: string, nowMs: number, tauHours: number): void {
+  const c = counts.get(key);
+  if (c === undefined) counts.set(key, { value: 1, atMs: nowMs });
+  else {
+    c.value = decayed(c, nowMs, tauHours) + 1;
+    c.atMs = nowMs;
+  }
+}
+
+/**
+ * Headline burstiness of title keys, counted over the stream so far in stream order (so batching cannot change
+ * it): each key's headline rate over the last day against its rate over the last two weeks. Daily templates
+ * (market close, forecast, Eid greetings) stay near 1; an event's names (a bombed town, a visiting minister)
+ * jump. Example: a key in 30 of today's titles and 2 a day before -> ratio about 9.
+ */
+export class KeyBursts {
+  private readonly recent = new Map<string, DecayedCount>();
+  private readonly baseline = new Map<string, DecayedCount>();
+  private firstMs = Number.NaN;
+  private lastMs = Number.NaN;
+
+  /** Counts one article's distinct title keys at its time (call in stream order). */
+  add(keys: readonly string[], timeMs: number): void {
+    if (Number.isNaN(this.firstMs)) this.firstMs = timeMs;
+    this.lastMs = timeMs;
+    for (const k of keys) {
+      bump(this.recent, k, timeMs, BURST_RECENT_HOURS);
+      bump(this.baseline, k, timeMs, BURST_BASELINE_HOURS);
+    }
+  }
+
+  /**
+   * Recent over long-run headlines per hour, both smoothed by BURST_PRIOR_PER_HOUR, at most BURST_RATIO_CAP; 1 when
+   * nothing is known.
+   */
+  ratio(key: string): number {
+    if (Number.isNaN(this.lastMs)) return 1;
+    // Each decayed count of a steady rate r tends to r·τ·(1 − e^(−elapsed/τ)); dividing by that factor makes a
+    // steady key read 1 from the stream's first hours on.
+    const elapsedHours = (this.lastMs - this.firstMs) / HOUR_MS + 1;
+    const recent =
+      decayed(this.recent.get(key), this.lastMs, BURST_RECENT_HOURS) /
+      filledHours(elapsedHours, BURST_RECENT_HOURS);
+    const baseline =
+      decayed(this.baseline.get(key), this.lastMs, BURST_BASELINE_HOURS) /
+      filledHours(elapsedHours, BURST_BASELINE_HOURS);
+    return Math.min(BURST_RATIO_CAP, (recent + BURST_PRIOR_PER_HOUR) / (baseline + BURST_PRIOR_PER_HOUR));
+  }
+}
