@@ -87,10 +87,10 @@ export const DEFAULT_DUPLICATE_JOIN_RULE: DuplicateJoinRule = "first-copy";
 /**
  * Overlap at which a copy must share the new article's group even when that merges two groups: the issue's floor
  * (every pair with resemblance ≥ 0.8 or containment ≥ 0.9 is found). Weaker copies only lead the article into one
- * group unless they resemble it and it is young (GROUP_MERGE_MAX_HOURS): merging on every copy chained template texts (royal
- * cables, weather reports) and rewrites of one event into one group (bench/stories/run.ts, second reading: before
- * merges P 0.980 R 0.832; merging on every copy P 0.958 R 0.894; merging on floor-close copies only, with
- * shingle-text.ts EDIT_WORDS, P 0.975 R 0.855).
+ * group unless they resemble it and it is young (GROUP_MERGE_MAX_HOURS): merging on every copy chained template
+ * texts (royal cables, weather reports) and rewrites of one event into one group (bench/stories/run.ts, second
+ * reading: before merges P 0.980 R 0.832; merging on every copy P 0.958 R 0.894; merging on floor-close copies only,
+ * with shingle-text.ts EDIT_WORDS, P 0.975 R 0.855).
  */
 export const GROUP_MERGE_MIN_JACCARD = 0.8;
 export const GROUP_MERGE_MIN_CONTAINMENT = 0.9;
