@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURE_RECORDS, MERGE_RECORDS, STORY_RECORDS } from "../../test/fixtures/arabic-articles.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
+import { MERGE_EVERY_ARTICLES } from "../stages/stories/story-clusterer.ts";
 import { assignStories, reclusterStories } from "./assign-stories.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "akhbar-assign-"));
@@ -36,7 +37,64 @@ async function fresh() {
   return openSqliteStorage(join(dir, `s${n++}.db`));
 }
 
+/** One story of three articles whose most representative title is not the first, then news 200 hours later. */
+const CLOSING_RECORDS = [
+  [
+    "cl-1",
+    "2015-08-01 08:00:00",
+    "وزير الصحة في أبها لافتتاح مستشفى",
+    "وصل وزير الصحة إلى أبها صباح اليوم في زيارة تفقدية لمنطقة عسير يفتتح خلالها مستشفى أبها الجديد.",
+  ],
+  [
+    "cl-2",
+    "2015-08-01 09:00:00",
+    "افتتاح مستشفى أبها الجديد بسعة مئتي سرير",
+    "افتتح وزير الصحة مستشفى أبها الجديد بسعة مئتي سرير، ويضم المستشفى أقساما للطوارئ والعناية المركزة والولادة.",
+  ],
+  [
+    "cl-3",
+    "2015-08-01 10:00:00",
+    "مستشفى أبها الجديد يستقبل أول المرضى",
+    "استقبل مستشفى أبها الجديد أول المرضى بعد افتتاحه، وقال مدير المستشفى إن الأقسام تعمل بكامل طاقتها.",
+  ],
+  [
+    "cl-4",
+    "2015-08-09 18:00:00",
+    "الهلال يفوز على النصر في مباراة الديربي",
+    "فاز فريق الهلال على النصر بهدفين في مباراة الديربي على ملعب الملك فهد الدولي بالرياض.",
+  ],
+].map(([id, date, title, text], i) => ({
+  id: id!,
+  source: ["okaz", "alriyadh", "alwatan", "sabq"][i]!,
+  url: `https://example.com/${id}`,
+  title: title!,
+  date: date!,
+  text: text!,
+}));
+/** Stories close at a merge pass: enough later notices that one runs after the first story has expired. */
+const LATER_NOTICES = Array.from({ length: MERGE_EVERY_ARTICLES }, (_, k) => ({
+  id: `notice-${String(k).padStart(3, "0")}`,
+  source: "sabq",
+  url: `https://example.com/notice-${k}`,
+  title: `إعلان مناقصة رقم ${k + 1000}`,
+  date: `2015-08-10 ${String(Math.floor(k / 60)).padStart(2, "0")}:${String(k % 60).padStart(2, "0")}:00`,
+  text: `تعلن الجهة عن طرح المناقصة رقم ${k + 1000} لتوريد المعدات رقم ${k * 7 + 3} وفق الشروط رقم ${k * 13 + 5}.`,
+}));
+
 describe("assignStories", () => {
+  it("stores the representative headline of a story that closed during the step that placed it", async () => {
+    const storage = await fresh();
+    // One step places everything: the first story expires (and closes) at a merge pass inside it.
+    await importInto(storage, [...CLOSING_RECORDS, ...LATER_NOTICES], 500);
+    const first = storage.db
+      .prepare("SELECT id, headline, article_count FROM stories ORDER BY first_seen_ms LIMIT 1")
+      .get();
+    await storage.close();
+    // Not the first article's title (the fallback for a story never described): the story's own choice.
+    expect(first).toMatchObject({ id: "cl-1", article_count: 3 });
+    expect(first).not.toMatchObject({ headline: "وزير الصحة في أبها لافتتاح مستشفى" });
+  });
+
   it("places the same story and duplicate_of for every article whatever the batch size", async () => {
     const small = await fresh();
     const big = await fresh();

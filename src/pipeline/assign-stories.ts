@@ -55,6 +55,8 @@ export class StoryAssigner {
   #open = new Set<string>();
   /** Current original per copy group, as last written. */
   #originalOf = new Map<string, string>();
+  /** Headline of each stream story that closed during the current step, as the clusterer described it then. */
+  #closedHeadlines = new Map<string, string>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(store: StoryStore) {
@@ -74,9 +76,13 @@ export class StoryAssigner {
   clear(): Promise<void> {
     return this.#step(async () => {
       await this.#store.clearStories();
-      this.#stream = new StoryStream();
+      this.#stream = this.#newStream();
       this.#frontier = null;
     });
+  }
+
+  #newStream(): StoryStream {
+    return new StoryStream({ onStoryClosed: (s) => this.#closedHeadlines.set(s.id, s.headline) });
   }
 
   /** Runs steps one at a time in this process, and under the store's assignment lock when it has one. */
@@ -124,7 +130,7 @@ export class StoryAssigner {
    * many stored articles the fresh stream was fed.
    */
   async #rebuild(from: Key): Promise<{ toPlace: StoryStreamRow[]; fed: number }> {
-    this.#stream = new StoryStream();
+    this.#stream = this.#newStream();
     this.#storedIdOf = new Map();
     this.#open = new Set();
     this.#originalOf = new Map();
@@ -169,6 +175,7 @@ export class StoryAssigner {
    */
   #add(rows: readonly StoryStreamRow[]): PlacementBatch {
     const stream = this.#stream!;
+    this.#closedHeadlines = new Map();
     const log = new PlacementLog();
     const added: { row: StoryStreamRow; groupId: string; shingles: Uint32Array; signature: Uint32Array }[] =
       [];
@@ -220,9 +227,15 @@ export class StoryAssigner {
     const touched = new Set([...placements.map((p) => p.storyId), ...merges.map((m) => m.intoId)]);
     const headlines: { storyId: string; headline: string }[] = [];
     if (touched.size > 0) {
-      for (const s of stream.clusterer.listStories()) {
-        const storedId = this.#storedId(s.id);
-        if (touched.has(storedId)) headlines.push({ storyId: storedId, headline: s.headline });
+      // A story that closed during this step is described as it closed, so its headline does not depend on whether
+      // the step that placed its last article also outlived it (one large step) or not (a step per batch).
+      const described: [string, string][] = [
+        ...this.#closedHeadlines,
+        ...stream.clusterer.listStories().map((s): [string, string] => [s.id, s.headline]),
+      ];
+      for (const [id, headline] of described) {
+        const storedId = this.#storedId(id);
+        if (touched.has(storedId)) headlines.push({ storyId: storedId, headline });
       }
     }
     return { placements, groupMerges, groupOriginals, merges, headlines };

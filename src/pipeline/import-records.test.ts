@@ -65,3 +65,22 @@ describe("importRecords names the sources it creates", () => {
     }
   });
 });
+
+describe("importRecords places stories", () => {
+  it("places what a killed earlier run stored but never placed, on a re-run that stores nothing new", async () => {
+    const storage = await openSqliteStorage(join(dir, "rerun.db"));
+    const clock = { now: () => new Date("2015-08-02T00:00:00Z") };
+    const records = [record("c1", "okaz"), record("c2", "was"), record("c3", "alriyadh")];
+    try {
+      // The first run dies between its last article write and story placement.
+      const first = await importRecords(lines(records), { storage, clock }, { assignStories: false });
+      expect(first).toMatchObject({ imported: 3, placedInStories: 0 });
+      expect(await storage.stories!.listUnplacedIds()).toHaveLength(3);
+      const again = await importRecords(lines(records), { storage, clock });
+      expect(again).toMatchObject({ imported: 0, duplicates: 3, placedInStories: 3 });
+      expect(await storage.stories!.listUnplacedIds()).toEqual([]);
+    } finally {
+      await storage.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { RecordOptions } from "../stages/ingest/record-to-draft.ts";
-import { assignStories } from "./assign-stories.ts";
+import { assignPendingStories } from "./assign-stories.ts";
 import { type ImportLine, type PreparedBatch, prepareBatch, type Rejection } from "./prepare-batch.ts";
 
 export type { ImportLine, Rejection } from "./prepare-batch.ts";
@@ -170,10 +170,11 @@ export async function importRecords(
     // A failed write leaves prepared batches behind; settle them so none rejects unobserved.
     await Promise.allSettled(inFlight);
   }
-  // Stories after the articles commit: a crash before this leaves unplaced articles, which the next run places.
-  if (options.assignStories !== false && inserted.length > 0 && !summary.interrupted) {
-    options.onStories?.(inserted.length);
-    const placed = await assignStories(deps.storage, inserted);
+  // Stories after the articles commit, with every article still unplaced: one a killed earlier run stored but did
+  // not place is placed by the re-run even when it stores nothing new (one anti-join when there is none).
+  if (options.assignStories !== false && !summary.interrupted) {
+    if (inserted.length > 0) options.onStories?.(inserted.length);
+    const placed = await assignPendingStories(deps.storage, inserted);
     if (placed !== null) summary.placedInStories = placed.placed;
   }
   return summary;
