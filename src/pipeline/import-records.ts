@@ -20,6 +20,9 @@ export type { ImportLine, Rejection } from "./prepare-batch.ts";
  * so a crash loses at most the uncommitted batches, which a re-run writes again (writes are idempotent).
  */
 export const IMPORT_BATCH_SIZE = 500;
+/** New or changed articles from which an import compacts the search index at its end (SearchIndex.optimize):
+ * below it the engine's own incremental merging keeps up. */
+export const OPTIMIZE_MIN_ARTICLES = 5_000;
 /** Rejections kept with their messages; the count covers all of them. */
 export const MAX_REPORTED_REJECTIONS = 1_000;
 
@@ -169,6 +172,10 @@ export async function importRecords(
   } finally {
     // A failed write leaves prepared batches behind; settle them so none rejects unobserved.
     await Promise.allSettled(inFlight);
+  }
+  // A large load leaves the search index in many segments: compact it once, so searches after it read fewer.
+  if (!summary.interrupted && summary.imported + summary.updated >= OPTIMIZE_MIN_ARTICLES) {
+    await deps.storage.search.optimize?.();
   }
   // Stories after the articles commit, with every article still unplaced: one a killed earlier run stored but did
   // not place is placed by the re-run even when it stores nothing new (one anti-join when there is none).

@@ -27,4 +27,9 @@ export interface SearchIndex {
    * the counts are what `search` with that one source would report as `total`.
    */
   countBySource(query: SearchQuery): Promise<Map<string, number>>;
+  /**
+   * Compacts the index after a bulk load (FTS5 merges its segments into one), so later searches read fewer
+   * doclists. Optional: an engine that keeps itself compact (PostgreSQL's GIN) has nothing to do.
+   */
+  optimize?(): Promise<void>;
 }

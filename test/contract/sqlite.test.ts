@@ -53,6 +53,30 @@ describe("openSqliteStorage", () => {
     await second.close();
   });
 
+  it("optimize merges the FTS5 index's segments into one and leaves search answers as they were", async () => {
+    const storage = await openSqliteStorage(freshPath());
+    // Each write transaction flushes its own segment.
+    for (let i = 0; i < 12; i++) {
+      await storage.articles.writeArticles([
+        makeArticleWrite(`s${i}`, { index: { title: `oil w${i}`, body: "market" } }),
+      ]);
+    }
+    const segments = () =>
+      (
+        storage.db
+          .prepare("SELECT count(DISTINCT id >> 37) AS n FROM articles_fts_data WHERE (id >> 37) > 0")
+          .get() as { n: number }
+      ).n;
+    const query = makeQuery({ terms: [term("oil")], limit: 20 });
+    const before = await storage.search.search(query);
+    const segmentsBefore = segments();
+    await storage.search.optimize?.();
+    expect([segmentsBefore > 1, segments()]).toEqual([true, 1]);
+    expect(await storage.search.search(query)).toEqual(before);
+    expect(before.total).toBe(12);
+    await storage.close();
+  });
+
   it("moves its change mark on its own writes and on another connection's commits, not on reads", async () => {
     const path = freshPath();
     const storage = await openSqliteStorage(path);

@@ -217,6 +217,15 @@ export class SqliteSearchIndex implements SearchIndex {
     return counts;
   }
 
+  /**
+   * FTS5 'optimize': merges every index segment into one. A bulk import leaves several (9 on the dev corpus), and
+   * each query term's doclist is read from each of them. 1.6 s for the 27k-article dev corpus, in one write
+   * transaction.
+   */
+  async optimize(): Promise<void> {
+    this.#db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')").run();
+  }
+
   #prepare(sql: string): Database.Statement {
     let stmt = this.#statements.get(sql);
     if (stmt === undefined) {
