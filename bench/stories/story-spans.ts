@@ -1,6 +1,6 @@
 /**
  * Long-range chaining of the clusterer on the whole dev corpus: stories (>= 2 articles) by span between first and
- * last article, the biggest long stories, and the labelled long-range pairs (testdata/labels/long-range-pairs.jsonl:
+ * last article, the biggest long stories, the largest stories, and the labelled long-range pairs (testdata/labels/long-range-pairs.jsonl:
  * two members of one story >= 2 days apart, judged same story / different event) scored for the current clusterer.
  * `--sample` draws a new pair sample instead and prints it for blind labelling. Benchmark helper, not pure (reads
  * files). Run: node --import tsx bench/stories/story-spans.ts [--sample > bench/.tmp/long-range.txt]
@@ -160,6 +160,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       .slice(0, 12)) {
       console.log(
         `  ${s.articleCount} over ${((s.lastUpdateMs - s.firstSeenMs) / DAY_MS).toFixed(1)} d: ${s.headline}`,
+      );
+    }
+    // Template chains (Eid parties of different bodies, issue #5) show as the biggest stories before they show
+    // as long ones: list the largest by size whatever their span.
+    console.log("largest stories:");
+    for (const s of [...stories].sort((x, y) => y.articleCount - x.articleCount).slice(0, 8)) {
+      console.log(
+        `  ${s.articleCount} over ${((s.lastUpdateMs - s.firstSeenMs) / DAY_MS).toFixed(1)} d, ${s.sources.length} sources: ${s.headline}`,
       );
     }
     const pairs = readLongRangePairs();
