@@ -458,13 +458,16 @@ export class StoryClusterer {
       if (s.merged || s.lastMs < since) continue;
       // Postings list every open story under each term its vector had: a superset of the current terms, and
       // the cosine below is exact.
+      // Merge only into the older story (so a pass never depends on iteration direction) and only stories started
+      // within the gap: only those are counted, and only those sharing enough terms are sorted.
+      const maxStartMs = s.firstMs + this.tuning.mergeMaxStartGapHours * HOUR_MS;
       const mark = ++this.epoch;
       const touched: StoryState[] = [];
       for (const t of s.vector.terms) {
         const list = this.postings.get(t);
         if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
         for (const o of list) {
-          if (o === s || o.merged || o.lastMs < minMs) continue;
+          if (o === s || o.merged || o.lastMs < minMs || o.firstMs > maxStartMs || byAge(o, s) < 0) continue;
           if (o.mark !== mark) {
             o.mark = mark;
             o.hits = 0;
@@ -473,12 +476,10 @@ export class StoryClusterer {
           o.hits++;
         }
       }
-      touched.sort(byAge);
-      for (const o of touched) {
-        // Merge only into the older story so a pass never depends on iteration direction.
-        if (o.hits < MERGE_MIN_SHARED_TERMS || o.merged) continue;
-        if (byAge(o, s) < 0) continue;
-        if (o.firstMs - s.firstMs > this.tuning.mergeMaxStartGapHours * HOUR_MS) continue;
+      const candidates = touched.filter((o) => o.hits >= MERGE_MIN_SHARED_TERMS);
+      candidates.sort(byAge);
+      for (const o of candidates) {
+        if (o.merged) continue;
         const cos = cosine(s.vector, o.vector);
         if (
           cos >= this.tuning.mergeMinCosine ||
