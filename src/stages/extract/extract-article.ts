@@ -8,7 +8,7 @@ import { type Block, collectBlocks } from "./collect-blocks.ts";
 import { BOILERPLATE_MARKERS, type FoldedMarker, type RemovedKind } from "./extract-rules.ts";
 import { bylineAgency, findCitedSource } from "./find-cited-source.ts";
 import { foldMatchText } from "./fold-match-text.ts";
-import { type HtmlElement, type HtmlNode, isInside, parseHtml } from "./parse-html.ts";
+import { type HtmlElement, isInside, parseHtml, textOf } from "./parse-html.ts";
 import { parseVisibleDate, toIsoTimestamp } from "./parse-visible-date.ts";
 import { collapse, type PageMetadata, readPageMetadata } from "./read-page-metadata.ts";
 import { resolveUrl } from "./resolve-url.ts";
@@ -792,18 +792,6 @@ function authorMarkedTexts(elements: readonly HtmlElement[]): Set<string> {
     if (text !== "" && text.length <= BYLINE_MAX_CHARS * 2) texts.add(text);
   }
   return texts;
-}
-
-/** An element's text, giving up (returning what it has) past `max` characters. */
-function textOf(el: HtmlElement, max: number): string {
-  let out = "";
-  const stack: HtmlNode[] = [el];
-  while (stack.length > 0 && out.length <= max) {
-    const node = stack.pop()!;
-    if (node.type === "text") out += node.text;
-    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-  return out;
 }
 
 function choosePublished(meta: PageMetadata, nearLines: readonly string[]): string | null {

@@ -589,10 +589,11 @@ export function walkHtml(root: HtmlElement, visit: (node: HtmlNode) => boolean |
   }
 }
 
-/** Concatenated text below `el`, in document order, without recursion. */
-export function textOf(el: HtmlElement): string {
+/** Concatenated text below `el`, in document order, without recursion; reading stops past `maxChars`. */
+export function textOf(el: HtmlElement, maxChars = Number.POSITIVE_INFINITY): string {
   let out = "";
   walkHtml(el, (node) => {
+    if (out.length > maxChars) return false;
     if (node.type === "text") out += node.text;
     return true;
   });
