@@ -214,9 +214,8 @@ export function segmentText(text: string): SegmentedText {
     }
     const words = contentWords(f);
     if (i < region.start || (i > region.end && !continuesStory(line, words, vocab, foreign))) {
-      // Another story: a headline over a dateline paragraph, and the prose under it; else a menu or link list.
-      const inOtherStory = opensStory(lines, i) || (kinds[i - 1] === "other_story" && isProse(line));
-      kinds[i] = inOtherStory || isProse(line) ? "other_story" : "headline_list";
+      // Another story: a headline over a dateline paragraph, or prose; else a menu or link list.
+      kinds[i] = opensStory(lines, i) || isProse(line) ? "other_story" : "headline_list";
       if (i > region.end) foreign = true;
       continue;
     }
