@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  BURST_PRUNE_EVERY,
   BURST_RATIO_CAP,
   cosine,
   KeyBursts,
@@ -68,5 +69,14 @@ describe("KeyBursts", () => {
   });
   it("is 1 before any headline", () => {
     expect(new KeyBursts().ratio("عسير")).toBe(1);
+  });
+  it("forgets keys not seen for weeks, so memory follows the window, and reads them as never seen", () => {
+    const b = new KeyBursts();
+    b.add(["قديم"], 0);
+    // A steady stream of other keys for ten weeks, one headline every ten minutes.
+    for (let i = 1; i <= BURST_PRUNE_EVERY; i++) b.add([`k${i % 50}`], (i * 70 * 24 * H) / BURST_PRUNE_EVERY);
+    expect(b.size).toBe(50);
+    expect(b.ratio("قديم")).toBe(b.ratio("مجهول"));
+    expect(b.ratio("k1")).toBeGreaterThan(0.5);
   });
 });

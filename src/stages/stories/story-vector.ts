@@ -135,6 +135,15 @@ export const BURST_PRIOR_PER_HOUR = 0.05;
 /** Largest burst ratio: a brand-new name should outweigh a common word, not silence the rest of the headline. */
 export const BURST_RATIO_CAP = 8;
 
+/**
+ * Keys are forgotten once their two-week count has decayed below this (a key last seen about 7 weeks earlier):
+ * memory follows the window, not the stream. A forgotten key reads as never seen, which moves its ratio by less
+ * than 0.1% against BURST_PRIOR_PER_HOUR. Checked every BURST_PRUNE_EVERY added articles (stream positions, so
+ * batching cannot change it).
+ */
+export const BURST_PRUNE_BELOW = 0.01;
+export const BURST_PRUNE_EVERY = 5_000;
+
 /** An exponentially decayed count: `value` as of `atMs`. */
 interface DecayedCount {
   value: number;
@@ -173,6 +182,8 @@ export class KeyBursts {
   private firstMs = Number.NaN;
   private lastMs = Number.NaN;
 
+  private added = 0;
+
   /** Counts one article's distinct title keys at its time (call in stream order). */
   add(keys: readonly string[], timeMs: number): void {
     if (Number.isNaN(this.firstMs)) this.firstMs = timeMs;
@@ -180,6 +191,20 @@ export class KeyBursts {
     for (const k of keys) {
       bump(this.recent, k, timeMs, BURST_RECENT_HOURS);
       bump(this.baseline, k, timeMs, BURST_BASELINE_HOURS);
+    }
+    if (++this.added % BURST_PRUNE_EVERY === 0) this.prune(timeMs);
+  }
+
+  /** Keys tracked (the benchmark's memory check). */
+  get size(): number {
+    return this.baseline.size;
+  }
+
+  private prune(nowMs: number): void {
+    for (const [k, c] of this.baseline) {
+      if (decayed(c, nowMs, BURST_BASELINE_HOURS) >= BURST_PRUNE_BELOW) continue;
+      this.baseline.delete(k);
+      this.recent.delete(k);
     }
   }
 
