@@ -111,7 +111,11 @@ export class StoryAssigner {
     let toPlace = rows;
     let replayed = false;
     let rebuiltRows = 0;
-    if (first || (this.#frontier !== null && compareStreamOrder(earliest, this.#frontier) < 0)) {
+    if (first && (await this.#store.countStories({})) === 0) {
+      // Nothing placed yet (a fresh store, a first import): the window holds only the unplaced articles just read,
+      // so a fresh stream places them as they are, without reading them all a second time.
+      this.#resetStream();
+    } else if (first || (this.#frontier !== null && compareStreamOrder(earliest, this.#frontier) < 0)) {
       replayed = !first;
       const rebuilt = await this.#rebuild(earliest);
       toPlace = rebuilt.toPlace;
@@ -130,11 +134,7 @@ export class StoryAssigner {
    * many stored articles the fresh stream was fed.
    */
   async #rebuild(from: Key): Promise<{ toPlace: StoryStreamRow[]; fed: number }> {
-    this.#stream = this.#newStream();
-    this.#storedIdOf = new Map();
-    this.#open = new Set();
-    this.#originalOf = new Map();
-    this.#frontier = null;
+    const stream = this.#resetStream();
     const window = await this.#store.listStreamRowsSince(from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS);
     const toPlace: StoryStreamRow[] = [];
     const kept: { id: string; storyId: string }[] = [];
@@ -144,7 +144,7 @@ export class StoryAssigner {
         toPlace.push(row);
         continue;
       }
-      const p = this.#stream.add(row);
+      const p = stream.add(row);
       log.record(p);
       this.#note(row, p);
       kept.push({ id: row.id, storyId: row.storyId });
@@ -162,6 +162,17 @@ export class StoryAssigner {
     if (p.assignment.opened) this.#open.add(p.storyId);
     for (const g of p.groupMerges ?? []) this.#originalOf.delete(g.fromId);
     this.#originalOf.set(p.groupId, p.originalId);
+  }
+
+  /** An empty stream and the bookkeeping that maps it onto the store. */
+  #resetStream(): StoryStream {
+    const stream = this.#newStream();
+    this.#stream = stream;
+    this.#storedIdOf = new Map();
+    this.#open = new Set();
+    this.#originalOf = new Map();
+    this.#frontier = null;
+    return stream;
   }
 
   #storedId(streamId: string): string {
