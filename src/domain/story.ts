@@ -43,6 +43,14 @@ export interface PlacementBatch {
   headlines: readonly { storyId: string; headline: string }[];
 }
 
+/** True when a batch changes nothing in the store (headlines ride with placements and merges). */
+export function isEmptyPlacementBatch(batch: PlacementBatch): boolean {
+  return (
+    batch.placements.length + batch.groupMerges.length + batch.groupOriginals.length + batch.merges.length ===
+    0
+  );
+}
+
 /** A stored story; counts and times are kept by the store from its members. */
 export interface StoredStory {
   id: string;

@@ -4,14 +4,15 @@
  * Adapter (IO); mirrors sqlite-story-store.ts.
  */
 import type pg from "pg";
-import type {
-  ArticlePlacement,
-  DuplicateStats,
-  PlacedArticle,
-  PlacementBatch,
-  StoredStory,
-  StoryRank,
-  StoryStreamRow,
+import {
+  type ArticlePlacement,
+  type DuplicateStats,
+  isEmptyPlacementBatch,
+  type PlacedArticle,
+  type PlacementBatch,
+  type StoredStory,
+  type StoryRank,
+  type StoryStreamRow,
 } from "../../domain/story.ts";
 import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
@@ -171,14 +172,7 @@ export class PostgresStoryStore implements StoryStore {
   }
 
   async writePlacements(batch: PlacementBatch): Promise<void> {
-    if (
-      batch.placements.length +
-        batch.groupMerges.length +
-        batch.groupOriginals.length +
-        batch.merges.length ===
-      0
-    )
-      return;
+    if (isEmptyPlacementBatch(batch)) return;
     const placements = lastByKey(batch.placements, (p) => p.articleId);
     const groupOriginals = lastByKey(batch.groupOriginals, (g) => g.groupId);
     const headlines = lastByKey(batch.headlines, (h) => h.storyId);

@@ -3,14 +3,15 @@
  * assignment step is one transaction. Adapter (IO).
  */
 import type Database from "better-sqlite3";
-import type {
-  ArticlePlacement,
-  DuplicateStats,
-  PlacedArticle,
-  PlacementBatch,
-  StoredStory,
-  StoryRank,
-  StoryStreamRow,
+import {
+  type ArticlePlacement,
+  type DuplicateStats,
+  isEmptyPlacementBatch,
+  type PlacedArticle,
+  type PlacementBatch,
+  type StoredStory,
+  type StoryRank,
+  type StoryStreamRow,
 } from "../../domain/story.ts";
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
@@ -153,14 +154,7 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async writePlacements(batch: PlacementBatch): Promise<void> {
-    if (
-      batch.placements.length +
-        batch.groupMerges.length +
-        batch.groupOriginals.length +
-        batch.merges.length ===
-      0
-    )
-      return;
+    if (isEmptyPlacementBatch(batch)) return;
     this.#write(batch);
   }
 

@@ -233,7 +233,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
 
   const siteName =
     meta.meta.get("og:site_name") ?? meta.jsonLd?.publisher ?? meta.meta.get("application-name") ?? host;
-  const title = chooseTitle(meta, siteName, shortLineKeys(blocks));
+  const title = chooseTitle(meta, siteName, blocks);
   const roots = new Set(container.roots);
   const inContainer = blocks.filter((b) => isInsideAny(b.owner, roots));
   let selection = selectBody(inContainer, title);
@@ -642,7 +642,7 @@ function trimEdges(blocks: readonly Block[], verdict: (RemovedKind | null)[]): v
  * the declared title's part the page shows as a line of its own ("صحيفة التاخي - X" with X shown alone); else
  * the stripped declared title; else the first h1.
  */
-function chooseTitle(meta: PageMetadata, siteName: string | null, pageLines: ReadonlySet<string>): string {
+function chooseTitle(meta: PageMetadata, siteName: string | null, blocks: readonly Block[]): string {
   const metaTitle =
     meta.meta.get("og:title") ??
     meta.jsonLd?.headline ??
@@ -663,10 +663,11 @@ function chooseTitle(meta: PageMetadata, siteName: string | null, pageLines: Rea
       }
     }
   }
-  const shown = metaTitle
-    .split(PATTERNS.titleSeparator)
-    .map((p) => p.trim())
-    .filter((p) => p.length < metaTitle.length && pageLines.has(titleKey(p)))
+  const parts = metaTitle.split(PATTERNS.titleSeparator).map((p) => p.trim());
+  // The page's lines are keyed only when no headline agreed and the declared title has parts to look for.
+  const pageLines = parts.length > 1 ? shortLineKeys(blocks) : null;
+  const shown = parts
+    .filter((p) => p.length < metaTitle.length && pageLines?.has(titleKey(p)) === true)
     .sort((a, b) => b.length - a.length)[0];
   if (shown !== undefined && shown.length >= stripped.length * 0.5) return shown;
   if (stripped !== "") return stripped;
