@@ -120,6 +120,12 @@ export const OPENAPI_DOCUMENT = {
                     method: { type: "string" },
                     similar: { type: "array", items: { $ref: "#/components/schemas/StoryArticle" } },
                     read_also: { oneOf: [{ $ref: "#/components/schemas/StoryArticle" }, { type: "null" }] },
+                    same_story: {
+                      type: "array",
+                      description:
+                        "the other coverage of the article's own story, copies under their original",
+                      items: { $ref: "#/components/schemas/StoryArticle" },
+                    },
                   },
                 },
               },
@@ -196,6 +202,47 @@ export const OPENAPI_DOCUMENT = {
           },
           "404": error,
         },
+      },
+    },
+    "/api/duplicates": {
+      get: {
+        summary: "Copy-group and story statistics",
+        responses: {
+          "200": {
+            description: "statistics",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    placed_articles: { type: "integer" },
+                    copy_groups: { type: "integer", description: "groups of two or more articles" },
+                    copies: { type: "integer", description: "articles that are a copy of another" },
+                    largest_group: { type: "integer" },
+                    cross_source_groups: { type: "integer" },
+                    group_sizes: {
+                      type: "array",
+                      description: "how many copy groups have each size, smallest size first",
+                      items: {
+                        type: "object",
+                        properties: { size: { type: "integer" }, groups: { type: "integer" } },
+                      },
+                    },
+                    stories: { type: "integer" },
+                    multi_article_stories: { type: "integer" },
+                  },
+                },
+              },
+            },
+          },
+          "404": error,
+        },
+      },
+    },
+    "/api/openapi.json": {
+      get: {
+        summary: "This document",
+        responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
       },
     },
     "/feeds/top.rss": { get: { summary: "Top stories as RSS 2.0", responses: feedResponses } },

@@ -358,5 +358,11 @@ describe("reader JSON routes", () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/search", "/api/stories", "/feeds/top.rss"]),
     );
+    // Every JSON route the app answers is described: the route tables and the document cannot drift apart.
+    const jsonRoutes = f.app.routes
+      .filter((r) => r.method === "GET" && /^\/(api|health)/.test(r.path))
+      .map((r) => r.path.replace(/:(\w+)/g, "{$1}"));
+    expect(jsonRoutes.length).toBeGreaterThan(6);
+    for (const path of jsonRoutes) expect(Object.keys(doc.paths)).toContain(path);
   });
 });
