@@ -54,6 +54,11 @@ describe("story CLI", () => {
     expect(json.articles.find((a: { id: string }) => a.id === "st-002").duplicate_of).toBe("st-001");
     const text = (await cli(["story", "st-001"])).out;
     expect(text).toContain("copies: okaz (st-002), sabq (st-003)");
+    // The places and the body the originals name (the copies add nothing): each with the originals naming it.
+    expect(text).toMatch(/places: .*ينبع \(2\)/);
+    expect(json.entities).toContainEqual(
+      expect.objectContaining({ kind: "organization", name: "المؤسسة العامة لتحلية المياه المالحة" }),
+    );
   });
   it("lists similar articles without the article's copies", async () => {
     const json = JSON.parse((await cli(["similar", "st-002", "--json"])).out);

@@ -189,6 +189,20 @@ export const OPENAPI_DOCUMENT = {
                     {
                       type: "object",
                       properties: {
+                        entities: {
+                          type: "array",
+                          description:
+                            "people, places and organizations the story's originals name (read by rules: titles, head words, known names), by kind, most named first",
+                          items: {
+                            type: "object",
+                            properties: {
+                              kind: { type: "string", enum: ["person", "place", "organization"] },
+                              name: { type: "string" },
+                              articles: { type: "integer", description: "originals naming it" },
+                              mentions: { type: "integer" },
+                            },
+                          },
+                        },
                         article_total: { type: "integer", description: "articles in the story, all pages" },
                         limit: { type: "integer" },
                         offset: { type: "integer" },

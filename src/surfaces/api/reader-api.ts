@@ -14,7 +14,7 @@ import {
   STORIES_PER_PAGE,
   slugParam,
 } from "../web/page-params.ts";
-import type { ReaderData, StoryArticle, StorySummary } from "../web/reader-data.ts";
+import type { ReaderData, StoryArticle, StoryEntity, StorySummary } from "../web/reader-data.ts";
 import { apiErrorOf } from "./api-error.ts";
 
 export interface ReaderApiDeps {
@@ -54,6 +54,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     // Coverage in the story's order (originals first), a page at a time: the biggest stories have hundreds.
     return c.json({
       ...toStoryJson(story),
+      entities: story.entities.map(toEntityJson),
       article_total: story.articles.length,
       limit,
       offset,
@@ -116,6 +117,10 @@ export function toStoryJson(s: StorySummary) {
     last_update: s.lastUpdate,
     lead_article_id: s.leadArticleId,
   };
+}
+
+export function toEntityJson(e: StoryEntity) {
+  return { kind: e.kind, name: e.name, articles: e.articles, mentions: e.mentions };
 }
 
 export function toStoryArticleJson(a: StoryArticle) {

@@ -343,6 +343,13 @@ describe("reader JSON routes", () => {
     const members = story.articles.map((a: { id: string }) => a.id);
     expect(members[0]).toBe("fx-002");
     expect(members).toContain("fx-008");
+    // أميركا is the United States, named in both originals' titles and texts.
+    expect(story.entities).toContainEqual({
+      kind: "place",
+      name: "الولايات المتحدة",
+      articles: 2,
+      mentions: 4,
+    });
     const related = JSON.parse((await page("/api/articles/fx-002/related")).body);
     expect(related.method).toBe("story-tfidf-mmr");
     const similar = related.similar.map((a: { id: string }) => a.id);

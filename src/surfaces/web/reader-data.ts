@@ -3,6 +3,8 @@
  * articles. Interface only; `StorageReaderData` answers it from today's Storage, the stories engine will later.
  */
 
+import type { CombinedEntity } from "../../stages/entities/extract-entities.ts";
+
 /** One article as a story lists it. */
 export interface StoryArticle {
   id: string;
@@ -37,9 +39,14 @@ export interface StorySummary {
   leadArticleId: string;
 }
 
+/** A person, place or organization the story's articles name, and in how many of them. */
+export type StoryEntity = CombinedEntity;
+
 /** A story with its coverage, earliest first. */
 export interface StoryDetail extends StorySummary {
   articles: StoryArticle[];
+  /** People, places and organizations its originals name (stages/entities), by kind, most named first. */
+  entities: StoryEntity[];
 }
 
 export interface TopStoriesQuery {

@@ -3,12 +3,14 @@
  * honestly: every article is a one-article story (story id = article id), top stories are the newest articles,
  * and "similar" is the best search neighbours on the article's title words. Surface code (reads ports only).
  */
+
 import type { Article } from "../../domain/article.ts";
 import { articleTimeMs } from "../../domain/parse-iso-time.ts";
 import type { SearchQuery } from "../../domain/search.ts";
 import { searchNeighbourIds } from "../../pipeline/find-related-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { stripSyndicationMarks } from "../../stages/dedupe/strip-syndication-marks.ts";
+import { toStoryEntities } from "../../stages/entities/story-entities.ts";
 import type {
   ReaderCapabilities,
   ReaderData,
@@ -49,7 +51,7 @@ export class StorageReaderData implements ReaderData {
     const article = await this.#storage.articles.getArticle(id);
     if (article === null) return null;
     const item = toStoryArticle(article);
-    return { ...toSummary(item), articles: [item] };
+    return { ...toSummary(item), articles: [item], entities: toStoryEntities([article]) };
   }
 
   async storyOfArticle(articleId: string): Promise<StorySummary | null> {

@@ -9,6 +9,7 @@ import { findRelatedArticles, type RelatedArticle } from "../../pipeline/find-re
 import { StoryTermsCache } from "../../pipeline/story-terms-cache.ts";
 import type { Storage } from "../../ports/storage.ts";
 import type { StoryStore } from "../../ports/story-store.ts";
+import { toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
 import type {
   ReaderCapabilities,
@@ -72,8 +73,8 @@ export class StoryReaderData implements ReaderData {
   async story(id: string): Promise<StoryDetail | null> {
     const stored = await this.#stories.getStory(id);
     if (stored === null) return null;
-    const { summary, articles } = await this.#detail(stored, true);
-    return { ...summary, articles };
+    const { summary, articles, originals } = await this.#detail(stored, true);
+    return { ...summary, articles, entities: toStoryEntities(originals) };
   }
 
   async storyOfArticle(articleId: string): Promise<StorySummary | null> {
@@ -99,7 +100,7 @@ export class StoryReaderData implements ReaderData {
   async #detail(
     stored: StoredStory,
     withArticles: boolean,
-  ): Promise<{ summary: StorySummary; articles: StoryArticle[] }> {
+  ): Promise<{ summary: StorySummary; articles: StoryArticle[]; originals: ArticleSummary[] }> {
     const members = await this.#stories.listStoryMembers(stored.id);
     const leadMember = members.find((m) => m.duplicateOf === null) ?? members[0];
     const ids = withArticles ? members.map((m) => m.articleId) : leadMember ? [leadMember.articleId] : [];
@@ -118,11 +119,15 @@ export class StoryReaderData implements ReaderData {
       leadArticleId: leadMember?.articleId ?? stored.id,
     };
     const articles: StoryArticle[] = [];
+    /** The originals' full rows, earliest first (members come earliest first): what entities are read from. */
+    const originals: ArticleSummary[] = [];
     for (const m of members) {
       const a = rows.get(m.articleId);
-      if (a !== undefined) articles.push(toStoryArticle(a, m));
+      if (a === undefined) continue;
+      articles.push(toStoryArticle(a, m));
+      if (m.duplicateOf === null) originals.push(a);
     }
-    return { summary, articles };
+    return { summary, articles, originals };
   }
 }
 

@@ -4,9 +4,12 @@
  */
 import { AkhbarError } from "../../../domain/errors.ts";
 import { openStorage } from "../../../main.ts";
-import { toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
+import { toEntityJson, toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
+
+/** Line labels of the story's entities, by kind. */
+const ENTITY_LABELS = { person: "people", place: "places", organization: "organizations" } as const;
 
 export const storyCommand: Command = {
   name: "story",
@@ -23,7 +26,11 @@ export const storyCommand: Command = {
       const story = await new StoryReaderData(storage).story(id);
       if (story === null) throw new AkhbarError("story.not_found", `story: no story with id "${id}"`);
       if (ctx.json) {
-        printJson(ctx.io, { ...toStoryJson(story), articles: story.articles.map(toStoryArticleJson) });
+        printJson(ctx.io, {
+          ...toStoryJson(story),
+          entities: story.entities.map(toEntityJson),
+          articles: story.articles.map(toStoryArticleJson),
+        });
         return 0;
       }
       printLine(ctx.io, story.headline);
@@ -31,6 +38,14 @@ export const storyCommand: Command = {
         ctx.io,
         `${story.articleCount} articles · outlets: ${story.sources.join(", ")} · id ${story.id}`,
       );
+      for (const kind of ["person", "place", "organization"] as const) {
+        const named = story.entities.filter((e) => e.kind === kind);
+        if (named.length === 0) continue;
+        printLine(
+          ctx.io,
+          `${ENTITY_LABELS[kind]}: ${named.map((e) => `${e.name} (${e.articles})`).join("، ")}`,
+        );
+      }
       const copiesOf = new Map<string, typeof story.articles>();
       for (const a of story.articles) {
         if (a.duplicateOf === null) continue;

@@ -32,12 +32,32 @@ function bigStory(): StoryDetail {
     lastUpdate: articles[59]?.publishedAt ?? null,
     leadArticleId: "a0",
     articles,
+    entities: [
+      { kind: "person", key: "عادل جبير", name: "عادل الجبير", mentions: 5, articles: 3 },
+      { kind: "place", key: "رياض", name: "الرياض", mentions: 2, articles: 2 },
+    ],
   };
 }
 
 const caps = { clusteredStories: true, similarMethod: "test" };
 const ctx = { sources: new Map(), nowMs: T0 + 100 * HOUR_MS };
 const hrefFor = (offset: number) => `/story/big?offset=${offset}`;
+
+describe("story page entities", () => {
+  it("lists the people and places the coverage names, each a phrase search, with how many articles name it", () => {
+    const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
+    expect(body).toContain("في هذه القصة");
+    expect(body).toContain(`href="/search?q=${encodeURIComponent('"عادل الجبير"')}"`);
+    expect(body).toContain("<dt>أشخاص</dt>");
+    expect(body).toContain("<dt>أماكن</dt>");
+    expect(body).not.toContain("<dt>جهات</dt>");
+  });
+
+  it("leaves the section out when no entity was found", () => {
+    const body = renderStoryPage({ ...bigStory(), entities: [] }, caps, ctx, { offset: 0, hrefFor }).value;
+    expect(body).not.toContain("في هذه القصة");
+  });
+});
 
 describe("story page coverage paging", () => {
   it("lists one page of originals, earliest first, with a pager to the rest", () => {

@@ -5,7 +5,7 @@
 import { articleTimeMs } from "../../../domain/parse-iso-time.ts";
 import { formatArabicDay } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
-import type { ReaderCapabilities, StoryArticle, StoryDetail } from "../reader-data.ts";
+import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
 import {
   absoluteTime,
   articleRow,
@@ -82,6 +82,7 @@ ${shown.map((a) => {
 ${pager(ordered.length, STORY_ORIGINALS_PER_PAGE, paging.offset, paging.hrefFor)}
 </section>
 <aside class="aside-panel" aria-labelledby="timeline-h">
+${entities(story)}
 <h2 id="timeline-h">التغطية عبر الوقت</h2>
 ${timeline(story.articles)}
 <h2 id="outlets-h">حسب المصدر</h2>
@@ -89,6 +90,38 @@ ${outlets(story, ctx)}
 </aside>
 </div>
 </article>`;
+}
+
+/** Headings of the entity lists, by kind. */
+const ENTITY_HEADINGS: Readonly<Record<StoryEntity["kind"], string>> = {
+  person: "أشخاص",
+  place: "أماكن",
+  organization: "جهات",
+};
+
+/**
+ * "في هذه القصة": the people, places and organizations the coverage names, each a link to a phrase search for it,
+ * with the number of articles naming it; nothing when none was found.
+ */
+function entities(story: StoryDetail): SafeHtml | "" {
+  if (story.entities.length === 0) return "";
+  const kinds = (["person", "place", "organization"] as const).filter((k) =>
+    story.entities.some((e) => e.kind === k),
+  );
+  return html`<h2 id="entities-h">في هذه القصة</h2>
+<dl class="entities" aria-labelledby="entities-h">${kinds.map(
+    (kind) =>
+      html`<dt>${ENTITY_HEADINGS[kind]}</dt><dd><ul>${story.entities
+        .filter((e) => e.kind === kind)
+        .map(
+          (e) =>
+            html`<li><a href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a>${
+              e.articles > 1
+                ? html` <span class="count" title="${articlesLabel(e.articles)}">${e.articles}</span>`
+                : ""
+            }</li>`,
+        )}</ul></dd>`,
+  )}</dl>`;
 }
 
 /** Undated coverage sorts last. */

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { combineEntities, type EntityKind, extractEntities } from "./extract-entities.ts";
+
+const named = (text: string) => extractEntities(text).map((e) => `${e.kind}:${e.name}:${e.mentions}`);
+
+describe("extractEntities", () => {
+  const rows: { why: string; text: string; has: string[]; not?: string[] }[] = [
+    {
+      why: "a minister's name follows his portfolio; a later surname is the same person",
+      text: "قال وزير الخارجية عادل الجبير إن المملكة ماضية في دعم اليمن. وأضاف الجبير أن الحل سياسي.",
+      has: ["person:عادل الجبير:2", "place:اليمن:1"],
+    },
+    {
+      why: "a foreign name after a nationality is a person although it is no Arabic given name",
+      text: "استقبل الرئيس الروسي فلاديمير بوتين في موسكو وفداً",
+      has: ["person:فلاديمير بوتين:1", "place:موسكو:1"],
+    },
+    {
+      why: "a royal name runs through its links (بن, آل) and stops before the next title",
+      text: "رعى الأمير محمد بن نايف بن عبدالعزيز ولي العهد الحفل",
+      has: ["person:محمد بن نايف بن عبدالعزيز:1"],
+    },
+    {
+      why: "a name ends where the reporting words begin",
+      text: "أكد الأمين العام محمد الخالد أمس أن الجمعية ستواصل عملها",
+      has: ["person:محمد الخالد:1"],
+    },
+    {
+      why: "a common noun after an office is not a person",
+      text: "ألقى مدير المستشفى كلمة شكر للحضور",
+      has: [],
+      not: ["person:كلمة شكر:1"],
+    },
+    {
+      why: "an organization's name runs from its head word through its definite words",
+      text: "أعلنت وزارة الصحة اليوم تسجيل حالات جديدة، وقالت الهيئة العامة للغذاء والدواء إن",
+      has: ["organization:وزارة الصحة:1", "organization:الهيئة العامة للغذاء:1"],
+    },
+    {
+      why: "a royal's name inside an organization's name is part of it, not a person",
+      text: "تخرج الطلاب في جامعة الملك سعود بالرياض",
+      has: ["organization:جامعة الملك سعود:1", "place:الرياض:1"],
+      not: ["person:سعود:1"],
+    },
+    {
+      why: "known names are found with their proclitics, in any of their spellings",
+      text: "وصل الوفد إلى بالرياض ثم للولايات المتحدة ووصل أميركا",
+      has: ["place:الرياض:1", "place:الولايات المتحدة:2"],
+    },
+    {
+      why: "the longest known name wins, and a short form of an organization merges into the long one",
+      text: "عقد مجلس التعاون لدول الخليج العربية اجتماعه. وقال مجلس التعاون إن",
+      has: ["organization:مجلس التعاون الخليجي:2"],
+    },
+    {
+      why: "the sunset prayer is not Morocco; a bare company is no organization",
+      text: "بعد صلاة المغرب أعلنت الشركة أرباحها",
+      has: [],
+      not: ["place:المغرب:1"],
+    },
+  ];
+  for (const row of rows) {
+    it(`${row.why}`, () => {
+      const got = named(row.text);
+      for (const want of row.has) expect(got).toContain(want);
+      for (const unwanted of row.not ?? []) expect(got).not.toContain(unwanted);
+      if (row.has.length === 0) expect(got.filter((g) => g.startsWith("person:"))).toEqual([]);
+    });
+  }
+
+  it("merges spellings of one name under one key", () => {
+    const a = extractEntities("قال الرئيس الأمريكي باراك أوباما إن");
+    const b = extractEntities("قال الرئيس الأميركي باراك اوباما إن");
+    expect(a.map((e) => e.key)).toEqual(b.map((e) => e.key));
+  });
+});
+
+describe("combineEntities", () => {
+  it("counts each entity once per article and merges a short name into the one long name it begins", () => {
+    const lists = [
+      extractEntities("قال وزير الخارجية عادل الجبير إن. وأضاف الجبير"),
+      extractEntities("صرح وزير الخارجية عادل الجبير في الرياض"),
+      extractEntities("في الرياض التقى الأمير محمد بن سلمان"),
+    ];
+    const combined = combineEntities(lists);
+    const byKind = (k: EntityKind) => combined.filter((e) => e.kind === k).map((e) => [e.name, e.articles]);
+    expect(byKind("person")).toEqual([
+      ["عادل الجبير", 2],
+      ["محمد بن سلمان", 1],
+    ]);
+    expect(byKind("place")).toEqual([["الرياض", 2]]);
+  });
+});

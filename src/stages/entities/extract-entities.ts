@@ -1,0 +1,613 @@
+/**
+ * People, places and organizations named in an article's text, read with rules, not a model: known place and
+ * organization names (entity-lexicon.ts), a person's name after a title ("وزير الخارجية عادل الجبير"), and an
+ * organization's name after a head word ("وزارة الصحة"). Entities stage, pure. Keys are variant-folded stems, so
+ * spellings merge (أوباما/اوباما); a person named later by surname only ("الجبير") counts as the same person.
+ */
+import { matchKeyOf } from "../arabic/analyze-text.ts";
+import { normalizeArabic } from "../arabic/normalize-arabic.ts";
+import { isStopWord } from "../arabic/stop-words.ts";
+import { type Token, tokenize } from "../arabic/tokenize.ts";
+import {
+  GIVEN_NAMES,
+  type NamedEntry,
+  ORGANIZATION_HEADS,
+  ORGANIZATIONS,
+  PERSON_TITLES,
+  PLACES,
+} from "./entity-lexicon.ts";
+
+export type EntityKind = "person" | "place" | "organization";
+
+/** One entity of a text: its key (what merges spellings), the name as the text writes it, how often named. */
+export interface Entity {
+  kind: EntityKind;
+  key: string;
+  name: string;
+  mentions: number;
+}
+
+/** Words a name never runs through: a person's name has at most this many words besides بن/آل/أبو/عبد links. */
+const MAX_NAME_WORDS = 3;
+/** Office words skipped between a title and the name ("الرئيس [الأمريكي] باراك", "وزير [الخارجية] عادل"). */
+const MAX_OFFICE_WORDS = 4;
+/** Words of an organization's name after its head ("الهيئة [العامة للسياحة والتراث الوطني]"). */
+const MAX_ORGANIZATION_WORDS = 4;
+
+const n = normalizeArabic;
+const set = (words: readonly string[]) => new Set(words.map(n));
+
+const TITLES = set([...PERSON_TITLES, "خادم"]);
+const GIVEN = set(GIVEN_NAMES);
+/**
+ * Words between a title and a name that are part of the office, not the name: ولي [عهد] [مملكة] البحرين, the
+ * place kinds a governor or an envoy holds office over.
+ */
+const OFFICE_NOUNS = set([
+  "عهد",
+  "مملكة",
+  "دولة",
+  "جمهورية",
+  "إمارة",
+  "منطقة",
+  "محافظة",
+  "مدينة",
+  "سلطنة",
+  "خادم",
+]);
+const HEADS = set(ORGANIZATION_HEADS);
+/** Titles that stand before a name inside an organization's name: "جامعة الملك سعود", "مستشفى الأمير سلطان". */
+const ROYAL_TITLES = set(["الملك", "الأمير", "الشيخ", "الإمام", "السلطان"]);
+/** Heads of bodies named for a purpose with ل ("الهيئة العامة للسياحة", "مركز الملك سلمان للإغاثة"). */
+const PURPOSE_HEADS = set([
+  "هيئة",
+  "الهيئة",
+  "مركز",
+  "مؤسسة",
+  "المؤسسة",
+  "جمعية",
+  "الجمعية",
+  "شركة",
+  "الشركة",
+  "صندوق",
+  "منظمة",
+  "مجلس",
+  "وكالة",
+  "مجمع",
+]);
+/** Words that make a head word generic rather than a name: مجلس الإدارة (a board), مركز المدينة (downtown). */
+const GENERIC_COMPLEMENTS = set([
+  "الإدارة",
+  "المدينة",
+  "المنطقة",
+  "الدولة",
+  "البلاد",
+  "المهرجان",
+  "الحي",
+  "المحافظة",
+  "الحديقة",
+]);
+/** Links inside a name, each followed by another name word: "محمد بن سلمان", "آل سعود", "عبد الله", "أبو بكر". */
+const NAME_LINKS = set(["بن", "ابن", "بنت", "آل", "أبو", "أبي", "عبد"]);
+/** The word after باسم in "المتحدث باسم ..." is what the speaker speaks for, not the speaker. */
+const ON_BEHALF = n("باسم");
+/**
+ * Words that end a name or an organization's name although nothing else would stop them: days, months, times,
+ * and the verbs of reporting that follow a name ("الملك سلمان أكد", "أوباما الأربعاء").
+ */
+const NOT_NAME = set([
+  "اليوم",
+  "أمس",
+  "غدا",
+  "الأحد",
+  "الاثنين",
+  "الثلاثاء",
+  "الأربعاء",
+  "الخميس",
+  "الجمعة",
+  "السبت",
+  "الماضي",
+  "الماضية",
+  "المقبل",
+  "المقبلة",
+  "القادم",
+  "القادمة",
+  "الحالي",
+  "الحالية",
+  "الجاري",
+  "الجارية",
+  "السابق",
+  "السابقة",
+  "الأسبق",
+  "الجديد",
+  "الجديدة",
+  "صباح",
+  "مساء",
+  "ظهر",
+  "عصر",
+  "ليلة",
+  "قال",
+  "قالت",
+  "أكد",
+  "أكدت",
+  "أعلن",
+  "أعلنت",
+  "أشار",
+  "أوضح",
+  "بحث",
+  "دعا",
+  "استقبل",
+  "التقى",
+  "وصل",
+  "غادر",
+  "افتتح",
+  "رعى",
+  "وجه",
+  "أشاد",
+  "هنأ",
+  "عزى",
+  "طالب",
+  "تلقى",
+  "أجرى",
+  "شدد",
+  "نفى",
+  "اعتبر",
+  "كشف",
+  "أصدر",
+  "زار",
+  "أمر",
+  "قرر",
+  "يوم",
+  "عام",
+  "خلال",
+  "حفظه",
+  "رحمه",
+  "يرحمه",
+  "التابع",
+  "التابعة",
+  "المعني",
+  "المعنية",
+  "المختص",
+  "المختصة",
+  "كلمة",
+  "كلمته",
+]);
+/**
+ * Names that begin like a verb or a conjunction: a name word starting with ي or ت (a verb's present tense) or with
+ * و (a conjunction: "الملك سلمان وولي العهد") ends the name unless it is one of these.
+ */
+const NAMES_LIKE_VERBS = set([
+  "يوسف",
+  "يحيى",
+  "ياسر",
+  "يزيد",
+  "يعقوب",
+  "يونس",
+  "ياسين",
+  "يمنى",
+  "تركي",
+  "تامر",
+  "توفيق",
+  "تميم",
+  "تيسير",
+  "تامر",
+  "وليد",
+  "وائل",
+  "وديع",
+  "وجدي",
+  "وفاء",
+  "وسام",
+  "وحيد",
+  "وهيب",
+]);
+/** Words before a place name that make it something else: صلاة المغرب is the sunset prayer, not Morocco. */
+const NOT_PLACE_AFTER = set(["صلاة"]);
+
+/**
+ * Whether a word can be part of a name: not a function word, date or reporting verb, title or head word, and not
+ * a word with a proclitic (ب/ل/و: "بمدينة", "لمجموعة", "وأضاف") unless it is a name that starts that way.
+ */
+function isNameWord(w: string): boolean {
+  if (
+    w.length < 2 ||
+    isStopWord(w) ||
+    NOT_NAME.has(w) ||
+    TITLES.has(w) ||
+    HEADS.has(w) ||
+    OFFICE_NOUNS.has(w)
+  ) {
+    return false;
+  }
+  const c = w[0]!;
+  // \u064a YEH, \u062a TEH: a verb's present tense; \u0648 WAW: a conjunction.
+  if (c === "\u064a" || c === "\u062a" || c === "\u0648") return GIVEN.has(w) || NAMES_LIKE_VERBS.has(w);
+  // \u0628 BEH, \u0644 LAM: a preposition when what follows is a word of its own ("بالرياض", "بمدينة", "للشركة");
+  // names begin with these letters too ("بوتين", "باراك", "لؤي").
+  if (c === "\u0628" || c === "\u0644") {
+    const rest = w.slice(1);
+    return !(
+      rest.startsWith(AL) ||
+      rest.startsWith("\u0644") ||
+      OFFICE_NOUNS.has(rest) ||
+      HEADS.has(rest) ||
+      TITLES.has(rest)
+    );
+  }
+  return true;
+}
+
+/**
+ * Whether `short` names what `long` names: its first words ("محمد بن نايف" of "محمد بن نايف بن عبدالعزيز"), or
+ * the same first and last word ("عبدالله المعلمي" of "عبدالله بن يحيى المعلمي").
+ */
+function isShortFormOf(short: string, long: string): boolean {
+  if (long.length <= short.length) return false;
+  if (long.startsWith(`${short} `)) return true;
+  const s = short.split(" ");
+  const l = long.split(" ");
+  return s.length >= 2 && s[0] === l[0] && s[s.length - 1] === l[l.length - 1];
+}
+
+function isNameLink(w: string): boolean {
+  return NAME_LINKS.has(w);
+}
+
+/** \u0627\u0644 ALEF LAM: the definite article, as normalized. */
+const AL = "\u0627\u0644";
+/** Proclitics a first word may carry: و ف (and, so), then ب ك ل (with, like, for). */
+const CONJUNCTIONS = "\u0648\u0641";
+const PREPOSITIONS = "\u0628\u0643\u0644";
+
+interface LexiconName {
+  kind: EntityKind;
+  /** The normalized words after the first. */
+  rest: readonly string[];
+  key: string;
+  name: string;
+}
+
+/** Lexicon names by their first normalized word, longest first, so "مجلس الأمن الدولي" wins over "مجلس الأمن". */
+const LEXICON: ReadonlyMap<string, readonly LexiconName[]> = buildLexicon();
+
+function buildLexicon(): Map<string, LexiconName[]> {
+  const byFirst = new Map<string, LexiconName[]>();
+  const add = (kind: EntityKind, entries: readonly NamedEntry[]) => {
+    for (const entry of entries) {
+      const name = entry.forms[0]!;
+      const key = keyOf(tokenize(name).map((t) => t.norm));
+      for (const form of entry.forms) {
+        const words = tokenize(form).map((t) => t.norm);
+        const list = byFirst.get(words[0]!) ?? [];
+        list.push({ kind, rest: words.slice(1), key, name });
+        byFirst.set(words[0]!, list);
+      }
+    }
+  };
+  add("place", PLACES);
+  add("organization", ORGANIZATIONS);
+  for (const list of byFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length);
+  return byFirst;
+}
+
+/** An entity's key: the variant-folded stems of its words. Example: ["باراك", "اوباما"] -> "باراك اوباما". */
+function keyOf(norms: readonly string[]): string {
+  return norms.map(matchKeyOf).join(" ");
+}
+
+/** A first word without its proclitics, and how many leading letters they took (لل+X reads as ال+X). */
+interface Base {
+  word: string;
+  cut: number;
+  /** The proclitic was ل before the article: the base is "ال" + what follows "لل". */
+  lam: boolean;
+}
+
+function basesOf(norm: string): Base[] {
+  const out: Base[] = [{ word: norm, cut: 0, lam: false }];
+  if (!CONJUNCTIONS.includes(norm[0] ?? "") && !PREPOSITIONS.includes(norm[0] ?? "")) return out;
+  let w = norm;
+  let cut = 0;
+  if (w.length > 3 && CONJUNCTIONS.includes(w[0]!)) {
+    w = w.slice(1);
+    cut = 1;
+    out.push({ word: w, cut, lam: false });
+  }
+  if (w.length > 3 && PREPOSITIONS.includes(w[0]!)) {
+    const rest = w.slice(1);
+    // ل + ال writes لل: "للرياضة" is ل + "الرياضة".
+    if (w[0] === "\u0644" && rest[0] === "\u0644")
+      out.push({ word: AL + rest.slice(1), cut: cut + 2, lam: true });
+    else out.push({ word: rest, cut: cut + 1, lam: false });
+  }
+  return out;
+}
+
+/** The display text of tokens[from..to], the first word without `base`'s proclitics. */
+function displayOf(text: string, tokens: readonly Token[], from: number, to: number, base?: Base): string {
+  const first = tokens[from]!;
+  let start = first.start;
+  let prefix = "";
+  if (base !== undefined && base.cut > 0) {
+    start += base.cut;
+    if (base.lam) prefix = AL;
+  }
+  return (prefix + text.slice(start, tokens[to]!.end)).replace(/\s+/g, " ");
+}
+
+/** Whether text[from, to) holds only spaces (U+0020, U+00A0 NO-BREAK SPACE): no punctuation, no line break. */
+function isSpaceOnly(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+function isDefinite(norm: string): boolean {
+  return norm.startsWith(AL) && norm.length > 3;
+}
+
+/**
+ * The people, places and organizations of a text, most mentioned first (ties by name). Names found by their
+ * title or head word; lexicon names anywhere. Example: "قال وزير الخارجية عادل الجبير في الرياض إن ... وأضاف
+ * الجبير" -> [{person "عادل الجبير", 2 mentions}, {place "الرياض", 1}].
+ */
+export function extractEntities(text: string): Entity[] {
+  const tokens = tokenize(text);
+  const norms = tokens.map((t) => t.norm);
+  // barrier[i]: something other than spaces stands between word i-1 and word i (punctuation, a line break).
+  const barrier = tokens.map((t, i) => i === 0 || !isSpaceOnly(text, tokens[i - 1]!.end, t.start));
+  const bases = norms.map(basesOf);
+  const found = new Map<
+    string,
+    { kind: EntityKind; key: string; names: Map<string, number>; mentions: number }
+  >();
+  const note = (kind: EntityKind, key: string, name: string) => {
+    const id = `${kind} ${key}`;
+    let e = found.get(id);
+    if (e === undefined) {
+      e = { kind, key, names: new Map(), mentions: 0 };
+      found.set(id, e);
+    }
+    e.mentions++;
+    e.names.set(name, (e.names.get(name) ?? 0) + 1);
+  };
+  /** Word i exists and runs on from the word before it (no punctuation between). */
+  const joined = (i: number) => i < tokens.length && !barrier[i];
+
+  const surnames = new Map<string, string>();
+  /** Words inside a name already read: a surname there is not another mention. */
+  const covered = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; ) {
+    const next = readLexiconName(i) ?? readPerson(i) ?? readOrganization(i);
+    if (next === null) i++;
+    else {
+      covered.fill(1, i, next);
+      i = next;
+    }
+  }
+
+  function readLexiconName(i: number): number | null {
+    if (i > 0 && !barrier[i] && NOT_PLACE_AFTER.has(norms[i - 1]!)) return null;
+    for (const base of bases[i]!) {
+      for (const cand of LEXICON.get(base.word) ?? []) {
+        let ok = true;
+        for (let k = 0; k < cand.rest.length; k++) {
+          if (!joined(i + 1 + k) || norms[i + 1 + k] !== cand.rest[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          note(cand.kind, cand.key, cand.name);
+          return i + 1 + cand.rest.length;
+        }
+      }
+    }
+    return null;
+  }
+
+  function readPerson(i: number): number | null {
+    if (!bases[i]!.some((b) => TITLES.has(b.word))) return null;
+    let j = i + 1;
+    /** A nationality was named ("الرئيس الروسي"): the name after it may be foreign, outside GIVEN_NAMES. */
+    let nationality = false;
+    // Office words: the nationality, the portfolio, a second title, or the body a spokesman speaks for.
+    for (let skipped = 0; joined(j) && skipped < MAX_OFFICE_WORDS; skipped++) {
+      const w = norms[j]!;
+      if (w === ON_BEHALF && joined(j + 1) && HEADS.has(norms[j + 1]!)) {
+        j = skipOrganization(j + 1);
+        continue;
+      }
+      const office = basesOf(w).some((b) => OFFICE_NOUNS.has(b.word) || TITLES.has(b.word));
+      if (isDefinite(w) || w.startsWith("\u0644\u0644") || office || w === ON_BEHALF) {
+        if (NOT_NAME.has(w) || isStopWord(w)) return null;
+        if (isDefinite(w) && w.endsWith("\u064a") && w.length >= 5) nationality = true;
+        j++;
+        continue;
+      }
+      break;
+    }
+    const start = j;
+    /** Name units: a word, or a word joined by a link ("بن سلمان", "عبد الله"). */
+    let units = 0;
+    let linked = false;
+    let end = -1;
+    while (joined(j)) {
+      const w = norms[j]!;
+      if (NAME_LINKS.has(w)) {
+        // A link needs a name word after it ("بن سلمان"); "عبد" and "أبو" begin a unit of two words.
+        const after = norms[j + 1];
+        if (!joined(j + 1) || after === undefined || !isNameWord(after) || NAME_LINKS.has(after)) break;
+        if (units === 0 && w !== n("عبد") && w !== n("أبو") && w !== n("آل")) break;
+        if (units > 0) linked = true;
+        units++;
+        end = j + 1;
+        j += 2;
+        continue;
+      }
+      if (!isNameWord(w)) break;
+      if (isDefinite(w)) {
+        // A family name with the article ("عادل الجبير") closes an Arabic name; a name never starts with one.
+        if (units > 0 && (GIVEN.has(norms[start]!) || isNameLink(norms[start]!))) end = j;
+        break;
+      }
+      // After "بن X" only another link or a family name may follow: "محمد بن نايف اتصالا" ends at نايف.
+      if (linked || units >= MAX_NAME_WORDS) break;
+      // An Arabic name's next words are given names too (the father's: "محمد صالح") or a family name with the
+      // article; a foreign name (after a nationality) has at most two words: "فلاديمير بوتين".
+      const foreign = !GIVEN.has(norms[start]!) && !isNameLink(norms[start]!);
+      if (units === 0 ? !GIVEN.has(w) && !nationality : foreign ? units >= 2 : !GIVEN.has(w)) break;
+      units++;
+      end = j;
+      j++;
+    }
+    // A name accepted only for its nationality ("الرئيس الروسي فلاديمير بوتين") needs two words to be one.
+    if (
+      end < start ||
+      units === 0 ||
+      (!GIVEN.has(norms[start]!) && units < 2 && !isNameLink(norms[start]!))
+    ) {
+      return null;
+    }
+    const nameNorms = norms.slice(start, end + 1);
+    const key = keyOf(nameNorms);
+    note("person", key, displayOf(text, tokens, start, end));
+    const last = nameNorms[nameNorms.length - 1]!;
+    if (nameNorms.length > 1 && last.length >= 4 && !NAME_LINKS.has(nameNorms[nameNorms.length - 2]!)) {
+      surnames.set(last, key);
+    }
+    return end + 1;
+  }
+
+  /** The index after an organization's name whose head is word i (at least one word after the head). */
+  function organizationEnd(i: number): number {
+    const head = bases[i]!.find((b) => HEADS.has(b.word))?.word ?? "";
+    let j = i + 1;
+    let words = 0;
+    while (joined(j) && words < MAX_ORGANIZATION_WORDS) {
+      const w = norms[j]!;
+      if (isStopWord(w) || NOT_NAME.has(w) || (words === 0 && GENERIC_COMPLEMENTS.has(w))) break;
+      // "الهيئة العامة للغذاء": a body named for its purpose; "نادي الاتحاد للاعب" is no such name.
+      // The purpose may be definite ("للسياحة") or a construct ("لتحلية المياه"), after at least one word.
+      const forPurpose =
+        w.startsWith("\u0644") &&
+        PURPOSE_HEADS.has(head) &&
+        (w.startsWith("\u0644\u0644") ? w.length > 4 : words > 0 && w.length > 3);
+      if (!isDefinite(w) && !forPurpose) break;
+      // A word said twice is the sentence going on ("حزب اليمين الذهبي اليمين المتطرف").
+      if (norms.slice(i + 1, j).includes(w)) break;
+      words++;
+      j++;
+      if (ROYAL_TITLES.has(w)) {
+        // "جامعة الملك سعود", "مركز الملك عبدالله بن عبدالعزيز للحوار": the royal's name is part of the name.
+        j = nameEnd(j);
+      }
+    }
+    return words === 0 ? i : j;
+  }
+
+  /** The index after a given name and its links starting at word j ("عبدالله بن عبدالعزيز"), or j. */
+  function nameEnd(j: number): number {
+    if (!joined(j) || !isNameWord(norms[j]!) || isDefinite(norms[j]!)) return j;
+    let k = j + 1;
+    while (joined(k) && joined(k + 1) && NAME_LINKS.has(norms[k]!) && isNameWord(norms[k + 1]!)) k += 2;
+    return k;
+  }
+
+  function skipOrganization(i: number): number {
+    const end = organizationEnd(i);
+    if (end > i + 1 || end === i) return Math.max(end, i + 1);
+    return i + 1;
+  }
+
+  function readOrganization(i: number): number | null {
+    const base = bases[i]!.find((b) => HEADS.has(b.word));
+    if (base === undefined) return null;
+    const end = organizationEnd(i);
+    if (end === i) return null;
+    // "الشركة" alone is "the company" already named: with the article a head needs an adjective ("الشركة السعودية").
+    if (isDefinite(base.word) && !isDefinite(norms[i + 1]!)) return null;
+    const words = [base.word, ...norms.slice(i + 1, end)];
+    note("organization", keyOf(words), displayOf(text, tokens, i, end - 1, base));
+    return end;
+  }
+
+  // A person named once in full and then by surname alone ("الجبير") is mentioned again each time.
+  for (let i = 0; i < norms.length; i++) {
+    const key = covered[i] === 1 ? undefined : surnames.get(norms[i]!);
+    const e = key === undefined ? undefined : found.get(`person ${key}`);
+    if (e !== undefined) e.mentions++;
+  }
+
+  // A shorter name of the same person or body ("محمد بن نايف" for "محمد بن نايف بن عبدالعزيز", "هيئة الإغاثة" for
+  // "هيئة الإغاثة الإسلامية العالمية") merges into the one longer name it begins, when only one does.
+  const entries = [...found.values()];
+  for (const short of entries) {
+    if (short.kind === "place" || short.mentions === 0) continue;
+    const longer = entries.filter(
+      (e) => e !== short && e.kind === short.kind && e.mentions > 0 && isShortFormOf(short.key, e.key),
+    );
+    if (longer.length !== 1) continue;
+    longer[0]!.mentions += short.mentions;
+    short.mentions = 0;
+  }
+
+  return entries
+    .filter((e) => e.mentions > 0)
+    .map((e) => ({ kind: e.kind, key: e.key, name: mostUsed(e.names), mentions: e.mentions }))
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+function mostUsed(names: ReadonlyMap<string, number>): string {
+  let best = "";
+  let count = -1;
+  for (const [name, c] of names)
+    if (c > count || (c === count && name.length > best.length)) [best, count] = [name, c];
+  return best;
+}
+
+/** An entity across several articles (a story's coverage): in how many it is named, and how often in all. */
+export interface CombinedEntity extends Entity {
+  articles: number;
+}
+
+/**
+ * The entities of several articles' lists as one list, most articles first: one entry per kind and key, the name
+ * most used, short forms merged into the one longer name they begin (as within an article). Example: two
+ * articles naming "عادل الجبير" and one naming "الرياض" -> [{person "عادل الجبير", articles 2}, {place ..., 1}].
+ */
+export function combineEntities(lists: readonly (readonly Entity[])[]): CombinedEntity[] {
+  const byId = new Map<string, { e: CombinedEntity; names: Map<string, number> }>();
+  for (const list of lists) {
+    for (const e of list) {
+      const id = `${e.kind} ${e.key}`;
+      let entry = byId.get(id);
+      if (entry === undefined) {
+        entry = { e: { ...e, mentions: 0, articles: 0 }, names: new Map() };
+        byId.set(id, entry);
+      }
+      entry.e.mentions += e.mentions;
+      entry.e.articles++;
+      entry.names.set(e.name, (entry.names.get(e.name) ?? 0) + 1);
+    }
+  }
+  const entries = [...byId.values()];
+  for (const short of entries) {
+    if (short.e.kind === "place") continue;
+    const longer = entries.filter(
+      (x) =>
+        x !== short && x.e.kind === short.e.kind && x.e.articles > 0 && isShortFormOf(short.e.key, x.e.key),
+    );
+    if (longer.length !== 1 || short.e.articles === 0) continue;
+    const into = longer[0]!;
+    into.e.mentions += short.e.mentions;
+    // An article may name both forms: the merged count can pass the number of articles, so it is capped.
+    into.e.articles = Math.min(lists.length, into.e.articles + short.e.articles);
+    short.e.articles = 0;
+  }
+  return entries
+    .filter((x) => x.e.articles > 0)
+    .map((x) => ({ ...x.e, name: mostUsed(x.names) }))
+    .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
