@@ -32,9 +32,9 @@ describe("extractEntities", () => {
       not: ["person:كلمة شكر:1"],
     },
     {
-      why: "an organization's name runs from its head word through its definite words",
+      why: "an organization's name runs from its head word through its definite words, its purpose and و-joined words",
       text: "أعلنت وزارة الصحة اليوم تسجيل حالات جديدة، وقالت الهيئة العامة للغذاء والدواء إن",
-      has: ["organization:وزارة الصحة:1", "organization:الهيئة العامة للغذاء:1"],
+      has: ["organization:وزارة الصحة:1", "organization:الهيئة العامة للغذاء والدواء:1"],
     },
     {
       why: "a royal's name inside an organization's name is part of it, not a person",

@@ -60,6 +60,8 @@ const HEADS = set(ORGANIZATION_HEADS);
 const ROYAL_TITLES = set(["الملك", "الأمير", "الشيخ", "الإمام", "السلطان"]);
 /** Heads of bodies named for a purpose with ل ("الهيئة العامة للسياحة", "مركز الملك سلمان للإغاثة"). */
 const PURPOSE_HEADS = set([
+  "مديرية",
+  "المديرية",
   "هيئة",
   "الهيئة",
   "مركز",
@@ -86,6 +88,15 @@ const GENERIC_COMPLEMENTS = set([
   "الحي",
   "المحافظة",
   "الحديقة",
+  "الأمتعة",
+  // A body named again by its kind: "أمانة المنظمة" is the secretariat of an organization named before.
+  "المنظمة",
+  "الهيئة",
+  "الوزارة",
+  "الشركة",
+  "الجمعية",
+  "المجلس",
+  "الجامعة",
 ]);
 /** Links inside a name, each followed by another name word: "محمد بن سلمان", "آل سعود", "عبد الله", "أبو بكر". */
 const NAME_LINKS = set(["بن", "ابن", "بنت", "آل", "أبو", "أبي", "عبد"]);
@@ -458,6 +469,8 @@ export function extractEntities(text: string): Entity[] {
       // article; a foreign name (after a nationality) has at most two words: "فلاديمير بوتين".
       const foreign = !GIVEN.has(norms[start]!) && !isNameLink(norms[start]!);
       if (units === 0 ? !GIVEN.has(w) && !nationality : foreign ? units >= 2 : !GIVEN.has(w)) break;
+      // A foreign name is not a known place ("عدن") and its second word takes no preposition ("لصحافيين").
+      if (foreign && (units === 0 ? LEXICON.has(w) : w.startsWith("\u0644"))) break;
       units++;
       end = j;
       j++;
@@ -489,12 +502,16 @@ export function extractEntities(text: string): Entity[] {
       const w = norms[j]!;
       if (isStopWord(w) || NOT_NAME.has(w) || (words === 0 && GENERIC_COMPLEMENTS.has(w))) break;
       // "الهيئة العامة للغذاء": a body named for its purpose; "نادي الاتحاد للاعب" is no such name.
-      // The purpose may be definite ("للسياحة") or a construct ("لتحلية المياه"), after at least one word.
+      // The purpose follows the body's kind: definite ("الهيئة العامة للسياحة"), or a construct right after the first
+      // word ("المؤسسة العامة لتحلية المياه"); later a ل-word is the sentence going on ("... لاستكمال").
       const forPurpose =
+        words > 0 &&
         w.startsWith("\u0644") &&
         PURPOSE_HEADS.has(head) &&
-        (w.startsWith("\u0644\u0644") ? w.length > 4 : words > 0 && w.length > 3);
-      if (!isDefinite(w) && !forPurpose) break;
+        (w.startsWith("\u0644\u0644") ? w.length > 4 : words === 1 && w.length > 3);
+      // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون").
+      const conjoined = words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1));
+      if (!isDefinite(w) && !forPurpose && !conjoined) break;
       // A word said twice is the sentence going on ("حزب اليمين الذهبي اليمين المتطرف").
       if (norms.slice(i + 1, j).includes(w)) break;
       words++;
