@@ -97,7 +97,20 @@ const GENERIC_COMPLEMENTS = set([
   "الجمعية",
   "المجلس",
   "الجامعة",
+  "النادي",
+  // "مركز الجناح الأيسر" is a player's position, "هيئة التدريس" a faculty.
+  "الجناح",
+  "الظهير",
+  "الوسط",
+  "الهجوم",
+  "الحراسة",
+  "التدريس",
 ]);
+/**
+ * Adjectives that name a body after a head with the article ("الهيئة العامة", "المحكمة العليا") besides the
+ * nisba ones ending in ي/ية ("الاتحاد الأوروبي", "الشركة السعودية"); "الاتحاد التقرير" is no name.
+ */
+const NAMING_ADJECTIVES = set(["العامة", "العليا", "الكبرى", "الأهلية", "الخيرية"]);
 /** Links inside a name, each followed by another name word: "محمد بن سلمان", "آل سعود", "عبد الله", "أبو بكر". */
 const NAME_LINKS = set(["بن", "ابن", "بنت", "آل", "أبو", "أبي", "عبد"]);
 /** The word after باسم in "المتحدث باسم ..." is what the speaker speaks for, not the speaker. */
@@ -345,6 +358,14 @@ function displayOf(text: string, tokens: readonly Token[], from: number, to: num
   return (prefix + text.slice(start, tokens[to]!.end)).replace(/\s+/g, " ");
 }
 
+/** A nisba adjective with the article ("السعودي", "الأوروبية") or one of NAMING_ADJECTIVES. */
+function isNamingAdjective(norm: string): boolean {
+  return (
+    isDefinite(norm) &&
+    (norm.endsWith("\u064a") || norm.endsWith("\u064a\u0647") || NAMING_ADJECTIVES.has(norm))
+  );
+}
+
 /** Whether text[from, to) holds only spaces (U+0020, U+00A0 NO-BREAK SPACE): no punctuation, no line break. */
 function isSpaceOnly(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -501,6 +522,8 @@ export function extractEntities(text: string): Entity[] {
     while (joined(j) && words < MAX_ORGANIZATION_WORDS) {
       const w = norms[j]!;
       if (isStopWord(w) || NOT_NAME.has(w) || (words === 0 && GENERIC_COMPLEMENTS.has(w))) break;
+      // A title other than a royal's begins a person, not more of the name ("كلية الشريعة الدكتور ...").
+      if (TITLES.has(w) && !ROYAL_TITLES.has(w)) break;
       // "الهيئة العامة للغذاء": a body named for its purpose; "نادي الاتحاد للاعب" is no such name.
       // The purpose follows the body's kind: definite ("الهيئة العامة للسياحة"), or a construct right after the first
       // word ("المؤسسة العامة لتحلية المياه"); later a ل-word is the sentence going on ("... لاستكمال").
@@ -543,8 +566,9 @@ export function extractEntities(text: string): Entity[] {
     if (base === undefined) return null;
     const end = organizationEnd(i);
     if (end === i) return null;
-    // "الشركة" alone is "the company" already named: with the article a head needs an adjective ("الشركة السعودية").
-    if (isDefinite(base.word) && !isDefinite(norms[i + 1]!)) return null;
+    // "الشركة" alone is "the company" already named: with the article a head needs a naming adjective
+    // ("الشركة السعودية", "الهيئة العامة").
+    if (isDefinite(base.word) && !isNamingAdjective(norms[i + 1]!)) return null;
     const words = [base.word, ...norms.slice(i + 1, end)];
     note("organization", keyOf(words), displayOf(text, tokens, i, end - 1, base));
     return end;
