@@ -280,7 +280,6 @@ export const ORGANIZATION_HEADS: readonly string[] = [
   "إمارة",
   "مديرية",
   "المديرية",
-  "رئاسة",
   "الرئاسة",
   "مجمع",
   "كلية",

@@ -62,6 +62,7 @@ const ROYAL_TITLES = set(["الملك", "الأمير", "الشيخ", "الإم�
 const PURPOSE_HEADS = set([
   "مديرية",
   "المديرية",
+  "الرئاسة",
   "هيئة",
   "الهيئة",
   "مركز",
@@ -276,6 +277,9 @@ function isNameLink(w: string): boolean {
   return NAME_LINKS.has(w);
 }
 
+/** \u0623 ALEF WITH HAMZA ABOVE, \u0625 ALEF WITH HAMZA BELOW, \u0622 ALEF WITH MADDA ABOVE. */
+const HAMZA_ALEFS = "\u0623\u0625\u0622";
+
 /** \u0627\u0644 ALEF LAM: the definite article, as normalized. */
 const AL = "\u0627\u0644";
 /** Proclitics a first word may carry: و ف (and, so), then ب ك ل (with, like, for). */
@@ -355,7 +359,8 @@ function displayOf(text: string, tokens: readonly Token[], from: number, to: num
     start += base.cut;
     if (base.lam) prefix = AL;
   }
-  return (prefix + text.slice(start, tokens[to]!.end)).replace(/\s+/g, " ");
+  // \u0640 ARABIC TATWEEL may stretch the first letter ("ـمطار"): not part of the name.
+  return (prefix + text.slice(start, tokens[to]!.end)).replace(/\s+/g, " ").replace(/^\u0640+/, "");
 }
 
 /** A nisba adjective with the article ("السعودي", "الأوروبية") or one of NAMING_ADJECTIVES. */
@@ -390,6 +395,8 @@ export function extractEntities(text: string): Entity[] {
   // barrier[i]: something other than spaces stands between word i-1 and word i (punctuation, a line break).
   const barrier = tokens.map((t, i) => i === 0 || !isSpaceOnly(text, tokens[i - 1]!.end, t.start));
   const bases = norms.map(basesOf);
+  /** Word j begins with the article: ال as written, not a hamza's alef folded to ا ("ألقى", "ألمانيا"). */
+  const definite = (j: number) => isDefinite(norms[j]!) && !HAMZA_ALEFS.includes(text[tokens[j]!.start]!);
   const found = new Map<
     string,
     { kind: EntityKind; key: string; names: Map<string, number>; mentions: number }
@@ -452,9 +459,9 @@ export function extractEntities(text: string): Entity[] {
         continue;
       }
       const office = basesOf(w).some((b) => OFFICE_NOUNS.has(b.word) || TITLES.has(b.word));
-      if (isDefinite(w) || w.startsWith("\u0644\u0644") || office || w === ON_BEHALF) {
+      if (definite(j) || w.startsWith("\u0644\u0644") || office || w === ON_BEHALF) {
         if (NOT_NAME.has(w) || isStopWord(w)) return null;
-        if (isDefinite(w) && w.endsWith("\u064a") && w.length >= 5) nationality = true;
+        if (definite(j) && w.endsWith("\u064a") && w.length >= 5) nationality = true;
         j++;
         continue;
       }
@@ -479,7 +486,7 @@ export function extractEntities(text: string): Entity[] {
         continue;
       }
       if (!isNameWord(w)) break;
-      if (isDefinite(w)) {
+      if (definite(j)) {
         // A family name with the article ("عادل الجبير") closes an Arabic name; a name never starts with one.
         if (units > 0 && (GIVEN.has(norms[start]!) || isNameLink(norms[start]!))) end = j;
         break;
@@ -534,7 +541,7 @@ export function extractEntities(text: string): Entity[] {
         (w.startsWith("\u0644\u0644") ? w.length > 4 : words === 1 && w.length > 3);
       // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون").
       const conjoined = words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1));
-      if (!isDefinite(w) && !forPurpose && !conjoined) break;
+      if (!definite(j) && !forPurpose && !conjoined) break;
       // A word said twice is the sentence going on ("حزب اليمين الذهبي اليمين المتطرف").
       if (norms.slice(i + 1, j).includes(w)) break;
       words++;
@@ -549,7 +556,7 @@ export function extractEntities(text: string): Entity[] {
 
   /** The index after a given name and its links starting at word j ("عبدالله بن عبدالعزيز"), or j. */
   function nameEnd(j: number): number {
-    if (!joined(j) || !isNameWord(norms[j]!) || isDefinite(norms[j]!)) return j;
+    if (!joined(j) || !isNameWord(norms[j]!) || definite(j)) return j;
     let k = j + 1;
     while (joined(k) && joined(k + 1) && NAME_LINKS.has(norms[k]!) && isNameWord(norms[k + 1]!)) k += 2;
     return k;
