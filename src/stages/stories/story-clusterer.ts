@@ -7,12 +7,11 @@
  */
 import { stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
 import {
-  cosine,
   KeyBursts,
   type SparseVector,
   type StoryTerms,
   TermStats,
-  toSparseVector,
+  toIdentifiedVector,
 } from "./story-vector.ts";
 
 /** Hours a story stays open for new articles after its last one (notes §5.10: expire after days without updates). */
@@ -136,8 +135,11 @@ interface Member {
 
 interface StoryState {
   id: string;
-  centroid: Map<string, number>;
+  /** Summed member weights by term id (TermStats ids). */
+  centroid: Map<number, number>;
   vector: SparseVector;
+  /** Term ids of `vector.terms`, parallel to them. */
+  ids: Int32Array;
   keyCounts: Map<string, number>;
   members: Member[];
   firstMs: number;
@@ -205,13 +207,17 @@ export interface StoryClustererOptions {
   onStoryClosed?: (story: Story) => void;
 }
 
-function toVector(centroid: Map<string, number>): SparseVector {
-  const kept = [...centroid]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, CENTROID_MAX_TERMS);
+function toVector(
+  centroid: Map<number, number>,
+  stats: TermStats,
+): { vector: SparseVector; ids: Int32Array } {
+  const kept = heaviestCentroidTerms(centroid, stats);
   const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
   kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) };
+  return {
+    vector: { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) },
+    ids: Int32Array.from(kept, ([, , id]) => id),
+  };
 }
 
 function byAge(a: StoryState, b: StoryState): number {
@@ -231,8 +237,16 @@ export class StoryClusterer {
   private readonly stories = new Map<string, StoryState>();
   private readonly storyOfArticle = new Map<string, StoryState>();
   private readonly vectorOfArticle = new Map<string, SparseVector>();
-  /** Term -> open stories whose vector had it when they last joined an article (rebuilt every merge pass). */
-  private postings = new Map<string, StoryState[]>();
+  /**
+   * Term id -> open stories whose vector had it when they last joined an article (rebuilt every merge pass).
+   * Indexed by TermStats id and kept as long as the stats' vocabulary.
+   */
+  private postings: (StoryState[] | undefined)[] = [];
+  /**
+   * Weights by term id of the one vector `scatter` spread out (zero elsewhere, and all zero between uses): a
+   * vector's cosine against many is then one pass over each of the others, with no term comparisons.
+   */
+  private dense = new Float64Array(0);
   private seen = 0;
   /** Increments per shared-term count (StoryState.mark). */
   private epoch = 0;
@@ -249,15 +263,16 @@ export class StoryClusterer {
   /** Assigns one article (call in (time, id) order). */
   add(article: ClusterInput): Assignment {
     this.seen++;
-    this.stats.addDocument(article.terms);
+    const termIds = this.stats.addDocument(article.terms);
+    while (this.postings.length < this.stats.termCount) this.postings.push(undefined);
     if (this.tuning.keyBurstPower !== 0) this.bursts.add(article.terms.titleKeys, article.timeMs);
-    const vector = toSparseVector(article.terms, this.stats);
+    const { vector, ids } = toIdentifiedVector(article.terms, this.stats, termIds);
     this.vectorOfArticle.set(article.id, vector);
     let target: StoryState | undefined;
     let score = 1;
     if (article.duplicateOf !== null) target = this.storyOfArticle.get(article.duplicateOf);
     if (target === undefined) {
-      const best = this.bestStory(article, vector);
+      const best = this.bestStory(article, vector, ids);
       if (best !== null && best.score >= this.tuning.joinMinScore) {
         target = best.story;
         score = best.score;
@@ -269,6 +284,7 @@ export class StoryClusterer {
         id: article.id,
         centroid: new Map(),
         vector,
+        ids,
         keyCounts: new Map(),
         members: [],
         firstMs: article.timeMs,
@@ -279,7 +295,7 @@ export class StoryClusterer {
       };
       this.stories.set(target.id, target);
     }
-    this.join(target, article, vector);
+    this.join(target, article, vector, ids);
     const assignment: Assignment = { storyId: target.id, opened, score, vector };
     if (this.seen % this.tuning.mergeEveryArticles === 0) {
       const merged = this.mergePass(article.timeMs, this.seen % POSTINGS_COMPACT_EVERY_ARTICLES === 0);
@@ -311,11 +327,12 @@ export class StoryClusterer {
   private bestStory(
     article: ClusterInput,
     vector: SparseVector,
+    ids: Int32Array,
   ): { story: StoryState; score: number } | null {
     const mark = ++this.epoch;
     const touched: StoryState[] = [];
-    for (const term of heaviestTerms(vector, QUERY_TERMS)) {
-      const list = this.postings.get(term);
+    for (const term of heaviestTermIds(vector, ids, QUERY_TERMS)) {
+      const list = this.postings[term];
       if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
       for (const s of list) {
         if (s.mark !== mark) {
@@ -337,14 +354,39 @@ export class StoryClusterer {
     let best: { story: StoryState; score: number } | null = null;
     const n = Math.min(ranked.length, MAX_CANDIDATE_STORIES);
     const keyWeights = this.keyWeights(article);
+    this.scatter(vector, ids);
     for (let i = 0; i < n; i++) {
       const story = ranked[i]![0];
-      const score = this.scoreAgainst(article, vector, story, keyWeights);
+      const score = this.scoreAgainst(article, story, keyWeights);
       if (best === null || score > best.score || (score === best.score && story.id < best.story.id)) {
         best = { story, score };
       }
     }
+    this.unscatter(ids);
     return best;
+  }
+
+  /** Spreads `v` (term ids `ids`) into `dense`, for cosineWithScattered; unscatter with the same ids after. */
+  private scatter(v: SparseVector, ids: Int32Array): void {
+    if (this.dense.length < this.stats.termCount) this.dense = new Float64Array(2 * this.stats.termCount);
+    for (let i = 0; i < ids.length; i++) this.dense[ids[i]!] = v.weights[i]!;
+  }
+
+  private unscatter(ids: Int32Array): void {
+    for (let i = 0; i < ids.length; i++) this.dense[ids[i]!] = 0;
+  }
+
+  /**
+   * cosine(scattered vector, v): shared terms summed in v's term order, which is the order cosine's sorted merge
+   * meets them, so the value is the same to the bit (weights are positive: an absent term adds nothing).
+   */
+  private cosineWithScattered(v: SparseVector, ids: Int32Array): number {
+    let dot = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const w = this.dense[ids[j]!]!;
+      if (w !== 0) dot += w * v.weights[j]!;
+    }
+    return dot;
   }
 
   /**
@@ -382,13 +424,9 @@ export class StoryClusterer {
     return total === 0 ? 0 : shared / total;
   }
 
-  private scoreAgainst(
-    article: ClusterInput,
-    vector: SparseVector,
-    story: StoryState,
-    keyWeights: Float64Array,
-  ): number {
-    const cos = cosine(vector, story.vector);
+  private scoreAgainst(article: ClusterInput, story: StoryState, keyWeights: Float64Array): number {
+    // bestStory scattered the article's vector.
+    const cos = this.cosineWithScattered(story.vector, story.ids);
     let keys = 0;
     let total = 0;
     const titleKeys = article.terms.titleKeys;
@@ -406,7 +444,7 @@ export class StoryClusterer {
     return (this.tuning.cosineWeight * cos + this.tuning.titleKeyWeight * keyShare) * decay;
   }
 
-  private join(story: StoryState, article: ClusterInput, vector: SparseVector): void {
+  private join(story: StoryState, article: ClusterInput, vector: SparseVector, ids: Int32Array): void {
     story.members.push({
       id: article.id,
       sourceId: article.sourceId,
@@ -419,19 +457,19 @@ export class StoryClusterer {
     story.firstMs = Math.min(story.firstMs, article.timeMs);
     // Copies add nothing new to the story's vocabulary; counting them would let one wire text dominate.
     if (article.duplicateOf === null || story.members.length === 1) {
-      for (let i = 0; i < vector.terms.length; i++) {
-        const t = vector.terms[i]!;
+      for (let i = 0; i < ids.length; i++) {
+        const t = ids[i]!;
         story.centroid.set(t, (story.centroid.get(t) ?? 0) + vector.weights[i]!);
       }
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       if (story.centroid.size > 2 * CENTROID_MAX_TERMS) {
-        story.centroid = new Map(toVectorEntries(story.centroid));
+        story.centroid = toCentroid(heaviestCentroidTerms(story.centroid, this.stats));
       }
-      story.vector = toVector(story.centroid);
+      ({ vector: story.vector, ids: story.ids } = toVector(story.centroid, this.stats));
     }
-    for (const t of vector.terms) {
-      const list = this.postings.get(t);
-      if (list === undefined) this.postings.set(t, [story]);
+    for (const t of ids) {
+      const list = this.postings[t];
+      if (list === undefined) this.postings[t] = [story];
       else if (list[list.length - 1] !== story) list.push(story);
     }
   }
@@ -463,8 +501,8 @@ export class StoryClusterer {
       const maxStartMs = s.firstMs + this.tuning.mergeMaxStartGapHours * HOUR_MS;
       const mark = ++this.epoch;
       const touched: StoryState[] = [];
-      for (const t of s.vector.terms) {
-        const list = this.postings.get(t);
+      for (const t of s.ids) {
+        const list = this.postings[t];
         if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
         for (const o of list) {
           if (o === s || o.merged || o.lastMs < minMs || o.firstMs > maxStartMs || byAge(o, s) < 0) continue;
@@ -478,28 +516,37 @@ export class StoryClusterer {
       }
       const candidates = touched.filter((o) => o.hits >= MERGE_MIN_SHARED_TERMS);
       candidates.sort(byAge);
+      let scattered: Int32Array | null = null;
       for (const o of candidates) {
         if (o.merged) continue;
-        const cos = cosine(s.vector, o.vector);
+        if (scattered === null) {
+          scattered = s.ids;
+          this.scatter(s.vector, scattered);
+        }
+        const cos = this.cosineWithScattered(o.vector, o.ids);
         if (
           cos >= this.tuning.mergeMinCosine ||
           this.tuning.cosineWeight * cos +
             this.tuning.titleKeyWeight * this.storyKeyShare(s, o, keyWeights) >=
             this.tuning.mergeMinScore
         ) {
+          // s's vector changes: scatter the new one before the next candidate.
+          this.unscatter(scattered);
+          scattered = null;
           this.absorb(s, o);
           merges.push({ from: o.id, into: s.id });
           if (!compact) this.addPostings(s);
         }
       }
+      if (scattered !== null) this.unscatter(scattered);
     }
     if (!compact) return merges;
-    this.postings = new Map();
+    this.postings = new Array<StoryState[] | undefined>(this.stats.termCount).fill(undefined);
     for (const s of active) {
       if (s.merged) continue;
-      for (const t of s.vector.terms) {
-        const list = this.postings.get(t);
-        if (list === undefined) this.postings.set(t, [s]);
+      for (const t of s.ids) {
+        const list = this.postings[t];
+        if (list === undefined) this.postings[t] = [s];
         else list.push(s);
       }
     }
@@ -508,9 +555,9 @@ export class StoryClusterer {
 
   /** Lists a story under each term of its vector it is not yet listed under (between compactions). */
   private addPostings(s: StoryState): void {
-    for (const t of s.vector.terms) {
-      const list = this.postings.get(t);
-      if (list === undefined) this.postings.set(t, [s]);
+    for (const t of s.ids) {
+      const list = this.postings[t];
+      if (list === undefined) this.postings[t] = [s];
       else if (!list.includes(s)) list.push(s);
     }
   }
@@ -535,8 +582,8 @@ export class StoryClusterer {
     for (const [k, n] of from.keyCounts) into.keyCounts.set(k, (into.keyCounts.get(k) ?? 0) + n);
     into.firstMs = Math.min(into.firstMs, from.firstMs);
     into.lastMs = Math.max(into.lastMs, from.lastMs);
-    into.centroid = new Map(toVectorEntries(into.centroid));
-    into.vector = toVector(into.centroid);
+    into.centroid = toCentroid(heaviestCentroidTerms(into.centroid, this.stats));
+    ({ vector: into.vector, ids: into.ids } = toVector(into.centroid, this.stats));
   }
 
   private describe(s: StoryState): Story {
@@ -566,14 +613,23 @@ export class StoryClusterer {
   }
 }
 
-/** The `n` heaviest terms of a vector (ties by term order). */
-function heaviestTerms(v: SparseVector, n: number): string[] {
+/** The ids of the `n` heaviest terms of a vector (ties by term order); `ids` parallel to `v.terms`. */
+function heaviestTermIds(v: SparseVector, ids: Int32Array, n: number): number[] {
   const idx = Array.from(v.terms, (_, i) => i);
   idx.sort((a, b) => v.weights[b]! - v.weights[a]! || a - b);
-  return idx.slice(0, n).map((i) => v.terms[i]!);
+  return idx.slice(0, n).map((i) => ids[i]!);
 }
 
-/** The heaviest CENTROID_MAX_TERMS entries of a centroid, unnormalized (sums keep accumulating). */
-function toVectorEntries(centroid: Map<string, number>): [string, number][] {
-  return [...centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CENTROID_MAX_TERMS);
+/**
+ * The heaviest CENTROID_MAX_TERMS entries of a centroid as [term, summed weight, id], unnormalized (sums keep
+ * accumulating); ties by term order.
+ */
+function heaviestCentroidTerms(centroid: Map<number, number>, stats: TermStats): [string, number, number][] {
+  const entries: [string, number, number][] = [];
+  for (const [id, w] of centroid) entries.push([stats.termOf(id), w, id]);
+  return entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CENTROID_MAX_TERMS);
+}
+
+function toCentroid(entries: readonly [string, number, number][]): Map<number, number> {
+  return new Map(entries.map(([, w, id]) => [id, w]));
 }

@@ -6,6 +6,7 @@ import {
   KeyBursts,
   type StoryTerms,
   TermStats,
+  toIdentifiedVector,
   toSparseVector,
 } from "./story-vector.ts";
 
@@ -30,6 +31,23 @@ describe("TermStats.addEmptyDocuments", () => {
     expect(sim(large)).toBeGreaterThan(sim(small));
     large.addEmptyDocuments(-5);
     expect(large.documents).toBe(100);
+  });
+});
+
+describe("TermStats ids", () => {
+  it("gives each counted term one id, and the identified vector is toSparseVector's with those ids", () => {
+    const stats = new TermStats();
+    const first = stats.addDocument(terms("oil", "opec"));
+    const second = stats.addDocument(terms("oil", "vienna", "gold"));
+    expect([...first]).toEqual([stats.idOf("oil"), stats.idOf("opec")]);
+    expect([...second]).toEqual([stats.idOf("oil"), stats.idOf("vienna"), stats.idOf("gold")]);
+    expect(stats.termCount).toBe(4);
+    expect(stats.idOf("never")).toBe(-1);
+    expect(stats.idf("never")).toBe(stats.idfOfId(-1));
+    const doc = terms("oil", "vienna", "gold");
+    const { vector, ids } = toIdentifiedVector(doc, stats, second);
+    expect(vector).toEqual(toSparseVector(doc, stats));
+    expect([...ids].map((id) => stats.termOf(id))).toEqual(vector.terms);
   });
 });
 

@@ -67,13 +67,33 @@ export function toStoryTerms(title: string, text: string, bodyStems?: readonly s
  * the articles before it, never on how the stream was batched.
  */
 export class TermStats {
-  private readonly df = new Map<string, number>();
+  /**
+   * Each term counted so far -> its id (dense, in order of first sight): one lookup per term finds its frequency,
+   * and the story clusterer indexes its postings and centroids by id instead of hashing the strings again.
+   */
+  private readonly ids = new Map<string, number>();
+  /** Document frequency by term id. */
+  private readonly df: number[] = [];
+  /** Term by id. */
+  private readonly termById: string[] = [];
   private docs = 0;
 
-  /** Counts one article's distinct terms. */
-  addDocument(terms: StoryTerms): void {
+  /** Counts one article's distinct terms; returns their ids in `terms.tf` order (for toIdentifiedVector). */
+  addDocument(terms: StoryTerms): Int32Array {
     this.docs++;
-    for (const t of terms.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const out = new Int32Array(terms.tf.size);
+    let k = 0;
+    for (const t of terms.tf.keys()) {
+      let id = this.ids.get(t);
+      if (id === undefined) {
+        id = this.df.length;
+        this.ids.set(t, id);
+        this.df.push(1);
+        this.termById.push(t);
+      } else this.df[id]!++;
+      out[k++] = id;
+    }
+    return out;
   }
 
   /**
@@ -88,7 +108,27 @@ export class TermStats {
 
   /** Smoothed IDF: ln(1 + (N + 1) / (df + 1)); an unseen term is as rare as can be. */
   idf(term: string): number {
-    return Math.log(1 + (this.docs + 1) / ((this.df.get(term) ?? 0) + 1));
+    return this.idfOfId(this.idOf(term));
+  }
+
+  /** IDF by term id (-1: a term never counted). */
+  idfOfId(id: number): number {
+    return Math.log(1 + (this.docs + 1) / ((id < 0 ? 0 : this.df[id]!) + 1));
+  }
+
+  /** The id of a counted term, else -1. */
+  idOf(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
+  /** The term of an id `idOf` gave. */
+  termOf(id: number): string {
+    return this.termById[id]!;
+  }
+
+  /** Distinct terms counted: ids run from 0 to termCount - 1. */
+  get termCount(): number {
+    return this.df.length;
   }
 
   get documents(): number {
@@ -98,14 +138,34 @@ export class TermStats {
 
 /** Weights terms by (1 + ln tf) · idf, keeps the VECTOR_MAX_TERMS heaviest and L2-normalizes. */
 export function toSparseVector(terms: StoryTerms, stats: TermStats): SparseVector {
-  const scored: [string, number][] = [];
-  for (const [t, f] of terms.tf) scored.push([t, (1 + Math.log(f)) * stats.idf(t)]);
+  return toIdentifiedVector(terms, stats).vector;
+}
+
+/**
+ * toSparseVector, with the stats' id of each kept term (parallel to `vector.terms`; -1 for a term `stats` never
+ * counted): the story clusterer indexes its postings and centroids by id. `termIds`, when given, are what
+ * `stats.addDocument(terms)` returned, so no term is looked up again.
+ */
+export function toIdentifiedVector(
+  terms: StoryTerms,
+  stats: TermStats,
+  termIds?: Int32Array,
+): { vector: SparseVector; ids: Int32Array } {
+  const scored: [string, number, number][] = [];
+  let k = 0;
+  for (const [t, f] of terms.tf) {
+    const id = termIds === undefined ? stats.idOf(t) : termIds[k++]!;
+    scored.push([t, (1 + Math.log(f)) * stats.idfOfId(id), id]);
+  }
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const kept = scored.slice(0, VECTOR_MAX_TERMS).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   let norm = 0;
   for (const [, w] of kept) norm += w * w;
   norm = Math.sqrt(norm) || 1;
-  return { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) };
+  return {
+    vector: { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) },
+    ids: Int32Array.from(kept, ([, , id]) => id),
+  };
 }
 
 /** Cosine of two sparse unit vectors (a sorted merge). */
