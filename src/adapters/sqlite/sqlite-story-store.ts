@@ -99,6 +99,7 @@ export class SqliteStoryStore implements StoryStore {
 
     this.#write = db.transaction((batch: PlacementBatch) => {
       const touched = new Set<string>();
+      const live = new Set<string>();
       for (const p of batch.placements) {
         const before = storyOfArticle.get(p.articleId);
         if (before !== undefined) touched.add(before.story_id);
@@ -111,8 +112,11 @@ export class SqliteStoryStore implements StoryStore {
           signature: toFingerprintBlob(p.signature),
         });
         touched.add(p.storyId);
-        // A story id that is live again is no longer an alias.
-        dropAlias.run(p.storyId);
+        // A story id that is live again is no longer an alias (once per story: many placements share one).
+        if (!live.has(p.storyId)) {
+          live.add(p.storyId);
+          dropAlias.run(p.storyId);
+        }
       }
       for (const g of batch.groupMerges) {
         if (g.fromId === g.intoId) continue;
