@@ -218,6 +218,49 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    "/api/entities": {
+      get: {
+        summary: "People, places and organizations of the top stories, each with the stories naming it",
+        parameters: [
+          { name: "source", in: "query", schema: { type: "string" } },
+          { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+        ],
+        responses: {
+          "200": {
+            description: "entities by kind, most stories first",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    stories_read: { type: "integer", description: "top stories read" },
+                    entities: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          kind: { type: "string", enum: ["person", "place", "organization"] },
+                          name: { type: "string" },
+                          story_count: { type: "integer" },
+                          stories: {
+                            type: "array",
+                            items: {
+                              type: "object",
+                              properties: { id: { type: "string" }, headline: { type: "string" } },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          "400": error,
+        },
+      },
+    },
     "/api/duplicates": {
       get: {
         summary: "Copy-group and story statistics",

@@ -2,6 +2,7 @@
  * JSON routes mirroring the reader pages: top stories, a story with its coverage, an article's related lists.
  * Surface routes (Hono) over ReaderData; parameters validated, errors as {error: {code, message}}.
  */
+
 import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
@@ -15,6 +16,7 @@ import {
   slugParam,
 } from "../web/page-params.ts";
 import type { ReaderData, StoryArticle, StoryEntity, StorySummary } from "../web/reader-data.ts";
+import { TOP_ENTITY_STORIES, topEntities } from "../web/top-entities.ts";
 import { apiErrorOf } from "./api-error.ts";
 
 export interface ReaderApiDeps {
@@ -22,7 +24,7 @@ export interface ReaderApiDeps {
   reader: ReaderData;
 }
 
-/** Routes: GET /api/stories, /api/stories/:id, /api/articles/:id/related, /api/duplicates. */
+/** Routes: GET /api/stories, /api/stories/:id, /api/articles/:id/related, /api/entities, /api/duplicates. */
 export function createReaderApi(deps: ReaderApiDeps): Hono {
   const app = new Hono();
 
@@ -73,6 +75,21 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       similar: related.similar.map(toStoryArticleJson),
       read_also: related.readAlso === null ? null : toStoryArticleJson(related.readAlso),
       ...(related.sameStory === undefined ? {} : { same_story: related.sameStory.map(toStoryArticleJson) }),
+    });
+  });
+
+  app.get("/api/entities", async (c) => {
+    const get = (n: string) => c.req.queries(n) ?? [];
+    const sources = await sourceFilter(deps.storage, slugParam(get, "source"), slugParam(get, "country"));
+    const entities = sources === null ? [] : await topEntities(deps.reader, sources);
+    return c.json({
+      stories_read: TOP_ENTITY_STORIES,
+      entities: entities.map((e) => ({
+        kind: e.kind,
+        name: e.name,
+        story_count: e.storyCount,
+        stories: e.stories.map((s) => ({ id: s.id, headline: s.headline })),
+      })),
     });
   });
 

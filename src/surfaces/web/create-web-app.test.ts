@@ -359,6 +359,24 @@ describe("reader JSON routes", () => {
     expect((await page("/api/stories/none")).status).toBe(404);
   });
 
+  it("lists the top stories' people, places and organizations as a page and as JSON", async () => {
+    const json = JSON.parse((await page("/api/entities")).body);
+    const usa = json.entities.find((e: { name: string }) => e.name === "الولايات المتحدة");
+    expect(usa).toMatchObject({ kind: "place" });
+    expect(usa.story_count).toBeGreaterThanOrEqual(1);
+    // Each story listed under the entity names it.
+    expect(usa.stories.length).toBeGreaterThan(0);
+    for (const { id } of usa.stories as { id: string }[]) {
+      const story = JSON.parse((await page(`/api/stories/${id}`)).body);
+      expect(story.entities.map((e: { name: string }) => e.name)).toContain("الولايات المتحدة");
+    }
+    const html = await page("/entities");
+    expect(html.status).toBe(200);
+    expect(html.body).toContain("<h1>في الأخبار</h1>");
+    expect(html.body).toContain(`href="/search?q=${encodeURIComponent('"الولايات المتحدة"')}"`);
+    expect((await page("/entities?country=ZZ")).body).toContain("لا أسماء في أهم القصص بعد");
+  });
+
   it("serves the OpenAPI document", async () => {
     const doc = JSON.parse((await page("/api/openapi.json")).body);
     expect(doc.openapi).toBe("3.1.0");

@@ -3,6 +3,7 @@
  * the OpenAPI document, with security headers and rate limiting, as one Hono app. Surface code over ports.
  * Mount: `createWebApp({storage, adminToken, api: createApi(...)})` is the whole server; see WebDeps.
  */
+
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
@@ -33,6 +34,7 @@ import {
 } from "./page-params.ts";
 import { renderAdminHome, renderAdminLogin, renderAdminOff } from "./pages/admin-page.ts";
 import { renderArticlePage } from "./pages/article-page.ts";
+import { renderEntitiesPage } from "./pages/entities-page.ts";
 import { errorTitle, renderErrorPage } from "./pages/error-page.ts";
 import { renderHomePage } from "./pages/home-page.ts";
 import { renderSearchPage, type SearchForm } from "./pages/search-page.ts";
@@ -45,6 +47,7 @@ import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
 import { loadStaticAssets } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
+import { TOP_ENTITY_STORIES, topEntities } from "./top-entities.ts";
 import { queryString, type ViewContext } from "./view-parts.ts";
 
 /** Search results per page in the reader. */
@@ -170,6 +173,17 @@ export function createWebApp(deps: WebDeps): Hono {
         },
         ctx,
       ),
+    });
+  });
+
+  app.get("/entities", async (c) => {
+    const get = params(c);
+    const sources = await sourceFilter(storage, slugParam(get, "source"), slugParam(get, "country"));
+    const entities = sources === null ? [] : await topEntities(reader, sources);
+    return page(c, 200, {
+      title: "في الأخبار",
+      active: "entities",
+      body: renderEntitiesPage(entities, TOP_ENTITY_STORIES),
     });
   });
 

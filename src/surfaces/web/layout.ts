@@ -5,7 +5,7 @@
 import { html, type SafeHtml } from "./html.ts";
 import type { StaticAssets } from "./static-assets.ts";
 
-export type NavItem = "home" | "search" | "sources" | "admin" | null;
+export type NavItem = "home" | "entities" | "search" | "sources" | "admin" | null;
 
 export interface PageShell {
   /** The document title's first part; " — أخبار" follows. */
@@ -22,6 +22,7 @@ export interface PageShell {
 
 const NAV: readonly [Exclude<NavItem, null>, string, string][] = [
   ["home", "/", "الرئيسية"],
+  ["entities", "/entities", "في الأخبار"],
   ["search", "/search", "البحث"],
   ["sources", "/sources", "المصادر"],
 ];

@@ -1,0 +1,40 @@
+/**
+ * "في الأخبار": the people, places and organizations the top stories name, each linked to a phrase search and to
+ * the stories that name it. Pure render.
+ */
+import type { EntityKind } from "../../../stages/entities/extract-entities.ts";
+import { html, type SafeHtml } from "../html.ts";
+import type { TopEntity } from "../top-entities.ts";
+
+const SECTIONS: readonly [EntityKind, string][] = [
+  ["person", "أشخاص"],
+  ["place", "أماكن"],
+  ["organization", "جهات"],
+];
+
+/** "قصة واحدة", "قصتان", "3 قصص", "11 قصة" (Arabic number agreement for the count of stories). */
+export function storiesLabel(n: number): string {
+  if (n === 1) return "قصة واحدة";
+  if (n === 2) return "قصتان";
+  if (n >= 3 && n <= 10) return `${n} قصص`;
+  return `${n} قصة`;
+}
+
+export function renderEntitiesPage(entities: readonly TopEntity[], storyCount: number): SafeHtml {
+  return html`<h1>في الأخبار</h1>
+<p class="note">الأشخاص والأماكن والجهات التي تذكرها أهم ${storiesLabel(storyCount)} الآن، مستخرجة آليًا من نصوص التغطية.</p>
+${
+  entities.length === 0
+    ? html`<p class="note">لا أسماء في أهم القصص بعد.</p>`
+    : html`<div class="entity-columns">${SECTIONS.map(([kind, heading]) => {
+        const list = entities.filter((e) => e.kind === kind);
+        if (list.length === 0) return "";
+        return html`<section aria-labelledby="${kind}-h"><h2 id="${kind}-h">${heading}</h2><ol class="entity-list">${list.map(
+          (e) =>
+            html`<li><a class="entity-name" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a> <span class="count">${storiesLabel(e.storyCount)}</span><ul>${e.stories.map(
+              (s) => html`<li><a href="/story/${encodeURIComponent(s.id)}" dir="auto">${s.headline}</a></li>`,
+            )}</ul></li>`,
+        )}</ol></section>`;
+      })}</div>`
+}`;
+}

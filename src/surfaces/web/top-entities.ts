@@ -1,0 +1,74 @@
+/**
+ * "في الأخبار": the people, places and organizations of the top stories, each with the stories that name it.
+ * Surface code over ReaderData (each story's entities come from stages/entities through ReaderData.story).
+ */
+import type { EntityKind } from "../../stages/entities/extract-entities.ts";
+import type { ReaderData, StorySummary } from "./reader-data.ts";
+
+/** Top stories read: the home page's first pages, where a reader looks for who and where the news is about. */
+export const TOP_ENTITY_STORIES = 30;
+/** Entities listed per kind. */
+export const TOP_ENTITIES_PER_KIND = 15;
+/** Stories listed under an entity. */
+export const TOP_ENTITY_STORY_LINKS = 3;
+
+/** An entity of the top stories: how many of them name it, and the first few (best ranked first). */
+export interface TopEntity {
+  kind: EntityKind;
+  key: string;
+  name: string;
+  storyCount: number;
+  stories: Pick<StorySummary, "id" | "headline">[];
+}
+
+/**
+ * The entities the top stories name, by kind (people, places, organizations), those named by more stories first
+ * (ties: more articles, then name). Each story counts once per entity; its best-ranked stories are listed.
+ */
+export async function topEntities(reader: ReaderData, sources: readonly string[]): Promise<TopEntity[]> {
+  const { stories } = await reader.topStories({ sources, limit: TOP_ENTITY_STORIES, offset: 0 });
+  const byId = new Map<string, TopEntity & { articles: number; names: Map<string, number> }>();
+  for (const summary of stories) {
+    const story = await reader.story(summary.id);
+    if (story === null) continue;
+    for (const e of story.entities) {
+      // One word ("صالح") names someone in its story; across stories it may be several people.
+      if (e.kind === "person" && !e.key.includes(" ")) continue;
+      const id = `${e.kind} ${e.key}`;
+      let entry = byId.get(id);
+      if (entry === undefined) {
+        entry = {
+          kind: e.kind,
+          key: e.key,
+          name: e.name,
+          storyCount: 0,
+          stories: [],
+          articles: 0,
+          names: new Map(),
+        };
+        byId.set(id, entry);
+      }
+      entry.storyCount++;
+      entry.articles += e.articles;
+      entry.names.set(e.name, (entry.names.get(e.name) ?? 0) + e.articles);
+      if (entry.stories.length < TOP_ENTITY_STORY_LINKS)
+        entry.stories.push({ id: story.id, headline: story.headline });
+    }
+  }
+  const kinds: readonly EntityKind[] = ["person", "place", "organization"];
+  const all = [...byId.values()].sort(
+    (a, b) => b.storyCount - a.storyCount || b.articles - a.articles || a.name.localeCompare(b.name),
+  );
+  return kinds.flatMap((kind) =>
+    all
+      .filter((e) => e.kind === kind)
+      .slice(0, TOP_ENTITIES_PER_KIND)
+      .map(({ kind: k, key, names, storyCount, stories: s }) => ({
+        kind: k,
+        key,
+        name: [...names].sort((a, b) => b[1] - a[1])[0]![0],
+        storyCount,
+        stories: s,
+      })),
+  );
+}
