@@ -131,3 +131,43 @@ describe("StoryClusterer headline keys", () => {
     );
   });
 });
+
+describe("StoryClusterer copies", () => {
+  /** Invented: a release, a reprint of it three days later, and a "copy" the dedupe stage grouped through a chain. */
+  const RELEASE = {
+    title: "وزارة الصحة تفتتح مستشفى جديدا في أبها",
+    text: "افتتحت وزارة الصحة اليوم مستشفى جديدا في مدينة أبها بسعة مئتي سرير لخدمة سكان منطقة عسير",
+  };
+  const UNRELATED = {
+    title: "الهلال يفوز على النصر في الديربي",
+    text: "فاز فريق الهلال على النصر بهدفين في مباراة الديربي على ملعب الملك فهد الدولي بالرياض",
+  };
+  function place(copy: { title: string; text: string }, atMs: number, tuning: Partial<ClusterTuning> = {}) {
+    const c = new StoryClusterer({ tuning });
+    const add = (
+      id: string,
+      a: { title: string; text: string },
+      timeMs: number,
+      duplicateOf: string | null,
+    ) =>
+      c.add({
+        id,
+        sourceId: "was",
+        title: a.title,
+        timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        duplicateOf,
+      });
+    const original = add("release", RELEASE, 0, null);
+    return add("copy", copy, atMs, "release").storyId === original.storyId;
+  }
+  it("follows its original's story when it is a reprint, even days later", () => {
+    expect(place(RELEASE, 3 * 24 * H)).toBe(true);
+  });
+  it("is placed on its own text when it does not read like its original's story", () => {
+    expect(place(UNRELATED, H)).toBe(false);
+  });
+  it("follows its original unconditionally when the check is off", () => {
+    expect(place(UNRELATED, H, { copyFollowMinCosine: 0 })).toBe(true);
+  });
+});
