@@ -2,8 +2,8 @@
  * Online story clustering: each article, in (time, id) order, joins the best recent story by TF-IDF cosine to the
  * story centroid plus headline-key overlap (keys weighted by IDF and headline burstiness), damped by Gaussian decays
  * in the time since the story's newest article and in the story's age past a grace period, or opens a new story;
- * copies join their original's story when they read like the original; a periodic merge pass joins stories that
- * started close together and agree by centroid cosine or by the same join score taken story to story. Stories stage, in-memory, pure.
+ * copies join their original's story; a periodic merge pass joins stories that started close together and agree by
+ * centroid cosine or by the same join score taken story to story. Stories stage, in-memory, pure.
  */
 import { stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
 import {
@@ -61,20 +61,6 @@ export const TITLE_KEY_BURST_POWER = 1;
  * for this constant twice.
  */
 export const JOIN_MIN_SCORE = 0.3;
-/**
- * A copy (dedupe stage) follows its original's story only when its own vector's cosine with the original's reaches
- * this; else it is placed like any article. Copy groups grow by chains (a roundup copying two releases; the grouped
- * non-copies in testdata/labels/README.md), and a member that does not read like the group's original must not be
- * carried into its story on the group's word. Compared with the original, not the story's centroid, and undamped:
- * a true reprint days later still belongs with its original. 0.5: template texts of different events score
- * 0.44-0.52 with each other (issue #5's Eid parties). Measured (bench/stories/tune-clustering.ts, story-spans.ts)
- * against unconditional following: DEV story sets unchanged (mean pairwise F1 0.748); long-range `tune` half kept
- * 13 -> 14 of 32, wrong 8 -> 7 of 43; `test` half unchanged (13/31 kept, 8/44 wrong); the Asir bombing story
- * 265 -> 256 articles. A join-score check against the story instead (threshold JOIN_MIN_SCORE, undamped) scored the
- * same on DEV and `tune`, 7/44 wrong on `test`, but cut the Asir story to 235; 0.3 here scored as 0.5. 0 restores
- * unconditional following.
- */
-export const COPY_FOLLOW_MIN_COSINE = 0.5;
 /** Centroid terms kept per story: bounds memory and cosine cost while keeping the story's vocabulary. */
 export const CENTROID_MAX_TERMS = 80;
 /** Stories scored per article, those sharing most terms first: keeps per-article cost flat as the window fills. */
@@ -194,8 +180,6 @@ export interface ClusterTuning {
   keyIdfPower: number;
   /** Exponent of a title key's burst ratio in its weight (0: bursts ignored). */
   keyBurstPower: number;
-  /** A copy follows its original's story when its cosine with the original reaches this (0: always). */
-  copyFollowMinCosine: number;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -211,7 +195,6 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   mergeMaxStartGapHours: MERGE_MAX_START_GAP_HOURS,
   keyIdfPower: TITLE_KEY_IDF_POWER,
   keyBurstPower: TITLE_KEY_BURST_POWER,
-  copyFollowMinCosine: COPY_FOLLOW_MIN_COSINE,
 };
 
 export interface StoryClustererOptions {
@@ -288,11 +271,6 @@ export class StoryClusterer {
     let target: StoryState | undefined;
     let score = 1;
     if (article.duplicateOf !== null) target = this.storyOfArticle.get(article.duplicateOf);
-    if (target !== undefined && article.duplicateOf !== null && this.tuning.copyFollowMinCosine > 0) {
-      const original = this.vectorOfArticle.get(article.duplicateOf);
-      if (original !== undefined && cosine(vector, original) < this.tuning.copyFollowMinCosine)
-        target = undefined;
-    }
     if (target === undefined) {
       const best = this.bestStory(article, vector, ids);
       if (best !== null && best.score >= this.tuning.joinMinScore) {
