@@ -1,27 +1,35 @@
 /**
  * Interleaved CPU A/B of the clusterer alone: two StoryClusterers (A: the given tuning, B: the shipped defaults)
  * take the dev corpus in alternating chunks, each chunk's process CPU time charged to its side, so machine load
- * falls on both alike. Terms are computed once, outside the timing. Benchmark helper, not pure (reads the corpus).
+ * falls on both alike. Terms and each article's copy relation (`duplicateOf` at arrival, from one dedupe + stories
+ * fold) are computed once, outside the timing, so the copy rule is exercised. Benchmark helper, not pure (reads the
+ * corpus).
  * Run: node --import tsx bench/stories/ab-cluster-cost.ts '{"ageGraceHours":1e9,"mergeMaxStartGapHours":1e9}'
  */
+
+import { StoryStream } from "../../src/stages/stories/recluster.ts";
 import {
   type ClusterInput,
   type ClusterTuning,
   StoryClusterer,
 } from "../../src/stages/stories/story-clusterer.ts";
 import { toStoryTerms } from "../../src/stages/stories/story-vector.ts";
-import { loadCorpus, timeOf } from "./load-corpus.ts";
+import { loadCorpus, timeOf, toStream } from "./load-corpus.ts";
 
 const CHUNK = 250;
 const tuningA = JSON.parse(process.argv[2] ?? "{}") as Partial<ClusterTuning>;
-const inputs: ClusterInput[] = loadCorpus()
+const corpus = loadCorpus();
+const copyOf = new Map<string, string | null>();
+const fold = new StoryStream();
+for (const a of toStream(corpus)) copyOf.set(a.id, fold.add(a).duplicateOf);
+const inputs: ClusterInput[] = corpus
   .map((a) => ({
     id: a.id,
     sourceId: a.source,
     title: a.title,
     timeMs: timeOf(a),
     terms: toStoryTerms(a.title, a.text),
-    duplicateOf: null,
+    duplicateOf: copyOf.get(a.id) ?? null,
   }))
   .sort((x, y) => x.timeMs - y.timeMs || (x.id < y.id ? -1 : 1));
 const sides = [
