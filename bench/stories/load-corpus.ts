@@ -49,3 +49,17 @@ export function toStream(corpus: readonly CorpusArticle[]): StreamArticle[] {
 export function loadStream(path: string = CORPUS_PATH): StreamArticle[] {
   return toStream(loadCorpus(path));
 }
+
+/**
+ * Hand-labelled stories (testdata/labels/<file>, one {id, story} a line) as article id -> story label.
+ * Example: readStoryLabels("stories-dev.jsonl").get("snn-…") -> "suez-canal".
+ */
+export function readStoryLabels(file: string): Map<string, string> {
+  return new Map(
+    readFileSync(join(process.cwd(), "testdata", "labels", file), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; story: string })
+      .map((r) => [r.id, r.story] as const),
+  );
+}

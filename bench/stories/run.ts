@@ -31,7 +31,7 @@ import {
   runCopyRuleGrid,
   type SecondReading,
 } from "./copy-rule-grid.ts";
-import { loadStream } from "./load-corpus.ts";
+import { loadStream, readStoryLabels } from "./load-corpus.ts";
 
 const LABELS_DIR = join(process.cwd(), "testdata", "labels");
 const REPLAYS = process.argv.includes("--no-replay") ? 1 : 10;
@@ -214,13 +214,7 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
   );
 
   // 5. Clustering vs hand-labelled stories, beside a brute-force TF-IDF nearest-neighbour peer.
-  const gold = new Map(
-    readFileSync(join(LABELS_DIR, "stories.jsonl"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { id: string; story: string })
-      .map((r) => [r.id, r.story] as const),
-  );
+  const gold = readStoryLabels("stories.jsonl");
   const ourPred = new Map([...gold.keys()].map((id) => [id, log.storyOf(id) ?? id]));
   const ourScores = scoreClustering(gold, ourPred);
   const window = base.filter(

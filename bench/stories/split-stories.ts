@@ -6,8 +6,6 @@
  * is never written to the repo). Benchmark helper, not pure (reads files).
  * Run: node --import tsx bench/stories/split-stories.ts ['{"joinMinScore":0.32}']
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { toShingleWords } from "../../src/stages/dedupe/shingle-text.ts";
 import { PlacementLog, StoryStream } from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
@@ -18,22 +16,13 @@ import {
   toSparseVector,
   toStoryTerms,
 } from "../../src/stages/stories/story-vector.ts";
-import { loadStream } from "./load-corpus.ts";
+import { loadStream, readStoryLabels } from "./load-corpus.ts";
 
 const DEV_SETS = ["stories-dev.jsonl", "stories-dev2.jsonl"];
 const TITLE_CHARS = 90;
 
-const readGold = (file: string) =>
-  new Map(
-    readFileSync(join(process.cwd(), "testdata", "labels", file), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { id: string; story: string })
-      .map((r) => [r.id, r.story] as const),
-  );
-
 const tuning = JSON.parse(process.argv[2] ?? "{}") as Partial<ClusterTuning>;
-const gold = DEV_SETS.map((file) => ({ file, stories: readGold(file) }));
+const gold = DEV_SETS.map((file) => ({ file, stories: readStoryLabels(file) }));
 const labelled = new Set(gold.flatMap((g) => [...g.stories.keys()]));
 const stream = new StoryStream({ tuning });
 const log = new PlacementLog();

@@ -5,24 +5,14 @@
  * reads the held-out stories.jsonl. Benchmark helper, not pure (reads files).
  * Run: node --import tsx bench/stories/tune-clustering.ts
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { scoreClustering } from "../../src/stages/stories/pairwise-scores.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
-import { loadCorpus } from "./load-corpus.ts";
+import { loadCorpus, readStoryLabels } from "./load-corpus.ts";
 import { clusterCorpus, readLongRangePairs, scoreLongRange, spanTable } from "./story-spans.ts";
 
-const readGold = (file: string) =>
-  new Map(
-    readFileSync(join(process.cwd(), "testdata", "labels", file), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { id: string; story: string })
-      .map((r) => [r.id, r.story] as const),
-  );
 const devSets = [
-  { name: "dev", gold: readGold("stories-dev.jsonl") },
-  { name: "dev2", gold: readGold("stories-dev2.jsonl") },
+  { name: "dev", gold: readStoryLabels("stories-dev.jsonl") },
+  { name: "dev2", gold: readStoryLabels("stories-dev2.jsonl") },
 ];
 const pairs = readLongRangePairs();
 const corpus = loadCorpus();

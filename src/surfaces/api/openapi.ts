@@ -23,6 +23,11 @@ const offset = (max: number) => ({
   in: "query",
   schema: { type: "integer", minimum: 0, maximum: max, default: 0 },
 });
+/** The outlet filters of the story lists: one source id, or a country's outlets. */
+const outletFilter = [
+  { name: "source", in: "query", schema: { type: "string" } },
+  { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+];
 const idPath = { name: "id", in: "path", required: true, schema: { type: "string", maxLength: 200 } };
 const feedResponses = {
   "200": {
@@ -146,12 +151,7 @@ export const OPENAPI_DOCUMENT = {
     "/api/stories": {
       get: {
         summary: "Top stories",
-        parameters: [
-          { name: "source", in: "query", schema: { type: "string" } },
-          { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
-          limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT),
-          offset(MAX_PAGE_OFFSET),
-        ],
+        parameters: [...outletFilter, limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT), offset(MAX_PAGE_OFFSET)],
         responses: {
           "200": {
             description: "a page of stories",
@@ -221,10 +221,7 @@ export const OPENAPI_DOCUMENT = {
     "/api/entities": {
       get: {
         summary: "People, places and organizations of the top stories, each with the stories naming it",
-        parameters: [
-          { name: "source", in: "query", schema: { type: "string" } },
-          { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
-        ],
+        parameters: [...outletFilter],
         responses: {
           "200": {
             description: "entities by kind, most stories first",
