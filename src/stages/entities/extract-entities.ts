@@ -111,7 +111,29 @@ const GENERIC_COMPLEMENTS = set([
  * Adjectives that name a body after a head with the article ("الهيئة العامة", "المحكمة العليا") besides the
  * nisba ones ending in ي/ية ("الاتحاد الأوروبي", "الشركة السعودية"); "الاتحاد التقرير" is no name.
  */
-const NAMING_ADJECTIVES = set(["العامة", "العليا", "الكبرى", "الأهلية", "الخيرية"]);
+const NAMING_ADJECTIVES = set([
+  "العامة",
+  "العام",
+  "العليا",
+  "الكبرى",
+  "الأهلية",
+  "الخيرية",
+  "الخاصة",
+  "الأحمر",
+  "المتحدة",
+]);
+/**
+ * Given names that are also everyday words (سعيد "happy", صالح "fit", جمال "beauty", رمضان the month, عيد a feast):
+ * without a title before them they do not begin a name ("عيد سعيد" is a greeting).
+ */
+const AMBIGUOUS_GIVEN = set(
+  (
+    "سعيد صالح جميل كريم عادل أمين نور سالم هادي مبارك رمضان شعبان رجب عيد نصر بدر فرح أمل سلام وفاء إيمان ضياء " +
+    "نعيم هلال صقر رضا زكي شريف حبيب فريد كامل كمال جمال حسن محمود مالك منصور عزيز حميد شاكر صابر صادق سامي رفيق " +
+    "رشيد نبيل طاهر مطلق عوض قاسم غازي باسل باسم هدى مها مي ريم سمر دعاء حنان نوال عفاف سماح هيا منى ماجد فارس " +
+    "مساعد ناصر فيصل سلطان مشعل جابر حامد"
+  ).split(" "),
+);
 /** Links inside a name, each followed by another name word: "محمد بن سلمان", "آل سعود", "عبد الله", "أبو بكر". */
 const NAME_LINKS = set(["بن", "ابن", "بنت", "آل", "أبو", "أبي", "عبد"]);
 /** The word after باسم in "المتحدث باسم ..." is what the speaker speaks for, not the speaker. */
@@ -190,6 +212,10 @@ const NOT_NAME = set([
   "يرحمه",
   "التابع",
   "التابعة",
+  "الرسمي",
+  "الرسمية",
+  "الحاكم",
+  "الحاكمة",
   "المعني",
   "المعنية",
   "المختص",
@@ -225,6 +251,8 @@ const NAMES_LIKE_VERBS = set([
   "وحيد",
   "وهيب",
 ]);
+/** A word after a place name that makes it something else: الرباط الصليبي is a knee ligament, not Rabat. */
+const PLACE_NOT_BEFORE: ReadonlyMap<string, string> = new Map([[n("الرباط"), n("الصليبي")]]);
 /** Words before a place name that make it something else: صلاة المغرب is the sunset prayer, not Morocco. */
 const NOT_PLACE_AFTER = set(["صلاة"]);
 
@@ -418,7 +446,7 @@ export function extractEntities(text: string): Entity[] {
   /** Words inside a name already read: a surname there is not another mention. */
   const covered = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; ) {
-    const next = readLexiconName(i) ?? readPerson(i) ?? readOrganization(i);
+    const next = readLexiconName(i) ?? readPerson(i) ?? readOrganization(i) ?? readBareName(i);
     if (next === null) i++;
     else {
       covered.fill(1, i, next);
@@ -437,13 +465,24 @@ export function extractEntities(text: string): Entity[] {
             break;
           }
         }
+        if (ok && cand.rest.length === 0 && isAdjectiveUse(i, base)) return null;
+        if (ok && PLACE_NOT_BEFORE.get(base.word) === norms[i + 1] && joined(i + 1)) return null;
         if (ok) {
-          note(cand.kind, cand.key, cand.name);
+          // The key is the lexicon's (every spelling meets); the name is what this text wrote.
+          note(cand.kind, cand.key, displayOf(text, tokens, i, i + cand.rest.length, base));
           return i + 1 + cand.rest.length;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * A one-word name shaped like an adjective (السعودية) right after a definite noun describes that noun ("الصناعة
+   * السعودية" is Saudi industry): not a mention of the country.
+   */
+  function isAdjectiveUse(i: number, base: Base): boolean {
+    return base.cut === 0 && base.word.endsWith("\u064a\u0647") && i > 0 && !barrier[i] && definite(i - 1);
   }
 
   function readPerson(i: number): number | null {
@@ -467,12 +506,33 @@ export function extractEntities(text: string): Entity[] {
       }
       break;
     }
-    const start = j;
+    return joined(j) ? readName(j, nationality, true) : null;
+  }
+
+  /**
+   * A bare name (no title before it) from word i: a common given name followed by more of a name ("محمد الحربي",
+   * "عبدالله بن خالد"); one word alone is not enough without a title.
+   */
+  function readBareName(i: number): number | null {
+    const w = norms[i]!;
+    if (!(GIVEN.has(w) && !AMBIGUOUS_GIVEN.has(w)) && !(w === n("عبد") || w === n("أبو"))) return null;
+    return readName(i, false, false);
+  }
+
+  /**
+   * The name from word `start`: given names and links, closed by a family name. `foreignOk`: after a nationality
+   * a name outside GIVEN_NAMES may be read ("فلاديمير بوتين"). `titled`: a title came before, so one given name
+   * alone is a name ("الأمير سلطان") and a given name may take a family name without the article ("حسن روحاني").
+   * Notes the person and returns the index after the name, or null.
+   */
+  function readName(start: number, foreignOk: boolean, titled: boolean): number | null {
+    if (start >= tokens.length) return null;
+    let j = start;
     /** Name units: a word, or a word joined by a link ("بن سلمان", "عبد الله"). */
     let units = 0;
     let linked = false;
     let end = -1;
-    while (joined(j)) {
+    while (joined(j) || (j === start && j < tokens.length)) {
       const w = norms[j]!;
       if (NAME_LINKS.has(w)) {
         // A link needs a name word after it ("بن سلمان"); "عبد" and "أبو" begin a unit of two words.
@@ -488,7 +548,10 @@ export function extractEntities(text: string): Entity[] {
       if (!isNameWord(w)) break;
       if (definite(j)) {
         // A family name with the article ("عادل الجبير") closes an Arabic name; a name never starts with one.
-        if (units > 0 && (GIVEN.has(norms[start]!) || isNameLink(norms[start]!))) end = j;
+        if (units > 0 && (GIVEN.has(norms[start]!) || isNameLink(norms[start]!))) {
+          end = j;
+          units++;
+        }
         break;
       }
       // After "بن X" only another link or a family name may follow: "محمد بن نايف اتصالا" ends at نايف.
@@ -496,21 +559,24 @@ export function extractEntities(text: string): Entity[] {
       // An Arabic name's next words are given names too (the father's: "محمد صالح") or a family name with the
       // article; a foreign name (after a nationality) has at most two words: "فلاديمير بوتين".
       const foreign = !GIVEN.has(norms[start]!) && !isNameLink(norms[start]!);
-      if (units === 0 ? !GIVEN.has(w) && !nationality : foreign ? units >= 2 : !GIVEN.has(w)) break;
+      if (units === 0 ? !GIVEN.has(w) && !foreignOk : foreign ? units >= 2 : !GIVEN.has(w)) {
+        // After a title, one given name may take a family name without the article, which ends the name.
+        if (titled && !foreign && units === 1 && !LEXICON.has(w) && !w.startsWith("\u0644")) {
+          units++;
+          end = j;
+        }
+        break;
+      }
       // A foreign name is not a known place ("عدن") and its second word takes no preposition ("لصحافيين").
       if (foreign && (units === 0 ? LEXICON.has(w) : w.startsWith("\u0644"))) break;
       units++;
       end = j;
       j++;
     }
-    // A name accepted only for its nationality ("الرئيس الروسي فلاديمير بوتين") needs two words to be one.
-    if (
-      end < start ||
-      units === 0 ||
-      (!GIVEN.has(norms[start]!) && units < 2 && !isNameLink(norms[start]!))
-    ) {
-      return null;
-    }
+    // A name accepted only for its nationality ("الرئيس الروسي فلاديمير بوتين") needs two words to be one, and so
+    // does a name without a title.
+    const foreignStart = !GIVEN.has(norms[start]!) && !isNameLink(norms[start]!);
+    if (end < start || units === 0 || ((foreignStart || !titled) && units < 2)) return null;
     const nameNorms = norms.slice(start, end + 1);
     const key = keyOf(nameNorms);
     note("person", key, displayOf(text, tokens, start, end));
@@ -526,6 +592,8 @@ export function extractEntities(text: string): Entity[] {
     const head = bases[i]!.find((b) => HEADS.has(b.word))?.word ?? "";
     let j = i + 1;
     let words = 0;
+    let inPhrase = false;
+    let afterRoyal = false;
     while (joined(j) && words < MAX_ORGANIZATION_WORDS) {
       const w = norms[j]!;
       if (isStopWord(w) || NOT_NAME.has(w) || (words === 0 && GENERIC_COMPLEMENTS.has(w))) break;
@@ -542,6 +610,12 @@ export function extractEntities(text: string): Entity[] {
       // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون").
       const conjoined = words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1));
       if (!definite(j) && !forPurpose && !conjoined) break;
+      // After the first word only an adjective of the name goes on ("مجلس الأمن الدولي", "الهيئة العامة"), unless a
+      // purpose or a و-joined word opened a phrase of its own ("للإعلام المرئي", "لتحلية المياه المالحة");
+      // "وزارة المالية الطريق" is the sentence going on.
+      if (words > 0 && !forPurpose && !conjoined && !inPhrase && !afterRoyal && !isNamingAdjective(w)) break;
+      inPhrase ||= forPurpose || conjoined;
+      afterRoyal = false;
       // A word said twice is the sentence going on ("حزب اليمين الذهبي اليمين المتطرف").
       if (norms.slice(i + 1, j).includes(w)) break;
       words++;
@@ -549,6 +623,7 @@ export function extractEntities(text: string): Entity[] {
       if (ROYAL_TITLES.has(w)) {
         // "جامعة الملك سعود", "مركز الملك عبدالله بن عبدالعزيز للحوار": the royal's name is part of the name.
         j = nameEnd(j);
+        afterRoyal = true;
       }
     }
     return words === 0 ? i : j;
