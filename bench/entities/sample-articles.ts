@@ -1,8 +1,10 @@
 /**
- * The 40 dev-corpus articles of the entity labels (testdata/labels/entities.jsonl) and the span of each that was
- * labelled: title plus the first SPAN_TEXT_CHARS characters of the text, cut back to a word boundary. Benchmark
- * helper, not pure (reads the corpus). Run directly to print the spans for labelling (to a scratch file, never
- * into the repo): node --import tsx bench/entities/sample-articles.ts > /tmp/entity-spans.txt
+ * The dev-corpus articles of the two entity label sets and the span of each that was labelled: title plus the
+ * first SPAN_TEXT_CHARS characters of the text, cut back to a word boundary. "tune" is the first set
+ * (testdata/labels/entities.jsonl, seed SAMPLE_SEED); "test" is the second, held-out one
+ * (testdata/labels/entities-test.jsonl, seed TEST_SAMPLE_SEED, skipping every article of the tune set).
+ * Benchmark helper, not pure (reads the corpus). Run directly to print the spans of a set for labelling (to a
+ * scratch file, never into the repo): node --import tsx bench/entities/sample-articles.ts [tune|test] > /tmp/x.txt
  */
 import { pathToFileURL } from "node:url";
 import { type CorpusArticle, loadCorpus } from "../stories/load-corpus.ts";
@@ -11,6 +13,11 @@ import { type CorpusArticle, loadCorpus } from "../stories/load-corpus.ts";
 export const SAMPLE_ARTICLES = 40;
 /** Fixed seed of the draw (the day the set was labelled), so the bench and the labels see the same articles. */
 export const SAMPLE_SEED = 20261129;
+/**
+ * Seed of the second, held-out draw (testdata/labels/entities-test.jsonl): any fixed number other than
+ * SAMPLE_SEED; 7 was chosen by the lead when the tune set started being used to find rule bugs.
+ */
+export const TEST_SAMPLE_SEED = 7;
 /** Text characters after the title in a labelled span: about two lead paragraphs, feasible to label by hand. */
 export const SPAN_TEXT_CHARS = 600;
 
@@ -45,10 +52,17 @@ export function spanOf(a: CorpusArticle): string {
   return `${a.title.trim()}\n${cutAtWord(a.text.trim(), SPAN_TEXT_CHARS)}`;
 }
 
-/** Draws SAMPLE_ARTICLES distinct articles with a title and text (partial Fisher–Yates, SAMPLE_SEED). */
-export function sampleArticles(corpus: readonly CorpusArticle[] = loadCorpus()): LabelledSpan[] {
-  const pool = corpus.filter((a) => a.title.trim() !== "" && a.text.trim() !== "");
-  const random = rng(SAMPLE_SEED);
+/**
+ * Draws SAMPLE_ARTICLES distinct articles with a title and text, none in skip (partial Fisher–Yates with seed).
+ * The defaults give the tune set.
+ */
+export function sampleArticles(
+  corpus: readonly CorpusArticle[] = loadCorpus(),
+  seed: number = SAMPLE_SEED,
+  skip: ReadonlySet<string> = new Set(),
+): LabelledSpan[] {
+  const pool = corpus.filter((a) => a.title.trim() !== "" && a.text.trim() !== "" && !skip.has(a.id));
+  const random = rng(seed);
   const out: LabelledSpan[] = [];
   for (let i = 0; i < SAMPLE_ARTICLES && i < pool.length; i++) {
     const j = i + Math.floor(random() * (pool.length - i));
@@ -59,6 +73,22 @@ export function sampleArticles(corpus: readonly CorpusArticle[] = loadCorpus()):
   return out;
 }
 
+/**
+ * The spans of both label sets from one corpus load: tune (SAMPLE_SEED) and test (TEST_SAMPLE_SEED, drawn from the
+ * articles not in tune, so the two sets are disjoint by construction).
+ */
+export function sampleLabelSets(corpus: readonly CorpusArticle[] = loadCorpus()): {
+  tune: LabelledSpan[];
+  test: LabelledSpan[];
+} {
+  const tune = sampleArticles(corpus);
+  const test = sampleArticles(corpus, TEST_SAMPLE_SEED, new Set(tune.map((s) => s.id)));
+  return { tune, test };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  for (const s of sampleArticles()) console.log(`=== ${s.id} (${s.span.length} chars)\n${s.span}\n`);
+  const which = process.argv[2] ?? "tune";
+  if (which !== "tune" && which !== "test")
+    throw new Error(`sample-articles: unknown set ${which} (tune|test)`);
+  for (const s of sampleLabelSets()[which]) console.log(`=== ${s.id} (${s.span.length} chars)\n${s.span}\n`);
 }
