@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareShingles, isCopy } from "./compare-shingles.ts";
+import { compareShingles, isCopy, REWRITE_MAX_HOURS } from "./compare-shingles.ts";
 import { DuplicateGroups, GROUP_MERGE_MAX_HOURS } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { NearDuplicateIndex } from "./near-duplicate-index.ts";
@@ -119,6 +119,89 @@ describe("the copy rule's lead and sure-containment checks", () => {
       expect(o.jaccard).toBeLessThan(0.5);
       expect(o.containment).toBeGreaterThanOrEqual(0.7);
     }
+  });
+});
+
+describe("the rewrite test (one release, each outlet's edits)", () => {
+  const HOUR_MS = 3_600_000;
+  /** `count` words from `from`, every `every`-th one swapped for another word: an outlet's light rewording. */
+  const edited = (from: number, count: number, every: number) =>
+    Array.from({ length: count }, (_, k) => word(k % every === every - 1 ? 40000 + from + k : from + k)).join(
+      " ",
+    );
+  const release = words(0, 80);
+  const rewrite = edited(0, 80, 8);
+  const rewriteFp = (sourceId: string) => ({
+    ...fingerprint(rewrite),
+    bigrams: toShingleHashes(toShingleWords(rewrite), 2),
+    sourceId,
+  });
+  const releaseFp = {
+    ...fingerprint(release),
+    bigrams: toShingleHashes(toShingleWords(release), 2),
+    sourceId: "was",
+  };
+  const cases: { name: string; sourceId: string; hoursLater: number; copy: boolean }[] = [
+    {
+      name: "another outlet's rewrite the same morning is a copy",
+      sourceId: "okaz",
+      hoursLater: 3,
+      copy: true,
+    },
+    {
+      name: "the same words a day and more later are a template text about another day, not a copy",
+      sourceId: "okaz",
+      hoursLater: REWRITE_MAX_HOURS + 6,
+      copy: false,
+    },
+    {
+      name: "the same outlet's second text on the release is its own update, not a copy",
+      sourceId: "was",
+      hoursLater: 3,
+      copy: false,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const index = new NearDuplicateIndex();
+      index.add("release", 0, releaseFp);
+      const [match] = index.query(rewriteFp(c.sourceId), c.hoursLater * HOUR_MS);
+      expect(match?.id).toBe(c.copy ? "release" : undefined);
+    });
+  }
+  it("reads the rewrite below the other tests, with most word pairs shared", () => {
+    const o = compareShingles(releaseFp.shingles, rewriteFp("okaz").shingles);
+    expect(o.jaccard).toBeLessThan(0.5);
+    expect(o.containment).toBeLessThan(0.7);
+    expect(compareShingles(releaseFp.bigrams, rewriteFp("okaz").bigrams).containment).toBeGreaterThanOrEqual(
+      0.7,
+    );
+  });
+  it("is off without the query's time", () => {
+    const index = new NearDuplicateIndex();
+    index.add("release", 0, releaseFp);
+    expect(index.query(rewriteFp("okaz"))).toEqual([]);
+  });
+  it("keeps apart two texts of one formula that name different people (the royal cables of one day)", () => {
+    // Ten cables of the day make the formula's words common in leads; each names its own head of state.
+    const formula = words(50000, 24);
+    const cable = (i: number, body: string) => `${formula} ${words(60000 + i * 10, 6)} ${body}`;
+    const index = new NearDuplicateIndex();
+    for (let i = 0; i < 10; i++) {
+      const text = cable(i, words(70000 + i * 100, 40));
+      index.add(`c${i}`, i, { ...fingerprint(text), bigrams: toShingleHashes(toShingleWords(text), 2) });
+    }
+    const a = cable(20, release);
+    const b = cable(21, rewrite);
+    const fp = (text: string, sourceId: string) => ({
+      ...fingerprint(text),
+      bigrams: toShingleHashes(toShingleWords(text), 2),
+      sourceId,
+    });
+    index.add("a", 10, fp(a, "was"));
+    expect(index.query(fp(b, "okaz"), 3 * HOUR_MS).map((m) => m.id)).toEqual([]);
+    // The same pair naming the same people is a rewrite.
+    expect(index.query(fp(cable(20, rewrite), "okaz"), 3 * HOUR_MS).map((m) => m.id)).toEqual(["a"]);
   });
 });
 

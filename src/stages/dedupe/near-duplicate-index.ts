@@ -10,6 +10,7 @@ import {
   compareShingles,
   DEFAULT_COPY_RULE,
   isCopy,
+  type PairEvidence,
   type ShingleOverlap,
 } from "./compare-shingles.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
@@ -44,9 +45,17 @@ const CONTAINMENT_CANDIDATE_SHARE = 0.4;
  */
 const MAX_FOLLOWED_POSTINGS = 48;
 
+/**
+ * A lead word found in at most this many leads of the window is rare (a name, a place, a figure) for the rewrite
+ * test (compare-shingles.ts REWRITE_MIN_RARE_LEAD_AGREEMENT); formula words of a template lead ("بعث خادم الحرمين
+ * الشريفين برقية تهنئة") are in dozens.
+ */
+export const RARE_LEAD_WORD_MAX_TEXTS = 8;
+
 /** Days an article stays in the index: copies in the dev corpus appear within days; notes §5.5 says 7–14. */
 export const NEAR_DUPLICATE_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** What the index needs of an article: its shingles (sorted, distinct) and optionally a precomputed signature. */
 export interface NearDuplicateFingerprint {
@@ -54,6 +63,10 @@ export interface NearDuplicateFingerprint {
   signature?: Uint32Array;
   /** Lead word hashes (shingle-text.ts toLeadHashes); without them leads count as agreeing. */
   lead?: Uint32Array;
+  /** Word-pair hashes (toShingleHashes(words, 2)) for the rewrite test; without them it never passes. */
+  bigrams?: Uint32Array;
+  /** Publishing source, for the rewrite test: an outlet's second text on a release is its own update, not a copy. */
+  sourceId?: string;
 }
 
 export interface NearDuplicateMatch extends ShingleOverlap {
@@ -73,6 +86,8 @@ interface Entry {
   timeMs: number;
   shingles: Uint32Array;
   lead: Uint32Array | undefined;
+  bigrams: Uint32Array | undefined;
+  sourceId: string | undefined;
   bandKeys: Uint32Array;
   samples: Uint32Array;
   alive: boolean;
@@ -120,6 +135,8 @@ export class NearDuplicateIndex {
   private readonly windowMs: number;
   private readonly rule: CopyRule;
   private readonly frequency = new ShingleFrequency();
+  /** How many leads of the window contain each lead word (rare lead words for the rewrite test). */
+  private readonly leadFrequency = new ShingleFrequency();
   private readonly stockPhraseMinTexts: number;
   /** Candidates verified since construction (for the benchmark's cost breakdown). */
   verifiedCount = 0;
@@ -146,8 +163,11 @@ export class NearDuplicateIndex {
     return this.slotById.size;
   }
 
-  /** Verified copies of `fp` among indexed articles (all of them, best first). */
-  query(fp: NearDuplicateFingerprint): NearDuplicateMatch[] {
+  /**
+   * Verified copies of `fp` among indexed articles (all of them, best first). `timeMs` is the new article's time,
+   * for the rewrite test (compare-shingles.ts REWRITE_MAX_HOURS); without it only overlap counts.
+   */
+  query(fp: NearDuplicateFingerprint, timeMs?: number): NearDuplicateMatch[] {
     if (fp.shingles.length === 0) return [];
     const { bandKeys, samples } = this.derive(fp);
     this.lastQueried = { fp, derived: { bandKeys, samples } };
@@ -191,15 +211,36 @@ export class NearDuplicateIndex {
       this.verifiedCount++;
       const overlap = compareShingles(fp.shingles, other.shingles);
       // Stock phrases and leads are read only for pairs that resemblance and sure containment leave open.
-      const evidence = () => {
+      const evidence = (): PairEvidence => {
         distinctive ??= this.distinctiveOf(fp.shingles);
-        return {
+        const leadAgreement =
+          fp.lead === undefined || other.lead === undefined
+            ? 1
+            : compareShingles(fp.lead, other.lead).containment;
+        const out: PairEvidence = {
           distinctive: compareShingles(distinctive, this.distinctiveOf(other.shingles)),
-          leadAgreement:
-            fp.lead === undefined || other.lead === undefined
-              ? 1
-              : compareShingles(fp.lead, other.lead).containment,
+          leadAgreement,
         };
+        // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
+        const hoursApart =
+          timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
+        if (
+          fp.bigrams !== undefined &&
+          other.bigrams !== undefined &&
+          (fp.sourceId === undefined || fp.sourceId !== other.sourceId) &&
+          hoursApart <= this.rule.rewriteMaxHours &&
+          leadAgreement >= this.rule.rewriteMinLeadAgreement
+        ) {
+          out.hoursApart = hoursApart;
+          out.bigrams = compareShingles(fp.bigrams, other.bigrams);
+          if (fp.lead !== undefined && other.lead !== undefined) {
+            out.rareLeadAgreement = compareShingles(
+              this.rareOf(fp.lead),
+              this.rareOf(other.lead),
+            ).containment;
+          }
+        }
+        return out;
       };
       if (isCopy(overlap, this.rule, evidence))
         matches.push({ id: other.id, via, slot: this.base + at, ...overlap });
@@ -237,6 +278,12 @@ export class NearDuplicateIndex {
     return ++this.queryNumber;
   }
 
+  /** Lead words in at most RARE_LEAD_WORD_MAX_TEXTS leads of the window; all of them when none is rare. */
+  private rareOf(lead: Uint32Array): Uint32Array {
+    const rare = this.leadFrequency.distinctiveOf(lead, RARE_LEAD_WORD_MAX_TEXTS);
+    return rare.length === 0 ? lead : rare;
+  }
+
   private distinctiveOf(shingles: Uint32Array): Uint32Array {
     return this.stockPhraseMinTexts === Number.POSITIVE_INFINITY
       ? shingles
@@ -259,8 +306,19 @@ export class NearDuplicateIndex {
     const { bandKeys, samples } = this.derive(fp, id);
     this.lastQueried = undefined;
     const slot = this.base + this.entries.length;
-    const entry: Entry = { id, timeMs, shingles: fp.shingles, lead: fp.lead, bandKeys, samples, alive: true };
+    const entry: Entry = {
+      id,
+      timeMs,
+      shingles: fp.shingles,
+      lead: fp.lead,
+      bigrams: fp.bigrams,
+      sourceId: fp.sourceId,
+      bandKeys,
+      samples,
+      alive: true,
+    };
     this.frequency.addText(fp.shingles);
+    if (fp.lead !== undefined) this.leadFrequency.addText(fp.lead);
     this.entries.push(entry);
     this.slotById.set(id, slot);
     for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.push(bandKeys[b]!, slot);
@@ -290,8 +348,10 @@ export class NearDuplicateIndex {
     for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.drop(entry.bandKeys[b]!, slot);
     for (let i = 0; i < entry.samples.length; i++) this.samplePostingLists.drop(entry.samples[i]!, slot);
     this.frequency.removeText(entry.shingles);
+    if (entry.lead !== undefined) this.leadFrequency.removeText(entry.lead);
     entry.shingles = new Uint32Array(0);
     entry.lead = undefined;
+    entry.bigrams = undefined;
     entry.samples = new Uint32Array(0);
   }
 }

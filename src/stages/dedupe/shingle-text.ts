@@ -14,6 +14,9 @@ import { stripSyndicationMarks } from "./strip-syndication-marks.ts";
  */
 export const SHINGLE_WORDS = 4;
 
+/** Words per shingle of the rewrite test's word pairs (compare-shingles.ts REWRITE_MIN_BIGRAM_CONTAINMENT). */
+export const REWRITE_SHINGLE_WORDS = 2;
+
 /**
  * Words of the lead compared by the copy rule (compare-shingles.ts COPY_MIN_LEAD_AGREEMENT): 30 stop-word-free
  * stems are the first sentence or two of a news text, the part a republishing outlet keeps.

@@ -6,7 +6,13 @@
 import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
 import { minhashSignature } from "../dedupe/minhash-signature.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS, NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
-import { SHINGLE_WORDS, toLeadHashes, toShingleHashes, toShingleWords } from "../dedupe/shingle-text.ts";
+import {
+  REWRITE_SHINGLE_WORDS,
+  SHINGLE_WORDS,
+  toLeadHashes,
+  toShingleHashes,
+  toShingleWords,
+} from "../dedupe/shingle-text.ts";
 import {
   type Assignment,
   type Story,
@@ -77,8 +83,14 @@ export class StoryStream {
     const words = toShingleWords(a.text);
     const shingles = toShingleHashes(words, SHINGLE_WORDS);
     const signature = minhashSignature(shingles);
-    const fingerprint = { shingles, signature, lead: toLeadHashes(words) };
-    const copies = this.nearDuplicates.query(fingerprint);
+    const fingerprint = {
+      shingles,
+      signature,
+      lead: toLeadHashes(words),
+      bigrams: toShingleHashes(words, REWRITE_SHINGLE_WORDS),
+      sourceId: a.sourceId,
+    };
+    const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
     this.groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
     const group = this.groups.add(
