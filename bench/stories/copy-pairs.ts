@@ -20,11 +20,12 @@ import {
   NearDuplicateIndex,
 } from "../../src/stages/dedupe/near-duplicate-index.ts";
 import {
-  REWRITE_SHINGLE_WORDS,
   SHINGLE_WORDS,
   toLeadHashes,
   toShingleHashes,
+  toShingleHashesOfWords,
   toShingleWords,
+  toWordHashes,
 } from "../../src/stages/dedupe/shingle-text.ts";
 import type { StreamArticle } from "../../src/stages/stories/recluster.ts";
 import { applySecondReading, halfOf, type LabelledPair, type SecondReading } from "./copy-rule-grid.ts";
@@ -55,12 +56,13 @@ export function groupArticles(
   const mergedInto = new Map<string, string>();
   for (const a of articles) {
     const words = toShingleWords(a.text);
-    const shingles = toShingleHashes(words, SHINGLE_WORDS);
+    const wordHashes = toWordHashes(words);
+    const shingles = toShingleHashesOfWords(wordHashes, SHINGLE_WORDS);
     const fingerprint = {
       shingles,
       signature: minhashSignature(shingles),
       lead: toLeadHashes(words),
-      bigrams: toShingleHashes(words, REWRITE_SHINGLE_WORDS),
+      wordHashes,
       sourceId: a.sourceId,
     };
     const copies = index.query(fingerprint, a.timeMs);

@@ -16,7 +16,7 @@ import {
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
 import { PostingLists } from "./posting-lists.ts";
 import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
-import { mix32 } from "./shingle-text.ts";
+import { mix32, REWRITE_SHINGLE_WORDS, toShingleHashesOfWords } from "./shingle-text.ts";
 
 /**
  * LSH bands × rows (42 × 3 = 126 of the 128 slots): threshold ≈ (1/42)^(1/3) = 0.29; a pair is a candidate
@@ -63,8 +63,11 @@ export interface NearDuplicateFingerprint {
   signature?: Uint32Array;
   /** Lead word hashes (shingle-text.ts toLeadHashes); without them leads count as agreeing. */
   lead?: Uint32Array;
-  /** Word-pair hashes (toShingleHashes(words, 2)) for the rewrite test; without them it never passes. */
-  bigrams?: Uint32Array;
+  /**
+   * Word hashes in text order (shingle-text.ts toWordHashes) for the rewrite test's word pairs, which the index
+   * derives only for pairs that reach that test; without them the test never passes.
+   */
+  wordHashes?: Uint32Array;
   /** Publishing source, for the rewrite test: an outlet's second text on a release is its own update, not a copy. */
   sourceId?: string;
 }
@@ -86,6 +89,8 @@ interface Entry {
   timeMs: number;
   shingles: Uint32Array;
   lead: Uint32Array | undefined;
+  wordHashes: Uint32Array | undefined;
+  /** Word pairs (REWRITE_SHINGLE_WORDS shingles), derived from `wordHashes` when first compared. */
   bigrams: Uint32Array | undefined;
   sourceId: string | undefined;
   bandKeys: Uint32Array;
@@ -199,6 +204,7 @@ export class NearDuplicateIndex {
     }
     const matches: (NearDuplicateMatch & { slot: number })[] = [];
     let distinctive: Uint32Array | undefined;
+    let bigrams: Uint32Array | undefined;
     for (const at of touched) {
       const other = this.entries[at]!;
       const lsh = this.viaLsh[at] === 1;
@@ -225,14 +231,16 @@ export class NearDuplicateIndex {
         const hoursApart =
           timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
         if (
-          fp.bigrams !== undefined &&
-          other.bigrams !== undefined &&
+          fp.wordHashes !== undefined &&
+          other.wordHashes !== undefined &&
           (fp.sourceId === undefined || fp.sourceId !== other.sourceId) &&
           hoursApart <= this.rule.rewriteMaxHours &&
           leadAgreement >= this.rule.rewriteMinLeadAgreement
         ) {
           out.hoursApart = hoursApart;
-          out.bigrams = compareShingles(fp.bigrams, other.bigrams);
+          bigrams ??= toShingleHashesOfWords(fp.wordHashes, REWRITE_SHINGLE_WORDS);
+          other.bigrams ??= toShingleHashesOfWords(other.wordHashes, REWRITE_SHINGLE_WORDS);
+          out.bigrams = compareShingles(bigrams, other.bigrams);
           if (fp.lead !== undefined && other.lead !== undefined) {
             out.rareLeadAgreement = compareShingles(
               this.rareOf(fp.lead),
@@ -311,7 +319,8 @@ export class NearDuplicateIndex {
       timeMs,
       shingles: fp.shingles,
       lead: fp.lead,
-      bigrams: fp.bigrams,
+      wordHashes: fp.wordHashes,
+      bigrams: undefined,
       sourceId: fp.sourceId,
       bandKeys,
       samples,
@@ -351,6 +360,7 @@ export class NearDuplicateIndex {
     if (entry.lead !== undefined) this.leadFrequency.removeText(entry.lead);
     entry.shingles = new Uint32Array(0);
     entry.lead = undefined;
+    entry.wordHashes = undefined;
     entry.bigrams = undefined;
     entry.samples = new Uint32Array(0);
   }

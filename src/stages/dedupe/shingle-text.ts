@@ -112,14 +112,24 @@ export function toShingleWords(text: string, options: ShingleOptions = DEFAULT_S
 
 /** Sorted distinct shingle hashes of a word sequence; a text shorter than one shingle gives one hash of it all. */
 export function toShingleHashes(words: readonly string[], size: number): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
+  return toShingleHashesOfWords(toWordHashes(words), size);
+}
+
+/** Each word's hash, in text order: hash words once for shingles of several sizes (toShingleHashesOfWords). */
+export function toWordHashes(words: readonly string[]): Uint32Array {
   const wordHashes = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) wordHashes[i] = hashWord(words[i]!);
-  const n = Math.max(1, words.length - size + 1);
+  return wordHashes;
+}
+
+/** toShingleHashes from word hashes (toWordHashes): the same sorted distinct shingle hashes. */
+export function toShingleHashesOfWords(wordHashes: Uint32Array, size: number): Uint32Array {
+  if (wordHashes.length === 0) return new Uint32Array(0);
+  const n = Math.max(1, wordHashes.length - size + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = size;
-    const end = Math.min(words.length, i + size);
+    const end = Math.min(wordHashes.length, i + size);
     for (let j = i; j < end; j++) h = Math.imul(h ^ wordHashes[j]!, 0x9e3779b1) + j - i;
     out[i] = mix32(h);
   }

@@ -7,11 +7,11 @@ import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
 import { minhashSignature } from "../dedupe/minhash-signature.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS, NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
 import {
-  REWRITE_SHINGLE_WORDS,
   SHINGLE_WORDS,
   toLeadHashes,
-  toShingleHashes,
+  toShingleHashesOfWords,
   toShingleWords,
+  toWordHashes,
 } from "../dedupe/shingle-text.ts";
 import {
   type Assignment,
@@ -81,13 +81,14 @@ export class StoryStream {
     const t0 = performance.now();
     // One analysis feeds both stages: the stripped, stop-word-free stems are the shingle words and the lead terms.
     const words = toShingleWords(a.text);
-    const shingles = toShingleHashes(words, SHINGLE_WORDS);
+    const wordHashes = toWordHashes(words);
+    const shingles = toShingleHashesOfWords(wordHashes, SHINGLE_WORDS);
     const signature = minhashSignature(shingles);
     const fingerprint = {
       shingles,
       signature,
       lead: toLeadHashes(words),
-      bigrams: toShingleHashes(words, REWRITE_SHINGLE_WORDS),
+      wordHashes,
       sourceId: a.sourceId,
     };
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);

@@ -1,0 +1,97 @@
+/**
+ * Interleaved CPU A/B of the dedupe fold (what StoryStream.add does before clustering: shingle words, shingles,
+ * signature, lead, word hashes and source when the version has the rewrite test, NearDuplicateIndex query/add, DuplicateGroups): A is an
+ * older src tree (`git archive <commit> src | tar -x -C bench/.tmp/old`), B the working tree. The corpus goes to
+ * both in alternating chunks, each chunk's process CPU time charged to its side, so machine load falls on both
+ * alike; the two sides' copy groups are compared at the end. Benchmark helper, not pure (reads the corpus).
+ * Run: node --import tsx bench/stories/ab-dedupe-cost.ts [old src root, default bench/.tmp/old/src] [rounds]
+ */
+import { resolve } from "node:path";
+import { loadStream } from "./load-corpus.ts";
+
+const CHUNK = 250;
+const DAY_MS = 86_400_000;
+const oldRoot = resolve(process.argv[2] ?? "bench/.tmp/old/src");
+const rounds = Number(process.argv[3] ?? 3);
+const newRoot = resolve("src");
+
+type Modules = {
+  index: typeof import("../../src/stages/dedupe/near-duplicate-index.ts");
+  groups: typeof import("../../src/stages/dedupe/duplicate-groups.ts");
+  minhash: typeof import("../../src/stages/dedupe/minhash-signature.ts");
+  text: typeof import("../../src/stages/dedupe/shingle-text.ts");
+};
+async function load(root: string): Promise<Modules> {
+  return {
+    index: await import(`${root}/stages/dedupe/near-duplicate-index.ts`),
+    groups: await import(`${root}/stages/dedupe/duplicate-groups.ts`),
+    minhash: await import(`${root}/stages/dedupe/minhash-signature.ts`),
+    text: await import(`${root}/stages/dedupe/shingle-text.ts`),
+  };
+}
+
+/** One side's fold; word pairs, time and source go in only when the version knows about them. */
+function makeFold(m: Modules) {
+  const index = new m.index.NearDuplicateIndex();
+  const groups = new m.groups.DuplicateGroups();
+  // Versions before the rewrite test have no word pairs; the working tree reads word hashes for them.
+  const pairWords = (m.text as { REWRITE_SHINGLE_WORDS?: number }).REWRITE_SHINGLE_WORDS;
+  const groupOf = new Map<string, string>();
+  return {
+    groupOf,
+    add(a: ReturnType<typeof loadStream>[number]): void {
+      const words = m.text.toShingleWords(a.text);
+      const wordHashes = pairWords === undefined ? undefined : m.text.toWordHashes(words);
+      const shingles =
+        wordHashes === undefined
+          ? m.text.toShingleHashes(words, m.text.SHINGLE_WORDS)
+          : m.text.toShingleHashesOfWords(wordHashes, m.text.SHINGLE_WORDS);
+      const fp = {
+        shingles,
+        signature: m.minhash.minhashSignature(shingles),
+        lead: m.text.toLeadHashes(words),
+        ...(wordHashes === undefined ? {} : { wordHashes, sourceId: a.sourceId }),
+      };
+      const copies = index.query(fp, a.timeMs);
+      index.add(a.id, a.timeMs, fp);
+      groups.evictBefore(a.timeMs - m.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
+      const g = groups.add(
+        { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
+        copies.map((c) => c.id),
+        groups.mergeIdsOf(copies, a.timeMs),
+      );
+      groupOf.set(a.id, g.groupId);
+    },
+  };
+}
+
+const articles = loadStream();
+const [oldM, newM] = [await load(oldRoot), await load(newRoot)];
+const totals = { A: 0, B: 0 };
+let last: { A: Map<string, string>; B: Map<string, string> } | undefined;
+for (let r = 0; r < rounds; r++) {
+  const sides = [
+    { name: "A" as const, fold: makeFold(oldM) },
+    { name: "B" as const, fold: makeFold(newM) },
+  ];
+  for (let i = 0; i < articles.length; i += CHUNK) {
+    const chunk = articles.slice(i, i + CHUNK);
+    const order = (i / CHUNK + r) % 2 === 0 ? sides : [...sides].reverse();
+    for (const s of order) {
+      const t0 = process.cpuUsage();
+      for (const a of chunk) s.fold.add(a);
+      const t = process.cpuUsage(t0);
+      totals[s.name] += t.user + t.system;
+    }
+  }
+  last = { A: sides[0]!.fold.groupOf, B: sides[1]!.fold.groupOf };
+}
+const n = articles.length * rounds;
+console.log(`A (${oldRoot}): ${(totals.A / n).toFixed(1)} µs CPU/article`);
+console.log(`B (working tree): ${(totals.B / n).toFixed(1)} µs CPU/article`);
+console.log(
+  `B/A: ${(totals.B / totals.A).toFixed(3)} (${articles.length} articles × ${rounds} rounds, chunks of ${CHUNK})`,
+);
+let differ = 0;
+for (const [id, g] of last!.A) if (last!.B.get(id) !== g) differ++;
+console.log(`articles whose group key differs between A and B: ${differ}`);
