@@ -153,15 +153,27 @@ export function isCopy(
   rule: CopyRule = DEFAULT_COPY_RULE,
   evidenceOf: PairEvidence | (() => PairEvidence) = {},
 ): boolean {
-  if (overlap.jaccard >= rule.minJaccard) return true;
+  return copyTestOf(overlap, rule, evidenceOf) !== null;
+}
+
+/** Which test of the copy rule a pair passes (isCopy), or null: "overlap" (resemblance or containment) or "rewrite". */
+export type CopyTest = "overlap" | "rewrite";
+
+/** `isCopy` that says which test passed, in the order isCopy tries them. */
+export function copyTestOf(
+  overlap: ShingleOverlap,
+  rule: CopyRule = DEFAULT_COPY_RULE,
+  evidenceOf: PairEvidence | (() => PairEvidence) = {},
+): CopyTest | null {
+  if (overlap.jaccard >= rule.minJaccard) return "overlap";
   if (overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment)
-    return true;
+    return "overlap";
   const evidence = typeof evidenceOf === "function" ? evidenceOf() : evidenceOf;
   const distinctive = evidence.distinctive ?? overlap;
   const lead = evidence.leadAgreement ?? 1;
-  if (distinctive.smaller < rule.containmentMinShingles) return false;
-  if (distinctive.containment >= rule.minContainment && lead >= rule.minLeadAgreement) return true;
-  return isRewrite(lead, evidence, rule);
+  if (distinctive.smaller < rule.containmentMinShingles) return null;
+  if (distinctive.containment >= rule.minContainment && lead >= rule.minLeadAgreement) return "overlap";
+  return isRewrite(lead, evidence, rule) ? "rewrite" : null;
 }
 
 /** The rewrite test of `isCopy` (REWRITE_*): close in time, alike at the start, most word pairs shared. */

@@ -7,9 +7,10 @@
 import { AkhbarError } from "../../domain/errors.ts";
 import {
   type CopyRule,
+  type CopyTest,
   compareShingles,
+  copyTestOf,
   DEFAULT_COPY_RULE,
-  isCopy,
   type PairEvidence,
   type ShingleOverlap,
 } from "./compare-shingles.ts";
@@ -76,6 +77,8 @@ export interface NearDuplicateMatch extends ShingleOverlap {
   id: string;
   /** How the candidate was found: LSH band collision, sampled-containment postings, or both. */
   via: "lsh" | "containment" | "both";
+  /** Which test of the copy rule it passed (compare-shingles.ts copyTestOf). */
+  test: CopyTest;
 }
 
 /** What the index derives from a fingerprint: LSH band keys and the sampled shingles it posts. */
@@ -250,8 +253,8 @@ export class NearDuplicateIndex {
         }
         return out;
       };
-      if (isCopy(overlap, this.rule, evidence))
-        matches.push({ id: other.id, via, slot: this.base + at, ...overlap });
+      const test = copyTestOf(overlap, this.rule, evidence);
+      if (test !== null) matches.push({ id: other.id, via, test, slot: this.base + at, ...overlap });
     }
     matches.sort((a, b) => b.containment - a.containment || b.jaccard - a.jaccard || a.slot - b.slot);
     return matches.map(({ slot: _slot, ...m }) => m);
