@@ -150,7 +150,7 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
       copy: true,
     },
     {
-      name: "the same words a day and more later are a template text about another day, not a copy",
+      name: "the same words past the window (the next day) are a template text about another day, not a copy",
       sourceId: "okaz",
       hoursLater: REWRITE_MAX_HOURS + 6,
       copy: false,
