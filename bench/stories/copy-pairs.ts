@@ -28,7 +28,13 @@ import {
   toWordHashes,
 } from "../../src/stages/dedupe/shingle-text.ts";
 import type { StreamArticle } from "../../src/stages/stories/recluster.ts";
-import { applySecondReading, halfOf, type LabelledPair, type SecondReading } from "./copy-rule-grid.ts";
+import {
+  applySecondReading,
+  halfOf,
+  type LabelledPair,
+  type SecondReading,
+  scoreCopies,
+} from "./copy-rule-grid.ts";
 import { loadStream } from "./load-corpus.ts";
 
 const LABELS_DIR = join(process.cwd(), "testdata", "labels");
@@ -107,17 +113,7 @@ console.log(
 const found = (p: LabelledPair) => groupOf.get(p.a) !== undefined && groupOf.get(p.a) === groupOf.get(p.b);
 for (const set of sets) {
   for (const half of ["all", "tune", "test"] as const) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const p of set.pairs) {
-      if (half !== "all" && halfOf(p) !== half) continue;
-      const f = found(p);
-      const copy = p.label === "copy";
-      if (f && copy) tp++;
-      else if (f) fp++;
-      else if (copy) fn++;
-    }
+    const { tp, fp, fn } = scoreCopies(set.pairs, half, found);
     console.log(
       `${(half === "all" ? set.name : `  ${half} half`).padEnd(16)} P ${fmt(tp / Math.max(1, tp + fp))} R ${fmt(tp / Math.max(1, tp + fn))} (tp ${tp} fp ${fp} fn ${fn})`,
     );

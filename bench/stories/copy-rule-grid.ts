@@ -51,6 +51,34 @@ export function halfOf(pair: { a: string; b: string }): PairHalf {
   return (h >>> 0) % 2 === 0 ? "tune" : "test";
 }
 
+/** Counts of a copy decision against "copy" labels. */
+export interface CopyCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/**
+ * tp/fp/fn of `isFound` (the pair was put in one copy group, or judged a copy) against the "copy" labels, over the
+ * pairs of one half or all of them. Example: scoreCopies(pairs, "tune", found) -> {tp: 67, fp: 1, fn: 14}.
+ */
+export function scoreCopies(
+  pairs: readonly LabelledPair[],
+  half: PairHalf | "all",
+  isFound: (p: LabelledPair) => boolean,
+): CopyCounts {
+  const counts = { tp: 0, fp: 0, fn: 0 };
+  for (const p of pairs) {
+    if (half !== "all" && halfOf(p) !== half) continue;
+    const found = isFound(p);
+    const copy = p.label === "copy";
+    if (found && copy) counts.tp++;
+    else if (found) counts.fp++;
+    else if (copy) counts.fn++;
+  }
+  return counts;
+}
+
 export interface GridRow {
   setting: string;
   minJaccard: number;

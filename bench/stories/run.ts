@@ -31,11 +31,11 @@ import {
 import {
   applySecondReading,
   describeSetting,
-  halfOf,
   type LabelledPair,
   PROFILE_SHINGLES,
   runCopyRuleGrid,
   type SecondReading,
+  scoreCopies,
 } from "./copy-rule-grid.ts";
 import { loadStream, readStoryLabels } from "./load-corpus.ts";
 
@@ -150,17 +150,11 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
   // Halves split by a hash of the pair ids (halfOf): group-level constants were tuned on `tune` only.
   for (const set of labelSets) {
     for (const half of ["all", "tune", "test"] as const) {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      for (const p of set.pairs) {
-        if (half !== "all" && halfOf(p) !== half) continue;
-        const found = log.groupOf(p.a) !== undefined && log.groupOf(p.a) === log.groupOf(p.b);
-        const copy = p.label === "copy";
-        if (found && copy) tp++;
-        else if (found) fp++;
-        else if (copy) fn++;
-      }
+      const { tp, fp, fn } = scoreCopies(
+        set.pairs,
+        half,
+        (p) => log.groupOf(p.a) !== undefined && log.groupOf(p.a) === log.groupOf(p.b),
+      );
       const name = half === "all" ? set.name : `  ${half} half`;
       console.log(
         `${name.padEnd(16)} same copy group: precision ${fmt(tp / Math.max(1, tp + fp))}, recall ${fmt(tp / Math.max(1, tp + fn))} (${tp + fn} copies; tp ${tp}, fp ${fp}, fn ${fn})`,
