@@ -6,7 +6,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compareShingles, DEFAULT_COPY_RULE, isCopy } from "../../src/stages/dedupe/compare-shingles.ts";
+import {
+  compareShingles,
+  DEFAULT_COPY_RULE,
+  isCopy,
+  REWRITE_MAX_HOURS,
+} from "../../src/stages/dedupe/compare-shingles.ts";
 import {
   DEFAULT_SHINGLE_OPTIONS,
   REWRITE_SHINGLE_WORDS,
@@ -224,7 +229,7 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
     `pairs satisfying the copy rule by exact J/C and lead (stock-phrase filter off): ${truth}; found in one copy group: ${truthFound} (recall ${fmt(truthFound / Math.max(1, truth))})`,
   );
   console.log(
-    `pairs passing only the rewrite test (same day, other outlet; rare-lead check off, it needs the window): ${rewrites}; found in one copy group: ${rewritesFound}`,
+    `pairs passing only the rewrite test (within ${REWRITE_MAX_HOURS} h, other outlet; rare-lead check off, it needs the window): ${rewrites}; found in one copy group: ${rewritesFound}`,
   );
   console.log(
     `pairs in one copy group: ${predicted}; satisfying the overlap tests directly: ${predictedTrue} (precision ${fmt(predictedTrue / Math.max(1, predicted))}; the rest are rewrites or joined transitively)`,
