@@ -301,10 +301,6 @@ function isShortFormOf(short: string, long: string): boolean {
   return s.length >= 2 && s[0] === l[0] && s[s.length - 1] === l[l.length - 1];
 }
 
-function isNameLink(w: string): boolean {
-  return NAME_LINKS.has(w);
-}
-
 /** \u0623 ALEF WITH HAMZA ABOVE, \u0625 ALEF WITH HAMZA BELOW, \u0622 ALEF WITH MADDA ABOVE. */
 const HAMZA_ALEFS = "\u0623\u0625\u0622";
 
@@ -527,6 +523,8 @@ export function extractEntities(text: string): Entity[] {
    */
   function readName(start: number, foreignOk: boolean, titled: boolean): number | null {
     if (start >= tokens.length) return null;
+    /** The name does not begin with a common given name or a link: only a nationality let it be read. */
+    const foreign = !GIVEN.has(norms[start]!) && !NAME_LINKS.has(norms[start]!);
     let j = start;
     /** Name units: a word, or a word joined by a link ("بن سلمان", "عبد الله"). */
     let units = 0;
@@ -548,7 +546,7 @@ export function extractEntities(text: string): Entity[] {
       if (!isNameWord(w)) break;
       if (definite(j)) {
         // A family name with the article ("عادل الجبير") closes an Arabic name; a name never starts with one.
-        if (units > 0 && (GIVEN.has(norms[start]!) || isNameLink(norms[start]!))) {
+        if (units > 0 && !foreign) {
           end = j;
           units++;
         }
@@ -558,7 +556,6 @@ export function extractEntities(text: string): Entity[] {
       if (linked || units >= MAX_NAME_WORDS) break;
       // An Arabic name's next words are given names too (the father's: "محمد صالح") or a family name with the
       // article; a foreign name (after a nationality) has at most two words: "فلاديمير بوتين".
-      const foreign = !GIVEN.has(norms[start]!) && !isNameLink(norms[start]!);
       if (units === 0 ? !GIVEN.has(w) && !foreignOk : foreign ? units >= 2 : !GIVEN.has(w)) {
         // After a title, one given name may take a family name without the article, which ends the name.
         if (titled && !foreign && units === 1 && !LEXICON.has(w) && !w.startsWith("\u0644")) {
@@ -575,8 +572,7 @@ export function extractEntities(text: string): Entity[] {
     }
     // A name accepted only for its nationality ("الرئيس الروسي فلاديمير بوتين") needs two words to be one, and so
     // does a name without a title.
-    const foreignStart = !GIVEN.has(norms[start]!) && !isNameLink(norms[start]!);
-    if (end < start || units === 0 || ((foreignStart || !titled) && units < 2)) return null;
+    if (end < start || units === 0 || ((foreign || !titled) && units < 2)) return null;
     const nameNorms = norms.slice(start, end + 1);
     const key = keyOf(nameNorms);
     note("person", key, displayOf(text, tokens, start, end));
@@ -637,10 +633,9 @@ export function extractEntities(text: string): Entity[] {
     return k;
   }
 
+  /** The index after the organization whose head is word i, or after the head alone when no name follows it. */
   function skipOrganization(i: number): number {
-    const end = organizationEnd(i);
-    if (end > i + 1 || end === i) return Math.max(end, i + 1);
-    return i + 1;
+    return Math.max(organizationEnd(i), i + 1);
   }
 
   function readOrganization(i: number): number | null {
