@@ -7,6 +7,7 @@
  * scratch file, never into the repo): node --import tsx bench/entities/sample-articles.ts [tune|test] > /tmp/x.txt
  */
 import { pathToFileURL } from "node:url";
+import { seededRandom as rng } from "../seeded-random.ts";
 import { type CorpusArticle, loadCorpus } from "../stories/load-corpus.ts";
 
 /** Articles labelled: enough for a first P/R figure while one annotator can read every span in one sitting. */
@@ -25,17 +26,6 @@ export interface LabelledSpan {
   id: string;
   /** Title, a newline, then the text's first SPAN_TEXT_CHARS characters cut at a word boundary. */
   span: string;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Cuts text to at most max characters, backing off to the last whitespace so no word is split. */

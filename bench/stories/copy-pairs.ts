@@ -14,8 +14,8 @@ import {
   DEFAULT_COPY_RULE,
 } from "../../src/stages/dedupe/compare-shingles.ts";
 import { DuplicateGroups } from "../../src/stages/dedupe/duplicate-groups.ts";
-import { minhashSignature } from "../../src/stages/dedupe/minhash-signature.ts";
 import {
+  fingerprintText,
   NEAR_DUPLICATE_WINDOW_DAYS,
   NearDuplicateIndex,
 } from "../../src/stages/dedupe/near-duplicate-index.ts";
@@ -23,15 +23,14 @@ import {
   SHINGLE_WORDS,
   toLeadHashes,
   toShingleHashes,
-  toShingleHashesOfWords,
   toShingleWords,
-  toWordHashes,
 } from "../../src/stages/dedupe/shingle-text.ts";
 import type { StreamArticle } from "../../src/stages/stories/recluster.ts";
 import {
   applySecondReading,
   halfOf,
   type LabelledPair,
+  ruleFromArgs,
   type SecondReading,
   scoreCopies,
 } from "./copy-rule-grid.ts";
@@ -43,13 +42,7 @@ const argv = process.argv.slice(2);
 const list = argv.includes("--list");
 const halfArg = argv.includes("--half") ? argv[argv.indexOf("--half") + 1] : "all";
 const fmt = (x: number, d = 3) => x.toFixed(d);
-const rule: CopyRule = { ...DEFAULT_COPY_RULE };
-argv.forEach((arg, i) => {
-  if (arg !== "--rule") return;
-  const [key, value] = (argv[i + 1] ?? "").split("=");
-  if (key === undefined || !(key in rule)) throw new Error(`copy-pairs: unknown rule field ${key}`);
-  (rule as unknown as Record<string, number>)[key] = Number(value);
-});
+const rule = ruleFromArgs(argv, "copy-pairs");
 
 /** Group key of every article after one dedupe pass (later group merges applied). */
 export function groupArticles(
@@ -61,16 +54,7 @@ export function groupArticles(
   const groupOf = new Map<string, string>();
   const mergedInto = new Map<string, string>();
   for (const a of articles) {
-    const words = toShingleWords(a.text);
-    const wordHashes = toWordHashes(words);
-    const shingles = toShingleHashesOfWords(wordHashes, SHINGLE_WORDS);
-    const fingerprint = {
-      shingles,
-      signature: minhashSignature(shingles),
-      lead: toLeadHashes(words),
-      wordHashes,
-      sourceId: a.sourceId,
-    };
+    const { fingerprint } = fingerprintText(a.text, a.sourceId);
     const copies = index.query(fingerprint, a.timeMs);
     index.add(a.id, a.timeMs, fingerprint);
     groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);

@@ -4,7 +4,12 @@
  * rule (stock phrases need the stream's frequencies, so this pairwise grid reads containment on all shingles).
  * Benchmark helper, pure over its input.
  */
-import { compareShingles, DEFAULT_COPY_RULE, isCopy } from "../../src/stages/dedupe/compare-shingles.ts";
+import {
+  type CopyRule,
+  compareShingles,
+  DEFAULT_COPY_RULE,
+  isCopy,
+} from "../../src/stages/dedupe/compare-shingles.ts";
 import {
   type ShingleOptions,
   toLeadHashes,
@@ -49,6 +54,21 @@ export function halfOf(pair: { a: string; b: string }): PairHalf {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return (h >>> 0) % 2 === 0 ? "tune" : "test";
+}
+
+/**
+ * The copy rule with `--rule key=value` overrides from the command line (any CopyRule field, as a number).
+ * Example: ["--rule", "rewriteMaxHours=24"] -> DEFAULT_COPY_RULE with rewriteMaxHours 24.
+ */
+export function ruleFromArgs(argv: readonly string[], tool: string): CopyRule {
+  const rule: CopyRule = { ...DEFAULT_COPY_RULE };
+  argv.forEach((a, i) => {
+    if (a !== "--rule") return;
+    const [key, value] = (argv[i + 1] ?? "").split("=");
+    if (key === undefined || !(key in rule)) throw new Error(`${tool}: unknown rule field ${key}`);
+    (rule as unknown as Record<string, number>)[key] = Number(value);
+  });
+  return rule;
 }
 
 /** Counts of a copy decision against "copy" labels. */

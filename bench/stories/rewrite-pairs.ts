@@ -14,13 +14,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compareShingles } from "../../src/stages/dedupe/compare-shingles.ts";
 import {
-  type CopyRule,
-  compareShingles,
-  DEFAULT_COPY_RULE,
-} from "../../src/stages/dedupe/compare-shingles.ts";
-import { minhashSignature } from "../../src/stages/dedupe/minhash-signature.ts";
-import {
+  fingerprintText,
   NEAR_DUPLICATE_WINDOW_DAYS,
   NearDuplicateIndex,
 } from "../../src/stages/dedupe/near-duplicate-index.ts";
@@ -33,6 +29,7 @@ import {
   toShingleWords,
   toWordHashes,
 } from "../../src/stages/dedupe/shingle-text.ts";
+import { ruleFromArgs } from "./copy-rule-grid.ts";
 import { loadCorpus, toStream } from "./load-corpus.ts";
 
 const SAMPLE_PATH = join(process.cwd(), "testdata", "labels", "rewrite-added-pairs.jsonl");
@@ -40,13 +37,7 @@ const LATE_SAMPLE_PATH = join(process.cwd(), "testdata", "labels", "rewrite-adde
 const DAY_MS = 86_400_000;
 const argv = process.argv.slice(2);
 const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-const rule: CopyRule = { ...DEFAULT_COPY_RULE };
-argv.forEach((a, i) => {
-  if (a !== "--rule") return;
-  const [key, value] = (argv[i + 1] ?? "").split("=");
-  if (key === undefined || !(key in rule)) throw new Error(`rewrite-pairs: unknown rule field ${key}`);
-  (rule as unknown as Record<string, number>)[key] = Number(value);
-});
+const rule = ruleFromArgs(argv, "rewrite-pairs");
 const fmt = (x: number, d = 2) => x.toFixed(d);
 
 interface SamplePair {
@@ -84,16 +75,8 @@ const windowed: { timeMs: number; shingles: Uint32Array }[] = [];
 const kept = new Map<string, Uint32Array>();
 let head = 0;
 for (const a of articles) {
-  const words = toShingleWords(a.text);
-  const wordHashes = toWordHashes(words);
-  const shingles = toShingleHashesOfWords(wordHashes, SHINGLE_WORDS);
-  const fp = {
-    shingles,
-    signature: minhashSignature(shingles),
-    lead: toLeadHashes(words),
-    wordHashes,
-    sourceId: a.sourceId,
-  };
+  const { fingerprint: fp } = fingerprintText(a.text, a.sourceId);
+  const { shingles } = fp;
   for (const m of index.query(fp, a.timeMs)) {
     if (m.test !== "rewrite") continue;
     const d4 = compareShingles(

@@ -8,6 +8,7 @@ import { isStopWord } from "../../src/stages/arabic/stop-words.ts";
 import { tokenize } from "../../src/stages/arabic/tokenize.ts";
 import { compareShingles } from "../../src/stages/dedupe/compare-shingles.ts";
 import { shingleText } from "../../src/stages/dedupe/shingle-text.ts";
+import { seededRandom as rng } from "../seeded-random.ts";
 import { PROFILE_SHINGLES } from "./copy-rule-grid.ts";
 import { loadCorpus } from "./load-corpus.ts";
 
@@ -22,17 +23,6 @@ const STRATA: readonly [lo: number, hi: number, n: number][] = [
 ];
 const HARD_NEGATIVES = 40;
 const SEED = 20150721;
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const docs = loadCorpus().filter((a) => a.text.length > 0);
 const surface = docs.map((a) => shingleText(a.text, PROFILE_SHINGLES));

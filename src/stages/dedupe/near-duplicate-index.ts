@@ -17,7 +17,15 @@ import {
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
 import { PostingLists } from "./posting-lists.ts";
 import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
-import { mix32, REWRITE_SHINGLE_WORDS, toShingleHashesOfWords } from "./shingle-text.ts";
+import {
+  mix32,
+  REWRITE_SHINGLE_WORDS,
+  SHINGLE_WORDS,
+  toLeadHashes,
+  toShingleHashesOfWords,
+  toShingleWords,
+  toWordHashes,
+} from "./shingle-text.ts";
 
 /**
  * LSH bands × rows (42 × 3 = 126 of the 128 slots): threshold ≈ (1/42)^(1/3) = 0.29; a pair is a candidate
@@ -71,6 +79,29 @@ export interface NearDuplicateFingerprint {
   wordHashes?: Uint32Array;
   /** Publishing source, for the rewrite test: an outlet's second text on a release is its own update, not a copy. */
   sourceId?: string;
+}
+
+/**
+ * An article's full fingerprint from its display text, and the shingle words it was built from (the story stage
+ * reuses them as body terms). Example: two copies of one wire text from two outlets give equal `shingles`.
+ */
+export function fingerprintText(
+  text: string,
+  sourceId: string,
+): { words: string[]; fingerprint: Required<NearDuplicateFingerprint> } {
+  const words = toShingleWords(text);
+  const wordHashes = toWordHashes(words);
+  const shingles = toShingleHashesOfWords(wordHashes, SHINGLE_WORDS);
+  return {
+    words,
+    fingerprint: {
+      shingles,
+      signature: minhashSignature(shingles),
+      lead: toLeadHashes(words),
+      wordHashes,
+      sourceId,
+    },
+  };
 }
 
 export interface NearDuplicateMatch extends ShingleOverlap {

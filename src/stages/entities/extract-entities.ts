@@ -493,7 +493,7 @@ export function extractEntities(text: string): Entity[] {
         j = skipOrganization(j + 1);
         continue;
       }
-      const office = basesOf(w).some((b) => OFFICE_NOUNS.has(b.word) || TITLES.has(b.word));
+      const office = bases[j]!.some((b) => OFFICE_NOUNS.has(b.word) || TITLES.has(b.word));
       if (definite(j) || w.startsWith("\u0644\u0644") || office || w === ON_BEHALF) {
         if (NOT_NAME.has(w) || isStopWord(w)) return null;
         if (definite(j) && w.endsWith("\u064a") && w.length >= 5) nationality = true;

@@ -4,15 +4,11 @@
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
 import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
-import { minhashSignature } from "../dedupe/minhash-signature.ts";
-import { NEAR_DUPLICATE_WINDOW_DAYS, NearDuplicateIndex } from "../dedupe/near-duplicate-index.ts";
 import {
-  SHINGLE_WORDS,
-  toLeadHashes,
-  toShingleHashesOfWords,
-  toShingleWords,
-  toWordHashes,
-} from "../dedupe/shingle-text.ts";
+  fingerprintText,
+  NEAR_DUPLICATE_WINDOW_DAYS,
+  NearDuplicateIndex,
+} from "../dedupe/near-duplicate-index.ts";
 import {
   type Assignment,
   type Story,
@@ -80,17 +76,8 @@ export class StoryStream {
   add(a: StreamArticle): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
     // One analysis feeds both stages: the stripped, stop-word-free stems are the shingle words and the lead terms.
-    const words = toShingleWords(a.text);
-    const wordHashes = toWordHashes(words);
-    const shingles = toShingleHashesOfWords(wordHashes, SHINGLE_WORDS);
-    const signature = minhashSignature(shingles);
-    const fingerprint = {
-      shingles,
-      signature,
-      lead: toLeadHashes(words),
-      wordHashes,
-      sourceId: a.sourceId,
-    };
+    const { words, fingerprint } = fingerprintText(a.text, a.sourceId);
+    const { shingles, signature } = fingerprint;
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
     this.groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
