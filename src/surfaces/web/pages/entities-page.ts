@@ -31,7 +31,7 @@ ${
         if (list.length === 0) return "";
         return html`<section aria-labelledby="${kind}-h"><h2 id="${kind}-h">${heading}</h2><ol class="entity-list">${list.map(
           (e) =>
-            html`<li><a class="entity-name" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a> <span class="count">${storiesLabel(e.storyCount)}</span><ul>${e.stories.map(
+            html`<li><a class="entity-name" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a> <span class="count">${storiesLabel(e.storyCount)}</span><ul class="entity-stories">${e.stories.map(
               (s) => html`<li><a href="/story/${encodeURIComponent(s.id)}" dir="auto">${s.headline}</a></li>`,
             )}</ul></li>`,
         )}</ol></section>`;

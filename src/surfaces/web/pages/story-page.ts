@@ -111,11 +111,11 @@ function entities(story: StoryDetail): SafeHtml | "" {
   return html`<h2 id="entities-h">في هذه القصة</h2>
 <dl class="entities" aria-labelledby="entities-h">${kinds.map(
     (kind) =>
-      html`<dt>${ENTITY_HEADINGS[kind]}</dt><dd><ul>${story.entities
+      html`<dt>${ENTITY_HEADINGS[kind]}</dt><dd><ul class="entity-chips">${story.entities
         .filter((e) => e.kind === kind)
         .map(
           (e) =>
-            html`<li><a href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a>${
+            html`<li><a class="entity-chip" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a>${
               e.articles > 1
                 ? html` <span class="count" title="${articlesLabel(e.articles)}">${e.articles}</span>`
                 : ""
