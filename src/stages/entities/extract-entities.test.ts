@@ -75,6 +75,12 @@ describe("extractEntities", () => {
       not: ["place:السعودية:1", "organization:وزارة المالية الطريق:1"],
     },
     {
+      why: "a و-joined relative pronoun is the sentence going on, not more of a body's name",
+      text: "هاجمت قوات الحوثيين والذين معهم المدينة",
+      has: ["organization:قوات الحوثيين:1"],
+      not: ["organization:قوات الحوثيين والذين:1"],
+    },
+    {
       why: "the sunset prayer is not Morocco; a bare company is no organization",
       text: "بعد صلاة المغرب أعلنت الشركة أرباحها",
       has: [],
@@ -94,6 +100,14 @@ describe("extractEntities", () => {
     const a = extractEntities("قال الرئيس الأمريكي باراك أوباما إن");
     const b = extractEntities("قال الرئيس الأميركي باراك اوباما إن");
     expect(a.map((e) => e.key)).toEqual(b.map((e) => e.key));
+  });
+
+  it("keys a name the same whether its link is written apart or joined (عبد الله / عبدالله)", () => {
+    const apart = extractEntities("قال الرئيس اليمني السابق علي عبد الله صالح إن");
+    const joined = extractEntities("قال الرئيس اليمني السابق علي عبدالله صالح إن");
+    const person = (list: typeof apart) => list.find((e) => e.kind === "person")?.key;
+    expect(person(apart)).toBeDefined();
+    expect(person(apart)).toBe(person(joined));
   });
 });
 

@@ -134,6 +134,9 @@ const AMBIGUOUS_GIVEN = set(
     "مساعد ناصر فيصل سلطان مشعل جابر حامد"
   ).split(" "),
 );
+/** Links written joined to the next word as often as apart: "عبد الله" / "عبدالله", "أبو ظبي" / "أبوظبي". */
+const JOINABLE_LINKS = new Set(["عبد", "ابو"].map((w) => normalizeArabic(w)));
+
 /** Links inside a name, each followed by another name word: "محمد بن سلمان", "آل سعود", "عبد الله", "أبو بكر". */
 const NAME_LINKS = set(["بن", "ابن", "بنت", "آل", "أبو", "أبي", "عبد"]);
 /** The word after باسم in "المتحدث باسم ..." is what the speaker speaks for, not the speaker. */
@@ -341,9 +344,22 @@ function buildLexicon(): Map<string, LexiconName[]> {
   return byFirst;
 }
 
-/** An entity's key: the variant-folded stems of its words. Example: ["باراك", "اوباما"] -> "باراك اوباما". */
+/**
+ * An entity's key: the variant-folded stems of its words, with a joinable link written into the word after it, so
+ * both spellings meet. Examples: ["باراك", "اوباما"] -> "باراك اوباما"; ["عبد", "الله", "صالح"] and
+ * ["عبدالله", "صالح"] -> one key.
+ */
 function keyOf(norms: readonly string[]): string {
-  return norms.map(matchKeyOf).join(" ");
+  const words: string[] = [];
+  for (let k = 0; k < norms.length; k++) {
+    const w = norms[k]!;
+    const next = norms[k + 1];
+    if (JOINABLE_LINKS.has(w) && next !== undefined) {
+      words.push(w + next);
+      k++;
+    } else words.push(w);
+  }
+  return words.map(matchKeyOf).join(" ");
 }
 
 /** A first word without its proclitics, and how many leading letters they took (لل+X reads as ال+X). */
@@ -604,7 +620,7 @@ export function extractEntities(text: string): Entity[] {
         PURPOSE_HEADS.has(head) &&
         (w.startsWith("\u0644\u0644") ? w.length > 4 : words === 1 && w.length > 3);
       // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون").
-      const conjoined = words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1));
+      const conjoined = words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1)) && !isStopWord(w.slice(1));
       if (!definite(j) && !forPurpose && !conjoined) break;
       // After the first word only an adjective of the name goes on ("مجلس الأمن الدولي", "الهيئة العامة"), unless a
       // purpose or a و-joined word opened a phrase of its own ("للإعلام المرئي", "لتحلية المياه المالحة");
