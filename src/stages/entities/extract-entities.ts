@@ -620,7 +620,8 @@ export function extractEntities(text: string): Entity[] {
         PURPOSE_HEADS.has(head) &&
         (w.startsWith("\u0644\u0644") ? w.length > 4 : words === 1 && w.length > 3);
       // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون").
-      const conjoined = words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1)) && !isStopWord(w.slice(1));
+      const conjoined =
+        words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1)) && !isStopWord(w.slice(1));
       if (!definite(j) && !forPurpose && !conjoined) break;
       // After the first word only an adjective of the name goes on ("مجلس الأمن الدولي", "الهيئة العامة"), unless a
       // purpose or a و-joined word opened a phrase of its own ("للإعلام المرئي", "لتحلية المياه المالحة");
