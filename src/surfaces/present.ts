@@ -7,7 +7,24 @@ import type { Feed } from "../domain/feed.ts";
 import type { SearchResult } from "../domain/search.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
 import type { SourceSummary } from "../ports/source-store.ts";
+import { type DateMention, findDates } from "../stages/entities/find-dates.ts";
 import { renderHighlightHtml } from "./render-highlight.ts";
+
+/** A date an article mentions, and whether its title or its text mentions it (offsets are into that field). */
+export type ArticleDate = DateMention & { field: "title" | "text" };
+
+/**
+ * The dates an article's title and text mention, resolved against its publish time (its fetch time when it has
+ * none). Example: "أمس" in an article published 2015-08-07T09:00Z -> first/last "2015-08-06".
+ */
+export function articleDates(a: Article): ArticleDate[] {
+  const published = new Date(a.publishedAt ?? a.fetchedAt);
+  if (Number.isNaN(published.getTime())) return [];
+  return [
+    ...findDates(a.title, published).map((d) => ({ ...d, field: "title" as const })),
+    ...findDates(a.text, published).map((d) => ({ ...d, field: "text" as const })),
+  ];
+}
 
 export function toArticleJson(a: Article) {
   return {
@@ -26,6 +43,17 @@ export function toArticleJson(a: Article) {
     html: a.html,
     content_hash: a.contentHash,
     extra: a.extra,
+    dates: articleDates(a).map((d) => ({
+      field: d.field,
+      text: d.text,
+      start: d.start,
+      end: d.end,
+      first: d.first,
+      last: d.last,
+      granularity: d.granularity,
+      relative: d.relative,
+      calendar: d.calendar,
+    })),
   };
 }
 

@@ -88,6 +88,21 @@ describe("HTTP API", () => {
     expect(missing.body.error.code).toBe("api.not_found");
   });
 
+  it("gives the dates an article mentions, resolved against its publish date", async () => {
+    const { body } = await get("/api/articles/fx-001");
+    expect(body.dates).toEqual([
+      expect.objectContaining({
+        field: "text",
+        text: "اليوم",
+        first: "2015-07-21",
+        last: "2015-07-21",
+        granularity: "day",
+        relative: true,
+      }),
+    ]);
+    expect(body.text.slice(body.dates[0].start, body.dates[0].end)).toBe("اليوم");
+  });
+
   it("lists sources with article counts", async () => {
     const { body } = await get("/api/sources");
     const sabq = body.sources.find((s: { id: string }) => s.id === "sabq");

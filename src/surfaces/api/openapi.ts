@@ -102,10 +102,40 @@ export const OPENAPI_DOCUMENT = {
     },
     "/api/articles/{id}": {
       get: {
-        summary: "One article with its stored fields",
+        summary: "One article with its stored fields and the dates it mentions",
         parameters: [idPath],
         responses: {
-          "200": { description: "article", content: { "application/json": { schema: { type: "object" } } } },
+          "200": {
+            description: "article",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    dates: {
+                      type: "array",
+                      description:
+                        "dates the title and text mention, resolved against the publish date (Riyadh calendar day); offsets are into the field",
+                      items: {
+                        type: "object",
+                        properties: {
+                          field: { type: "string", enum: ["title", "text"] },
+                          text: { type: "string" },
+                          start: { type: "integer" },
+                          end: { type: "integer" },
+                          first: { type: "string", format: "date" },
+                          last: { type: "string", format: "date" },
+                          granularity: { type: "string", enum: ["day", "week", "month", "year"] },
+                          relative: { type: "boolean" },
+                          calendar: { type: "string", enum: ["gregorian", "hijri"] },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
           "404": error,
         },
       },

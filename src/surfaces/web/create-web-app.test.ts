@@ -83,6 +83,14 @@ describe("reader pages", () => {
     for (const a of related.similar) expect(body).toContain(`href="/article/${a.id}"`);
   });
 
+  it("lists the dates an article gives against its publish date, with the day meant", async () => {
+    const { body } = await page("/article/fx-001");
+    expect(body).toContain("تواريخ في الخبر");
+    expect(body).toContain(
+      '<li><bdi>اليوم</bdi>: <time datetime="2015-07-21">الثلاثاء، 21 يوليو 2015</time></li>',
+    );
+  });
+
   it("escapes source fields and never links a javascript: URL", async () => {
     const { body } = await page("/article/fx-003");
     expect(body).not.toContain("<script>alert");

@@ -19,6 +19,7 @@ import { OPENAPI_DOCUMENT } from "../api/openapi.ts";
 import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
+import { articleDates } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
@@ -222,6 +223,7 @@ export function createWebApp(deps: WebDeps): Hono {
           article,
           story,
           related,
+          dates: articleDates(article),
           capabilities: reader.capabilities,
           remoteImages: deps.remoteImages === true,
         },

@@ -53,3 +53,51 @@ export function formatArabicRelative(iso: string | null, nowMs: number): string 
   }
   return "الآن";
 }
+
+const CALENDAR_DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const CALENDAR_MONTH = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const DAY_IN_UTC = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: "long", timeZone: "UTC" });
+const CALENDAR_SHORT_DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+  day: "numeric",
+  month: "long",
+  timeZone: "UTC",
+});
+
+/**
+ * A calendar span a text means (stages/entities findDates), in words: "الخميس، 6 أغسطس 2015" for a day, "أغسطس 2015"
+ * for a month, "من 8 أغسطس إلى 14 أغسطس 2015" for a week, "2015" (or "2014–2015") for a year. Days are ISO
+ * (YYYY-MM-DD); null when one is not a date.
+ */
+export function formatDateSpan(
+  first: string,
+  last: string,
+  granularity: "day" | "week" | "month" | "year",
+): string | null {
+  const a = Date.parse(`${first}T00:00:00Z`);
+  const b = Date.parse(`${last}T00:00:00Z`);
+  if (Number.isNaN(a) || Number.isNaN(b)) return null;
+  switch (granularity) {
+    case "day":
+      return CALENDAR_DAY.format(a);
+    case "month":
+      return CALENDAR_MONTH.format(a);
+    case "week":
+      return `من ${CALENDAR_SHORT_DAY.format(a)} إلى ${DAY_IN_UTC.format(b)}`;
+    case "year": {
+      const from = first.slice(0, 4);
+      const to = last.slice(0, 4);
+      // A Hijri year spans two Gregorian ones.
+      return from === to ? from : `${from}–${to}`;
+    }
+  }
+}

@@ -4,6 +4,8 @@
  * article has it, otherwise its text paragraphs, escaped.
  */
 import type { Article } from "../../../domain/article.ts";
+import type { ArticleDate } from "../../present.ts";
+import { formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import type { ReaderCapabilities, RelatedArticles, StorySummary } from "../reader-data.ts";
 import {
@@ -28,6 +30,8 @@ export interface ArticleView {
   article: Article;
   story: StorySummary | null;
   related: RelatedArticles;
+  /** The dates its title and text mention, resolved (present.ts articleDates). */
+  dates: readonly ArticleDate[];
   capabilities: ReaderCapabilities;
   /** Show the body's images (WebDeps.remoteImages), loaded lazily; else they are left out. */
   remoteImages: boolean;
@@ -56,6 +60,7 @@ ${
     ? ""
     : html`<a class="original-link" href="${safeHref(a.url)}" rel="noopener noreferrer nofollow">اقرأ المقال في موقعه الأصلي${host === "" ? "" : html` (<bdi dir="ltr">${host}</bdi>)`}</a>`
 }
+${datesNote(view.dates)}
 ${
   view.related.readAlso === null
     ? ""
@@ -72,6 +77,33 @@ ${
 ${view.capabilities.similarMethod === "more-like-this-search" ? html`<p class="note">تُختار بالبحث عن كلمات العنوان في الأخبار القريبة زمنيًا.</p>` : ""}
 </aside>
 </div>`;
+}
+
+/** At most this many dates are listed under an article. */
+const MAX_DATES_SHOWN = 8;
+
+/**
+ * The dates a reader cannot see on the page without working them out: those the text gives against its publish date
+ * ("أمس", "الخميس الماضي") or in the Hijri calendar, each once, with the calendar date meant. Written Gregorian
+ * dates say themselves and are not repeated.
+ */
+function datesNote(dates: readonly ArticleDate[]): SafeHtml | string {
+  const seen = new Set<string>();
+  const rows: SafeHtml[] = [];
+  for (const d of dates) {
+    if (!d.relative && d.calendar === "gregorian") continue;
+    const when = formatDateSpan(d.first, d.last, d.granularity);
+    const key = `${d.text.replace(/\s+/g, " ")} ${d.first} ${d.last}`;
+    if (when === null || seen.has(key)) continue;
+    seen.add(key);
+    rows.push(html`<li><bdi>${d.text}</bdi>: <time datetime="${d.first}">${when}</time></li>`);
+    if (rows.length === MAX_DATES_SHOWN) break;
+  }
+  if (rows.length === 0) return "";
+  return html`<section class="article-dates" aria-labelledby="dates-h">
+<h2 id="dates-h">تواريخ في الخبر</h2>
+<ul class="date-list">${rows}</ul>
+</section>`;
 }
 
 /** Display text → escaped paragraphs (the text keeps paragraphs as lines). */

@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import { findDates } from "./find-dates.ts";
+
+/** Friday 7 August 2015, 09:00 UTC (12:00 in Riyadh); 22 Shawwal 1436 in Umm al-Qura. */
+const FRIDAY = new Date("2015-08-07T09:00:00Z");
+
+/** "text → first..last granularity" for each date found. */
+const read = (text: string, published = FRIDAY, utcOffsetMinutes?: number) =>
+  findDates(text, published, { utcOffsetMinutes }).map(
+    (d) => `${d.text} → ${d.first === d.last ? d.first : `${d.first}..${d.last}`} ${d.granularity}`,
+  );
+
+describe("findDates", () => {
+  const rows: { why: string; text: string; want: string[] }[] = [
+    {
+      why: "day words resolve against the publish date",
+      text: "أعلنت الوزارة أمس أن الاجتماع سيعقد غداً بعد لقاء اليوم",
+      want: ["أمس → 2015-08-06 day", "غداً → 2015-08-08 day", "اليوم → 2015-08-07 day"],
+    },
+    {
+      why: "the day before yesterday and the day after tomorrow, a time of day, and a weekday that agrees",
+      text: "وقع الحادث أول من أمس، وتوفي مساء أمس الخميس، ويدفن بعد غد",
+      want: ["أول من أمس → 2015-08-05 day", "مساء أمس الخميس → 2015-08-06 day", "بعد غد → 2015-08-09 day"],
+    },
+    {
+      why: "a weekday is the nearest one; الماضي and المقبل choose the side",
+      text: "وصل الخميس وغادر يوم الأحد الماضي ويعود الاثنين المقبل",
+      want: [
+        "الخميس → 2015-08-06 day",
+        "يوم الأحد الماضي → 2015-08-02 day",
+        "الاثنين المقبل → 2015-08-10 day",
+      ],
+    },
+    {
+      why: "a written date with and without a year, a weekday in front, and Levantine and double month names",
+      text: "افتتحت القناة الخميس 6 أغسطس 2015 وتنتهي المهلة في السادس من آب/أغسطس، وقد بدأت في 3 كانون الثاني",
+      want: [
+        "الخميس 6 أغسطس 2015 → 2015-08-06 day",
+        "السادس من آب/أغسطس → 2015-08-06 day",
+        "3 كانون الثاني → 2016-01-03 day",
+      ],
+    },
+    {
+      why: "compound ordinals of a day",
+      text: "في الحادي عشر من سبتمبر وفي الخامس والعشرين من يوليو",
+      want: ["الحادي عشر من سبتمبر → 2015-09-11 day", "الخامس والعشرين من يوليو → 2015-07-25 day"],
+    },
+    {
+      why: "Hijri dates read in Umm al-Qura, with the year marked هـ (joined or apart)",
+      text: "الموافق 21 شوال 1436هـ، وفي 1 رمضان 1436 هـ، والمدة حتى 10 ذو الحجة",
+      want: [
+        "21 شوال 1436هـ → 2015-08-06 day",
+        "1 رمضان 1436 هـ → 2015-06-18 day",
+        "10 ذو الحجة → 2015-09-23 day",
+      ],
+    },
+    {
+      why: "numeric dates: year first, day first, and Hijri",
+      text: "بتاريخ 2015/8/6 وفي 06-08-2015 وفي 21/10/1436هـ",
+      want: ["2015/8/6 → 2015-08-06 day", "06-08-2015 → 2015-08-06 day", "21/10/1436هـ → 2015-08-06 day"],
+    },
+    {
+      why: "months, weeks and years, written or against the publish date",
+      text: "في أغسطس 2014 وفي يوليو الماضي وشهر رمضان والأسبوع المقبل والعام الماضي وعام 2011",
+      want: [
+        "أغسطس 2014 → 2014-08-01..2014-08-31 month",
+        "يوليو الماضي → 2015-07-01..2015-07-31 month",
+        "شهر رمضان → 2015-06-18..2015-07-16 month",
+        "الأسبوع المقبل → 2015-08-08..2015-08-14 week",
+        "العام الماضي → 2014-01-01..2014-12-31 year",
+        "عام 2011 → 2011-01-01..2011-12-31 year",
+      ],
+    },
+    {
+      why: "a month named in its own month with الماضي is last year's",
+      text: "منذ أغسطس الماضي",
+      want: ["أغسطس الماضي → 2014-08-01..2014-08-31 month"],
+    },
+    {
+      why: "named days, the one and the two, zero, and a bare month are no dates",
+      text: "احتفل باليوم الوطني، وذلك اليوم، وقال الأحد منهم إن الاثنين فازا بنتيجة 1 صفر، ومارس الرياضة",
+      want: [],
+    },
+    {
+      why: "أمس الأول is the day before yesterday; a day in brackets keeps its bracket and its year",
+      text: "توفي مساء أمس الأول، والمعرض بين 15 و17 من شباط (فبراير) 2015",
+      want: ["مساء أمس الأول → 2015-08-05 day", "17 من شباط (فبراير) 2015 → 2015-02-17 day"],
+    },
+    {
+      why: "a season over two years, Gregorian or Hijri",
+      text: "في العام الدراسي الماضي وفي العام 1435/1436هـ وموسم عام 2014/2015",
+      want: [
+        "العام 1435/1436هـ → 2013-11-04..2015-10-13 year",
+        "عام 2014/2015 → 2014-01-01..2015-12-31 year",
+      ],
+    },
+    {
+      why: "a weekday opens a numeric date; a year like 1436 is Hijri without its mark",
+      text: "ابتداءً من يوم الثلاثاء 26/10/1436هـ حتى 4/11/1436",
+      want: ["يوم الثلاثاء 26/10/1436هـ → 2015-08-11 day", "4/11/1436 → 2015-08-19 day"],
+    },
+    {
+      why: "a day or month with المقبل or الماضي is the next or last one, also after a bracketed second name",
+      text: "بين 18 و22 أكتوبر المقبل، وفي 29 يونيو (حزيران) الماضي، وفي أبريل (نيسان) الماضي، وفي 10 أغسطس الماضي",
+      want: [
+        "22 أكتوبر المقبل → 2015-10-22 day",
+        "29 يونيو (حزيران) الماضي → 2015-06-29 day",
+        "أبريل (نيسان) الماضي → 2015-04-01..2015-04-30 month",
+        "10 أغسطس الماضي → 2014-08-10 day",
+      ],
+    },
+    {
+      why: "البارحة الأولى is the day before yesterday; a side word after two weekdays holds for both",
+      text: "عقدت الورشة البارحة الأولى، وعرضت المسرحية يومي الأربعاء والخميس الماضيين",
+      want: [
+        "البارحة الأولى → 2015-08-05 day",
+        "الأربعاء → 2015-08-05 day",
+        "الخميس الماضيين → 2015-08-06 day",
+      ],
+    },
+    {
+      why: "an ordinal day of a month named with شهر, after a weekday",
+      text: "يوم الأربعاء الرابع من شهر ذي القعدة 1436هـ",
+      want: ["يوم الأربعاء الرابع من شهر ذي القعدة 1436هـ → 2015-08-19 day"],
+    },
+    {
+      why: "a paper named اليوم is no day, nor is one day (اليوم الواحد)",
+      text: "ذكرت صحيفة اليوم أن المدة لا تتجاوز اليوم الواحد",
+      want: [],
+    },
+    {
+      why: "a weekday after a given name is a family name; لامس is a verb; روسيا اليوم is a channel",
+      text: "أكد إبراهيم الخميس أن السعر لامس 45 دولاراً بحسب روسيا اليوم",
+      want: [],
+    },
+    {
+      why: "a bare weekday up to four days back is the past one",
+      text: "نشرت الدائرة مساء الاثنين تقريراً",
+      want: ["مساء الاثنين → 2015-08-03 day"],
+    },
+    {
+      why: "after منذ a day or month without a year is the last one; مساء غد is tomorrow",
+      text: "أدنى مستوى منذ الثلاثين من يناير، ومنذ شهر سبتمبر، ويلعب مساء غد",
+      want: [
+        "الثلاثين من يناير → 2015-01-30 day",
+        "شهر سبتمبر → 2014-09-01..2014-09-30 month",
+        "مساء غد → 2015-08-08 day",
+      ],
+    },
+    {
+      why: "an impossible date is left out",
+      text: "في 31 سبتمبر وفي 30 فبراير",
+      want: [],
+    },
+  ];
+  for (const row of rows) {
+    it(row.why, () => {
+      expect(read(row.text)).toEqual(row.want);
+    });
+  }
+
+  it("tells the publisher's day by its UTC offset", () => {
+    // 22:30 UTC on the 6th is the 7th in Riyadh (+3) but still the 6th at UTC.
+    const late = new Date("2015-08-06T22:30:00Z");
+    expect(read("أمس", late)).toEqual(["أمس → 2015-08-06 day"]);
+    expect(read("أمس", late, 0)).toEqual(["أمس → 2015-08-05 day"]);
+  });
+
+  it("trusts a weekday beside a day word over a publish stamp a day off", () => {
+    // Stamped 00:30 Monday in Riyadh (fetched after midnight); the writer's "أمس السبت" is Saturday the 8th.
+    const fetched = new Date("2015-08-09T21:30:00Z");
+    expect(read("اختتم مساء أمس السبت المعسكر", fetched)).toEqual(["مساء أمس السبت → 2015-08-08 day"]);
+    // Fetched two days after it was written: "اليوم الثلاثاء" is still the Tuesday.
+    expect(read("أعلنت اللجنة اليوم الثلاثاء", new Date("2015-08-06T01:12:00Z"))).toEqual([
+      "اليوم الثلاثاء → 2015-08-04 day",
+    ]);
+    expect(read("بدأت أمس، الثلاثاء، اللجنة", new Date("2015-08-06T01:34:00Z"))).toEqual([
+      "أمس، الثلاثاء → 2015-08-04 day",
+    ]);
+    expect(read("مثل أمس (الاثنين) أمام القاضي", new Date("2015-08-11T18:00:00Z"))).toEqual([
+      "أمس (الاثنين) → 2015-08-10 day",
+    ]);
+  });
+
+  it("gives offsets into the display text and marks what was resolved against the publish date", () => {
+    const text = "قالَ أمسِ إنّ 6 أغسطس 2015 موعدٌ";
+    const found = findDates(text, FRIDAY);
+    expect(found.map((d) => text.slice(d.start, d.end))).toEqual(["أمسِ", "6 أغسطس 2015"]);
+    expect(found.map((d) => [d.relative, d.calendar])).toEqual([
+      [true, "gregorian"],
+      [false, "gregorian"],
+    ]);
+  });
+});

@@ -1,0 +1,752 @@
+/**
+ * Dates a news text mentions, resolved to calendar days against the article's publish date (pipeline step 7):
+ * written dates ("6 أغسطس 2015", "السادس من آب/أغسطس", "21 شوال 1436هـ", "2015/8/6"), months and years ("أغسطس
+ * الماضي", "عام 2014", "شهر رمضان"), and words that mean a day only against the publish date ("أمس", "أول من أمس",
+ * "غداً", "الخميس الماضي", "الأسبوع المقبل"). Pure: no clock is read; the publish date is the argument.
+ *
+ * The publisher's calendar day is the publish instant at a fixed UTC offset (Arabia, +3 h, unless told): an article
+ * stamped 22:30 UTC on the 6th was written on the 7th in Riyadh, and its "أمس" is the 6th. Hijri dates are read in
+ * the Umm al-Qura calendar (Saudi Arabia's civil calendar) through Intl; a Hijri date Intl cannot place is left out.
+ * Weeks run Saturday to Friday, as Arab calendars print them.
+ */
+import { normalizeArabic } from "../arabic/normalize-arabic.ts";
+import { type Token, tokenize } from "../arabic/tokenize.ts";
+import { GIVEN_NAMES } from "./entity-lexicon.ts";
+
+export type DateGranularity = "day" | "week" | "month" | "year";
+
+/** One date a text mentions. */
+export interface DateMention {
+  /** The words as the text writes them. */
+  text: string;
+  /** Where in the text: `text.slice(start, end)`. */
+  start: number;
+  end: number;
+  /** The first and last calendar day meant (YYYY-MM-DD, Gregorian); equal for a day. */
+  first: string;
+  last: string;
+  granularity: DateGranularity;
+  /** Meant against the publish date ("أمس", "الخميس الماضي", "أغسطس المقبل", a day and month without a year). */
+  relative: boolean;
+  /** The calendar the text wrote it in. */
+  calendar: "gregorian" | "hijri";
+}
+
+export interface FindDatesOptions {
+  /** The publisher's offset from UTC in minutes, to tell its calendar day (default 180, Arabia). */
+  utcOffsetMinutes?: number;
+}
+
+/** Days since 1970-01-01 (a calendar day, no time). */
+type Day = number;
+
+const DAY_MS = 86_400_000;
+const n = (w: string) => normalizeArabic(w);
+const table = (rows: readonly (readonly [string, number])[]) =>
+  new Map(rows.map(([w, v]) => [n(w), v] as const));
+
+/**
+ * Gregorian month names (one word): Egyptian and Gulf (أغسطس), Levantine (آب), Maghrebi (أوت). Two-word Levantine
+ * names (كانون الثاني, تشرين الأول) are in TWO_WORD_MONTHS.
+ */
+const MONTHS = table([
+  ["يناير", 1],
+  ["فبراير", 2],
+  ["مارس", 3],
+  ["أبريل", 4],
+  ["إبريل", 4],
+  ["ابريل", 4],
+  ["مايو", 5],
+  ["يونيو", 6],
+  ["يونيه", 6],
+  ["يوليو", 7],
+  ["يوليه", 7],
+  ["أغسطس", 8],
+  ["اغسطس", 8],
+  ["سبتمبر", 9],
+  ["أكتوبر", 10],
+  ["اكتوبر", 10],
+  ["نوفمبر", 11],
+  ["ديسمبر", 12],
+  ["شباط", 2],
+  ["آذار", 3],
+  ["نيسان", 4],
+  ["أيار", 5],
+  ["حزيران", 6],
+  ["تموز", 7],
+  ["آب", 8],
+  ["أيلول", 9],
+  ["جانفي", 1],
+  ["فيفري", 2],
+  ["أفريل", 4],
+  ["ماي", 5],
+  ["جوان", 6],
+  ["جويلية", 7],
+  ["أوت", 8],
+]);
+const TWO_WORD_MONTHS = new Map([
+  [`${n("كانون")} ${n("الثاني")}`, 1],
+  [`${n("كانون")} ${n("الأول")}`, 12],
+  [`${n("تشرين")} ${n("الأول")}`, 10],
+  [`${n("تشرين")} ${n("الثاني")}`, 11],
+]);
+/** Hijri month names; two-word names are keyed by both words. */
+const HIJRI_MONTHS = new Map([
+  [n("محرم"), 1],
+  [n("صفر"), 2],
+  [`${n("ربيع")} ${n("الأول")}`, 3],
+  [`${n("ربيع")} ${n("الآخر")}`, 4],
+  [`${n("ربيع")} ${n("الثاني")}`, 4],
+  [`${n("جمادى")} ${n("الأولى")}`, 5],
+  [`${n("جمادى")} ${n("الآخرة")}`, 6],
+  [`${n("جمادى")} ${n("الثانية")}`, 6],
+  [n("رجب"), 7],
+  [n("شعبان"), 8],
+  [n("رمضان"), 9],
+  [n("شوال"), 10],
+  [`${n("ذو")} ${n("القعدة")}`, 11],
+  [`${n("ذي")} ${n("القعدة")}`, 11],
+  [`${n("ذو")} ${n("الحجة")}`, 12],
+  [`${n("ذي")} ${n("الحجة")}`, 12],
+]);
+/** Month names that are also common words. */
+const AMBIGUOUS_MONTHS = new Set([n("صفر"), n("محرم")]);
+/** Weekdays, JavaScript numbering (0 Sunday). */
+const WEEKDAYS = table([
+  ["الأحد", 0],
+  ["الاثنين", 1],
+  ["الإثنين", 1],
+  ["الثلاثاء", 2],
+  ["الأربعاء", 3],
+  ["الخميس", 4],
+  ["الجمعة", 5],
+  ["السبت", 6],
+]);
+/** Weekday words that are also common words ("الأحد" the one, "الاثنين" the two): a day only beside a day word. */
+const AMBIGUOUS_WEEKDAYS = new Set([n("الأحد"), n("الاثنين"), n("الإثنين")]);
+/** Ordinal day words of a month ("السادس من أغسطس"), 1 to 31. */
+const ORDINAL_DAYS = table([
+  ["الأول", 1],
+  ["الثاني", 2],
+  ["الثالث", 3],
+  ["الرابع", 4],
+  ["الخامس", 5],
+  ["السادس", 6],
+  ["السابع", 7],
+  ["الثامن", 8],
+  ["التاسع", 9],
+  ["العاشر", 10],
+  ["العشرين", 20],
+  ["الثلاثين", 30],
+]);
+/** Units of a compound ordinal after "عشر" (الحادي عشر = 11) or before "والعشرين" (الخامس والعشرين = 25). */
+const ORDINAL_UNITS = table([
+  ["الأول", 1],
+  ["الحادي", 1],
+  ["الثاني", 2],
+  ["الثالث", 3],
+  ["الرابع", 4],
+  ["الخامس", 5],
+  ["السادس", 6],
+  ["السابع", 7],
+  ["الثامن", 8],
+  ["التاسع", 9],
+]);
+/** Day words against the publish date. */
+const DAY_WORDS = table([
+  ["اليوم", 0],
+  ["أمس", -1],
+  ["الأمس", -1],
+  ["البارحة", -1],
+  ["غداً", 1],
+  ["غدا", 1],
+]);
+/** Words before a day word or weekday that say the time of day ("مساء أمس", "صباح الخميس"); the day is the same. */
+const TIME_OF_DAY = new Set(
+  ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "يوم", "نهار", "منتصف", "ظهيرة", "صبيحة", "عشية"].map(
+    n,
+  ),
+);
+const PAST = new Set(
+  ["الماضي", "الماضية", "الماضيين", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة"].map(n),
+);
+const NEXT = new Set(["المقبل", "المقبلة", "المقبلين", "القادم", "القادمة", "القادمين"].map(n));
+const CURRENT = new Set(["الجاري", "الجارية", "الحالي", "الحالية"].map(n));
+const WEEK = new Set(["الأسبوع"].map(n));
+const MONTH = new Set(["الشهر"].map(n));
+const YEAR = new Set(["العام", "السنة"].map(n));
+/** Words that make a following number a year ("عام 2014", "العام 2015", "سنة 1990"). */
+const YEAR_WORDS = new Set(["عام", "العام", "سنة", "السنة", "لعام", "للعام", "بعام", "منذ"].map(n));
+/** Words after "اليوم" that make it a named day, not today ("اليوم الوطني", "اليوم العالمي", "اليوم الأول"). */
+const DAY_NAME_WORDS = new Set(
+  [
+    "الوطني",
+    "العالمي",
+    "الواحد",
+    "التاريخي",
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الأخير",
+    "الدراسي",
+    "المفتوح",
+    "التالي",
+    "السابق",
+    "نفسه",
+    "ذاته",
+  ].map(n),
+);
+/** Words before "اليوم" that point at another day ("ذلك اليوم", "في نفس اليوم"). */
+const POINTERS = new Set(["ذلك", "تلك", "نفس", "ذات"].map(n));
+/** Words before "اليوم" that make it a paper's name ("صحيفة اليوم", "عين اليوم"). */
+const OUTLET_WORDS = new Set(["صحيفة", "لصحيفة", "جريدة", "لجريدة", "عين", "موقع", "روسيا"].map(n));
+/** Given names: a weekday right after one is a family name ("عبدالعزيز الخميس"). */
+const GIVEN = new Set(GIVEN_NAMES.map(n));
+const HIJRI_MARK = new Set(["هـ", "ه", "هجري", "هجرية", "للهجرة"].map(n));
+const GREGORIAN_MARK = new Set(["م", "ميلادي", "ميلادية", "للميلاد"].map(n));
+const MONTH_WORD = n("شهر");
+const FROM = n("من");
+const AFTER = n("بعد");
+const FIRST = n("أول");
+const SINCE = n("منذ");
+const TWENTY = n("والعشرين");
+const TEEN = n("عشر");
+
+/**
+ * The dates `text` mentions, in text order, resolved against `published`. Example: "وصل أمس الخميس" published
+ * 2015-08-07T09:00Z -> [{ text "أمس الخميس", first/last "2015-08-06", granularity "day", relative true }].
+ */
+export function findDates(text: string, published: Date, options: FindDatesOptions = {}): DateMention[] {
+  const offset = options.utcOffsetMinutes ?? 180;
+  const today: Day = Math.floor((published.getTime() + offset * 60_000) / DAY_MS);
+  const tokens = tokenize(text);
+  const norms = tokens.map((t) => baseOf(t.norm));
+  const out: DateMention[] = [];
+  /** Only spaces (and a comma) between words k-1 and k: they belong to one phrase. */
+  const joined = (k: number) => k > 0 && k < tokens.length && /^[\s،,]*$/.test(between(text, tokens, k));
+  /** Joined, or after the closing bracket of a second month name ("يونيو (حزيران) الماضي", "شباط (فبراير) 2015"). */
+  const follows = (k: number) =>
+    joined(k) || (k > 0 && k < tokens.length && /^\)[\s،,]*$/.test(between(text, tokens, k)));
+  /** A slash, dash or dot between words k-1 and k (numeric dates). */
+  const dateSep = (k: number) =>
+    k > 0 && k < tokens.length && /^\s*[/\-.]\s*$/.test(between(text, tokens, k));
+
+  for (let i = 0; i < tokens.length; ) {
+    const found =
+      readNumericDate(i) ?? readWrittenDate(i) ?? readMonthYear(i) ?? readYear(i) ?? readRelative(i) ?? null;
+    if (found === null) {
+      i++;
+      continue;
+    }
+    const start = startAfterProclitic(text, tokens[i]!, norms[i]!);
+    let end = tokens[found.end - 1]!.end;
+    // "آب (أغسطس)": a bracket opened inside the phrase closes with it.
+    if (text[end] === ")" && text.lastIndexOf("(", end) > start) end++;
+    out.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      first: isoDay(found.first),
+      last: isoDay(found.last),
+      granularity: found.granularity,
+      relative: found.relative,
+      calendar: found.calendar,
+    });
+    i = found.end;
+  }
+  return out;
+
+  /** "2015/8/6", "6/8/2015", "2015-08-06", "21/10/1436هـ": year first or last, day before month in between. */
+  function readNumericDate(i: number): Found | null {
+    const at = afterWeekday(i);
+    if (!isDigits(norms[at]) || !dateSep(at + 1) || !isDigits(norms[at + 1]) || !dateSep(at + 2)) return null;
+    const third = norms[at + 2] ?? "";
+    const lastDigits = /^\d+/.exec(third)?.[0];
+    if (lastDigits === undefined) return null;
+    const a = Number(norms[at]);
+    const b = Number(norms[at + 1]);
+    const c = Number(lastDigits);
+    let end = at + 3;
+    let hijri = third.length > lastDigits.length && HIJRI_MARK.has(third.slice(lastDigits.length));
+    if (!hijri && joined(end) && HIJRI_MARK.has(norms[end] ?? "")) {
+      hijri = true;
+      end++;
+    } else if (joined(end) && GREGORIAN_MARK.has(norms[end] ?? "")) end++;
+    const [year, month, day] = norms[at]!.length === 4 ? [a, b, c] : [c, b, a];
+    if (String(year).length !== 4) return null;
+    // Saudi papers often leave the mark off a Hijri date ("4/11/1436"); no news date has a Gregorian year like it.
+    if (year >= 1300 && year <= 1600) hijri = true;
+    const d = hijri ? fromHijri(year, month, day) : fromGregorian(year, month, day);
+    return d === null ? null : dayFound(d, end, false, hijri);
+  }
+
+  /**
+   * A day, a month and maybe a year: "6 أغسطس 2015", "السادس من آب/أغسطس", "21 شوال 1436هـ", with a weekday before
+   * it read as part of it ("الخميس 6 أغسطس"). Without a year the month's nearest occurrence is meant.
+   */
+  function readWrittenDate(i: number): Found | null {
+    let k = afterWeekday(i);
+    const day = readDayNumber(k);
+    if (day === null) return null;
+    k = day.end;
+    if (norms[k] === FROM && joined(k + 1)) k++;
+    // "الرابع من شهر ذي القعدة"
+    if (norms[k] === MONTH_WORD && joined(k + 1)) k++;
+    if (!joined(k)) return null;
+    const month = readMonthName(k);
+    if (month === null) return null;
+    k = month.end;
+    const year = readYearNumber(k, month.hijri);
+    if (year !== null) {
+      const d = month.hijri
+        ? fromHijri(year.year, month.month, day.day)
+        : fromGregorian(year.year, month.month, day.day);
+      return d === null ? null : dayFound(d, year.end, false, month.hijri);
+    }
+    // Without a year: the next or last such day when the text says so ("22 أكتوبر المقبل"), else the nearest.
+    const side = follows(k) && PAST.has(norms[k]!) ? -1 : follows(k) && NEXT.has(norms[k]!) ? 1 : 0;
+    // "منذ الثلاثين من يناير": since a day is before the publish date.
+    const d = nearestDay(month.month, day.day, month.hijri, side === 0 && since(i) ? -1 : side);
+    return d === null ? null : dayFound(d, side === 0 ? k : k + 1, true, month.hijri);
+  }
+
+  /** The word after "يوم", a weekday, or both, that open a written date ("يوم الثلاثاء 26/10/1436هـ"); else i. */
+  function afterWeekday(i: number): number {
+    let k = i;
+    if (norms[k] === n("يوم") && joined(k + 1)) k++;
+    if (WEEKDAYS.has(norms[k]!) && joined(k + 1)) k++;
+    return k;
+  }
+
+  /** "أغسطس 2015", "شهر أغسطس", "أغسطس الماضي", "شهر رمضان المقبل", "رمضان 1436هـ": a whole month. */
+  function readMonthYear(i: number): Found | null {
+    let k = i;
+    const named = norms[k] === MONTH_WORD && joined(k + 1);
+    if (named) k++;
+    const month = readMonthName(k);
+    if (month === null) return null;
+    k = month.end;
+    const year = readYearNumber(k, month.hijri);
+    if (year !== null) return monthFound(month.month, year.year, month.hijri, year.end, false);
+    const cur = currentYearMonth(today, month.hijri);
+    const here = cur.year * 12 + cur.month - 1;
+    let at: number;
+    let end = k;
+    if (follows(k) && PAST.has(norms[k]!)) {
+      at = here - 1 - ((((here - 1 - (month.month - 1)) % 12) + 12) % 12);
+      end++;
+    } else if (follows(k) && NEXT.has(norms[k]!)) {
+      at = here + 1 + ((((month.month - 1 - (here + 1)) % 12) + 12) % 12);
+      end++;
+    } else if (named || (follows(k) && CURRENT.has(norms[k]!))) {
+      // The nearest such month: this year's unless that is more than half a year away ("منذ شهر مارس": not later).
+      at = cur.year * 12 + month.month - 1;
+      if (at - here > 6 || (since(i) && at > here)) at -= 12;
+      else if (here - at > 6) at += 12;
+      if (follows(k) && CURRENT.has(norms[k]!)) end++;
+    } else return null;
+    return monthFound((at % 12) + 1, Math.floor(at / 12), month.hijri, end, true);
+  }
+
+  /** "عام 2014", "العام 2015م", "سنة 1436هـ"; "العام الماضي", "الشهر المقبل", "الأسبوع الجاري". */
+  function readYear(i: number): Found | null {
+    const w = norms[i]!;
+    if (YEAR_WORDS.has(w) && joined(i + 1)) {
+      const year = readYearNumber(i + 1, false, true);
+      if (year !== null) {
+        // A season over two years: "العام 1435/1436هـ", "موسم 2014/2015".
+        let end = year.end;
+        let years = 1;
+        const second = /^(\d{4})(.*)$/.exec(norms[end] ?? "");
+        if (end === i + 2 && dateSep(end) && second !== null && Number(second[1]) === year.year + 1) {
+          years = 2;
+          end++;
+          if (
+            second[2] === "" &&
+            joined(end) &&
+            (HIJRI_MARK.has(norms[end]!) || GREGORIAN_MARK.has(norms[end]!))
+          )
+            end++;
+          if (second[2] !== "" && HIJRI_MARK.has(second[2]!)) year.hijri = true;
+          else if (second[2] === "" && HIJRI_MARK.has(norms[end - 1]!)) year.hijri = true;
+        }
+        if (year.hijri) {
+          const first = fromHijri(year.year, 1, 1);
+          const next = fromHijri(year.year + years, 1, 1);
+          if (first === null || next === null) return null;
+          return { first, last: next - 1, granularity: "year", relative: false, calendar: "hijri", end };
+        }
+        const found = yearFound(year.year, end, false);
+        found.last = yearFound(year.year + years - 1, end, false).last;
+        return found;
+      }
+    }
+    if (!joined(i + 1)) return null;
+    const which = norms[i + 1]!;
+    const step = PAST.has(which) ? -1 : NEXT.has(which) ? 1 : CURRENT.has(which) ? 0 : null;
+    if (step === null) return null;
+    const g = gregorianOf(today);
+    if (YEAR.has(w)) return yearFound(g.year + step, i + 2, true);
+    if (MONTH.has(w)) {
+      const at = g.year * 12 + g.month - 1 + step;
+      return monthFound((at % 12) + 1, Math.floor(at / 12), false, i + 2, true);
+    }
+    if (WEEK.has(w)) {
+      const saturday = today - ((weekday(today) + 1) % 7) + 7 * step;
+      return {
+        first: saturday,
+        last: saturday + 6,
+        granularity: "week",
+        relative: true,
+        calendar: "gregorian",
+        end: i + 2,
+      };
+    }
+    return null;
+  }
+
+  /**
+   * Days named against the publish date: "أمس", "أول من أمس", "بعد غد", "غداً", "اليوم", with a time of day before
+   * ("مساء أمس") and a weekday after ("أمس الخميس"); a weekday alone ("الخميس", "يوم الخميس الماضي").
+   */
+  function readRelative(i: number): Found | null {
+    let k = i;
+    const timed = TIME_OF_DAY.has(norms[k]!) && joined(k + 1);
+    if (timed) k++;
+    let offsetDays: number | null = null;
+    if (norms[k] === FIRST && joined(k + 1)) {
+      // "أول أمس", "أول من أمس": the day before yesterday.
+      const j = norms[k + 1] === FROM && joined(k + 2) ? k + 2 : k + 1;
+      if (DAY_WORDS.get(norms[j]!) === -1) {
+        offsetDays = -2;
+        k = j + 1;
+      }
+    } else if (
+      norms[k] === AFTER &&
+      joined(k + 1) &&
+      (norms[k + 1] === n("غد") || norms[k + 1] === n("غداً"))
+    ) {
+      offsetDays = 2;
+      k += 2;
+    } else if ((norms[k] === n("الغد") || norms[k] === n("غد")) && timed) {
+      offsetDays = 1;
+      k++;
+    } else if (DAY_WORDS.has(norms[k]!)) {
+      const w = norms[k]!;
+      // "اليوم الوطني", "ذلك اليوم": a named or another day, not today.
+      const named = w === n("اليوم") && joined(k + 1) && DAY_NAME_WORDS.has(norms[k + 1]!);
+      const pointed = k > 0 && POINTERS.has(norms[k - 1]!.replace(/^\u0648/, ""));
+      const outlet = w === n("اليوم") && k > 0 && OUTLET_WORDS.has(norms[k - 1]!);
+      if (!named && !outlet && !(w === n("اليوم") && pointed)) {
+        offsetDays = DAY_WORDS.get(w)!;
+        k++;
+        // "أمس الأول", "البارحة الأولى": the day before yesterday.
+        if (
+          offsetDays === -1 &&
+          joined(k) &&
+          (tokens[k]!.norm === n("الأول") || tokens[k]!.norm === n("الأولى"))
+        ) {
+          offsetDays = -2;
+          k++;
+        }
+      }
+    }
+    if (offsetDays !== null) {
+      let d = today + offsetDays;
+      // A weekday after it names the day ("أمس الخميس", "أمس (الاثنين)"). It wins over the publish stamp: the stamp
+      // is often when the page was fetched, the weekday is what the writer meant.
+      const named = /^[\s،,]*\(?\s*$/.test(k < tokens.length && k > 0 ? between(text, tokens, k) : "x")
+        ? WEEKDAYS.get(norms[k]!)
+        : undefined;
+      if (named !== undefined) {
+        // The day of that name nearest the stamped one, earlier on a tie: pages are often fetched days late.
+        d += ((named - weekday(d) + 10) % 7) - 3;
+        k++;
+      }
+      return { first: d, last: d, granularity: "day", relative: true, calendar: "gregorian", end: k };
+    }
+    const wd = WEEKDAYS.get(norms[k]!);
+    if (wd === undefined) return null;
+    const dayWord = timed || (i > 0 && norms[i - 1] === n("يوم"));
+    k++;
+    // "يومي الأربعاء والخميس الماضيين": the side word after a second weekday holds for both.
+    const pair = joined(k) && tokens[k]!.norm.startsWith("\u0648") && WEEKDAYS.has(tokens[k]!.norm.slice(1));
+    const sideAt = pair && joined(k + 1) ? k + 1 : k;
+    let d: Day;
+    if (sideAt > k && PAST.has(norms[sideAt]!)) d = today - (((weekday(today) - wd + 6) % 7) + 1);
+    else if (sideAt > k && NEXT.has(norms[sideAt]!)) d = today + (((wd - weekday(today) + 6) % 7) + 1);
+    else if (joined(k) && PAST.has(norms[k]!)) {
+      d = today - (((weekday(today) - wd + 6) % 7) + 1);
+      k++;
+    } else if (joined(k) && NEXT.has(norms[k]!)) {
+      d = today + (((wd - weekday(today) + 6) % 7) + 1);
+      k++;
+    } else {
+      if (AMBIGUOUS_WEEKDAYS.has(norms[k - 1]!) && !dayWord) return null;
+      // "إبراهيم الخميس": a family name after a given name, not a day.
+      if (!dayWord && pair === false && i > 0 && joined(i) && GIVEN.has(norms[i - 1]!)) return null;
+      // News mostly tells what happened: up to four days back, else up to two ahead (a coming day is usually marked
+      // المقبل, read above).
+      const back = (weekday(today) - wd + 7) % 7;
+      d = back <= 4 ? today - back : today + (7 - back);
+    }
+    return { first: d, last: d, granularity: "day", relative: true, calendar: "gregorian", end: k };
+  }
+
+  /** "منذ" stands right before word i: what follows is in the past. */
+  function since(i: number): boolean {
+    return i > 0 && joined(i) && norms[i - 1] === SINCE;
+  }
+
+  /** A day of the month at word k: "6", "السادس", "الحادي عشر", "الخامس والعشرين", "أول". */
+  function readDayNumber(k: number): { day: number; end: number } | null {
+    const w = norms[k];
+    if (w === undefined) return null;
+    if (/^\d{1,2}$/.test(w)) {
+      const day = Number(w);
+      return day >= 1 && day <= 31 ? { day, end: k + 1 } : null;
+    }
+    if (w === FIRST) return { day: 1, end: k + 1 };
+    const unit = ORDINAL_UNITS.get(w);
+    if (unit !== undefined && joined(k + 1) && norms[k + 1] === TEEN) return { day: 10 + unit, end: k + 2 };
+    if (unit !== undefined && joined(k + 1) && tokens[k + 1]!.norm === TWENTY)
+      return { day: 20 + unit, end: k + 2 };
+    const day = ORDINAL_DAYS.get(w);
+    // Plain ordinals must be followed by "من" and a month ("الثاني من أغسطس"); readWrittenDate checks the month.
+    return day === undefined || norms[k + 1] !== FROM ? null : { day, end: k + 1 };
+  }
+
+  /** A month name at word k (with "آب/أغسطس" or "آب (أغسطس)" read as one). */
+  function readMonthName(k: number): { month: number; hijri: boolean; end: number } | null {
+    const w = norms[k];
+    if (w === undefined) return null;
+    const pair = joined(k + 1) ? `${w} ${norms[k + 1]}` : "";
+    let month: number | undefined;
+    let hijri = false;
+    let end = k + 1;
+    if (TWO_WORD_MONTHS.has(pair)) {
+      month = TWO_WORD_MONTHS.get(pair);
+      end = k + 2;
+    } else if (HIJRI_MONTHS.has(pair)) {
+      month = HIJRI_MONTHS.get(pair);
+      hijri = true;
+      end = k + 2;
+    } else if (MONTHS.has(w)) month = MONTHS.get(w);
+    else if (HIJRI_MONTHS.has(w)) {
+      month = HIJRI_MONTHS.get(w);
+      hijri = true;
+    }
+    if (month === undefined) return null;
+    // A second name of the same month after a slash or in brackets: "آب/أغسطس", "آب (أغسطس)".
+    if (!hijri && end < tokens.length && /^\s*[/(-]\s*$/.test(between(text, tokens, end))) {
+      const other = MONTHS.get(norms[end]!) ?? TWO_WORD_MONTHS.get(`${norms[end]} ${norms[end + 1]}`);
+      if (other === month) end += MONTHS.has(norms[end]!) ? 1 : 2;
+    }
+    // "صفر" is also zero and "محرم" forbidden: as months they need "من" or "شهر" before them or a year after.
+    if (
+      AMBIGUOUS_MONTHS.has(w) &&
+      !["من", "شهر"].map(n).includes(norms[k - 1] ?? "") &&
+      readYearNumber(end, true) === null
+    )
+      return null;
+    return { month, hijri, end };
+  }
+
+  /** A year at word k: four digits, maybe marked هـ or م ("1436هـ", "2015 م"); `anyCalendar` lets the mark choose. */
+  function readYearNumber(
+    k: number,
+    hijri: boolean,
+    anyCalendar = false,
+  ): { year: number; hijri: boolean; end: number } | null {
+    if (!follows(k)) return null;
+    const w = norms[k]!;
+    const digits = /^\d{4}/.exec(w)?.[0];
+    if (digits === undefined) return null;
+    const rest = w.slice(4);
+    let end = k + 1;
+    let markedHijri = rest !== "" && HIJRI_MARK.has(rest);
+    if (rest !== "" && !markedHijri && !GREGORIAN_MARK.has(rest)) return null;
+    if (rest === "" && joined(end) && HIJRI_MARK.has(norms[end]!)) {
+      markedHijri = true;
+      end++;
+    } else if (rest === "" && joined(end) && GREGORIAN_MARK.has(norms[end]!)) end++;
+    const year = Number(digits);
+    const isHijri = anyCalendar ? markedHijri || (year >= 1300 && year <= 1500) : hijri;
+    if (isHijri ? year < 1300 || year > 1600 : year < 1800 || year > 2200) return null;
+    return { year, hijri: isHijri, end };
+  }
+
+  /**
+   * The day of (month, day) nearest the publish date in the Gregorian or Hijri calendar; with `side` -1 the nearest
+   * before it, with 1 the nearest after it.
+   */
+  function nearestDay(month: number, day: number, hijri: boolean, side: -1 | 0 | 1): Day | null {
+    const cur = currentYearMonth(today, hijri);
+    let best: Day | null = null;
+    for (const y of [cur.year - 1, cur.year, cur.year + 1]) {
+      const d = hijri ? fromHijri(y, month, day) : fromGregorian(y, month, day);
+      if (d === null || (side === -1 && d >= today) || (side === 1 && d <= today)) continue;
+      if (best === null || Math.abs(d - today) < Math.abs(best - today)) best = d;
+    }
+    return best;
+  }
+}
+
+const LAMIS = n("لامس");
+
+/** Every word the reader keys on, to tell a proclitic from a word's own first letter. */
+const KEYWORDS = new Set<string>([
+  ...MONTHS.keys(),
+  ...[...TWO_WORD_MONTHS.keys(), ...HIJRI_MONTHS.keys()].map((k) => k.split(" ")[0]!),
+  ...WEEKDAYS.keys(),
+  ...DAY_WORDS.keys(),
+  ...TIME_OF_DAY,
+  ...WEEK,
+  ...MONTH,
+  ...YEAR,
+  ...YEAR_WORDS,
+  ...ORDINAL_DAYS.keys(),
+  ...ORDINAL_UNITS.keys(),
+  MONTH_WORD,
+  FIRST,
+  AFTER,
+]);
+
+/**
+ * A word without a joined و, ف, ب or ل when what follows is a number or a word the reader keys on ("وأمس", "والعام",
+ * "بشهر", "و17").
+ */
+function baseOf(norm: string): string {
+  if (norm.length < 3 || !"\u0648\u0641\u0628\u0644".includes(norm[0]!)) return norm;
+  const rest = norm.slice(1);
+  // "لامس" is a verb (touched), not ل + أمس.
+  if (norm === LAMIS) return norm;
+  return KEYWORDS.has(rest) || /^\d+$/.test(rest) ? rest : norm;
+}
+
+/** Where a word's display starts once a proclitic baseOf took off is left out ("وَأمس" -> "أمس"). */
+function startAfterProclitic(text: string, token: Token, base: string): number {
+  if (base === token.norm) return token.start;
+  let at = token.start + 1;
+  while (at < token.end && /\p{M}/u.test(text[at]!)) at++;
+  return at;
+}
+
+interface Found {
+  first: Day;
+  last: Day;
+  granularity: DateGranularity;
+  relative: boolean;
+  calendar: "gregorian" | "hijri";
+  /** The token index after the phrase. */
+  end: number;
+}
+
+function dayFound(d: Day, end: number, relative: boolean, hijri: boolean): Found {
+  return { first: d, last: d, granularity: "day", relative, calendar: hijri ? "hijri" : "gregorian", end };
+}
+
+function monthFound(
+  month: number,
+  year: number,
+  hijri: boolean,
+  end: number,
+  relative: boolean,
+): Found | null {
+  const first = hijri ? fromHijri(year, month, 1) : fromGregorian(year, month, 1);
+  const next = hijri
+    ? fromHijri(month === 12 ? year + 1 : year, (month % 12) + 1, 1)
+    : fromGregorian(month === 12 ? year + 1 : year, (month % 12) + 1, 1);
+  if (first === null || next === null) return null;
+  return {
+    first,
+    last: next - 1,
+    granularity: "month",
+    relative,
+    calendar: hijri ? "hijri" : "gregorian",
+    end,
+  };
+}
+
+function yearFound(year: number, end: number, relative: boolean): Found {
+  return {
+    first: Date.UTC(year, 0, 1) / DAY_MS,
+    last: Date.UTC(year, 11, 31) / DAY_MS,
+    granularity: "year",
+    relative,
+    calendar: "gregorian",
+    end,
+  };
+}
+
+function between(text: string, tokens: readonly Token[], k: number): string {
+  return text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+}
+
+function isDigits(w: string | undefined): boolean {
+  return w !== undefined && /^\d{1,4}$/.test(w);
+}
+
+function isoDay(d: Day): string {
+  return new Date(d * DAY_MS).toISOString().slice(0, 10);
+}
+
+function weekday(d: Day): number {
+  return (((d + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday.
+}
+
+function gregorianOf(d: Day): { year: number; month: number } {
+  const date = new Date(d * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+}
+
+function fromGregorian(year: number, month: number, day: number): Day | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const t = Date.UTC(year, month - 1, day);
+  return new Date(t).getUTCDate() === day ? t / DAY_MS : null;
+}
+
+const HIJRI_FORMAT = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura-nu-latn", {
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+const HIJRI_CACHE = new Map<Day, { year: number; month: number; day: number }>();
+
+/** The Umm al-Qura date of a day (Intl is slow; the days news mentions are few, so each is read once). */
+function hijriOf(d: Day): { year: number; month: number; day: number } {
+  const known = HIJRI_CACHE.get(d);
+  if (known !== undefined) return known;
+  if (HIJRI_CACHE.size > 100_000) HIJRI_CACHE.clear();
+  const parts = HIJRI_FORMAT.formatToParts(new Date(d * DAY_MS));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const h = { year: get("year"), month: get("month"), day: get("day") };
+  HIJRI_CACHE.set(d, h);
+  return h;
+}
+
+/** The day of an Umm al-Qura date, or null when it does not exist (day 30 of a 29-day month) or Intl cannot say. */
+function fromHijri(year: number, month: number, day: number): Day | null {
+  if (month < 1 || month > 12 || day < 1 || day > 30) return null;
+  // 1 Muharram 1 AH is 622-07-19 (Julian 16th); a mean Hijri year is 354.367 days. Start there and walk.
+  let d = Math.round(
+    Date.UTC(622, 6, 19) / DAY_MS + (year - 1) * 354.36667 + (month - 1) * 29.5306 + day - 1,
+  );
+  for (let step = 0; step < 8; step++) {
+    const h = hijriOf(d);
+    if (!Number.isFinite(h.year)) return null;
+    const diff = (year - h.year) * 354 + (month - h.month) * 29.5 + (day - h.day);
+    if (diff === 0) return d;
+    if (Math.abs(diff) < 1 && h.day !== day) return null;
+    d += Math.round(diff) === 0 ? Math.sign(diff) : Math.round(diff);
+  }
+  const h = hijriOf(d);
+  return h.year === year && h.month === month && h.day === day ? d : null;
+}
+
+/** The current month in either calendar. */
+function currentYearMonth(d: Day, hijri: boolean): { year: number; month: number } {
+  return hijri ? hijriOf(d) : gregorianOf(d);
+}
