@@ -59,6 +59,9 @@ describe("story CLI", () => {
     expect(json.entities).toContainEqual(
       expect.objectContaining({ kind: "organization", name: "المؤسسة العامة لتحلية المياه المالحة" }),
     );
+    // "اليوم" in the originals of 26 July is that day.
+    expect(json.dates).toContainEqual(expect.objectContaining({ day: "2015-07-26" }));
+    expect(text).toMatch(/dates: 2015-07-26 \(\d\)/);
   });
   it("lists similar articles without the article's copies", async () => {
     const json = JSON.parse((await cli(["similar", "st-002", "--json"])).out);
@@ -90,6 +93,7 @@ describe("story API and page", () => {
     expect(stories.stories[0].id).toBe("st-001");
     const story = await json(await fx.app.request("/api/stories/st-001"));
     expect(story.articles.length).toBeGreaterThanOrEqual(3);
+    expect(story.dates).toContainEqual(expect.objectContaining({ day: "2015-07-26" }));
     expect(story.article_total).toBe(story.articles.length);
     const second = await json(await fx.app.request("/api/stories/st-001?limit=1&offset=1"));
     expect(second).toMatchObject({ article_total: story.article_total, limit: 1, offset: 1 });

@@ -207,6 +207,8 @@ const GREGORIAN_MARK = new Set(["م", "ميلادي", "ميلادية", "للم�
 const MONTH_WORD = n("شهر");
 const FROM = n("من");
 const AFTER = n("بعد");
+/** A year's noun between a month and its year. */
+const YEAR_NOUNS = new Set(["عام", "العام", "سنة", "لعام"].map(n));
 const FIRST = n("أول");
 const SINCE = n("منذ");
 const TWENTY = n("والعشرين");
@@ -296,7 +298,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     const month = readMonthName(k);
     if (month === null) return null;
     k = month.end;
-    const year = readYearNumber(k, month.hijri);
+    const year = readYearNumber(k, month.hijri) ?? readYearNumber(afterYearWord(k), month.hijri);
     if (year !== null) {
       const d = month.hijri
         ? fromHijri(year.year, month.month, day.day)
@@ -326,7 +328,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     const month = readMonthName(k);
     if (month === null) return null;
     k = month.end;
-    const year = readYearNumber(k, month.hijri);
+    const year = readYearNumber(k, month.hijri) ?? readYearNumber(afterYearWord(k), month.hijri);
     if (year !== null) return monthFound(month.month, year.year, month.hijri, year.end, false);
     const cur = currentYearMonth(today, month.hijri);
     const here = cur.year * 12 + cur.month - 1;
@@ -491,6 +493,11 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       d = back <= 4 ? today - back : today + (7 - back);
     }
     return { first: d, last: d, granularity: "day", relative: true, calendar: "gregorian", end: k };
+  }
+
+  /** The word after "عام"/"سنة" at k ("16 رمضان عام 1395هـ"), or k when there is none. */
+  function afterYearWord(k: number): number {
+    return joined(k) && YEAR_NOUNS.has(norms[k]!) ? k + 1 : k;
   }
 
   /** "منذ" stands right before word i: what follows is in the past. */

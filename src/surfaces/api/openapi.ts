@@ -233,6 +233,18 @@ export const OPENAPI_DOCUMENT = {
                             },
                           },
                         },
+                        dates: {
+                          type: "array",
+                          description:
+                            "the days the originals' titles and leads say it happened (أمس, الخميس الماضي, 21 شوال 1436هـ resolved against each article's publish date), in calendar order, at most 4",
+                          items: {
+                            type: "object",
+                            properties: {
+                              day: { type: "string", format: "date" },
+                              articles: { type: "integer", description: "originals naming the day" },
+                            },
+                          },
+                        },
                         article_total: { type: "integer", description: "articles in the story, all pages" },
                         limit: { type: "integer" },
                         offset: { type: "integer" },

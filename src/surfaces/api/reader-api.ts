@@ -57,6 +57,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     return c.json({
       ...toStoryJson(story),
       entities: story.entities.map(toEntityJson),
+      dates: story.dates,
       article_total: story.articles.length,
       limit,
       offset,

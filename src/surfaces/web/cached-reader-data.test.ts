@@ -28,7 +28,7 @@ function countingReader() {
     async story(id) {
       calls.story += 1;
       if (state.fail) throw new Error("store down");
-      return { ...summary(`${id}-v${state.version}`), articles: [], entities: [] };
+      return { ...summary(`${id}-v${state.version}`), articles: [], entities: [], dates: [] };
     },
     async storyOfArticle(id) {
       return summary(id);

@@ -4,6 +4,7 @@
  */
 
 import type { CombinedEntity } from "../../stages/entities/extract-entities.ts";
+import type { StoryDate } from "../../stages/entities/story-dates.ts";
 
 /** One article as a story lists it. */
 export interface StoryArticle {
@@ -47,6 +48,8 @@ export interface StoryDetail extends StorySummary {
   articles: StoryArticle[];
   /** People, places and organizations its originals name (stages/entities), by kind, most named first. */
   entities: StoryEntity[];
+  /** The days its originals say it happened (stages/entities), in calendar order, with how many name each. */
+  dates: StoryDate[];
 }
 
 export interface TopStoriesQuery {

@@ -10,6 +10,7 @@ import type { SearchQuery } from "../../domain/search.ts";
 import { searchNeighbourIds } from "../../pipeline/find-related-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { stripSyndicationMarks } from "../../stages/dedupe/strip-syndication-marks.ts";
+import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { toStoryEntities } from "../../stages/entities/story-entities.ts";
 import type {
   ReaderCapabilities,
@@ -51,7 +52,12 @@ export class StorageReaderData implements ReaderData {
     const article = await this.#storage.articles.getArticle(id);
     if (article === null) return null;
     const item = toStoryArticle(article);
-    return { ...toSummary(item), articles: [item], entities: toStoryEntities([article]) };
+    return {
+      ...toSummary(item),
+      articles: [item],
+      entities: toStoryEntities([article]),
+      dates: toStoryDates([article]),
+    };
   }
 
   async storyOfArticle(articleId: string): Promise<StorySummary | null> {

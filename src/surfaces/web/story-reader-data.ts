@@ -9,6 +9,7 @@ import { findRelatedArticles, type RelatedArticle } from "../../pipeline/find-re
 import { StoryTermsCache } from "../../pipeline/story-terms-cache.ts";
 import type { Storage } from "../../ports/storage.ts";
 import type { StoryStore } from "../../ports/story-store.ts";
+import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
 import type {
@@ -74,7 +75,7 @@ export class StoryReaderData implements ReaderData {
     const stored = await this.#stories.getStory(id);
     if (stored === null) return null;
     const { summary, articles, originals } = await this.#detail(stored, true);
-    return { ...summary, articles, entities: toStoryEntities(originals) };
+    return { ...summary, articles, entities: toStoryEntities(originals), dates: toStoryDates(originals) };
   }
 
   async storyOfArticle(articleId: string): Promise<StorySummary | null> {

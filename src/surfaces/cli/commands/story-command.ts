@@ -29,6 +29,7 @@ export const storyCommand: Command = {
         printJson(ctx.io, {
           ...toStoryJson(story),
           entities: story.entities.map(toEntityJson),
+          dates: story.dates,
           articles: story.articles.map(toStoryArticleJson),
         });
         return 0;
@@ -46,6 +47,8 @@ export const storyCommand: Command = {
           `${ENTITY_LABELS[kind]}: ${named.map((e) => `${e.name} (${e.articles})`).join("، ")}`,
         );
       }
+      if (story.dates.length > 0)
+        printLine(ctx.io, `dates: ${story.dates.map((d) => `${d.day} (${d.articles})`).join(", ")}`);
       const copiesOf = new Map<string, typeof story.articles>();
       for (const a of story.articles) {
         if (a.duplicateOf === null) continue;

@@ -36,6 +36,7 @@ function bigStory(): StoryDetail {
       { kind: "person", key: "عادل جبير", name: "عادل الجبير", mentions: 5, articles: 3 },
       { kind: "place", key: "رياض", name: "الرياض", mentions: 2, articles: 2 },
     ],
+    dates: [{ day: "2015-08-06", articles: 4 }],
   };
 }
 
@@ -53,8 +54,18 @@ describe("story page entities", () => {
     expect(body).not.toContain("<dt>جهات</dt>");
   });
 
-  it("leaves the section out when no entity was found", () => {
-    const body = renderStoryPage({ ...bigStory(), entities: [] }, caps, ctx, { offset: 0, hrefFor }).value;
+  it("says when it happened: the days the coverage names, with how many articles name each", () => {
+    const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
+    expect(body).toContain("<dt>متى</dt>");
+    expect(body).toContain('<time class="entity-chip" datetime="2015-08-06">الخميس، 6 أغسطس 2015</time>');
+    expect(body).toContain('<span class="count" title="4 مقالات">4</span>');
+  });
+
+  it("leaves the section out when no entity or date was found", () => {
+    const body = renderStoryPage({ ...bigStory(), entities: [], dates: [] }, caps, ctx, {
+      offset: 0,
+      hrefFor,
+    }).value;
     expect(body).not.toContain("في هذه القصة");
   });
 });

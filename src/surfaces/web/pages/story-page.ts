@@ -3,7 +3,7 @@
  * coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
  */
 import { articleTimeMs } from "../../../domain/parse-iso-time.ts";
-import { formatArabicDay } from "../format-arabic-date.ts";
+import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
 import {
@@ -104,12 +104,12 @@ const ENTITY_HEADINGS: Readonly<Record<StoryEntity["kind"], string>> = {
  * with the number of articles naming it; nothing when none was found.
  */
 function entities(story: StoryDetail): SafeHtml | "" {
-  if (story.entities.length === 0) return "";
+  if (story.entities.length === 0 && story.dates.length === 0) return "";
   const kinds = (["person", "place", "organization"] as const).filter((k) =>
     story.entities.some((e) => e.kind === k),
   );
   return html`<h2 id="entities-h">في هذه القصة</h2>
-<dl class="entities" aria-labelledby="entities-h">${kinds.map(
+<dl class="entities" aria-labelledby="entities-h">${storyDates(story)}${kinds.map(
     (kind) =>
       html`<dt>${ENTITY_HEADINGS[kind]}</dt><dd><ul class="entity-chips">${story.entities
         .filter((e) => e.kind === kind)
@@ -122,6 +122,19 @@ function entities(story: StoryDetail): SafeHtml | "" {
             }</li>`,
         )}</ul></dd>`,
   )}</dl>`;
+}
+
+/** "متى": the days the coverage says it happened, with how many reports say so. */
+function storyDates(story: StoryDetail): SafeHtml | "" {
+  if (story.dates.length === 0) return "";
+  return html`<dt>متى</dt><dd><ul class="entity-chips">${story.dates.map(
+    (d) =>
+      html`<li><time class="entity-chip" datetime="${d.day}">${formatDateSpan(d.day, d.day, "day") ?? d.day}</time>${
+        d.articles > 1
+          ? html` <span class="count" title="${articlesLabel(d.articles)}">${d.articles}</span>`
+          : ""
+      }</li>`,
+  )}</ul></dd>`;
 }
 
 /** Undated coverage sorts last. */
