@@ -265,19 +265,25 @@ export function spanNorm(display: string, spans: WordSpans, i: number): string {
 }
 
 /**
- * Splits display text into words with offsets into `display`: scanWordSpans() with each word's normal form.
+ * Splits display text into words with offsets into `display`: scanWordSpans() with each word's normal form; with
+ * `from` (a word boundary, wordBoundaryAtOrBefore) and `until`, only the words that start in [from, until).
  * `tokenize(s).map(t => t.norm)` equals `tokenizeNormalized(normalizeArabic(s))` for ordinary text.
  * Example: "قال مُحَمَّد" -> [{start 0, end 3, norm "قال"}, {start 4, end 12, norm "محمد"}].
  */
-export function tokenize(display: string): Token[] {
+export function tokenize(display: string, from = 0, until = display.length): Token[] {
   const tokens: Token[] = [];
-  scanWords(display, (start, end, kind, norm) => {
-    if (norm === undefined) {
-      const word = display.slice(start, end);
-      norm = kind === SPAN_PLAIN ? word : normalizeArabic(word);
-    }
-    tokens.push({ start, end, norm });
-  });
+  scanWords(
+    display,
+    (start, end, kind, norm) => {
+      if (norm === undefined) {
+        const word = display.slice(start, end);
+        norm = kind === SPAN_PLAIN ? word : normalizeArabic(word);
+      }
+      tokens.push({ start, end, norm });
+    },
+    from,
+    until,
+  );
   return tokens;
 }
 

@@ -5,7 +5,7 @@
 import { matchKeyOf } from "../arabic/analyze-text.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
-import { toShingleWords } from "../dedupe/shingle-text.ts";
+import { DEFAULT_SHINGLE_OPTIONS, toShingleWords } from "../dedupe/shingle-text.ts";
 
 /** A title word counts this many body occurrences: headlines name the event (notes §5.6, Miranda's title sub-vector). */
 export const TITLE_TERM_WEIGHT = 3;
@@ -55,7 +55,7 @@ export function toStoryTerms(title: string, text: string, bodyStems?: readonly s
   const titleTerms = contentKeys(title, 64);
   const titleKeys = [...new Set(titleTerms)];
   for (const k of titleTerms) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
-  const body = (bodyStems ?? toShingleWords(text))
+  const body = (bodyStems ?? toShingleWords(text, DEFAULT_SHINGLE_OPTIONS, BODY_MAX_WORDS))
     .slice(0, BODY_MAX_WORDS)
     .filter((k) => k.length >= MIN_STEM_CHARS);
   for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
