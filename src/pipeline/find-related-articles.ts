@@ -17,7 +17,7 @@ import { parseQuery } from "../stages/search/parse-query.ts";
 import {
   type SparseVector,
   TermStats,
-  toSparseVector,
+  toIdentifiedVector,
   toStoryTerms,
 } from "../stages/stories/story-vector.ts";
 import type { StoryTermsCache } from "./story-terms-cache.ts";
@@ -127,7 +127,8 @@ export async function findRelatedArticles(
   const stats = new TermStats();
   const cache = options.termsCache;
   const terms = pool.map((a) => (cache === undefined ? toStoryTerms(a.title, a.text) : cache.termsOf(a)));
-  for (const t of terms) stats.addDocument(t);
+  // Each article's term ids, so its vector looks no term up again.
+  const termIds = terms.map((t) => stats.addDocument(t));
   stats.addEmptyDocuments(RELATED_IDF_BACKGROUND_DOCS);
   const byId = new Map<string, ArticleSummary>(pool.map((a) => [a.id, a]));
   const candidates: RelatedCandidate[] = pool.map((a, i) => {
@@ -139,7 +140,7 @@ export async function findRelatedArticles(
       duplicateOf: p?.duplicateOf ?? null,
       sourceId: a.sourceId,
       timeMs: articleTimeMs(a) ?? 0,
-      vector: toSparseVector(terms[i]!, stats),
+      vector: toIdentifiedVector(terms[i]!, stats, termIds[i]).vector,
     };
   });
   for (const m of members) {
