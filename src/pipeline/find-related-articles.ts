@@ -32,8 +32,9 @@ export const RELATED_SEARCH_TERMS = 6;
  */
 export const RELATED_SEARCH_HITS = 80;
 /**
- * Neighbours whose rows are read and analyzed (~0.15 ms each), at most RELATED_NEIGHBOURS_PER_STORY per story: a
- * list shows one article per story. On 300 dev anchors, one process, load 11 (similar items per list, CPU per list
+ * Neighbours whose rows are read and analyzed (~0.15 ms each when these were measured; analysis now stems only the
+ * first BODY_MAX_WORDS body words, about half that), at most RELATED_NEIGHBOURS_PER_STORY per story: a list shows one
+ * article per story. On 300 dev anchors, one process, load 11 (similar items per list, CPU per list
  * p50): 15 of 60 hits 4.05 at 8.5 ms, 20 of 80 4.15 at 9.9 ms, 30 of 120 4.21 at 13.1 ms; at load 15, 40 of 120
  * 4.17 at 17.2 ms and 60 uncapped 4.06 at 20.7 ms. 20 costs what the per-word search did (10.4 ms, 1.4 items).
  */
