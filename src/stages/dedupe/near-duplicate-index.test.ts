@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compareShingles, isCopy, REWRITE_MAX_HOURS } from "./compare-shingles.ts";
+import {
+  compareShingles,
+  isCopy,
+  REWRITE_MAX_HOURS,
+  rareLeadAgreementOf,
+  shareFound,
+} from "./compare-shingles.ts";
 import { DuplicateGroups, GROUP_MERGE_MAX_HOURS } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { NearDuplicateIndex } from "./near-duplicate-index.ts";
@@ -205,6 +211,56 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
   });
 });
 
+describe("rareLeadAgreementOf: the rewrite test's rare lead words, read in the whole other text", () => {
+  /** Sorted distinct word hashes of a text, as the index keeps them. */
+  const wordsOf = (text: string) => toShingleHashes(toShingleWords(text), 1);
+  const cases: {
+    name: string;
+    rareA: string;
+    textA: string;
+    rareB: string;
+    textB: string;
+    expected: number;
+  }[] = [
+    {
+      name: "finds a rare lead word that the other outlet's added opening clause pushed past its lead",
+      rareA: "عقدت لجان الحج بوزارة الصحة اجتماعها الثاني عشر أمس",
+      textA: "عقدت لجان الحج بوزارة الصحة اجتماعها الثاني عشر أمس واستمع المجتمعون إلى تقرير عن الاستعدادات",
+      rareB: "بديوان واستمع",
+      textB:
+        "تواصل وزارة الصحة استعداداتها حيث عقدت لجان الحج اجتماعها الثاني عشر بديوان الوزارة واستمع المجتمعون",
+      expected: 0.5,
+    },
+    {
+      name: "finds none of the names of a cable to another head of state (one formula, two countries)",
+      rareA: "التونسي السبسي",
+      textA:
+        "بعث خادم الحرمين الشريفين برقية تهنئة للرئيس التونسي الباجي قايد السبسي بمناسبة ذكرى إعلان الجمهورية",
+      rareB: "الموريتاني عبدالعزيز",
+      textB:
+        "بعث خادم الحرمين الشريفين برقية تهنئة للرئيس الموريتاني محمد ولد عبدالعزيز بمناسبة ذكرى الاستقلال",
+      expected: 0,
+    },
+    {
+      name: "takes the lower share when both leads have as many rare words",
+      rareA: "الزهراني الطائف",
+      textA: "أوضح مخرج مسرحية نزهة مساعد الزهراني أنها تعرض في الطائف",
+      rareB: "نزهة الطائف",
+      textB: "تعرض جمعية الثقافة بالطائف مسرحية نزهة في الطائف مساء السبت",
+      expected: 0.5,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(
+        rareLeadAgreementOf(wordsOf(c.rareA), wordsOf(c.textA), wordsOf(c.rareB), wordsOf(c.textB)),
+      ).toBe(c.expected);
+    });
+  }
+  it("counts an empty part as found (shareFound)", () =>
+    expect(shareFound(new Uint32Array(0), wordsOf("نص"))).toBe(1));
+});
+
 describe("stock phrases", () => {
   // A template of 40 words that 40 texts of the window repeat, each with its own particulars.
   const template = words(20000, 40);
@@ -309,7 +365,12 @@ describe("DuplicateGroups merging", () => {
   describe("mergeIdsOf: which verified copies merge groups", () => {
     const HOUR = 3_600_000;
     const weak = (id: string) => ({ id, jaccard: 0.55, containment: 0.7 });
-    const cases = [
+    const cases: {
+      name: string;
+      openedHoursAgo: number;
+      copy: { id: string; jaccard: number; containment: number };
+      merges: boolean;
+    }[] = [
       {
         name: "a resemblance copy merges a group opened within GROUP_MERGE_MAX_HOURS (two edits of one release)",
         openedHoursAgo: GROUP_MERGE_MAX_HOURS - 1,
@@ -340,7 +401,7 @@ describe("DuplicateGroups merging", () => {
         const g = new DuplicateGroups();
         const now = 100 * HOUR;
         g.add(member("old", "okaz", now - c.openedHoursAgo * HOUR), []);
-        g.add(member("recent", "sabq", now - HOUR), []);
+        g.add(member("recent", "sabq", now - 1 * HOUR), []);
         const copies = [weak("recent"), c.copy];
         const mergeIds = g.mergeIdsOf(copies, now);
         expect(mergeIds.includes("old")).toBe(c.merges);

@@ -12,6 +12,7 @@ import {
   copyTestOf,
   DEFAULT_COPY_RULE,
   type PairEvidence,
+  rareLeadAgreementOf,
   type ShingleOverlap,
 } from "./compare-shingles.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
@@ -126,6 +127,8 @@ interface Entry {
   wordHashes: Uint32Array | undefined;
   /** Word pairs (REWRITE_SHINGLE_WORDS shingles), derived from `wordHashes` when first compared. */
   bigrams: Uint32Array | undefined;
+  /** Distinct words (sorted hashes), derived from `wordHashes` when first compared by the rewrite test. */
+  words: Uint32Array | undefined;
   sourceId: string | undefined;
   bandKeys: Uint32Array;
   samples: Uint32Array;
@@ -239,6 +242,7 @@ export class NearDuplicateIndex {
     const matches: (NearDuplicateMatch & { slot: number })[] = [];
     let distinctive: Uint32Array | undefined;
     let bigrams: Uint32Array | undefined;
+    let words: Uint32Array | undefined;
     for (const at of touched) {
       const other = this.entries[at]!;
       const lsh = this.viaLsh[at] === 1;
@@ -276,10 +280,14 @@ export class NearDuplicateIndex {
           other.bigrams ??= toShingleHashesOfWords(other.wordHashes, REWRITE_SHINGLE_WORDS);
           out.bigrams = compareShingles(bigrams, other.bigrams);
           if (fp.lead !== undefined && other.lead !== undefined) {
-            out.rareLeadAgreement = compareShingles(
+            words ??= toShingleHashesOfWords(fp.wordHashes, 1);
+            other.words ??= toShingleHashesOfWords(other.wordHashes, 1);
+            out.rareLeadAgreement = rareLeadAgreementOf(
               this.rareOf(fp.lead),
+              words,
               this.rareOf(other.lead),
-            ).containment;
+              other.words,
+            );
           }
         }
         return out;
@@ -355,6 +363,7 @@ export class NearDuplicateIndex {
       lead: fp.lead,
       wordHashes: fp.wordHashes,
       bigrams: undefined,
+      words: undefined,
       sourceId: fp.sourceId,
       bandKeys,
       samples,
@@ -396,6 +405,7 @@ export class NearDuplicateIndex {
     entry.lead = undefined;
     entry.wordHashes = undefined;
     entry.bigrams = undefined;
+    entry.words = undefined;
     entry.samples = new Uint32Array(0);
   }
 }
