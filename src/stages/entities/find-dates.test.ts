@@ -153,6 +153,36 @@ describe("findDates", () => {
       text: "في 31 سبتمبر وفي 30 فبراير",
       want: [],
     },
+    {
+      why: "after منذ a month more than half a year back is still the last one, not next year's",
+      text: "تراجع منذ شهر يناير",
+      want: ["شهر يناير → 2015-01-01..2015-01-31 month"],
+    },
+    {
+      why: "a number of years after منذ is a count, not a year; a year after منذ is",
+      text: "بني منذ 2000 عام، وعرف منذ ١٤٠٠ سنة، وتأسس منذ 1990",
+      want: ["منذ 1990 → 1990-01-01..1990-12-31 year"],
+    },
+    {
+      why: "a numeric date with a Gregorian year no news date has is a code, not a date",
+      text: "الرقم 1/1/3333 والمرجع 5/5/1700",
+      want: [],
+    },
+    {
+      why: "two weekdays after يومي are days even when ambiguous, and the second follows the first",
+      text: "تعقد الجلسات يومي الأحد والاثنين",
+      want: ["الأحد → 2015-08-02 day", "الاثنين → 2015-08-03 day"],
+    },
+    {
+      why: "a weekday that names a market, a pulpit or sermons in general is no day",
+      text: "افتتح المعرض في سوق الثلاثاء الشعبي، وتحدث عن منبر الجمعة وعن موسوعة خطب الجمعة",
+      want: [],
+    },
+    {
+      why: "الأمس of the recent past or of former allies is no day",
+      text: "كانت بالأمس القريب محط الأنظار، وتحالف حلفاء الأمس وأعداء الأمس",
+      want: [],
+    },
   ];
   for (const row of rows) {
     it(row.why, () => {
@@ -181,6 +211,24 @@ describe("findDates", () => {
     expect(read("مثل أمس (الاثنين) أمام القاضي", new Date("2015-08-11T18:00:00Z"))).toEqual([
       "أمس (الاثنين) → 2015-08-10 day",
     ]);
+  });
+
+  it("starts a mention after a proclitic and the tatweel or invisible mark behind it", () => {
+    expect(read("قال فـأمس و\u200cأمس")).toEqual(["أمس → 2015-08-06 day", "أمس → 2015-08-06 day"]);
+  });
+
+  it("finds nothing, and does not throw, against a publish date that is no date", () => {
+    expect(findDates("وصل أمس", new Date(Number.NaN))).toEqual([]);
+    expect(findDates("وصل أمس", new Date(8.64e15))).toEqual([]);
+  });
+
+  it("stays linear on long runs of spaces and closing brackets after day words", () => {
+    const spaces = `أمس${" ".repeat(200_000)}!`;
+    const brackets = "أمس) ".repeat(60_000);
+    const started = performance.now();
+    expect(findDates(spaces, FRIDAY)).toHaveLength(1);
+    expect(findDates(brackets, FRIDAY)).toHaveLength(60_000);
+    expect(performance.now() - started).toBeLessThan(4000);
   });
 
   it("gives offsets into the display text and marks what was resolved against the publish date", () => {

@@ -204,6 +204,37 @@ const OUTLET_WORDS = new Set(["صحيفة", "لصحيفة", "جريدة", "لج�
 const GIVEN = new Set(GIVEN_NAMES.map(n));
 const HIJRI_MARK = new Set(["هـ", "ه", "هجري", "هجرية", "للهجرة"].map(n));
 const GREGORIAN_MARK = new Set(["م", "ميلادي", "ميلادية", "للميلاد"].map(n));
+/** Nouns before a weekday that make it a name or a weekly thing, not a day ("سوق الثلاثاء", "منبر الجمعة"). */
+const WEEKDAY_NAME_HEADS = new Set(["سوق", "منبر", "خطب"].map(n));
+/** Nouns before "الأمس" that make it the past, not yesterday ("حلفاء الأمس"); "الأمس القريب" is the recent past. */
+const FORMER_HEADS = new Set(["حلفاء", "أعداء", "عدو", "نجوم", "أصدقاء"].map(n));
+const NEAR = n("القريب");
+/** Units after "منذ" and a number that make the number a count, not a year ("منذ 1400 عام"). */
+const COUNT_UNITS = new Set(
+  [
+    "عام",
+    "عاما",
+    "سنة",
+    "سنوات",
+    "أعوام",
+    "قرن",
+    "قرون",
+    "يوم",
+    "يوما",
+    "أيام",
+    "شهر",
+    "شهرا",
+    "أشهر",
+    "شهور",
+  ].map(n),
+);
+/** Day words before a weekday or two ("يوم الأحد", "يومي الأحد والاثنين"). */
+const DAY_NOUNS = new Set(["يوم", "يومي"].map(n));
+/** Gregorian years a news date can have; other four-digit numbers are counts or codes. */
+const GREGORIAN_YEAR_MIN = 1800;
+const GREGORIAN_YEAR_MAX = 2200;
+/** Date's range is ±8.64e15 ms; what is resolved against the publish date lies within a few years of it. */
+const PUBLISHED_MAX_MS = 8.64e15 - 10_000 * DAY_MS;
 const MONTH_WORD = n("شهر");
 const FROM = n("من");
 const AFTER = n("بعد");
@@ -220,6 +251,8 @@ const TEEN = n("عشر");
  */
 export function findDates(text: string, published: Date, options: FindDatesOptions = {}): DateMention[] {
   const offset = options.utcOffsetMinutes ?? 180;
+  // An invalid or out-of-range publish date has no days to resolve against (and Date would throw on them).
+  if (!(Math.abs(published.getTime() + offset * 60_000) <= PUBLISHED_MAX_MS)) return [];
   const today: Day = Math.floor((published.getTime() + offset * 60_000) / DAY_MS);
   const tokens = tokenize(text);
   const norms = tokens.map((t) => baseOf(t.norm));
@@ -243,7 +276,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     const start = startAfterProclitic(text, tokens[i]!, norms[i]!);
     let end = tokens[found.end - 1]!.end;
     // "آب (أغسطس)": a bracket opened inside the phrase closes with it.
-    if (text[end] === ")" && text.lastIndexOf("(", end) > start) end++;
+    if (text[end] === ")" && text.slice(start, end).includes("(")) end++;
     out.push({
       text: text.slice(start, end),
       start,
@@ -278,6 +311,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     if (String(year).length !== 4) return null;
     // Saudi papers often leave the mark off a Hijri date ("4/11/1436"); no news date has a Gregorian year like it.
     if (year >= 1300 && year <= 1600) hijri = true;
+    if (!hijri && (year < GREGORIAN_YEAR_MIN || year > GREGORIAN_YEAR_MAX)) return null;
     const d = hijri ? fromHijri(year, month, day) : fromGregorian(year, month, day);
     return d === null ? null : dayFound(d, end, false, hijri);
   }
@@ -344,7 +378,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       // The nearest such month: this year's unless that is more than half a year away ("منذ شهر مارس": not later).
       at = cur.year * 12 + month.month - 1;
       if (at - here > 6 || (since(i) && at > here)) at -= 12;
-      else if (here - at > 6) at += 12;
+      else if (here - at > 6 && !since(i)) at += 12;
       if (follows(k) && CURRENT.has(norms[k]!)) end++;
     } else return null;
     return monthFound((at % 12) + 1, Math.floor(at / 12), month.hijri, end, true);
@@ -355,7 +389,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     const w = norms[i]!;
     if (YEAR_WORDS.has(w) && joined(i + 1)) {
       const year = readYearNumber(i + 1, false, true);
-      if (year !== null) {
+      const counted = year !== null && w === SINCE && joined(year.end) && COUNT_UNITS.has(norms[year.end]!);
+      if (year !== null && !counted) {
         // A season over two years: "العام 1435/1436هـ", "موسم 2014/2015".
         let end = year.end;
         let years = 1;
@@ -439,7 +474,12 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       const named = w === n("اليوم") && joined(k + 1) && DAY_NAME_WORDS.has(norms[k + 1]!);
       const pointed = k > 0 && POINTERS.has(norms[k - 1]!.replace(/^\u0648/, ""));
       const outlet = w === n("اليوم") && k > 0 && OUTLET_WORDS.has(norms[k - 1]!);
-      if (!named && !outlet && !(w === n("اليوم") && pointed)) {
+      // "حلفاء الأمس", "بالأمس القريب": the past, not yesterday.
+      const former =
+        w === n("الأمس") &&
+        ((joined(k) && FORMER_HEADS.has(norms[k - 1]!.replace(/^\u0648/, ""))) ||
+          (joined(k + 1) && norms[k + 1] === NEAR));
+      if (!named && !outlet && !former && !(w === n("اليوم") && pointed)) {
         offsetDays = DAY_WORDS.get(w)!;
         k++;
         // "أمس الأول", "البارحة الأولى": the day before yesterday.
@@ -457,7 +497,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       let d = today + offsetDays;
       // A weekday after it names the day ("أمس الخميس", "أمس (الاثنين)"). It wins over the publish stamp: the stamp
       // is often when the page was fetched, the weekday is what the writer meant.
-      const named = /^[\s،,]*\(?\s*$/.test(k < tokens.length && k > 0 ? between(text, tokens, k) : "x")
+      const named = /^[\s،,]*(?:\(\s*)?$/.test(k < tokens.length && k > 0 ? between(text, tokens, k) : "x")
         ? WEEKDAYS.get(norms[k]!)
         : undefined;
       if (named !== undefined) {
@@ -469,7 +509,15 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     }
     const wd = WEEKDAYS.get(norms[k]!);
     if (wd === undefined) return null;
-    const dayWord = timed || (i > 0 && norms[i - 1] === n("يوم"));
+    // After "يوم"/"يومي", and second in "يومي الأحد والاثنين", even "الأحد" and "الاثنين" are days. A list without
+    // the day word ("أيام الأحد والاثنين") is mostly a weekly schedule.
+    const second =
+      i > 1 &&
+      joined(i) &&
+      tokens[i]!.norm.startsWith("\u0648") &&
+      WEEKDAYS.has(norms[i - 1]!) &&
+      DAY_NOUNS.has(norms[i - 2]!);
+    const dayWord = timed || second || (i > 0 && DAY_NOUNS.has(norms[i - 1]!));
     k++;
     // "يومي الأربعاء والخميس الماضيين": the side word after a second weekday holds for both.
     const pair = joined(k) && tokens[k]!.norm.startsWith("\u0648") && WEEKDAYS.has(tokens[k]!.norm.slice(1));
@@ -487,12 +535,24 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       if (AMBIGUOUS_WEEKDAYS.has(norms[k - 1]!) && !dayWord) return null;
       // "إبراهيم الخميس": a family name after a given name, not a day.
       if (!dayWord && pair === false && i > 0 && joined(i) && GIVEN.has(norms[i - 1]!)) return null;
-      // News mostly tells what happened: up to four days back, else up to two ahead (a coming day is usually marked
-      // المقبل, read above).
-      const back = (weekday(today) - wd + 7) % 7;
-      d = back <= 4 ? today - back : today + (7 - back);
+      if (!dayWord && i > 0 && joined(i) && WEEKDAY_NAME_HEADS.has(norms[i - 1]!)) return null;
+      d = nearestWeekday(wd);
+      // The first of a pair is the day of its name before the second ("الأحد والاثنين": the Sunday before Monday).
+      if (pair) {
+        const next = WEEKDAYS.get(tokens[k]!.norm.slice(1))!;
+        d = nearestWeekday(next) - (((next - wd + 6) % 7) + 1);
+      }
     }
     return { first: d, last: d, granularity: "day", relative: true, calendar: "gregorian", end: k };
+  }
+
+  /**
+   * The day of weekday `wd` a bare name means. News mostly tells what happened: up to four days back, else up to two
+   * ahead (a coming day is usually marked المقبل).
+   */
+  function nearestWeekday(wd: number): Day {
+    const back = (weekday(today) - wd + 7) % 7;
+    return back <= 4 ? today - back : today + (7 - back);
   }
 
   /** The word after "عام"/"سنة" at k ("16 رمضان عام 1395هـ"), or k when there is none. */
@@ -579,7 +639,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     } else if (rest === "" && joined(end) && GREGORIAN_MARK.has(norms[end]!)) end++;
     const year = Number(digits);
     const isHijri = anyCalendar ? markedHijri || (year >= 1300 && year <= 1500) : hijri;
-    if (isHijri ? year < 1300 || year > 1600 : year < 1800 || year > 2200) return null;
+    if (isHijri ? year < 1300 || year > 1600 : year < GREGORIAN_YEAR_MIN || year > GREGORIAN_YEAR_MAX)
+      return null;
     return { year, hijri: isHijri, end };
   }
 
@@ -635,7 +696,8 @@ function baseOf(norm: string): string {
 function startAfterProclitic(text: string, token: Token, base: string): number {
   if (base === token.norm) return token.start;
   let at = token.start + 1;
-  while (at < token.end && /\p{M}/u.test(text[at]!)) at++;
+  // Harakat, tatweel and invisible marks after the proclitic ("فـأمس") belong to it.
+  while (at < token.end && (/\p{M}/u.test(text[at]!) || normalizeArabic(text[at]!) === "")) at++;
   return at;
 }
 
