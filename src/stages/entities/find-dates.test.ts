@@ -179,6 +179,22 @@ describe("findDates", () => {
       want: [],
     },
     {
+      why: "this year, month and week are the current ones; a year or side word after them says which",
+      text: "ارتفع هذا العام، وفي هذا الشهر، لهذا الأسبوع، وفي هذا العام 2014، وخلال هذا الأسبوع المقبل",
+      want: [
+        "هذا العام → 2015-01-01..2015-12-31 year",
+        "هذا الشهر → 2015-08-01..2015-08-31 month",
+        "هذا الأسبوع → 2015-08-01..2015-08-07 week",
+        "العام 2014 → 2014-01-01..2014-12-31 year",
+        "الأسبوع المقبل → 2015-08-08..2015-08-14 week",
+      ],
+    },
+    {
+      why: "اليوم after لـ is the paper told, not today",
+      text: 'قال لـ «اليوم» وصرح لـ"اليوم"',
+      want: [],
+    },
+    {
       why: "الأمس of the recent past or of former allies is no day",
       text: "كانت بالأمس القريب محط الأنظار، وتحالف حلفاء الأمس وأعداء الأمس",
       want: [],

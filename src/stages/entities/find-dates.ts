@@ -175,6 +175,8 @@ const CURRENT = new Set(["الجاري", "الجارية", "الحالي", "ال
 const WEEK = new Set(["الأسبوع"].map(n));
 const MONTH = new Set(["الشهر"].map(n));
 const YEAR = new Set(["العام", "السنة"].map(n));
+/** "هذا العام", "هذه السنة": the current year, month or week. */
+const THIS = new Set(["هذا", "هذه"].map(n));
 /** Words that make a following number a year ("عام 2014", "العام 2015", "سنة 1990"). */
 const YEAR_WORDS = new Set(["عام", "العام", "سنة", "السنة", "لعام", "للعام", "بعام", "منذ"].map(n));
 /** Words after "اليوم" that make it a named day, not today ("اليوم الوطني", "اليوم العالمي", "اليوم الأول"). */
@@ -199,7 +201,7 @@ const DAY_NAME_WORDS = new Set(
 /** Words before "اليوم" that point at another day ("ذلك اليوم", "في نفس اليوم"). */
 const POINTERS = new Set(["ذلك", "تلك", "نفس", "ذات"].map(n));
 /** Words before "اليوم" that make it a paper's name ("صحيفة اليوم", "عين اليوم"). */
-const OUTLET_WORDS = new Set(["صحيفة", "لصحيفة", "جريدة", "لجريدة", "عين", "موقع", "روسيا"].map(n));
+const OUTLET_WORDS = new Set(["صحيفة", "لصحيفة", "جريدة", "لجريدة", "عين", "موقع", "روسيا", "لـ"].map(n));
 /** Given names: a weekday right after one is a family name ("عبدالعزيز الخميس"). */
 const GIVEN = new Set(GIVEN_NAMES.map(n));
 const HIJRI_MARK = new Set(["هـ", "ه", "هجري", "هجرية", "للهجرة"].map(n));
@@ -419,16 +421,22 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       }
     }
     if (!joined(i + 1)) return null;
+    // "هذا العام", "لهذا الشهر": the current one; in "هذا العام 2014" and "هذا الأسبوع المقبل" what follows says which.
+    const thisOne =
+      THIS.has(w) &&
+      !(YEAR_WORDS.has(norms[i + 1]!) && readYearNumber(i + 2, false, true) !== null) &&
+      !(joined(i + 2) && [PAST, NEXT, CURRENT].some((side) => side.has(norms[i + 2]!)));
+    const unit = thisOne ? norms[i + 1]! : w;
     const which = norms[i + 1]!;
-    const step = PAST.has(which) ? -1 : NEXT.has(which) ? 1 : CURRENT.has(which) ? 0 : null;
+    const step = thisOne ? 0 : PAST.has(which) ? -1 : NEXT.has(which) ? 1 : CURRENT.has(which) ? 0 : null;
     if (step === null) return null;
     const g = gregorianOf(today);
-    if (YEAR.has(w)) return yearFound(g.year + step, i + 2, true);
-    if (MONTH.has(w)) {
+    if (YEAR.has(unit)) return yearFound(g.year + step, i + 2, true);
+    if (MONTH.has(unit)) {
       const at = g.year * 12 + g.month - 1 + step;
       return monthFound((at % 12) + 1, Math.floor(at / 12), false, i + 2, true);
     }
-    if (WEEK.has(w)) {
+    if (WEEK.has(unit)) {
       const saturday = today - ((weekday(today) + 1) % 7) + 7 * step;
       return {
         first: saturday,
@@ -672,6 +680,7 @@ const KEYWORDS = new Set<string>([
   ...WEEK,
   ...MONTH,
   ...YEAR,
+  ...THIS,
   ...YEAR_WORDS,
   ...ORDINAL_DAYS.keys(),
   ...ORDINAL_UNITS.keys(),
