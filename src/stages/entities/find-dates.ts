@@ -124,8 +124,8 @@ const WEEKDAYS = table([
 ]);
 /** Weekday words that are also common words ("الأحد" the one, "الاثنين" the two): a day only beside a day word. */
 const AMBIGUOUS_WEEKDAYS = new Set([n("الأحد"), n("الاثنين"), n("الإثنين")]);
-/** Ordinal day words of a month ("السادس من أغسطس"), 1 to 31. */
-const ORDINAL_DAYS = table([
+/** Ordinals 1 to 9 ("الخامس"): a day of the month, and the units of compound ordinals. */
+const ORDINAL_UNIT_ROWS: readonly (readonly [string, number])[] = [
   ["الأول", 1],
   ["الثاني", 2],
   ["الثالث", 3],
@@ -135,23 +135,11 @@ const ORDINAL_DAYS = table([
   ["السابع", 7],
   ["الثامن", 8],
   ["التاسع", 9],
-  ["العاشر", 10],
-  ["العشرين", 20],
-  ["الثلاثين", 30],
-]);
+];
+/** Ordinal day words of a month ("السادس من أغسطس"); compounds (الحادي عشر, الخامس والعشرين) are read apart. */
+const ORDINAL_DAYS = table([...ORDINAL_UNIT_ROWS, ["العاشر", 10], ["العشرين", 20], ["الثلاثين", 30]]);
 /** Units of a compound ordinal after "عشر" (الحادي عشر = 11) or before "والعشرين" (الخامس والعشرين = 25). */
-const ORDINAL_UNITS = table([
-  ["الأول", 1],
-  ["الحادي", 1],
-  ["الثاني", 2],
-  ["الثالث", 3],
-  ["الرابع", 4],
-  ["الخامس", 5],
-  ["السادس", 6],
-  ["السابع", 7],
-  ["الثامن", 8],
-  ["التاسع", 9],
-]);
+const ORDINAL_UNITS = table([...ORDINAL_UNIT_ROWS, ["الحادي", 1]]);
 /** Day words against the publish date. */
 const DAY_WORDS = table([
   ["اليوم", 0],
