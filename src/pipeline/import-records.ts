@@ -181,8 +181,7 @@ export async function importRecords(
   // not place is placed by the re-run even when it stores nothing new (one anti-join when there is none).
   if (options.assignStories !== false && !summary.interrupted) {
     if (inserted.length > 0) options.onStories?.(inserted.length);
-    // The preparer's threads, idle once the last batch is in, analyze the text while this thread folds the stream.
-    const placed = await assignPendingStories(deps.storage, inserted, preparer);
+    const placed = await assignPendingStories(deps.storage, inserted);
     if (placed !== null) summary.placedInStories = placed.placed;
   }
   return summary;

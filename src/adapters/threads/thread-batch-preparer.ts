@@ -1,16 +1,13 @@
 /**
  * ThreadBatchPreparer: the BatchPreparer port on worker threads, so parsing and Arabic analysis run beside the
- * thread that writes to the store, and the text analysis of story placement beside the thread that folds the stream.
- * Adapter (thread IO). Jobs go round-robin; answers are matched by id.
+ * thread that writes to the store. Adapter (thread IO). Batches go round-robin; answers are matched by id.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { AkhbarError } from "../../domain/errors.ts";
-import type { StoryStreamRow } from "../../domain/story.ts";
 import type { ImportLine, PreparedBatch } from "../../pipeline/prepare-batch.ts";
 import type { BatchPreparer } from "../../ports/batch-preparer.ts";
 import type { RecordOptions } from "../../stages/ingest/record-to-draft.ts";
-import type { StreamAnalysis } from "../../stages/stories/recluster.ts";
 
 /**
  * Default worker count: every core but the one the store writer needs. On the 2-core reference machine that is
@@ -21,7 +18,7 @@ export function defaultImportWorkers(): number {
 }
 
 interface Pending {
-  resolve: (result: never) => void;
+  resolve: (batch: PreparedBatch) => void;
   reject: (err: Error) => void;
 }
 
@@ -39,7 +36,7 @@ export class ThreadBatchPreparer implements BatchPreparer {
       const worker = new Worker(new URL("./boot-worker.mjs", import.meta.url), { workerData: { entry } });
       worker.on(
         "message",
-        (msg: { ready?: true; id: number; ok: boolean; result?: never; error?: string }) => {
+        (msg: { ready?: true; id: number; ok: boolean; result?: PreparedBatch; error?: string }) => {
           // Batches carry no time limit, so they may be posted before the worker is ready; the signal is not needed.
           if (msg.ready === true) return;
           const pending = this.#pending.get(msg.id);
@@ -57,21 +54,12 @@ export class ThreadBatchPreparer implements BatchPreparer {
   }
 
   prepare(lines: ImportLine[], options: RecordOptions): Promise<PreparedBatch> {
-    return this.#post({ kind: "prepare", lines, options });
-  }
-
-  analyzeStories(rows: readonly StoryStreamRow[]): Promise<StreamAnalysis[]> {
-    return this.#post({ kind: "analyzeStories", rows });
-  }
-
-  /** Posts one job to the next worker (round-robin); resolves with its result. */
-  #post<T>(job: object): Promise<T> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     const worker = this.#workers[id % this.#workers.length]!;
-    return new Promise<T>((resolve, reject) => {
-      this.#pending.set(id, { resolve: resolve as (result: never) => void, reject });
-      worker.postMessage({ id, ...job });
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, lines, options });
     });
   }
 
