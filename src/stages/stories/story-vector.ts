@@ -151,31 +151,20 @@ export function toIdentifiedVector(
   stats: TermStats,
   termIds?: Int32Array,
 ): { vector: SparseVector; ids: Int32Array } {
-  // Parallel arrays and an index sort: one vector per article, so no tuple per term for the collector.
-  const n = terms.tf.size;
-  const names: string[] = new Array(n);
-  const weights = new Float64Array(n);
-  const termIdsOut = new Int32Array(n);
+  const scored: [string, number, number][] = [];
   let k = 0;
   for (const [t, f] of terms.tf) {
-    const id = termIds === undefined ? stats.idOf(t) : termIds[k]!;
-    names[k] = t;
-    weights[k] = (1 + Math.log(f)) * stats.idfOfId(id);
-    termIdsOut[k++] = id;
+    const id = termIds === undefined ? stats.idOf(t) : termIds[k++]!;
+    scored.push([t, (1 + Math.log(f)) * stats.idfOfId(id), id]);
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  // Heaviest first, ties by term (distinct terms: never equal), then the kept ones in term order.
-  order.sort((a, b) => weights[b]! - weights[a]! || (names[a]! < names[b]! ? -1 : 1));
-  const kept = order.slice(0, VECTOR_MAX_TERMS).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = scored.slice(0, VECTOR_MAX_TERMS).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   let norm = 0;
-  for (const i of kept) norm += weights[i]! * weights[i]!;
+  for (const [, w] of kept) norm += w * w;
   norm = Math.sqrt(norm) || 1;
   return {
-    vector: {
-      terms: kept.map((i) => names[i]!),
-      weights: Float64Array.from(kept, (i) => weights[i]! / norm),
-    },
-    ids: Int32Array.from(kept, (i) => termIdsOut[i]!),
+    vector: { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) },
+    ids: Int32Array.from(kept, ([, , id]) => id),
   };
 }
 
