@@ -6,6 +6,7 @@
  * Pipeline: stages/stories does the work, StoryStore the IO.
  */
 import type { PlacementBatch, StoryStreamRow } from "../domain/story.ts";
+import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { StoryStore } from "../ports/story-store.ts";
 import { NEAR_DUPLICATE_WINDOW_DAYS } from "../stages/dedupe/near-duplicate-index.ts";
@@ -13,6 +14,7 @@ import {
   compareStreamOrder,
   PlacementLog,
   StoryStream,
+  type StreamAnalysis,
   type ArticlePlacement as StreamPlacement,
 } from "../stages/stories/recluster.ts";
 
@@ -25,7 +27,17 @@ export const REBUILD_WINDOW_DAYS = NEAR_DUPLICATE_WINDOW_DAYS;
 /** Articles per transaction when recluster places everything: bounds the fingerprints held in memory. */
 export const RECLUSTER_CHUNK_ARTICLES = 2_000;
 
+/**
+ * Rows per analysis job when another thread analyzes placement's text (BatchPreparer.analyzeStories): large enough
+ * that a message's cost is small beside its work (~250 x 0.1 ms), small enough that the fold waits little for the
+ * first one.
+ */
+export const STORY_ANALYSIS_CHUNK_ROWS = 250;
+
 const DAY_MS = 86_400_000;
+
+/** Where placement's text analysis may run beside the fold (an import's worker threads). */
+export type StoryAnalyzer = Pick<BatchPreparer, "parallelism" | "analyzeStories">;
 
 type Key = { timeMs: number; id: string };
 
@@ -68,8 +80,11 @@ export class StoryAssigner {
    * write, the step runs under the store's assignment lock, and a stream another process has moved past (it placed
    * or cleared since this assigner's last write) is dropped and rebuilt from the store first, as on first use.
    */
-  assign(ids: readonly string[], options: { everyUnplaced?: boolean } = {}): Promise<AssignSummary> {
-    return this.#step(() => this.#assign(ids, options.everyUnplaced === true));
+  assign(
+    ids: readonly string[],
+    options: { everyUnplaced?: boolean; analyzer?: StoryAnalyzer } = {},
+  ): Promise<AssignSummary> {
+    return this.#step(() => this.#assign(ids, options.everyUnplaced === true, options.analyzer));
   }
 
   /** Drops every placement, story and alias, and starts from an empty stream without reading the store. */
@@ -100,7 +115,11 @@ export class StoryAssigner {
     return run;
   }
 
-  async #assign(ids: readonly string[], everyUnplaced: boolean): Promise<AssignSummary> {
+  async #assign(
+    ids: readonly string[],
+    everyUnplaced: boolean,
+    analyzer: StoryAnalyzer | undefined,
+  ): Promise<AssignSummary> {
     const first = this.#stream === null;
     // Read under the lock in one round trip: an article another process placed meanwhile is left out.
     const rows = (
@@ -121,7 +140,7 @@ export class StoryAssigner {
       toPlace = rebuilt.toPlace;
       rebuiltRows = rebuilt.fed;
     }
-    const batch = this.#add(toPlace);
+    const batch = await this.#add(toPlace, analyzer);
     await this.#store.writePlacements(batch);
     return { placed: batch.placements.length, replayed, merges: batch.merges.length, rebuiltRows };
   }
@@ -184,7 +203,7 @@ export class StoryAssigner {
    * read from each add's own result (a PlacementLog), never asked of the stream afterwards: the stream forgets
    * closed stories and evicted groups as its window moves, which a large batch (a whole import) outlives.
    */
-  #add(rows: readonly StoryStreamRow[]): PlacementBatch {
+  async #add(rows: readonly StoryStreamRow[], analyzer: StoryAnalyzer | undefined): Promise<PlacementBatch> {
     const stream = this.#stream!;
     this.#closedHeadlines = new Map();
     const log = new PlacementLog();
@@ -193,8 +212,8 @@ export class StoryAssigner {
     const groupMerges: { fromId: string; intoId: string }[] = [];
     const groupOriginals: { groupId: string; originalId: string }[] = [];
     const merged: { from: string; into: string }[] = [];
-    for (const row of rows) {
-      const p = stream.add(row);
+    for await (const [row, analysis] of withAnalyses(rows, analyzer)) {
+      const p = stream.add(row, analysis);
       log.record(p);
       const before = this.#originalOf.get(p.groupId);
       this.#note(row, p);
@@ -253,6 +272,39 @@ export class StoryAssigner {
   }
 }
 
+/**
+ * Each row with its analysis, in order. With an analyzer, chunks of STORY_ANALYSIS_CHUNK_ROWS are analyzed ahead
+ * (up to its parallelism in flight) while the caller folds earlier rows; without one, or for a step smaller than a
+ * chunk, the analysis is undefined and the stream analyzes in this thread. Either way the stream gets the same
+ * analysis (analyzeStreamArticle is pure), so placements do not depend on where it ran.
+ */
+async function* withAnalyses(
+  rows: readonly StoryStreamRow[],
+  analyzer: StoryAnalyzer | undefined,
+): AsyncGenerator<[StoryStreamRow, StreamAnalysis | undefined]> {
+  const analyze = analyzer?.analyzeStories?.bind(analyzer);
+  if (analyze === undefined || rows.length < STORY_ANALYSIS_CHUNK_ROWS) {
+    for (const row of rows) yield [row, undefined];
+    return;
+  }
+  const inFlight: Promise<StreamAnalysis[]>[] = [];
+  let next = 0;
+  const submit = () => {
+    inFlight.push(analyze(rows.slice(next, next + STORY_ANALYSIS_CHUNK_ROWS)));
+    next += STORY_ANALYSIS_CHUNK_ROWS;
+  };
+  try {
+    for (let start = 0; start < rows.length; start += STORY_ANALYSIS_CHUNK_ROWS) {
+      while (next < rows.length && inFlight.length <= Math.max(1, analyzer!.parallelism)) submit();
+      const analyses = await inFlight.shift()!;
+      for (let i = 0; i < analyses.length; i++) yield [rows[start + i]!, analyses[i]];
+    }
+  } finally {
+    // A failed fold leaves analyses behind; settle them so none rejects unobserved.
+    await Promise.allSettled(inFlight);
+  }
+}
+
 const assigners = new WeakMap<StoryStore, StoryAssigner>();
 
 /** The process-wide assigner of a store (made on first use). */
@@ -275,14 +327,15 @@ export async function assignStories(storage: Storage, ids: readonly string[]): P
  * Places these articles and every other stored article still unplaced, in one step: a story job after an import
  * batch folds whatever the import workers stored so far at once, and the jobs queued behind it find little left.
  * Reads every unplaced article (one anti-join over the articles), so it suits batches, not single crawled items.
- * Null without stories.
+ * `analyzer`: where the text analysis may run beside the fold (an import's worker threads). Null without stories.
  */
 export async function assignPendingStories(
   storage: Storage,
   ids: readonly string[],
+  analyzer?: StoryAnalyzer,
 ): Promise<AssignSummary | null> {
   if (storage.stories === undefined) return null;
-  return storyAssignerFor(storage.stories).assign(ids, { everyUnplaced: true });
+  return storyAssignerFor(storage.stories).assign(ids, { everyUnplaced: true, analyzer });
 }
 
 export interface ReclusterSummary {

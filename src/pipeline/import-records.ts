@@ -181,7 +181,8 @@ export async function importRecords(
   // not place is placed by the re-run even when it stores nothing new (one anti-join when there is none).
   if (options.assignStories !== false && !summary.interrupted) {
     if (inserted.length > 0) options.onStories?.(inserted.length);
-    const placed = await assignPendingStories(deps.storage, inserted);
+    // The preparer analyzes the text on another thread while this thread folds the stream.
+    const placed = await assignPendingStories(deps.storage, inserted, preparer);
     if (placed !== null) summary.placedInStories = placed.placed;
   }
   return summary;

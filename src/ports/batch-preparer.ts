@@ -2,12 +2,20 @@
  * BatchPreparer port: where the CPU half of import (parse, extract, analyze) runs — in the importing thread
  * or in worker threads. Results come back in the order batches were handed in.
  */
+import type { StoryStreamRow } from "../domain/story.ts";
 import type { ImportLine, PreparedBatch } from "../pipeline/prepare-batch.ts";
 import type { RecordOptions } from "../stages/ingest/record-to-draft.ts";
+import type { StreamAnalysis } from "../stages/stories/recluster.ts";
 
 export interface BatchPreparer {
   /** How many batches may be in flight at once for the preparer to stay busy. */
   readonly parallelism: number;
   prepare(lines: ImportLine[], options: RecordOptions): Promise<PreparedBatch>;
+  /**
+   * analyzeStreamArticle of each row, in order: the text analysis of story placement, run on another thread while
+   * the placing thread folds earlier rows. Called after the last batch is in. Absent: placement analyzes in its own
+   * thread.
+   */
+  analyzeStories?(rows: readonly StoryStreamRow[]): Promise<StreamAnalysis[]>;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
 import {
   fingerprintText,
   NEAR_DUPLICATE_WINDOW_DAYS,
+  type NearDuplicateFingerprint,
   NearDuplicateIndex,
 } from "../dedupe/near-duplicate-index.ts";
 import {
@@ -15,7 +16,7 @@ import {
   StoryClusterer,
   type StoryClustererOptions,
 } from "./story-clusterer.ts";
-import { toStoryTerms } from "./story-vector.ts";
+import { type StoryTerms, toStoryTerms } from "./story-vector.ts";
 
 export interface StreamArticle {
   id: string;
@@ -48,6 +49,24 @@ export interface ArticlePlacement {
   originalId: string;
 }
 
+/**
+ * What the fold reads from an article's text: its near-duplicate fingerprint and its story terms. Depends on the
+ * article alone, so it can be computed anywhere ahead of the fold (another thread) and passed to `StoryStream.add`.
+ */
+export interface StreamAnalysis {
+  fingerprint: Required<NearDuplicateFingerprint>;
+  terms: StoryTerms;
+}
+
+/**
+ * Analyzes one article's text for the fold. Pure. One analysis feeds both stages: the stripped, stop-word-free
+ * stems are the shingle words and the body terms.
+ */
+export function analyzeStreamArticle(a: Pick<StreamArticle, "title" | "text" | "sourceId">): StreamAnalysis {
+  const { words, fingerprint } = fingerprintText(a.text, a.sourceId);
+  return { fingerprint, terms: toStoryTerms(a.title, a.text, words) };
+}
+
 /** Orders a stream: time, then id (code-unit order). */
 export function compareStreamOrder(
   a: { timeMs: number; id: string },
@@ -72,11 +91,13 @@ export class StoryStream {
     this.clusterer = new StoryClusterer(options);
   }
 
-  /** Adds one article; call in (time, id) order. */
-  add(a: StreamArticle): ArticlePlacement & { assignment: Assignment } {
+  /**
+   * Adds one article; call in (time, id) order. `analysis`, when given, must be analyzeStreamArticle(a) (computed
+   * ahead, e.g. on another thread); the result is the same either way.
+   */
+  add(a: StreamArticle, analysis?: StreamAnalysis): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
-    // One analysis feeds both stages: the stripped, stop-word-free stems are the shingle words and the lead terms.
-    const { words, fingerprint } = fingerprintText(a.text, a.sourceId);
+    const { fingerprint, terms } = analysis ?? analyzeStreamArticle(a);
     const { shingles, signature } = fingerprint;
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
@@ -93,7 +114,7 @@ export class StoryStream {
       sourceId: a.sourceId,
       title: a.title,
       timeMs: a.timeMs,
-      terms: toStoryTerms(a.title, a.text, words),
+      terms,
       // A copy found by overlap follows its group's original, as before the rewrite test; a copy found only by the
       // rewrite test is placed by the clusterer like any article: a rewrite is a copy for readers but brings its own
       // wording (tune-clustering.ts, DEV sets: passing the original to rewrites too lowered mean F1 0.748 -> 0.715).
