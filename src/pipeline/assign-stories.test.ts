@@ -1,12 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURE_RECORDS, MERGE_RECORDS, STORY_RECORDS } from "../../test/fixtures/arabic-articles.ts";
+import {
+  FIXTURE_RECORDS,
+  type FixtureRecord,
+  MERGE_RECORDS,
+  STORY_RECORDS,
+} from "../../test/fixtures/arabic-articles.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
+import type { StoryStreamRow } from "../domain/story.ts";
+import { analyzeStreamArticle } from "../stages/stories/recluster.ts";
 import { MERGE_EVERY_ARTICLES } from "../stages/stories/story-clusterer.ts";
-import { assignStories, reclusterStories } from "./assign-stories.ts";
+import {
+  assignPendingStories,
+  assignStories,
+  reclusterStories,
+  STORY_ANALYSIS_CHUNK_ROWS,
+} from "./assign-stories.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "akhbar-assign-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,6 +145,29 @@ describe("assignStories", () => {
     expect(results[2]).toEqual(results[0]);
   });
 
+  it("places the same when another thread analyzes the texts beside the fold, chunk by chunk", async () => {
+    // Enough real articles for several analysis chunks (the dev corpus, read in place).
+    const records = await corpusRecords(2 * STORY_ANALYSIS_CHUNK_ROWS + 57);
+    const plain = await fresh();
+    const helped = await fresh();
+    for (const s of [plain, helped]) await importInto(s, records, 200, { assignStories: false });
+    await assignPendingStories(plain, []);
+    let chunks = 0;
+    const analyzer = {
+      parallelism: 2,
+      // What a worker hands back: the analysis through a structured clone, as across a thread boundary.
+      async analyzeStories(rows: readonly StoryStreamRow[]) {
+        chunks++;
+        return structuredClone(rows.map(analyzeStreamArticle));
+      },
+    };
+    await assignPendingStories(helped, [], analyzer);
+    expect(chunks).toBe(Math.ceil(placements(plain).length / STORY_ANALYSIS_CHUNK_ROWS));
+    expect(placements(plain).length).toBeGreaterThan(2 * STORY_ANALYSIS_CHUNK_ROWS);
+    expect(placements(helped)).toEqual(placements(plain));
+    await Promise.all([plain.close(), helped.close()]);
+  });
+
   it("gives what recluster gives on the same articles", async () => {
     const storage = await fresh();
     await importInto(storage, SHUFFLED, 4);
@@ -184,3 +221,17 @@ describe("assignStories", () => {
     await storage.close();
   });
 });
+
+/** The first `count` records of the dev corpus (../shared), as import records. */
+async function corpusRecords(count: number): Promise<FixtureRecord[]> {
+  const file = join(import.meta.dirname, "../../../shared/data/corpus/saudinewsnet.dev.jsonl.gz");
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
+  const out: FixtureRecord[] = [];
+  for await (const line of lines) {
+    const r = JSON.parse(line) as FixtureRecord;
+    out.push({ id: r.id, source: r.source, url: r.url, title: r.title, date: r.date, text: r.text });
+    if (out.length === count) break;
+  }
+  lines.close();
+  return out;
+}
