@@ -149,6 +149,24 @@ describe("findDates", () => {
       ],
     },
     {
+      why: "a bare month after في, خلال or مطلع is the nearest such month; after منذ the last one; alone it is no date",
+      text: "ارتفع الإنتاج في يونيو، ويتوقع الزيادة مطلع أكتوبر، ولم يتغير منذ سبتمبر، ومارس الرياضة",
+      want: [
+        "يونيو → 2015-06-01..2015-06-30 month",
+        "أكتوبر → 2015-10-01..2015-10-31 month",
+        "سبتمبر → 2014-09-01..2014-09-30 month",
+      ],
+    },
+    {
+      why: "a month named twice without brackets, a year after من عام, and a month of last year; باب is no August",
+      text: "منذ فبراير شباط 2010، وتستحق في يوليو من عام 2022م، وقبل سبتمبر من العام الماضي، في باب السياسة",
+      want: [
+        "فبراير شباط 2010 → 2010-02-01..2010-02-28 month",
+        "يوليو من عام 2022م → 2022-07-01..2022-07-31 month",
+        "سبتمبر من العام الماضي → 2014-09-01..2014-09-30 month",
+      ],
+    },
+    {
       why: "an impossible date is left out",
       text: "في 31 سبتمبر وفي 30 فبراير",
       want: [],

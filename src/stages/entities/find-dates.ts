@@ -228,6 +228,26 @@ const PUBLISHED_MAX_MS = 8.64e15 - 10_000 * DAY_MS;
 const MONTH_WORD = n("شهر");
 const FROM = n("من");
 const AFTER = n("بعد");
+/** Words before a bare month name that make it a month in time ("في يونيو", "خلال رمضان", "مطلع أغسطس"). */
+const MONTH_INTRODUCERS = new Set(
+  [
+    "في",
+    "خلال",
+    "حتى",
+    "منذ",
+    "بحلول",
+    "مطلع",
+    "أوائل",
+    "أواسط",
+    "منتصف",
+    "أواخر",
+    "نهاية",
+    "بداية",
+    "طوال",
+    "قبل",
+    "بعد",
+  ].map(n),
+);
 /** A year's noun between a month and its year. */
 const YEAR_NOUNS = new Set(["عام", "العام", "سنة", "لعام"].map(n));
 const FIRST = n("أول");
@@ -344,7 +364,10 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     return k;
   }
 
-  /** "أغسطس 2015", "شهر أغسطس", "أغسطس الماضي", "شهر رمضان المقبل", "رمضان 1436هـ": a whole month. */
+  /**
+   * "أغسطس 2015", "شهر أغسطس", "أغسطس الماضي", "شهر رمضان المقبل", "رمضان 1436هـ", "في يونيو": a whole month. A bare
+   * month name alone is no date ("مارس" is also a verb).
+   */
   function readMonthYear(i: number): Found | null {
     let k = i;
     const named = norms[k] === MONTH_WORD && joined(k + 1);
@@ -355,6 +378,13 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     const year = readYearNumber(k, month.hijri) ?? readYearNumber(afterYearWord(k), month.hijri);
     if (year !== null) return monthFound(month.month, year.year, month.hijri, year.end, false);
     const cur = currentYearMonth(today, month.hijri);
+    // "سبتمبر من العام الماضي": the month of last (next, this) year.
+    const yearAt = afterYearWord(k);
+    if (yearAt > k && joined(yearAt)) {
+      const which = norms[yearAt]!;
+      const step = PAST.has(which) ? -1 : NEXT.has(which) ? 1 : CURRENT.has(which) ? 0 : null;
+      if (step !== null) return monthFound(month.month, cur.year + step, month.hijri, yearAt + 1, true);
+    }
     const here = cur.year * 12 + cur.month - 1;
     let at: number;
     let end = k;
@@ -364,7 +394,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     } else if (follows(k) && NEXT.has(norms[k]!)) {
       at = here + 1 + ((((month.month - 1 - (here + 1)) % 12) + 12) % 12);
       end++;
-    } else if (named || (follows(k) && CURRENT.has(norms[k]!))) {
+    } else if (named || introduced(i) || (follows(k) && CURRENT.has(norms[k]!))) {
       // The nearest such month: this year's unless that is more than half a year away ("منذ شهر مارس": not later).
       at = cur.year * 12 + month.month - 1;
       if (at - here > 6 || (since(i) && at > here)) at -= 12;
@@ -553,7 +583,14 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
 
   /** The word after "عام"/"سنة" at k ("16 رمضان عام 1395هـ"), or k when there is none. */
   function afterYearWord(k: number): number {
-    return joined(k) && YEAR_NOUNS.has(norms[k]!) ? k + 1 : k;
+    // "في يوليو من عام 2022م"
+    const at = joined(k) && norms[k] === FROM && joined(k + 1) ? k + 1 : k;
+    return joined(at) && YEAR_NOUNS.has(norms[at]!) ? at + 1 : k;
+  }
+
+  /** A word that puts a bare month name in time stands right before word i ("في يونيو", "مطلع رمضان"). */
+  function introduced(i: number): boolean {
+    return i > 0 && joined(i) && MONTH_INTRODUCERS.has(norms[i - 1]!);
   }
 
   /** "منذ" stands right before word i: what follows is in the past. */
@@ -600,8 +637,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       hijri = true;
     }
     if (month === undefined) return null;
-    // A second name of the same month after a slash or in brackets: "آب/أغسطس", "آب (أغسطس)".
-    if (!hijri && end < tokens.length && /^\s*[/(-]\s*$/.test(between(text, tokens, end))) {
+    // A second name of the same month after a space, a slash or in brackets: "فبراير شباط", "آب/أغسطس", "آب (أغسطس)".
+    if (!hijri && end < tokens.length && /^\s*[/(-]?\s*$/.test(between(text, tokens, end))) {
       const other = MONTHS.get(norms[end]!) ?? TWO_WORD_MONTHS.get(`${norms[end]} ${norms[end + 1]}`);
       if (other === month) end += MONTHS.has(norms[end]!) ? 1 : 2;
     }
@@ -656,7 +693,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
   }
 }
 
-const LAMIS = n("لامس");
+/** Words whose first letter only looks like a proclitic: لامس (touched) is not ل + أمس, باب (door) not ب + آب. */
+const NOT_PROCLITIC = new Set(["لامس", "باب"].map(n));
 
 /** Every word the reader keys on, to tell a proclitic from a word's own first letter. */
 const KEYWORDS = new Set<string>([
@@ -684,8 +722,7 @@ const KEYWORDS = new Set<string>([
 function baseOf(norm: string): string {
   if (norm.length < 3 || !"\u0648\u0641\u0628\u0644".includes(norm[0]!)) return norm;
   const rest = norm.slice(1);
-  // "لامس" is a verb (touched), not ل + أمس.
-  if (norm === LAMIS) return norm;
+  if (NOT_PROCLITIC.has(norm)) return norm;
   return KEYWORDS.has(rest) || /^\d+$/.test(rest) ? rest : norm;
 }
 
