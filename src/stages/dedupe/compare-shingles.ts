@@ -14,19 +14,7 @@ export interface ShingleOverlap {
 
 /** Merges two sorted distinct arrays. Example: [1,2,3] vs [2,3,4] -> jaccard 0.5, containment 2/3. */
 export function compareShingles(a: Uint32Array, b: Uint32Array): ShingleOverlap {
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  const common = countCommon(a, b);
   const smaller = Math.min(a.length, b.length);
   const union = a.length + b.length - common;
   return {
@@ -137,21 +125,25 @@ export const DEFAULT_COPY_RULE: CopyRule = {
  * Example: [1,2] in [2,3,4] -> 0.5.
  */
 export function shareFound(part: Uint32Array, whole: Uint32Array): number {
-  if (part.length === 0) return 1;
+  return part.length === 0 ? 1 : countCommon(part, whole) / part.length;
+}
+
+/** Values two sorted distinct arrays share, by one merge. Example: [1,2,3] and [2,3,4] -> 2. */
+function countCommon(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
-  let found = 0;
-  while (i < part.length && j < whole.length) {
-    const x = part[i]!;
-    const y = whole[j]!;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
-      found++;
+      common++;
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
-  return found / part.length;
+  return common;
 }
 
 /**
