@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates } from "./find-dates.ts";
+import { findDates, futureVerb } from "./find-dates.ts";
 
 /** Friday 7 August 2015, 09:00 UTC (12:00 in Riyadh); 22 Shawwal 1436 in Umm al-Qura. */
 const FRIDAY = new Date("2015-08-07T09:00:00Z");
@@ -140,6 +140,28 @@ describe("findDates", () => {
       want: ["مساء الاثنين → 2015-08-03 day"],
     },
     {
+      why: "in a clause about the future a bare weekday is the coming one, yesterday excepted (pages are stamped late)",
+      text: "وقالت إن الوزيرة سوف تزور طهران الثلاثاء، وسيبدأ يوم الأربعاء تحليل القطعة، وسيلقي خطابا يوم الخميس",
+      want: ["الثلاثاء → 2015-08-11 day", "يوم الأربعاء → 2015-08-12 day", "يوم الخميس → 2015-08-06 day"],
+    },
+    {
+      why: "كان من المقرر, a sentence break and a place name that looks like a verb leave a bare weekday in the past",
+      text: "وكان من المقرر أن يبدأ المعرض يوم الثلاثاء. سيعقد المجلس جلسة. ويوم الثلاثاء قتل جندي في شمال سيناء يوم الأربعاء",
+      want: [
+        "يوم الثلاثاء → 2015-08-04 day",
+        "يوم الثلاثاء → 2015-08-04 day",
+        "يوم الأربعاء → 2015-08-05 day",
+      ],
+    },
+    {
+      why: "a weekday before الموافق and a written date is that date",
+      text: "ويبدأ التقديم يوم الأحد الموافق 24/10/1436هـ وينتهي يوم الخميس الموافق 20 أغسطس",
+      want: [
+        "يوم الأحد الموافق 24/10/1436هـ → 2015-08-09 day",
+        "يوم الخميس الموافق 20 أغسطس → 2015-08-20 day",
+      ],
+    },
+    {
       why: "after منذ a day or month without a year is the last one; مساء غد is tomorrow",
       text: "أدنى مستوى منذ الثلاثين من يناير، ومنذ شهر سبتمبر، ويلعب مساء غد",
       want: [
@@ -273,5 +295,22 @@ describe("findDates", () => {
       [true, "gregorian"],
       [false, "gregorian"],
     ]);
+  });
+});
+
+describe("futureVerb", () => {
+  it.each([
+    ["سيزور", true],
+    ["وستبدأ", true],
+    ["سنعرف", true],
+    ["سيعودون", true],
+    ["سيارة", false],
+    ["سنوات", false],
+    ["ستين", false],
+    ["سيطرت", false],
+    ["ستافان", false],
+    ["سياسة", false],
+  ])("%s → %s", (word, want) => {
+    expect(futureVerb(word)).toBe(want);
   });
 });

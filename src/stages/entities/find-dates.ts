@@ -11,7 +11,7 @@
  */
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
-import { GIVEN_NAMES } from "./entity-lexicon.ts";
+import { GIVEN_NAMES, PLACES } from "./entity-lexicon.ts";
 
 export type DateGranularity = "day" | "week" | "month" | "year";
 
@@ -220,6 +220,33 @@ const COUNT_UNITS = new Set(
 );
 /** Day words before a weekday or two ("يوم الأحد", "يومي الأحد والاثنين"). */
 const DAY_NOUNS = new Set(["يوم", "يومي"].map(n));
+/** Words between a weekday and the written date it names ("يوم الأحد الموافق 8 ذو القعدة"). */
+const COINCIDING = new Set(["الموافق", "الموافقة", "المصادف", "الموافق لـ"].map(n));
+/**
+ * Words that put what their clause tells ahead of the writer ("سوف تزور طهران الثلاثاء", "من المقرر أن يبدأ المعرض
+ * الخميس"); a future verb (س + the present: "سيزور", "ستبدأ") says it too (futureVerb).
+ */
+const FUTURE_WORDS = new Set(
+  [
+    "سوف",
+    "المقرر",
+    "المقررة",
+    "المزمع",
+    "المزمعة",
+    "المرتقب",
+    "المرتقبة",
+    "المنتظر",
+    "المنتظرة",
+    "يعتزم",
+    "تعتزم",
+  ].map(n),
+);
+/** One-word place names, which can look like a future verb (سيناء، سيول). */
+const PLACE_WORDS = new Set(PLACES.flatMap((p) => p.forms.filter((f) => !f.includes(" "))).map(n));
+/** "كان من المقرر": what was planned, which may be past. */
+const WAS = new Set(["كان", "كانت"].map(n));
+/** Words looked back over, within the clause, for its tense before a bare weekday. */
+const TENSE_REACH_WORDS = 6;
 /** Gregorian years a news date can have; other four-digit numbers are counts or codes. */
 const GREGORIAN_YEAR_MIN = 1800;
 const GREGORIAN_YEAR_MAX = 2200;
@@ -361,6 +388,9 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     let k = i;
     if (norms[k] === n("يوم") && joined(k + 1)) k++;
     if (WEEKDAYS.has(norms[k]!) && joined(k + 1)) k++;
+    else return k;
+    // "يوم الخميس الموافق 20 أغسطس": the written date names the day.
+    if (COINCIDING.has(norms[k]!) && joined(k + 1)) k++;
     return k;
   }
 
@@ -562,11 +592,12 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       // "إبراهيم الخميس": a family name after a given name, not a day.
       if (!dayWord && pair === false && i > 0 && joined(i) && GIVEN.has(norms[i - 1]!)) return null;
       if (!dayWord && i > 0 && joined(i) && WEEKDAY_NAME_HEADS.has(norms[i - 1]!)) return null;
-      d = nearestWeekday(wd);
+      const ahead = futureClause(i);
+      d = nearestWeekday(wd, ahead);
       // The first of a pair is the day of its name before the second ("الأحد والاثنين": the Sunday before Monday).
       if (pair) {
         const next = WEEKDAYS.get(tokens[k]!.norm.slice(1))!;
-        d = nearestWeekday(next) - (((next - wd + 6) % 7) + 1);
+        d = nearestWeekday(next, ahead) - (((next - wd + 6) % 7) + 1);
       }
     }
     return { first: d, last: d, granularity: "day", relative: true, calendar: "gregorian", end: k };
@@ -574,11 +605,29 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
 
   /**
    * The day of weekday `wd` a bare name means. News mostly tells what happened: up to four days back, else up to two
-   * ahead (a coming day is usually marked المقبل).
+   * ahead (a coming day is usually marked المقبل). In a clause about the future (`ahead`) the coming one, except
+   * yesterday: pages are often stamped a day after they were written, so a plan for "الأربعاء" stamped on Thursday
+   * was mostly Wednesday's.
    */
-  function nearestWeekday(wd: number): Day {
+  function nearestWeekday(wd: number, ahead = false): Day {
     const back = (weekday(today) - wd + 7) % 7;
-    return back <= 4 ? today - back : today + (7 - back);
+    return back <= (ahead ? 1 : 4) ? today - back : today + (7 - back);
+  }
+
+  /**
+   * The clause before word i speaks of the future: a future word or verb among the few words before it, with no
+   * sentence break between ("وسيبدأ الأربعاء", "موغيريني سوف تزور طهران الثلاثاء"); "كان من المقرر" does not count.
+   */
+  function futureClause(i: number): boolean {
+    for (let j = i - 1; j >= 0 && j >= i - TENSE_REACH_WORDS && joined(j + 1); j--) {
+      const w = norms[j]!.replace(/^[\u0648\u0641]/, "");
+      if (FUTURE_WORDS.has(w)) {
+        const was = (k: number) => k >= 0 && WAS.has(norms[k]!.replace(/^\u0648/, ""));
+        return !(was(j - 1) || (norms[j - 1] === FROM && was(j - 2)));
+      }
+      if (!PLACE_WORDS.has(w) && futureVerb(text.slice(tokens[j]!.start, tokens[j]!.end))) return true;
+    }
+    return false;
   }
 
   /** The word after "عام"/"سنة" at k ("16 رمضان عام 1395هـ"), or k when there is none. */
@@ -780,6 +829,20 @@ function yearFound(year: number, end: number, relative: boolean): Found {
     calendar: "gregorian",
     end,
   };
+}
+
+/**
+ * A verb in the future: س and a present-tense prefix (ي ت ن) and a stem ("سيزور", "ستبدأ", "وسنعرف"), written as it
+ * is (a long alef after the prefix is a foreign name: "ستافان"). Nouns of that shape are left out by their endings
+ * (سيارة، سنوات، ستين) and سيطر (past: "took control").
+ */
+export function futureVerb(word: string): boolean {
+  const w = word.replace(/[\u064B-\u0652\u0640]/g, "").replace(/^[\u0648\u0641]/, "");
+  return (
+    /^\u0633[\u064A\u062A\u0646][^\u0627]\S{2,}$/.test(w) &&
+    !/(\u0629|\u0627\u062A|\u064A\u0646)$/.test(w) &&
+    !w.startsWith("\u0633\u064A\u0637\u0631")
+  );
 }
 
 function between(text: string, tokens: readonly Token[], k: number): string {
