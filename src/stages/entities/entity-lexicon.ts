@@ -388,7 +388,45 @@ export const ORGANIZATIONS: readonly NamedEntry[] = [
   { forms: ["مؤسسة النقد العربي السعودي", "ساما"] },
   { forms: ["هيئة السوق المالية"] },
   { forms: ["السوق المالية السعودية", "تداول"] },
+  // Football clubs whose names are no other word.
+  { forms: ["ريال مدريد"] },
+  { forms: ["أتلتيكو مدريد"] },
+  { forms: ["مانشستر يونايتد"] },
+  { forms: ["مانشستر سيتي"] },
+  { forms: ["بايرن ميونيخ"] },
+  { forms: ["باريس سان جيرمان", "باريس سان جرمان", "سان جيرمان", "سان جرمان"] },
+  { forms: ["يوفنتوس"] },
+  { forms: ["تشيلسي"] },
+  { forms: ["أرسنال", "آرسنال"] },
+  { forms: ["توتنهام"] },
+  { forms: ["إنتر ميلان", "انترناسيونالي"] },
 ];
+
+/**
+ * Clubs named by a word that is also an everyday word or a place (الهلال "the crescent", النصر "victory", الاتحاد
+ * "the union"): read as clubs only in a text about sport (SPORT_WORDS), and not inside another name ("الهلال
+ * الأحمر", "كأس الاتحاد"). Saudi league clubs first, then the Gulf's and North Africa's best known. الخليج is left
+ * out: even in sport it is mostly the Gulf ("التوجه إلى الخليج"); "نادي الخليج" still names the club.
+ */
+export const SPORTS_CLUBS: readonly string[] = (
+  "الهلال النصر الأهلي الاتحاد الشباب الاتفاق الفتح التعاون الفيصلي الرائد القادسية الوحدة هجر العروبة " +
+  "الشعلة الحزم الطائي الأنصار الصفا النهضة الباطن الجبلين الكوكب " +
+  "السد الريان لخويا الدحيل الغرافة الزمالك الإسماعيلي الترجي الوداد الرجاء"
+).split(" ");
+
+/** Words of a text about sport: three different ones make bare club names (SPORTS_CLUBS) clubs. */
+export const SPORT_WORDS: readonly string[] = (
+  "مباراة المباراة مباراته مباريات الدوري دوري لاعب اللاعب لاعبي اللاعبين لاعبا مدرب المدرب مدربا نادي النادي " +
+  "الأندية فريق الفريق المنتخب منتخب الملعب ملعب هدف الهدف أهداف هدفين كأس بطولة البطولة جماهير الجماهير مشجعو " +
+  "مشجعي التعاقد صفوف الكرة كرة المرمى حارس الحارس مهاجم المهاجم الشوط ركلة التدريبات المعسكر الإعدادي الودية"
+).split(" ");
+
+/**
+ * Words for a news outlet before its name ("صحيفة الوطن", "موقع «سكاي نيوز عربية»", "لإذاعة فرانس إنتر"); the
+ * name is the organization, the word is not part of it. موقع ("site", also "place") counts only before quotes;
+ * وكالة heads bodies' names too ("وكالة الفضاء"), so agencies are in ORGANIZATIONS instead.
+ */
+export const OUTLET_HEADS: readonly string[] = ["صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "تلفزيون", "موقع"];
 
 /**
  * Titles that announce a person's name right after them (with nationality or office words between, which the
@@ -494,6 +532,8 @@ export const ORGANIZATION_HEADS: readonly string[] = [
   "ميناء",
   "جائزة",
   "فريق",
+  "لجنة",
+  "اللجنة",
 ];
 
 /**

@@ -86,6 +86,46 @@ describe("extractEntities", () => {
       has: [],
       not: ["place:المغرب:1"],
     },
+    {
+      why: "an outlet is the name after its kind (up to a nisba adjective), or a quoted name told something",
+      text: 'ونقلت صحيفة الحياة اللندنية عن موقع "سكاي نيوز عربية" الخبر. وأكد قائد المنطقة اللواء أحمد الحربي لـ«عكاظ» ذلك',
+      has: [
+        "organization:الحياة:1",
+        "organization:سكاي نيوز عربية:1",
+        "organization:عكاظ:1",
+        "person:أحمد الحربي:1",
+      ],
+      not: ["organization:صحيفة الحياة:1", "organization:الحياة اللندنية:1"],
+    },
+    {
+      why: "a quoted name after لـ with no reporting word before it is no outlet; موقع unquoted is a place",
+      text: 'تتكشف الملامح العامة لـ"ويندوز 10" تدريجيا، وفي موقع الحادث',
+      has: [],
+      not: ["organization:ويندوز 10:1", "organization:الحادث:1"],
+    },
+    {
+      why: "in a text about sport a club's word alone is a club, and a team head's name is the club without the head",
+      text: "أبدى مشجعو فريق النصر غضبهم قبل المباراة، واتهم جمهور النصر لجنة الاحتراف بمجاملة الهلال. وتعاقد نادي روما الإيطالي مع اللاعب",
+      has: [
+        "organization:النصر:2",
+        "organization:الهلال:1",
+        "organization:روما:1",
+        "organization:لجنة الاحتراف:1",
+      ],
+      not: ["organization:فريق النصر:1", "place:روما:1"],
+    },
+    {
+      why: "outside sport, or inside another name, a club's word is the everyday word",
+      text: "قدمت هيئة الهلال الأحمر المساعدة وكان الحاسم في النصر. ونظمت الأمانة بطولة للدراجات وأقيمت مباراة",
+      has: ["organization:هيئة الهلال الأحمر:1"],
+      not: ["organization:النصر:1", "organization:الهلال:1"],
+    },
+    {
+      why: "a federation is named for its sport with ل; ل and a verb is the sentence going on",
+      text: "أعلن الاتحاد السعودي لكرة القدم أن لجنة الاحتراف ليتسنى لها النظر",
+      has: ["organization:الاتحاد السعودي لكرة القدم:1", "organization:لجنة الاحتراف:1"],
+      not: ["organization:الاتحاد السعودي:1"],
+    },
   ];
   for (const row of rows) {
     it(`${row.why}`, () => {

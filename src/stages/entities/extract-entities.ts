@@ -13,8 +13,11 @@ import {
   type NamedEntry,
   ORGANIZATION_HEADS,
   ORGANIZATIONS,
+  OUTLET_HEADS,
   PERSON_TITLES,
   PLACES,
+  SPORT_WORDS,
+  SPORTS_CLUBS,
 } from "./entity-lexicon.ts";
 
 export type EntityKind = "person" | "place" | "organization";
@@ -60,6 +63,10 @@ const HEADS = set(ORGANIZATION_HEADS);
 const ROYAL_TITLES = set(["الملك", "الأمير", "الشيخ", "الإمام", "السلطان"]);
 /** Heads of bodies named for a purpose with ل ("الهيئة العامة للسياحة", "مركز الملك سلمان للإغاثة"). */
 const PURPOSE_HEADS = set([
+  "اتحاد",
+  "الاتحاد",
+  "لجنة",
+  "اللجنة",
   "مديرية",
   "المديرية",
   "الرئاسة",
@@ -254,6 +261,82 @@ const NAMES_LIKE_VERBS = set([
   "وحيد",
   "وهيب",
 ]);
+const OUTLETS = set(OUTLET_HEADS);
+/** موقع is a place as often as a website: an outlet head only before a quoted name. */
+const SITE = n("موقع");
+const CLUBS = set(SPORTS_CLUBS);
+const SPORT = set(SPORT_WORDS);
+/** Different SPORT_WORDS that make a text one about sport. */
+const SPORT_WORDS_MIN = 3;
+/** Heads of a team's name: "نادي الهلال", "فريق لخويا القطري" (the club is the name after it). */
+const TEAM_HEADS = set(["نادي", "فريق"]);
+/** Words after a team head that say which team, not its name: "فريق العاصمة", "الفريق الأول", "فريق الناشئين". */
+const TEAM_KINDS = set([
+  "العاصمة",
+  "الأول",
+  "الأولى",
+  "الثاني",
+  "الأولمبي",
+  "الرديف",
+  "الناشئين",
+  "الكرة",
+  "الدراجات",
+]);
+/**
+ * Words before a club's word that make it part of another name or a place: "كأس الاتحاد", "دوري الأبطال", "أندية
+ * الوحدة" (a region's clubs).
+ */
+const NOT_CLUB_AFTER = set([
+  "أندية",
+  "دول",
+  "دوري",
+  "كأس",
+  "شبه",
+  "حرب",
+  "منطقة",
+  "بطولة",
+  "عاصفة",
+  "مياه",
+  "سواحل",
+]);
+/** Words that open and close a quoted name: «عكاظ», "سبق", “الوطن”. */
+const OPEN_QUOTE = /^[\s\u0640]*[«"“'][\s]*$/;
+const CLOSE_QUOTE = /^\s*[»"”']/;
+/** Words before "لـ«...»" or "إلى «...»" that make the quoted name an outlet told something. */
+const REPORTING = set([
+  "قال",
+  "قالت",
+  "أكد",
+  "أكدت",
+  "أوضح",
+  "أوضحت",
+  "كشف",
+  "كشفت",
+  "صرح",
+  "صرحت",
+  "أضاف",
+  "أضافت",
+  "أفاد",
+  "أفادت",
+  "ذكر",
+  "ذكرت",
+  "بين",
+  "بينت",
+  "أشار",
+  "أشارت",
+  "تصريح",
+  "تصريحات",
+  "تصريحه",
+  "تصريحاته",
+  "حديث",
+  "حديثه",
+]);
+/** How many words back a reporting word may stand ("وأكد قائد المنطقة ... اللواء أحمد سيف محرم اليافعي لـ«عكاظ»"). */
+const REPORTING_REACH = 12;
+const TO = n("إلى");
+/** Words of a quoted outlet's name. */
+const MAX_QUOTED_WORDS = 4;
+
 /** A word after a place name that makes it something else: الرباط الصليبي is a knee ligament, not Rabat. */
 const PLACE_NOT_BEFORE: ReadonlyMap<string, string> = new Map([[n("الرباط"), n("الصليبي")]]);
 /** Words before a place name that make it something else: صلاة المغرب is the sunset prayer, not Morocco. */
@@ -303,6 +386,9 @@ function isShortFormOf(short: string, long: string): boolean {
   const l = long.split(" ");
   return s.length >= 2 && s[0] === l[0] && s[s.length - 1] === l[l.length - 1];
 }
+
+/** \u0644 LAM: "لـ" written apart before a quoted name ("لـ«عكاظ»"). */
+const LAM = "\u0644";
 
 /** \u0623 ALEF WITH HAMZA ABOVE, \u0625 ALEF WITH HAMZA BELOW, \u0622 ALEF WITH MADDA ABOVE. */
 const HAMZA_ALEFS = "\u0623\u0625\u0622";
@@ -453,12 +539,24 @@ export function extractEntities(text: string): Entity[] {
   };
   /** Word i exists and runs on from the word before it (no punctuation between). */
   const joined = (i: number) => i < tokens.length && !barrier[i];
+  /** The text between word i-1 and word i. */
+  const between = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start);
 
   const surnames = new Map<string, string>();
   /** Words inside a name already read: a surname there is not another mention. */
   const covered = new Uint8Array(tokens.length);
+  /** A text about sport: bare club names (الهلال, النصر) are clubs in it. */
+  const sportWords = new Set<string>();
+  for (const bs of bases) for (const b of bs) if (SPORT.has(b.word)) sportWords.add(b.word);
+  const sport = sportWords.size >= SPORT_WORDS_MIN;
   for (let i = 0; i < tokens.length; ) {
-    const next = readLexiconName(i) ?? readPerson(i) ?? readOrganization(i) ?? readBareName(i);
+    const next =
+      readLexiconName(i) ??
+      readOutlet(i) ??
+      readClub(i) ??
+      readPerson(i) ??
+      readOrganization(i) ??
+      readBareName(i);
     if (next === null) i++;
     else {
       covered.fill(1, i, next);
@@ -487,6 +585,78 @@ export function extractEntities(text: string): Entity[] {
       }
     }
     return null;
+  }
+
+  /**
+   * An outlet named after its kind, which is not part of the name: "صحيفة الوطن", "لصحيفة الشرق الأوسط", "موقع
+   * «سكاي نيوز عربية»", and "لـ«عكاظ»" (told to an outlet). Without quotes the name is its definite words up to
+   * a nisba adjective ("صحيفة الحياة اللندنية" is الحياة).
+   */
+  function readOutlet(i: number): number | null {
+    const head = bases[i]!.find((b) => OUTLETS.has(b.word))?.word;
+    // "لـ«عكاظ»", "في تصريح إلى «الحياة»": an outlet told something, when a reporting word comes shortly before
+    // (else "الملامح العامة لـ«ويندوز 10»" would make a product an outlet).
+    const toldTo =
+      head === undefined &&
+      ((norms[i] === LAM && text[tokens[i]!.end - 1] === "\u0640") || norms[i] === TO) &&
+      norms
+        .slice(Math.max(0, i - REPORTING_REACH), i)
+        .some((w) => REPORTING.has(w.replace(/^[\u0648\u0641]/, "")));
+    if ((head === undefined && !toldTo) || i + 1 >= tokens.length) return null;
+    const j = i + 1;
+    let end = -1;
+    if (OPEN_QUOTE.test(between(j))) {
+      for (let k = j; k < j + MAX_QUOTED_WORDS && k < tokens.length && (k === j || joined(k)); k++) {
+        if (CLOSE_QUOTE.test(text.slice(tokens[k]!.end, tokens[k]!.end + 2))) {
+          end = k + 1;
+          break;
+        }
+      }
+    } else if (!toldTo && head !== SITE && joined(j)) {
+      for (let k = j; k < j + MAX_QUOTED_WORDS && (k === j || joined(k)); k++) {
+        const w = norms[k]!;
+        if (!definite(k) || isStopWord(w) || NOT_NAME.has(w) || GENERIC_COMPLEMENTS.has(w)) break;
+        if (k > j && (w.endsWith("\u064a") || w.endsWith("\u064a\u0647"))) break;
+        end = k + 1;
+      }
+    }
+    if (end < 0) return null;
+    const nameNorms = norms.slice(j, end);
+    if (nameNorms.some((w) => isStopWord(w) || NOT_NAME.has(w))) return null;
+    note("organization", keyOf(nameNorms), displayOf(text, tokens, j, end - 1));
+    return end;
+  }
+
+  /**
+   * A club in a text about sport: after a team head ("نادي الهلال", "فريق لخويا القطري": the name without the head
+   * and the nationality), or a club's word alone ("النصر والهلال", "للهلال") unless another name goes on with it
+   * ("الهلال الأحمر", "دول الخليج").
+   */
+  function readClub(i: number): number | null {
+    if (!sport) return null;
+    if (bases[i]!.some((b) => TEAM_HEADS.has(b.word)) && joined(i + 1)) {
+      const j = i + 1;
+      const w = norms[j]!;
+      if (
+        isStopWord(w) ||
+        NOT_NAME.has(w) ||
+        GENERIC_COMPLEMENTS.has(w) ||
+        TEAM_KINDS.has(w) ||
+        !isNameWord(w)
+      )
+        return null;
+      const nisba = (k: number) => joined(k) && definite(k) && /\u064a(\u0647)?$/.test(norms[k]!);
+      // A definite word is the club ("نادي الوحدة"); another word only with its nationality ("نادي روما الإيطالي").
+      if (!(definite(j) || CLUBS.has(w)) && !nisba(j + 1)) return null;
+      note("organization", keyOf([w]), displayOf(text, tokens, j, j));
+      return nisba(j + 1) ? j + 2 : j + 1;
+    }
+    const base = bases[i]!.find((b) => CLUBS.has(b.word));
+    if (base === undefined) return null;
+    if (joined(i + 1) && definite(i + 1)) return null;
+    if (i > 0 && !barrier[i] && (NOT_CLUB_AFTER.has(norms[i - 1]!) || HEADS.has(norms[i - 1]!))) return null;
+    note("organization", keyOf([base.word]), displayOf(text, tokens, i, i, base));
+    return i + 1;
   }
 
   /**
@@ -614,9 +784,11 @@ export function extractEntities(text: string): Entity[] {
       // "الهيئة العامة للغذاء": a body named for its purpose; "نادي الاتحاد للاعب" is no such name.
       // The purpose follows the body's kind: definite ("الهيئة العامة للسياحة"), or a construct right after the first
       // word ("المؤسسة العامة لتحلية المياه"); later a ل-word is the sentence going on ("... لاستكمال").
+      // ل + a verb's present tense (ي) is "so that" ("لجنة الاحتراف ليتسنى"), not a purpose.
       const forPurpose =
         words > 0 &&
         w.startsWith("\u0644") &&
+        w[1] !== "\u064a" &&
         PURPOSE_HEADS.has(head) &&
         (w.startsWith("\u0644\u0644") ? w.length > 4 : words === 1 && w.length > 3);
       // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون").
