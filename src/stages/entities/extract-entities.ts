@@ -44,7 +44,7 @@ const TITLES = set([...PERSON_TITLES, "خادم"]);
 const GIVEN = set(GIVEN_NAMES);
 /**
  * Words between a title and a name that are part of the office, not the name: ولي [عهد] [مملكة] البحرين, the
- * place kinds a governor or an envoy holds office over.
+ * place kinds a governor or an envoy holds office over, the department a head heads (رئيس [قسم] الجراحة).
  */
 const OFFICE_NOUNS = set([
   "عهد",
@@ -57,6 +57,7 @@ const OFFICE_NOUNS = set([
   "مدينة",
   "سلطنة",
   "خادم",
+  "قسم",
 ]);
 const HEADS = set(ORGANIZATION_HEADS);
 /** Titles that stand before a name inside an organization's name: "جامعة الملك سعود", "مستشفى الأمير سلطان". */
@@ -232,6 +233,7 @@ const NOT_NAME = set([
   "المختصة",
   "كلمة",
   "كلمته",
+  "مقابل",
 ]);
 /**
  * Names that begin like a verb or a conjunction: a name word starting with ي or ت (a verb's present tense) or with
