@@ -437,6 +437,14 @@ function buildLexicon(): Map<string, LexiconName[]> {
  * both spellings meet. Examples: ["باراك", "اوباما"] -> "باراك اوباما"; ["عبد", "الله", "صالح"] and
  * ["عبدالله", "صالح"] -> one key.
  */
+/**
+ * The key an organization named `name` gets ("صحيفة" words aside): how a caller tells an outlet's mentions of its
+ * own name ("الجزيرة (السعودية)" → the key of الجزيرة). A bracketed part is a qualifier, not the name.
+ */
+export function organizationKeyOf(name: string): string {
+  return keyOf(tokenize(name.replace(/\([^)]*\)/g, " ")).map((t) => t.norm));
+}
+
 function keyOf(norms: readonly string[]): string {
   const words: string[] = [];
   for (let k = 0; k < norms.length; k++) {

@@ -7,6 +7,7 @@ import {
   combineEntities,
   type EntityKind,
   extractEntities,
+  organizationKeyOf,
 } from "./extract-entities.ts";
 
 /**
@@ -27,10 +28,20 @@ const KINDS: readonly EntityKind[] = ["person", "place", "organization"];
 /**
  * The entities of a story's originals (earliest first; at most STORY_ENTITY_ARTICLES_MAX are read), at most
  * STORY_ENTITIES_PER_KIND of each kind, by kind (people, places, organizations) and then by articles naming them.
+ * An article's mention of its own publisher (`publisher`: the outlet's name; "رابط الخبر بصحيفة الوئام" in every
+ * article of that outlet) is its masthead, not news, and is left out.
  */
-export function toStoryEntities(originals: readonly { title: string; text: string }[]): CombinedEntity[] {
+export function toStoryEntities(
+  originals: readonly { title: string; text: string; publisher?: string }[],
+): CombinedEntity[] {
   const read = originals.slice(0, STORY_ENTITY_ARTICLES_MAX);
-  const combined = combineEntities(read.map((a) => extractEntities(`${a.title}\n${a.text}`)));
+  const combined = combineEntities(
+    read.map((a) => {
+      const own = a.publisher === undefined ? null : organizationKeyOf(a.publisher);
+      const entities = extractEntities(`${a.title}\n${a.text}`);
+      return own === null ? entities : entities.filter((e) => e.kind !== "organization" || e.key !== own);
+    }),
+  );
   const minArticles = read.length >= STORY_ENTITY_MIN_ARTICLES_FROM ? 2 : 1;
   return KINDS.flatMap((kind) =>
     combined.filter((e) => e.kind === kind && e.articles >= minArticles).slice(0, STORY_ENTITIES_PER_KIND),

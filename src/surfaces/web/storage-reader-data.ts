@@ -55,7 +55,7 @@ export class StorageReaderData implements ReaderData {
     return {
       ...toSummary(item),
       articles: [item],
-      entities: toStoryEntities([article]),
+      entities: toStoryEntities(await withPublishers(this.#storage, [article])),
       dates: toStoryDates([article]),
     };
   }
@@ -107,6 +107,18 @@ function browseQuery(sources: readonly string[], limit: number, offset: number):
     offset,
     recency: false,
   };
+}
+
+/** Each article with its publisher's name (the source's, when stored): what a story's entities leave out of it. */
+export async function withPublishers<T extends { sourceId: string }>(
+  storage: Storage,
+  articles: readonly T[],
+): Promise<(T & { publisher?: string })[]> {
+  const names = new Map<string, string | undefined>();
+  for (const id of new Set(articles.map((a) => a.sourceId))) {
+    names.set(id, (await storage.sources.getSource(id))?.name);
+  }
+  return articles.map((a) => ({ ...a, publisher: names.get(a.sourceId) }));
 }
 
 /**

@@ -10,7 +10,7 @@ import { StoryTermsCache } from "../../pipeline/story-terms-cache.ts";
 import type { Storage } from "../../ports/storage.ts";
 import type { StoryStore } from "../../ports/story-store.ts";
 import { toStoryDates } from "../../stages/entities/story-dates.ts";
-import { toStoryEntities } from "../../stages/entities/story-entities.ts";
+import { STORY_ENTITY_ARTICLES_MAX, toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
 import type {
   ReaderCapabilities,
@@ -22,7 +22,7 @@ import type {
   StorySummary,
   TopStoriesQuery,
 } from "./reader-data.ts";
-import { leadOf } from "./storage-reader-data.ts";
+import { leadOf, withPublishers } from "./storage-reader-data.ts";
 
 /** Stories updated this long before the newest one compete for the home page; older ones rank near zero anyway. */
 export const TOP_STORIES_WINDOW_HOURS = 72;
@@ -75,7 +75,10 @@ export class StoryReaderData implements ReaderData {
     const stored = await this.#stories.getStory(id);
     if (stored === null) return null;
     const { summary, articles, originals } = await this.#detail(stored, true);
-    return { ...summary, articles, entities: toStoryEntities(originals), dates: toStoryDates(originals) };
+    const entities = toStoryEntities(
+      await withPublishers(this.#storage, originals.slice(0, STORY_ENTITY_ARTICLES_MAX)),
+    );
+    return { ...summary, articles, entities, dates: toStoryDates(originals) };
   }
 
   async storyOfArticle(articleId: string): Promise<StorySummary | null> {
