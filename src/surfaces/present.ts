@@ -8,6 +8,7 @@ import type { SearchResult } from "../domain/search.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
 import type { SourceSummary } from "../ports/source-store.ts";
 import { type DateMention, findDates } from "../stages/entities/find-dates.ts";
+import { findNumbers, type NumberMention } from "../stages/entities/find-numbers.ts";
 import { renderHighlightHtml } from "./render-highlight.ts";
 
 /** A date an article mentions, and whether its title or its text mentions it (offsets are into that field). */
@@ -23,6 +24,17 @@ export function articleDates(a: Article): ArticleDate[] {
   return [
     ...findDates(a.title, published).map((d) => ({ ...d, field: "title" as const })),
     ...findDates(a.text, published).map((d) => ({ ...d, field: "text" as const })),
+  ];
+}
+
+/** A number an article writes in words, and whether its title or its text writes it (offsets are into that field). */
+export type ArticleNumber = NumberMention & { field: "title" | "text" };
+
+/** The numbers an article's title and text write with words ("ثلاثة آلاف" = 3000, "2.5 مليار" = 2.5e9). */
+export function articleNumbers(a: Article): ArticleNumber[] {
+  return [
+    ...findNumbers(a.title).map((m) => ({ ...m, field: "title" as const })),
+    ...findNumbers(a.text).map((m) => ({ ...m, field: "text" as const })),
   ];
 }
 
@@ -53,6 +65,13 @@ export function toArticleJson(a: Article) {
       granularity: d.granularity,
       relative: d.relative,
       calendar: d.calendar,
+    })),
+    numbers: articleNumbers(a).map((m) => ({
+      field: m.field,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      value: m.value,
     })),
   };
 }

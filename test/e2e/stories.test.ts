@@ -98,6 +98,13 @@ describe("story API and page", () => {
     const second = await json(await fx.app.request("/api/stories/st-001?limit=1&offset=1"));
     expect(second).toMatchObject({ article_total: story.article_total, limit: 1, offset: 1 });
     expect(second.articles).toEqual([story.articles[1]]);
+    // The numbers an article writes with words, with their values and offsets into the field.
+    const article = await json(await fx.app.request("/api/articles/st-001"));
+    expect(article.numbers).toEqual([
+      { field: "title", text: "مليون", start: 38, end: 43, value: 1_000_000 },
+      expect.objectContaining({ field: "text", text: "مليون", value: 1_000_000 }),
+      expect.objectContaining({ field: "text", text: "ثلاثة مليارات", value: 3_000_000_000 }),
+    ]);
     const bad = await fx.app.request("/api/stories/st-001?limit=0");
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.code).toBeDefined();

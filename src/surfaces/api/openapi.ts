@@ -102,7 +102,8 @@ export const OPENAPI_DOCUMENT = {
     },
     "/api/articles/{id}": {
       get: {
-        summary: "One article with its stored fields and the dates it mentions",
+        summary:
+          "One article with its stored fields, the dates it mentions and the numbers it writes in words",
         parameters: [idPath],
         responses: {
           "200": {
@@ -128,6 +129,21 @@ export const OPENAPI_DOCUMENT = {
                           granularity: { type: "string", enum: ["day", "week", "month", "year"] },
                           relative: { type: "boolean" },
                           calendar: { type: "string", enum: ["gregorian", "hijri"] },
+                        },
+                      },
+                    },
+                    numbers: {
+                      type: "array",
+                      description:
+                        "numbers the title and text write with words (ثلاثة آلاف, 2.5 مليار) and their value; offsets are into the field",
+                      items: {
+                        type: "object",
+                        properties: {
+                          field: { type: "string", enum: ["title", "text"] },
+                          text: { type: "string" },
+                          start: { type: "integer" },
+                          end: { type: "integer" },
+                          value: { type: "number" },
                         },
                       },
                     },

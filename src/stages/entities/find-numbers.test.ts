@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { findNumbers } from "./find-numbers.ts";
+
+/** "text = value" for each number found. */
+const read = (text: string) => findNumbers(text).map((m) => `${m.text} = ${m.value}`);
+
+describe("findNumbers", () => {
+  const rows: { why: string; text: string; want: string[] }[] = [
+    {
+      why: "units, tens joined by و, and a count before a scale word",
+      text: "قتل خمسة وعشرون شخصاً وأصيب ثلاثة آلاف",
+      want: ["خمسة وعشرون = 25", "ثلاثة آلاف = 3000"],
+    },
+    {
+      why: "teens, with أحد/إحدى and اثنا only before عشر",
+      text: "إحدى عشرة سيدة و ثلاثة عشر رجلا واثنا عشر طفلا",
+      want: ["إحدى عشرة = 11", "ثلاثة عشر = 13", "اثنا عشر = 12"],
+    },
+    {
+      why: "hundreds in one word or two, and a long number with every part joined by و",
+      text: "ثلاث مئة وخمسون، وأنفقت أربعة ملايين وثمانمائة وواحدا وثمانين الفا",
+      want: ["ثلاث مئة وخمسون = 350", "أربعة ملايين وثمانمائة وواحدا وثمانين الفا = 4881000"],
+    },
+    {
+      why: "digits with a scale word, decimals and thousands separators, and digits after a larger scale",
+      text: "بلغت 2.5 مليار ريال و3,500 ألف دولار وحقق 3 ملايين و100 ألف جنيه",
+      want: ["2.5 مليار = 2500000000", "3,500 ألف = 3500000", "3 ملايين و100 ألف = 3100000"],
+    },
+    {
+      why: "duals say two by themselves; a fraction before a scale word; a preposition before the first word",
+      text: "مئتي ألف لاجئ ونصف مليون طفل وألفين ريال وفاز بثلاثة أهداف",
+      want: ["مئتي ألف = 200000", "نصف مليون = 500000", "ألفين = 2000", "ثلاثة = 3"],
+    },
+    {
+      why: "a singular scale word alone is one of it; Saudi papers' bracketed digits before a scale word",
+      text: "بطاقة مليون متر مكعب وبجوائز قيمتها (700) ألف ريال",
+      want: ["مليون = 1000000", "(700) ألف = 700000"],
+    },
+    {
+      why: "no number: Monday, per cent, an ordinal's ten, أثنى, وأحد, لست, a plural scale, a fraction alone, digits alone or unread before a scale",
+      text: "يوم الاثنين ارتفع 4 في المائة في الدورة الحادية عشرة، وأثنى وأحد المواطنين، لست أول من قال، آلاف الأشخاص، نصف الطلاب، 27 شخصا، أنفق 50ر62 مليون يورو",
+      want: [],
+    },
+  ];
+  for (const row of rows) {
+    it(row.why, () => {
+      expect(read(row.text)).toEqual(row.want);
+    });
+  }
+
+  it("gives offsets into the text", () => {
+    const text = "وصل ثلاثة آلاف زائر";
+    const [m] = findNumbers(text);
+    expect(m && text.slice(m.start, m.end)).toBe("ثلاثة آلاف");
+  });
+
+  it("stays linear on a long run of number words", () => {
+    const text = "خمسة و".repeat(20_000);
+    const t0 = performance.now();
+    findNumbers(text);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+});
