@@ -261,3 +261,11 @@ export function normalizeArabic(s: string): string {
   const recomposed = folded.normalize("NFC");
   return recomposed === folded ? folded : applyTable(recomposed, NORMALIZE_TABLE);
 }
+
+/**
+ * A table keyed by each word's normalized form, for rules written as texts write them: looked up with a token's
+ * norm. Example: normalizedTable([["أغسطس", 8]]).get(normalizeArabic("اغسطس")) -> 8.
+ */
+export function normalizedTable<V>(rows: readonly (readonly [string, V])[]): Map<string, V> {
+  return new Map(rows.map(([w, v]) => [normalizeArabic(w), v] as const));
+}

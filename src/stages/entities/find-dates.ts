@@ -9,7 +9,7 @@
  * the Umm al-Qura calendar (Saudi Arabia's civil calendar) through Intl; a Hijri date Intl cannot place is left out.
  * Weeks run Saturday to Friday, as Arab calendars print them.
  */
-import { normalizeArabic } from "../arabic/normalize-arabic.ts";
+import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
 import { GIVEN_NAMES, PLACES } from "./entity-lexicon.ts";
 
@@ -42,8 +42,7 @@ type Day = number;
 
 const DAY_MS = 86_400_000;
 const n = (w: string) => normalizeArabic(w);
-const table = (rows: readonly (readonly [string, number])[]) =>
-  new Map(rows.map(([w, v]) => [n(w), v] as const));
+const table = normalizedTable<number>;
 
 /**
  * Gregorian month names (one word): Egyptian and Gulf (أغسطس), Levantine (آب), Maghrebi (أوت). Two-word Levantine

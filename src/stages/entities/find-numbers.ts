@@ -4,7 +4,7 @@
  * مليار" = 2.5e9, "3 ملايين", "27 ألفاً"). Numbers written in digits alone are numbers already and are not listed;
  * ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in, mentions out.
  */
-import { normalizeArabic } from "../arabic/normalize-arabic.ts";
+import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
 
 /** One number a text writes with words. */
@@ -18,8 +18,7 @@ export interface NumberMention {
 }
 
 const n = (w: string) => normalizeArabic(w);
-const table = (rows: readonly (readonly [string, number])[]) =>
-  new Map(rows.map(([w, v]) => [n(w), v] as const));
+const table = normalizedTable<number>;
 
 /** Units, both genders and the cases of two ("ثلاث"/"ثلاثة", "اثنان"/"اثنين"/"اثنتا"). */
 const UNITS = table([

@@ -28,6 +28,13 @@ const outletFilter = [
   { name: "source", in: "query", schema: { type: "string" } },
   { name: "country", in: "query", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
 ];
+/** Where a mention found in an article is: which field, its words, offsets into that field. */
+const mentionFields = {
+  field: { type: "string", enum: ["title", "text"] },
+  text: { type: "string" },
+  start: { type: "integer" },
+  end: { type: "integer" },
+};
 const idPath = { name: "id", in: "path", required: true, schema: { type: "string", maxLength: 200 } };
 const feedResponses = {
   "200": {
@@ -120,10 +127,7 @@ export const OPENAPI_DOCUMENT = {
                       items: {
                         type: "object",
                         properties: {
-                          field: { type: "string", enum: ["title", "text"] },
-                          text: { type: "string" },
-                          start: { type: "integer" },
-                          end: { type: "integer" },
+                          ...mentionFields,
                           first: { type: "string", format: "date" },
                           last: { type: "string", format: "date" },
                           granularity: { type: "string", enum: ["day", "week", "month", "year"] },
@@ -139,10 +143,7 @@ export const OPENAPI_DOCUMENT = {
                       items: {
                         type: "object",
                         properties: {
-                          field: { type: "string", enum: ["title", "text"] },
-                          text: { type: "string" },
-                          start: { type: "integer" },
-                          end: { type: "integer" },
+                          ...mentionFields,
                           value: { type: "number" },
                         },
                       },
