@@ -1,34 +1,78 @@
 /**
- * Draws the articles of a story-label set (testdata/labels/stories-dev2.jsonl) and prints them with their lead for
- * hand grouping: part drawn among titles naming the window's big events, part at random. Benchmark helper, not pure
- * (reads the corpus). Run: node --import tsx bench/stories/sample-stories.ts > bench/.tmp/dev2-sample.txt
+ * Draws the articles of a story-label set (testdata/labels/stories-dev2.jsonl, stories-dev3.jsonl) and prints them
+ * with their lead for hand grouping: part drawn among titles naming the window's big events, part at random.
+ * Benchmark helper, not pure (reads the corpus).
+ * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt
  */
 import { loadCorpus } from "./load-corpus.ts";
 
-/** The DEV2 window (corpus date, crawl time): 2015-08-02T00 to 2015-08-05T00, apart from both other label sets. */
-const FROM = "2015-08-02T00:00:00";
-const TO = "2015-08-05T00:00:00";
-/** Words naming the window's big events (Kerry's Cairo and Doha talks, the Super Cup, al-Anad, Aden, Suez, …). */
-const EVENT_WORDS = [
-  "كيري",
-  "الدوحة",
-  "العند",
-  "السوبر",
-  "عدن",
-  "قناة السويس",
-  "الانتخابات البلدية",
-  "داعش",
-  "إيران",
-  "النووي",
-  "اليمن",
-  "نجران",
-  "جازان",
-  "عسير",
-  "تركيا",
-];
-const EVENT_SAMPLE = 180;
-const RANDOM_SAMPLE = 120;
-const SEED = 20150802;
+interface SampleDesign {
+  /** Crawl-time window (corpus date), apart from every other story-label set. */
+  from: string;
+  to: string;
+  /** Words naming the window's big events: titles holding one form the event part of the draw. */
+  eventWords: string[];
+  eventSample: number;
+  randomSample: number;
+  seed: number;
+}
+
+/** One design per label set, so each set can be drawn again exactly. */
+const DESIGNS: Record<string, SampleDesign> = {
+  /** stories-dev2.jsonl: Kerry's Cairo and Doha talks, the Super Cup, al-Anad, Aden, Suez, … */
+  dev2: {
+    from: "2015-08-02T00:00:00",
+    to: "2015-08-05T00:00:00",
+    eventWords: [
+      "كيري",
+      "الدوحة",
+      "العند",
+      "السوبر",
+      "عدن",
+      "قناة السويس",
+      "الانتخابات البلدية",
+      "داعش",
+      "إيران",
+      "النووي",
+      "اليمن",
+      "نجران",
+      "جازان",
+      "عسير",
+      "تركيا",
+    ],
+    eventSample: 180,
+    randomSample: 120,
+    seed: 20150802,
+  },
+  /**
+   * stories-dev3.jsonl, drawn like the held-out stories.jsonl (about half event titles, half random) from the days
+   * after it: the Asir mosque bombing's aftermath, the Super Cup in London, al-Abadi's reforms, the yuan's
+   * devaluation, the municipal-election registration, …
+   */
+  dev3: {
+    from: "2015-08-09T00:00:00",
+    to: "2015-08-12T00:00:00",
+    eventWords: [
+      "عسير",
+      "الطوارئ",
+      "السوبر",
+      "العبادي",
+      "الصين",
+      "الانتخابات",
+      "للانتخابات",
+      "الجبير",
+      "اليمن",
+      "تعز",
+      "داعش",
+      "تركيا",
+      "إيران",
+      "مصر",
+    ],
+    eventSample: 150,
+    randomSample: 150,
+    seed: 20150809,
+  },
+};
 const LEAD_CHARS = 260;
 
 /** Numerical Recipes LCG: reproducible without a dependency. */
@@ -49,19 +93,23 @@ function draw<T>(items: T[], n: number, rand: () => number): T[] {
   return a.slice(0, n);
 }
 
+const name = process.argv[2] ?? "dev2";
+const design = DESIGNS[name];
+if (design === undefined)
+  throw new Error(`sample-stories: no design ${name} (${Object.keys(DESIGNS).join(", ")})`);
 const inWindow = loadCorpus().filter(
-  (a) => a.date >= FROM && a.date < TO && a.title.trim() !== "" && a.text.trim() !== "",
+  (a) => a.date >= design.from && a.date < design.to && a.title.trim() !== "" && a.text.trim() !== "",
 );
-const isEvent = (t: string) => EVENT_WORDS.some((w) => t.includes(w));
-const rand = lcg(SEED);
+const isEvent = (t: string) => design.eventWords.some((w) => t.includes(w));
+const rand = lcg(design.seed);
 const events = draw(
   inWindow.filter((a) => isEvent(a.title)),
-  EVENT_SAMPLE,
+  design.eventSample,
   rand,
 );
 const rest = draw(
   inWindow.filter((a) => !isEvent(a.title)),
-  RANDOM_SAMPLE,
+  design.randomSample,
   rand,
 );
 const sample = [...events, ...rest].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));

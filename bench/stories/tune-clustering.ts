@@ -1,6 +1,6 @@
 /**
- * Tunes the clusterer on DEV labels only: the story sets stories-dev.jsonl (2015-07-22..23) and stories-dev2.jsonl
- * (08-02..04), and the `tune` half of the long-range pairs (long-range-pairs.jsonl; the `test` half is printed
+ * Tunes the clusterer on DEV labels only: the story sets stories-dev.jsonl (2015-07-22..23), stories-dev2.jsonl
+ * (08-02..04) and stories-dev3.jsonl (08-09..11, drawn like the held-out set), and the `tune` half of the long-range pairs (long-range-pairs.jsonl; the `test` half is printed
  * for the record, never chosen on). Streams the whole corpus per setting, since chaining shows over weeks; never
  * reads the held-out stories.jsonl. Benchmark helper, not pure (reads files).
  * Run: node --import tsx bench/stories/tune-clustering.ts
@@ -13,6 +13,7 @@ import { clusterCorpus, readLongRangePairs, scoreLongRange, spanTable } from "./
 const devSets = [
   { name: "dev", gold: readStoryLabels("stories-dev.jsonl") },
   { name: "dev2", gold: readStoryLabels("stories-dev2.jsonl") },
+  { name: "dev3", gold: readStoryLabels("stories-dev3.jsonl") },
 ];
 const pairs = readLongRangePairs();
 const corpus = loadCorpus();
@@ -33,7 +34,7 @@ for (const tuning of settings) {
     f1Sum += x.f1;
     parts.push(`${set.name} P ${fmt(x.precision)} R ${fmt(x.recall)} F1 ${fmt(x.f1)}`);
   }
-  // Both sets as one (story names prefixed): pairs weigh by story size, as on the held-out set.
+  // All sets as one (story names prefixed): pairs weigh by story size, as on the held-out set.
   const pooledGold = new Map(
     devSets.flatMap((set) => [...set.gold].map(([id, st]) => [id, `${set.name}/${st}`] as const)),
   );
