@@ -2,7 +2,10 @@
  * Near-duplicates against the labelled pairs with the dedupe fold alone (the first half of StoryStream.add:
  * fingerprint, NearDuplicateIndex query/add, DuplicateGroups), so copy-rule changes are measured in seconds, not a
  * full stories run. Prints precision/recall per label set and half, and with --list every labelled pair the
- * groups get wrong with its overlaps. Benchmark helper, not pure (reads the corpus and labels).
+ * groups get wrong with its overlaps and the copy links behind it: for a false positive the chain of verified copies
+ * that put the two in one group, for a false negative the direct link (if any) and why it did not join the groups.
+ * With --half tune (or test) only that half's figures and pairs are printed, so tuning never reads the other half.
+ * Benchmark helper, not pure (reads the corpus and labels).
  * Run: node --import tsx bench/stories/copy-pairs.ts [--list] [--half tune|test|all] [--rule key=value ...]
  *   (--rule overrides a CopyRule field, e.g. --rule rewriteMaxHours=36; Infinity is accepted)
  */
@@ -10,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type CopyRule,
+  type CopyTest,
   compareShingles,
   DEFAULT_COPY_RULE,
 } from "../../src/stages/dedupe/compare-shingles.ts";
@@ -44,10 +48,28 @@ const halfArg = argv.includes("--half") ? argv[argv.indexOf("--half") + 1] : "al
 const fmt = (x: number, d = 3) => x.toFixed(d);
 const rule = ruleFromArgs(argv, "copy-pairs");
 
-/** Group key of every article after one dedupe pass (later group merges applied). */
+/**
+ * A verified copy found when `id` arrived: `copyId` is the earlier article, `role` what the fold did with it: `join`
+ * (the group of its best copy, which the article joined), `merge` (a group merged into the article's), `none` (neither:
+ * a weaker copy than GROUP_MERGE_* asks for, so its group joins the article's only if it already was the same one).
+ */
+export interface CopyLink {
+  id: string;
+  copyId: string;
+  jaccard: number;
+  containment: number;
+  test: CopyTest;
+  role: "join" | "merge" | "none";
+}
+
+/**
+ * Group key of every article after one dedupe pass (later group merges applied); every verified copy is pushed to
+ * `links` when given.
+ */
 export function groupArticles(
   articles: readonly StreamArticle[],
   rule: CopyRule = DEFAULT_COPY_RULE,
+  links?: CopyLink[],
 ): Map<string, string> {
   const index = new NearDuplicateIndex({ rule });
   const groups = new DuplicateGroups();
@@ -58,10 +80,26 @@ export function groupArticles(
     const copies = index.query(fingerprint, a.timeMs);
     index.add(a.id, a.timeMs, fingerprint);
     groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
+    const mergeIds = groups.mergeIdsOf(copies, a.timeMs);
+    if (links !== undefined) {
+      // DuplicateGroups.add joins the group of the first copy still in one (the best), then merges mergeIds.
+      const joined = copies.find((c) => groups.groupIdOf(c.id) !== undefined)?.id;
+      for (const c of copies) {
+        const role = c.id === joined ? "join" : mergeIds.includes(c.id) ? "merge" : "none";
+        links.push({
+          id: a.id,
+          copyId: c.id,
+          jaccard: c.jaccard,
+          containment: c.containment,
+          test: c.test,
+          role,
+        });
+      }
+    }
     const g = groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
       copies.map((c) => c.id),
-      groups.mergeIdsOf(copies, a.timeMs),
+      mergeIds,
     );
     groupOf.set(a.id, g.groupId);
     for (const from of g.mergedGroups ?? []) mergedInto.set(from, g.groupId);
@@ -72,6 +110,40 @@ export function groupArticles(
     return x;
   };
   return new Map([...groupOf].map(([id, g]) => [id, resolve(g)]));
+}
+
+/**
+ * The copy links (either direction) that connect `from` to `to` with the fewest steps, or null: how a false
+ * positive got into one group. Example: A~B (join) and C~B (merge) -> [A~B, C~B] from A to C.
+ */
+export function linkPath(links: readonly CopyLink[], from: string, to: string): CopyLink[] | null {
+  const byArticle = new Map<string, CopyLink[]>();
+  for (const l of links) {
+    for (const end of [l.id, l.copyId]) {
+      const list = byArticle.get(end);
+      if (list === undefined) byArticle.set(end, [l]);
+      else list.push(l);
+    }
+  }
+  const via = new Map<string, CopyLink | null>([[from, null]]);
+  const queue = [from];
+  for (let head = 0; head < queue.length && !via.has(to); head++) {
+    const at = queue[head]!;
+    for (const l of byArticle.get(at) ?? []) {
+      const next = l.id === at ? l.copyId : l.id;
+      if (via.has(next)) continue;
+      via.set(next, l);
+      queue.push(next);
+    }
+  }
+  if (!via.has(to)) return null;
+  const path: CopyLink[] = [];
+  for (let at = to; at !== from; ) {
+    const l = via.get(at)!;
+    path.unshift(l);
+    at = l.id === at ? l.copyId : l.id;
+  }
+  return path;
 }
 
 const articles = loadStream();
@@ -89,7 +161,8 @@ const sets = [
 ];
 
 const t0 = process.cpuUsage();
-const groupOf = groupArticles(articles, rule);
+const links: CopyLink[] = [];
+const groupOf = groupArticles(articles, rule, list ? links : undefined);
 const cpu = process.cpuUsage(t0);
 console.log(
   `dedupe fold: ${articles.length} articles, ${fmt((cpu.user + cpu.system) / articles.length, 0)} µs CPU/article`,
@@ -97,9 +170,10 @@ console.log(
 const found = (p: LabelledPair) => groupOf.get(p.a) !== undefined && groupOf.get(p.a) === groupOf.get(p.b);
 for (const set of sets) {
   for (const half of ["all", "tune", "test"] as const) {
+    if (halfArg !== "all" && half !== halfArg) continue;
     const { tp, fp, fn } = scoreCopies(set.pairs, half, found);
     console.log(
-      `${(half === "all" ? set.name : `  ${half} half`).padEnd(16)} P ${fmt(tp / Math.max(1, tp + fp))} R ${fmt(tp / Math.max(1, tp + fn))} (tp ${tp} fp ${fp} fn ${fn})`,
+      `${(half === "all" ? set.name : halfArg === "all" ? `  ${half} half` : `${set.name}, ${half} half`).padEnd(16)} P ${fmt(tp / Math.max(1, tp + fp))} R ${fmt(tp / Math.max(1, tp + fn))} (tp ${tp} fp ${fp} fn ${fn})`,
     );
   }
 }
@@ -120,5 +194,17 @@ if (list) {
     console.log(
       `${f ? "FP" : "FN"} ${halfOf(p)} ${p.a} ${p.b} label ${p.label} (was ${original.get(`${p.a} ${p.b}`)}) J ${fmt(o.jaccard, 2)} C ${fmt(o.containment, 2)} n ${o.smaller} lead ${fmt(lead, 2)} dt ${fmt(Math.abs(a.timeMs - b.timeMs) / 3_600_000, 0)} h ${a.sourceId}/${b.sourceId}`,
     );
+    const describe = (l: CopyLink) =>
+      `${l.id} (${byId.get(l.id)!.sourceId}) ~ ${l.copyId} (${byId.get(l.copyId)!.sourceId}) J ${fmt(l.jaccard, 2)} C ${fmt(l.containment, 2)} ${l.test} ${l.role} dt ${fmt((byId.get(l.id)!.timeMs - byId.get(l.copyId)!.timeMs) / 3_600_000, 0)} h`;
+    if (f) {
+      for (const l of linkPath(links, p.a, p.b) ?? []) console.log(`   chain: ${describe(l)}`);
+      continue;
+    }
+    const sizeOf = (id: string) => [...groupOf.values()].filter((g) => g === groupOf.get(id)).length;
+    console.log(`   groups: ${sizeOf(p.a)} and ${sizeOf(p.b)} articles`);
+    const direct = links.find(
+      (l) => (l.id === p.a && l.copyId === p.b) || (l.id === p.b && l.copyId === p.a),
+    );
+    console.log(`   direct: ${direct === undefined ? "no verified copy link" : describe(direct)}`);
   }
 }
