@@ -37,6 +37,31 @@ describe("findNumbers", () => {
       want: ["مليون = 1000000", "(700) ألف = 700000"],
     },
     {
+      why: "a range or a list joined by و is two numbers: a unit after a unit, tens after tens",
+      text: "بين ثلاثة وأربعة أشخاص، وبين أربعة وثمانية ملايين، وعشرين وثلاثين",
+      want: ["ثلاثة = 3", "أربعة = 4", "أربعة = 4", "ثمانية ملايين = 8000000", "عشرين = 20", "ثلاثين = 30"],
+    },
+    {
+      why: "a و apart, a half after a scale, the units after the last scale, and a thousand million",
+      text: "خمسة و عشرون، ومليون ونصف المليون، و47 ألف و 270، وألف مليون",
+      want: [
+        "خمسة و عشرون = 25",
+        "مليون ونصف المليون = 1500000",
+        "47 ألف و 270 = 47270",
+        "ألف مليون = 1000000000",
+      ],
+    },
+    {
+      why: "ألفا/مليونا: after a number or with و going on one of it, before a noun two; decimals keep no binary noise",
+      text: "عدد 27 ألفاً وبلغ مليونا و529 ألفا وكلف ألفا ريال وارتفع 8.2 مليون",
+      want: ["27 ألفاً = 27000", "مليونا و529 ألفا = 1529000", "ألفا = 2000", "8.2 مليون = 8200000"],
+    },
+    {
+      why: "the tens of an ordinal are no number; a proclitic's stretch or vowel is not in the number's text",
+      text: "في القرن الحادي والعشرين وفي الخامسة والثلاثين من عمرها والفصل الثالث عشر، وفاز بـ3 أهداف بِثلاثة ملايين",
+      want: ["ثلاثة ملايين = 3000000"],
+    },
+    {
       why: "no number: Monday, per cent, an ordinal's ten, أثنى, وأحد, لست, a plural scale, a fraction alone, digits alone or unread before a scale",
       text: "يوم الاثنين ارتفع 4 في المائة في الدورة الحادية عشرة، وأثنى وأحد المواطنين، لست أول من قال، آلاف الأشخاص، نصف الطلاب، 27 شخصا، أنفق 50ر62 مليون يورو",
       want: [],
@@ -52,6 +77,10 @@ describe("findNumbers", () => {
     const text = "وصل ثلاثة آلاف زائر";
     const [m] = findNumbers(text);
     expect(m && text.slice(m.start, m.end)).toBe("ثلاثة آلاف");
+  });
+
+  it("leaves out a number too big to hold", () => {
+    expect(findNumbers(`${"9".repeat(400)} مليون`)).toEqual([]);
   });
 
   it("stays linear on a long run of number words", () => {

@@ -136,14 +136,14 @@ const HUNDRED = new Set(["مائة", "مئة"].map(n));
  * Scale words with what one of them is worth and how many a form says by itself: the dual counts two ("ألفين" =
  * 2000), the other forms count what stands before them ("ثلاثة آلاف", "عشرين ألفاً"), or one when nothing does.
  */
-const SCALES = new Map<string, { scale: number; dual: boolean; plural: boolean }>();
+const SCALES = new Map<string, { scale: number; dual: boolean; plural: boolean; accusative: boolean }>();
 for (const [forms, scale] of [
-  [["ألف", "ألفا", "ألفاً"], 1e3],
-  [["مليون", "مليونا", "مليوناً"], 1e6],
-  [["مليار", "مليارا", "ملياراً", "بليون"], 1e9],
+  [["ألف"], 1e3],
+  [["مليون"], 1e6],
+  [["مليار", "بليون"], 1e9],
   [["تريليون", "ترليون"], 1e12],
 ] as const) {
-  for (const f of forms) SCALES.set(n(f), { scale, dual: false, plural: false });
+  for (const f of forms) SCALES.set(n(f), { scale, dual: false, plural: false, accusative: false });
 }
 // Plurals count what stands before them ("ثلاثة آلاف"); alone they are "thousands of", no number.
 for (const [forms, scale] of [
@@ -152,22 +152,34 @@ for (const [forms, scale] of [
   [["مليارات", "بلايين"], 1e9],
   [["تريليونات"], 1e12],
 ] as const) {
-  for (const f of forms) SCALES.set(n(f), { scale, dual: false, plural: true });
+  for (const f of forms) SCALES.set(n(f), { scale, dual: false, plural: true, accusative: false });
 }
 for (const [forms, scale] of [
-  [["ألفين", "ألفان", "ألفي", "ألفا"], 1e3],
+  [["ألفين", "ألفان", "ألفي"], 1e3],
   [["مليونين", "مليونان", "مليوني"], 1e6],
-  [["مليارين", "ملياران", "مليارى", "ملياري"], 1e9],
+  [["مليارين", "ملياران", "ملياري"], 1e9],
 ] as const) {
-  // "ألفا" is both the dual's construct (ألفا ريال) and the accusative (عشرون ألفاً): after a number it counts
-  // that number, alone it is two.
-  for (const f of forms) SCALES.set(n(f), { scale, dual: true, plural: false });
+  for (const f of forms) SCALES.set(n(f), { scale, dual: true, plural: false, accusative: false });
+}
+// "ألفا", "مليونا": the dual's construct ("ألفا ريال" is two thousand) and the accusative after a count ("عشرون
+// ألفاً", "27 ألفاً"): alone two, after a number one.
+for (const [forms, scale] of [
+  [["ألفا"], 1e3],
+  [["مليونا"], 1e6],
+  [["مليارا"], 1e9],
+] as const) {
+  for (const f of forms) SCALES.set(n(f), { scale, dual: true, plural: false, accusative: true });
 }
 /** Fractions before a scale word: "نصف مليون", "ربع مليار". */
 const FRACTIONS = table([
   ["نصف", 0.5],
   ["ربع", 0.25],
+  ["ثلث", 1 / 3],
+  ["ثلثا", 2 / 3],
+  ["ثلثي", 2 / 3],
 ]);
+/** Fractions' plurals ("ثلاثة أرباع مليار"), not read: a scale word after one is not a number of its own. */
+const UNREAD_FRACTIONS = new Set(["أرباع", "أثلاث", "أخماس", "أعشار"].map(n));
 /** و joining the parts of one number ("خمسة وعشرون", "ألف وخمسمائة"). */
 const WAW = "\u0648";
 /** Prepositions a number's first word may carry ("بثلاثة", "لخمسة", "كألف"). */
@@ -177,7 +189,7 @@ const AL = "\u0627\u0644";
 
 type Part =
   | { kind: "count"; value: number; teen?: boolean }
-  | { kind: "scale"; scale: number; dual: boolean; plural: boolean }
+  | { kind: "scale"; scale: number; dual: boolean; plural: boolean; accusative: boolean }
   | { kind: "fraction"; value: number };
 
 /** What word says as part of a number, or null; "الخمسة" (the five) is five. `next`: the word after it. */
@@ -251,6 +263,26 @@ function spaced(text: string, tokens: readonly Token[], k: number): boolean {
   return k > 0 && k < tokens.length && /^[ \u00a0]+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
 }
 
+/**
+ * "مليوناً", "مليونا و529 ألفا": the accusative of one (its tanween written, or a number going on with و), not the
+ * dual's construct ("مليونا ريال", two million riyals). Word k is a form that can be either.
+ */
+function singularAccusative(text: string, tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (text.slice(t.start, t.end).includes("\u064b")) return true;
+  const next = tokens[k + 1];
+  return next !== undefined && spaced(text, tokens, k + 1) && next.norm.startsWith(WAW);
+}
+
+/** What rank a count has inside one number: units and teens, tens, hundreds. */
+type Rank = "unit" | "tens" | "hundreds";
+const rankOf = (value: number): Rank => (value < 20 ? "unit" : value < 100 ? "tens" : "hundreds");
+
+/** Word (an ordinal) before a ten or tens word makes a compound ordinal: "الحادي والعشرين", "الثالث عشر". */
+function isOrdinal(norm: string): boolean {
+  return ORDINALS.has(norm) || (norm.startsWith(WAW) && ORDINALS.has(norm.slice(1)));
+}
+
 function readNumber(
   text: string,
   tokens: readonly Token[],
@@ -259,22 +291,35 @@ function readNumber(
   let total = 0;
   /** The count building up before a scale word ("ثلاثمائة وخمسة" before "آلاف"). */
   let current = 0;
-  /** A scale may multiply the count before it, once. */
+  /** A scale has multiplied a count: another scale may only multiply the whole ("ألف مليون") or a new count. */
   let scaled = false;
   let words = 0;
-  let sawWord = false;
   let k = i;
+  /** The index after the last word of the number (a lone و after it is not part of it). */
+  let endToken = i;
   /** How the first word starts: after its preposition, if any ("بثلاثة" starts at ثلاثة). */
   let startCut = 0;
-  let last: Part | { kind: "digits" } | null = null;
+  let lastKind: "digits" | "count" | "scale" | null = null;
+  /** The rank of the last count read, and the worth of the last scale read. */
+  let lastRank: Rank = "unit";
+  let lastScale = 0;
+  let lastPlural = false;
+  /** A و written as a word of its own stood before word k ("خمسة و عشرون"). */
+  let loneWaw = false;
   while (k < tokens.length) {
     if (k > i && !spaced(text, tokens, k)) break;
     let word = tokens[k]!.norm;
     let cut = 0;
-    const joinedByWaw = k > i && word.startsWith(WAW) && word.length > 1;
-    if (joinedByWaw) {
+    if (k > i && word === WAW && !loneWaw) {
+      loneWaw = true;
+      k++;
+      continue;
+    }
+    let waw = loneWaw;
+    loneWaw = false;
+    if (!waw && k > i && word.startsWith(WAW) && word.length > 1) {
+      waw = true;
       word = word.slice(1);
-      cut = 1;
     } else if (k === i && word.length > 1 && (PREPOSITIONS.includes(word[0]!) || word[0] === WAW)) {
       // A first word with a preposition or a conjunction: read what follows it, if that is a number. Before a
       // hamza's alef the و is a conjunction as written ("وأحد" is "and one of", not واحد).
@@ -289,8 +334,8 @@ function readNumber(
     }
     const digits = readDigits(text, tokens, k, word);
     if (digits !== null) {
-      // Digits are part of a number before a scale word ("3 ملايين"), first or after a larger scale with و ("3
-      // ملايين و100 ألف"); else they end it.
+      // Digits are part of a number before a scale word ("3 ملايين", "27 ألفاً"), first or after a larger scale
+      // with و ("3 ملايين و100 ألف"); else they end it.
       const after = tokens[digits.end];
       // "(700) ألف ريال": Saudi papers bracket the digits.
       const bracketed =
@@ -302,89 +347,126 @@ function readNumber(
         after !== undefined && (spaced(text, tokens, digits.end) || bracketed)
           ? SCALES.get(after.norm)
           : undefined;
-      if (scale === undefined || scale.dual) break;
-      if (last !== null && !(joinedByWaw && last.kind === "scale" && scale.scale < last.scale)) break;
-      if (k === i) startCut = bracketed ? -1 : cut;
-      if (bracketed) {
-        // The scale word is read here: the bracket between is no space for the loop's join test.
-        total += digits.value * scale.scale;
-        scaled = true;
-        last = { kind: "scale", ...scale };
-        k = digits.end + 1;
-        words += 2;
-        sawWord = true;
-        continue;
+      if (scale === undefined && waw && lastKind === "scale" && digits.value < lastScale) {
+        // "47 ألف و270", "مليونا و529 ألفا و418": the units after the last scale.
+        total += digits.value;
+        k = digits.end;
+        endToken = k;
+        words++;
+        break;
       }
-      current = digits.value;
-      last = { kind: "digits" };
-      k = digits.end;
-      words++;
+      if (scale === undefined || (scale.dual && !scale.accusative)) break;
+      if (lastKind !== null && !(waw && lastKind === "scale" && scale.scale < lastScale)) break;
+      if (k === i) startCut = bracketed ? -1 : cut;
+      total += digits.value * scale.scale;
+      scaled = true;
+      lastKind = "scale";
+      lastScale = scale.scale;
+      lastPlural = false;
+      k = digits.end + 1;
+      endToken = k;
+      words += 2;
       continue;
     }
     const part = partOf(word, tokens[k + 1]?.norm);
     if (part === null) break;
-    // "الحادية عشرة", "الثالث عشر": an ordinal's ten.
-    if (k === i && TEN.has(word) && i > 0 && spaced(text, tokens, i) && ORDINALS.has(tokens[i - 1]!.norm))
-      break;
-    // After a first part, another joins without و only as a teen's ten ("ثلاثة عشر"), hundreds after a unit ("ثلاث
-    // مئة") or a scale ("خمسة آلاف"); everything else needs و ("خمسة وعشرون", "ألف وخمسمائة").
-    if (last !== null && !joinedByWaw) {
-      const teen = part.kind === "count" && TEN.has(word) && last.kind === "count" && last.value < 10;
-      const hundred = part.kind === "count" && HUNDRED.has(word) && last.kind === "count" && last.value < 10;
-      if (!(teen || hundred || part.kind === "scale")) break;
-      if (teen) {
-        current += 10;
-        last = { kind: "count", value: current, teen: true };
-        k++;
-        words++;
-        sawWord = true;
-        continue;
-      }
-      if (hundred) {
-        current = current * 100;
-        last = { kind: "count", value: current };
-        k++;
-        words++;
-        sawWord = true;
-        continue;
-      }
-    }
-    if (last !== null && joinedByWaw && part.kind !== "count") break;
-    if (k === i) startCut = cut;
     if (part.kind === "count") {
-      current += part.value;
+      const bare = word.startsWith(AL) ? word.slice(2) : word;
+      // "الحادي والعشرين", "الخامسة والثلاثين", "الثالث عشر": the tens of an ordinal, a rank or a day.
+      if (
+        k === i &&
+        (TEN.has(bare) || TENS.has(bare)) &&
+        i > 0 &&
+        spaced(text, tokens, i) &&
+        isOrdinal(tokens[i - 1]!.norm)
+      )
+        break;
+      if (lastKind !== null && !waw) {
+        // Without و a count joins only as a teen's ten ("ثلاثة عشر") or hundreds after a unit ("ثلاث مئة").
+        if (lastKind !== "count" || current >= 10) break;
+        if (TEN.has(word)) current += 10;
+        else if (HUNDRED.has(word)) {
+          current *= 100;
+          lastRank = "hundreds";
+        } else break;
+      } else if (lastKind !== null) {
+        // With و: after a scale anything smaller, after hundreds tens or units, after units tens ("خمسة وعشرون");
+        // a unit after a unit or tens after tens is a range or a list ("بين ثلاثة وأربعة", "عشرين وثلاثين").
+        const rank = rankOf(part.value);
+        const fits =
+          lastKind === "scale"
+            ? true
+            : lastKind === "count" &&
+              ((lastRank === "hundreds" && rank !== "hundreds") || (lastRank === "unit" && rank === "tens"));
+        if (!fits) break;
+        current += part.value;
+        lastRank = rank;
+      } else {
+        if (k === i) startCut = cut;
+        current = part.value;
+        lastRank = rankOf(part.value);
+      }
+      lastKind = "count";
     } else if (part.kind === "fraction") {
+      if (waw && lastKind === "scale") {
+        // "ثلاثة ملايين ونصف", "مليون ونصف المليون": a fraction of the scale before, the scale maybe said again.
+        total += part.value * lastScale;
+        k++;
+        const again = tokens[k];
+        if (again !== undefined && spaced(text, tokens, k) && again.norm.startsWith(AL)) {
+          if (SCALES.get(again.norm.slice(2))?.scale === lastScale) k++;
+        }
+        endToken = k;
+        words++;
+        break;
+      }
       // A fraction is a number only before a scale word ("نصف مليون"); "نصف الطلاب" is no number.
       const after = tokens[k + 1];
-      if (last !== null || after === undefined || !spaced(text, tokens, k + 1) || !SCALES.has(after.norm))
+      if (lastKind !== null || after === undefined || !spaced(text, tokens, k + 1) || !SCALES.has(after.norm))
         break;
+      if (k === i) startCut = cut;
       current = part.value;
+      lastKind = "count";
+      lastRank = "unit";
     } else {
-      if (scaled && current === 0) break;
-      const count = last === null ? (part.dual ? 2 : 1) : current;
-      total += count * part.scale;
-      current = 0;
-      scaled = true;
+      if (waw) break;
+      if (lastKind === "scale" && current === 0 && part.scale > lastScale) {
+        // "ألف مليون": a thousand million.
+        total *= part.scale;
+      } else {
+        if (scaled && current === 0) break;
+        if (k === i) startCut = cut;
+        const count =
+          lastKind === null ? (part.dual && !singularAccusative(text, tokens, k) ? 2 : 1) : current;
+        total += count * part.scale;
+        current = 0;
+        scaled = true;
+      }
+      lastKind = "scale";
+      lastScale = part.scale;
+      lastPlural = part.plural;
     }
-    last = part;
-    sawWord = true;
     words++;
     k++;
+    endToken = k;
   }
-  if (!sawWord || words === 0) return null;
-  const value = total + current;
-  // A plural scale word alone is "thousands of", "millions of" ("آلاف الأشخاص"): no number. Nor is a scale word
-  // alone after digits it could not join ("50ر62 مليون", Saudi papers' ر decimal point): its count is unread.
-  if (words === 1 && last !== null && last.kind === "scale") {
-    if (last.plural) return null;
-    if (
-      i > 0 &&
-      /\d$/.test(tokens[i - 1]!.norm) &&
-      !/\p{L}/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))
-    )
-      return null;
+  if (words === 0 || endToken === i) return null;
+  // Round away binary noise ("8.2 مليون" is 8200000, not 8199999.999999999); a number too big to hold is no number.
+  const value = Number((total + current).toPrecision(12));
+  if (!Number.isFinite(value)) return null;
+  if (words === 1 && lastKind === "scale") {
+    // A plural scale word alone is "thousands of", "millions of" ("آلاف الأشخاص"): no number. Nor is a scale word
+    // alone after digits it could not join ("50ر62 مليون", Saudi papers' ر decimal point) or a fraction it does
+    // not know ("ثلاثة أرباع مليار"): its count is unread.
+    if (lastPlural) return null;
+    const before = i > 0 ? tokens[i - 1]! : undefined;
+    if (before !== undefined && !/\p{L}/u.test(text.slice(before.end, tokens[i]!.start))) {
+      if (/\d$/.test(before.norm) || UNREAD_FRACTIONS.has(before.norm)) return null;
+    }
   }
-  const start = tokens[i]!.start + startCut;
-  const end = tokens[k - 1]!.end;
-  return { mention: { text: text.slice(start, end), start, end, value }, end: k };
+  let start = tokens[i]!.start + startCut;
+  const end = tokens[endToken - 1]!.end;
+  // The proclitic's vowel mark or stretch is not the number's: "بـ3 ملايين", "بِثلاثة".
+  while (start < end && /[\u0640\u064B-\u065F]/.test(text[start]!)) start++;
+  return { mention: { text: text.slice(start, end), start, end, value }, end: endToken };
 }
