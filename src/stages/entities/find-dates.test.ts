@@ -154,6 +154,16 @@ describe("findDates", () => {
       ],
     },
     {
+      why: "short future verbs count; سنوياً and المقرر الخاص (a rapporteur) do not",
+      text: "سيتم افتتاح المعرض يوم الثلاثاء. يقام المهرجان سنويا وافتتح الثلاثاء. قال المقرر الخاص يوم الثلاثاء",
+      want: ["يوم الثلاثاء → 2015-08-11 day", "الثلاثاء → 2015-08-04 day", "يوم الثلاثاء → 2015-08-04 day"],
+    },
+    {
+      why: "a weekday before الموافق لـ and a written date is that date",
+      text: "الخميس الموافق لـ6 أغسطس ويوم الأحد الموافق لـ 9 أغسطس",
+      want: ["الخميس الموافق لـ6 أغسطس → 2015-08-06 day", "يوم الأحد الموافق لـ 9 أغسطس → 2015-08-09 day"],
+    },
+    {
       why: "a weekday before الموافق and a written date is that date",
       text: "ويبدأ التقديم يوم الأحد الموافق 24/10/1436هـ وينتهي يوم الخميس الموافق 20 أغسطس",
       want: [
@@ -310,6 +320,8 @@ describe("futureVerb", () => {
     ["سيطرت", false],
     ["ستافان", false],
     ["سياسة", false],
+    ["سيتم", true],
+    ["سنوياً", false],
   ])("%s → %s", (word, want) => {
     expect(futureVerb(word)).toBe(want);
   });

@@ -220,7 +220,9 @@ const COUNT_UNITS = new Set(
 /** Day words before a weekday or two ("يوم الأحد", "يومي الأحد والاثنين"). */
 const DAY_NOUNS = new Set(["يوم", "يومي"].map(n));
 /** Words between a weekday and the written date it names ("يوم الأحد الموافق 8 ذو القعدة"). */
-const COINCIDING = new Set(["الموافق", "الموافقة", "المصادف", "الموافق لـ"].map(n));
+const COINCIDING = new Set(["الموافق", "الموافقة", "المصادف"].map(n));
+/** ل written apart after الموافق ("الموافق لـ 6 أغسطس"). */
+const LAM = n("ل");
 /**
  * Words that put what their clause tells ahead of the writer ("سوف تزور طهران الثلاثاء", "من المقرر أن يبدأ المعرض
  * الخميس"); a future verb (س + the present: "سيزور", "ستبدأ") says it too (futureVerb).
@@ -242,6 +244,7 @@ const FUTURE_WORDS = new Set(
 );
 /** One-word place names, which can look like a future verb (سيناء، سيول). */
 const PLACE_WORDS = new Set(PLACES.flatMap((p) => p.forms.filter((f) => !f.includes(" "))).map(n));
+const SPECIAL = n("الخاص");
 /** "كان من المقرر": what was planned, which may be past. */
 const WAS = new Set(["كان", "كانت"].map(n));
 /** Words looked back over, within the clause, for its tense before a bare weekday. */
@@ -388,8 +391,11 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     if (norms[k] === n("يوم") && joined(k + 1)) k++;
     if (WEEKDAYS.has(norms[k]!) && joined(k + 1)) k++;
     else return k;
-    // "يوم الخميس الموافق 20 أغسطس": the written date names the day.
-    if (COINCIDING.has(norms[k]!) && joined(k + 1)) k++;
+    // "يوم الخميس الموافق 20 أغسطس", "الموافق لـ6 أغسطس": the written date names the day.
+    if (COINCIDING.has(norms[k]!) && joined(k + 1)) {
+      k++;
+      if (norms[k] === LAM && joined(k + 1)) k++;
+    }
     return k;
   }
 
@@ -620,7 +626,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
   function futureClause(i: number): boolean {
     for (let j = i - 1; j >= 0 && j >= i - TENSE_REACH_WORDS && joined(j + 1); j--) {
       const w = norms[j]!.replace(/^[\u0648\u0641]/, "");
-      if (FUTURE_WORDS.has(w)) {
+      // "المقرر الخاص" is a rapporteur, not a plan.
+      if (FUTURE_WORDS.has(w) && norms[j + 1] !== SPECIAL) {
         const was = (k: number) => k >= 0 && WAS.has(norms[k]!.replace(/^\u0648/, ""));
         return !(was(j - 1) || (norms[j - 1] === FROM && was(j - 2)));
       }
@@ -650,8 +657,10 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
   function readDayNumber(k: number): { day: number; end: number } | null {
     const w = norms[k];
     if (w === undefined) return null;
-    if (/^\d{1,2}$/.test(w)) {
-      const day = Number(w);
+    // "لـ6 أغسطس" after الموافق: ل written on the number.
+    const digits = /^\u0644?(\d{1,2})$/.exec(w)?.[1];
+    if (digits !== undefined && (digits === w || (k > 0 && COINCIDING.has(norms[k - 1]!)))) {
+      const day = Number(digits);
       return day >= 1 && day <= 31 ? { day, end: k + 1 } : null;
     }
     if (w === FIRST) return { day: 1, end: k + 1 };
@@ -832,17 +841,37 @@ function yearFound(year: number, end: number, relative: boolean): Found {
 
 /**
  * A verb in the future: س and a present-tense prefix (ي ت ن) and a stem ("سيزور", "ستبدأ", "وسنعرف"), written as it
- * is (a long alef after the prefix is a foreign name: "ستافان"). Nouns of that shape are left out by their endings
- * (سيارة، سنوات، ستين) and سيطر (past: "took control").
+ * is (a long alef after the prefix is a foreign name: "ستافان"), or one of the short ones (سيتم، سيصل). Nouns of that
+ * shape are left out by their endings (سيارة، سنوات، ستين، سنوياً) and سيطر (past: "took control").
  */
 export function futureVerb(word: string): boolean {
   const w = word.replace(/[\u064B-\u0652\u0640]/g, "").replace(/^[\u0648\u0641]/, "");
+  if (SHORT_FUTURE_VERBS.has(w)) return true;
   return (
     /^\u0633[\u064A\u062A\u0646][^\u0627]\S{2,}$/.test(w) &&
-    !/(\u0629|\u0627\u062A|\u064A\u0646)$/.test(w) &&
+    !/(\u0629|\u0627\u062A|\u064A\u0646|\u0648\u064A(\u0627|\u0629|\u0647)?)$/.test(w) &&
     !w.startsWith("\u0633\u064A\u0637\u0631")
   );
 }
+
+/** Future verbs of four letters, which the shape test leaves to nouns (سيتم "will be done", سيصل "will arrive"). */
+const SHORT_FUTURE_VERBS = new Set([
+  "سيتم",
+  "ستتم",
+  "سيصل",
+  "ستصل",
+  "سنصل",
+  "سيظل",
+  "ستظل",
+  "سيحل",
+  "ستحل",
+  "سيمر",
+  "ستمر",
+  "سيقع",
+  "ستقع",
+  "سيبث",
+  "ستبث",
+]);
 
 function between(text: string, tokens: readonly Token[], k: number): string {
   return text.slice(tokens[k - 1]!.end, tokens[k]!.start);
