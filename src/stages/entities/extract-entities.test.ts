@@ -127,6 +127,23 @@ describe("extractEntities", () => {
       not: ["person:بقسم علوم:1"],
     },
     {
+      why: "in sport: بالتعاون مع, رعاية الشباب, بكأس الاتحاد and a rank before a name are no clubs; ل«...» without a stretch",
+      text: "فاز الهلال بكأس الاتحاد في المباراة بالتعاون مع الرئاسة العامة لرعاية الشباب. وقال الرائد محمد الغامدي ل«عكاظ» إن اللاعب والمدرب",
+      has: ["organization:الهلال:1", "person:محمد الغامدي:1", "organization:عكاظ:1"],
+      not: [
+        "organization:الاتحاد:1",
+        "organization:التعاون:1",
+        "organization:الشباب:1",
+        "organization:الرائد:1",
+      ],
+    },
+    {
+      why: "goals, teams and contests of other kinds make no text about sport; a committee named by one adjective is none",
+      text: "حقق الفريق هدف الخطة في البطولة الثقافية بفضل الاتفاق مع الشركاء. وقررت اللجنة الفنية ذلك",
+      has: [],
+      not: ["organization:الاتفاق:1", "organization:اللجنة الفنية:1"],
+    },
+    {
       why: "a federation is named for its sport with ل; ل and a verb is the sentence going on",
       text: "أعلن الاتحاد السعودي لكرة القدم أن لجنة الاحتراف ليتسنى لها النظر",
       has: ["organization:الاتحاد السعودي لكرة القدم:1", "organization:لجنة الاحتراف:1"],

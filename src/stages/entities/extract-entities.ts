@@ -268,8 +268,29 @@ const OUTLETS = set(OUTLET_HEADS);
 const SITE = n("موقع");
 const CLUBS = set(SPORTS_CLUBS);
 const SPORT = set(SPORT_WORDS);
-/** Different SPORT_WORDS that make a text one about sport. */
+/** Different SPORT_WORDS that make a text one about sport, one of them about a match (MATCH_SPORT). */
 const SPORT_WORDS_MIN = 3;
+/** Sport words that say a game is played (هدف, فريق, بطولة also name goals, teams and contests of any kind). */
+const MATCH_SPORT = set([
+  "مباراة",
+  "المباراة",
+  "مباراته",
+  "مباريات",
+  "الدوري",
+  "دوري",
+  "لاعب",
+  "اللاعب",
+  "لاعبي",
+  "اللاعبين",
+  "لاعبا",
+  "مدرب",
+  "المدرب",
+  "المرمى",
+  "الشوط",
+  "ركلة",
+]);
+const WITH = n("مع");
+const COMMITTEE = n("اللجنة");
 /** Heads of a team's name: "نادي الهلال", "فريق لخويا القطري" (the club is the name after it). */
 const TEAM_HEADS = set(["نادي", "فريق"]);
 /** Words after a team head that say which team, not its name: "فريق العاصمة", "الفريق الأول", "فريق الناشئين". */
@@ -290,6 +311,10 @@ const TEAM_KINDS = set([
  */
 const NOT_CLUB_AFTER = set([
   "أندية",
+  "رعاية",
+  "منتخب",
+  "المنتخب",
+  "حوار",
   "دول",
   "دوري",
   "كأس",
@@ -437,14 +462,6 @@ function buildLexicon(): Map<string, LexiconName[]> {
  * both spellings meet. Examples: ["باراك", "اوباما"] -> "باراك اوباما"; ["عبد", "الله", "صالح"] and
  * ["عبدالله", "صالح"] -> one key.
  */
-/**
- * The key an organization named `name` gets ("صحيفة" words aside): how a caller tells an outlet's mentions of its
- * own name ("الجزيرة (السعودية)" → the key of الجزيرة). A bracketed part is a qualifier, not the name.
- */
-export function organizationKeyOf(name: string): string {
-  return keyOf(tokenize(name.replace(/\([^)]*\)/g, " ")).map((t) => t.norm));
-}
-
 function keyOf(norms: readonly string[]): string {
   const words: string[] = [];
   for (let k = 0; k < norms.length; k++) {
@@ -558,13 +575,13 @@ export function extractEntities(text: string): Entity[] {
   /** A text about sport: bare club names (الهلال, النصر) are clubs in it. */
   const sportWords = new Set<string>();
   for (const bs of bases) for (const b of bs) if (SPORT.has(b.word)) sportWords.add(b.word);
-  const sport = sportWords.size >= SPORT_WORDS_MIN;
+  const sport = sportWords.size >= SPORT_WORDS_MIN && [...sportWords].some((w) => MATCH_SPORT.has(w));
   for (let i = 0; i < tokens.length; ) {
     const next =
       readLexiconName(i) ??
       readOutlet(i) ??
-      readClub(i) ??
       readPerson(i) ??
+      readClub(i) ??
       readOrganization(i) ??
       readBareName(i);
     if (next === null) i++;
@@ -608,7 +625,7 @@ export function extractEntities(text: string): Entity[] {
     // (else "الملامح العامة لـ«ويندوز 10»" would make a product an outlet).
     const toldTo =
       head === undefined &&
-      ((norms[i] === LAM && text[tokens[i]!.end - 1] === "\u0640") || norms[i] === TO) &&
+      (norms[i] === LAM || norms[i] === TO) &&
       norms
         .slice(Math.max(0, i - REPORTING_REACH), i)
         .some((w) => REPORTING.has(w.replace(/^[\u0648\u0641]/, "")));
@@ -663,8 +680,10 @@ export function extractEntities(text: string): Entity[] {
     }
     const base = bases[i]!.find((b) => CLUBS.has(b.word));
     if (base === undefined) return null;
-    if (joined(i + 1) && definite(i + 1)) return null;
-    if (i > 0 && !barrier[i] && (NOT_CLUB_AFTER.has(norms[i - 1]!) || HEADS.has(norms[i - 1]!))) return null;
+    // "الهلال الأحمر", "بالتعاون مع": another name or the everyday word.
+    if (joined(i + 1) && (definite(i + 1) || norms[i + 1] === WITH)) return null;
+    if (i > 0 && !barrier[i] && bases[i - 1]!.some((b) => NOT_CLUB_AFTER.has(b.word) || HEADS.has(b.word)))
+      return null;
     note("organization", keyOf([base.word]), displayOf(text, tokens, i, i, base));
     return i + 1;
   }
@@ -845,6 +864,8 @@ export function extractEntities(text: string): Entity[] {
     // "الشركة" alone is "the company" already named: with the article a head needs a naming adjective
     // ("الشركة السعودية", "الهيئة العامة").
     if (isDefinite(base.word) && !isNamingAdjective(norms[i + 1]!)) return null;
+    // "اللجنة الفنية", "اللجنة التنفيذية": some body's committee, named by one adjective; a name says more.
+    if (base.word === COMMITTEE && end - i < 3) return null;
     const words = [base.word, ...norms.slice(i + 1, end)];
     note("organization", keyOf(words), displayOf(text, tokens, i, end - 1, base));
     return end;

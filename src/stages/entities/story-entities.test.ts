@@ -22,6 +22,11 @@ describe("toStoryEntities", () => {
     expect(names(toStoryEntities([{ title: own.title, text: own.text }]))).toContain("organization:الوئام:1");
   });
 
+  it("tells outlets whose names share a stem apart (الرياض, الرياضية)", () => {
+    const own = { title: "خبر", text: "وقال المدرب لـ«الرياضية» إن الفريق جاهز", publisher: "الرياض" };
+    expect(names(toStoryEntities([own]))).toContain("organization:الرياضية:1");
+  });
+
   it("knows an outlet by its name without the bracketed qualifier", () => {
     const own = { title: "خبر", text: "قالت صحيفة الجزيرة إن الرياض", publisher: "الجزيرة (السعودية)" };
     expect(names(toStoryEntities([own]))).toEqual(["place:الرياض:1"]);

@@ -2,12 +2,13 @@
  * A story's people, places and organizations: the entities of its original articles (copies add nothing new),
  * combined, the ones several articles name first. Entities stage, pure.
  */
+
+import { normalizeArabic } from "../arabic/normalize-arabic.ts";
 import {
   type CombinedEntity,
   combineEntities,
   type EntityKind,
   extractEntities,
-  organizationKeyOf,
 } from "./extract-entities.ts";
 
 /**
@@ -37,13 +38,25 @@ export function toStoryEntities(
   const read = originals.slice(0, STORY_ENTITY_ARTICLES_MAX);
   const combined = combineEntities(
     read.map((a) => {
-      const own = a.publisher === undefined ? null : organizationKeyOf(a.publisher);
+      const own = a.publisher === undefined ? null : outletName(a.publisher);
       const entities = extractEntities(`${a.title}\n${a.text}`);
-      return own === null ? entities : entities.filter((e) => e.kind !== "organization" || e.key !== own);
+      return own === null
+        ? entities
+        : entities.filter((e) => e.kind !== "organization" || outletName(e.name) !== own);
     }),
   );
   const minArticles = read.length >= STORY_ENTITY_MIN_ARTICLES_FROM ? 2 : 1;
   return KINDS.flatMap((kind) =>
     combined.filter((e) => e.kind === kind && e.articles >= minArticles).slice(0, STORY_ENTITIES_PER_KIND),
   );
+}
+
+/**
+ * An outlet's name as compared with an organization's: normalized, without a bracketed qualifier ("الجزيرة
+ * (السعودية)" is الجزيرة). Not the entity key, whose stems would make الرياض, الرياضي and الرياضية one outlet.
+ */
+function outletName(name: string): string {
+  return normalizeArabic(name.replace(/\([^)]*\)/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
