@@ -2,7 +2,6 @@
  * The stored shape of an article shared by the storage adapters: draft → row values (times parsed, URL key,
  * index digest) and row → Article. Adapter helper, pure; column names as in both adapters' migration 1.
  */
-import { hash } from "node:crypto";
 import type {
   Article,
   ArticleDraft,
@@ -12,6 +11,7 @@ import type {
 } from "../domain/article.ts";
 import { AkhbarError } from "../domain/errors.ts";
 import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
+import { digestIndexFields } from "../stages/arabic/analyze-text.ts";
 
 export interface ArticleRow {
   seq: number;
@@ -129,14 +129,8 @@ export function toRowValues(write: ArticleWrite): RowValues {
     image_url: a.imageUrl,
     content_hash: a.contentHash,
     extra: JSON.stringify(a.extra),
-    index_digest: digestIndexFields(write),
+    index_digest: write.indexDigest ?? digestIndexFields(write.index),
   };
-}
-
-/** sha1 is plenty: the digest only detects change of our own analyzer output, it defends against no one. */
-function digestIndexFields(write: ArticleWrite): string {
-  const { title, body, surface } = write.index;
-  return hash("sha1", `${title}\u0000${body}\u0000${surface}`);
 }
 
 export function toArticle(row: ArticleRow): Article {

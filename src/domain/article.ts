@@ -67,6 +67,11 @@ export interface IndexFields {
 export interface ArticleWrite {
   article: ArticleDraft;
   index: IndexFields;
+  /**
+   * digestIndexFields(index), when whoever built `index` computed it too (a preparing worker thread, so the writing
+   * thread does not hash every article's text); stores compute it when absent.
+   */
+  indexDigest?: string;
 }
 
 export type UpsertOutcome =

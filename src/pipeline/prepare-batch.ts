@@ -4,7 +4,7 @@
  */
 import type { ArticleWrite } from "../domain/article.ts";
 import { isAkhbarError } from "../domain/errors.ts";
-import { buildIndexFields } from "../stages/arabic/analyze-text.ts";
+import { buildArticleWrite } from "../stages/arabic/analyze-text.ts";
 import { extractArticle } from "../stages/extract/extract-article.ts";
 import { type ExtractedFields, type RecordOptions, recordToDraft } from "../stages/ingest/record-to-draft.ts";
 
@@ -51,7 +51,7 @@ export function prepareBatch(lines: readonly ImportLine[], options: RecordOption
     }
     try {
       const article = recordToDraft(record, options, extractFromRecord(record));
-      prepared.writes.push({ article, index: buildIndexFields(article.title, article.text) });
+      prepared.writes.push(buildArticleWrite(article));
     } catch (err) {
       if (!isAkhbarError(err)) throw err;
       prepared.rejections.push({

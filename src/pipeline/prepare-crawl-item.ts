@@ -5,7 +5,7 @@
 import type { ArticleWrite } from "../domain/article.ts";
 import { isAkhbarError } from "../domain/errors.ts";
 import type { CrawlPreparer } from "../ports/crawl-preparer.ts";
-import { buildIndexFields } from "../stages/arabic/analyze-text.ts";
+import { buildArticleWrite } from "../stages/arabic/analyze-text.ts";
 import { decodeHtml } from "../stages/extract/decode-html.ts";
 import { type ExtractedArticle, extractArticle } from "../stages/extract/extract-article.ts";
 import type { FeedDocument, FeedEntry } from "../stages/feeds/feed-document.ts";
@@ -64,7 +64,7 @@ export function prepareCrawlItem(input: CrawlItemInput): PreparedCrawlItem {
   try {
     const article = entryToDraft(input.entry, input.context, page);
     return {
-      write: { article, index: buildIndexFields(article.title, article.text) },
+      write: buildArticleWrite(article),
       pageError,
       skipReason: null,
     };

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ArticleWrite, SanitizedHtml } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import type { Storage } from "../../src/ports/storage.ts";
+import { digestIndexFields } from "../../src/stages/arabic/analyze-text.ts";
 import { makeArticleWrite } from "./article-fixtures.ts";
 
 /** Arabic with hamza seats, tashkeel, tatweel, ZWNJ, RLM, NBSP and an astral character: must round-trip byte-exact. */
@@ -67,6 +68,13 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         makeArticleWrite("a", { index: { body: "reanalyzed" } }),
       ]);
       expect(outcome?.status).toBe("updated");
+    });
+
+    it("keeps an article unchanged whether its index digest came with the write or was computed by the store", async () => {
+      const write = makeArticleWrite("a");
+      await storage.articles.writeArticles([{ ...write, indexDigest: digestIndexFields(write.index) }]);
+      const [outcome] = await storage.articles.writeArticles([write]);
+      expect(outcome).toEqual({ status: "unchanged", id: "id-a" });
     });
 
     it("reports a different id with the same canonical URL as a duplicate and keeps the first", async () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { analyzeWord, buildIndexFields, normalizedWords, toMatchKeys } from "./analyze-text.ts";
+import type { ArticleDraft } from "../../domain/article.ts";
+import {
+  analyzeWord,
+  buildArticleWrite,
+  buildIndexFields,
+  digestIndexFields,
+  normalizedWords,
+  toMatchKeys,
+} from "./analyze-text.ts";
 import { tokenize } from "./tokenize.ts";
 
 /** The one match key of a single display word. */
@@ -118,6 +126,20 @@ describe("buildIndexFields", () => {
     buildIndexFields(title, title);
     toMatchKeys(title);
     expect(title).toBe(copy);
+  });
+});
+
+describe("buildArticleWrite", () => {
+  it("carries the article's index fields and their digest, which changes with any field", () => {
+    const article = { title: "وزارة الصحة", text: "قالت الوزارة إن عدد الحالات ٢٠ حالة." } as ArticleDraft;
+    const write = buildArticleWrite(article);
+    expect(write.index).toEqual(buildIndexFields(article.title, article.text));
+    expect(write.indexDigest).toBe(digestIndexFields(write.index));
+    for (const field of ["title", "body", "surface"] as const) {
+      expect(digestIndexFields({ ...write.index, [field]: `${write.index[field]} x` })).not.toBe(
+        write.indexDigest,
+      );
+    }
   });
 });
 
