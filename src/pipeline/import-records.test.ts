@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
-import { importRecords } from "./import-records.ts";
+import type { StoryStreamRow } from "../domain/story.ts";
+import type { BatchPreparer } from "../ports/batch-preparer.ts";
+import { analyzeStreamArticle } from "../stages/stories/recluster.ts";
+import { STORY_ANALYSIS_CHUNK_ROWS } from "./assign-stories.ts";
+import { importRecords, inThreadPreparer } from "./import-records.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "akhbar-import-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,6 +85,38 @@ describe("importRecords places stories", () => {
       expect(await storage.stories!.listUnplacedIds()).toEqual([]);
     } finally {
       await storage.close();
+    }
+  });
+
+  it("announces story analysis to the preparer after its last batch, only when placement will hand it rows", async () => {
+    const clock = { now: () => new Date("2015-08-02T00:00:00Z") };
+    const calls: string[] = [];
+    const preparer: BatchPreparer = {
+      parallelism: 1,
+      prepare: async (batch, options) => {
+        calls.push("prepare");
+        return inThreadPreparer.prepare(batch, options);
+      },
+      readyStoryAnalysis: () => calls.push("ready"),
+      analyzeStories: async (rows: readonly StoryStreamRow[]) => {
+        calls.push("analyze");
+        return rows.map(analyzeStreamArticle);
+      },
+      close: async () => {},
+    };
+    for (const n of [STORY_ANALYSIS_CHUNK_ROWS, STORY_ANALYSIS_CHUNK_ROWS - 1]) {
+      calls.length = 0;
+      const storage = await openSqliteStorage(join(dir, `ready-${n}.db`));
+      try {
+        const records = Array.from({ length: n }, (_, i) => record(`r${i}`, "okaz"));
+        const summary = await importRecords(lines(records), { storage, clock }, { preparer, batchSize: 100 });
+        expect(summary.placedInStories).toBe(n);
+        const prepares = calls.filter((c) => c === "prepare").length;
+        const placement = n >= STORY_ANALYSIS_CHUNK_ROWS ? ["ready", "analyze"] : [];
+        expect(calls).toEqual([...Array(prepares).fill("prepare"), ...placement]);
+      } finally {
+        await storage.close();
+      }
     }
   });
 });

@@ -10,7 +10,7 @@ import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { RecordOptions } from "../stages/ingest/record-to-draft.ts";
-import { assignPendingStories } from "./assign-stories.ts";
+import { assignPendingStories, STORY_ANALYSIS_CHUNK_ROWS } from "./assign-stories.ts";
 import { type ImportLine, type PreparedBatch, prepareBatch, type Rejection } from "./prepare-batch.ts";
 
 export type { ImportLine, Rejection } from "./prepare-batch.ts";
@@ -173,13 +173,18 @@ export async function importRecords(
     // A failed write leaves prepared batches behind; settle them so none rejects unobserved.
     await Promise.allSettled(inFlight);
   }
+  const placing =
+    options.assignStories !== false && !summary.interrupted && deps.storage.stories !== undefined;
+  // Placement's analysis thread boots (~0.5-0.8 s) while the store compacts its index and reads the rows to place,
+  // instead of while placement waits for its first analyses. Below a chunk placement analyzes in this thread.
+  if (placing && inserted.length >= STORY_ANALYSIS_CHUNK_ROWS) preparer.readyStoryAnalysis?.();
   // A large load leaves the search index in many segments: compact it once, so searches after it read fewer.
   if (!summary.interrupted && summary.imported + summary.updated >= OPTIMIZE_MIN_ARTICLES) {
     await deps.storage.search.optimize?.();
   }
   // Stories after the articles commit, with every article still unplaced: one a killed earlier run stored but did
   // not place is placed by the re-run even when it stores nothing new (one anti-join when there is none).
-  if (options.assignStories !== false && !summary.interrupted) {
+  if (placing) {
     if (inserted.length > 0) options.onStories?.(inserted.length);
     // The preparer analyzes the text on another thread while this thread folds the stream.
     const placed = await assignPendingStories(deps.storage, inserted, preparer);

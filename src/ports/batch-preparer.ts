@@ -17,5 +17,10 @@ export interface BatchPreparer {
    * thread.
    */
   analyzeStories?(rows: readonly StoryStreamRow[]): Promise<StreamAnalysis[]>;
+  /**
+   * Announces analyzeStories after the last batch is prepared, so the preparer can get ready for it (start its
+   * thread) while the store finishes the import; analyzeStories works without it.
+   */
+  readyStoryAnalysis?(): void;
   close(): Promise<void>;
 }

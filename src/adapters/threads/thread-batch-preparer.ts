@@ -71,10 +71,18 @@ export class ThreadBatchPreparer implements BatchPreparer {
   }
 
   analyzeStories(rows: readonly StoryStreamRow[]): Promise<StreamAnalysis[]> {
+    return this.#post(this.#readyAnalysisWorker(), { kind: "analyzeStories", rows });
+  }
+
+  readyStoryAnalysis(): void {
+    this.#readyAnalysisWorker();
+  }
+
+  #readyAnalysisWorker(): Worker {
     // Placement comes after the last batch: the idle import workers' heaps would only add to its peak.
     if (this.#workers.length > 0 && this.#pending.size === 0) void this.#releaseImportWorkers();
     this.#analysisWorker ??= this.#spawn(STORY_ANALYSIS_YOUNG_GENERATION_MB);
-    return this.#post(this.#analysisWorker, { kind: "analyzeStories", rows });
+    return this.#analysisWorker;
   }
 
   async close(): Promise<void> {
