@@ -114,10 +114,10 @@ export async function withPublishers<T extends { sourceId: string }>(
   storage: Storage,
   articles: readonly T[],
 ): Promise<(T & { publisher?: string })[]> {
-  const names = new Map<string, string | undefined>();
-  for (const id of new Set(articles.map((a) => a.sourceId))) {
-    names.set(id, (await storage.sources.getSource(id))?.name);
-  }
+  const ids = [...new Set(articles.map((a) => a.sourceId))];
+  // One lookup per outlet, side by side (a round trip each on PostgreSQL).
+  const sources = await Promise.all(ids.map((id) => storage.sources.getSource(id)));
+  const names = new Map(ids.map((id, k) => [id, sources[k]?.name]));
   return articles.map((a) => ({ ...a, publisher: names.get(a.sourceId) }));
 }
 
