@@ -252,6 +252,59 @@ const TENSE_REACH_WORDS = 6;
 /** Gregorian years a news date can have; other four-digit numbers are counts or codes. */
 const GREGORIAN_YEAR_MIN = 1800;
 const GREGORIAN_YEAR_MAX = 2200;
+/** Words that count a time back from the publish date ("قبل يومين", "منذ ثلاثة أيام"). */
+const AGO = new Set(["قبل", "منذ"].map(n));
+const ON = n("على");
+/**
+ * Units of a time counted back: the singular and the dual say their count (1, 2: "قبل يومين"); a plural (count 0)
+ * takes a count before it ("ثلاثة أيام", "5 سنوات").
+ */
+const AGO_UNITS = new Map(
+  (
+    [
+      ["يوم", "day", 1],
+      ["يومين", "day", 2],
+      ["أيام", "day", 0],
+      ["يوما", "day", 0],
+      ["أسبوع", "week", 1],
+      ["أسبوعين", "week", 2],
+      ["أسابيع", "week", 0],
+      ["شهر", "month", 1],
+      ["شهرين", "month", 2],
+      ["أشهر", "month", 0],
+      ["شهور", "month", 0],
+      ["شهرا", "month", 0],
+      ["عام", "year", 1],
+      ["عامين", "year", 2],
+      ["أعوام", "year", 0],
+      ["عاما", "year", 0],
+      ["سنة", "year", 1],
+      ["سنتين", "year", 2],
+      ["سنوات", "year", 0],
+    ] as const
+  ).map(([w, kind, count]) => [n(w), { kind, count }] as const),
+);
+/** Counts before a plural unit ("ثلاثة أيام", "عشر سنوات"). */
+const AGO_COUNTS = normalizedTable([
+  ["ثلاثة", 3],
+  ["ثلاث", 3],
+  ["أربعة", 4],
+  ["أربع", 4],
+  ["خمسة", 5],
+  ["خمس", 5],
+  ["ستة", 6],
+  ["ست", 6],
+  ["سبعة", 7],
+  ["سبع", 7],
+  ["ثمانية", 8],
+  ["ثماني", 8],
+  ["تسعة", 9],
+  ["تسع", 9],
+  ["عشرة", 10],
+  ["عشر", 10],
+]);
+/** The earliest Gregorian year read after a year word ("عام 1602"); unmarked 1300-1500 there is Hijri. */
+const HISTORY_YEAR_MIN = 1000;
 /** Date's range is ±8.64e15 ms; what is resolved against the publish date lies within a few years of it. */
 const PUBLISHED_MAX_MS = 8.64e15 - 10_000 * DAY_MS;
 const MONTH_WORD = n("شهر");
@@ -307,7 +360,13 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
 
   for (let i = 0; i < tokens.length; ) {
     const found =
-      readNumericDate(i) ?? readWrittenDate(i) ?? readMonthYear(i) ?? readYear(i) ?? readRelative(i) ?? null;
+      readNumericDate(i) ??
+      readWrittenDate(i) ??
+      readMonthYear(i) ??
+      readYear(i) ??
+      readRelative(i) ??
+      readAgo(i) ??
+      null;
     if (found === null) {
       i++;
       continue;
@@ -391,6 +450,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     if (norms[k] === n("يوم") && joined(k + 1)) k++;
     if (WEEKDAYS.has(norms[k]!) && joined(k + 1)) k++;
     else return k;
+    // "يوم الأحد القادم الموافق 17-10-1436": the written date names the day, whatever side the stamp puts it on.
+    if ((PAST.has(norms[k]!) || NEXT.has(norms[k]!)) && joined(k + 1) && COINCIDING.has(norms[k + 1]!)) k++;
     // "يوم الخميس الموافق 20 أغسطس", "الموافق لـ6 أغسطس": the written date names the day.
     if (COINCIDING.has(norms[k]!) && joined(k + 1)) {
       k++;
@@ -609,6 +670,58 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
   }
 
   /**
+   * A time counted back from the publish date: "قبل يومين", "منذ ثلاثة أيام" (that day), "قبل أسبوعين" (that week),
+   * "قبل شهر" (that month), "قبل عامين" (that year). Not "قبل يومين من الانتخابات", counted from another day, and not
+   * "قبل أيام" without a count.
+   */
+  function readAgo(i: number): Found | null {
+    if (!AGO.has(baseOf(norms[i]!)) || !joined(i + 1)) return null;
+    let k = i + 1;
+    let count: number | undefined;
+    let unit = AGO_UNITS.get(norms[k]!);
+    if (unit !== undefined) {
+      // "قبل أيام": no count; "قبل يوم الخميس", "قبل عام 2015", "قبل شهر رمضان": before a day, not a time ago.
+      if (unit.count === 0) return null;
+      const next = norms[k + 1];
+      if (joined(k + 1) && next !== undefined && (/^\d/.test(next) || KEYWORDS.has(next))) return null;
+      count = unit.count;
+    } else {
+      count = isDigits(norms[k]) ? Number(norms[k]) : AGO_COUNTS.get(norms[k]!);
+      if (count === undefined || count < 1 || count > 99 || !joined(k + 1)) return null;
+      k++;
+      unit = AGO_UNITS.get(norms[k]!);
+      if (unit === undefined || unit.count !== 0) return null;
+    }
+    k++;
+    // "قبل يومين من الانتخابات": counted from another day (but "قبل يومين، من الزيارات" is not).
+    if (k < tokens.length && /^\s+$/.test(between(text, tokens, k)) && (norms[k] === FROM || norms[k] === ON))
+      return null;
+    const times = count === 0 ? 1 : count;
+    const g = gregorianOf(today);
+    switch (unit.kind) {
+      case "day":
+        return dayFound(today - times, k, true, false);
+      case "week": {
+        const saturday = today - 7 * times - ((weekday(today - 7 * times) + 1) % 7);
+        return {
+          first: saturday,
+          last: saturday + 6,
+          granularity: "week",
+          relative: true,
+          calendar: "gregorian",
+          end: k,
+        };
+      }
+      case "month": {
+        const at = g.year * 12 + g.month - 1 - times;
+        return monthFound((at % 12) + 1, Math.floor(at / 12), false, k, true);
+      }
+      default:
+        return yearFound(g.year - times, k, true);
+    }
+  }
+
+  /**
    * The day of weekday `wd` a bare name means. News mostly tells what happened: up to four days back, else up to two
    * ahead (a coming day is usually marked المقبل). In a clause about the future (`ahead`) the coming one, except
    * yesterday: pages are often stamped a day after they were written, so a plan for "الأربعاء" stamped on Thursday
@@ -729,8 +842,9 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     } else if (rest === "" && joined(end) && GREGORIAN_MARK.has(norms[end]!)) end++;
     const year = Number(digits);
     const isHijri = anyCalendar ? markedHijri || (year >= 1300 && year <= 1500) : hijri;
-    if (isHijri ? year < 1300 || year > 1600 : year < GREGORIAN_YEAR_MIN || year > GREGORIAN_YEAR_MAX)
-      return null;
+    // After a year word ("في عام 1602") a number is a year even before GREGORIAN_YEAR_MIN.
+    const gregorianMin = anyCalendar ? HISTORY_YEAR_MIN : GREGORIAN_YEAR_MIN;
+    if (isHijri ? year < 1300 || year > 1600 : year < gregorianMin || year > GREGORIAN_YEAR_MAX) return null;
     return { year, hijri: isHijri, end };
   }
 
@@ -765,6 +879,7 @@ const KEYWORDS = new Set<string>([
   ...YEAR,
   ...THIS,
   ...YEAR_WORDS,
+  ...AGO,
   ...ORDINAL_DAYS.keys(),
   ...ORDINAL_UNITS.keys(),
   MONTH_WORD,
