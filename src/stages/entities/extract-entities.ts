@@ -234,6 +234,11 @@ const NOT_NAME = set([
   "كلمة",
   "كلمته",
   "مقابل",
+  // Sides of a place ("الشيخ زويد شمال سيناء") never close a name as its family name.
+  "شمال",
+  "جنوب",
+  "شرق",
+  "غرب",
 ]);
 /**
  * Names that begin like a verb or a conjunction: a name word starting with ي or ت (a verb's present tense) or with
@@ -272,6 +277,12 @@ const SPORT = set(SPORT_WORDS);
 const SPORT_WORDS_MIN = 3;
 /** Sport words that say a game is played (هدف, فريق, بطولة also name goals, teams and contests of any kind). */
 const MATCH_SPORT = set([
+  "مواجهة",
+  "المواجهة",
+  "مواجهات",
+  "نهائي",
+  "النهائي",
+  "السوبر",
   "مباراة",
   "المباراة",
   "مباراته",
@@ -290,6 +301,8 @@ const MATCH_SPORT = set([
   "ركلة",
 ]);
 const WITH = n("مع");
+/** Clubs named by a word that before مع is the everyday one: "بالتعاون مع" (with the cooperation of), "الاتفاق مع". */
+const EVERYDAY_BEFORE_WITH = set(["التعاون", "الاتفاق"]);
 const COMMITTEE = n("اللجنة");
 /** Heads of a team's name: "نادي الهلال", "فريق لخويا القطري" (the club is the name after it). */
 const TEAM_HEADS = set(["نادي", "فريق"]);
@@ -681,7 +694,8 @@ export function extractEntities(text: string): Entity[] {
     const base = bases[i]!.find((b) => CLUBS.has(b.word));
     if (base === undefined) return null;
     // "الهلال الأحمر", "بالتعاون مع": another name or the everyday word.
-    if (joined(i + 1) && (definite(i + 1) || norms[i + 1] === WITH)) return null;
+    if (joined(i + 1) && (definite(i + 1) || (norms[i + 1] === WITH && EVERYDAY_BEFORE_WITH.has(base.word))))
+      return null;
     if (i > 0 && !barrier[i] && bases[i - 1]!.some((b) => NOT_CLUB_AFTER.has(b.word) || HEADS.has(b.word)))
       return null;
     note("organization", keyOf([base.word]), displayOf(text, tokens, i, i, base));

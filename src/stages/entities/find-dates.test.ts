@@ -179,6 +179,11 @@ describe("findDates", () => {
       ],
     },
     {
+      why: "words that go with the count, and what it is counted from; a named day after يوم",
+      text: "قبل يوم واحد من العملية، وقبل عام تقريبا من الموعد، وقبل عامين من الآن، وقبل يوم العيد، ووصل قبل يوم واحد فقط",
+      want: ["قبل عامين → 2013-01-01..2013-12-31 year", "قبل يوم واحد فقط → 2015-08-06 day"],
+    },
+    {
       why: "a weekday and its side before الموافق and a written date is that date; a year after a year word may be old",
       text: "يبدأ القبول يوم الأحد القادم الموافق 17-10-1436 وفي عام 1602 رسمت الخريطة",
       want: [
@@ -350,6 +355,7 @@ describe("futureVerb", () => {
     ["سياسة", false],
     ["سيتم", true],
     ["سنوياً", false],
+    ["سيحتوي", true],
   ])("%s → %s", (word, want) => {
     expect(futureVerb(word)).toBe(want);
   });

@@ -255,6 +255,9 @@ const GREGORIAN_YEAR_MAX = 2200;
 /** Words that count a time back from the publish date ("قبل يومين", "منذ ثلاثة أيام"). */
 const AGO = new Set(["قبل", "منذ"].map(n));
 const ON = n("على");
+const NOW = n("الآن");
+/** Words that go with a time counted back, before what it is counted from ("قبل يوم واحد من", "قبل عام تقريبا من"). */
+const AGO_FILLERS = new Set(["واحد", "واحدة", "فقط", "تقريبا", "تقريباً", "كامل", "كاملة", "كاملين"].map(n));
 /**
  * Units of a time counted back: the singular and the dual say their count (1, 2: "قبل يومين"); a plural (count 0)
  * takes a count before it ("ثلاثة أيام", "5 سنوات").
@@ -684,6 +687,9 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       if (unit.count === 0) return null;
       const next = norms[k + 1];
       if (joined(k + 1) && next !== undefined && (/^\d/.test(next) || KEYWORDS.has(next))) return null;
+      // "قبل يوم العيد", "منذ يوم تأسيسه": a named day. One day ago is "قبل يوم" at a break or "قبل يوم واحد".
+      const spacedNext = k + 1 < tokens.length && /^\s+$/.test(between(text, tokens, k + 1));
+      if (unit.kind === "day" && unit.count === 1 && spacedNext && !AGO_FILLERS.has(next!)) return null;
       count = unit.count;
     } else {
       count = isDigits(norms[k]) ? Number(norms[k]) : AGO_COUNTS.get(norms[k]!);
@@ -693,9 +699,23 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       if (unit === undefined || unit.count !== 0) return null;
     }
     k++;
-    // "قبل يومين من الانتخابات": counted from another day (but "قبل يومين، من الزيارات" is not).
-    if (k < tokens.length && /^\s+$/.test(between(text, tokens, k)) && (norms[k] === FROM || norms[k] === ON))
+    // "قبل يوم واحد", "قبل 3 أسابيع فقط": words that go with the count.
+    let after = k;
+    while (
+      after < tokens.length &&
+      /^\s+$/.test(between(text, tokens, after)) &&
+      AGO_FILLERS.has(norms[after]!)
+    )
+      after++;
+    // "قبل يومين من الانتخابات": counted from another day (but "قبل يومين، من الزيارات" is not, nor "من الآن").
+    if (
+      after < tokens.length &&
+      /^\s+$/.test(between(text, tokens, after)) &&
+      (norms[after] === FROM || norms[after] === ON) &&
+      norms[after + 1] !== NOW
+    )
       return null;
+    k = after;
     const times = count === 0 ? 1 : count;
     const g = gregorianOf(today);
     switch (unit.kind) {
@@ -964,7 +984,8 @@ export function futureVerb(word: string): boolean {
   if (SHORT_FUTURE_VERBS.has(w)) return true;
   return (
     /^\u0633[\u064A\u062A\u0646][^\u0627]\S{2,}$/.test(w) &&
-    !/(\u0629|\u0627\u062A|\u064A\u0646|\u0648\u064A(\u0627|\u0629|\u0647)?)$/.test(w) &&
+    !/(\u0629|\u0627\u062A|\u064A\u0646)$/.test(w) &&
+    !w.startsWith("\u0633\u0646\u0648\u064A") &&
     !w.startsWith("\u0633\u064A\u0637\u0631")
   );
 }

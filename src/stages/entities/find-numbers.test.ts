@@ -57,6 +57,17 @@ describe("findNumbers", () => {
       want: ["27 ألفاً = 27000", "مليونا و529 ألفا = 1529000", "ألفا = 2000", "8.2 مليون = 8200000"],
     },
     {
+      why: "a dual counts two before و; a range across scales is two numbers; a repeated scale is read with its half",
+      text: "مليونين و500 ألف، وبين مليون وخمسة ملايين، ومليون ونصف مليون مسلم، وصدت ألفا من المحاولات",
+      want: [
+        "مليونين و500 ألف = 2500000",
+        "مليون = 1000000",
+        "خمسة ملايين = 5000000",
+        "مليون ونصف مليون = 1500000",
+        "ألفا = 1000",
+      ],
+    },
+    {
       why: "the tens of an ordinal are no number; a proclitic's stretch or vowel is not in the number's text",
       text: "في القرن الحادي والعشرين وفي الخامسة والثلاثين من عمرها والفصل الثالث عشر، وفاز بـ3 أهداف بِثلاثة ملايين",
       want: ["ثلاثة ملايين = 3000000"],

@@ -180,6 +180,7 @@ const FRACTIONS = table([
 ]);
 /** Fractions' plurals ("ثلاثة أرباع مليار"), not read: a scale word after one is not a number of its own. */
 const UNREAD_FRACTIONS = new Set(["أرباع", "أثلاث", "أخماس", "أعشار"].map(n));
+const FROM = n("من");
 /** و joining the parts of one number ("خمسة وعشرون", "ألف وخمسمائة"). */
 const WAW = "\u0648";
 /** Prepositions a number's first word may carry ("بثلاثة", "لخمسة", "كألف"). */
@@ -271,7 +272,10 @@ function singularAccusative(text: string, tokens: readonly Token[], k: number): 
   const t = tokens[k]!;
   if (text.slice(t.start, t.end).includes("\u064b")) return true;
   const next = tokens[k + 1];
-  return next !== undefined && spaced(text, tokens, k + 1) && next.norm.startsWith(WAW);
+  // "ألفا من هذه المحاولات": one of them.
+  return (
+    next !== undefined && spaced(text, tokens, k + 1) && (next.norm.startsWith(WAW) || next.norm === FROM)
+  );
 }
 
 /** What rank a count has inside one number: units and teens, tens, hundreds. */
@@ -306,6 +310,11 @@ function readNumber(
   let lastPlural = false;
   /** A و written as a word of its own stood before word k ("خمسة و عشرون"). */
   let loneWaw = false;
+  /**
+   * Where the number stood before a count that came with و after a scale ("مليون وخمسة"): a larger or equal scale
+   * after that count makes it a range ("بين مليون وخمسة ملايين"), and the number ends there.
+   */
+  let beforeWaw: { endToken: number; total: number; scale: number } | null = null;
   while (k < tokens.length) {
     if (k > i && !spaced(text, tokens, k)) break;
     let word = tokens[k]!.norm;
@@ -393,6 +402,7 @@ function readNumber(
         // With و: after a scale anything smaller, after hundreds tens or units, after units tens ("خمسة وعشرون");
         // a unit after a unit or tens after tens is a range or a list ("بين ثلاثة وأربعة", "عشرين وثلاثين").
         const rank = rankOf(part.value);
+        if (lastKind === "scale" && beforeWaw === null) beforeWaw = { endToken, total, scale: lastScale };
         const fits =
           lastKind === "scale"
             ? true
@@ -413,8 +423,9 @@ function readNumber(
         total += part.value * lastScale;
         k++;
         const again = tokens[k];
-        if (again !== undefined && spaced(text, tokens, k) && again.norm.startsWith(AL)) {
-          if (SCALES.get(again.norm.slice(2))?.scale === lastScale) k++;
+        if (again !== undefined && spaced(text, tokens, k)) {
+          const word = again.norm.startsWith(AL) ? again.norm.slice(2) : again.norm;
+          if (SCALES.get(word)?.scale === lastScale) k++;
         }
         endToken = k;
         words++;
@@ -430,14 +441,25 @@ function readNumber(
       lastRank = "unit";
     } else {
       if (waw) break;
-      if (lastKind === "scale" && current === 0 && part.scale > lastScale) {
+      if (beforeWaw !== null && current > 0 && part.scale >= beforeWaw.scale) {
+        // "بين مليون وخمسة ملايين": two numbers; this one ends before the و.
+        endToken = beforeWaw.endToken;
+        total = beforeWaw.total;
+        current = 0;
+        break;
+      }
+      if (lastKind === "scale" && current === 0 && part.scale > lastScale && beforeWaw === null) {
         // "ألف مليون": a thousand million.
         total *= part.scale;
       } else {
         if (scaled && current === 0) break;
         if (k === i) startCut = cut;
         const count =
-          lastKind === null ? (part.dual && !singularAccusative(text, tokens, k) ? 2 : 1) : current;
+          lastKind === null
+            ? part.dual && !(part.accusative && singularAccusative(text, tokens, k))
+              ? 2
+              : 1
+            : current;
         total += count * part.scale;
         current = 0;
         scaled = true;
