@@ -1,14 +1,15 @@
 /**
- * Where the clusterer disagrees with the DEV story labels (stories-dev.jsonl, stories-dev2.jsonl; never the
- * held-out stories.jsonl): every labelled multi-article story with the predicted story of each member, its arrival
- * score, whether it opened a story or followed its copy group's original, and its best TF-IDF cosine to another
- * member; then every predicted story that joins labelled stories. Prints titles to the terminal only (corpus text
+ * Where the clusterer disagrees with the DEV story labels (stories-dev, -dev2, -dev3; never the held-out
+ * stories.jsonl): every labelled multi-article story with the pieces it is split into (each predicted story's first
+ * time, size over the whole stream, labelled members and headline), then the predicted story of each member, its
+ * arrival score, whether it opened a story or followed its copy group's original, and its best TF-IDF cosine to
+ * another member; then every predicted story that joins labelled stories. Prints titles to the terminal only (corpus text
  * is never written to the repo). Benchmark helper, not pure (reads files).
  * Run: node --import tsx bench/stories/split-stories.ts ['{"joinMinScore":0.32}']
  */
 import { toShingleWords } from "../../src/stages/dedupe/shingle-text.ts";
 import { PlacementLog, StoryStream } from "../../src/stages/stories/recluster.ts";
-import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
+import type { ClusterTuning, Story } from "../../src/stages/stories/story-clusterer.ts";
 import {
   cosine,
   type StoryTerms,
@@ -18,13 +19,14 @@ import {
 } from "../../src/stages/stories/story-vector.ts";
 import { loadStream, readStoryLabels } from "./load-corpus.ts";
 
-const DEV_SETS = ["stories-dev.jsonl", "stories-dev2.jsonl"];
+const DEV_SETS = ["stories-dev.jsonl", "stories-dev2.jsonl", "stories-dev3.jsonl"];
 const TITLE_CHARS = 90;
 
 const tuning = JSON.parse(process.argv[2] ?? "{}") as Partial<ClusterTuning>;
 const gold = DEV_SETS.map((file) => ({ file, stories: readStoryLabels(file) }));
 const labelled = new Set(gold.flatMap((g) => [...g.stories.keys()]));
-const stream = new StoryStream({ tuning });
+const described: Story[] = [];
+const stream = new StoryStream({ tuning, onStoryClosed: (s) => described.push(s) });
 const log = new PlacementLog();
 const articles = loadStream();
 const byId = new Map(articles.map((a) => [a.id, a]));
@@ -41,6 +43,8 @@ for (const a of articles) {
   termsOf.set(a.id, terms);
   arrival.set(a.id, { score: p.assignment.score, opened: p.assignment.opened, copy: p.duplicateOf !== null });
 }
+described.push(...stream.clusterer.listStories());
+const storyById = new Map(described.map((s) => [s.id, s]));
 const vectorOf = (id: string) => toSparseVector(termsOf.get(id)!, stats);
 const when = (id: string) => new Date(byId.get(id)!.timeMs).toISOString().slice(5, 16);
 
@@ -58,6 +62,17 @@ for (const { file, stories } of gold) {
     ids.sort((x, y) => byId.get(x)!.timeMs - byId.get(y)!.timeMs || (x < y ? -1 : 1));
     const predicted = new Set(ids.map((id) => log.storyOf(id)));
     console.log(`--- ${st} (${ids.length}) in ${predicted.size} predicted`);
+    if (predicted.size > 1) {
+      for (const p of [...predicted].sort(
+        (x, y) => storyById.get(x!)!.firstSeenMs - storyById.get(y!)!.firstSeenMs,
+      )) {
+        const s = storyById.get(p!)!;
+        const inGold = ids.filter((id) => log.storyOf(id) === p).length;
+        console.log(
+          `  piece ${nameOf(p!).padEnd(4)} from ${new Date(s.firstSeenMs).toISOString().slice(5, 16)} size ${String(s.articleCount).padStart(3)} labelled ${String(inGold).padStart(2)} | ${s.headline.slice(0, TITLE_CHARS)}`,
+        );
+      }
+    }
     for (const id of ids) {
       const a = byId.get(id)!;
       const r = arrival.get(id)!;
