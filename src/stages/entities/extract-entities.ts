@@ -234,6 +234,9 @@ const NOT_NAME = set([
   "كلمة",
   "كلمته",
   "مقابل",
+  "التعازي",
+  "التهنئة",
+  "التهاني",
   // Sides of a place ("الشيخ زويد شمال سيناء") never close a name as its family name.
   "شمال",
   "جنوب",
@@ -301,6 +304,8 @@ const MATCH_SPORT = set([
   "ركلة",
 ]);
 const WITH = n("مع");
+/** Family names that end like a feminine adjective ("خالد بن محمد العطية"). */
+const FEMININE_FAMILY_NAMES = set(["العطية", "الخليفية"]);
 /** Clubs named by a word that before مع is the everyday one: "بالتعاون مع" (with the cooperation of), "الاتفاق مع". */
 const EVERYDAY_BEFORE_WITH = set(["التعاون", "الاتفاق"]);
 const COMMITTEE = n("اللجنة");
@@ -774,8 +779,9 @@ export function extractEntities(text: string): Entity[] {
       }
       if (!isNameWord(w)) break;
       if (definite(j)) {
-        // A family name with the article ("عادل الجبير") closes an Arabic name; a name never starts with one.
-        if (units > 0 && !foreign) {
+        // A family name with the article ("عادل الجبير") closes an Arabic name; a name never starts with one. A
+        // feminine adjective is what a school or a hall named after the person is ("مدرسة أسامة بن زيد الابتدائية").
+        if (units > 0 && !foreign && (!w.endsWith("\u064a\u0647") || FEMININE_FAMILY_NAMES.has(w))) {
           end = j;
           units++;
         }
