@@ -553,17 +553,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       const at = g.year * 12 + g.month - 1 + step;
       return monthFound((at % 12) + 1, Math.floor(at / 12), false, i + 2, true);
     }
-    if (WEEK.has(unit)) {
-      const saturday = today - ((weekday(today) + 1) % 7) + 7 * step;
-      return {
-        first: saturday,
-        last: saturday + 6,
-        granularity: "week",
-        relative: true,
-        calendar: "gregorian",
-        end: i + 2,
-      };
-    }
+    if (WEEK.has(unit)) return weekFound(today + 7 * step, i + 2);
     return null;
   }
 
@@ -721,17 +711,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     switch (unit.kind) {
       case "day":
         return dayFound(today - times, k, true, false);
-      case "week": {
-        const saturday = today - 7 * times - ((weekday(today - 7 * times) + 1) % 7);
-        return {
-          first: saturday,
-          last: saturday + 6,
-          granularity: "week",
-          relative: true,
-          calendar: "gregorian",
-          end: k,
-        };
-      }
+      case "week":
+        return weekFound(today - 7 * times, k);
       case "month": {
         const at = g.year * 12 + g.month - 1 - times;
         return monthFound((at % 12) + 1, Math.floor(at / 12), false, k, true);
@@ -959,6 +940,19 @@ function monthFound(
     granularity: "month",
     relative,
     calendar: hijri ? "hijri" : "gregorian",
+    end,
+  };
+}
+
+/** The week (Saturday to Friday, as Arab calendars print it) that holds day `d`, named against the publish date. */
+function weekFound(d: Day, end: number): Found {
+  const saturday = d - ((weekday(d) + 1) % 7);
+  return {
+    first: saturday,
+    last: saturday + 6,
+    granularity: "week",
+    relative: true,
+    calendar: "gregorian",
     end,
   };
 }
