@@ -156,6 +156,16 @@ describe("extractEntities", () => {
       not: ["person:أسامة بن زيد الابتدائية:1"],
     },
     {
+      why: "after بن a given name that is also a title (مساعد) is a name; the Olympic committee is one",
+      text: "وعزى الشيخ عطية بن مساعد الثبيتي أسرة الفقيد، وأعلنت اللجنة الأولمبية مشاركتها",
+      has: ["person:عطية بن مساعد الثبيتي:1", "organization:اللجنة الأولمبية:1"],
+    },
+    {
+      why: "two lineages with the same first and last names are two people, not a short and a long form of one",
+      text: "استقبل الأمير محمد بن نايف بن عبدالعزيز ولي العهد والأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد",
+      has: ["person:محمد بن نايف بن عبدالعزيز:1", "person:محمد بن سلمان بن عبدالعزيز:1"],
+    },
+    {
       why: "goals, teams and contests of other kinds make no text about sport; a committee named by one adjective is none",
       text: "حقق الفريق هدف الخطة في البطولة الثقافية بفضل الاتفاق مع الشركاء. وقررت اللجنة الفنية ذلك",
       has: [],

@@ -429,11 +429,16 @@ function isShortFormOf(short: string, long: string): boolean {
   if (long.startsWith(`${short} `)) return true;
   const s = short.split(" ");
   const l = long.split(" ");
+  // A lineage is no short form of another one: "فيصل بن نواف بن عبدالعزيز" is not "فيصل بن فهد ... بن عبدالعزيز".
+  if (s.some((w) => LINEAGE_KEYS.has(w))) return false;
   return s.length >= 2 && s[0] === l[0] && s[s.length - 1] === l[l.length - 1];
 }
 
 /** \u0644 LAM: "لـ" written apart before a quoted name ("لـ«عكاظ»"). */
 const LAM = "\u0644";
+
+/** Keys of the links that make a name a lineage (بن, ابن, بنت). */
+const LINEAGE_KEYS = new Set(["بن", "ابن", "بنت"].map((w) => matchKeyOf(normalizeArabic(w))));
 
 /** \u0623 ALEF WITH HAMZA ABOVE, \u0625 ALEF WITH HAMZA BELOW, \u0622 ALEF WITH MADDA ABOVE. */
 const HAMZA_ALEFS = "\u0623\u0625\u0622";
@@ -769,7 +774,9 @@ export function extractEntities(text: string): Entity[] {
       if (NAME_LINKS.has(w)) {
         // A link needs a name word after it ("بن سلمان"); "عبد" and "أبو" begin a unit of two words.
         const after = norms[j + 1];
-        if (!joined(j + 1) || after === undefined || !isNameWord(after) || NAME_LINKS.has(after)) break;
+        // After a link a given name that is also a title is a name ("عطية بن مساعد الثبيتي").
+        const named = after !== undefined && (isNameWord(after) || (GIVEN.has(after) && TITLES.has(after)));
+        if (!joined(j + 1) || !named || NAME_LINKS.has(after!)) break;
         if (units === 0 && w !== n("عبد") && w !== n("أبو") && w !== n("آل")) break;
         if (units > 0) linked = true;
         units++;
