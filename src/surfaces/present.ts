@@ -11,8 +11,19 @@ import { type DateMention, findDates } from "../stages/entities/find-dates.ts";
 import { findNumbers, type NumberMention } from "../stages/entities/find-numbers.ts";
 import { renderHighlightHtml } from "./render-highlight.ts";
 
+/** Which of an article's fields a mention was found in; its offsets are into that field. */
+type InField<T> = T & { field: "title" | "text" };
+
+/** What `find` finds in an article's title, then in its text, each marked with its field. */
+function inFields<T>(a: Article, find: (field: string) => T[]): InField<T>[] {
+  return [
+    ...find(a.title).map((m) => ({ ...m, field: "title" as const })),
+    ...find(a.text).map((m) => ({ ...m, field: "text" as const })),
+  ];
+}
+
 /** A date an article mentions, and whether its title or its text mentions it (offsets are into that field). */
-export type ArticleDate = DateMention & { field: "title" | "text" };
+export type ArticleDate = InField<DateMention>;
 
 /**
  * The dates an article's title and text mention, resolved against its publish time (its fetch time when it has
@@ -21,21 +32,15 @@ export type ArticleDate = DateMention & { field: "title" | "text" };
 export function articleDates(a: Article): ArticleDate[] {
   const published = new Date(a.publishedAt ?? a.fetchedAt);
   if (Number.isNaN(published.getTime())) return [];
-  return [
-    ...findDates(a.title, published).map((d) => ({ ...d, field: "title" as const })),
-    ...findDates(a.text, published).map((d) => ({ ...d, field: "text" as const })),
-  ];
+  return inFields(a, (field) => findDates(field, published));
 }
 
 /** A number an article writes in words, and whether its title or its text writes it (offsets are into that field). */
-export type ArticleNumber = NumberMention & { field: "title" | "text" };
+export type ArticleNumber = InField<NumberMention>;
 
 /** The numbers an article's title and text write with words ("ثلاثة آلاف" = 3000, "2.5 مليار" = 2.5e9). */
 export function articleNumbers(a: Article): ArticleNumber[] {
-  return [
-    ...findNumbers(a.title).map((m) => ({ ...m, field: "title" as const })),
-    ...findNumbers(a.text).map((m) => ({ ...m, field: "text" as const })),
-  ];
+  return inFields(a, findNumbers);
 }
 
 export function toArticleJson(a: Article) {

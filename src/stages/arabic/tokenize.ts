@@ -264,6 +264,15 @@ export function spanNorm(display: string, spans: WordSpans, i: number): string {
   return kind === SPAN_PLAIN ? word : normalizeArabic(word);
 }
 
+/** Whether text[from, to) holds only spaces (U+0020, U+00A0 NO-BREAK SPACE): no punctuation, no line break. */
+export function isSpaceOnly(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
 /**
  * Splits display text into words with offsets into `display`: scanWordSpans() with each word's normal form; with
  * `from` (a word boundary, wordBoundaryAtOrBefore) and `until`, only the words that start in [from, until).

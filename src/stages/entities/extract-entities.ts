@@ -7,7 +7,7 @@
 import { matchKeyOf } from "../arabic/analyze-text.ts";
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
-import { type Token, tokenize } from "../arabic/tokenize.ts";
+import { isSpaceOnly, type Token, tokenize } from "../arabic/tokenize.ts";
 import {
   GIVEN_NAMES,
   type NamedEntry,
@@ -541,19 +541,12 @@ function displayOf(text: string, tokens: readonly Token[], from: number, to: num
 
 /** A nisba adjective with the article ("السعودي", "الأوروبية") or one of NAMING_ADJECTIVES. */
 function isNamingAdjective(norm: string): boolean {
-  return (
-    isDefinite(norm) &&
-    (norm.endsWith("\u064a") || norm.endsWith("\u064a\u0647") || NAMING_ADJECTIVES.has(norm))
-  );
+  return isDefinite(norm) && (endsAsNisba(norm) || NAMING_ADJECTIVES.has(norm));
 }
 
-/** Whether text[from, to) holds only spaces (U+0020, U+00A0 NO-BREAK SPACE): no punctuation, no line break. */
-function isSpaceOnly(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c !== 0x20 && c !== 0xa0) return false;
-  }
-  return true;
+/** Ends as a nisba adjective does, masculine or feminine: ي or يه (ية as normalized). */
+function endsAsNisba(norm: string): boolean {
+  return norm.endsWith("\u064a") || norm.endsWith("\u064a\u0647");
 }
 
 function isDefinite(norm: string): boolean {
@@ -666,7 +659,7 @@ export function extractEntities(text: string): Entity[] {
       for (let k = j; k < j + MAX_QUOTED_WORDS && (k === j || joined(k)); k++) {
         const w = norms[k]!;
         if (!definite(k) || isStopWord(w) || NOT_NAME.has(w) || GENERIC_COMPLEMENTS.has(w)) break;
-        if (k > j && (w.endsWith("\u064a") || w.endsWith("\u064a\u0647"))) break;
+        if (k > j && endsAsNisba(w)) break;
         end = k + 1;
       }
     }
@@ -695,7 +688,7 @@ export function extractEntities(text: string): Entity[] {
         !isNameWord(w)
       )
         return null;
-      const nisba = (k: number) => joined(k) && definite(k) && /\u064a(\u0647)?$/.test(norms[k]!);
+      const nisba = (k: number) => joined(k) && definite(k) && endsAsNisba(norms[k]!);
       // A definite word is the club ("نادي الوحدة"); another word only with its nationality ("نادي روما الإيطالي").
       if (!(definite(j) || CLUBS.has(w)) && !nisba(j + 1)) return null;
       note("organization", keyOf([w]), displayOf(text, tokens, j, j));

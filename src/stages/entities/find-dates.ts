@@ -12,6 +12,7 @@
 import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
 import { GIVEN_NAMES, PLACES } from "./entity-lexicon.ts";
+import { unitValue } from "./find-numbers.ts";
 
 export type DateGranularity = "day" | "week" | "month" | "year";
 
@@ -287,25 +288,6 @@ const AGO_UNITS = new Map(
     ] as const
   ).map(([w, kind, count]) => [n(w), { kind, count }] as const),
 );
-/** Counts before a plural unit ("ثلاثة أيام", "عشر سنوات"). */
-const AGO_COUNTS = normalizedTable([
-  ["ثلاثة", 3],
-  ["ثلاث", 3],
-  ["أربعة", 4],
-  ["أربع", 4],
-  ["خمسة", 5],
-  ["خمس", 5],
-  ["ستة", 6],
-  ["ست", 6],
-  ["سبعة", 7],
-  ["سبع", 7],
-  ["ثمانية", 8],
-  ["ثماني", 8],
-  ["تسعة", 9],
-  ["تسع", 9],
-  ["عشرة", 10],
-  ["عشر", 10],
-]);
 /** The earliest Gregorian year read after a year word ("عام 1602"); unmarked 1300-1500 there is Hijri. */
 const HISTORY_YEAR_MIN = 1000;
 /** Date's range is ±8.64e15 ms; what is resolved against the publish date lies within a few years of it. */
@@ -354,6 +336,8 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
   const out: DateMention[] = [];
   /** Only spaces (and a comma) between words k-1 and k: they belong to one phrase. */
   const joined = (k: number) => k > 0 && k < tokens.length && /^[\s،,]*$/.test(between(text, tokens, k));
+  /** Word k follows word k-1 after white space only (no comma: "قبل يومين، من …" is two clauses). */
+  const spacedApart = (k: number) => k > 0 && k < tokens.length && /^\s+$/.test(between(text, tokens, k));
   /** Joined, or after the closing bracket of a second month name ("يونيو (حزيران) الماضي", "شباط (فبراير) 2015"). */
   const follows = (k: number) =>
     joined(k) || (k > 0 && k < tokens.length && /^\)[\s،,]*$/.test(between(text, tokens, k)));
@@ -678,11 +662,14 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
       const next = norms[k + 1];
       if (joined(k + 1) && next !== undefined && (/^\d/.test(next) || KEYWORDS.has(next))) return null;
       // "قبل يوم العيد", "منذ يوم تأسيسه": a named day. One day ago is "قبل يوم" at a break or "قبل يوم واحد".
-      const spacedNext = k + 1 < tokens.length && /^\s+$/.test(between(text, tokens, k + 1));
-      if (unit.kind === "day" && unit.count === 1 && spacedNext && !AGO_FILLERS.has(next!)) return null;
+      if (unit.kind === "day" && unit.count === 1 && spacedApart(k + 1) && !AGO_FILLERS.has(next!))
+        return null;
       count = unit.count;
     } else {
-      count = isDigits(norms[k]) ? Number(norms[k]) : AGO_COUNTS.get(norms[k]!);
+      // A count word before a plural is three to ten ("ثلاثة أيام", "عشر سنوات"); one and two are the singular and
+      // the dual.
+      const word = unitValue(norms[k]!);
+      count = isDigits(norms[k]) ? Number(norms[k]) : word !== undefined && word >= 3 ? word : undefined;
       if (count === undefined || count < 1 || count > 99 || !joined(k + 1)) return null;
       k++;
       unit = AGO_UNITS.get(norms[k]!);
@@ -691,19 +678,9 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     k++;
     // "قبل يوم واحد", "قبل 3 أسابيع فقط": words that go with the count.
     let after = k;
-    while (
-      after < tokens.length &&
-      /^\s+$/.test(between(text, tokens, after)) &&
-      AGO_FILLERS.has(norms[after]!)
-    )
-      after++;
+    while (spacedApart(after) && AGO_FILLERS.has(norms[after]!)) after++;
     // "قبل يومين من الانتخابات": counted from another day (but "قبل يومين، من الزيارات" is not, nor "من الآن").
-    if (
-      after < tokens.length &&
-      /^\s+$/.test(between(text, tokens, after)) &&
-      (norms[after] === FROM || norms[after] === ON) &&
-      norms[after + 1] !== NOW
-    )
+    if (spacedApart(after) && (norms[after] === FROM || norms[after] === ON) && norms[after + 1] !== NOW)
       return null;
     k = after;
     const times = count === 0 ? 1 : count;

@@ -5,7 +5,7 @@
  * ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in, mentions out.
  */
 import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
-import { type Token, tokenize } from "../arabic/tokenize.ts";
+import { isSpaceOnly, type Token, tokenize } from "../arabic/tokenize.ts";
 
 /** One number a text writes with words. */
 export interface NumberMention {
@@ -47,6 +47,11 @@ const UNITS = table([
   ["عشر", 10],
   ["عشرة", 10],
 ]);
+/** The value of a unit word, one to ten ("ثلاثة", "ثمان", "عشر"), or undefined. Example: unitValue("خمس") -> 5. */
+export function unitValue(norm: string): number | undefined {
+  return UNITS.get(norm);
+}
+
 /**
  * Words that are a number only before عشر: "أحد عشر", "إحدى عشرة", "اثنا عشر"; alone "أحد" is "one of" or Sunday
  * and "اثني" is also أثنى ("praised").
@@ -189,7 +194,7 @@ const PREPOSITIONS = "\u0628\u0644\u0643";
 const AL = "\u0627\u0644";
 
 type Part =
-  | { kind: "count"; value: number; teen?: boolean }
+  | { kind: "count"; value: number }
   | { kind: "scale"; scale: number; dual: boolean; plural: boolean; accusative: boolean }
   | { kind: "fraction"; value: number };
 
@@ -261,7 +266,8 @@ function readDigits(
 
 /** Word k stands right after word k-1: spaces only between them (no punctuation, no line break). */
 function spaced(text: string, tokens: readonly Token[], k: number): boolean {
-  return k > 0 && k < tokens.length && /^[ \u00a0]+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+  const gap = k > 0 && k < tokens.length ? tokens[k]!.start - tokens[k - 1]!.end : 0;
+  return gap > 0 && isSpaceOnly(text, tokens[k - 1]!.end, tokens[k]!.start);
 }
 
 /**
@@ -303,7 +309,7 @@ function readNumber(
   let endToken = i;
   /** How the first word starts: after its preposition, if any ("بثلاثة" starts at ثلاثة). */
   let startCut = 0;
-  let lastKind: "digits" | "count" | "scale" | null = null;
+  let lastKind: "count" | "scale" | null = null;
   /** The rank of the last count read, and the worth of the last scale read. */
   let lastRank: Rank = "unit";
   let lastScale = 0;
