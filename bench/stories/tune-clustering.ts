@@ -1,13 +1,15 @@
 /**
  * Tunes the clusterer on DEV labels only: the story sets stories-dev.jsonl (2015-07-22..23), stories-dev2.jsonl
- * (08-02..04) and stories-dev3.jsonl (08-09..11, drawn like the held-out set), and the `tune` half of the long-range pairs (long-range-pairs.jsonl; the `test` half is printed
- * for the record, never chosen on). Streams the whole corpus per setting, since chaining shows over weeks; never
+ * (08-02..04) and stories-dev3.jsonl (08-09..11, drawn like the held-out set), and the `tune` halves of the long-range
+ * pairs (long-range-pairs.jsonl) and of the story purity pairs (story-purity.jsonl; each `test` half is printed for the
+ * record, never chosen on). Streams the whole corpus per setting, since chaining shows over weeks; never
  * reads the held-out stories.jsonl. Benchmark helper, not pure (reads files).
  * Run: node --import tsx bench/stories/tune-clustering.ts
  */
 import { scoreClustering } from "../../src/stages/stories/pairwise-scores.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
 import { loadCorpus, readStoryLabels } from "./load-corpus.ts";
+import { formatPurity, readPurityPairs, scorePurity } from "./story-purity.ts";
 import { clusterCorpus, readLongRangePairs, scoreLongRange, spanTable } from "./story-spans.ts";
 
 const devSets = [
@@ -16,6 +18,7 @@ const devSets = [
   { name: "dev3", gold: readStoryLabels("stories-dev3.jsonl") },
 ];
 const pairs = readLongRangePairs();
+const purityPairs = readPurityPairs();
 const corpus = loadCorpus();
 const fmt = (x: number) => x.toFixed(3);
 
@@ -51,6 +54,7 @@ for (const tuning of settings) {
       `long-range ${half}: chaining P ${fmt(r.sameTogether / Math.max(1, r.together))} kept ${r.sameTogether}/${r.same} wrong ${r.together - r.sameTogether}/${r.n - r.same}`,
     );
   }
+  parts.push(...formatPurity(scorePurity(purityPairs, (id) => log.storyOf(id))));
   console.log(
     `${JSON.stringify(tuning)} mean dev F1 ${fmt(f1Sum / devSets.length)} | ${parts.join(" | ")} | ${cpuUsPerArticle.toFixed(0)} µs CPU/article`,
   );
