@@ -41,14 +41,28 @@ export interface CountNouns {
   singular: string;
 }
 
+/** Which of the CountNouns forms a count takes. */
+function countForm(n: number): keyof CountNouns {
+  if (n === 1) return "one";
+  if (n === 2) return "two";
+  const rest = n % 100;
+  if (rest >= 3 && rest <= 10) return "plural";
+  if (rest >= 11) return "accusative";
+  return "singular";
+}
+
 /** "3 مصادر", "11 مصدرًا", "100 مصدر": the count with the noun form Arabic grammar asks for. */
 export function countLabel(n: number, nouns: CountNouns): string {
-  if (n === 1) return nouns.one;
-  if (n === 2) return nouns.two;
-  const rest = n % 100;
-  if (rest >= 3 && rest <= 10) return `${n} ${nouns.plural}`;
-  if (rest >= 11) return `${n} ${nouns.accusative}`;
-  return `${n} ${nouns.singular}`;
+  const form = countForm(n);
+  return form === "one" || form === "two" ? nouns[form] : `${n} ${nouns[form]}`;
+}
+
+/**
+ * The counted noun with an adjective that agrees with it: "مقال واحد منقول", "مقالان منقولان", "3 مقالات منقولة",
+ * "11 مقالًا منقولًا". `adjectives` holds the adjective's form for each count form.
+ */
+export function countPhrase(n: number, nouns: CountNouns, adjectives: CountNouns): string {
+  return `${countLabel(n, nouns)} ${adjectives[countForm(n)]}`;
 }
 
 const OUTLET_NOUNS = {
@@ -74,6 +88,18 @@ const RESULT_NOUNS = {
 };
 export const outletsLabel = (n: number) => countLabel(n, OUTLET_NOUNS);
 export const articlesLabel = (n: number) => countLabel(n, ARTICLE_NOUNS);
+const COPIED_ADJECTIVES = {
+  one: "منقول",
+  two: "منقولان",
+  plural: "منقولة",
+  accusative: "منقولًا",
+  singular: "منقول",
+};
+const OTHER_ADJECTIVES = { one: "آخر", two: "آخران", plural: "أخرى", accusative: "آخر", singular: "آخر" };
+/** "مقالان منقولان", "3 مقالات منقولة": copies of an article. */
+export const copiedArticlesLabel = (n: number) => countPhrase(n, ARTICLE_NOUNS, COPIED_ADJECTIVES);
+/** "مقال واحد آخر", "3 مقالات أخرى": more articles than those listed. */
+export const otherArticlesLabel = (n: number) => countPhrase(n, ARTICLE_NOUNS, OTHER_ADJECTIVES);
 export const resultsLabel = (n: number) => (n === 0 ? "لا نتائج" : countLabel(n, RESULT_NOUNS));
 
 /** A story card for the home page and source pages. `headingLevel` keeps the outline in order. */

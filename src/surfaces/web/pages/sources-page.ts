@@ -9,6 +9,7 @@ import type { StorySummary } from "../reader-data.ts";
 import {
   articlesLabel,
   displayHost,
+  outletsLabel,
   pager,
   queryString,
   relativeTime,
@@ -47,7 +48,7 @@ export function renderSourcesPage(
   const bySource = new Map<string, FeedHealth[]>();
   for (const f of feeds ?? []) bySource.set(f.sourceId, [...(bySource.get(f.sourceId) ?? []), f]);
   return html`<h1>المصادر</h1>
-<p class="note">${sources.length} مصدرًا · ${articlesLabel(sources.reduce((n, s) => n + s.articleCount, 0))}. <a href="/feeds/sources.opml">تصدير OPML</a></p>
+<p class="note">${outletsLabel(sources.length)} · ${articlesLabel(sources.reduce((n, s) => n + s.articleCount, 0))}. <a href="/feeds/sources.opml">تصدير OPML</a></p>
 ${
   sources.length === 0
     ? html`<div class="empty"><p>لا مصادر بعد. تُنشأ المصادر عند استيراد المقالات أو من <a href="/admin">الإدارة</a>.</p></div>`

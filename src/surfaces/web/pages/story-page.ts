@@ -10,6 +10,8 @@ import {
   absoluteTime,
   articleRow,
   articlesLabel,
+  copiedArticlesLabel,
+  otherArticlesLabel,
   outletsLabel,
   pager,
   relativeTime,
@@ -71,11 +73,11 @@ ${shown.map((a) => {
   const row = articleRow(a, ctx, first);
   if (copies.length === 0) return row;
   const rest = copies.slice(COPIES_SHOWN_MAX);
-  return html`${row}<li><details class="copies"><summary>${articlesLabel(copies.length)} منقولة عن هذا المقال</summary>
+  return html`${row}<li><details class="copies"><summary>${copiedArticlesLabel(copies.length)} عن هذا المقال</summary>
 <ol class="cards">${copies.slice(0, COPIES_SHOWN_MAX).map((c) => articleRow(c, ctx))}</ol>${
     rest.length === 0
       ? ""
-      : html`<p class="note">و${articlesLabel(rest.length)} أخرى في: ${[...new Set(rest.map((c) => c.sourceId))].map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}</p>`
+      : html`<p class="note">و${otherArticlesLabel(rest.length)} في: ${[...new Set(rest.map((c) => c.sourceId))].map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}</p>`
   }</details></li>`;
 })}
 </ol>
