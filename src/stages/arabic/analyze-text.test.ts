@@ -5,7 +5,9 @@ import {
   buildArticleWrite,
   buildIndexFields,
   digestIndexFields,
+  matchKeyOf,
   normalizedWords,
+  searchKeyOf,
   toMatchKeys,
 } from "./analyze-text.ts";
 import { tokenize } from "./tokenize.ts";
@@ -148,4 +150,36 @@ describe("analyzeWord", () => {
     expect(analyzeWord("والحكومات")).toEqual({ surface: "والحكومات", stem: "حكوم" });
     expect(analyzeWord("اميركا")).toEqual({ surface: "اميركا", stem: "امريك" });
   });
+});
+
+describe("searchKeyOf and matchKeyOf", () => {
+  const rows: { why: string; norm: string; search: string; match: string }[] = [
+    {
+      why: "a place name is whole in search, a light stem for comparison",
+      norm: "بابها",
+      search: "ابها",
+      match: "باب",
+    },
+    {
+      why: "an article place name keeps its article in search only",
+      norm: "بالرياض",
+      search: "الرياض",
+      match: "رياض",
+    },
+    {
+      why: "a place name in a variant group folds to the group's key",
+      norm: "بسنغافوره",
+      search: "سنغافور",
+      match: "بسنغافور",
+    },
+    { why: "a word that is no place name has one key", norm: "والحكومات", search: "حكوم", match: "حكوم" },
+  ];
+  for (const row of rows) {
+    it(`keys a word: ${row.why}`, () => {
+      expect({ search: searchKeyOf(row.norm), match: matchKeyOf(row.norm) }).toEqual({
+        search: row.search,
+        match: row.match,
+      });
+    });
+  }
 });

@@ -4,6 +4,7 @@
  */
 import { hash } from "node:crypto";
 import type { ArticleWrite, IndexFields, MatchText } from "../../domain/article.ts";
+import { placeNameOf } from "./place-names.ts";
 import { stemArabic } from "./stem-arabic.ts";
 import { tokenize, tokenizeNormalized } from "./tokenize.ts";
 import { foldVariant } from "./variants.ts";
@@ -18,25 +19,34 @@ export function matchKeyOf(norm: string): string {
   return foldVariant(stemArabic(norm));
 }
 
+/**
+ * The key a normalized word has in the search index and in queries: its place name when it writes one (particles
+ * removed, every letter kept: placeNameOf), else its match key. Variant-folded either way.
+ * Examples: "بابها" -> "ابها" (matchKeyOf: "باب"), "بالرياض" -> "الرياض" (matchKeyOf: "رياض"), "والحكومات" -> "حكوم".
+ */
+export function searchKeyOf(norm: string): string {
+  return foldVariant(placeNameOf(norm) ?? stemArabic(norm));
+}
+
 /** One normalized word in its two indexed forms. */
 export interface AnalyzedWord {
   /** Normalized, unstemmed: matched against the `surface` field. */
   surface: string;
-  /** Variant-folded light stem: matched against the `title` and `body` fields. */
+  /** Search key (searchKeyOf): matched against the `title` and `body` fields. */
   stem: string;
 }
 
 /** Analyzes one normalized word: "والحكومات" -> { surface "والحكومات", stem "حكوم" }. */
 export function analyzeWord(norm: string): AnalyzedWord {
-  return { surface: norm, stem: matchKeyOf(norm) };
+  return { surface: norm, stem: searchKeyOf(norm) };
 }
 
-/** Space-joined match keys of normalized words. */
+/** Space-joined search keys of normalized words. */
 function joinKeys(norms: readonly string[]): string {
   let out = "";
   for (let i = 0; i < norms.length; i++) {
     if (i > 0) out += " ";
-    out += matchKeyOf(norms[i]!);
+    out += searchKeyOf(norms[i]!);
   }
   return out;
 }
@@ -62,7 +72,7 @@ export function normalizedWords(display: string): readonly string[] {
 }
 
 /**
- * Builds the index fields of an article: title and body as variant-folded stems, surface as normalized words of
+ * Builds the index fields of an article: title and body as search keys (searchKeyOf), surface as normalized words of
  * title then body. Stop words are kept. Example: title "وزارة الصحة" -> title "وزار صح", surface "وزاره الصحه ...".
  */
 export function buildIndexFields(title: string, body: string): IndexFields {

@@ -3,14 +3,22 @@
  * Pure. Used at index time on stems and at query time, so أميركا and الأمريكية meet on one key.
  */
 import { normalizeArabic } from "./normalize-arabic.ts";
+import { placeNameOf } from "./place-names.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import { stemArabic } from "./stem-arabic.ts";
 
 const KEY_BY_STEM = new Map<string, string>();
 const STEMS_BY_KEY = new Map<string, readonly string[]>();
 
+/** A form's light stem, and its place name when it is one (the search key: سنغافورة -> سنغافوره, not سنغافور). */
+function keysOfForm(form: string): string[] {
+  const norm = normalizeArabic(form);
+  const place = placeNameOf(norm);
+  return place === null ? [stemArabic(norm)] : [stemArabic(norm), place];
+}
+
 for (const group of SPELLING_VARIANTS) {
-  const stems = [...new Set(group.forms.map((form) => stemArabic(normalizeArabic(form))))];
+  const stems = [...new Set(group.forms.flatMap(keysOfForm))];
   const key = stems[0]!;
   for (const stem of stems) KEY_BY_STEM.set(stem, key);
   STEMS_BY_KEY.set(key, stems);
