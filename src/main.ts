@@ -6,6 +6,7 @@ import pino from "pino";
 import type { Config } from "./config/load-config.ts";
 import { type CrawlContext, type CrawlSettings, createCrawlContext } from "./pipeline/crawl-context.ts";
 import { inThreadCrawlPreparer } from "./pipeline/prepare-crawl-item.ts";
+import { reindexArticles } from "./pipeline/reindex-articles.ts";
 import { systemClock } from "./ports/clock.ts";
 import type { CrawlPreparer } from "./ports/crawl-preparer.ts";
 import type { HttpClient } from "./ports/http-client.ts";
@@ -18,9 +19,21 @@ import { buildUserAgent, createTransport } from "./stages/fetch/transport.ts";
 /**
  * Opens the configured storage: PostgreSQL when AKHBAR_DATABASE_URL is set (`config.databaseUrl`), else SQLite at
  * `config.dbPath` (created with its folder on first use). Each adapter is imported only when chosen, so a SQLite
- * install never loads pg and the reverse.
+ * install never loads pg and the reverse. Like the schema, the search index is brought up to date on open: articles
+ * an older analyzer indexed are re-indexed first (reindexArticles; once per analyzer change, logged to `log`).
  */
-export async function openStorage(config: Config): Promise<Storage> {
+export async function openStorage(config: Config, log: Logger = createLogger(config)): Promise<Storage> {
+  const storage = await openBackend(config);
+  try {
+    await reindexArticles(storage.articles, log);
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+  return storage;
+}
+
+async function openBackend(config: Config): Promise<Storage> {
   if (config.databaseUrl !== null) {
     const { openPostgresStorage } = await import("./adapters/postgres/open-postgres-storage.ts");
     return openPostgresStorage(config.databaseUrl);

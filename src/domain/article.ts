@@ -74,6 +74,12 @@ export interface ArticleWrite {
   indexDigest?: string;
 }
 
+/** An article's index fields and their digest, as the analyzer (stages/arabic analyzeForIndex) makes them. */
+export interface AnalyzedIndex {
+  index: IndexFields;
+  indexDigest: string;
+}
+
 export type UpsertOutcome =
   | { status: "inserted"; id: string }
   | { status: "updated"; id: string }

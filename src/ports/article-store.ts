@@ -2,7 +2,27 @@
  * ArticleStore port: durable articles with idempotent upserts and tombstones.
  * Interface only; adapters/sqlite and (later) adapters/postgres implement it and pass test/contract.
  */
-import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../domain/article.ts";
+import type {
+  AnalyzedIndex,
+  Article,
+  ArticleSummary,
+  ArticleWrite,
+  UpsertOutcome,
+} from "../domain/article.ts";
+
+/** An article's index fields and their digest from its title and text (stages/arabic analyzeForIndex). */
+export type AnalyzeForIndex = (title: string, text: string) => AnalyzedIndex;
+
+/** The analyzer version a store records before any re-index: its articles were indexed by the first analyzer. */
+export const FIRST_ANALYZER_VERSION = 1;
+
+/** What one re-index batch did. */
+export interface ReindexBatch {
+  /** Articles whose index fields were rewritten. */
+  reindexed: number;
+  /** True when the store now records the asked version: nothing is left to re-index. */
+  done: boolean;
+}
 
 export interface ArticleStore {
   /**
@@ -21,4 +41,16 @@ export interface ArticleStore {
   countArticles(): Promise<number>;
   /** Up to `limit` articles with seq > `afterSeq`, in seq order (for export and replays). */
   listArticlesAfter(afterSeq: number, limit: number): Promise<Article[]>;
+  /**
+   * The analyzer version every stored article's index fields are known to come from (FIRST_ANALYZER_VERSION for a
+   * store older than versioning, or one whose first re-index has not finished).
+   */
+  readAnalyzerVersion(): Promise<number>;
+  /**
+   * Re-indexes, in one transaction, up to `limit` articles in seq order that an analyzer older than `version` may
+   * have analyzed: `analyze(title, text)` gives their new index fields and digest. The store remembers where it
+   * stopped, so a crash loses at most the open batch and the next call goes on from there; several processes may
+   * call it at once (each batch is done once). When no article is left the store records `version`.
+   */
+  reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch>;
 }

@@ -3,11 +3,12 @@
  * Test suite factory; `open` must return a fresh, empty Storage each call.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ArticleWrite, SanitizedHtml } from "../../src/domain/article.ts";
+import type { ArticleWrite, IndexFields, SanitizedHtml } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
+import type { AnalyzeForIndex, ReindexBatch } from "../../src/ports/article-store.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import { digestIndexFields } from "../../src/stages/arabic/analyze-text.ts";
-import { makeArticleWrite } from "./article-fixtures.ts";
+import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 
 /** Arabic with hamza seats, tashkeel, tatweel, ZWNJ, RLM, NBSP and an astral character: must round-trip byte-exact. */
 const ARABIC_TEXT =
@@ -268,6 +269,102 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
 
     it("writes an empty batch as a no-op", async () => {
       expect(await storage.articles.writeArticles([])).toEqual([]);
+    });
+
+    describe("re-indexing with a newer analyzer", () => {
+      /** A stand-in analyzer: index fields "new<title>", so a search tells old terms from new ones. */
+      const analyze: AnalyzeForIndex = (title) => {
+        const word = `new${title.replace(/\s+/gu, "")}`;
+        const index = { title: word, body: word, surface: word } as IndexFields;
+        return { index, indexDigest: digestIndexFields(index) };
+      };
+      const found = async (word: string) =>
+        (await storage.search.search(makeQuery({ terms: [term(word)] }))).hits.map((h) => h.id);
+      const writeFive = () =>
+        storage.articles.writeArticles(
+          ["1", "2", "3", "4", "5"].map((k) =>
+            makeArticleWrite(k, { index: { title: `old${k}`, body: "old" } }),
+          ),
+        );
+
+      it("records analyzer version 1 for a store that was never re-indexed", async () => {
+        expect(await storage.articles.readAnalyzerVersion()).toBe(1);
+      });
+
+      it("re-indexes every article in seq order, one batch per call, then records the version", async () => {
+        await writeFive();
+        const batches: ReindexBatch[] = [];
+        for (let i = 0; i < 10; i++) {
+          const batch = await storage.articles.reindexArticles(2, analyze, 2);
+          batches.push(batch);
+          if (batch.done) break;
+        }
+        expect(batches.map((b) => b.reindexed)).toEqual([2, 2, 1, 0]);
+        expect(batches.at(-1)?.done).toBe(true);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(2);
+        expect(await found("newtitle3")).toEqual(["id-3"]);
+        expect(await found("old3")).toEqual([]);
+        expect(await found("old")).toEqual([]);
+      });
+
+      it("does nothing when the store already records the version", async () => {
+        await writeFive();
+        while (!(await storage.articles.reindexArticles(2, analyze, 10)).done) {}
+        let calls = 0;
+        const counting: AnalyzeForIndex = (title, text) => {
+          calls++;
+          return analyze(title, text);
+        };
+        expect(await storage.articles.reindexArticles(2, counting, 10)).toEqual({ reindexed: 0, done: true });
+        expect(calls).toBe(0);
+      });
+
+      it("keeps the new digest, so re-writing an article with the new fields leaves it unchanged", async () => {
+        await writeFive();
+        while (!(await storage.articles.reindexArticles(2, analyze, 10)).done) {}
+        const stored = await storage.articles.getArticle("id-2");
+        const { index } = analyze(stored!.title, stored!.text);
+        const [outcome] = await storage.articles.writeArticles([
+          { ...makeArticleWrite("2", { index: { title: index.title, body: index.body } }), index },
+        ]);
+        expect(outcome).toEqual({ status: "unchanged", id: "id-2" });
+      });
+
+      it("resumes after the last committed batch when a batch fails, and loses nothing of the failed one", async () => {
+        await writeFive();
+        const seen: string[] = [];
+        const failOnFour: AnalyzeForIndex = (title, text) => {
+          seen.push(title);
+          if (title === "title 4" && seen.filter((t) => t === "title 4").length === 1) {
+            throw new Error("crash while analyzing");
+          }
+          return analyze(title, text);
+        };
+        await storage.articles.reindexArticles(2, failOnFour, 2);
+        await expect(storage.articles.reindexArticles(2, failOnFour, 2)).rejects.toThrow(
+          "crash while analyzing",
+        );
+        // The failed batch committed nothing: article 3 still has its old terms, and the store is not at version 2.
+        expect(await found("old3")).toEqual(["id-3"]);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(1);
+        while (!(await storage.articles.reindexArticles(2, failOnFour, 2)).done) {}
+        expect(seen).toEqual(["title 1", "title 2", "title 3", "title 4", "title 3", "title 4", "title 5"]);
+        expect(await found("old")).toEqual([]);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(2);
+      });
+
+      it("starts over from the first article when a newer version is asked mid-way", async () => {
+        await writeFive();
+        await storage.articles.reindexArticles(2, analyze, 2);
+        const seen: string[] = [];
+        const v3: AnalyzeForIndex = (title, text) => {
+          seen.push(title);
+          return analyze(title, text);
+        };
+        while (!(await storage.articles.reindexArticles(3, v3, 2)).done) {}
+        expect(seen).toEqual(["title 1", "title 2", "title 3", "title 4", "title 5"]);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(3);
+      });
     });
   });
 }

@@ -11,6 +11,7 @@ import { PassThrough } from "node:stream";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANALYZER_VERSION } from "../../src/stages/arabic/analyze-text.ts";
 import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { FIXTURE_RECORDS, fixtureJsonl, syntheticRecords } from "../fixtures/arabic-articles.ts";
 
@@ -111,6 +112,47 @@ describe("akhbar import", () => {
     const result = await cli(["import", join(dir, "nope.jsonl"), "--db", join(dir, "nope.db")]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/cannot read .*nope\.jsonl/);
+  });
+});
+
+describe("opening a database indexed by an older analyzer", () => {
+  it("re-indexes its articles on open, once, so a search finds them with the current analyzer", async () => {
+    const db = join(dir, "old-analyzer.db");
+    const file = join(dir, "old-analyzer.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    await cli(["import", file, "--db", db]);
+    // Make it a database from before analyzer versioning: no migration 7, and index rows no query term matches.
+    const raw = new Database(db);
+    raw.exec("DROP TABLE search_analyzer; DELETE FROM schema_migrations WHERE version = 7;");
+    const seqs = raw.prepare("SELECT seq FROM articles").pluck().all() as number[];
+    for (const seq of seqs) {
+      raw.prepare("DELETE FROM articles_fts WHERE rowid = ?").run(seq);
+      raw
+        .prepare("INSERT INTO articles_fts (rowid, title, body, surface) VALUES (?, 'old', 'old', 'old')")
+        .run(seq);
+    }
+    raw.close();
+
+    const first = await cli(["search", "أبها", "--db", db, "--json"]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out).hits.map((h: { id: string }) => h.id)).toEqual(["fx-006"]);
+    const logged = first.err
+      .trim()
+      .split("\n")
+      .map(
+        (line) => JSON.parse(line) as { stage?: string; articles?: number; to_version?: number; msg: string },
+      );
+    expect(logged.at(-1)).toMatchObject({
+      stage: "reindex",
+      articles: seqs.length,
+      to_version: ANALYZER_VERSION,
+    });
+
+    const second = await cli(["search", "أبها", "--db", db, "--json"]);
+    expect(second.err).toBe("");
+    const check = new Database(db, { readonly: true });
+    expect(check.prepare("SELECT version FROM search_analyzer").get()).toEqual({ version: ANALYZER_VERSION });
+    check.close();
   });
 });
 

@@ -320,6 +320,20 @@ BEGIN
 END $$;
 `;
 
+/**
+ * Version 6, the analyzer version of the search index: one row, as in SQLite migration 7 (see there). A re-index
+ * batch locks it (SELECT … FOR UPDATE), so processes re-indexing at once take batches in turn.
+ */
+const ANALYZER_STATE_MIGRATION_SQL = `
+CREATE TABLE search_analyzer (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL,
+  reindex_version INTEGER,
+  reindex_after_seq BIGINT NOT NULL DEFAULT 0
+);
+INSERT INTO search_analyzer (id, version) VALUES (1, 1);
+`;
+
 /** Ordered, append-only: never edit a released entry, add a new one. Versions 1-3 match the SQLite adapter's. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "articles, sources, tombstones, search", sql: CORE_MIGRATION_SQL },
@@ -327,6 +341,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: "stories", sql: STORIES_MIGRATION_SQL },
   { version: 4, name: "search document lengths", sql: DOC_LENGTH_MIGRATION_SQL },
   { version: 5, name: "striped source article counts", sql: STRIPED_COUNTS_MIGRATION_SQL },
+  { version: 6, name: "analyzer version of the search index", sql: ANALYZER_STATE_MIGRATION_SQL },
 ];
 
 /**

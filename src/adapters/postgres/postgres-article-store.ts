@@ -6,7 +6,12 @@
 import type pg from "pg";
 import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
-import type { ArticleStore } from "../../ports/article-store.ts";
+import {
+  type AnalyzeForIndex,
+  type ArticleStore,
+  FIRST_ANALYZER_VERSION,
+  type ReindexBatch,
+} from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
 import {
   type ArticleRow,
@@ -223,6 +228,71 @@ export class PostgresArticleStore implements ArticleStore {
     );
     return rows.map(toArticle);
   }
+
+  async readAnalyzerVersion(): Promise<number> {
+    const { rows } = await this.#pool.query<{ version: number }>(
+      "SELECT version FROM search_analyzer WHERE id = 1",
+    );
+    return rows[0]?.version ?? FIRST_ANALYZER_VERSION;
+  }
+
+  /** One batch per transaction, the search_analyzer row locked throughout: concurrent callers take turns. */
+  async reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch> {
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new AkhbarError("store.bad_request", `store: limit must be a positive integer, got ${limit}`);
+    }
+    return runTransaction(this.#pool, async (client) => {
+      // The row is written by migration 6; written again here if it was ever deleted.
+      await client.query(
+        "INSERT INTO search_analyzer (id, version) VALUES (1, $1) ON CONFLICT (id) DO NOTHING",
+        [FIRST_ANALYZER_VERSION],
+      );
+      const { rows: states } = await client.query<AnalyzerStateRow>(
+        "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1 FOR UPDATE",
+      );
+      const state = states[0]!;
+      if (state.version >= version) return { reindexed: 0, done: true };
+      const after = state.reindex_version === version ? state.reindex_after_seq : 0;
+      const { rows } = await client.query<{ seq: number; title: string; text: string }>(
+        "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2",
+        [after, limit],
+      );
+      const last = rows.at(-1);
+      if (last === undefined) {
+        await client.query(
+          "UPDATE search_analyzer SET version = $1, reindex_version = NULL, reindex_after_seq = 0 WHERE id = 1",
+          [version],
+        );
+        return { reindexed: 0, done: true };
+      }
+      const analyzed = rows.map((row) => analyze(row.title, row.text));
+      const docs = analyzed.map((a) => buildDocVector(a.index));
+      const seqs = rows.map((row) => row.seq);
+      await client.query(
+        `UPDATE articles a SET index_digest = t.digest
+         FROM unnest($1::bigint[], $2::text[]) AS t(seq, digest) WHERE a.seq = t.seq`,
+        [seqs, analyzed.map((a) => a.indexDigest)],
+      );
+      await client.query(
+        `UPDATE article_search s SET title = t.title::tsvector, doc = t.doc::tsvector, doc_length = t.doc_length
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::integer[]) AS t(seq, title, doc, doc_length)
+         WHERE s.seq = t.seq`,
+        [seqs, docs.map((d) => d.title), docs.map((d) => d.doc), docs.map((d) => d.docLength)],
+      );
+      await client.query(
+        "UPDATE search_analyzer SET reindex_version = $1, reindex_after_seq = $2 WHERE id = 1",
+        [version, last.seq],
+      );
+      return { reindexed: rows.length, done: false };
+    });
+  }
+}
+
+/** The search_analyzer row (migration 6). */
+interface AnalyzerStateRow {
+  version: number;
+  reindex_version: number | null;
+  reindex_after_seq: number;
 }
 
 /** The batch's decisions and writes, with the batch's advisory locks held. */

@@ -129,6 +129,23 @@ CREATE TABLE story_aliases (
 CREATE INDEX articles_time_id ON articles (time_ms, id);
 `;
 
+/**
+ * Version 7, the analyzer version of the index (see pipeline/reindex-articles.ts): one row. `version` is the
+ * analyzer (stages/arabic ANALYZER_VERSION) every article's index fields are known to come from; databases from
+ * before versioning were analyzed by version 1. A re-index to a newer analyzer commits batch by batch in seq order
+ * and records the target in `reindex_version` and the last seq done in `reindex_after_seq`, so an interrupted one
+ * resumes there; when it finishes, `version` takes the target.
+ */
+const ANALYZER_STATE_MIGRATION_SQL = `
+CREATE TABLE search_analyzer (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL,
+  reindex_version INTEGER,
+  reindex_after_seq INTEGER NOT NULL DEFAULT 0
+) STRICT;
+INSERT INTO search_analyzer (id, version) VALUES (1, 1);
+`;
+
 /** FTS5 'hashsize' of articles_fts: pending index terms kept in memory before a flush (see migration 6). */
 export const FTS_HASH_SIZE_BYTES = 16 * 1024 * 1024;
 
@@ -268,6 +285,11 @@ CREATE INDEX articles_seq_keys ON articles (seq, time_ms, source_id, id);
     // sqlite3_step instructions writing 4,000 dev articles (callgrind). Peak memory of a writer grows by at most
     // this much, and only while a transaction has pending terms.
     sql: `INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ${FTS_HASH_SIZE_BYTES});`,
+  },
+  {
+    version: 7,
+    name: "analyzer version of the search index",
+    sql: ANALYZER_STATE_MIGRATION_SQL,
   },
 ];
 

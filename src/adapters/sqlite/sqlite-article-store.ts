@@ -5,7 +5,12 @@
 import type Database from "better-sqlite3";
 import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
-import type { ArticleStore } from "../../ports/article-store.ts";
+import {
+  type AnalyzeForIndex,
+  type ArticleStore,
+  FIRST_ANALYZER_VERSION,
+  type ReindexBatch,
+} from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
 import {
   type ArticleRow,
@@ -21,6 +26,13 @@ import {
 } from "../article-row.ts";
 
 const SOURCE_LANGUAGE_DEFAULT = "ar";
+
+/** The search_analyzer row (migration 7). */
+interface AnalyzerStateRow {
+  version: number;
+  reindex_version: number | null;
+  reindex_after_seq: number;
+}
 
 /** One change to the FTS index, queued while a batch writes its article rows (see #writeAll). */
 type FtsChange = { op: "insert"; seq: number | bigint; write: ArticleWrite } | { op: "delete"; seq: number };
@@ -42,6 +54,13 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #after: Database.Statement<[number, number], ArticleRow>;
   readonly #byIds: Database.Statement<[string], ArticleRow>;
   readonly #summariesByIds: Database.Statement<[string], ArticleSummaryRow>;
+  readonly #analyzerState: Database.Statement<[], AnalyzerStateRow>;
+  readonly #ensureAnalyzerState: Database.Statement<[number]>;
+  readonly #reindexRows: Database.Statement<[number, number], { seq: number; title: string; text: string }>;
+  readonly #setDigest: Database.Statement<[string, number]>;
+  readonly #reindexStep: Database.Statement<[number, number]>;
+  readonly #reindexDone: Database.Statement<[number]>;
+  readonly #reindexBatch: (version: number, analyze: AnalyzeForIndex, limit: number) => ReindexBatch;
   readonly #writeBatch: (batch: readonly ArticleWrite[]) => UpsertOutcome[];
   readonly #delete: (id: string, reason: string) => boolean;
 
@@ -89,6 +108,28 @@ export class SqliteArticleStore implements ArticleStore {
     this.#summariesByIds = db.prepare(
       `SELECT ${SUMMARY_COLUMNS.join(", ")} FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
     );
+    this.#analyzerState = db.prepare(
+      "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1",
+    );
+    this.#ensureAnalyzerState = db.prepare(
+      "INSERT OR IGNORE INTO search_analyzer (id, version) VALUES (1, ?)",
+    );
+    this.#reindexRows = db.prepare(
+      "SELECT seq, title, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+    );
+    this.#setDigest = db.prepare("UPDATE articles SET index_digest = ? WHERE seq = ?");
+    this.#reindexStep = db.prepare(
+      "UPDATE search_analyzer SET reindex_version = ?, reindex_after_seq = ? WHERE id = 1",
+    );
+    this.#reindexDone = db.prepare(
+      "UPDATE search_analyzer SET version = ?, reindex_version = NULL, reindex_after_seq = 0 WHERE id = 1",
+    );
+    const reindex = db.transaction((version: number, analyze: AnalyzeForIndex, limit: number) =>
+      this.#reindexLocked(version, analyze, limit),
+    );
+    // IMMEDIATE: the batch takes the write lock before reading where the last one stopped, so two processes never
+    // re-index the same batch (a deferred transaction could read, then fail to upgrade).
+    this.#reindexBatch = reindex.immediate;
     this.#writeBatch = db.transaction((batch: readonly ArticleWrite[]) => this.#writeAll(batch));
     this.#delete = db.transaction((id: string, reason: string) => this.#deleteOne(id, reason));
   }
@@ -126,6 +167,40 @@ export class SqliteArticleStore implements ArticleStore {
       throw new AkhbarError("store.bad_request", `store: limit must be a non-negative integer, got ${limit}`);
     }
     return this.#after.all(afterSeq, limit).map(toArticle);
+  }
+
+  async readAnalyzerVersion(): Promise<number> {
+    return this.#analyzerState.get()?.version ?? FIRST_ANALYZER_VERSION;
+  }
+
+  async reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch> {
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new AkhbarError("store.bad_request", `store: limit must be a positive integer, got ${limit}`);
+    }
+    return this.#reindexBatch(version, analyze, limit);
+  }
+
+  /** One re-index batch inside its transaction: digests first, then FTS rows, for the reason #writeAll gives. */
+  #reindexLocked(version: number, analyze: AnalyzeForIndex, limit: number): ReindexBatch {
+    // The row is written by migration 7; written again here if it was ever deleted.
+    this.#ensureAnalyzerState.run(FIRST_ANALYZER_VERSION);
+    const state = this.#analyzerState.get()!;
+    if (state.version >= version) return { reindexed: 0, done: true };
+    const after = state.reindex_version === version ? state.reindex_after_seq : 0;
+    const rows = this.#reindexRows.all(after, limit);
+    const analyzed = rows.map((row) => ({ seq: row.seq, ...analyze(row.title, row.text) }));
+    for (const a of analyzed) this.#setDigest.run(a.indexDigest, a.seq);
+    for (const { seq, index } of analyzed) {
+      this.#ftsDelete.run(seq);
+      this.#ftsInsert.run(seq, index.title, index.body, index.surface);
+    }
+    const last = rows.at(-1);
+    if (last === undefined) {
+      this.#reindexDone.run(version);
+      return { reindexed: 0, done: true };
+    }
+    this.#reindexStep.run(version, last.seq);
+    return { reindexed: rows.length, done: false };
   }
 
   /**

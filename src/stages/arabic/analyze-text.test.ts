@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleDraft } from "../../domain/article.ts";
 import {
+  ANALYZER_VERSION,
+  analyzeForIndex,
   analyzeWord,
   buildArticleWrite,
   buildIndexFields,
@@ -182,4 +184,20 @@ describe("searchKeyOf and matchKeyOf", () => {
       });
     });
   }
+});
+
+describe("ANALYZER_VERSION", () => {
+  // A tripwire, not a proof: a sample that touches every rule family (normalization, article and particles, place
+  // names, radical waw, enclitics, variants). When its output changes, so does what stores hold: bump the version
+  // (stores re-index on open) and record the new digest here. Version 1 gave 035029c4ceef32deecca564ff5951c5d6828d179.
+  it("pins the analyzer's output on a sample to the version number", () => {
+    const sample = analyzeForIndex(
+      "هيئة الصحة تفتتح مستشفى في أبها",
+      "وقال وزير الصحة بالرياض إن الحكومات والوزارات في جدة ولمصر وأميركا تتابع حكومتها.",
+    );
+    expect({ version: ANALYZER_VERSION, digest: sample.indexDigest }).toEqual({
+      version: 2,
+      digest: "3d3a2d2f5a3a4286df17af2f95e6ffa8ca25bb7c",
+    });
+  });
 });

@@ -14,8 +14,8 @@ export const crawlCommand: Command = {
   options: { once: { type: "boolean", default: false } },
   positionals: false,
   async run(ctx, values) {
-    const storage = await openStorage(ctx.config);
     const log = createLogger(ctx.config, ctx.io.stderr);
+    const storage = await openStorage(ctx.config, log);
     const crawler = await openCrawler(ctx.config, storage, log);
     try {
       if (values.once === true) {

@@ -3,7 +3,7 @@
  * Surface: reads StoryStore.duplicateStats, prints.
  */
 import { AkhbarError } from "../../../domain/errors.ts";
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import { toDuplicateStatsJson } from "../../present-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 
@@ -14,7 +14,7 @@ export const duplicatesCommand: Command = {
   options: {},
   positionals: false,
   async run(ctx) {
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       if (storage.stories === undefined) {
         throw new AkhbarError(

@@ -5,7 +5,7 @@
 
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import { toExportRecord } from "../../present.ts";
 import type { Command } from "../command.ts";
 
@@ -19,7 +19,7 @@ export const exportCommand: Command = {
   options: { jsonl: { type: "boolean" }, output: { type: "string" } },
   positionals: false,
   async run(ctx, values) {
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     const out = typeof values.output === "string" ? createWriteStream(values.output) : ctx.io.stdout;
     let count = 0;
     try {

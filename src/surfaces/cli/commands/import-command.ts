@@ -8,7 +8,7 @@ import {
   ThreadBatchPreparer,
 } from "../../../adapters/threads/thread-batch-preparer.ts";
 import { AkhbarError } from "../../../domain/errors.ts";
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import {
   IMPORT_BATCH_SIZE,
   type ImportSummary,
@@ -57,7 +57,7 @@ export const importCommand: Command = {
     }
     const sources = await Promise.all(files.map((file) => readLines(file)));
     const totalBytes = sources.reduce((sum, s) => sum + s.totalBytes, 0);
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     const preparer = workers === 0 ? inThreadPreparer : new ThreadBatchPreparer(workers);
     const progress = new ProgressReporter(ctx.io);
     let bytesBefore = 0;

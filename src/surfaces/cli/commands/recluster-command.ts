@@ -3,7 +3,7 @@
  * Surface: runs reclusterStories over the configured store.
  */
 import { AkhbarError } from "../../../domain/errors.ts";
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import { reclusterStories } from "../../../pipeline/assign-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 
@@ -14,7 +14,7 @@ export const reclusterCommand: Command = {
   options: {},
   positionals: false,
   async run(ctx) {
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       if (storage.stories === undefined) {
         throw new AkhbarError(

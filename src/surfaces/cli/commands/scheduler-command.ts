@@ -22,7 +22,7 @@ export const schedulerCommand: Command = {
         "queue: the scheduler needs a shared queue (AKHBAR_REDIS_URL); on one machine run `akhbar worker` or `akhbar serve --crawl`",
       );
     }
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     const log = createLogger(ctx.config, ctx.io.stderr);
     try {
       const backend = await openJobQueue(ctx.config, log);

@@ -2,7 +2,7 @@
  * `akhbar search QUERY...`: ranked Arabic-aware search over the store, printed or as JSON.
  * Surface: validates flags like the HTTP API does, runs the search pipeline.
  */
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import { searchArticles } from "../../../pipeline/search-articles.ts";
 import { toSearchResultJson } from "../../present.ts";
 import { renderHighlightTerminal } from "../../render-highlight.ts";
@@ -31,7 +31,7 @@ export const searchCommand: Command = {
       if (Array.isArray(value)) return value as string[];
       return typeof value === "string" ? [value] : [];
     });
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const result = await searchArticles(storage, params.query, params.options);
       if (ctx.json) {

@@ -30,8 +30,8 @@ export const serveCommand: Command = {
   async run(ctx, values) {
     const port = typeof values.port === "string" ? parsePort(values.port, "--port") : ctx.config.port;
     const host = typeof values.host === "string" ? values.host : ctx.config.host;
-    const storage = await openStorage(ctx.config);
     const log = createLogger(ctx.config, ctx.io.stderr);
+    const storage = await openStorage(ctx.config, log);
     const api = createApi({ storage, version: VERSION, startedAt: new Date() });
     // The reader pages wrap the JSON API so one header, rate-limit and error policy covers every route.
     const app = createWebApp({

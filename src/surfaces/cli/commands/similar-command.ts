@@ -3,7 +3,7 @@
  * "مقالات مشابهة" from other stories and one "اقرأ أيضاً" pick. Surface: runs find-related-articles, prints.
  */
 import { AkhbarError } from "../../../domain/errors.ts";
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import { findRelatedArticles, type RelatedArticle } from "../../../pipeline/find-related-articles.ts";
 import { toRelatedListsJson } from "../../present-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
@@ -24,7 +24,7 @@ export const similarCommand: Command = {
     if (id === undefined || positionals.length > 1) {
       throw new AkhbarError("similar.usage", "similar: name one ARTICLE_ID");
     }
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const lists = await findRelatedArticles(storage, id);
       if (lists === null) throw new AkhbarError("similar.not_found", `similar: no article with id "${id}"`);

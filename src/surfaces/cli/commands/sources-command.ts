@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { AkhbarError } from "../../../domain/errors.ts";
-import { createCrawlPreparer, createHttpClient, openStorage } from "../../../main.ts";
+import { createCrawlPreparer, createHttpClient, createLogger, openStorage } from "../../../main.ts";
 import {
   addSourceFromUrl,
   importOpmlText,
@@ -46,7 +46,7 @@ export const sourcesCommand: Command = {
         `sources ${action}: missing argument (usage: akhbar ${this.usage})`,
       );
     }
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       if (action === "list") return await listSources(ctx, storage);
       if (action === "add") return await addSource(ctx, storage, arg!, values);

@@ -3,7 +3,7 @@
  * Surface: reads stored stories through StoryReaderData, prints.
  */
 import { AkhbarError } from "../../../domain/errors.ts";
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import { toStoryJson } from "../../api/reader-api.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
@@ -32,7 +32,7 @@ export const storiesCommand: Command = {
         );
       }
     }
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const reader = new StoryReaderData(storage);
       const page = await reader.topStories({

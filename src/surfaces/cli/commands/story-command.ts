@@ -3,7 +3,7 @@
  * Surface: reads the story through StoryReaderData, prints.
  */
 import { AkhbarError } from "../../../domain/errors.ts";
-import { openStorage } from "../../../main.ts";
+import { createLogger, openStorage } from "../../../main.ts";
 import { toEntityJson, toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
@@ -21,7 +21,7 @@ export const storyCommand: Command = {
     const id = positionals[0];
     if (id === undefined || positionals.length > 1)
       throw new AkhbarError("story.usage", "story: name one story ID");
-    const storage = await openStorage(ctx.config);
+    const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const story = await new StoryReaderData(storage).story(id);
       if (story === null) throw new AkhbarError("story.not_found", `story: no story with id "${id}"`);

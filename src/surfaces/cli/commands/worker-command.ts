@@ -20,8 +20,8 @@ export const workerCommand: Command = {
   options: {},
   positionals: false,
   async run(ctx) {
-    const storage = await openStorage(ctx.config);
     const log = createLogger(ctx.config, ctx.io.stderr);
+    const storage = await openStorage(ctx.config, log);
     const backend = await openJobQueue(ctx.config, log).catch(async (err: unknown) => {
       await storage.close();
       throw err;
