@@ -9,6 +9,7 @@ import {
   digestIndexFields,
   matchKeyOf,
   normalizedWords,
+  queryKeysOf,
   searchKeyOf,
   toMatchKeys,
 } from "./analyze-text.ts";
@@ -184,6 +185,33 @@ describe("searchKeyOf and matchKeyOf", () => {
       });
     });
   }
+});
+
+describe("queryKeysOf", () => {
+  const rows: { why: string; norm: string; keys: string[] }[] = [
+    {
+      why: "a country named with the article also asks for its adjective",
+      norm: "اليمن",
+      keys: ["اليمن", "يمن"],
+    },
+    { why: "with a particle, too", norm: "والعراق", keys: ["العراق", "عراق"] },
+    { why: "the adjective also asks for the place", norm: "اليمنيه", keys: ["يمن", "اليمن"] },
+    { why: "الرياض does not ask for الرياضي (sporting)", norm: "الرياض", keys: ["الرياض"] },
+    { why: "السعودية does not ask for سعود (a given name)", norm: "السعوديه", keys: ["السعوديه"] },
+    { why: "a name without the article already shares its adjective's stem", norm: "لبنان", keys: ["لبنان"] },
+    { why: "an everyday word has one key", norm: "والحكومات", keys: ["حكوم"] },
+  ];
+  for (const row of rows) {
+    it(`keys a query word: ${row.why}`, () => {
+      expect(queryKeysOf(row.norm)).toEqual(row.keys);
+    });
+  }
+
+  it("gives each adjective's key the place's key back: the query for either finds both", () => {
+    expect(queryKeysOf("اليمني")).toContain(searchKeyOf("اليمن"));
+    expect(queryKeysOf("اليمن")).toContain(searchKeyOf("اليمني"));
+    expect(queryKeysOf("الرياض")).not.toContain(searchKeyOf("الرياضي"));
+  });
 });
 
 describe("ANALYZER_VERSION", () => {

@@ -15,6 +15,11 @@ describe("parseQuery", () => {
     expect(q.excluded).toEqual([]);
   });
 
+  it("asks for a country's adjective too (اليمن finds الجيش اليمني), but not for the sport in الرياضي", () => {
+    const q = parseQuery("اليمن الرياض", opts);
+    expect(q.terms.map((t) => t.stems)).toEqual([["اليمن", "يمن"], ["الرياض"]]);
+  });
+
   it("reads phrases in ASCII, guillemet and curly quotes", () => {
     for (const raw of ['"وزارة الصحة"', "«وزارة الصحة»", "“وزارة الصحة”"]) {
       const q = parseQuery(raw, opts);

@@ -4,7 +4,7 @@
  */
 import { AkhbarError } from "../../domain/errors.ts";
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-import { analyzeWord } from "../arabic/analyze-text.ts";
+import { queryKeysOf } from "../arabic/analyze-text.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 
@@ -44,8 +44,7 @@ export interface ParseQueryOptions {
 /** Analyzed terms of a display fragment. */
 function termsOf(fragment: string): QueryTerm[] {
   return tokenize(fragment).map((t) => {
-    const { surface, stem } = analyzeWord(t.norm);
-    return { display: fragment.slice(t.start, t.end), surface, stems: [stem] };
+    return { display: fragment.slice(t.start, t.end), surface: t.norm, stems: queryKeysOf(t.norm) };
   });
 }
 
