@@ -326,6 +326,80 @@ export const PLACES: readonly NamedEntry[] = [
   { forms: ["الحرم المكي"] },
 ];
 
+/**
+ * Which region or country holds a place, as [place, holder] by their first forms (or any spelling the entity reader
+ * finds: بيشة and الدوادمي come from "تعليم بيشة", not from PLACES). Saudi towns go to their administrative region
+ * (the 13 regions, which go to السعودية), foreign cities to their country.
+ * Used where two mentions must count as one place (stories/headline-subjects.ts: أبها and عسير name one event's
+ * place); the entity reader itself does not read it. Towns whose stem key another town shares are left out (أبين
+ * and أبها are both "اب", القرى and القريات both "قر").
+ */
+export const PLACE_WITHIN: readonly (readonly [place: string, holder: string])[] = [
+  // Riyadh region.
+  ...within(
+    "الرياض",
+    "الخرج الدوادمي المجمعة الزلفي الأفلاج السليل الدلم شقراء عفيف القويعية المزاحمية الدرعية",
+  ),
+  ["حوطة بني تميم", "الرياض"],
+  ["وادي الدواسر", "الرياض"],
+  // Makkah region.
+  ...within("مكة المكرمة", "مكة جدة الطائف رابغ الجموم خليص رنية الليث القنفذة الخرمة تربة"),
+  ...within("المدينة المنورة", "ينبع العلا بدر المهد خيبر الحناكية"),
+  ...within("القصيم", "بريدة عنيزة الرس البكيرية المذنب البدائع"),
+  ...within("المنطقة الشرقية", "الدمام الظهران الخبر الأحساء القطيف الجبيل الخفجي النعيرية بقيق"),
+  ["حفر الباطن", "المنطقة الشرقية"],
+  ["الشرقية", "المنطقة الشرقية"],
+  ...within("عسير", "أبها بيشة النماص"),
+  ["ظهران الجنوب", "عسير"],
+  ["سراة عبيدة", "عسير"],
+  ["أحد رفيدة", "عسير"],
+  ["رجال ألمع", "عسير"],
+  ["خميس مشيط", "عسير"],
+  ["محايل عسير", "عسير"],
+  ...within("تبوك", "ضباء أملج الوجه البدع تيماء حقل"),
+  ...within("حائل", "بقعاء الغزالة الشنان"),
+  ...within("الحدود الشمالية", "عرعر رفحاء طريف العويقيلة"),
+  ...within("جازان", "صبيا صامطة فرسان العارضة الدائر"),
+  ["أبو عريش", "جازان"],
+  ...within("نجران", "شرورة حبونا يدمة"),
+  ...within("الباحة", "بلجرشي المخواة العقيق المندق قلوة"),
+  ...within("الجوف", "سكاكا القريات طبرجل"),
+  ["دومة الجندل", "الجوف"],
+  // Neighbours' cities to their country.
+  ...within("اليمن", "صنعاء عدن تعز مأرب الحديدة صعدة حضرموت المكلا لحج الضالع شبوة البيضاء ذمار زنجبار"),
+  ...within("العراق", "بغداد البصرة الموصل الأنبار الفلوجة الرمادي أربيل كردستان تكريت كركوك النجف كربلاء"),
+  ...within("العراق", "السليمانية بعقوبة سامراء"),
+  ...within("سوريا", "دمشق حلب حمص إدلب الرقة درعا اللاذقية طرطوس حماة الحسكة تدمر القامشلي كوباني الزبداني"),
+  ["دير الزور", "سوريا"],
+  ...within("مصر", "القاهرة الإسكندرية سيناء الأقصر أسوان بورسعيد الإسماعيلية العريش المنصورة طنطا الجيزة"),
+  ["قناة السويس", "مصر"],
+  ...within("ليبيا", "طرابلس بنغازي مصراتة درنة سرت سبها"),
+  ...within("الإمارات", "دبي أبوظبي الشارقة عجمان الفجيرة"),
+  ["رأس الخيمة", "الإمارات"],
+  ["أم القيوين", "الإمارات"],
+  // The regions to the country: a Saudi town and السعودية are one place, two towns of different regions are not
+  // (headline-subjects.ts meets towns only through the region that holds them directly).
+  ...within("السعودية", "الرياض القصيم عسير تبوك حائل جازان نجران الباحة الجوف"),
+  ["مكة المكرمة", "السعودية"],
+  ["المدينة المنورة", "السعودية"],
+  ["المنطقة الشرقية", "السعودية"],
+  ["الحدود الشمالية", "السعودية"],
+  ...within("الكويت", "الجهراء الأحمدي"),
+  ...within("البحرين", "المنامة الرفاع المحرق"),
+  ...within("سلطنة عمان", "مسقط صلالة صحار نزوى"),
+  ...within("فلسطين", "القدس غزة رام الله"),
+  ["الضفة الغربية", "فلسطين"],
+  ...within("لبنان", "بيروت"),
+  ...within("قطر", "الدوحة"),
+  ...within("إيران", "طهران مشهد"),
+  ...within("تركيا", "أنقرة إسطنبول سروج"),
+];
+
+/** [town, holder] for each town of `towns`, one-word names separated by spaces. */
+function within(holder: string, towns: string): [string, string][] {
+  return towns.split(" ").map((t) => [t, holder]);
+}
+
 /** Organizations named without a head word the reader could see (or better known by a short name). */
 export const ORGANIZATIONS: readonly NamedEntry[] = [
   { forms: ["الأمم المتحدة", "منظمة الأمم المتحدة"] },

@@ -498,6 +498,19 @@ function keyOf(norms: readonly string[]): string {
   return words.map(matchKeyOf).join(" ");
 }
 
+/**
+ * The key extractEntities gives a place written `name`: its lexicon entry's, so every spelling meets, or for a place
+ * the lexicon does not list ("تعليم بيشة" names بيشة) the key of its words. Example: "جيزان" and "جازان" -> one key.
+ */
+export function placeKeyOf(name: string): string {
+  const words = tokenize(name).map((t) => t.norm);
+  const entry = LEXICON.get(words[0] ?? "")?.find(
+    (c) =>
+      c.kind === "place" && c.rest.length === words.length - 1 && c.rest.every((w, k) => w === words[k + 1]),
+  );
+  return entry?.key ?? keyOf(words);
+}
+
 /** A first word without its proclitics, and how many leading letters they took (لل+X reads as ال+X). */
 interface Base {
   word: string;

@@ -10,6 +10,7 @@ import {
   type NearDuplicateFingerprint,
   NearDuplicateIndex,
 } from "../dedupe/near-duplicate-index.ts";
+import { toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type Assignment,
   type Story,
@@ -56,6 +57,8 @@ export interface ArticlePlacement {
 export interface StreamAnalysis {
   fingerprint: Required<NearDuplicateFingerprint>;
   terms: StoryTerms;
+  /** The headline's subjects (headline-subjects.ts). */
+  subjects: string[];
 }
 
 /**
@@ -64,7 +67,7 @@ export interface StreamAnalysis {
  */
 export function analyzeStreamArticle(a: Pick<StreamArticle, "title" | "text" | "sourceId">): StreamAnalysis {
   const { words, fingerprint } = fingerprintText(a.text, a.sourceId);
-  return { fingerprint, terms: toStoryTerms(a.title, a.text, words) };
+  return { fingerprint, terms: toStoryTerms(a.title, a.text, words), subjects: toHeadlineSubjects(a.title) };
 }
 
 /** Orders a stream: time, then id (code-unit order). */
@@ -97,7 +100,7 @@ export class StoryStream {
    */
   add(a: StreamArticle, analysis?: StreamAnalysis): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
-    const { fingerprint, terms } = analysis ?? analyzeStreamArticle(a);
+    const { fingerprint, terms, subjects } = analysis ?? analyzeStreamArticle(a);
     const { shingles, signature } = fingerprint;
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
@@ -115,6 +118,7 @@ export class StoryStream {
       title: a.title,
       timeMs: a.timeMs,
       terms,
+      subjects,
       // A copy found by overlap follows its group's original, as before the rewrite test; a copy found only by the
       // rewrite test is placed by the clusterer like any article: a rewrite is a copy for readers but brings its own
       // wording (tune-clustering.ts, DEV sets: passing the original to rewrites too lowered mean F1 0.748 -> 0.715).

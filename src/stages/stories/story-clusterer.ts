@@ -6,6 +6,7 @@
  * centroid cosine or by the same join score taken story to story. Stories stage, in-memory, pure.
  */
 import { stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
+import { SUBJECT_CONFLICT_FACTOR, SubjectSet } from "./headline-subjects.ts";
 import {
   KeyBursts,
   type SparseVector,
@@ -107,6 +108,8 @@ export interface ClusterInput {
   terms: StoryTerms;
   /** The original of this article's copy group, when it is a copy (dedupe stage). */
   duplicateOf: string | null;
+  /** What the headline names (headline-subjects.ts toHeadlineSubjects); absent: no subject check. */
+  subjects?: readonly string[];
 }
 
 /** A story as surfaces show it. */
@@ -141,6 +144,8 @@ interface StoryState {
   /** Term ids of `vector.terms`, parallel to them. */
   ids: Int32Array;
   keyCounts: Map<string, number>;
+  /** Subjects of the members' headlines. */
+  subjects: SubjectSet;
   members: Member[];
   firstMs: number;
   lastMs: number;
@@ -180,6 +185,8 @@ export interface ClusterTuning {
   keyIdfPower: number;
   /** Exponent of a title key's burst ratio in its weight (0: bursts ignored). */
   keyBurstPower: number;
+  /** Share of a join or merge score kept when the two sides' headline subjects conflict (1: no check). */
+  subjectConflictFactor: number;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -195,6 +202,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   mergeMaxStartGapHours: MERGE_MAX_START_GAP_HOURS,
   keyIdfPower: TITLE_KEY_IDF_POWER,
   keyBurstPower: TITLE_KEY_BURST_POWER,
+  subjectConflictFactor: SUBJECT_CONFLICT_FACTOR,
 };
 
 export interface StoryClustererOptions {
@@ -286,6 +294,7 @@ export class StoryClusterer {
         vector,
         ids,
         keyCounts: new Map(),
+        subjects: new SubjectSet(),
         members: [],
         firstMs: article.timeMs,
         lastMs: article.timeMs,
@@ -357,7 +366,10 @@ export class StoryClusterer {
     this.scatter(vector, ids);
     for (let i = 0; i < n; i++) {
       const story = ranked[i]![0];
-      const score = this.scoreAgainst(article, story, keyWeights);
+      const raw = this.scoreAgainst(article, story, keyWeights);
+      // Subject damping only lowers a score: read subjects only for a story that could still be the best.
+      const score: number =
+        best !== null && raw < best.score ? raw : raw * this.subjectFactor(story.subjects, article.subjects);
       if (best === null || score > best.score || (score === best.score && story.id < best.story.id)) {
         best = { story, score };
       }
@@ -444,6 +456,12 @@ export class StoryClusterer {
     return (this.tuning.cosineWeight * cos + this.tuning.titleKeyWeight * keyShare) * decay;
   }
 
+  /** The share of a join or merge score kept for the two sides' headline subjects (headline-subjects.ts). */
+  private subjectFactor(story: SubjectSet, other: SubjectSet | readonly string[] | undefined): number {
+    const conflict = other instanceof SubjectSet ? story.conflictsWithSet(other) : story.conflicts(other);
+    return conflict ? this.tuning.subjectConflictFactor : 1;
+  }
+
   private join(story: StoryState, article: ClusterInput, vector: SparseVector, ids: Int32Array): void {
     story.members.push({
       id: article.id,
@@ -462,6 +480,7 @@ export class StoryClusterer {
         story.centroid.set(t, (story.centroid.get(t) ?? 0) + vector.weights[i]!);
       }
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
+      story.subjects.add(article.subjects);
       if (story.centroid.size > 2 * CENTROID_MAX_TERMS) {
         story.centroid = toCentroid(heaviestCentroidTerms(story.centroid, this.stats));
       }
@@ -524,12 +543,18 @@ export class StoryClusterer {
           this.scatter(s.vector, scattered);
         }
         const cos = this.cosineWithScattered(o.vector, o.ids);
-        if (
-          cos >= this.tuning.mergeMinCosine ||
-          this.tuning.cosineWeight * cos +
-            this.tuning.titleKeyWeight * this.storyKeyShare(s, o, keyWeights) >=
-            this.tuning.mergeMinScore
-        ) {
+        let joint = -1;
+        const score = () => {
+          if (joint < 0)
+            joint =
+              this.tuning.cosineWeight * cos +
+              this.tuning.titleKeyWeight * this.storyKeyShare(s, o, keyWeights);
+          return joint;
+        };
+        // Subject damping only lowers both figures: read subjects only for a pair that passes without it.
+        const passes = (f: number) =>
+          cos * f >= this.tuning.mergeMinCosine || score() * f >= this.tuning.mergeMinScore;
+        if (passes(1) && passes(this.subjectFactor(s.subjects, o.subjects))) {
           // s's vector changes: scatter the new one before the next candidate.
           this.unscatter(scattered);
           scattered = null;
@@ -580,6 +605,7 @@ export class StoryClusterer {
     }
     for (const [t, w] of from.centroid) into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
     for (const [k, n] of from.keyCounts) into.keyCounts.set(k, (into.keyCounts.get(k) ?? 0) + n);
+    into.subjects.addSet(from.subjects);
     into.firstMs = Math.min(into.firstMs, from.firstMs);
     into.lastMs = Math.max(into.lastMs, from.lastMs);
     into.centroid = toCentroid(heaviestCentroidTerms(into.centroid, this.stats));

@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import { SUBJECT_CONFLICT_FACTOR, SubjectSet, toHeadlineSubjects } from "./headline-subjects.ts";
+import { JOIN_MIN_SCORE, StoryClusterer } from "./story-clusterer.ts";
+import { toStoryTerms } from "./story-vector.ts";
+
+/** A story whose members had these headlines. */
+function storyOf(...titles: string[]): SubjectSet {
+  const s = new SubjectSet();
+  for (const t of titles) s.add(toHeadlineSubjects(t));
+  return s;
+}
+
+describe("toHeadlineSubjects", () => {
+  it("names a town with the region that holds it and the country above as a holding place", () => {
+    expect(toHeadlineSubjects("خميس مشيط تودع ضحايا التفجير")).toEqual(["p:خميس مشيط", "p:عسير", "w:سعود"]);
+  });
+
+  it("names a foreign city with its country", () => {
+    expect(toHeadlineSubjects("معارك عنيفة في لحج")).toEqual(["p:لحج", "p:يمن"]);
+  });
+
+  it("keeps only the narrower place when a headline names a town and its country", () => {
+    expect(toHeadlineSubjects("أمطار على السعودية والرياض")).toEqual(["p:رياض", "w:سعود"]);
+  });
+
+  it("names a person by the last word of the name", () => {
+    expect(toHeadlineSubjects("وزير الخارجية عادل الجبير يصل إلى برلين")).toContain("r:جبير");
+  });
+
+  it("names nothing when the entity reader finds nothing", () => {
+    expect(toHeadlineSubjects("السيالي يحتفل بزواج طائل")).toEqual([]);
+  });
+});
+
+describe("SubjectSet.conflicts", () => {
+  const cases: { why: string; story: string[]; article: string; conflict: boolean }[] = [
+    {
+      why: "a greeting template of two different bodies",
+      story: ["وزارة الصحة تعايد منسوبيها"],
+      article: "وزارة الداخلية تعايد منسوبيها",
+      conflict: true,
+    },
+    {
+      why: "teacher interviews in towns of two regions",
+      story: ["تعليم جازان يبدأ في إجراء المقابلات الشخصية"],
+      article: "تعليم الطائف يدعو 60 معلمًا جديدًا لإجراء المقابلات الشخصية",
+      conflict: true,
+    },
+    {
+      why: "a heat wave in Egypt and road accidents in Baha share a number, not a place",
+      story: ["مصر: 21 حالة وفاة و 66 إصابة بسبب ارتفاع درجات الحرارة"],
+      article: "66 إصابة حوادث مرورية بالباحة",
+      conflict: true,
+    },
+    {
+      why: "one town named by the town and by its region (the Asir mosque bombing)",
+      story: ["تفجير مسجد في أبها"],
+      article: "عسير تودع شهداء التفجير",
+      conflict: false,
+    },
+    {
+      why: "two towns of one region",
+      story: ["تفجير مسجد في أبها"],
+      article: "خميس مشيط تشيع الشهداء",
+      conflict: false,
+    },
+    {
+      why: "two cities of one country without regions in the lexicon (the Yemen war)",
+      story: ["المقاومة تسيطر على عدن"],
+      article: "معارك في لحج",
+      conflict: false,
+    },
+    {
+      why: "the country named by an article about a town's event",
+      story: ["معرض جدة الدولي للكتاب 12 ديسمبر"],
+      article: "كتاب: المعرض اضافة هامة للثقافة السعودية",
+      conflict: false,
+    },
+    {
+      why: "a story that took in the country still keeps its town apart from another region's",
+      story: ["أمطار على الرياض", "أمطار متفرقة تشمل معظم مناطق السعودية"],
+      article: "أمطار رعدية على منطقة عسير",
+      conflict: true,
+    },
+    {
+      why: "a short form of an organization's name",
+      story: ["وظائف شاغرة في هيئة الهلال الأحمر السعودي"],
+      article: "هيئة الهلال الأحمر تعايد منسوبيها",
+      conflict: false,
+    },
+    {
+      why: "subjects of different kinds say nothing about each other",
+      story: ["وزارة الصحة تعلن حالات كورونا"],
+      article: "حالات كورونا جديدة في الرياض",
+      conflict: false,
+    },
+    {
+      why: "one shared subject is enough whatever else differs",
+      story: ["وزارة الصحة تعلن حالات كورونا في الرياض"],
+      article: "وزارة التعليم بالرياض تعلق الدراسة",
+      conflict: false,
+    },
+    {
+      why: "a headline without subjects conflicts with nothing",
+      story: ["وزارة الصحة تعايد منسوبيها"],
+      article: "الكهرباء تعايد منسوبيها",
+      conflict: false,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.conflict ? "conflicts" : "does not conflict"}: ${c.why}`, () => {
+      expect(storyOf(...c.story).conflicts(toHeadlineSubjects(c.article))).toBe(c.conflict);
+    });
+  }
+
+  it("lets two stories conflict only when neither meets the other", () => {
+    const jeddah = storyOf("معرض جدة الدولي للكتاب");
+    expect(storyOf("المعرض اضافة هامة للثقافة السعودية").conflictsWithSet(jeddah)).toBe(false);
+    expect(jeddah.conflictsWithSet(storyOf("المعرض اضافة هامة للثقافة السعودية"))).toBe(false);
+    expect(
+      storyOf("أمطار على الرياض", "أمطار تشمل مناطق السعودية").conflictsWithSet(storyOf("أمطار على عسير")),
+    ).toBe(true);
+  });
+});
+
+/** Invented Eid greetings: one template, each body greeting its own staff (different events), one hour apart. */
+const GREETINGS = [
+  ["وزارة الصحة", "بحضور وكيل الوزارة للخدمات العلاجية ومديري المستشفيات في مقر الوزارة"],
+  ["وزارة العدل", "بحضور رؤساء المحاكم وكتاب العدل في قاعة الاحتفالات بالمبنى الرئيس"],
+  ["وزارة الداخلية", "بحضور قادة القطاعات الأمنية في نادي ضباط الأمن العام"],
+  ["جامعة الملك سعود", "بحضور مدير الجامعة وعمداء الكليات وأعضاء هيئة التدريس في المدينة الجامعية"],
+].map(([body, detail], i) => ({
+  id: `greeting-${i}`,
+  title: `${body} تقيم حفل معايدة لمنسوبيها`,
+  text: `أقامت ${body} حفل معايدة لمنسوبيها بمناسبة عيد الفطر المبارك ${detail}`,
+  timeMs: i * 3_600_000,
+}));
+
+/** The join score of the second greeting against the story of the first (articles `first` and `second`). */
+function secondJoinScore(first: number, second: number, withSubjects: boolean): number {
+  const c = new StoryClusterer();
+  let score = 0;
+  for (const a of [GREETINGS[first]!, GREETINGS[second]!]) {
+    score = c.add({
+      id: a.id,
+      sourceId: "sabq",
+      title: a.title,
+      timeMs: a.timeMs,
+      terms: toStoryTerms(a.title, a.text),
+      duplicateOf: null,
+      ...(withSubjects ? { subjects: toHeadlineSubjects(a.title) } : {}),
+    }).score;
+  }
+  return score;
+}
+
+describe("StoryClusterer with headline subjects", () => {
+  it("damps the join of a greeting to another body's greeting by SUBJECT_CONFLICT_FACTOR", () => {
+    const plain = secondJoinScore(0, 1, false);
+    expect(plain).toBeGreaterThan(JOIN_MIN_SCORE);
+    expect(secondJoinScore(0, 1, true)).toBeCloseTo(plain * SUBJECT_CONFLICT_FACTOR, 12);
+  });
+  it("keeps a body's greeting apart from a template story of other bodies", () => {
+    const c = new StoryClusterer();
+    const stories = GREETINGS.map(
+      (a) =>
+        c.add({
+          id: a.id,
+          sourceId: "sabq",
+          title: a.title,
+          timeMs: a.timeMs,
+          terms: toStoryTerms(a.title, a.text),
+          duplicateOf: null,
+          subjects: toHeadlineSubjects(a.title),
+        }).storyId,
+    );
+    // The second body joins the first only on their shared words; the last, a university, opens its own story.
+    expect(stories[3]).toBe(GREETINGS[3]!.id);
+  });
+  it("does not damp the join of a report naming the story's body", () => {
+    const [first] = GREETINGS;
+    const follow = {
+      ...first!,
+      id: "greeting-0-photos",
+      title: "بالصور: وزارة الصحة تعايد منسوبيها",
+      timeMs: first!.timeMs + 3_600_000,
+    };
+    const joinScore = (withSubjects: boolean) => {
+      const c = new StoryClusterer();
+      let score = 0;
+      for (const a of [first!, follow]) {
+        score = c.add({
+          id: a.id,
+          sourceId: "sabq",
+          title: a.title,
+          timeMs: a.timeMs,
+          terms: toStoryTerms(a.title, a.text),
+          duplicateOf: null,
+          ...(withSubjects ? { subjects: toHeadlineSubjects(a.title) } : {}),
+        }).score;
+      }
+      return score;
+    };
+    expect(joinScore(true)).toBe(joinScore(false));
+  });
+});
