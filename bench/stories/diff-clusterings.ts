@@ -1,0 +1,93 @@
+/**
+ * What a clusterer setting joins that another keeps apart, on the whole dev corpus: streams it under tuning A and
+ * tuning B, counts the article pairs A puts in one story and B does not (and the reverse), and prints a seeded
+ * sample of A's joins, each as the B stories it unites (size and headline), for reading. The DEV story sets hold
+ * both sides of few such joins, so a looser merge can gain DEV F1 while joining different events across the corpus
+ * (testdata/labels/README.md, the place-gated sibling merge). Prints titles to the terminal only. Benchmark
+ * helper, not pure (reads the corpus).
+ * Run: node --import tsx bench/stories/diff-clusterings.ts '{"mergeMinScore":0.3}' ['{}'] [--sample 30]
+ * (A first, B defaults to the shipped tuning; each piece is shown by its earliest article's title.)
+ */
+import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
+import { loadCorpus, timeOf } from "./load-corpus.ts";
+import { clusterCorpus } from "./story-spans.ts";
+
+const SEED = 20151129;
+const TITLE_CHARS = 80;
+
+const args = process.argv.slice(2);
+const sampleAt = args.indexOf("--sample");
+const sampleSize = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 30;
+const tunings = args.filter((a, i) => a.startsWith("{") && i !== sampleAt + 1);
+const tuningA = JSON.parse(tunings[0] ?? "{}") as Partial<ClusterTuning>;
+const tuningB = JSON.parse(tunings[1] ?? "{}") as Partial<ClusterTuning>;
+
+/** Numerical Recipes LCG: reproducible without a dependency. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const corpus = loadCorpus();
+const titleOf = new Map(corpus.map((a) => [a.id, a.title]));
+const timeOfId = new Map(corpus.map((a) => [a.id, timeOf(a)]));
+/** The piece's earliest article (its headline as a reader first saw it). */
+const earliest = (ids: readonly string[]) =>
+  ids.reduce((p, q) =>
+    timeOfId.get(q)! < timeOfId.get(p)! || (timeOfId.get(q) === timeOfId.get(p) && q < p) ? q : p,
+  );
+const a = clusterCorpus(corpus, tuningA);
+const b = clusterCorpus(corpus, tuningB);
+
+/** For each story of `x`, its articles grouped by their story in `y`. */
+function piecesOf(x: typeof a, y: typeof a): { story: string; pieces: Map<string, string[]> }[] {
+  const byStory = new Map<string, Map<string, string[]>>();
+  for (const id of titleOf.keys()) {
+    const sx = x.log.storyOf(id);
+    const sy = y.log.storyOf(id);
+    if (sx === undefined || sy === undefined) continue;
+    let pieces = byStory.get(sx);
+    if (pieces === undefined) {
+      pieces = new Map();
+      byStory.set(sx, pieces);
+    }
+    pieces.set(sy, [...(pieces.get(sy) ?? []), id]);
+  }
+  return [...byStory].map(([story, pieces]) => ({ story, pieces }));
+}
+
+/** Article pairs one story of `x` holds across different stories of `y`. */
+function crossPairs(joins: { pieces: Map<string, string[]> }[]): number {
+  let n = 0;
+  for (const { pieces } of joins) {
+    let total = 0;
+    let within = 0;
+    for (const ids of pieces.values()) {
+      total += ids.length;
+      within += (ids.length * (ids.length - 1)) / 2;
+    }
+    n += (total * (total - 1)) / 2 - within;
+  }
+  return n;
+}
+
+const joinsA = piecesOf(a, b).filter((s) => s.pieces.size > 1);
+const joinsB = piecesOf(b, a).filter((s) => s.pieces.size > 1);
+console.log(`A ${JSON.stringify(tuningA)} vs B ${JSON.stringify(tuningB)}`);
+console.log(
+  `A joins what B keeps apart: ${joinsA.length} stories, ${crossPairs(joinsA)} article pairs; B joins what A keeps apart: ${joinsB.length} stories, ${crossPairs(joinsB)} article pairs`,
+);
+const random = lcg(SEED);
+const sample = [...joinsA].sort((x, y) => (x.story < y.story ? -1 : 1));
+for (let i = 0; i < Math.min(sampleSize, sample.length); i++) {
+  const j = i + Math.floor(random() * (sample.length - i));
+  [sample[i], sample[j]] = [sample[j]!, sample[i]!];
+  const { story, pieces } = sample[i]!;
+  console.log(`--- A story ${story} joins ${pieces.size} B stories`);
+  for (const ids of [...pieces.values()].sort((x, y) => y.length - x.length)) {
+    console.log(`  ${String(ids.length).padStart(3)} | ${titleOf.get(earliest(ids))!.slice(0, TITLE_CHARS)}`);
+  }
+}
