@@ -5,6 +5,7 @@
 import pino from "pino";
 import type { Config } from "./config/load-config.ts";
 import { type CrawlContext, type CrawlSettings, createCrawlContext } from "./pipeline/crawl-context.ts";
+import { OPTIMIZE_MIN_ARTICLES } from "./pipeline/import-records.ts";
 import { inThreadCrawlPreparer } from "./pipeline/prepare-crawl-item.ts";
 import { reindexArticles } from "./pipeline/reindex-articles.ts";
 import { systemClock } from "./ports/clock.ts";
@@ -20,12 +21,16 @@ import { buildUserAgent, createTransport } from "./stages/fetch/transport.ts";
  * Opens the configured storage: PostgreSQL when AKHBAR_DATABASE_URL is set (`config.databaseUrl`), else SQLite at
  * `config.dbPath` (created with its folder on first use). Each adapter is imported only when chosen, so a SQLite
  * install never loads pg and the reverse. Like the schema, the search index is brought up to date on open: articles
- * an older analyzer indexed are re-indexed first (reindexArticles; once per analyzer change, logged to `log`).
+ * an older analyzer indexed are re-indexed first (reindexArticles; once per analyzer change, logged to `log`), and the
+ * index compacted after a large one.
  */
 export async function openStorage(config: Config, log: Logger = createLogger(config)): Promise<Storage> {
   const storage = await openBackend(config);
   try {
-    await reindexArticles(storage.articles, log);
+    // A full re-index leaves the search index in many segments, as a large import does: compact it once (the
+    // dev corpus re-indexed: 2.9 -> 2.3 ms per ranked FTS5 query, for 1.6 s of compaction).
+    const reindexed = await reindexArticles(storage.articles, log);
+    if (reindexed >= OPTIMIZE_MIN_ARTICLES) await storage.search.optimize?.();
   } catch (err) {
     await storage.close();
     throw err;
