@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findNumbers } from "./find-numbers.ts";
+import { tokenize } from "../arabic/tokenize.ts";
+import { findNumbers, readNumberAt } from "./find-numbers.ts";
 
 /** "text = value" for each number found. */
 const read = (text: string) => findNumbers(text).map((m) => `${m.text} = ${m.value}`);
@@ -25,6 +26,11 @@ describe("findNumbers", () => {
       why: "digits with a scale word, decimals and thousands separators, and digits after a larger scale",
       text: "بلغت 2.5 مليار ريال و3,500 ألف دولار وحقق 3 ملايين و100 ألف جنيه",
       want: ["2.5 مليار = 2500000000", "3,500 ألف = 3500000", "3 ملايين و100 ألف = 3100000"],
+    },
+    {
+      why: "a comma before one or two digits is a decimal point (Saudi papers' 38,4 for 38.4), before three thousands",
+      text: "وصلت إلى 38,4 مليون عملية بقيمة 55,55 مليار ريال منها 1,500 مليون",
+      want: ["38,4 مليون = 38400000", "55,55 مليار = 55550000000", "1,500 مليون = 1500000000"],
     },
     {
       why: "duals say two by themselves; a fraction before a scale word; a preposition before the first word",
@@ -99,5 +105,23 @@ describe("findNumbers", () => {
     const t0 = performance.now();
     findNumbers(text);
     expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+});
+
+describe("readNumberAt", () => {
+  it("reads the numbers findNumbers finds, each from its first word", () => {
+    const text = "وصل ثلاثة آلاف حاج، و3 ملايين زائر بينهم أحد عشر وزيرا في 2015 بثمان مستشفيات";
+    const tokens = tokenize(text);
+    const read: string[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const found = readNumberAt(text, tokens, i);
+      if (found === null) i++;
+      else {
+        read.push(`${tokens[i]!.norm}..${tokens[found.end - 1]!.norm} = ${found.value}`);
+        i = found.end;
+      }
+    }
+    expect(read).toEqual(["ثلاثه..الاف = 3000", "و3..ملايين = 3000000", "احد..عشر = 11", "بثمان..بثمان = 8"]);
+    expect(read.map((r) => Number(r.split(" = ")[1]))).toEqual(findNumbers(text).map((m) => m.value));
   });
 });

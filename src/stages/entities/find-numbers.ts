@@ -222,6 +222,58 @@ function wordPart(w: string, next: string | undefined): Part | null {
 }
 
 /**
+ * Every normalized word that can be a number's first word as readNumber reads it: a number part (the tables' keys),
+ * maybe behind ال ("الخمسة"), maybe behind a preposition or و ("بثلاثة", "والخمسة"). One set lookup tells the words
+ * of a text that are no number, where readNumber would try every table.
+ */
+const NUMBER_FIRST_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...UNITS.keys(),
+    ...ONLY_BEFORE_TEN.keys(),
+    ...TENS.keys(),
+    ...HUNDREDS.keys(),
+    ...SCALES.keys(),
+    ...FRACTIONS.keys(),
+  ]
+    .flatMap((w) => [w, AL + w])
+    .flatMap((w) => [w, ...[...PREPOSITIONS, WAW].map((p) => p + w)]),
+);
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Whether token i can start a number: a number word (NUMBER_FIRST_WORDS), or digits (maybe behind a preposition or
+ * و: "ب3") with a scale word one or two tokens on ("3 ملايين", "2.5 مليار"); digits alone are no mention. A quick
+ * superset of readNumber's numbers for the many words that are none.
+ */
+function mayStartNumber(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]!.norm;
+  const c = word.charCodeAt(0);
+  // \u0628 BEH, \u0644 LAM, \u0643 KAF (PREPOSITIONS), \u0648 WAW.
+  const digits =
+    isDigit(c) || ((c === 0x628 || c === 0x644 || c === 0x643 || c === 0x648) && isDigit(word.charCodeAt(1)));
+  if (!digits) return NUMBER_FIRST_WORDS.has(word);
+  const next = tokens[i + 1]?.norm;
+  const after = tokens[i + 2]?.norm;
+  return (next !== undefined && SCALES.has(next)) || (after !== undefined && SCALES.has(after));
+}
+
+/**
+ * The number whose first word is `tokens[i]` (`tokens`: tokenize(text), or of a stretch of it), with the index of the
+ * token after it; null when none starts there or it is digits alone. findNumbers for a caller that has the tokens.
+ * Example: at "ثلاثة" in "وصل ثلاثة آلاف حاج" -> {value 3000, end: the index of "حاج"}.
+ */
+export function readNumberAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+): { value: number; end: number } | null {
+  if (!mayStartNumber(tokens, i)) return null;
+  const found = readNumber(text, tokens, i);
+  return found === null ? null : { value: found.mention.value, end: found.end };
+}
+
+/**
  * The numbers the text writes with words, in order. Example: "قتل خمسة وعشرون شخصاً وأصيب ثلاثة آلاف" ->
  * [{text "خمسة وعشرون", value 25}, {text "ثلاثة آلاف", value 3000}].
  */
@@ -229,7 +281,7 @@ export function findNumbers(text: string): NumberMention[] {
   const tokens = tokenize(text);
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const found = readNumber(text, tokens, i);
+    const found = mayStartNumber(tokens, i) ? readNumber(text, tokens, i) : null;
     if (found === null) {
       i++;
       continue;
@@ -258,6 +310,11 @@ function readDigits(
       end++;
     } else if ((sep === "," || sep === "\u066c") && next.norm.length === 3) {
       digits += next.norm;
+      end++;
+    } else if (sep === "," && next.norm.length <= 2) {
+      // "38,4 مليون": Saudi papers write the decimal point as a comma (the same release has "38.4 مليون" elsewhere);
+      // a thousands group has three digits.
+      digits = `${digits}.${next.norm}`;
       end++;
     }
   }
