@@ -7,7 +7,7 @@ import type { ArticleWrite, IndexFields, SanitizedHtml } from "../../src/domain/
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import type { AnalyzeForIndex, ReindexBatch } from "../../src/ports/article-store.ts";
 import type { Storage } from "../../src/ports/storage.ts";
-import { digestIndexFields } from "../../src/stages/arabic/analyze-text.ts";
+import { ANALYZER_VERSION, digestIndexFields } from "../../src/stages/arabic/analyze-text.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 
 /** Arabic with hamza seats, tashkeel, tatweel, ZWNJ, RLM, NBSP and an astral character: must round-trip byte-exact. */
@@ -272,6 +272,9 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
     });
 
     describe("re-indexing with a newer analyzer", () => {
+      /** Analyzer versions after the current one. */
+      const NEWER = ANALYZER_VERSION + 1;
+      const NEWEST = ANALYZER_VERSION + 2;
       /** A stand-in analyzer: index fields "new<title>", so a search tells old terms from new ones. */
       const analyze: AnalyzeForIndex = (title) => {
         const word = `new${title.replace(/\s+/gu, "")}`;
@@ -287,21 +290,21 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
           ),
         );
 
-      it("records analyzer version 1 for a store that was never re-indexed", async () => {
-        expect(await storage.articles.readAnalyzerVersion()).toBe(1);
+      it("records the current analyzer version for a store created empty (nothing in it to re-index)", async () => {
+        expect(await storage.articles.readAnalyzerVersion()).toBe(ANALYZER_VERSION);
       });
 
       it("re-indexes every article in seq order, one batch per call, then records the version", async () => {
         await writeFive();
         const batches: ReindexBatch[] = [];
         for (let i = 0; i < 10; i++) {
-          const batch = await storage.articles.reindexArticles(2, analyze, 2);
+          const batch = await storage.articles.reindexArticles(NEWER, analyze, 2);
           batches.push(batch);
           if (batch.done) break;
         }
         expect(batches.map((b) => b.reindexed)).toEqual([2, 2, 1, 0]);
         expect(batches.at(-1)?.done).toBe(true);
-        expect(await storage.articles.readAnalyzerVersion()).toBe(2);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(NEWER);
         expect(await found("newtitle3")).toEqual(["id-3"]);
         expect(await found("old3")).toEqual([]);
         expect(await found("old")).toEqual([]);
@@ -309,19 +312,22 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
 
       it("does nothing when the store already records the version", async () => {
         await writeFive();
-        while (!(await storage.articles.reindexArticles(2, analyze, 10)).done) {}
+        while (!(await storage.articles.reindexArticles(NEWER, analyze, 10)).done) {}
         let calls = 0;
         const counting: AnalyzeForIndex = (title, text) => {
           calls++;
           return analyze(title, text);
         };
-        expect(await storage.articles.reindexArticles(2, counting, 10)).toEqual({ reindexed: 0, done: true });
+        expect(await storage.articles.reindexArticles(NEWER, counting, 10)).toEqual({
+          reindexed: 0,
+          done: true,
+        });
         expect(calls).toBe(0);
       });
 
       it("keeps the new digest, so re-writing an article with the new fields leaves it unchanged", async () => {
         await writeFive();
-        while (!(await storage.articles.reindexArticles(2, analyze, 10)).done) {}
+        while (!(await storage.articles.reindexArticles(NEWER, analyze, 10)).done) {}
         const stored = await storage.articles.getArticle("id-2");
         const { index } = analyze(stored!.title, stored!.text);
         const [outcome] = await storage.articles.writeArticles([
@@ -340,30 +346,30 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
           }
           return analyze(title, text);
         };
-        await storage.articles.reindexArticles(2, failOnFour, 2);
-        await expect(storage.articles.reindexArticles(2, failOnFour, 2)).rejects.toThrow(
+        await storage.articles.reindexArticles(NEWER, failOnFour, 2);
+        await expect(storage.articles.reindexArticles(NEWER, failOnFour, 2)).rejects.toThrow(
           "crash while analyzing",
         );
-        // The failed batch committed nothing: article 3 still has its old terms, and the store is not at version 2.
+        // The failed batch committed nothing: article 3 still has its old terms, and the store is not at the new version.
         expect(await found("old3")).toEqual(["id-3"]);
-        expect(await storage.articles.readAnalyzerVersion()).toBe(1);
-        while (!(await storage.articles.reindexArticles(2, failOnFour, 2)).done) {}
+        expect(await storage.articles.readAnalyzerVersion()).toBe(ANALYZER_VERSION);
+        while (!(await storage.articles.reindexArticles(NEWER, failOnFour, 2)).done) {}
         expect(seen).toEqual(["title 1", "title 2", "title 3", "title 4", "title 3", "title 4", "title 5"]);
         expect(await found("old")).toEqual([]);
-        expect(await storage.articles.readAnalyzerVersion()).toBe(2);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(NEWER);
       });
 
       it("starts over from the first article when a newer version is asked mid-way", async () => {
         await writeFive();
-        await storage.articles.reindexArticles(2, analyze, 2);
+        await storage.articles.reindexArticles(NEWER, analyze, 2);
         const seen: string[] = [];
-        const v3: AnalyzeForIndex = (title, text) => {
+        const newest: AnalyzeForIndex = (title, text) => {
           seen.push(title);
           return analyze(title, text);
         };
-        while (!(await storage.articles.reindexArticles(3, v3, 2)).done) {}
+        while (!(await storage.articles.reindexArticles(NEWEST, newest, 2)).done) {}
         expect(seen).toEqual(["title 1", "title 2", "title 3", "title 4", "title 5"]);
-        expect(await storage.articles.readAnalyzerVersion()).toBe(3);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(NEWEST);
       });
     });
   });

@@ -9,6 +9,7 @@ import {
   type PostgresStorage,
   type PostgresStorageOptions,
 } from "../../src/adapters/postgres/open-postgres-storage.ts";
+import { ANALYZER_VERSION } from "../../src/stages/arabic/analyze-text.ts";
 
 /** The schema openFresh empties and reuses. */
 const CONTRACT_SCHEMA = "contract";
@@ -71,6 +72,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await client.query("BEGIN");
         await client.query("SET LOCAL session_replication_role = replica");
         for (const { name } of rows) await client.query(`DELETE FROM ${name}`);
+        // What the migration writes into a database with no article yet: the current analyzer's version.
+        await client.query("INSERT INTO search_analyzer (id, version) VALUES (1, $1)", [ANALYZER_VERSION]);
         await client.query("COMMIT");
       } finally {
         client.release();

@@ -4,6 +4,7 @@
  */
 import type pg from "pg";
 import { AkhbarError } from "../../domain/errors.ts";
+import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
 
 export interface Migration {
   version: number;
@@ -331,7 +332,8 @@ CREATE TABLE search_analyzer (
   reindex_version INTEGER,
   reindex_after_seq BIGINT NOT NULL DEFAULT 0
 );
-INSERT INTO search_analyzer (id, version) VALUES (1, 1);
+INSERT INTO search_analyzer (id, version)
+  VALUES (1, CASE WHEN EXISTS (SELECT 1 FROM articles) THEN 1 ELSE ${ANALYZER_VERSION} END);
 `;
 
 /** Ordered, append-only: never edit a released entry, add a new one. Versions 1-3 match the SQLite adapter's. */

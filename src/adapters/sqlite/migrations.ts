@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import { AkhbarError } from "../../domain/errors.ts";
+import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
 
 export interface Migration {
   version: number;
@@ -132,7 +133,8 @@ CREATE INDEX articles_time_id ON articles (time_ms, id);
 /**
  * Version 7, the analyzer version of the index (see pipeline/reindex-articles.ts): one row. `version` is the
  * analyzer (stages/arabic ANALYZER_VERSION) every article's index fields are known to come from; databases from
- * before versioning were analyzed by version 1. A re-index to a newer analyzer commits batch by batch in seq order
+ * before versioning were analyzed by version 1, while a database with no article yet starts at the current version
+ * (a store filled without openStorage, as benchmarks and tests do, must not be re-indexed by the next process). A re-index to a newer analyzer commits batch by batch in seq order
  * and records the target in `reindex_version` and the last seq done in `reindex_after_seq`, so an interrupted one
  * resumes there; when it finishes, `version` takes the target.
  */
@@ -143,7 +145,8 @@ CREATE TABLE search_analyzer (
   reindex_version INTEGER,
   reindex_after_seq INTEGER NOT NULL DEFAULT 0
 ) STRICT;
-INSERT INTO search_analyzer (id, version) VALUES (1, 1);
+INSERT INTO search_analyzer (id, version)
+  VALUES (1, CASE WHEN EXISTS (SELECT 1 FROM articles) THEN 1 ELSE ${ANALYZER_VERSION} END);
 `;
 
 /** FTS5 'hashsize' of articles_fts: pending index terms kept in memory before a flush (see migration 6). */
