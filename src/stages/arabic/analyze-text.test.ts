@@ -176,6 +176,17 @@ describe("searchKeyOf and matchKeyOf", () => {
       match: "بسنغافور",
     },
     { why: "a word that is no place name has one key", norm: "والحكومات", search: "حكوم", match: "حكوم" },
+    {
+      why: "a tens word is not its unit (ثلاثين is not ثلاث)",
+      norm: "والثلاثين",
+      search: "ثلاثين",
+      match: "ثلاث",
+    },
+    { why: "nominative and oblique tens meet", norm: "ثلاثون", search: "ثلاثين", match: "ثلاث" },
+    { why: "the hundred is not water (ماء)", norm: "بالماءه", search: "مءه", match: "ماء" },
+    { why: "both spellings of the hundred meet", norm: "المءه", search: "مءه", match: "مء" },
+    { why: "water stays water", norm: "الماء", search: "ماء", match: "ماء" },
+    { why: "the unit keeps its stem", norm: "ثلاثه", search: "ثلاث", match: "ثلاث" },
   ];
   for (const row of rows) {
     it(`keys a word: ${row.why}`, () => {
@@ -217,15 +228,16 @@ describe("queryKeysOf", () => {
 describe("ANALYZER_VERSION", () => {
   // A tripwire, not a proof: a sample that touches every rule family (normalization, article and particles, place
   // names, radical waw, enclitics, variants). When its output changes, so does what stores hold: bump the version
-  // (stores re-index on open) and record the new digest here. Version 1 gave 035029c4ceef32deecca564ff5951c5d6828d179.
+  // (stores re-index on open) and record the new digest here. Version 1 gave 035029c4ceef32deecca564ff5951c5d6828d179, version 2
+  // 3d3a2d2f5a3a4286df17af2f95e6ffa8ca25bb7c (both on the sample without its last clause).
   it("pins the analyzer's output on a sample to the version number", () => {
     const sample = analyzeForIndex(
       "هيئة الصحة تفتتح مستشفى في أبها",
-      "وقال وزير الصحة بالرياض إن الحكومات والوزارات في جدة ولمصر وأميركا تتابع حكومتها.",
+      "وقال وزير الصحة بالرياض إن الحكومات والوزارات في جدة ولمصر وأميركا تتابع حكومتها، وزادت ثلاثين بالمائة.",
     );
     expect({ version: ANALYZER_VERSION, digest: sample.indexDigest }).toEqual({
-      version: 2,
-      digest: "3d3a2d2f5a3a4286df17af2f95e6ffa8ca25bb7c",
+      version: 3,
+      digest: "8b8f6138807d7c431e81932cc6be01d418f04bf3",
     });
   });
 });

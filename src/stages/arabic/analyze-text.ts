@@ -4,6 +4,7 @@
  */
 import { hash } from "node:crypto";
 import type { AnalyzedIndex, ArticleWrite, IndexFields, MatchText } from "../../domain/article.ts";
+import { isTensOrHundredWord } from "../entities/find-numbers.ts";
 import { normalizeArabic } from "./normalize-arabic.ts";
 import { placeNameOf } from "./place-names.ts";
 import { stemArabic } from "./stem-arabic.ts";
@@ -26,7 +27,50 @@ export function matchKeyOf(norm: string): string {
  * Examples: "بابها" -> "ابها" (matchKeyOf: "باب"), "بالرياض" -> "الرياض" (matchKeyOf: "رياض"), "والحكومات" -> "حكوم".
  */
 export function searchKeyOf(norm: string): string {
-  return foldVariant(placeNameOf(norm) ?? stemArabic(norm));
+  return foldVariant(placeNameOf(norm) ?? numberWordKeyOf(norm) ?? stemArabic(norm));
+}
+
+/** Particles and articles a number word may carry (والثلاثين, بالمائة, وللمئة), tried after the bare word. */
+const NUMBER_WORD_PREFIXES = [
+  "وبال",
+  "ولل",
+  "وال",
+  "بال",
+  "فال",
+  "كال",
+  "لل",
+  "ال",
+  "وب",
+  "ول",
+  "و",
+  "ف",
+  "ب",
+  "ل",
+];
+const TENS_ENDING = "\u0648\u0646"; // ون, nominative tens (ثلاثون)
+const TENS_OBLIQUE_ENDING = "\u064a\u0646"; // ين, oblique tens (ثلاثين)
+const HUNDRED_ENDING = "\u0621\u0647"; // ءه: مائة and مئة after normalization (ماءه, مءه)
+const HUNDRED_KEY = normalizeArabic("مئة");
+
+/**
+ * The search key of a tens word or of مائة/مئة (find-numbers.ts isTensOrHundredWord), particles and article removed:
+ * the tens in their oblique form (ثلاثون and ثلاثين meet) and مئة for the hundred; null for any other word. Light10
+ * cut them onto other words: ثلاثين met ثلاثة as ثلاث, ستين met ست, and مائة ("hundred", 1,971 dev articles) met
+ * ماء ("water", 441). Search keys only, as place names.
+ * Examples: "والثلاثين" -> "ثلاثين", "ثلاثون" -> "ثلاثين", "بالماءه" -> "مءه", "ثلاثه" -> null.
+ */
+function numberWordKeyOf(norm: string): string | null {
+  if (!norm.endsWith(TENS_OBLIQUE_ENDING) && !norm.endsWith(TENS_ENDING) && !norm.endsWith(HUNDRED_ENDING)) {
+    return null;
+  }
+  for (let i = -1; i < NUMBER_WORD_PREFIXES.length; i++) {
+    const prefix = i < 0 ? "" : NUMBER_WORD_PREFIXES[i]!;
+    if (!norm.startsWith(prefix)) continue;
+    const word = norm.slice(prefix.length);
+    if (!isTensOrHundredWord(word)) continue;
+    return word.endsWith(HUNDRED_ENDING) ? HUNDRED_KEY : word.slice(0, -2) + TENS_OBLIQUE_ENDING;
+  }
+  return null;
 }
 
 /**
@@ -145,9 +189,10 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * older one are re-indexed when a store is opened (pipeline/reindex-articles.ts). Bump it with every change that can
  * alter buildIndexFields' output for some text; analyze-text.test.ts pins the output of a sample to this number.
  * 1: light10 + enclitics + radical waw + spelling variants. 2: place names of the entity lexicon are their own
- * search keys, particles removed (بأبها -> أبها, not باب).
+ * search keys, particles removed (بأبها -> أبها, not باب). 3: tens and مائة are their own search keys (ثلاثين is not
+ * ثلاث, مائة is not ماء).
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

@@ -137,6 +137,15 @@ for (const [unit, value] of [
   for (const hundred of ["مائة", "مئة"]) HUNDREDS.set(n(unit + hundred), value * 100);
 }
 const HUNDRED = new Set(["مائة", "مئة"].map(n));
+
+/**
+ * Whether a normalized word is a tens word or مائة/مئة alone, with no particle ("ثلاثين", "تسعون", "مائة"): the
+ * number words a light stemmer folds onto another word (ثلاثين -> ثلاث "three", مائة -> ماء "water").
+ */
+export function isTensOrHundredWord(norm: string): boolean {
+  return TENS.has(norm) || HUNDRED.has(norm);
+}
+
 /**
  * Scale words with what one of them is worth and how many a form says by itself: the dual counts two ("ألفين" =
  * 2000), the other forms count what stands before them ("ثلاثة آلاف", "عشرين ألفاً"), or one when nothing does.
