@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PLACE_WITHIN } from "../entities/entity-lexicon.ts";
+import { extractEntities } from "../entities/extract-entities.ts";
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet, toHeadlineSubjects } from "./headline-subjects.ts";
 import { JOIN_MIN_SCORE, StoryClusterer } from "./story-clusterer.ts";
 import { toStoryTerms } from "./story-vector.ts";
@@ -27,6 +29,18 @@ describe("toHeadlineSubjects", () => {
     expect(toHeadlineSubjects("وزير الخارجية عادل الجبير يصل إلى برلين")).toContain("r:جبير");
   });
 
+  it("reads every place of the containment table as a place (an entry the reader never finds would never match)", () => {
+    const unread = PLACE_WITHIN.flat().filter(
+      (name) => !extractEntities(`وصل إلى ${name} أمس`).some((e) => e.kind === "place"),
+    );
+    expect(unread).toEqual([]);
+  });
+
+  it("does not read floods (سيول) or a shield (درعًا) as places", () => {
+    expect(toHeadlineSubjects("سيول جارفة تجتاح المحافظة")).toEqual([]);
+    expect(toHeadlineSubjects("الأمير يسلم درعًا تذكاريًا للفائزين")).toEqual([]);
+  });
+
   it("names nothing when the entity reader finds nothing", () => {
     expect(toHeadlineSubjects("السيالي يحتفل بزواج طائل")).toEqual([]);
   });
@@ -34,6 +48,24 @@ describe("toHeadlineSubjects", () => {
 
 describe("SubjectSet.conflicts", () => {
   const cases: { why: string; story: string[]; article: string; conflict: boolean }[] = [
+    {
+      why: "Ramallah and Gaza are both in Palestine (a two-word town is one entry)",
+      story: ["اشتباكات في غزة"],
+      article: "مسيرة في رام الله",
+      conflict: false,
+    },
+    {
+      why: "the Grand Mosque is in Mecca",
+      story: ["زحام في مكة المكرمة"],
+      article: "زحام في المسجد الحرام",
+      conflict: false,
+    },
+    {
+      why: "a capital is in its country",
+      story: ["مباحثات في واشنطن"],
+      article: "الولايات المتحدة ترحب بالاتفاق",
+      conflict: false,
+    },
     {
       why: "a greeting template of two different bodies",
       story: ["وزارة الصحة تعايد منسوبيها"],

@@ -31,6 +31,12 @@ const PERSON = "r";
 const PREFIX = "<";
 
 /**
+ * Lexicon places whose name headlines use more often as an everyday word, so a subject would make a false conflict:
+ * سيول ("floods": "سيول جارفة تجتاح المحافظة" named Seoul) and درعا ("a shield": "يسلم درعًا تذكاريًا" named Daraa).
+ */
+const PLACES_READ_AS_WORDS_IN_HEADLINES: ReadonlySet<string> = new Set(["سيول", "درعا"].map(placeKeyOf));
+
+/**
  * Place key -> the subject ids of the places holding it (PLACE_WITHIN, followed to the top): its direct holder as a
  * place ("p:"), so towns of one region or of one country without regions meet (أبها and خميس مشيط in عسير, عدن and
  * لحج in اليمن), and a holder of regions as a holding place ("w:"), so جدة meets السعودية but not الرياض.
@@ -77,6 +83,7 @@ export function toHeadlineSubjects(title: string): string[] {
   const out = new Set<string>();
   for (const e of extractEntities(title)) {
     if (e.kind === "place") {
+      if (PLACES_READ_AS_WORDS_IN_HEADLINES.has(e.key)) continue;
       out.add(`${PLACE}:${e.key}`);
       for (const h of HOLDERS.get(e.key) ?? []) out.add(h);
     } else if (e.kind === "organization") out.add(`${ORGANIZATION}:${e.key}`);
