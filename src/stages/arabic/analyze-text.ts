@@ -30,6 +30,21 @@ export function searchKeyOf(norm: string): string {
   return foldVariant(placeNameOf(norm) ?? numberWordKeyOf(norm) ?? stemArabic(norm));
 }
 
+/**
+ * Substrings every normalized word with this search key (or a spelling variant of it) contains: a cheap test that
+ * rules most words out before they are analyzed (search snippets). A light stem's words hold the key without its
+ * last letter; a name kept with its article is also written after ل without the alef (للسعودية holds لسعودي); a tens
+ * key (ثلاثين) also stands for the nominative ثلاثون; the hundred's key (مءه) also stands for مائة (ماءه).
+ * Example: "السعوديه" -> ["السعودي", "لسعودي"].
+ */
+export function searchKeyNeedles(key: string): string[] {
+  const needles = [key.slice(0, Math.max(2, key.length - 1))];
+  if (key === HUNDRED_KEY) needles.push(HUNDRED_ENDING);
+  else if (key.startsWith("\u0627\u0644") && key.length > 3) needles.push(key.slice(1, -1));
+  else if (key.endsWith(TENS_OBLIQUE_ENDING) && isTensOrHundredWord(key)) needles.push(key.slice(0, -2));
+  return needles;
+}
+
 /** Particles and articles a number word may carry (والثلاثين, بالمائة, وللمئة), tried after the bare word. */
 const NUMBER_WORD_PREFIXES = [
   "وبال",

@@ -24,6 +24,16 @@ describe("buildSnippet", () => {
     );
   });
 
+  it.each([
+    ["السعودية", "وصل الوفد للسعودية أمس", "وصل الوفد [[للسعودية]] أمس"],
+    ["الرياض", "عاد وللرياض حصة", "عاد [[وللرياض]] حصة"],
+    ["مئة", "ارتفع عشرين بالمائة", "ارتفع عشرين [[بالمائة]]"],
+    ["ثلاثين", "بلغ ثلاثون شخصا", "بلغ [[ثلاثون]] شخصا"],
+    ["اليمن", "قال الجيش اليمني", "قال الجيش [[اليمني]]"],
+  ])("marks what the search for %s finds, however the word is written", (query, text, marked) => {
+    expect(buildSnippet(text, q(query))).toBe(m(marked));
+  });
+
   it("does not mark the false positive زار inside وزارة", () => {
     expect(buildSnippet("وزارة الخارجية", q("زار"))).toBe("وزارة الخارجية");
   });

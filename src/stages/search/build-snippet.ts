@@ -4,7 +4,7 @@
  * original display string through word offsets, so spelling (tashkeel included) is untouched.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-import { analyzeWord } from "../arabic/analyze-text.ts";
+import { analyzeWord, searchKeyNeedles } from "../arabic/analyze-text.ts";
 import { UNIT_DELETED, UNIT_FOLD, UNIT_NEEDS_NORMALIZE } from "../arabic/normalize-arabic.ts";
 import {
   nextWordStart,
@@ -122,8 +122,7 @@ function buildMatcher(query: SearchQuery): WordMatcher {
     for (const stem of term.stems) {
       if (!byStem.has(stem)) byStem.set(stem, i);
       for (const variant of variantsOf(stem)) {
-        const needle = variant.slice(0, Math.max(2, variant.length - 1));
-        if (needle !== "") needles.push(needle);
+        for (const needle of searchKeyNeedles(variant)) if (needle !== "") needles.push(needle);
       }
     }
   });
