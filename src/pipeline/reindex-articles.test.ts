@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isAkhbarError } from "../domain/errors.ts";
 import type { AnalyzeForIndex, ArticleStore, ReindexBatch } from "../ports/article-store.ts";
 import type { Logger } from "../ports/logger.ts";
 import { reindexArticles } from "./reindex-articles.ts";
@@ -56,6 +57,14 @@ describe("reindexArticles", () => {
     expect(await reindexArticles(store, log, 2, 2)).toBe(0);
     expect(analyzed).toEqual([]);
     expect(lines).toEqual([]);
+  });
+
+  it("refuses a store an analyzer newer than this code's indexed, as a schema from a newer akhbar", async () => {
+    const { store, analyzed } = fakeStore(5, 3);
+    const { log } = recordingLogger();
+    const err = await reindexArticles(store, log, 2, 2).catch((e: unknown) => e);
+    expect(isAkhbarError(err, "store.analyzer_too_new")).toBe(true);
+    expect(analyzed).toEqual([]);
   });
 
   it("records the version of an empty store without logging", async () => {

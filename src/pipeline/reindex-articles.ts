@@ -3,6 +3,7 @@
  * re-analyzing every article an older analyzer indexed, batch by batch. Pipeline over the ArticleStore port.
  * Run when storage is opened (main.ts openStorage), like a schema migration.
  */
+import { AkhbarError } from "../domain/errors.ts";
 import type { ArticleStore } from "../ports/article-store.ts";
 import type { Logger } from "../ports/logger.ts";
 import { ANALYZER_VERSION, analyzeForIndex } from "../stages/arabic/analyze-text.ts";
@@ -25,7 +26,15 @@ export async function reindexArticles(
   batchSize: number = REINDEX_BATCH_ARTICLES,
 ): Promise<number> {
   const from = await articles.readAnalyzerVersion();
-  if (from >= version) return 0;
+  if (from > version) {
+    // Like a schema from a newer akhbar: this code would index new articles with keys the store's queries miss.
+    throw new AkhbarError(
+      "store.analyzer_too_new",
+      `store: the search index was built by analyzer version ${from}, newer than this akhbar's (${version}); upgrade akhbar`,
+      { current: from, latest: version },
+    );
+  }
+  if (from === version) return 0;
   const started = performance.now();
   let total = 0;
   for (;;) {

@@ -359,6 +359,19 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         expect(await storage.articles.readAnalyzerVersion()).toBe(NEWER);
       });
 
+      it("leaves a re-index to a newer version under way alone: two versions taking turns would never finish", async () => {
+        await writeFive();
+        await storage.articles.reindexArticles(NEWEST, analyze, 2);
+        expect(await storage.articles.reindexArticles(NEWER, analyze, 2)).toEqual({
+          reindexed: 0,
+          done: true,
+        });
+        let steps = 0;
+        while (!(await storage.articles.reindexArticles(NEWEST, analyze, 2)).done) steps++;
+        expect(steps).toBe(2);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(NEWEST);
+      });
+
       it("starts over from the first article when a newer version is asked mid-way", async () => {
         await writeFive();
         await storage.articles.reindexArticles(NEWER, analyze, 2);

@@ -251,7 +251,11 @@ export class PostgresArticleStore implements ArticleStore {
         "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1 FOR UPDATE",
       );
       const state = states[0]!;
-      if (state.version >= version) return { reindexed: 0, done: true };
+      // A re-index to a newer version under way (another process, newer code) supersedes this one: taking turns, each
+      // would reset the other's resume point and neither would finish.
+      if (state.version >= version || (state.reindex_version !== null && state.reindex_version > version)) {
+        return { reindexed: 0, done: true };
+      }
       const after = state.reindex_version === version ? state.reindex_after_seq : 0;
       const { rows } = await client.query<{ seq: number; title: string; text: string }>(
         "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2",

@@ -185,7 +185,11 @@ export class SqliteArticleStore implements ArticleStore {
     // The row is written by migration 7; written again here if it was ever deleted.
     this.#ensureAnalyzerState.run(FIRST_ANALYZER_VERSION);
     const state = this.#analyzerState.get()!;
-    if (state.version >= version) return { reindexed: 0, done: true };
+    // A re-index to a newer version under way (another process, newer code) supersedes this one: taking turns, each
+    // would reset the other's resume point and neither would finish.
+    if (state.version >= version || (state.reindex_version !== null && state.reindex_version > version)) {
+      return { reindexed: 0, done: true };
+    }
     const after = state.reindex_version === version ? state.reindex_after_seq : 0;
     const rows = this.#reindexRows.all(after, limit);
     const analyzed = rows.map((row) => ({ seq: row.seq, ...analyze(row.title, row.text) }));
