@@ -211,6 +211,11 @@ describe("queryKeysOf", () => {
     { why: "السعودية does not ask for سعود (a given name)", norm: "السعوديه", keys: ["السعوديه"] },
     { why: "a name without the article already shares its adjective's stem", norm: "لبنان", keys: ["لبنان"] },
     { why: "an everyday word has one key", norm: "والحكومات", keys: ["حكوم"] },
+    {
+      why: "a place written without its article also asks for the place",
+      norm: "رباط",
+      keys: ["رباط", "الرباط"],
+    },
   ];
   for (const row of rows) {
     it(`keys a query word: ${row.why}`, () => {

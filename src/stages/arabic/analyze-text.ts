@@ -6,7 +6,7 @@ import { hash } from "node:crypto";
 import type { AnalyzedIndex, ArticleWrite, IndexFields, MatchText } from "../../domain/article.ts";
 import { isTensOrHundredWord } from "../entities/find-numbers.ts";
 import { normalizeArabic } from "./normalize-arabic.ts";
-import { placeNameOf } from "./place-names.ts";
+import { articlePlaceNameOf, placeNameOf } from "./place-names.ts";
 import { stemArabic } from "./stem-arabic.ts";
 import { tokenize, tokenizeNormalized } from "./tokenize.ts";
 import { foldVariant } from "./variants.ts";
@@ -127,14 +127,19 @@ const PLACE_KEY_OF_ADJECTIVE = new Map([...ADJECTIVE_KEY_OF_PLACE].map(([place, 
 
 /**
  * A query word's keys: its search key, and for a place named with the article its adjective's key, or for such an
- * adjective the place's. The index keeps اليمن whole (searchKeyOf) while اليمني stems to يمن, so a search for the
+ * adjective the place's; a word written as such a place without its article also asks for the place ("رباط" finds
+ * "الرباط الصليبي", as before place names were whole keys). The index keeps اليمن whole (searchKeyOf) while اليمني stems to يمن, so a search for the
  * country would miss "الجيش اليمني"; the query asks for both. Queries only: the index is unchanged.
  * Examples: "اليمن" -> ["اليمن", "يمن"], "اليمنية" -> ["يمن", "اليمن"], "الرياض" -> ["الرياض"].
  */
 export function queryKeysOf(norm: string): string[] {
   const key = searchKeyOf(norm);
+  const keys = [key];
   const other = ADJECTIVE_KEY_OF_PLACE.get(key) ?? PLACE_KEY_OF_ADJECTIVE.get(key);
-  return other === undefined ? [key] : [key, other];
+  if (other !== undefined) keys.push(other);
+  const named = articlePlaceNameOf(norm);
+  if (named !== null && !keys.includes(foldVariant(named))) keys.push(foldVariant(named));
+  return keys;
 }
 
 /** One normalized word in its two indexed forms. */

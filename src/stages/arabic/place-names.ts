@@ -35,6 +35,20 @@ const PLACE_NAMES: ReadonlySet<string> = new Set(
     .filter((name) => !PLACE_NAMES_READ_AS_WORDS.has(name)),
 );
 
+/** Bare form -> the lexicon's place name written with the article ("رباط" -> "الرباط"). */
+const ARTICLE_PLACE_OF_BARE: ReadonlyMap<string, string> = new Map(
+  [...PLACE_NAMES].filter((name) => name.startsWith(ALEF + LAM)).map((name) => [name.slice(2), name]),
+);
+
+/**
+ * The place name with the article whose bare form a normalized word is, or null: a query written without the
+ * article ("رباط صليبي") must still find the text's "الرباط الصليبي", now that such names are whole search keys.
+ * Examples: "رباط" -> "الرباط", "يمن" -> "اليمن", "جده" -> null (no article in the name).
+ */
+export function articlePlaceNameOf(norm: string): string | null {
+  return ARTICLE_PLACE_OF_BARE.get(norm) ?? null;
+}
+
 /**
  * The low bytes of a word's last three code units as one number (Arabic letters differ in their low byte): a word
  * can write a place name only if it ends as one does. One in eight dev-corpus words ends like a name; the others
