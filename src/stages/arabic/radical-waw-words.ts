@@ -5,6 +5,8 @@
  * Only words of four or more letters matter (a و must leave three letters), plus short stems whose suffixed forms
  * are longer (وطن for وطني). Left out on purpose: short stems that swallow common conjunction forms
  * (ولد would keep ولدي "and I have", ودية would keep ودون "and without", والي would keep والان "and now"). Spelling is ordinary; the stemmer normalizes and stems each entry at load time.
+ * Search keys are built from this table: an edit changes the index, so raise ANALYZER_VERSION (stages/arabic/
+ * analyze-text.ts; stores re-index on open) and the pinned digest in analyze-text.test.ts.
  */
 export const RADICAL_WAW_WORDS: readonly string[] = [
   // Government and institutions: the reason the list exists (وزارة must not become زار, notes §3.1).

@@ -12,6 +12,10 @@ export interface SpellingVariantGroup {
   readonly reason: string;
 }
 
+/**
+ * Search keys are built from this table: an edit changes the index, so raise ANALYZER_VERSION (stages/arabic/
+ * analyze-text.ts; stores re-index on open) and the pinned digest in analyze-text.test.ts.
+ */
 export const SPELLING_VARIANTS: readonly SpellingVariantGroup[] = [
   {
     name: "America, American",

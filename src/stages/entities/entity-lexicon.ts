@@ -12,6 +12,8 @@ export interface NamedEntry {
 /**
  * Countries, capitals and the cities and regions Arabic news names most (Gulf, Levant, Egypt, Yemen, Iraq,
  * Maghreb; Saudi regions and cities in full, since the dev corpus is Saudi). Adjectives (سعودي) are not places.
+ * Search keys are built from this table: an edit changes the index, so raise ANALYZER_VERSION (stages/arabic/
+ * analyze-text.ts; stores re-index on open) and the pinned digest in analyze-text.test.ts.
  */
 export const PLACES: readonly NamedEntry[] = [
   { forms: ["السعودية", "المملكة العربية السعودية"] },
