@@ -168,20 +168,25 @@ const GREETINGS = [
   timeMs: i * 3_600_000,
 }));
 
+/** A greeting as the clusterer's input, with or without its headline subjects. */
+function inputOf(a: (typeof GREETINGS)[number], withSubjects: boolean) {
+  return {
+    id: a.id,
+    sourceId: "sabq",
+    title: a.title,
+    timeMs: a.timeMs,
+    terms: toStoryTerms(a.title, a.text),
+    duplicateOf: null,
+    ...(withSubjects ? { subjects: toHeadlineSubjects(a.title) } : {}),
+  };
+}
+
 /** The join score of the second greeting against the story of the first (articles `first` and `second`). */
 function secondJoinScore(first: number, second: number, withSubjects: boolean): number {
   const c = new StoryClusterer();
   let score = 0;
   for (const a of [GREETINGS[first]!, GREETINGS[second]!]) {
-    score = c.add({
-      id: a.id,
-      sourceId: "sabq",
-      title: a.title,
-      timeMs: a.timeMs,
-      terms: toStoryTerms(a.title, a.text),
-      duplicateOf: null,
-      ...(withSubjects ? { subjects: toHeadlineSubjects(a.title) } : {}),
-    }).score;
+    score = c.add(inputOf(a, withSubjects)).score;
   }
   return score;
 }
@@ -221,15 +226,7 @@ describe("StoryClusterer with headline subjects", () => {
       const c = new StoryClusterer();
       let score = 0;
       for (const a of [first!, follow]) {
-        score = c.add({
-          id: a.id,
-          sourceId: "sabq",
-          title: a.title,
-          timeMs: a.timeMs,
-          terms: toStoryTerms(a.title, a.text),
-          duplicateOf: null,
-          ...(withSubjects ? { subjects: toHeadlineSubjects(a.title) } : {}),
-        }).score;
+        score = c.add(inputOf(a, withSubjects)).score;
       }
       return score;
     };
