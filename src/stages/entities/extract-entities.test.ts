@@ -87,6 +87,12 @@ describe("extractEntities", () => {
       not: ["place:المغرب:1"],
     },
     {
+      why: "ينبع before من is the verb 'springs from', not Yanbu; Yanbu elsewhere stays a place",
+      text: "وقال إن القرار ينبع من حاجة ملحة، ووصل الوفد إلى ينبع أمس",
+      has: ["place:ينبع:1"],
+      not: ["place:ينبع:2"],
+    },
+    {
       why: "an outlet is the name after its kind (up to a nisba adjective), or a quoted name told something",
       text: 'ونقلت صحيفة الحياة اللندنية عن موقع "سكاي نيوز عربية" الخبر. وأكد قائد المنطقة اللواء أحمد الحربي لـ«عكاظ» ذلك',
       has: [

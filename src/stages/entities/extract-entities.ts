@@ -382,8 +382,14 @@ const TO = n("إلى");
 /** Words of a quoted outlet's name. */
 const MAX_QUOTED_WORDS = 4;
 
-/** A word after a place name that makes it something else: الرباط الصليبي is a knee ligament, not Rabat. */
-const PLACE_NOT_BEFORE: ReadonlyMap<string, string> = new Map([[n("الرباط"), n("الصليبي")]]);
+/**
+ * A word after a place name that makes it something else: الرباط الصليبي is a knee ligament, not Rabat; "ينبع من"
+ * is the verb "springs from" (all 35 of the dev corpus), not Yanbu.
+ */
+const PLACE_NOT_BEFORE: ReadonlyMap<string, string> = new Map([
+  [n("الرباط"), n("الصليبي")],
+  [n("ينبع"), n("من")],
+]);
 /** Words before a place name that make it something else: صلاة المغرب is the sunset prayer, not Morocco. */
 const NOT_PLACE_AFTER = set(["صلاة"]);
 
