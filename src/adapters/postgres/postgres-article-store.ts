@@ -13,6 +13,7 @@ import {
   type ReindexBatch,
 } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
+import { type AnalyzerStateRow, reindexResumeAfter } from "../analyzer-state.ts";
 import {
   type ArticleRow,
   type ArticleSummaryRow,
@@ -251,12 +252,8 @@ export class PostgresArticleStore implements ArticleStore {
         "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1 FOR UPDATE",
       );
       const state = states[0]!;
-      // A re-index to a newer version under way (another process, newer code) supersedes this one: taking turns, each
-      // would reset the other's resume point and neither would finish.
-      if (state.version >= version || (state.reindex_version !== null && state.reindex_version > version)) {
-        return { reindexed: 0, done: true };
-      }
-      const after = state.reindex_version === version ? state.reindex_after_seq : 0;
+      const after = reindexResumeAfter(state, version);
+      if (after === null) return { reindexed: 0, done: true };
       const { rows } = await client.query<{ seq: number; title: string; text: string }>(
         "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2",
         [after, limit],
@@ -290,13 +287,6 @@ export class PostgresArticleStore implements ArticleStore {
       return { reindexed: rows.length, done: false };
     });
   }
-}
-
-/** The search_analyzer row (migration 6). */
-interface AnalyzerStateRow {
-  version: number;
-  reindex_version: number | null;
-  reindex_after_seq: number;
 }
 
 /** The batch's decisions and writes, with the batch's advisory locks held. */

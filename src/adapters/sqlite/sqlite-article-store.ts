@@ -12,6 +12,7 @@ import {
   type ReindexBatch,
 } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
+import { type AnalyzerStateRow, reindexResumeAfter } from "../analyzer-state.ts";
 import {
   type ArticleRow,
   type ArticleSummaryRow,
@@ -26,13 +27,6 @@ import {
 } from "../article-row.ts";
 
 const SOURCE_LANGUAGE_DEFAULT = "ar";
-
-/** The search_analyzer row (migration 7). */
-interface AnalyzerStateRow {
-  version: number;
-  reindex_version: number | null;
-  reindex_after_seq: number;
-}
 
 /** One change to the FTS index, queued while a batch writes its article rows (see #writeAll). */
 type FtsChange = { op: "insert"; seq: number | bigint; write: ArticleWrite } | { op: "delete"; seq: number };
@@ -185,12 +179,8 @@ export class SqliteArticleStore implements ArticleStore {
     // The row is written by migration 7; written again here if it was ever deleted.
     this.#ensureAnalyzerState.run(FIRST_ANALYZER_VERSION);
     const state = this.#analyzerState.get()!;
-    // A re-index to a newer version under way (another process, newer code) supersedes this one: taking turns, each
-    // would reset the other's resume point and neither would finish.
-    if (state.version >= version || (state.reindex_version !== null && state.reindex_version > version)) {
-      return { reindexed: 0, done: true };
-    }
-    const after = state.reindex_version === version ? state.reindex_after_seq : 0;
+    const after = reindexResumeAfter(state, version);
+    if (after === null) return { reindexed: 0, done: true };
     const rows = this.#reindexRows.all(after, limit);
     const analyzed = rows.map((row) => ({ seq: row.seq, ...analyze(row.title, row.text) }));
     for (const a of analyzed) this.#setDigest.run(a.indexDigest, a.seq);

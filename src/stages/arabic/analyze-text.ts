@@ -30,21 +30,6 @@ export function searchKeyOf(norm: string): string {
   return foldVariant(placeNameOf(norm) ?? numberWordKeyOf(norm) ?? stemArabic(norm));
 }
 
-/**
- * Substrings every normalized word with this search key (or a spelling variant of it) contains: a cheap test that
- * rules most words out before they are analyzed (search snippets). A light stem's words hold the key without its
- * last letter; a name kept with its article is also written after ل without the alef (للسعودية holds لسعودي); a tens
- * key (ثلاثين) also stands for the nominative ثلاثون; the hundred's key (مءه) also stands for مائة (ماءه).
- * Example: "السعوديه" -> ["السعودي", "لسعودي"].
- */
-export function searchKeyNeedles(key: string): string[] {
-  const needles = [key.slice(0, Math.max(2, key.length - 1))];
-  if (key === HUNDRED_KEY) needles.push(HUNDRED_ENDING);
-  else if (key.startsWith("\u0627\u0644") && key.length > 3) needles.push(key.slice(1, -1));
-  else if (key.endsWith(TENS_OBLIQUE_ENDING) && isTensOrHundredWord(key)) needles.push(key.slice(0, -2));
-  return needles;
-}
-
 /** Particles and articles a number word may carry (والثلاثين, بالمائة, وللمئة), tried after the bare word. */
 const NUMBER_WORD_PREFIXES = [
   "وبال",
@@ -89,6 +74,21 @@ function numberWordKeyOf(norm: string): string | null {
 }
 
 /**
+ * Substrings every normalized word with this search key (or a spelling variant of it) contains: a cheap test that
+ * rules most words out before they are analyzed (search snippets). A light stem's words hold the key without its
+ * last letter; a name kept with its article is also written after ل without the alef (للسعودية holds لسعودي); a tens
+ * key (ثلاثين) also stands for the nominative ثلاثون; the hundred's key (مءه) also stands for مائة (ماءه).
+ * Example: "السعوديه" -> ["السعودي", "لسعودي"].
+ */
+export function searchKeyNeedles(key: string): string[] {
+  const needles = [key.slice(0, Math.max(2, key.length - 1))];
+  if (key === HUNDRED_KEY) needles.push(HUNDRED_ENDING);
+  else if (key.startsWith("\u0627\u0644") && key.length > 3) needles.push(key.slice(1, -1));
+  else if (key.endsWith(TENS_OBLIQUE_ENDING) && isTensOrHundredWord(key)) needles.push(key.slice(0, -2));
+  return needles;
+}
+
+/**
  * Place names written with the article whose adjective (nisba: اليمني، العراقية، القطيفي) has the light stem of the
  * name without its article, and no everyday word of the dev corpus shares that stem in number: read off the corpus's
  * words by stem (2026-11-29). Left out for that reason: السعودية (سعود, a given name), البحرين (البحر), الرياض
@@ -128,8 +128,9 @@ const PLACE_KEY_OF_ADJECTIVE = new Map([...ADJECTIVE_KEY_OF_PLACE].map(([place, 
 /**
  * A query word's keys: its search key, and for a place named with the article its adjective's key, or for such an
  * adjective the place's; a word written as such a place without its article also asks for the place ("رباط" finds
- * "الرباط الصليبي", as before place names were whole keys). The index keeps اليمن whole (searchKeyOf) while اليمني stems to يمن, so a search for the
- * country would miss "الجيش اليمني"; the query asks for both. Queries only: the index is unchanged.
+ * "الرباط الصليبي", as before place names were whole keys). The index keeps اليمن whole (searchKeyOf) while اليمني
+ * stems to يمن, so a search for the country would miss "الجيش اليمني"; the query asks for both. Queries only: the
+ * index is unchanged.
  * Examples: "اليمن" -> ["اليمن", "يمن"], "اليمنية" -> ["يمن", "اليمن"], "الرياض" -> ["الرياض"].
  */
 export function queryKeysOf(norm: string): string[] {

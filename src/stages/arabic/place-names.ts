@@ -9,6 +9,7 @@ import { normalizeArabic } from "./normalize-arabic.ts";
 
 const ALEF = "\u0627"; // ARABIC LETTER ALEF
 const LAM = "\u0644"; // ARABIC LETTER LAM
+const ARTICLE = ALEF + LAM; // ال
 
 /**
  * Place names of the lexicon that are also everyday words, or a particle plus one: they are stemmed as words.
@@ -37,7 +38,7 @@ const PLACE_NAMES: ReadonlySet<string> = new Set(
 
 /** Bare form -> the lexicon's place name written with the article ("رباط" -> "الرباط"). */
 const ARTICLE_PLACE_OF_BARE: ReadonlyMap<string, string> = new Map(
-  [...PLACE_NAMES].filter((name) => name.startsWith(ALEF + LAM)).map((name) => [name.slice(2), name]),
+  [...PLACE_NAMES].filter((name) => name.startsWith(ARTICLE)).map((name) => [name.slice(2), name]),
 );
 
 /**
@@ -67,7 +68,6 @@ const FEH = 0x0641; // ARABIC LETTER FEH
 const BEH = 0x0628; // ARABIC LETTER BEH
 const LAM_UNIT = 0x0644; // ARABIC LETTER LAM
 const KAF = 0x0643; // ARABIC LETTER KAF
-const ARTICLE = "\u0627\u0644"; // ال
 
 /**
  * The place name after one preposition (`preposition` its code unit, `rest` what follows it), or null: ب and ل

@@ -43,9 +43,11 @@ export interface ParseQueryOptions {
 
 /** Analyzed terms of a display fragment. */
 function termsOf(fragment: string): QueryTerm[] {
-  return tokenize(fragment).map((t) => {
-    return { display: fragment.slice(t.start, t.end), surface: t.norm, stems: queryKeysOf(t.norm) };
-  });
+  return tokenize(fragment).map((t) => ({
+    display: fragment.slice(t.start, t.end),
+    surface: t.norm,
+    stems: queryKeysOf(t.norm),
+  }));
 }
 
 /** Splits raw input into phrase bodies and the loose text between them; an unmatched quote is ignored. */

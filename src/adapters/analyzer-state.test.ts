@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { reindexResumeAfter } from "./analyzer-state.ts";
+
+describe("reindexResumeAfter", () => {
+  const state = { version: 1, reindex_version: 2, reindex_after_seq: 500 };
+  it.each([
+    ["resumes a re-index to the same version where it stopped", state, 2, 500],
+    ["starts a re-index to a newer version over", state, 3, 0],
+    ["starts from the first article when none is under way", { ...state, reindex_version: null }, 2, 0],
+    ["leaves a re-index to a newer version alone", { ...state, reindex_version: 3 }, 2, null],
+    [
+      "does nothing when the index is at the version",
+      { ...state, version: 2, reindex_version: null },
+      2,
+      null,
+    ],
+  ])("%s", (_why, row, version, after) => {
+    expect(reindexResumeAfter(row, version)).toBe(after);
+  });
+});
