@@ -1,6 +1,7 @@
 /**
  * The stored shapes of story data shared by the storage adapters: stream, placement and story rows → domain
- * objects. Adapter helper, pure; column names as in both adapters' story migration (3).
+ * objects. Adapter helper, pure; column names as in both adapters' story migration (3)
+ * and the headline article's (SQLite 8, PostgreSQL 7).
  */
 import type { PlacedArticle, StoredStory, StoryRank, StoryStreamRow } from "../domain/story.ts";
 
@@ -26,6 +27,7 @@ export interface PlacementRowDb {
 export interface StoryRowDb {
   id: string;
   headline: string;
+  headline_article_id: string | null;
   article_count: number;
   original_count: number;
   /** SQLite keeps the source ids as JSON text, PostgreSQL as text[]. */
@@ -45,6 +47,15 @@ export interface StoryRankRowDb {
 export const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
 /** Condition on articles `a` (both engines' SQL): no placement yet. */
 export const UNPLACED = "NOT EXISTS (SELECT 1 FROM article_placements p WHERE p.article_id = a.id)";
+/**
+ * For each stored story (`stories`), its earliest member whose title is its headline or ends with it (a wire desk's
+ * section was cut from it: stripWireHeadlineMarks), in both engines' SQL: how the migration that added
+ * `headline_article_id` fills it for stories stored before.
+ */
+export const HEADLINE_ARTICLE_BACKFILL_SQL = `SELECT p.article_id FROM article_placements p
+  JOIN articles a ON a.id = p.article_id WHERE p.story_id = stories.id
+    AND substr(a.title, length(a.title) - length(stories.headline) + 1) = stories.headline
+  ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`;
 export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 
 export function toStreamRow(r: StreamRowDb): StoryStreamRow {
@@ -73,6 +84,7 @@ export function toStory(r: StoryRowDb): StoredStory {
   return {
     id: r.id,
     headline: r.headline,
+    headlineArticleId: r.headline_article_id,
     articleCount: r.article_count,
     originalCount: r.original_count,
     sources: typeof r.sources === "string" ? (JSON.parse(r.sources) as string[]) : r.sources,

@@ -39,8 +39,15 @@ export interface PlacementBatch {
   groupOriginals: readonly { groupId: string; originalId: string }[];
   /** Stories merged by the stage's merge pass: members move, the old id stays as an alias. Applied in order. */
   merges: readonly { fromId: string; intoId: string }[];
-  /** Representative headlines of the stories touched (the stage picks them). */
-  headlines: readonly { storyId: string; headline: string }[];
+  /** Representative headlines of the stories touched and the member each is the title of (the stage picks them). */
+  headlines: readonly StoryHeadline[];
+}
+
+/** A story's representative headline and the member article it is the title of (the story's lead article). */
+export interface StoryHeadline {
+  storyId: string;
+  headline: string;
+  articleId: string;
 }
 
 /** True when a batch changes nothing in the store (headlines ride with placements and merges). */
@@ -55,6 +62,8 @@ export function isEmptyPlacementBatch(batch: PlacementBatch): boolean {
 export interface StoredStory {
   id: string;
   headline: string;
+  /** The member the headline is the title of; null for stories stored before it was kept (schema 8). */
+  headlineArticleId: string | null;
   /** Every member, copies included. */
   articleCount: number;
   /** Members that are not a copy of another article. */

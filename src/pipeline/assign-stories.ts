@@ -5,7 +5,7 @@
  * store's assignment lock and first rebuilds a stream another process has moved past, so none splits a story.
  * Pipeline: stages/stories does the work, StoryStore the IO.
  */
-import type { PlacementBatch, StoryStreamRow } from "../domain/story.ts";
+import type { PlacementBatch, StoryHeadline, StoryStreamRow } from "../domain/story.ts";
 import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { StoryStore } from "../ports/story-store.ts";
@@ -17,6 +17,7 @@ import {
   type StreamAnalysis,
   type ArticlePlacement as StreamPlacement,
 } from "../stages/stories/recluster.ts";
+import type { Story } from "../stages/stories/story-clusterer.ts";
 
 /**
  * Days of stored articles replayed to rebuild the stream: the near-duplicate window (copies are only looked for
@@ -68,7 +69,7 @@ export class StoryAssigner {
   /** Current original per copy group, as last written. */
   #originalOf = new Map<string, string>();
   /** Headline of each stream story that closed during the current step, as the clusterer described it then. */
-  #closedHeadlines = new Map<string, string>();
+  #closedHeadlines = new Map<string, Story>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(store: StoryStore) {
@@ -97,7 +98,7 @@ export class StoryAssigner {
   }
 
   #newStream(): StoryStream {
-    return new StoryStream({ onStoryClosed: (s) => this.#closedHeadlines.set(s.id, s.headline) });
+    return new StoryStream({ onStoryClosed: (s) => this.#closedHeadlines.set(s.id, s) });
   }
 
   /** Runs steps one at a time in this process, and under the store's assignment lock when it has one. */
@@ -255,17 +256,14 @@ export class StoryAssigner {
       signature,
     }));
     const touched = new Set([...placements.map((p) => p.storyId), ...merges.map((m) => m.intoId)]);
-    const headlines: { storyId: string; headline: string }[] = [];
+    const headlines: StoryHeadline[] = [];
     if (touched.size > 0) {
       // A story that closed during this step is described as it closed, so its headline does not depend on whether
       // the step that placed its last article also outlived it (one large step) or not (a step per batch).
-      const described: [string, string][] = [
-        ...this.#closedHeadlines,
-        ...stream.clusterer.listStories().map((s): [string, string] => [s.id, s.headline]),
-      ];
-      for (const [id, headline] of described) {
-        const storedId = this.#storedId(id);
-        if (touched.has(storedId)) headlines.push({ storyId: storedId, headline });
+      for (const s of [...this.#closedHeadlines.values(), ...stream.clusterer.listStories()]) {
+        const storyId = this.#storedId(s.id);
+        if (touched.has(storyId))
+          headlines.push({ storyId, headline: s.headline, articleId: s.headlineArticleId });
       }
     }
     return { placements, groupMerges, groupOriginals, merges, headlines };

@@ -539,8 +539,10 @@ describe.runIf(reachable)("postgres", () => {
 
 /** Takes a database back to schema version 4's counters (sources.article_count), as an older akhbar left it. */
 async function undoStripedCounts(storage: PostgresStorage): Promise<void> {
-  // Version 6 first: a database at version 4 has none of the later migrations.
+  // The later versions first: a database at version 4 has none of the later migrations.
   await storage.pool.query(`
+    ALTER TABLE stories DROP COLUMN headline_article_id;
+    DELETE FROM schema_migrations WHERE version = 7;
     DROP TABLE search_analyzer;
     DELETE FROM schema_migrations WHERE version = 6;
     DROP TABLE source_article_counts;

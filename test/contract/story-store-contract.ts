@@ -52,10 +52,15 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         await s.writePlacements({
           ...EMPTY,
           placements: [placement("a", "a"), placement("b", "a", "a", "a")],
-          headlines: [{ storyId: "a", headline: "عنوان القصة" }],
+          headlines: [{ storyId: "a", headline: "عنوان القصة", articleId: "b" }],
         });
         const story = await s.getStory("a");
-        expect(story).toMatchObject({ headline: "عنوان القصة", articleCount: 2, originalCount: 1 });
+        expect(story).toMatchObject({
+          headline: "عنوان القصة",
+          headlineArticleId: "b",
+          articleCount: 2,
+          originalCount: 1,
+        });
         expect(story?.sources).toEqual(["okaz", "was"]);
         expect(await s.listStoryRanks({ limit: 10 })).toEqual([
           { id: "a", originalCount: 1, sourceCount: 2, lastUpdateMs: Date.parse("2015-07-21T09:00:00Z") },
@@ -68,6 +73,9 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         expect(await unplaced([], true)).toEqual(["c"]);
         expect(await unplaced(["b"], true)).toEqual(["c"]);
         expect(await s.lastPlaced()).toEqual({ id: "b", timeMs: Date.parse("2015-07-21T09:00:00Z") });
+        // A step that touches the story without describing it keeps its headline and the headline's article.
+        await s.writePlacements({ ...EMPTY, placements: [placement("b", "a", "a", "a")] });
+        expect(await s.getStory("a")).toMatchObject({ headline: "عنوان القصة", headlineArticleId: "b" });
         const [fp] = await s.listFingerprintsSince(0);
         expect([...fp!.shingles]).toEqual([1, 2, 0xffffffff]);
         expect(fp!.signature).toEqual(SIG);
@@ -82,7 +90,7 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
     });
 
     it("moves a merged story's members and keeps its id as an alias", async () => {
-      await withStore(async (s) => {
+      await withStore(async (s, storage) => {
         await s.writePlacements({
           ...EMPTY,
           placements: [placement("a", "a"), placement("b", "b"), placement("c", "c")],
@@ -90,6 +98,9 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         await s.writePlacements({ ...EMPTY, placements: [], merges: [{ fromId: "b", intoId: "a" }] });
         await s.writePlacements({ ...EMPTY, placements: [], merges: [{ fromId: "a", intoId: "c" }] });
         expect((await s.getStory("b"))?.id).toBe("c");
+        // Never described: the earliest original's title, and that article as the headline's.
+        expect((await s.getStory("c"))?.headlineArticleId).toBe("c");
+        expect((await s.getStory("c"))?.headline).toBe((await storage.articles.getArticle("c"))?.title);
         expect((await s.getStory("a"))?.articleCount).toBe(3);
         expect((await s.listStoryMembers("b")).map((m) => m.articleId)).toEqual(["a", "b", "c"]);
         expect((await s.listStories({ limit: 10 })).map((x) => x.id)).toEqual(["c"]);

@@ -121,9 +121,11 @@ describe("opening a database indexed by an older analyzer", () => {
     const file = join(dir, "old-analyzer.jsonl");
     writeFileSync(file, fixtureJsonl());
     await cli(["import", file, "--db", db]);
-    // Make it a database from before analyzer versioning: no migration 7, and index rows no query term matches.
+    // Make it a database from before analyzer versioning: no migration 7 (nor the later ones), and index rows no
+    // query term matches.
     const raw = new Database(db);
-    raw.exec("DROP TABLE search_analyzer; DELETE FROM schema_migrations WHERE version = 7;");
+    raw.exec(`ALTER TABLE stories DROP COLUMN headline_article_id; DELETE FROM schema_migrations WHERE version = 8;
+      DROP TABLE search_analyzer; DELETE FROM schema_migrations WHERE version = 7;`);
     const seqs = raw.prepare("SELECT seq FROM articles").pluck().all() as number[];
     for (const seq of seqs) {
       raw.prepare("DELETE FROM articles_fts WHERE rowid = ?").run(seq);

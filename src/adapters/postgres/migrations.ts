@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { AkhbarError } from "../../domain/errors.ts";
 import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
+import { HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
 
 export interface Migration {
   version: number;
@@ -344,6 +345,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: "search document lengths", sql: DOC_LENGTH_MIGRATION_SQL },
   { version: 5, name: "striped source article counts", sql: STRIPED_COUNTS_MIGRATION_SQL },
   { version: 6, name: "analyzer version of the search index", sql: ANALYZER_STATE_MIGRATION_SQL },
+  // The member whose title is the story's headline, as SQLite migration 8 (see there).
+  {
+    version: 7,
+    name: "story headline article",
+    sql: `ALTER TABLE stories ADD COLUMN headline_article_id TEXT;
+UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
+  },
 ];
 
 /**

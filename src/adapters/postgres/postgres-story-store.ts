@@ -42,7 +42,8 @@ const ASSIGN_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.st
 const LEAD_TRY_SQL = "SELECT pg_try_advisory_lock(hashtextextended('akhbar.story.lead', 0)) AS held";
 const LEAD_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.story.lead', 0))";
 
-const STORY_COLUMNS = "id, headline, article_count, original_count, sources, first_seen_ms, last_update_ms";
+const STORY_COLUMNS =
+  "id, headline, headline_article_id, article_count, original_count, sources, first_seen_ms, last_update_ms";
 /** (time, id) in code point order: the stories stage's compareStreamOrder (and the migration's indexes). */
 const ARTICLE_ORDER = 'a.time_ms, a.id COLLATE "C"';
 const PLACEMENT_ORDER = 'time_ms, article_id COLLATE "C"';
@@ -51,10 +52,15 @@ const PLACEMENT_ORDER = 'time_ms, article_id COLLATE "C"';
 const BUMP_VERSION_SQL = `INSERT INTO story_state (singleton, version) VALUES (true, 1)
   ON CONFLICT (singleton) DO UPDATE SET version = story_state.version + 1 RETURNING version`;
 
+/** The earliest original of story `agg.id` (joined as `a`): where a story without a chosen headline takes one. */
+const FIRST_ORIGINAL = `FROM article_placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = agg.id
+  ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id COLLATE "C" LIMIT 1`;
+
 /**
  * Recomputes the stories $1 from their members in one statement: those left without members are deleted, the
- * others upserted with counts, times, sorted publishers and a headline — the step's own ($2/$3), else the stored
- * one, else the title of the earliest original. Bumps the placement version in the same round trip and returns it.
+ * others upserted with counts, times, sorted publishers and a headline with the member it is the title of — the
+ * step's own ($2/$3/$4), else the stored one, else the earliest original's. Bumps the placement version in the same
+ * round trip and returns it.
  */
 const RECOUNT_STORIES_SQL = `
 WITH agg AS (
@@ -67,14 +73,15 @@ WITH agg AS (
 ), recounted AS (
 INSERT INTO stories (${STORY_COLUMNS})
 SELECT agg.id,
-  coalesce(h.headline, s.headline,
-    (SELECT a.title FROM article_placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = agg.id
-     ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id COLLATE "C" LIMIT 1), ''),
+  coalesce(h.headline, s.headline, (SELECT a.title ${FIRST_ORIGINAL}), ''),
+  CASE WHEN h.story_id IS NOT NULL THEN h.article_id WHEN s.id IS NOT NULL THEN s.headline_article_id
+    ELSE (SELECT a.id ${FIRST_ORIGINAL}) END,
   agg.n, agg.originals, agg.sources, agg.first, agg.last
 FROM agg
-LEFT JOIN unnest($2::text[], $3::text[]) AS h(story_id, headline) ON h.story_id = agg.id
+LEFT JOIN unnest($2::text[], $3::text[], $4::text[]) AS h(story_id, headline, article_id) ON h.story_id = agg.id
 LEFT JOIN stories s ON s.id = agg.id
-ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
+ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, headline_article_id = excluded.headline_article_id,
+  article_count = excluded.article_count,
   original_count = excluded.original_count, sources = excluded.sources, first_seen_ms = excluded.first_seen_ms,
   last_update_ms = excluded.last_update_ms
 ), bumped AS (${BUMP_VERSION_SQL})
@@ -251,6 +258,7 @@ export class PostgresStoryStore implements StoryStore {
         [...touched],
         headlines.map((h) => h.storyId),
         headlines.map((h) => h.headline),
+        headlines.map((h) => h.articleId),
       ]);
       return this.#nextKnownVersion(rows[0]?.version ?? null);
     });

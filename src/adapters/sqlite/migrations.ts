@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { AkhbarError } from "../../domain/errors.ts";
 import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
+import { HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
 
 export interface Migration {
   version: number;
@@ -293,6 +294,16 @@ CREATE INDEX articles_seq_keys ON articles (seq, time_ms, source_id, id);
     version: 7,
     name: "analyzer version of the search index",
     sql: ANALYZER_STATE_MIGRATION_SQL,
+  },
+  {
+    version: 8,
+    name: "story headline article",
+    // The member whose title is the story's headline, so a story shows that article's lead under it (not the
+    // earliest original's, which may report another angle). Stored stories take the earliest member whose title is
+    // their headline; where none is (a wire mark was stripped from it) it stays null and readers fall back to the
+    // earliest original until the story is next described.
+    sql: `ALTER TABLE stories ADD COLUMN headline_article_id TEXT;
+UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
   },
 ];
 

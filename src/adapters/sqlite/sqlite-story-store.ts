@@ -81,17 +81,20 @@ export class SqliteStoryStore implements StoryStore {
            (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
        FROM article_placements WHERE story_id = @id`,
     );
-    const existingHeadline = db.prepare<[string], { headline: string }>(
-      "SELECT headline FROM stories WHERE id = ?",
+    const existingHeadline = db.prepare<[string], { headline: string; articleId: string | null }>(
+      "SELECT headline, headline_article_id AS articleId FROM stories WHERE id = ?",
     );
-    const firstTitle = db.prepare<[string], { title: string }>(
-      `SELECT a.title FROM article_placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = ?
-       ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`,
+    const firstTitle = db.prepare<[string], { headline: string; articleId: string }>(
+      `SELECT a.title AS headline, a.id AS articleId FROM article_placements p JOIN articles a ON a.id = p.article_id
+       WHERE p.story_id = ? ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`,
     );
     const upsertStory = db.prepare(
-      `INSERT INTO stories (id, headline, article_count, original_count, sources, first_seen_ms, last_update_ms)
-       VALUES (@id, @headline, @article_count, @original_count, @sources, @first_seen_ms, @last_update_ms)
-       ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
+      `INSERT INTO stories (id, headline, headline_article_id, article_count, original_count, sources, first_seen_ms,
+         last_update_ms)
+       VALUES (@id, @headline, @headline_article_id, @article_count, @original_count, @sources, @first_seen_ms,
+         @last_update_ms)
+       ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,
+         headline_article_id = excluded.headline_article_id, article_count = excluded.article_count,
          original_count = excluded.original_count, sources = excluded.sources,
          first_seen_ms = excluded.first_seen_ms, last_update_ms = excluded.last_update_ms`,
     );
@@ -135,18 +138,18 @@ export class SqliteStoryStore implements StoryStore {
         touched.add(m.fromId);
         touched.add(m.intoId);
       }
-      const headlines = new Map(batch.headlines.map((h) => [h.storyId, h.headline]));
+      const headlines = new Map(batch.headlines.map((h) => [h.storyId, h]));
       for (const id of touched) {
         const agg = aggregate.get({ id });
         if (agg === undefined || agg.n === 0) {
           deleteStory.run(id);
           continue;
         }
-        const headline =
-          headlines.get(id) ?? existingHeadline.get(id)?.headline ?? firstTitle.get(id)?.title ?? "";
+        const headline = headlines.get(id) ?? existingHeadline.get(id) ?? firstTitle.get(id);
         upsertStory.run({
           id,
-          headline,
+          headline: headline?.headline ?? "",
+          headline_article_id: headline?.articleId ?? null,
           article_count: agg.n,
           original_count: agg.originals,
           sources: agg.sources,

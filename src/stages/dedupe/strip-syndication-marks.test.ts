@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { stripSyndicationMarks, stripWireHeadlineMarks } from "./strip-syndication-marks.ts";
+import {
+  hasMediaHeadlinePrefix,
+  stripSyndicationMarks,
+  stripWireHeadlineMarks,
+} from "./strip-syndication-marks.ts";
 
 describe("stripWireHeadlineMarks", () => {
   const rows: { title: string; expected: string; why: string }[] = [
@@ -34,6 +38,23 @@ describe("stripWireHeadlineMarks", () => {
       expect(stripWireHeadlineMarks(row.title)).toBe(row.expected);
     });
   }
+});
+
+describe("hasMediaHeadlinePrefix", () => {
+  it.each([
+    { title: "بالفيديو.. مواطن يوقف عروضا كوميدية", media: true, why: "a video, marker then dots" },
+    { title: "بالفيديو - إمام المسجد يروي تفاصيل الحادث", media: true, why: "a video, marker then a dash" },
+    { title: "بالصور..فعاليات العيد بمكة", media: true, why: "a gallery, no space after the dots" },
+    { title: "بالفيديو والصور: افتتاح القناة", media: true, why: "both media" },
+    { title: "شاهد.. أرجنتيني يذهل مارادونا", media: true, why: "'watch'" },
+    { title: "فيديو | لحظة الانفجار", media: true, why: "a bare medium and a bar" },
+    { title: "إنفوجرافيك: الميزانية في أرقام", media: true, why: "an infographic" },
+    { title: "صور تظهر حجم الدمار في المدينة", media: false, why: "'pictures show': a headline" },
+    { title: "شاهد عيان يروي لحظات الهجوم", media: false, why: "'an eyewitness': a headline" },
+    { title: "الهلال يصل إلى لندن", media: false, why: "no marker" },
+  ])("$why", ({ title, media }) => {
+    expect(hasMediaHeadlinePrefix(title)).toBe(media);
+  });
 });
 
 describe("stripSyndicationMarks", () => {

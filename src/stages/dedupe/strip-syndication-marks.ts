@@ -109,3 +109,16 @@ export function stripWireHeadlineMarks(title: string): string {
   const stripped = title.replace(WIRE_DESK_PREFIX_RE, "").replace(WIRE_PART_SUFFIX_RE, "").trim();
   return stripped === "" ? title.trim() : stripped;
 }
+
+/**
+ * A headline that opens by naming its medium: "بالفيديو.. مواطن يوقف عروضا", "بالصور: فعاليات العيد", "شاهد.. هدف
+ * خيالي" (312 dev-corpus titles, 118 of them "شاهد.."). Such a title announces one outlet's clip or gallery, not
+ * the story: a story's headline is taken from another member when it has one. A marker must be followed by a
+ * separator, so "صور تظهر الدمار" and "شاهد عيان يروي" are headlines like any other.
+ */
+const MEDIA_HEADLINE_PREFIX_RE =
+  /^\s*(?:بال)?(?:فيديو|صور|فيديو والصور|صور والفيديو)\s*(?:\.{2,}|[-–—:|،])|^\s*(?:شاهد|إنفوجرافيك|انفوجرافيك|فيديوجرافيك)\s*(?:\.{2,}|[-–—:|،])/u;
+
+export function hasMediaHeadlinePrefix(title: string): boolean {
+  return MEDIA_HEADLINE_PREFIX_RE.test(title);
+}

@@ -85,6 +85,25 @@ describe("StoryClusterer headline", () => {
     expect(ids[1]).toBe(ids[0]);
     expect(c.listStories().map((s) => s.headline)).toEqual(["مجلس الوزراء يعقد جلسته الأسبوعية"]);
   });
+
+  it("takes the headline from an original without a media marker, and names that article", () => {
+    const c = new StoryClusterer();
+    const text =
+      "روى إمام مسجد قوات الطوارئ في عسير تفاصيل حادث التفجير الإرهابي الذي استهدف المصلين أثناء صلاة الظهر";
+    const members = [
+      { id: "a", title: "بالفيديو - إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير الإرهابي" },
+      { id: "b", title: "إمام مسجد الطوارئ يروي تفاصيل التفجير" },
+      { id: "c", title: "إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير" },
+    ];
+    for (const [i, m] of members.entries()) {
+      const terms = toStoryTerms(m.title, text);
+      c.add({ ...m, sourceId: `s${i}`, timeMs: i * H, terms, duplicateOf: null });
+    }
+    // The marked title shares the most keys; the most central unmarked one is chosen instead.
+    expect(c.listStories().map((s) => [s.headline, s.headlineArticleId])).toEqual([
+      ["إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير", "c"],
+    ]);
+  });
 });
 
 describe("StoryClusterer headline keys", () => {

@@ -5,7 +5,7 @@
  * copies join their original's story; a periodic merge pass joins stories that started close together and agree by
  * centroid cosine or by the same join score taken story to story. Stories stage, in-memory, pure.
  */
-import { stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
+import { hasMediaHeadlinePrefix, stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet } from "./headline-subjects.ts";
 import {
   KeyBursts,
@@ -99,6 +99,8 @@ export const MERGE_MIN_SCORE = 0.35;
 const MERGE_MIN_SHARED_TERMS = 8;
 
 const HOUR_MS = 3_600_000;
+/** Added to the key count of every title without a media marker when picking a story's headline (describe). */
+const MEDIA_HEADLINE_OFFSET = 2 ** 40;
 
 export interface ClusterInput {
   id: string;
@@ -116,6 +118,8 @@ export interface ClusterInput {
 export interface Story {
   id: string;
   headline: string;
+  /** The member whose title the headline is: the story's lead article, whose lead paragraph goes with it. */
+  headlineArticleId: string;
   /** Every article, copies included. */
   articleCount: number;
   /** Articles that are not copies of another member. */
@@ -612,8 +616,13 @@ export class StoryClusterer {
     ({ vector: into.vector, ids: into.ids } = toVector(into.centroid, this.stats));
   }
 
+  /**
+   * The story as surfaces show it. Its headline is the title of the original whose headline keys the story's
+   * headlines share most (the most central), preferring titles that do not open by naming a medium ("بالفيديو..").
+   */
   private describe(s: StoryState): Story {
     let headline = s.members[0]!.title;
+    let headlineArticleId = s.members[0]!.id;
     let bestKeys = -1;
     let originals = 0;
     for (const m of s.members) {
@@ -621,14 +630,18 @@ export class StoryClusterer {
       originals++;
       let n = 0;
       for (const k of m.titleKeys) n += s.keyCounts.get(k) ?? 0;
+      // Every media-marked title ranks below every other (key counts are far below this offset).
+      if (!hasMediaHeadlinePrefix(m.title)) n += MEDIA_HEADLINE_OFFSET;
       if (n > bestKeys && m.title !== "") {
         bestKeys = n;
         headline = m.title;
+        headlineArticleId = m.id;
       }
     }
     return {
       id: s.id,
       headline: stripWireHeadlineMarks(headline),
+      headlineArticleId,
       articleCount: s.members.length,
       originalCount: originals,
       sources: [...new Set(s.members.map((m) => m.sourceId))].sort(),

@@ -460,13 +460,16 @@ export const OPENAPI_DOCUMENT = {
         type: "object",
         properties: {
           id: { type: "string" },
-          headline: { type: "string" },
-          lead: { type: "string" },
+          headline: { type: "string", description: "the title of the story's most representative original" },
+          lead: {
+            type: "string",
+            description: "the first paragraph of that article (of the earliest original when it has no text)",
+          },
           article_count: { type: "integer" },
           sources: { type: "array", items: { type: "string" } },
           first_seen: isoTime,
           last_update: isoTime,
-          lead_article_id: { type: "string" },
+          lead_article_id: { type: "string", description: "the article the headline is the title of" },
         },
       },
       StoryArticle: {

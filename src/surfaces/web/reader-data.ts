@@ -36,7 +36,7 @@ export interface StorySummary {
   /** ISO times of the first and the latest article. */
   firstSeen: string | null;
   lastUpdate: string | null;
-  /** The article the headline comes from (the earliest original). */
+  /** The article the headline and lead come from (the stories stage's representative member). */
   leadArticleId: string;
 }
 

@@ -100,22 +100,30 @@ export class StoryReaderData implements ReaderData {
     };
   }
 
-  /** The summary (lead from the earliest original) and, when asked, every member earliest first. */
+  /**
+   * The summary and, when asked, every member earliest first. The lead is the first paragraph of the article the
+   * headline is the title of, so the two read as one item; the earliest original's when that article has no text
+   * or the story was stored before its headline's article was kept.
+   */
   async #detail(
     stored: StoredStory,
     withArticles: boolean,
   ): Promise<{ summary: StorySummary; articles: StoryArticle[]; originals: ArticleSummary[] }> {
     const members = await this.#stories.listStoryMembers(stored.id);
-    const leadMember = members.find((m) => m.duplicateOf === null) ?? members[0];
-    const ids = withArticles ? members.map((m) => m.articleId) : leadMember ? [leadMember.articleId] : [];
+    const firstOriginal = members.find((m) => m.duplicateOf === null) ?? members[0];
+    const leadMember = members.find((m) => m.articleId === stored.headlineArticleId) ?? firstOriginal;
+    const leadIds = [
+      ...new Set([leadMember, firstOriginal].flatMap((m) => (m === undefined ? [] : [m.articleId]))),
+    ];
+    const ids = withArticles ? members.map((m) => m.articleId) : leadIds;
     const rows = new Map((await this.#storage.articles.getArticleSummaries(ids)).map((a) => [a.id, a]));
-    const lead = leadMember === undefined ? undefined : rows.get(leadMember.articleId);
+    const lead = leadIds.map((id) => leadOf(rows.get(id)?.text ?? "")).find((l) => l !== "") ?? "";
     const firstBySource: string[] = [];
     for (const m of members) if (!firstBySource.includes(m.sourceId)) firstBySource.push(m.sourceId);
     const summary: StorySummary = {
       id: stored.id,
       headline: stored.headline,
-      lead: lead === undefined ? "" : leadOf(lead.text),
+      lead,
       articleCount: stored.articleCount,
       sources: firstBySource,
       firstSeen: new Date(stored.firstSeenMs).toISOString(),
