@@ -8,6 +8,7 @@ import {
   TermStats,
   toIdentifiedVector,
   toSparseVector,
+  toStoryTerms,
 } from "./story-vector.ts";
 
 const terms = (...keys: string[]): StoryTerms => ({ tf: new Map(keys.map((k) => [k, 1])), titleKeys: [] });
@@ -96,5 +97,23 @@ describe("KeyBursts", () => {
     expect(b.size).toBe(50);
     expect(b.ratio("قديم")).toBe(b.ratio("مجهول"));
     expect(b.ratio("k1")).toBeGreaterThan(0.5);
+  });
+});
+
+describe("toStoryTerms title keys", () => {
+  const keysOf = (title: string) => toStoryTerms(title, "").titleKeys;
+  it.each([
+    { why: "a place name after ب keys as the bare name", title: "تفجير بعسير", bare: "تفجير عسير" },
+    { why: "a place name after ل keys as the bare name", title: "زيارة لجازان", bare: "زيارة جازان" },
+    { why: "a place name after و then ب keys as the bare name", title: "أمطار وبنجران", bare: "أمطار نجران" },
+    { why: "ل taking the article's alef keys as the article form", title: "وفد للرياض", bare: "وفد الرياض" },
+  ])("$why", ({ title, bare }) => {
+    expect(keysOf(title)).toEqual(keysOf(bare));
+  });
+  it.each([
+    { why: "a name that starts like a particle is never cut", title: "بريدة", not: "ريدة" },
+    { why: "a word after ب that is no place keeps its letters", title: "بمسجد", not: "مسجد" },
+  ])("$why", ({ title, not }) => {
+    expect(keysOf(title)).not.toEqual(keysOf(not));
   });
 });

@@ -3,6 +3,7 @@
  * stream's document-frequency table. Stories stage, pure in-memory; shared by stories/ and related/.
  */
 import { matchKeyOf } from "../arabic/analyze-text.ts";
+import { placeNameOf } from "../arabic/place-names.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 import { DEFAULT_SHINGLE_OPTIONS, toShingleWords } from "../dedupe/shingle-text.ts";
@@ -38,14 +39,17 @@ function contentKeys(display: string, maxWords: number): string[] {
   }
   const keys: string[] = [];
   for (const w of words) {
-    const k = matchKeyOf(w);
+    // A place name after a particle keys as the bare name: the light stemmer strips neither ب nor ل alone, so
+    // "تفجير مسجد الطوارئ بعسير" and "تفجير عسير" shared no place key (place-names.ts placeNameOf).
+    const k = matchKeyOf(placeNameOf(w) ?? w);
     if (k.length >= MIN_STEM_CHARS) keys.push(k);
   }
   return keys;
 }
 
 /**
- * Title and lead terms of an article. Example: title "أميركا تدين الهجوم" -> titleKeys ["امريك", "دين", "هجوم"].
+ * Title and lead terms of an article. Example: title "أميركا تدين الهجوم" -> titleKeys ["امريك", "دين", "هجوم"];
+ * a title place name keys alike with or without a particle ("بعسير", "لعسير", "وعسير" -> "عسير").
  * Body terms are the shingle words (shingle-text.ts toShingleWords with the default options: stripped text, no stop
  * words or edit words); `bodyStems`, when given, are those words, so a caller that shingles the text anyway does
  * not analyze it twice.
