@@ -424,6 +424,89 @@ export const PLACE_WITHIN: readonly (readonly [place: string, holder: string])[]
   ...within("المغرب", "الرباط"),
 ];
 
+/**
+ * Countries a headline names by their adjective (nisba) alone, as [a form of PLACES, the masculine adjective without
+ * the article]: "البورصة الكويتية تغلق", "الجيش اليمني يسيطر", "نظيره الروسي". Read by stories/headline-subjects.ts
+ * (a headline about a country's market close or army is about that country); not by the entity reader, whose lists
+ * name a country where the text names it, nor by search (so no ANALYZER_VERSION bump). Left out: adjectives of more
+ * than one country (عربي, خليجي, إسلامي), continents (آسيوي: "التعاملات الآسيوية" is a market session), languages
+ * and leagues more than peoples (إنجليزي), adjectives that are also everyday words (روماني "Roman", مجري
+ * "channel", كوري of two Koreas), and countries whose name is its adjective (جيبوتي, تشيلي). السعودية, the
+ * corpus's own country, is left out too: its adjective stands in most headlines, about any Saudi body. So are
+ * إسرائيلي and فلسطيني: one event of the occupation is told as "الجيش الإسرائيلي" and as "فلسطين" or "الضفة
+ * الغربية" (a whole-corpus run split 6 such stories, the Dawabsheh arson among them).
+ */
+export const PLACE_ADJECTIVES: readonly (readonly [place: string, adjective: string])[] = [
+  ["مصر", "مصري"],
+  ["أمريكا", "أمريكي"],
+  ["أمريكا", "أميركي"],
+  ["اليمن", "يمني"],
+  ["إيران", "إيراني"],
+  ["تركيا", "تركي"],
+  ["سوريا", "سوري"],
+  ["العراق", "عراقي"],
+  ["لبنان", "لبناني"],
+  ["الأردن", "أردني"],
+  ["الكويت", "كويتي"],
+  ["الإمارات", "إماراتي"],
+  ["قطر", "قطري"],
+  ["البحرين", "بحريني"],
+  ["سلطنة عمان", "عماني"],
+  ["ليبيا", "ليبي"],
+  ["تونس", "تونسي"],
+  ["الجزائر", "جزائري"],
+  ["المغرب", "مغربي"],
+  ["السودان", "سوداني"],
+  ["الصومال", "صومالي"],
+  ["موريتانيا", "موريتاني"],
+  ["روسيا", "روسي"],
+  ["أوكرانيا", "أوكراني"],
+  ["فرنسا", "فرنسي"],
+  ["ألمانيا", "ألماني"],
+  ["بريطانيا", "بريطاني"],
+  ["إيطاليا", "إيطالي"],
+  ["إسبانيا", "إسباني"],
+  ["اليونان", "يوناني"],
+  ["الصين", "صيني"],
+  ["اليابان", "ياباني"],
+  ["الهند", "هندي"],
+  ["باكستان", "باكستاني"],
+  ["أفغانستان", "أفغاني"],
+  ["ماليزيا", "ماليزي"],
+  ["إندونيسيا", "إندونيسي"],
+  ["بنغلاديش", "بنغلاديشي"],
+  ["إثيوبيا", "إثيوبي"],
+  ["نيجيريا", "نيجيري"],
+  ["كندا", "كندي"],
+  ["البرازيل", "برازيلي"],
+  ["الأرجنتين", "أرجنتيني"],
+  ["المكسيك", "مكسيكي"],
+  ["أستراليا", "أسترالي"],
+  ["سويسرا", "سويسري"],
+  ["هولندا", "هولندي"],
+  ["بلجيكا", "بلجيكي"],
+  ["السويد", "سويدي"],
+  ["النرويج", "نرويجي"],
+  ["الدنمارك", "دنماركي"],
+  ["البرتغال", "برتغالي"],
+  ["النمسا", "نمساوي"],
+  ["بولندا", "بولندي"],
+  ["قبرص", "قبرصي"],
+  ["كوبا", "كوبي"],
+  ["فنزويلا", "فنزويلي"],
+  ["كولومبيا", "كولومبي"],
+  ["الفلبين", "فلبيني"],
+  ["تايلاند", "تايلاندي"],
+  ["فيتنام", "فيتنامي"],
+  ["سريلانكا", "سريلانكي"],
+  ["كينيا", "كيني"],
+  ["السنغال", "سنغالي"],
+  ["الكاميرون", "كاميروني"],
+  ["إريتريا", "إريتري"],
+  ["أذربيجان", "أذربيجاني"],
+  ["أرمينيا", "أرميني"],
+];
+
 /** [town, holder] for each town of `towns`: one-word names separated by spaces (write a two-word name as a pair). */
 function within(holder: string, towns: string): [string, string][] {
   return towns.split(" ").map((t) => [t, holder]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLACE_WITHIN } from "../entities/entity-lexicon.ts";
+import { PLACE_ADJECTIVES, PLACE_WITHIN } from "../entities/entity-lexicon.ts";
 import { extractEntities } from "../entities/extract-entities.ts";
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet, toHeadlineSubjects } from "./headline-subjects.ts";
 import { JOIN_MIN_SCORE, StoryClusterer } from "./story-clusterer.ts";
@@ -43,6 +43,65 @@ describe("toHeadlineSubjects", () => {
 
   it("names nothing when the entity reader finds nothing", () => {
     expect(toHeadlineSubjects("السيالي يحتفل بزواج طائل")).toEqual([]);
+  });
+
+  const adjectives: { why: string; title: string; subjects: string[] }[] = [
+    {
+      why: "a market named by its country's adjective",
+      title: "البورصة الكويتية تغلق على تباين",
+      subjects: ["a:كويت"],
+    },
+    { why: "masculine, after an army", title: "الجيش اليمني يسيطر على زنجبار", subjects: ["a:يمن"] },
+    {
+      why: "a counterpart (a noun with a pronoun)",
+      title: "وزير الخارجية يلتقي نظيره الروسي",
+      subjects: ["a:روسيا"],
+    },
+    {
+      why: "with a proclitic, and أميركي spelt either way",
+      title: "تنديد بالخارجية الأميركية",
+      subjects: ["a:ولا متحد"],
+    },
+    { why: "the named country is enough", title: "مصر: البورصة المصرية تربح", subjects: ["p:مصر"] },
+    {
+      why: "a town of the country holds it already",
+      title: "عدن: الحكومة اليمنية تعود",
+      subjects: ["p:عدن", "p:يمن"],
+    },
+    { why: "a person's nationality before the name", title: "الأرجنتيني سابيلا مدربا للأخضر", subjects: [] },
+    { why: "a surname after a given name", title: "محمد المصري يفوز بالجائزة", subjects: ["r:مصر"] },
+    {
+      why: "indefinite: a person's nationality (and تركي a given name)",
+      title: "مقتل جندي تركي",
+      subjects: [],
+    },
+    { why: "plural: people, here in a Saudi town's event", title: "إخلاء المعتمرين العمانيين", subjects: [] },
+    { why: "quoted: a product's origin", title: "تعطل القطار «الإسباني»", subjects: [] },
+    { why: "the corpus's own country is left out", title: "المنتخب السعودي يفوز", subjects: [] },
+    { why: "Israel and Palestine are left out", title: "الجيش الإسرائيلي يعتقل فلسطينيين", subjects: [] },
+    { why: "adjectives of no one country", title: "القمة العربية والدول الخليجية", subjects: [] },
+  ];
+  for (const c of adjectives) {
+    it(`reads country adjectives: ${c.why}`, () => {
+      expect(toHeadlineSubjects(c.title)).toEqual(c.subjects);
+    });
+  }
+
+  it("reads every country of the adjective table by its definite forms, with proclitics", () => {
+    const unread = PLACE_ADJECTIVES.filter(([place, adjective]) => {
+      const want = toHeadlineSubjects(`وصل إلى ${place} أمس`)
+        .filter((s) => s.startsWith("p:"))[0]
+        ?.slice(2);
+      const forms = [
+        `ال${adjective}`,
+        `ال${adjective}ة`,
+        `بال${adjective}ة`,
+        `وال${adjective}`,
+        `لل${adjective}ة`,
+      ];
+      return want === undefined || forms.some((f) => !toHeadlineSubjects(`الوفد ${f}`).includes(`a:${want}`));
+    });
+    expect(unread).toEqual([]);
   });
 });
 
@@ -137,6 +196,54 @@ describe("SubjectSet.conflicts", () => {
       story: ["وزارة الصحة تعايد منسوبيها"],
       article: "الكهرباء تعايد منسوبيها",
       conflict: false,
+    },
+    {
+      why: "two countries' market closes, one named by its adjective",
+      story: ["بورصة مصر تغلق تداولاتها على ارتفاع"],
+      article: "البورصة الكويتية تغلق على تباين",
+      conflict: true,
+    },
+    {
+      why: "two countries' market closes, both named by adjective",
+      story: ["الأسهم الباكستانية تغلق على تراجع"],
+      article: "مؤشر البورصة البحرينية يقفل على ارتفاع",
+      conflict: true,
+    },
+    {
+      why: "one country's market by its name and by its adjective",
+      story: ["بورصة مصر تغلق تداولاتها على ارتفاع"],
+      article: "البورصة المصرية تربح",
+      conflict: false,
+    },
+    {
+      why: "two counterparts of one minister",
+      story: ["وزير الخارجية يلتقي نظيره الألماني"],
+      article: "وزير الخارجية يلتقي نظيره الروسي",
+      conflict: true,
+    },
+    {
+      why: "a foreign body's reaction to a Saudi town's event (DEV3's Asir story)",
+      story: ["تفجير مسجد في أبها"],
+      article: "الخارجية المصرية تدين التفجير الإرهابي",
+      conflict: false,
+    },
+    {
+      why: "a foreign ambassador on an accident in a Saudi town",
+      story: ["إخلاء المصابين العمانيين من مستشفيات الأحساء"],
+      article: "السفير العماني: إخلاء ناجح لضحايا حادث الحافلة",
+      conflict: false,
+    },
+    {
+      why: "a shared adjective does not settle two towns",
+      story: ["استشهاد مدني بنجران نتيجة مقذوف عسكري من الأراضي اليمنية"],
+      article: "مدني جازان: إصابة مواطن نتيجة سقوط مقذوفات من الأراضي اليمنية",
+      conflict: true,
+    },
+    {
+      why: "a shared adjective does not settle two bodies",
+      story: ["مقتل العشرات من عناصر داعش غربي العراق"],
+      article: "القوات العراقية تبدأ عملية لتحرير جامعة الأنبار",
+      conflict: true,
     },
   ];
   for (const c of cases) {

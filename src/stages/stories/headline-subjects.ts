@@ -1,9 +1,13 @@
 /**
- * Headline subjects: the places, organizations and persons a headline names, so that a template's different events
- * ("الدفاع المدني تعايد منسوبيها", "هيئة الهلال الأحمر تعايد منسوبيها") are told apart from one event's coverage.
+ * Headline subjects: the places (a country also by its adjective), organizations and persons a headline names, so
+ * that a template's different events ("الدفاع المدني تعايد منسوبيها", "هيئة الهلال الأحمر تعايد منسوبيها",
+ * "البورصة الكويتية تغلق", "بورصة مصر تغلق") are told apart from one event's coverage.
  * Stories stage, pure; read once per article (worker side) and compared in the clusterer's join and merge.
  */
-import { PLACE_WITHIN } from "../entities/entity-lexicon.ts";
+import { matchKeyOf } from "../arabic/analyze-text.ts";
+import { normalizeArabic } from "../arabic/normalize-arabic.ts";
+import { isSpaceOnly, tokenize } from "../arabic/tokenize.ts";
+import { PLACE_ADJECTIVES, PLACE_WITHIN } from "../entities/entity-lexicon.ts";
 import { extractEntities, placeKeyOf } from "../entities/extract-entities.ts";
 
 /**
@@ -25,6 +29,14 @@ const PLACE = "p";
  * country-wide forecast would chain every region's), and towns of two regions stay apart.
  */
 const HOLDING_PLACE = "w";
+/**
+ * A country named only by its adjective ("a:مصر" for "البورصة المصرية"): it meets the country's place either way
+ * round and tells two countries apart, but sharing it settles no other subject: "القوات العراقية تحرر جامعة الأنبار"
+ * and "مقتل العشرات من داعش غربي العراق" are two events of one war. Read as a full place, such shares lifted
+ * conflicts between bodies and joined 6 pairs of different DEV stories and no pair of one (mean DEV F1 0.537 ->
+ * 0.526, bench/stories/tune-clustering.ts, 2026-11-30).
+ */
+const ADJECTIVE_PLACE = "a";
 const ORGANIZATION = "o";
 const PERSON = "r";
 /** Marks a proper prefix of an organization's key, so a short form meets its long one either way round. */
@@ -35,6 +47,37 @@ const PREFIX = "<";
  * سيول ("floods": "سيول جارفة تجتاح المحافظة" named Seoul) and درعا ("a shield": "يسلم درعًا تذكاريًا" named Daraa).
  */
 const PLACES_READ_AS_WORDS_IN_HEADLINES: ReadonlySet<string> = new Set(["سيول", "درعا"].map(placeKeyOf));
+
+/**
+ * Match key of a country's adjective -> the country's place key ("المصرية", "مصريون" -> key "مصر" -> place مصر).
+ * The match key folds proclitics, gender and number, and أمريكي/أميركي; keyed by the form with the article, since
+ * a hamza's alef folds to the article's ("الألماني" keys as المان, "ألماني" as مان, which the footballer ماني shares):
+ * an indefinite form is read where its key is the definite one's ("مصرية", not "ألمانية").
+ */
+const PLACE_OF_ADJECTIVE: ReadonlyMap<string, string> = new Map(
+  PLACE_ADJECTIVES.map(([place, adjective]) => [
+    matchKeyOf(normalizeArabic(`\u0627\u0644${adjective}`)),
+    placeKeyOf(place),
+  ]),
+);
+
+/**
+ * A definite nisba adjective, singular, as normalized: the article (after و/ف and ب/ك, or ل as لل) and ي or يه (ية)
+ * at the end: "اليمني", "بالمصرية", "للكويتية". Definite singular adjectives name a country's bodies and officials
+ * ("الجيش اليمني", "البورصة الكويتية", "نظيره الروسي"); indefinite and plural ones mostly people's nationality in
+ * another place's event ("يمني يناشد الملك", "وفاة 9 معتمرين عمانيين" in الأحساء, "جندي تركي"), where the country
+ * is not what the headline is about. Also keeps the given name تركي (Turki) and "ترك" (left) out.
+ */
+const DEFINITE_NISBA = /^[\u0648\u0641]?(?:[\u0628\u0643]?\u0627\u0644|\u0644\u0644).+\u064a\u0647?$/;
+
+/**
+ * A word a definite adjective after it describes: a definite noun ("الجيش", "بالبورصة", "للخارجية") or one with a
+ * pronoun ("نظيره", "حكومتها"; \u0647 HEH is also the folded ة of a feminine noun). An adjective after anything else
+ * is a person's or a club's ("الأرجنتيني سابيلا", "شانديز الإيراني"), a name ("عبدالله بن عبدالمحسن التركي"), or
+ * quoted ("القطار «الإسباني»"), and says little of what the headline is about.
+ */
+const DESCRIBED_NOUN =
+  /^[\u0648\u0641]?(?:[\u0628\u0643]?\u0627\u0644|\u0644\u0644).|(?:\u0647|\u0647\u0627)$/;
 
 /**
  * Place key -> the subject ids of the places holding it (PLACE_WITHIN, followed to the top): its direct holder as a
@@ -74,8 +117,9 @@ function buildHolders(): Map<string, string[]> {
 
 /**
  * The subjects a headline names, as sorted distinct ids `<kind>:<key>`: a place with every region or country that
- * holds it ("أبها" -> places أبها and عسير), an organization by its key, a person by the last word of the name (a
- * later headline names "الجبير" for "عادل الجبير"). Keys are the entity reader's variant-folded stems. Example:
+ * holds it ("أبها" -> places أبها and عسير), a country the headline names only by its adjective after a noun
+ * ("البورصة الكويتية" -> "a:كويت"), an organization by its key, a person by the last word of the name (a later
+ * headline names "الجبير" for "عادل الجبير"). Keys are the entity reader's variant-folded stems. Example:
  * "تعليم جازان يبدأ المقابلات الشخصية" -> ["p:جاز", "w:سعود"]; "الخدمة المدنية تعايد منسوبيها" -> [] (the entity
  * reader does not know that body).
  */
@@ -88,6 +132,15 @@ export function toHeadlineSubjects(title: string): string[] {
       for (const h of HOLDERS.get(e.key) ?? []) out.add(h);
     } else if (e.kind === "organization") out.add(`${ORGANIZATION}:${e.key}`);
     else out.add(`${PERSON}:${e.key.slice(e.key.lastIndexOf(" ") + 1)}`);
+  }
+  const tokens = tokenize(title);
+  for (let i = 1; i < tokens.length; i++) {
+    const w = tokens[i]!.norm;
+    if (!DEFINITE_NISBA.test(w)) continue;
+    const before = tokens[i - 1]!;
+    if (!isSpaceOnly(title, before.end, tokens[i]!.start) || !DESCRIBED_NOUN.test(before.norm)) continue;
+    const place = PLACE_OF_ADJECTIVE.get(matchKeyOf(w));
+    if (place !== undefined && !out.has(`${PLACE}:${place}`)) out.add(`${ADJECTIVE_PLACE}:${place}`);
   }
   return withoutHeldPlaces(out).sort();
 }
@@ -121,6 +174,8 @@ export class SubjectSet {
   /** Subject ids, and PREFIX + each proper prefix of the organizations'; shared empty until the first subject. */
   private ids: Set<string> = NONE;
   private kinds: Set<string> = NONE;
+  /** A place no other holds was added (a country, as far as PLACE_WITHIN knows). */
+  private namesCountry = false;
 
   add(subjects: readonly string[] | undefined): void {
     if (subjects === undefined || subjects.length === 0) return;
@@ -133,6 +188,7 @@ export class SubjectSet {
       if (this.ids.has(s)) continue;
       this.ids.add(s);
       this.kinds.add(s[0] === HOLDING_PLACE ? PLACE : s[0]!);
+      if (isCountry(s)) this.namesCountry = true;
       if (s[0] === ORGANIZATION) for (const p of organizationPrefixes(s)) this.ids.add(PREFIX + p);
     }
   }
@@ -146,15 +202,33 @@ export class SubjectSet {
     return withoutHeldPlaces(this.ids).filter((s) => s[0] !== PREFIX);
   }
 
-  /** True when `subjects` and this set both name a subject of one kind and share none. */
+  /**
+   * True when `subjects` and this set both name a subject of one kind and share none. A country named by its
+   * adjective meets that country's place either way round but settles nothing else (two bodies of one country, or
+   * "مدني بنجران" and "مدني جازان" beside "الأراضي اليمنية", still conflict), and conflicts only with another
+   * country, by name or adjective (isCountry): a foreign body's reaction to a Saudi town's event stays with it.
+   */
   conflicts(subjects: readonly string[] | undefined): boolean {
     if (subjects === undefined || this.ids.size === 0) return false;
-    let commonKind = false;
+    let otherKind = false;
+    let places = false;
+    let adjectivePlaces = false;
+    let sharedAdjective = false;
+    let countries = false;
     for (const s of subjects) {
-      if (this.has(s)) return false;
-      if (s[0] !== HOLDING_PLACE && this.kinds.has(s[0]!)) commonKind = true;
+      const met = this.meets(s);
+      if (met === MEETS) return false;
+      if (met === MEETS_BY_ADJECTIVE) sharedAdjective = true;
+      if (s[0] === PLACE) {
+        places = true;
+        if (isCountry(s)) countries = true;
+      } else if (s[0] === ADJECTIVE_PLACE) adjectivePlaces = true;
+      else if (s[0] !== HOLDING_PLACE && this.kinds.has(s[0]!)) otherKind = true;
     }
-    return commonKind;
+    if (otherKind || (places && this.kinds.has(PLACE))) return true;
+    if (sharedAdjective) return false;
+    const ownAdjectives = this.kinds.has(ADJECTIVE_PLACE);
+    return (adjectivePlaces && (ownAdjectives || this.namesCountry)) || (ownAdjectives && countries);
   }
 
   /** Two stories conflict when neither meets any of the other's subjects (the rule is not symmetric for places). */
@@ -162,14 +236,37 @@ export class SubjectSet {
     return this.conflicts(other.subjects()) && other.conflicts(this.subjects());
   }
 
-  private has(s: string): boolean {
+  /** How this set meets subject `s`: not at all, as one subject, or only through a country's adjective. */
+  private meets(s: string): Meeting {
     // A place meets itself, a town of its region, or a story place it holds; a holding place meets nothing itself.
-    if (s[0] === HOLDING_PLACE) return false;
-    if (this.ids.has(s)) return true;
-    if (s[0] === PLACE) return this.ids.has(HOLDING_PLACE + s.slice(1));
-    if (s[0] !== ORGANIZATION) return false;
-    if (this.ids.has(PREFIX + s)) return true;
-    for (const p of organizationPrefixes(s)) if (this.ids.has(p)) return true;
-    return false;
+    if (s[0] === HOLDING_PLACE) return MEETS_NOT;
+    if (s[0] === PLACE || s[0] === ADJECTIVE_PLACE) {
+      const key = s.slice(1);
+      if (s[0] === PLACE && (this.ids.has(s) || this.ids.has(HOLDING_PLACE + key))) return MEETS;
+      const byAdjective =
+        this.ids.has(ADJECTIVE_PLACE + key) ||
+        (s[0] === ADJECTIVE_PLACE && (this.ids.has(PLACE + key) || this.ids.has(HOLDING_PLACE + key)));
+      return byAdjective ? MEETS_BY_ADJECTIVE : MEETS_NOT;
+    }
+    if (this.ids.has(s)) return MEETS;
+    if (s[0] !== ORGANIZATION) return MEETS_NOT;
+    if (this.ids.has(PREFIX + s)) return MEETS;
+    for (const p of organizationPrefixes(s)) if (this.ids.has(p)) return MEETS;
+    return MEETS_NOT;
   }
 }
+
+/**
+ * A place id of a place no other holds: a country, or a foreign town PLACE_WITHIN does not list. Only such places
+ * conflict with a country's adjective: "السفير العماني: إخلاء ناجح لضحايا حادث الحافلة" and "إخلاء المصابين
+ * العمانيين من مستشفيات الأحساء" report one accident (a foreign body's reaction to a Saudi town's event, as "الخارجية
+ * المصرية تدين تفجير عسير"), while "البورصة الكويتية" and "بورصة مصر" report two markets.
+ */
+function isCountry(id: string): boolean {
+  return id[0] === PLACE && !HOLDERS.has(id.slice(2));
+}
+
+const MEETS_NOT = 0;
+const MEETS = 1;
+const MEETS_BY_ADJECTIVE = 2;
+type Meeting = typeof MEETS_NOT | typeof MEETS | typeof MEETS_BY_ADJECTIVE;
