@@ -48,14 +48,16 @@ export const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.tex
 /** Condition on articles `a` (both engines' SQL): no placement yet. */
 export const UNPLACED = "NOT EXISTS (SELECT 1 FROM article_placements p WHERE p.article_id = a.id)";
 /**
- * For each stored story (`stories`), its earliest member whose title is its headline or ends with it (a wire desk's
- * section was cut from it: stripWireHeadlineMarks), in both engines' SQL: how the migration that added
- * `headline_article_id` fills it for stories stored before.
+ * For each stored story (`stories`), its earliest member whose title is its headline, else whose title ends with it
+ * (a wire desk's section was cut from it: stripWireHeadlineMarks), in both engines' SQL: how the migration that added
+ * `headline_article_id` fills it for stories stored before. The shortest such title is the headline itself (SQLite
+ * resolved no outer column in this subquery's ORDER BY). (A title shorter than the headline never matches:
+ * SQLite's substr counts a negative start from the end, PostgreSQL's from before the first character.)
  */
 export const HEADLINE_ARTICLE_BACKFILL_SQL = `SELECT p.article_id FROM article_placements p
   JOIN articles a ON a.id = p.article_id WHERE p.story_id = stories.id
     AND substr(a.title, length(a.title) - length(stories.headline) + 1) = stories.headline
-  ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`;
+  ORDER BY length(a.title), p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`;
 export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 
 export function toStreamRow(r: StreamRowDb): StoryStreamRow {

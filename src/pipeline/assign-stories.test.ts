@@ -47,6 +47,10 @@ function placements(storage: SqliteStorage) {
     .all();
 }
 
+function headlines(storage: SqliteStorage) {
+  return storage.db.prepare("SELECT id, headline, headline_article_id FROM stories ORDER BY id").all();
+}
+
 async function fresh() {
   return openSqliteStorage(join(dir, `s${n++}.db`));
 }
@@ -101,12 +105,17 @@ describe("assignStories", () => {
     // One step places everything: the first story expires (and closes) at a merge pass inside it.
     await importInto(storage, [...CLOSING_RECORDS, ...LATER_NOTICES], 500);
     const first = storage.db
-      .prepare("SELECT id, headline, article_count FROM stories ORDER BY first_seen_ms LIMIT 1")
+      .prepare<[], { id: string; headline: string; article_count: number; title: string }>(
+        `SELECT s.id, s.headline, s.article_count, a.title FROM stories s
+         JOIN articles a ON a.id = s.headline_article_id ORDER BY s.first_seen_ms LIMIT 1`,
+      )
       .get();
     await storage.close();
-    // Not the first article's title (the fallback for a story never described): the story's own choice.
+    // Not the first article's title (the fallback for a story never described): the story's own choice, and the
+    // article it names is the one whose title it is.
     expect(first).toMatchObject({ id: "cl-1", article_count: 3 });
     expect(first).not.toMatchObject({ headline: "وزير الصحة في أبها لافتتاح مستشفى" });
+    expect(first?.title).toBe(first?.headline);
   });
 
   it("places the same story and duplicate_of for every article whatever the batch size", async () => {
@@ -117,6 +126,7 @@ describe("assignStories", () => {
     const a = placements(small);
     expect(a.length).toBe(RECORDS.length - 1); // fx-007 is a same-source copy the article store skips
     expect(a).toEqual(placements(big));
+    expect(headlines(small)).toEqual(headlines(big));
     await Promise.all([small.close(), big.close()]);
   });
 

@@ -69,7 +69,7 @@ export class StoryAssigner {
   /** Current original per copy group, as last written. */
   #originalOf = new Map<string, string>();
   /** Headline of each stream story that closed during the current step, as the clusterer described it then. */
-  #closedHeadlines = new Map<string, Story>();
+  #closedHeadlines = new Map<string, Pick<Story, "id" | "headline" | "headlineArticleId">>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(store: StoryStore) {
@@ -98,7 +98,10 @@ export class StoryAssigner {
   }
 
   #newStream(): StoryStream {
-    return new StoryStream({ onStoryClosed: (s) => this.#closedHeadlines.set(s.id, s) });
+    return new StoryStream({
+      onStoryClosed: ({ id, headline, headlineArticleId }) =>
+        this.#closedHeadlines.set(id, { id, headline, headlineArticleId }),
+    });
   }
 
   /** Runs steps one at a time in this process, and under the store's assignment lock when it has one. */

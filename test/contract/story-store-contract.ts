@@ -89,6 +89,21 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
+    it("drops a kept headline whose article has left the story for the earliest original's", async () => {
+      await withStore(async (s, storage) => {
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("a", "a"), placement("b", "a")],
+          headlines: [{ storyId: "a", headline: "title of b", articleId: "b" }],
+        });
+        // b's replay places it in a story of its own; story a is recounted without being described.
+        await s.writePlacements({ ...EMPTY, placements: [placement("b", "b")] });
+        const a = await s.getStory("a");
+        expect(a?.headlineArticleId).toBe("a");
+        expect(a?.headline).toBe((await storage.articles.getArticle("a"))?.title);
+      });
+    });
+
     it("moves a merged story's members and keeps its id as an alias", async () => {
       await withStore(async (s, storage) => {
         await s.writePlacements({

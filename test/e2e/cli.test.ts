@@ -158,6 +158,36 @@ describe("opening a database indexed by an older analyzer", () => {
   });
 });
 
+describe("opening a database from before stories kept their headline's article", () => {
+  it("gives each stored story the member whose title its headline is (schema 8's backfill)", async () => {
+    const db = join(dir, "old-headlines.db");
+    const file = join(dir, "old-headlines.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    await cli(["import", file, "--db", db]);
+    const raw = new Database(db);
+    const expected = raw.prepare("SELECT id, headline_article_id FROM stories ORDER BY id").all() as {
+      id: string;
+      headline_article_id: string;
+    }[];
+    expect(expected.length).toBeGreaterThan(3);
+    // One headline's article carries a wire desk's section the story's headline was shown without.
+    const desk = expected[0]!;
+    raw
+      .prepare(
+        "UPDATE articles SET title = 'عام / ' || (SELECT headline FROM stories WHERE id = ?) WHERE id = ?",
+      )
+      .run(desk.id, desk.headline_article_id);
+    raw.exec(`ALTER TABLE stories DROP COLUMN headline_article_id;
+      DELETE FROM schema_migrations WHERE version = 8;`);
+    raw.close();
+
+    expect((await cli(["stories", "--db", db, "--json"])).code).toBe(0);
+    const check = new Database(db, { readonly: true });
+    expect(check.prepare("SELECT id, headline_article_id FROM stories ORDER BY id").all()).toEqual(expected);
+    check.close();
+  });
+});
+
 describe("akhbar search and export", () => {
   const db = () => join(dir, "search.db");
   beforeAll(async () => {

@@ -59,7 +59,7 @@ const FIRST_ORIGINAL = `FROM article_placements p JOIN articles a ON a.id = p.ar
 /**
  * Recomputes the stories $1 from their members in one statement: those left without members are deleted, the
  * others upserted with counts, times, sorted publishers and a headline with the member it is the title of — the
- * step's own ($2/$3/$4), else the stored one, else the earliest original's. Bumps the placement version in the same
+ * step's own ($2/$3/$4), else the stored one while that member is still in the story, else the earliest original's. Bumps the placement version in the same
  * round trip and returns it.
  */
 const RECOUNT_STORIES_SQL = `
@@ -79,7 +79,8 @@ SELECT agg.id,
   agg.n, agg.originals, agg.sources, agg.first, agg.last
 FROM agg
 LEFT JOIN unnest($2::text[], $3::text[], $4::text[]) AS h(story_id, headline, article_id) ON h.story_id = agg.id
-LEFT JOIN stories s ON s.id = agg.id
+LEFT JOIN stories s ON s.id = agg.id AND (s.headline_article_id IS NULL OR EXISTS (
+  SELECT 1 FROM article_placements p WHERE p.article_id = s.headline_article_id AND p.story_id = agg.id))
 ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, headline_article_id = excluded.headline_article_id,
   article_count = excluded.article_count,
   original_count = excluded.original_count, sources = excluded.sources, first_seen_ms = excluded.first_seen_ms,

@@ -81,8 +81,12 @@ export class SqliteStoryStore implements StoryStore {
            (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
        FROM article_placements WHERE story_id = @id`,
     );
-    const existingHeadline = db.prepare<[string], { headline: string; articleId: string | null }>(
-      "SELECT headline, headline_article_id AS articleId FROM stories WHERE id = ?",
+    // A stored headline is kept while the member it is the title of is still in the story (a member can leave it
+    // when a late article's replay places it elsewhere); null for a headline stored before the member was kept.
+    const existingHeadline = db.prepare<{ id: string }, { headline: string; articleId: string | null }>(
+      `SELECT headline, headline_article_id AS articleId FROM stories s WHERE id = @id
+         AND (headline_article_id IS NULL OR EXISTS (SELECT 1 FROM article_placements p
+           WHERE p.article_id = s.headline_article_id AND p.story_id = @id))`,
     );
     const firstTitle = db.prepare<[string], { headline: string; articleId: string }>(
       `SELECT a.title AS headline, a.id AS articleId FROM article_placements p JOIN articles a ON a.id = p.article_id
@@ -145,7 +149,7 @@ export class SqliteStoryStore implements StoryStore {
           deleteStory.run(id);
           continue;
         }
-        const headline = headlines.get(id) ?? existingHeadline.get(id) ?? firstTitle.get(id);
+        const headline = headlines.get(id) ?? existingHeadline.get({ id }) ?? firstTitle.get(id);
         upsertStory.run({
           id,
           headline: headline?.headline ?? "",

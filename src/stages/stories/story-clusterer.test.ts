@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ClusterTuning, StoryClusterer } from "./story-clusterer.ts";
+import { type ClusterTuning, compactionBucket, StoryClusterer } from "./story-clusterer.ts";
 import { toStoryTerms } from "./story-vector.ts";
 
 const H = 3_600_000;
@@ -148,5 +148,28 @@ describe("StoryClusterer headline keys", () => {
     expect(placeFollowUp({ keyIdfPower: 0, keyBurstPower: 0 }).score).toBeLessThan(
       placeFollowUp({}).score - 0.02,
     );
+  });
+});
+
+describe("compactionBucket", () => {
+  /** Stream positions up to `upTo` at which passes every `interval` articles compact postings. */
+  function compactions(interval: number, upTo: number): number[] {
+    const out: number[] = [];
+    let last = 0;
+    for (let seen = interval; seen <= upTo; seen += interval) {
+      const bucket = compactionBucket(seen, last);
+      if (bucket === null) continue;
+      last = bucket;
+      out.push(seen);
+    }
+    return out;
+  }
+
+  it.each([
+    { interval: 250, expected: [1000, 2000, 3000], why: "an interval dividing 1,000: every 1,000th article" },
+    { interval: 251, expected: [1004, 2008, 3012], why: "one that does not: the first pass past each 1,000" },
+    { interval: 1500, expected: [1500, 3000], why: "one longer than 1,000: every pass" },
+  ])("$why", ({ interval, expected }) => {
+    expect(compactions(interval, 3100)).toEqual(expected);
   });
 });

@@ -99,8 +99,6 @@ export const MERGE_MIN_SCORE = 0.35;
 const MERGE_MIN_SHARED_TERMS = 8;
 
 const HOUR_MS = 3_600_000;
-/** Added to the key count of every title without a media marker when picking a story's headline (describe). */
-const MEDIA_HEADLINE_OFFSET = 2 ** 40;
 
 export interface ClusterInput {
   id: string;
@@ -138,6 +136,8 @@ interface Member {
   title: string;
   duplicateOf: string | null;
   titleKeys: string[];
+  /** The title opens by naming a medium ("بالفيديو.."): it heads the story only when no other original can. */
+  mediaTitle: boolean;
 }
 
 interface StoryState {
@@ -313,13 +313,9 @@ export class StoryClusterer {
     this.join(target, article, vector, ids);
     const assignment: Assignment = { storyId: target.id, opened, score, vector };
     if (this.seen % this.tuning.mergeEveryArticles === 0) {
-      // The first pass at or after each multiple of POSTINGS_COMPACT_EVERY_ARTICLES compacts, whatever the pass
-      // interval: testing `seen % 1000 === 0` never compacted when the interval does not divide 1000 (251: postings
-      // of closed stories filled past MAX_FOLLOWED_POSTINGS and mean DEV F1 fell 0.537 -> 0.386).
-      const bucket = Math.floor(this.seen / POSTINGS_COMPACT_EVERY_ARTICLES);
-      const compact = bucket > this.compactedBucket;
-      if (compact) this.compactedBucket = bucket;
-      const merged = this.mergePass(article.timeMs, compact);
+      const bucket = compactionBucket(this.seen, this.compactedBucket);
+      if (bucket !== null) this.compactedBucket = bucket;
+      const merged = this.mergePass(article.timeMs, bucket !== null);
       if (merged.length > 0) assignment.merged = merged;
     }
     return assignment;
@@ -481,6 +477,7 @@ export class StoryClusterer {
       title: article.title,
       duplicateOf: article.duplicateOf,
       titleKeys: article.terms.titleKeys,
+      mediaTitle: hasMediaHeadlinePrefix(article.title),
     });
     this.storyOfArticle.set(article.id, story);
     story.lastMs = Math.max(story.lastMs, article.timeMs);
@@ -629,23 +626,26 @@ export class StoryClusterer {
    * headlines share most (the most central), preferring titles that do not open by naming a medium ("بالفيديو..").
    */
   private describe(s: StoryState): Story {
-    let headline = s.members[0]!.title;
-    let headlineArticleId = s.members[0]!.id;
+    let best: Member | undefined;
     let bestKeys = -1;
     let originals = 0;
     for (const m of s.members) {
       if (m.duplicateOf !== null) continue;
       originals++;
+      if (m.title === "") continue;
       let n = 0;
       for (const k of m.titleKeys) n += s.keyCounts.get(k) ?? 0;
-      // Every media-marked title ranks below every other (key counts are far below this offset).
-      if (!hasMediaHeadlinePrefix(m.title)) n += MEDIA_HEADLINE_OFFSET;
-      if (n > bestKeys && m.title !== "") {
+      // A title without a media marker beats every marked one; among equals, more shared keys win.
+      if (
+        best === undefined ||
+        (best.mediaTitle && !m.mediaTitle) ||
+        (best.mediaTitle === m.mediaTitle && n > bestKeys)
+      ) {
+        best = m;
         bestKeys = n;
-        headline = m.title;
-        headlineArticleId = m.id;
       }
     }
+    const { title: headline, id: headlineArticleId } = best ?? s.members[0]!;
     return {
       id: s.id,
       headline: stripWireHeadlineMarks(headline),
@@ -661,6 +661,19 @@ export class StoryClusterer {
 }
 
 /** The ids of the `n` heaviest terms of a vector (ties by term order); `ids` parallel to `v.terms`. */
+/**
+ * Whether the merge pass at stream position `seen` also compacts postings, given the bucket (seen divided by
+ * POSTINGS_COMPACT_EVERY_ARTICLES) of the last compaction: the first pass at or after each multiple compacts,
+ * whatever the pass interval. Returns the new bucket, or null for a pass that does not compact. Testing
+ * `seen % 1000 === 0` never compacted when the interval does not divide 1000 (251: postings of closed stories
+ * filled past MAX_FOLLOWED_POSTINGS and mean DEV F1 fell 0.537 -> 0.386).
+ * Example: passes every 251 articles compact at 1004, 2008, 3012; every 250 at 1000, 2000, 3000.
+ */
+export function compactionBucket(seen: number, lastBucket: number): number | null {
+  const bucket = Math.floor(seen / POSTINGS_COMPACT_EVERY_ARTICLES);
+  return bucket > lastBucket ? bucket : null;
+}
+
 function heaviestTermIds(v: SparseVector, ids: Int32Array, n: number): number[] {
   const idx = Array.from(v.terms, (_, i) => i);
   idx.sort((a, b) => v.weights[b]! - v.weights[a]! || a - b);
