@@ -6,7 +6,7 @@ import { hash } from "node:crypto";
 import type { AnalyzedIndex, ArticleWrite, IndexFields, MatchText } from "../../domain/article.ts";
 import { isTensOrHundredWord } from "../entities/find-numbers.ts";
 import { normalizeArabic } from "./normalize-arabic.ts";
-import { articlePlaceNameOf, placeNameOf } from "./place-names.ts";
+import { articlePlaceNameOf, properNameOf } from "./proper-names.ts";
 import { stemArabic } from "./stem-arabic.ts";
 import { tokenize, tokenizeNormalized } from "./tokenize.ts";
 import { foldVariant } from "./variants.ts";
@@ -22,12 +22,13 @@ export function matchKeyOf(norm: string): string {
 }
 
 /**
- * The key a normalized word has in the search index and in queries: its place name when it writes one (particles
- * removed, every letter kept: placeNameOf), else its match key. Variant-folded either way.
- * Examples: "بابها" -> "ابها" (matchKeyOf: "باب"), "بالرياض" -> "الرياض" (matchKeyOf: "رياض"), "والحكومات" -> "حكوم".
+ * The key a normalized word has in the search index and in queries: the proper name (a place, or a person's name
+ * light10 would cut) it writes, particles removed and every letter kept (properNameOf), else its match key.
+ * Variant-folded either way. Examples: "بابها" -> "ابها" (matchKeyOf: "باب"), "بالرياض" -> "الرياض" (matchKeyOf:
+ * "رياض"), "وسلمان" -> "سلمان" (matchKeyOf: "سلم"), "والحكومات" -> "حكوم".
  */
 export function searchKeyOf(norm: string): string {
-  return foldVariant(placeNameOf(norm) ?? numberWordKeyOf(norm) ?? stemArabic(norm));
+  return foldVariant(properNameOf(norm) ?? numberWordKeyOf(norm) ?? stemArabic(norm));
 }
 
 /** Particles and articles a number word may carry (والثلاثين, بالمائة, وللمئة), tried after the bare word. */
@@ -211,9 +212,10 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * alter buildIndexFields' output for some text; analyze-text.test.ts pins the output of a sample to this number.
  * 1: light10 + enclitics + radical waw + spelling variants. 2: place names of the entity lexicon are their own
  * search keys, particles removed (بأبها -> أبها, not باب). 3: tens and مائة are their own search keys (ثلاثين is not
- * ثلاث, مائة is not ماء).
+ * ثلاث, مائة is not ماء). 4: given and family names light10 would cut are their own search keys, particles removed
+ * (وسلمان -> سلمان, not سلم).
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

@@ -3,18 +3,18 @@
  * Pure. Used at index time on stems and at query time, so أميركا and الأمريكية meet on one key.
  */
 import { normalizeArabic } from "./normalize-arabic.ts";
-import { placeNameOf } from "./place-names.ts";
+import { properNameOf } from "./proper-names.ts";
 import { SPELLING_VARIANTS } from "./spelling-variants.ts";
 import { stemArabic } from "./stem-arabic.ts";
 
 const KEY_BY_STEM = new Map<string, string>();
 const STEMS_BY_KEY = new Map<string, readonly string[]>();
 
-/** A form's light stem, and its place name when it is one (the search key: سنغافورة -> سنغافوره, not سنغافور). */
+/** A form's light stem, and its proper name when it is one (the search key: سنغافورة -> سنغافوره, not سنغافور). */
 function keysOfForm(form: string): string[] {
   const norm = normalizeArabic(form);
-  const place = placeNameOf(norm);
-  return place === null ? [stemArabic(norm)] : [stemArabic(norm), place];
+  const name = properNameOf(norm);
+  return name === null ? [stemArabic(norm)] : [stemArabic(norm), name];
 }
 
 for (const group of SPELLING_VARIANTS) {

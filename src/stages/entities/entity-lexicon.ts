@@ -759,6 +759,8 @@ export const ORGANIZATION_HEADS: readonly string[] = [
  * Given names common in Arabic news (men's and women's): a word after a title begins a person's name when it is
  * one of these, or "عبد"/"أبو" + a word, or (after a title with a nationality, "الرئيس الروسي فلاديمير بوتين") any
  * name-like word. Without this list "مدير المستشفى كلمة شكر" would name a person "كلمة شكر".
+ * Search keys are built from this table (names light10 would cut are kept whole: stages/arabic/proper-names.ts): an
+ * edit changes the index, so raise ANALYZER_VERSION and the pinned digest in analyze-text.test.ts.
  */
 export const GIVEN_NAMES: readonly string[] = (
   "محمد أحمد محمود مصطفى علي عمر عثمان خالد سعد سعود سعيد سلمان سلطان سليمان سامي سالم صالح صلاح فهد فيصل فواز " +

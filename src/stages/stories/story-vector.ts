@@ -3,7 +3,7 @@
  * stream's document-frequency table. Stories stage, pure in-memory; shared by stories/ and related/.
  */
 import { matchKeyOf } from "../arabic/analyze-text.ts";
-import { placeNameOf } from "../arabic/place-names.ts";
+import { placeNameOf } from "../arabic/proper-names.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 import { DEFAULT_SHINGLE_OPTIONS, toShingleWords } from "../dedupe/shingle-text.ts";
@@ -40,7 +40,7 @@ function contentKeys(display: string, maxWords: number): string[] {
   const keys: string[] = [];
   for (const w of words) {
     // A place name after a particle keys as the bare name: the light stemmer strips neither ب nor ل alone, so
-    // "تفجير مسجد الطوارئ بعسير" and "تفجير عسير" shared no place key (place-names.ts placeNameOf).
+    // "تفجير مسجد الطوارئ بعسير" and "تفجير عسير" shared no place key (proper-names.ts placeNameOf).
     const k = matchKeyOf(placeNameOf(w) ?? w);
     if (k.length >= MIN_STEM_CHARS) keys.push(k);
   }

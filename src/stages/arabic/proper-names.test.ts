@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeArabic } from "./normalize-arabic.ts";
-import { placeNameOf } from "./place-names.ts";
+import { placeNameOf, properNameOf } from "./proper-names.ts";
 
 const place = (word: string) => placeNameOf(normalizeArabic(word));
 
@@ -43,4 +43,43 @@ describe("placeNameOf", () => {
       expect(place(row.input)).toBe(row.expected);
     });
   }
+});
+
+const proper = (word: string) => properNameOf(normalizeArabic(word));
+
+describe("properNameOf", () => {
+  const rows: { why: string; input: string; expected: string | null }[] = [
+    { why: "a given name light10 cuts is whole (light10: سلم, peace)", input: "سلمان", expected: "سلمان" },
+    { why: "و before a given name is removed", input: "وسلمان", expected: "سلمان" },
+    { why: "ل before a given name is removed", input: "لسلمان", expected: "سلمان" },
+    {
+      why: "ب before a given name is removed (light10: سلط, the authorities)",
+      input: "بسلطان",
+      expected: "سلطان",
+    },
+    { why: "a name ending in ة keeps it", input: "وأسامة", expected: "اسامه" },
+    {
+      why: "a family name without the article (light10: عسير, the region)",
+      input: "عسيري",
+      expected: "عسيري",
+    },
+    { why: "place names are proper names too", input: "بأبها", expected: "ابها" },
+    { why: "the everyday word the name was cut onto is no name", input: "وسلم", expected: null },
+    { why: "a family name with the article is stemmed, as its adjective", input: "السلمان", expected: null },
+    { why: "a name light10 leaves whole needs no entry", input: "خالد", expected: null },
+    { why: "علي is also على, on", input: "علي", expected: null },
+    { why: "فعلي is actual, not ف + علي", input: "فعلي", expected: null },
+    { why: "حصة is a share", input: "بحصة", expected: null },
+    { why: "للبنى is for the infrastructure, not for Lubna", input: "للبنى", expected: null },
+    { why: "ك before a bare name is no particle", input: "كسلمان", expected: null },
+  ];
+  for (const row of rows) {
+    it(`reads a proper name: ${row.why}`, () => {
+      expect(proper(row.input)).toBe(row.expected);
+    });
+  }
+
+  it("leaves person names out of the place names stories read", () => {
+    expect(place("وسلمان")).toBeNull();
+  });
 });
