@@ -92,8 +92,9 @@ export function articlePlaceNameOf(norm: string): string | null {
 
 /**
  * The low bytes of a word's last three code units as one number (Arabic letters differ in their low byte): a word
- * can write a name only if it ends as one does. One in eight dev-corpus words ends like a place name; the others
- * are rejected without hashing the word (analyzer cost; two units let two thirds through).
+ * can write a name only if it ends as one does. 15% of dev-corpus words (3 letters or more) end like a place name,
+ * 20% like a place or a person name; the others are rejected without hashing the word (analyzer cost; two units let
+ * two thirds through).
  */
 const tailOf = (word: string): number =>
   ((word.charCodeAt(word.length - 3) & 0xff) << 16) |
