@@ -7,6 +7,7 @@
  */
 import { hasMediaHeadlinePrefix, stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet } from "./headline-subjects.ts";
+import { StorySlots } from "./story-slots.ts";
 import {
   KeyBursts,
   type SparseVector,
@@ -142,6 +143,8 @@ interface Member {
 
 interface StoryState {
   id: string;
+  /** Its StorySlots number: first and newest article time, merged flag (the clusterer's `slots`). */
+  slot: number;
   /** Summed member weights by term id (TermStats ids). */
   centroid: Map<number, number>;
   vector: SparseVector;
@@ -151,12 +154,6 @@ interface StoryState {
   /** Subjects of the members' headlines. */
   subjects: SubjectSet;
   members: Member[];
-  firstMs: number;
-  lastMs: number;
-  merged: boolean;
-  /** Scratch for counting shared terms without a Map: `hits` is valid while `mark` equals the current query's. */
-  mark: number;
-  hits: number;
 }
 
 export interface Assignment {
@@ -232,10 +229,6 @@ function toVector(
   };
 }
 
-function byAge(a: StoryState, b: StoryState): number {
-  return a.firstMs - b.firstMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /**
  * Memory and per-article cost follow the window, not the stream: a story closes STORY_WINDOW_HOURS after its
  * last article (checked at each merge pass) and is then described to `onStoryClosed` and forgotten, with its
@@ -249,11 +242,13 @@ export class StoryClusterer {
   private readonly stories = new Map<string, StoryState>();
   private readonly storyOfArticle = new Map<string, StoryState>();
   private readonly vectorOfArticle = new Map<string, SparseVector>();
+  /** Slot of every story listed in `postings`, with its times and merged flag. */
+  private readonly slots = new StorySlots<StoryState>();
   /**
-   * Term id -> open stories whose vector had it when they last joined an article (rebuilt every merge pass).
-   * Indexed by TermStats id and kept as long as the stats' vocabulary.
+   * Term id -> slots of open stories whose vector had it when they last joined an article (rebuilt every merge
+   * pass). Indexed by TermStats id and kept as long as the stats' vocabulary.
    */
-  private postings: (StoryState[] | undefined)[] = [];
+  private postings: (number[] | undefined)[] = [];
   /**
    * Weights by term id of the one vector `scatter` spread out (zero elsewhere, and all zero between uses): a
    * vector's cosine against many is then one pass over each of the others, with no term comparisons.
@@ -262,8 +257,6 @@ export class StoryClusterer {
   private seen = 0;
   /** Stream position of the last posting compaction, in units of POSTINGS_COMPACT_EVERY_ARTICLES. */
   private compactedBucket = 0;
-  /** Increments per shared-term count (StoryState.mark). */
-  private epoch = 0;
   private lastPassMs = Number.NEGATIVE_INFINITY;
   private readonly onStoryClosed: ((story: Story) => void) | undefined;
 
@@ -296,18 +289,15 @@ export class StoryClusterer {
     if (target === undefined) {
       target = {
         id: article.id,
+        slot: -1,
         centroid: new Map(),
         vector,
         ids,
         keyCounts: new Map(),
         subjects: new SubjectSet(),
         members: [],
-        firstMs: article.timeMs,
-        lastMs: article.timeMs,
-        merged: false,
-        mark: 0,
-        hits: 0,
       };
+      target.slot = this.slots.open(target, article.timeMs);
       this.stories.set(target.id, target);
     }
     this.join(target, article, vector, ids);
@@ -333,7 +323,7 @@ export class StoryClusterer {
 
   /** Every open story, oldest first. */
   listStories(): Story[] {
-    return [...this.stories.values()].sort(byAge).map((s) => this.describe(s));
+    return [...this.stories.values()].sort(this.byAge).map((s) => this.describe(s));
   }
 
   /** Stories currently open (for the benchmark's memory check). */
@@ -341,39 +331,38 @@ export class StoryClusterer {
     return this.stories.size;
   }
 
+  /** Oldest first: by first article's time, then id. */
+  private readonly byAge = (a: StoryState, b: StoryState): number =>
+    this.slots.firstMs[a.slot]! - this.slots.firstMs[b.slot]! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
   private bestStory(
     article: ClusterInput,
     vector: SparseVector,
     ids: Int32Array,
   ): { story: StoryState; score: number } | null {
-    const mark = ++this.epoch;
-    const touched: StoryState[] = [];
+    const slots = this.slots;
+    const count = slots.startCount();
+    const touched: number[] = [];
     for (const term of heaviestTermIds(vector, ids, QUERY_TERMS)) {
       const list = this.postings[term];
       if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
-      for (const s of list) {
-        if (s.mark !== mark) {
-          s.mark = mark;
-          s.hits = 0;
-          touched.push(s);
-        }
-        s.hits++;
-      }
+      for (let i = 0; i < list.length; i++) if (slots.hit(list[i]!, count)) touched.push(list[i]!);
     }
     const minMs = article.timeMs - STORY_WINDOW_HOURS * HOUR_MS;
     // Only stories sharing at least two terms compete unless few do: one shared word is no evidence of a story.
-    const ranked: [StoryState, number][] = [];
-    for (const s of touched) {
-      if (s.lastMs < minMs || s.merged) continue;
-      if (s.hits >= 2 || touched.length < MAX_CANDIDATE_STORIES) ranked.push([s, s.hits]);
+    const ranked: number[] = [];
+    for (const n of touched) {
+      if (slots.lastMs[n]! < minMs || slots.merged[n] === 1) continue;
+      if (slots.hits[n]! >= 2 || touched.length < MAX_CANDIDATE_STORIES) ranked.push(n);
     }
-    ranked.sort((x, y) => y[1] - x[1] || (x[0].id < y[0].id ? -1 : 1));
+    const hits = slots.hits;
+    ranked.sort((x, y) => hits[y]! - hits[x]! || (slots.item(x).id < slots.item(y).id ? -1 : 1));
     let best: { story: StoryState; score: number } | null = null;
     const n = Math.min(ranked.length, MAX_CANDIDATE_STORIES);
     const keyWeights = this.keyWeights(article);
     this.scatter(vector, ids);
     for (let i = 0; i < n; i++) {
-      const story = ranked[i]![0];
+      const story = slots.item(ranked[i]!);
       const raw = this.scoreAgainst(article, story, keyWeights);
       // Subject damping only lowers a score: read subjects only for a story that could still be the best.
       const score: number =
@@ -455,9 +444,10 @@ export class StoryClusterer {
       if (story.keyCounts.has(titleKeys[i]!)) keys += keyWeights[i]!;
     }
     const keyShare = total === 0 ? 0 : keys / total;
-    const dh = Math.max(0, article.timeMs - story.lastMs) / HOUR_MS;
+    const dh = Math.max(0, article.timeMs - this.slots.lastMs[story.slot]!) / HOUR_MS;
     const sigma = this.tuning.timeSigmaHours;
-    const age = Math.max(0, article.timeMs - story.firstMs) / HOUR_MS - this.tuning.ageGraceHours;
+    const age =
+      Math.max(0, article.timeMs - this.slots.firstMs[story.slot]!) / HOUR_MS - this.tuning.ageGraceHours;
     const ageSigma = this.tuning.ageSigmaHours;
     const ageDecay = age > 0 ? Math.exp(-(age * age) / (2 * ageSigma * ageSigma)) : 1;
     const decay = Math.exp(-(dh * dh) / (2 * sigma * sigma)) * ageDecay;
@@ -480,8 +470,9 @@ export class StoryClusterer {
       mediaTitle: hasMediaHeadlinePrefix(article.title),
     });
     this.storyOfArticle.set(article.id, story);
-    story.lastMs = Math.max(story.lastMs, article.timeMs);
-    story.firstMs = Math.min(story.firstMs, article.timeMs);
+    const slots = this.slots;
+    slots.lastMs[story.slot] = Math.max(slots.lastMs[story.slot]!, article.timeMs);
+    slots.firstMs[story.slot] = Math.min(slots.firstMs[story.slot]!, article.timeMs);
     // Copies add nothing new to the story's vocabulary; counting them would let one wire text dominate.
     if (article.duplicateOf === null || story.members.length === 1) {
       for (let i = 0; i < ids.length; i++) {
@@ -497,8 +488,8 @@ export class StoryClusterer {
     }
     for (const t of ids) {
       const list = this.postings[t];
-      if (list === undefined) this.postings[t] = [story];
-      else if (list[list.length - 1] !== story) list.push(story);
+      if (list === undefined) this.postings[t] = [story.slot];
+      else if (list[list.length - 1] !== story.slot) list.push(story.slot);
     }
   }
 
@@ -509,44 +500,47 @@ export class StoryClusterer {
    */
   private mergePass(nowMs: number, compact: boolean): { from: string; into: string }[] {
     const minMs = nowMs - STORY_WINDOW_HOURS * HOUR_MS;
+    const slots = this.slots;
     const active: StoryState[] = [];
     for (const s of this.stories.values()) {
-      if (s.lastMs >= minMs) active.push(s);
+      if (slots.lastMs[s.slot]! >= minMs) active.push(s);
       else this.close(s);
     }
-    active.sort(byAge);
+    active.sort(this.byAge);
     const since = this.lastPassMs;
     this.lastPassMs = nowMs;
     const merges: { from: string; into: string }[] = [];
     const keyWeights = new Map<string, number>();
     for (const s of active) {
       // Only stories that changed since the last pass can newly overlap another one.
-      if (s.merged || s.lastMs < since) continue;
+      if (slots.merged[s.slot] === 1 || slots.lastMs[s.slot]! < since) continue;
       // Postings list every open story under each term its vector had: a superset of the current terms, and
       // the cosine below is exact.
       // Merge only into the older story (so a pass never depends on iteration direction) and only stories started
       // within the gap: only those are counted, and only those sharing enough terms are sorted.
-      const maxStartMs = s.firstMs + this.tuning.mergeMaxStartGapHours * HOUR_MS;
-      const mark = ++this.epoch;
-      const touched: StoryState[] = [];
+      const firstMs = slots.firstMs[s.slot]!;
+      const maxStartMs = firstMs + this.tuning.mergeMaxStartGapHours * HOUR_MS;
+      const count = slots.startCount();
+      const touched: number[] = [];
       for (const t of s.ids) {
         const list = this.postings[t];
         if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
-        for (const o of list) {
-          if (o === s || o.merged || o.lastMs < minMs || o.firstMs > maxStartMs || byAge(o, s) < 0) continue;
-          if (o.mark !== mark) {
-            o.mark = mark;
-            o.hits = 0;
-            touched.push(o);
-          }
-          o.hits++;
+        for (let i = 0; i < list.length; i++) {
+          const o = list[i]!;
+          if (o === s.slot || slots.merged[o] === 1 || slots.lastMs[o]! < minMs) continue;
+          const oFirstMs = slots.firstMs[o]!;
+          // Only stories no older than s (byAge(o, s) >= 0).
+          if (oFirstMs > maxStartMs || oFirstMs < firstMs) continue;
+          if (oFirstMs === firstMs && slots.item(o).id < s.id) continue;
+          if (slots.hit(o, count)) touched.push(o);
         }
       }
-      const candidates = touched.filter((o) => o.hits >= MERGE_MIN_SHARED_TERMS);
-      candidates.sort(byAge);
+      const candidates: StoryState[] = [];
+      for (const o of touched) if (slots.hits[o]! >= MERGE_MIN_SHARED_TERMS) candidates.push(slots.item(o));
+      candidates.sort(this.byAge);
       let scattered: Int32Array | null = null;
       for (const o of candidates) {
-        if (o.merged) continue;
+        if (slots.merged[o.slot] === 1) continue;
         if (scattered === null) {
           scattered = s.ids;
           this.scatter(s.vector, scattered);
@@ -575,15 +569,17 @@ export class StoryClusterer {
       if (scattered !== null) this.unscatter(scattered);
     }
     if (!compact) return merges;
-    this.postings = new Array<StoryState[] | undefined>(this.stats.termCount).fill(undefined);
+    this.postings = new Array<number[] | undefined>(this.stats.termCount).fill(undefined);
     for (const s of active) {
-      if (s.merged) continue;
+      if (slots.merged[s.slot] === 1) continue;
       for (const t of s.ids) {
         const list = this.postings[t];
-        if (list === undefined) this.postings[t] = [s];
-        else list.push(s);
+        if (list === undefined) this.postings[t] = [s.slot];
+        else list.push(s.slot);
       }
     }
+    // No list holds a closed or merged story any more.
+    slots.recycle();
     return merges;
   }
 
@@ -591,13 +587,14 @@ export class StoryClusterer {
   private addPostings(s: StoryState): void {
     for (const t of s.ids) {
       const list = this.postings[t];
-      if (list === undefined) this.postings[t] = [s];
-      else if (!list.includes(s)) list.push(s);
+      if (list === undefined) this.postings[t] = [s.slot];
+      else if (!list.includes(s.slot)) list.push(s.slot);
     }
   }
 
   private close(s: StoryState): void {
     this.stories.delete(s.id);
+    this.slots.retire(s.slot);
     for (const m of s.members) {
       this.storyOfArticle.delete(m.id);
       this.vectorOfArticle.delete(m.id);
@@ -606,7 +603,9 @@ export class StoryClusterer {
   }
 
   private absorb(into: StoryState, from: StoryState): void {
-    from.merged = true;
+    const slots = this.slots;
+    slots.merged[from.slot] = 1;
+    slots.retire(from.slot);
     this.stories.delete(from.id);
     for (const m of from.members) {
       into.members.push(m);
@@ -615,8 +614,8 @@ export class StoryClusterer {
     for (const [t, w] of from.centroid) into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
     for (const [k, n] of from.keyCounts) into.keyCounts.set(k, (into.keyCounts.get(k) ?? 0) + n);
     into.subjects.addSet(from.subjects);
-    into.firstMs = Math.min(into.firstMs, from.firstMs);
-    into.lastMs = Math.max(into.lastMs, from.lastMs);
+    slots.firstMs[into.slot] = Math.min(slots.firstMs[into.slot]!, slots.firstMs[from.slot]!);
+    slots.lastMs[into.slot] = Math.max(slots.lastMs[into.slot]!, slots.lastMs[from.slot]!);
     into.centroid = toCentroid(heaviestCentroidTerms(into.centroid, this.stats));
     ({ vector: into.vector, ids: into.ids } = toVector(into.centroid, this.stats));
   }
@@ -653,8 +652,8 @@ export class StoryClusterer {
       articleCount: s.members.length,
       originalCount: originals,
       sources: [...new Set(s.members.map((m) => m.sourceId))].sort(),
-      firstSeenMs: s.firstMs,
-      lastUpdateMs: s.lastMs,
+      firstSeenMs: this.slots.firstMs[s.slot]!,
+      lastUpdateMs: this.slots.lastMs[s.slot]!,
       articleIds: s.members.map((m) => m.id),
     };
   }
