@@ -9,6 +9,7 @@ import { hasMediaHeadlinePrefix, stripWireHeadlineMarks } from "../dedupe/strip-
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet } from "./headline-subjects.ts";
 import { StorySlots } from "./story-slots.ts";
 import {
+  heaviestIndexes,
   KeyBursts,
   type SparseVector,
   type StoryTerms,
@@ -216,17 +217,56 @@ export interface StoryClustererOptions {
   onStoryClosed?: (story: Story) => void;
 }
 
+/**
+ * The story vector of a centroid: its CENTROID_MAX_TERMS heaviest terms (ties by term), L2-normalized with the sum of
+ * squares taken heaviest first, in term order.
+ */
 function toVector(
   centroid: Map<number, number>,
   stats: TermStats,
 ): { vector: SparseVector; ids: Int32Array } {
-  const kept = heaviestCentroidTerms(centroid, stats);
-  const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return {
-    vector: { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) },
-    ids: Int32Array.from(kept, ([, , id]) => id),
-  };
+  const { ids: allIds, weights: all } = centroidEntries(centroid);
+  const ascending = all.slice().sort();
+  const kept = heaviestIndexes(all, CENTROID_MAX_TERMS, (i) => stats.termOf(allIds[i]!), ascending);
+  let squares = 0;
+  for (let i = ascending.length - 1; i >= ascending.length - kept.length; i--)
+    squares += ascending[i]! * ascending[i]!;
+  const norm = Math.sqrt(squares) || 1;
+  const terms = kept.map((i) => stats.termOf(allIds[i]!));
+  const order = kept
+    .map((_, j) => j)
+    .sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+  const vector: SparseVector = { terms: new Array(kept.length), weights: new Float64Array(kept.length) };
+  const ids = new Int32Array(kept.length);
+  for (let j = 0; j < order.length; j++) {
+    const i = kept[order[j]!]!;
+    vector.terms[j] = terms[order[j]!]!;
+    vector.weights[j] = all[i]! / norm;
+    ids[j] = allIds[i]!;
+  }
+  return { vector, ids };
+}
+
+/** A centroid as parallel arrays of term ids and summed weights. */
+function centroidEntries(centroid: Map<number, number>): { ids: Int32Array; weights: Float64Array } {
+  const ids = new Int32Array(centroid.size);
+  const weights = new Float64Array(centroid.size);
+  let k = 0;
+  for (const [id, w] of centroid) {
+    ids[k] = id;
+    weights[k++] = w;
+  }
+  return { ids, weights };
+}
+
+/** The centroid's CENTROID_MAX_TERMS heaviest entries (ties by term), unnormalized (sums keep accumulating). */
+function prunedCentroid(centroid: Map<number, number>, stats: TermStats): Map<number, number> {
+  const { ids, weights } = centroidEntries(centroid);
+  const pruned = new Map<number, number>();
+  for (const i of heaviestIndexes(weights, CENTROID_MAX_TERMS, (j) => stats.termOf(ids[j]!))) {
+    pruned.set(ids[i]!, weights[i]!);
+  }
+  return pruned;
 }
 
 /**
@@ -482,7 +522,7 @@ export class StoryClusterer {
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       story.subjects.add(article.subjects);
       if (story.centroid.size > 2 * CENTROID_MAX_TERMS) {
-        story.centroid = toCentroid(heaviestCentroidTerms(story.centroid, this.stats));
+        story.centroid = prunedCentroid(story.centroid, this.stats);
       }
       ({ vector: story.vector, ids: story.ids } = toVector(story.centroid, this.stats));
     }
@@ -616,7 +656,7 @@ export class StoryClusterer {
     into.subjects.addSet(from.subjects);
     slots.firstMs[into.slot] = Math.min(slots.firstMs[into.slot]!, slots.firstMs[from.slot]!);
     slots.lastMs[into.slot] = Math.max(slots.lastMs[into.slot]!, slots.lastMs[from.slot]!);
-    into.centroid = toCentroid(heaviestCentroidTerms(into.centroid, this.stats));
+    into.centroid = prunedCentroid(into.centroid, this.stats);
     ({ vector: into.vector, ids: into.ids } = toVector(into.centroid, this.stats));
   }
 
@@ -677,18 +717,4 @@ function heaviestTermIds(v: SparseVector, ids: Int32Array, n: number): number[] 
   const idx = Array.from(v.terms, (_, i) => i);
   idx.sort((a, b) => v.weights[b]! - v.weights[a]! || a - b);
   return idx.slice(0, n).map((i) => ids[i]!);
-}
-
-/**
- * The heaviest CENTROID_MAX_TERMS entries of a centroid as [term, summed weight, id], unnormalized (sums keep
- * accumulating); ties by term order.
- */
-function heaviestCentroidTerms(centroid: Map<number, number>, stats: TermStats): [string, number, number][] {
-  const entries: [string, number, number][] = [];
-  for (const [id, w] of centroid) entries.push([stats.termOf(id), w, id]);
-  return entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CENTROID_MAX_TERMS);
-}
-
-function toCentroid(entries: readonly [string, number, number][]): Map<number, number> {
-  return new Map(entries.map(([, w, id]) => [id, w]));
 }

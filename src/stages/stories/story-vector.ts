@@ -155,21 +155,61 @@ export function toIdentifiedVector(
   stats: TermStats,
   termIds?: Int32Array,
 ): { vector: SparseVector; ids: Int32Array } {
-  const scored: [string, number, number][] = [];
+  const n = terms.tf.size;
+  const all: string[] = new Array(n);
+  const allIds = new Int32Array(n);
+  const allWeights = new Float64Array(n);
   let k = 0;
   for (const [t, f] of terms.tf) {
-    const id = termIds === undefined ? stats.idOf(t) : termIds[k++]!;
-    scored.push([t, (1 + Math.log(f)) * stats.idfOfId(id), id]);
+    const id = termIds === undefined ? stats.idOf(t) : termIds[k]!;
+    all[k] = t;
+    allIds[k] = id;
+    allWeights[k++] = (1 + Math.log(f)) * stats.idfOfId(id);
   }
-  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const kept = scored.slice(0, VECTOR_MAX_TERMS).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const kept = heaviestIndexes(allWeights, VECTOR_MAX_TERMS, (i) => all[i]!);
+  kept.sort((a, b) => (all[a]! < all[b]! ? -1 : all[a]! > all[b]! ? 1 : 0));
   let norm = 0;
-  for (const [, w] of kept) norm += w * w;
+  for (const i of kept) norm += allWeights[i]! * allWeights[i]!;
   norm = Math.sqrt(norm) || 1;
-  return {
-    vector: { terms: kept.map(([t]) => t), weights: Float64Array.from(kept, ([, w]) => w / norm) },
-    ids: Int32Array.from(kept, ([, , id]) => id),
-  };
+  const vector: SparseVector = { terms: new Array(kept.length), weights: new Float64Array(kept.length) };
+  const ids = new Int32Array(kept.length);
+  for (let j = 0; j < kept.length; j++) {
+    const i = kept[j]!;
+    vector.terms[j] = all[i]!;
+    vector.weights[j] = allWeights[i]! / norm;
+    ids[j] = allIds[i]!;
+  }
+  return { vector, ids };
+}
+
+/**
+ * Indexes of the `max` heaviest `weights`, ties by term (`termAt`, code-unit order), in no particular order: the
+ * first `max` of a sort by (weight descending, term), found with one numeric sort of the weights instead of a
+ * comparator sort of every term. `ascending`, when given, is the weights sorted ascending (the caller needs them too).
+ */
+export function heaviestIndexes(
+  weights: Float64Array,
+  max: number,
+  termAt: (i: number) => string,
+  ascending?: Float64Array,
+): number[] {
+  const n = weights.length;
+  const kept: number[] = [];
+  if (n <= max) {
+    for (let i = 0; i < n; i++) kept.push(i);
+    return kept;
+  }
+  // The max-th heaviest weight: every heavier one is kept, and the lightest terms of its ties fill the rest.
+  const cut = (ascending ?? weights.slice().sort())[n - max]!;
+  const tied: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (weights[i]! > cut) kept.push(i);
+    else if (weights[i] === cut) tied.push(i);
+  }
+  const room = max - kept.length;
+  if (tied.length > room) tied.sort((a, b) => (termAt(a) < termAt(b) ? -1 : 1));
+  for (let i = 0; i < room; i++) kept.push(tied[i]!);
+  return kept;
 }
 
 /** Cosine of two sparse unit vectors (a sorted merge). */
