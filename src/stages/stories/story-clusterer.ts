@@ -584,10 +584,10 @@ export class StoryClusterer {
         if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
         for (let i = 0; i < list.length; i++) {
           const o = list[i]!;
-          if (o === s.slot || slots.merged[o] === 1 || slots.lastMs[o]! < minMs) continue;
+          // Only stories no older than s (byAge(o, s) >= 0), started within the gap: the test most stories fail.
           const oFirstMs = slots.firstMs[o]!;
-          // Only stories no older than s (byAge(o, s) >= 0).
           if (oFirstMs > maxStartMs || oFirstMs < firstMs) continue;
+          if (o === s.slot || slots.merged[o] === 1 || slots.lastMs[o]! < minMs) continue;
           if (oFirstMs === firstMs && slots.item(o).id < s.id) continue;
           if (slots.hit(o, count)) touched.push(o);
         }
