@@ -716,7 +716,6 @@ export class StoryClusterer {
   }
 }
 
-/** The ids of the `n` heaviest terms of a vector (ties by term order); `ids` parallel to `v.terms`. */
 /**
  * Whether the merge pass at stream position `seen` also compacts postings, given the bucket (seen divided by
  * POSTINGS_COMPACT_EVERY_ARTICLES) of the last compaction: the first pass at or after each multiple compacts,
@@ -730,8 +729,10 @@ export function compactionBucket(seen: number, lastBucket: number): number | nul
   return bucket > lastBucket ? bucket : null;
 }
 
+/**
+ * The ids of the `n` heaviest terms of a vector (ties by term order), in no particular order; `ids` parallel to
+ * `v.terms`.
+ */
 function heaviestTermIds(v: SparseVector, ids: Int32Array, n: number): number[] {
-  const idx = Array.from(v.terms, (_, i) => i);
-  idx.sort((a, b) => v.weights[b]! - v.weights[a]! || a - b);
-  return idx.slice(0, n).map((i) => ids[i]!);
+  return heaviestIndexes(v.weights, n, (i) => v.terms[i]!).map((i) => ids[i]!);
 }

@@ -3,6 +3,7 @@ import {
   BURST_PRUNE_EVERY,
   BURST_RATIO_CAP,
   cosine,
+  heaviestIndexes,
   KeyBursts,
   type StoryTerms,
   TermStats,
@@ -119,5 +120,37 @@ describe("toStoryTerms title keys", () => {
     { why: "a word after ب that is no place keeps its letters", title: "بمسجد", not: "مسجد" },
   ])("$why", ({ title, not }) => {
     expect(keysOf(title)).not.toEqual(keysOf(not));
+  });
+});
+
+describe("heaviestIndexes", () => {
+  const terms = ["a", "b", "c", "d", "e"];
+  const rows: { name: string; weights: number[]; max: number; kept: number[] }[] = [
+    { name: "keeps everything when there is room", weights: [1, 2, 3], max: 5, kept: [0, 1, 2] },
+    { name: "keeps the heaviest", weights: [1, 5, 3, 4, 2], max: 2, kept: [1, 3] },
+    { name: "breaks a tie at the cut by term order", weights: [2, 1, 2, 2, 3], max: 3, kept: [0, 2, 4] },
+    { name: "keeps every tie when they fit exactly", weights: [2, 2, 1, 3, 1], max: 3, kept: [0, 1, 3] },
+    { name: "keeps the first terms when all weigh the same", weights: [1, 1, 1, 1, 1], max: 2, kept: [0, 1] },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const kept = heaviestIndexes(Float64Array.from(row.weights), row.max, (i) => terms[i]!);
+      expect(kept.sort((a, b) => a - b)).toEqual(row.kept);
+    });
+  }
+
+  it("matches a full sort by weight, then term, on random weights", () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 8) + 1;
+    for (let round = 0; round < 50; round++) {
+      const words = Array.from({ length: 30 }, (_, i) => `w${String(i).padStart(2, "0")}`);
+      const weights = Float64Array.from(words, () => next());
+      const bySort = words
+        .map((_, i) => i)
+        .sort((a, b) => weights[b]! - weights[a]! || (words[a]! < words[b]! ? -1 : 1))
+        .slice(0, 10)
+        .sort((a, b) => a - b);
+      expect(heaviestIndexes(weights, 10, (i) => words[i]!).sort((a, b) => a - b)).toEqual(bySort);
+    }
   });
 });
