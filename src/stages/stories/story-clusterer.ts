@@ -298,7 +298,7 @@ export class StoryClusterer {
    * One bit per term id, set where `dense` holds a weight: a cosine tests the bits (a few KB, in cache) for every
    * term of the other vector and reads `dense` (8 bytes a term, mostly out of cache) only for shared ones.
    */
-  private scattered = new Uint32Array(0);
+  private scatteredBits = new Uint32Array(0);
   private seen = 0;
   /** Stream position of the last posting compaction, in units of POSTINGS_COMPACT_EVERY_ARTICLES. */
   private compactedBucket = 0;
@@ -424,12 +424,12 @@ export class StoryClusterer {
   private scatter(v: SparseVector, ids: Int32Array): void {
     if (this.dense.length < this.stats.termCount) {
       this.dense = new Float64Array(2 * this.stats.termCount);
-      this.scattered = new Uint32Array(Math.ceil(this.dense.length / 32));
+      this.scatteredBits = new Uint32Array(Math.ceil(this.dense.length / 32));
     }
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       this.dense[id] = v.weights[i]!;
-      this.scattered[id >>> 5]! |= 1 << (id & 31);
+      this.scatteredBits[id >>> 5]! |= 1 << (id & 31);
     }
   }
 
@@ -437,7 +437,7 @@ export class StoryClusterer {
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       this.dense[id] = 0;
-      this.scattered[id >>> 5]! &= ~(1 << (id & 31));
+      this.scatteredBits[id >>> 5]! &= ~(1 << (id & 31));
     }
   }
 
@@ -447,10 +447,10 @@ export class StoryClusterer {
    */
   private cosineWithScattered(v: SparseVector, ids: Int32Array): number {
     let dot = 0;
-    const scattered = this.scattered;
+    const bits = this.scatteredBits;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
-      if ((scattered[id >>> 5]! & (1 << (id & 31))) !== 0) dot += this.dense[id]! * v.weights[j]!;
+      if ((bits[id >>> 5]! & (1 << (id & 31))) !== 0) dot += this.dense[id]! * v.weights[j]!;
     }
     return dot;
   }
