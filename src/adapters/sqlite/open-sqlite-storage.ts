@@ -30,8 +30,10 @@ const MMAP_SIZE_BYTES = 1_073_741_824;
  * Where SQLite keeps temporary data, statement journals above all (the pages a statement changes inside a
  * transaction, kept so it can roll back alone): past SQLite's 64 KiB spill they went to files in /var/tmp, one write()
  * per page and one per page number, 655,000 of the dev-corpus import's 1,019,000 write calls (strace, --no-stories;
- * 363,000 with this; sys time 2.5-2.7 -> 2.0-2.3 s). No akhbar query builds temporary tables or runs VACUUM, so the
- * memory this takes is about one statement's changed pages.
+ * 363,000 with this; sys time 2.5-2.7 -> 2.0-2.3 s). Everything else temporary is held in memory too: the search
+ * facets' materialized CTE, sorts for GROUP BY and ORDER BY, and a migration's statement journal (the schema-8
+ * backfill rewrites every story row in one statement). Each is bounded by one statement's result or changed pages;
+ * akhbar runs no VACUUM, which would build its whole copy in memory.
  */
 const TEMP_STORE = "MEMORY";
 

@@ -213,9 +213,9 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * 1: light10 + enclitics + radical waw + spelling variants. 2: place names of the entity lexicon are their own
  * search keys, particles removed (بأبها -> أبها, not باب). 3: tens and مائة are their own search keys (ثلاثين is not
  * ثلاث, مائة is not ماء). 4: given and family names light10 would cut are their own search keys, particles removed
- * (وسلمان -> سلمان, not سلم).
+ * (وسلمان -> سلمان, not سلم). 5: four of those names written with the article are the name (الحسين -> حسين).
  */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

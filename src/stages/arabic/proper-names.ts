@@ -73,8 +73,25 @@ const PERSON_NAMES: ReadonlySet<string> = new Set(
     .map(normalizeArabic),
 );
 
-/** Place names and person names: what the search keys keep whole (properNameOf). */
-const PROPER_NAMES: ReadonlySet<string> = new Set([...PLACE_NAMES, ...PERSON_NAMES]);
+/**
+ * Person names of PERSON_NAMES whose form with the article is the same name or word, normalized, -> the name: "عبدالله
+ * بن الحسين", "محمد الأمين" and "الأمين العام", "الإيمان", "السلطان". Light10 cut these onto shorter stems (حس, ام, ايم,
+ * سلط) while the bare name stayed whole, so a search for حسين missed الحسين (366 dev tokens) and found الحسينيات. Not
+ * every name: التركي is mostly "the Turkish" (1,294), السامي "the high" (199), الليلي "nightly".
+ */
+const PERSON_NAME_OF_ARTICLE_FORM: ReadonlyMap<string, string> = new Map(
+  ["الحسين", "الأمين", "الإيمان", "السلطان"].map((form) => [
+    normalizeArabic(form),
+    normalizeArabic(form.slice(2)),
+  ]),
+);
+
+/** Place names and person names (some with the article): what the search keys keep whole (properNameOf). */
+const PROPER_NAMES: ReadonlySet<string> = new Set([
+  ...PLACE_NAMES,
+  ...PERSON_NAMES,
+  ...PERSON_NAME_OF_ARTICLE_FORM.keys(),
+]);
 
 /** Bare form -> the lexicon's place name written with the article ("رباط" -> "الرباط"). */
 const ARTICLE_PLACE_OF_BARE: ReadonlyMap<string, string> = new Map(
@@ -169,8 +186,9 @@ export function placeNameOf(norm: string): string | null {
 /**
  * The proper name (a place or a person, PROPER_NAMES) a normalized word writes, particles removed, or null: the
  * search key of a name. Examples: "وسلمان" -> "سلمان", "بسلطان" -> "سلطان", "للرياض" -> "الرياض",
- * "السلمان" -> null (a family name with the article is stemmed), "وسلم" -> null.
+ * "بالحسين" -> "حسين", "السلمان" -> null (a family name with the article is stemmed), "وسلم" -> null.
  */
 export function properNameOf(norm: string): string | null {
-  return nameIn(PROPER_TABLE, norm);
+  const name = nameIn(PROPER_TABLE, norm);
+  return name === null ? null : (PERSON_NAME_OF_ARTICLE_FORM.get(name) ?? name);
 }
