@@ -59,8 +59,8 @@ const FIRST_ORIGINAL = `FROM article_placements p JOIN articles a ON a.id = p.ar
 /**
  * Recomputes the stories $1 from their members in one statement: those left without members are deleted, the
  * others upserted with counts, times, sorted publishers and a headline with the member it is the title of — the
- * step's own ($2/$3/$4), else the stored one while that member is still in the story, else the earliest original's. Bumps the placement version in the same
- * round trip and returns it.
+ * step's own ($2/$3/$4), else the stored one while that member is still in the story, else the earliest original's.
+ * Bumps the placement version in the same round trip and returns it.
  */
 const RECOUNT_STORIES_SQL = `
 WITH agg AS (

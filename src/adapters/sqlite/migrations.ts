@@ -135,9 +135,10 @@ CREATE INDEX articles_time_id ON articles (time_ms, id);
  * Version 7, the analyzer version of the index (see pipeline/reindex-articles.ts): one row. `version` is the
  * analyzer (stages/arabic ANALYZER_VERSION) every article's index fields are known to come from; databases from
  * before versioning were analyzed by version 1, while a database with no article yet starts at the current version
- * (a store filled without openStorage, as benchmarks and tests do, must not be re-indexed by the next process). A re-index to a newer analyzer commits batch by batch in seq order
- * and records the target in `reindex_version` and the last seq done in `reindex_after_seq`, so an interrupted one
- * resumes there; when it finishes, `version` takes the target.
+ * (a store filled without openStorage, as benchmarks and tests do, must not be re-indexed by the next process). A
+ * re-index to a newer analyzer commits batch by batch in seq order and records the target in `reindex_version` and
+ * the last seq done in `reindex_after_seq`, so an interrupted one resumes there; when it finishes, `version` takes
+ * the target.
  */
 const ANALYZER_STATE_MIGRATION_SQL = `
 CREATE TABLE search_analyzer (

@@ -112,9 +112,10 @@ export class StoryReaderData implements ReaderData {
     const members = await this.#stories.listStoryMembers(stored.id);
     const firstOriginal = members.find((m) => m.duplicateOf === null) ?? members[0];
     const leadMember = members.find((m) => m.articleId === stored.headlineArticleId) ?? firstOriginal;
-    const leadIds = [
-      ...new Set([leadMember, firstOriginal].flatMap((m) => (m === undefined ? [] : [m.articleId]))),
-    ];
+    const leadIds =
+      leadMember === undefined || firstOriginal === undefined
+        ? []
+        : [...new Set([leadMember.articleId, firstOriginal.articleId])];
     const ids = withArticles ? members.map((m) => m.articleId) : leadIds;
     const rows = new Map((await this.#storage.articles.getArticleSummaries(ids)).map((a) => [a.id, a]));
     const lead = leadIds.map((id) => leadOf(rows.get(id)?.text ?? "")).find((l) => l !== "") ?? "";
