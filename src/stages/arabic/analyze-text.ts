@@ -95,7 +95,8 @@ export function searchKeyNeedles(key: string): string[] {
  * words by stem (2026-11-29). Left out for that reason: السعودية (سعود, a given name), البحرين (البحر), الرياض
  * (الرياضي, "sporting"), الطائف (الطائفية, "sectarianism"), الظهران (الظهر), الجوف (الجوفية, "underground"), الحديدة
  * (الحديد), البصرة (البصر), القدس (قدسية), الموصل (الموصلات), الخرج (خرج), المجمعة (مجمع), المنصورة (منصور), المجر
- * (مجريات). Names without the article need no entry: light10 already gives لبنان and اللبناني one stem.
+ * (مجريات), الغابون (الغابة "the forest"). Names without the article need no entry: light10 already gives لبنان and
+ * اللبناني one stem.
  */
 const PLACES_WITH_PLAIN_ADJECTIVE = [
   "اليمن",
@@ -119,6 +120,15 @@ const PLACES_WITH_PLAIN_ADJECTIVE = [
   "السنغال",
   "الأنبار",
   "التشيك",
+  "الكونغو",
+  "الإكوادور",
+  "الأوروغواي",
+  "السلفادور",
+  "الدومينيكان",
+  "البهاما",
+  "المالديف",
+  "البوسنة",
+  "الفاتيكان",
 ].map(normalizeArabic);
 /** Search key of each such place -> the match key its adjective has, and back ("اليمن" <-> "يمن"). */
 const ADJECTIVE_KEY_OF_PLACE = new Map(
@@ -214,8 +224,9 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * search keys, particles removed (بأبها -> أبها, not باب). 3: tens and مائة are their own search keys (ثلاثين is not
  * ثلاث, مائة is not ماء). 4: given and family names light10 would cut are their own search keys, particles removed
  * (وسلمان -> سلمان, not سلم). 5: four of those names written with the article are the name (الحسين -> حسين).
+ * 6: every UN member state and more capitals are places (وتشاد -> تشاد).
  */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

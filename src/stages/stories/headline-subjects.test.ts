@@ -216,6 +216,24 @@ describe("SubjectSet.conflicts", () => {
       conflict: false,
     },
     {
+      why: "national-day cables to two countries (Chad and Ecuador were no places, and chained one story)",
+      story: ["القيادة تهنئ رئيس الإكوادور بذكرى الاستقلال"],
+      article: "القيادة تهنئ الرئيس التشادي بذكرى اليوم الوطني لبلاده",
+      conflict: true,
+    },
+    {
+      why: "one country's cable by its name and by its adjective",
+      story: ["خادم الحرمين الشريفين يهنئ رئيس جمهورية تشاد"],
+      article: "القيادة تهنئ الرئيس التشادي بذكرى اليوم الوطني لبلاده",
+      conflict: false,
+    },
+    {
+      why: "a capital meets its country",
+      story: ["انفجار في نجامينا"],
+      article: "تشاد تعلن الحداد",
+      conflict: false,
+    },
+    {
       why: "two counterparts of one minister",
       story: ["وزير الخارجية يلتقي نظيره الألماني"],
       article: "وزير الخارجية يلتقي نظيره الروسي",
