@@ -173,3 +173,52 @@ describe("compactionBucket", () => {
     expect(compactions(interval, 3100)).toEqual(expected);
   });
 });
+
+describe("StoryClusterer thin articles", () => {
+  /** Adds articles in order to one clusterer; returns it. */
+  function clusterOf(
+    articles: { id: string; title: string; text: string; timeMs: number; copyOf?: string }[],
+  ) {
+    const c = new StoryClusterer();
+    for (const a of articles) {
+      c.add({
+        id: a.id,
+        sourceId: a.id.split("-")[0]!,
+        title: a.title,
+        timeMs: a.timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        duplicateOf: a.copyOf ?? null,
+      });
+    }
+    return c;
+  }
+
+  it("keeps each day's text-less cartoon in a story of its own", () => {
+    const c = clusterOf([
+      { id: "eqt-1", title: "كاريكاتير 2015/8/9", text: "", timeMs: 0 },
+      { id: "madina-1", title: "كاريكاتير", text: "", timeMs: 2 * H },
+      { id: "eqt-2", title: "كاريكاتير 2015/8/10", text: "", timeMs: 24 * H },
+      { id: "madina-2", title: "الكاريكاتير", text: "", timeMs: 26 * H },
+    ]);
+    expect(new Set(["eqt-1", "madina-1", "eqt-2", "madina-2"].map((id) => c.storyOf(id))).size).toBe(4);
+    expect(c.listStories().every((s) => s.articleCount === 1)).toBe(true);
+  });
+
+  it("still puts a thin article's copy in its story", () => {
+    const c = clusterOf([
+      { id: "eqt-1", title: "صور اقتصادية", text: "", timeMs: 0 },
+      { id: "yaum-1", title: "صور اقتصادية", text: "", timeMs: H, copyOf: "eqt-1" },
+    ]);
+    expect(c.storyOf("yaum-1")).toBe(c.storyOf("eqt-1"));
+  });
+
+  it("still joins a short headline without text that names an event", () => {
+    const text =
+      "أعلنت وزارة الداخلية مقتل ثلاثة من رجال الأمن في تفجير استهدف مسجد قوات الطوارئ في أبها ظهر اليوم";
+    const c = clusterOf([
+      { id: "was-1", title: "تفجير مسجد قوات الطوارئ في أبها", text, timeMs: 0 },
+      { id: "okaz-1", title: "تفجير مسجد الطوارئ بأبها", text: "", timeMs: H },
+    ]);
+    expect(c.storyOf("okaz-1")).toBe(c.storyOf("was-1"));
+  });
+});

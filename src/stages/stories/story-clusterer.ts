@@ -10,6 +10,7 @@ import { SUBJECT_CONFLICT_FACTOR, SubjectSet } from "./headline-subjects.ts";
 import { StorySlots } from "./story-slots.ts";
 import {
   heaviestIndexes,
+  isThinArticle,
   KeyBursts,
   type SparseVector,
   type StoryTerms,
@@ -155,6 +156,11 @@ interface StoryState {
   /** Subjects of the members' headlines. */
   subjects: SubjectSet;
   members: Member[];
+  /**
+   * Opened by a thin article (story-vector.ts isThinArticle: a cartoon, a gallery without text): it takes the
+   * article's copies and nothing by score, is listed in no posting (no article or story finds it) and never merges.
+   */
+  lone: boolean;
 }
 
 export interface Assignment {
@@ -323,7 +329,10 @@ export class StoryClusterer {
     let target: StoryState | undefined;
     let score = 1;
     if (article.duplicateOf !== null) target = this.storyOfArticle.get(article.duplicateOf);
-    if (target === undefined) {
+    // A thin article opens a story of its own: a one-word label matches every other day's by its one word.
+    const lone = target === undefined && isThinArticle(article.terms);
+    if (lone) score = 0;
+    else if (target === undefined) {
       const best = this.bestStory(article, vector, ids);
       if (best !== null && best.score >= this.tuning.joinMinScore) {
         target = best.story;
@@ -341,6 +350,7 @@ export class StoryClusterer {
         keyCounts: new Map(),
         subjects: new SubjectSet(),
         members: [],
+        lone,
       };
       target.slot = this.slots.open(target, article.timeMs);
       this.stories.set(target.id, target);
@@ -543,6 +553,7 @@ export class StoryClusterer {
       }
       ({ vector: story.vector, ids: story.ids } = toVector(story.centroid, this.stats));
     }
+    if (story.lone) return;
     for (const t of ids) {
       const list = this.postings[t];
       if (list === undefined) this.postings[t] = [story.slot];
@@ -570,7 +581,7 @@ export class StoryClusterer {
     const keyWeights = new Map<string, number>();
     for (const s of active) {
       // Only stories that changed since the last pass can newly overlap another one.
-      if (slots.merged[s.slot] === 1 || slots.lastMs[s.slot]! < since) continue;
+      if (slots.merged[s.slot] === 1 || slots.lastMs[s.slot]! < since || s.lone) continue;
       // Postings list every open story under each term its vector had: a superset of the current terms, and
       // the cosine below is exact.
       // Merge only into the older story (so a pass never depends on iteration direction) and only stories started
@@ -628,7 +639,7 @@ export class StoryClusterer {
     if (!compact) return merges;
     this.postings = new Array<number[] | undefined>(this.stats.termCount).fill(undefined);
     for (const s of active) {
-      if (slots.merged[s.slot] === 1) continue;
+      if (slots.merged[s.slot] === 1 || s.lone) continue;
       for (const t of s.ids) {
         const list = this.postings[t];
         if (list === undefined) this.postings[t] = [s.slot];

@@ -4,6 +4,7 @@ import {
   BURST_RATIO_CAP,
   cosine,
   heaviestIndexes,
+  isThinArticle,
   KeyBursts,
   type StoryTerms,
   TermStats,
@@ -157,4 +158,30 @@ describe("heaviestIndexes", () => {
       expect(heaviestIndexes(weights, 10, (i) => words[i]!).sort((a, b) => a - b)).toEqual(bySort);
     }
   });
+});
+
+describe("isThinArticle", () => {
+  const rows: { why: string; title: string; text: string; thin: boolean }[] = [
+    { why: "a cartoon's label with a date", title: "كاريكاتير 2015/8/10", text: "", thin: true },
+    { why: "a gallery's two-word label", title: "صور اقتصادية", text: "", thin: true },
+    { why: "no title and no text", title: "", text: "", thin: true },
+    {
+      why: "a headline naming an event, without text",
+      title: "مقتل 13 في تفجير مسجد بعسير",
+      text: "",
+      thin: false,
+    },
+    {
+      why: "a short label with a caption that says what it shows",
+      title: "بالصور",
+      text: "رمضان في ليبيا والأسواق الشعبية",
+      thin: false,
+    },
+    { why: "numbers do not count as words", title: "2015 8 10 كاريكاتير أخبار", text: "", thin: true },
+  ];
+  for (const row of rows) {
+    it(`reads ${row.why} as ${row.thin ? "thin" : "placeable"}`, () => {
+      expect(isThinArticle(toStoryTerms(row.title, row.text))).toBe(row.thin);
+    });
+  }
 });

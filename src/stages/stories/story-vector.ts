@@ -16,6 +16,15 @@ export const BODY_MAX_WORDS = 150;
 export const VECTOR_MAX_TERMS = 40;
 /** Stems shorter than this are clitic debris of the light stemmer, not content. */
 const MIN_STEM_CHARS = 2;
+/**
+ * Distinct content terms, numbers aside, an article needs before its words can place it in a story: fewer is a
+ * label, not a report ("كاريكاتير 2015/8/10", "صور اقتصادية", "ركن الإرشاد": a cartoon or gallery without text). In
+ * the dev corpus 130 of 27,989 articles have fewer (1: 46, 2: 33; 3 with a date's numbers: the daily cartoons),
+ * and the daily cartoons of three outlets made 13 stories of 2-13 "articles", two of them on the home page.
+ */
+export const MIN_PLACEABLE_TERMS = 3;
+/** A term that is a number (dates, figures), in ASCII digits as normalization leaves them. */
+const NUMBER_TERM = /^[0-9]+$/;
 
 /** A sparse unit vector: terms sorted by code unit order, weights L2-normalized. */
 export interface SparseVector {
@@ -45,6 +54,17 @@ function contentKeys(display: string, maxWords: number): string[] {
     if (k.length >= MIN_STEM_CHARS) keys.push(k);
   }
   return keys;
+}
+
+/**
+ * True when an article says too little to be placed by its words: fewer than MIN_PLACEABLE_TERMS distinct terms
+ * that are not numbers. Example: "كاريكاتير 2015/8/10" without text -> true (one term and two numbers);
+ * "مقتل 13 في تفجير مسجد بعسير" -> false.
+ */
+export function isThinArticle(terms: StoryTerms): boolean {
+  let n = 0;
+  for (const t of terms.tf.keys()) if (!NUMBER_TERM.test(t) && ++n >= MIN_PLACEABLE_TERMS) return false;
+  return true;
 }
 
 /**
