@@ -28,10 +28,49 @@ export function matchKeyOf(norm: string): string {
  * "رياض"), "وسلمان" -> "سلمان" (matchKeyOf: "سلم"), "والحكومات" -> "حكوم".
  */
 export function searchKeyOf(norm: string): string {
-  return foldVariant(properNameOf(norm) ?? numberWordKeyOf(norm) ?? stemArabic(norm));
+  return foldVariant(
+    properNameOf(norm) ?? numberWordKeyOf(norm) ?? wordKeptApartKeyOf(norm) ?? stemArabic(norm),
+  );
 }
 
-/** Particles and articles a number word may carry (والثلاثين, بالمائة, وللمئة), tried after the bare word. */
+/**
+ * Everyday words light10 cuts onto a given name, normalized, -> their own search key (the word with its ة, or the
+ * dual): a search for the name عاصم (32 dev articles) found every "العاصمة" ("the capital", 2,250), زياد (168) every
+ * "زيادة" ("increase", 2,321), سلام and السلام ("peace", 1,341) every "السلامة" ("safety", 1,253), and شريف (Nawaz
+ * Sharif, the actor نور الشريف; 410) every "خادم الحرمين الشريفين" (the King's title, 2,167). Particles and the article are removed as for number words (للعاصمة -> عاصمه).
+ * Search keys only: dedupe, stories and entities keep light stems. Left to the stemmer: المقبل ("next") and the
+ * name مقبل, الشريف and شريف (one form each).
+ */
+const WORDS_KEPT_APART: ReadonlyMap<string, string> = new Map(
+  [
+    ["عاصمة", "عاصمة"],
+    ["عاصمتها", "عاصمة"],
+    ["عاصمته", "عاصمة"],
+    ["عاصمتهم", "عاصمة"],
+    ["عاصمتنا", "عاصمة"],
+    ["زيادة", "زيادة"],
+    ["زيادات", "زيادة"],
+    ["سلامة", "سلامة"],
+    ["شريفين", "شريفين"],
+    ["شريفة", "شريفة"],
+  ].map(([form, key]) => [normalizeArabic(form!), normalizeArabic(key!)]),
+);
+/** Last three letters of every WORDS_KEPT_APART form: a word ending otherwise is none of them (one lookup). */
+const KEPT_APART_TAILS: ReadonlySet<string> = new Set([...WORDS_KEPT_APART.keys()].map((w) => w.slice(-3)));
+
+/** The key of a word of WORDS_KEPT_APART written with particles or the article, or null. Example: "بالعاصمه" -> "عاصمه". */
+function wordKeptApartKeyOf(norm: string): string | null {
+  if (!KEPT_APART_TAILS.has(norm.slice(-3))) return null;
+  for (let i = -1; i < NUMBER_WORD_PREFIXES.length; i++) {
+    const prefix = i < 0 ? "" : NUMBER_WORD_PREFIXES[i]!;
+    if (!norm.startsWith(prefix)) continue;
+    const key = WORDS_KEPT_APART.get(norm.slice(prefix.length));
+    if (key !== undefined) return key;
+  }
+  return null;
+}
+
+/** Particles and articles a number word (or a word kept apart) may carry (والثلاثين, بالمائة, وللمئة), tried after the bare word. */
 const NUMBER_WORD_PREFIXES = [
   "وبال",
   "ولل",
@@ -224,7 +263,8 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * search keys, particles removed (بأبها -> أبها, not باب). 3: tens and مائة are their own search keys (ثلاثين is not
  * ثلاث, مائة is not ماء). 4: given and family names light10 would cut are their own search keys, particles removed
  * (وسلمان -> سلمان, not سلم). 5: four of those names written with the article are the name (الحسين -> حسين).
- * 6: every UN member state and more capitals are places (وتشاد -> تشاد).
+ * 6: every UN member state and more capitals are places (وتشاد -> تشاد); everyday words cut onto a given name keep
+ * their own key (العاصمة -> عاصمه, not the name عاصم).
  */
 export const ANALYZER_VERSION = 6;
 

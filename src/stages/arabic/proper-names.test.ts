@@ -59,6 +59,12 @@ describe("properNameOf", () => {
     },
     { why: "a name ending in ة keeps it", input: "وأسامة", expected: "اسامه" },
     {
+      why: "a country that is its own adjective meets it with the article (light10: هايت)",
+      input: "والهايتي",
+      expected: "هايتي",
+    },
+    { why: "the place itself", input: "هايتي", expected: "هايتي" },
+    {
       why: "a family name without the article (light10: عسير, the region)",
       input: "عسيري",
       expected: "عسيري",

@@ -12,6 +12,7 @@ import { stemArabic } from "./stem-arabic.ts";
 const ALEF = "\u0627"; // ARABIC LETTER ALEF
 const LAM = "\u0644"; // ARABIC LETTER LAM
 const ARTICLE = ALEF + LAM; // ال
+const YEH = "\u064a"; // ARABIC LETTER YEH
 
 /**
  * Place names of the lexicon that are also everyday words, or a particle plus one: they are stemmed as words.
@@ -86,11 +87,28 @@ const PERSON_NAME_OF_ARTICLE_FORM: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/**
+ * A place name without the article that ends in ي (هايتي, تشيلي, جيبوتي) is also its people's adjective, which takes
+ * the article: "الرئيس الهايتي". Light10 cuts that form to هايت while the name is kept whole, so each such name's
+ * article form -> the name, normalized ("الهايتي" -> "هايتي"). Cities too (السيدني is no word, so no harm).
+ */
+const PLACE_NAME_OF_ARTICLE_ADJECTIVE: ReadonlyMap<string, string> = new Map(
+  [...PLACE_NAMES]
+    .filter((name) => !name.startsWith(ARTICLE) && name.endsWith(YEH))
+    .map((name) => [ARTICLE + name, name]),
+);
+
+/** Names whose article form is the name itself (PERSON_NAME_OF_ARTICLE_FORM, PLACE_NAME_OF_ARTICLE_ADJECTIVE). */
+const NAME_OF_ARTICLE_FORM: ReadonlyMap<string, string> = new Map([
+  ...PERSON_NAME_OF_ARTICLE_FORM,
+  ...PLACE_NAME_OF_ARTICLE_ADJECTIVE,
+]);
+
 /** Place names and person names (some with the article): what the search keys keep whole (properNameOf). */
 const PROPER_NAMES: ReadonlySet<string> = new Set([
   ...PLACE_NAMES,
   ...PERSON_NAMES,
-  ...PERSON_NAME_OF_ARTICLE_FORM.keys(),
+  ...NAME_OF_ARTICLE_FORM.keys(),
 ]);
 
 /** Bare form -> the lexicon's place name written with the article ("رباط" -> "الرباط"). */
@@ -186,9 +204,9 @@ export function placeNameOf(norm: string): string | null {
 /**
  * The proper name (a place or a person, PROPER_NAMES) a normalized word writes, particles removed, or null: the
  * search key of a name. Examples: "وسلمان" -> "سلمان", "بسلطان" -> "سلطان", "للرياض" -> "الرياض",
- * "بالحسين" -> "حسين", "السلمان" -> null (a family name with the article is stemmed), "وسلم" -> null.
+ * "بالحسين" -> "حسين", "والهايتي" -> "هايتي", "السلمان" -> null (a family name with the article is stemmed), "وسلم" -> null.
  */
 export function properNameOf(norm: string): string | null {
   const name = nameIn(PROPER_TABLE, norm);
-  return name === null ? null : (PERSON_NAME_OF_ARTICLE_FORM.get(name) ?? name);
+  return name === null ? null : (NAME_OF_ARTICLE_FORM.get(name) ?? name);
 }
