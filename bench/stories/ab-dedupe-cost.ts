@@ -37,6 +37,8 @@ function makeFold(m: Modules) {
   // Versions before the rewrite test have no word pairs; the working tree reads word hashes for them.
   const pairWords = (m.text as { REWRITE_SHINGLE_WORDS?: number }).REWRITE_SHINGLE_WORDS;
   const groupOf = new Map<string, string>();
+  // Versions before containment relations join groups on every verified copy.
+  const grouping = (m.groups as { groupingCopies?: <T>(c: readonly T[]) => T[] }).groupingCopies;
   return {
     groupOf,
     add(a: ReturnType<typeof loadStream>[number]): void {
@@ -57,7 +59,7 @@ function makeFold(m: Modules) {
       groups.evictBefore(a.timeMs - m.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
       const g = groups.add(
         { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
-        copies.map((c) => c.id),
+        (grouping === undefined ? copies : grouping(copies)).map((c) => c.id),
         groups.mergeIdsOf(copies, a.timeMs),
       );
       groupOf.set(a.id, g.groupId);

@@ -6,7 +6,11 @@
  * that put the two in one group, for a false negative the direct link (if any) and why it did not join the groups.
  * With --half tune (or test) only that half's figures and pairs are printed, so tuning never reads the other half.
  * Benchmark helper, not pure (reads the corpus and labels).
- * Run: node --import tsx bench/stories/copy-pairs.ts [--list] [--half tune|test|all] [--rule key=value ...]
+ * With --floor it also checks the issue's floor as bench/stories/run.ts does (every pair of the 3,000 articles from
+ * 2015-08-06 with J >= 0.8 or C >= 0.9 on our shingles, or J >= 0.8 on 5-word surface shingles, >= 3 shingles): a
+ * pair is found when it shares a copy group or the fold recorded a containment relation between the two
+ * (compare-shingles.ts CopyTest "contained", stored as article containment).
+ * Run: node --import tsx bench/stories/copy-pairs.ts [--list] [--floor] [--half tune|test|all] [--rule key=value ...]
  *   (--rule overrides a CopyRule field, e.g. --rule rewriteMaxHours=36; Infinity is accepted)
  */
 import { readFileSync } from "node:fs";
@@ -17,7 +21,7 @@ import {
   compareShingles,
   DEFAULT_COPY_RULE,
 } from "../../src/stages/dedupe/compare-shingles.ts";
-import { DuplicateGroups } from "../../src/stages/dedupe/duplicate-groups.ts";
+import { DuplicateGroups, groupingCopies } from "../../src/stages/dedupe/duplicate-groups.ts";
 import {
   fingerprintText,
   NEAR_DUPLICATE_WINDOW_DAYS,
@@ -25,6 +29,7 @@ import {
 } from "../../src/stages/dedupe/near-duplicate-index.ts";
 import {
   SHINGLE_WORDS,
+  shingleText,
   toLeadHashes,
   toShingleHashes,
   toShingleWords,
@@ -34,6 +39,7 @@ import {
   applySecondReading,
   halfOf,
   type LabelledPair,
+  PROFILE_SHINGLES,
   ruleFromArgs,
   type SecondReading,
   scoreCopies,
@@ -70,6 +76,7 @@ export function groupArticles(
   articles: readonly StreamArticle[],
   rule: CopyRule = DEFAULT_COPY_RULE,
   links?: CopyLink[],
+  contained?: Set<string>,
 ): Map<string, string> {
   const index = new NearDuplicateIndex({ rule });
   const groups = new DuplicateGroups();
@@ -81,9 +88,10 @@ export function groupArticles(
     index.add(a.id, a.timeMs, fingerprint);
     groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
     const mergeIds = groups.mergeIdsOf(copies, a.timeMs);
+    for (const c of copies) if (c.test === "contained") contained?.add(pairKey(a.id, c.id));
     if (links !== undefined) {
       // DuplicateGroups.add joins the group of the first copy still in one (the best), then merges mergeIds.
-      const joined = copies.find((c) => groups.groupIdOf(c.id) !== undefined)?.id;
+      const joined = groupingCopies(copies).find((c) => groups.groupIdOf(c.id) !== undefined)?.id;
       for (const c of copies) {
         const role = c.id === joined ? "join" : mergeIds.includes(c.id) ? "merge" : "none";
         links.push({
@@ -98,7 +106,7 @@ export function groupArticles(
     }
     const g = groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
-      copies.map((c) => c.id),
+      groupingCopies(copies).map((c) => c.id),
       mergeIds,
     );
     groupOf.set(a.id, g.groupId);
@@ -111,6 +119,9 @@ export function groupArticles(
   };
   return new Map([...groupOf].map(([id, g]) => [id, resolve(g)]));
 }
+
+/** Key of an unordered pair of ids. */
+export const pairKey = (x: string, y: string): string => (x < y ? `${x} ${y}` : `${y} ${x}`);
 
 /**
  * The copy links (either direction) that connect `from` to `to` with the fewest steps, or null: how a false
@@ -162,7 +173,8 @@ const sets = [
 
 const t0 = process.cpuUsage();
 const links: CopyLink[] = [];
-const groupOf = groupArticles(articles, rule, list ? links : undefined);
+const contained = new Set<string>();
+const groupOf = groupArticles(articles, rule, list ? links : undefined, contained);
 const cpu = process.cpuUsage(t0);
 console.log(
   `dedupe fold: ${articles.length} articles, ${fmt((cpu.user + cpu.system) / articles.length, 0)} µs CPU/article`,
@@ -207,4 +219,31 @@ if (list) {
     );
     console.log(`   direct: ${direct === undefined ? "no verified copy link" : describe(direct)}`);
   }
+}
+
+if (argv.includes("--floor")) {
+  const sample = articles.filter((a) => a.timeMs >= Date.parse("2015-08-06T00:00:00Z")).slice(0, 3000);
+  const ours = sample.map((a) => shingleText(a.text));
+  const j5 = sample.map((a) => shingleText(a.text, PROFILE_SHINGLES));
+  let floor = 0;
+  let inGroup = 0;
+  let byContainment = 0;
+  const missed: string[] = [];
+  for (let i = 0; i < sample.length; i++) {
+    for (let j = i + 1; j < sample.length; j++) {
+      const o = compareShingles(ours[i]!, ours[j]!);
+      if (o.smaller < 3) continue;
+      if (!(o.jaccard >= 0.8 || o.containment >= 0.9 || compareShingles(j5[i]!, j5[j]!).jaccard >= 0.8))
+        continue;
+      floor++;
+      const [x, y] = [sample[i]!.id, sample[j]!.id];
+      if (groupOf.get(x) === groupOf.get(y)) inGroup++;
+      else if (contained.has(pairKey(x, y))) byContainment++;
+      else missed.push(`${x} ${y} J ${fmt(o.jaccard, 2)} C ${fmt(o.containment, 2)} n ${o.smaller}`);
+    }
+  }
+  console.log(
+    `floor pairs (3,000 articles from 2015-08-06): ${floor}; in one copy group ${inGroup}, recorded as containment ${byContainment}, missed ${missed.length}`,
+  );
+  for (const m of missed) console.log(`   missed: ${m}`);
 }

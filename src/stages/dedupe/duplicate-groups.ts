@@ -4,7 +4,7 @@
  * earliest published, then the smallest id). Dedupe stage, in-memory and deterministic for a stream in (time, id)
  * order.
  */
-import { COPY_MIN_JACCARD } from "./compare-shingles.ts";
+import { COPY_MIN_JACCARD, type CopyTest } from "./compare-shingles.ts";
 
 /**
  * Source ids of wire agencies: when one of them is in a group it is the original, because newspapers copy it.
@@ -80,7 +80,8 @@ export const JOIN_MIN_MEMBER_SHARE = 0.5;
  * default until the copy rule itself is stricter. Under `first-copy` an article that is a floor-close copy
  * (isGroupMergeCopy) of members of several groups, or resembles members of young groups (GROUP_MERGE_MAX_HOURS),
  * merges them, so every floor pair shares a group; under
- * `original-or-majority` it joins one group as before.
+ * `original-or-majority` it joins one group as before. A floor pair that is a containment, not a copy
+ * (compare-shingles.ts CopyTest "contained"), is found as a containment relation instead of a shared group.
  */
 export const DEFAULT_DUPLICATE_JOIN_RULE: DuplicateJoinRule = "first-copy";
 
@@ -115,6 +116,14 @@ export const GROUP_MERGE_MAX_HOURS = 36;
  */
 export const GROUP_MERGE_YOUNG_MIN_JACCARD = COPY_MIN_JACCARD;
 const HOUR_MS = 3_600_000;
+
+/**
+ * The copies an article may join or merge groups on: all but "contained" links (compare-shingles.ts CopyTest), which
+ * are containment relations, not copies, so one roundup does not bridge the groups of the items it carries.
+ */
+export function groupingCopies<T extends { test?: CopyTest }>(copies: readonly T[]): T[] {
+  return copies.filter((c) => c.test !== "contained");
+}
 
 /** True when a verified copy is close enough to merge its group with the new article's whatever its age. */
 export function isGroupMergeCopy(overlap: { jaccard: number; containment: number }): boolean {
@@ -210,11 +219,12 @@ export class DuplicateGroups {
    * whose group's first article is at most GROUP_MERGE_MAX_HOURS older. Pass the result as `add`'s `mergeIds`.
    */
   mergeIdsOf(
-    copies: readonly { id: string; jaccard: number; containment: number }[],
+    copies: readonly { id: string; jaccard: number; containment: number; test?: CopyTest }[],
     timeMs: number,
   ): string[] {
     const out: string[] = [];
     for (const c of copies) {
+      if (c.test === "contained") continue;
       const g = this.groupOf.get(c.id);
       const young = g !== undefined && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS;
       if (isGroupMergeCopy(c) || (young && c.jaccard >= GROUP_MERGE_YOUNG_MIN_JACCARD)) out.push(c.id);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   compareShingles,
+  copyTestOf,
   isCopy,
   REWRITE_MAX_HOURS,
   rareLeadAgreementOf,
   shareFound,
 } from "./compare-shingles.ts";
-import { DuplicateGroups, GROUP_MERGE_MAX_HOURS } from "./duplicate-groups.ts";
+import { DuplicateGroups, GROUP_MERGE_MAX_HOURS, groupingCopies } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { NearDuplicateIndex } from "./near-duplicate-index.ts";
 import {
@@ -107,7 +108,7 @@ describe("the copy rule's lead and sure-containment checks", () => {
       copy: false,
     },
     {
-      name: "a follow-up that carries the whole earlier text is a copy (the containment floor)",
+      name: "a follow-up that carries the whole earlier text is found (the containment floor), as a containment",
       later: `${words(9000, 80)} ${words(0, 60)}`,
       copy: true,
     },
@@ -120,6 +121,19 @@ describe("the copy rule's lead and sure-containment checks", () => {
       expect(match?.id).toBe(c.copy ? "earlier" : undefined);
     });
   }
+  it("calls a text inside a longer one that starts otherwise 'contained', and one it starts 'overlap'", () => {
+    const index = new NearDuplicateIndex();
+    index.add("earlier", 0, fingerprint(earlier));
+    expect(index.query(fingerprint(`${words(9000, 80)} ${words(0, 60)}`))[0]?.test).toBe("contained");
+    expect(index.query(fingerprint(`${words(0, 60)} ${words(9000, 80)}`))[0]?.test).toBe("overlap");
+    const o = compareShingles(
+      fingerprint(earlier).shingles,
+      fingerprint(`${words(9000, 80)} ${words(0, 60)}`).shingles,
+    );
+    expect(copyTestOf(o)).toBe("overlap"); // unknown leads count as agreeing
+    expect(copyTestOf(o, undefined, { leadAgreement: 0 })).toBe("contained");
+    expect(isCopy(o, undefined, { leadAgreement: 0 })).toBe(true);
+  });
   it("reads these cases below the resemblance threshold, so the lead and containment decide", () => {
     for (const c of cases) {
       const o = compareShingles(fingerprint(earlier).shingles, fingerprint(c.later).shingles);
@@ -414,6 +428,25 @@ describe("DuplicateGroups merging", () => {
         expect(g.groupIdOf("recent")).toBe(g.groupIdOf("new"));
       });
     }
+  });
+
+  it("neither joins nor merges groups on a 'contained' link, even a floor-close one (a roundup carrying items)", () => {
+    const g = new DuplicateGroups();
+    g.add(member("a", "okaz", 0), []);
+    g.add(member("b", "sabq", 1), []);
+    const copies = [
+      { id: "a", jaccard: 0.3, containment: 1, test: "contained" as const },
+      { id: "b", jaccard: 0.25, containment: 0.95, test: "contained" as const },
+    ];
+    expect(g.mergeIdsOf(copies, 2)).toEqual([]);
+    expect(groupingCopies(copies)).toEqual([]);
+    const out = g.add(
+      member("roundup", "alyaum", 2),
+      groupingCopies(copies).map((c) => c.id),
+      g.mergeIdsOf(copies, 2),
+    );
+    expect(out).toEqual({ groupId: "roundup", originalId: "roundup" });
+    expect(new Set(["a", "b", "roundup"].map((id) => g.groupIdOf(id))).size).toBe(3);
   });
 
   it("makes a wire member of the absorbed group the merged group's original", () => {

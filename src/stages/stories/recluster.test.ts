@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreClustering } from "./pairwise-scores.ts";
-import { recluster, type StreamArticle } from "./recluster.ts";
+import { containmentsOf, recluster, StoryStream, type StreamArticle } from "./recluster.ts";
 
 const H = 3_600_000;
 /** Invented articles: two about a hospital opening (one a copy), one about a football match. */
@@ -82,5 +82,76 @@ describe("StoryStream memory", () => {
     expect(r.storyOf.size).toBe(6);
     expect(r.storyOf.get("h1-late")).not.toBe(r.storyOf.get("h1"));
     expect(r.stories.reduce((n, s) => n + s.articleCount, 0)).toBe(6);
+  });
+});
+
+describe("StoryStream containment (a roundup carrying items is not their copy)", () => {
+  /** Invented words that the analyzer keeps apart: w(0) = "بجد", w(1) = "بجر", … */
+  const w = (i: number) => {
+    const letters = "بجدرزسشصضطظعغقكمن";
+    let out = "ب";
+    for (let k = 0, n = i; k < 3; k++, n = Math.floor(n / letters.length)) out += letters[n % letters.length];
+    return out;
+  };
+  const words = (from: number, count: number) =>
+    Array.from({ length: count }, (_, k) => w(from + k)).join(" ");
+  const article = (id: string, sourceId: string, hour: number, text: string): StreamArticle => ({
+    id,
+    sourceId,
+    citedSource: null,
+    title: id,
+    text,
+    timeMs: Date.parse("2015-08-01T00:00:00Z") + hour * H,
+  });
+  const itemA = words(0, 60);
+  const itemB = words(1000, 60);
+
+  it("keeps the items' copy groups apart and records each item as contained in the roundup", () => {
+    const stream = new StoryStream();
+    const a1 = stream.add(article("a1", "okaz", 0, itemA));
+    const a2 = stream.add(article("a2", "sabq", 1, itemA));
+    const b1 = stream.add(article("b1", "alyaum", 2, itemB));
+    const roundup = stream.add(article("r", "alriyadh", 3, `${words(5000, 70)} ${itemA} ${itemB}`));
+    expect(a2.groupId).toBe(a1.groupId);
+    expect(roundup.groupId).toBe("r");
+    expect(roundup.groupMerges).toBeUndefined();
+    expect(roundup.duplicateOf).toBeNull();
+    expect(stream.groups.groupIdOf("b1")).toBe(b1.groupId);
+    expect(stream.groups.groupIdOf("b1")).not.toBe(stream.groups.groupIdOf("a1"));
+    expect(roundup.containments).toEqual(
+      expect.arrayContaining([
+        { innerId: "a1", outerId: "r" },
+        { innerId: "a2", outerId: "r" },
+        { innerId: "b1", outerId: "r" },
+      ]),
+    );
+    expect(roundup.containments).toHaveLength(3);
+  });
+
+  it("records an item that arrives after the roundup as the inner one", () => {
+    const stream = new StoryStream();
+    stream.add(article("r", "alriyadh", 0, `${words(5000, 70)} ${itemA} ${itemB}`));
+    const item = stream.add(article("a1", "okaz", 1, itemA));
+    expect(item.containments).toEqual([{ innerId: "a1", outerId: "r" }]);
+    expect(item.groupId).toBe("a1");
+  });
+
+  it("still puts a copy whose text starts as the shorter one's in its group (an unrelated line added at the end)", () => {
+    const stream = new StoryStream();
+    const a1 = stream.add(article("a1", "okaz", 0, itemA));
+    const longer = stream.add(article("a2", "sabq", 1, `${itemA} ${words(5000, 70)}`));
+    expect(longer.groupId).toBe(a1.groupId);
+    expect(longer.containments).toBeUndefined();
+  });
+
+  it("orients a pair by shingle count (containmentsOf)", () => {
+    const copies = [
+      { id: "short", test: "contained" as const, smaller: 40 },
+      { id: "copy", test: "overlap" as const, smaller: 200 },
+    ];
+    expect(containmentsOf("long", 200, copies)).toEqual([{ innerId: "short", outerId: "long" }]);
+    expect(containmentsOf("item", 40, [{ id: "roundup", test: "contained", smaller: 40 }])).toEqual([
+      { innerId: "item", outerId: "roundup" },
+    ]);
   });
 });

@@ -3,7 +3,8 @@
  * cluster into stories. `recluster` rebuilds from scratch; `StoryStream` is the same fold, one article at a time.
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
-import { DuplicateGroups } from "../dedupe/duplicate-groups.ts";
+import type { CopyTest } from "../dedupe/compare-shingles.ts";
+import { DuplicateGroups, groupingCopies } from "../dedupe/duplicate-groups.ts";
 import {
   fingerprintText,
   NEAR_DUPLICATE_WINDOW_DAYS,
@@ -44,10 +45,22 @@ export interface ArticlePlacement {
    */
   groupMerges?: { fromId: string; intoId: string }[];
   /**
+   * Containment relations found with this article (compare-shingles.ts CopyTest "contained"): `innerId`'s text is
+   * inside `outerId`'s, which starts otherwise (a roundup carrying an item). Not a copy, so not in one copy group;
+   * storage keeps them so a reader sees every pair the issue's floor asks for. Absent when none.
+   */
+  containments?: ArticleContainment[];
+  /**
    * The group's original after this article (itself when it opened the group or became its original); when it
    * changed, every earlier member's duplicateOf changes with it (a wire copy arriving after a newspaper's).
    */
   originalId: string;
+}
+
+/** One text inside another that does not start as it does (ArticlePlacement.containments). */
+export interface ArticleContainment {
+  innerId: string;
+  outerId: string;
 }
 
 /**
@@ -107,7 +120,7 @@ export class StoryStream {
     this.groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
     const group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
-      copies.map((c) => c.id),
+      groupingCopies(copies).map((c) => c.id),
       this.groups.mergeIdsOf(copies, a.timeMs),
     );
     const t1 = performance.now();
@@ -141,8 +154,27 @@ export class StoryStream {
     if (group.mergedGroups !== undefined) {
       placement.groupMerges = group.mergedGroups.map((fromId) => ({ fromId, intoId: group.groupId }));
     }
+    const containments = containmentsOf(a.id, shingles.length, copies);
+    if (containments.length > 0) placement.containments = containments;
     return placement;
   }
+}
+
+/**
+ * The containment relations between a new article (`id`, `shingleCount` shingles) and its verified copies: the
+ * shorter of each "contained" pair is the inner one. Example: a 40-shingle item contained in an earlier 200-shingle
+ * roundup R gives [{ innerId: id, outerId: R }].
+ */
+export function containmentsOf(
+  id: string,
+  shingleCount: number,
+  copies: readonly { id: string; test: CopyTest; smaller: number }[],
+): ArticleContainment[] {
+  return copies
+    .filter((c) => c.test === "contained")
+    .map((c) =>
+      c.smaller === shingleCount ? { innerId: id, outerId: c.id } : { innerId: c.id, outerId: id },
+    );
 }
 
 /**

@@ -1,0 +1,141 @@
+/**
+ * What a dedupe change does to copy groups on the whole dev corpus: runs the dedupe fold of an older src tree (A,
+ * `git archive <commit> src | tar -x -C bench/.tmp/old`) and of the working tree (B) over the corpus, counts the
+ * article pairs B puts in one copy group and A does not (added) and the reverse (removed), and prints a seeded
+ * sample of each with both titles, sources, hours apart, overlap and the texts' first characters, for reading.
+ * Labels see few of these pairs (testdata/labels/README.md: a change whose new pairs are half wrong is no gain).
+ * Prints corpus text to the terminal only. Benchmark helper, not pure (reads the corpus).
+ * Run: node --import tsx bench/stories/copy-diff.ts [old src root, default bench/.tmp/old/src] [--sample 20]
+ *   [--chars 220]
+ */
+import { resolve } from "node:path";
+import { loadStream } from "./load-corpus.ts";
+
+const DAY_MS = 86_400_000;
+const SEED = 20261130;
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+const sampleSize = flag("--sample", 20);
+const chars = flag("--chars", 220);
+const oldRoot = resolve(
+  args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "bench/.tmp/old/src",
+);
+const newRoot = resolve("src");
+
+type Modules = {
+  index: typeof import("../../src/stages/dedupe/near-duplicate-index.ts");
+  groups: typeof import("../../src/stages/dedupe/duplicate-groups.ts");
+  compare: typeof import("../../src/stages/dedupe/compare-shingles.ts");
+  text: typeof import("../../src/stages/dedupe/shingle-text.ts");
+};
+async function load(root: string): Promise<Modules> {
+  return {
+    index: await import(`${root}/stages/dedupe/near-duplicate-index.ts`),
+    groups: await import(`${root}/stages/dedupe/duplicate-groups.ts`),
+    compare: await import(`${root}/stages/dedupe/compare-shingles.ts`),
+    text: await import(`${root}/stages/dedupe/shingle-text.ts`),
+  };
+}
+
+const articles = loadStream();
+const byId = new Map(articles.map((a) => [a.id, a]));
+
+/** Copy group of every article after one pass of a tree's fold, later group merges applied. */
+function groupsOf(m: Modules): Map<string, string> {
+  const index = new m.index.NearDuplicateIndex();
+  const groups = new m.groups.DuplicateGroups();
+  // Trees before the containment relation join groups on every verified copy.
+  const grouping = (m.groups as { groupingCopies?: <T>(c: readonly T[]) => T[] }).groupingCopies;
+  const groupOf = new Map<string, string>();
+  const mergedInto = new Map<string, string>();
+  for (const a of articles) {
+    const { fingerprint } = m.index.fingerprintText(a.text, a.sourceId);
+    const copies = index.query(fingerprint, a.timeMs);
+    index.add(a.id, a.timeMs, fingerprint);
+    groups.evictBefore(a.timeMs - m.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
+    const g = groups.add(
+      { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
+      (grouping === undefined ? copies : grouping(copies)).map((c) => c.id),
+      groups.mergeIdsOf(copies, a.timeMs),
+    );
+    groupOf.set(a.id, g.groupId);
+    for (const from of g.mergedGroups ?? []) mergedInto.set(from, g.groupId);
+  }
+  const root = (g: string): string => {
+    let x = g;
+    for (let next = mergedInto.get(x); next !== undefined; next = mergedInto.get(x)) x = next;
+    return x;
+  };
+  return new Map([...groupOf].map(([id, g]) => [id, root(g)]));
+}
+
+/** Pairs `x` puts in one group and `y` does not. */
+function pairsOnlyIn(x: Map<string, string>, y: Map<string, string>): [string, string][] {
+  const members = new Map<string, string[]>();
+  for (const [id, g] of x) members.set(g, [...(members.get(g) ?? []), id]);
+  const out: [string, string][] = [];
+  for (const ids of members.values()) {
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        if (y.get(ids[i]!) !== y.get(ids[j]!)) out.push([ids[i]!, ids[j]!]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Numerical Recipes LCG: reproducible without a dependency. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function sample<T>(xs: readonly T[], n: number, random: () => number): T[] {
+  const copy = [...xs];
+  for (let i = 0; i < Math.min(n, copy.length); i++) {
+    const j = i + Math.floor(random() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+}
+
+const [oldM, newM] = [await load(oldRoot), await load(newRoot)];
+const a = groupsOf(oldM);
+const b = groupsOf(newM);
+const added = pairsOnlyIn(b, a);
+const removed = pairsOnlyIn(a, b);
+const pairCount = (x: Map<string, string>) => {
+  const sizes = new Map<string, number>();
+  for (const g of x.values()) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  return [...sizes.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0);
+};
+console.log(`A (${oldRoot}): ${pairCount(a)} same-group pairs; B (working tree): ${pairCount(b)}`);
+console.log(`added (B only): ${added.length}; removed (A only): ${removed.length}`);
+const random = lcg(SEED);
+const words = newM.text.toShingleWords;
+const shingles = (id: string) =>
+  newM.text.toShingleHashes(words(byId.get(id)!.text), newM.text.SHINGLE_WORDS);
+const lead = (id: string) => newM.text.toLeadHashes(words(byId.get(id)!.text));
+for (const [name, list] of [
+  ["added", added],
+  ["removed", removed],
+] as const) {
+  console.log(`\n== ${name}: ${Math.min(sampleSize, list.length)} of ${list.length} ==`);
+  sample(list, sampleSize, random).forEach(([x, y], n) => {
+    const o = newM.compare.compareShingles(shingles(x), shingles(y));
+    const l = newM.compare.compareShingles(lead(x), lead(y)).containment;
+    const ax = byId.get(x)!;
+    const ay = byId.get(y)!;
+    console.log(
+      `\n#${n + 1} ${x} ${y} J ${o.jaccard.toFixed(2)} C ${o.containment.toFixed(2)} lead ${l.toFixed(2)} dt ${(Math.abs(ax.timeMs - ay.timeMs) / 3_600_000).toFixed(0)} h`,
+    );
+    for (const art of [ax, ay]) {
+      console.log(`  [${art.sourceId}] ${art.title}`);
+      console.log(`    ${art.text.replace(/\s+/g, " ").slice(0, chars)}`);
+    }
+  });
+}
