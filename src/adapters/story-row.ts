@@ -60,6 +60,17 @@ export const HEADLINE_ARTICLE_BACKFILL_SQL = `SELECT p.article_id FROM article_p
   ORDER BY length(a.title), p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`;
 export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 
+/**
+ * Stored ArticleContainment relations (domain/story.ts), the same SQL in both engines (SQLite migration 9, PostgreSQL
+ * 8): one row per inner and outer article, gone with either article; the outer index serves lookups by either end.
+ */
+export const ARTICLE_CONTAINMENTS_MIGRATION_SQL = `CREATE TABLE article_containments (
+  inner_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  outer_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (inner_id, outer_id)
+);
+CREATE INDEX article_containments_outer ON article_containments (outer_id);`;
+
 export function toStreamRow(r: StreamRowDb): StoryStreamRow {
   return {
     id: r.id,

@@ -27,6 +27,16 @@ export interface ArticlePlacement {
   signature: Uint32Array;
 }
 
+/**
+ * One article's text inside another's that does not start as it does (a roundup carrying an item, a report built
+ * around a statement): found by the issue's floor (containment >= 0.9) but not a copy, so the two keep their own copy
+ * groups (dedupe compare-shingles.ts CopyTest "contained").
+ */
+export interface ArticleContainment {
+  innerId: string;
+  outerId: string;
+}
+
 /** Everything one assignment step changes, committed in one transaction. */
 export interface PlacementBatch {
   placements: readonly ArticlePlacement[];
@@ -37,6 +47,11 @@ export interface PlacementBatch {
   groupMerges: readonly { fromId: string; intoId: string }[];
   /** Groups whose original changed (a wire copy arrived): every member's duplicate_of is re-pointed, in order. */
   groupOriginals: readonly { groupId: string; originalId: string }[];
+  /**
+   * Containments found with these placements: every stored relation of a placed article is replaced by these
+   * (absent: none), since each is found again when the later of its two articles is placed.
+   */
+  containments?: readonly ArticleContainment[];
   /** Stories merged by the stage's merge pass: members move, the old id stays as an alias. Applied in order. */
   merges: readonly { fromId: string; intoId: string }[];
   /** Representative headlines of the stories touched and the member each is the title of (the stage picks them). */
@@ -53,7 +68,11 @@ export interface StoryHeadline {
 /** True when a batch changes nothing in the store (headlines ride with placements and merges). */
 export function isEmptyPlacementBatch(batch: PlacementBatch): boolean {
   return (
-    batch.placements.length + batch.groupMerges.length + batch.groupOriginals.length + batch.merges.length ===
+    batch.placements.length +
+      batch.groupMerges.length +
+      batch.groupOriginals.length +
+      (batch.containments?.length ?? 0) +
+      batch.merges.length ===
     0
   );
 }

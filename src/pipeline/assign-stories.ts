@@ -5,7 +5,7 @@
  * store's assignment lock and first rebuilds a stream another process has moved past, so none splits a story.
  * Pipeline: stages/stories does the work, StoryStore the IO.
  */
-import type { PlacementBatch, StoryHeadline, StoryStreamRow } from "../domain/story.ts";
+import type { ArticleContainment, PlacementBatch, StoryHeadline, StoryStreamRow } from "../domain/story.ts";
 import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { StoryStore } from "../ports/story-store.ts";
@@ -215,6 +215,7 @@ export class StoryAssigner {
       [];
     const groupMerges: { fromId: string; intoId: string }[] = [];
     const groupOriginals: { groupId: string; originalId: string }[] = [];
+    const containments: ArticleContainment[] = [];
     const merged: { from: string; into: string }[] = [];
     for await (const [row, analysis] of withAnalyses(rows, analyzer)) {
       const p = stream.add(row, analysis);
@@ -227,6 +228,7 @@ export class StoryAssigner {
       if (p.groupMerges !== undefined || (before !== undefined && before !== p.originalId)) {
         groupOriginals.push({ groupId: p.groupId, originalId: p.originalId });
       }
+      if (p.containments !== undefined) containments.push(...p.containments);
       merged.push(...(p.assignment.merged ?? []));
       added.push({ row, groupId: p.groupId, shingles: p.shingles, signature: p.signature });
     }
@@ -269,7 +271,7 @@ export class StoryAssigner {
           headlines.push({ storyId, headline: s.headline, articleId: s.headlineArticleId });
       }
     }
-    return { placements, groupMerges, groupOriginals, merges, headlines };
+    return { placements, groupMerges, groupOriginals, containments, merges, headlines };
   }
 }
 

@@ -66,4 +66,45 @@ describe("findRelatedArticles", () => {
       await storage.close();
     }
   }, 60_000);
+
+  it("lists a roundup among the texts an item is inside, and the items among what the roundup holds, not as copies", async () => {
+    const storage = await openSqliteStorage(join(dir, "containment.db"));
+    try {
+      /** Invented words the analyzer keeps apart: w(0) = "بجد", w(1) = "بجر", … */
+      const w = (i: number) => {
+        const letters = "بجدرزسشصضطظعغقكمن";
+        let out = "ب";
+        for (let k = 0, n = i; k < 3; k++, n = Math.floor(n / letters.length))
+          out += letters[n % letters.length];
+        return out;
+      };
+      const words = (from: number, count: number) =>
+        Array.from({ length: count }, (_, k) => w(from + k)).join(" ");
+      await importFixture(
+        storage,
+        [
+          record("item-a", "2015-07-01T08:00:00", words(0, 5), words(0, 60)),
+          record("item-b", "2015-07-01T09:00:00", words(1000, 5), words(1000, 60)),
+          record(
+            "roundup",
+            "2015-07-01T10:00:00",
+            words(5000, 5),
+            `${words(5000, 70)} ${words(0, 60)} ${words(1000, 60)}`,
+          ),
+        ],
+        { now: "2015-09-01T00:00:00Z" },
+      );
+      const ids = (rs: readonly { article: { id: string } }[] | undefined) => rs?.map((r) => r.article.id);
+      const roundup = await findRelatedArticles(storage, "roundup");
+      expect(ids(roundup?.contains)).toEqual(["item-a", "item-b"]);
+      expect(ids(roundup?.containedIn)).toEqual([]);
+      expect(ids(roundup?.copies)).toEqual([]);
+      const item = await findRelatedArticles(storage, "item-a");
+      expect(ids(item?.containedIn)).toEqual(["roundup"]);
+      expect(ids(item?.copies)).toEqual([]);
+      expect(item?.anchor.placement?.duplicateOf).toBeNull();
+    } finally {
+      await storage.close();
+    }
+  }, 60_000);
 });

@@ -63,6 +63,13 @@ export interface RelatedArticleLists {
   sameStory: RelatedArticle[];
   /** Copies of the anchor (collapsed away from the lists above), earliest first. */
   copies: RelatedArticle[];
+  /**
+   * Articles whose text holds the anchor's but starts otherwise (a roundup carrying it; domain/story.ts
+   * ArticleContainment), earliest first: found by the copy floor, yet no copy, so not in `copies`.
+   */
+  containedIn: RelatedArticle[];
+  /** Articles whose text is inside the anchor's, which starts otherwise (the anchor is the roundup), earliest first. */
+  contains: RelatedArticle[];
   /** "مقالات مشابهة". */
   similar: RelatedArticle[];
   /** "اقرأ أيضاً". */
@@ -165,16 +172,38 @@ export async function findRelatedArticles(
           .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
           .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
   const sameStory = options.coverage === false ? [] : lists.sameStory;
-  const unread = [...sameStory, ...copies].map((c) => c.id).filter((id) => !byId.has(id));
-  for (const a of await storage.articles.getArticleSummaries(unread)) byId.set(a.id, a);
-  const pick = (c: RelatedCandidate): RelatedArticle[] => {
+  const containments = options.coverage === false ? [] : await stories.listContainments([anchor.id]);
+  const containedInIds = containments.filter((c) => c.innerId === anchor.id).map((c) => c.outerId);
+  const containsIds = containments.filter((c) => c.outerId === anchor.id).map((c) => c.innerId);
+  const unplaced = [...containedInIds, ...containsIds].filter((id) => !placements.has(id));
+  for (const p of await stories.getPlacements(unplaced)) placements.set(p.articleId, p);
+  const unread = [
+    ...sameStory.map((c) => c.id),
+    ...copies.map((c) => c.id),
+    ...containedInIds,
+    ...containsIds,
+  ];
+  for (const a of await storage.articles.getArticleSummaries(unread.filter((id) => !byId.has(id)))) {
+    byId.set(a.id, a);
+  }
+  const pick = (c: { id: string }): RelatedArticle[] => {
     const article = byId.get(c.id);
     return article === undefined ? [] : [{ article, placement: placements.get(c.id) ?? null }];
   };
+  const earliestFirst = (ids: readonly string[]): RelatedArticle[] =>
+    ids
+      .flatMap((id) => pick({ id }))
+      .sort((a, b) => {
+        const ta = a.placement?.timeMs ?? articleTimeMs(a.article) ?? 0;
+        const tb = b.placement?.timeMs ?? articleTimeMs(b.article) ?? 0;
+        return ta - tb || (a.article.id < b.article.id ? -1 : 1);
+      });
   return {
     anchor: { article: anchor, placement: anchorPlacement ?? null },
     sameStory: sameStory.flatMap(pick),
     copies: copies.flatMap(pick),
+    containedIn: earliestFirst(containedInIds),
+    contains: earliestFirst(containsIds),
     similar: lists.similar.flatMap(pick),
     readAlso: lists.readAlso === null ? null : (pick(lists.readAlso)[0] ?? null),
   };

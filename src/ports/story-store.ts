@@ -3,6 +3,7 @@
  * counts, and the aliases merged story ids leave behind. Interface only; adapters/sqlite and adapters/postgres.
  */
 import type {
+  ArticleContainment,
   ArticlePlacement,
   DuplicateStats,
   PlacedArticle,
@@ -70,6 +71,11 @@ export interface StoryStore {
   listStoryMembers(storyId: string): Promise<PlacedArticle[]>;
   /** Placements of these articles, in the order asked; unplaced or unknown ids are left out. */
   getPlacements(ids: readonly string[]): Promise<PlacedArticle[]>;
+  /**
+   * Stored containments (ArticleContainment) with an inner or outer article among `ids`, ordered by inner then outer
+   * id (code-unit order).
+   */
+  listContainments(ids: readonly string[]): Promise<ArticleContainment[]>;
   duplicateStats(): Promise<DuplicateStats>;
   /**
    * Runs one assignment step (reads, placing, writePlacements) while no other process runs one on this store, and

@@ -35,6 +35,8 @@ export function toRelatedListsJson(lists: RelatedArticleLists) {
     article: toRelatedArticleJson(lists.anchor),
     same_story: lists.sameStory.map(toRelatedArticleJson),
     copies: lists.copies.map(toRelatedArticleJson),
+    contained_in: lists.containedIn.map(toRelatedArticleJson),
+    contains: lists.contains.map(toRelatedArticleJson),
     similar: lists.similar.map(toRelatedArticleJson),
     read_also: lists.readAlso === null ? null : toRelatedArticleJson(lists.readAlso),
   };

@@ -104,6 +104,46 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
+    it("stores containments, lists them by either article, replaces a re-placed article's and clears them", async () => {
+      await withStore(async (s) => {
+        expect(await s.listContainments(["a"])).toEqual([]);
+        // c is a roundup carrying a and b: each keeps its own copy group.
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("a", "a"), placement("b", "b"), placement("c", "c")],
+          containments: [
+            { innerId: "b", outerId: "c" },
+            { innerId: "a", outerId: "c" },
+          ],
+        });
+        const both = [
+          { innerId: "a", outerId: "c" },
+          { innerId: "b", outerId: "c" },
+        ];
+        expect(await s.listContainments(["c"])).toEqual(both);
+        expect(await s.listContainments(["a", "b"])).toEqual(both);
+        expect(await s.listContainments(["a"])).toEqual([{ innerId: "a", outerId: "c" }]);
+        expect(await s.listContainments([])).toEqual([]);
+        // c placed again (a replay) without finding b inside it: its relations are the new ones only.
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("c", "c")],
+          containments: [{ innerId: "a", outerId: "c" }],
+        });
+        expect(await s.listContainments(["a", "b", "c"])).toEqual([{ innerId: "a", outerId: "c" }]);
+        // A batch without containments drops those of the articles it places.
+        await s.writePlacements({ ...EMPTY, placements: [placement("a", "a")] });
+        expect(await s.listContainments(["c"])).toEqual([]);
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("c", "c")],
+          containments: [{ innerId: "b", outerId: "c" }],
+        });
+        await s.clearStories();
+        expect(await s.listContainments(["b", "c"])).toEqual([]);
+      });
+    });
+
     it("moves a merged story's members and keeps its id as an alias", async () => {
       await withStore(async (s, storage) => {
         await s.writePlacements({

@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { AkhbarError } from "../../domain/errors.ts";
 import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
-import { HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
+import { ARTICLE_CONTAINMENTS_MIGRATION_SQL, HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
 
 export interface Migration {
   version: number;
@@ -352,6 +352,8 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `ALTER TABLE stories ADD COLUMN headline_article_id TEXT;
 UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
   },
+  // Containments found by the floor but no copy, as SQLite migration 9 (see there).
+  { version: 8, name: "article containments", sql: ARTICLE_CONTAINMENTS_MIGRATION_SQL },
 ];
 
 /**

@@ -5,6 +5,7 @@
  */
 import type pg from "pg";
 import {
+  type ArticleContainment,
   type ArticlePlacement,
   type DuplicateStats,
   isEmptyPlacementBatch,
@@ -214,6 +215,19 @@ export class PostgresStoryStore implements StoryStore {
       );
       const touched = new Set(before.rows.map((r) => r.story_id));
       for (const p of placements) touched.add(p.storyId);
+      // A placed article's containments are found again with it (or with the later article of each pair).
+      await client.query(
+        "DELETE FROM article_containments WHERE inner_id = ANY($1::text[]) OR outer_id = ANY($1::text[])",
+        [articleIds],
+      );
+      const containments = batch.containments ?? [];
+      if (containments.length > 0) {
+        await client.query(
+          `INSERT INTO article_containments (inner_id, outer_id)
+           SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+          [containments.map((c) => c.innerId), containments.map((c) => c.outerId)],
+        );
+      }
       // In order: a later merge may move a group an earlier one moved in.
       for (const g of batch.groupMerges) {
         if (g.fromId === g.intoId) continue;
@@ -331,6 +345,7 @@ export class PostgresStoryStore implements StoryStore {
       await client.query("DELETE FROM article_placements");
       await client.query("DELETE FROM stories");
       await client.query("DELETE FROM story_aliases");
+      await client.query("DELETE FROM article_containments");
       return await this.#bumpVersion(client);
     });
   }
@@ -384,6 +399,17 @@ export class PostgresStoryStore implements StoryStore {
       [storyId],
     );
     return rows.map(toPlaced);
+  }
+
+  async listContainments(ids: readonly string[]): Promise<ArticleContainment[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<ArticleContainment>(
+      `SELECT inner_id AS "innerId", outer_id AS "outerId" FROM article_containments
+         WHERE inner_id = ANY($1::text[]) OR outer_id = ANY($1::text[])
+         ORDER BY inner_id COLLATE "C", outer_id COLLATE "C"`,
+      [ids],
+    );
+    return rows;
   }
 
   async getPlacements(ids: readonly string[]): Promise<PlacedArticle[]> {

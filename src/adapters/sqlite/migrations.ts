@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { AkhbarError } from "../../domain/errors.ts";
 import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
-import { HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
+import { ARTICLE_CONTAINMENTS_MIGRATION_SQL, HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
 
 export interface Migration {
   version: number;
@@ -305,6 +305,14 @@ CREATE INDEX articles_seq_keys ON articles (seq, time_ms, source_id, id);
     // earliest original until the story is next described.
     sql: `ALTER TABLE stories ADD COLUMN headline_article_id TEXT;
 UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
+  },
+  {
+    version: 9,
+    name: "article containments",
+    // One text inside another that starts otherwise (a roundup carrying an item): found by the issue's floor but no
+    // copy, so the two keep their copy groups (domain/story.ts ArticleContainment). Stores placed before this version
+    // have none until their articles are placed again (akhbar recluster).
+    sql: ARTICLE_CONTAINMENTS_MIGRATION_SQL,
   },
 ];
 

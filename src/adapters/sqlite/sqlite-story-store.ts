@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import {
+  type ArticleContainment,
   type ArticlePlacement,
   type DuplicateStats,
   isEmptyPlacementBatch,
@@ -71,6 +72,12 @@ export class SqliteStoryStore implements StoryStore {
       "INSERT INTO story_aliases (merged_id, story_id) VALUES (?, ?) ON CONFLICT (merged_id) DO UPDATE SET story_id = excluded.story_id",
     );
     const dropAlias = db.prepare<[string]>("DELETE FROM story_aliases WHERE merged_id = ?");
+    const dropContainments = db.prepare<[string, string]>(
+      "DELETE FROM article_containments WHERE inner_id = ? OR outer_id = ?",
+    );
+    const addContainment = db.prepare<[string, string]>(
+      "INSERT OR IGNORE INTO article_containments (inner_id, outer_id) VALUES (?, ?)",
+    );
     const aggregate = db.prepare<
       { id: string },
       { n: number; originals: number; first: number; last: number; sources: string }
@@ -125,6 +132,9 @@ export class SqliteStoryStore implements StoryStore {
           dropAlias.run(p.storyId);
         }
       }
+      // A placed article's containments are found again with it (or with the later article of each pair).
+      for (const p of batch.placements) dropContainments.run(p.articleId, p.articleId);
+      for (const c of batch.containments ?? []) addContainment.run(c.innerId, c.outerId);
       for (const g of batch.groupMerges) {
         if (g.fromId === g.intoId) continue;
         for (const r of storiesOfGroup.all(g.fromId)) touched.add(r.story_id);
@@ -235,7 +245,9 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async clearStories(): Promise<void> {
-    this.#db.exec("DELETE FROM article_placements; DELETE FROM stories; DELETE FROM story_aliases;");
+    this.#db.exec(
+      "DELETE FROM article_placements; DELETE FROM stories; DELETE FROM story_aliases; DELETE FROM article_containments;",
+    );
   }
 
   async listStories(query: StoryListQuery): Promise<StoredStory[]> {
@@ -280,6 +292,15 @@ export class SqliteStoryStore implements StoryStore {
     )
       .all(storyId, storyId)
       .map(toPlaced);
+  }
+
+  async listContainments(ids: readonly string[]): Promise<ArticleContainment[]> {
+    if (ids.length === 0) return [];
+    return this.#prepare<[string, string], ArticleContainment>(
+      `SELECT inner_id AS innerId, outer_id AS outerId FROM article_containments
+         WHERE inner_id IN (SELECT value FROM json_each(?)) OR outer_id IN (SELECT value FROM json_each(?))
+         ORDER BY inner_id, outer_id`,
+    ).all(JSON.stringify(ids), JSON.stringify(ids));
   }
 
   async getPlacements(ids: readonly string[]): Promise<PlacedArticle[]> {

@@ -3,6 +3,7 @@
  * cluster into stories. `recluster` rebuilds from scratch; `StoryStream` is the same fold, one article at a time.
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
+import type { ArticleContainment } from "../../domain/story.ts";
 import type { CopyTest } from "../dedupe/compare-shingles.ts";
 import { DuplicateGroups, groupingCopies } from "../dedupe/duplicate-groups.ts";
 import {
@@ -55,12 +56,6 @@ export interface ArticlePlacement {
    * changed, every earlier member's duplicateOf changes with it (a wire copy arriving after a newspaper's).
    */
   originalId: string;
-}
-
-/** One text inside another that does not start as it does (ArticlePlacement.containments). */
-export interface ArticleContainment {
-  innerId: string;
-  outerId: string;
 }
 
 /**

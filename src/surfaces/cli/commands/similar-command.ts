@@ -40,6 +40,10 @@ export const similarCommand: Command = {
           `copies of this article: ${lists.copies.map((c) => `${c.article.sourceId} (${c.article.id})`).join(", ")}`,
         );
       }
+      const named = (rs: readonly RelatedArticle[]) =>
+        rs.map((c) => `${c.article.sourceId} (${c.article.id})`).join(", ");
+      if (lists.containedIn.length > 0) printLine(ctx.io, `inside longer texts: ${named(lists.containedIn)}`);
+      if (lists.contains.length > 0) printLine(ctx.io, `holds the texts of: ${named(lists.contains)}`);
       printLine(ctx.io);
       printLine(ctx.io, `same story (${lists.sameStory.length}, copies collapsed, earliest first):`);
       for (const r of lists.sameStory) printLine(ctx.io, line(r));
