@@ -6,18 +6,19 @@
  * Labels see few of these pairs (testdata/labels/README.md: a change whose new pairs are half wrong is no gain).
  * Prints corpus text to the terminal only. Benchmark helper, not pure (reads the corpus).
  * Run: node --import tsx bench/stories/copy-diff.ts [old src root, default bench/.tmp/old/src] [--sample 20]
- *   [--chars 220]
+ *   [--chars 220] [--seed 20261130]
  */
 import { resolve } from "node:path";
 import { loadStream } from "./load-corpus.ts";
 
 const DAY_MS = 86_400_000;
-const SEED = 20261130;
+const SEED_DEFAULT = 20261130;
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) =>
   args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 const sampleSize = flag("--sample", 20);
 const chars = flag("--chars", 220);
+const seed = flag("--seed", SEED_DEFAULT);
 const oldRoot = resolve(
   args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "bench/.tmp/old/src",
 );
@@ -115,7 +116,7 @@ const pairCount = (x: Map<string, string>) => {
 };
 console.log(`A (${oldRoot}): ${pairCount(a)} same-group pairs; B (working tree): ${pairCount(b)}`);
 console.log(`added (B only): ${added.length}; removed (A only): ${removed.length}`);
-const random = lcg(SEED);
+const random = lcg(seed);
 const words = newM.text.toShingleWords;
 const shingles = (id: string) =>
   newM.text.toShingleHashes(words(byId.get(id)!.text), newM.text.SHINGLE_WORDS);
