@@ -178,6 +178,18 @@ export const OPENAPI_DOCUMENT = {
                         "the other coverage of the article's own story, copies under their original",
                       items: { $ref: "#/components/schemas/StoryArticle" },
                     },
+                    contained_in: {
+                      type: "array",
+                      description:
+                        "longer texts that carry this article's text after a start of their own (a roundup); not copies",
+                      items: { $ref: "#/components/schemas/StoryArticle" },
+                    },
+                    contains: {
+                      type: "array",
+                      description:
+                        "texts this article carries after a start of its own (it is the roundup); not copies",
+                      items: { $ref: "#/components/schemas/StoryArticle" },
+                    },
                   },
                 },
               },

@@ -91,7 +91,13 @@ export class StoryReaderData implements ReaderData {
   async related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles> {
     const coverage = options?.sameStory !== false;
     const lists = await findRelatedArticles(this.#storage, articleId, { coverage, termsCache: this.#terms });
-    const sameStory = coverage ? { sameStory: lists?.sameStory.map(toRelatedItem) ?? [] } : {};
+    const sameStory = coverage
+      ? {
+          sameStory: lists?.sameStory.map(toRelatedItem) ?? [],
+          containedIn: lists?.containedIn.map(toRelatedItem) ?? [],
+          contains: lists?.contains.map(toRelatedItem) ?? [],
+        }
+      : {};
     if (lists === null) return { similar: [], readAlso: null, ...sameStory };
     return {
       ...sameStory,
