@@ -200,6 +200,26 @@ describe("assignStories", () => {
     await Promise.all([second.close(), once.close()]);
   });
 
+  it("places everything after a step whose write failed, as one fold would", async () => {
+    const storage = await fresh();
+    const inOrder = [...RECORDS].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    await importInto(storage, inOrder.slice(0, 9), 500);
+    const store = storage.stories;
+    const write = store.writePlacements.bind(store);
+    store.writePlacements = async () => {
+      throw new Error("disk full");
+    };
+    // One article, the newest so far: the failed step leaves it as the stream's frontier.
+    await expect(importInto(storage, inOrder.slice(9, 10), 500)).rejects.toThrow("disk full");
+    store.writePlacements = write;
+    // The failed step's stream folded a row the store never got; the next step must not meet it again.
+    await importInto(storage, inOrder.slice(10), 500);
+    const once = await fresh();
+    await importInto(once, inOrder, 500);
+    expect(placements(storage)).toEqual(placements(once));
+    await Promise.all([storage.close(), once.close()]);
+  });
+
   it("folds an unplaced article stored before a late arrival ahead of the placed ones after it", async () => {
     const storage = await fresh();
     const story = (id: string) => STORY_RECORDS.find((r) => r.id === id)!;

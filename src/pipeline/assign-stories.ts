@@ -144,9 +144,16 @@ export class StoryAssigner {
       toPlace = rebuilt.toPlace;
       rebuiltRows = rebuilt.fed;
     }
-    const batch = await this.#add(toPlace, analyzer);
-    await this.#store.writePlacements(batch);
-    return { placed: batch.placements.length, replayed, merges: batch.merges.length, rebuiltRows };
+    try {
+      const batch = await this.#add(toPlace, analyzer);
+      await this.#store.writePlacements(batch);
+      return { placed: batch.placements.length, replayed, merges: batch.merges.length, rebuiltRows };
+    } catch (error) {
+      // The stream has folded rows the store does not hold: drop it, so the next step rebuilds it from the store
+      // instead of meeting those rows again ("already in the near-duplicate index") on every later step.
+      this.#stream = null;
+      throw error;
+    }
   }
 
   /**

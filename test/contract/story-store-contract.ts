@@ -144,6 +144,23 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
+    it("skips a containment whose article was deleted after the stream saw it, and still writes the placements", async () => {
+      await withStore(async (s, storage) => {
+        await s.writePlacements({ ...EMPTY, placements: [placement("a", "a")] });
+        expect(await storage.articles.deleteArticle("a", "legal")).toBe(true);
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("c", "c")],
+          containments: [
+            { innerId: "a", outerId: "c" },
+            { innerId: "b", outerId: "c" },
+          ],
+        });
+        expect((await s.getPlacements(["c"])).map((p) => p.storyId)).toEqual(["c"]);
+        expect(await s.listContainments(["c"])).toEqual([{ innerId: "b", outerId: "c" }]);
+      });
+    });
+
     it("moves a merged story's members and keeps its id as an alias", async () => {
       await withStore(async (s, storage) => {
         await s.writePlacements({

@@ -223,8 +223,11 @@ export class PostgresStoryStore implements StoryStore {
       const containments = batch.containments ?? [];
       if (containments.length > 0) {
         await client.query(
+          // Only pairs whose two articles are still stored (one deleted after the stream saw it).
           `INSERT INTO article_containments (inner_id, outer_id)
-           SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+           SELECT c.i, c.o FROM unnest($1::text[], $2::text[]) AS c(i, o)
+           WHERE EXISTS (SELECT 1 FROM articles WHERE id = c.i) AND EXISTS (SELECT 1 FROM articles WHERE id = c.o)
+           ON CONFLICT DO NOTHING`,
           [containments.map((c) => c.innerId), containments.map((c) => c.outerId)],
         );
       }

@@ -75,8 +75,11 @@ export class SqliteStoryStore implements StoryStore {
     const dropContainments = db.prepare<[string, string]>(
       "DELETE FROM article_containments WHERE inner_id = ? OR outer_id = ?",
     );
-    const addContainment = db.prepare<[string, string]>(
-      "INSERT OR IGNORE INTO article_containments (inner_id, outer_id) VALUES (?, ?)",
+    // Only pairs whose two articles are still stored: one deleted after the stream saw it must not fail the write
+    // (OR IGNORE does not cover a foreign key).
+    const addContainment = db.prepare<{ inner: string; outer: string }>(
+      `INSERT OR IGNORE INTO article_containments (inner_id, outer_id) SELECT @inner, @outer
+       WHERE EXISTS (SELECT 1 FROM articles WHERE id = @inner) AND EXISTS (SELECT 1 FROM articles WHERE id = @outer)`,
     );
     const aggregate = db.prepare<
       { id: string },
@@ -134,7 +137,7 @@ export class SqliteStoryStore implements StoryStore {
       }
       // A placed article's containments are found again with it (or with the later article of each pair).
       for (const p of batch.placements) dropContainments.run(p.articleId, p.articleId);
-      for (const c of batch.containments ?? []) addContainment.run(c.innerId, c.outerId);
+      for (const c of batch.containments ?? []) addContainment.run({ inner: c.innerId, outer: c.outerId });
       for (const g of batch.groupMerges) {
         if (g.fromId === g.intoId) continue;
         for (const r of storiesOfGroup.all(g.fromId)) touched.add(r.story_id);
