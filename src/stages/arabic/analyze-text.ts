@@ -48,10 +48,20 @@ const WORDS_KEPT_APART: ReadonlyMap<string, string> = new Map(
     ["عاصمته", "عاصمة"],
     ["عاصمتهم", "عاصمة"],
     ["عاصمتنا", "عاصمة"],
+    ["عاصمتهما", "عاصمة"],
     ["زيادة", "زيادة"],
     ["زيادات", "زيادة"],
+    ["زيادته", "زيادة"],
+    ["زيادتها", "زيادة"],
+    ["زيادتهم", "زيادة"],
     ["سلامة", "سلامة"],
+    ["سلامته", "سلامة"],
+    ["سلامتها", "سلامة"],
+    ["سلامتهم", "سلامة"],
+    ["سلامتكم", "سلامة"],
+    ["سلامتنا", "سلامة"],
     ["شريفين", "شريفين"],
+    ["شريفان", "شريفين"],
     ["شريفة", "شريفة"],
   ].map(([form, key]) => [normalizeArabic(form!), normalizeArabic(key!)]),
 );
@@ -134,7 +144,7 @@ export function searchKeyNeedles(key: string): string[] {
  * words by stem (2026-11-29). Left out for that reason: السعودية (سعود, a given name), البحرين (البحر), الرياض
  * (الرياضي, "sporting"), الطائف (الطائفية, "sectarianism"), الظهران (الظهر), الجوف (الجوفية, "underground"), الحديدة
  * (الحديد), البصرة (البصر), القدس (قدسية), الموصل (الموصلات), الخرج (خرج), المجمعة (مجمع), المنصورة (منصور), المجر
- * (مجريات), الغابون (الغابة "the forest"). Names without the article need no entry: light10 already gives لبنان and
+ * (مجريات), الغابون (الغابة "the forest"), الدومينيكان (دومينيك, a given name). Names without the article need no entry: light10 already gives لبنان and
  * اللبناني one stem.
  */
 const PLACES_WITH_PLAIN_ADJECTIVE = [
@@ -163,7 +173,6 @@ const PLACES_WITH_PLAIN_ADJECTIVE = [
   "الإكوادور",
   "الأوروغواي",
   "السلفادور",
-  "الدومينيكان",
   "البهاما",
   "المالديف",
   "البوسنة",
@@ -264,9 +273,10 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * ثلاث, مائة is not ماء). 4: given and family names light10 would cut are their own search keys, particles removed
  * (وسلمان -> سلمان, not سلم). 5: four of those names written with the article are the name (الحسين -> حسين).
  * 6: every UN member state and more capitals are places (وتشاد -> تشاد); everyday words cut onto a given name keep
- * their own key (العاصمة -> عاصمه, not the name عاصم).
+ * their own key (العاصمة -> عاصمه, not the name عاصم). 7: their possessives too (سلامتهم -> سلامه), and a country
+ * that is its own adjective meets it with the article (الهايتي -> هايتي); Accra and Andorra are no places (باكرا).
  */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

@@ -90,7 +90,8 @@ const PERSON_NAME_OF_ARTICLE_FORM: ReadonlyMap<string, string> = new Map(
 /**
  * A place name without the article that ends in ي (هايتي, تشيلي, جيبوتي) is also its people's adjective, which takes
  * the article: "الرئيس الهايتي". Light10 cuts that form to هايت while the name is kept whole, so each such name's
- * article form -> the name, normalized ("الهايتي" -> "هايتي"). Cities too (السيدني is no word, so no harm).
+ * article form -> the name, normalized ("الهايتي" -> "هايتي"). Cities too: the few such forms that are other names
+ * (الدبي a family name, الملاوي a Saudi place; rare in the dev corpus) then search as the city or the country.
  */
 const PLACE_NAME_OF_ARTICLE_ADJECTIVE: ReadonlyMap<string, string> = new Map(
   [...PLACE_NAMES]
