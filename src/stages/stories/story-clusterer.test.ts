@@ -204,6 +204,35 @@ describe("StoryClusterer thin articles", () => {
     expect(c.listStories().every((s) => s.articleCount === 1)).toBe(true);
   });
 
+  it("never lets a full article join, or a merge pass take, a thin article's story", () => {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 2 } });
+    const add = (id: string, title: string, text: string, timeMs: number, copyOf: string | null = null) =>
+      c.add({
+        id,
+        sourceId: id.split("-")[0]!,
+        title,
+        timeMs,
+        terms: toStoryTerms(title, text),
+        duplicateOf: copyOf,
+      });
+    const text =
+      "افتتح معرض الكاريكاتير في جدة أمس بمشاركة رسامي الكاريكاتير من الصحف السعودية ويستمر أسبوعا";
+    add("eqt-1", "كاريكاتير", "", 0);
+    add("okaz-1", "معرض الكاريكاتير", text, H);
+    add("madina-1", "الكاريكاتير في جدة", text, 2 * H);
+    // The cartoon's copy changes its story just before a merge pass: the pass must still not take others into it.
+    add("yaum-1", "كاريكاتير", "", 3 * H, "eqt-1");
+    // Past a posting compaction (every 1,000 articles), which must not list the thin story either.
+    for (let i = 0; i < 1_000; i++)
+      add(`filler-${i}`, `خبر رقم ${i} عن موضوع ${i}`, `نص الخبر ${i} وتفاصيله ${i}`, 4 * H);
+    add("riyadh-1", "رسامو الكاريكاتير", text, 5 * H);
+    // A titled cartoon with a caption: placeable, and nearer the thin story's one word than anything else.
+    add("watan-1", "كاريكاتير", "رسم ساخر عن ارتفاع الأسعار في الأسواق", 5 * H);
+    const cartoon = c.storyOf("eqt-1");
+    expect(["okaz-1", "madina-1", "riyadh-1", "watan-1"].map((id) => c.storyOf(id))).not.toContain(cartoon);
+    expect(c.listStories().find((s) => s.id === cartoon)?.articleCount).toBe(2);
+  });
+
   it("still puts a thin article's copy in its story", () => {
     const c = clusterOf([
       { id: "eqt-1", title: "صور اقتصادية", text: "", timeMs: 0 },
