@@ -151,6 +151,86 @@ describe("StoryClusterer headline keys", () => {
   });
 });
 
+describe("StoryClusterer stories still being reported", () => {
+  const REACTORS = [
+    "جامعة الملك خالد",
+    "مجلس الشورى",
+    "هيئة كبار العلماء",
+    "رابطة العالم الإسلامي",
+    "الغرفة التجارية",
+  ];
+  /**
+   * Two weeks of invented routine headlines, then an event that `sources` outlets report `perDay` times a day for
+   * four days (reactions sharing its bursting names), then one more reaction on day 4: does it join the event?
+   */
+  function placeDayFourReaction(tuning: Partial<ClusterTuning>, sources: number, perDay: number): boolean {
+    const c = new StoryClusterer({ tuning });
+    const add = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
+      c.add({ id, sourceId, title, timeMs, terms: toStoryTerms(title, text), duplicateOf: null }).storyId;
+    const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
+    for (let d = 0; d < 14; d++) {
+      for (let i = 0; i < routine.length; i++) {
+        const title = `أمير منطقة الرياض ${routine[i]} وفد الجمعية ${d}`;
+        const text = `${routine[i]} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 10 + i}`;
+        add(`r-${d}-${i}`, "was", title, text, d * 24 * H + i * H);
+      }
+    }
+    const reaction = (who: string, n: number) => ({
+      title: `${who} تدين تفجير مسجد قوات الطوارئ في أبها`,
+      text: `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير أثناء صلاة الظهر وأسفر عن سقوط شهداء ومصابين في بيان رقم ${n}`,
+    });
+    const t0 = 14 * 24 * H;
+    const first = reaction("وزارة الداخلية", 0);
+    const event = add("event", "s0", first.title, first.text, t0);
+    for (let d = 0; d < 4; d++) {
+      for (let i = 0; i < perDay; i++) {
+        const r = reaction(REACTORS[i % REACTORS.length]!, d * 100 + i);
+        add(
+          `e-${d}-${i}`,
+          `s${i % sources}`,
+          r.title,
+          r.text,
+          t0 + d * 24 * H + 8 * H + (i * 12 * H) / perDay,
+        );
+      }
+    }
+    const late = reaction("جمعية الهلال الأحمر", 999);
+    return add("late", "s9", late.title, late.text, t0 + 4 * 24 * H + 12 * H) === event;
+  }
+
+  it("joins a day-4 reaction to an event that many sources still report under bursting names", () => {
+    expect(placeDayFourReaction({}, 6, 20)).toBe(true);
+  });
+  it("opens a story for it when stories age from their first article (the rule before)", () => {
+    expect(placeDayFourReaction({ reportedMinArticles: Number.POSITIVE_INFINITY }, 6, 20)).toBe(false);
+  });
+  it("lets the story age when one outlet alone keeps reporting it", () => {
+    expect(placeDayFourReaction({}, 1, 20)).toBe(false);
+  });
+  it("lets the story age when only eight articles a day report it", () => {
+    expect(placeDayFourReaction({}, 6, 8)).toBe(false);
+  });
+  it("lets a template reported by many sources age: its everyday headline keys do not burst", () => {
+    const c = new StoryClusterer();
+    const ids = new Set<string | undefined>();
+    for (let d = 0; d < DAYS; d++) {
+      for (let i = 0; i < 20; i++) {
+        const a = CLOSES[d]!;
+        c.add({
+          id: `${a.id}-${i}`,
+          sourceId: `s${i % 6}`,
+          title: a.title,
+          timeMs: a.timeMs + i * 0.2 * H,
+          terms: toStoryTerms(a.title, `${a.text} ${i}`),
+          duplicateOf: null,
+        });
+      }
+    }
+    for (let d = 0; d < DAYS; d++) ids.add(c.storyOf(`close-${d}-0`));
+    expect(ids.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("compactionBucket", () => {
   /** Stream positions up to `upTo` at which passes every `interval` articles compact postings. */
   function compactions(interval: number, upTo: number): number[] {

@@ -1,7 +1,8 @@
 /**
  * Online story clustering: each article, in (time, id) order, joins the best recent story by TF-IDF cosine to the
  * story centroid plus headline-key overlap (keys weighted by IDF and headline burstiness), damped by Gaussian decays
- * in the time since the story's newest article and in the story's age past a grace period, or opens a new story;
+ * in the time since the story's newest article and in the story's age past a grace period (counted from the newest
+ * article at which many sources still reported it under bursting headline keys), or opens a new story;
  * copies join their original's story; a periodic merge pass joins stories that started close together and agree by
  * centroid cosine or by the same join score taken story to story. Stories stage, in-memory, pure.
  */
@@ -31,11 +32,35 @@ export const STORY_TIME_SIGMA_HOURS = 48;
  * 43 -> 12 of 43, same-story long-range pairs kept 32 -> 14 of 32, mean DEV pairwise F1 0.560 -> 0.654; grace 48 h
  * kept more (19-21) but let 18-22 wrong joins through and scored DEV F1 0.55-0.59. The held-out stories.jsonl,
  * read once after tuning: pairwise P 0.926 -> 0.979, R 0.473 -> 0.414, F1 0.627 -> 0.582. Cost: the Asir mosque
- * bombing (322 articles over 4.8 days) keeps 226 over 4.0 days; its last days' reactions open stories of their own.
+ * bombing (322 articles over 4.8 days) keeps 226 over 4.0 days; its last days' reactions open stories of their own
+ * (until STORY_REPORTED_*, below, counted a story's age from the newest article at which it was still reported).
  */
 export const STORY_AGE_GRACE_HOURS = 24;
 /** σ of the age damping past the grace period (24 and 48 h tried; 24 h as above). */
 export const STORY_AGE_SIGMA_HOURS = 24;
+/**
+ * A story still being reported ages from the newest article at which it was, not from its first: its original
+ * articles of the trailing day (a count decayed with a one-day time constant) reach STORY_REPORTED_MIN_ARTICLES, from
+ * at least STORY_REPORTED_MIN_SOURCES sources in that day (counted once the count first reached its minimum), and its STORY_REPORTED_TOP_KEYS most frequent headline
+ * keys still burst (their burst ratios, weighted by count, average STORY_REPORTED_MIN_BURST or more). The same start
+ * bounds the merge pass's MERGE_MAX_START_GAP_HOURS. A daily template (market closes, Eid greetings) takes a few
+ * articles a day under everyday keys and ages as before; the Asir mosque bombing (Aug 2015) took tens a day from 10+
+ * sources for five days, and its days-3-5 reactions (raw join scores 0.3-0.5) had been damped below the join score.
+ * Volume alone failed: at 20 articles and 5 sources the Yemen war's coverage (top keys مقاوم, حوث, عدن: burst
+ * 0.8-1.4) chained the week's battles and DEV set 1's precision fell 0.673 -> 0.282. Tuned on DEV
+ * (bench/stories/tune-clustering.ts, 2026-11-30): mean DEV pairwise F1 0.539 -> 0.646 (DEV3 R 0.035 -> 0.263, P 0.816
+ * -> 0.971; DEV2 P 0.917 -> 0.843), flat over 10-20 articles, 3-5 sources and burst 1.3-1.7 (2.0: 0.609); long-range
+ * and purity pairs (tune and test halves) unchanged. Over the whole corpus six stories take in others
+ * (diff-clusterings.ts; of 73 pieces joined to a larger one, 58 read as its event): the bombing 41 (40 right), the
+ * Suez Canal opening 14 (9: the canal's daily traffic report and a parliament piece are not), the Anad base
+ * offensive 14 (7: other Yemen fronts came with it), a Yemen fronts round-up 2 (0), two pairs of articles (2).
+ */
+export const STORY_REPORTED_MIN_ARTICLES = 15;
+export const STORY_REPORTED_MIN_SOURCES = 5;
+export const STORY_REPORTED_MIN_BURST = 1.5;
+const STORY_REPORTED_TOP_KEYS = 4;
+/** The window of "the trailing day" above, and the time constant of the decayed article count. */
+const STORY_REPORTED_WINDOW_HOURS = 24;
 /**
  * The merge pass joins only stories that started within this many hours of each other: two stories whose cores
  * are days apart are two events even when their vocabularies (a template's) agree.
@@ -102,6 +127,7 @@ export const MERGE_MIN_SCORE = 0.35;
 const MERGE_MIN_SHARED_TERMS = 8;
 
 const HOUR_MS = 3_600_000;
+const REPORTED_WINDOW_MS = STORY_REPORTED_WINDOW_HOURS * HOUR_MS;
 
 export interface ClusterInput {
   id: string;
@@ -162,6 +188,19 @@ interface StoryState {
    * its few terms are fewer than the MERGE_MIN_SHARED_TERMS a merge candidate must share.
    */
   lone: boolean;
+  /** How much the story is being reported: read and updated by `countReport`. */
+  reporting: Reporting;
+}
+
+/** A story's recent coverage, for STORY_REPORTED_*. */
+interface Reporting {
+  /** Originals joined, decayed with a STORY_REPORTED_WINDOW_HOURS time constant, as of `atMs`. */
+  articles: number;
+  atMs: number;
+  /** Newest original's time by source, kept from when the decayed count first reached the minimum (null before). */
+  sourceMs: Map<string, number> | null;
+  /** The newest article at which the story was still reported, ms (-Infinity: never). */
+  reportedMs: number;
 }
 
 export interface Assignment {
@@ -196,6 +235,10 @@ export interface ClusterTuning {
   keyBurstPower: number;
   /** Share of a join or merge score kept when the two sides' headline subjects conflict (1: no check). */
   subjectConflictFactor: number;
+  /** Trailing day's originals that keep a story reported (Infinity: stories age from their first article). */
+  reportedMinArticles: number;
+  reportedMinSources: number;
+  reportedMinBurst: number;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -212,6 +255,9 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   keyIdfPower: TITLE_KEY_IDF_POWER,
   keyBurstPower: TITLE_KEY_BURST_POWER,
   subjectConflictFactor: SUBJECT_CONFLICT_FACTOR,
+  reportedMinArticles: STORY_REPORTED_MIN_ARTICLES,
+  reportedMinSources: STORY_REPORTED_MIN_SOURCES,
+  reportedMinBurst: STORY_REPORTED_MIN_BURST,
 };
 
 export interface StoryClustererOptions {
@@ -352,6 +398,12 @@ export class StoryClusterer {
         subjects: new SubjectSet(),
         members: [],
         lone,
+        reporting: {
+          articles: 0,
+          atMs: article.timeMs,
+          sourceMs: null,
+          reportedMs: Number.NEGATIVE_INFINITY,
+        },
       };
       target.slot = this.slots.open(target, article.timeMs);
       this.stories.set(target.id, target);
@@ -514,12 +566,57 @@ export class StoryClusterer {
     const keyShare = total === 0 ? 0 : keys / total;
     const dh = Math.max(0, article.timeMs - this.slots.lastMs[story.slot]!) / HOUR_MS;
     const sigma = this.tuning.timeSigmaHours;
-    const age =
-      Math.max(0, article.timeMs - this.slots.firstMs[story.slot]!) / HOUR_MS - this.tuning.ageGraceHours;
+    const age = Math.max(0, article.timeMs - this.agedFromMs(story)) / HOUR_MS - this.tuning.ageGraceHours;
     const ageSigma = this.tuning.ageSigmaHours;
     const ageDecay = age > 0 ? Math.exp(-(age * age) / (2 * ageSigma * ageSigma)) : 1;
     const decay = Math.exp(-(dh * dh) / (2 * sigma * sigma)) * ageDecay;
     return (this.tuning.cosineWeight * cos + this.tuning.titleKeyWeight * keyShare) * decay;
+  }
+
+  /** The time a story's age counts from: its first article, or the newest at which it was still reported. */
+  private agedFromMs(story: StoryState): number {
+    return Math.max(this.slots.firstMs[story.slot]!, story.reporting.reportedMs);
+  }
+
+  /**
+   * Counts an original that joined `story` into its recent coverage, and marks the story still reported at the
+   * article's time when that coverage is wide enough and its headline keys still burst (STORY_REPORTED_*).
+   */
+  private countReport(story: StoryState, article: ClusterInput): void {
+    const r = story.reporting;
+    const t = article.timeMs;
+    r.articles = r.articles * Math.exp(-Math.max(0, t - r.atMs) / REPORTED_WINDOW_MS) + 1;
+    r.atMs = Math.max(r.atMs, t);
+    // Most stories never get near the minimum: they keep no per-source times.
+    if (r.articles < this.tuning.reportedMinArticles) return;
+    r.sourceMs ??= new Map();
+    r.sourceMs.set(article.sourceId, Math.max(r.sourceMs.get(article.sourceId) ?? t, t));
+    let sources = 0;
+    for (const ms of r.sourceMs.values()) if (t - ms < REPORTED_WINDOW_MS) sources++;
+    if (sources < this.tuning.reportedMinSources) return;
+    if (this.topKeysBurst(story) >= this.tuning.reportedMinBurst) r.reportedMs = Math.max(r.reportedMs, t);
+  }
+
+  /** Count-weighted mean burst ratio of the story's STORY_REPORTED_TOP_KEYS most frequent headline keys (ties by key). */
+  private topKeysBurst(story: StoryState): number {
+    const top: [string, number][] = [];
+    for (const [k, n] of story.keyCounts) {
+      if (top.length === STORY_REPORTED_TOP_KEYS) {
+        const last = top[top.length - 1]!;
+        if (n < last[1] || (n === last[1] && k > last[0])) continue;
+        top.pop();
+      }
+      let i = top.length;
+      while (i > 0 && (top[i - 1]![1] < n || (top[i - 1]![1] === n && top[i - 1]![0] > k))) i--;
+      top.splice(i, 0, [k, n]);
+    }
+    let count = 0;
+    let sum = 0;
+    for (const [k, n] of top) {
+      count += n;
+      sum += n * this.bursts.ratio(k);
+    }
+    return count === 0 ? 0 : sum / count;
   }
 
   /** The share of a join or merge score kept for the two sides' headline subjects (headline-subjects.ts). */
@@ -549,6 +646,7 @@ export class StoryClusterer {
       }
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       story.subjects.add(article.subjects);
+      this.countReport(story, article);
       if (story.centroid.size > 2 * CENTROID_MAX_TERMS) {
         story.centroid = prunedCentroid(story.centroid, this.stats);
       }
@@ -588,7 +686,7 @@ export class StoryClusterer {
       // Merge only into the older story (so a pass never depends on iteration direction) and only stories started
       // within the gap: only those are counted, and only those sharing enough terms are sorted.
       const firstMs = slots.firstMs[s.slot]!;
-      const maxStartMs = firstMs + this.tuning.mergeMaxStartGapHours * HOUR_MS;
+      const maxStartMs = this.agedFromMs(s) + this.tuning.mergeMaxStartGapHours * HOUR_MS;
       const count = slots.startCount();
       const touched: number[] = [];
       for (const t of s.ids) {
@@ -683,6 +781,7 @@ export class StoryClusterer {
     for (const [t, w] of from.centroid) into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
     for (const [k, n] of from.keyCounts) into.keyCounts.set(k, (into.keyCounts.get(k) ?? 0) + n);
     into.subjects.addSet(from.subjects);
+    mergeReporting(into.reporting, from.reporting);
     slots.firstMs[into.slot] = Math.min(slots.firstMs[into.slot]!, slots.firstMs[from.slot]!);
     slots.lastMs[into.slot] = Math.max(slots.lastMs[into.slot]!, slots.lastMs[from.slot]!);
     into.centroid = prunedCentroid(into.centroid, this.stats);
@@ -747,4 +846,19 @@ export function compactionBucket(seen: number, lastBucket: number): number | nul
  */
 function heaviestTermIds(v: SparseVector, ids: Int32Array, n: number): number[] {
   return heaviestIndexes(v.weights, n, (i) => v.terms[i]!).map((i) => ids[i]!);
+}
+
+/** `into` as the recent coverage of both stories (`absorb`): decayed counts summed at the later time. */
+function mergeReporting(into: Reporting, from: Reporting): void {
+  const atMs = Math.max(into.atMs, from.atMs);
+  into.articles =
+    into.articles * Math.exp(-(atMs - into.atMs) / REPORTED_WINDOW_MS) +
+    from.articles * Math.exp(-(atMs - from.atMs) / REPORTED_WINDOW_MS);
+  into.atMs = atMs;
+  if (from.sourceMs !== null) {
+    into.sourceMs ??= new Map();
+    for (const [source, ms] of from.sourceMs)
+      into.sourceMs.set(source, Math.max(into.sourceMs.get(source) ?? ms, ms));
+  }
+  into.reportedMs = Math.max(into.reportedMs, from.reportedMs);
 }
