@@ -177,6 +177,11 @@ export class SubjectSet {
   /** A place no other holds was added (a country, as far as PLACE_WITHIN knows). */
   private namesCountry = false;
 
+  /** True until a subject is added. */
+  isEmpty(): boolean {
+    return this.ids.size === 0;
+  }
+
   add(subjects: readonly string[] | undefined): void {
     if (subjects === undefined || subjects.length === 0) return;
     // Most stories are one article with no subject: they allocate nothing.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toHeadlineSubjects } from "./headline-subjects.ts";
 import { type ClusterTuning, compactionBucket, StoryClusterer } from "./story-clusterer.ts";
 import { toStoryTerms } from "./story-vector.ts";
 
@@ -163,10 +164,25 @@ describe("StoryClusterer stories still being reported", () => {
    * Two weeks of invented routine headlines, then an event that `sources` outlets report `perDay` times a day for
    * four days (reactions sharing its bursting names), then one more reaction on day 4: does it join the event?
    */
-  function placeDayFourReaction(tuning: Partial<ClusterTuning>, sources: number, perDay: number): boolean {
+  function placeDayFourReaction(
+    tuning: Partial<ClusterTuning>,
+    sources: number,
+    perDay: number,
+  ): { joined: boolean; score: number } {
     const c = new StoryClusterer({ tuning });
+    const subjects = (title: string) => toHeadlineSubjects(title);
+    const place = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
+      c.add({
+        id,
+        sourceId,
+        title,
+        timeMs,
+        terms: toStoryTerms(title, text),
+        subjects: subjects(title),
+        duplicateOf: null,
+      });
     const add = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
-      c.add({ id, sourceId, title, timeMs, terms: toStoryTerms(title, text), duplicateOf: null }).storyId;
+      place(id, sourceId, title, text, timeMs).storyId;
     const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
     for (let d = 0; d < 14; d++) {
       for (let i = 0; i < routine.length; i++) {
@@ -195,20 +211,25 @@ describe("StoryClusterer stories still being reported", () => {
       }
     }
     const late = reaction("جمعية الهلال الأحمر", 999);
-    return add("late", "s9", late.title, late.text, t0 + 4 * 24 * H + 12 * H) === event;
+    const placed = place("late", "s9", late.title, late.text, t0 + 4 * 24 * H + 12 * H);
+    return { joined: placed.storyId === event, score: placed.score };
   }
 
   it("joins a day-4 reaction to an event that many sources still report under bursting names", () => {
-    expect(placeDayFourReaction({}, 6, 20)).toBe(true);
+    expect(placeDayFourReaction({}, 6, 20).joined).toBe(true);
   });
   it("opens a story for it when stories age from their first article (the rule before)", () => {
-    expect(placeDayFourReaction({ reportedMinArticles: Number.POSITIVE_INFINITY }, 6, 20)).toBe(false);
+    expect(placeDayFourReaction({ reportedMinArticles: Number.POSITIVE_INFINITY }, 6, 20).joined).toBe(false);
   });
   it("lets the story age when one outlet alone keeps reporting it", () => {
-    expect(placeDayFourReaction({}, 1, 20)).toBe(false);
+    expect(placeDayFourReaction({}, 1, 20).joined).toBe(false);
   });
   it("lets the story age when only eight articles a day report it", () => {
-    expect(placeDayFourReaction({}, 6, 8)).toBe(false);
+    expect(placeDayFourReaction({}, 6, 8).joined).toBe(false);
+  });
+  it("counts the join score 1.2 times when the reaction's headline holds the story's bursting keys and place", () => {
+    const lifted = placeDayFourReaction({}, 6, 20).score;
+    expect(lifted / placeDayFourReaction({ reportedJoinLift: 1 }, 6, 20).score).toBeCloseTo(1.2, 9);
   });
   it("lets a template reported by many sources age: its everyday headline keys do not burst", () => {
     const c = new StoryClusterer();
