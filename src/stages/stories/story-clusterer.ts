@@ -54,6 +54,8 @@ export const STORY_AGE_SIGMA_HOURS = 24;
  * (diff-clusterings.ts; of 73 pieces joined to a larger one, 58 read as its event): the bombing 41 (40 right), the
  * Suez Canal opening 14 (9: the canal's daily traffic report and a parliament piece are not), the Anad base
  * offensive 14 (7: other Yemen fronts came with it), a Yemen fronts round-up 2 (0), two pairs of articles (2).
+ * The held-out stories.jsonl, read once after this and STORY_REPORTED_JOIN_LIFT: pairwise P 0.992 -> 0.948, R 0.775
+ * -> 0.800, F1 0.870 -> 0.868 (its window is the bombing's first days).
  */
 export const STORY_REPORTED_MIN_ARTICLES = 15;
 export const STORY_REPORTED_MIN_SOURCES = 5;
