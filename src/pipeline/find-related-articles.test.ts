@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FixtureRecord } from "../../test/fixtures/arabic-articles.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
+import { inventedWords } from "../../test/fixtures/invented-words.ts";
 import { RANK_CANDIDATES_MAX } from "../adapters/search-policy.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
 import { findRelatedArticles } from "./find-related-articles.ts";
@@ -70,21 +71,13 @@ describe("findRelatedArticles", () => {
   it("lists a roundup among the texts an item is inside, and the items among what the roundup holds, not as copies", async () => {
     const storage = await openSqliteStorage(join(dir, "containment.db"));
     try {
-      /** Invented words the analyzer keeps apart: w(0) = "بجد", w(1) = "بجر", … */
-      const w = (i: number) => {
-        const letters = "بجدرزسشصضطظعغقكمن";
-        let out = "ب";
-        for (let k = 0, n = i; k < 3; k++, n = Math.floor(n / letters.length))
-          out += letters[n % letters.length];
-        return out;
-      };
-      const words = (from: number, count: number) =>
-        Array.from({ length: count }, (_, k) => w(from + k)).join(" ");
+      const words = inventedWords;
       await importFixture(
         storage,
         [
           record("item-a", "2015-07-01T08:00:00", words(0, 5), words(0, 60)),
-          record("item-b", "2015-07-01T09:00:00", words(1000, 5), words(1000, 60)),
+          // Published before item-a: the lists go by time, not by id.
+          record("item-b", "2015-07-01T07:00:00", words(1000, 5), words(1000, 60)),
           record(
             "roundup",
             "2015-07-01T10:00:00",
@@ -96,7 +89,7 @@ describe("findRelatedArticles", () => {
       );
       const ids = (rs: readonly { article: { id: string } }[] | undefined) => rs?.map((r) => r.article.id);
       const roundup = await findRelatedArticles(storage, "roundup");
-      expect(ids(roundup?.contains)).toEqual(["item-a", "item-b"]);
+      expect(ids(roundup?.contains)).toEqual(["item-b", "item-a"]);
       expect(ids(roundup?.containedIn)).toEqual([]);
       expect(ids(roundup?.copies)).toEqual([]);
       const item = await findRelatedArticles(storage, "item-a");

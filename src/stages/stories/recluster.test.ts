@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inventedWords } from "../../../test/fixtures/invented-words.ts";
 import { scoreClustering } from "./pairwise-scores.ts";
 import { containmentsOf, recluster, StoryStream, type StreamArticle } from "./recluster.ts";
 
@@ -86,15 +87,7 @@ describe("StoryStream memory", () => {
 });
 
 describe("StoryStream containment (a roundup carrying items is not their copy)", () => {
-  /** Invented words that the analyzer keeps apart: w(0) = "بجد", w(1) = "بجر", … */
-  const w = (i: number) => {
-    const letters = "بجدرزسشصضطظعغقكمن";
-    let out = "ب";
-    for (let k = 0, n = i; k < 3; k++, n = Math.floor(n / letters.length)) out += letters[n % letters.length];
-    return out;
-  };
-  const words = (from: number, count: number) =>
-    Array.from({ length: count }, (_, k) => w(from + k)).join(" ");
+  const words = inventedWords;
   const article = (id: string, sourceId: string, hour: number, text: string): StreamArticle => ({
     id,
     sourceId,

@@ -159,7 +159,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/api/articles/{id}/related": {
       get: {
-        summary: "Similar articles and a read-also pick",
+        summary: "An article's story coverage, copies, containments, similar articles and a read-also pick",
         parameters: [idPath],
         responses: {
           "200": {
@@ -175,7 +175,12 @@ export const OPENAPI_DOCUMENT = {
                     same_story: {
                       type: "array",
                       description:
-                        "the other coverage of the article's own story, copies under their original",
+                        "the other coverage of the article's own story, copies under their original; same_story, copies, contained_in and contains are absent when the store keeps no stories",
+                      items: { $ref: "#/components/schemas/StoryArticle" },
+                    },
+                    copies: {
+                      type: "array",
+                      description: "copies of this article (the same text republished), earliest first",
                       items: { $ref: "#/components/schemas/StoryArticle" },
                     },
                     contained_in: {

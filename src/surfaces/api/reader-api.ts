@@ -76,6 +76,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       similar: related.similar.map(toStoryArticleJson),
       read_also: related.readAlso === null ? null : toStoryArticleJson(related.readAlso),
       ...(related.sameStory === undefined ? {} : { same_story: related.sameStory.map(toStoryArticleJson) }),
+      ...(related.copies === undefined ? {} : { copies: related.copies.map(toStoryArticleJson) }),
       ...(related.containedIn === undefined
         ? {}
         : { contained_in: related.containedIn.map(toStoryArticleJson) }),

@@ -69,6 +69,8 @@ export interface RelatedArticles {
   /** Other coverage of the article's own story, one per copy group (its original), earliest first; absent when
    * stories are not clustered. */
   sameStory?: StoryArticle[];
+  /** Copies of this article (collapsed away from the lists), earliest first; with `sameStory` only. */
+  copies?: StoryArticle[];
   /** Longer texts that carry this one but start otherwise (a roundup), earliest first; with `sameStory` only. */
   containedIn?: StoryArticle[];
   /** Texts this one carries after a start of its own (it is the roundup), earliest first; with `sameStory` only. */

@@ -94,6 +94,7 @@ export class StoryReaderData implements ReaderData {
     const sameStory = coverage
       ? {
           sameStory: lists?.sameStory.map(toRelatedItem) ?? [],
+          copies: lists?.copies.map(toRelatedItem) ?? [],
           containedIn: lists?.containedIn.map(toRelatedItem) ?? [],
           contains: lists?.contains.map(toRelatedItem) ?? [],
         }
