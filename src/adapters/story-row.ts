@@ -62,7 +62,8 @@ export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, sou
 
 /**
  * Stored ArticleContainment relations (domain/story.ts), the same SQL in both engines (SQLite migration 9, PostgreSQL
- * 8): one row per inner and outer article, gone with either article; the outer index serves lookups by either end.
+ * 8): one row per inner and outer article, gone with either article; the primary key serves lookups by the inner
+ * article, the outer index those by the outer one.
  */
 export const ARTICLE_CONTAINMENTS_MIGRATION_SQL = `CREATE TABLE article_containments (
   inner_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
