@@ -25,6 +25,7 @@ import {
   toArticleSummary,
   toRowValues,
 } from "../article-row.ts";
+import { writeTransaction } from "./write-transaction.ts";
 
 const SOURCE_LANGUAGE_DEFAULT = "ar";
 
@@ -124,8 +125,8 @@ export class SqliteArticleStore implements ArticleStore {
     // IMMEDIATE: the batch takes the write lock before reading where the last one stopped, so two processes never
     // re-index the same batch (a deferred transaction could read, then fail to upgrade).
     this.#reindexBatch = reindex.immediate;
-    this.#writeBatch = db.transaction((batch: readonly ArticleWrite[]) => this.#writeAll(batch));
-    this.#delete = db.transaction((id: string, reason: string) => this.#deleteOne(id, reason));
+    this.#writeBatch = writeTransaction(db, (batch: readonly ArticleWrite[]) => this.#writeAll(batch));
+    this.#delete = writeTransaction(db, (id: string, reason: string) => this.#deleteOne(id, reason));
   }
 
   async writeArticles(batch: readonly ArticleWrite[]): Promise<UpsertOutcome[]> {

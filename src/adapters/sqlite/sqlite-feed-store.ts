@@ -16,6 +16,7 @@ import type { AddFeedResult, FeedStore, ItemCompletion } from "../../ports/feed-
 import type { FeedEntry } from "../../stages/feeds/feed-document.ts";
 import { DEFAULT_POLL_INTERVAL_MS } from "../../stages/fetch/poll-interval.ts";
 import { type FeedRow, toFeed } from "../feed-row.ts";
+import { writeTransaction } from "./write-transaction.ts";
 
 interface PendingRow {
   seq: number;
@@ -75,7 +76,7 @@ export class SqliteFeedStore implements FeedStore {
       `INSERT INTO feed_items (feed_id, item_key, url_key, state, entry, first_seen_at)
        VALUES (?, ?, ?, 'pending', ?, ?)`,
     );
-    this.#recordRun = db.transaction((feedId, run, candidates, maxNew) => {
+    this.#recordRun = writeTransaction(db, (feedId, run, candidates, maxNew) => {
       let accepted = 0;
       const seenKeys = new Set<string>();
       const seenUrls = new Set<string>();
@@ -121,7 +122,7 @@ export class SqliteFeedStore implements FeedStore {
        ORDER BY next_poll_ms, id LIMIT ?`,
     );
     const lease = db.prepare("UPDATE feeds SET lease_until_ms = ? WHERE id = ?");
-    this.#claimFeeds = db.transaction((nowMs, limit, leaseMs) => {
+    this.#claimFeeds = writeTransaction(db, (nowMs, limit, leaseMs) => {
       const rows = due.all(nowMs, nowMs, limit);
       for (const row of rows) lease.run(nowMs + leaseMs, row.id);
       return rows;
@@ -134,7 +135,7 @@ export class SqliteFeedStore implements FeedStore {
        ORDER BY i.seq LIMIT ?`,
     );
     const attempt = db.prepare("UPDATE feed_items SET attempts = attempts + 1 WHERE seq = ?");
-    this.#claimItems = db.transaction((limit, feedId) => {
+    this.#claimItems = writeTransaction(db, (limit, feedId) => {
       const rows = pending.all(feedId, feedId, limit);
       for (const row of rows) {
         attempt.run(row.seq);
@@ -149,7 +150,7 @@ export class SqliteFeedStore implements FeedStore {
       "SELECT 1 AS one FROM articles WHERE source_id = ? LIMIT 1",
     );
     const deleteSource = db.prepare("DELETE FROM sources WHERE id = ?");
-    this.#removeSource = db.transaction((id: string) => {
+    this.#removeSource = writeTransaction(db, (id: string) => {
       if (sourceExists.get(id) === undefined) return null;
       const feedsRemoved = deleteFeeds.run(id).changes;
       const sourceDeleted = hasArticles.get(id) === undefined && deleteSource.run(id).changes > 0;

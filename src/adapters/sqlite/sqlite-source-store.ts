@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import type { Source, SourceDraft } from "../../domain/source.ts";
 import type { Clock } from "../../ports/clock.ts";
 import type { SourceStore, SourceSummary } from "../../ports/source-store.ts";
+import { writeTransaction } from "./write-transaction.ts";
 
 interface SourceRow {
   id: string;
@@ -53,7 +54,7 @@ export class SqliteSourceStore implements SourceStore {
           WHERE a.source_id = s.id ORDER BY a.time_ms DESC LIMIT 1) AS last_article_at
        FROM sources s ORDER BY s.id`,
     );
-    this.#ensureAll = db.transaction((ids: readonly string[]) => {
+    this.#ensureAll = writeTransaction(db, (ids: readonly string[]) => {
       const now = this.#clock.now().toISOString();
       for (const id of ids) this.#ensure.run(id, id, SOURCE_LANGUAGE_DEFAULT, now);
     });

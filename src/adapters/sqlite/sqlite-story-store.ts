@@ -29,6 +29,7 @@ import {
   toStreamRow,
   UNPLACED,
 } from "../story-row.ts";
+import { writeTransaction } from "./write-transaction.ts";
 
 /** StoryListQuery's filter; parameters: since (ms), number of sources, sources as a JSON array. */
 const STORY_FILTER = `last_update_ms >= ?
@@ -114,7 +115,7 @@ export class SqliteStoryStore implements StoryStore {
     );
     const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
 
-    this.#write = db.transaction((batch: PlacementBatch) => {
+    this.#write = writeTransaction(db, (batch: PlacementBatch) => {
       const touched = new Set<string>();
       const live = new Set<string>();
       for (const p of batch.placements) {
