@@ -334,6 +334,25 @@ describe("StoryClusterer thin articles", () => {
     expect(c.listStories().find((s) => s.id === cartoon)?.articleCount).toBe(2);
   });
 
+  it("never lets a thin story take in a later one at a merge pass (a label over a table of numbers)", () => {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 3 } });
+    const numbers = Array.from({ length: 14 }, (_, i) => String(1_000 + i * 137)).join(" ");
+    const add = (id: string, title: string, text: string, timeMs: number) =>
+      c.add({
+        id,
+        sourceId: id.split("-")[0]!,
+        title,
+        timeMs,
+        terms: toStoryTerms(title, text),
+        duplicateOf: null,
+      });
+    add("eqt-1", "جدول", numbers, 0);
+    add("okaz-1", "جدول أسعار الذهب اليوم", `أسعار الذهب اليوم في السوق المحلية ${numbers}`, H);
+    add("sabq-1", "الهلال يفوز على النصر", "فاز فريق الهلال على النصر بهدفين في مباراة الديربي", 2 * H);
+    expect(c.storyOf("okaz-1")).not.toBe(c.storyOf("eqt-1"));
+    expect(c.listStories().find((s) => s.id === c.storyOf("eqt-1"))?.articleCount).toBe(1);
+  });
+
   it("still puts a thin article's copy in its story", () => {
     const c = clusterOf([
       { id: "eqt-1", title: "صور اقتصادية", text: "", timeMs: 0 },

@@ -200,8 +200,8 @@ interface StoryState {
   members: Member[];
   /**
    * Opened by a thin article (story-vector.ts isThinArticle: a cartoon, a gallery without text): it takes the
-   * article's copies and nothing by score, and is listed in no posting, so no article finds it. It never merges:
-   * its few terms are fewer than the MERGE_MIN_SHARED_TERMS a merge candidate must share.
+   * article's copies and nothing by score, is listed in no posting, so no article or merge finds it, and takes no
+   * story in at a merge pass.
    */
   lone: boolean;
   /** How much the story is being reported: read and updated by `countReport`. */
@@ -721,7 +721,9 @@ export class StoryClusterer {
     const keyWeights = new Map<string, number>();
     for (const s of active) {
       // Only stories that changed since the last pass can newly overlap another one.
-      if (slots.merged[s.slot] === 1 || slots.lastMs[s.slot]! < since) continue;
+      // A thin story takes nothing in: it is no older story for a merge either (one over a table of numbers shares
+      // enough terms with a later story to pass the merge's filter).
+      if (slots.merged[s.slot] === 1 || slots.lastMs[s.slot]! < since || s.lone) continue;
       // Postings list every open story under each term its vector had: a superset of the current terms, and
       // the cosine below is exact.
       // Merge only into the older story (so a pass never depends on iteration direction) and only stories started
