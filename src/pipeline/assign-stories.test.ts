@@ -220,6 +220,21 @@ describe("assignStories", () => {
     await Promise.all([storage.close(), once.close()]);
   });
 
+  it("places as one fold when two processes' assigners take turns on one SQLite file", async () => {
+    const path = join(dir, `two${n++}.db`);
+    // Two storages on one file: two StoryStore objects, so two assigners, as serve --crawl beside an import.
+    const a = await openSqliteStorage(path);
+    const b = await openSqliteStorage(path);
+    const inOrder = [...RECORDS].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    for (let i = 0, turn = 0; i < inOrder.length; i += 3, turn++) {
+      await importInto(turn % 2 === 0 ? a : b, inOrder.slice(i, i + 3), 500);
+    }
+    const once = await fresh();
+    await importInto(once, inOrder, 500);
+    expect(placements(a)).toEqual(placements(once));
+    await Promise.all([a.close(), b.close(), once.close()]);
+  });
+
   it("folds an unplaced article stored before a late arrival ahead of the placed ones after it", async () => {
     const storage = await fresh();
     const story = (id: string) => STORY_RECORDS.find((r) => r.id === id)!;

@@ -1,8 +1,9 @@
 /**
  * Online story assignment after articles are stored: one StoryStream per process and store, rebuilt once from the
  * stored window, then fed new articles in (time, id) order; placements, group originals, merges (as aliases) and
- * stories commit in one transaction per step. Where several processes assign (PostgreSQL), each step holds the
- * store's assignment lock and first rebuilds a stream another process has moved past, so none splits a story.
+ * stories commit in one transaction per step. Where several processes assign (PostgreSQL workers; serve --crawl beside
+ * an import on one SQLite file), each step runs under the store's withAssignmentLock and first rebuilds a stream
+ * another process has moved past, so none splits a story.
  * Pipeline: stages/stories does the work, StoryStore the IO.
  */
 import type { ArticleContainment, PlacementBatch, StoryHeadline, StoryStreamRow } from "../domain/story.ts";

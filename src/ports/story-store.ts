@@ -78,17 +78,18 @@ export interface StoryStore {
   listContainments(ids: readonly string[]): Promise<ArticleContainment[]>;
   duplicateStats(): Promise<DuplicateStats>;
   /**
-   * Runs one assignment step (reads, placing, writePlacements) while no other process runs one on this store, and
+   * Runs one assignment step (reads, placing, writePlacements) so that no other process's step commits inside it, and
    * tells it whether the placements changed since this object's own last write: another process placed or cleared,
-   * so an in-memory story stream is stale and must be rebuilt first. Present on stores several processes write at
-   * once (PostgreSQL); without it one process's assigner queue is the only serialization.
+   * so an in-memory story stream is stale and must be rebuilt first. PostgreSQL holds a lock for the step; SQLite,
+   * which has none a process can hold across reads and a write, runs the step again (told that they changed) when its
+   * write finds another process's in between. Without it one process's assigner queue is the only serialization.
    */
   withAssignmentLock?<T>(step: (changedElsewhere: boolean) => Promise<T>): Promise<T>;
   /**
    * Takes the story-consumer turn when no other process holds it, else null at once. The holder is the only worker
    * that consumes story jobs, so its stream stays current instead of being rebuilt whenever a job lands on another
    * worker; a process that dies loses the turn with its connection. Placement stays correct without it (each step
-   * still takes withAssignmentLock): the turn is about cost, not safety. Present where withAssignmentLock is.
+   * still takes withAssignmentLock): the turn is about cost, not safety. Present on PostgreSQL.
    */
   tryLeadAssignment?(): Promise<AssignmentLead | null>;
 }

@@ -314,6 +314,18 @@ UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
     // have none until their articles are placed again (akhbar recluster).
     sql: ARTICLE_CONTAINMENTS_MIGRATION_SQL,
   },
+  {
+    version: 10,
+    name: "story state",
+    // A count of placement writes, so a process's story stream learns that another process (serve --crawl beside
+    // an import) placed or cleared since its own last write (SqliteStoryStore.withAssignmentLock), as PostgreSQL's
+    // story_state.version does.
+    sql: `CREATE TABLE story_state (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  version INTEGER NOT NULL
+) STRICT;
+INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
+  },
 ];
 
 /**

@@ -3,6 +3,7 @@
  * assignment step is one transaction. Adapter (IO).
  */
 import type Database from "better-sqlite3";
+import { AkhbarError } from "../../domain/errors.ts";
 import {
   type ArticleContainment,
   type ArticlePlacement,
@@ -31,6 +32,12 @@ import {
 } from "../story-row.ts";
 import { writeTransaction } from "./write-transaction.ts";
 
+/**
+ * Times one assignment step is run again when its write finds that another process placed or cleared since the step
+ * read (each run rebuilds the stream from the store first); past it the step fails with store.stories_changed.
+ */
+export const ASSIGN_STEP_ATTEMPTS = 5;
+
 /** StoryListQuery's filter; parameters: since (ms), number of sources, sources as a JSON array. */
 const STORY_FILTER = `last_update_ms >= ?
   AND (? = 0 OR EXISTS (SELECT 1 FROM json_each(stories.sources) s WHERE s.value IN (SELECT value FROM json_each(?))))`;
@@ -38,10 +45,45 @@ const STORY_FILTER = `last_update_ms >= ?
 export class SqliteStoryStore implements StoryStore {
   readonly #db: Database.Database;
   readonly #write: (batch: PlacementBatch) => void;
+  readonly #clear: () => void;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #readVersion: () => number;
+  /**
+   * story_state.version as of this object's last write or step start (null before either). A write that finds
+   * another value throws store.stories_changed: another process placed in between, and this step's stream is stale.
+   */
+  #knownVersion: number | null = null;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    const version = db.prepare<[], { version: number }>("SELECT version FROM story_state");
+    this.#readVersion = () => version.get()?.version ?? 0;
+    const bump = db.prepare("UPDATE story_state SET version = version + 1");
+    /** In a write transaction: fails if another process wrote since this object's last step, else counts one more. */
+    const claimVersion = () => {
+      const current = this.#readVersion();
+      if (this.#knownVersion !== null && current !== this.#knownVersion) {
+        throw new AkhbarError(
+          "store.stories_changed",
+          "store: another process placed articles in stories since this step began; run the step again",
+        );
+      }
+      bump.run();
+      this.#knownVersion = current + 1;
+    };
+    // One transaction, counted as a placement write: a clear elsewhere makes other streams stale too.
+    const clearAll = db.prepare("DELETE FROM article_placements");
+    const clearRest = [
+      db.prepare("DELETE FROM stories"),
+      db.prepare("DELETE FROM story_aliases"),
+      db.prepare("DELETE FROM article_containments"),
+    ];
+    this.#clear = writeTransaction(db, () => {
+      clearAll.run();
+      for (const statement of clearRest) statement.run();
+      bump.run();
+      this.#knownVersion = this.#readVersion();
+    });
     const upsert = db.prepare(
       `INSERT INTO article_placements (article_id, story_id, group_id, duplicate_of, time_ms, source_id, shingles,
          signature)
@@ -116,6 +158,7 @@ export class SqliteStoryStore implements StoryStore {
     const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
 
     this.#write = writeTransaction(db, (batch: PlacementBatch) => {
+      claimVersion();
       const touched = new Set<string>();
       const live = new Set<string>();
       for (const p of batch.placements) {
@@ -249,9 +292,26 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async clearStories(): Promise<void> {
-    this.#db.exec(
-      "DELETE FROM article_placements; DELETE FROM stories; DELETE FROM story_aliases; DELETE FROM article_containments;",
-    );
+    this.#clear();
+  }
+
+  /**
+   * Runs one assignment step (StoryStore.withAssignmentLock) optimistically: SQLite has no lock a process can hold
+   * across its reads and its write, so the step's write checks story_state.version instead (claimVersion); if another
+   * process placed in between, the step is run again, told that the placements changed, so it rebuilds its stream.
+   */
+  async withAssignmentLock<T>(step: (changedElsewhere: boolean) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const version = this.#readVersion();
+      const changedElsewhere = this.#knownVersion === null || version !== this.#knownVersion;
+      this.#knownVersion = version;
+      try {
+        return await step(changedElsewhere);
+      } catch (error) {
+        const changed = error instanceof AkhbarError && error.code === "store.stories_changed";
+        if (!changed || attempt >= ASSIGN_STEP_ATTEMPTS) throw error;
+      }
+    }
   }
 
   async listStories(query: StoryListQuery): Promise<StoredStory[]> {
