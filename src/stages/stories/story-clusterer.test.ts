@@ -276,21 +276,31 @@ describe("compactionBucket", () => {
 });
 
 describe("StoryClusterer thin articles", () => {
+  /** Adds one article to `c`, its source the id's prefix ("okaz-1" -> okaz). */
+  function addTo(
+    c: StoryClusterer,
+    id: string,
+    title: string,
+    text: string,
+    timeMs: number,
+    copyOf?: string,
+  ) {
+    return c.add({
+      id,
+      sourceId: id.split("-")[0]!,
+      title,
+      timeMs,
+      terms: toStoryTerms(title, text),
+      duplicateOf: copyOf ?? null,
+    });
+  }
+
   /** Adds articles in order to one clusterer; returns it. */
   function clusterOf(
     articles: { id: string; title: string; text: string; timeMs: number; copyOf?: string }[],
   ) {
     const c = new StoryClusterer();
-    for (const a of articles) {
-      c.add({
-        id: a.id,
-        sourceId: a.id.split("-")[0]!,
-        title: a.title,
-        timeMs: a.timeMs,
-        terms: toStoryTerms(a.title, a.text),
-        duplicateOf: a.copyOf ?? null,
-      });
-    }
+    for (const a of articles) addTo(c, a.id, a.title, a.text, a.timeMs, a.copyOf);
     return c;
   }
 
@@ -307,15 +317,8 @@ describe("StoryClusterer thin articles", () => {
 
   it("never lets a full article join, or a merge pass take, a thin article's story", () => {
     const c = new StoryClusterer({ tuning: { mergeEveryArticles: 2 } });
-    const add = (id: string, title: string, text: string, timeMs: number, copyOf: string | null = null) =>
-      c.add({
-        id,
-        sourceId: id.split("-")[0]!,
-        title,
-        timeMs,
-        terms: toStoryTerms(title, text),
-        duplicateOf: copyOf,
-      });
+    const add = (id: string, title: string, text: string, timeMs: number, copyOf?: string) =>
+      addTo(c, id, title, text, timeMs, copyOf);
     const text =
       "افتتح معرض الكاريكاتير في جدة أمس بمشاركة رسامي الكاريكاتير من الصحف السعودية ويستمر أسبوعا";
     add("eqt-1", "كاريكاتير", "", 0);
@@ -338,14 +341,7 @@ describe("StoryClusterer thin articles", () => {
     const c = new StoryClusterer({ tuning: { mergeEveryArticles: 3 } });
     const numbers = Array.from({ length: 14 }, (_, i) => String(1_000 + i * 137)).join(" ");
     const add = (id: string, title: string, text: string, timeMs: number) =>
-      c.add({
-        id,
-        sourceId: id.split("-")[0]!,
-        title,
-        timeMs,
-        terms: toStoryTerms(title, text),
-        duplicateOf: null,
-      });
+      addTo(c, id, title, text, timeMs);
     add("eqt-1", "جدول", numbers, 0);
     add("okaz-1", "جدول أسعار الذهب اليوم", `أسعار الذهب اليوم في السوق المحلية ${numbers}`, H);
     add("sabq-1", "الهلال يفوز على النصر", "فاز فريق الهلال على النصر بهدفين في مباراة الديربي", 2 * H);
