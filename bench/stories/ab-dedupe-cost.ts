@@ -7,6 +7,7 @@
  * Run: node --import tsx bench/stories/ab-dedupe-cost.ts [old src root, default bench/.tmp/old/src] [rounds]
  */
 import { resolve } from "node:path";
+import { type DedupeTree, loadDedupeTree } from "./dedupe-tree.ts";
 import { loadStream } from "./load-corpus.ts";
 
 const CHUNK = 250;
@@ -15,23 +16,8 @@ const oldRoot = resolve(process.argv[2] ?? "bench/.tmp/old/src");
 const rounds = Number(process.argv[3] ?? 3);
 const newRoot = resolve("src");
 
-type Modules = {
-  index: typeof import("../../src/stages/dedupe/near-duplicate-index.ts");
-  groups: typeof import("../../src/stages/dedupe/duplicate-groups.ts");
-  minhash: typeof import("../../src/stages/dedupe/minhash-signature.ts");
-  text: typeof import("../../src/stages/dedupe/shingle-text.ts");
-};
-async function load(root: string): Promise<Modules> {
-  return {
-    index: await import(`${root}/stages/dedupe/near-duplicate-index.ts`),
-    groups: await import(`${root}/stages/dedupe/duplicate-groups.ts`),
-    minhash: await import(`${root}/stages/dedupe/minhash-signature.ts`),
-    text: await import(`${root}/stages/dedupe/shingle-text.ts`),
-  };
-}
-
 /** One side's fold; word pairs, time and source go in only when the version knows about them. */
-function makeFold(m: Modules) {
+function makeFold(m: DedupeTree) {
   const index = new m.index.NearDuplicateIndex();
   const groups = new m.groups.DuplicateGroups();
   // Versions before the rewrite test have no word pairs; the working tree reads word hashes for them.
@@ -68,7 +54,7 @@ function makeFold(m: Modules) {
 }
 
 const articles = loadStream();
-const [oldM, newM] = [await load(oldRoot), await load(newRoot)];
+const [oldM, newM] = [await loadDedupeTree(oldRoot), await loadDedupeTree(newRoot)];
 const totals = { A: 0, B: 0 };
 let last: { A: Map<string, string>; B: Map<string, string> } | undefined;
 for (let r = 0; r < rounds; r++) {

@@ -9,6 +9,7 @@
  *   [--chars 220] [--seed 20261130]
  */
 import { resolve } from "node:path";
+import { type DedupeTree, loadDedupeTree } from "./dedupe-tree.ts";
 import { loadStream } from "./load-corpus.ts";
 
 const DAY_MS = 86_400_000;
@@ -24,26 +25,11 @@ const oldRoot = resolve(
 );
 const newRoot = resolve("src");
 
-type Modules = {
-  index: typeof import("../../src/stages/dedupe/near-duplicate-index.ts");
-  groups: typeof import("../../src/stages/dedupe/duplicate-groups.ts");
-  compare: typeof import("../../src/stages/dedupe/compare-shingles.ts");
-  text: typeof import("../../src/stages/dedupe/shingle-text.ts");
-};
-async function load(root: string): Promise<Modules> {
-  return {
-    index: await import(`${root}/stages/dedupe/near-duplicate-index.ts`),
-    groups: await import(`${root}/stages/dedupe/duplicate-groups.ts`),
-    compare: await import(`${root}/stages/dedupe/compare-shingles.ts`),
-    text: await import(`${root}/stages/dedupe/shingle-text.ts`),
-  };
-}
-
 const articles = loadStream();
 const byId = new Map(articles.map((a) => [a.id, a]));
 
 /** Copy group of every article after one pass of a tree's fold, later group merges applied. */
-function groupsOf(m: Modules): Map<string, string> {
+function groupsOf(m: DedupeTree): Map<string, string> {
   const index = new m.index.NearDuplicateIndex();
   const groups = new m.groups.DuplicateGroups();
   // Trees before the containment relation join groups on every verified copy.
@@ -104,7 +90,7 @@ function sample<T>(xs: readonly T[], n: number, random: () => number): T[] {
   return copy.slice(0, n);
 }
 
-const [oldM, newM] = [await load(oldRoot), await load(newRoot)];
+const [oldM, newM] = [await loadDedupeTree(oldRoot), await loadDedupeTree(newRoot)];
 const a = groupsOf(oldM);
 const b = groupsOf(newM);
 const added = pairsOnlyIn(b, a);

@@ -72,15 +72,11 @@ export class SqliteStoryStore implements StoryStore {
       this.#knownVersion = current + 1;
     };
     // One transaction, counted as a placement write: a clear elsewhere makes other streams stale too.
-    const clearAll = db.prepare("DELETE FROM article_placements");
-    const clearRest = [
-      db.prepare("DELETE FROM stories"),
-      db.prepare("DELETE FROM story_aliases"),
-      db.prepare("DELETE FROM article_containments"),
-    ];
+    const clears = ["article_placements", "stories", "story_aliases", "article_containments"].map((table) =>
+      db.prepare(`DELETE FROM ${table}`),
+    );
     this.#clear = writeTransaction(db, () => {
-      clearAll.run();
-      for (const statement of clearRest) statement.run();
+      for (const clear of clears) clear.run();
       bump.run();
       this.#knownVersion = this.#readVersion();
     });

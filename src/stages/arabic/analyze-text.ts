@@ -37,7 +37,8 @@ export function searchKeyOf(norm: string): string {
  * Everyday words light10 cuts onto a given name, normalized, -> their own search key (the word with its ة, or the
  * dual): a search for the name عاصم (32 dev articles) found every "العاصمة" ("the capital", 2,250), زياد (168) every
  * "زيادة" ("increase", 2,321), سلام and السلام ("peace", 1,341) every "السلامة" ("safety", 1,253), and شريف (Nawaz
- * Sharif, the actor نور الشريف; 410) every "خادم الحرمين الشريفين" (the King's title, 2,167). Particles and the article are removed as for number words (للعاصمة -> عاصمه).
+ * Sharif, the actor نور الشريف; 410) every "خادم الحرمين الشريفين" (the King's title, 2,167). Particles and the
+ * article are removed as for number words (للعاصمة -> عاصمه).
  * Search keys only: dedupe, stories and entities keep light stems. Left to the stemmer: المقبل ("next") and the
  * name مقبل, الشريف and شريف (one form each).
  */
@@ -68,20 +69,34 @@ const WORDS_KEPT_APART: ReadonlyMap<string, string> = new Map(
 /** Last three letters of every WORDS_KEPT_APART form: a word ending otherwise is none of them (one lookup). */
 const KEPT_APART_TAILS: ReadonlySet<string> = new Set([...WORDS_KEPT_APART.keys()].map((w) => w.slice(-3)));
 
-/** The key of a word of WORDS_KEPT_APART written with particles or the article, or null. Example: "بالعاصمه" -> "عاصمه". */
+/**
+ * The key of a word of WORDS_KEPT_APART written with particles or the article, or null.
+ * Example: "بالعاصمه" -> "عاصمه".
+ */
 function wordKeptApartKeyOf(norm: string): string | null {
   if (!KEPT_APART_TAILS.has(norm.slice(-3))) return null;
-  for (let i = -1; i < NUMBER_WORD_PREFIXES.length; i++) {
-    const prefix = i < 0 ? "" : NUMBER_WORD_PREFIXES[i]!;
+  return keyAfterParticles(norm, (word) => WORDS_KEPT_APART.get(word) ?? null);
+}
+
+/**
+ * `keyOf` of the word `norm` writes: of `norm` itself, else of what follows the first PARTICLE_PREFIXES entry it
+ * starts with that `keyOf` knows; null when none does. Example: "بالماءه" with the number words' key -> "مءه".
+ */
+function keyAfterParticles(norm: string, keyOf: (word: string) => string | null): string | null {
+  for (let i = -1; i < PARTICLE_PREFIXES.length; i++) {
+    const prefix = i < 0 ? "" : PARTICLE_PREFIXES[i]!;
     if (!norm.startsWith(prefix)) continue;
-    const key = WORDS_KEPT_APART.get(norm.slice(prefix.length));
-    if (key !== undefined) return key;
+    const key = keyOf(norm.slice(prefix.length));
+    if (key !== null) return key;
   }
   return null;
 }
 
-/** Particles and articles a number word (or a word kept apart) may carry (والثلاثين, بالمائة, وللمئة), tried after the bare word. */
-const NUMBER_WORD_PREFIXES = [
+/**
+ * Particles and articles a number word or a word kept apart may carry (والثلاثين, بالمائة, وللمئة), tried after the
+ * bare word.
+ */
+const PARTICLE_PREFIXES = [
   "وبال",
   "ولل",
   "وال",
@@ -113,14 +128,10 @@ function numberWordKeyOf(norm: string): string | null {
   if (!norm.endsWith(TENS_OBLIQUE_ENDING) && !norm.endsWith(TENS_ENDING) && !norm.endsWith(HUNDRED_ENDING)) {
     return null;
   }
-  for (let i = -1; i < NUMBER_WORD_PREFIXES.length; i++) {
-    const prefix = i < 0 ? "" : NUMBER_WORD_PREFIXES[i]!;
-    if (!norm.startsWith(prefix)) continue;
-    const word = norm.slice(prefix.length);
-    if (!isTensOrHundredWord(word)) continue;
+  return keyAfterParticles(norm, (word) => {
+    if (!isTensOrHundredWord(word)) return null;
     return word.endsWith(HUNDRED_ENDING) ? HUNDRED_KEY : word.slice(0, -2) + TENS_OBLIQUE_ENDING;
-  }
-  return null;
+  });
 }
 
 /**
@@ -144,8 +155,8 @@ export function searchKeyNeedles(key: string): string[] {
  * words by stem (2026-11-29). Left out for that reason: السعودية (سعود, a given name), البحرين (البحر), الرياض
  * (الرياضي, "sporting"), الطائف (الطائفية, "sectarianism"), الظهران (الظهر), الجوف (الجوفية, "underground"), الحديدة
  * (الحديد), البصرة (البصر), القدس (قدسية), الموصل (الموصلات), الخرج (خرج), المجمعة (مجمع), المنصورة (منصور), المجر
- * (مجريات), الغابون (الغابة "the forest"), الدومينيكان (دومينيك, a given name). Names without the article need no entry: light10 already gives لبنان and
- * اللبناني one stem.
+ * (مجريات), الغابون (الغابة "the forest"), الدومينيكان (دومينيك, a given name). Names without the article need no
+ * entry: light10 already gives لبنان and اللبناني one stem.
  */
 const PLACES_WITH_PLAIN_ADJECTIVE = [
   "اليمن",
