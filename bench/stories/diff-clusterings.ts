@@ -7,7 +7,11 @@
  * helper, not pure (reads the corpus).
  * Run: node --import tsx bench/stories/diff-clusterings.ts '{"mergeMinScore":0.3}' ['{}'] [--sample 30]
  * (A first, B defaults to the shipped tuning; each piece is shown by its earliest article's title.)
+ * With `--a-module` / `--b-module <recluster.ts path, relative to this file>` A or B runs another version of the
+ * code, e.g. main's unpacked by `git archive main src | tar -x -C bench/.tmp/main` as
+ * ../.tmp/main/src/stages/stories/recluster.ts.
  */
+import type * as Recluster from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
 import { loadCorpus, timeOf } from "./load-corpus.ts";
 import { clusterCorpus } from "./story-spans.ts";
@@ -18,7 +22,13 @@ const TITLE_CHARS = 80;
 const args = process.argv.slice(2);
 const sampleAt = args.indexOf("--sample");
 const sampleSize = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 30;
-const tunings = args.filter((a, i) => a.startsWith("{") && i !== sampleAt + 1);
+const aModuleAt = args.indexOf("--a-module");
+const bModuleAt = args.indexOf("--b-module");
+const aModule = aModuleAt >= 0 ? args[aModuleAt + 1] : undefined;
+const bModule = bModuleAt >= 0 ? args[bModuleAt + 1] : undefined;
+const tunings = args.filter(
+  (a, i) => a.startsWith("{") && i !== sampleAt + 1 && i !== aModuleAt + 1 && i !== bModuleAt + 1,
+);
 const tuningA = JSON.parse(tunings[0] ?? "{}") as Partial<ClusterTuning>;
 const tuningB = JSON.parse(tunings[1] ?? "{}") as Partial<ClusterTuning>;
 
@@ -39,8 +49,13 @@ const earliest = (ids: readonly string[]) =>
   ids.reduce((p, q) =>
     timeOfId.get(q)! < timeOfId.get(p)! || (timeOfId.get(q) === timeOfId.get(p) && q < p) ? q : p,
   );
-const a = clusterCorpus(corpus, tuningA);
-const b = clusterCorpus(corpus, tuningB);
+/** Clusters the corpus with the code at `modulePath` (a recluster.ts), or this checkout's. */
+const clusterWith = async (tuning: Partial<ClusterTuning>, modulePath: string | undefined) =>
+  modulePath === undefined
+    ? clusterCorpus(corpus, tuning)
+    : clusterCorpus(corpus, tuning, (await import(modulePath)) as typeof Recluster);
+const a = await clusterWith(tuningA, aModule);
+const b = await clusterWith(tuningB, bModule);
 
 /** For each story of `x`, its articles grouped by their story in `y`. */
 function piecesOf(x: typeof a, y: typeof a): { story: string; pieces: Map<string, string[]> }[] {
@@ -76,7 +91,9 @@ function crossPairs(joins: { pieces: Map<string, string[]> }[]): number {
 
 const joinsA = piecesOf(a, b).filter((s) => s.pieces.size > 1);
 const joinsB = piecesOf(b, a).filter((s) => s.pieces.size > 1);
-console.log(`A ${JSON.stringify(tuningA)} vs B ${JSON.stringify(tuningB)}`);
+console.log(
+  `A ${JSON.stringify(tuningA)}${aModule ? ` (${aModule})` : ""} vs B ${JSON.stringify(tuningB)}${bModule ? ` (${bModule})` : ""}`,
+);
 console.log(
   `A joins what B keeps apart: ${joinsA.length} stories, ${crossPairs(joinsA)} article pairs; B joins what A keeps apart: ${joinsB.length} stories, ${crossPairs(joinsB)} article pairs`,
 );

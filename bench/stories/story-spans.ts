@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type * as Recluster from "../../src/stages/stories/recluster.ts";
 import { PlacementLog, StoryStream } from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning, Story } from "../../src/stages/stories/story-clusterer.ts";
 import { type CorpusArticle, loadCorpus, timeOf, toStream } from "./load-corpus.ts";
@@ -43,11 +44,18 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** Streams the whole corpus; returns every story (closed and open) and each article's final story. */
-export function clusterCorpus(corpus: readonly CorpusArticle[], tuning: Partial<ClusterTuning> = {}) {
+/**
+ * Streams the whole corpus; returns every story (closed and open) and each article's final story. `code` is another
+ * version's recluster.ts module (diff-clusterings.ts --a-module), else this tree's.
+ */
+export function clusterCorpus(
+  corpus: readonly CorpusArticle[],
+  tuning: Partial<ClusterTuning> = {},
+  code: Pick<typeof Recluster, "StoryStream" | "PlacementLog"> = { StoryStream, PlacementLog },
+) {
   const stories: Story[] = [];
-  const stream = new StoryStream({ tuning, onStoryClosed: (s) => stories.push(s) });
-  const log = new PlacementLog();
+  const stream = new code.StoryStream({ tuning, onStoryClosed: (s) => stories.push(s) });
+  const log = new code.PlacementLog();
   const articles = toStream(corpus);
   const cpu0 = process.cpuUsage();
   for (const a of articles) log.record(stream.add(a));
