@@ -228,8 +228,10 @@ describe("StoryClusterer stories still being reported", () => {
     expect(placeDayFourReaction({}, 6, 8).joined).toBe(false);
   });
   it("counts the join score 1.2 times when the reaction's headline holds the story's bursting keys and place", () => {
-    const lifted = placeDayFourReaction({}, 6, 20).score;
-    expect(lifted / placeDayFourReaction({ reportedJoinLift: 1 }, 6, 20).score).toBeCloseTo(1.2, 9);
+    // Its lead names the event too: the lead lift (STORY_REPORTED_LEAD_LIFT, tested below) is left out here.
+    const lifted = placeDayFourReaction({ reportedLeadLift: 1 }, 6, 20).score;
+    const unlifted = placeDayFourReaction({ reportedJoinLift: 1, reportedLeadLift: 1 }, 6, 20).score;
+    expect(lifted / unlifted).toBeCloseTo(1.2, 9);
   });
   it("lets a template reported by many sources age: its everyday headline keys do not burst", () => {
     const c = new StoryClusterer();
@@ -249,6 +251,88 @@ describe("StoryClusterer stories still being reported", () => {
     }
     for (let d = 0; d < DAYS; d++) ids.add(c.storyOf(`close-${d}-0`));
     expect(ids.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("StoryClusterer reactions whose lead names an event still reported", () => {
+  /**
+   * Four weeks of invented routine headlines, then an event that six outlets report thirty times in its first half day
+   * (reactions naming it in headline and lead), then a reaction whose headline names only who reacts and whose lead
+   * is `lead`: which story does it join?
+   */
+  function placeReaction(tuning: Partial<ClusterTuning>, lead: string): { joined: boolean; score: number } {
+    const c = new StoryClusterer({ tuning });
+    const place = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
+      c.add({
+        id,
+        sourceId,
+        title,
+        timeMs,
+        terms: toStoryTerms(title, text),
+        subjects: toHeadlineSubjects(title),
+        duplicateOf: null,
+      });
+    const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
+    for (let d = 0; d < 28; d++) {
+      for (let i = 0; i < routine.length; i++) {
+        const title = `أمير منطقة الرياض ${routine[i]} وفد الجمعية ${d}`;
+        const text = `${routine[i]} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 10 + i} بحضور قادة دول شقيقة`;
+        place(`r-${d}-${i}`, "was", title, text, d * 24 * H + i * H);
+      }
+    }
+    const t0 = 28 * 24 * H;
+    const reactors = ["جامعة الملك خالد", "مجلس الشورى", "هيئة كبار العلماء", "رابطة العالم الإسلامي"];
+    const event = place(
+      "event",
+      "s0",
+      "مقتل 13 في تفجير مسجد قوات الطوارئ في عسير",
+      "استشهد 13 من رجال الأمن في تفجير انتحاري استهدف مسجد قوات الطوارئ الخاصة في أبها بمنطقة عسير أثناء صلاة الظهر",
+      t0,
+    ).storyId;
+    for (let i = 0; i < 30; i++) {
+      const who = reactors[i % reactors.length]!;
+      place(
+        `e-${i}`,
+        `s${i % 6}`,
+        `${who} يدين تفجير مسجد الطوارئ في عسير`,
+        `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير في بيان رقم ${i}`,
+        t0 + H + i * 0.3 * H,
+      );
+    }
+    const placed = place("reaction", "s7", "ولي العهد يتلقى التعازي", lead, t0 + 12 * H);
+    return { joined: placed.storyId === event, score: placed.score };
+  }
+  const NAMES_EVENT =
+    "قدم قادة دول شقيقة لولي العهد التعازي في شهداء التفجير الإرهابي الانتحاري الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير أثناء صلاة الظهر وأدانوه في بيان";
+  const NAMES_TWO_KEYS =
+    "قدم قادة دول شقيقة لولي العهد التعازي في شهداء التفجير الإرهابي الانتحاري الذي استهدف مسجد المعسكر أثناء صلاة الظهر وأدانوه في بيان";
+  const OTHER_NEWS =
+    "قدم قادة دول شقيقة لولي العهد التعازي في وفاة رئيس سابق وبحثوا معه العلاقات الثنائية وسبل تعزيز التعاون في مجالات الطاقة والتجارة";
+
+  it("joins a reaction whose lead names the event's top headline keys, though its headline names none", () => {
+    expect(placeReaction({}, NAMES_EVENT).joined).toBe(true);
+  });
+  it("opens a story for it without the lead lift (the rule before)", () => {
+    expect(placeReaction({ reportedLeadLift: 1 }, NAMES_EVENT).joined).toBe(false);
+  });
+  it("counts the join score STORY_REPORTED_LEAD_LIFT times", () => {
+    const lifted = placeReaction({}, NAMES_EVENT).score;
+    expect(lifted / placeReaction({ reportedLeadLift: 1 }, NAMES_EVENT).score).toBeCloseTo(2.5, 9);
+  });
+  it("scores the event's story though none of the article's heaviest terms proposes it", () => {
+    // Sixteen words no other article has outweigh the lead's shared ones: no posting of its query terms lists the
+    // event's story.
+    const rare =
+      "زار الوفد الكوري الجنوبي مصانع الزجاج والبلاستيك ومعامل التكرير ومختبرات الأنسجة ومزارع النخيل وحدائق الورود ومتاحف الخط وأسواق البخور";
+    expect(placeReaction({}, `${rare} ثم ${NAMES_EVENT}`).score).toBeGreaterThan(0.1);
+  });
+  it("keeps the same headline apart when its lead is other news", () => {
+    expect(placeReaction({}, OTHER_NEWS).joined).toBe(false);
+  });
+  it("needs three of the event's top keys in the lead: two (bombing, mosque) are not enough", () => {
+    const unlifted = placeReaction({ reportedLeadLift: 1 }, NAMES_TWO_KEYS).score;
+    expect(placeReaction({}, NAMES_TWO_KEYS).score / unlifted).toBeCloseTo(1, 9);
+    expect(placeReaction({ reportedLeadMinKeys: 2 }, NAMES_TWO_KEYS).score / unlifted).toBeCloseTo(2.5, 9);
   });
 });
 

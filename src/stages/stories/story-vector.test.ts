@@ -6,6 +6,7 @@ import {
   heaviestIndexes,
   isThinArticle,
   KeyBursts,
+  LEAD_KEY_WORDS,
   type StoryTerms,
   TermStats,
   toIdentifiedVector,
@@ -121,6 +122,20 @@ describe("toStoryTerms title keys", () => {
     { why: "a word after ب that is no place keeps its letters", title: "بمسجد", not: "مسجد" },
   ])("$why", ({ title, not }) => {
     expect(keysOf(title)).not.toEqual(keysOf(not));
+  });
+});
+
+describe("toStoryTerms lead keys", () => {
+  const leadOf = (text: string) => toStoryTerms("عنوان", text).leadKeys ?? [];
+  it("keys the lead's words as title keys are keyed, a place after a particle as the bare name", () => {
+    const lead = leadOf("أدان المجلس التفجير الذي استهدف مسجد قوات الطوارئ بعسير");
+    for (const k of toStoryTerms("تفجير مسجد الطوارئ عسير", "").titleKeys) expect(lead).toContain(k);
+  });
+  it(`reads only the first ${LEAD_KEY_WORDS} content words`, () => {
+    const filler = Array.from({ length: LEAD_KEY_WORDS }, (_, i) => `كلمة${i}`).join(" ");
+    const title = toStoryTerms("تفجير عسير", "").titleKeys;
+    expect(leadOf(`${filler} تفجير بعسير`)).not.toContain(title[0]);
+    expect(leadOf(`تفجير بعسير ${filler}`)).toEqual(expect.arrayContaining(title));
   });
 });
 

@@ -14,6 +14,14 @@ export const TITLE_TERM_WEIGHT = 3;
 export const BODY_MAX_WORDS = 150;
 /** Terms kept per vector, by weight: bounds cosine cost; 40 covers the title and the lead's content words. */
 export const VECTOR_MAX_TERMS = 40;
+/**
+ * Content words of the text's start read as its lead keys. A reaction or follow-up whose headline names a person
+ * ("نائب خادم الحرمين يتلقى اتصالاً من ملك المغرب") names the event it reacts to in its first sentence ("...معزياً في
+ * شهداء التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ بعسير"): 30-40 content words hold that sentence.
+ */
+export const LEAD_KEY_WORDS = 40;
+/** Characters of the text tokenized for its lead keys: LEAD_KEY_WORDS content words fit well inside. */
+const LEAD_KEY_CHARS = 800;
 /** Stems shorter than this are clitic debris of the light stemmer, not content. */
 const MIN_STEM_CHARS = 2;
 /**
@@ -38,6 +46,19 @@ export interface StoryTerms {
   tf: Map<string, number>;
   /** Distinct variant-folded title stems (أميركا/أمريكا meet): the "name keys" of the headline. */
   titleKeys: string[];
+  /**
+   * Distinct keys of the text's first LEAD_KEY_WORDS content words, folded as title keys are (a place after a
+   * particle keys as the bare name): what the lead names, for a reference to an event the headline does not name.
+   * Absent: not analyzed (no lead reference is read).
+   */
+  leadKeys?: string[];
+}
+
+/** The text's first LEAD_KEY_CHARS characters, cut back to a space so no word is cut. */
+function leadOf(text: string): string {
+  if (text.length <= LEAD_KEY_CHARS) return text;
+  const cut = text.lastIndexOf(" ", LEAD_KEY_CHARS);
+  return text.slice(0, cut > 0 ? cut : LEAD_KEY_CHARS);
 }
 
 function contentKeys(display: string, maxWords: number): string[] {
@@ -83,7 +104,8 @@ export function toStoryTerms(title: string, text: string, bodyStems?: readonly s
     .slice(0, BODY_MAX_WORDS)
     .filter((k) => k.length >= MIN_STEM_CHARS);
   for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
-  return { tf, titleKeys };
+  const leadKeys = [...new Set(contentKeys(leadOf(text), LEAD_KEY_WORDS))];
+  return { tf, titleKeys, leadKeys };
 }
 
 /**
