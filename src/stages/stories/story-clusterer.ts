@@ -92,7 +92,8 @@ export const STORY_REPORTED_JOIN_LIFT = 1.2;
  * bursting by day 3). Whole corpus against main (diff-clusterings.ts --a-module): four stories take in others, the
  * bombing 93 pieces and the Suez Canal opening 9; of 43 pieces read by title and lead, 35 report the event, 4 are
  * opinion columns on it (the labels keep columns apart), 4 are other events (an Iraq bombing's toll, two items on
- * Sudan and Egypt freeing detainees on the opening's sidelines, a photo gallery).
+ * Sudan and Egypt freeing detainees on the opening's sidelines, a photo gallery). The held-out stories.jsonl, read
+ * once after: pairwise P 0.945 -> 0.948, R 0.752 -> 0.825, F1 0.837 -> 0.882.
  */
 export const STORY_REPORTED_LEAD_MIN_KEYS = 3;
 export const STORY_REPORTED_LEAD_LIFT = 2.5;
