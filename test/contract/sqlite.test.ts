@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -165,6 +165,51 @@ describe("openSqliteStorage", () => {
       caught = err;
     }
     expect(isAkhbarError(caught, "store.schema_too_new")).toBe(true);
+  });
+
+  it("migrates once when two processes open one new file at the same time", async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    // A third connection has created the version table (as every opener does first) and holds the write lock, so
+    // both processes read the version before either can migrate.
+    const holder = new Database(path);
+    holder.pragma("journal_mode = WAL");
+    holder.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
+    );
+    holder.exec("BEGIN IMMEDIATE");
+    const child = fileURLToPath(new URL("./sqlite-open-child.ts", import.meta.url));
+    const runs = [1, 2].map(() => {
+      const proc = spawn(process.execPath, ["--import", "tsx", child, path]);
+      let out = "";
+      let err = "";
+      const opening = new Promise<void>((resolve) =>
+        proc.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          if (out.includes("opening")) resolve();
+        }),
+      );
+      proc.stderr.on("data", (d: Buffer) => {
+        err += d.toString();
+      });
+      const exit = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+        proc.on("close", (code) => resolve({ code, out, err })),
+      );
+      return { opening, exit };
+    });
+    await Promise.all(runs.map((r) => r.opening));
+    // Long enough for both to reach the lock; far below their busy timeout (5 s).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    holder.exec("ROLLBACK");
+    const results = await Promise.all(runs.map((r) => r.exit));
+    holder.close();
+    const latest = MIGRATIONS.at(-1)?.version;
+    expect(
+      results.map((r) => ({ code: r.code, version: r.out.match(/version (\d+)/)?.[1], err: r.err })),
+    ).toEqual([
+      { code: 0, version: String(latest), err: "" },
+      { code: 0, version: String(latest), err: "" },
+    ]);
   });
 
   it("leaves no partial batch when the process is killed mid-transaction", async () => {

@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import { AkhbarError } from "../../domain/errors.ts";
 import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
 import { ARTICLE_CONTAINMENTS_MIGRATION_SQL, HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
+import { writeTransaction } from "./write-transaction.ts";
 
 export interface Migration {
   version: number;
@@ -330,34 +331,40 @@ INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
 
 /**
  * Brings `db` to the latest schema version. Each migration and its `schema_migrations` row commit together,
- * so a crash leaves the database at a whole version.
+ * so a crash leaves the database at a whole version. Each step reads the version inside its write transaction
+ * (IMMEDIATE: the lock is taken at BEGIN), so processes opening one new file at once take turns and apply each
+ * migration once; reading it first, two of them both saw version 0 and the second failed on migration 1's tables.
  */
 export function applyMigrations(
   db: Database.Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): number {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  ) STRICT`);
-  const row = db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as { v: number | null };
-  const current = row.v ?? 0;
   const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new AkhbarError(
-      "store.schema_too_new",
-      `store: database schema version ${current} is newer than this akhbar (${latest}); upgrade akhbar`,
-      { current, latest },
+  const step = writeTransaction(db, (): boolean => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    ) STRICT`);
+    const row = db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as { v: number | null };
+    const current = row.v ?? 0;
+    if (current > latest) {
+      throw new AkhbarError(
+        "store.schema_too_new",
+        `store: database schema version ${current} is newer than this akhbar (${latest}); upgrade akhbar`,
+        { current, latest },
+      );
+    }
+    const next = migrations.find((m) => m.version > current);
+    if (next === undefined) return false;
+    db.exec(next.sql);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+      next.version,
+      next.name,
+      new Date().toISOString(),
     );
-  }
-  const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-    })();
-  }
+    return true;
+  });
+  while (step()) {}
   return latest;
 }
