@@ -1,0 +1,300 @@
+/**
+ * The "still reported" rules of the story clusterer (story-clusterer.ts STORY_REPORTED_*, MERGE_MAX_START_GAP_HOURS),
+ * one line at a time: each row is a small invented stream on which the line decides the outcome, so reverting or
+ * mutating the line fails its row.
+ */
+import { describe, expect, it } from "vitest";
+import { toHeadlineSubjects } from "./headline-subjects.ts";
+import { type Assignment, type ClusterTuning, StoryClusterer } from "./story-clusterer.ts";
+import { toStoryTerms } from "./story-vector.ts";
+
+const H = 3_600_000;
+const DAY = 24 * H;
+/** The event's first article: after two weeks of routine headlines, so its names burst and everyday words do not. */
+const T0 = 14 * DAY;
+
+interface Item {
+  id: string;
+  sourceId: string;
+  title: string;
+  text: string;
+  timeMs: number;
+  copyOf?: string;
+}
+
+/** Two weeks of invented routine headlines from the Riyadh emirate, `perDay` a day. */
+function routine(perDay = 6): Item[] {
+  const verbs = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
+  const out: Item[] = [];
+  for (let d = 0; d < 14; d++) {
+    for (let i = 0; i < perDay; i++) {
+      const verb = verbs[i % verbs.length]!;
+      out.push({
+        id: `r-${d}-${i}`,
+        sourceId: "was",
+        title: `أمير منطقة الرياض ${verb} وفد الجمعية ${d * 100 + i}`,
+        text: `${verb} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 100 + i}`,
+        timeMs: d * DAY + (i * DAY) / perDay,
+      });
+    }
+  }
+  return out;
+}
+
+const REACTORS = [
+  "جامعة الملك خالد",
+  "مجلس الشورى",
+  "هيئة كبار العلماء",
+  "رابطة العالم الإسلامي",
+  "الغرفة التجارية",
+  "وزارة الداخلية",
+];
+
+/** One invented reaction to the bombing of a mosque in `place` (Abha by default), numbered `n`. */
+function reaction(id: string, sourceId: string, timeMs: number, n: number, place = "أبها"): Item {
+  const who = REACTORS[n % REACTORS.length]!;
+  return {
+    id,
+    sourceId,
+    title: `${who} تدين تفجير مسجد قوات الطوارئ في ${place}`,
+    text: `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في ${place} أثناء صلاة الظهر وأسفر عن سقوط شهداء ومصابين في بيان رقم ${n}`,
+    timeMs,
+  };
+}
+
+/** `count` reactions from `sources` outlets (s0, s1, ...), evenly over `hours` from `fromMs`; ids `prefix-i`. */
+function reactions(prefix: string, fromMs: number, hours: number, count: number, sources: string[]): Item[] {
+  return Array.from({ length: count }, (_, i) =>
+    reaction(`${prefix}-${i}`, sources[i % sources.length]!, fromMs + (i * hours * H) / count, i),
+  );
+}
+
+const SIX = ["s0", "s1", "s2", "s3", "s4", "s5"];
+
+/**
+ * Streams `items` (time order) through one clusterer; returns it with each article's assignment. These invented
+ * reactions' leads name their event as their headlines do, so the lead's lift (STORY_REPORTED_LEAD_LIFT, tested in
+ * story-clusterer.test.ts) is off unless a row sets it: the rows here measure the headline's lift and coverage alone.
+ */
+function stream(items: Item[], tuning: Partial<ClusterTuning> = {}) {
+  const c = new StoryClusterer({ tuning: { reportedLeadLift: 1, ...tuning } });
+  const placed = new Map<string, Assignment>();
+  for (const a of [...items].sort((x, y) => x.timeMs - y.timeMs || (x.id < y.id ? -1 : 1))) {
+    placed.set(
+      a.id,
+      c.add({
+        id: a.id,
+        sourceId: a.sourceId,
+        title: a.title,
+        timeMs: a.timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        subjects: toHeadlineSubjects(a.title),
+        duplicateOf: a.copyOf ?? null,
+      }),
+    );
+  }
+  return { c, placed };
+}
+
+/**
+ * The factor STORY_REPORTED_JOIN_LIFT added to `probe`'s placement score after `items`: 1.2 when the lift applied, 1
+ * when it did not (the probe's score with the shipped lift over its score with none).
+ */
+function liftOf(items: Item[], probe: Item, tuning: Partial<ClusterTuning> = {}): number {
+  const lifted = stream([...items, probe], tuning).placed.get(probe.id)!.score;
+  const plain = stream([...items, probe], { ...tuning, reportedJoinLift: 1 }).placed.get(probe.id)!.score;
+  return lifted / plain;
+}
+
+/** Day 0 of the event: 20 reactions from six outlets over 12 hours; the last at T0 + 19.4 h. */
+const DAY_ZERO = [...routine(), ...reactions("e", T0 + 8 * H, 12, 30, SIX)];
+const LAST_MS = DAY_ZERO.at(-1)!.timeMs;
+
+describe("STORY_REPORTED_JOIN_LIFT: when a join to a story still reported counts 1.2 times", () => {
+  const probe = (title: string, hoursAfter: number, text = reaction("x", "s9", 0, 3).text): Item => ({
+    id: "probe",
+    sourceId: "s9",
+    title,
+    text,
+    timeMs: LAST_MS + hoursAfter * H,
+  });
+  it.each([
+    {
+      why: "a reaction six hours after the story was last reported: lifted",
+      items: DAY_ZERO,
+      probe: probe("جمعية الهلال الأحمر تدين تفجير مسجد قوات الطوارئ في أبها", 6),
+      lift: 1.2,
+    },
+    {
+      why: "the same reaction 30 hours after: not lifted (the grace check)",
+      items: DAY_ZERO,
+      probe: probe("جمعية الهلال الأحمر تدين تفجير مسجد قوات الطوارئ في أبها", 30),
+      lift: 1,
+    },
+    {
+      why: "a headline naming no subject: not lifted (the article's side of the subject condition)",
+      items: DAY_ZERO,
+      probe: probe("إدانات واسعة للتفجير الإرهابي", 6),
+      lift: 1,
+    },
+    {
+      why: "a headline naming another place and body: damped for the conflict, not lifted",
+      items: DAY_ZERO,
+      probe: probe("جمعية الهلال الأحمر تدين تفجير مسجد في جازان", 6),
+      // A milder damping, so the damped reaction still joins the event (its best story).
+      tuning: { subjectConflictFactor: 0.8 },
+      lift: 1,
+    },
+    {
+      why: "a story whose headlines name no subject: not lifted (the story's side of the subject condition)",
+      items: [
+        ...routine(),
+        ...reactions("e", T0 + 8 * H, 12, 30, SIX).map((a) => ({
+          ...a,
+          title: "تنديد واسع بالتفجير الإرهابي",
+        })),
+      ],
+      probe: probe("جمعية الهلال الأحمر تدين التفجير الإرهابي في أبها", 6),
+      lift: 1,
+    },
+    {
+      why: "a headline holding only a top key that does not burst (Riyadh, in 60 headlines a day): not lifted",
+      items: [
+        ...routine(60),
+        ...Array.from({ length: 30 }, (_, i) =>
+          reaction(`e-${i}`, SIX[i % 6]!, T0 + 8 * H + i * 0.4 * H, i, "الرياض"),
+        ),
+      ],
+      probe: probe("وفد من الرياض يزور المصابين", 6, reaction("x", "s9", 0, 3, "الرياض").text),
+      lift: 1,
+    },
+  ])("$why", ({ items, probe: p, tuning, lift }) => {
+    expect(liftOf(items, p, tuning)).toBeCloseTo(lift, 9);
+  });
+});
+
+describe("bestStory's bound: a candidate whose lifted score could still win is scored with its lift", () => {
+  /** Three reports of a blood drive in Abha, after the bombing's first day: a story sharing the probe's rarer words. */
+  const campaign: Item[] = [0, 1, 2].map((i) => ({
+    id: `a-${i}`,
+    sourceId: `s${i}`,
+    title: "جمعية الهلال الأحمر تطلق حملة للتبرع بالدم في أبها",
+    text: `أطلقت جمعية الهلال الأحمر في أبها حملة للتبرع بالدم بمشاركة متطوعين من طلاب الجامعات والمدارس ورجال الأعمال رقم ${i}`,
+    timeMs: LAST_MS + (2 + i) * H,
+  }));
+  /** A reaction that also announces the drive: scored against the drive's story first, and higher there unlifted. */
+  const probe: Item = {
+    id: "probe",
+    sourceId: "s9",
+    title: "جمعية الهلال الأحمر تدين تفجير مسجد قوات الطوارئ في أبها",
+    text: "أدانت جمعية الهلال الأحمر التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها أثناء صلاة الظهر وأطلقت حملة للتبرع بالدم بمشاركة متطوعين",
+    timeMs: LAST_MS + 6 * H,
+  };
+  it.each([
+    {
+      why: "without the lift the drive's story scores higher",
+      tuning: { reportedJoinLift: 1 },
+      joins: "a-0",
+    },
+    { why: "with it the reported event wins, though its plain score is lower", tuning: {}, joins: "e-0" },
+  ])("$why", ({ tuning, joins }) => {
+    expect(stream([...DAY_ZERO, ...campaign, probe], tuning).placed.get("probe")?.storyId).toBe(joins);
+  });
+});
+
+describe("the merge pass's start gap counts from the newest article at which the older story was still reported", () => {
+  /**
+   * Stories meet only at merge passes (no join reaches the score), and one article of bursting names is coverage
+   * enough: a reaction every 6 hours for three days, each its own story until a pass merges it into the first.
+   */
+  const tuning = {
+    joinMinScore: Number.POSITIVE_INFINITY,
+    mergeEveryArticles: 2,
+    reportedMinArticles: 1,
+    reportedMinSources: 1,
+  };
+  const items = [
+    ...routine(),
+    ...Array.from({ length: 12 }, (_, i) => reaction(`e-${i}`, SIX[i % 6]!, T0 + i * 6 * H, i)),
+  ];
+  it("merges a story started 66 hours after the first into it: merged in, each report moved its start on", () => {
+    const { c } = stream(items, tuning);
+    expect(new Set(items.filter((a) => a.id.startsWith("e-")).map((a) => c.storyOf(a.id)))).toEqual(
+      new Set(["e-0"]),
+    );
+  });
+  it("keeps them apart when reports count for nothing (the gap then counts from the first article)", () => {
+    const { c } = stream(items, { ...tuning, reportedMinArticles: Number.POSITIVE_INFINITY });
+    expect(c.storyOf("e-11")).not.toBe("e-0");
+  });
+  it.each([
+    {
+      why: "merges a story started 30 hours after the first (MERGE_MAX_START_GAP_HOURS 36)",
+      hours: 30,
+      merged: true,
+    },
+    { why: "keeps one started 40 hours after apart", hours: 40, merged: false },
+  ])("$why", ({ hours, merged }) => {
+    const pair = [...routine(), reaction("e-0", "s0", T0, 0), reaction("e-1", "s1", T0 + hours * H, 1)];
+    const { c } = stream(pair, { ...tuning, reportedMinArticles: Number.POSITIVE_INFINITY });
+    expect(c.storyOf("e-1") === "e-0").toBe(merged);
+  });
+});
+
+describe("a merged story's coverage is both stories' (mergeReporting)", () => {
+  /**
+   * Two bursts of reactions 6 hours apart: with joins damped by a 1-hour time sigma the second opens a story of its
+   * own, and the one merge pass (at the second's last article) merges it into the first. One more reaction then
+   * joins the merged story; is it still reported? (The probe's lift says.) Coverage thresholds are set per row so
+   * that only both stories' counts reach them.
+   */
+  function liftAfterMerge(bSources: string[], withSecond: boolean, tuning: Partial<ClusterTuning>): number {
+    const first = reactions("a", T0, 2, 5, ["s0", "s1", "s2"]);
+    const second = reactions("b", T0 + 8 * H, 2, 5, bSources);
+    const items = [
+      ...routine(),
+      ...first,
+      ...(withSecond ? second : []),
+      reaction("j", "s9", T0 + 10.4 * H, 7),
+    ];
+    const probe = {
+      ...reaction("probe", "s8", T0 + 10.8 * H, 8),
+      title: "جمعية الهلال الأحمر تدين تفجير مسجد قوات الطوارئ في أبها",
+    };
+    return liftOf(items, probe, { timeSigmaHours: 1, mergeEveryArticles: 94, ...tuning });
+  }
+  const articles = { reportedMinArticles: 9, reportedMinSources: 1 };
+  const sources = { reportedMinArticles: 1, reportedMinSources: 5 };
+  it.each([
+    {
+      why: "the first story and one reaction: too few articles",
+      b: ["s3"],
+      second: false,
+      tuning: articles,
+      lift: 1,
+    },
+    {
+      why: "with the second merged in: enough articles (its count summed, as of the merge)",
+      b: ["s3"],
+      second: true,
+      tuning: articles,
+      lift: 1.2,
+    },
+    {
+      why: "the first story and one reaction: four sources",
+      b: ["s3"],
+      second: false,
+      tuning: sources,
+      lift: 1,
+    },
+    {
+      why: "with the second (one more source) merged in: five sources",
+      b: ["s3"],
+      second: true,
+      tuning: sources,
+      lift: 1.2,
+    },
+  ])("$why", ({ b, second, tuning, lift }) => {
+    expect(liftAfterMerge(b, second, tuning)).toBeCloseTo(lift, 9);
+  });
+});
