@@ -298,3 +298,68 @@ describe("a merged story's coverage is both stories' (mergeReporting)", () => {
     expect(liftAfterMerge(b, second, tuning)).toBeCloseTo(lift, 9);
   });
 });
+
+describe("STORY_REPORTED_MIN_*: how much coverage keeps a story reported", () => {
+  const probeAfter = (items: Item[], hours: number): Item => ({
+    ...reaction("probe", "s9", Math.max(...items.map((a) => a.timeMs)) + hours * H, 3),
+    title: "جمعية الهلال الأحمر تدين تفجير مسجد قوات الطوارئ في أبها",
+  });
+  const sixOutlets = reactions("e", T0 + 8 * H, 12, 30, SIX);
+  const spread = Array.from({ length: 24 }, (_, i) => reaction(`e-${i}`, SIX[i % 6]!, T0 + i * 2 * H, i));
+  const twoOutletsLater = [
+    ...sixOutlets,
+    ...reactions("f", T0 + 44 * H, 12, 20, ["s0", "s1"]).map((a, i) => ({
+      ...a,
+      ...reaction(a.id, a.sourceId, a.timeMs, i + 40),
+    })),
+  ];
+  const copies = [
+    ...reactions("e", T0 + 8 * H, 12, 10, SIX),
+    ...Array.from({ length: 20 }, (_, i) => ({
+      ...reaction(`c-${i}`, SIX[(i + 1) % 6]!, T0 + 8 * H + (i * 12 * H) / 20 + 0.1 * H, i % 10),
+      copyOf: `e-${i % 10}`,
+    })),
+  ];
+  it.each([
+    { why: "30 originals from six outlets in 12 hours: reported", items: sixOutlets, lift: 1.2 },
+    {
+      why: "22 in 8.8 hours: the count passes 15 (not 20) and five outlets report after it did",
+      items: reactions("e", T0 + 8 * H, 8.8, 22, SIX),
+      lift: 1.2,
+    },
+    {
+      why: "30 from four outlets: too few sources",
+      items: reactions("e", T0 + 8 * H, 12, 30, SIX.slice(0, 4)),
+      lift: 1,
+    },
+    { why: "24 originals, one every 2 hours: the decayed count never reaches 15", items: spread, lift: 1 },
+    {
+      why: "a day later, 20 more from two of the outlets: the other four left the trailing day",
+      items: twoOutletsLater,
+      lift: 1,
+    },
+    { why: "10 originals and 20 copies of them: copies are no coverage", items: copies, lift: 1 },
+  ])("$why", ({ items, lift }) => {
+    expect(liftOf([...routine(), ...items], probeAfter(items, 6))).toBeCloseTo(lift, 9);
+  });
+});
+
+describe("STORY_REPORTED_TOP_KEYS: the lift needs one of the story's four most frequent headline keys", () => {
+  // Every reaction's headline holds أبها, تدين, تفجير, الطوارئ, قوات and مسجد; ties go by key, so the top four are
+  // اب, تد, تفجير, طوارء.
+  it.each([
+    {
+      why: "a headline holding the fourth (الطوارئ): lifted",
+      title: "الطوارئ تشيع شهداءها في عسير",
+      lift: 1.2,
+    },
+    {
+      why: "one holding only the sixth (المسجد): not lifted",
+      title: "المصلون يعودون إلى المسجد في عسير",
+      lift: 1,
+    },
+  ])("$why", ({ title, lift }) => {
+    const probe = { ...reaction("probe", "s9", LAST_MS + 6 * H, 3), title };
+    expect(liftOf(DAY_ZERO, probe)).toBeCloseTo(lift, 9);
+  });
+});
