@@ -711,17 +711,7 @@ export class StoryClusterer {
 
   /** Count-weighted mean burst ratio of the story's STORY_REPORTED_TOP_KEYS most frequent headline keys (ties by key). */
   private topKeysBurst(story: StoryState): number {
-    const top: [string, number][] = [];
-    for (const [k, n] of story.keyCounts) {
-      if (top.length === STORY_REPORTED_TOP_KEYS) {
-        const last = top[top.length - 1]!;
-        if (n < last[1] || (n === last[1] && k > last[0])) continue;
-        top.pop();
-      }
-      let i = top.length;
-      while (i > 0 && (top[i - 1]![1] < n || (top[i - 1]![1] === n && top[i - 1]![0] > k))) i--;
-      top.splice(i, 0, [k, n]);
-    }
+    const top = topHeadlineKeys(story.keyCounts);
     story.reporting.topKeys = top.map(([k]) => k);
     let count = 0;
     let sum = 0;
@@ -896,7 +886,7 @@ export class StoryClusterer {
     for (const [t, w] of from.centroid) into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
     for (const [k, n] of from.keyCounts) into.keyCounts.set(k, (into.keyCounts.get(k) ?? 0) + n);
     into.subjects.addSet(from.subjects);
-    mergeReporting(into.reporting, from.reporting);
+    mergeReporting(into.reporting, from.reporting, into.keyCounts);
     if (into.reporting.reportedMs > Number.NEGATIVE_INFINITY) this.reportedStories.add(into);
     slots.firstMs[into.slot] = Math.min(slots.firstMs[into.slot]!, slots.firstMs[from.slot]!);
     slots.lastMs[into.slot] = Math.max(slots.lastMs[into.slot]!, slots.lastMs[from.slot]!);
@@ -964,8 +954,31 @@ function heaviestTermIds(v: SparseVector, ids: Int32Array, n: number): number[] 
   return heaviestIndexes(v.weights, n, (i) => v.terms[i]!).map((i) => ids[i]!);
 }
 
-/** `into` as the recent coverage of both stories (`absorb`): decayed counts summed at the later time. */
-function mergeReporting(into: Reporting, from: Reporting): void {
+/**
+ * The STORY_REPORTED_TOP_KEYS most frequent keys of `keyCounts` with their counts, most frequent first (ties by key).
+ * Example: {تفجير: 30, اب: 30, مسجد: 30, تد: 30, طوارء: 30, رياض: 2} -> اب, تد, تفجير, طوارء.
+ */
+function topHeadlineKeys(keyCounts: Map<string, number>): [string, number][] {
+  const top: [string, number][] = [];
+  for (const [k, n] of keyCounts) {
+    if (top.length === STORY_REPORTED_TOP_KEYS) {
+      const last = top[top.length - 1]!;
+      if (n < last[1] || (n === last[1] && k > last[0])) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (top[i - 1]![1] < n || (top[i - 1]![1] === n && top[i - 1]![0] > k))) i--;
+    top.splice(i, 0, [k, n]);
+  }
+  return top;
+}
+
+/**
+ * `into` as the recent coverage of both stories (`absorb`): decayed counts summed at the later time; top headline
+ * keys taken from the merged `keyCounts` when either side had been counted wide enough (else a reported story merged
+ * into a smaller older one lent its reported time but not its names, and the lift waited for the next count).
+ */
+function mergeReporting(into: Reporting, from: Reporting, keyCounts: Map<string, number>): void {
   const atMs = Math.max(into.atMs, from.atMs);
   into.articles =
     into.articles * Math.exp(-(atMs - into.atMs) / REPORTED_WINDOW_MS) +
@@ -977,4 +990,7 @@ function mergeReporting(into: Reporting, from: Reporting): void {
       into.sourceMs.set(source, Math.max(into.sourceMs.get(source) ?? ms, ms));
   }
   into.reportedMs = Math.max(into.reportedMs, from.reportedMs);
+  // Most merges are of stories never counted wide enough: no keys to find.
+  if (into.topKeys.length > 0 || from.topKeys.length > 0)
+    into.topKeys = topHeadlineKeys(keyCounts).map(([k]) => k);
 }

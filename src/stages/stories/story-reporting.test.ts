@@ -62,10 +62,20 @@ function reaction(id: string, sourceId: string, timeMs: number, n: number, place
   };
 }
 
-/** `count` reactions from `sources` outlets (s0, s1, ...), evenly over `hours` from `fromMs`; ids `prefix-i`. */
-function reactions(prefix: string, fromMs: number, hours: number, count: number, sources: string[]): Item[] {
+/**
+ * `count` reactions from `sources` outlets in turn, evenly over `hours` from `fromMs`; ids `prefix-i`, numbered from
+ * `first` (each number its own statement).
+ */
+function reactions(
+  prefix: string,
+  fromMs: number,
+  hours: number,
+  count: number,
+  sources: string[],
+  first = 0,
+): Item[] {
   return Array.from({ length: count }, (_, i) =>
-    reaction(`${prefix}-${i}`, sources[i % sources.length]!, fromMs + (i * hours * H) / count, i),
+    reaction(`${prefix}-${i}`, sources[i % sources.length]!, fromMs + (i * hours * H) / count, first + i),
   );
 }
 
@@ -106,7 +116,7 @@ function liftOf(items: Item[], probe: Item, tuning: Partial<ClusterTuning> = {})
   return lifted / plain;
 }
 
-/** Day 0 of the event: 20 reactions from six outlets over 12 hours; the last at T0 + 19.4 h. */
+/** Day 0 of the event: 30 reactions from six outlets over 12 hours, still reported at the last (T0 + 19.6 h). */
 const DAY_ZERO = [...routine(), ...reactions("e", T0 + 8 * H, 12, 30, SIX)];
 const LAST_MS = DAY_ZERO.at(-1)!.timeMs;
 
@@ -306,13 +316,7 @@ describe("STORY_REPORTED_MIN_*: how much coverage keeps a story reported", () =>
   });
   const sixOutlets = reactions("e", T0 + 8 * H, 12, 30, SIX);
   const spread = Array.from({ length: 24 }, (_, i) => reaction(`e-${i}`, SIX[i % 6]!, T0 + i * 2 * H, i));
-  const twoOutletsLater = [
-    ...sixOutlets,
-    ...reactions("f", T0 + 44 * H, 12, 20, ["s0", "s1"]).map((a, i) => ({
-      ...a,
-      ...reaction(a.id, a.sourceId, a.timeMs, i + 40),
-    })),
-  ];
+  const twoOutletsLater = [...sixOutlets, ...reactions("f", T0 + 44 * H, 12, 20, ["s0", "s1"], 40)];
   const copies = [
     ...reactions("e", T0 + 8 * H, 12, 10, SIX),
     ...Array.from({ length: 20 }, (_, i) => ({
@@ -361,5 +365,19 @@ describe("STORY_REPORTED_TOP_KEYS: the lift needs one of the story's four most f
   ])("$why", ({ title, lift }) => {
     const probe = { ...reaction("probe", "s9", LAST_MS + 6 * H, 3), title };
     expect(liftOf(DAY_ZERO, probe)).toBeCloseTo(lift, 9);
+  });
+});
+
+describe("a merged story's top headline keys", () => {
+  it("are the merged story's at once: a reported story merged into a small older one lends the lift its names", () => {
+    // Three early reports (too few to count), then the day's coverage as a story of its own (a 1-hour time sigma
+    // keeps it from joining them); the one merge pass, at its last article, merges it into the older story.
+    const early = reactions("a", T0, 1, 3, ["s0", "s1", "s2"]);
+    const day = reactions("b", T0 + 8 * H, 12, 30, SIX);
+    const items = [...routine(), ...early, ...day];
+    const probe = { ...reaction("probe", "s9", T0 + 20 * H, 3), title: "الطوارئ تشيع شهداءها في عسير" };
+    const tuning = { timeSigmaHours: 1, mergeEveryArticles: items.length };
+    expect(stream(items, tuning).c.storyOf("b-29")).toBe("a-0");
+    expect(liftOf(items, probe, tuning)).toBeCloseTo(1.2, 9);
   });
 });
