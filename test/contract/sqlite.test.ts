@@ -212,6 +212,25 @@ describe("openSqliteStorage", () => {
     ]);
   });
 
+  it("opens an up-to-date file without waiting for another connection's write lock", async () => {
+    const path = freshPath();
+    await (await openSqliteStorage(path)).close();
+    // Another process in the middle of a long import batch.
+    const holder = new Database(path);
+    holder.exec("BEGIN IMMEDIATE");
+    const started = Date.now();
+    let opened: Awaited<ReturnType<typeof openSqliteStorage>> | undefined;
+    try {
+      opened = await openSqliteStorage(path);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    // The busy timeout is 5 s: an open that took the lock would wait it out and fail.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await opened.close();
+  });
+
   it("leaves no partial batch when the process is killed mid-transaction", async () => {
     const path = freshPath();
     const child = fileURLToPath(new URL("./sqlite-crash-child.ts", import.meta.url));

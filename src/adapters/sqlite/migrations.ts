@@ -334,20 +334,21 @@ INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
  * so a crash leaves the database at a whole version. Each step reads the version inside its write transaction
  * (IMMEDIATE: the lock is taken at BEGIN), so processes opening one new file at once take turns and apply each
  * migration once; reading it first, two of them both saw version 0 and the second failed on migration 1's tables.
+ * An up-to-date file is only read: another process may hold the write lock for a long import batch.
  */
 export function applyMigrations(
   db: Database.Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): number {
   const latest = migrations.at(-1)?.version ?? 0;
+  if (schemaVersion(db) === latest) return latest;
   const step = writeTransaction(db, (): boolean => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY,
       name TEXT NOT NULL,
       applied_at TEXT NOT NULL
     ) STRICT`);
-    const row = db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as { v: number | null };
-    const current = row.v ?? 0;
+    const current = schemaVersion(db) ?? 0;
     if (current > latest) {
       throw new AkhbarError(
         "store.schema_too_new",
@@ -367,4 +368,14 @@ export function applyMigrations(
   });
   while (step()) {}
   return latest;
+}
+
+/** The newest migration applied to `db`: 0 when none is, null before the version table exists. */
+function schemaVersion(db: Database.Database): number | null {
+  const table = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get() as { n: number };
+  if (table.n === 0) return null;
+  const row = db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as { v: number | null };
+  return row.v ?? 0;
 }
