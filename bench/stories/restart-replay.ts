@@ -78,7 +78,10 @@ function partitionDiffers(
     for (const [id, p] of m) {
       const k = key(p);
       let list = by.get(k);
-      if (list === undefined) by.set(k, (list = []));
+      if (list === undefined) {
+        list = [];
+        by.set(k, list);
+      }
       list.push(id);
     }
     const sig = new Map<string, string>();

@@ -56,6 +56,30 @@ export interface PlacementBatch {
   merges: readonly { fromId: string; intoId: string }[];
   /** Representative headlines of the stories touched and the member each is the title of (the stage picks them). */
   headlines: readonly StoryHeadline[];
+  /**
+   * Stream snapshots: first every stored one taken after `dropAfter` is deleted (the step re-placed from that article,
+   * so they no longer describe the stream), then `write` are stored (replacing one at the same point), then all but
+   * the newest `keep` are deleted. Absent: snapshots are left as they are.
+   */
+  snapshots?: {
+    dropAfter: StreamPoint;
+    write: readonly StreamSnapshot[];
+    keep: number;
+  };
+}
+
+/** A point of the stream: just before the article with this (time, id). */
+export interface StreamPoint {
+  timeMs: number;
+  articleId: string;
+}
+
+/**
+ * The story stream's carry-over statistics at a point (stages/stories/recluster.ts StoryStream.carryOver, as JSON):
+ * the stream state after every article before `articleId` in (time, id) order. Opaque to stores.
+ */
+export interface StreamSnapshot extends StreamPoint {
+  state: string;
 }
 
 /** A story's representative headline and the member article it is the title of (the story's lead article). */

@@ -6,7 +6,13 @@
  * another process has moved past, so none splits a story.
  * Pipeline: stages/stories does the work, StoryStore the IO.
  */
-import type { ArticleContainment, PlacementBatch, StoryHeadline, StoryStreamRow } from "../domain/story.ts";
+import type {
+  ArticleContainment,
+  PlacementBatch,
+  StoryHeadline,
+  StoryStreamRow,
+  StreamSnapshot,
+} from "../domain/story.ts";
 import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { StoryStore } from "../ports/story-store.ts";
@@ -16,16 +22,29 @@ import {
   PlacementLog,
   StoryStream,
   type StreamAnalysis,
+  type StreamCarryOver,
   type ArticlePlacement as StreamPlacement,
 } from "../stages/stories/recluster.ts";
 import type { Story } from "../stages/stories/story-clusterer.ts";
 
 /**
- * Days of stored articles replayed to rebuild the stream: the near-duplicate window (copies are only looked for
- * that far back), which also covers the story window (96 h). Inside it a rebuilt stream decides exactly as the
- * one that placed them; IDF and stories older than this are the approximation a restart accepts.
+ * Days of stored articles replayed, at least, to rebuild the stream: the near-duplicate window (copies are only looked
+ * for that far back), which also covers the story window (96 h). The replay starts at the newest stream snapshot at
+ * least this far before the first article to place (PlacementBatch.snapshots: the clusterer's term and headline-key
+ * statistics and merge-pass position, which count the whole stream), so a rebuilt stream weighs and merges as the one
+ * that placed them. What no snapshot holds is rebuilt by the replay: copy groups and stories open at the snapshot
+ * start afresh there, and by the end of the replay the stream holds what one fold holds unless a story or copy
+ * group reached across the whole replay (bench/stories/restart-replay.ts measures it). Without a snapshot that old
+ * (a store written before snapshots, a late arrival older than the kept ones), the replay starts this many days back
+ * from a fresh stream, as before: IDF and bursts then count only the window.
  */
 export const REBUILD_WINDOW_DAYS = NEAR_DUPLICATE_WINDOW_DAYS;
+/**
+ * Stream snapshots kept: one is taken at each UTC day the stream crosses, and a rebuild needs the newest one at least
+ * REBUILD_WINDOW_DAYS before the first article to place; two more days let an article up to two days late (or a
+ * restart after two idle days' worth of catching up) find one.
+ */
+export const STREAM_SNAPSHOTS_KEPT = REBUILD_WINDOW_DAYS + 2;
 /** Articles per transaction when recluster places everything: bounds the fingerprints held in memory. */
 export const RECLUSTER_CHUNK_ARTICLES = 2_000;
 
@@ -166,11 +185,21 @@ export class StoryAssigner {
    */
   async #rebuild(from: Key): Promise<{ toPlace: StoryStreamRow[]; fed: number }> {
     const stream = this.#resetStream();
-    const window = await this.#store.listStreamRowsSince(from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS);
+    const startMs = from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS;
+    const snapshot = await this.#store.findStreamSnapshot(startMs);
+    const restored =
+      snapshot !== null && stream.restore(JSON.parse(snapshot.state) as StreamCarryOver) ? snapshot : null;
+    const window = await this.#store.listStreamRowsSince(restored?.timeMs ?? startMs);
     const toPlace: StoryStreamRow[] = [];
     const kept: { id: string; storyId: string }[] = [];
     const log = new PlacementLog();
     for (const row of window) {
+      // Articles at the snapshot's time before its article are already counted in it.
+      if (
+        restored !== null &&
+        compareStreamOrder(row, { timeMs: restored.timeMs, id: restored.articleId }) < 0
+      )
+        continue;
       if (toPlace.length > 0 || row.storyId === null || compareStreamOrder(row, from) >= 0) {
         toPlace.push(row);
         continue;
@@ -225,7 +254,19 @@ export class StoryAssigner {
     const groupOriginals: { groupId: string; originalId: string }[] = [];
     const containments: ArticleContainment[] = [];
     const merged: { from: string; into: string }[] = [];
+    const snapshots: StreamSnapshot[] = [];
     for await (const [row, analysis] of withAnalyses(rows, analyzer)) {
+      // A snapshot before the first article of each UTC day the stream enters, and before its very first one (a
+      // store younger than the rebuild window replays from its start): what a later rebuild starts from.
+      const last = this.#frontier;
+      if (
+        last === null
+          ? stream.clusterer.position === 0
+          : Math.floor(row.timeMs / DAY_MS) > Math.floor(last.timeMs / DAY_MS)
+      ) {
+        snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: JSON.stringify(stream.carryOver()) });
+        if (snapshots.length > STREAM_SNAPSHOTS_KEPT) snapshots.shift();
+      }
       const p = stream.add(row, analysis);
       log.record(p);
       const before = this.#originalOf.get(p.groupId);
@@ -279,7 +320,24 @@ export class StoryAssigner {
           headlines.push({ storyId, headline: s.headline, articleId: s.headlineArticleId });
       }
     }
-    return { placements, groupMerges, groupOriginals, containments, merges, headlines };
+    const first = rows[0];
+    return {
+      placements,
+      groupMerges,
+      groupOriginals,
+      containments,
+      merges,
+      headlines,
+      ...(first === undefined
+        ? {}
+        : {
+            snapshots: {
+              dropAfter: { timeMs: first.timeMs, articleId: first.id },
+              write: snapshots,
+              keep: STREAM_SNAPSHOTS_KEPT,
+            },
+          }),
+    };
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   StoredStory,
   StoryRank,
   StoryStreamRow,
+  StreamSnapshot,
 } from "../domain/story.ts";
 
 export interface StoryListQuery {
@@ -48,13 +49,18 @@ export interface StoryStore {
   ): Promise<StoryStreamRow[]>;
   /** Every article with time ≥ `fromMs`, in (time, id) order, with its stored story (null when unplaced). */
   listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]>;
+  /**
+   * The newest stream snapshot (PlacementBatch.snapshots) at a point with time ≤ `atOrBeforeMs` (ties: the greatest
+   * article id), or null when none is stored.
+   */
+  findStreamSnapshot(atOrBeforeMs: number): Promise<StreamSnapshot | null>;
   /** Ids of stored articles without a placement (a crash between the article write and its placement). */
   listUnplacedIds(): Promise<string[]>;
   /** The last placed article in (time, id) order, or null when nothing is placed. */
   lastPlaced(): Promise<{ id: string; timeMs: number } | null>;
   /** Stored fingerprints of placed articles with time ≥ `fromMs`, in (time, id) order. */
   listFingerprintsSince(fromMs: number): Promise<ArticlePlacement[]>;
-  /** Drops every placement, story and alias (recluster starts from nothing). */
+  /** Drops every placement, story, alias and stream snapshot (recluster starts from nothing). */
   clearStories(): Promise<void>;
   /** Stories by newest update. */
   listStories(query: StoryListQuery): Promise<StoredStory[]>;

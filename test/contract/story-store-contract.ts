@@ -231,6 +231,46 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
+    it("keeps stream snapshots: drops those after a re-placed article, replaces one at a point, keeps the newest", async () => {
+      await withStore(async (s) => {
+        const at = (h: number) => Date.parse(`2015-07-21T${String(h).padStart(2, "0")}:00:00Z`);
+        const snap = (h: number, articleId: string, state: string) => ({ timeMs: at(h), articleId, state });
+        const write = (
+          dropAfter: { timeMs: number; articleId: string },
+          snaps: ReturnType<typeof snap>[],
+          keep = 10,
+        ) =>
+          s.writePlacements({
+            ...EMPTY,
+            placements: [placement("a", "a")],
+            snapshots: { dropAfter, write: snaps, keep },
+          });
+        expect(await s.findStreamSnapshot(at(23))).toBeNull();
+        await write({ timeMs: at(8), articleId: "a" }, [
+          snap(8, "a", "s8"),
+          snap(9, "b", "s9"),
+          snap(10, "c", "s10"),
+        ]);
+        expect(await s.findStreamSnapshot(at(23))).toEqual(snap(10, "c", "s10"));
+        expect(await s.findStreamSnapshot(at(9))).toEqual(snap(9, "b", "s9"));
+        expect(await s.findStreamSnapshot(at(9) - 1)).toEqual(snap(8, "a", "s8"));
+        expect(await s.findStreamSnapshot(at(8) - 1)).toBeNull();
+        // A step re-placing from b (a late arrival at b's point): snapshots after b are stale, b's own is not.
+        await write({ timeMs: at(9), articleId: "b" }, []);
+        expect(await s.findStreamSnapshot(at(23))).toEqual(snap(9, "b", "s9"));
+        // Same time, greater id: after the point, so dropped; one at the same point is replaced.
+        await write({ timeMs: at(8), articleId: "a" }, [snap(8, "a", "s8 again"), snap(8, "b", "s8b")]);
+        expect(await s.findStreamSnapshot(at(8))).toEqual(snap(8, "b", "s8b"));
+        await write({ timeMs: at(8), articleId: "a" }, [snap(8, "a", "s8 third")]);
+        expect(await s.findStreamSnapshot(at(23))).toEqual(snap(8, "a", "s8 third"));
+        await write({ timeMs: at(8), articleId: "a" }, [snap(11, "c", "s11"), snap(12, "c", "s12")], 2);
+        expect(await s.findStreamSnapshot(at(10))).toBeNull();
+        expect(await s.findStreamSnapshot(at(11))).toEqual(snap(11, "c", "s11"));
+        await s.clearStories();
+        expect(await s.findStreamSnapshot(at(23))).toBeNull();
+      });
+    });
+
     it("filters stories by publisher and time, and clears everything for a recluster", async () => {
       await withStore(async (s) => {
         await s.writePlacements({ ...EMPTY, placements: [placement("a", "a"), placement("c", "c")] });

@@ -354,6 +354,17 @@ UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
   },
   // Containments found by the floor but no copy, as SQLite migration 9 (see there).
   { version: 8, name: "article containments", sql: ARTICLE_CONTAINMENTS_MIGRATION_SQL },
+  // The story stream's carry-over statistics at points of the stream, as SQLite migration 11 (see there).
+  {
+    version: 9,
+    name: "stream snapshots",
+    sql: `CREATE TABLE stream_snapshots (
+  time_ms BIGINT NOT NULL,
+  article_id TEXT COLLATE "C" NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (time_ms, article_id)
+);`,
+  },
 ];
 
 /**

@@ -14,6 +14,7 @@ import {
   type StoredStory,
   type StoryRank,
   type StoryStreamRow,
+  type StreamSnapshot,
 } from "../../domain/story.ts";
 import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
@@ -253,6 +254,25 @@ export class PostgresStoryStore implements StoryStore {
         );
         for (const r of groups.rows) touched.add(r.story_id);
       }
+      if (batch.snapshots !== undefined) {
+        const { dropAfter, write, keep } = batch.snapshots;
+        await client.query(
+          "DELETE FROM stream_snapshots WHERE time_ms > $1 OR (time_ms = $1 AND article_id > $2)",
+          [dropAfter.timeMs, dropAfter.articleId],
+        );
+        for (const s of write) {
+          await client.query(
+            `INSERT INTO stream_snapshots (time_ms, article_id, state) VALUES ($1, $2, $3)
+             ON CONFLICT (time_ms, article_id) DO UPDATE SET state = excluded.state`,
+            [s.timeMs, s.articleId, s.state],
+          );
+        }
+        await client.query(
+          `DELETE FROM stream_snapshots WHERE (time_ms, article_id) NOT IN
+             (SELECT time_ms, article_id FROM stream_snapshots ORDER BY time_ms DESC, article_id DESC LIMIT $1)`,
+          [keep],
+        );
+      }
       // In order: a later merge may move what an earlier one moved in.
       for (const m of batch.merges) {
         if (m.fromId === m.intoId) continue;
@@ -311,6 +331,18 @@ export class PostgresStoryStore implements StoryStore {
     return rows.map((r) => ({ ...toStreamRow(r), storyId: r.story_id ?? null }));
   }
 
+  async findStreamSnapshot(atOrBeforeMs: number): Promise<StreamSnapshot | null> {
+    const { rows } = await this.#pool.query<{ time_ms: string; article_id: string; state: string }>(
+      `SELECT time_ms, article_id, state FROM stream_snapshots WHERE time_ms <= $1
+       ORDER BY time_ms DESC, article_id DESC LIMIT 1`,
+      [atOrBeforeMs],
+    );
+    const [row] = rows;
+    return row === undefined
+      ? null
+      : { timeMs: Number(row.time_ms), articleId: row.article_id, state: row.state };
+  }
+
   async listUnplacedIds(): Promise<string[]> {
     const { rows } = await this.#pool.query<{ id: string }>(
       `SELECT a.id FROM articles a WHERE ${UNPLACED} ORDER BY ${ARTICLE_ORDER}`,
@@ -349,6 +381,7 @@ export class PostgresStoryStore implements StoryStore {
       await client.query("DELETE FROM stories");
       await client.query("DELETE FROM story_aliases");
       await client.query("DELETE FROM article_containments");
+      await client.query("DELETE FROM stream_snapshots");
       return await this.#bumpVersion(client);
     });
   }

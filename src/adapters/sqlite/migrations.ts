@@ -327,6 +327,19 @@ UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
 ) STRICT;
 INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
   },
+  {
+    version: 11,
+    name: "stream snapshots",
+    // The story stream's carry-over statistics at points of the stream (domain/story.ts StreamSnapshot), so a
+    // restarted process's rebuilt stream weighs terms and merges as one fold does (pipeline/assign-stories.ts).
+    // Stores migrated from an earlier version have none until their stream crosses a day (or akhbar recluster).
+    sql: `CREATE TABLE stream_snapshots (
+  time_ms INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (time_ms, article_id)
+) STRICT;`,
+  },
 ];
 
 /**

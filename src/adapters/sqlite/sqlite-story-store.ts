@@ -14,6 +14,7 @@ import {
   type StoredStory,
   type StoryRank,
   type StoryStreamRow,
+  type StreamSnapshot,
 } from "../../domain/story.ts";
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
@@ -72,9 +73,13 @@ export class SqliteStoryStore implements StoryStore {
       this.#knownVersion = current + 1;
     };
     // One transaction, counted as a placement write: a clear elsewhere makes other streams stale too.
-    const clears = ["article_placements", "stories", "story_aliases", "article_containments"].map((table) =>
-      db.prepare(`DELETE FROM ${table}`),
-    );
+    const clears = [
+      "article_placements",
+      "stories",
+      "story_aliases",
+      "article_containments",
+      "stream_snapshots",
+    ].map((table) => db.prepare(`DELETE FROM ${table}`));
     this.#clear = writeTransaction(db, () => {
       for (const clear of clears) clear.run();
       bump.run();
@@ -153,8 +158,27 @@ export class SqliteStoryStore implements StoryStore {
     );
     const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
 
+    const dropSnapshotsAfter = db.prepare(
+      "DELETE FROM stream_snapshots WHERE time_ms > @time_ms OR (time_ms = @time_ms AND article_id > @article_id)",
+    );
+    const putSnapshot = db.prepare(
+      `INSERT INTO stream_snapshots (time_ms, article_id, state) VALUES (@time_ms, @article_id, @state)
+       ON CONFLICT (time_ms, article_id) DO UPDATE SET state = excluded.state`,
+    );
+    const keepSnapshots = db.prepare(
+      `DELETE FROM stream_snapshots WHERE (time_ms, article_id) NOT IN
+         (SELECT time_ms, article_id FROM stream_snapshots ORDER BY time_ms DESC, article_id DESC LIMIT @keep)`,
+    );
+
     this.#write = writeTransaction(db, (batch: PlacementBatch) => {
       claimVersion();
+      if (batch.snapshots !== undefined) {
+        const { dropAfter, write, keep } = batch.snapshots;
+        dropSnapshotsAfter.run({ time_ms: dropAfter.timeMs, article_id: dropAfter.articleId });
+        for (const s of write)
+          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: s.state });
+        keepSnapshots.run({ keep });
+      }
       const touched = new Set<string>();
       const live = new Set<string>();
       for (const p of batch.placements) {
@@ -252,6 +276,16 @@ export class SqliteStoryStore implements StoryStore {
       )
       .all(fromMs)
       .map((r) => ({ ...toStreamRow(r), storyId: r.story_id ?? null }));
+  }
+
+  async findStreamSnapshot(atOrBeforeMs: number): Promise<StreamSnapshot | null> {
+    const row = this.#db
+      .prepare<[number], { time_ms: number; article_id: string; state: string }>(
+        `SELECT time_ms, article_id, state FROM stream_snapshots WHERE time_ms <= ?
+         ORDER BY time_ms DESC, article_id DESC LIMIT 1`,
+      )
+      .get(atOrBeforeMs);
+    return row === undefined ? null : { timeMs: row.time_ms, articleId: row.article_id, state: row.state };
   }
 
   async listUnplacedIds(): Promise<string[]> {

@@ -15,6 +15,7 @@ import {
 import { toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type Assignment,
+  type ClustererCarryOver,
   type Story,
   StoryClusterer,
   type StoryClustererOptions,
@@ -86,6 +87,15 @@ export function compareStreamOrder(
   return a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Bumped whenever StreamCarryOver's shape or meaning changes: a stored one of another version is not used. */
+export const STREAM_CARRY_OVER_VERSION = 1;
+
+/** StoryStream.carryOver. */
+export interface StreamCarryOver {
+  version: number;
+  clusterer: ClustererCarryOver;
+}
+
 /**
  * The dedupe + clustering fold. Memory and per-article cost follow the time windows, not the stream: the
  * near-duplicate index and the copy groups forget articles older than NEAR_DUPLICATE_WINDOW_DAYS, the clusterer
@@ -100,6 +110,23 @@ export class StoryStream {
 
   constructor(options: StoryClustererOptions = {}) {
     this.clusterer = new StoryClusterer(options);
+  }
+
+  /**
+   * What a fresh stream needs, besides the articles after this point, to decide as this one does (JSON-safe):
+   * the clusterer's term and headline-key statistics and merge-pass position (StoryClusterer.carryOver). The rest
+   * of the state follows windows a replay of the NEAR_DUPLICATE_WINDOW_DAYS before the next article rebuilds: the
+   * near-duplicate index and copy groups, and the clusterer's open stories (see pipeline/assign-stories.ts).
+   */
+  carryOver(): StreamCarryOver {
+    return { version: STREAM_CARRY_OVER_VERSION, clusterer: this.clusterer.carryOver() };
+  }
+
+  /** Takes a carry-over before any article is added; false (nothing taken) when it is of another version. */
+  restore(carry: StreamCarryOver): boolean {
+    if (carry.version !== STREAM_CARRY_OVER_VERSION) return false;
+    this.clusterer.restore(carry.clusterer);
+    return true;
   }
 
   /**

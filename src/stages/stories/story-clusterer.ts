@@ -14,9 +14,11 @@ import {
   heaviestIndexes,
   isThinArticle,
   KeyBursts,
+  type KeyBurstsSnapshot,
   type SparseVector,
   type StoryTerms,
   TermStats,
+  type TermStatsSnapshot,
   toIdentifiedVector,
 } from "./story-vector.ts";
 
@@ -309,6 +311,16 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   reportedLeadLift: STORY_REPORTED_LEAD_LIFT,
 };
 
+/** StoryClusterer.carryOver: JSON-safe (null for "no merge pass yet"). */
+export interface ClustererCarryOver {
+  stats: TermStatsSnapshot;
+  bursts: KeyBurstsSnapshot;
+  /** Articles added so far: merge passes run at fixed stream positions. */
+  seen: number;
+  compactedBucket: number;
+  lastPassMs: number | null;
+}
+
 export interface StoryClustererOptions {
   /** Defaults to DEFAULT_CLUSTER_TUNING; for experiments only. */
   tuning?: Partial<ClusterTuning>;
@@ -473,6 +485,37 @@ export class StoryClusterer {
       if (merged.length > 0) assignment.merged = merged;
     }
     return assignment;
+  }
+
+  /**
+   * What the clusterer carries beyond its open stories, as plain data: term and headline-key statistics over the
+   * whole stream so far, and the stream position and time of its merge passes. A fresh clusterer that restores it and
+   * is fed the articles after it weighs terms and keys, and runs its merge passes, as this one does; its open stories
+   * are whatever those articles form.
+   */
+  carryOver(): ClustererCarryOver {
+    return {
+      stats: this.stats.toSnapshot(),
+      bursts: this.bursts.toSnapshot(),
+      seen: this.seen,
+      compactedBucket: this.compactedBucket,
+      lastPassMs: Number.isFinite(this.lastPassMs) ? this.lastPassMs : null,
+    };
+  }
+
+  /** Articles added over the whole stream (a restored carry-over's included). */
+  get position(): number {
+    return this.seen;
+  }
+
+  /** Takes a carry-over (`carryOver`) before any article is added. */
+  restore(carry: ClustererCarryOver): void {
+    if (this.seen !== 0) throw new Error("stories: restore into a clusterer in use");
+    this.stats.restore(carry.stats);
+    this.bursts.restore(carry.bursts);
+    this.seen = carry.seen;
+    this.compactedBucket = carry.compactedBucket;
+    this.lastPassMs = carry.lastPassMs ?? Number.NEGATIVE_INFINITY;
   }
 
   /** The story an article belongs to now (after merges), while its story is open. */

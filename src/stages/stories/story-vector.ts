@@ -180,6 +180,30 @@ export class TermStats {
   get documents(): number {
     return this.docs;
   }
+
+  /** What the counts hold, as plain data (terms in id order): a stream's carry-over (StoryStream.carryOver). */
+  toSnapshot(): TermStatsSnapshot {
+    return { terms: [...this.termById], df: [...this.df], docs: this.docs };
+  }
+
+  /** Takes the counts of a snapshot (same ids, so postings and centroids index alike); only on empty stats. */
+  restore(snapshot: TermStatsSnapshot): void {
+    if (this.docs !== 0 || this.df.length !== 0) throw new Error("stories: restore into term stats in use");
+    for (let id = 0; id < snapshot.terms.length; id++) {
+      const term = snapshot.terms[id]!;
+      this.ids.set(term, id);
+      this.termById.push(term);
+      this.df.push(snapshot.df[id]!);
+    }
+    this.docs = snapshot.docs;
+  }
+}
+
+/** TermStats as plain data: `df[i]` is the document frequency of `terms[i]` (term id i). */
+export interface TermStatsSnapshot {
+  terms: string[];
+  df: number[];
+  docs: number;
 }
 
 /** Weights terms by (1 + ln tf) · idf, keeps the VECTOR_MAX_TERMS heaviest and L2-normalizes. */
@@ -316,6 +340,15 @@ function bump(counts: Map<string, DecayedCount>, key: string, nowMs: number, tau
   }
 }
 
+/** KeyBursts as plain data: [key, decayed count, as of ms] per key, in insertion order. */
+export interface KeyBurstsSnapshot {
+  recent: [string, number, number][];
+  baseline: [string, number, number][];
+  firstMs: number | null;
+  lastMs: number | null;
+  added: number;
+}
+
 /**
  * Headline burstiness of title keys, counted over the stream so far in stream order (so batching cannot change
  * it): each key's headline rate over the last day against its rate over the last two weeks. Daily templates
@@ -339,6 +372,29 @@ export class KeyBursts {
       bump(this.baseline, k, timeMs, BURST_BASELINE_HOURS);
     }
     if (++this.added % BURST_PRUNE_EVERY === 0) this.prune(timeMs);
+  }
+
+  /** The decayed counts and stream times, as plain data (JSON-safe: null for "no article yet"). */
+  toSnapshot(): KeyBurstsSnapshot {
+    const counts = (m: Map<string, DecayedCount>) =>
+      [...m].map(([k, c]) => [k, c.value, c.atMs] as [string, number, number]);
+    return {
+      recent: counts(this.recent),
+      baseline: counts(this.baseline),
+      firstMs: Number.isNaN(this.firstMs) ? null : this.firstMs,
+      lastMs: Number.isNaN(this.lastMs) ? null : this.lastMs,
+      added: this.added,
+    };
+  }
+
+  /** Takes a snapshot's counts; only on a KeyBursts nothing was added to. */
+  restore(snapshot: KeyBurstsSnapshot): void {
+    if (this.added !== 0) throw new Error("stories: restore into key bursts in use");
+    for (const [k, value, atMs] of snapshot.recent) this.recent.set(k, { value, atMs });
+    for (const [k, value, atMs] of snapshot.baseline) this.baseline.set(k, { value, atMs });
+    this.firstMs = snapshot.firstMs ?? Number.NaN;
+    this.lastMs = snapshot.lastMs ?? Number.NaN;
+    this.added = snapshot.added;
   }
 
   /** Keys tracked (the benchmark's memory check). */
