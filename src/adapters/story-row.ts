@@ -3,7 +3,13 @@
  * objects. Adapter helper, pure; column names as in both adapters' story migration (3)
  * and the headline article's (SQLite 8, PostgreSQL 7).
  */
-import type { PlacedArticle, StoredStory, StoryRank, StoryStreamRow } from "../domain/story.ts";
+import type {
+  PlacedArticle,
+  StoredStory,
+  StoredStreamRow,
+  StoryRank,
+  StoryStreamRow,
+} from "../domain/story.ts";
 
 export interface StreamRowDb {
   id: string;
@@ -71,6 +77,42 @@ export const ARTICLE_CONTAINMENTS_MIGRATION_SQL = `CREATE TABLE article_containm
   PRIMARY KEY (inner_id, outer_id)
 );
 CREATE INDEX article_containments_outer ON article_containments (outer_id);`;
+
+/**
+ * The columns of a stored stream row past STREAM_COLUMNS (both engines' SQL), over articles `a` LEFT JOIN
+ * STORED_STREAM_JOINS: its placement's story and group, the group's first article's time and its original.
+ */
+export const STORED_STREAM_COLUMNS = `p.story_id, p.group_id, g.time_ms AS group_time_ms, o.id AS original_id,
+  o.source_id AS original_source_id, o.cited_source AS original_cited_source, o.time_ms AS original_time_ms`;
+export const STORED_STREAM_JOINS = `LEFT JOIN article_placements p ON p.article_id = a.id
+  LEFT JOIN articles g ON g.id = p.group_id
+  LEFT JOIN articles o ON o.id = COALESCE(p.duplicate_of, a.id)`;
+
+export interface StoredStreamRowDb extends StreamRowDb {
+  group_id: string | null;
+  group_time_ms: number | string | null;
+  original_id: string | null;
+  original_source_id: string | null;
+  original_cited_source: string | null;
+  original_time_ms: number | string | null;
+}
+
+export function toStoredStreamRow(r: StoredStreamRowDb): StoredStreamRow {
+  const group =
+    r.group_id === null || r.group_time_ms === null || r.original_id === null || r.original_time_ms === null
+      ? null
+      : {
+          id: r.group_id,
+          openedMs: Number(r.group_time_ms),
+          original: {
+            id: r.original_id,
+            sourceId: r.original_source_id!,
+            citedSource: r.original_cited_source,
+            timeMs: Number(r.original_time_ms),
+          },
+        };
+  return { ...toStreamRow(r), storyId: r.story_id ?? null, group };
+}
 
 export function toStreamRow(r: StreamRowDb): StoryStreamRow {
   return {

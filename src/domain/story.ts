@@ -68,6 +68,23 @@ export interface PlacementBatch {
   };
 }
 
+/**
+ * A placed article's copy group as stored: its key (the group's first article) with that article's time, and the
+ * group's original (the member every other member's duplicate_of names). What a rebuilt stream needs to carry on a
+ * group that started before its replay.
+ */
+export interface StoredCopyGroup {
+  id: string;
+  openedMs: number;
+  original: { id: string; sourceId: string; citedSource: string | null; timeMs: number };
+}
+
+/** A stored article as a rebuilt stream replays it, with where it was placed (nulls: unplaced). */
+export interface StoredStreamRow extends StoryStreamRow {
+  storyId: string | null;
+  group: StoredCopyGroup | null;
+}
+
 /** A point of the stream: just before the article with this (time, id). */
 export interface StreamPoint {
   timeMs: number;
@@ -75,11 +92,11 @@ export interface StreamPoint {
 }
 
 /**
- * The story stream's carry-over statistics at a point (stages/stories/recluster.ts StoryStream.carryOver, as JSON):
- * the stream state after every article before `articleId` in (time, id) order. Opaque to stores.
+ * The story stream's carry-over statistics at a point (stages/stories/recluster.ts StoryStream.carryOver, as gzipped
+ * JSON): the stream state after every article before `articleId` in (time, id) order. Opaque to stores.
  */
 export interface StreamSnapshot extends StreamPoint {
-  state: string;
+  state: Uint8Array;
 }
 
 /** A story's representative headline and the member article it is the title of (the story's lead article). */

@@ -6,6 +6,7 @@
  * another process has moved past, so none splits a story.
  * Pipeline: stages/stories does the work, StoryStore the IO.
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import type {
   ArticleContainment,
   PlacementBatch,
@@ -187,24 +188,35 @@ export class StoryAssigner {
     const stream = this.#resetStream();
     const startMs = from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS;
     const snapshot = await this.#store.findStreamSnapshot(startMs);
-    const restored =
-      snapshot !== null && stream.restore(JSON.parse(snapshot.state) as StreamCarryOver) ? snapshot : null;
-    const window = await this.#store.listStreamRowsSince(restored?.timeMs ?? startMs);
+    const restored = snapshot !== null && stream.restore(fromSnapshotState(snapshot.state)) ? snapshot : null;
+    const start: Key =
+      restored === null ? { timeMs: startMs, id: "" } : { timeMs: restored.timeMs, id: restored.articleId };
+    const window = await this.#store.listStreamRowsSince(start.timeMs);
     const toPlace: StoryStreamRow[] = [];
     const kept: { id: string; storyId: string }[] = [];
     const log = new PlacementLog();
     for (const row of window) {
       // Articles at the snapshot's time before its article are already counted in it.
-      if (
-        restored !== null &&
-        compareStreamOrder(row, { timeMs: restored.timeMs, id: restored.articleId }) < 0
-      )
-        continue;
+      if (compareStreamOrder(row, start) < 0) continue;
       if (toPlace.length > 0 || row.storyId === null || compareStreamOrder(row, from) >= 0) {
         toPlace.push(row);
         continue;
       }
       const p = stream.add(row);
+      // A copy group that started before the replay: its first member still stored opens a group in the stream,
+      // which takes the stored group's id, opening time and original, so later copies join and keep it as one fold.
+      const g = row.group;
+      if (
+        g !== null &&
+        p.groupId === row.id &&
+        g.id !== row.id &&
+        compareStreamOrder({ timeMs: g.openedMs, id: g.id }, start) < 0 &&
+        stream.groups.rebase(row.id, g)
+      ) {
+        p.groupId = g.id;
+        p.originalId = g.original.id;
+        p.duplicateOf = g.original.id === row.id ? null : g.original.id;
+      }
       log.record(p);
       this.#note(row, p);
       kept.push({ id: row.id, storyId: row.storyId });
@@ -264,7 +276,7 @@ export class StoryAssigner {
           ? stream.clusterer.position === 0
           : Math.floor(row.timeMs / DAY_MS) > Math.floor(last.timeMs / DAY_MS)
       ) {
-        snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: JSON.stringify(stream.carryOver()) });
+        snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: toSnapshotState(stream.carryOver()) });
         if (snapshots.length > STREAM_SNAPSHOTS_KEPT) snapshots.shift();
       }
       const p = stream.add(row, analysis);
@@ -372,6 +384,18 @@ async function* withAnalyses(
     // A failed fold leaves analyses behind; settle them so none rejects unobserved.
     await Promise.allSettled(inFlight);
   }
+}
+
+/**
+ * A carry-over as stored: gzipped JSON (the term table is most of it, so a snapshot grows with the stream's
+ * vocabulary). Numbers round-trip exactly through JSON.
+ */
+function toSnapshotState(carry: StreamCarryOver): Uint8Array {
+  return gzipSync(JSON.stringify(carry), { level: 1 });
+}
+
+function fromSnapshotState(state: Uint8Array): StreamCarryOver {
+  return JSON.parse(gunzipSync(state).toString("utf8")) as StreamCarryOver;
 }
 
 const assigners = new WeakMap<StoryStore, StoryAssigner>();

@@ -9,6 +9,7 @@ import type {
   PlacedArticle,
   PlacementBatch,
   StoredStory,
+  StoredStreamRow,
   StoryRank,
   StoryStreamRow,
   StreamSnapshot,
@@ -47,8 +48,11 @@ export interface StoryStore {
     ids: readonly string[],
     options?: { everyUnplaced?: boolean },
   ): Promise<StoryStreamRow[]>;
-  /** Every article with time ≥ `fromMs`, in (time, id) order, with its stored story (null when unplaced). */
-  listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]>;
+  /**
+   * Every article with time ≥ `fromMs`, in (time, id) order, with its stored story and copy group (null when
+   * unplaced; the group also when its first article or original is no longer stored).
+   */
+  listStreamRowsSince(fromMs: number): Promise<StoredStreamRow[]>;
   /**
    * The newest stream snapshot (PlacementBatch.snapshots) at a point with time ≤ `atOrBeforeMs` (ties: the greatest
    * article id), or null when none is stored.

@@ -86,6 +86,18 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           ["b", "a"],
           ["c", null],
         ]);
+        // Each placed row's copy group as a rebuilt stream carries it on: key, its opening time, the original.
+        const group = {
+          id: "a",
+          openedMs: Date.parse("2015-07-21T08:00:00Z"),
+          original: {
+            id: "a",
+            sourceId: "was",
+            citedSource: null,
+            timeMs: Date.parse("2015-07-21T08:00:00Z"),
+          },
+        };
+        expect(rows.map((r) => r.group)).toEqual([group, group, null]);
       });
     });
 
@@ -234,7 +246,11 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
     it("keeps stream snapshots: drops those after a re-placed article, replaces one at a point, keeps the newest", async () => {
       await withStore(async (s) => {
         const at = (h: number) => Date.parse(`2015-07-21T${String(h).padStart(2, "0")}:00:00Z`);
-        const snap = (h: number, articleId: string, state: string) => ({ timeMs: at(h), articleId, state });
+        const snap = (h: number, articleId: string, state: string) => ({
+          timeMs: at(h),
+          articleId,
+          state: new TextEncoder().encode(state),
+        });
         const write = (
           dropAfter: { timeMs: number; articleId: string },
           snaps: ReturnType<typeof snap>[],

@@ -361,7 +361,7 @@ UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
     sql: `CREATE TABLE stream_snapshots (
   time_ms BIGINT NOT NULL,
   article_id TEXT COLLATE "C" NOT NULL,
-  state TEXT NOT NULL,
+  state BYTEA NOT NULL,
   PRIMARY KEY (time_ms, article_id)
 );`,
   },

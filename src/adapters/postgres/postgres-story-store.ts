@@ -12,6 +12,7 @@ import {
   type PlacedArticle,
   type PlacementBatch,
   type StoredStory,
+  type StoredStreamRow,
   type StoryRank,
   type StoryStreamRow,
   type StreamSnapshot,
@@ -21,11 +22,15 @@ import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   PLACED_COLUMNS,
   type PlacementRowDb,
+  STORED_STREAM_COLUMNS,
+  STORED_STREAM_JOINS,
   STREAM_COLUMNS,
+  type StoredStreamRowDb,
   type StoryRankRowDb,
   type StoryRowDb,
   type StreamRowDb,
   toPlaced,
+  toStoredStreamRow,
   toStory,
   toStoryRank,
   toStreamRow,
@@ -264,7 +269,7 @@ export class PostgresStoryStore implements StoryStore {
           await client.query(
             `INSERT INTO stream_snapshots (time_ms, article_id, state) VALUES ($1, $2, $3)
              ON CONFLICT (time_ms, article_id) DO UPDATE SET state = excluded.state`,
-            [s.timeMs, s.articleId, s.state],
+            [s.timeMs, s.articleId, Buffer.from(s.state)],
           );
         }
         await client.query(
@@ -322,17 +327,17 @@ export class PostgresStoryStore implements StoryStore {
     return rows.map(toStreamRow);
   }
 
-  async listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]> {
-    const { rows } = await this.#pool.query<StreamRowDb>(
-      `SELECT ${STREAM_COLUMNS}, p.story_id FROM articles a LEFT JOIN article_placements p ON p.article_id = a.id
+  async listStreamRowsSince(fromMs: number): Promise<StoredStreamRow[]> {
+    const { rows } = await this.#pool.query<StoredStreamRowDb>(
+      `SELECT ${STREAM_COLUMNS}, ${STORED_STREAM_COLUMNS} FROM articles a ${STORED_STREAM_JOINS}
        WHERE a.time_ms >= $1 ORDER BY ${ARTICLE_ORDER}`,
       [fromMs],
     );
-    return rows.map((r) => ({ ...toStreamRow(r), storyId: r.story_id ?? null }));
+    return rows.map(toStoredStreamRow);
   }
 
   async findStreamSnapshot(atOrBeforeMs: number): Promise<StreamSnapshot | null> {
-    const { rows } = await this.#pool.query<{ time_ms: string; article_id: string; state: string }>(
+    const { rows } = await this.#pool.query<{ time_ms: string; article_id: string; state: Buffer }>(
       `SELECT time_ms, article_id, state FROM stream_snapshots WHERE time_ms <= $1
        ORDER BY time_ms DESC, article_id DESC LIMIT 1`,
       [atOrBeforeMs],
@@ -340,7 +345,7 @@ export class PostgresStoryStore implements StoryStore {
     const [row] = rows;
     return row === undefined
       ? null
-      : { timeMs: Number(row.time_ms), articleId: row.article_id, state: row.state };
+      : { timeMs: Number(row.time_ms), articleId: row.article_id, state: new Uint8Array(row.state) };
   }
 
   async listUnplacedIds(): Promise<string[]> {

@@ -336,7 +336,7 @@ INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
     sql: `CREATE TABLE stream_snapshots (
   time_ms INTEGER NOT NULL,
   article_id TEXT NOT NULL,
-  state TEXT NOT NULL,
+  state BLOB NOT NULL,
   PRIMARY KEY (time_ms, article_id)
 ) STRICT;`,
   },

@@ -12,6 +12,7 @@ import {
   type PlacedArticle,
   type PlacementBatch,
   type StoredStory,
+  type StoredStreamRow,
   type StoryRank,
   type StoryStreamRow,
   type StreamSnapshot,
@@ -21,11 +22,15 @@ import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   PLACED_COLUMNS,
   type PlacementRowDb,
+  STORED_STREAM_COLUMNS,
+  STORED_STREAM_JOINS,
   STREAM_COLUMNS,
+  type StoredStreamRowDb,
   type StoryRankRowDb,
   type StoryRowDb,
   type StreamRowDb,
   toPlaced,
+  toStoredStreamRow,
   toStory,
   toStoryRank,
   toStreamRow,
@@ -176,7 +181,7 @@ export class SqliteStoryStore implements StoryStore {
         const { dropAfter, write, keep } = batch.snapshots;
         dropSnapshotsAfter.run({ time_ms: dropAfter.timeMs, article_id: dropAfter.articleId });
         for (const s of write)
-          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: s.state });
+          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: Buffer.from(s.state) });
         keepSnapshots.run({ keep });
       }
       const touched = new Set<string>();
@@ -268,24 +273,26 @@ export class SqliteStoryStore implements StoryStore {
       .map(toStreamRow);
   }
 
-  async listStreamRowsSince(fromMs: number): Promise<(StoryStreamRow & { storyId: string | null })[]> {
+  async listStreamRowsSince(fromMs: number): Promise<StoredStreamRow[]> {
     return this.#db
-      .prepare<[number], StreamRowDb>(
-        `SELECT ${STREAM_COLUMNS}, p.story_id FROM articles a LEFT JOIN article_placements p ON p.article_id = a.id
+      .prepare<[number], StoredStreamRowDb>(
+        `SELECT ${STREAM_COLUMNS}, ${STORED_STREAM_COLUMNS} FROM articles a ${STORED_STREAM_JOINS}
          WHERE a.time_ms >= ? ORDER BY a.time_ms, a.id`,
       )
       .all(fromMs)
-      .map((r) => ({ ...toStreamRow(r), storyId: r.story_id ?? null }));
+      .map(toStoredStreamRow);
   }
 
   async findStreamSnapshot(atOrBeforeMs: number): Promise<StreamSnapshot | null> {
     const row = this.#db
-      .prepare<[number], { time_ms: number; article_id: string; state: string }>(
+      .prepare<[number], { time_ms: number; article_id: string; state: Buffer }>(
         `SELECT time_ms, article_id, state FROM stream_snapshots WHERE time_ms <= ?
          ORDER BY time_ms DESC, article_id DESC LIMIT 1`,
       )
       .get(atOrBeforeMs);
-    return row === undefined ? null : { timeMs: row.time_ms, articleId: row.article_id, state: row.state };
+    return row === undefined
+      ? null
+      : { timeMs: row.time_ms, articleId: row.article_id, state: new Uint8Array(row.state) };
   }
 
   async listUnplacedIds(): Promise<string[]> {

@@ -46,6 +46,7 @@ export interface DuplicateAssignment {
 }
 
 interface Group {
+  /** The group's first article (rebase may set an earlier one a replay did not see). */
   id: string;
   /** Stream position of the group's first article: the older of two merging groups keeps its id. */
   openedAt: number;
@@ -155,6 +156,9 @@ export function chooseOriginal(group: readonly DuplicateMember[]): DuplicateMemb
   }
   return best;
 }
+
+/** Subtracted from a rebased group's opening time to give it a stream position before any real one (2^52). */
+const REBASED_POSITION_OFFSET = 2 ** 52;
 
 export class DuplicateGroups {
   private readonly groupOf = new Map<string, Group>();
@@ -301,6 +305,24 @@ export class DuplicateGroups {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
+  }
+
+  /**
+   * Gives the group that `memberId` just opened the identity a longer fold gave it: a rebuilt stream (a replay that
+   * starts after the group's first article) sees its first member still in the window open a group, where one fold
+   * had it join the group `stored` (opened at `stored.openedMs` by `stored.id`, original `stored.original`, both
+   * perhaps evicted). Later members then join, merge and keep the original as in that fold. False (nothing changed)
+   * unless `memberId` is alone in a group it opened.
+   */
+  rebase(memberId: string, stored: { id: string; openedMs: number; original: DuplicateMember }): boolean {
+    const group = this.groupOf.get(memberId);
+    if (group === undefined || group.id !== memberId || group.members.length !== 1) return false;
+    group.id = stored.id;
+    group.openedMs = stored.openedMs;
+    // Before every group the replay opens (positions count up from 0), in order of opening time.
+    group.openedAt = stored.openedMs - REBASED_POSITION_OFFSET;
+    group.original = stored.original.id === memberId ? group.members[0]! : stored.original;
+    return true;
   }
 
   /** The article's group key, or undefined if never added or evicted. */

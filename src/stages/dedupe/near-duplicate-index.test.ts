@@ -340,6 +340,22 @@ describe("DuplicateGroups", () => {
     g.add({ id: "y", sourceId: "alyaum", citedSource: null, timeMs: 9 }, ["x"]);
     expect(g.duplicateOf("y")).toBe("x");
   });
+  it("carries on a group that started before a replay once its first replayed member is rebased onto it", () => {
+    // One fold: "old" (evicted) opened the group and stays its original; a rebuilt stream starts after it.
+    const stored = {
+      id: "old",
+      openedMs: 0,
+      original: { id: "old", sourceId: "okaz", citedSource: null, timeMs: 0 },
+    };
+    const g = new DuplicateGroups();
+    g.add({ id: "x", sourceId: "alyaum", citedSource: null, timeMs: 10 }, []);
+    expect(g.rebase("x", stored)).toBe(true);
+    const out = g.add({ id: "y", sourceId: "sabq", citedSource: null, timeMs: 20 }, ["x"]);
+    expect(out).toEqual({ groupId: "old", originalId: "old" });
+    expect(g.duplicateOf("x")).toBe("old");
+    // Only a group its member opened alone is rebased.
+    expect(g.rebase("y", { ...stored, id: "other" })).toBe(false);
+  });
 });
 
 describe("DuplicateGroups merging", () => {
