@@ -29,21 +29,22 @@ import {
 import type { Story } from "../stages/stories/story-clusterer.ts";
 
 /**
- * Days of stored articles replayed, at least, to rebuild the stream: the near-duplicate window (copies are only looked
- * for that far back), which also covers the story window (96 h). The replay starts at the newest stream snapshot at
- * least this far before the first article to place (PlacementBatch.snapshots: the clusterer's term and headline-key
- * statistics and merge-pass position, which count the whole stream), so a rebuilt stream weighs and merges as the one
- * that placed them. What no snapshot holds is rebuilt by the replay: copy groups and stories open at the snapshot
- * start afresh there, and by the end of the replay the stream holds what one fold holds unless a story or copy
- * group reached across the whole replay (bench/stories/restart-replay.ts measures it). Without a snapshot that old
- * (a store written before snapshots, a late arrival older than the kept ones), the replay starts this many days back
- * from a fresh stream, as before: IDF and bursts then count only the window.
+ * Days of stored articles replayed, at least, to rebuild the stream: the near-duplicate window (copies are only
+ * looked for that far back), which also covers the story window (96 h). The replay starts at the newest stream
+ * snapshot at least this far before the first article to place (PlacementBatch.snapshots: the clusterer's term and
+ * headline-key statistics and merge-pass position, which count the whole stream), so a rebuilt stream weighs and
+ * merges as the one that placed them. The replay rebuilds what no snapshot holds: a copy group that started before
+ * it carries on under its stored key, opening time and original (DuplicateGroups.rebase); stories open at its start
+ * start afresh there, and by its end the stream holds what one fold holds unless a story reached across the whole
+ * replay (bench/stories/restart-replay.ts measures it: none on the dev corpus). Without a snapshot that old (a store
+ * written before snapshots, a late arrival older than the kept ones) the replay starts this many days back from a
+ * fresh stream, as before snapshots: IDF and bursts then count only the window.
  */
 export const REBUILD_WINDOW_DAYS = NEAR_DUPLICATE_WINDOW_DAYS;
 /**
- * Stream snapshots kept: one is taken at each UTC day the stream crosses, and a rebuild needs the newest one at least
- * REBUILD_WINDOW_DAYS before the first article to place; two more days let an article up to two days late (or a
- * restart after two idle days' worth of catching up) find one.
+ * Stream snapshots kept: one is taken before the first article of each UTC day the stream enters, and a rebuild
+ * needs the newest one at least REBUILD_WINDOW_DAYS before the first article to place; two more let an article up to
+ * two days older than the newest placed one (a late arrival) find one.
  */
 export const STREAM_SNAPSHOTS_KEPT = REBUILD_WINDOW_DAYS + 2;
 /** Articles per transaction when recluster places everything: bounds the fingerprints held in memory. */
