@@ -253,6 +253,22 @@ export class StoryAssigner {
   }
 
   /**
+   * Indexes of `rows` (about to be fed after the frontier) before which a stream snapshot is taken: the first row of
+   * each UTC day the stream enters, and the stream's very first row (`fresh`: a store younger than the rebuild window
+   * replays from its start); only the newest STREAM_SNAPSHOTS_KEPT, since the store keeps no more.
+   */
+  #snapshotPoints(rows: readonly StoryStreamRow[], fresh: boolean): Set<number> {
+    const points: number[] = [];
+    let lastDay = this.#frontier === null ? null : Math.floor(this.#frontier.timeMs / DAY_MS);
+    for (let i = 0; i < rows.length; i++) {
+      const day = Math.floor(rows[i]!.timeMs / DAY_MS);
+      if (lastDay === null ? fresh && i === 0 : day > lastDay) points.push(i);
+      lastDay = day;
+    }
+    return new Set(points.slice(-STREAM_SNAPSHOTS_KEPT));
+  }
+
+  /**
    * Feeds rows (in order) to the stream and collects what the store must change. Story ids and originals are
    * read from each add's own result (a PlacementLog), never asked of the stream afterwards: the stream forgets
    * closed stories and evicted groups as its window moves, which a large batch (a whole import) outlives.
@@ -268,17 +284,11 @@ export class StoryAssigner {
     const containments: ArticleContainment[] = [];
     const merged: { from: string; into: string }[] = [];
     const snapshots: StreamSnapshot[] = [];
+    const snapshotAt = this.#snapshotPoints(rows, stream.clusterer.position === 0);
+    let at = 0;
     for await (const [row, analysis] of withAnalyses(rows, analyzer)) {
-      // A snapshot before the first article of each UTC day the stream enters, and before its very first one (a
-      // store younger than the rebuild window replays from its start): what a later rebuild starts from.
-      const last = this.#frontier;
-      if (
-        last === null
-          ? stream.clusterer.position === 0
-          : Math.floor(row.timeMs / DAY_MS) > Math.floor(last.timeMs / DAY_MS)
-      ) {
+      if (snapshotAt.has(at++)) {
         snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: toSnapshotState(stream.carryOver()) });
-        if (snapshots.length > STREAM_SNAPSHOTS_KEPT) snapshots.shift();
       }
       const p = stream.add(row, analysis);
       log.record(p);
