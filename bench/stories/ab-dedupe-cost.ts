@@ -17,11 +17,12 @@ const rounds = Number(process.argv[3] ?? 3);
 const newRoot = resolve("src");
 
 /** One side's fold; word pairs, time and source go in only when the version knows about them. */
-function makeFold(m: DedupeTree) {
+function makeFold(m: DedupeTree, places: PlacesModule | undefined) {
   const index = new m.index.NearDuplicateIndex();
   const groups = new m.groups.DuplicateGroups();
   // Versions before the rewrite test have no word pairs; the working tree reads word hashes for them.
   const pairWords = (m.text as { REWRITE_SHINGLE_WORDS?: number }).REWRITE_SHINGLE_WORDS;
+  const surface = { ...m.text.DEFAULT_SHINGLE_OPTIONS, form: "surface" as const };
   const groupOf = new Map<string, string>();
   // Versions before containment relations join groups on every verified copy.
   const grouping = (m.groups as { groupingCopies?: <T>(c: readonly T[]) => T[] }).groupingCopies;
@@ -39,6 +40,10 @@ function makeFold(m: DedupeTree) {
         signature: m.minhash.minhashSignature(shingles),
         lead: m.text.toLeadHashes(words),
         ...(wordHashes === undefined ? {} : { wordHashes, sourceId: a.sourceId }),
+        // Versions with lead places (dedupe/lead-places.ts) read them from the text's surface words too.
+        ...(places === undefined
+          ? {}
+          : { places: places.toTextPlaces(m.text.toShingleWords(a.text, surface)) }),
       };
       const copies = index.query(fp, a.timeMs);
       index.add(a.id, a.timeMs, fp);
@@ -53,14 +58,20 @@ function makeFold(m: DedupeTree) {
   };
 }
 
+type PlacesModule = typeof import("../../src/stages/dedupe/lead-places.ts");
+/** The tree's lead-places module, if it has one. */
+const loadPlaces = (root: string): Promise<PlacesModule | undefined> =>
+  import(`${root}/stages/dedupe/lead-places.ts`).catch(() => undefined);
+
 const articles = loadStream();
 const [oldM, newM] = [await loadDedupeTree(oldRoot), await loadDedupeTree(newRoot)];
+const [oldPlaces, newPlaces] = [await loadPlaces(oldRoot), await loadPlaces(newRoot)];
 const totals = { A: 0, B: 0 };
 let last: { A: Map<string, string>; B: Map<string, string> } | undefined;
 for (let r = 0; r < rounds; r++) {
   const sides = [
-    { name: "A" as const, fold: makeFold(oldM) },
-    { name: "B" as const, fold: makeFold(newM) },
+    { name: "A" as const, fold: makeFold(oldM, oldPlaces) },
+    { name: "B" as const, fold: makeFold(newM, newPlaces) },
   ];
   for (let i = 0; i < articles.length; i += CHUNK) {
     const chunk = articles.slice(i, i + CHUNK);

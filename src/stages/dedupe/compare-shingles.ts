@@ -94,8 +94,18 @@ export const REWRITE_MAX_HOURS = 10;
  */
 export const REWRITE_MIN_RARE_LEAD_AGREEMENT = 0.5;
 
+/**
+ * Resemblance below which a pair whose leads each name a place the other text never names (lead-places.ts
+ * namesOtherPlaces) is no copy, whatever its containment below COPY_SURE_CONTAINMENT: a template filled in twice
+ * (national-day cables to Bolivia and Jamaica share J 0.52-0.65, two regions' forecasts 0.55, "أهالي مكة" and "أهالي
+ * جازان" 0.50). The issue's floor (GROUP_MERGE_MIN_JACCARD 0.8, COPY_SURE_CONTAINMENT) is left as it was.
+ */
+export const OTHER_PLACES_MAX_JACCARD = 0.8;
+
 export interface CopyRule {
   minJaccard: number;
+  /** Resemblance below which leads naming other places (PairEvidence.namesOtherPlaces) veto a copy (0: never). */
+  otherPlacesMaxJaccard: number;
   minContainment: number;
   containmentMinShingles: number;
   /** Containment that needs no lead agreement (Infinity: every containment copy needs it). */
@@ -111,6 +121,7 @@ export interface CopyRule {
 
 export const DEFAULT_COPY_RULE: CopyRule = {
   minJaccard: COPY_MIN_JACCARD,
+  otherPlacesMaxJaccard: OTHER_PLACES_MAX_JACCARD,
   minContainment: COPY_MIN_CONTAINMENT,
   containmentMinShingles: CONTAINMENT_MIN_SHINGLES,
   sureContainment: COPY_SURE_CONTAINMENT,
@@ -181,6 +192,8 @@ export interface PairEvidence {
   hoursApart?: number;
   /** Share of the rare words of the lead with fewer of them found in the other text (rareLeadAgreementOf); unknown = 1. */
   rareLeadAgreement?: number;
+  /** Each lead names a place the other text never names (lead-places.ts namesOtherPlaces); unknown = false. */
+  namesOtherPlaces?: boolean;
 }
 
 /**
@@ -220,11 +233,14 @@ export function copyTestOf(
   rule: CopyRule = DEFAULT_COPY_RULE,
   evidenceOf: PairEvidence | (() => PairEvidence) = {},
 ): CopyTest | null {
-  if (overlap.jaccard >= rule.minJaccard) return "overlap";
+  const template = overlap.jaccard < rule.otherPlacesMaxJaccard;
+  if (overlap.jaccard >= rule.minJaccard && !template) return "overlap";
   const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
   const evidence = typeof evidenceOf === "function" ? evidenceOf() : evidenceOf;
   const lead = evidence.leadAgreement ?? 1;
   if (sure) return lead >= rule.minLeadAgreement ? "overlap" : "contained";
+  if (template && evidence.namesOtherPlaces === true) return null;
+  if (overlap.jaccard >= rule.minJaccard) return "overlap";
   const distinctive = evidence.distinctive ?? overlap;
   if (distinctive.smaller < rule.containmentMinShingles) return null;
   if (distinctive.containment >= rule.minContainment && lead >= rule.minLeadAgreement) return "overlap";

@@ -15,13 +15,16 @@ import {
   rareLeadAgreementOf,
   type ShingleOverlap,
 } from "./compare-shingles.ts";
+import { namesOtherPlaces, type TextPlaces, toTextPlaces } from "./lead-places.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
 import { PostingLists } from "./posting-lists.ts";
 import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
 import {
+  DEFAULT_SHINGLE_OPTIONS,
   mix32,
   REWRITE_SHINGLE_WORDS,
   SHINGLE_WORDS,
+  type ShingleOptions,
   toLeadHashes,
   toShingleHashesOfWords,
   toShingleWords,
@@ -67,6 +70,9 @@ export const NEAR_DUPLICATE_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+/** Shingle words as written (normalized, not stemmed), for the places a text names (lead-places.ts). */
+const SURFACE_WORDS: ShingleOptions = { ...DEFAULT_SHINGLE_OPTIONS, form: "surface" };
+
 /** What the index needs of an article: its shingles (sorted, distinct) and optionally a precomputed signature. */
 export interface NearDuplicateFingerprint {
   shingles: Uint32Array;
@@ -80,6 +86,8 @@ export interface NearDuplicateFingerprint {
   wordHashes?: Uint32Array;
   /** Publishing source, for the rewrite test: an outlet's second text on a release is its own update, not a copy. */
   sourceId?: string;
+  /** Places its lead and text name (lead-places.ts toTextPlaces); without them no pair is a template by its places. */
+  places?: TextPlaces;
 }
 
 /**
@@ -101,6 +109,7 @@ export function fingerprintText(
       lead: toLeadHashes(words),
       wordHashes,
       sourceId,
+      places: toTextPlaces(toShingleWords(text, SURFACE_WORDS)),
     },
   };
 }
@@ -130,6 +139,7 @@ interface Entry {
   /** Distinct words (sorted hashes), derived from `wordHashes` when first compared by the rewrite test. */
   words: Uint32Array | undefined;
   sourceId: string | undefined;
+  places: TextPlaces | undefined;
   bandKeys: Uint32Array;
   samples: Uint32Array;
   alive: boolean;
@@ -265,6 +275,9 @@ export class NearDuplicateIndex {
           distinctive: compareShingles(distinctive, this.distinctiveOf(other.shingles)),
           leadAgreement,
         };
+        if (fp.places !== undefined && other.places !== undefined) {
+          out.namesOtherPlaces = namesOtherPlaces(fp.places, other.places);
+        }
         // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
         const hoursApart =
           timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
@@ -365,6 +378,7 @@ export class NearDuplicateIndex {
       bigrams: undefined,
       words: undefined,
       sourceId: fp.sourceId,
+      places: fp.places,
       bandKeys,
       samples,
       alive: true,
@@ -406,6 +420,7 @@ export class NearDuplicateIndex {
     entry.wordHashes = undefined;
     entry.bigrams = undefined;
     entry.words = undefined;
+    entry.places = undefined;
     entry.samples = new Uint32Array(0);
   }
 }
