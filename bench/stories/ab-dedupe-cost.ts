@@ -22,14 +22,18 @@ function makeFold(m: DedupeTree, places: PlacesModule | undefined) {
   const groups = new m.groups.DuplicateGroups();
   // Versions before the rewrite test have no word pairs; the working tree reads word hashes for them.
   const pairWords = (m.text as { REWRITE_SHINGLE_WORDS?: number }).REWRITE_SHINGLE_WORDS;
-  const surface = { ...m.text.DEFAULT_SHINGLE_OPTIONS, form: "surface" as const };
   const groupOf = new Map<string, string>();
   // Versions before containment relations join groups on every verified copy.
   const grouping = (m.groups as { groupingCopies?: <T>(c: readonly T[]) => T[] }).groupingCopies;
   return {
     groupOf,
     add(a: ReturnType<typeof loadStream>[number]): void {
-      const words = m.text.toShingleWords(a.text);
+      // Versions with lead places (dedupe/lead-places.ts) read the words as written in the same pass.
+      const surface: string[] = [];
+      const words =
+        places === undefined
+          ? m.text.toShingleWords(a.text)
+          : m.text.toShingleWords(a.text, m.text.DEFAULT_SHINGLE_OPTIONS, Number.POSITIVE_INFINITY, surface);
       const wordHashes = pairWords === undefined ? undefined : m.text.toWordHashes(words);
       const shingles =
         wordHashes === undefined
@@ -40,10 +44,7 @@ function makeFold(m: DedupeTree, places: PlacesModule | undefined) {
         signature: m.minhash.minhashSignature(shingles),
         lead: m.text.toLeadHashes(words),
         ...(wordHashes === undefined ? {} : { wordHashes, sourceId: a.sourceId }),
-        // Versions with lead places (dedupe/lead-places.ts) read them from the text's surface words too.
-        ...(places === undefined
-          ? {}
-          : { places: places.toTextPlaces(m.text.toShingleWords(a.text, surface)) }),
+        ...(places === undefined ? {} : { places: places.toTextPlaces(surface) }),
       };
       const copies = index.query(fp, a.timeMs);
       index.add(a.id, a.timeMs, fp);

@@ -55,6 +55,11 @@ const PLACE_OF_NAME: ReadonlyMap<string, number> = (() => {
   return out;
 })();
 
+/** First words of the two-word keys of PLACE_OF_NAME, so a text's word pairs are looked up only after one. */
+const FIRST_OF_LONG_NAME: ReadonlySet<string> = new Set(
+  [...PLACE_OF_NAME.keys()].filter((k) => k.includes(" ")).map((k) => k.slice(0, k.indexOf(" "))),
+);
+
 /**
  * The places named by a text's surface words (shingle-text.ts toShingleWords with form "surface": normalized, stop
  * words dropped), in its first LEAD_WORDS words and in all of them.
@@ -65,9 +70,12 @@ export function toTextPlaces(words: readonly string[]): TextPlaces {
   const lead = new Set<number>();
   const all = new Set<number>();
   for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     const place =
-      PLACE_OF_NAME.get(words[i]!) ??
-      (i + 1 < words.length ? PLACE_OF_NAME.get(`${words[i]} ${words[i + 1]}`) : undefined);
+      PLACE_OF_NAME.get(word) ??
+      (i + 1 < words.length && FIRST_OF_LONG_NAME.has(word)
+        ? PLACE_OF_NAME.get(`${word} ${words[i + 1]}`)
+        : undefined);
     if (place === undefined) continue;
     all.add(place);
     if (i < LEAD_WORDS) lead.add(place);

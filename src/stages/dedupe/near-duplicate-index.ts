@@ -24,7 +24,6 @@ import {
   mix32,
   REWRITE_SHINGLE_WORDS,
   SHINGLE_WORDS,
-  type ShingleOptions,
   toLeadHashes,
   toShingleHashesOfWords,
   toShingleWords,
@@ -70,9 +69,6 @@ export const NEAR_DUPLICATE_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** Shingle words as written (normalized, not stemmed), for the places a text names (lead-places.ts). */
-const SURFACE_WORDS: ShingleOptions = { ...DEFAULT_SHINGLE_OPTIONS, form: "surface" };
-
 /** What the index needs of an article: its shingles (sorted, distinct) and optionally a precomputed signature. */
 export interface NearDuplicateFingerprint {
   shingles: Uint32Array;
@@ -98,7 +94,8 @@ export function fingerprintText(
   text: string,
   sourceId: string,
 ): { words: string[]; fingerprint: Required<NearDuplicateFingerprint> } {
-  const words = toShingleWords(text);
+  const surface: string[] = [];
+  const words = toShingleWords(text, DEFAULT_SHINGLE_OPTIONS, Number.POSITIVE_INFINITY, surface);
   const wordHashes = toWordHashes(words);
   const shingles = toShingleHashesOfWords(wordHashes, SHINGLE_WORDS);
   return {
@@ -109,7 +106,7 @@ export function fingerprintText(
       lead: toLeadHashes(words),
       wordHashes,
       sourceId,
-      places: toTextPlaces(toShingleWords(text, SURFACE_WORDS)),
+      places: toTextPlaces(surface),
     },
   };
 }

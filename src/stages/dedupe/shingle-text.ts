@@ -102,12 +102,14 @@ const LEAD_STRETCH_CHARS = 1500;
 
 /**
  * The words of story text in the chosen form; with `maxWords`, only the first `maxWords` of them (the same
- * prefix), and the text past them is never tokenized or stemmed.
+ * prefix), and the text past them is never tokenized or stemmed. With `surfaceOut`, the same words as written
+ * (normalized, not stemmed) are pushed to it in one pass (dedupe/lead-places.ts reads place names from them).
  */
 export function toShingleWords(
   text: string,
   options: ShingleOptions = DEFAULT_SHINGLE_OPTIONS,
   maxWords = Number.POSITIVE_INFINITY,
+  surfaceOut?: string[],
 ): string[] {
   const story = options.stripMarks ? stripSyndicationMarks(text) : text;
   const stem = options.form === "stem";
@@ -123,6 +125,7 @@ export function toShingleWords(
       // Stems word by word: the same keys as toMatchKeys(kept.join(" ")) (checked on 5,000 dev articles) without a
       // second tokenizer pass.
       words.push(stem ? matchKeyOf(w) : w);
+      surfaceOut?.push(w);
       if (words.length >= maxWords) break;
     }
     from = until;
