@@ -233,14 +233,17 @@ export function copyTestOf(
   rule: CopyRule = DEFAULT_COPY_RULE,
   evidenceOf: PairEvidence | (() => PairEvidence) = {},
 ): CopyTest | null {
-  const template = overlap.jaccard < rule.otherPlacesMaxJaccard;
-  if (overlap.jaccard >= rule.minJaccard && !template) return "overlap";
-  const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
+  // A template filled in twice (leads naming other places) is no copy below otherPlacesMaxJaccard, except by sure
+  // containment (the floor), which reads the leads as before.
+  const placeCheck = overlap.jaccard < rule.otherPlacesMaxJaccard;
+  if (overlap.jaccard >= rule.minJaccard && !placeCheck) return "overlap";
   const evidence = typeof evidenceOf === "function" ? evidenceOf() : evidenceOf;
+  const otherPlaces = placeCheck && evidence.namesOtherPlaces === true;
+  if (overlap.jaccard >= rule.minJaccard && !otherPlaces) return "overlap";
+  const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
   const lead = evidence.leadAgreement ?? 1;
   if (sure) return lead >= rule.minLeadAgreement ? "overlap" : "contained";
-  if (template && evidence.namesOtherPlaces === true) return null;
-  if (overlap.jaccard >= rule.minJaccard) return "overlap";
+  if (otherPlaces) return null;
   const distinctive = evidence.distinctive ?? overlap;
   if (distinctive.smaller < rule.containmentMinShingles) return null;
   if (distinctive.containment >= rule.minContainment && lead >= rule.minLeadAgreement) return "overlap";
