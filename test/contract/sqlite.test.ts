@@ -167,6 +167,25 @@ describe("openSqliteStorage", () => {
     expect(isAkhbarError(caught, "store.schema_too_new")).toBe(true);
   });
 
+  it("refuses a newer database at once while another process holds its write lock (not 'database is locked')", async () => {
+    const path = freshPath();
+    const storage = await openSqliteStorage(path);
+    storage.db.prepare("INSERT INTO schema_migrations VALUES (1000, 'future', 'now')").run();
+    await storage.close();
+    const holder = new Database(path);
+    holder.exec("BEGIN IMMEDIATE");
+    let caught: unknown;
+    try {
+      await openSqliteStorage(path);
+    } catch (err) {
+      caught = err;
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    expect(isAkhbarError(caught, "store.schema_too_new")).toBe(true);
+  });
+
   it("migrates once when two processes open one new file at the same time", async () => {
     const path = freshPath();
     mkdirSync(dirname(path), { recursive: true });

@@ -354,7 +354,11 @@ export function applyMigrations(
   migrations: readonly Migration[] = MIGRATIONS,
 ): number {
   const latest = migrations.at(-1)?.version ?? 0;
-  if (schemaVersion(db) === latest) return latest;
+  // Read without the lock first: an up-to-date file, or one too new, needs no write transaction (which would wait
+  // out another process's import batch before saying so).
+  const seen = schemaVersion(db) ?? 0;
+  if (seen === latest) return latest;
+  refuseNewer(seen, latest);
   const step = writeTransaction(db, (): boolean => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY,
@@ -362,13 +366,7 @@ export function applyMigrations(
       applied_at TEXT NOT NULL
     ) STRICT`);
     const current = schemaVersion(db) ?? 0;
-    if (current > latest) {
-      throw new AkhbarError(
-        "store.schema_too_new",
-        `store: database schema version ${current} is newer than this akhbar (${latest}); upgrade akhbar`,
-        { current, latest },
-      );
-    }
+    refuseNewer(current, latest);
     const next = migrations.find((m) => m.version > current);
     if (next === undefined) return false;
     db.exec(next.sql);
@@ -381,6 +379,15 @@ export function applyMigrations(
   });
   while (step()) {}
   return latest;
+}
+
+function refuseNewer(current: number, latest: number): void {
+  if (current <= latest) return;
+  throw new AkhbarError(
+    "store.schema_too_new",
+    `store: database schema version ${current} is newer than this akhbar (${latest}); upgrade akhbar`,
+    { current, latest },
+  );
 }
 
 /** The newest migration applied to `db`: 0 when none is, null before the version table exists. */
