@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { inventedWords } from "../../../test/fixtures/invented-words.ts";
+import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
 import { scoreClustering } from "./pairwise-scores.ts";
-import { containmentsOf, recluster, StoryStream, type StreamArticle } from "./recluster.ts";
+import {
+  containmentsOf,
+  recluster,
+  STREAM_CARRY_OVER_VERSION,
+  StoryStream,
+  type StreamArticle,
+  type StreamCarryOver,
+} from "./recluster.ts";
 
 const H = 3_600_000;
 /** Invented articles: two about a hospital opening (one a copy), one about a football match. */
@@ -83,6 +91,30 @@ describe("StoryStream memory", () => {
     expect(r.storyOf.size).toBe(6);
     expect(r.storyOf.get("h1-late")).not.toBe(r.storyOf.get("h1"));
     expect(r.stories.reduce((n, s) => n + s.articleCount, 0)).toBe(6);
+  });
+});
+
+describe("StoryStream carry-over (what a rebuilt stream starts from)", () => {
+  const ordered = [...ARTICLES].sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
+  const carried = () => {
+    const stream = new StoryStream();
+    for (const a of ordered) stream.add(a);
+    return JSON.parse(JSON.stringify(stream.carryOver())) as StreamCarryOver;
+  };
+
+  it("is taken by a fresh stream, whose statistics then equal the one it came from", () => {
+    const fresh = new StoryStream();
+    expect(fresh.restore(carried())).toBe(true);
+    expect(JSON.parse(JSON.stringify(fresh.carryOver()))).toEqual(carried());
+  });
+
+  it.each([
+    { why: "another carry-over version", change: { version: STREAM_CARRY_OVER_VERSION + 1 } },
+    { why: "another analyzer's stems", change: { analyzerVersion: ANALYZER_VERSION - 1 } },
+  ])("is refused when of $why, and the stream stays empty", ({ change }) => {
+    const fresh = new StoryStream();
+    expect(fresh.restore({ ...carried(), ...change })).toBe(false);
+    expect(fresh.carryOver()).toEqual(new StoryStream().carryOver());
   });
 });
 

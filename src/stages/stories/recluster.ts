@@ -4,6 +4,7 @@
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
 import type { ArticleContainment } from "../../domain/story.ts";
+import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
 import type { CopyTest } from "../dedupe/compare-shingles.ts";
 import { DuplicateGroups, groupingCopies } from "../dedupe/duplicate-groups.ts";
 import {
@@ -93,6 +94,11 @@ export const STREAM_CARRY_OVER_VERSION = 1;
 /** StoryStream.carryOver. */
 export interface StreamCarryOver {
   version: number;
+  /**
+   * ANALYZER_VERSION of the analysis whose stems the statistics count: after an analyzer upgrade they are keyed by the
+   * old stems, and a rebuild starts from the window instead (until akhbar recluster).
+   */
+  analyzerVersion: number;
   clusterer: ClustererCarryOver;
 }
 
@@ -119,12 +125,20 @@ export class StoryStream {
    * near-duplicate index and copy groups, and the clusterer's open stories (see pipeline/assign-stories.ts).
    */
   carryOver(): StreamCarryOver {
-    return { version: STREAM_CARRY_OVER_VERSION, clusterer: this.clusterer.carryOver() };
+    return {
+      version: STREAM_CARRY_OVER_VERSION,
+      analyzerVersion: ANALYZER_VERSION,
+      clusterer: this.clusterer.carryOver(),
+    };
   }
 
-  /** Takes a carry-over before any article is added; false (nothing taken) when it is of another version. */
+  /**
+   * Takes a carry-over before any article is added; false (nothing taken) when it is of another version or another
+   * analyzer's.
+   */
   restore(carry: StreamCarryOver): boolean {
-    if (carry.version !== STREAM_CARRY_OVER_VERSION) return false;
+    if (carry.version !== STREAM_CARRY_OVER_VERSION || carry.analyzerVersion !== ANALYZER_VERSION)
+      return false;
     this.clusterer.restore(carry.clusterer);
     return true;
   }
