@@ -1,7 +1,6 @@
 /**
- * Review (2026-11-30) of the stream snapshots (restart exactness): what the snapshots hold, and two repros of where a
- * restarted process does not place as one fold. The `it.fails` rows are known bugs: they pass while the bug is there;
- * drop `.fails` with the fix.
+ * Stream snapshots (restart exactness), from a review (2026-11-30): what the snapshots hold, and two cases where a
+ * restarted process once did not place as one fold (a sparse stream restarted mid-day; a late arrival two days old).
  */
 import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,10 +80,11 @@ describe("stream snapshots (review)", () => {
     await s.close();
   }, 60_000);
 
-  it.fails("place as one fold after a restart in the middle of a day on a sparse stream (postings of stories closed before the snapshot)", async () => {
-    // Every 32nd dev article: under POSTINGS_COMPACT_EVERY_ARTICLES (1,000) in the whole stream, so the one fold's
-    // postings still list the stories closed before the snapshot, and bestStory's cut-offs (MAX_FOLLOWED_POSTINGS,
-    // touched < MAX_CANDIDATE_STORIES) count them; the restored stream's do not. "الاقتصاد في صور" of Aug 10 joins
+  it("place as one fold after a restart in the middle of a day on a sparse stream (postings of stories closed before the snapshot)", async () => {
+    // Every 32nd dev article: under POSTINGS_COMPACT_EVERY_ARTICLES (1,000) in the whole stream, so without the
+    // time-based rebuild (POSTINGS_COMPACT_EVERY_HOURS) the one fold's postings still listed the stories closed before
+    // the snapshot, and bestStory's cut-offs (MAX_FOLLOWED_POSTINGS, touched < MAX_CANDIDATE_STORIES) counted them;
+    // the restored stream's did not. "الاقتصاد في صور" of Aug 10 joins
     // that of Aug 9 after the restart, not in one fold (bench/stories/review-snapshot-exact.ts shows the counts:
     // touched 38 vs 21, postings of اقتصاد 15 vs 8).
     const records = await corpusSample(32);

@@ -89,7 +89,7 @@ export function compareStreamOrder(
 }
 
 /** Bumped whenever StreamCarryOver's shape or meaning changes: a stored one of another version is not used. */
-export const STREAM_CARRY_OVER_VERSION = 1;
+export const STREAM_CARRY_OVER_VERSION = 2;
 
 /** StoryStream.carryOver. */
 export interface StreamCarryOver {

@@ -152,6 +152,15 @@ export const MERGE_EVERY_ARTICLES = 250;
  * skipped where read.
  */
 const POSTINGS_COMPACT_EVERY_ARTICLES = 1000;
+/**
+ * ...and at the first merge pass this long (stream time) after the last rebuild, so a sparse stream (a few hundred
+ * articles a week) does not keep every story it ever closed listed. A restarted process's stream (pipeline/
+ * assign-stories.ts) starts with no such stale entries, and candidate lookup counts them (MAX_FOLLOWED_POSTINGS, the
+ * candidate minimum): with rebuilds at most this far apart both hold the same postings once the stories open at the
+ * replay's start have closed and a rebuild has followed. A dense stream (the dev corpus: a rebuild every ~19 h by the
+ * article count) never reaches it.
+ */
+const POSTINGS_COMPACT_EVERY_HOURS = STORY_WINDOW_HOURS;
 /** Two stories merge when their centroids' cosine reaches this and their times overlap within the window. */
 export const MERGE_MIN_COSINE = 0.55;
 /**
@@ -318,6 +327,7 @@ export interface ClustererCarryOver {
   /** Articles added so far: merge passes run at fixed stream positions. */
   seen: number;
   compactedBucket: number;
+  compactedMs: number | null;
   lastPassMs: number | null;
 }
 
@@ -422,6 +432,8 @@ export class StoryClusterer {
   private seen = 0;
   /** Stream position of the last posting compaction, in units of POSTINGS_COMPACT_EVERY_ARTICLES. */
   private compactedBucket = 0;
+  /** Stream time of the last posting compaction (the first article's until one runs). */
+  private compactedMs = Number.NEGATIVE_INFINITY;
   private lastPassMs = Number.NEGATIVE_INFINITY;
   private readonly onStoryClosed: ((story: Story) => void) | undefined;
 
@@ -478,10 +490,14 @@ export class StoryClusterer {
     }
     this.join(target, article, vector, ids);
     const assignment: Assignment = { storyId: target.id, opened, score, vector };
+    if (!Number.isFinite(this.compactedMs)) this.compactedMs = article.timeMs;
     if (this.seen % this.tuning.mergeEveryArticles === 0) {
       const bucket = compactionBucket(this.seen, this.compactedBucket);
       if (bucket !== null) this.compactedBucket = bucket;
-      const merged = this.mergePass(article.timeMs, bucket !== null);
+      const compact =
+        bucket !== null || article.timeMs - this.compactedMs >= POSTINGS_COMPACT_EVERY_HOURS * HOUR_MS;
+      if (compact) this.compactedMs = article.timeMs;
+      const merged = this.mergePass(article.timeMs, compact);
       if (merged.length > 0) assignment.merged = merged;
     }
     return assignment;
@@ -499,6 +515,7 @@ export class StoryClusterer {
       bursts: this.bursts.toSnapshot(),
       seen: this.seen,
       compactedBucket: this.compactedBucket,
+      compactedMs: Number.isFinite(this.compactedMs) ? this.compactedMs : null,
       lastPassMs: Number.isFinite(this.lastPassMs) ? this.lastPassMs : null,
     };
   }
@@ -515,6 +532,7 @@ export class StoryClusterer {
     this.bursts.restore(carry.bursts);
     this.seen = carry.seen;
     this.compactedBucket = carry.compactedBucket;
+    this.compactedMs = carry.compactedMs ?? Number.NEGATIVE_INFINITY;
     this.lastPassMs = carry.lastPassMs ?? Number.NEGATIVE_INFINITY;
   }
 
