@@ -26,9 +26,9 @@ const aModuleAt = args.indexOf("--a-module");
 const bModuleAt = args.indexOf("--b-module");
 const aModule = aModuleAt >= 0 ? args[aModuleAt + 1] : undefined;
 const bModule = bModuleAt >= 0 ? args[bModuleAt + 1] : undefined;
-const tunings = args.filter(
-  (a, i) => a.startsWith("{") && i !== sampleAt + 1 && i !== aModuleAt + 1 && i !== bModuleAt + 1,
-);
+// The flags' values: an absent flag (index -1) must not take the first argument with it.
+const flagValues = new Set([sampleAt, aModuleAt, bModuleAt].filter((i) => i >= 0).map((i) => i + 1));
+const tunings = args.filter((a, i) => a.startsWith("{") && !flagValues.has(i));
 const tuningA = JSON.parse(tunings[0] ?? "{}") as Partial<ClusterTuning>;
 const tuningB = JSON.parse(tunings[1] ?? "{}") as Partial<ClusterTuning>;
 
