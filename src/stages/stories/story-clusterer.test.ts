@@ -336,6 +336,93 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
   });
 });
 
+describe("StoryClusterer merge of a younger story whose openings name an event still reported", () => {
+  /**
+   * Four weeks of invented routine headlines, an event that six outlets report thirty times in its first half day,
+   * then `reports` reports of a meeting held over it from different outlets: their headlines and leads name the
+   * meeting only, and their second paragraph (`second`) names what it answers. Is the meeting in the event's story
+   * after the merge passes?
+   */
+  function mergesMeeting(tuning: Partial<ClusterTuning>, second: string, reports = 4): boolean {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
+    const place = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
+      c.add({
+        id,
+        sourceId,
+        title,
+        timeMs,
+        terms: toStoryTerms(title, text),
+        subjects: toHeadlineSubjects(title),
+        duplicateOf: null,
+      });
+    const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
+    for (let d = 0; d < 28; d++) {
+      for (let i = 0; i < routine.length; i++) {
+        const title = `أمير منطقة الرياض ${routine[i]} وفد الجمعية ${d}`;
+        const text = `${routine[i]} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 10 + i}`;
+        place(`r-${d}-${i}`, "was", title, text, d * 24 * H + i * H);
+      }
+    }
+    const t0 = 28 * 24 * H;
+    const reactors = ["جامعة الملك خالد", "مجلس الشورى", "هيئة كبار العلماء", "رابطة العالم الإسلامي"];
+    const event = place(
+      "event",
+      "s0",
+      "مقتل 13 في تفجير مسجد قوات الطوارئ في عسير",
+      "استشهد 13 من رجال الأمن في تفجير انتحاري استهدف مسجد قوات الطوارئ الخاصة في أبها بمنطقة عسير أثناء صلاة الظهر",
+      t0,
+    ).storyId;
+    const react = (i: number, timeMs: number) => {
+      const who = reactors[i % reactors.length]!;
+      place(
+        `e-${i}`,
+        `s${i % 6}`,
+        `${who} يدين تفجير مسجد الطوارئ في عسير`,
+        `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير ورفع التعازي لولي العهد وزير الداخلية وأشاد بجهود قادة القطاعات الأمنية ورجال الأمن في بيان رقم ${i}`,
+        timeMs,
+      );
+    };
+    for (let i = 0; i < 30; i++) react(i, t0 + H + i * 0.3 * H);
+    // Forty-odd content words on who met whom before the second paragraph (past the per-article lead's 40), in the
+    // words the event's reactions use too.
+    const preamble = Array.from(
+      { length: 5 },
+      (_, k) => `ترأس ولي العهد وزير الداخلية اجتماعا مع قادة القطاعات الأمنية ورجال الأمن ${k + 1}`,
+    ).join(" و");
+    const titles = [
+      "ولي العهد يرأس اجتماعا مع قادة القطاعات الأمنية",
+      "ولي العهد لقادة القطاعات الأمنية: سنتصدى بحزم للعابثين",
+      "ولي العهد يوجه قادة القطاعات الأمنية برفع الجاهزية",
+      "اجتماع أمني برئاسة ولي العهد",
+      "قادة القطاعات الأمنية يجتمعون برئاسة ولي العهد",
+    ];
+    for (let i = 0; i < reports; i++) {
+      place(`m-${i}`, `m${i}`, titles[i]!, `${preamble} ${second} وقال ${i + 1}`, t0 + 11 * H + i * 0.1 * H);
+    }
+    // The event is still reported after the meeting, so the merge passes that follow visit its story.
+    for (let i = 30; i < 50; i++) react(i, t0 + 12 * H + (i - 30) * 0.1 * H);
+    return c.storyOf("m-0") === event;
+  }
+  const NAMES_EVENT =
+    "ونقل ولي العهد تعازي القيادة لأسر شهداء التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير";
+  const OTHER_NEWS =
+    "ونقل ولي العهد تحيات القيادة لرجال الأمن في المنافذ البرية والبحرية والجوية وثمن جهودهم";
+
+  it("merges the meeting into the event when its reports name the event in their second paragraph", () => {
+    expect(mergesMeeting({}, NAMES_EVENT)).toBe(true);
+  });
+  it("keeps it apart without the lift (the rule before)", () => {
+    expect(mergesMeeting({ mergeReportedRefLift: 1 }, NAMES_EVENT)).toBe(false);
+  });
+  it("keeps it apart when its second paragraph is other news", () => {
+    expect(mergesMeeting({}, OTHER_NEWS)).toBe(false);
+  });
+  it("keeps a single report apart: one original is no story-level evidence", () => {
+    expect(mergesMeeting({}, NAMES_EVENT, 1)).toBe(false);
+    expect(mergesMeeting({ mergeReportedRefMinOriginals: 1 }, NAMES_EVENT, 1)).toBe(true);
+  });
+});
+
 describe("compactionBucket", () => {
   /** Stream positions up to `upTo` at which passes every `interval` articles compact postings. */
   function compactions(interval: number, upTo: number): number[] {

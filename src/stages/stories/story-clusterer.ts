@@ -5,7 +5,8 @@
  * article at which many sources still reported it under bursting headline keys; such a story also takes articles
  * whose lead names its headline keys at a lifted score), or opens a new story;
  * copies join their original's story; a periodic merge pass joins stories that started close together and agree by
- * centroid cosine or by the same join score taken story to story. Stories stage, in-memory, pure.
+ * centroid cosine or by the same join score taken story to story (lifted for a younger story whose members' openings
+ * name a story still reported). Stories stage, in-memory, pure.
  */
 import { hasMediaHeadlinePrefix, stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet } from "./headline-subjects.ts";
@@ -99,6 +100,29 @@ export const STORY_REPORTED_JOIN_LIFT = 1.2;
  */
 export const STORY_REPORTED_LEAD_MIN_KEYS = 3;
 export const STORY_REPORTED_LEAD_LIFT = 2.5;
+/**
+ * The merge pass takes a younger story into a story still reported at MERGE_REPORTED_REF_LIFT times its merge score
+ * when it has at least MERGE_REPORTED_REF_MIN_ORIGINALS originals and at least MERGE_REPORTED_REF_MIN_SHARE of them,
+ * when they joined, named STORY_REPORTED_LEAD_MIN_KEYS of the reported story's top headline keys in their opening
+ * (story-vector.ts openingKeys: the first 80 content words). Subject conflicts still halve the score. A statement or
+ * meeting reported on an event's third day opens with who met whom and names the event only in its second paragraph
+ * (the deputy crown prince's meeting with security chiefs, 12 reports: "...ونقل ... تعازي ... لأسر ... شهداء ...
+ * التفجير ... قوات الطوارئ ... بعسير" at content words 55-70); its reports cluster among themselves and their raw
+ * scores against the bombing's wide centroid are 0.06-0.15 one by one, too low for any per-article lift, while the
+ * story as a whole scores 0.18 (x 2.5 = 0.45 >= MERGE_MIN_SCORE). One original is no story-level evidence: a single
+ * column naming the event in its second paragraph would merge (DEV3's "كلنا رجال الطوارئ" did, P 0.995 -> 0.945).
+ * The per-article lead rule keeps its 40 words: read at 80 words it took 18 more single pieces into the bombing and 2
+ * into the Suez Canal opening on the whole corpus, 7 of the 20 opinion columns. Tuned on DEV (tune-clustering.ts, 2026-11-30): mean DEV pairwise F1
+ * 0.777 -> 0.786 (DEV3 R 0.692 -> 0.731, P 0.995), lift 2, 2.5 and 3 alike, 2 or 3 originals alike; DEV, DEV2,
+ * long-range and purity pairs unchanged. Whole corpus against main before it (diff-clusterings.ts): the bombing
+ * takes 9 more pieces (31 articles: the security chiefs' meeting, the Muslim World League's statement, a victim's
+ * funeral, condolences of emirs and sheikhs) and two of its reactions pair up; of those 34 articles read by title and
+ * lead 33 report the event, one is the cabinet session headlined by another decision (the German border-guard
+ * agreement). Two joins were lost, each of two bombing pieces of which one now sits in the bombing story.
+ */
+export const MERGE_REPORTED_REF_LIFT = 2.5;
+export const MERGE_REPORTED_REF_MIN_ORIGINALS = 2;
+export const MERGE_REPORTED_REF_MIN_SHARE = 0.5;
 /** The window of "the trailing day" above, and the time constant of the decayed article count. */
 const STORY_REPORTED_WINDOW_HOURS = 24;
 /**
@@ -239,6 +263,15 @@ interface StoryState {
   lone: boolean;
   /** How much the story is being reported: read and updated by `countReport`. */
   reporting: Reporting;
+  /** Originals joined (copies name what their original names: no more evidence of what the story refers to). */
+  originals: number;
+  /**
+   * Originals whose opening named a story still reported when they joined (countReportedRefs), by that story's id:
+   * the merge pass's MERGE_REPORTED_REF_*. Null until one does.
+   */
+  reportedRefs: Map<string, number> | null;
+  /** Younger stories holding such originals for this story (reportedRefs' other side): merge candidates. */
+  referencedBy: Set<StoryState> | null;
 }
 
 /** A story's recent coverage, for STORY_REPORTED_*. */
@@ -296,6 +329,10 @@ export interface ClusterTuning {
   reportedLeadMinKeys: number;
   /** Factor of a join score to a story still reported whose top headline keys the article's lead names (1: none). */
   reportedLeadLift: number;
+  /** Factor of the merge score into a story still reported that a younger story's openings name (1: none). */
+  mergeReportedRefLift: number;
+  mergeReportedRefMinOriginals: number;
+  mergeReportedRefMinShare: number;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -318,6 +355,9 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   reportedJoinLift: STORY_REPORTED_JOIN_LIFT,
   reportedLeadMinKeys: STORY_REPORTED_LEAD_MIN_KEYS,
   reportedLeadLift: STORY_REPORTED_LEAD_LIFT,
+  mergeReportedRefLift: MERGE_REPORTED_REF_LIFT,
+  mergeReportedRefMinOriginals: MERGE_REPORTED_REF_MIN_ORIGINALS,
+  mergeReportedRefMinShare: MERGE_REPORTED_REF_MIN_SHARE,
 };
 
 /** StoryClusterer.carryOver: JSON-safe (null for "no merge pass yet"). */
@@ -484,6 +524,9 @@ export class StoryClusterer {
           reportedMs: Number.NEGATIVE_INFINITY,
           topKeys: [],
         },
+        originals: 0,
+        reportedRefs: null,
+        referencedBy: null,
       };
       target.slot = this.slots.open(target, article.timeMs);
       this.stories.set(target.id, target);
@@ -749,6 +792,34 @@ export class StoryClusterer {
   }
 
   /**
+   * Records each story still reported, other than `story`, whose top headline keys the opening of an original joining
+   * `story` names (at least reportedLeadMinKeys of them): MERGE_REPORTED_REF_*.
+   */
+  private countReportedRefs(story: StoryState, article: ClusterInput): void {
+    const opening = article.terms.openingKeys;
+    if (opening === undefined || this.tuning.mergeReportedRefLift === 1) return;
+    for (const r of this.reportedStories) {
+      if (r === story || !this.isReportedAt(r, article.timeMs)) continue;
+      let named = 0;
+      for (const k of r.reporting.topKeys) if (opening.includes(k)) named++;
+      if (named < this.tuning.reportedLeadMinKeys) continue;
+      story.reportedRefs ??= new Map();
+      story.reportedRefs.set(r.id, (story.reportedRefs.get(r.id) ?? 0) + 1);
+      r.referencedBy ??= new Set();
+      r.referencedBy.add(story);
+    }
+  }
+
+  /** Whether enough of `story`'s originals named `reported` in their openings (MERGE_REPORTED_REF_*). */
+  private refersTo(story: StoryState, reported: StoryState): boolean {
+    const n = story.reportedRefs?.get(reported.id) ?? 0;
+    return (
+      story.originals >= this.tuning.mergeReportedRefMinOriginals &&
+      n >= this.tuning.mergeReportedRefMinShare * story.originals
+    );
+  }
+
+  /**
    * Counts an original that joined `story` into its recent coverage, and marks the story still reported at the
    * article's time when that coverage is wide enough and its headline keys still burst (STORY_REPORTED_*).
    */
@@ -810,6 +881,8 @@ export class StoryClusterer {
       }
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       story.subjects.add(article.subjects);
+      story.originals++;
+      this.countReportedRefs(story, article);
       this.countReport(story, article);
       if (story.centroid.size > 2 * CENTROID_MAX_TERMS) {
         story.centroid = prunedCentroid(story.centroid, this.stats);
@@ -870,6 +943,22 @@ export class StoryClusterer {
       }
       const candidates: StoryState[] = [];
       for (const o of touched) if (slots.hits[o]! >= MERGE_MIN_SHARED_TERMS) candidates.push(slots.item(o));
+      // A story still reported also meets the younger stories whose openings name it: they share its rare terms
+      // too seldom to be found by postings (its common ones have lists too long to follow).
+      const reported = s.referencedBy !== null && this.isReportedAt(s, nowMs);
+      if (reported) {
+        for (const o of s.referencedBy!) {
+          if (this.stories.get(o.id) !== o) {
+            s.referencedBy!.delete(o);
+            continue;
+          }
+          if (o.lone || candidates.includes(o)) continue;
+          const oFirstMs = slots.firstMs[o.slot]!;
+          if (oFirstMs > maxStartMs || oFirstMs < firstMs || slots.lastMs[o.slot]! < minMs) continue;
+          if (oFirstMs === firstMs && o.id < s.id) continue;
+          candidates.push(o);
+        }
+      }
       candidates.sort(this.byAge);
       let scattered: Int32Array | null = null;
       for (const o of candidates) {
@@ -887,9 +976,10 @@ export class StoryClusterer {
               this.tuning.titleKeyWeight * this.storyKeyShare(s, o, keyWeights);
           return joint;
         };
+        const lift = reported && this.refersTo(o, s) ? this.tuning.mergeReportedRefLift : 1;
         // Subject damping only lowers both figures: read subjects only for a pair that passes without it.
         const passes = (f: number) =>
-          cos * f >= this.tuning.mergeMinCosine || score() * f >= this.tuning.mergeMinScore;
+          cos * f >= this.tuning.mergeMinCosine || score() * f * lift >= this.tuning.mergeMinScore;
         if (passes(1) && passes(this.subjectFactor(s.subjects, o.subjects))) {
           // s's vector changes: scatter the new one before the next candidate.
           this.unscatter(scattered);
@@ -937,6 +1027,22 @@ export class StoryClusterer {
 
   private absorb(into: StoryState, from: StoryState): void {
     const slots = this.slots;
+    into.originals += from.originals;
+    if (from.reportedRefs !== null) {
+      into.reportedRefs ??= new Map();
+      for (const [id, n] of from.reportedRefs) {
+        if (id === into.id) continue;
+        into.reportedRefs.set(id, (into.reportedRefs.get(id) ?? 0) + n);
+        const r = this.stories.get(id)?.referencedBy;
+        r?.delete(from);
+        r?.add(into);
+      }
+    }
+    if (from.referencedBy !== null) {
+      into.referencedBy ??= new Set();
+      for (const o of from.referencedBy) if (o !== into) into.referencedBy.add(o);
+    }
+    into.referencedBy?.delete(from);
     slots.merged[from.slot] = 1;
     slots.retire(from.slot);
     this.stories.delete(from.id);

@@ -7,6 +7,7 @@ import {
   isThinArticle,
   KeyBursts,
   LEAD_KEY_WORDS,
+  OPENING_KEY_WORDS,
   type StoryTerms,
   TermStats,
   toIdentifiedVector,
@@ -136,6 +137,16 @@ describe("toStoryTerms lead keys", () => {
     const title = toStoryTerms("تفجير عسير", "").titleKeys;
     expect(leadOf(`${filler} تفجير بعسير`)).not.toContain(title[0]);
     expect(leadOf(`تفجير بعسير ${filler}`)).toEqual(expect.arrayContaining(title));
+  });
+  it(`reads the opening keys from the first ${OPENING_KEY_WORDS} content words: the lead's and the next paragraph's`, () => {
+    const openingOf = (text: string) => toStoryTerms("عنوان", text).openingKeys ?? [];
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `كلمة${i}`).join(" ");
+    const title = toStoryTerms("تفجير عسير", "").titleKeys;
+    // Past the lead, inside the opening: a statement that names the event in its second paragraph.
+    const second = `${words(LEAD_KEY_WORDS + 10)} تفجير بعسير`;
+    expect(leadOf(second)).not.toContain(title[0]);
+    expect(openingOf(second)).toEqual(expect.arrayContaining(title));
+    expect(openingOf(`${words(OPENING_KEY_WORDS)} تفجير بعسير`)).not.toContain(title[0]);
   });
 });
 

@@ -20,8 +20,15 @@ export const VECTOR_MAX_TERMS = 40;
  * شهداء التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ بعسير"): 30-40 content words hold that sentence.
  */
 export const LEAD_KEY_WORDS = 40;
-/** Characters of the text tokenized for its lead keys: LEAD_KEY_WORDS content words fit well inside. */
-const LEAD_KEY_CHARS = 800;
+/**
+ * Content words of the text's start read as its opening keys: the lead and the paragraph after it. A statement or a
+ * meeting reported the days after an event opens with who met whom and the condolences passed on, and names the
+ * event it answers only then ("ترأس نائب خادم الحرمين الشريفين ... اجتماعا مع قادة القطاعات الأمنية ... ونقل ...
+ * تعازي ... لأسر ... شهداء ... التفجير ... قوات الطوارئ ... بعسير": the keys at content words 55-70 of 12 such reports).
+ */
+export const OPENING_KEY_WORDS = 80;
+/** Characters of the text tokenized for its opening keys: OPENING_KEY_WORDS content words fit well inside. */
+const OPENING_KEY_CHARS = 1600;
 /** Stems shorter than this are clitic debris of the light stemmer, not content. */
 const MIN_STEM_CHARS = 2;
 /**
@@ -52,21 +59,32 @@ export interface StoryTerms {
    * Absent: not analyzed (no lead reference is read).
    */
   leadKeys?: string[];
+  /**
+   * Distinct keys of the text's first OPENING_KEY_WORDS content words, folded as leadKeys are (a superset of them):
+   * what a story's members name, for the merge pass's reference to a story still reported. Absent: not analyzed.
+   */
+  openingKeys?: string[];
 }
 
-/** The text's first LEAD_KEY_CHARS characters, cut back to a space so no word is cut. */
-function leadOf(text: string): string {
-  if (text.length <= LEAD_KEY_CHARS) return text;
-  const cut = text.lastIndexOf(" ", LEAD_KEY_CHARS);
-  return text.slice(0, cut > 0 ? cut : LEAD_KEY_CHARS);
+/** The text's first OPENING_KEY_CHARS characters, cut back to a space so no word is cut. */
+function openingOf(text: string): string {
+  if (text.length <= OPENING_KEY_CHARS) return text;
+  const cut = text.lastIndexOf(" ", OPENING_KEY_CHARS);
+  return text.slice(0, cut > 0 ? cut : OPENING_KEY_CHARS);
 }
 
-function contentKeys(display: string, maxWords: number): string[] {
+/** The first `maxWords` words of a text that are not stop words, normalized, in text order. */
+function contentWords(display: string, maxWords: number): string[] {
   const words: string[] = [];
   for (const t of tokenize(display)) {
     if (words.length >= maxWords) break;
     if (!isStopWord(t.norm)) words.push(t.norm);
   }
+  return words;
+}
+
+/** The key of each content word long enough to carry content, in text order. */
+function keysOf(words: readonly string[]): string[] {
   const keys: string[] = [];
   for (const w of words) {
     // A place name after a particle keys as the bare name: the light stemmer strips neither ب nor ل alone, so
@@ -97,15 +115,17 @@ export function isThinArticle(terms: StoryTerms): boolean {
  */
 export function toStoryTerms(title: string, text: string, bodyStems?: readonly string[]): StoryTerms {
   const tf = new Map<string, number>();
-  const titleTerms = contentKeys(title, 64);
+  const titleTerms = keysOf(contentWords(title, 64));
   const titleKeys = [...new Set(titleTerms)];
   for (const k of titleTerms) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
   const body = (bodyStems ?? toShingleWords(text, DEFAULT_SHINGLE_OPTIONS, BODY_MAX_WORDS))
     .slice(0, BODY_MAX_WORDS)
     .filter((k) => k.length >= MIN_STEM_CHARS);
   for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
-  const leadKeys = [...new Set(contentKeys(leadOf(text), LEAD_KEY_WORDS))];
-  return { tf, titleKeys, leadKeys };
+  const opening = contentWords(openingOf(text), OPENING_KEY_WORDS);
+  const leadKeys = [...new Set(keysOf(opening.slice(0, LEAD_KEY_WORDS)))];
+  const openingKeys = [...new Set(keysOf(opening))];
+  return { tf, titleKeys, leadKeys, openingKeys };
 }
 
 /**
