@@ -104,7 +104,7 @@ export const STORY_REPORTED_LEAD_LIFT = 2.5;
  * The merge pass takes a younger story into a story still reported at MERGE_REPORTED_REF_LIFT times its merge score
  * when it has at least MERGE_REPORTED_REF_MIN_ORIGINALS originals and at least MERGE_REPORTED_REF_MIN_SHARE of them,
  * when they joined, named STORY_REPORTED_LEAD_MIN_KEYS of the reported story's top headline keys in their opening
- * (story-vector.ts openingKeys: the first 80 content words). Subject conflicts still halve the score. A statement or
+ * (story-vector.ts openingKeys: the first 80 body words). Subject conflicts still halve the score. A statement or
  * meeting reported on an event's third day opens with who met whom and names the event only in its second paragraph
  * (the deputy crown prince's meeting with security chiefs, 12 reports: "...ونقل ... تعازي ... لأسر ... شهداء ...
  * التفجير ... قوات الطوارئ ... بعسير" at content words 55-70); its reports cluster among themselves and their raw
