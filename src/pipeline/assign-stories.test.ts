@@ -1,15 +1,9 @@
-import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { createGunzip } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  FIXTURE_RECORDS,
-  type FixtureRecord,
-  MERGE_RECORDS,
-  STORY_RECORDS,
-} from "../../test/fixtures/arabic-articles.ts";
+import { FIXTURE_RECORDS, MERGE_RECORDS, STORY_RECORDS } from "../../test/fixtures/arabic-articles.ts";
+import { devCorpusRecords } from "../../test/fixtures/dev-corpus.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
 import type { StoryStreamRow } from "../domain/story.ts";
@@ -157,7 +151,7 @@ describe("assignStories", () => {
 
   it("places the same when another thread analyzes the texts beside the fold, chunk by chunk", async () => {
     // Enough real articles for several analysis chunks (the dev corpus, read in place).
-    const records = await corpusRecords(2 * STORY_ANALYSIS_CHUNK_ROWS + 57);
+    const records = await devCorpusRecords({ limit: 2 * STORY_ANALYSIS_CHUNK_ROWS + 57 });
     const plain = await fresh();
     const helped = await fresh();
     for (const s of [plain, helped]) await importInto(s, records, 200, { assignStories: false });
@@ -271,7 +265,7 @@ describe("story placement across a restart (issue #5: not depending on how the w
   it("places as one fold when a new process continues an import more than the rebuild window into the stream", async () => {
     // Every 32nd dev article (about 860 over three weeks): past two weeks the restarted process's rebuild no longer
     // replays the stream from its start, and without the stored carry-over its IDF, bursts and merge passes differ.
-    const records = await corpusSample(32);
+    const records = await devCorpusRecords({ every: 32 });
     const restart = "2015-08-07";
     const now = "2015-08-12T00:00:00Z";
     const path = join(dir, `restart-late${n++}.db`);
@@ -294,31 +288,3 @@ describe("story placement across a restart (issue #5: not depending on how the w
     await Promise.all([second.close(), once.close()]);
   }, 60_000);
 });
-
-/** Every `every`-th record of the dev corpus (../shared), in file order, as import records. */
-async function corpusSample(every: number): Promise<FixtureRecord[]> {
-  const file = join(import.meta.dirname, "../../../shared/data/corpus/saudinewsnet.dev.jsonl.gz");
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
-  const out: FixtureRecord[] = [];
-  let i = 0;
-  for await (const line of lines) {
-    if (i++ % every !== 0) continue;
-    const r = JSON.parse(line) as FixtureRecord;
-    out.push({ id: r.id, source: r.source, url: r.url, title: r.title, date: r.date, text: r.text });
-  }
-  return out;
-}
-
-/** The first `count` records of the dev corpus (../shared), as import records. */
-async function corpusRecords(count: number): Promise<FixtureRecord[]> {
-  const file = join(import.meta.dirname, "../../../shared/data/corpus/saudinewsnet.dev.jsonl.gz");
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
-  const out: FixtureRecord[] = [];
-  for await (const line of lines) {
-    const r = JSON.parse(line) as FixtureRecord;
-    out.push({ id: r.id, source: r.source, url: r.url, title: r.title, date: r.date, text: r.text });
-    if (out.length === count) break;
-  }
-  lines.close();
-  return out;
-}

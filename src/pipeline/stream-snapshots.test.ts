@@ -2,13 +2,13 @@
  * Stream snapshots (restart exactness), from a review (2026-11-30): what the snapshots hold, and two cases where a
  * restarted process once did not place as one fold (a sparse stream restarted mid-day; a late arrival two days old).
  */
-import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { createGunzip, gunzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FixtureRecord } from "../../test/fixtures/arabic-articles.ts";
+import { devCorpusRecords } from "../../test/fixtures/dev-corpus.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
 import { StoryStream } from "../stages/stories/recluster.ts";
@@ -20,18 +20,10 @@ let n = 0;
 const DAY_MS = 86_400_000;
 const NOW = "2015-08-12T00:00:00Z";
 
-/** Every `every`-th record of the dev corpus (../shared), in time order. */
+/** Every `every`-th record of the dev corpus, in time order. */
 async function corpusSample(every: number): Promise<FixtureRecord[]> {
-  const file = join(import.meta.dirname, "../../../shared/data/corpus/saudinewsnet.dev.jsonl.gz");
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
-  const out: FixtureRecord[] = [];
-  let i = 0;
-  for await (const line of lines) {
-    if (i++ % every !== 0) continue;
-    const r = JSON.parse(line) as FixtureRecord;
-    out.push({ id: r.id, source: r.source, url: r.url, title: r.title, date: r.date, text: r.text });
-  }
-  return out.sort((a, b) => Date.parse(`${a.date}Z`) - Date.parse(`${b.date}Z`));
+  const records = await devCorpusRecords({ every });
+  return records.sort((a, b) => Date.parse(`${a.date}Z`) - Date.parse(`${b.date}Z`));
 }
 
 async function fresh(): Promise<SqliteStorage> {
