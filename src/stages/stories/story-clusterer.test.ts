@@ -254,6 +254,50 @@ describe("StoryClusterer stories still being reported", () => {
   });
 });
 
+/**
+ * Streams into `c` four weeks of invented routine headlines (their texts ending in `routineTail`), then an event that
+ * six outlets report thirty times in its first half day: reactions naming it in headline and lead (`reaction`'s text).
+ * Returns the placing function, one more reaction (`react`), the event's story and its time.
+ */
+function streamReportedEvent(
+  c: StoryClusterer,
+  { routineTail, reaction }: { routineTail: string; reaction: (who: string, i: number) => string },
+) {
+  const place = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
+    c.add({
+      id,
+      sourceId,
+      title,
+      timeMs,
+      terms: toStoryTerms(title, text),
+      subjects: toHeadlineSubjects(title),
+      duplicateOf: null,
+    });
+  const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
+  for (let d = 0; d < 28; d++) {
+    for (let i = 0; i < routine.length; i++) {
+      const title = `أمير منطقة الرياض ${routine[i]} وفد الجمعية ${d}`;
+      const text = `${routine[i]} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 10 + i}${routineTail}`;
+      place(`r-${d}-${i}`, "was", title, text, d * 24 * H + i * H);
+    }
+  }
+  const t0 = 28 * 24 * H;
+  const reactors = ["جامعة الملك خالد", "مجلس الشورى", "هيئة كبار العلماء", "رابطة العالم الإسلامي"];
+  const event = place(
+    "event",
+    "s0",
+    "مقتل 13 في تفجير مسجد قوات الطوارئ في عسير",
+    "استشهد 13 من رجال الأمن في تفجير انتحاري استهدف مسجد قوات الطوارئ الخاصة في أبها بمنطقة عسير أثناء صلاة الظهر",
+    t0,
+  ).storyId;
+  const react = (i: number, timeMs: number) => {
+    const who = reactors[i % reactors.length]!;
+    place(`e-${i}`, `s${i % 6}`, `${who} يدين تفجير مسجد الطوارئ في عسير`, reaction(who, i), timeMs);
+  };
+  for (let i = 0; i < 30; i++) react(i, t0 + H + i * 0.3 * H);
+  return { place, react, event, t0 };
+}
+
 describe("StoryClusterer reactions whose lead names an event still reported", () => {
   /**
    * Four weeks of invented routine headlines, then an event that six outlets report thirty times in its first half day
@@ -261,44 +305,11 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
    * is `lead`: which story does it join?
    */
   function placeReaction(tuning: Partial<ClusterTuning>, lead: string): { joined: boolean; score: number } {
-    const c = new StoryClusterer({ tuning });
-    const place = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
-      c.add({
-        id,
-        sourceId,
-        title,
-        timeMs,
-        terms: toStoryTerms(title, text),
-        subjects: toHeadlineSubjects(title),
-        duplicateOf: null,
-      });
-    const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
-    for (let d = 0; d < 28; d++) {
-      for (let i = 0; i < routine.length; i++) {
-        const title = `أمير منطقة الرياض ${routine[i]} وفد الجمعية ${d}`;
-        const text = `${routine[i]} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 10 + i} بحضور قادة دول شقيقة`;
-        place(`r-${d}-${i}`, "was", title, text, d * 24 * H + i * H);
-      }
-    }
-    const t0 = 28 * 24 * H;
-    const reactors = ["جامعة الملك خالد", "مجلس الشورى", "هيئة كبار العلماء", "رابطة العالم الإسلامي"];
-    const event = place(
-      "event",
-      "s0",
-      "مقتل 13 في تفجير مسجد قوات الطوارئ في عسير",
-      "استشهد 13 من رجال الأمن في تفجير انتحاري استهدف مسجد قوات الطوارئ الخاصة في أبها بمنطقة عسير أثناء صلاة الظهر",
-      t0,
-    ).storyId;
-    for (let i = 0; i < 30; i++) {
-      const who = reactors[i % reactors.length]!;
-      place(
-        `e-${i}`,
-        `s${i % 6}`,
-        `${who} يدين تفجير مسجد الطوارئ في عسير`,
+    const { place, event, t0 } = streamReportedEvent(new StoryClusterer({ tuning }), {
+      routineTail: " بحضور قادة دول شقيقة",
+      reaction: (who, i) =>
         `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير في بيان رقم ${i}`,
-        t0 + H + i * 0.3 * H,
-      );
-    }
+    });
     const placed = place("reaction", "s7", "ولي العهد يتلقى التعازي", lead, t0 + 12 * H);
     return { joined: placed.storyId === event, score: placed.score };
   }
@@ -345,44 +356,11 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
    */
   function mergesMeeting(tuning: Partial<ClusterTuning>, second: string, reports = 4): boolean {
     const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
-    const place = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
-      c.add({
-        id,
-        sourceId,
-        title,
-        timeMs,
-        terms: toStoryTerms(title, text),
-        subjects: toHeadlineSubjects(title),
-        duplicateOf: null,
-      });
-    const routine = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
-    for (let d = 0; d < 28; d++) {
-      for (let i = 0; i < routine.length; i++) {
-        const title = `أمير منطقة الرياض ${routine[i]} وفد الجمعية ${d}`;
-        const text = `${routine[i]} أمير منطقة الرياض في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية رقم ${d * 10 + i}`;
-        place(`r-${d}-${i}`, "was", title, text, d * 24 * H + i * H);
-      }
-    }
-    const t0 = 28 * 24 * H;
-    const reactors = ["جامعة الملك خالد", "مجلس الشورى", "هيئة كبار العلماء", "رابطة العالم الإسلامي"];
-    const event = place(
-      "event",
-      "s0",
-      "مقتل 13 في تفجير مسجد قوات الطوارئ في عسير",
-      "استشهد 13 من رجال الأمن في تفجير انتحاري استهدف مسجد قوات الطوارئ الخاصة في أبها بمنطقة عسير أثناء صلاة الظهر",
-      t0,
-    ).storyId;
-    const react = (i: number, timeMs: number) => {
-      const who = reactors[i % reactors.length]!;
-      place(
-        `e-${i}`,
-        `s${i % 6}`,
-        `${who} يدين تفجير مسجد الطوارئ في عسير`,
+    const { place, react, event, t0 } = streamReportedEvent(c, {
+      routineTail: "",
+      reaction: (who, i) =>
         `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير ورفع التعازي لولي العهد وزير الداخلية وأشاد بجهود قادة القطاعات الأمنية ورجال الأمن في بيان رقم ${i}`,
-        timeMs,
-      );
-    };
-    for (let i = 0; i < 30; i++) react(i, t0 + H + i * 0.3 * H);
+    });
     // Forty-odd content words on who met whom before the second paragraph (past the per-article lead's 40), in the
     // words the event's reactions use too.
     const preamble = Array.from(
