@@ -122,20 +122,38 @@ export async function withPublishers<T extends { sourceId: string }>(
 }
 
 /**
- * The article's first paragraph as a teaser, cut at a word boundary with an ellipsis. A byline or dateline line
- * ("عين اليوم – القدس"), a dateline prefix ("الرياض - واس:") and agency tags are not the lead: the dedupe stage's
- * syndication-mark rules find them (one place for what counts as one).
+ * A paragraph shorter than this many words opens no article unless it ends a sentence: it is a photo caption ("جانب
+ * من الزيارة التفقدية"), a columnist's name, a subhead ("الخبر الأول:") or a list mark ("سادساً :"). On the dev corpus
+ * 1,263 of 27,455 first paragraphs (after the syndication marks) were such lines, 666 of them one outlet's captions.
+ */
+export const LEAD_MIN_WORDS = 8;
+/** Paragraphs looked through for the lead; past them the text is a list or a poem and its first line stands. */
+const LEAD_SEARCH_PARAGRAPHS = 8;
+const SENTENCE_END_RE = /[.!?\u061f\u2026]["'»”)]*$/u;
+
+/** True when a paragraph reads as an article's opening: long enough, or a whole short sentence of 3+ words. */
+function opensArticle(paragraph: string): boolean {
+  const words = paragraph.split(" ").length;
+  return words >= LEAD_MIN_WORDS || (words >= 3 && SENTENCE_END_RE.test(paragraph));
+}
+
+/**
+ * The article's lead paragraph as a teaser, cut at a word boundary with an ellipsis: the first of its opening
+ * paragraphs that reads as prose (opensArticle), else its first. A byline or dateline line ("عين اليوم – القدس"), a
+ * dateline prefix ("الرياض - واس:") and agency tags are not the lead: the dedupe stage's syndication-mark rules find
+ * them (one place for what counts as one).
  */
 export function leadOf(text: string): string {
-  const firstOf = (s: string) =>
+  const paragraphs = (s: string) =>
     s
       .split("\n")
-      .find((p) => p.trim() !== "")
-      ?.replace(/\s{2,}/gu, " ")
-      .trim() ?? "";
-  const first = firstOf(stripSyndicationMarks(text)) || firstOf(text);
-  if (first.length <= LEAD_MAX_CHARS) return first;
-  const cut = first.slice(0, LEAD_MAX_CHARS);
+      .map((p) => p.replace(/\s+/gu, " ").trim())
+      .filter((p) => p !== "");
+  const stripped = paragraphs(stripSyndicationMarks(text));
+  const all = stripped.length > 0 ? stripped : paragraphs(text);
+  const lead = all.slice(0, LEAD_SEARCH_PARAGRAPHS).find(opensArticle) ?? all[0] ?? "";
+  if (lead.length <= LEAD_MAX_CHARS) return lead;
+  const cut = lead.slice(0, LEAD_MAX_CHARS);
   const space = cut.lastIndexOf(" ");
   return `${(space > LEAD_MAX_CHARS / 2 ? cut.slice(0, space) : cut).trim()}\u2026`;
 }
