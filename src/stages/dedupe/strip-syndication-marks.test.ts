@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
 import {
   hasMediaHeadlinePrefix,
+  isWirePart,
   stripSyndicationMarks,
   stripWireHeadlineMarks,
 } from "./strip-syndication-marks.ts";
+
+describe("isWirePart", () => {
+  it.each([
+    ["عام / مجلس الوزراء يعقد جلسته إضافة رابعة", true],
+    ["سياسي / الوزير يستقبل نظيره / إضافة أولى واخيرة", true],
+    ["عام / مجلس الوزراء يعقد جلسته", false],
+    ["المهنا: اللاعب سيكون خير إضافة لنا", false],
+  ])("%s -> %s", (title, part) => {
+    expect(isWirePart(title)).toBe(part);
+  });
+});
 
 describe("stripWireHeadlineMarks", () => {
   const rows: { title: string; expected: string; why: string }[] = [

@@ -110,6 +110,14 @@ export function stripWireHeadlineMarks(title: string): string {
   return stripped === "" ? title.trim() : stripped;
 }
 
+/**
+ * True when a title is a wire's continuation part ("عام / مجلس الوزراء يعقد جلسته إضافة رابعة"): its text starts in the
+ * middle of the release ("سادساً :"), so it neither heads a story nor gives its lead while the release's first part can.
+ */
+export function isWirePart(title: string): boolean {
+  return WIRE_PART_SUFFIX_RE.test(title);
+}
+
 /** A media marker's separator: two or more dots, a dash (tatweel too), a colon, a bar, a comma or a slash. */
 const MEDIA_SEPARATOR = String.raw`\s*(?:\.{2,}|[-–—ـ:|،/])`;
 const MEDIA_HEADLINE_PREFIX_RE = new RegExp(

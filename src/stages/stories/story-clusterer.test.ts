@@ -87,6 +87,26 @@ describe("StoryClusterer headline", () => {
     expect(c.listStories().map((s) => s.headline)).toEqual(["مجلس الوزراء يعقد جلسته الأسبوعية"]);
   });
 
+  it("names the release's first part as the headline article, not a continuation part sent before it", () => {
+    const c = new StoryClusterer();
+    const text =
+      "عقد مجلس الوزراء جلسته الأسبوعية في الرياض برئاسة ولي العهد وناقش عددا من الموضوعات وأقر تنظيم هيئة النقل";
+    // SPA sends the parts of a long release within seconds, the later parts often first; the parts' titles share
+    // the first part's keys and more ("رابعة"), so without the part mark the fourth part would be the most central.
+    const members = [
+      { id: "part4", title: "عام / مجلس الوزراء يعقد جلسته الأسبوعية إضافة رابعة" },
+      { id: "part3", title: "عام / مجلس الوزراء يعقد جلسته الأسبوعية إضافة ثالثة" },
+      { id: "first", title: "عام / مجلس الوزراء يعقد جلسته" },
+    ];
+    for (const [i, m] of members.entries()) {
+      const terms = toStoryTerms(m.title, text);
+      c.add({ ...m, sourceId: "was", timeMs: i * 1000, terms, duplicateOf: null });
+    }
+    expect(c.listStories().map((s) => [s.headline, s.headlineArticleId])).toEqual([
+      ["مجلس الوزراء يعقد جلسته", "first"],
+    ]);
+  });
+
   it("takes the headline from an original without a media marker, and names that article", () => {
     const c = new StoryClusterer();
     const text =

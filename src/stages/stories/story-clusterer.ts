@@ -8,7 +8,11 @@
  * centroid cosine or by the same join score taken story to story (lifted for a younger story whose members' openings
  * name a story still reported). Stories stage, in-memory, pure.
  */
-import { hasMediaHeadlinePrefix, stripWireHeadlineMarks } from "../dedupe/strip-syndication-marks.ts";
+import {
+  hasMediaHeadlinePrefix,
+  isWirePart,
+  stripWireHeadlineMarks,
+} from "../dedupe/strip-syndication-marks.ts";
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet } from "./headline-subjects.ts";
 import { StorySlots } from "./story-slots.ts";
 import {
@@ -238,8 +242,11 @@ interface Member {
   title: string;
   duplicateOf: string | null;
   titleKeys: string[];
-  /** The title opens by naming a medium ("بالفيديو.."): it heads the story only when no other original can. */
-  mediaTitle: boolean;
+  /**
+   * The title opens by naming a medium ("بالفيديو..") or is a wire's continuation part ("… إضافة رابعة", whose text
+   * starts mid-release): it heads the story only when no other original can.
+   */
+  weakTitle: boolean;
 }
 
 interface StoryState {
@@ -867,7 +874,7 @@ export class StoryClusterer {
       title: article.title,
       duplicateOf: article.duplicateOf,
       titleKeys: article.terms.titleKeys,
-      mediaTitle: hasMediaHeadlinePrefix(article.title),
+      weakTitle: hasMediaHeadlinePrefix(article.title) || isWirePart(article.title),
     });
     this.storyOfArticle.set(article.id, story);
     const slots = this.slots;
@@ -1063,7 +1070,8 @@ export class StoryClusterer {
 
   /**
    * The story as surfaces show it. Its headline is the title of the original whose headline keys the story's
-   * headlines share most (the most central), preferring titles that do not open by naming a medium ("بالفيديو..").
+   * headlines share most (the most central), preferring titles that do not open by naming a medium ("بالفيديو..") and
+   * are not a wire's continuation part.
    */
   private describe(s: StoryState): Story {
     let best: Member | undefined;
@@ -1075,11 +1083,11 @@ export class StoryClusterer {
       if (m.title === "") continue;
       let n = 0;
       for (const k of m.titleKeys) n += s.keyCounts.get(k) ?? 0;
-      // A title without a media marker beats every marked one; among equals, more shared keys win.
+      // A title without a media or part mark beats every marked one; among equals, more shared keys win.
       if (
         best === undefined ||
-        (best.mediaTitle && !m.mediaTitle) ||
-        (best.mediaTitle === m.mediaTitle && n > bestKeys)
+        (best.weakTitle && !m.weakTitle) ||
+        (best.weakTitle === m.weakTitle && n > bestKeys)
       ) {
         best = m;
         bestKeys = n;
