@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PLACE_ADJECTIVES, PLACE_WITHIN } from "../entities/entity-lexicon.ts";
 import { extractEntities } from "../entities/extract-entities.ts";
-import { SUBJECT_CONFLICT_FACTOR, SubjectSet, toHeadlineSubjects } from "./headline-subjects.ts";
+import {
+  SUBJECT_CONFLICT_FACTOR,
+  SubjectSet,
+  toHeadlineSubjects,
+  toPlaceSubjects,
+} from "./headline-subjects.ts";
 import { JOIN_MIN_SCORE, StoryClusterer } from "./story-clusterer.ts";
 import { toStoryTerms } from "./story-vector.ts";
 
@@ -102,6 +107,21 @@ describe("toHeadlineSubjects", () => {
       return want === undefined || forms.some((f) => !toHeadlineSubjects(`الوفد ${f}`).includes(`a:${want}`));
     });
     expect(unread).toEqual([]);
+  });
+});
+
+describe("toPlaceSubjects", () => {
+  it.each([
+    [
+      "keeps a town, its region and the country holding them",
+      "خميس مشيط تودع ضحايا التفجير",
+      ["p:خميس مشيط", "p:عسير", "w:سعود"],
+    ],
+    ["keeps a country named by its adjective", "البورصة الكويتية تغلق مرتفعة", ["a:كويت"]],
+    ["drops a body: who reacts to an event", "مجلس الأمن الدولي يدين الجريمة", []],
+    ["drops a person", "الأمير فيصل بن خالد يوجه بتسمية الطرقات", []],
+  ])("%s", (_why, title, places) => {
+    expect(toPlaceSubjects(toHeadlineSubjects(title))).toEqual(places);
   });
 });
 

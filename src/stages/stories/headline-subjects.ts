@@ -146,6 +146,14 @@ export function toHeadlineSubjects(title: string): string[] {
 }
 
 /**
+ * The places among subject ids (toHeadlineSubjects): places, holding places and countries named by their adjective;
+ * organizations and persons dropped. Example: ["o:مجلس امن", "p:عسير", "r:نايف"] -> ["p:عسير"].
+ */
+export function toPlaceSubjects(subjects: readonly string[]): string[] {
+  return subjects.filter((s) => s[0] === PLACE || s[0] === HOLDING_PLACE || s[0] === ADJECTIVE_PLACE);
+}
+
+/**
  * Subject ids without a place that also holds another of them from above its region: "الرياض" with "السعودية" is
  * about Riyadh, and only Riyadh should meet (the holder stays as "w:", to meet a side naming only السعودية).
  */

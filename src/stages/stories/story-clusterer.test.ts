@@ -324,13 +324,18 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
    * (reactions naming it in headline and lead), then a reaction whose headline names only who reacts and whose lead
    * is `lead`: which story does it join?
    */
-  function placeReaction(tuning: Partial<ClusterTuning>, lead: string): { joined: boolean; score: number } {
+  function placeReaction(
+    tuning: Partial<ClusterTuning>,
+    lead: string,
+    title = "ولي العهد يتلقى التعازي",
+    hoursAfter = 12,
+  ): { joined: boolean; score: number } {
     const { place, event, t0 } = streamReportedEvent(new StoryClusterer({ tuning }), {
       routineTail: " بحضور قادة دول شقيقة",
       reaction: (who, i) =>
         `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير في بيان رقم ${i}`,
     });
-    const placed = place("reaction", "s7", "ولي العهد يتلقى التعازي", lead, t0 + 12 * H);
+    const placed = place("reaction", "s7", title, lead, t0 + hoursAfter * H);
     return { joined: placed.storyId === event, score: placed.score };
   }
   const NAMES_EVENT =
@@ -359,6 +364,47 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
   });
   it("keeps the same headline apart when its lead is other news", () => {
     expect(placeReaction({}, OTHER_NEWS).joined).toBe(false);
+  });
+  // The rule before 2026-11-30: a subject conflict halved the raw score and dropped the lead lift, every body or
+  // person conflicted, and a story was still reported for 24 h after its newest reported article.
+  const BEFORE: Partial<ClusterTuning> = {
+    reportedLeadConflictFactor: 0.2,
+    reportedPlaceConflictsOnly: false,
+    reportedGraceHours: 24,
+  };
+  const SECURITY_COUNCIL = "مجلس الأمن الدولي يدين الجريمة";
+  const EMIR_OF_KUWAIT = "أمير الكويت يدين الجريمة";
+
+  it("joins a foreign leader's reaction whose lead names the event, though its headline names another country", () => {
+    expect(placeReaction({}, NAMES_EVENT, EMIR_OF_KUWAIT).joined).toBe(true);
+    expect(placeReaction(BEFORE, NAMES_EVENT, EMIR_OF_KUWAIT).joined).toBe(false);
+  });
+  it("does not halve a score against the event for a body the headline names: it is who reacts", () => {
+    const kept = placeReaction({ reportedLeadLift: 1 }, NAMES_EVENT, SECURITY_COUNCIL).score;
+    const halved = placeReaction({ ...BEFORE, reportedLeadLift: 1 }, NAMES_EVENT, SECURITY_COUNCIL).score;
+    expect(kept / halved).toBeCloseTo(2, 9);
+  });
+  it("still halves it for another place the headline names (another town's bombing stays apart)", () => {
+    const now = placeReaction({ reportedLeadLift: 1 }, NAMES_EVENT, EMIR_OF_KUWAIT).score;
+    expect(
+      now / placeReaction({ ...BEFORE, reportedLeadLift: 1 }, NAMES_EVENT, EMIR_OF_KUWAIT).score,
+    ).toBeCloseTo(1, 9);
+  });
+  it("still lifts the lead across a night's gap: the next day's batch 25 h after the last reaction", () => {
+    // The thirty reactions end 9.7 h after the event; 24 h after that the story had stopped counting as reported.
+    const unlifted = placeReaction({ reportedLeadLift: 1 }, NAMES_EVENT, undefined, 35).score;
+    expect(placeReaction({}, NAMES_EVENT, undefined, 35).score / unlifted).toBeCloseTo(2.5, 9);
+    expect(placeReaction(BEFORE, NAMES_EVENT, undefined, 35).score / unlifted).toBeCloseTo(1, 9);
+  });
+  it("scores the event's story outside its postings only for an article that names it", () => {
+    // Seventeen words no other article has, each twice, outweigh the one headline word the event's headlines hold
+    // ("جامعة الملك خالد يدين..."): no posting of the article's query terms lists the event's story.
+    const rare =
+      "الوفد الكوري الجنوبي مصانع الزجاج والبلاستيك معامل التكرير مختبرات الأنسجة مزارع النخيل حدائق الورود متاحف الخط أسواق البخور";
+    expect(placeReaction({ reportedCandidatesNamedOnly: false }, `${rare} ${rare}`, "الجامعة").joined).toBe(
+      true,
+    );
+    expect(placeReaction({}, `${rare} ${rare}`, "الجامعة").joined).toBe(false);
   });
   it("needs three of the event's top keys in the lead: two (bombing, mosque) are not enough", () => {
     const unlifted = placeReaction({ reportedLeadLift: 1 }, NAMES_TWO_KEYS).score;
