@@ -35,7 +35,7 @@ async function importInto(
 
 function placements(storage: SqliteStorage) {
   return storage.db
-    .prepare(
+    .prepare<[], { article_id: string; story_id: string; group_id: string; duplicate_of: string | null }>(
       "SELECT article_id, story_id, group_id, duplicate_of FROM article_placements ORDER BY article_id",
     )
     .all();
@@ -262,6 +262,57 @@ describe("assignStories", () => {
 });
 
 describe("story placement across a restart (issue #5: not depending on how the work is batched)", () => {
+  /**
+   * Three copies of one release (STORY_RECORDS' wire text, a copy with a dateline, a re-spelled copy) on Jul 1, 11 and
+   * 21, other news on Jul 6: the Jul 11 copy joins the Jul 1 one's group; the Jul 21 one, when the Jul 1 one has left
+   * the near-duplicate window, finds only the Jul 11 one. A new process placing the Jul 21 copy replays from the Jul 6
+   * snapshot (the newest 14 days before it), so the Jul 1 copy is not in its stream and the Jul 11 one opens a group
+   * there: only the stored group's key, opening time and original (DuplicateGroups.rebase) place as one fold. Stories
+   * are not compared: on a stream this sparse no merge pass closes the Jul 1 story, so in one fold a copy joins it
+   * as its original's story, which the restarted stream never held.
+   */
+  const story = (id: string) => STORY_RECORDS.find((r) => r.id === id)!;
+  it.each([
+    {
+      why: "the Jul 21 copy joins the group under the stored key and points at its stored original",
+      copies: [story("st-001"), story("st-002"), story("st-003")],
+      expected: { article_id: "st-003", group_id: "st-001", duplicate_of: "st-001" },
+    },
+    {
+      why: "the wire's version arriving on Jul 21 becomes the original of every member, stored ones included",
+      copies: [story("st-002"), story("st-003"), story("st-001")],
+      expected: { article_id: "st-002", group_id: "st-002", duplicate_of: "st-001" },
+    },
+    {
+      why: "a Jul 21 copy crediting the Jul 11 one's outlet makes that one the original, over the stored one",
+      copies: [
+        story("st-003"),
+        story("st-002"),
+        { ...story("st-001"), source: "alyaum", cited_source: "okaz" },
+      ],
+      expected: { article_id: "st-003", group_id: "st-003", duplicate_of: "st-002" },
+    },
+  ])("carries on a copy group that started before the replay: $why", async ({ copies, expected }) => {
+    const records = [
+      { ...copies[0]!, date: "2015-07-01T06:00:00" },
+      { ...story("st-005"), date: "2015-07-06T09:00:00" },
+      { ...copies[1]!, date: "2015-07-11T07:30:00" },
+      { ...copies[2]!, date: "2015-07-21T08:15:00" },
+    ];
+    const path = join(dir, `restart-group${n++}.db`);
+    const first = await openSqliteStorage(path);
+    await importInto(first, records.slice(0, 3), 500);
+    await first.close();
+    const second = await openSqliteStorage(path);
+    await importInto(second, records.slice(3), 500);
+    expect(placements(second)).toContainEqual(expect.objectContaining(expected));
+    const once = await fresh();
+    await importInto(once, records, 500);
+    const groups = (s: SqliteStorage) => placements(s).map(({ story_id: _, ...group }) => group);
+    expect(groups(second)).toEqual(groups(once));
+    await Promise.all([second.close(), once.close()]);
+  });
+
   it("places as one fold when a new process continues an import more than the rebuild window into the stream", async () => {
     // Every 32nd dev article (about 860 over three weeks): past two weeks the restarted process's rebuild no longer
     // replays the stream from its start, and without the stored carry-over its IDF, bursts and merge passes differ.
