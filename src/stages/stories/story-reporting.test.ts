@@ -1,7 +1,10 @@
 /**
  * The "still reported" rules of the story clusterer (story-clusterer.ts STORY_REPORTED_*, MERGE_MAX_START_GAP_HOURS),
  * one line at a time: each row is a small invented stream on which the line decides the outcome, so reverting or
- * mutating the line fails its row.
+ * mutating the line fails its row. Mutants a review found surviving (issue #5), and the rows that now kill them:
+ * - M26, topKeysBurst's mean unweighted by key counts: "three keys in every headline burst 1.2 and the crane...";
+ * - M36, STORY_REPORTED_MIN_BURST 1.2: "the top four keys ... burst 1.35" and the crane row;
+ * - absorb not listing the merged story as still reported: "an older story that takes in a story still reported".
  */
 import { describe, expect, it } from "vitest";
 import { toHeadlineSubjects } from "./headline-subjects.ts";
@@ -348,6 +351,66 @@ describe("STORY_REPORTED_MIN_*: how much coverage keeps a story reported", () =>
   });
 });
 
+describe("STORY_REPORTED_MIN_BURST: how much the top headline keys must burst, weighted by their counts", () => {
+  const VERBS = ["يستقبل", "يدشن", "يفتتح", "يكرم", "يزور", "يرعى"];
+  /**
+   * Condolences after a crane collapsed on the Grand Mosque: 30 visits to the Riyadh emir from six outlets over 12
+   * hours, headlined like `routine(perDay)`'s (أمير منطقة الرياض and a verb) with the visitor (`title` adds to it),
+   * after two weeks of routine headlines. The emir's keys burst as much as the routine's rate lets them.
+   */
+  const visits = (title: (i: number) => string): Item[] =>
+    Array.from({ length: 30 }, (_, i) => ({
+      id: `e-${i}`,
+      sourceId: SIX[i % 6]!,
+      title: `أمير منطقة الرياض ${VERBS[i % 6]} ${title(i)}`,
+      text: `استقبل أمير منطقة الرياض في مكتبه بالإمارة وفد ${REACTORS[i % 6]} الذي قدم التعازي في ضحايا سقوط الرافعة في الحرم المكي الشريف في بيان رقم ${i}`,
+      timeMs: T0 + 8 * H + i * 0.4 * H,
+    }));
+  /** One more visit two hours after the last, headlined with the emir's keys and the crane. */
+  const probe: Item = {
+    id: "probe",
+    sourceId: "s9",
+    title: "أمير منطقة الرياض يعزي في ضحايا الرافعة",
+    text: "استقبل أمير منطقة الرياض في مكتبه بالإمارة وفد جمعية الهلال الأحمر الذي قدم التعازي في ضحايا سقوط الرافعة في الحرم المكي الشريف في بيان رقم 99",
+    timeMs: T0 + 8 * H + 29 * 0.4 * H + 2 * H,
+  };
+  it.each([
+    {
+      why: "the top four keys (أمير منطقة الرياض وفد, in 24 routine headlines a day) burst 1.35: under 1.5, not reported",
+      perDay: 24,
+      title: (i: number) => `وفد ${REACTORS[i % 6]}`,
+      burst: { امير: 1.35, وفد: 1.35 },
+      lift: 1,
+    },
+    {
+      why: "in 12 routine headlines a day they burst 1.96: reported",
+      perDay: 12,
+      title: (i: number) => `وفد ${REACTORS[i % 6]}`,
+      burst: { امير: 1.96, وفد: 1.96 },
+      lift: 1.2,
+    },
+    {
+      why: "three keys in every headline burst 1.2 and the crane, fourth, in six headlines 3.15: the mean weighted by counts is 1.32, not reported (unweighted it would be 1.69)",
+      perDay: 30,
+      title: (i: number) => `${REACTORS[i % 6]}${i % 5 === 0 ? " في ضحايا الرافعة" : ""}`,
+      burst: { امير: 1.2, رافع: 3.15 },
+      lift: 1,
+    },
+    {
+      why: "with the crane in every headline the four keys weigh alike: reported",
+      perDay: 30,
+      title: (i: number) => `${REACTORS[i % 6]} في ضحايا الرافعة`,
+      burst: { امير: 1.2 },
+      lift: 1.2,
+    },
+  ])("$why", ({ perDay, title, burst, lift }) => {
+    const items = [...routine(perDay), ...visits(title)];
+    const { c } = stream(items);
+    for (const [key, ratio] of Object.entries(burst)) expect(c.bursts.ratio(key)).toBeCloseTo(ratio, 2);
+    expect(liftOf(items, probe)).toBeCloseTo(lift, 9);
+  });
+});
+
 describe("STORY_REPORTED_TOP_KEYS: the lift needs one of the story's four most frequent headline keys", () => {
   // Every reaction's headline holds أبها, تدين, تفجير, الطوارئ, قوات and مسجد; ties go by key, so the top four are
   // اب, تد, تفجير, طوارء.
@@ -379,5 +442,37 @@ describe("a merged story's top headline keys", () => {
     const tuning = { timeSigmaHours: 1, mergeEveryArticles: items.length };
     expect(stream(items, tuning).c.storyOf("b-29")).toBe("a-0");
     expect(liftOf(items, probe, tuning)).toBeCloseTo(1.2, 9);
+  });
+});
+
+describe("an older story that takes in a story still reported", () => {
+  it("is scored for every article, as the story still reported it now is (absorb lists it)", () => {
+    // The merge above (the day's coverage, reported, into three early reports); then a reaction whose heaviest terms
+    // (sixteen words no other article has) propose no story and whose lead names the event's top keys: only the list
+    // of stories still reported brings the merged story to it, where the lead's lift (STORY_REPORTED_LEAD_LIFT)
+    // counts its score 2.5 times. Unlisted (the merged-away story leaves the list), it meets no story: score 0. The
+    // unlifted baseline scores listed stories for every article (reportedCandidatesNamedOnly off), since with the
+    // lift off the lead no longer counts as naming the story.
+    const early = reactions("a", T0, 1, 3, ["s0", "s1", "s2"]);
+    const day = reactions("b", T0 + 8 * H, 12, 30, SIX);
+    const items = [...routine(), ...early, ...day];
+    const rare =
+      "زار الوفد الكوري الجنوبي مصانع الزجاج والبلاستيك ومعامل التكرير ومختبرات الأنسجة ومزارع النخيل وحدائق الورود ومتاحف الخط وأسواق البخور";
+    const probe: Item = {
+      id: "probe",
+      sourceId: "s9",
+      title: "وفد كوري جنوبي في جولة على المصانع",
+      text: `${rare} ثم أدان التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها أثناء صلاة الظهر`,
+      timeMs: T0 + 20 * H,
+    };
+    const scoreWith = (reportedLeadLift: number) =>
+      stream([...items, probe], {
+        timeSigmaHours: 1,
+        mergeEveryArticles: items.length,
+        reportedLeadLift,
+        reportedCandidatesNamedOnly: false,
+      }).placed.get("probe")!.score;
+    expect(scoreWith(1)).toBeGreaterThan(0);
+    expect(scoreWith(2.5) / scoreWith(1)).toBeCloseTo(2.5, 9);
   });
 });
