@@ -1,8 +1,9 @@
 /**
  * The stored shapes of story data shared by the storage adapters: stream, placement and story rows → domain
- * objects. Adapter helper, pure; column names as in both adapters' story migration (3)
- * and the headline article's (SQLite 8, PostgreSQL 7).
+ * objects, and stream snapshots ↔ their stored bytes. Adapter helper, pure; column names as in both adapters' story
+ * migration (3) and the headline article's (SQLite 8, PostgreSQL 7).
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import type {
   PlacedArticle,
   StoredStory,
@@ -10,6 +11,7 @@ import type {
   StoryRank,
   StoryStreamRow,
 } from "../domain/story.ts";
+import type { StreamCarryOver } from "../stages/stories/recluster.ts";
 
 export interface StreamRowDb {
   id: string;
@@ -147,6 +149,24 @@ export function toStory(r: StoryRowDb): StoredStory {
     firstSeenMs: r.first_seen_ms,
     lastUpdateMs: r.last_update_ms,
   };
+}
+
+/**
+ * A stream snapshot's carry-over as both stores keep it (`stream_snapshots.state`, SQLite migration 11, PostgreSQL
+ * 9): JSON, gzipped at level 1 (the term table is most of it, so a snapshot grows with the stream's vocabulary; about
+ * 1 MB on the dev corpus). Numbers round-trip exactly through JSON. Snapshots written before the stores encoded them
+ * (by the assigner, 2026-11-30) have these same bytes.
+ */
+export function toSnapshotBlob(carry: StreamCarryOver): Buffer {
+  return gzipSync(JSON.stringify(carry), { level: 1 });
+}
+
+/**
+ * The carry-over a stored snapshot holds (toSnapshotBlob's inverse). One of another version still parses:
+ * StoryStream.restore checks the version and refuses it.
+ */
+export function fromSnapshotBlob(blob: Uint8Array): StreamCarryOver {
+  return JSON.parse(gunzipSync(blob).toString("utf8")) as StreamCarryOver;
 }
 
 export function toStoryRank(r: StoryRankRowDb): StoryRank {

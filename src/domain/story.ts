@@ -2,6 +2,7 @@
  * Story placement and stored-story shapes: where the stories stage put each article and what a story looks like
  * once stored. Pure domain types shared by the StoryStore port, its adapters, the assign pipeline and surfaces.
  */
+import type { StreamCarryOver } from "../stages/stories/recluster.ts";
 
 /** What the story stream reads of a stored article (the stages' StreamArticle). */
 export interface StoryStreamRow {
@@ -92,11 +93,12 @@ export interface StreamPoint {
 }
 
 /**
- * The story stream's carry-over statistics at a point (stages/stories/recluster.ts StoryStream.carryOver, as gzipped
- * JSON): the stream state after every article before `articleId` in (time, id) order. Opaque to stores.
+ * The story stream's carry-over statistics at a point (stages/stories/recluster.ts StoryStream.carryOver): the stream
+ * state after every article before `articleId` in (time, id) order. Stores keep it as they choose
+ * (adapters/story-row.ts: gzipped JSON).
  */
 export interface StreamSnapshot extends StreamPoint {
-  state: Uint8Array;
+  state: StreamCarryOver;
 }
 
 /** A story's representative headline and the member article it is the title of (the story's lead article). */

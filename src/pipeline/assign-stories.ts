@@ -6,7 +6,6 @@
  * another process has moved past, so none splits a story.
  * Pipeline: stages/stories does the work, StoryStore the IO.
  */
-import { gunzipSync, gzipSync } from "node:zlib";
 import type {
   ArticleContainment,
   PlacementBatch,
@@ -23,7 +22,6 @@ import {
   PlacementLog,
   StoryStream,
   type StreamAnalysis,
-  type StreamCarryOver,
   type ArticlePlacement as StreamPlacement,
 } from "../stages/stories/recluster.ts";
 import type { Story } from "../stages/stories/story-clusterer.ts";
@@ -192,7 +190,7 @@ export class StoryAssigner {
     const stream = this.#resetStream();
     const startMs = from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS;
     const snapshot = await this.#store.findStreamSnapshot(startMs);
-    const restored = snapshot !== null && stream.restore(fromSnapshotState(snapshot.state)) ? snapshot : null;
+    const restored = snapshot !== null && stream.restore(snapshot.state) ? snapshot : null;
     const start: Key =
       restored === null ? { timeMs: startMs, id: "" } : { timeMs: restored.timeMs, id: restored.articleId };
     const window = await this.#store.listStreamRowsSince(start.timeMs);
@@ -291,7 +289,8 @@ export class StoryAssigner {
     let at = 0;
     for await (const [row, analysis] of withAnalyses(rows, analyzer)) {
       if (snapshotAt.has(at++)) {
-        snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: toSnapshotState(stream.carryOver()) });
+        // A copy of the stream's tables: the rows added after it until the step's write do not change it.
+        snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: stream.carryOver() });
       }
       const p = stream.add(row, analysis);
       log.record(p);
@@ -398,18 +397,6 @@ async function* withAnalyses(
     // A failed fold leaves analyses behind; settle them so none rejects unobserved.
     await Promise.allSettled(inFlight);
   }
-}
-
-/**
- * A carry-over as stored: gzipped JSON (the term table is most of it, so a snapshot grows with the stream's
- * vocabulary). Numbers round-trip exactly through JSON.
- */
-function toSnapshotState(carry: StreamCarryOver): Uint8Array {
-  return gzipSync(JSON.stringify(carry), { level: 1 });
-}
-
-function fromSnapshotState(state: Uint8Array): StreamCarryOver {
-  return JSON.parse(gunzipSync(state).toString("utf8")) as StreamCarryOver;
 }
 
 const assigners = new WeakMap<StoryStore, StoryAssigner>();

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { ArticlePlacement } from "../../src/domain/story.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import type { StoryStore } from "../../src/ports/story-store.ts";
+import type { StreamCarryOver } from "../../src/stages/stories/recluster.ts";
+import { streamCarryOver } from "../fixtures/stream-carry-over.ts";
 import { makeArticleWrite } from "./article-fixtures.ts";
 
 const SIG = new Uint32Array(128).fill(7);
@@ -27,6 +29,14 @@ function placement(
 }
 
 const EMPTY = { groupMerges: [], groupOriginals: [], merges: [], headlines: [] };
+
+/** A real carry-over with `tag` as one more term, so snapshots are told apart. */
+function carryOver(tag: string): StreamCarryOver {
+  const carry = streamCarryOver();
+  carry.clusterer.stats.terms.push(tag);
+  carry.clusterer.stats.df.push(1);
+  return carry;
+}
 
 export function describeStoryStoreContract(name: string, open: () => Promise<Storage>): void {
   describe(`StoryStore contract (${name})`, () => {
@@ -246,10 +256,10 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
     it("keeps stream snapshots: drops those after a re-placed article, replaces one at a point, keeps the newest", async () => {
       await withStore(async (s) => {
         const at = (h: number) => Date.parse(`2015-07-21T${String(h).padStart(2, "0")}:00:00Z`);
-        const snap = (h: number, articleId: string, state: string) => ({
+        const snap = (h: number, articleId: string, tag: string) => ({
           timeMs: at(h),
           articleId,
-          state: new TextEncoder().encode(state),
+          state: carryOver(tag),
         });
         const write = (
           dropAfter: { timeMs: number; articleId: string },

@@ -20,6 +20,7 @@ import {
 import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
+  fromSnapshotBlob,
   PLACED_COLUMNS,
   type PlacementRowDb,
   STORED_STREAM_COLUMNS,
@@ -30,6 +31,7 @@ import {
   type StoryRowDb,
   type StreamRowDb,
   toPlaced,
+  toSnapshotBlob,
   toStoredStreamRow,
   toStory,
   toStoryRank,
@@ -269,7 +271,7 @@ export class PostgresStoryStore implements StoryStore {
           await client.query(
             `INSERT INTO stream_snapshots (time_ms, article_id, state) VALUES ($1, $2, $3)
              ON CONFLICT (time_ms, article_id) DO UPDATE SET state = excluded.state`,
-            [s.timeMs, s.articleId, Buffer.from(s.state)],
+            [s.timeMs, s.articleId, toSnapshotBlob(s.state)],
           );
         }
         await client.query(
@@ -345,7 +347,7 @@ export class PostgresStoryStore implements StoryStore {
     const [row] = rows;
     return row === undefined
       ? null
-      : { timeMs: Number(row.time_ms), articleId: row.article_id, state: new Uint8Array(row.state) };
+      : { timeMs: Number(row.time_ms), articleId: row.article_id, state: fromSnapshotBlob(row.state) };
   }
 
   async listUnplacedIds(): Promise<string[]> {

@@ -20,6 +20,7 @@ import {
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
+  fromSnapshotBlob,
   PLACED_COLUMNS,
   type PlacementRowDb,
   STORED_STREAM_COLUMNS,
@@ -30,6 +31,7 @@ import {
   type StoryRowDb,
   type StreamRowDb,
   toPlaced,
+  toSnapshotBlob,
   toStoredStreamRow,
   toStory,
   toStoryRank,
@@ -181,7 +183,7 @@ export class SqliteStoryStore implements StoryStore {
         const { dropAfter, write, keep } = batch.snapshots;
         dropSnapshotsAfter.run({ time_ms: dropAfter.timeMs, article_id: dropAfter.articleId });
         for (const s of write)
-          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: Buffer.from(s.state) });
+          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: toSnapshotBlob(s.state) });
         keepSnapshots.run({ keep });
       }
       const touched = new Set<string>();
@@ -292,7 +294,7 @@ export class SqliteStoryStore implements StoryStore {
       .get(atOrBeforeMs);
     return row === undefined
       ? null
-      : { timeMs: row.time_ms, articleId: row.article_id, state: new Uint8Array(row.state) };
+      : { timeMs: row.time_ms, articleId: row.article_id, state: fromSnapshotBlob(row.state) };
   }
 
   async listUnplacedIds(): Promise<string[]> {
