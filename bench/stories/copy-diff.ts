@@ -9,10 +9,11 @@
  *   [--chars 220] [--seed 20261130]
  */
 import { resolve } from "node:path";
-import { type DedupeTree, loadDedupeTree } from "./dedupe-tree.ts";
+import { lcg } from "../seeded-random.ts";
+import { loadDedupeTree } from "./dedupe-tree.ts";
+import { foldCopyGroups } from "./fold-copy-groups.ts";
 import { loadStream } from "./load-corpus.ts";
 
-const DAY_MS = 86_400_000;
 const SEED_DEFAULT = 20261130;
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) =>
@@ -27,35 +28,6 @@ const newRoot = resolve("src");
 
 const articles = loadStream();
 const byId = new Map(articles.map((a) => [a.id, a]));
-
-/** Copy group of every article after one pass of a tree's fold, later group merges applied. */
-function groupsOf(m: DedupeTree): Map<string, string> {
-  const index = new m.index.NearDuplicateIndex();
-  const groups = new m.groups.DuplicateGroups();
-  // Trees before the containment relation join groups on every verified copy.
-  const grouping = (m.groups as { groupingCopies?: <T>(c: readonly T[]) => T[] }).groupingCopies;
-  const groupOf = new Map<string, string>();
-  const mergedInto = new Map<string, string>();
-  for (const a of articles) {
-    const { fingerprint } = m.index.fingerprintText(a.text, a.sourceId);
-    const copies = index.query(fingerprint, a.timeMs);
-    index.add(a.id, a.timeMs, fingerprint);
-    groups.evictBefore(a.timeMs - m.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
-    const g = groups.add(
-      { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
-      (grouping === undefined ? copies : grouping(copies)).map((c) => c.id),
-      groups.mergeIdsOf(copies, a.timeMs),
-    );
-    groupOf.set(a.id, g.groupId);
-    for (const from of g.mergedGroups ?? []) mergedInto.set(from, g.groupId);
-  }
-  const root = (g: string): string => {
-    let x = g;
-    for (let next = mergedInto.get(x); next !== undefined; next = mergedInto.get(x)) x = next;
-    return x;
-  };
-  return new Map([...groupOf].map(([id, g]) => [id, root(g)]));
-}
 
 /** Pairs `x` puts in one group and `y` does not. */
 function pairsOnlyIn(x: Map<string, string>, y: Map<string, string>): [string, string][] {
@@ -72,15 +44,6 @@ function pairsOnlyIn(x: Map<string, string>, y: Map<string, string>): [string, s
   return out;
 }
 
-/** Numerical Recipes LCG: reproducible without a dependency. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function sample<T>(xs: readonly T[], n: number, random: () => number): T[] {
   const copy = [...xs];
   for (let i = 0; i < Math.min(n, copy.length); i++) {
@@ -91,8 +54,8 @@ function sample<T>(xs: readonly T[], n: number, random: () => number): T[] {
 }
 
 const [oldM, newM] = [await loadDedupeTree(oldRoot), await loadDedupeTree(newRoot)];
-const a = groupsOf(oldM);
-const b = groupsOf(newM);
+const a = foldCopyGroups(oldM, articles).groupOf;
+const b = foldCopyGroups(newM, articles).groupOf;
 const added = pairsOnlyIn(b, a);
 const removed = pairsOnlyIn(a, b);
 const pairCount = (x: Map<string, string>) => {

@@ -13,20 +13,8 @@
  * Run: node --import tsx bench/stories/copy-pairs.ts [--list] [--floor] [--half tune|test|all] [--rule key=value ...]
  *   (--rule overrides a CopyRule field, e.g. --rule rewriteMaxHours=36; Infinity is accepted)
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import {
-  type CopyRule,
-  type CopyTest,
-  compareShingles,
-  DEFAULT_COPY_RULE,
-} from "../../src/stages/dedupe/compare-shingles.ts";
-import { DuplicateGroups, groupingCopies } from "../../src/stages/dedupe/duplicate-groups.ts";
-import {
-  fingerprintText,
-  NEAR_DUPLICATE_WINDOW_DAYS,
-  NearDuplicateIndex,
-} from "../../src/stages/dedupe/near-duplicate-index.ts";
+import { resolve } from "node:path";
+import { compareShingles } from "../../src/stages/dedupe/compare-shingles.ts";
 import {
   SHINGLE_WORDS,
   shingleText,
@@ -34,7 +22,6 @@ import {
   toShingleHashes,
   toShingleWords,
 } from "../../src/stages/dedupe/shingle-text.ts";
-import type { StreamArticle } from "../../src/stages/stories/recluster.ts";
 import {
   applySecondReading,
   halfOf,
@@ -44,137 +31,34 @@ import {
   type SecondReading,
   scoreCopies,
 } from "./copy-rule-grid.ts";
-import { loadStream } from "./load-corpus.ts";
+import { loadDedupeTree } from "./dedupe-tree.ts";
+import { type CopyLink, foldCopyGroups, linkPath, pairKey } from "./fold-copy-groups.ts";
+import { loadStream, readLabels } from "./load-corpus.ts";
 
-const LABELS_DIR = join(process.cwd(), "testdata", "labels");
-const DAY_MS = 86_400_000;
 const argv = process.argv.slice(2);
 const list = argv.includes("--list");
 const halfArg = argv.includes("--half") ? argv[argv.indexOf("--half") + 1] : "all";
 const fmt = (x: number, d = 3) => x.toFixed(d);
 const rule = ruleFromArgs(argv, "copy-pairs");
 
-/**
- * A verified copy found when `id` arrived: `copyId` is the earlier article, `role` what the fold did with it: `join`
- * (the group of its best copy, which the article joined), `merge` (a group merged into the article's), `none` (neither:
- * a weaker copy than GROUP_MERGE_* asks for, so its group joins the article's only if it already was the same one).
- */
-export interface CopyLink {
-  id: string;
-  copyId: string;
-  jaccard: number;
-  containment: number;
-  test: CopyTest;
-  role: "join" | "merge" | "none";
-}
-
-/**
- * Group key of every article after one dedupe pass (later group merges applied); every verified copy is pushed to
- * `links` when given.
- */
-export function groupArticles(
-  articles: readonly StreamArticle[],
-  rule: CopyRule = DEFAULT_COPY_RULE,
-  links?: CopyLink[],
-  contained?: Set<string>,
-): Map<string, string> {
-  const index = new NearDuplicateIndex({ rule });
-  const groups = new DuplicateGroups();
-  const groupOf = new Map<string, string>();
-  const mergedInto = new Map<string, string>();
-  for (const a of articles) {
-    const { fingerprint } = fingerprintText(a.text, a.sourceId);
-    const copies = index.query(fingerprint, a.timeMs);
-    index.add(a.id, a.timeMs, fingerprint);
-    groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
-    const mergeIds = groups.mergeIdsOf(copies, a.timeMs);
-    for (const c of copies) if (c.test === "contained") contained?.add(pairKey(a.id, c.id));
-    if (links !== undefined) {
-      // DuplicateGroups.add joins the group of the first copy still in one (the best), then merges mergeIds.
-      const joined = groupingCopies(copies).find((c) => groups.groupIdOf(c.id) !== undefined)?.id;
-      for (const c of copies) {
-        const role = c.id === joined ? "join" : mergeIds.includes(c.id) ? "merge" : "none";
-        links.push({
-          id: a.id,
-          copyId: c.id,
-          jaccard: c.jaccard,
-          containment: c.containment,
-          test: c.test,
-          role,
-        });
-      }
-    }
-    const g = groups.add(
-      { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
-      groupingCopies(copies).map((c) => c.id),
-      mergeIds,
-    );
-    groupOf.set(a.id, g.groupId);
-    for (const from of g.mergedGroups ?? []) mergedInto.set(from, g.groupId);
-  }
-  const resolve = (g: string): string => {
-    let x = g;
-    for (let next = mergedInto.get(x); next !== undefined; next = mergedInto.get(x)) x = next;
-    return x;
-  };
-  return new Map([...groupOf].map(([id, g]) => [id, resolve(g)]));
-}
-
-/** Key of an unordered pair of ids. */
-export const pairKey = (x: string, y: string): string => (x < y ? `${x} ${y}` : `${y} ${x}`);
-
-/**
- * The copy links (either direction) that connect `from` to `to` with the fewest steps, or null: how a false
- * positive got into one group. Example: A~B (join) and C~B (merge) -> [A~B, C~B] from A to C.
- */
-export function linkPath(links: readonly CopyLink[], from: string, to: string): CopyLink[] | null {
-  const byArticle = new Map<string, CopyLink[]>();
-  for (const l of links) {
-    for (const end of [l.id, l.copyId]) {
-      const list = byArticle.get(end);
-      if (list === undefined) byArticle.set(end, [l]);
-      else list.push(l);
-    }
-  }
-  const via = new Map<string, CopyLink | null>([[from, null]]);
-  const queue = [from];
-  for (let head = 0; head < queue.length && !via.has(to); head++) {
-    const at = queue[head]!;
-    for (const l of byArticle.get(at) ?? []) {
-      const next = l.id === at ? l.copyId : l.id;
-      if (via.has(next)) continue;
-      via.set(next, l);
-      queue.push(next);
-    }
-  }
-  if (!via.has(to)) return null;
-  const path: CopyLink[] = [];
-  for (let at = to; at !== from; ) {
-    const l = via.get(at)!;
-    path.unshift(l);
-    at = l.id === at ? l.copyId : l.id;
-  }
-  return path;
-}
-
 const articles = loadStream();
 const byId = new Map(articles.map((a) => [a.id, a]));
-const readJsonl = <T>(name: string): T[] =>
-  readFileSync(join(LABELS_DIR, name), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l) as T);
-const pairs = readJsonl<LabelledPair>("pairs.jsonl");
-const second = readJsonl<SecondReading>("pairs-second-reading.jsonl");
+const pairs = readLabels<LabelledPair>("pairs.jsonl");
+const second = readLabels<SecondReading>("pairs-second-reading.jsonl");
 const sets = [
   { name: "original labels", pairs },
   { name: "second reading", pairs: applySecondReading(pairs, second) },
 ];
 
+const tree = await loadDedupeTree(resolve("src"));
 const t0 = process.cpuUsage();
 const links: CopyLink[] = [];
 const contained = new Set<string>();
-const groupOf = groupArticles(articles, rule, list ? links : undefined, contained);
+const { groupOf } = foldCopyGroups(tree, articles, {
+  rule,
+  contained,
+  ...(list ? { links } : {}),
+});
 const cpu = process.cpuUsage(t0);
 console.log(
   `dedupe fold: ${articles.length} articles, ${fmt((cpu.user + cpu.system) / articles.length, 0)} µs CPU/article`,

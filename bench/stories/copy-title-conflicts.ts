@@ -13,10 +13,11 @@
  */
 import { resolve } from "node:path";
 import { SubjectSet, toHeadlineSubjects } from "../../src/stages/stories/headline-subjects.ts";
+import { lcg } from "../seeded-random.ts";
 import { type DedupeTree, loadDedupeTree } from "./dedupe-tree.ts";
+import { type CopyGroupsFold, type CopyLink, foldCopyGroups, linkPath } from "./fold-copy-groups.ts";
 import { loadStream } from "./load-corpus.ts";
 
-const DAY_MS = 86_400_000;
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) =>
   args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
@@ -30,61 +31,6 @@ const newRoot = resolve("src");
 const articles = loadStream();
 const byId = new Map(articles.map((a) => [a.id, a]));
 
-interface Link {
-  id: string;
-  copyId: string;
-  jaccard: number;
-  containment: number;
-  test: string;
-  role: "join" | "merge" | "none";
-}
-
-/** Final original of every article's copy group after one pass of a tree's fold, and every copy link found. */
-function foldOf(m: DedupeTree): { originalOf: Map<string, string>; links: Link[] } {
-  const index = new m.index.NearDuplicateIndex();
-  const groups = new m.groups.DuplicateGroups();
-  const groupOf = new Map<string, string>();
-  const mergedInto = new Map<string, string>();
-  const originalOfGroup = new Map<string, string>();
-  const links: Link[] = [];
-  for (const a of articles) {
-    const { fingerprint } = m.index.fingerprintText(a.text, a.sourceId);
-    const copies = index.query(fingerprint, a.timeMs);
-    index.add(a.id, a.timeMs, fingerprint);
-    groups.evictBefore(a.timeMs - m.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
-    const grouping = m.groups.groupingCopies(copies);
-    const mergeIds = groups.mergeIdsOf(copies, a.timeMs);
-    const joined = grouping.find((c) => groups.groupIdOf(c.id) !== undefined)?.id;
-    for (const c of copies) {
-      const role = c.id === joined ? "join" : mergeIds.includes(c.id) ? "merge" : "none";
-      links.push({
-        id: a.id,
-        copyId: c.id,
-        jaccard: c.jaccard,
-        containment: c.containment,
-        test: c.test,
-        role,
-      });
-    }
-    const g = groups.add(
-      { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
-      grouping.map((c) => c.id),
-      mergeIds,
-    );
-    groupOf.set(a.id, g.groupId);
-    originalOfGroup.set(g.groupId, g.originalId);
-    for (const from of g.mergedGroups ?? []) mergedInto.set(from, g.groupId);
-  }
-  const root = (g: string): string => {
-    let x = g;
-    for (let next = mergedInto.get(x); next !== undefined; next = mergedInto.get(x)) x = next;
-    return x;
-  };
-  const originalOf = new Map<string, string>();
-  for (const [id, g] of groupOf) originalOf.set(id, originalOfGroup.get(root(g))!);
-  return { originalOf, links };
-}
-
 /** Copies (id -> original) whose title's subjects conflict with the original's title's. */
 function conflictsOf(originalOf: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>();
@@ -97,43 +43,14 @@ function conflictsOf(originalOf: Map<string, string>): Map<string, string> {
   return out;
 }
 
-/** The copy links (either direction) joining `from` to `to` with the fewest steps (breadth first). */
-function linkPath(links: readonly Link[], from: string, to: string): Link[] {
-  const byArticle = new Map<string, Link[]>();
-  for (const l of links) {
-    if (l.role === "none" && l.test === "contained") continue;
-    for (const end of [l.id, l.copyId]) byArticle.set(end, [...(byArticle.get(end) ?? []), l]);
-  }
-  const via = new Map<string, Link | null>([[from, null]]);
-  const queue = [from];
-  for (let head = 0; head < queue.length && !via.has(to); head++) {
-    const at = queue[head]!;
-    for (const l of byArticle.get(at) ?? []) {
-      const next = l.id === at ? l.copyId : l.id;
-      if (via.has(next)) continue;
-      via.set(next, l);
-      queue.push(next);
-    }
-  }
-  const path: Link[] = [];
-  for (let at = to; at !== from && via.get(at) !== undefined; ) {
-    const l = via.get(at)!;
-    path.unshift(l);
-    at = l.id === at ? l.copyId : l.id;
-  }
-  return path;
-}
-
-/** Numerical Recipes LCG: reproducible without a dependency. */
-function lcg(s0: number): () => number {
-  let s = s0 >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 const [oldM, newM] = [await loadDedupeTree(oldRoot), await loadDedupeTree(newRoot)];
+/** A tree's fold with every copy link but the containments its groups never joined on. */
+function foldOf(m: DedupeTree): CopyGroupsFold & { links: CopyLink[] } {
+  const all: CopyLink[] = [];
+  const fold = foldCopyGroups(m, articles, { links: all });
+  return { ...fold, links: all.filter((l) => !(l.role === "none" && l.test === "contained")) };
+}
+
 const a = foldOf(oldM);
 const b = foldOf(newM);
 const ca = conflictsOf(a.originalOf);
@@ -159,7 +76,7 @@ for (const [name, list, fold] of [
     const [id, original] = rows.splice(Math.floor(random() * rows.length), 1)[0]!;
     console.log(`\n#${n + 1} ${original} [${byId.get(original)!.sourceId}] ${title(original)}`);
     console.log(`   copy ${id} [${byId.get(id)!.sourceId}] ${title(id)}`);
-    for (const l of linkPath(fold.links, original, id)) {
+    for (const l of linkPath(fold.links, original, id) ?? []) {
       console.log(
         `   link ${l.id} ~ ${l.copyId} J ${l.jaccard.toFixed(2)} C ${l.containment.toFixed(2)} ${l.test} ${l.role} dt ${hours(l.id, l.copyId)} h`,
       );

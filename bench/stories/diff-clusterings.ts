@@ -13,6 +13,7 @@
  */
 import type * as Recluster from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
+import { lcg } from "../seeded-random.ts";
 import { loadCorpus, timeOf } from "./load-corpus.ts";
 import { clusterCorpus } from "./story-spans.ts";
 
@@ -31,15 +32,6 @@ const flagValues = new Set([sampleAt, aModuleAt, bModuleAt].filter((i) => i >= 0
 const tunings = args.filter((a, i) => a.startsWith("{") && !flagValues.has(i));
 const tuningA = JSON.parse(tunings[0] ?? "{}") as Partial<ClusterTuning>;
 const tuningB = JSON.parse(tunings[1] ?? "{}") as Partial<ClusterTuning>;
-
-/** Numerical Recipes LCG: reproducible without a dependency. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const corpus = loadCorpus();
 const titleOf = new Map(corpus.map((a) => [a.id, a.title]));

@@ -50,16 +50,18 @@ export function loadStream(path: string = CORPUS_PATH): StreamArticle[] {
   return toStream(loadCorpus(path));
 }
 
+/** The records of a label file (testdata/labels/<file>, one JSON object a line), in file order. */
+export function readLabels<T>(file: string): T[] {
+  return readFileSync(join(process.cwd(), "testdata", "labels", file), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as T);
+}
+
 /**
  * Hand-labelled stories (testdata/labels/<file>, one {id, story} a line) as article id -> story label.
  * Example: readStoryLabels("stories-dev.jsonl").get("snn-…") -> "suez-canal".
  */
 export function readStoryLabels(file: string): Map<string, string> {
-  return new Map(
-    readFileSync(join(process.cwd(), "testdata", "labels", file), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { id: string; story: string })
-      .map((r) => [r.id, r.story] as const),
-  );
+  return new Map(readLabels<{ id: string; story: string }>(file).map((r) => [r.id, r.story] as const));
 }

@@ -5,34 +5,15 @@
  * (a restart at its time) instead; --compact: the corpus's calendar gaps closed; --show: the articles that differ.
  * Files under /tmp/review-x. Run: node --import tsx bench/stories/review-late-arrival.ts [daysOlder] [every] [flags]
  */
-import { createReadStream, rmSync } from "node:fs";
-import { createInterface } from "node:readline";
-import { createGunzip } from "node:zlib";
+import { rmSync } from "node:fs";
 import { openSqliteStorage, type SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
-import type { FixtureRecord } from "../../test/fixtures/arabic-articles.ts";
+import { closeCalendarGaps, devCorpusRecords } from "../../test/fixtures/dev-corpus.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
-import { CORPUS_PATH } from "./load-corpus.ts";
 
 const daysOlder = Number(process.argv[2] ?? "2");
 const every = Number(process.argv[3] ?? "32");
-const lines = createInterface({ input: createReadStream(CORPUS_PATH).pipe(createGunzip()) });
-const records: FixtureRecord[] = [];
-let i = 0;
-for await (const line of lines) {
-  if (i++ % every !== 0) continue;
-  const r = JSON.parse(line) as FixtureRecord;
-  records.push({ id: r.id, source: r.source, url: r.url, title: r.title, date: r.date, text: r.text });
-}
-if (process.argv.includes("--compact")) {
-  // Close the corpus's calendar gaps (Jul 28-30, Aug 5): every UTC day from the first to the last has articles.
-  const shift = (d: string) => {
-    const ms = Date.parse(d.endsWith("Z") ? d : `${d}Z`);
-    const back =
-      ms >= Date.parse("2015-08-06T00:00:00Z") ? 4 : ms >= Date.parse("2015-07-31T00:00:00Z") ? 3 : 0;
-    return new Date(ms - back * 86_400_000).toISOString().replace(".000Z", "");
-  };
-  for (const r of records) r.date = shift(r.date);
-}
+const sample = await devCorpusRecords({ every });
+const records = process.argv.includes("--compact") ? closeCalendarGaps(sample) : sample;
 records.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
 const newest = Date.parse(records.at(-1)!.date);
 const target = newest - daysOlder * 86_400_000;

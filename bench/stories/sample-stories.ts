@@ -4,6 +4,8 @@
  * Benchmark helper, not pure (reads the corpus).
  * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt
  */
+
+import { lcg } from "../seeded-random.ts";
 import { loadCorpus } from "./load-corpus.ts";
 
 interface SampleDesign {
@@ -74,15 +76,6 @@ const DESIGNS: Record<string, SampleDesign> = {
   },
 };
 const LEAD_CHARS = 260;
-
-/** Numerical Recipes LCG: reproducible without a dependency. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function draw<T>(items: T[], n: number, rand: () => number): T[] {
   const a = [...items];

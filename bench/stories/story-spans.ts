@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type * as Recluster from "../../src/stages/stories/recluster.ts";
 import { PlacementLog, StoryStream } from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning, Story } from "../../src/stages/stories/story-clusterer.ts";
+import { lcg } from "../seeded-random.ts";
 import { type CorpusArticle, loadCorpus, timeOf, toStream } from "./load-corpus.ts";
 
 const DAY_MS = 86_400_000;
@@ -33,15 +34,6 @@ export interface LongRangePair {
   /** `tune` pairs may steer constants; `test` pairs are only reported. */
   half: "tune" | "test";
   label: "same_story" | "different";
-}
-
-/** Numerical Recipes LCG: reproducible without a dependency. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 /**

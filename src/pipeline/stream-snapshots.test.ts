@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FixtureRecord } from "../../test/fixtures/arabic-articles.ts";
-import { devCorpusRecords } from "../../test/fixtures/dev-corpus.ts";
+import { closeCalendarGaps, devCorpusRecords } from "../../test/fixtures/dev-corpus.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage, type SqliteStorage } from "../adapters/sqlite/open-sqlite-storage.ts";
 import { StoryStream } from "../stages/stories/recluster.ts";
@@ -104,12 +104,7 @@ describe("stream snapshots (review)", () => {
   it("are kept far enough back for a late arrival two days older than the newest article (STREAM_SNAPSHOTS_KEPT)", async () => {
     // The dev corpus's calendar gaps (Jul 28-30, Aug 5) closed, so every UTC day has articles: the 17 kept snapshots
     // are the newest 17 days', and an article on day D-2 needs one from day D-16 or before.
-    const records = (await corpusSample(32)).map((r) => {
-      const ms = Date.parse(`${r.date}Z`);
-      const back =
-        ms >= Date.parse("2015-08-06T00:00:00Z") ? 4 : ms >= Date.parse("2015-07-31T00:00:00Z") ? 3 : 0;
-      return { ...r, date: new Date(ms - back * DAY_MS).toISOString().replace(".000Z", "") };
-    });
+    const records = closeCalendarGaps(await corpusSample(32));
     const newestMs = Date.parse(`${records.at(-1)!.date}Z`);
     const s = await fresh();
     await importFixture(s, records, { batchSize: 500, now: NOW });
