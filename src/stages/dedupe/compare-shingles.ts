@@ -197,6 +197,11 @@ export interface PairEvidence {
   rareLeadAgreement?: number;
   /** Each lead names a place the other text never names (lead-places.ts namesOtherPlaces); unknown = false. */
   namesOtherPlaces?: boolean;
+  /**
+   * Lead agreement (leadAgreement) on the lead words outside formulas (NearDuplicateIndex
+   * COMMON_LEAD_WORD_MAX_TEXTS); unknown = leadAgreement. Read by the containment tests only.
+   */
+  distinctiveLeadAgreement?: number;
 }
 
 /**
@@ -245,11 +250,14 @@ export function copyTestOf(
   if (overlap.jaccard >= rule.minJaccard && !otherPlaces) return "overlap";
   const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
   const lead = evidence.leadAgreement ?? 1;
-  if (sure) return lead >= rule.minLeadAgreement ? "overlap" : "contained";
+  // A containment is a copy when the longer text starts as the shorter does, read without formula words: the
+  // titles of an office or the wording of a running story open the items of a roundup as they open the item itself.
+  const startsAlike = Math.min(lead, evidence.distinctiveLeadAgreement ?? lead) >= rule.minLeadAgreement;
+  if (sure) return startsAlike ? "overlap" : "contained";
   if (otherPlaces) return null;
   const distinctive = evidence.distinctive ?? overlap;
   if (distinctive.smaller < rule.containmentMinShingles) return null;
-  if (distinctive.containment >= rule.minContainment && lead >= rule.minLeadAgreement) return "overlap";
+  if (distinctive.containment >= rule.minContainment && startsAlike) return "overlap";
   return isRewrite(lead, evidence, rule) ? "rewrite" : null;
 }
 

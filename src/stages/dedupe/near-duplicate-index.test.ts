@@ -133,6 +133,28 @@ describe("the copy rule's lead and sure-containment checks", () => {
     expect(copyTestOf(o)).toBe("overlap"); // unknown leads count as agreeing
     expect(copyTestOf(o, undefined, { leadAgreement: 0 })).toBe("contained");
     expect(isCopy(o, undefined, { leadAgreement: 0 })).toBe(true);
+    // Leads that agree only on formula words: the lower of the two agreements decides.
+    expect(copyTestOf(o, undefined, { leadAgreement: 0.6, distinctiveLeadAgreement: 0.2 })).toBe("contained");
+    expect(copyTestOf(o, undefined, { leadAgreement: 0.6, distinctiveLeadAgreement: 0.8 })).toBe("overlap");
+  });
+  it("reads a roundup's lead without the formula words that open every item of a running story", () => {
+    // 101 texts of the window open with one formula (an office's titles, the wording of a running story), so its
+    // words are common in leads (COMMON_LEAD_WORD_MAX_TEXTS); the item and the roundup each follow it with their own.
+    // (word() has 17^3 distinct words, so the ranges below stay apart.)
+    const formula = words(3000, 16);
+    const item = `${formula} ${words(3100, 14)} ${words(3200, 50)}`;
+    const roundup = `${formula} ${words(3300, 14)} ${words(3400, 100)} ${item}`;
+    const index = new NearDuplicateIndex();
+    for (let i = 0; i < 101; i++) index.add(`f${i}`, i, fingerprint(`${formula} ${words(i * 10, 40)}`));
+    index.add("item", 200, fingerprint(item));
+    // On all lead words the roundup starts as the item (16 of its 30 lead words), without the formula it does not.
+    expect(compareShingles(fingerprint(item).lead, fingerprint(roundup).lead).containment).toBeGreaterThan(
+      0.5,
+    );
+    expect(index.query(fingerprint(roundup)).find((m) => m.id === "item")?.test).toBe("contained");
+    // A copy of the item that keeps its lead and adds lines of its own stays a copy.
+    const copy = `${formula} ${words(3100, 14)} ${words(3200, 30)} ${words(3500, 20)}`;
+    expect(index.query(fingerprint(copy)).find((m) => m.id === "item")?.test).toBe("overlap");
   });
   it("reads these cases below the resemblance threshold, so the lead and containment decide", () => {
     for (const c of cases) {
