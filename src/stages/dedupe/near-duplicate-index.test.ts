@@ -7,7 +7,12 @@ import {
   rareLeadAgreementOf,
   shareFound,
 } from "./compare-shingles.ts";
-import { DuplicateGroups, GROUP_MERGE_MAX_HOURS, groupingCopies } from "./duplicate-groups.ts";
+import {
+  DuplicateGroups,
+  GROUP_MERGE_MAX_HOURS,
+  groupingCopies,
+  REWRITE_MERGE_MAX_GROUP_SIZE,
+} from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { NearDuplicateIndex } from "./near-duplicate-index.ts";
 import {
@@ -466,6 +471,33 @@ describe("DuplicateGroups merging", () => {
         expect(g.groupIdOf("recent")).toBe(g.groupIdOf("new"));
       });
     }
+  });
+
+  describe("mergeIdsOf: a rewrite copy alone in its group (one outlet's edit of a release the others printed)", () => {
+    const HOUR = 3_600_000;
+    const rewrite = { id: "lone", jaccard: 0.37, containment: 0.63, test: "rewrite" as const };
+    /** Groups before the new article: `joined` with `size` members (its best copy), and `lone` alone. */
+    function groupsWith(size: number, loneHasCopy = false) {
+      const g = new DuplicateGroups();
+      g.add(member("j0", "okaz", 0), []);
+      for (let i = 1; i < size; i++) g.add(member(`j${i}`, `s${i}`, i), ["j0"]);
+      g.add(member("lone", "alwatan", 2 * HOUR), []);
+      if (loneHasCopy) g.add(member("lone2", "alyaum", 2 * HOUR + 1), ["lone"]);
+      return g;
+    }
+    const best = { id: "j0", jaccard: 0.66, containment: 0.84, test: "overlap" as const };
+    it("merges it into the group the article joins when that group is small", () => {
+      const g = groupsWith(REWRITE_MERGE_MAX_GROUP_SIZE);
+      expect(g.mergeIdsOf([best, rewrite], 3 * HOUR)).toContain("lone");
+    });
+    it("leaves it apart when the group the article joins is larger (a pair with every member, perhaps mixed)", () => {
+      const g = groupsWith(REWRITE_MERGE_MAX_GROUP_SIZE + 1);
+      expect(g.mergeIdsOf([best, rewrite], 3 * HOUR)).not.toContain("lone");
+    });
+    it("leaves a rewrite copy's group apart when the copy is not alone in it", () => {
+      const g = groupsWith(2, true);
+      expect(g.mergeIdsOf([best, rewrite], 3 * HOUR)).not.toContain("lone");
+    });
   });
 
   it("neither joins nor merges groups on a 'contained' link, even a floor-close one (a roundup carrying items)", () => {
