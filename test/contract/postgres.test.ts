@@ -8,6 +8,7 @@ import {
   openPostgresStorage,
   type PostgresStorage,
 } from "../../src/adapters/postgres/open-postgres-storage.ts";
+import { LEAD_LOCK_KEY_SQL } from "../../src/adapters/postgres/postgres-story-store.ts";
 import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import type { MatchText } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
@@ -350,16 +351,35 @@ describe.runIf(reachable)("postgres", () => {
       }
     });
 
+    it("is one store's: a store in another schema of the database takes its own turn meanwhile", async () => {
+      const [a, b] = [db.newSchemaName(), db.newSchemaName()];
+      const [one, other] = await Promise.all([db.openSchema(a), db.openSchema(b)]);
+      try {
+        const held = await one.stories.tryLeadAssignment();
+        expect(held).not.toBeNull();
+        const alsoHeld = await other.stories.tryLeadAssignment();
+        expect(alsoHeld).not.toBeNull();
+        await Promise.all([held!.release(), alsoHeld!.release()]);
+      } finally {
+        await one.pool.query(`DROP SCHEMA "${a}" CASCADE`);
+        await other.pool.query(`DROP SCHEMA "${b}" CASCADE`);
+        await Promise.all([one.close(), other.close()]);
+      }
+    });
+
     it("is lost with the holder's connection, which frees it for another process", async () => {
       const schema = db.newSchemaName();
       const [one, two] = await Promise.all([db.openSchema(schema), db.openSchema(schema)]);
       try {
         const held = await one.stories.tryLeadAssignment();
         expect(held).not.toBeNull();
-        // What a SIGKILLed worker leaves: its session ends, and the advisory lock with it.
+        // What a SIGKILLed worker leaves: its session ends, and the advisory lock with it. Only this schema's turn
+        // holder goes (a bigint key is classid:objid in pg_locks); test files running beside this one keep theirs.
         await two.pool.query(
           `SELECT pg_terminate_backend(pid) FROM pg_locks
-           WHERE locktype = 'advisory' AND pid <> pg_backend_pid() AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+           WHERE locktype = 'advisory' AND objsubid = 1 AND pid <> pg_backend_pid()
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             AND ((classid::bigint << 32) | objid::bigint) = ${LEAD_LOCK_KEY_SQL}`,
         );
         await held!.lost;
         await held!.release();

@@ -41,15 +41,25 @@ import {
 import { runTransaction } from "./run-transaction.ts";
 
 /**
- * Key of the session advisory lock held for a whole assignment step ("akhbar.story.assign" hashed the way
- * lockSources hashes its keys, so the two never collide by accident). Session-scoped, on a connection of its own:
- * a step spans several pooled queries, and a killed process's session ends and frees the lock.
+ * SQL for the key of one store's advisory lock `name`: hashed with the store's schema (current_schema(), the
+ * search_path the storage was opened with) the way lockSources hashes its keys, so the two never collide by accident
+ * and stores in other schemas of one database take their own turns (before, a consumer of one schema held the turn
+ * of every schema's).
  */
-const ASSIGN_LOCK_SQL = "SELECT pg_advisory_lock(hashtextextended('akhbar.story.assign', 0))";
-const ASSIGN_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.story.assign', 0))";
-/** Key of the story-consumer turn (tryLeadAssignment): session-scoped too, so a killed holder frees it. */
-const LEAD_TRY_SQL = "SELECT pg_try_advisory_lock(hashtextextended('akhbar.story.lead', 0)) AS held";
-const LEAD_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('akhbar.story.lead', 0))";
+export function storeLockKeySql(name: string): string {
+  return `hashtextextended('akhbar.${name}:' || current_schema(), 0)`;
+}
+
+/**
+ * The session advisory lock held for a whole assignment step. Session-scoped, on a connection of its own: a step
+ * spans several pooled queries, and a killed process's session ends and frees the lock.
+ */
+const ASSIGN_LOCK_SQL = `SELECT pg_advisory_lock(${storeLockKeySql("story.assign")})`;
+const ASSIGN_UNLOCK_SQL = `SELECT pg_advisory_unlock(${storeLockKeySql("story.assign")})`;
+/** The story-consumer turn (tryLeadAssignment): session-scoped too, so a killed holder frees it. */
+export const LEAD_LOCK_KEY_SQL = storeLockKeySql("story.lead");
+const LEAD_TRY_SQL = `SELECT pg_try_advisory_lock(${LEAD_LOCK_KEY_SQL}) AS held`;
+const LEAD_UNLOCK_SQL = `SELECT pg_advisory_unlock(${LEAD_LOCK_KEY_SQL})`;
 
 const STORY_COLUMNS =
   "id, headline, headline_article_id, article_count, original_count, sources, first_seen_ms, last_update_ms";
