@@ -368,8 +368,9 @@ export class StoryAssigner {
 
 /**
  * Each row with its analysis, in order. With an analyzer, chunks of STORY_ANALYSIS_CHUNK_ROWS are analyzed ahead
- * (up to its parallelism in flight) while the caller folds earlier rows; without one, or for a step smaller than a
- * chunk, the analysis is undefined and the stream analyzes in this thread. Either way the stream gets the same
+ * (up to its parallelism in flight) while the caller folds earlier rows, and a row comes with its text emptied (the
+ * fold reads the analysis instead); without one, or for a step smaller than a chunk, the analysis is undefined and the
+ * stream analyzes in this thread. Either way the stream gets the same
  * analysis (analyzeStreamArticle is pure), so placements do not depend on where it ran.
  */
 async function* withAnalyses(
@@ -391,7 +392,14 @@ async function* withAnalyses(
     for (let start = 0; start < rows.length; start += STORY_ANALYSIS_CHUNK_ROWS) {
       while (next < rows.length && inFlight.length <= Math.max(1, analyzer!.parallelism)) submit();
       const analyses = await inFlight.shift()!;
-      for (let i = 0; i < analyses.length; i++) yield [rows[start + i]!, analyses[i]];
+      for (let i = 0; i < analyses.length; i++) {
+        const row = rows[start + i]!;
+        // With its analysis in, the fold reads none of the row's text: let it go now rather than when the step ends (a
+        // whole dev-corpus import held ~85 MB of text through its fold; the main heap's live size at the last full GC
+        // fell 213 -> 174 MB).
+        row.text = "";
+        yield [row, analyses[i]];
+      }
     }
   } finally {
     // A failed fold leaves analyses behind; settle them so none rejects unobserved.
