@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { toHeadlineSubjects } from "./headline-subjects.ts";
-import { type ClusterTuning, compactionBucket, StoryClusterer } from "./story-clusterer.ts";
+import { SUBJECT_CONFLICT_FACTOR, toHeadlineSubjects } from "./headline-subjects.ts";
+import {
+  type ClusterTuning,
+  compactionBucket,
+  STORY_REPORTED_LEAD_LIFT,
+  StoryClusterer,
+} from "./story-clusterer.ts";
 import { toStoryTerms } from "./story-vector.ts";
 
 const H = 3_600_000;
@@ -368,7 +373,8 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
   // The rule before 2026-11-30: a subject conflict halved the raw score and dropped the lead lift, every body or
   // person conflicted, and a story was still reported for 24 h after its newest reported article.
   const BEFORE: Partial<ClusterTuning> = {
-    reportedLeadConflictFactor: 0.2,
+    // A lifted score times this is the raw score halved.
+    reportedLeadConflictFactor: SUBJECT_CONFLICT_FACTOR / STORY_REPORTED_LEAD_LIFT,
     reportedPlaceConflictsOnly: false,
     reportedGraceHours: 24,
   };
@@ -389,6 +395,15 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
     expect(
       now / placeReaction({ ...BEFORE, reportedLeadLift: 1 }, NAMES_EVENT, EMIR_OF_KUWAIT).score,
     ).toBeCloseTo(1, 9);
+  });
+  it("lets a body the headline shares with the event settle it, though the headline also names another place", () => {
+    // "مجلس الشورى" heads some of the event's reactions; "جدة" is a place none of its headlines names. The full subject
+    // comparison finds no conflict (a shared subject settles it), so the places alone are never asked.
+    const title = "مجلس الشورى يدين تفجير مسجد الطوارئ ويعقد جلسة في جدة";
+    const placesOnly = placeReaction({}, NAMES_TWO_KEYS, title);
+    const allSubjects = placeReaction({ reportedPlaceConflictsOnly: false }, NAMES_TWO_KEYS, title);
+    expect(placesOnly.joined).toBe(true);
+    expect(placesOnly.score / allSubjects.score).toBeCloseTo(1, 9);
   });
   it("still lifts the lead across a night's gap: the next day's batch 25 h after the last reaction", () => {
     // The thirty reactions end 9.7 h after the event; 24 h after that the story had stopped counting as reported.

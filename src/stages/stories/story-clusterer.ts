@@ -86,8 +86,9 @@ export const STORY_REPORTED_JOIN_LIFT = 1.2;
 /**
  * A join score to a story reported within STORY_REPORTED_GRACE_HOURS counts STORY_REPORTED_LEAD_LIFT times when the
  * article's lead (story-vector.ts leadKeys: its first 40 content words) names at least STORY_REPORTED_LEAD_MIN_KEYS of
- * the story's STORY_REPORTED_TOP_KEYS most frequent headline keys and the two sides' headline subjects do not
- * conflict; and such a story is scored for every article, whatever its query terms proposed (`reportedStories`).
+ * the story's STORY_REPORTED_TOP_KEYS most frequent headline keys (a headline-subject conflict then weighs
+ * STORY_REPORTED_LEAD_CONFLICT_FACTOR, below); and such a story is scored for such an article whatever its query terms
+ * proposed (`reportedStories`, STORY_REPORTED_CANDIDATES_NAMED_ONLY).
  * An event's reactions and sub-events are headlined by who reacts ("نائب المليك: كل من يحاول العبث بأمن المملكة...",
  * "المفجرون أعداء بلباس الدين") and name the event in their first sentence ("...في مقر قوة الطوارئ الخاصة بعسير",
  * "عقب جريمة تفجير مسجد قوة الطوارئ بمنطقة عسير"): raw join scores 0.1-0.25 against the big story's wide centroid,
@@ -113,15 +114,17 @@ export const STORY_REPORTED_LEAD_LIFT = 2.5;
  * them the event's own coverage. So:
  * - STORY_REPORTED_LEAD_CONFLICT_FACTOR: a lead-lifted score keeps this share of itself under a headline-subject
  *   conflict (1: the lead decides; 0.2 is the rule before, the raw score halved). 0.5 and 1 alike on DEV;
- * - STORY_REPORTED_PLACE_CONFLICTS_ONLY: against a story still reported only the headline's places can conflict
- *   (another city's bombing stays apart); bodies and persons are who reacts, and a big event's story has taken in
+ * - STORY_REPORTED_PLACE_CONFLICTS_ONLY: against a story still reported a headline-subject conflict stands only when
+ *   its places alone conflict too (another city's bombing stays apart; a shared body or person still settles it as
+ *   before); bodies and persons are who reacts, and a big event's story has taken in
  *   so many that one more says nothing ("الأمير فيصل بن خالد يوجّه بتسمية ... طرقات ... بأسماء شهداء الطوارئ",
  *   raw score 0.42, halved by its person);
  * - STORY_REPORTED_GRACE_HOURS: a story counts as still reported this long after the newest article at which it was
  *   (the age damping's STORY_AGE_GRACE_HOURS before). The dev corpus's outlets publish in daily batches: after a
  *   night's gap the decayed count falls below STORY_REPORTED_MIN_ARTICLES, and the bombing's status lapsed for the
  *   first half hour of its fifth day's batch (08-10 18:53-19:19), whose reactions then missed every lift;
- * - STORY_REPORTED_CANDIDATES_NAMED_ONLY: a story still reported is scored outside its postings only for an article
+ * - STORY_REPORTED_CANDIDATES_NAMED_ONLY: a story still reported is scored beyond the MAX_CANDIDATE_STORIES its
+ *   postings rank first only for an article
  *   whose headline holds its bursting keys or whose lead names them (what the candidate rule is for); else the
  *   longer grace let a one-word headline ("الصحي", a health-insurance column) join the bombing on a key its 500
  *   headlines happened to hold.
@@ -372,13 +375,19 @@ export interface ClusterTuning {
   reportedLeadMinKeys: number;
   /** Factor of a join score to a story still reported whose top headline keys the article's lead names (1: none). */
   reportedLeadLift: number;
-  /** Share of a lead-lifted join score kept when the headline subjects conflict (1: the lead decides). */
+  /**
+   * Share of a lead-lifted join score kept when the headline subjects conflict (1: the lead decides). At most 1: the
+   * candidate loop's pre-filter bounds a score by its lifts.
+   */
   reportedLeadConflictFactor: number;
   /** Hours a story stays "still reported" after the newest article at which it was. */
   reportedGraceHours: number;
-  /** Against a story still reported, only headline places conflict (false: bodies and persons too). */
+  /** Against a story still reported, a subject conflict stands only if the places alone conflict too. */
   reportedPlaceConflictsOnly: boolean;
-  /** A story still reported is scored outside its postings only for articles naming it (false: for every article). */
+  /**
+   * A story still reported is scored beyond the candidates its postings rank first only for articles naming it (false:
+   * for every article).
+   */
   reportedCandidatesNamedOnly: boolean;
   /** Factor of the merge score into a story still reported that a younger story's openings name (1: none). */
   mergeReportedRefLift: number;
@@ -502,8 +511,9 @@ export class StoryClusterer {
   private readonly storyOfArticle = new Map<string, StoryState>();
   /**
    * Stories marked still reported (STORY_REPORTED_*) within STORY_REPORTED_GRACE_HOURS, pruned as they leave it, merge or
-   * close: a few at a time. Every article scores them, whatever its query terms: a reaction shares only the event's
-   * common words with a big story (تفجير، مسجد), whose postings are too long to propose it.
+   * close: a few at a time. An article whose headline or lead names one scores it whatever its query terms proposed
+   * (STORY_REPORTED_CANDIDATES_NAMED_ONLY): a reaction shares only the event's common words with a big story (تفجير،
+   * مسجد), whose postings are too long to propose it.
    */
   private readonly reportedStories = new Set<StoryState>();
   private readonly vectorOfArticle = new Map<string, SparseVector>();
@@ -702,14 +712,16 @@ export class StoryClusterer {
         best === null ||
         raw * Math.max(leadLift, liftable ? this.tuning.reportedJoinLift : 1) >= best.score
       ) {
-        const factor = this.subjectFactor(
-          story.subjects,
+        let factor = this.subjectFactor(story.subjects, article.subjects);
+        // Against a story still reported, a conflict stands only if the headline's places alone conflict too (a
+        // shared body or person still settles it: the full comparison went first).
+        if (
+          factor < 1 &&
           this.tuning.reportedPlaceConflictsOnly &&
-            article.subjects !== undefined &&
-            this.isReportedAt(story, article.timeMs)
-            ? toPlaceSubjects(article.subjects)
-            : article.subjects,
-        );
+          article.subjects !== undefined &&
+          this.isReportedAt(story, article.timeMs)
+        )
+          factor = this.subjectFactor(story.subjects, toPlaceSubjects(article.subjects));
         const namesBoth = !story.subjects.isEmpty() && (article.subjects?.length ?? 0) > 0;
         const titleLift = liftable && namesBoth ? this.tuning.reportedJoinLift : 1;
         // A lead naming the event outweighs the headline's subjects; the title lift does not (its keys are the
@@ -826,19 +838,21 @@ export class StoryClusterer {
    */
   private sharesReportedNames(story: StoryState, article: ClusterInput): boolean {
     const r = story.reporting;
-    if (article.timeMs - r.reportedMs >= this.tuning.reportedGraceHours * HOUR_MS) return false;
+    if (!this.withinReportedGrace(story, article.timeMs)) return false;
     const titleKeys = article.terms.titleKeys;
     return r.topKeys.some(
       (k) => titleKeys.includes(k) && this.bursts.ratio(k) >= this.tuning.reportedMinBurst,
     );
   }
 
+  /** Whether `story` was still reported within STORY_REPORTED_GRACE_HOURS of `timeMs` (the one grace check). */
+  private withinReportedGrace(story: StoryState, timeMs: number): boolean {
+    return timeMs - story.reporting.reportedMs < this.tuning.reportedGraceHours * HOUR_MS;
+  }
+
   /** Whether `story` is open, not merged away, and was still reported within STORY_REPORTED_GRACE_HOURS of `timeMs`. */
   private isReportedAt(story: StoryState, timeMs: number): boolean {
-    return (
-      this.stories.get(story.id) === story &&
-      timeMs - story.reporting.reportedMs < this.tuning.reportedGraceHours * HOUR_MS
-    );
+    return this.stories.get(story.id) === story && this.withinReportedGrace(story, timeMs);
   }
 
   /**
@@ -849,8 +863,7 @@ export class StoryClusterer {
   private leadNamesReported(story: StoryState, article: ClusterInput): boolean {
     const r = story.reporting;
     const leadKeys = article.terms.leadKeys;
-    if (leadKeys === undefined || article.timeMs - r.reportedMs >= this.tuning.reportedGraceHours * HOUR_MS)
-      return false;
+    if (leadKeys === undefined || !this.withinReportedGrace(story, article.timeMs)) return false;
     let named = 0;
     for (const k of r.topKeys) {
       if (leadKeys.includes(k)) named++;

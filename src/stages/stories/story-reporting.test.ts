@@ -446,7 +446,7 @@ describe("a merged story's top headline keys", () => {
 });
 
 describe("an older story that takes in a story still reported", () => {
-  it("is scored for every article, as the story still reported it now is (absorb lists it)", () => {
+  it("is scored beyond its postings, as the story still reported it now is (absorb lists it)", () => {
     // The merge above (the day's coverage, reported, into three early reports); then a reaction whose heaviest terms
     // (sixteen words no other article has) propose no story and whose lead names the event's top keys: only the list
     // of stories still reported brings the merged story to it, where the lead's lift (STORY_REPORTED_LEAD_LIFT)
