@@ -68,8 +68,11 @@ export interface StoryTerms {
   openingKeys?: string[];
 }
 
-/** The text's first LEAD_KEY_CHARS characters, cut back to a space so no word is cut. */
-function leadOf(text: string): string {
+/**
+ * The text's first LEAD_KEY_CHARS characters, cut back to a space so no word is cut: the opening the lead-reference
+ * rule reads, photo captions and all (not the reader's lead paragraph, surfaces/web leadOf).
+ */
+function leadCharsOf(text: string): string {
   if (text.length <= LEAD_KEY_CHARS) return text;
   const cut = text.lastIndexOf(" ", LEAD_KEY_CHARS);
   return text.slice(0, cut > 0 ? cut : LEAD_KEY_CHARS);
@@ -138,7 +141,7 @@ export function toStoryTerms(title: string, text: string, bodyStems?: readonly s
     .slice(0, BODY_MAX_WORDS)
     .filter((k) => k.length >= MIN_STEM_CHARS);
   for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
-  const leadKeys = [...new Set(keysOf(contentWords(leadOf(text), LEAD_KEY_WORDS)))];
+  const leadKeys = [...new Set(keysOf(contentWords(leadCharsOf(text), LEAD_KEY_WORDS)))];
   return { tf, titleKeys, leadKeys, openingKeys: openingKeysOf(body) };
 }
 

@@ -94,6 +94,21 @@ describe("leadOf", () => {
       lead: "اختفاء العشرات من الشبان في منطقة رمادة التابعة لمحافظة تطاوين التونسية",
     },
     {
+      why: "a sentence ending before a directional mark and a closing quote is a sentence",
+      text: "قال الوزير: \u201cالخطة جاهزة.\u201c\u202c\nالفقرة الثانية من الخبر وهي أطول من ثماني كلمات في العادة",
+      lead: "قال الوزير: \u201cالخطة جاهزة.\u201c\u202c",
+    },
+    {
+      why: "a one-word sentence is a caption, not an opening",
+      text: "أرشيفية.\nاستقبل أمير المنطقة في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية",
+      lead: "استقبل أمير المنطقة في مكتبه بالإمارة اليوم وفدا من الجمعية الخيرية",
+    },
+    {
+      why: "prose past the first eight paragraphs is not looked for: the first line stands",
+      text: `${Array.from({ length: 8 }, (_, i) => `بند ${i + 1}`).join("\n")}\nفقرة طويلة من النثر تأتي بعد ثمانية بنود قصيرة في آخر النص`,
+      lead: "بند 1",
+    },
+    {
       why: "a poem of short lines keeps its first line",
       text: "صباح،\nيتدلى من ضحكات عيد،\nيبعث في الروح\nغناء طريق،",
       lead: "صباح،",

@@ -126,15 +126,40 @@ export async function withPublishers<T extends { sourceId: string }>(
  * من الزيارة التفقدية"), a columnist's name, a subhead ("الخبر الأول:") or a list mark ("سادساً :"). On the dev corpus
  * 1,263 of 27,455 first paragraphs (after the syndication marks) were such lines, 666 of them one outlet's captions.
  */
-export const LEAD_MIN_WORDS = 8;
+const LEAD_MIN_WORDS = 8;
+/** A shorter paragraph that ends a sentence opens the article when it has at least this many words. */
+const LEAD_MIN_SENTENCE_WORDS = 3;
 /** Paragraphs looked through for the lead; past them the text is a list or a poem and its first line stands. */
 const LEAD_SEARCH_PARAGRAPHS = 8;
-const SENTENCE_END_RE = /[.!?\u061f\u2026]["'»”)]*$/u;
+/** A sentence's end: a full stop, "!", "?" (Latin or Arabic) or an ellipsis, then closing quotes or brackets. */
+const SENTENCE_END_RE = /[.!?\u061f\u2026]["'»”“)]*$/u;
+/** Directional marks and embedding controls a paragraph may end with after its punctuation (RLM, LRM, PDF, …). */
+const TRAILING_BIDI_RE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u;
 
-/** True when a paragraph reads as an article's opening: long enough, or a whole short sentence of 3+ words. */
+/** True when a paragraph reads as an article's opening: long enough, or a whole short sentence. */
 function opensArticle(paragraph: string): boolean {
   const words = paragraph.split(" ").length;
-  return words >= LEAD_MIN_WORDS || (words >= 3 && SENTENCE_END_RE.test(paragraph));
+  return (
+    words >= LEAD_MIN_WORDS ||
+    (words >= LEAD_MIN_SENTENCE_WORDS && SENTENCE_END_RE.test(paragraph.replace(TRAILING_BIDI_RE, "")))
+  );
+}
+
+/** The first `max` non-blank paragraphs of a text, each with its runs of white space folded to one space. */
+function firstParagraphs(text: string, max: number): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (out.length < max && from <= text.length) {
+    const end = text.indexOf("\n", from);
+    const p = text
+      .slice(from, end < 0 ? text.length : end)
+      .replace(/\s+/gu, " ")
+      .trim();
+    if (p !== "") out.push(p);
+    if (end < 0) break;
+    from = end + 1;
+  }
+  return out;
 }
 
 /**
@@ -144,14 +169,9 @@ function opensArticle(paragraph: string): boolean {
  * them (one place for what counts as one).
  */
 export function leadOf(text: string): string {
-  const paragraphs = (s: string) =>
-    s
-      .split("\n")
-      .map((p) => p.replace(/\s+/gu, " ").trim())
-      .filter((p) => p !== "");
-  const stripped = paragraphs(stripSyndicationMarks(text));
-  const all = stripped.length > 0 ? stripped : paragraphs(text);
-  const lead = all.slice(0, LEAD_SEARCH_PARAGRAPHS).find(opensArticle) ?? all[0] ?? "";
+  const stripped = firstParagraphs(stripSyndicationMarks(text), LEAD_SEARCH_PARAGRAPHS);
+  const opening = stripped.length > 0 ? stripped : firstParagraphs(text, LEAD_SEARCH_PARAGRAPHS);
+  const lead = opening.find(opensArticle) ?? opening[0] ?? "";
   if (lead.length <= LEAD_MAX_CHARS) return lead;
   const cut = lead.slice(0, LEAD_MAX_CHARS);
   const space = cut.lastIndexOf(" ");
