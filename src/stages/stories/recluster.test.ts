@@ -108,6 +108,25 @@ describe("StoryStream carry-over (what a rebuilt stream starts from)", () => {
     expect(JSON.parse(JSON.stringify(fresh.carryOver()))).toEqual(carried());
   });
 
+  it("carries each source's template days: a restored stream finds the next day's template routine as the fed one does", () => {
+    const close = (d: number): StreamArticle => ({
+      id: `close-${d}`,
+      sourceId: "was",
+      citedSource: null,
+      title: `مؤشر سوق الأسهم يغلق مرتفعا ${100 + d * 7} نقطة`,
+      text: `أغلق مؤشر سوق الأسهم اليوم مرتفعا ${100 + d * 7} نقطة عند مستوى ${9000 + d * 13} نقطة`,
+      timeMs: d * 24 * H + 15 * H,
+    });
+    const fed = new StoryStream();
+    for (let d = 0; d < 4; d++) fed.add(close(d));
+    const restored = new StoryStream();
+    expect(restored.restore(JSON.parse(JSON.stringify(fed.carryOver())) as StreamCarryOver)).toBe(true);
+    const keys = ["مءشر", "سوق", "اسهم", "يغلق", "مرتفعا", "128", "نقط"];
+    const at = close(4).timeMs;
+    expect(fed.clusterer.routine.isRoutine("was", keys, at)).toBe(true);
+    expect(restored.clusterer.routine.isRoutine("was", keys, at)).toBe(true);
+  });
+
   it.each([
     { why: "another carry-over version", change: { version: STREAM_CARRY_OVER_VERSION + 1 } },
     { why: "another analyzer's stems", change: { analyzerVersion: ANALYZER_VERSION - 1 } },

@@ -89,7 +89,7 @@ export function compareStreamOrder(
 }
 
 /** Bumped whenever StreamCarryOver's shape or meaning changes: a stored one of another version is not used. */
-export const STREAM_CARRY_OVER_VERSION = 2;
+export const STREAM_CARRY_OVER_VERSION = 3;
 
 /** StoryStream.carryOver. */
 export interface StreamCarryOver {
@@ -120,7 +120,8 @@ export class StoryStream {
 
   /**
    * What a fresh stream needs, besides the articles after this point, to decide as this one does (JSON-safe):
-   * the clusterer's term and headline-key statistics and merge-pass position (StoryClusterer.carryOver). The rest
+   * the clusterer's term and headline-key statistics, each source's template days and merge-pass position
+   * (StoryClusterer.carryOver). The rest
    * of the state follows windows a replay of the NEAR_DUPLICATE_WINDOW_DAYS before the next article rebuilds: the
    * near-duplicate index and copy groups, and the clusterer's open stories (see pipeline/assign-stories.ts).
    */

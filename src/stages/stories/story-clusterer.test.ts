@@ -46,7 +46,10 @@ function storiesOfCloses(tuning: Partial<ClusterTuning>): Set<string | undefined
 
 describe("StoryClusterer long-range chaining", () => {
   it("chains a week of daily template closes into one story when story age is ignored", () => {
-    expect(storiesOfCloses({ ageGraceHours: Number.POSITIVE_INFINITY }).size).toBe(1);
+    expect(
+      storiesOfCloses({ ageGraceHours: Number.POSITIVE_INFINITY, routineMinDays: Number.POSITIVE_INFINITY })
+        .size,
+    ).toBe(1);
   });
   it("stops a daily template from chaining past the age grace period", () => {
     expect(storiesOfCloses({}).size).toBeGreaterThanOrEqual(3);
@@ -71,6 +74,30 @@ describe("StoryClusterer long-range chaining", () => {
       duplicateOf: null,
     });
     expect(next.storyId).toBe(first.storyId);
+  });
+});
+
+describe("StoryClusterer routine headlines (a source's daily template)", () => {
+  // Ages ignored, so only the routine rule can keep the days apart.
+  const noAge = { ageGraceHours: Number.POSITIVE_INFINITY };
+  it("chains the week's closes of one source when no headline counts as routine (the rule before)", () => {
+    expect(storiesOfCloses({ ...noAge, routineMinDays: Number.POSITIVE_INFINITY }).size).toBe(1);
+  });
+  it("keeps each day's close apart once the source has used its template on ROUTINE_MIN_DAYS earlier days", () => {
+    // Days 0-3 are not yet routine and chain (with day 4, the first routine one); days 5, 6 and 7 each open a story.
+    expect(storiesOfCloses({ ...noAge, routineMinDays: 4 }).size).toBe(4);
+  });
+  it("still joins the source's next-morning edition of a close when it names the close's figure", () => {
+    const c = new StoryClusterer({ tuning: noAge });
+    const add = (id: string, title: string, text: string, timeMs: number) =>
+      c.add({ id, sourceId: "was", title, timeMs, terms: toStoryTerms(title, text), duplicateOf: null });
+    for (const a of CLOSES.slice(0, 6)) add(a.id, a.title, a.text, a.timeMs);
+    const day5 = CLOSES[5]!;
+    // 100 + 5 * 7 = 135 points, the day-5 close's figure.
+    const edition = add("edition", "مؤشر سوق الأسهم يغلق مرتفعا 135 نقطة", day5.text, day5.timeMs + 14 * H);
+    const other = add("other", CLOSES[6]!.title, CLOSES[6]!.text, day5.timeMs + 14 * H);
+    expect(edition.storyId).toBe(c.storyOf(day5.id));
+    expect(other.storyId).not.toBe(c.storyOf(day5.id));
   });
 });
 

@@ -14,6 +14,12 @@ import {
   stripWireHeadlineMarks,
 } from "../dedupe/strip-syndication-marks.ts";
 import { SUBJECT_CONFLICT_FACTOR, SubjectSet, toPlaceSubjects } from "./headline-subjects.ts";
+import {
+  ROUTINE_MIN_DAYS,
+  ROUTINE_MIN_SHARE,
+  RoutineHeadlines,
+  type RoutineHeadlinesSnapshot,
+} from "./routine-headlines.ts";
 import { StorySlots } from "./story-slots.ts";
 import {
   heaviestIndexes,
@@ -173,6 +179,17 @@ const STORY_REPORTED_WINDOW_HOURS = 24;
  * are days apart are two events even when their vocabularies (a template's) agree.
  */
 export const MERGE_MAX_START_GAP_HOURS = 36;
+/**
+ * A routine article (routine-headlines.ts: a headline its source writes day after day, the day's market close or
+ * forecast) does not join a story that holds a routine original of its own source published this many hours or more
+ * before it, and two stories holding such originals of one source this far apart do not merge: a source writes its
+ * template once a day, so its next one is the next day's close or forecast. Another outlet's print edition of the
+ * close the next morning (10-30 h later by crawl time) still joins, and so does the source's own when its headline
+ * names a figure the story's headlines name (sharesFigure: "الأسهم المحلية تكسب 44 نقطة" the day after "...مرتفعة 44
+ * نقطة"). Stories ever still reported (STORY_REPORTED_*) are exempt: an event's reactions are headlined by who reacts,
+ * in words their sources use every day.
+ */
+export const ROUTINE_SOURCE_GAP_HOURS = 12;
 /** Weight of the centroid cosine in the join score. */
 export const COSINE_WEIGHT = 0.7;
 /**
@@ -311,6 +328,8 @@ interface StoryState {
   reporting: Reporting;
   /** Originals joined (copies name what their original names: no more evidence of what the story refers to). */
   originals: number;
+  /** First routine original (ROUTINE_SOURCE_GAP_HOURS) by source, ms; null until one joins. */
+  routineBySource: Map<string, number> | null;
   /**
    * Originals whose opening named a story still reported when they joined (countReportedRefs), by that story's id:
    * the merge pass's MERGE_REPORTED_REF_*. Null until one does.
@@ -393,6 +412,10 @@ export interface ClusterTuning {
   mergeReportedRefLift: number;
   mergeReportedRefMinOriginals: number;
   mergeReportedRefMinShare: number;
+  /** Distinct earlier days that make a source's headline word a template word (Infinity: no routine rule). */
+  routineMinDays: number;
+  routineMinShare: number;
+  routineSourceGapHours: number;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -422,12 +445,17 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   mergeReportedRefLift: MERGE_REPORTED_REF_LIFT,
   mergeReportedRefMinOriginals: MERGE_REPORTED_REF_MIN_ORIGINALS,
   mergeReportedRefMinShare: MERGE_REPORTED_REF_MIN_SHARE,
+  routineMinDays: ROUTINE_MIN_DAYS,
+  routineMinShare: ROUTINE_MIN_SHARE,
+  routineSourceGapHours: ROUTINE_SOURCE_GAP_HOURS,
 };
 
 /** StoryClusterer.carryOver: JSON-safe (null for "no merge pass yet"). */
 export interface ClustererCarryOver {
   stats: TermStatsSnapshot;
   bursts: KeyBurstsSnapshot;
+  /** Each source's headline words and pairs by the days it used them (routine-headlines.ts). */
+  routine: RoutineHeadlinesSnapshot;
   /** Articles added so far: merge passes run at fixed stream positions. */
   seen: number;
   compactedBucket: number;
@@ -543,10 +571,13 @@ export class StoryClusterer {
   private readonly onStoryClosed: ((story: Story) => void) | undefined;
 
   private readonly tuning: ClusterTuning;
+  /** Each source's template headlines, learned from the stream (ROUTINE_MAX_AGE_HOURS). */
+  readonly routine: RoutineHeadlines;
 
   constructor(options: StoryClustererOptions = {}) {
     this.onStoryClosed = options.onStoryClosed;
     this.tuning = { ...DEFAULT_CLUSTER_TUNING, ...options.tuning };
+    this.routine = new RoutineHeadlines(this.tuning.routineMinDays, this.tuning.routineMinShare);
   }
 
   /** Assigns one article (call in (time, id) order). */
@@ -557,6 +588,8 @@ export class StoryClusterer {
     if (this.tuning.keyBurstPower !== 0) this.bursts.add(article.terms.titleKeys, article.timeMs);
     const { vector, ids } = toIdentifiedVector(article.terms, this.stats, termIds);
     this.vectorOfArticle.set(article.id, vector);
+    const routine = this.routine.isRoutine(article.sourceId, article.terms.titleKeys, article.timeMs);
+    this.routine.add(article.sourceId, article.terms.titleKeys, article.timeMs);
     let target: StoryState | undefined;
     let score = 1;
     if (article.duplicateOf !== null) target = this.storyOfArticle.get(article.duplicateOf);
@@ -564,7 +597,7 @@ export class StoryClusterer {
     const lone = target === undefined && isThinArticle(article.terms);
     if (lone) score = 0;
     else if (target === undefined) {
-      const best = this.bestStory(article, vector, ids);
+      const best = this.bestStory(article, vector, ids, routine);
       if (best !== null && best.score >= this.tuning.joinMinScore) {
         target = best.story;
         score = best.score;
@@ -590,13 +623,14 @@ export class StoryClusterer {
           topKeys: [],
         },
         originals: 0,
+        routineBySource: null,
         reportedRefs: null,
         referencedBy: null,
       };
       target.slot = this.slots.open(target, article.timeMs);
       this.stories.set(target.id, target);
     }
-    this.join(target, article, vector, ids);
+    this.join(target, article, vector, ids, routine);
     const assignment: Assignment = { storyId: target.id, opened, score, vector };
     if (!Number.isFinite(this.compactedMs)) this.compactedMs = article.timeMs;
     if (this.seen % this.tuning.mergeEveryArticles === 0) {
@@ -613,7 +647,7 @@ export class StoryClusterer {
 
   /**
    * What the clusterer carries beyond its open stories, as plain data: term and headline-key statistics over the
-   * whole stream so far, and the stream position and time of its merge passes. A fresh clusterer that restores it and
+   * whole stream so far, each source's template days (routine-headlines.ts), and the stream position and time of its merge passes. A fresh clusterer that restores it and
    * is fed the articles after it weighs terms and keys, and runs its merge passes, as this one does; its open stories
    * are whatever those articles form.
    */
@@ -621,6 +655,7 @@ export class StoryClusterer {
     return {
       stats: this.stats.toSnapshot(),
       bursts: this.bursts.toSnapshot(),
+      routine: this.routine.toSnapshot(),
       seen: this.seen,
       compactedBucket: this.compactedBucket,
       compactedMs: Number.isFinite(this.compactedMs) ? this.compactedMs : null,
@@ -638,6 +673,7 @@ export class StoryClusterer {
     if (this.seen !== 0) throw new Error("stories: restore into a clusterer in use");
     this.stats.restore(carry.stats);
     this.bursts.restore(carry.bursts);
+    this.routine.restore(carry.routine);
     this.seen = carry.seen;
     this.compactedBucket = carry.compactedBucket;
     this.compactedMs = carry.compactedMs ?? Number.NEGATIVE_INFINITY;
@@ -672,6 +708,7 @@ export class StoryClusterer {
     article: ClusterInput,
     vector: SparseVector,
     ids: Int32Array,
+    routine: boolean,
   ): { story: StoryState; score: number } | null {
     const slots = this.slots;
     const count = slots.startCount();
@@ -700,8 +737,18 @@ export class StoryClusterer {
     }
     const keyWeights = this.keyWeights(article);
     this.scatter(vector, ids);
+    const routineGapMs = this.tuning.routineSourceGapHours * HOUR_MS;
     for (let c = 0; c < candidates.length; c++) {
       const story = candidates[c]!;
+      if (routine && story.routineBySource !== null && !this.wasReported(story)) {
+        const before = story.routineBySource.get(article.sourceId);
+        if (
+          before !== undefined &&
+          article.timeMs - before >= routineGapMs &&
+          !sharesFigure(article.terms.titleKeys, story.keyCounts)
+        )
+          continue;
+      }
       const liftable = this.sharesReportedNames(story, article);
       const leadLift = this.leadNamesReported(story, article) ? this.tuning.reportedLeadLift : 1;
       if (c >= n && this.tuning.reportedCandidatesNamedOnly && !liftable && leadLift === 1) continue;
@@ -827,6 +874,25 @@ export class StoryClusterer {
     return (this.tuning.cosineWeight * cos + this.tuning.titleKeyWeight * keyShare) * decay;
   }
 
+  /**
+   * Whether two stories hold routine originals of one source at least ROUTINE_SOURCE_GAP_HOURS apart (two days'
+   * instances of its template).
+   */
+  private holdRoutineDays(a: StoryState, b: StoryState): boolean {
+    if (a.routineBySource === null || b.routineBySource === null) return false;
+    const gapMs = this.tuning.routineSourceGapHours * HOUR_MS;
+    for (const [source, ms] of a.routineBySource) {
+      const other = b.routineBySource.get(source);
+      if (other !== undefined && Math.abs(ms - other) >= gapMs) return true;
+    }
+    return false;
+  }
+
+  /** Whether a story was ever still reported (STORY_REPORTED_*): an event, which no routine rule holds back. */
+  private wasReported(story: StoryState): boolean {
+    return story.reporting.reportedMs > Number.NEGATIVE_INFINITY;
+  }
+
   /** The time a story's age counts from: its first article, or the newest at which it was still reported. */
   private agedFromMs(story: StoryState): number {
     return Math.max(this.slots.firstMs[story.slot]!, story.reporting.reportedMs);
@@ -940,7 +1006,13 @@ export class StoryClusterer {
     return conflict ? this.tuning.subjectConflictFactor : 1;
   }
 
-  private join(story: StoryState, article: ClusterInput, vector: SparseVector, ids: Int32Array): void {
+  private join(
+    story: StoryState,
+    article: ClusterInput,
+    vector: SparseVector,
+    ids: Int32Array,
+    routine: boolean,
+  ): void {
     story.members.push({
       id: article.id,
       sourceId: article.sourceId,
@@ -962,6 +1034,11 @@ export class StoryClusterer {
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       story.subjects.add(article.subjects);
       story.originals++;
+      if (routine) {
+        story.routineBySource ??= new Map();
+        if (!story.routineBySource.has(article.sourceId))
+          story.routineBySource.set(article.sourceId, article.timeMs);
+      }
       this.countReportedRefs(story, article);
       this.countReport(story, article);
       if (story.centroid.size > 2 * CENTROID_MAX_TERMS) {
@@ -1043,6 +1120,14 @@ export class StoryClusterer {
       let scattered: Int32Array | null = null;
       for (const o of candidates) {
         if (slots.merged[o.slot] === 1) continue;
+        // o started no earlier than s (candidates are filtered so).
+        if (
+          !this.wasReported(s) &&
+          !this.wasReported(o) &&
+          this.holdRoutineDays(s, o) &&
+          !sharesFigure([...o.keyCounts.keys()], s.keyCounts)
+        )
+          continue;
         if (scattered === null) {
           scattered = s.ids;
           this.scatter(s.vector, scattered);
@@ -1108,6 +1193,11 @@ export class StoryClusterer {
   private absorb(into: StoryState, from: StoryState): void {
     const slots = this.slots;
     into.originals += from.originals;
+    if (from.routineBySource !== null) {
+      into.routineBySource ??= new Map();
+      for (const [source, ms] of from.routineBySource)
+        into.routineBySource.set(source, Math.min(into.routineBySource.get(source) ?? ms, ms));
+    }
     if (from.reportedRefs !== null) {
       into.reportedRefs ??= new Map();
       for (const [id, n] of from.reportedRefs) {
@@ -1200,6 +1290,20 @@ export function compactionBucket(seen: number, lastBucket: number): number | nul
  */
 function heaviestTermIds(v: SparseVector, ids: Int32Array, n: number): number[] {
   return heaviestIndexes(v.weights, n, (i) => v.terms[i]!).map((i) => ids[i]!);
+}
+
+/** A headline key that is a figure of two or more digits and not a year: "44" (points), "945" (million). */
+const FIGURE_KEY = /^[0-9]{2,}$/;
+const YEAR_KEY = /^(19|20)[0-9]{2}$/;
+
+/**
+ * Whether a headline's keys name a figure (FIGURE_KEY, not a year) that a story's headline keys name: the same dated
+ * instance of a template ("44 نقطة" on the close's day and in the next morning's edition).
+ * Example: ["اسهم", "محل", "تكسب", "44", "نقط"] against a story holding "44" -> true; against one holding "135" -> false.
+ */
+export function sharesFigure(keys: readonly string[], storyKeys: ReadonlyMap<string, number>): boolean {
+  for (const k of keys) if (FIGURE_KEY.test(k) && !YEAR_KEY.test(k) && storyKeys.has(k)) return true;
+  return false;
 }
 
 /**

@@ -1,0 +1,126 @@
+/**
+ * Routine headlines learned from the stream: each source's headline words and word pairs (numbers masked) counted by
+ * the distinct days it used them; a headline made of words its source uses day after day, with at least one of its
+ * word pairs too, is that source's routine (the day's market close, forecast, prayer times). Stories stage, pure
+ * in-memory; counted in stream order, so batching cannot change it.
+ */
+
+/**
+ * Distinct earlier days (UTC) a source must have used a headline word or word pair on before it counts as part of a
+ * template. A daily template reaches it in its first working week; an event's names burst for a few days.
+ */
+export const ROUTINE_MIN_DAYS = 4;
+/** Share of a headline's words (numbers aside) that must be template words of its source. */
+export const ROUTINE_MIN_SHARE = 0.8;
+/**
+ * A word or pair the source has not used for this many days is forgotten (its day count starts again): memory
+ * follows the window. Checked every ROUTINE_PRUNE_EVERY articles (stream positions).
+ */
+export const ROUTINE_FORGET_DAYS = 28;
+const ROUTINE_PRUNE_EVERY = 5_000;
+
+const DAY_MS = 86_400_000;
+/** A key holding a digit: a figure or date, masked so "يرتفع 16 نقطة" and "يرتفع 43 نقطة" are one skeleton. */
+const NUMBER_KEY = /[0-9]/;
+const NUMBER_MASK = "#";
+
+/** RoutineHeadlines as plain data: [source and gram, distinct days, last day] per entry, in insertion order. */
+export interface RoutineHeadlinesSnapshot {
+  grams: [string, number, number][];
+  added: number;
+}
+
+interface DayCount {
+  days: number;
+  lastDay: number;
+}
+
+/**
+ * Per source, the days each headline word and adjacent word pair appeared. Example: a source that headlines
+ * "مؤشر الأسهم السعودية يغلق مرتفعاً 43 نقطة" on four earlier days (other figures, other directions) makes its fifth
+ * day's close routine; its first headline on a bombing is not (its place and event words are new to it).
+ */
+export class RoutineHeadlines {
+  private readonly grams = new Map<string, DayCount>();
+  private added = 0;
+
+  constructor(
+    private readonly minDays: number = ROUTINE_MIN_DAYS,
+    private readonly minShare: number = ROUTINE_MIN_SHARE,
+  ) {}
+
+  /**
+   * Whether a headline (its title keys in order) is routine for its source as of `timeMs`, counting only days before
+   * that day. Call before `add` for the same article.
+   */
+  isRoutine(sourceId: string, titleKeys: readonly string[], timeMs: number): boolean {
+    if (!Number.isFinite(this.minDays)) return false;
+    const day = Math.floor(timeMs / DAY_MS);
+    const keys = masked(titleKeys);
+    let words = 0;
+    let template = 0;
+    for (const k of keys) {
+      if (k === NUMBER_MASK) continue;
+      words++;
+      if (this.earlierDays(gramKey(sourceId, k), day) >= this.minDays) template++;
+    }
+    if (words < 2 || template < this.minShare * words) return false;
+    for (let i = 0; i + 1 < keys.length; i++) {
+      if (this.earlierDays(gramKey(sourceId, `${keys[i]} ${keys[i + 1]}`), day) >= this.minDays) return true;
+    }
+    return false;
+  }
+
+  /** Counts a headline's words and pairs for its source at its day (call in stream order). */
+  add(sourceId: string, titleKeys: readonly string[], timeMs: number): void {
+    const day = Math.floor(timeMs / DAY_MS);
+    const keys = masked(titleKeys);
+    for (const k of keys) if (k !== NUMBER_MASK) this.count(gramKey(sourceId, k), day);
+    for (let i = 0; i + 1 < keys.length; i++) this.count(gramKey(sourceId, `${keys[i]} ${keys[i + 1]}`), day);
+    if (++this.added % ROUTINE_PRUNE_EVERY === 0) this.prune(day);
+  }
+
+  toSnapshot(): RoutineHeadlinesSnapshot {
+    return { grams: [...this.grams].map(([k, c]) => [k, c.days, c.lastDay]), added: this.added };
+  }
+
+  /** Takes a snapshot's counts; only on a RoutineHeadlines nothing was added to. */
+  restore(snapshot: RoutineHeadlinesSnapshot): void {
+    if (this.added !== 0) throw new Error("stories: restore into routine headlines in use");
+    for (const [k, days, lastDay] of snapshot.grams) this.grams.set(k, { days, lastDay });
+    this.added = snapshot.added;
+  }
+
+  /** Entries tracked (the benchmark's memory check). */
+  get size(): number {
+    return this.grams.size;
+  }
+
+  private earlierDays(key: string, day: number): number {
+    const c = this.grams.get(key);
+    if (c === undefined || day - c.lastDay > ROUTINE_FORGET_DAYS) return 0;
+    return c.lastDay === day ? c.days - 1 : c.days;
+  }
+
+  private count(key: string, day: number): void {
+    const c = this.grams.get(key);
+    if (c === undefined || day - c.lastDay > ROUTINE_FORGET_DAYS)
+      this.grams.set(key, { days: 1, lastDay: day });
+    else if (c.lastDay !== day) {
+      c.days++;
+      c.lastDay = day;
+    }
+  }
+
+  private prune(day: number): void {
+    for (const [k, c] of this.grams) if (day - c.lastDay > ROUTINE_FORGET_DAYS) this.grams.delete(k);
+  }
+}
+
+function masked(titleKeys: readonly string[]): string[] {
+  return titleKeys.map((k) => (NUMBER_KEY.test(k) ? NUMBER_MASK : k));
+}
+
+function gramKey(sourceId: string, gram: string): string {
+  return `${sourceId}\u0000${gram}`;
+}
