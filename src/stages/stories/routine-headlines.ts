@@ -73,11 +73,30 @@ export class RoutineHeadlines {
 
   /** Counts a headline's words and pairs for its source at its day (call in stream order). */
   add(sourceId: string, titleKeys: readonly string[], timeMs: number): void {
+    this.observe(sourceId, titleKeys, timeMs);
+  }
+
+  /**
+   * `isRoutine` then `add` in one pass over the headline's words and pairs (each looked up once): counting today
+   * changes no earlier day's count, so the answer is isRoutine's.
+   */
+  observe(sourceId: string, titleKeys: readonly string[], timeMs: number): boolean {
     const day = Math.floor(timeMs / DAY_MS);
     const keys = masked(titleKeys);
-    for (const k of keys) if (k !== NUMBER_MASK) this.count(gramKey(sourceId, k), day);
-    for (let i = 0; i + 1 < keys.length; i++) this.count(gramKey(sourceId, `${keys[i]} ${keys[i + 1]}`), day);
+    let words = 0;
+    let template = 0;
+    let pair = false;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k !== NUMBER_MASK) {
+        words++;
+        if (this.count(gramKey(sourceId, k), day) >= this.minDays) template++;
+      }
+      if (i + 1 < keys.length && this.count(gramKey(sourceId, `${k} ${keys[i + 1]}`), day) >= this.minDays)
+        pair = true;
+    }
     if (++this.added % ROUTINE_PRUNE_EVERY === 0) this.prune(day);
+    return Number.isFinite(this.minDays) && words >= 2 && template >= this.minShare * words && pair;
   }
 
   toSnapshot(): RoutineHeadlinesSnapshot {
@@ -102,14 +121,18 @@ export class RoutineHeadlines {
     return c.lastDay === day ? c.days - 1 : c.days;
   }
 
-  private count(key: string, day: number): void {
+  /** Counts `key` at `day`; returns its distinct days before that day (0 when new or forgotten). */
+  private count(key: string, day: number): number {
     const c = this.grams.get(key);
-    if (c === undefined || day - c.lastDay > ROUTINE_FORGET_DAYS)
+    if (c === undefined || day - c.lastDay > ROUTINE_FORGET_DAYS) {
       this.grams.set(key, { days: 1, lastDay: day });
-    else if (c.lastDay !== day) {
-      c.days++;
-      c.lastDay = day;
+      return 0;
     }
+    if (c.lastDay === day) return c.days - 1;
+    const earlier = c.days;
+    c.days++;
+    c.lastDay = day;
+    return earlier;
   }
 
   private prune(day: number): void {

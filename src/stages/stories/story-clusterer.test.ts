@@ -101,6 +101,50 @@ describe("StoryClusterer routine headlines (a source's daily template)", () => {
   });
 });
 
+describe("StoryClusterer opinion columns", () => {
+  const event = "تفجير انتحاري يستهدف مسجد قوات الطوارئ في أبها ويوقع عشرات الشهداء والمصابين من رجال الأمن";
+  const report = (id: string, sourceId: string, hour: number, title: string, text: string) => ({
+    id,
+    sourceId,
+    title,
+    timeMs: hour * H,
+    terms: toStoryTerms(title, text),
+    duplicateOf: null,
+  });
+  const streamWith = (tuning: Partial<ClusterTuning>) => {
+    const c = new StoryClusterer({ tuning });
+    c.add(report("r1", "okaz", 0, "تفجير مسجد قوات الطوارئ في أبها", `أعلنت وزارة الداخلية ${event}`));
+    c.add(
+      report(
+        "r2",
+        "alyaum",
+        1,
+        "استشهاد رجال أمن في تفجير مسجد الطوارئ بأبها",
+        `أكدت وزارة الداخلية ${event}`,
+      ),
+    );
+    const column = c.add(
+      report("col", "alwatan", 2, "بعد تفجير مسجد الطوارئ في أبها", `أبدأ بالدعاء للشهداء بعد ${event}`),
+    );
+    return { c, column };
+  };
+
+  it("joins a column on an event to the event's story when columns are read as news (the rule before)", () => {
+    const { c, column } = streamWith({ opinionColumnsApart: false });
+    expect(column.storyId).toBe(c.storyOf("r1"));
+  });
+  it("opens a story of its own for a column on an event", () => {
+    const { c, column } = streamWith({});
+    expect(column.opened).toBe(true);
+    expect(c.storyOf("r1")).toBe(c.storyOf("r2"));
+  });
+  it("still puts a copy of the column in the column's story", () => {
+    const { c } = streamWith({});
+    const copy = c.add({ ...report("col-copy", "alriyadh", 3, "بعد تفجير أبها", "نص"), duplicateOf: "col" });
+    expect(copy.storyId).toBe(c.storyOf("col"));
+  });
+});
+
 describe("StoryClusterer headline", () => {
   it("shows a wire story's headline without the desk section and the part mark", () => {
     const c = new StoryClusterer();

@@ -7,6 +7,7 @@ import { placeNameOf } from "../arabic/proper-names.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 import { DEFAULT_SHINGLE_OPTIONS, toShingleWords } from "../dedupe/shingle-text.ts";
+import { isOpinionColumn } from "./opinion-column.ts";
 
 /** A title word counts this many body occurrences: headlines name the event (notes §5.6, Miranda's title sub-vector). */
 export const TITLE_TERM_WEIGHT = 3;
@@ -66,6 +67,8 @@ export interface StoryTerms {
    * not analyzed.
    */
   openingKeys?: string[];
+  /** The text reads as an opinion column (opinion-column.ts). Absent: not analyzed (read as news). */
+  opinion?: boolean;
 }
 
 /**
@@ -142,7 +145,7 @@ export function toStoryTerms(title: string, text: string, bodyStems?: readonly s
     .filter((k) => k.length >= MIN_STEM_CHARS);
   for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
   const leadKeys = [...new Set(keysOf(contentWords(leadCharsOf(text), LEAD_KEY_WORDS)))];
-  return { tf, titleKeys, leadKeys, openingKeys: openingKeysOf(body) };
+  return { tf, titleKeys, leadKeys, openingKeys: openingKeysOf(body), opinion: isOpinionColumn(text) };
 }
 
 /**
