@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ROUTINE_FORGET_DAYS, ROUTINE_MIN_DAYS, RoutineHeadlines } from "./routine-headlines.ts";
+import {
+  ROUTINE_FORGET_DAYS,
+  ROUTINE_FORGET_SINGLE_DAYS,
+  ROUTINE_MIN_DAYS,
+  RoutineHeadlines,
+} from "./routine-headlines.ts";
 import { toStoryTerms } from "./story-vector.ts";
 
 const DAY = 86_400_000;
@@ -60,6 +65,19 @@ describe("RoutineHeadlines", () => {
     },
   ])("$why", ({ r, source, title, day, routine }) => {
     expect(r().isRoutine(source, title, at(day))).toBe(routine);
+  });
+
+  it("forgets a word or pair used on a single day after ROUTINE_FORGET_SINGLE_DAYS (snapshot size)", () => {
+    const routineAfterGap = (gapDays: number) => {
+      const r = new RoutineHeadlines();
+      r.add("was", close(0), at(0));
+      const next = gapDays;
+      for (let d = next; d < next + ROUTINE_MIN_DAYS - 1; d++) r.add("was", close(d), at(d));
+      return r.isRoutine("was", close(next + ROUTINE_MIN_DAYS), at(next + ROUTINE_MIN_DAYS));
+    };
+    // The single day is still counted when the template comes back within the window, forgotten past it.
+    expect(routineAfterGap(ROUTINE_FORGET_SINGLE_DAYS)).toBe(true);
+    expect(routineAfterGap(ROUTINE_FORGET_SINGLE_DAYS + 1)).toBe(false);
   });
 
   it("counts a day once, however often the source repeats the template that day", () => {
