@@ -118,8 +118,9 @@ export const GROUP_MERGE_MAX_HOURS = 36;
 export const GROUP_MERGE_YOUNG_MIN_JACCARD = COPY_MIN_JACCARD;
 
 /**
- * Articles (every one that joined) the group a new article joins may hold for a rewrite copy (compare-shingles.ts
- * REWRITE_*) that is alone in its group to merge into it. An outlet's version of a release published a few hours
+ * Articles still in the window (members: counting evicted ones, `size`, differs after a replay) the group a new
+ * article joins may hold for a rewrite copy (compare-shingles.ts REWRITE_*) that is alone in its group to merge into
+ * it. An outlet's version of a release published a few hours
  * after two others, and edited so that it copies neither, opens a group of its own; the next outlet's version copies
  * it as a rewrite and one of the others by overlap, and joined only the latter. Rewrite copies are close in time, so
  * the lone group is young. Capped because a pair read in a larger group is a pair with every member, and larger
@@ -243,12 +244,15 @@ export class DuplicateGroups {
     const out: string[] = [];
     // The group the article joins: its best copy's (pickGroups under first-copy).
     const best = copies.find((c) => c.test !== "contained" && this.groupOf.has(c.id));
-    const joinedSize = best === undefined ? 0 : this.groupOf.get(best.id)!.size;
+    // Sizes in members still in the window (evicted before this is called): the same after a replay, which sees no
+    // evicted member and restarts a rebased group's `size` at 1.
+    const joinedSize = best === undefined ? 0 : this.groupOf.get(best.id)!.members.length;
     for (const c of copies) {
       if (c.test === "contained") continue;
       const g = this.groupOf.get(c.id);
       const young = g !== undefined && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS;
-      const loneRewrite = c.test === "rewrite" && g?.size === 1 && joinedSize <= REWRITE_MERGE_MAX_GROUP_SIZE;
+      const loneRewrite =
+        c.test === "rewrite" && g?.members.length === 1 && joinedSize <= REWRITE_MERGE_MAX_GROUP_SIZE;
       if (isGroupMergeCopy(c) || (young && c.jaccard >= GROUP_MERGE_YOUNG_MIN_JACCARD) || loneRewrite) {
         out.push(c.id);
       }

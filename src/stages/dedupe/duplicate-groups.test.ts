@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { DuplicateGroups, REWRITE_MERGE_MAX_GROUP_SIZE } from "./duplicate-groups.ts";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const WINDOW = 14 * DAY;
+type Copy = { id: string; jaccard: number; containment: number; test: "overlap" | "rewrite" };
+const overlap = (id: string): Copy => ({ id, jaccard: 0.9, containment: 0.9, test: "overlap" });
+const rewrite = (id: string): Copy => ({ id, jaccard: 0.3, containment: 0.4, test: "rewrite" });
+const member = (id: string, timeMs: number) => ({ id, sourceId: `s-${id}`, citedSource: null, timeMs });
+
+/** One article into the groups as StoryStream.add does it: evict, then join the copies' groups and merge some. */
+function feed(groups: DuplicateGroups, id: string, timeMs: number, copies: Copy[]) {
+  groups.evictBefore(timeMs - WINDOW);
+  return groups.add(
+    member(id, timeMs),
+    copies.map((c) => c.id),
+    groups.mergeIdsOf(copies, timeMs),
+  );
+}
+
+describe("DuplicateGroups: a lone rewrite copy merges into a small joined group", () => {
+  /** `joined` copies of one release an hour apart, a lone rewrite of it, then an article copying both. */
+  function mergesLoneRewrite(joined: number): boolean {
+    const groups = new DuplicateGroups();
+    for (let i = 0; i < joined; i++) feed(groups, `a${i}`, i * HOUR, i === 0 ? [] : [overlap(`a${i - 1}`)]);
+    feed(groups, "r", joined * HOUR, []);
+    const placed = feed(groups, "n", (joined + 1) * HOUR, [overlap(`a${joined - 1}`), rewrite("r")]);
+    return placed.mergedGroups?.includes("r") ?? false;
+  }
+  it.each([
+    [1, true],
+    [REWRITE_MERGE_MAX_GROUP_SIZE, true],
+    [REWRITE_MERGE_MAX_GROUP_SIZE + 1, false],
+  ])("joined group of %i: merged %s", (joined, merged) => {
+    expect(mergesLoneRewrite(joined)).toBe(merged);
+  });
+
+  it("counts the joined group's members still in the window, so a replay decides as one fold", () => {
+    // A chain of copies on days 0-3 and 15 (the first four evicted by day 15), a lone rewrite, then an article that
+    // copies the chain's last member and the rewrite. A replay from day 15 - 14 sees only the last member and
+    // rebases its group to the stored one (assign-stories #rebuild); one fold had counted five articles ever joined.
+    const chain: [string, number][] = [
+      ["a0", 0],
+      ["a1", DAY],
+      ["a2", 2 * DAY],
+      ["a3", 3 * DAY],
+      ["a4", 15 * DAY],
+    ];
+    const nMs = 15 * DAY + 2 * HOUR;
+    const oneFold = new DuplicateGroups();
+    for (const [i, [id, t]] of chain.entries())
+      feed(oneFold, id, t, i === 0 ? [] : [overlap(chain[i - 1]![0])]);
+    feed(oneFold, "r", 15 * DAY + HOUR, []);
+    const folded = feed(oneFold, "n", nMs, [overlap("a4"), rewrite("r")]);
+
+    const replay = new DuplicateGroups();
+    feed(replay, "a4", 15 * DAY, []);
+    expect(replay.rebase("a4", { id: "a0", openedMs: 0, original: member("a0", 0) })).toBe(true);
+    feed(replay, "r", 15 * DAY + HOUR, []);
+    const replayed = feed(replay, "n", nMs, [overlap("a4"), rewrite("r")]);
+
+    expect(replayed).toEqual(folded);
+    expect(folded.mergedGroups).toEqual(["r"]);
+  });
+});
