@@ -47,7 +47,8 @@ import { runTransaction } from "./run-transaction.ts";
  * of every schema's).
  */
 export function storeLockKeySql(name: string): string {
-  return `hashtextextended('akhbar.${name}:' || current_schema(), 0)`;
+  // current_schema() is NULL when no schema on the search_path exists: the key must still be one.
+  return `hashtextextended('akhbar.${name}:' || coalesce(current_schema(), ''), 0)`;
 }
 
 /**
