@@ -63,8 +63,26 @@ describe("RoutineHeadlines", () => {
       day: ROUTINE_MIN_DAYS + ROUTINE_FORGET_DAYS + 1,
       routine: false,
     },
+    {
+      why: "a headline of the template's words needs one of its word pairs too (the words reordered are not it)",
+      r: () => fedCloses("was", ROUTINE_MIN_DAYS),
+      source: "was",
+      title: keys("الأسهم مرتفعا سوق نقطة مؤشر يغلق"),
+      day: ROUTINE_MIN_DAYS,
+      routine: false,
+    },
+    {
+      why: "a headline of one word (figures aside) is no template, even one of its pairs",
+      r: () => fedCloses("was", ROUTINE_MIN_DAYS),
+      source: "was",
+      title: keys("55 نقطة"),
+      day: ROUTINE_MIN_DAYS,
+      routine: false,
+    },
   ])("$why", ({ r, source, title, day, routine }) => {
     expect(r().isRoutine(source, title, at(day))).toBe(routine);
+    // observe (what the clusterer calls) answers as isRoutine does.
+    expect(r().observe(source, title, at(day))).toBe(routine);
   });
 
   it("forgets a word or pair used on a single day after ROUTINE_FORGET_SINGLE_DAYS (snapshot size)", () => {

@@ -99,6 +99,115 @@ describe("StoryClusterer routine headlines (a source's daily template)", () => {
     expect(edition.storyId).toBe(c.storyOf(day5.id));
     expect(other.storyId).not.toBe(c.storyOf(day5.id));
   });
+
+  /** Every story ever reported (STORY_REPORTED_*): the routine rule's exemption for events. */
+  const allReported = { reportedMinArticles: 0, reportedMinSources: 0, reportedMinBurst: 0 };
+  /** Another close of source "was" at `timeMs`: the template with its own figure. */
+  const closeAt = (id: string, points: number, timeMs: number) => ({
+    id,
+    title: `مؤشر سوق الأسهم يغلق مرتفعا ${points} نقطة`,
+    text: `أغلق مؤشر سوق الأسهم اليوم مرتفعا ${points} نقطة عند مستوى ${points * 11} نقطة بتداولات بلغت ${points % 9} مليارات ريال`,
+    timeMs,
+  });
+  const day5 = CLOSES[5]!;
+  /**
+   * Streams the closes of days 0-3 and 5 (day 5's routine: the template on four earlier days), then `extra`, all from
+   * source "was"; whether the day-5 close and the last article share a story. No day-4 close: no story but day 5's
+   * starts within a merge's start gap of the articles after it (MERGE_MAX_START_GAP_HOURS).
+   */
+  function joinsDayFive(
+    tuning: Partial<ClusterTuning>,
+    extra: { id: string; title: string; text: string; timeMs: number }[],
+  ): boolean {
+    const c = new StoryClusterer({ tuning: { ...noAge, ...tuning } });
+    for (const a of [...CLOSES.slice(0, 4), day5, ...extra]) {
+      c.add({
+        id: a.id,
+        sourceId: "was",
+        title: a.title,
+        timeMs: a.timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        duplicateOf: null,
+      });
+    }
+    return c.storyOf(day5.id) === c.storyOf(extra[extra.length - 1]!.id);
+  }
+
+  // The join rule alone: no merge pass runs.
+  const joinOnly = { mergeEveryArticles: Number.POSITIVE_INFINITY };
+  it.each([
+    {
+      why: "the source's routine close just under ROUTINE_SOURCE_GAP_HOURS later joins",
+      tuning: {},
+      extra: [closeAt("late", 777, day5.timeMs + 12 * H - 60_000)],
+      joins: true,
+    },
+    {
+      why: "the source's routine close ROUTINE_SOURCE_GAP_HOURS later does not",
+      tuning: {},
+      extra: [closeAt("late", 777, day5.timeMs + 12 * H)],
+      joins: false,
+    },
+    {
+      why: "the next day's close joins a story ever reported (an event's)",
+      tuning: allReported,
+      extra: [CLOSES[6]!],
+      joins: true,
+    },
+    {
+      why: "a year both headlines name is no shared figure",
+      tuning: {},
+      extra: [
+        { ...day5, id: "dated-5", title: `${day5.title} 2026` },
+        { ...CLOSES[6]!, title: `${CLOSES[6]!.title} 2026` },
+      ],
+      joins: false,
+    },
+  ])("join: $why", ({ tuning, extra, joins }) => {
+    expect(joinsDayFive({ ...joinOnly, ...tuning }, extra)).toBe(joins);
+  });
+
+  // The merge rule alone: every article opens a story, and a merge pass after each joins any two sharing terms.
+  const mergeOnly = {
+    joinMinScore: Number.POSITIVE_INFINITY,
+    mergeEveryArticles: 1,
+    mergeMinCosine: 0,
+    mergeMinScore: 0,
+  };
+  it.each([
+    {
+      why: "two days' routine closes of one source stay apart",
+      tuning: {},
+      extra: [CLOSES[6]!],
+      joins: false,
+    },
+    {
+      why: "the source's next-morning edition naming the close's figure merges",
+      tuning: {},
+      extra: [{ ...day5, id: "edition", timeMs: day5.timeMs + 14 * H }],
+      joins: true,
+    },
+    {
+      why: "two routine closes of one source under ROUTINE_SOURCE_GAP_HOURS apart merge",
+      tuning: {},
+      extra: [closeAt("evening", 999, day5.timeMs + 5 * H)],
+      joins: true,
+    },
+    {
+      why: "a merged story keeps the source's first routine time (13 h before the next close, 8 h after the second)",
+      tuning: {},
+      extra: [closeAt("evening", 999, day5.timeMs + 5 * H), closeAt("night", 777, day5.timeMs + 13 * H)],
+      joins: false,
+    },
+    {
+      why: "two days' closes merge once the stories were reported (an event's)",
+      tuning: allReported,
+      extra: [CLOSES[6]!],
+      joins: true,
+    },
+  ])("merge: $why", ({ tuning, extra, joins }) => {
+    expect(joinsDayFive({ ...mergeOnly, ...tuning }, extra)).toBe(joins);
+  });
 });
 
 describe("StoryClusterer opinion columns", () => {

@@ -583,7 +583,10 @@ export class StoryClusterer {
   private readonly onStoryClosed: ((story: Story) => void) | undefined;
 
   private readonly tuning: ClusterTuning;
-  /** Each source's template headlines, learned from the stream (ROUTINE_MAX_AGE_HOURS). */
+  /**
+   * Each source's template headlines, learned from the stream (routine-headlines.ts: ROUTINE_MIN_DAYS,
+   * ROUTINE_FORGET_DAYS); read by the join and merge rules of ROUTINE_SOURCE_GAP_HOURS.
+   */
   readonly routine: RoutineHeadlines;
 
   constructor(options: StoryClustererOptions = {}) {
