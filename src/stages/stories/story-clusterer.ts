@@ -606,7 +606,17 @@ export class StoryClusterer {
     const routine = this.routine.observe(article.sourceId, article.terms.titleKeys, article.timeMs);
     let target: StoryState | undefined;
     let score = 1;
-    if (article.duplicateOf !== null) target = this.storyOfArticle.get(article.duplicateOf);
+    // A copy follows its original's story only while that story is inside the window, as any article joins: a story
+    // idle longer closes at the next merge pass, so following it past the window would make the result depend on
+    // when that pass runs (a sparse stream runs none) and on whether a restarted stream still held it (issue #5).
+    if (article.duplicateOf !== null) {
+      const story = this.storyOfArticle.get(article.duplicateOf);
+      if (
+        story !== undefined &&
+        this.slots.lastMs[story.slot]! >= article.timeMs - STORY_WINDOW_HOURS * HOUR_MS
+      )
+        target = story;
+    }
     // A thin article opens a story of its own: a one-word label matches every other day's by its one word.
     const lone = target === undefined && isThinArticle(article.terms);
     if (lone) score = 0;
