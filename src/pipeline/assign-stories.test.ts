@@ -314,6 +314,37 @@ describe("story placement across a restart (issue #5: not depending on how the w
     await Promise.all([second.close(), once.close()]);
   });
 
+  it("clusters a replayed copy of a group that started before the replay as the copy one fold clustered", async () => {
+    // The wire release on Jul 5, other news on Jul 6 (the replay starts there), a copy on Jul 19 (just inside the
+    // near-duplicate window, it joins the Jul 5 group; the Jul 5 story is past the story window) and on Jul 20 a
+    // report of the same event in other words, which joins the copy's story. The copy is no
+    // original of that story in one fold, so the story's headline is the report's title; a restarted process placing the
+    // report replays the copy, which must reach the clusterer as a copy too, not add its title and terms as an
+    // original's.
+    const records = [
+      { ...story("st-001"), date: "2015-07-05T06:00:00" },
+      { ...story("st-005"), date: "2015-07-06T00:30:00" },
+      { ...story("st-002"), date: "2015-07-19T05:00:00" },
+      // A title whose words are all in the copy's: were the copy an original, its title would head the story.
+      { ...story("st-004"), title: "محطة تحلية ينبع", date: "2015-07-20T01:00:00" },
+    ];
+    const path = join(dir, `restart-copy${n++}.db`);
+    const first = await openSqliteStorage(path);
+    await importInto(first, records.slice(0, 3), 500);
+    await first.close();
+    const second = await openSqliteStorage(path);
+    await importInto(second, records.slice(3), 500);
+    const once = await fresh();
+    await importInto(once, records, 500);
+    const placed = placements(once);
+    expect(placed).toContainEqual(expect.objectContaining({ article_id: "st-002", duplicate_of: "st-001" }));
+    const storyOf = (id: string) => placed.find((p) => p.article_id === id)?.story_id;
+    expect(storyOf("st-004")).toBe(storyOf("st-002"));
+    expect(placements(second)).toEqual(placements(once));
+    expect(headlines(second)).toEqual(headlines(once));
+    await Promise.all([second.close(), once.close()]);
+  });
+
   it("places as one fold when a new process continues an import more than the rebuild window into the stream", async () => {
     // Every 32nd dev article (about 860 over three weeks): past two weeks the restarted process's rebuild no longer
     // replays the stream from its start, and without the stored carry-over its IDF, bursts and merge passes differ.

@@ -32,9 +32,9 @@ import type { Story } from "../stages/stories/story-clusterer.ts";
  * snapshot at least this far before the first article to place (PlacementBatch.snapshots: the clusterer's term and
  * headline-key statistics and merge-pass position, which count the whole stream), so a rebuilt stream weighs and
  * merges as the one that placed them. The replay rebuilds what no snapshot holds: a copy group that started before
- * it carries on under its stored key, opening time and original (DuplicateGroups.rebase); stories open at its start
- * start afresh there, and by its end the stream holds what one fold holds unless a story reached across the whole
- * replay (bench/stories/restart-replay.ts measures it: none on the dev corpus). Without a snapshot that old (a store
+ * it carries on under its stored key, opening time and original (DuplicateGroups.rebase), its first member in the
+ * replay clustered as the copy it was (StoryStream.add `carried`); stories open at its start start afresh there,
+ * and by its end the stream holds what one fold holds unless a story reached across the whole replay (bench/stories/restart-replay.ts measures it: none on the dev corpus). Without a snapshot that old (a store
  * written before snapshots, a late arrival older than the kept ones) the replay starts this many days back from a
  * fresh stream, as before snapshots: IDF and bursts then count only the window.
  */
@@ -204,21 +204,13 @@ export class StoryAssigner {
         toPlace.push(row);
         continue;
       }
-      const p = stream.add(row);
       // A copy group that started before the replay: its first member still stored opens a group in the stream,
-      // which takes the stored group's id, opening time and original, so later copies join and keep it as one fold.
+      // which takes the stored group's id, opening time and original before the member is clustered (as the copy one
+      // fold clustered), so later copies join and keep it as one fold (StoryStream.add `carried`).
       const g = row.group;
-      if (
-        g !== null &&
-        p.groupId === row.id &&
-        g.id !== row.id &&
-        compareStreamOrder({ timeMs: g.openedMs, id: g.id }, start) < 0 &&
-        stream.groups.rebase(row.id, g)
-      ) {
-        p.groupId = g.id;
-        p.originalId = g.original.id;
-        p.duplicateOf = g.original.id === row.id ? null : g.original.id;
-      }
+      const carried =
+        g !== null && compareStreamOrder({ timeMs: g.openedMs, id: g.id }, start) < 0 ? g : null;
+      const p = stream.add(row, undefined, carried);
       log.record(p);
       this.#note(row, p);
       kept.push({ id: row.id, storyId: row.storyId });

@@ -3,7 +3,7 @@
  * cluster into stories. `recluster` rebuilds from scratch; `StoryStream` is the same fold, one article at a time.
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
-import type { ArticleContainment } from "../../domain/story.ts";
+import type { ArticleContainment, StoredCopyGroup } from "../../domain/story.ts";
 import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
 import type { CopyTest } from "../dedupe/compare-shingles.ts";
 import { DuplicateGroups, groupingCopies } from "../dedupe/duplicate-groups.ts";
@@ -146,20 +146,41 @@ export class StoryStream {
 
   /**
    * Adds one article; call in (time, id) order. `analysis`, when given, must be analyzeStreamArticle(a) (computed
-   * ahead, e.g. on another thread); the result is the same either way.
+   * ahead, e.g. on another thread); the result is the same either way. `carried`: in a replay that starts after the
+   * article's copy group did (pipeline/assign-stories.ts), the group as stored; when the article finds none of its
+   * copies in this stream and opens a group, that group takes the stored identity (DuplicateGroups.rebase) before the
+   * article is clustered, so the clusterer places it as the copy one fold saw, not as an original.
    */
-  add(a: StreamArticle, analysis?: StreamAnalysis): ArticlePlacement & { assignment: Assignment } {
+  add(
+    a: StreamArticle,
+    analysis?: StreamAnalysis,
+    carried?: StoredCopyGroup | null,
+  ): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
     const { fingerprint, terms, subjects } = analysis ?? analyzeStreamArticle(a);
     const { shingles, signature } = fingerprint;
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
     this.groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
-    const group = this.groups.add(
+    let group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
       groupingCopies(copies).map((c) => c.id),
       this.groups.mergeIdsOf(copies, a.timeMs),
     );
+    // The group that started before the replay, carried on: its earlier members were copies this article found in
+    // one fold (the stored group key is one of them, and no article of this stream), so it is a copy for clustering
+    // even where it became the group's original later (a member citing its outlet). Taken as an overlap copy: which
+    // test linked it is not stored.
+    let carriedCopyOf: string | null = null;
+    if (
+      carried != null &&
+      carried.id !== a.id &&
+      group.groupId === a.id &&
+      this.groups.rebase(a.id, carried)
+    ) {
+      group = { groupId: carried.id, originalId: carried.original.id === a.id ? a.id : carried.original.id };
+      carriedCopyOf = carried.id;
+    }
     const t1 = performance.now();
     const duplicateOf = group.originalId === a.id ? null : group.originalId;
     const assignment = this.clusterer.add({
@@ -174,7 +195,7 @@ export class StoryStream {
       // wording (tune-clustering.ts, DEV sets: passing the original to rewrites too lowered mean F1 0.748 -> 0.715).
       // Following the best overlap copy instead of the original gave DEV 0.748 as well but held-out pairwise F1 0.853
       // against 0.869 with the rewrite test off or on (bench/stories/run.ts, read after DEV had tied).
-      duplicateOf: copies.some((c) => c.test === "overlap") ? duplicateOf : null,
+      duplicateOf: copies.some((c) => c.test === "overlap") ? duplicateOf : carriedCopyOf,
     });
     this.timings.dedupeMs += t1 - t0;
     this.timings.clusterMs += performance.now() - t1;
