@@ -345,6 +345,16 @@ describe("NearDuplicateIndex", () => {
     expect(index.size).toBe(1);
     expect(index.query({ shingles: shingleText(WIRE) })).toEqual([]);
   });
+  it("queries the new article's window, not the previous article's: as a stream replayed from its start", () => {
+    // One day's window: "a" at 0, "b" 23 h later (a's window still holds "a"), then a copy of "a" at 25 h, past it.
+    const hour = 3_600_000;
+    const index = new NearDuplicateIndex({ windowDays: 1 });
+    index.add("a", 0, { shingles: shingleText(WIRE) });
+    index.add("b", 23 * hour, {
+      shingles: shingleText("نص آخر لا علاقة له بالأول إطلاقا في أي شيء يذكر"),
+    });
+    expect(index.query({ shingles: shingleText(WIRE) }, 25 * hour)).toEqual([]);
+  });
   it("refuses the same id twice", () => {
     const index = new NearDuplicateIndex();
     index.add("a", 0, { shingles: shingleText(WIRE) });

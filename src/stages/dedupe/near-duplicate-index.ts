@@ -226,9 +226,13 @@ export class NearDuplicateIndex {
 
   /**
    * Verified copies of `fp` among indexed articles (all of them, best first). `timeMs` is the new article's time,
-   * for the rewrite test (compare-shingles.ts REWRITE_MAX_HOURS); without it only overlap counts.
+   * for the rewrite test (compare-shingles.ts REWRITE_MAX_HOURS); without it only overlap counts. With it, articles
+   * older than the window before `timeMs` are evicted first, so the copies and the lead-word frequencies are those of
+   * this article's window, as a stream replayed from that window's start holds them (evicting only at `add` had
+   * left the previous article's window in place for the query: a restart found fewer copies).
    */
   query(fp: NearDuplicateFingerprint, timeMs?: number): NearDuplicateMatch[] {
+    if (timeMs !== undefined) this.evictBefore(timeMs - this.windowMs);
     if (fp.shingles.length === 0) return [];
     const { bandKeys, samples } = this.derive(fp);
     this.lastQueried = { fp, derived: { bandKeys, samples } };
