@@ -272,43 +272,38 @@ describe("StoryClusterer headline", () => {
     expect(c.listStories().map((s) => s.headline)).toEqual(["مجلس الوزراء يعقد جلسته الأسبوعية"]);
   });
 
-  it("names the release's first part as the headline article, not a continuation part sent before it", () => {
+  // Each row: one story's originals in order; the headline and the article named for it. A marked title (a medium
+  // named first, a wire's continuation part) heads the story only when no other original can.
+  it.each([
+    {
+      why: "an original without a media marker, though the marked title shares the most keys",
+      text: "روى إمام مسجد قوات الطوارئ في عسير تفاصيل حادث التفجير الإرهابي الذي استهدف المصلين أثناء صلاة الظهر",
+      members: [
+        { id: "a", title: "بالفيديو - إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير الإرهابي" },
+        { id: "b", title: "إمام مسجد الطوارئ يروي تفاصيل التفجير" },
+        { id: "c", title: "إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير" },
+      ],
+      headline: ["إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير", "c"],
+    },
+    {
+      // SPA sends the parts of a long release within seconds, the later parts often first; the parts' titles share
+      // the first part's keys and more ("رابعة"), so without the part mark the fourth part would be the most central.
+      why: "the release's first part, not a continuation part sent before it",
+      text: "عقد مجلس الوزراء جلسته الأسبوعية في الرياض برئاسة ولي العهد وناقش عددا من الموضوعات وأقر تنظيم هيئة النقل",
+      members: [
+        { id: "part4", title: "عام / مجلس الوزراء يعقد جلسته الأسبوعية إضافة رابعة" },
+        { id: "part3", title: "عام / مجلس الوزراء يعقد جلسته الأسبوعية إضافة ثالثة" },
+        { id: "first", title: "عام / مجلس الوزراء يعقد جلسته" },
+      ],
+      headline: ["مجلس الوزراء يعقد جلسته", "first"],
+    },
+  ])("takes the headline from $why, and names that article", ({ text, members, headline }) => {
     const c = new StoryClusterer();
-    const text =
-      "عقد مجلس الوزراء جلسته الأسبوعية في الرياض برئاسة ولي العهد وناقش عددا من الموضوعات وأقر تنظيم هيئة النقل";
-    // SPA sends the parts of a long release within seconds, the later parts often first; the parts' titles share
-    // the first part's keys and more ("رابعة"), so without the part mark the fourth part would be the most central.
-    const members = [
-      { id: "part4", title: "عام / مجلس الوزراء يعقد جلسته الأسبوعية إضافة رابعة" },
-      { id: "part3", title: "عام / مجلس الوزراء يعقد جلسته الأسبوعية إضافة ثالثة" },
-      { id: "first", title: "عام / مجلس الوزراء يعقد جلسته" },
-    ];
-    for (const [i, m] of members.entries()) {
-      const terms = toStoryTerms(m.title, text);
-      c.add({ ...m, sourceId: "was", timeMs: i * 1000, terms, duplicateOf: null });
-    }
-    expect(c.listStories().map((s) => [s.headline, s.headlineArticleId])).toEqual([
-      ["مجلس الوزراء يعقد جلسته", "first"],
-    ]);
-  });
-
-  it("takes the headline from an original without a media marker, and names that article", () => {
-    const c = new StoryClusterer();
-    const text =
-      "روى إمام مسجد قوات الطوارئ في عسير تفاصيل حادث التفجير الإرهابي الذي استهدف المصلين أثناء صلاة الظهر";
-    const members = [
-      { id: "a", title: "بالفيديو - إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير الإرهابي" },
-      { id: "b", title: "إمام مسجد الطوارئ يروي تفاصيل التفجير" },
-      { id: "c", title: "إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير" },
-    ];
     for (const [i, m] of members.entries()) {
       const terms = toStoryTerms(m.title, text);
       c.add({ ...m, sourceId: `s${i}`, timeMs: i * H, terms, duplicateOf: null });
     }
-    // The marked title shares the most keys; the most central unmarked one is chosen instead.
-    expect(c.listStories().map((s) => [s.headline, s.headlineArticleId])).toEqual([
-      ["إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير", "c"],
-    ]);
+    expect(c.listStories().map((s) => [s.headline, s.headlineArticleId])).toEqual([headline]);
   });
 });
 
