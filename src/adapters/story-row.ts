@@ -6,6 +6,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type {
   PlacedArticle,
+  PlacementBatch,
   StoredStory,
   StoredStreamRow,
   StoryRank,
@@ -159,6 +160,11 @@ export function toStory(r: StoryRowDb): StoredStory {
  */
 export function toSnapshotBlob(carry: StreamCarryOver): Buffer {
   return gzipSync(JSON.stringify(carry), { level: 1 });
+}
+
+/** The stored bytes of each snapshot a placement batch writes, in its order (none when it writes none). */
+export function snapshotBlobsOf(batch: PlacementBatch): Buffer[] {
+  return batch.snapshots?.write.map((s) => toSnapshotBlob(s.state)) ?? [];
 }
 
 /**

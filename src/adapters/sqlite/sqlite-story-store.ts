@@ -30,8 +30,8 @@ import {
   type StoryRankRowDb,
   type StoryRowDb,
   type StreamRowDb,
+  snapshotBlobsOf,
   toPlaced,
-  toSnapshotBlob,
   toStoredStreamRow,
   toStory,
   toStoryRank,
@@ -52,7 +52,7 @@ const STORY_FILTER = `last_update_ms >= ?
 
 export class SqliteStoryStore implements StoryStore {
   readonly #db: Database.Database;
-  readonly #write: (batch: PlacementBatch) => void;
+  readonly #write: (batch: PlacementBatch, snapshotBlobs: readonly Buffer[]) => void;
   readonly #clear: () => void;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #readVersion: () => number;
@@ -177,13 +177,13 @@ export class SqliteStoryStore implements StoryStore {
          (SELECT time_ms, article_id FROM stream_snapshots ORDER BY time_ms DESC, article_id DESC LIMIT @keep)`,
     );
 
-    this.#write = writeTransaction(db, (batch: PlacementBatch) => {
+    this.#write = writeTransaction(db, (batch: PlacementBatch, snapshotBlobs: readonly Buffer[]) => {
       claimVersion();
       if (batch.snapshots !== undefined) {
         const { dropAfter, write, keep } = batch.snapshots;
         dropSnapshotsAfter.run({ time_ms: dropAfter.timeMs, article_id: dropAfter.articleId });
-        for (const s of write)
-          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: toSnapshotBlob(s.state) });
+        for (const [i, s] of write.entries())
+          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: snapshotBlobs[i]! });
         keepSnapshots.run({ keep });
       }
       const touched = new Set<string>();
@@ -250,7 +250,8 @@ export class SqliteStoryStore implements StoryStore {
 
   async writePlacements(batch: PlacementBatch): Promise<void> {
     if (isEmptyPlacementBatch(batch)) return;
-    this.#write(batch);
+    // Encoded before the write lock is taken (25-60 ms of gzip each on the dev corpus), not while holding it.
+    this.#write(batch, snapshotBlobsOf(batch));
   }
 
   async getUnplacedStreamRows(
