@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import {
+  attributionPrefixOf,
   hasMediaHeadlinePrefix,
   isWirePart,
   stripSyndicationMarks,
   stripWireHeadlineMarks,
 } from "./strip-syndication-marks.ts";
+
+describe("attributionPrefixOf", () => {
+  it.each([
+    ["أمير جازان : تفجير مسجد قوات الطوارئ بعسير عمل إرهابي غادر", "أمير جازان"],
+    ["العراق: العبادي يقرر إلغاء مناصب نواب الرئيس", "العراق"],
+    ["«الطيران المدني» : تأجيل وتحويل بعض الرحلات", "«الطيران المدني»"],
+    ["عام / الجبير: الأسد فقد شرعيته", "الجبير"],
+    ["أمين عسير يزور رجال الأمن المصابين في حادث تفجير مسجد قوة الطوارئ", null],
+    ["رئيس هيئة الطيران المدني في المملكة يعلن: تأجيل الرحلات", null],
+    ["مباراة الهلال والنصر تنتهي 2:1", null],
+  ])("%s -> %s", (title, prefix) => {
+    expect(attributionPrefixOf(title)).toBe(prefix);
+  });
+});
 
 describe("isWirePart", () => {
   it.each([

@@ -118,6 +118,18 @@ export function isWirePart(title: string): boolean {
   return WIRE_PART_SUFFIX_RE.test(title);
 }
 
+/** Up to four words, then a colon: who speaks or where ("أمير جازان :", "العراق:"), after any wire desk section. */
+const ATTRIBUTION_PREFIX_RE = /^\s*([^\s:]+(?:\s+[^\s:]+){0,3})\s*:\s*\S/u;
+
+/**
+ * The words before a headline's opening colon when they are at most four, after any wire desk section: who speaks or
+ * where ("أمير جازان : تفجير مسجد قوات الطوارئ عمل إرهابي" -> "أمير جازان", "العراق: العبادي يقرر …" -> "العراق"); null
+ * when the headline has none ("رئيس هيئة الطيران المدني في المملكة يعلن: …" names seven words first).
+ */
+export function attributionPrefixOf(title: string): string | null {
+  return ATTRIBUTION_PREFIX_RE.exec(title.replace(WIRE_DESK_PREFIX_RE, ""))?.[1] ?? null;
+}
+
 /** A media marker's separator: two or more dots, a dash (tatweel too), a colon, a bar, a comma or a slash. */
 const MEDIA_SEPARATOR = String.raw`\s*(?:\.{2,}|[-–—ـ:|،/])`;
 const MEDIA_HEADLINE_PREFIX_RE = new RegExp(

@@ -273,7 +273,8 @@ describe("StoryClusterer headline", () => {
   });
 
   // Each row: one story's originals in order; the headline and the article named for it. A marked title (a medium
-  // named first, a wire's continuation part) heads the story only when no other original can.
+  // named first, a wire's continuation part) heads the story only when no other original can; a title opening with
+  // who speaks or where ("أمير المنطقة :") only when no plain one can.
   it.each([
     {
       why: "an original without a media marker, though the marked title shares the most keys",
@@ -296,6 +297,17 @@ describe("StoryClusterer headline", () => {
         { id: "first", title: "عام / مجلس الوزراء يعقد جلسته" },
       ],
       headline: ["مجلس الوزراء يعقد جلسته", "first"],
+    },
+    {
+      // A reaction headlined by who speaks shares the most keys (its own words on top of the event's); a plain
+      // report of the event heads the story.
+      why: "a title naming the event, not one voice's take on it",
+      text: "استشهد عدد من رجال الأمن في تفجير انتحاري استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير أثناء صلاة الظهر",
+      members: [
+        { id: "voice", title: "أمير المنطقة : تفجير مسجد قوات الطوارئ في عسير عمل إرهابي غادر" },
+        { id: "event", title: "تفجير مسجد قوات الطوارئ في عسير" },
+      ],
+      headline: ["تفجير مسجد قوات الطوارئ في عسير", "event"],
     },
   ])("takes the headline from $why, and names that article", ({ text, members, headline }) => {
     const c = new StoryClusterer();
