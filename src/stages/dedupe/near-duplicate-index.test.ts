@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  type CopyTest,
   compareShingles,
   copyTestOf,
   isCopy,
   REWRITE_MAX_HOURS,
   rareLeadAgreementOf,
+  type ShingleOverlap,
   shareFound,
 } from "./compare-shingles.ts";
 import {
@@ -160,6 +162,110 @@ describe("the copy rule's lead and sure-containment checks", () => {
     // A copy of the item that keeps its lead and adds lines of its own stays a copy.
     const copy = `${formula} ${words(3100, 14)} ${words(3200, 30)} ${words(3500, 20)}`;
     expect(index.query(fingerprint(copy)).find((m) => m.id === "item")?.test).toBe("overlap");
+  });
+  it("reads the lower of the two lead agreements, and reads it for a distinctive containment too", () => {
+    // Sure: most of the shorter text inside the longer one (COPY_SURE_CONTAINMENT). Distinctive: inside it on
+    // distinctive shingles only (COPY_MIN_CONTAINMENT), below the sure share. No word pairs, so no rewrite. (The index
+    // also caps distinctiveLeadAgreement at leadAgreement; copyTestOf takes the lower of the two itself.)
+    const sure = { jaccard: 0.3, containment: 0.95, smaller: 40 };
+    const distinctive = { jaccard: 0.3, containment: 0.8, smaller: 40 };
+    const rows: {
+      name: string;
+      overlap: ShingleOverlap;
+      leadAgreement: number;
+      distinctiveLeadAgreement: number;
+      test: CopyTest | null;
+    }[] = [
+      {
+        name: "sure, both agree",
+        overlap: sure,
+        leadAgreement: 0.6,
+        distinctiveLeadAgreement: 0.8,
+        test: "overlap",
+      },
+      {
+        name: "sure, formula words only",
+        overlap: sure,
+        leadAgreement: 0.6,
+        distinctiveLeadAgreement: 0.2,
+        test: "contained",
+      },
+      {
+        name: "sure, all lead words disagree (the distinctive ones alone would agree)",
+        overlap: sure,
+        leadAgreement: 0.2,
+        distinctiveLeadAgreement: 0.8,
+        test: "contained",
+      },
+      {
+        name: "distinctive, both agree",
+        overlap: distinctive,
+        leadAgreement: 0.6,
+        distinctiveLeadAgreement: 0.8,
+        test: "overlap",
+      },
+      {
+        name: "distinctive, formula words only",
+        overlap: distinctive,
+        leadAgreement: 0.6,
+        distinctiveLeadAgreement: 0.2,
+        test: null,
+      },
+      {
+        name: "distinctive, all lead words disagree",
+        overlap: distinctive,
+        leadAgreement: 0.2,
+        distinctiveLeadAgreement: 0.8,
+        test: null,
+      },
+    ];
+    const testOf = (r: (typeof rows)[number]) =>
+      copyTestOf(r.overlap, undefined, {
+        distinctive: r.overlap,
+        leadAgreement: r.leadAgreement,
+        distinctiveLeadAgreement: r.distinctiveLeadAgreement,
+      });
+    expect(rows.map((r) => [r.name, testOf(r)])).toEqual(rows.map((r) => [r.name, r.test]));
+  });
+  it("reads all lead words when a lead has none outside formulas", () => {
+    // 101 texts of the window open with one 30-word formula, so a lead made of it has no distinctive word.
+    const formula = words(3000, 30);
+    const item = `${formula} ${words(3200, 30)}`;
+    const rows: { name: string; later: string }[] = [
+      { name: "a copy that keeps the formula lead and adds lines", later: `${item} ${words(3400, 80)}` },
+      {
+        name: "a copy that puts a dateline of its own before the formula lead",
+        later: `${words(3500, 5)} ${item} ${words(3400, 80)}`,
+      },
+    ];
+    const index = new NearDuplicateIndex();
+    for (let i = 0; i < 101; i++) index.add(`f${i}`, i, fingerprint(`${formula} ${words(i * 10, 40)}`));
+    index.add("item", 200, fingerprint(item));
+    const testOf = (later: string) => index.query(fingerprint(later)).find((m) => m.id === "item")?.test;
+    expect(rows.map((r) => [r.name, testOf(r.later)])).toEqual(rows.map((r) => [r.name, "overlap"]));
+  });
+  it("counts a lead word as a formula word from 101 leads of the window on (COMMON_LEAD_WORD_MAX_TEXTS)", () => {
+    // The roundup of "reads a roundup's lead without the formula words…": on all lead words it starts as the item
+    // (16 of 30 lead words), without the formula it does not. In 100 leads the formula is still read, in 101 it is not.
+    const formula = words(3000, 16);
+    const item = `${formula} ${words(3100, 14)} ${words(3200, 50)}`;
+    const roundup = `${formula} ${words(3300, 14)} ${words(3400, 100)} ${item}`;
+    const rows: { leadsWithFormula: number; test: CopyTest }[] = [
+      { leadsWithFormula: 100, test: "overlap" },
+      { leadsWithFormula: 101, test: "contained" },
+    ];
+    const testOf = (leadsWithFormula: number) => {
+      const index = new NearDuplicateIndex();
+      // The item is one of the leads that open with the formula; the roundup is queried, not counted.
+      for (let i = 0; i < leadsWithFormula - 1; i++) {
+        index.add(`f${i}`, i, fingerprint(`${formula} ${words(i * 10, 40)}`));
+      }
+      index.add("item", 200, fingerprint(item));
+      return index.query(fingerprint(roundup)).find((m) => m.id === "item")?.test;
+    };
+    expect(rows.map((r) => [r.leadsWithFormula, testOf(r.leadsWithFormula)])).toEqual(
+      rows.map((r) => [r.leadsWithFormula, r.test]),
+    );
   });
   it("reads these cases below the resemblance threshold, so the lead and containment decide", () => {
     for (const c of cases) {
