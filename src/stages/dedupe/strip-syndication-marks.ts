@@ -118,8 +118,12 @@ export function isWirePart(title: string): boolean {
   return WIRE_PART_SUFFIX_RE.test(title);
 }
 
-/** Up to four words, then a colon: who speaks or where ("أمير جازان :", "العراق:"), after any wire desk section. */
-const ATTRIBUTION_PREFIX_RE = /^\s*([^\s:]+(?:\s+[^\s:]+){0,3})\s*:\s*\S/u;
+/**
+ * Up to four words, then a colon: who speaks or where ("أمير جازان :", "العراق:"), after any wire desk section. A colon
+ * between digits is a time or a score ("الساعة 10:30", "يفوز 2:1"), no attribution.
+ */
+const ATTRIBUTION_PREFIX_RE =
+  /^\s*([^\s:]+(?:\s+[^\s:]+){0,3})\s*(?<![0-9\u0660-\u0669]):(?![0-9\u0660-\u0669])\s*\S/u;
 
 /**
  * The words before a headline's opening colon when they are at most four, after any wire desk section: who speaks or

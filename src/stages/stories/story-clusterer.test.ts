@@ -309,6 +309,25 @@ describe("StoryClusterer headline", () => {
       ],
       headline: ["تفجير مسجد قوات الطوارئ في عسير", "event"],
     },
+    {
+      // The one-word place before the colon is the desk's dateline, not a speaker: the most central title heads.
+      why: "a title opening with a place dateline as from any plain title",
+      text: "وافق مجلس الوزراء العراقي على حزمة الإصلاحات التي قدمها العبادي وألغى مناصب نواب الرئيس ورئيس الوزراء",
+      members: [
+        { id: "plain", title: "العبادي يلغي المناصب" },
+        { id: "dateline", title: "العراق: العبادي يقرر إلغاء مناصب نواب الرئيس ورئيس الوزراء" },
+      ],
+      headline: ["العراق: العبادي يقرر إلغاء مناصب نواب الرئيس ورئيس الوزراء", "dateline"],
+    },
+    {
+      why: "a speaker's title before a media-marked one",
+      text: "روى إمام مسجد قوات الطوارئ في عسير تفاصيل حادث التفجير الإرهابي الذي استهدف المصلين أثناء صلاة الظهر",
+      members: [
+        { id: "media", title: "بالفيديو - إمام مسجد قوات الطوارئ في عسير يروي تفاصيل حادث التفجير الإرهابي" },
+        { id: "speaker", title: "إمام المسجد : تفاصيل حادث التفجير" },
+      ],
+      headline: ["إمام المسجد : تفاصيل حادث التفجير", "speaker"],
+    },
   ])("takes the headline from $why, and names that article", ({ text, members, headline }) => {
     const c = new StoryClusterer();
     for (const [i, m] of members.entries()) {

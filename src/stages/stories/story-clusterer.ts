@@ -1282,6 +1282,7 @@ export class StoryClusterer {
   private describe(s: StoryState): Story {
     let best: Member | undefined;
     let bestKeys = -1;
+    let bestRank = 0;
     let originals = 0;
     for (const m of s.members) {
       if (m.duplicateOf !== null) continue;
@@ -1290,10 +1291,11 @@ export class StoryClusterer {
       let n = 0;
       for (const k of m.titleKeys) n += s.keyCounts.get(k) ?? 0;
       // A title without a media or part mark beats every marked one; among equals, more shared keys win.
-      const rank = (x: Member) => (x.weakTitle ? 2 : x.attributedTitle ? 1 : 0);
-      if (best === undefined || rank(m) < rank(best) || (rank(m) === rank(best) && n > bestKeys)) {
+      const rank = titleRank(m);
+      if (best === undefined || rank < bestRank || (rank === bestRank && n > bestKeys)) {
         best = m;
         bestKeys = n;
+        bestRank = rank;
       }
     }
     const { title: headline, id: headlineArticleId } = best ?? s.members[0]!;
@@ -1397,4 +1399,9 @@ function isAttributed(title: string): boolean {
   if (prefix.includes(" ")) return true;
   const subjects = toHeadlineSubjects(prefix);
   return subjects.length === 0 || toPlaceSubjects(subjects).length < subjects.length;
+}
+
+/** How a member's title ranks as its story's headline: 0 plain, 1 attributed to a speaker, 2 media or part marked. */
+function titleRank(m: Pick<Member, "weakTitle" | "attributedTitle">): number {
+  return m.weakTitle ? 2 : m.attributedTitle ? 1 : 0;
 }

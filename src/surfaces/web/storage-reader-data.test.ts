@@ -56,6 +56,14 @@ describe("StorageReaderData.related", () => {
   });
 });
 
+describe("leadOf cut", () => {
+  it("never cuts between the halves of an emoji", () => {
+    const lead = leadOf(`وصل وزير ${"😀".repeat(200)}`);
+    expect(lead.endsWith("\u2026")).toBe(true);
+    expect(/[\ud800-\udbff]$/u.test(lead.slice(0, -1))).toBe(false);
+  });
+});
+
 describe("leadOf", () => {
   it.each([
     {
@@ -107,6 +115,11 @@ describe("leadOf", () => {
       why: "prose past the first eight paragraphs is not looked for: the first line stands",
       text: `${Array.from({ length: 8 }, (_, i) => `بند ${i + 1}`).join("\n")}\nفقرة طويلة من النثر تأتي بعد ثمانية بنود قصيرة في آخر النص`,
       lead: "بند 1",
+    },
+    {
+      why: "a carriage return or a paragraph separator breaks paragraphs as a line feed does",
+      text: "جانب من الزيارة\rوصل وزير الصحة إلى المستشفى الجديد في أبها صباح اليوم\u2029الفقرة الثالثة",
+      lead: "وصل وزير الصحة إلى المستشفى الجديد في أبها صباح اليوم",
     },
     {
       why: "a poem of short lines keeps its first line",

@@ -145,19 +145,18 @@ function opensArticle(paragraph: string): boolean {
   );
 }
 
+/** A paragraph break: a line feed, a carriage return (alone or before one), or a Unicode line or paragraph separator. */
+const PARAGRAPH_BREAK_RE = /\r\n?|[\n\u2028\u2029]/u;
+/** Characters of the text read for its opening paragraphs (a lead is the first 8 at most, and cut at 220). */
+const LEAD_READ_CHARS = 16_384;
+
 /** The first `max` non-blank paragraphs of a text, each with its runs of white space folded to one space. */
 function firstParagraphs(text: string, max: number): string[] {
   const out: string[] = [];
-  let from = 0;
-  while (out.length < max && from <= text.length) {
-    const end = text.indexOf("\n", from);
-    const p = text
-      .slice(from, end < 0 ? text.length : end)
-      .replace(/\s+/gu, " ")
-      .trim();
+  for (const line of text.split(PARAGRAPH_BREAK_RE)) {
+    const p = line.replace(/\s+/gu, " ").trim();
     if (p !== "") out.push(p);
-    if (end < 0) break;
-    from = end + 1;
+    if (out.length === max) break;
   }
   return out;
 }
@@ -166,14 +165,17 @@ function firstParagraphs(text: string, max: number): string[] {
  * The article's lead paragraph as a teaser, cut at a word boundary with an ellipsis: the first of its opening
  * paragraphs that reads as prose (opensArticle), else its first. A byline or dateline line ("عين اليوم – القدس"), a
  * dateline prefix ("الرياض - واس:") and agency tags are not the lead: the dedupe stage's syndication-mark rules find
- * them (one place for what counts as one).
+ * them (one place for what counts as one). Only the text's first LEAD_READ_CHARS characters are read.
  */
 export function leadOf(text: string): string {
-  const stripped = firstParagraphs(stripSyndicationMarks(text), LEAD_SEARCH_PARAGRAPHS);
-  const opening = stripped.length > 0 ? stripped : firstParagraphs(text, LEAD_SEARCH_PARAGRAPHS);
+  const head = text.slice(0, LEAD_READ_CHARS);
+  const stripped = firstParagraphs(stripSyndicationMarks(head), LEAD_SEARCH_PARAGRAPHS);
+  const opening = stripped.length > 0 ? stripped : firstParagraphs(head, LEAD_SEARCH_PARAGRAPHS);
   const lead = opening.find(opensArticle) ?? opening[0] ?? "";
   if (lead.length <= LEAD_MAX_CHARS) return lead;
-  const cut = lead.slice(0, LEAD_MAX_CHARS);
+  // Never between the two halves of a character outside the BMP (an emoji).
+  const end = /[\ud800-\udbff]/u.test(lead[LEAD_MAX_CHARS - 1]!) ? LEAD_MAX_CHARS - 1 : LEAD_MAX_CHARS;
+  const cut = lead.slice(0, end);
   const space = cut.lastIndexOf(" ");
   return `${(space > LEAD_MAX_CHARS / 2 ? cut.slice(0, space) : cut).trim()}\u2026`;
 }
