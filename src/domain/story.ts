@@ -108,14 +108,18 @@ export interface StoryHeadline {
   articleId: string;
 }
 
-/** True when a batch changes nothing in the store (headlines ride with placements and merges). */
+/**
+ * True when a batch changes nothing in the store (headlines ride with placements and merges; stream snapshots are
+ * counted, though today's assigner only takes them at a placed row).
+ */
 export function isEmptyPlacementBatch(batch: PlacementBatch): boolean {
   return (
     batch.placements.length +
       batch.groupMerges.length +
       batch.groupOriginals.length +
       (batch.containments?.length ?? 0) +
-      batch.merges.length ===
+      batch.merges.length +
+      (batch.snapshots?.write.length ?? 0) ===
     0
   );
 }

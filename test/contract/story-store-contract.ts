@@ -292,6 +292,17 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         await write({ timeMs: at(8), articleId: "a" }, [snap(11, "c", "s11"), snap(12, "c", "s12")], 2);
         expect(await s.findStreamSnapshot(at(10))).toBeNull();
         expect(await s.findStreamSnapshot(at(11))).toEqual(snap(11, "c", "s11"));
+        // A batch that only writes a snapshot is no empty batch: the snapshot is stored.
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [],
+          snapshots: {
+            dropAfter: { timeMs: at(13), articleId: "c" },
+            write: [snap(13, "c", "s13")],
+            keep: 10,
+          },
+        });
+        expect(await s.findStreamSnapshot(at(23))).toEqual(snap(13, "c", "s13"));
         await s.clearStories();
         expect(await s.findStreamSnapshot(at(23))).toBeNull();
       });
