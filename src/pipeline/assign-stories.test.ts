@@ -49,6 +49,22 @@ async function fresh() {
   return openSqliteStorage(join(dir, `s${n++}.db`));
 }
 
+/**
+ * `records` imported by two processes one after the other into one file (the first `split`, then the rest) and by
+ * one process into another: the restarted store and the one fold, to compare.
+ */
+async function restartedAndOnce(records: typeof RECORDS, split: number) {
+  const path = join(dir, `restart${n++}.db`);
+  const first = await openSqliteStorage(path);
+  await importInto(first, records.slice(0, split), 500);
+  await first.close();
+  const restarted = await openSqliteStorage(path);
+  await importInto(restarted, records.slice(split), 500);
+  const once = await fresh();
+  await importInto(once, records, 500);
+  return { restarted, once };
+}
+
 /** One story of three articles whose most representative title is not the first, then news 200 hours later. */
 const CLOSING_RECORDS = [
   [
@@ -300,18 +316,11 @@ describe("story placement across a restart (issue #5: not depending on how the w
       { ...copies[1]!, date: "2015-07-11T07:30:00" },
       { ...copies[2]!, date: "2015-07-21T08:15:00" },
     ];
-    const path = join(dir, `restart-group${n++}.db`);
-    const first = await openSqliteStorage(path);
-    await importInto(first, records.slice(0, 3), 500);
-    await first.close();
-    const second = await openSqliteStorage(path);
-    await importInto(second, records.slice(3), 500);
-    expect(placements(second)).toContainEqual(expect.objectContaining(expected));
-    const once = await fresh();
-    await importInto(once, records, 500);
-    expect(placements(second)).toEqual(placements(once));
-    expect(headlines(second)).toEqual(headlines(once));
-    await Promise.all([second.close(), once.close()]);
+    const { restarted, once } = await restartedAndOnce(records, 3);
+    expect(placements(restarted)).toContainEqual(expect.objectContaining(expected));
+    expect(placements(restarted)).toEqual(placements(once));
+    expect(headlines(restarted)).toEqual(headlines(once));
+    await Promise.all([restarted.close(), once.close()]);
   });
 
   it("clusters a replayed copy of a group that started before the replay as the copy one fold clustered", async () => {
@@ -328,21 +337,14 @@ describe("story placement across a restart (issue #5: not depending on how the w
       // A title whose words are all in the copy's: were the copy an original, its title would head the story.
       { ...story("st-004"), title: "محطة تحلية ينبع", date: "2015-07-20T01:00:00" },
     ];
-    const path = join(dir, `restart-copy${n++}.db`);
-    const first = await openSqliteStorage(path);
-    await importInto(first, records.slice(0, 3), 500);
-    await first.close();
-    const second = await openSqliteStorage(path);
-    await importInto(second, records.slice(3), 500);
-    const once = await fresh();
-    await importInto(once, records, 500);
+    const { restarted, once } = await restartedAndOnce(records, 3);
     const placed = placements(once);
     expect(placed).toContainEqual(expect.objectContaining({ article_id: "st-002", duplicate_of: "st-001" }));
     const storyOf = (id: string) => placed.find((p) => p.article_id === id)?.story_id;
     expect(storyOf("st-004")).toBe(storyOf("st-002"));
-    expect(placements(second)).toEqual(placements(once));
-    expect(headlines(second)).toEqual(headlines(once));
-    await Promise.all([second.close(), once.close()]);
+    expect(placements(restarted)).toEqual(placements(once));
+    expect(headlines(restarted)).toEqual(headlines(once));
+    await Promise.all([restarted.close(), once.close()]);
   });
 
   it("places as one fold when a new process continues an import more than the rebuild window into the stream", async () => {

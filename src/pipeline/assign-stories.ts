@@ -31,12 +31,13 @@ import type { Story } from "../stages/stories/story-clusterer.ts";
  * looked for that far back), which also covers the story window (96 h). The replay starts at the newest stream
  * snapshot at least this far before the first article to place (PlacementBatch.snapshots: the clusterer's term and
  * headline-key statistics and merge-pass position, which count the whole stream), so a rebuilt stream weighs and
- * merges as the one that placed them. The replay rebuilds what no snapshot holds: a copy group that started before
- * it carries on under its stored key, opening time and original (DuplicateGroups.rebase), its first member in the
- * replay clustered as the copy it was (StoryStream.add `carried`); stories open at its start start afresh there,
- * and by its end the stream holds what one fold holds unless a story reached across the whole replay (bench/stories/restart-replay.ts measures it: none on the dev corpus). Without a snapshot that old (a store
- * written before snapshots, a late arrival older than the kept ones) the replay starts this many days back from a
- * fresh stream, as before snapshots: IDF and bursts then count only the window.
+ * merges as the one that placed them. The replay rebuilds what no snapshot holds: a copy group that started before it
+ * carries on under its stored key, opening time and original (DuplicateGroups.rebase), its first member in the replay
+ * clustered as the copy it was (StoryStream.add `carried`); stories open at its start start afresh there, and by its
+ * end the stream holds what one fold holds unless a story reached across the whole replay
+ * (bench/stories/restart-replay.ts measures it: none on the dev corpus). Without a snapshot that old (a store written
+ * before snapshots, a late arrival older than the kept ones) the replay starts this many days back from a fresh
+ * stream, as before snapshots: IDF and bursts then count only the window.
  */
 export const REBUILD_WINDOW_DAYS = NEAR_DUPLICATE_WINDOW_DAYS;
 /**

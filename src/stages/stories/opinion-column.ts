@@ -4,6 +4,7 @@
  * (an e-mail address or handle as its last word, an SMS short-code footer). News leads report others ("أكد...",
  * "قال: أنا..."); a column argues and signs. Stories stage, pure.
  */
+import { stripTashkeel, stripTatweel } from "../arabic/normalize-arabic.ts";
 
 /**
  * Words of the opening read: a column's first person comes in its first sentences (the dev corpus columns on the Asir
@@ -42,8 +43,6 @@ const REPORTED_SPEECH =
 /** Punctuation stripped from a word's ends before lookup. */
 const EDGE_PUNCTUATION =
   /^[\u00bb\u201d.,\u060c\u061b!\u061f?()\-\u2013]+|[\u00bb\u201d.,\u060c\u061b!\u061f?()\-\u2013]+$/g;
-/** Arabic tashkeel (U+064B..U+0652) and tatweel (U+0640). */
-const MARKS = /[\u064b-\u0652\u0640]/g;
 
 /**
  * True when the text's first OPINION_OPENING_WORDS words hold a first-person word (FIRST_PERSON) before any reported
@@ -56,7 +55,7 @@ export function isOpinionOpening(text: string): boolean {
     if (raw === "") continue;
     if (++n > OPINION_OPENING_WORDS) break;
     if (REPORTED_SPEECH.test(raw)) return false;
-    const w = raw.replace(MARKS, "").replace(EDGE_PUNCTUATION, "");
+    const w = stripTatweel(stripTashkeel(raw)).replace(EDGE_PUNCTUATION, "");
     if (FIRST_PERSON.has(w)) return true;
   }
   return false;

@@ -178,7 +178,7 @@ export class StoryStream {
       group.groupId === a.id &&
       this.groups.rebase(a.id, carried)
     ) {
-      group = { groupId: carried.id, originalId: carried.original.id === a.id ? a.id : carried.original.id };
+      group = { groupId: carried.id, originalId: carried.original.id };
       carriedCopyOf = carried.id;
     }
     const t1 = performance.now();

@@ -59,21 +59,7 @@ export class RoutineHeadlines {
    * that day. Call before `add` for the same article.
    */
   isRoutine(sourceId: string, titleKeys: readonly string[], timeMs: number): boolean {
-    if (!Number.isFinite(this.minDays)) return false;
-    const day = Math.floor(timeMs / DAY_MS);
-    const keys = masked(titleKeys);
-    let words = 0;
-    let template = 0;
-    for (const k of keys) {
-      if (k === NUMBER_MASK) continue;
-      words++;
-      if (this.earlierDays(gramKey(sourceId, k), day) >= this.minDays) template++;
-    }
-    if (words < 2 || template < this.minShare * words) return false;
-    for (let i = 0; i + 1 < keys.length; i++) {
-      if (this.earlierDays(gramKey(sourceId, `${keys[i]} ${keys[i + 1]}`), day) >= this.minDays) return true;
-    }
-    return false;
+    return this.judge(sourceId, titleKeys, Math.floor(timeMs / DAY_MS), false);
   }
 
   /** Counts a headline's words and pairs for its source at its day (call in stream order). */
@@ -87,7 +73,19 @@ export class RoutineHeadlines {
    */
   observe(sourceId: string, titleKeys: readonly string[], timeMs: number): boolean {
     const day = Math.floor(timeMs / DAY_MS);
+    const routine = this.judge(sourceId, titleKeys, day, true);
+    if (++this.added % ROUTINE_PRUNE_EVERY === 0) this.prune(day);
+    return routine;
+  }
+
+  /**
+   * The routine test over a headline's words and pairs, each read as its distinct days before `day`; with `record`,
+   * each is also counted at `day` (so every word and pair is read, whatever the answer).
+   */
+  private judge(sourceId: string, titleKeys: readonly string[], day: number, record: boolean): boolean {
     const keys = masked(titleKeys);
+    const daysBefore = (gram: string) =>
+      record ? this.count(gramKey(sourceId, gram), day) : this.earlierDays(gramKey(sourceId, gram), day);
     let words = 0;
     let template = 0;
     let pair = false;
@@ -95,12 +93,10 @@ export class RoutineHeadlines {
       const k = keys[i]!;
       if (k !== NUMBER_MASK) {
         words++;
-        if (this.count(gramKey(sourceId, k), day) >= this.minDays) template++;
+        if (daysBefore(k) >= this.minDays) template++;
       }
-      if (i + 1 < keys.length && this.count(gramKey(sourceId, `${k} ${keys[i + 1]}`), day) >= this.minDays)
-        pair = true;
+      if (i + 1 < keys.length && daysBefore(`${k} ${keys[i + 1]}`) >= this.minDays) pair = true;
     }
-    if (++this.added % ROUTINE_PRUNE_EVERY === 0) this.prune(day);
     return Number.isFinite(this.minDays) && words >= 2 && template >= this.minShare * words && pair;
   }
 

@@ -61,19 +61,20 @@ export const STORY_AGE_SIGMA_HOURS = 24;
 /**
  * A story still being reported ages from the newest article at which it was, not from its first: its original
  * articles of the trailing day (a count decayed with a one-day time constant) reach STORY_REPORTED_MIN_ARTICLES, from
- * at least STORY_REPORTED_MIN_SOURCES sources in that day (counted once the count first reached its minimum), and its STORY_REPORTED_TOP_KEYS most frequent headline
- * keys still burst (their burst ratios, weighted by count, average STORY_REPORTED_MIN_BURST or more). The same start
- * bounds the merge pass's MERGE_MAX_START_GAP_HOURS. A daily template (market closes, Eid greetings) takes a few
- * articles a day under everyday keys and ages as before; the Asir mosque bombing (Aug 2015) took tens a day from 10+
- * sources for five days, and its days-3-5 reactions (raw join scores 0.3-0.5) had been damped below the join score.
- * Volume alone failed: at 20 articles and 5 sources the Yemen war's coverage (top keys مقاوم, حوث, عدن: burst
- * 0.8-1.4) chained the week's battles and DEV set 1's precision fell 0.673 -> 0.282. Tuned on DEV
- * (bench/stories/tune-clustering.ts, 2026-11-30): mean DEV pairwise F1 0.539 -> 0.646 (DEV3 R 0.035 -> 0.263, P 0.816
- * -> 0.971; DEV2 P 0.917 -> 0.843), flat over 10-20 articles, 3-5 sources and burst 1.3-1.7 (2.0: 0.609); long-range
- * and purity pairs (tune and test halves) unchanged. Over the whole corpus six stories take in others
- * (diff-clusterings.ts; of 73 pieces joined to a larger one, 58 read as its event): the bombing 41 (40 right), the
- * Suez Canal opening 14 (9: the canal's daily traffic report and a parliament piece are not), the Anad base
- * offensive 14 (7: other Yemen fronts came with it), a Yemen fronts round-up 2 (0), two pairs of articles (2).
+ * at least STORY_REPORTED_MIN_SOURCES sources in that day (counted once the count first reached its minimum), and its
+ * STORY_REPORTED_TOP_KEYS most frequent headline keys still burst (their burst ratios, weighted by count, average
+ * STORY_REPORTED_MIN_BURST or more). The same start bounds the merge pass's MERGE_MAX_START_GAP_HOURS. A daily
+ * template (market closes, Eid greetings) takes a few articles a day under everyday keys and ages as before; the Asir
+ * mosque bombing (Aug 2015) took tens a day from 10+ sources for five days, and its days-3-5 reactions (raw join
+ * scores 0.3-0.5) had been damped below the join score. Volume alone failed: at 20 articles and 5 sources the Yemen
+ * war's coverage (top keys مقاوم, حوث, عدن: burst 0.8-1.4) chained the week's battles and DEV set 1's precision fell
+ * 0.673 -> 0.282. Tuned on DEV (bench/stories/tune-clustering.ts, 2026-11-30): mean DEV pairwise F1 0.539 -> 0.646
+ * (DEV3 R 0.035 -> 0.263, P 0.816 -> 0.971; DEV2 P 0.917 -> 0.843), flat over 10-20 articles, 3-5 sources and burst
+ * 1.3-1.7 (2.0: 0.609); long-range and purity pairs (tune and test halves) unchanged. Over the whole corpus six
+ * stories take in others (diff-clusterings.ts; of 73 pieces joined to a larger one, 58 read as its event): the
+ * bombing 41 (40 right), the Suez Canal opening 14 (9: the canal's daily traffic report and a parliament piece are
+ * not), the Anad base offensive 14 (7: other Yemen fronts came with it), a Yemen fronts round-up 2 (0), two pairs of
+ * articles (2).
  * The held-out stories.jsonl, read once after this and STORY_REPORTED_JOIN_LIFT: pairwise P 0.992 -> 0.948, R 0.775
  * -> 0.800, F1 0.870 -> 0.868 (its window is the bombing's first days).
  */
@@ -165,15 +166,16 @@ export const STORY_REPORTED_CANDIDATES_NAMED_ONLY = true;
  * التفجير ... قوات الطوارئ ... بعسير" at content words 55-70); its reports cluster among themselves and their raw
  * scores against the bombing's wide centroid are 0.06-0.15 one by one, too low for any per-article lift, while the
  * story as a whole scores 0.18 (x 2.5 = 0.45 >= MERGE_MIN_SCORE). One original is no story-level evidence: a single
- * column naming the event in its second paragraph would merge (DEV3's "كلنا رجال الطوارئ" did, P 0.995 -> 0.945).
- * The per-article lead rule keeps its 40 words: read at 80 words it took 18 more single pieces into the bombing and 2
- * into the Suez Canal opening on the whole corpus, 7 of the 20 opinion columns. Tuned on DEV (tune-clustering.ts, 2026-11-30): mean DEV pairwise F1
- * 0.777 -> 0.786 (DEV3 R 0.692 -> 0.731, P 0.995), lift 2, 2.5 and 3 alike, 2 or 3 originals alike; DEV, DEV2,
- * long-range and purity pairs unchanged. Whole corpus against main before it (diff-clusterings.ts): the bombing
- * takes 9 more pieces (31 articles: the security chiefs' meeting, the Muslim World League's statement, a victim's
- * funeral, condolences of emirs and sheikhs) and two of its reactions pair up; of those 34 articles read by title and
- * lead 33 report the event, one is the cabinet session headlined by another decision (the German border-guard
- * agreement). Two joins were lost, each of two bombing pieces of which one now sits in the bombing story.
+ * column naming the event in its second paragraph would merge (DEV3's "كلنا رجال الطوارئ" did, P 0.995 -> 0.945). The
+ * per-article lead rule keeps its 40 words: read at 80 words it took 18 more single pieces into the bombing and 2
+ * into the Suez Canal opening on the whole corpus, 7 of the 20 opinion columns. Tuned on DEV (tune-clustering.ts,
+ * 2026-11-30): mean DEV pairwise F1 0.777 -> 0.786 (DEV3 R 0.692 -> 0.731, P 0.995), lift 2, 2.5 and 3 alike, 2 or 3
+ * originals alike; DEV, DEV2, long-range and purity pairs unchanged. Whole corpus against main before it
+ * (diff-clusterings.ts): the bombing takes 9 more pieces (31 articles: the security chiefs' meeting, the Muslim World
+ * League's statement, a victim's funeral, condolences of emirs and sheikhs) and two of its reactions pair up; of
+ * those 34 articles read by title and lead 33 report the event, one is the cabinet session headlined by another
+ * decision (the German border-guard agreement). Two joins were lost, each of two bombing pieces of which one now sits
+ * in the bombing story.
  */
 export const MERGE_REPORTED_REF_LIFT = 2.5;
 export const MERGE_REPORTED_REF_MIN_ORIGINALS = 2;
@@ -313,13 +315,8 @@ interface Member {
   title: string;
   duplicateOf: string | null;
   titleKeys: string[];
-  /**
-   * The title opens by naming a medium ("بالفيديو..") or is a wire's continuation part ("… إضافة رابعة", whose text
-   * starts mid-release): it heads the story only when no other original can.
-   */
-  weakTitle: boolean;
-  /** The title opens with who speaks ("أمير جازان : …"): it heads the story only when no plain title can. */
-  attributedTitle: boolean;
+  /** How the title ranks as the story's headline (titleRankOf): lower heads first. */
+  titleRank: number;
 }
 
 interface StoryState {
@@ -682,9 +679,9 @@ export class StoryClusterer {
 
   /**
    * What the clusterer carries beyond its open stories, as plain data: term and headline-key statistics over the
-   * whole stream so far, each source's template days (routine-headlines.ts), and the stream position and time of its merge passes. A fresh clusterer that restores it and
-   * is fed the articles after it weighs terms and keys, and runs its merge passes, as this one does; its open stories
-   * are whatever those articles form.
+   * whole stream so far, each source's template days (routine-headlines.ts), and the stream position and time of its
+   * merge passes. A fresh clusterer that restores it and is fed the articles after it weighs terms and keys, and runs
+   * its merge passes, as this one does; its open stories are whatever those articles form.
    */
   carryOver(): ClustererCarryOver {
     return {
@@ -1054,8 +1051,7 @@ export class StoryClusterer {
       title: article.title,
       duplicateOf: article.duplicateOf,
       titleKeys: article.terms.titleKeys,
-      weakTitle: hasMediaHeadlinePrefix(article.title) || isWirePart(article.title),
-      attributedTitle: isAttributed(article.title),
+      titleRank: titleRankOf(article.title),
     });
     this.storyOfArticle.set(article.id, story);
     const slots = this.slots;
@@ -1290,8 +1286,8 @@ export class StoryClusterer {
       if (m.title === "") continue;
       let n = 0;
       for (const k of m.titleKeys) n += s.keyCounts.get(k) ?? 0;
-      // A title without a media or part mark beats every marked one; among equals, more shared keys win.
-      const rank = titleRank(m);
+      // A better-ranked title (titleRankOf) beats every worse one; among equals, more shared keys win.
+      const rank = m.titleRank;
       if (best === undefined || rank < bestRank || (rank === bestRank && n > bestKeys)) {
         best = m;
         bestKeys = n;
@@ -1401,7 +1397,12 @@ function isAttributed(title: string): boolean {
   return subjects.length === 0 || toPlaceSubjects(subjects).length < subjects.length;
 }
 
-/** How a member's title ranks as its story's headline: 0 plain, 1 attributed to a speaker, 2 media or part marked. */
-function titleRank(m: Pick<Member, "weakTitle" | "attributedTitle">): number {
-  return m.weakTitle ? 2 : m.attributedTitle ? 1 : 0;
+/**
+ * How a title ranks as its story's headline: 0 plain; 1 opening with who speaks (isAttributed), which heads only when
+ * no plain title can; 2 opening by naming a medium ("بالفيديو..") or a wire's continuation part ("… إضافة رابعة", whose
+ * text starts mid-release), which heads only when no other original can.
+ */
+function titleRankOf(title: string): number {
+  if (hasMediaHeadlinePrefix(title) || isWirePart(title)) return 2;
+  return isAttributed(title) ? 1 : 0;
 }
