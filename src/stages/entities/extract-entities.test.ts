@@ -81,6 +81,30 @@ describe("extractEntities", () => {
       not: ["organization:قوات الحوثيين والذين:1"],
     },
     {
+      why: "a و-joined plural of people, title or other body ends a body's name; a و-joined field goes on",
+      text: "استشهد عدد من منسوبي قوات الطوارئ والعاملين في الموقع، واجتمع وزير المالية والرئيس التنفيذي لشركة أرامكو، وهاجمت قوات الاحتلال الإسرائيلي والمتطرفون اليهود القرية، وحضر ممثلو المؤسسة العامة للتدريب التقني والمهني",
+      has: [
+        "organization:قوات الطوارئ:1",
+        "organization:قوات الاحتلال الإسرائيلي:1",
+        "organization:المؤسسة العامة للتدريب التقني والمهني:1",
+      ],
+      not: [
+        "organization:قوات الطوارئ والعاملين:1",
+        "organization:قوات الاحتلال الإسرائيلي والمتطرفون:1",
+        "organization:قوات الاحتلال الإسرائيلي والمتطرفون اليهود:1",
+      ],
+    },
+    {
+      why: "a و-joined word takes its adjective, not a noun after it; another body after و is its own",
+      text: "أعلنت الهيئة العامة للسياحة والتراث الوطني أمس، وقالت هيئة الغذاء والدواء الرقابة على المطاعم مستمرة، وشاركت وزارة التعليم والجمعية السعودية للإعاقة",
+      has: ["organization:الهيئة العامة للسياحة والتراث الوطني:1", "organization:هيئة الغذاء والدواء:1"],
+      not: [
+        "organization:هيئة الغذاء والدواء الرقابة:1",
+        "organization:وزارة التعليم والجمعية:1",
+        "organization:وزارة التعليم والجمعية السعودية:1",
+      ],
+    },
+    {
       why: "the sunset prayer is not Morocco; a bare company is no organization",
       text: "بعد صلاة المغرب أعلنت الشركة أرباحها",
       has: [],

@@ -568,6 +568,21 @@ function endsAsNisba(norm: string): boolean {
   return norm.endsWith("\u064a") || norm.endsWith("\u064a\u0647");
 }
 
+/**
+ * Whether a definite word after و continues an organization's name: a domain or a field ("والتنمية", "والأوقاف"),
+ * not a function word, another body's head or kind ("والهيئة العامة", "والمجلس البلدي"), a title ("والرئيس") or a
+ * plural of people, which names who is beside the body: a participle (مفعلين/مفاعلين: "والمسلحين", "والمواطنين",
+ * "والمتطرفون") or an agent noun (فاعلين: "والعاملين", "والزائرين"), as normalized. Shorter plurals are no such
+ * pattern ("والفنون", "والشؤون", "والتأمين").
+ */
+function continuesName(norm: string): boolean {
+  if (!isDefinite(norm) || isStopWord(norm) || HEADS.has(norm) || TITLES.has(norm)) return false;
+  if (GENERIC_COMPLEMENTS.has(norm)) return false;
+  if (!(norm.endsWith("\u064a\u0646") || norm.endsWith("\u0648\u0646")) || norm.length < 8) return true;
+  // \u0645 MEEM: a participle's prefix; \u0627 ALEF second: the فاعل pattern.
+  return !(norm[2] === "\u0645" || norm[3] === "\u0627");
+}
+
 function isDefinite(norm: string): boolean {
   return norm.startsWith(AL) && norm.length > 3;
 }
@@ -844,6 +859,7 @@ export function extractEntities(text: string): Entity[] {
     let words = 0;
     let inPhrase = false;
     let afterRoyal = false;
+    let afterConjoined = false;
     while (joined(j) && words < MAX_ORGANIZATION_WORDS) {
       const w = norms[j]!;
       if (isStopWord(w) || NOT_NAME.has(w) || (words === 0 && GENERIC_COMPLEMENTS.has(w))) break;
@@ -859,15 +875,19 @@ export function extractEntities(text: string): Entity[] {
         w[1] !== "\u064a" &&
         PURPOSE_HEADS.has(head) &&
         (w.startsWith("\u0644\u0644") ? w.length > 4 : words === 1 && w.length > 3);
-      // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون").
-      const conjoined =
-        words > 0 && w.startsWith("\u0648") && isDefinite(w.slice(1)) && !isStopWord(w.slice(1));
+      // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون"), not with another
+      // body, a person's title or the people around it ("قوات الطوارئ والعاملين", "وزارة المالية والرئيس التنفيذي").
+      const conjoined = words > 0 && w.startsWith("\u0648") && continuesName(w.slice(1));
       if (!definite(j) && !forPurpose && !conjoined) break;
       // After the first word only an adjective of the name goes on ("مجلس الأمن الدولي", "الهيئة العامة"), unless a
       // purpose or a و-joined word opened a phrase of its own ("للإعلام المرئي", "لتحلية المياه المالحة");
       // "وزارة المالية الطريق" is the sentence going on.
       if (words > 0 && !forPurpose && !conjoined && !inPhrase && !afterRoyal && !isNamingAdjective(w)) break;
+      // A و-joined word takes only its adjective ("والتراث الوطني"); a noun after it is the sentence going on
+      // ("حزب العدالة والتنمية الغالبية المطلقة").
+      if (afterConjoined && !forPurpose && !conjoined && !isNamingAdjective(w)) break;
       inPhrase ||= forPurpose || conjoined;
+      afterConjoined = conjoined;
       afterRoyal = false;
       // A word said twice is the sentence going on ("حزب اليمين الذهبي اليمين المتطرف").
       if (norms.slice(i + 1, j).includes(w)) break;
