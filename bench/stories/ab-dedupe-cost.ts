@@ -1,6 +1,7 @@
 /**
  * Interleaved CPU A/B of the dedupe fold (what StoryStream.add does before clustering: shingle words, shingles,
- * signature, lead, word hashes and source when the version has the rewrite test, NearDuplicateIndex query/add, DuplicateGroups): A is an
+ * signature, lead, word hashes and source when the version has the rewrite test, headline words when it has the late
+ * one, NearDuplicateIndex query/add, DuplicateGroups): A is an
  * older src tree (`git archive <commit> src | tar -x -C bench/.tmp/old`), B the working tree. The corpus goes to
  * both in alternating chunks, each chunk's process CPU time charged to its side, so machine load falls on both
  * alike; the two sides' copy groups are compared at the end. Benchmark helper, not pure (reads the corpus).
@@ -25,6 +26,7 @@ function makeFold(m: DedupeTree, places: PlacesModule | undefined) {
   const groupOf = new Map<string, string>();
   // Versions before containment relations join groups on every verified copy.
   const grouping = (m.groups as { groupingCopies?: <T>(c: readonly T[]) => T[] }).groupingCopies;
+  const toTitleHashes = (m.index as { toTitleHashes?: (title: string) => Uint32Array }).toTitleHashes;
   return {
     groupOf,
     add(a: ReturnType<typeof loadStream>[number]): void {
@@ -45,6 +47,8 @@ function makeFold(m: DedupeTree, places: PlacesModule | undefined) {
         lead: m.text.toLeadHashes(words),
         ...(wordHashes === undefined ? {} : { wordHashes, sourceId: a.sourceId }),
         ...(places === undefined ? {} : { places: places.toTextPlaces(surface) }),
+        // Versions with the late rewrite test read the headline's words.
+        ...(toTitleHashes === undefined ? {} : { title: toTitleHashes(a.title) }),
       };
       const copies = index.query(fp, a.timeMs);
       index.add(a.id, a.timeMs, fp);

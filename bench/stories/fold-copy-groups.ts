@@ -50,7 +50,7 @@ export function foldCopyGroups(
   const originalOfGroup = new Map<string, string>();
   const mergedInto = new Map<string, string>();
   for (const a of articles) {
-    const { fingerprint } = tree.index.fingerprintText(a.text, a.sourceId);
+    const { fingerprint } = tree.index.fingerprintText(a.text, a.sourceId, a.title);
     const copies = index.query(fingerprint, a.timeMs);
     index.add(a.id, a.timeMs, fingerprint);
     groups.evictBefore(a.timeMs - tree.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);

@@ -75,7 +75,7 @@ const windowed: { timeMs: number; shingles: Uint32Array }[] = [];
 const kept = new Map<string, Uint32Array>();
 let head = 0;
 for (const a of articles) {
-  const { fingerprint: fp } = fingerprintText(a.text, a.sourceId);
+  const { fingerprint: fp } = fingerprintText(a.text, a.sourceId, a.title);
   const { shingles } = fp;
   for (const m of index.query(fp, a.timeMs)) {
     if (m.test !== "rewrite") continue;

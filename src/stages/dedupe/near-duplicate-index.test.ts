@@ -4,8 +4,10 @@ import {
   compareShingles,
   copyTestOf,
   isCopy,
+  REWRITE_LATE_MAX_HOURS,
   REWRITE_MAX_HOURS,
   rareLeadAgreementOf,
+  rewriteMaxHoursOf,
   type ShingleOverlap,
   shareFound,
 } from "./compare-shingles.ts";
@@ -16,7 +18,7 @@ import {
   REWRITE_MERGE_MAX_GROUP_SIZE,
 } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
-import { NearDuplicateIndex } from "./near-duplicate-index.ts";
+import { NearDuplicateIndex, toTitleHashes } from "./near-duplicate-index.ts";
 import {
   DEFAULT_SHINGLE_OPTIONS,
   shingleText,
@@ -295,7 +297,11 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
     wordHashes: toWordHashes(toShingleWords(release)),
     sourceId: "was",
   };
-  const cases: { name: string; sourceId: string; hoursLater: number; copy: boolean }[] = [
+  /** Headlines (invented, in the shape of a release's): one outlet's, another's shortened, and another day's. */
+  const RELEASE_TITLE = "تعليم المدينة المنورة يستضيف اللقاء التحضيري لتطوير مقررات العلوم";
+  const SHORTENED_TITLE = "تعليم المدينة يستضيف اللقاء التحضيري لتطوير مقررات العلوم";
+  const OTHER_DAY_TITLE = "توقعات بهطول أمطار رعدية على عسير والباحة";
+  const cases: { name: string; sourceId: string; hoursLater: number; title?: string; copy: boolean }[] = [
     {
       name: "another outlet's rewrite the same morning is a copy",
       sourceId: "okaz",
@@ -309,6 +315,27 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
       copy: false,
     },
     {
+      name: "the same words the next day under another headline are another day's template text, not a copy",
+      sourceId: "okaz",
+      hoursLater: REWRITE_MAX_HOURS + 6,
+      title: OTHER_DAY_TITLE,
+      copy: false,
+    },
+    {
+      name: "the next day's print edition under the release's headline, shortened, is a copy (the late rewrite)",
+      sourceId: "okaz",
+      hoursLater: REWRITE_MAX_HOURS + 6,
+      title: SHORTENED_TITLE,
+      copy: true,
+    },
+    {
+      name: "the release's headline past the late window is no rewrite copy",
+      sourceId: "okaz",
+      hoursLater: REWRITE_LATE_MAX_HOURS + 1,
+      title: SHORTENED_TITLE,
+      copy: false,
+    },
+    {
       name: "the same outlet's second text on the release is its own update, not a copy",
       sourceId: "was",
       hoursLater: 3,
@@ -318,11 +345,27 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
   for (const c of cases) {
     it(c.name, () => {
       const index = new NearDuplicateIndex();
-      index.add("release", 0, releaseFp);
-      const [match] = index.query(rewriteFp(c.sourceId), c.hoursLater * HOUR_MS);
+      index.add("release", 0, { ...releaseFp, title: toTitleHashes(RELEASE_TITLE) });
+      const fp = {
+        ...rewriteFp(c.sourceId),
+        ...(c.title === undefined ? {} : { title: toTitleHashes(c.title) }),
+      };
+      const [match] = index.query(fp, c.hoursLater * HOUR_MS);
       expect(match?.id).toBe(c.copy ? "release" : undefined);
     });
   }
+  it("allows the late window only to headlines that agree", () => {
+    const agreement = compareShingles(
+      toTitleHashes(SHORTENED_TITLE),
+      toTitleHashes(RELEASE_TITLE),
+    ).containment;
+    expect(agreement).toBe(1);
+    expect(rewriteMaxHoursOf(agreement)).toBe(REWRITE_LATE_MAX_HOURS);
+    const other = compareShingles(toTitleHashes(OTHER_DAY_TITLE), toTitleHashes(RELEASE_TITLE)).containment;
+    expect(rewriteMaxHoursOf(other)).toBe(REWRITE_MAX_HOURS);
+    expect(rewriteMaxHoursOf(undefined)).toBe(REWRITE_MAX_HOURS);
+    expect(compareShingles(toTitleHashes(""), toTitleHashes("")).containment).toBe(0);
+  });
   it("reads the rewrite below the other tests, with most word pairs shared", () => {
     const o = compareShingles(releaseFp.shingles, rewriteFp("okaz").shingles);
     expect(o.jaccard).toBeLessThan(0.5);

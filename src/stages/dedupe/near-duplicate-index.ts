@@ -13,6 +13,7 @@ import {
   DEFAULT_COPY_RULE,
   type PairEvidence,
   rareLeadAgreementOf,
+  rewriteMaxHoursOf,
   type ShingleOverlap,
 } from "./compare-shingles.ts";
 import { namesOtherPlaces, type TextPlaces, toTextPlaces } from "./lead-places.ts";
@@ -25,6 +26,7 @@ import {
   REWRITE_SHINGLE_WORDS,
   SHINGLE_WORDS,
   toLeadHashes,
+  toShingleHashes,
   toShingleHashesOfWords,
   toShingleWords,
   toWordHashes,
@@ -96,15 +98,24 @@ export interface NearDuplicateFingerprint {
   sourceId?: string;
   /** Places its lead and text name (lead-places.ts toTextPlaces); without them no pair is a template by its places. */
   places?: TextPlaces;
+  /** Headline words (sorted distinct stem hashes, toTitleHashes); without them the late rewrite test never passes. */
+  title?: Uint32Array;
+}
+
+/** Sorted distinct hashes of a headline's stop-word-free stems, what the late rewrite test compares. */
+export function toTitleHashes(title: string): Uint32Array {
+  return toShingleHashes(toShingleWords(title, DEFAULT_SHINGLE_OPTIONS, Number.POSITIVE_INFINITY), 1);
 }
 
 /**
- * An article's full fingerprint from its display text, and the shingle words it was built from (the story stage
- * reuses them as body terms). Example: two copies of one wire text from two outlets give equal `shingles`.
+ * An article's full fingerprint from its display text and headline (the late rewrite test reads the headline), and the
+ * shingle words it was built from (the story stage reuses them as body terms). Example: two copies of one wire text
+ * from two outlets give equal `shingles`.
  */
 export function fingerprintText(
   text: string,
   sourceId: string,
+  title = "",
 ): { words: string[]; fingerprint: Required<NearDuplicateFingerprint> } {
   const surface: string[] = [];
   const words = toShingleWords(text, DEFAULT_SHINGLE_OPTIONS, Number.POSITIVE_INFINITY, surface);
@@ -119,6 +130,7 @@ export function fingerprintText(
       wordHashes,
       sourceId,
       places: toTextPlaces(surface),
+      title: toTitleHashes(title),
     },
   };
 }
@@ -149,6 +161,7 @@ interface Entry {
   words: Uint32Array | undefined;
   sourceId: string | undefined;
   places: TextPlaces | undefined;
+  title: Uint32Array | undefined;
   bandKeys: Uint32Array;
   samples: Uint32Array;
   alive: boolean;
@@ -297,11 +310,15 @@ export class NearDuplicateIndex {
         // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
         const hoursApart =
           timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
+        // Headlines are read only past the rewrite window; two empty ones compare as 0 (no headline, no late rewrite).
+        if (hoursApart > this.rule.rewriteMaxHours && fp.title !== undefined && other.title !== undefined) {
+          out.titleAgreement = compareShingles(fp.title, other.title).containment;
+        }
         if (
           fp.wordHashes !== undefined &&
           other.wordHashes !== undefined &&
           (fp.sourceId === undefined || fp.sourceId !== other.sourceId) &&
-          hoursApart <= this.rule.rewriteMaxHours &&
+          hoursApart <= rewriteMaxHoursOf(out.titleAgreement, this.rule) &&
           leadAgreement >= this.rule.rewriteMinLeadAgreement
         ) {
           out.hoursApart = hoursApart;
@@ -406,6 +423,7 @@ export class NearDuplicateIndex {
       words: undefined,
       sourceId: fp.sourceId,
       places: fp.places,
+      title: fp.title,
       bandKeys,
       samples,
       alive: true,
@@ -448,6 +466,7 @@ export class NearDuplicateIndex {
     entry.bigrams = undefined;
     entry.words = undefined;
     entry.places = undefined;
+    entry.title = undefined;
     entry.samples = new Uint32Array(0);
   }
 }

@@ -76,7 +76,7 @@ export interface StreamAnalysis {
  * stems are the shingle words and the body terms.
  */
 export function analyzeStreamArticle(a: Pick<StreamArticle, "title" | "text" | "sourceId">): StreamAnalysis {
-  const { words, fingerprint } = fingerprintText(a.text, a.sourceId);
+  const { words, fingerprint } = fingerprintText(a.text, a.sourceId, a.title);
   return { fingerprint, terms: toStoryTerms(a.title, a.text, words), subjects: toHeadlineSubjects(a.title) };
 }
 
