@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { inventedWords } from "../../../test/fixtures/invented-words.ts";
 import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
+import { toTitleHashes } from "../dedupe/near-duplicate-index.ts";
 import { scoreClustering } from "./pairwise-scores.ts";
 import {
+  analyzeStreamArticle,
   containmentsOf,
   recluster,
   STREAM_CARRY_OVER_VERSION,
@@ -62,6 +64,15 @@ describe("recluster", () => {
       firstSeenMs: 0,
       lastUpdateMs: 2 * H,
     });
+  });
+});
+
+describe("analyzeStreamArticle", () => {
+  it("gives the near-duplicate fingerprint the headline's words, which the late rewrite test reads", () => {
+    const a = ARTICLES[0]!;
+    const { fingerprint } = analyzeStreamArticle(a);
+    expect([...fingerprint.title]).toEqual([...toTitleHashes(a.title)]);
+    expect(fingerprint.title.length).toBeGreaterThan(0);
   });
 });
 
