@@ -83,6 +83,7 @@ export const EQUIVALENCE_PROBES: readonly { name: string; queries: string[] }[] 
   { name: "teh marbuta written as heh", queries: ["هيئة", "هيئه"] },
   { name: "alef maksura written as yeh", queries: ["مستشفى", "مستشفي"] },
   { name: "hamza seat waw or yeh", queries: ["مسؤول", "مسئول"] },
+  { name: "hamza seat yeh written alef maksura + hamza", queries: ["الطوارئ", "الطوارىء"] },
   { name: "Arabic-Indic digits", queries: ["٢٠١٥", "2015"] },
   { name: "hamza-initial name", queries: ["إسرائيل", "اسرائيل"] },
   { name: "Persian kaf and yeh", queries: ["الکویت", "الكويت"] },

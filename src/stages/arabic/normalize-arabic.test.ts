@@ -11,6 +11,11 @@ import {
   stripInvisibles,
   stripTashkeel,
   stripTatweel,
+  UNIT_CONTEXTUAL,
+  UNIT_DELETED,
+  UNIT_FOLD,
+  UNIT_NEEDS_NORMALIZE,
+  unitFoldAt,
 } from "./normalize-arabic.ts";
 
 describe("normalizeArabic", () => {
@@ -22,6 +27,36 @@ describe("normalizeArabic", () => {
     { why: "alef maksura folds to yeh", input: "على", expected: "علي" },
     { why: "teh marbuta folds to heh", input: "حكومة", expected: "حكومه" },
     { why: "hamza on waw and yeh seats fold to hamza", input: "مسؤول مسئول", expected: "مسءول مسءول" },
+    {
+      why: "alef maksura before hamza is a hamza seat too, so ىء meets ئ",
+      input: "الطوارىء الطوارئ هادىء هادئ",
+      expected: "الطوارء الطوارء هادء هادء",
+    },
+    {
+      why: "alef maksura as a seat inside a word, before a suffix",
+      input: "هادىءة مبادىءها",
+      expected: "هادءه مبادءها",
+    },
+    {
+      why: "alef maksura as a seat with a haraka or an invisible before the hamza",
+      input: "شاطىِء شاطى\u200cء",
+      expected: "شاطء شاطء",
+    },
+    {
+      why: "alef maksura as a seat written in presentation forms",
+      input: "\ufe8d\ufee0\ufec4\ufeee\ufe8d\ufead\ufeef\ufe80",
+      expected: "الطوارء",
+    },
+    {
+      why: "alef maksura is yeh before anything but a hamza, a hamza of the next word included",
+      input: "على مستوى ءامن",
+      expected: "علي مستوي ءامن",
+    },
+    {
+      why: "yeh before hamza stays: folding it would merge المريء (esophagus) with المرء (a person)",
+      input: "المريء المرء شيء",
+      expected: "المريء المرء شيء",
+    },
     { why: "Persian keheh and farsi yeh fold to Arabic letters", input: "کابول علی", expected: "كابول علي" },
     { why: "Persian peh, tcheh, jeh, veh fold to Arabic letters", input: "پچژڤ", expected: "بجزف" },
     { why: "Arabic-Indic digits become ASCII", input: "٢٠١٥", expected: "2015" },
@@ -70,6 +105,33 @@ describe("normalizeArabic", () => {
   });
 });
 
+describe("UNIT_FOLD and unitFoldAt", () => {
+  it("marks alef maksura as contextual and resolves it by the next kept unit", () => {
+    expect(UNIT_FOLD[0x0649]).toBe(UNIT_CONTEXTUAL);
+    expect(unitFoldAt("الطوارىء", 6)).toBe(UNIT_DELETED);
+    expect(unitFoldAt("شاطىَء", 4)).toBe(UNIT_DELETED);
+    expect(unitFoldAt("على", 2)).toBe(0x064a);
+    expect(unitFoldAt("مستوى ءامن", 4)).toBe(0x064a);
+  });
+
+  it("folds a word unit by unit to its normal form when no unit needs Unicode normalization", () => {
+    const chars = [..."اأىيةؤئءوعلمنكیپ٣ \u064e\u0651\u0640\u200c\u200fAz"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 30 }), (parts) => {
+        const s = parts.join("");
+        let folded = "";
+        for (let i = 0; i < s.length; i++) {
+          const unit = unitFoldAt(s, i);
+          expect(unit).not.toBe(UNIT_NEEDS_NORMALIZE);
+          if (unit !== UNIT_DELETED) folded += String.fromCharCode(unit);
+        }
+        expect(folded).toBe(normalizeArabic(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("named folds", () => {
   const rows: { why: string; fold: (s: string) => string; input: string; expected: string }[] = [
     { why: "foldAlef only touches alef seats", fold: foldAlef, input: "إسرائيلة", expected: "اسرائيلة" },
@@ -81,6 +143,13 @@ describe("named folds", () => {
       expected: "أمريكيه",
     },
     { why: "foldHamzaSeats only touches ؤ and ئ", fold: foldHamzaSeats, input: "رؤساء", expected: "رءساء" },
+    {
+      why: "foldHamzaSeats folds ى only before a hamza",
+      fold: foldHamzaSeats,
+      input: "مبادىء على",
+      expected: "مبادء على",
+    },
+    { why: "foldYeh reads ى before a hamza as yeh", fold: foldYeh, input: "مبادىء", expected: "مباديء" },
     { why: "stripTashkeel keeps letters", fold: stripTashkeel, input: "كَتَبَ", expected: "كتب" },
     { why: "stripTatweel keeps letters", fold: stripTatweel, input: "جـمـيـل", expected: "جميل" },
     { why: "foldDigits keeps Arabic letters", fold: foldDigits, input: "عام ٢٠٢٤", expected: "عام 2024" },

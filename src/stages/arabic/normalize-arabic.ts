@@ -79,6 +79,22 @@ export const HAMZA_SEAT_RULES: readonly CharRule[] = [
 ];
 
 /**
+ * A rule that depends on the next letter: the code point becomes `to` when the next unit the fold keeps is
+ * `before`; elsewhere the plain rules decide.
+ */
+type ContextRule = readonly [from: number, before: number, to: string];
+
+/**
+ * Alef maksura as a hamza seat: "ىء" is a common spelling of ئ (الطوارىء, هادىء, مبادىء, شاطىء: 195 tokens of 58
+ * words in the dev corpus, whose ئ spellings have 5,053), so before a hamza ى folds away and the pair meets ئ's
+ * fold. Elsewhere ى is yeh (YEH_RULES). يء stays apart: folding it too would merge المريء with المرء (197 tokens)
+ * and بطيء with بطء.
+ */
+export const HAMZA_SEAT_CONTEXT_RULES: readonly ContextRule[] = [
+  [0x0649, 0x0621, ""], // ARABIC LETTER ALEF MAKSURA before ARABIC LETTER HAMZA -> deleted (ىء -> ء, as ئ -> ء)
+];
+
+/**
  * Persian and Urdu letters that appear in pasted names and keyboard layouts (کابول), mapped to the Arabic
  * letter a reader takes them for. Farsi teh marbuta goes straight to heh so the fold stays idempotent.
  */
@@ -113,8 +129,44 @@ export const DIGIT_RULES: readonly CharRule[] = [
 
 /** Marks a table slot that deletes its character. */
 const DELETE = -1;
+/** Marks a table slot whose fold depends on the next unit: see the fold's context rules. */
+const CONTEXTUAL = -3;
 
-/** Builds a BMP lookup table (identity except for the rules), so a fold is one array read per character. */
+/**
+ * A fold: a BMP lookup table (identity except for the rules), so a fold is one array read per character, and the
+ * context rules of its CONTEXTUAL slots, with what the unit becomes when the context does not hold.
+ */
+interface Fold {
+  readonly table: Int32Array;
+  readonly contexts: ReadonlyMap<number, { before: number; to: number; otherwise: number }>;
+}
+
+function buildFold(
+  rules: readonly CharRule[],
+  contextRules: readonly ContextRule[],
+  lowercase: boolean,
+): Fold {
+  const table = buildTable(rules, lowercase);
+  const contexts = new Map<number, { before: number; to: number; otherwise: number }>();
+  for (const [from, before, to] of contextRules) {
+    contexts.set(from, { before, to: to === "" ? DELETE : to.charCodeAt(0), otherwise: table[from]! });
+    table[from] = CONTEXTUAL;
+  }
+  return { table, contexts };
+}
+
+/** What the CONTEXTUAL unit at s[i] becomes: its context rule's `to` when the next unit the fold keeps matches. */
+function foldInContext(s: string, i: number, fold: Fold): number {
+  const rule = fold.contexts.get(s.charCodeAt(i))!;
+  for (let j = i + 1; j < s.length; j++) {
+    const next = s.charCodeAt(j);
+    if (fold.table[next] === DELETE) continue;
+    return next === rule.before ? rule.to : rule.otherwise;
+  }
+  return rule.otherwise;
+}
+
+/** Builds the lookup table of plain rules. */
 function buildTable(rules: readonly CharRule[], lowercase: boolean): Int32Array {
   const table = new Int32Array(0x10000);
   for (let cp = 0; cp < 0x10000; cp++) table[cp] = cp;
@@ -131,8 +183,9 @@ function buildTable(rules: readonly CharRule[], lowercase: boolean): Int32Array 
   return table;
 }
 
-/** Applies a table; returns the input itself when nothing changes (the common case for most words). */
-function applyTable(s: string, table: Int32Array): string {
+/** Applies a fold; returns the input itself when nothing changes (the common case for most words). */
+function applyFold(s: string, fold: Fold): string {
+  const { table } = fold;
   const n = s.length;
   let i = 0;
   for (; i < n; i++) {
@@ -143,17 +196,24 @@ function applyTable(s: string, table: Int32Array): string {
   let out = s.slice(0, i);
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    const m = table[c]!;
-    if (m === c) out += s[i];
-    else if (m !== DELETE) out += String.fromCharCode(m);
+    let m = table[c]!;
+    if (m === c) {
+      out += s[i];
+      continue;
+    }
+    if (m === CONTEXTUAL) m = foldInContext(s, i, fold);
+    if (m !== DELETE) out += String.fromCharCode(m);
   }
   return out;
 }
 
 /** Makes a named fold from its rules. */
-function makeFold(rules: readonly CharRule[]): (s: string) => string {
-  const table = buildTable(rules, false);
-  return (s) => applyTable(s, table);
+function makeFold(
+  rules: readonly CharRule[],
+  contextRules: readonly ContextRule[] = [],
+): (s: string) => string {
+  const fold = buildFold(rules, contextRules, false);
+  return (s) => applyFold(s, fold);
 }
 
 /** Removes bidi controls, zero-width characters and the soft hyphen: "م\u200fصر" -> "مصر". */
@@ -168,8 +228,8 @@ export const foldAlef = makeFold(ALEF_RULES);
 export const foldYeh = makeFold(YEH_RULES);
 /** Folds teh marbuta to heh: "حكومة" -> "حكومه". */
 export const foldTehMarbuta = makeFold(TEH_MARBUTA_RULES);
-/** Folds hamza on waw/yeh seats to bare hamza: "مسئول" and "مسؤول" -> "مسءول". */
-export const foldHamzaSeats = makeFold(HAMZA_SEAT_RULES);
+/** Folds hamza on waw/yeh seats, and ى before hamza, to bare hamza: "مسئول" -> "مسءول", "الطوارىء" -> "الطوارء". */
+export const foldHamzaSeats = makeFold(HAMZA_SEAT_RULES, HAMZA_SEAT_CONTEXT_RULES);
 /** Folds Persian/Urdu letters to Arabic ones: "کابول" (U+06A9) -> "كابول". */
 export const foldPersianLetters = makeFold(PERSIAN_LETTER_RULES);
 /** Folds Arabic-Indic and Persian digits and separators to ASCII: "٢٠١٥" -> "2015", "٥٪" -> "5%". */
@@ -189,7 +249,7 @@ const ALL_RULES: readonly CharRule[] = [
 ];
 
 /** The combined fold of every rule plus lowercasing. */
-const NORMALIZE_TABLE = buildTable(ALL_RULES, true);
+const NORMALIZE = buildFold(ALL_RULES, HAMZA_SEAT_CONTEXT_RULES, true);
 
 /**
  * Per code unit: 0 = Unicode normalization cannot change it, 1 = NFC might (combining marks that compose,
@@ -223,26 +283,37 @@ function buildComposeClass(): Uint8Array {
 export const UNIT_DELETED = DELETE;
 /** UNIT_FOLD value of a unit that Unicode normalization may change: only normalizeArabic on the whole word tells. */
 export const UNIT_NEEDS_NORMALIZE = -2;
+/** UNIT_FOLD value of a unit whose fold depends on the units after it (ى before ء): unitFoldAt tells. */
+export const UNIT_CONTEXTUAL = CONTEXTUAL;
 
 /**
- * Per code unit, what normalizeArabic makes of it: the folded unit, UNIT_DELETED, or UNIT_NEEDS_NORMALIZE. In a
- * word without UNIT_NEEDS_NORMALIZE units the normal form is exactly this fold, unit by unit, so callers can read a
- * word's normal form without building it (the tokenizer and snippets do; most words of news text are their own
- * normal form: every unit maps to itself).
+ * Per code unit, what normalizeArabic makes of it: the folded unit, UNIT_DELETED, UNIT_CONTEXTUAL or
+ * UNIT_NEEDS_NORMALIZE. In a word without UNIT_NEEDS_NORMALIZE units the normal form is exactly this fold, unit by
+ * unit, with UNIT_CONTEXTUAL units resolved by unitFoldAt, so callers can read a word's normal form without building
+ * it (the tokenizer and snippets do; most words of news text are their own normal form: every unit maps to itself).
  */
 export const UNIT_FOLD = buildUnitFold();
 
 function buildUnitFold(): Int32Array {
   const fold = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++)
-    fold[c] = COMPOSE_CLASS[c] === 0 ? NORMALIZE_TABLE[c]! : UNIT_NEEDS_NORMALIZE;
+    fold[c] = COMPOSE_CLASS[c] === 0 ? NORMALIZE.table[c]! : UNIT_NEEDS_NORMALIZE;
   return fold;
 }
 
 /**
+ * UNIT_FOLD of the unit s[i], a UNIT_CONTEXTUAL unit resolved as normalizeArabic folds it there (never
+ * UNIT_CONTEXTUAL). Examples: ("الطوارىء", 6) -> UNIT_DELETED (ى before ء), ("على", 2) -> 0x064a (ARABIC LETTER YEH).
+ */
+export function unitFoldAt(s: string, i: number): number {
+  const unit = UNIT_FOLD[s.charCodeAt(i)]!;
+  return unit === UNIT_CONTEXTUAL ? foldInContext(s, i, NORMALIZE) : unit;
+}
+
+/**
  * Normalizes text for matching, per notes §5: NFKC when Arabic presentation forms are present (else NFC);
- * drops invisibles, harakat, Quranic marks and tatweel; folds alef seats, ى, ة, ؤ/ئ, Persian letters and
- * digits; lowercases. Idempotent. Never use the result for display.
+ * drops invisibles, harakat, Quranic marks and tatweel; folds alef seats, ى, ة, ؤ/ئ (and ى before ء, a seat
+ * too), Persian letters and digits; lowercases. Idempotent. Never use the result for display.
  * Example: "الأَمريكيّة ٢٠١٥" -> "الامريكيه 2015".
  */
 export function normalizeArabic(s: string): string {
@@ -254,12 +325,12 @@ export function normalizeArabic(s: string): string {
       if (cls === 2) break;
     }
   }
-  if (compose === 0) return applyTable(s, NORMALIZE_TABLE);
+  if (compose === 0) return applyFold(s, NORMALIZE);
   // Slow path (rare): deleting an invisible can bring a base letter next to a combining mark, so compose
   // once more after folding; this keeps the function idempotent.
-  const folded = applyTable(s.normalize(compose === 2 ? "NFKC" : "NFC"), NORMALIZE_TABLE);
+  const folded = applyFold(s.normalize(compose === 2 ? "NFKC" : "NFC"), NORMALIZE);
   const recomposed = folded.normalize("NFC");
-  return recomposed === folded ? folded : applyTable(recomposed, NORMALIZE_TABLE);
+  return recomposed === folded ? folded : applyFold(recomposed, NORMALIZE);
 }
 
 /**

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { normalizeArabic } from "./normalize-arabic.ts";
 import {
   nextWordStart,
+  SPAN_FOLDED,
+  SPAN_PLAIN,
   scanWordSpans,
   spanNorm,
   tokenize,
@@ -28,6 +30,7 @@ describe("tokenize", () => {
     { why: "digits are words, Arabic-Indic ones become ASCII", input: "عام ٢٠١٥م", norms: ["عام", "2015م"] },
     { why: "Latin words are lowercased", input: "BBC عربي", norms: ["bbc", "عربي"] },
     { why: "a lone haraka is no word", input: "\u064e \u0651", norms: [] },
+    { why: "ىء spells ئ, ى before the next word is yeh", input: "الطوارىء على", norms: ["الطوارء", "علي"] },
   ];
   for (const row of rows) {
     it(`tokenizes: ${row.why}`, () => {
@@ -122,6 +125,14 @@ describe("scanWordSpans", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("reads ى by its context without Unicode normalization: a folded span, its display offsets exact", () => {
+    const s = "قوات الطوارىءِ على";
+    const spans = scanWordSpans(s);
+    expect(Array.from(spans.kinds.subarray(0, spans.count))).toEqual([SPAN_PLAIN, SPAN_FOLDED, SPAN_FOLDED]);
+    expect(s.slice(spans.starts[1], spans.ends[1])).toBe("الطوارىءِ");
+    expect([1, 2].map((i) => spanNorm(s, spans, i))).toEqual(["الطوارء", "علي"]);
   });
 
   it("reuses a span list, growing it for long texts", () => {

@@ -7,6 +7,7 @@ import {
   normalizeArabic,
   TASHKEEL_RULES,
   TATWEEL_RULES,
+  UNIT_CONTEXTUAL,
   UNIT_DELETED,
   UNIT_FOLD,
 } from "./normalize-arabic.ts";
@@ -58,7 +59,10 @@ function buildClassTable(): Uint8Array {
 
 /** WordSpans kind: the display slice is its own normal form (most words of news text). */
 export const SPAN_PLAIN = 0;
-/** WordSpans kind: the normal form is the display slice folded unit by unit with UNIT_FOLD, deleted units dropped. */
+/**
+ * WordSpans kind: the normal form is the display slice folded unit by unit with UNIT_FOLD (unitFoldAt for its
+ * UNIT_CONTEXTUAL units), deleted units dropped.
+ */
 export const SPAN_FOLDED = 1;
 /** WordSpans kind: the normal form needed Unicode normalization, or is one piece of a split run; see `norms`. */
 export const SPAN_NORMALIZED = 2;
@@ -69,8 +73,9 @@ const KIND_SHIFT = 3;
 
 /**
  * Per code unit, its class and the least span kind a word holding it can have, so the word scanner reads one
- * table per unit. A unit-by-unit fold is a word's normal form only while every letter folds to a letter and every
- * other unit is deleted (surrogates, composing marks and presentation forms need normalizeArabic).
+ * table per unit. A unit-by-unit fold is a word's normal form only while every letter folds to a letter (or, a
+ * UNIT_CONTEXTUAL letter, to a letter or nothing before the letter that decides it) and every other unit is
+ * deleted (surrogates, composing marks and presentation forms need normalizeArabic).
  */
 const SCAN = buildScanTable();
 
@@ -81,7 +86,10 @@ function buildScanTable(): Uint8Array {
     const folded = UNIT_FOLD[cp]!;
     let kind = SPAN_PLAIN;
     if (folded !== cp || k !== LETTER) {
-      const foldsCleanly = k === LETTER ? folded >= 0 && CLASS[folded] === LETTER : folded === UNIT_DELETED;
+      const foldsCleanly =
+        k === LETTER
+          ? folded === UNIT_CONTEXTUAL || (folded >= 0 && CLASS[folded] === LETTER)
+          : folded === UNIT_DELETED;
       kind = foldsCleanly ? SPAN_FOLDED : SPAN_NORMALIZED;
     }
     scan[cp] = k | (kind << KIND_SHIFT);

@@ -247,4 +247,14 @@ describe("combineEntities", () => {
     ]);
     expect(byKind("place")).toEqual([["الرياض", 2]]);
   });
+
+  it("merges a name whose ئ one article writes ىء (قوات الطوارىء الخاصة, قوات الطوارئ الخاصة)", () => {
+    const lists = [
+      extractEntities("أعلنت قوات الطوارىء الخاصة في عسير نتائج التحقيق"),
+      extractEntities("أعلنت قوات الطوارئ الخاصة في عسير نتائج التحقيق"),
+      extractEntities("وصلت قوات الطوارئ الخاصة إلى الموقع"),
+    ];
+    const organizations = combineEntities(lists).filter((e) => e.kind === "organization");
+    expect(organizations.map((e) => [e.name, e.articles])).toEqual([["قوات الطوارئ الخاصة", 3]]);
+  });
 });
