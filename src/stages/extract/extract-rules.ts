@@ -422,3 +422,96 @@ export const SITE_RULES: ReadonlyMap<string, { dropTokens: readonly string[]; re
   ],
   ["pnn.ps", { dropTokens: ["post-related"], reason: "Sahifa theme related box inside the entry" }],
 ]);
+
+/** What a widget label is in plain text that lost its HTML: a control (share, print, font size, comment, pager,
+ * platform button), the heading of a tag line (tags follow, no sentence), or the label of a permalink line (the
+ * story's own link or headline follows). */
+export type WidgetRole = "control" | "tags" | "permalink";
+
+export interface WidgetLabel {
+  label: string;
+  role: WidgetRole;
+  reason: string;
+}
+
+/** Labels of page widgets as they survive in scraped plain text, sorted by label; the plain-text counterpart of
+ * the share and navigation markers above (stripWidgetResidue reads both). A control label is only residue in a
+ * run of two or more, or alone on an edge line: "شارك" and "تويتر" open and end real sentences. */
+const WIDGET_LABELS_SOURCE: readonly WidgetLabel[] = [
+  { label: "a+", role: "control", reason: "font-size button" },
+  { label: "a-", role: "control", reason: "font-size button" },
+  { label: "comments", role: "control", reason: "comment count button" },
+  { label: "email", role: "control", reason: "share by e-mail button" },
+  { label: "facebook", role: "control", reason: "share button" },
+  { label: "google+", role: "control", reason: "share button" },
+  { label: "linkedin", role: "control", reason: "share button" },
+  { label: "next", role: "control", reason: "slider or pager button (3alyoum 'Next Previous')" },
+  { label: "permalink", role: "permalink", reason: "permalink label" },
+  { label: "pinterest", role: "control", reason: "share button" },
+  { label: "previous", role: "control", reason: "slider or pager button" },
+  { label: "print", role: "control", reason: "print button" },
+  { label: "short link", role: "permalink", reason: "short-link box" },
+  { label: "tags", role: "tags", reason: "tag line heading" },
+  { label: "telegram", role: "control", reason: "share button" },
+  { label: "tweet", role: "control", reason: "share button" },
+  { label: "twitter", role: "control", reason: "share button" },
+  { label: "whatsapp", role: "control", reason: "share button" },
+  { label: "أرسل لصديق", role: "control", reason: "send-to-a-friend button" },
+  { label: "أضف تعليقك", role: "control", reason: "comment button" },
+  { label: "إنستغرام", role: "control", reason: "share button" },
+  { label: "اطبع", role: "control", reason: "print button" },
+  { label: "اكتب تعليقك", role: "control", reason: "comment button" },
+  { label: "اكتب رأيك", role: "control", reason: "comment button (okaz share bar)" },
+  { label: "البريد الإلكتروني", role: "control", reason: "share by e-mail button" },
+  { label: "الرابط المختصر", role: "permalink", reason: "short-link box" },
+  { label: "الكلمات الدلالية", role: "tags", reason: "tag line heading" },
+  { label: "الكلمات المفتاحية", role: "tags", reason: "tag line heading" },
+  { label: "المزيد", role: "control", reason: "read-more link ending a teaser (aawsat '...المزيد')" },
+  { label: "الوسوم", role: "tags", reason: "tag line heading" },
+  { label: "انستقرام", role: "control", reason: "share button" },
+  { label: "تصغير الخط", role: "control", reason: "font-size button" },
+  { label: "تكبير الخط", role: "control", reason: "font-size button" },
+  { label: "تلغرام", role: "control", reason: "share button" },
+  { label: "تويتر", role: "control", reason: "share button" },
+  { label: "تيليجرام", role: "control", reason: "share button" },
+  { label: "جوجل بلس", role: "control", reason: "share button (okaz share bar)" },
+  { label: "جوجل+", role: "control", reason: "share button" },
+  { label: "حجم الخط", role: "control", reason: "font-size control" },
+  {
+    label: "رابط الخبر",
+    role: "permalink",
+    reason: "story link box (alweeam 'رابط الخبر بصحيفة الوئام: headline')",
+  },
+  { label: "رابط المقال", role: "permalink", reason: "story link box" },
+  { label: "رابط مختصر", role: "permalink", reason: "short-link box" },
+  { label: "سمات", role: "tags", reason: "tag line heading in Arabic WordPress themes (3alyoum)" },
+  { label: "شارك عبر", role: "control", reason: "share bar label" },
+  { label: "شارك على", role: "control", reason: "share bar label" },
+  { label: "شارك من خلال", role: "control", reason: "share bar label (okaz)" },
+  { label: "فيس بوك", role: "control", reason: "share button" },
+  { label: "فيسبوك", role: "control", reason: "share button" },
+  { label: "كلمات دلالية", role: "tags", reason: "tag line heading" },
+  { label: "كلمات مفتاحية", role: "tags", reason: "tag line heading" },
+  { label: "لينكد إن", role: "control", reason: "share button" },
+  { label: "واتس آب", role: "control", reason: "share button" },
+  { label: "واتساب", role: "control", reason: "share button" },
+  { label: "وسوم", role: "tags", reason: "tag line heading" },
+];
+
+export interface FoldedWidgetLabel {
+  role: WidgetRole;
+  /** The label's folded words. */
+  words: readonly string[];
+}
+
+/** Widget labels folded and split into words, the exact share and navigation markers added as controls ("شارك",
+ * "طباعة", "التالي", "نسخ الرابط"), longest first so "شارك من خلال" wins over "شارك". */
+export const WIDGET_LABELS: readonly FoldedWidgetLabel[] = [
+  ...WIDGET_LABELS_SOURCE.map((l) => ({ role: l.role, text: l.label })),
+  ...MARKERS_SOURCE.filter((m) => m.kind === "share" || m.kind === "navigation").map((m) => ({
+    role: "control" as const,
+    text: m.marker,
+  })),
+]
+  .map((l) => ({ role: l.role, words: foldMatchText(l.text).split(" ") }))
+  .sort((a, b) => b.words.length - a.words.length);
