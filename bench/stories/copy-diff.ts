@@ -6,13 +6,15 @@
  * Labels see few of these pairs (testdata/labels/README.md: a change whose new pairs are half wrong is no gain).
  * Prints corpus text to the terminal only. Benchmark helper, not pure (reads the corpus).
  * Run: node --import tsx bench/stories/copy-diff.ts [old src root, default bench/.tmp/old/src] [--sample 20]
- *   [--chars 220] [--seed 20261130]
+ *   [--chars 220] [--seed 20261130] [--a-raw-text]
+ * With `--a-raw-text` A reads the dump's raw text (B the text import stores): what a text rule at import
+ * (plainDisplayText) changes; pass `src` as the old root to keep the code the same.
  */
 import { resolve } from "node:path";
 import { lcg } from "../seeded-random.ts";
 import { loadDedupeTree } from "./dedupe-tree.ts";
 import { foldCopyGroups } from "./fold-copy-groups.ts";
-import { loadStream } from "./load-corpus.ts";
+import { CORPUS_PATH, loadStream } from "./load-corpus.ts";
 
 const SEED_DEFAULT = 20261130;
 const args = process.argv.slice(2);
@@ -27,6 +29,7 @@ const oldRoot = resolve(
 const newRoot = resolve("src");
 
 const articles = loadStream();
+const articlesA = args.includes("--a-raw-text") ? loadStream(CORPUS_PATH, "raw") : articles;
 const byId = new Map(articles.map((a) => [a.id, a]));
 
 /** Pairs `x` puts in one group and `y` does not. */
@@ -54,7 +57,7 @@ function sample<T>(xs: readonly T[], n: number, random: () => number): T[] {
 }
 
 const [oldM, newM] = [await loadDedupeTree(oldRoot), await loadDedupeTree(newRoot)];
-const a = foldCopyGroups(oldM, articles).groupOf;
+const a = foldCopyGroups(oldM, articlesA).groupOf;
 const b = foldCopyGroups(newM, articles).groupOf;
 const added = pairsOnlyIn(b, a);
 const removed = pairsOnlyIn(a, b);

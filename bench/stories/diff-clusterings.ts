@@ -9,12 +9,13 @@
  * (A first, B defaults to the shipped tuning; each piece is shown by its earliest article's title.)
  * With `--a-module` / `--b-module <recluster.ts path, relative to this file>` A or B runs another version of the
  * code, e.g. main's unpacked by `git archive main src | tar -x -C bench/.tmp/main` as
- * ../.tmp/main/src/stages/stories/recluster.ts.
+ * ../.tmp/main/src/stages/stories/recluster.ts. With `--a-raw-text` / `--b-raw-text` A or B reads the dump's raw text
+ * instead of the text import stores: what a text rule at import (plainDisplayText) changes.
  */
 import type * as Recluster from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
 import { lcg } from "../seeded-random.ts";
-import { loadCorpus, timeOf } from "./load-corpus.ts";
+import { CORPUS_PATH, loadCorpus, timeOf } from "./load-corpus.ts";
 import { clusterCorpus } from "./story-spans.ts";
 
 const SEED = 20151129;
@@ -34,6 +35,9 @@ const tuningA = JSON.parse(tunings[0] ?? "{}") as Partial<ClusterTuning>;
 const tuningB = JSON.parse(tunings[1] ?? "{}") as Partial<ClusterTuning>;
 
 const corpus = loadCorpus();
+const rawCorpus = args.some((a) => a.endsWith("-raw-text")) ? loadCorpus(CORPUS_PATH, "raw") : corpus;
+const corpusA = args.includes("--a-raw-text") ? rawCorpus : corpus;
+const corpusB = args.includes("--b-raw-text") ? rawCorpus : corpus;
 const titleOf = new Map(corpus.map((a) => [a.id, a.title]));
 const timeOfId = new Map(corpus.map((a) => [a.id, timeOf(a)]));
 /** The piece's earliest article (its headline as a reader first saw it). */
@@ -42,12 +46,16 @@ const earliest = (ids: readonly string[]) =>
     timeOfId.get(q)! < timeOfId.get(p)! || (timeOfId.get(q) === timeOfId.get(p) && q < p) ? q : p,
   );
 /** Clusters the corpus with the code at `modulePath` (a recluster.ts), or this checkout's. */
-const clusterWith = async (tuning: Partial<ClusterTuning>, modulePath: string | undefined) =>
+const clusterWith = async (
+  articles: typeof corpus,
+  tuning: Partial<ClusterTuning>,
+  modulePath: string | undefined,
+) =>
   modulePath === undefined
-    ? clusterCorpus(corpus, tuning)
-    : clusterCorpus(corpus, tuning, (await import(modulePath)) as typeof Recluster);
-const a = await clusterWith(tuningA, aModule);
-const b = await clusterWith(tuningB, bModule);
+    ? clusterCorpus(articles, tuning)
+    : clusterCorpus(articles, tuning, (await import(modulePath)) as typeof Recluster);
+const a = await clusterWith(corpusA, tuningA, aModule);
+const b = await clusterWith(corpusB, tuningB, bModule);
 
 /** For each story of `x`, its articles grouped by their story in `y`. */
 function piecesOf(x: typeof a, y: typeof a): { story: string; pieces: Map<string, string[]> }[] {

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { plainDisplayText } from "../../src/stages/ingest/record-to-draft.ts";
 import { compareStreamOrder, type StreamArticle } from "../../src/stages/stories/recluster.ts";
 
 export interface CorpusArticle {
@@ -18,11 +19,20 @@ export interface CorpusArticle {
 
 export const CORPUS_PATH = join(process.cwd(), "..", "shared", "data", "corpus", "saudinewsnet.dev.jsonl.gz");
 
-/** Every article of the dev corpus, in file order ((date, source, id)). */
-export function loadCorpus(path: string = CORPUS_PATH): CorpusArticle[] {
+/** Which text a corpus article carries: as import stores it (plainDisplayText: transport damage repaired, widget
+ * residue stripped), what benchmarks replay; or as the dump has it, to read what a text rule changes. */
+export type CorpusText = "imported" | "raw";
+
+/** Every article of the dev corpus, in file order ((date, source, id)), with its `text` as import stores it unless
+ * asked for the raw dump text. */
+export function loadCorpus(path: string = CORPUS_PATH, text: CorpusText = "imported"): CorpusArticle[] {
   const lines = gunzipSync(readFileSync(path)).toString("utf8").split("\n");
   const out: CorpusArticle[] = [];
-  for (const line of lines) if (line.trim() !== "") out.push(JSON.parse(line) as CorpusArticle);
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const a = JSON.parse(line) as CorpusArticle;
+    out.push(text === "raw" ? a : { ...a, text: plainDisplayText(a.text) });
+  }
   return out;
 }
 
@@ -46,8 +56,8 @@ export function toStream(corpus: readonly CorpusArticle[]): StreamArticle[] {
 }
 
 /** The whole dev corpus as a stream (toStream of loadCorpus). */
-export function loadStream(path: string = CORPUS_PATH): StreamArticle[] {
-  return toStream(loadCorpus(path));
+export function loadStream(path: string = CORPUS_PATH, text: CorpusText = "imported"): StreamArticle[] {
+  return toStream(loadCorpus(path, text));
 }
 
 /** The records of a label file (testdata/labels/<file>, one JSON object a line), in file order. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ArticleDraft } from "../../domain/article.ts";
 import { isAkhbarError } from "../../domain/errors.ts";
 import { recordToDraft, toIsoTime } from "./record-to-draft.ts";
 
@@ -59,6 +60,31 @@ describe("recordToDraft", () => {
     expect(recordToDraft({ ...base, text: "الأول.\u001a\u001aالثاني\u0007" }, OPTIONS).text).toBe(
       "الأول.\nالثاني",
     );
+  });
+
+  it("strips widget residue from the edges of a record's plain text, and hashes the stripped text", () => {
+    const story = "أكد الوزير أن الخطة تبدأ الأسبوع المقبل.";
+    const draft = recordToDraft({ ...base, text: `شارك من خلال تويتر فيسبوك اكتب رأيك ${story}` }, OPTIONS);
+    expect(draft.text).toBe(story);
+    expect(draft.contentHash).toBe(recordToDraft({ ...base, text: story }, OPTIONS).contentHash);
+  });
+
+  it("strips widget residue from plain text a feed gave (no page html), keeps text extracted from a page", () => {
+    const story = "أكد الوزير أن الخطة تبدأ الأسبوع المقبل.";
+    const extracted = {
+      title: "عنوان",
+      text: `${story} سمات الوزير الخطة`,
+      html: null,
+      byline: null,
+      publishedAt: null,
+      citedSource: null,
+      imageUrl: null,
+      language: null,
+    };
+    const { text: _text, ...noText } = base;
+    expect(recordToDraft(noText, OPTIONS, extracted).text).toBe(story);
+    const page = { ...extracted, html: "<p>x</p>" as NonNullable<ArticleDraft["html"]> };
+    expect(recordToDraft(noText, OPTIONS, page).text).toBe(`${story} سمات الوزير الخطة`);
   });
 
   it("reads a timestamp without offset in the given default offset", () => {

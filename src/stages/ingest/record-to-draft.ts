@@ -1,6 +1,7 @@
 /**
  * Maps one imported JSON record ({id, source, url, title, date, text, ...}) to an ArticleDraft.
- * Ingest stage, pure: validates, cleans the dump's transport damage, keeps unknown fields verbatim.
+ * Ingest stage, pure: validates, cleans the dump's transport damage and the widget residue on plain text's edges,
+ * keeps unknown fields verbatim.
  */
 import { createHash } from "node:crypto";
 import { decodeHTMLStrict } from "entities";
@@ -8,6 +9,7 @@ import type { ArticleDraft } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import { canonicalizeUrl } from "../dedupe/canonical-url.ts";
 import { contentHash } from "../dedupe/content-hash.ts";
+import { stripWidgetResidue } from "../extract/strip-widget-residue.ts";
 
 /** Fields akhbar maps to columns; everything else in a record goes to `extra` untouched. */
 const KNOWN_FIELDS = new Set([
@@ -94,7 +96,7 @@ export function recordToDraft(
   const title = cleanDisplay(decodeEntities(optionalString(r, "title") || extracted?.title || ""))
     .replace(/\s+/g, " ")
     .trim();
-  const text = cleanDisplay(optionalString(r, "text") || extracted?.text || "").trim();
+  const text = displayText(optionalString(r, "text"), extracted);
   if (text.length > MAX_TEXT_CHARS) throw badRecord(`"text" is longer than ${MAX_TEXT_CHARS} characters`);
   if (title === "" && text === "") throw badRecord('"title" and "text" are both empty');
 
@@ -165,6 +167,24 @@ function sourceIdOf(r: Record<string, unknown>, canonicalUrl: string): string {
     return source;
   }
   return new URL(canonicalUrl).hostname.replace(/^www\./, "");
+}
+
+/**
+ * Display text of plain text entering akhbar (a dump's `text`, a feed entry's summary): the dump's transport damage
+ * repaired (cleanDisplay), then the widget residue scraping glued to its edges stripped (share bars, tag lines,
+ * permalink boxes; stripWidgetResidue). What import stores and what the corpus benchmarks replay.
+ * Example: "شارك من خلال تويتر فيسبوك اكتب رأيك أكد الوزير ..." -> "أكد الوزير ...".
+ */
+export function plainDisplayText(text: string): string {
+  return stripWidgetResidue(cleanDisplay(text).trim());
+}
+
+/** The draft's text: the record's own, else what extraction found. Text extracted from a page (html present) had
+ * its share blocks dropped by the HTML extractor and is kept as extracted. */
+function displayText(own: string | undefined, extracted: ExtractedFields | undefined): string {
+  if (own) return plainDisplayText(own);
+  if (extracted?.html === null) return plainDisplayText(extracted.text);
+  return cleanDisplay(extracted?.text ?? "").trim();
 }
 
 function offsetOf(offset: string): string {
