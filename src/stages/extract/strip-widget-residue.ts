@@ -10,14 +10,14 @@ import { type FoldedWidgetLabel, WIDGET_LABELS, type WidgetRole } from "./extrac
 /** Control labels in a row that make widget residue when glued to prose on one line: one alone is a word of the
  * text ("شارك فريق ...", "... على تويتر"); two are a share bar ("شارك من خلال تويتر فيسبوك"). */
 export const CONTROL_RUN_MIN_LABELS = 2;
-/** Most words a tag line holds after its heading (3alyoum's "سمات ..." lines hold 2 to 19, mostly 4 to 8). */
+/** Most words a tag line holds after its heading (3alyoum's "سمات ..." lines hold 1 to 18, mostly 3 to 6). */
 export const TAG_LINE_MAX_WORDS = 20;
 /** Most words between a permalink label and its colon ("رابط الخبر بصحيفة الوئام:" has two). */
 export const PERMALINK_LABEL_MAX_WORDS = 4;
-/** Longest permalink target after the colon: a URL or the story's own headline (alweeam's reach 130). */
+/** Longest permalink target after the colon: a URL or the story's own headline (alweeam's reach 104). */
 export const PERMALINK_TARGET_MAX_CHARS = 200;
 /** Characters read at the start and at the end of a long text: more than any residue there holds (okaz's share bar
- * is 45; a permalink box with a long headline after a control run, or a full tag line, stays under 400), so the
+ * is 44; a permalink box with a long headline after a control run, or a full tag line, stays under 400), so the
  * middle of a text is never tokenized and the rule costs the same for any length. */
 export const HEAD_SCAN_CHARS = 200;
 export const TAIL_SCAN_CHARS = 400;
@@ -58,8 +58,9 @@ interface Token {
 
 /**
  * Strips widget residue from both ends of a plain text; the rest keeps its spelling. A control label counts as
- * residue in a run of CONTROL_RUN_MIN_LABELS or alone on its line; a tag line only at the end, after a sentence, a line break
- * or a control; a permalink box (label, colon, one short line) only at the end. Never returns an empty text for a non-empty one.
+ * residue in a run of CONTROL_RUN_MIN_LABELS or alone on its line; a tag line only at the end, after a sentence, a
+ * line break or a control; a permalink box (label, colon, one short line) only at the end. Never returns an empty
+ * text for a non-empty one.
  * Examples: "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد الوزير أن ..." -> "أكد الوزير أن ...";
  * "... في الرياض. سمات الرياض العيد" -> "... في الرياض."; "وقال في تغريدة على تويتر" stays as it is.
  */
@@ -135,7 +136,7 @@ function keyOf(token: Token): string | null {
   return token.key;
 }
 
-/** First and last words of control labels, and the folded text of tag and permalink labels: the quick test. */
+/** First and last words of control labels, first words of tag and permalink labels: the quick tests' data. */
 const CONTROL_FIRST_WORDS = new Set(
   WIDGET_LABELS.filter((l) => l.role === "control").map((l) => l.words[0]!),
 );
@@ -152,8 +153,9 @@ function mayOpenRun(first: string): boolean {
   return key === "" || (key !== null && CONTROL_FIRST_WORDS.has(key));
 }
 
-/** Quick test before tokenizing the tail: the last word could close a control run (or is a separator), or the last
- * TAIL_SCAN_CHARS hold the first word of a tag or permalink label. Most texts fail both tests and are not tokenized. */
+/** Quick test before tokenizing the tail: the last word could close a control run (or is a separator), or the
+ * last TAIL_SCAN_CHARS hold the first word of a tag or permalink label. Most texts fail both quick tests and are
+ * never tokenized. */
 function mayCloseText(text: string): boolean {
   const key = foldWord(bareWord(lastWord(text)).word);
   if (key === "" || (key !== null && CONTROL_LAST_WORDS.has(key))) return true;
