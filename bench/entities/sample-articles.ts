@@ -1,6 +1,7 @@
 /**
  * The dev-corpus articles of the two entity label sets and the span of each that was labelled: title plus the
- * first SPAN_TEXT_CHARS characters of the text, cut back to a word boundary. "tune" is the first set
+ * first SPAN_TEXT_CHARS characters of the text, cut back to a word boundary, read from the dump's raw text (the
+ * labels were drawn before import stripped widget residue, so their spans keep it). "tune" is the first set
  * (testdata/labels/entities.jsonl, seed SAMPLE_SEED); "test" is the second, held-out one
  * (testdata/labels/entities-test.jsonl, seed TEST_SAMPLE_SEED, skipping every article of the tune set).
  * Benchmark helper, not pure (reads the corpus). Run directly to print the spans of a set for labelling (to a
@@ -8,7 +9,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { seededRandom as rng } from "../seeded-random.ts";
-import { type CorpusArticle, loadCorpus } from "../stories/load-corpus.ts";
+import { CORPUS_PATH, type CorpusArticle, loadCorpus } from "../stories/load-corpus.ts";
 
 /** Articles labelled: enough for a first P/R figure while one annotator can read every span in one sitting. */
 export const SAMPLE_ARTICLES = 40;
@@ -47,7 +48,7 @@ export function spanOf(a: CorpusArticle): string {
  * The defaults give the tune set.
  */
 export function sampleArticles(
-  corpus: readonly CorpusArticle[] = loadCorpus(),
+  corpus: readonly CorpusArticle[] = loadCorpus(CORPUS_PATH, "raw"),
   seed: number = SAMPLE_SEED,
   skip: ReadonlySet<string> = new Set(),
 ): LabelledSpan[] {
@@ -67,7 +68,7 @@ export function sampleArticles(
  * The spans of both label sets from one corpus load: tune (SAMPLE_SEED) and test (TEST_SAMPLE_SEED, drawn from the
  * articles not in tune, so the two sets are disjoint by construction).
  */
-export function sampleLabelSets(corpus: readonly CorpusArticle[] = loadCorpus()): {
+export function sampleLabelSets(corpus: readonly CorpusArticle[] = loadCorpus(CORPUS_PATH, "raw")): {
   tune: LabelledSpan[];
   test: LabelledSpan[];
 } {
