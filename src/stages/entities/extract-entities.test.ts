@@ -105,6 +105,12 @@ describe("extractEntities", () => {
       ],
     },
     {
+      why: "a platform named as where something was said is no organization; named as the company it is",
+      text: "نشر الوزير في حسابه على تويتر صورة، وتداولها مستخدمو موقع التواصل الاجتماعي «فيسبوك»، فيما أعلنت شركة «تويتر» أرباحها",
+      has: ["organization:تويتر:1"],
+      not: ["organization:تويتر:2", "organization:فيسبوك:1"],
+    },
+    {
       why: "the sunset prayer is not Morocco; a bare company is no organization",
       text: "بعد صلاة المغرب أعلنت الشركة أرباحها",
       has: [],

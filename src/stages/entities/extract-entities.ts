@@ -440,6 +440,9 @@ function isShortFormOf(short: string, long: string): boolean {
   return s.length >= 2 && s[0] === l[0] && s[s.length - 1] === l[l.length - 1];
 }
 
+/** "شركة" with its proclitics as normalized: what names a platform as the company ("أعلنت شركة تويتر"). */
+const COMPANY = new Set(["شركة", "لشركة", "بشركة", "وشركة"].map((w) => normalizeArabic(w)));
+
 /** \u0644 LAM: "لـ" written apart before a quoted name ("لـ«عكاظ»"). */
 const LAM = "\u0644";
 
@@ -457,6 +460,8 @@ const PREPOSITIONS = "\u0628\u0643\u0644";
 
 interface LexiconName {
   kind: EntityKind;
+  /** A platform (NamedEntry.platform): an organization only right after "شركة". */
+  platform: boolean;
   /** The normalized words after the first. */
   rest: readonly string[];
   key: string;
@@ -475,7 +480,7 @@ function buildLexicon(): Map<string, LexiconName[]> {
       for (const form of entry.forms) {
         const words = tokenize(form).map((t) => t.norm);
         const list = byFirst.get(words[0]!) ?? [];
-        list.push({ kind, rest: words.slice(1), key, name });
+        list.push({ kind, platform: entry.platform === true, rest: words.slice(1), key, name });
         byFirst.set(words[0]!, list);
       }
     }
@@ -654,6 +659,9 @@ export function extractEntities(text: string): Entity[] {
         }
         if (ok && cand.rest.length === 0 && isAdjectiveUse(i, base)) return null;
         if (ok && PLACE_NOT_BEFORE.get(base.word) === norms[i + 1] && joined(i + 1)) return null;
+        // A platform named as a medium is read past, not noted: "نشر في حسابه على تويتر".
+        // (A quote may stand between: "شركة «تويتر»".)
+        if (ok && cand.platform && !(i > 0 && COMPANY.has(norms[i - 1]!))) return i + 1 + cand.rest.length;
         if (ok) {
           // The key is the lexicon's (every spelling meets); the name is what this text wrote.
           note(cand.kind, cand.key, displayOf(text, tokens, i, i + cand.rest.length, base));
