@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasContactClosing, isOpinionColumn, isOpinionOpening } from "./opinion-column.ts";
+import { hasContactClosing, isOpinionColumn, isOpinionOpening, isReportOpening } from "./opinion-column.ts";
 
 describe("isOpinionOpening", () => {
   it.each([
@@ -79,5 +79,47 @@ describe("hasContactClosing", () => {
   it("makes the text a column whatever its opening", () => {
     expect(isOpinionColumn("يتساءل الكثيرون عن السبب.\nname@example.com")).toBe(true);
     expect(isOpinionColumn("يتساءل الكثيرون عن السبب.")).toBe(false);
+  });
+});
+
+describe("isReportOpening", () => {
+  it.each([
+    {
+      why: "a condemnation opens with its verb",
+      text: "استنكر الرئيس العام لشؤون المسجد الحرام والمسجد النبوي العمل الإجرامي",
+      report: true,
+    },
+    {
+      why: "a correspondent's name before the verb, tashkeel on it",
+      text: "سلمان العُمري أكَّد المستشار والباحث في الشؤون الإسلامية أن الأعمال الإجرامية",
+      report: true,
+    },
+    {
+      why: "a dateline and its dash do not count as words",
+      text: "الرياض - واس أعربت الوزارة عن إدانتها للهجوم",
+      report: true,
+    },
+    {
+      why: "the verb written without its hamza, after a waw",
+      text: "واكد المتحدث الرسمي أن الحادث قيد التحقيق",
+      report: true,
+    },
+    {
+      why: "a column opens with its argument",
+      text: "ظل ولايزال المواطن رمزا في ولائه وانتمائه لوطنه السعودي الأبي",
+      report: false,
+    },
+    {
+      why: "a first-person column",
+      text: "نردد أن الحرب على الإرهاب طويلة وأننا سنواصل هذه الحرب",
+      report: false,
+    },
+    {
+      why: "a reporting verb past the first five words is no report opening",
+      text: "في بيوت الله التي يذكر فيها اسمه قال تعالى",
+      report: false,
+    },
+  ])("$why", ({ text, report }) => {
+    expect(isReportOpening(text)).toBe(report);
   });
 });

@@ -2,7 +2,8 @@
  * Whether an article reads as an opinion column: the writer speaks in the first person before any reported speech
  * ("لست ممن يهجون...", "أبدأ بالدعاء...", "العصامي فيما أرى..."), or the text closes on the writer's contact line
  * (an e-mail address or handle as its last word, an SMS short-code footer). News leads report others ("أكد...",
- * "قال: أنا..."); a column argues and signs. Stories stage, pure.
+ * "قال: أنا..."); a column argues and signs. And its counterpart: whether a text opens as a report of who said what
+ * (isReportOpening). Stories stage, pure.
  */
 import { stripTashkeel, stripTatweel } from "../arabic/normalize-arabic.ts";
 
@@ -79,6 +80,71 @@ const SMS_FOOTER =
 export function hasContactClosing(text: string): boolean {
   const tail = text.slice(-CONTACT_TAIL_CHARS);
   return FINAL_ADDRESS.test(tail) || SMS_FOOTER.test(tail);
+}
+
+/**
+ * Words of the opening read for a reporting verb (isReportOpening): a report's verb comes first, after at most a
+ * dateline or a correspondent's name ("الرياض - واس أكد...", "سلمان العمري أكد...").
+ */
+export const REPORT_OPENING_WORDS = 5;
+/** Characters split into words for the report opening: five words and a dateline fit well inside. */
+const REPORT_OPENING_CHARS = 200;
+
+/**
+ * Reporting verbs a news report opens with, perfect tense, masculine and feminine, written with their hamza and
+ * without it (outlets drop it: "اكد"), tashkeel aside; an optional \u0648 WAW before them is read off first. A column
+ * on an event opens with its argument ("استهداف رجال الأمن ليس بالأمر الجديد...", "ظل ولايزال المواطن..."), a report
+ * with who said what ("استنكر الرئيس العام...", "دان عميد الجالية...", "قال أكاديميون إن...").
+ */
+const REPORTING_VERBS = new Set(
+  [
+    "\u0642\u0627\u0644", // قال
+    "\u0623\u0643\u062f", // أكد
+    "\u0627\u0643\u062f", // اكد
+    "\u0623\u0648\u0636\u062d", // أوضح
+    "\u0627\u0648\u0636\u062d", // اوضح
+    "\u0623\u0639\u0644\u0646", // أعلن
+    "\u0627\u0639\u0644\u0646", // اعلن
+    "\u062f\u0627\u0646", // دان
+    "\u0623\u062f\u0627\u0646", // أدان
+    "\u0627\u062f\u0627\u0646", // ادان
+    "\u0627\u0633\u062a\u0646\u0643\u0631", // استنكر
+    "\u0634\u062c\u0628", // شجب
+    "\u0646\u062f\u062f", // ندد
+    "\u0648\u0635\u0641", // وصف
+    "\u0623\u0639\u0631\u0628", // أعرب
+    "\u0627\u0639\u0631\u0628", // اعرب
+    "\u0646\u0641\u0649", // نفى
+    "\u0643\u0634\u0641", // كشف
+    "\u062d\u0630\u0631", // حذر
+    "\u0634\u062f\u062f", // شدد
+    "\u0637\u0627\u0644\u0628", // طالب
+    "\u0630\u0643\u0631", // ذكر
+    "\u0623\u0634\u0627\u0631", // أشار
+    "\u0627\u0634\u0627\u0631", // اشار
+    "\u0623\u0641\u0627\u062f", // أفاد
+    "\u0627\u0641\u0627\u062f", // افاد
+    "\u0635\u0631\u062d", // صرح
+  ].flatMap((v) => [v, `${v}\u062a`]), // the feminine: قالت, أكدت
+);
+
+/** A token that is punctuation alone (a dateline's dash): no word of the opening. */
+const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
+
+/**
+ * True when one of the text's first REPORT_OPENING_WORDS words is a reporting verb (REPORTING_VERBS): the text opens
+ * as a report of what someone said. Examples: "استنكر الرئيس العام لشؤون المسجد الحرام..." -> true; "سلمان العُمري
+ * أكَّد المستشار..." -> true; "ظل ولايزال المواطن رمزا في ولائه..." -> false; "نردد أن الحرب على الإرهاب طويلة" -> false.
+ */
+export function isReportOpening(text: string): boolean {
+  let n = 0;
+  for (const raw of text.slice(0, REPORT_OPENING_CHARS).split(/\s+/)) {
+    if (raw === "" || PUNCTUATION_ONLY.test(raw)) continue;
+    if (++n > REPORT_OPENING_WORDS) break;
+    const w = stripTatweel(stripTashkeel(raw)).replace(EDGE_PUNCTUATION, "");
+    if (REPORTING_VERBS.has(w) || (w.startsWith("\u0648") && REPORTING_VERBS.has(w.slice(1)))) return true;
+  }
+  return false;
 }
 
 /** Whether the article reads as an opinion column (isOpinionOpening or hasContactClosing). */

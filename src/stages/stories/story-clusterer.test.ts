@@ -641,7 +641,7 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
    * meeting only, and their second paragraph (`second`) names what it answers. Is the meeting in the event's story
    * after the merge passes?
    */
-  function mergesMeeting(tuning: Partial<ClusterTuning>, second: string, reports = 4): boolean {
+  function mergesMeeting(tuning: Partial<ClusterTuning>, second: string, reports = 4, opening = ""): boolean {
     const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
     const { place, react, event, t0 } = streamReportedEvent(c, {
       routineTail: "",
@@ -662,7 +662,13 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
       "قادة القطاعات الأمنية يجتمعون برئاسة ولي العهد",
     ];
     for (let i = 0; i < reports; i++) {
-      place(`m-${i}`, `m${i}`, titles[i]!, `${preamble} ${second} وقال ${i + 1}`, t0 + 11 * H + i * 0.1 * H);
+      place(
+        `m-${i}`,
+        `m${i}`,
+        titles[i]!,
+        `${opening}${preamble} ${second} وقال ${i + 1}`,
+        t0 + 11 * H + i * 0.1 * H,
+      );
     }
     // The event is still reported after the meeting, so the merge passes that follow visit its story.
     for (let i = 30; i < 50; i++) react(i, t0 + 12 * H + (i - 30) * 0.1 * H);
@@ -685,6 +691,13 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
   it("keeps a single report apart: one original is no story-level evidence", () => {
     expect(mergesMeeting({}, NAMES_EVENT, 1)).toBe(false);
     expect(mergesMeeting({ mergeReportedRefMinOriginals: 1 }, NAMES_EVENT, 1)).toBe(true);
+  });
+  it("merges a single report that opens with who said it (MERGE_REPORTED_REF_LONE_REPORT)", () => {
+    // "أكد مصدر أن ..." opens as a report (opinion-column.ts isReportOpening); a column on the event opens otherwise.
+    const said = "أكد مصدر أمني أن ";
+    expect(mergesMeeting({}, NAMES_EVENT, 1, said)).toBe(true);
+    expect(mergesMeeting({ mergeReportedRefLoneReport: false }, NAMES_EVENT, 1, said)).toBe(false);
+    expect(mergesMeeting({}, OTHER_NEWS, 1, said)).toBe(false);
   });
 });
 

@@ -180,6 +180,25 @@ export const STORY_REPORTED_CANDIDATES_NAMED_ONLY = true;
 export const MERGE_REPORTED_REF_LIFT = 2.5;
 export const MERGE_REPORTED_REF_MIN_ORIGINALS = 2;
 export const MERGE_REPORTED_REF_MIN_SHARE = 0.5;
+/**
+ * ...and a story of one original counts when that original named the story still reported in its opening and its
+ * text opens as a report of who said what (opinion-column.ts isReportOpening: a reporting verb such as استنكر, أكد,
+ * دان, قال in its first five words). One original was no evidence because a column on the event names it as readily
+ * as a reaction does: with any single original (MERGE_REPORTED_REF_MIN_ORIGINALS 1) the bombing took 33 single pieces
+ * on the whole corpus, about 15 of them columns ("كلنا رجال الطوارئ", "من اختطف أبناءنا؟", "أشلاء التشهد الأخير"), and
+ * DEV3 P 0.996 -> 0.948. Columns open with their argument ("ظل ولايزال المواطن...", "نردد أن الحرب على الإرهاب
+ * طويلة"), a reaction with its verb ("دان عميد الجالية اليمنية...", "استنكر الرئيس العام لشؤون المسجد الحرام...");
+ * the opinion-column test finds few of these columns (no first-person singular, no contact line). A reaction reported
+ * by one outlet alone stays its own story otherwise: its raw score against the event's wide centroid is 0.06-0.15,
+ * too low even when its lead lift applies. Tuned on DEV (tune-clustering.ts, 2026-11-30, against main 2a51ae5): mean
+ * DEV pairwise F1 0.802 -> 0.810 (DEV3 P 0.996, R 0.813 -> 0.855; pooled P 0.942 -> 0.944, R 0.790 -> 0.821; DEV,
+ * DEV2, long-range and purity pairs unchanged). Whole corpus (diff-clusterings.ts against main): the bombing takes 11
+ * single pieces, 10 of them reactions reported as such (the Two Holy Mosques' president's condemnation, academics,
+ * blood banks for the wounded, a wounded trainee's father, a security expert, the Yemeni community's dean, a Qatif
+ * sheikh) and one column that came in by score after the story changed ("تفجير مسجد عسير.. بداية النهاية لفكر
+ * «الإخوان المسلمين»"); no other story moves.
+ */
+export const MERGE_REPORTED_REF_LONE_REPORT = true;
 /** The window of "the trailing day" above, and the time constant of the decayed article count. */
 const STORY_REPORTED_WINDOW_HOURS = 24;
 /**
@@ -342,6 +361,8 @@ interface StoryState {
   reporting: Reporting;
   /** Originals joined (copies name what their original names: no more evidence of what the story refers to). */
   originals: number;
+  /** Originals whose text opens as a report (story-vector.ts StoryTerms.reportOpening): MERGE_REPORTED_REF_LONE_REPORT. */
+  reportOpenings: number;
   /** First routine original (ROUTINE_SOURCE_GAP_HOURS) by source, ms; null until one joins. */
   routineBySource: Map<string, number> | null;
   /**
@@ -426,6 +447,8 @@ export interface ClusterTuning {
   mergeReportedRefLift: number;
   mergeReportedRefMinOriginals: number;
   mergeReportedRefMinShare: number;
+  /** A story of one original that opens as a report counts for MERGE_REPORTED_REF_* when that original named it. */
+  mergeReportedRefLoneReport: boolean;
   /** Distinct earlier days that make a source's headline word a template word (Infinity: no routine rule). */
   routineMinDays: number;
   routineMinShare: number;
@@ -461,6 +484,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   mergeReportedRefLift: MERGE_REPORTED_REF_LIFT,
   mergeReportedRefMinOriginals: MERGE_REPORTED_REF_MIN_ORIGINALS,
   mergeReportedRefMinShare: MERGE_REPORTED_REF_MIN_SHARE,
+  mergeReportedRefLoneReport: MERGE_REPORTED_REF_LONE_REPORT,
   routineMinDays: ROUTINE_MIN_DAYS,
   routineMinShare: ROUTINE_MIN_SHARE,
   routineSourceGapHours: ROUTINE_SOURCE_GAP_HOURS,
@@ -655,6 +679,7 @@ export class StoryClusterer {
           topKeys: [],
         },
         originals: 0,
+        reportOpenings: 0,
         routineBySource: null,
         reportedRefs: null,
         referencedBy: null,
@@ -991,9 +1016,10 @@ export class StoryClusterer {
   /** Whether enough of `story`'s originals named `reported` in their openings (MERGE_REPORTED_REF_*). */
   private refersTo(story: StoryState, reported: StoryState): boolean {
     const n = story.reportedRefs?.get(reported.id) ?? 0;
+    if (story.originals >= this.tuning.mergeReportedRefMinOriginals)
+      return n >= this.tuning.mergeReportedRefMinShare * story.originals;
     return (
-      story.originals >= this.tuning.mergeReportedRefMinOriginals &&
-      n >= this.tuning.mergeReportedRefMinShare * story.originals
+      this.tuning.mergeReportedRefLoneReport && story.originals === 1 && n === 1 && story.reportOpenings === 1
     );
   }
 
@@ -1066,6 +1092,7 @@ export class StoryClusterer {
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       story.subjects.add(article.subjects);
       story.originals++;
+      if (article.terms.reportOpening === true) story.reportOpenings++;
       if (routine) {
         story.routineBySource ??= new Map();
         if (!story.routineBySource.has(article.sourceId))
@@ -1225,6 +1252,7 @@ export class StoryClusterer {
   private absorb(into: StoryState, from: StoryState): void {
     const slots = this.slots;
     into.originals += from.originals;
+    into.reportOpenings += from.reportOpenings;
     if (from.routineBySource !== null) {
       into.routineBySource ??= new Map();
       for (const [source, ms] of from.routineBySource)

@@ -7,7 +7,7 @@ import { placeNameOf } from "../arabic/proper-names.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 import { DEFAULT_SHINGLE_OPTIONS, toShingleWords } from "../dedupe/shingle-text.ts";
-import { isOpinionColumn } from "./opinion-column.ts";
+import { isOpinionColumn, isReportOpening } from "./opinion-column.ts";
 
 /** A title word counts this many body occurrences: headlines name the event (notes §5.6, Miranda's title sub-vector). */
 export const TITLE_TERM_WEIGHT = 3;
@@ -69,6 +69,8 @@ export interface StoryTerms {
   openingKeys?: string[];
   /** The text reads as an opinion column (opinion-column.ts). Absent: not analyzed (read as news). */
   opinion?: boolean;
+  /** The text opens as a report of who said what (opinion-column.ts isReportOpening). Absent: not analyzed. */
+  reportOpening?: boolean;
 }
 
 /**
@@ -145,7 +147,14 @@ export function toStoryTerms(title: string, text: string, bodyStems?: readonly s
     .filter((k) => k.length >= MIN_STEM_CHARS);
   for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
   const leadKeys = [...new Set(keysOf(contentWords(leadCharsOf(text), LEAD_KEY_WORDS)))];
-  return { tf, titleKeys, leadKeys, openingKeys: openingKeysOf(body), opinion: isOpinionColumn(text) };
+  return {
+    tf,
+    titleKeys,
+    leadKeys,
+    openingKeys: openingKeysOf(body),
+    opinion: isOpinionColumn(text),
+    reportOpening: isReportOpening(text),
+  };
 }
 
 /**
