@@ -5,6 +5,8 @@ import {
   copyTestOf,
   isCopy,
   REWRITE_LATE_MAX_HOURS,
+  REWRITE_LATE_MIN_TITLE_AGREEMENT,
+  REWRITE_LATE_MIN_TITLE_STEMS,
   REWRITE_MAX_HOURS,
   rareLeadAgreementOf,
   rewriteMaxHoursOf,
@@ -301,7 +303,20 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
   const RELEASE_TITLE = "تعليم المدينة المنورة يستضيف اللقاء التحضيري لتطوير مقررات العلوم";
   const SHORTENED_TITLE = "تعليم المدينة يستضيف اللقاء التحضيري لتطوير مقررات العلوم";
   const OTHER_DAY_TITLE = "توقعات بهطول أمطار رعدية على عسير والباحة";
-  const cases: { name: string; sourceId: string; hoursLater: number; title?: string; copy: boolean }[] = [
+  /** Much shorter than the release's, all of it in it (containment 1, Jaccard far under the agreement). */
+  const SHORT_TITLE = "تعليم المدينة يستضيف اللقاء التحضيري";
+  /** Four of its five stems in the release's headline: agreement exactly REWRITE_LATE_MIN_TITLE_AGREEMENT. */
+  const FOUR_OF_FIVE_TITLE = "تعليم المدينة يستضيف اللقاء السنوي";
+  /** A headline that recurs every day: too few stems to tell one day's text from another's. */
+  const DAILY_TITLE = "حالة الطقس";
+  const cases: {
+    name: string;
+    sourceId: string;
+    hoursLater: number;
+    title?: string;
+    releaseTitle?: string;
+    copy: boolean;
+  }[] = [
     {
       name: "another outlet's rewrite the same morning is a copy",
       sourceId: "okaz",
@@ -329,6 +344,28 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
       copy: true,
     },
     {
+      name: "a much shorter headline wholly inside the release's agrees (containment, not Jaccard)",
+      sourceId: "okaz",
+      hoursLater: REWRITE_MAX_HOURS + 6,
+      title: SHORT_TITLE,
+      copy: true,
+    },
+    {
+      name: "a headline agreeing at exactly the minimum share is a late rewrite",
+      sourceId: "okaz",
+      hoursLater: REWRITE_MAX_HOURS + 6,
+      title: FOUR_OF_FIVE_TITLE,
+      copy: true,
+    },
+    {
+      name: "a daily headline of too few stems on both days is no late rewrite (another day's bulletin)",
+      sourceId: "okaz",
+      hoursLater: REWRITE_MAX_HOURS + 6,
+      title: DAILY_TITLE,
+      releaseTitle: DAILY_TITLE,
+      copy: false,
+    },
+    {
       name: "the release's headline past the late window is no rewrite copy",
       sourceId: "okaz",
       hoursLater: REWRITE_LATE_MAX_HOURS + 1,
@@ -345,7 +382,7 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
   for (const c of cases) {
     it(c.name, () => {
       const index = new NearDuplicateIndex();
-      index.add("release", 0, { ...releaseFp, title: toTitleHashes(RELEASE_TITLE) });
+      index.add("release", 0, { ...releaseFp, title: toTitleHashes(c.releaseTitle ?? RELEASE_TITLE) });
       const fp = {
         ...rewriteFp(c.sourceId),
         ...(c.title === undefined ? {} : { title: toTitleHashes(c.title) }),
@@ -364,6 +401,12 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
     const other = compareShingles(toTitleHashes(OTHER_DAY_TITLE), toTitleHashes(RELEASE_TITLE)).containment;
     expect(rewriteMaxHoursOf(other)).toBe(REWRITE_MAX_HOURS);
     expect(rewriteMaxHoursOf(undefined)).toBe(REWRITE_MAX_HOURS);
+    const fourOfFive = compareShingles(toTitleHashes(FOUR_OF_FIVE_TITLE), toTitleHashes(RELEASE_TITLE));
+    expect(fourOfFive.containment).toBe(REWRITE_LATE_MIN_TITLE_AGREEMENT);
+    const short = compareShingles(toTitleHashes(SHORT_TITLE), toTitleHashes(RELEASE_TITLE));
+    expect(short.containment).toBe(1);
+    expect(short.jaccard).toBeLessThan(REWRITE_LATE_MIN_TITLE_AGREEMENT);
+    expect(toTitleHashes(DAILY_TITLE).length).toBeLessThan(REWRITE_LATE_MIN_TITLE_STEMS);
     expect(compareShingles(toTitleHashes(""), toTitleHashes("")).containment).toBe(0);
   });
   it("reads the rewrite below the other tests, with most word pairs shared", () => {

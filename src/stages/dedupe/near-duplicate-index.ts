@@ -12,6 +12,7 @@ import {
   copyTestOf,
   DEFAULT_COPY_RULE,
   type PairEvidence,
+  REWRITE_LATE_MIN_TITLE_STEMS,
   rareLeadAgreementOf,
   rewriteMaxHoursOf,
   type ShingleOverlap,
@@ -310,8 +311,14 @@ export class NearDuplicateIndex {
         // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
         const hoursApart =
           timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
-        // Headlines are read only past the rewrite window; two empty ones compare as 0 (no headline, no late rewrite).
-        if (hoursApart > this.rule.rewriteMaxHours && fp.title !== undefined && other.title !== undefined) {
+        // Headlines are read only past the rewrite window; two empty ones compare as 0 (no headline, no late rewrite),
+        // and so does a shorter headline under REWRITE_LATE_MIN_TITLE_STEMS ("حالة الطقس" heads every day's text).
+        if (
+          hoursApart > this.rule.rewriteMaxHours &&
+          fp.title !== undefined &&
+          other.title !== undefined &&
+          Math.min(fp.title.length, other.title.length) >= REWRITE_LATE_MIN_TITLE_STEMS
+        ) {
           out.titleAgreement = compareShingles(fp.title, other.title).containment;
         }
         if (
