@@ -574,18 +574,49 @@ function endsAsNisba(norm: string): boolean {
 }
 
 /**
- * Whether a definite word after و continues an organization's name: a domain or a field ("والتنمية", "والأوقاف"),
- * not a function word, another body's head or kind ("والهيئة العامة", "والمجلس البلدي"), a title ("والرئيس") or a
- * plural of people, which names who is beside the body: a participle (مفعلين/مفاعلين: "والمسلحين", "والمواطنين",
- * "والمتطرفون") or an agent noun (فاعلين: "والعاملين", "والزائرين"), as normalized. Shorter plurals are no such
- * pattern ("والفنون", "والشؤون", "والتأمين").
+ * Bodies and groups named by their kind, in the plural or as a whole, that a و joins as another party, never as more
+ * of one name: "قوات الأمن والجماعات المسلحة", "وزارة الإسكان والقطاع الخاص", "الجمعية الوطنية والبرلمان الأوروبي".
  */
-function continuesName(norm: string): boolean {
+const OTHER_PARTIES = set([
+  "القوات",
+  "الجماعات",
+  "الجهات",
+  "القطاع",
+  "الشركات",
+  "اللجان",
+  "الهيئات",
+  "الجامعات",
+  "الوزارات",
+  "المؤسسات",
+  "الجمعيات",
+  "البرلمان",
+  "الحكومة",
+]);
+
+/**
+ * Whether a definite word after و continues an organization's name: a domain or a field ("والتنمية", "والأوقاف"),
+ * not a function word, another body's head or kind ("والهيئة العامة", "والمجلس البلدي", "والقطاع الخاص"), a title
+ * ("والرئيس") or a plural of people, which names who is beside the body: a participle (مفعلين/مفاعلين: "والمسلحين",
+ * "والمواطنين", "والمتطرفون") or an agent noun (فاعلين: "والعاملين", "والزائرين"), as normalized, unless the word
+ * before the و is such a plural too: a body of two kinds of people ("جمعية المحاسبين والمراجعين", "اتحاد المخرجين
+ * والمؤلفين"). Shorter plurals are no such pattern ("والفنون", "والشؤون", "والتأمين").
+ */
+function continuesName(norm: string, before: string): boolean {
   if (!isDefinite(norm) || isStopWord(norm) || HEADS.has(norm) || TITLES.has(norm)) return false;
-  if (GENERIC_COMPLEMENTS.has(norm)) return false;
-  if (!(norm.endsWith("\u064a\u0646") || norm.endsWith("\u0648\u0646")) || norm.length < 8) return true;
+  if (GENERIC_COMPLEMENTS.has(norm) || OTHER_PARTIES.has(norm)) return false;
+  return !isPeoplePlural(norm) || isPeoplePlural(before);
+}
+
+/** A definite plural of people by pattern (continuesName), as normalized: "المسلحين", "العاملين", "المتطرفون". */
+function isPeoplePlural(norm: string): boolean {
+  if (
+    !norm.startsWith(AL) ||
+    !(norm.endsWith("\u064a\u0646") || norm.endsWith("\u0648\u0646")) ||
+    norm.length < 8
+  )
+    return false;
   // \u0645 MEEM: a participle's prefix; \u0627 ALEF second: the فاعل pattern.
-  return !(norm[2] === "\u0645" || norm[3] === "\u0627");
+  return norm[2] === "\u0645" || norm[3] === "\u0627";
 }
 
 function isDefinite(norm: string): boolean {
@@ -885,7 +916,7 @@ export function extractEntities(text: string): Entity[] {
         (w.startsWith("\u0644\u0644") ? w.length > 4 : words === 1 && w.length > 3);
       // A name goes on with و + a definite word ("حزب العدالة والتنمية", "جمعية الثقافة والفنون"), not with another
       // body, a person's title or the people around it ("قوات الطوارئ والعاملين", "وزارة المالية والرئيس التنفيذي").
-      const conjoined = words > 0 && w.startsWith("\u0648") && continuesName(w.slice(1));
+      const conjoined = words > 0 && w.startsWith("\u0648") && continuesName(w.slice(1), norms[j - 1]!);
       if (!definite(j) && !forPurpose && !conjoined) break;
       // After the first word only an adjective of the name goes on ("مجلس الأمن الدولي", "الهيئة العامة"), unless a
       // purpose or a و-joined word opened a phrase of its own ("للإعلام المرئي", "لتحلية المياه المالحة");
