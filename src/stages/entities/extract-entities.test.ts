@@ -139,6 +139,18 @@ describe("extractEntities", () => {
       not: ["organization:تويتر:2", "organization:فيسبوك:1"],
     },
     {
+      why: "a quoted platform after موقع or لـ is where it was said, not an outlet",
+      text: "كتب على موقع «تويتر»: نتمكن، وقال لـ«فيسبوك» إنه",
+      has: [],
+      not: ["organization:تويتر:1", "organization:فيسبوك:1"],
+    },
+    {
+      why: "شركة with a proclitic names the company; a comma or a line between does not",
+      text: "وأعلنت لشركة فيسبوك، وقال ممثل بشركة تويتر إن. وتعمل شركة، تويتر الآن",
+      has: ["organization:فيسبوك:1", "organization:تويتر:1"],
+      not: ["organization:تويتر:2"],
+    },
+    {
       why: "the sunset prayer is not Morocco; a bare company is no organization",
       text: "بعد صلاة المغرب أعلنت الشركة أرباحها",
       has: [],

@@ -471,6 +471,13 @@ interface LexiconName {
 /** Lexicon names by their first normalized word, longest first, so "مجلس الأمن الدولي" wins over "مجلس الأمن". */
 const LEXICON: ReadonlyMap<string, readonly LexiconName[]> = buildLexicon();
 
+/** Whether normalized words are the whole of a platform's name in the lexicon ("تويتر", "فيس بوك"). */
+function isPlatformName(norms: readonly string[]): boolean {
+  return (LEXICON.get(norms[0] ?? "") ?? []).some(
+    (c) => c.platform && c.rest.length === norms.length - 1 && c.rest.every((w, k) => w === norms[k + 1]),
+  );
+}
+
 function buildLexicon(): Map<string, LexiconName[]> {
   const byFirst = new Map<string, LexiconName[]>();
   const add = (kind: EntityKind, entries: readonly NamedEntry[]) => {
@@ -691,8 +698,7 @@ export function extractEntities(text: string): Entity[] {
         if (ok && cand.rest.length === 0 && isAdjectiveUse(i, base)) return null;
         if (ok && PLACE_NOT_BEFORE.get(base.word) === norms[i + 1] && joined(i + 1)) return null;
         // A platform named as a medium is read past, not noted: "نشر في حسابه على تويتر".
-        // (A quote may stand between: "شركة «تويتر»".)
-        if (ok && cand.platform && !(i > 0 && COMPANY.has(norms[i - 1]!))) return i + 1 + cand.rest.length;
+        if (ok && cand.platform && !namedAsCompany(i)) return i + 1 + cand.rest.length;
         if (ok) {
           // The key is the lexicon's (every spelling meets); the name is what this text wrote.
           note(cand.kind, cand.key, displayOf(text, tokens, i, i + cand.rest.length, base));
@@ -701,6 +707,11 @@ export function extractEntities(text: string): Entity[] {
       }
     }
     return null;
+  }
+
+  /** Whether word i follows "شركة" (with its proclitics) directly or across an opening quote only ("شركة «تويتر»"). */
+  function namedAsCompany(i: number): boolean {
+    return i > 0 && COMPANY.has(norms[i - 1]!) && (!barrier[i] || OPEN_QUOTE.test(between(i)));
   }
 
   /**
@@ -739,7 +750,9 @@ export function extractEntities(text: string): Entity[] {
     if (end < 0) return null;
     const nameNorms = norms.slice(j, end);
     if (nameNorms.some((w) => isStopWord(w) || NOT_NAME.has(w))) return null;
-    note("organization", keyOf(nameNorms), displayOf(text, tokens, j, end - 1));
+    // "على موقع «تويتر»", "لـ«تويتر»": a platform is where it was said (NamedEntry.platform), not an outlet.
+    if (!isPlatformName(nameNorms))
+      note("organization", keyOf(nameNorms), displayOf(text, tokens, j, end - 1));
     return end;
   }
 
