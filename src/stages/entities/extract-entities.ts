@@ -622,8 +622,11 @@ function isPeoplePlural(norm: string): boolean {
     norm.length < 8
   )
     return false;
-  // \u0645 MEEM: a participle's prefix; \u0627 ALEF second: the فاعل pattern.
-  return norm[2] === "\u0645" || norm[3] === "\u0627";
+  // \u0645 MEEM: a participle's prefix; \u0627 ALEF second: the فاعل pattern. A meem word of six letters with alef
+  // third is the مفاعيل plural of things ("المضامين", "الموازين", "الميادين"), not the participle مفاعلين
+  // ("المواطنين", seven letters) or مفعلين ("المسلحين").
+  if (norm[2] === "\u0645") return !(norm.length === 8 && norm[4] === "\u0627");
+  return norm[3] === "\u0627";
 }
 
 function isDefinite(norm: string): boolean {
