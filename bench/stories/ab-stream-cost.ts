@@ -16,8 +16,8 @@ const B = (await import("../../src/stages/stories/recluster.ts")) as typeof Recl
 const articles = loadStream();
 for (let round = 0; round < Number(roundsArg); round++) {
   const sides = [
-    { name: "A (old)", stream: new A.StoryStream(), us: 0, stories: [] as string[] },
-    { name: "B (new)", stream: new B.StoryStream(), us: 0, stories: [] as string[] },
+    { name: "A (old)", stream: new A.StoryStream(), us: 0, stories: [] as (string | null)[] },
+    { name: "B (new)", stream: new B.StoryStream(), us: 0, stories: [] as (string | null)[] },
   ];
   for (let i = 0; i < articles.length; i += CHUNK) {
     const chunk = articles.slice(i, i + CHUNK);

@@ -14,8 +14,8 @@ const rows = (await s.stories.listStreamRowsSince(0)).filter((r) => r.timeMs <= 
 await s.close();
 const one = new StoryStream();
 let two: StoryStream | null = null;
-const partOne = new Map<string, string>();
-const partTwo = new Map<string, string>();
+const partOne = new Map<string, string | null>();
+const partTwo = new Map<string, string | null>();
 let diffs = 0;
 for (const r of rows) {
   if (two === null && r.timeMs >= snapMs) {

@@ -26,6 +26,12 @@ export interface ArticlePlacement {
   shingles: Uint32Array;
   /** The 128-slot MinHash signature (512 bytes). */
   signature: Uint32Array;
+  /**
+   * A late copy: it joined its original's story after that story had been idle past the story window
+   * (stages/stories/story-clusterer.ts STORY_WINDOW_HOURS). Counted among the story's articles and outlets, not in
+   * its last update. Absent: false.
+   */
+  late?: boolean;
 }
 
 /**

@@ -284,9 +284,8 @@ describe("story placement across a restart (issue #5: not depending on how the w
    * the near-duplicate window, finds only the Jul 11 one. A new process placing the Jul 21 copy replays from the Jul 6
    * snapshot (the newest 14 days before it), so the Jul 1 copy is not in its stream and the Jul 11 one opens a group
    * there: only the stored group's key, opening time and original (DuplicateGroups.rebase) place as one fold. Stories
-   * too: on a stream this sparse no merge pass closes the Jul 1 story, yet a copy follows its original's story only
-   * inside the story window, so in one fold the Jul 21 copy does not join the story of Jul 1, which the restarted
-   * stream never held.
+   * too: on a stream this sparse no merge pass closes the Jul 1 story, and the Jul 21 copy joins it as a late copy
+   * (past the story window) by its original's stored story, which the restarted stream never held.
    */
   const story = (id: string) => STORY_RECORDS.find((r) => r.id === id)!;
   it.each([
@@ -323,25 +322,29 @@ describe("story placement across a restart (issue #5: not depending on how the w
     await Promise.all([restarted.close(), once.close()]);
   });
 
-  it("clusters a replayed copy of a group that started before the replay as the copy one fold clustered", async () => {
+  it("joins a late copy to its original's story without reopening it, in one fold and after a restart", async () => {
     // The wire release on Jul 5, other news on Jul 6 (the replay starts there), a copy on Jul 19 (just inside the
     // near-duplicate window, it joins the Jul 5 group; the Jul 5 story is past the story window) and on Jul 20 a
-    // report of the same event in other words, which joins the copy's story. The copy is no
-    // original of that story in one fold, so the story's headline is the report's title; a restarted process placing the
-    // report replays the copy, which must reach the clusterer as a copy too, not add its title and terms as an
-    // original's.
+    // report of the same event in other words. The copy joins the release's story as a late copy; the story is not
+    // reopened, so the report does not join it by score and opens its own, and the release's title still heads it.
+    // A restarted process placing the report replays the copy (its group carried on from the store), which must
+    // change nothing in the rebuilt stream either.
     const records = [
       { ...story("st-001"), date: "2015-07-05T06:00:00" },
       { ...story("st-005"), date: "2015-07-06T00:30:00" },
       { ...story("st-002"), date: "2015-07-19T05:00:00" },
-      // A title whose words are all in the copy's: were the copy an original, its title would head the story.
+      // A title whose words are all in the copy's: were the copy clustered as an original, its story would take it.
       { ...story("st-004"), title: "محطة تحلية ينبع", date: "2015-07-20T01:00:00" },
     ];
     const { restarted, once } = await restartedAndOnce(records, 3);
     const placed = placements(once);
     expect(placed).toContainEqual(expect.objectContaining({ article_id: "st-002", duplicate_of: "st-001" }));
     const storyOf = (id: string) => placed.find((p) => p.article_id === id)?.story_id;
-    expect(storyOf("st-004")).toBe(storyOf("st-002"));
+    expect(storyOf("st-002")).toBe(storyOf("st-001"));
+    expect(storyOf("st-004")).not.toBe(storyOf("st-001"));
+    expect(headlines(once)).toContainEqual(
+      expect.objectContaining({ id: storyOf("st-001"), headline_article_id: "st-001" }),
+    );
     expect(placements(restarted)).toEqual(placements(once));
     expect(headlines(restarted)).toEqual(headlines(once));
     await Promise.all([restarted.close(), once.close()]);

@@ -226,7 +226,7 @@ export class StoryAssigner {
 
   #note(row: StoryStreamRow, p: StreamPlacement & { assignment: { opened: boolean } }): void {
     this.#frontier = { timeMs: row.timeMs, id: row.id };
-    if (p.assignment.opened) this.#open.add(p.storyId);
+    if (p.assignment.opened && p.storyId !== null) this.#open.add(p.storyId);
     for (const g of p.groupMerges ?? []) this.#originalOf.delete(g.fromId);
     this.#originalOf.set(p.groupId, p.originalId);
   }
@@ -271,8 +271,13 @@ export class StoryAssigner {
     const stream = this.#stream!;
     this.#closedHeadlines = new Map();
     const log = new PlacementLog();
-    const added: { row: StoryStreamRow; groupId: string; shingles: Uint32Array; signature: Uint32Array }[] =
-      [];
+    const added: {
+      row: StoryStreamRow;
+      groupId: string;
+      shingles: Uint32Array;
+      signature: Uint32Array;
+      late: boolean;
+    }[] = [];
     const groupMerges: { fromId: string; intoId: string }[] = [];
     const groupOriginals: { groupId: string; originalId: string }[] = [];
     const containments: ArticleContainment[] = [];
@@ -297,7 +302,13 @@ export class StoryAssigner {
       }
       if (p.containments !== undefined) containments.push(...p.containments);
       merged.push(...(p.assignment.merged ?? []));
-      added.push({ row, groupId: p.groupId, shingles: p.shingles, signature: p.signature });
+      added.push({
+        row,
+        groupId: p.groupId,
+        shingles: p.shingles,
+        signature: p.signature,
+        late: p.storyId === null,
+      });
     }
     const finalStory = (id: string): string => {
       let s = id;
@@ -319,14 +330,30 @@ export class StoryAssigner {
       const to = this.#storedId(finalStory(m.into));
       if (from !== to && !merges.some((x) => x.fromId === from)) merges.push({ fromId: from, intoId: to });
     }
-    const placements = added.map(({ row, groupId, shingles, signature }) => ({
-      articleId: row.id,
-      storyId: this.#storedId(log.storyOf(row.id)!),
-      groupId,
-      duplicateOf: log.duplicateOf(row.id),
-      shingles,
-      signature,
-    }));
+    // A late copy whose original this step did not place joins the original's story as stored (placed by an earlier
+    // step, or before a rebuilt stream's replay): one fold's story of it, since the store holds one fold's placements.
+    // An original no longer stored leaves the copy a story of its own.
+    const storedHolders = added
+      .filter((a) => a.late && log.storyOf(a.row.id) === undefined)
+      .map((a) => log.storyHolderOf(a.row.id));
+    const storedStoryOf = new Map(
+      (await this.#store.getPlacements([...new Set(storedHolders)])).map((p) => [p.articleId, p.storyId]),
+    );
+    const placements = added.map(({ row, groupId, shingles, signature, late }) => {
+      const streamStory = log.storyOf(row.id);
+      return {
+        articleId: row.id,
+        storyId:
+          streamStory !== undefined
+            ? this.#storedId(streamStory)
+            : (storedStoryOf.get(log.storyHolderOf(row.id)) ?? row.id),
+        groupId,
+        duplicateOf: log.duplicateOf(row.id),
+        shingles,
+        signature,
+        ...(late ? { late } : {}),
+      };
+    });
     const touched = new Set([...placements.map((p) => p.storyId), ...merges.map((m) => m.intoId)]);
     const headlines: StoryHeadline[] = [];
     if (touched.size > 0) {

@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ArticlePlacement } from "../../src/domain/story.ts";
+import { StoryAssigner } from "../../src/pipeline/assign-stories.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import type { StoryStore } from "../../src/ports/story-store.ts";
 import type { StreamCarryOver } from "../../src/stages/stories/recluster.ts";
+import { STORY_RECORDS } from "../fixtures/arabic-articles.ts";
 import { streamCarryOver } from "../fixtures/stream-carry-over.ts";
 import { makeArticleWrite } from "./article-fixtures.ts";
 
@@ -305,6 +307,73 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         expect(await s.findStreamSnapshot(at(23))).toEqual(snap(13, "c", "s13"));
         await s.clearStories();
         expect(await s.findStreamSnapshot(at(23))).toBeNull();
+      });
+    });
+
+    it("counts a late copy among a story's articles and outlets but not in its last update", async () => {
+      await withStore(async (s) => {
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("a", "a"), { ...placement("c", "a", "a", "a"), late: true }],
+        });
+        expect(await s.getStory("a")).toMatchObject({
+          articleCount: 2,
+          originalCount: 1,
+          sources: ["sabq", "was"],
+          lastUpdateMs: Date.parse("2015-07-21T08:00:00Z"),
+        });
+        expect(await s.listStoryRanks({ limit: 10 })).toEqual([
+          { id: "a", originalCount: 1, sourceCount: 2, lastUpdateMs: Date.parse("2015-07-21T08:00:00Z") },
+        ]);
+        // Placed again in time (a replay), the copy updates the story as any member does.
+        await s.writePlacements({ ...EMPTY, placements: [placement("c", "a", "a", "a")] });
+        expect((await s.getStory("a"))?.lastUpdateMs).toBe(Date.parse("2015-07-21T10:00:00Z"));
+      });
+    });
+
+    describe("a copy arriving more than the story window after its original's story's last article joins it", () => {
+      // A wire release on Jul 5, other news on Jul 6, a newspaper's copy of the release on Jul 12 (156 h on): placed
+      // in one step, in a later step of the same process, and by a new process (a fresh assigner rebuilds its stream
+      // from the store), the copy joins the release's story, which keeps its last update.
+      const release = STORY_RECORDS.find((r) => r.id === "st-001")!;
+      const copy = STORY_RECORDS.find((r) => r.id === "st-002")!;
+      const other = STORY_RECORDS.find((r) => r.id === "st-005")!;
+      const write = (r: typeof release, publishedAt: string) =>
+        makeArticleWrite(r.id, { id: r.id, sourceId: r.source, title: r.title, text: r.text, publishedAt });
+      const articles = [
+        write(release, "2015-07-05T06:00:00Z"),
+        write(other, "2015-07-06T09:00:00Z"),
+        write(copy, "2015-07-12T07:30:00Z"),
+      ];
+      it.each([
+        { why: "in one step", steps: [["st-001", "st-005", "st-002"]], restart: false },
+        {
+          why: "in a later step of the same stream",
+          steps: [["st-001", "st-005"], ["st-002"]],
+          restart: false,
+        },
+        { why: "by a restarted process", steps: [["st-001", "st-005"], ["st-002"]], restart: true },
+      ])("$why", async ({ steps, restart }) => {
+        const storage = await open();
+        try {
+          const s = storage.stories!;
+          let assigner = new StoryAssigner(s);
+          for (const [i, ids] of steps.entries()) {
+            await storage.articles.writeArticles(articles.filter((a) => ids.includes(a.article.id)));
+            if (restart && i > 0) assigner = new StoryAssigner(s);
+            await assigner.assign(ids);
+          }
+          const [original, late] = await s.getPlacements(["st-001", "st-002"]);
+          expect(late).toMatchObject({ storyId: original?.storyId, duplicateOf: "st-001" });
+          expect(await s.getStory(original!.storyId)).toMatchObject({
+            articleCount: 2,
+            originalCount: 1,
+            sources: ["okaz", "was"],
+            lastUpdateMs: Date.parse("2015-07-05T06:00:00Z"),
+          });
+        } finally {
+          await storage.close();
+        }
       });
     });
 

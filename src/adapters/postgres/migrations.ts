@@ -365,6 +365,12 @@ UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
   PRIMARY KEY (time_ms, article_id)
 );`,
   },
+  // Late copies, as SQLite migration 12 (see there).
+  {
+    version: 10,
+    name: "late copies",
+    sql: "ALTER TABLE article_placements ADD COLUMN late BOOLEAN NOT NULL DEFAULT false;",
+  },
 ];
 
 /**

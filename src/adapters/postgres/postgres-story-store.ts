@@ -78,14 +78,15 @@ const FIRST_ORIGINAL = `FROM article_placements p JOIN articles a ON a.id = p.ar
 
 /**
  * Recomputes the stories $1 from their members in one statement: those left without members are deleted, the
- * others upserted with counts, times, sorted publishers and a headline with the member it is the title of — the
- * step's own ($2/$3/$4), else the stored one while that member is still in the story, else the earliest original's.
+ * others upserted with counts, times (a late copy, ArticlePlacement.late, moves no last update; a story of late
+ * copies alone takes theirs), sorted publishers and a headline with the member it is the title of — the step's own
+ * ($2/$3/$4), else the stored one while that member is still in the story, else the earliest original's.
  * Bumps the placement version in the same round trip and returns it.
  */
 const RECOUNT_STORIES_SQL = `
 WITH agg AS (
   SELECT story_id AS id, count(*) AS n, count(*) FILTER (WHERE duplicate_of IS NULL) AS originals,
-    min(time_ms) AS first, max(time_ms) AS last,
+    min(time_ms) AS first, coalesce(max(time_ms) FILTER (WHERE NOT late), max(time_ms)) AS last,
     array_agg(DISTINCT source_id COLLATE "C" ORDER BY source_id COLLATE "C") AS sources
   FROM article_placements WHERE story_id = ANY($1::text[]) GROUP BY story_id
 ), dropped AS (
@@ -212,15 +213,16 @@ export class PostgresStoryStore implements StoryStore {
       // and the aliases of story ids that are live again (an alias names a merged-away story only).
       const before = await client.query<{ story_id: string }>(
         `WITH p AS (
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::bytea[])
-             AS p(article_id, story_id, group_id, duplicate_of, shingles, signature)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::bytea[],
+             $7::boolean[]) AS p(article_id, story_id, group_id, duplicate_of, shingles, signature, late)
          ), upserted AS (
-           INSERT INTO article_placements (${PLACED_COLUMNS}, shingles, signature)
+           INSERT INTO article_placements (${PLACED_COLUMNS}, shingles, signature, late)
            SELECT p.article_id, p.story_id, p.group_id, p.duplicate_of, a.source_id, a.time_ms, p.shingles,
-             p.signature
+             p.signature, p.late
            FROM p JOIN articles a ON a.id = p.article_id
            ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, group_id = excluded.group_id,
-             duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature
+             duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature,
+             late = excluded.late
          ), live AS (
            DELETE FROM story_aliases WHERE merged_id IN (SELECT story_id FROM p)
          )
@@ -232,6 +234,7 @@ export class PostgresStoryStore implements StoryStore {
           placements.map((p) => p.duplicateOf),
           placements.map((p) => toFingerprintBlob(p.shingles)),
           placements.map((p) => toFingerprintBlob(p.signature)),
+          placements.map((p) => p.late === true),
         ],
       );
       const touched = new Set(before.rows.map((r) => r.story_id));

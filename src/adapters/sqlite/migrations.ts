@@ -340,6 +340,13 @@ INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
   PRIMARY KEY (time_ms, article_id)
 ) STRICT;`,
   },
+  {
+    version: 12,
+    name: "late copies",
+    // A copy placed in its original's story after that story had been idle past the story window (domain/story.ts
+    // ArticlePlacement.late): counted in the story but not in its last update. Stored placements are none.
+    sql: "ALTER TABLE article_placements ADD COLUMN late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1));",
+  },
 ];
 
 /**

@@ -94,11 +94,12 @@ export class SqliteStoryStore implements StoryStore {
     });
     const upsert = db.prepare(
       `INSERT INTO article_placements (article_id, story_id, group_id, duplicate_of, time_ms, source_id, shingles,
-         signature)
-       SELECT @article_id, @story_id, @group_id, @duplicate_of, time_ms, source_id, @shingles, @signature
+         signature, late)
+       SELECT @article_id, @story_id, @group_id, @duplicate_of, time_ms, source_id, @shingles, @signature, @late
        FROM articles WHERE id = @article_id
        ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, group_id = excluded.group_id,
-         duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature`,
+         duplicate_of = excluded.duplicate_of, shingles = excluded.shingles, signature = excluded.signature,
+         late = excluded.late`,
     );
     const storyOfArticle = db.prepare<[string], { story_id: string }>(
       "SELECT story_id FROM article_placements WHERE article_id = ?",
@@ -136,8 +137,10 @@ export class SqliteStoryStore implements StoryStore {
       { id: string },
       { n: number; originals: number; first: number; last: number; sources: string }
     >(
+      // A late copy (ArticlePlacement.late) moves no story's last update; a story of late copies alone (its other
+      // members re-placed elsewhere) takes theirs.
       `SELECT count(*) AS n, coalesce(sum(duplicate_of IS NULL), 0) AS originals, min(time_ms) AS first,
-         max(time_ms) AS last,
+         coalesce(max(CASE WHEN late = 0 THEN time_ms END), max(time_ms)) AS last,
          (SELECT json_group_array(source_id) FROM
            (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
        FROM article_placements WHERE story_id = @id`,
@@ -198,6 +201,7 @@ export class SqliteStoryStore implements StoryStore {
           duplicate_of: p.duplicateOf,
           shingles: toFingerprintBlob(p.shingles),
           signature: toFingerprintBlob(p.signature),
+          late: p.late === true ? 1 : 0,
         });
         touched.add(p.storyId);
         // A story id that is live again is no longer an alias (once per story: many placements share one).

@@ -6,6 +6,8 @@ import { scoreClustering } from "./pairwise-scores.ts";
 import {
   analyzeStreamArticle,
   containmentsOf,
+  LATE_COPY_MIN_SHINGLES,
+  PlacementLog,
   recluster,
   STREAM_CARRY_OVER_VERSION,
   StoryStream,
@@ -102,6 +104,75 @@ describe("StoryStream memory", () => {
     expect(r.storyOf.size).toBe(6);
     expect(r.storyOf.get("h1-late")).not.toBe(r.storyOf.get("h1"));
     expect(r.stories.reduce((n, s) => n + s.articleCount, 0)).toBe(6);
+  });
+});
+
+describe("StoryStream late copies (a copy of an article whose story is idle past the story window)", () => {
+  const D = 24 * H;
+  const [h1, h2, f1] = ARTICLES as [StreamArticle, StreamArticle, StreamArticle];
+  /** The other news 4.5 days on: a merge pass then closes the hospital story (idle > 96 h). */
+  const later: StreamArticle = {
+    ...f1,
+    id: "w1",
+    title: "أمطار غزيرة على مرتفعات جازان",
+    text: "توقعت الأرصاد هطول أمطار غزيرة على مرتفعات جازان ونجران مع رياح نشطة تثير الأتربة على الطرق السريعة.",
+    timeMs: 4.5 * D,
+  };
+  const copy = { ...h2, id: "h3", timeMs: 5 * D };
+  it.each([
+    {
+      why: "a story idle past the window and not yet closed (no merge pass since): a sparse stream",
+      articles: [h1, f1, copy],
+      mergeEveryArticles: 250,
+    },
+    {
+      why: "a story a merge pass has closed and the clusterer forgot",
+      articles: [h1, f1, later, copy],
+      mergeEveryArticles: 1,
+    },
+  ])("joins its original's story without reopening it: $why", ({ articles, mergeEveryArticles }) => {
+    const closed: string[] = [];
+    const stream = new StoryStream({
+      tuning: { mergeEveryArticles },
+      onStoryClosed: (s) => closed.push(s.id),
+    });
+    const log = new PlacementLog();
+    const placed = articles.map((a) => stream.add(a));
+    for (const p of placed) log.record(p);
+    expect(closed.includes("h1")).toBe(mergeEveryArticles === 1);
+    const late = placed.at(-1)!;
+    expect(late).toMatchObject({ storyId: null, lateCopyOf: "h1", duplicateOf: "h1" });
+    expect(log.storyOf("h3")).toBe(log.storyOf("h1"));
+    // The story is not reopened: it takes no article by score, and lists nothing new.
+    expect(stream.clusterer.storyOf("h3")).toBeUndefined();
+    expect(stream.clusterer.listStories().find((s) => s.id === log.storyOf("h1"))?.articleCount ?? 1).toBe(1);
+  });
+  it("leaves a copy of a text too small to tell (a byline) to be placed by score, not in its original's story", () => {
+    // Two columns by one writer a week apart whose extracted text is only the byline: copies of each other by text.
+    const column = (id: string, title: string, timeMs: number): StreamArticle => ({
+      id,
+      sourceId: "aljazirah",
+      citedSource: null,
+      title,
+      text: "د. سالم بن عبدالله العتيبي",
+      timeMs,
+    });
+    const log = new PlacementLog();
+    const stream = new StoryStream();
+    const placed = [
+      column("c1", "الكأس المرة في الملاعب", 0),
+      column("c2", "أسواق الخضار في رمضان", 7 * D),
+    ].map((a) => stream.add(a));
+    for (const p of placed) log.record(p);
+    expect(placed[1]).toMatchObject({ duplicateOf: "c1" });
+    expect(placed[1]?.shingles.length).toBeLessThan(LATE_COPY_MIN_SHINGLES);
+    expect(placed[1]?.storyId).toBe("c2");
+    expect(log.storyOf("c2")).not.toBe(log.storyOf("c1"));
+  });
+  it("is placed as recluster places it: in its original's story", () => {
+    const r = recluster([h1, f1, copy]);
+    expect(r.storyOf.get("h3")).toBe(r.storyOf.get("h1"));
+    expect(r.duplicateOf.get("h3")).toBe("h1");
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { ArticleContainment, StoredCopyGroup } from "../../domain/story.ts";
 import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
-import type { CopyTest } from "../dedupe/compare-shingles.ts";
+import { CONTAINMENT_MIN_SHINGLES, type CopyTest } from "../dedupe/compare-shingles.ts";
 import { DuplicateGroups, groupingCopies } from "../dedupe/duplicate-groups.ts";
 import {
   fingerprintText,
@@ -38,7 +38,12 @@ export interface ArticlePlacement {
   /** Copy group key (the group's first article). */
   groupId: string;
   duplicateOf: string | null;
-  storyId: string;
+  /**
+   * The story the article opened or joined; null for a late copy, which joins the story of `lateCopyOf` (its original
+   * when it was placed), wherever that is stored (story-clusterer.ts STORY_WINDOW_HOURS).
+   */
+  storyId: string | null;
+  lateCopyOf?: string;
   /** What to persist so the index can be rebuilt without re-analysing text. */
   shingles: Uint32Array;
   signature: Uint32Array;
@@ -87,6 +92,16 @@ export function compareStreamOrder(
 ): number {
   return a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/**
+ * Shingles a copy needs to join its original's story past the story window (a late copy, story-clusterer.ts
+ * STORY_WINDOW_HOURS): a text of a shingle or two (a column page whose text is its byline, a one-line caption) is the
+ * same in an outlet's unrelated pieces, so its "copy" says nothing of a republication. On the dev corpus the late
+ * copies below it had 1-2 shingles and all ten joined a story about something else (weekly columns by one writer
+ * chained); the next smallest had 24. The same floor as compare-shingles.ts CONTAINMENT_MIN_SHINGLES, for the same
+ * reason: a tiny text needs more than overlap.
+ */
+export const LATE_COPY_MIN_SHINGLES = CONTAINMENT_MIN_SHINGLES;
 
 /** Bumped whenever StreamCarryOver's shape or meaning changes: a stored one of another version is not used. */
 export const STREAM_CARRY_OVER_VERSION = 3;
@@ -196,6 +211,7 @@ export class StoryStream {
       // Following the best overlap copy instead of the original gave DEV 0.748 as well but held-out pairwise F1 0.853
       // against 0.869 with the rewrite test off or on (bench/stories/run.ts, read after DEV had tied).
       duplicateOf: copies.some((c) => c.test === "overlap") ? duplicateOf : carriedCopyOf,
+      mayJoinLate: shingles.length >= LATE_COPY_MIN_SHINGLES,
     });
     this.timings.dedupeMs += t1 - t0;
     this.timings.clusterMs += performance.now() - t1;
@@ -209,6 +225,7 @@ export class StoryStream {
       signature,
       assignment,
     };
+    if (assignment.lateCopyOf !== undefined) placement.lateCopyOf = assignment.lateCopyOf;
     if (group.mergedGroups !== undefined) {
       placement.groupMerges = group.mergedGroups.map((fromId) => ({ fromId, intoId: group.groupId }));
     }
@@ -242,13 +259,16 @@ export function containmentsOf(
  */
 export class PlacementLog {
   private readonly storyOfArticle = new Map<string, string>();
+  /** Late copy -> the article whose story it joined. */
+  private readonly lateCopyOf = new Map<string, string>();
   private readonly mergedInto = new Map<string, string>();
   private readonly groupOfArticle = new Map<string, string>();
   private readonly groupMergedInto = new Map<string, string>();
   private readonly originalOfGroup = new Map<string, string>();
 
   record(p: ArticlePlacement & { assignment: Assignment }): void {
-    this.storyOfArticle.set(p.id, p.storyId);
+    if (p.storyId !== null) this.storyOfArticle.set(p.id, p.storyId);
+    else if (p.lateCopyOf !== undefined) this.lateCopyOf.set(p.id, p.lateCopyOf);
     this.groupOfArticle.set(p.id, p.groupId);
     for (const g of p.groupMerges ?? []) {
       this.groupMergedInto.set(g.fromId, g.intoId);
@@ -258,9 +278,17 @@ export class PlacementLog {
     for (const m of p.assignment.merged ?? []) this.mergedInto.set(m.from, m.into);
   }
 
-  /** The article's story after every merge so far. */
+  /**
+   * The article's story after every merge so far; a late copy's is its original's (undefined when the original is not
+   * in this log: a rebuilt stream's placements of a later step, resolved by the store).
+   */
   storyOf(id: string): string | undefined {
-    return resolve(this.mergedInto, this.storyOfArticle.get(id));
+    return resolve(this.mergedInto, this.storyOfArticle.get(this.storyHolderOf(id)));
+  }
+
+  /** The article whose story this one's is: a late copy's original (followed to one that is no late copy), else itself. */
+  storyHolderOf(id: string): string {
+    return resolve(this.lateCopyOf, id)!;
   }
 
   /** The article's copy group after every group merge so far. */
@@ -290,6 +318,7 @@ export interface ReclusterResult {
   storyOf: Map<string, string>;
   /** Final duplicateOf of every article (null for originals). */
   duplicateOf: Map<string, string | null>;
+  /** Stories as the clusterer described them: a late copy is in none (it changes no story; `storyOf` has its story). */
   stories: Story[];
 }
 

@@ -39,7 +39,16 @@ import {
   toIdentifiedVector,
 } from "./story-vector.ts";
 
-/** Hours a story stays open for new articles after its last one (notes §5.10: expire after days without updates). */
+/**
+ * Hours a story stays open for new articles after its last one (notes §5.10: expire after days without updates).
+ * Late copies: a copy (overlap test, of at least LATE_COPY_MIN_SHINGLES) of an article whose story has been idle longer joins that story all the same (a
+ * republished text belongs to the story that carried it, however late: the Hajj e-registration item a week on), as a
+ * late copy (Assignment.lateCopyOf): the story is not reopened here, so it takes no later article by score (a
+ * republication is no new coverage), and stores count the copy among the story's articles and outlets but not in its
+ * last update, so a week-old story does not climb the home page (rank-stories.ts ranks by recency of that update).
+ * Which story the copy joins is its original's as stored, never this clusterer's memory: a closed story is forgotten
+ * here and a restarted stream never held one older than its replay (pipeline/assign-stories.ts resolves it).
+ */
 export const STORY_WINDOW_HOURS = 96;
 /** σ of the Gaussian time decay against the story's newest article; Miranda et al. use 72 h, shortened for a daily press. */
 export const STORY_TIME_SIGMA_HOURS = 48;
@@ -306,6 +315,11 @@ export interface ClusterInput {
   terms: StoryTerms;
   /** The original of this article's copy group, when it is a copy (dedupe stage). */
   duplicateOf: string | null;
+  /**
+   * A copy of enough text to join its original's story past the window as a late copy (recluster.ts
+   * LATE_COPY_MIN_SHINGLES); otherwise such a copy is placed by score as any article. Absent: false.
+   */
+  mayJoinLate?: boolean;
   /** What the headline names (headline-subjects.ts toHeadlineSubjects); absent: no subject check. */
   subjects?: readonly string[];
 }
@@ -388,7 +402,17 @@ interface Reporting {
 }
 
 export interface Assignment {
-  storyId: string;
+  /**
+   * The story the article opened or joined; null for a late copy (`lateCopyOf`), which joins a story this clusterer
+   * no longer holds inside its window.
+   */
+  storyId: string | null;
+  /**
+   * A copy whose original's story had been idle longer than STORY_WINDOW_HOURS (closed, or not yet closed by a merge
+   * pass, or never held by a restarted stream): the article joins the story of this article (its original) wherever
+   * that is stored, and changes nothing here (late copies: STORY_WINDOW_HOURS).
+   */
+  lateCopyOf?: string;
   /** True when the article opened the story. */
   opened: boolean;
   score: number;
@@ -635,9 +659,8 @@ export class StoryClusterer {
     const routine = this.routine.observe(article.sourceId, article.terms.titleKeys, article.timeMs);
     let target: StoryState | undefined;
     let score = 1;
-    // A copy follows its original's story only while that story is inside the window, as any article joins: a story
-    // idle longer closes at the next merge pass, so following it past the window would make the result depend on
-    // when that pass runs (a sparse stream runs none) and on whether a restarted stream still held it (issue #5).
+    // A copy follows its original's story while that story is inside the window, as any article joins; past it a copy
+    // of enough text is a late copy (STORY_WINDOW_HOURS), a smaller one is placed by score.
     if (article.duplicateOf !== null) {
       const story = this.storyOfArticle.get(article.duplicateOf);
       if (
@@ -645,6 +668,16 @@ export class StoryClusterer {
         this.slots.lastMs[story.slot]! >= article.timeMs - STORY_WINDOW_HOURS * HOUR_MS
       )
         target = story;
+      else if (article.mayJoinLate === true) {
+        this.vectorOfArticle.delete(article.id);
+        return this.afterAdd(article.timeMs, {
+          storyId: null,
+          lateCopyOf: article.duplicateOf,
+          opened: false,
+          score,
+          vector,
+        });
+      }
     }
     // A thin article opens a story of its own: a one-word label matches every other day's by its one word.
     const lone = target === undefined && isThinArticle(article.terms);
@@ -688,15 +721,18 @@ export class StoryClusterer {
       this.stories.set(target.id, target);
     }
     this.join(target, article, vector, ids, routine);
-    const assignment: Assignment = { storyId: target.id, opened, score, vector };
-    if (!Number.isFinite(this.compactedMs)) this.compactedMs = article.timeMs;
+    return this.afterAdd(article.timeMs, { storyId: target.id, opened, score, vector });
+  }
+
+  /** Runs the merge pass (and posting compaction) due at this stream position, adding its merges to `assignment`. */
+  private afterAdd(timeMs: number, assignment: Assignment): Assignment {
+    if (!Number.isFinite(this.compactedMs)) this.compactedMs = timeMs;
     if (this.seen % this.tuning.mergeEveryArticles === 0) {
       const bucket = compactionBucket(this.seen, this.compactedBucket);
       if (bucket !== null) this.compactedBucket = bucket;
-      const compact =
-        bucket !== null || article.timeMs - this.compactedMs >= POSTINGS_COMPACT_EVERY_HOURS * HOUR_MS;
-      if (compact) this.compactedMs = article.timeMs;
-      const merged = this.mergePass(article.timeMs, compact);
+      const compact = bucket !== null || timeMs - this.compactedMs >= POSTINGS_COMPACT_EVERY_HOURS * HOUR_MS;
+      if (compact) this.compactedMs = timeMs;
+      const merged = this.mergePass(timeMs, compact);
       if (merged.length > 0) assignment.merged = merged;
     }
     return assignment;
