@@ -85,7 +85,7 @@ CREATE INDEX article_containments_outer ON article_containments (outer_id);`;
  * The columns of a stored stream row past STREAM_COLUMNS (both engines' SQL), over articles `a` LEFT JOIN
  * STORED_STREAM_JOINS: its placement's story and group, the group's first article's time and its original.
  */
-export const STORED_STREAM_COLUMNS = `p.story_id, p.group_id, g.time_ms AS group_time_ms, o.id AS original_id,
+export const STORED_STREAM_COLUMNS = `p.story_id, p.group_id, p.late, g.time_ms AS group_time_ms, o.id AS original_id,
   o.source_id AS original_source_id, o.cited_source AS original_cited_source, o.time_ms AS original_time_ms`;
 export const STORED_STREAM_JOINS = `LEFT JOIN article_placements p ON p.article_id = a.id
   LEFT JOIN articles g ON g.id = p.group_id
@@ -93,6 +93,8 @@ export const STORED_STREAM_JOINS = `LEFT JOIN article_placements p ON p.article_
 
 export interface StoredStreamRowDb extends StreamRowDb {
   group_id: string | null;
+  /** SQLite 0/1, PostgreSQL boolean; null without a placement. */
+  late: number | boolean | null;
   group_time_ms: number | string | null;
   original_id: string | null;
   original_source_id: string | null;
@@ -114,7 +116,7 @@ export function toStoredStreamRow(r: StoredStreamRowDb): StoredStreamRow {
             timeMs: Number(r.original_time_ms),
           },
         };
-  return { ...toStreamRow(r), storyId: r.story_id ?? null, group };
+  return { ...toStreamRow(r), storyId: r.story_id ?? null, group, late: r.late === true || r.late === 1 };
 }
 
 export function toStreamRow(r: StreamRowDb): StoryStreamRow {

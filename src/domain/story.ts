@@ -90,6 +90,8 @@ export interface StoredCopyGroup {
 export interface StoredStreamRow extends StoryStreamRow {
   storyId: string | null;
   group: StoredCopyGroup | null;
+  /** Placed as a late copy (ArticlePlacement.late); false when unplaced. */
+  late: boolean;
 }
 
 /** A point of the stream: just before the article with this (time, id). */

@@ -211,7 +211,9 @@ export class StoryAssigner {
       const g = row.group;
       const carried =
         g !== null && compareStreamOrder({ timeMs: g.openedMs, id: g.id }, start) < 0 ? g : null;
-      const p = stream.add(row, undefined, carried);
+      // Whether it was a late copy is as stored: the late copy test reads its original's lead, which the replay does not
+      // hold when the original came before it (a late copy changes no story; clustered otherwise, it would).
+      const p = stream.add(row, undefined, carried, row.late);
       log.record(p);
       this.#note(row, p);
       kept.push({ id: row.id, storyId: row.storyId });

@@ -125,6 +125,37 @@ export const REWRITE_MIN_RARE_LEAD_AGREEMENT = 0.5;
  */
 export const OTHER_PLACES_MAX_JACCARD = 0.8;
 
+/**
+ * Lead agreement (share of the shorter lead's words in the other lead) a copy needs to join its original's story past
+ * the story window (a late copy, stories/story-clusterer.ts STORY_WINDOW_HOURS): a late join tells the reader "this is
+ * a republication of an article days old", so the copy must start as its original does, not merely share most of a
+ * text (an outlet's column page whose furniture outweighs the column, a follow-up carrying the earlier report). On the
+ * dev corpus (2026-11-30, helper "late2") the 10 late copies below 0.5 were all wrong or unclear (columns sharing page
+ * furniture, a follow-up on Salah's transfer, US spending of another month, early retirement in the "Rifq" story); the
+ * lowest right one had 0.55.
+ */
+export const LATE_COPY_MIN_LEAD_AGREEMENT = 0.5;
+
+/**
+ * True when a copy may join its original's story past the story window (late copy): its lead agrees with the
+ * original's (LATE_COPY_MIN_LEAD_AGREEMENT, on lead word hashes) and the figures of the lead with fewer of them are
+ * all in the other's (toLeadFigureHashes): a template's next instance (the 5th relief flight's release written on
+ * the 4th's, the causeway's figures of another week) changes the figures its lead carries, a republication keeps
+ * them or adds some. Example: leads "وصلت الطائرة الخامسة ... 12 طناً" and "وصلت الطائرة الرابعة ... 10 أطنان"
+ * agree on their words but not their figures -> false.
+ */
+export function mayJoinLate(
+  copy: { lead: Uint32Array; leadFigures: Uint32Array },
+  original: { lead: Uint32Array; leadFigures: Uint32Array },
+): boolean {
+  if (compareShingles(copy.lead, original.lead).containment < LATE_COPY_MIN_LEAD_AGREEMENT) return false;
+  const [fewer, more] =
+    copy.leadFigures.length <= original.leadFigures.length
+      ? [copy.leadFigures, original.leadFigures]
+      : [original.leadFigures, copy.leadFigures];
+  return shareFound(fewer, more) === 1;
+}
+
 export interface CopyRule {
   minJaccard: number;
   /** Resemblance below which leads naming other places (PairEvidence.namesOtherPlaces) veto a copy (0: never). */

@@ -4,6 +4,7 @@ import {
   compareShingles,
   copyTestOf,
   isCopy,
+  mayJoinLate,
   REWRITE_LATE_MAX_HOURS,
   REWRITE_LATE_MIN_TITLE_AGREEMENT,
   REWRITE_LATE_MIN_TITLE_STEMS,
@@ -20,10 +21,11 @@ import {
   REWRITE_MERGE_MAX_GROUP_SIZE,
 } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
-import { NearDuplicateIndex, toTitleHashes } from "./near-duplicate-index.ts";
+import { fingerprintText, NearDuplicateIndex, toTitleHashes } from "./near-duplicate-index.ts";
 import {
   DEFAULT_SHINGLE_OPTIONS,
   shingleText,
+  toLeadFigureHashes,
   toLeadHashes,
   toShingleHashes,
   toShingleWords,
@@ -770,5 +772,51 @@ describe("DuplicateGroups bounds and join rules", () => {
     g.add({ id: "c", sourceId: "s3", citedSource: null, timeMs: 2 }, ["a"]);
     const d = g.add({ id: "d", sourceId: "s4", citedSource: null, timeMs: 3 }, ["b"]);
     expect(d.groupId).toBe("d");
+  });
+});
+
+describe("the late copy test (a copy joining its original's story past the story window)", () => {
+  const lateOf = (text: string) => fingerprintText(text, "s").fingerprint;
+  /** Invented relief-flight releases: the 4th flight's, its republication, and the 5th's written on the 4th's. */
+  const fourth =
+    "وصلت اليوم الطائرة الإغاثية الرابعة إلى مطار عدن الدولي محملة بـ 10 أطنان من المستلزمات الطبية لمرضى الفشل الكلوي يرافقها فريق إغاثي من مركز الملك سلمان";
+  it.each([
+    { why: "the same text republished", copy: fourth, join: true },
+    {
+      why: "a republication that adds a figure to the lead (the fewer figures are all in the other)",
+      copy: fourth.replace("اليوم", "اليوم 6 أغسطس"),
+      join: true,
+    },
+    {
+      why: "a template's next instance: another figure in the lead (Arabic-Indic digits folded)",
+      copy: fourth.replace("الرابعة", "الخامسة").replace("10 أطنان", "١٢ طناً"),
+      join: false,
+    },
+    {
+      why: "a text that starts otherwise (a column page whose furniture carries the overlap)",
+      copy: `كثر الحديث في الأوساط الاجتماعية عن انتشار الكلاب بين الناس ${fourth.split(" ").slice(20).join(" ")}`,
+      join: false,
+    },
+  ])("$why -> $join", ({ copy, join }) => {
+    expect(mayJoinLate(lateOf(copy), lateOf(fourth))).toBe(join);
+  });
+  it("reads the lead's figures as written, digits folded", () => {
+    const figures = (t: string) => {
+      const surface: string[] = [];
+      toShingleWords(t, DEFAULT_SHINGLE_OPTIONS, Number.POSITIVE_INFINITY, surface);
+      return toLeadFigureHashes(surface);
+    };
+    expect(figures("محملة بـ ١٢ طناً في ٢٠١٥م")).toEqual(toShingleHashes(["12", "2015"], 1));
+    expect(figures("بلا أرقام")).toEqual(new Uint32Array(0));
+  });
+  it("keeps an indexed article's lead for the test until it leaves the window", () => {
+    const index = new NearDuplicateIndex({ windowDays: 1 });
+    index.add("a", 0, lateOf(fourth));
+    expect(index.leadOf("a")).toMatchObject({
+      lead: lateOf(fourth).lead,
+      leadFigures: lateOf(fourth).leadFigures,
+    });
+    index.evictBefore(1);
+    expect(index.leadOf("a")).toBeUndefined();
   });
 });

@@ -26,6 +26,7 @@ import {
   mix32,
   REWRITE_SHINGLE_WORDS,
   SHINGLE_WORDS,
+  toLeadFigureHashes,
   toLeadHashes,
   toShingleHashes,
   toShingleHashesOfWords,
@@ -101,6 +102,8 @@ export interface NearDuplicateFingerprint {
   places?: TextPlaces;
   /** Headline words (sorted distinct stem hashes, toTitleHashes); without them the late rewrite test never passes. */
   title?: Uint32Array;
+  /** Figures of the lead (shingle-text.ts toLeadFigureHashes); read with `lead` by the late copy test (mayJoinLate). */
+  leadFigures?: Uint32Array;
 }
 
 /** Sorted distinct hashes of a headline's stop-word-free stems, what the late rewrite test compares. */
@@ -132,6 +135,7 @@ export function fingerprintText(
       sourceId,
       places: toTextPlaces(surface),
       title: toTitleHashes(title),
+      leadFigures: toLeadFigureHashes(surface),
     },
   };
 }
@@ -163,6 +167,7 @@ interface Entry {
   sourceId: string | undefined;
   places: TextPlaces | undefined;
   title: Uint32Array | undefined;
+  leadFigures: Uint32Array | undefined;
   bandKeys: Uint32Array;
   samples: Uint32Array;
   alive: boolean;
@@ -431,6 +436,7 @@ export class NearDuplicateIndex {
       sourceId: fp.sourceId,
       places: fp.places,
       title: fp.title,
+      leadFigures: fp.leadFigures,
       bandKeys,
       samples,
       alive: true,
@@ -441,6 +447,17 @@ export class NearDuplicateIndex {
     this.slotById.set(id, slot);
     for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.push(bandKeys[b]!, slot);
     for (let i = 0; i < samples.length; i++) this.samplePostingLists.push(samples[i]!, slot);
+  }
+
+  /**
+   * The lead words and lead figures of an indexed article (what the late copy test reads, compare-shingles.ts
+   * mayJoinLate); undefined when it is not indexed (evicted with the window, or indexed without them).
+   */
+  leadOf(id: string): { lead: Uint32Array; leadFigures: Uint32Array } | undefined {
+    const slot = this.slotById.get(id);
+    const entry = slot === undefined ? undefined : this.entries[slot - this.base];
+    if (entry?.lead === undefined || entry.leadFigures === undefined) return undefined;
+    return { lead: entry.lead, leadFigures: entry.leadFigures };
   }
 
   /** Removes articles indexed with a time before `cutoffMs`, oldest insertion first. */
@@ -474,6 +491,7 @@ export class NearDuplicateIndex {
     entry.words = undefined;
     entry.places = undefined;
     entry.title = undefined;
+    entry.leadFigures = undefined;
     entry.samples = new Uint32Array(0);
   }
 }

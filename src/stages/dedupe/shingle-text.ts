@@ -28,6 +28,17 @@ export function toLeadHashes(words: readonly string[]): Uint32Array {
   return toShingleHashes(words.slice(0, LEAD_WORDS), 1);
 }
 
+/**
+ * Sorted distinct hashes of the figures (digit runs) in the first LEAD_WORDS words as written (toShingleWords
+ * `surfaceOut`, digits folded to ASCII): what a template's next instance changes in its lead (the 5th relief flight's
+ * "12 طناً" against the 4th's "10 أطنان"). Example: ["وصلت", "محمله", "ب", "12", "طنا", "و1436"] -> hashes of "12", "1436".
+ */
+export function toLeadFigureHashes(surface: readonly string[]): Uint32Array {
+  const figures: string[] = [];
+  for (const w of surface.slice(0, LEAD_WORDS)) for (const m of w.matchAll(/[0-9]+/g)) figures.push(m[0]);
+  return toShingleHashes(figures, 1);
+}
+
 /** How words are spelled before shingling. */
 export type ShingleWordForm = "surface" | "stem";
 

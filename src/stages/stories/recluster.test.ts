@@ -169,6 +169,26 @@ describe("StoryStream late copies (a copy of an article whose story is idle past
     expect(placed[1]?.storyId).toBe("c2");
     expect(log.storyOf("c2")).not.toBe(log.storyOf("c1"));
   });
+  it("leaves a template's next instance (other figures in its lead) to be placed by score, not in the old story", () => {
+    // The 5th relief flight's release written on the 4th's a week later: a copy by text, a new event for a reader.
+    const release = (id: string, ordinal: string, tons: string, timeMs: number): StreamArticle => ({
+      id,
+      sourceId: "alriyadh",
+      citedSource: null,
+      title: `وصول طائرة الإغاثة ${ordinal} إلى عدن`,
+      text: `وصلت اليوم الطائرة الإغاثية ${ordinal} إلى مطار عدن الدولي محملة بـ ${tons} من المستلزمات الطبية لمرضى الفشل الكلوي يرافقها فريق إغاثي من مركز الملك سلمان للإغاثة والأعمال الإنسانية لتقديم الخدمات العلاجية للمرضى في المستشفيات اليمنية.`,
+      timeMs,
+    });
+    const log = new PlacementLog();
+    const stream = new StoryStream();
+    const placed = [release("r4", "الرابعة", "10 أطنان", 0), release("r5", "الخامسة", "12 طناً", 6 * D)].map(
+      (a) => stream.add(a),
+    );
+    for (const p of placed) log.record(p);
+    expect(placed[1]).toMatchObject({ duplicateOf: "r4", storyId: "r5" });
+    expect(placed[1]?.lateCopyOf).toBeUndefined();
+    expect(log.storyOf("r5")).not.toBe(log.storyOf("r4"));
+  });
   it("is placed as recluster places it: in its original's story", () => {
     const r = recluster([h1, f1, copy]);
     expect(r.storyOf.get("h3")).toBe(r.storyOf.get("h1"));

@@ -5,7 +5,7 @@
  */
 import type { ArticleContainment, StoredCopyGroup } from "../../domain/story.ts";
 import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
-import { CONTAINMENT_MIN_SHINGLES, type CopyTest } from "../dedupe/compare-shingles.ts";
+import { CONTAINMENT_MIN_SHINGLES, type CopyTest, mayJoinLate } from "../dedupe/compare-shingles.ts";
 import { DuplicateGroups, groupingCopies } from "../dedupe/duplicate-groups.ts";
 import {
   fingerprintText,
@@ -164,12 +164,15 @@ export class StoryStream {
    * ahead, e.g. on another thread); the result is the same either way. `carried`: in a replay that starts after the
    * article's copy group did (pipeline/assign-stories.ts), the group as stored; when the article finds none of its
    * copies in this stream and opens a group, that group takes the stored identity (DuplicateGroups.rebase) before the
-   * article is clustered, so the clusterer places it as the copy one fold saw, not as an original.
+   * article is clustered, so the clusterer places it as the copy one fold saw, not as an original. `storedLate`: in
+   * such a replay, whether one fold placed the article as a late copy (a late copy past the story window joins as
+   * then, whatever the replay holds of its original: see mayJoinLate).
    */
   add(
     a: StreamArticle,
     analysis?: StreamAnalysis,
     carried?: StoredCopyGroup | null,
+    storedLate?: boolean,
   ): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
     const { fingerprint, terms, subjects } = analysis ?? analyzeStreamArticle(a);
@@ -198,6 +201,12 @@ export class StoryStream {
     }
     const t1 = performance.now();
     const duplicateOf = group.originalId === a.id ? null : group.originalId;
+    // A copy found by overlap follows its group's original, as before the rewrite test; a copy found only by the
+    // rewrite test is placed by the clusterer like any article: a rewrite is a copy for readers but brings its own
+    // wording (tune-clustering.ts, DEV sets: passing the original to rewrites too lowered mean F1 0.748 -> 0.715).
+    // Following the best overlap copy instead of the original gave DEV 0.748 as well but held-out pairwise F1 0.853
+    // against 0.869 with the rewrite test off or on (bench/stories/run.ts, read after DEV had tied).
+    const copyOf = copies.some((c) => c.test === "overlap") ? duplicateOf : carriedCopyOf;
     const assignment = this.clusterer.add({
       id: a.id,
       sourceId: a.sourceId,
@@ -205,13 +214,8 @@ export class StoryStream {
       timeMs: a.timeMs,
       terms,
       subjects,
-      // A copy found by overlap follows its group's original, as before the rewrite test; a copy found only by the
-      // rewrite test is placed by the clusterer like any article: a rewrite is a copy for readers but brings its own
-      // wording (tune-clustering.ts, DEV sets: passing the original to rewrites too lowered mean F1 0.748 -> 0.715).
-      // Following the best overlap copy instead of the original gave DEV 0.748 as well but held-out pairwise F1 0.853
-      // against 0.869 with the rewrite test off or on (bench/stories/run.ts, read after DEV had tied).
-      duplicateOf: copies.some((c) => c.test === "overlap") ? duplicateOf : carriedCopyOf,
-      mayJoinLate: shingles.length >= LATE_COPY_MIN_SHINGLES,
+      duplicateOf: copyOf,
+      mayJoinLate: copyOf !== null && (storedLate ?? this.mayJoinLate(fingerprint, copyOf)),
     });
     this.timings.dedupeMs += t1 - t0;
     this.timings.clusterMs += performance.now() - t1;
@@ -232,6 +236,18 @@ export class StoryStream {
     const containments = containmentsOf(a.id, shingles.length, copies);
     if (containments.length > 0) placement.containments = containments;
     return placement;
+  }
+
+  /**
+   * Whether a copy may join its original's story past the story window (a late copy): enough text
+   * (LATE_COPY_MIN_SHINGLES), and a lead that starts as the original's with its figures (compare-shingles.ts
+   * mayJoinLate), read from the original as the near-duplicate index holds it. An original the index no longer holds
+   * (older than its window) gives no late join: a stream rebuilt from the window's articles holds the same ones.
+   */
+  private mayJoinLate(copy: Required<NearDuplicateFingerprint>, originalId: string): boolean {
+    if (copy.shingles.length < LATE_COPY_MIN_SHINGLES) return false;
+    const original = this.nearDuplicates.leadOf(originalId);
+    return original !== undefined && mayJoinLate(copy, original);
   }
 }
 
