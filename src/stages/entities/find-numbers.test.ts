@@ -33,6 +33,68 @@ describe("findNumbers", () => {
       want: ["38,4 مليون = 38400000", "55,55 مليار = 55550000000", "1,500 مليون = 1500000000"],
     },
     {
+      why: "the Arabic comma is a decimal point before one or two digits (almadina's 322\u060c8), thousands before three",
+      text: "لتصل إلى 322\u060c8 مليار ريال، و1\u060c22 مليار دولار، و375\u060c526 ألف ريال",
+      want: [
+        "322\u060c8 مليار = 322800000000",
+        "1\u060c22 مليار = 1220000000",
+        "375\u060c526 ألف = 375526000",
+      ],
+    },
+    {
+      why: "Arabic-Indic digits with \u066b ARABIC DECIMAL SEPARATOR and \u066c ARABIC THOUSANDS SEPARATOR",
+      text: "بلغ \u0663\u0662\u0662\u066b\u0668 مليار، و\u0663\u066c\u0665\u0660\u0660 ألف",
+      want: [
+        "\u0663\u0662\u0662\u066b\u0668 مليار = 322800000000",
+        "\u0663\u066c\u0665\u0660\u0660 ألف = 3500000",
+      ],
+    },
+    {
+      why: "every thousands group, then a decimal part: a dot after comma groups, a comma after dot groups",
+      text: "عند 7,213.45 مليون، و1,205.9 مليار، و1.234,5 ألف، و2.500.000 ألف",
+      want: [
+        "7,213.45 مليون = 7213450000",
+        "1,205.9 مليار = 1205900000000",
+        "1.234,5 ألف = 1234500",
+        "2.500.000 ألف = 2500000000",
+      ],
+    },
+    {
+      why: "one dot or a comma before one or two digits is a decimal point; a dot before three too (3.500 = 3.5)",
+      text: "بين 3.500 مليار، و1,5 مليون، و3.5 مليون، و1,500 مليون",
+      want: [
+        "3.500 مليار = 3500000000",
+        "1,5 مليون = 1500000",
+        "3.5 مليون = 3500000",
+        "1,500 مليون = 1500000000",
+      ],
+    },
+    {
+      why: "a figure of a million or more before مليون is the count, the scale word its order; before ألف it is thousands",
+      text: "مقارنة بـ(5.969.428) مليون مسافر بكلفة 665,932,983 مليون ريال و13,809,879 ألف وسكانها ( 1800000 مليون وثمانمائة ألف نسمة)",
+      want: [
+        "(5.969.428) مليون = 5969428",
+        "665,932,983 مليون = 665932983",
+        "13,809,879 ألف = 13809879000",
+        "1800000 مليون وثمانمائة ألف = 1800000",
+      ],
+    },
+    {
+      why: "a word run into the digits without a space: the article, a preposition, a noun",
+      text: "يفوق الـ90 مليون ريال ومن5.3 مليارات وبقيمة7.2 مليون",
+      want: ["90 مليون = 90000000", "5.3 مليارات = 5300000000", "7.2 مليون = 7200000"],
+    },
+    {
+      why: "digits and separators that are no one figure give no number, nor does their tail: a version, a list, a typo",
+      text: "الإصدار 1.2.3 مليون وقيمة 19.596.739.84 مليون و542.963,440 مليون و10,20,30 ألف",
+      want: [],
+    },
+    {
+      why: "a list with spaces after the Arabic comma is numbers apart; dates, times, scores, phones are digits alone",
+      text: "1\u060c 2\u060c 3 ملايين في 2015/08/06 الساعة 10:30 بنتيجة 2-1 على 0501234567 بقيمة 19.589.137 ريالا",
+      want: ["3 ملايين = 3000000"],
+    },
+    {
       why: "duals say two by themselves; a fraction before a scale word; a preposition before the first word",
       text: "مئتي ألف لاجئ ونصف مليون طفل وألفين ريال وفاز بثلاثة أهداف",
       want: ["مئتي ألف = 200000", "نصف مليون = 500000", "ألفين = 2000", "ثلاثة = 3"],

@@ -1,7 +1,7 @@
 /**
  * Numbers a news text writes in words, with their value (pipeline step 7): "ثلاثة آلاف وخمسمائة" = 3500, "خمسة
  * وعشرون" = 25, "إحدى عشرة" = 11, "مئتي ألف" = 200000, "نصف مليون" = 500000, and digits with a scale word ("2.5
- * مليار" = 2.5e9, "3 ملايين", "27 ألفاً"). Numbers written in digits alone are numbers already and are not listed;
+ * مليار" = 2.5e9, "3 ملايين", "27 ألفاً", "7,213.45 مليون", "322\u060c8 مليار"). Numbers written in digits alone are numbers already and are not listed;
  * ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in, mentions out.
  */
 import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
@@ -249,21 +249,33 @@ const NUMBER_FIRST_WORDS: ReadonlySet<string> = new Set(
 );
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** Letters run into digits with no space: "الـ1.6" (normalized "ال1"), "من5", "بقيمة7". */
+const GLUED_DIGITS = /^\p{L}+\d+$/u;
+/**
+ * The least scale (a million) before which a figure as large as the scale is the count itself and the scale word
+ * names its order: "(4,195,000) مليون ريال" is 4195000 riyals. Before ألف a grouped figure is thousands ("3,500
+ * ألف دولار" = 3.5 million): tables in thousands do that.
+ */
+const COUNTED_FIGURE_MIN = 1e6;
 
 /**
- * Whether token i can start a number: a number word (NUMBER_FIRST_WORDS), or digits (maybe behind a preposition or
- * و: "ب3") with a scale word one or two tokens on ("3 ملايين", "2.5 مليار"); digits alone are no mention. A quick
+ * Whether token i can start a number: a number word (NUMBER_FIRST_WORDS), or digits (maybe with a preposition, و or
+ * a word run into them: "ب3", "الـ1.6") with a scale word one or two tokens after the figure ("3 ملايين", "2.5
+ * مليار", "7,213.45 مليون"), not the tail of a figure ("213" in "7,213.45"); digits alone are no mention. A quick
  * superset of readNumber's numbers for the many words that are none.
  */
-function mayStartNumber(tokens: readonly Token[], i: number): boolean {
+function mayStartNumber(text: string, tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]!.norm;
   const c = word.charCodeAt(0);
-  // \u0628 BEH, \u0644 LAM, \u0643 KAF (PREPOSITIONS), \u0648 WAW.
-  const digits =
-    isDigit(c) || ((c === 0x628 || c === 0x644 || c === 0x643 || c === 0x648) && isDigit(word.charCodeAt(1)));
+  const digits = isDigit(c) || (isDigit(word.charCodeAt(word.length - 1)) && GLUED_DIGITS.test(word));
   if (!digits) return NUMBER_FIRST_WORDS.has(word);
-  const next = tokens[i + 1]?.norm;
-  const after = tokens[i + 2]?.norm;
+  // "213" in "7,213.45 مليون" is no number of its own: read whole from "7" or not at all.
+  if (isDigit(c) && isFigureTail(text, tokens, i)) return false;
+  // The word after the figure's runs ("7,213.45 مليون"), or the one after that.
+  let j = i + 1;
+  while (j < tokens.length && isFigureTail(text, tokens, j)) j++;
+  const next = tokens[j]?.norm;
+  const after = tokens[j + 1]?.norm;
   return (next !== undefined && SCALES.has(next)) || (after !== undefined && SCALES.has(after));
 }
 
@@ -277,7 +289,7 @@ export function readNumberAt(
   tokens: readonly Token[],
   i: number,
 ): { value: number; end: number } | null {
-  if (!mayStartNumber(tokens, i)) return null;
+  if (!mayStartNumber(text, tokens, i)) return null;
   const found = readNumber(text, tokens, i);
   return found === null ? null : { value: found.mention.value, end: found.end };
 }
@@ -290,7 +302,7 @@ export function findNumbers(text: string): NumberMention[] {
   const tokens = tokenize(text);
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const found = mayStartNumber(tokens, i) ? readNumber(text, tokens, i) : null;
+    const found = mayStartNumber(text, tokens, i) ? readNumber(text, tokens, i) : null;
     if (found === null) {
       i++;
       continue;
@@ -301,33 +313,100 @@ export function findNumbers(text: string): NumberMention[] {
   return out;
 }
 
-/** Digits of word k with a decimal or thousands part after it ("2.5", "3,500"), and the index after them. */
+/**
+ * Thousands separators: "13,809,879", "375\u060c526" (\u060c ARABIC COMMA), "\u0663\u066c\u0665\u0660\u0660" (\u066c
+ * ARABIC THOUSANDS SEPARATOR).
+ */
+const THOUSANDS_SEPARATORS = ",\u060c\u066c";
+/** Decimal points: "2.5", "\u0663\u066b\u0665" (\u066b ARABIC DECIMAL SEPARATOR). */
+const DECIMAL_POINTS = ".\u066b";
+/**
+ * Commas written as a decimal point before one or two digits: "38,4 مليون", "322\u060c8 مليار" (Saudi papers write
+ * both; the same release has "38.4 مليون" elsewhere). A thousands group has three digits.
+ */
+const DECIMAL_COMMAS = ",\u060c";
+/** Every character that joins two runs of digits into one figure: a thousands separator or a decimal point. */
+const FIGURE_SEPARATORS = THOUSANDS_SEPARATORS + DECIMAL_POINTS;
+const DIGITS = /^\d+$/;
+
+/** The digit runs from token k on that one separator character each joins ("7,213.45" -> 7 "," 213 "." 45). */
+function figureRuns(
+  text: string,
+  tokens: readonly Token[],
+  k: number,
+  word: string,
+): { sep: string; digits: string }[] {
+  const runs = [{ sep: "", digits: word }];
+  for (let j = k + 1; j < tokens.length; j++) {
+    const next = tokens[j]!;
+    const sep = text.slice(tokens[j - 1]!.end, next.start);
+    if (sep.length !== 1 || !FIGURE_SEPARATORS.includes(sep) || !DIGITS.test(next.norm)) break;
+    runs.push({ sep, digits: next.norm });
+  }
+  return runs;
+}
+
+/**
+ * The figure written in digits at word k, with its thousands groups and decimal part, and the index after it; null
+ * when word k is no digits or the digits and separators there are no one figure ("1.2.3", "10,20,30": a version, a
+ * list). Groups of three after one to three digits, all behind one separator: commas ("13,809,879"), or dots when
+ * there are two groups or more ("665.932.983") or a decimal comma follows ("1.234,5"); one dot is a decimal point
+ * ("3.500" = 3.5). Then one decimal part. Example: "7,213.45" -> 7213.45; "322\u060c8" -> 322.8.
+ */
 function readDigits(
   text: string,
   tokens: readonly Token[],
   k: number,
   word: string,
 ): { value: number; end: number } | null {
-  if (!/^\d+$/.test(word)) return null;
-  let digits = word;
-  let end = k + 1;
-  const next = tokens[end];
-  if (next !== undefined && /^\d+$/.test(next.norm)) {
-    const sep = text.slice(tokens[k]!.end, next.start);
-    if (sep === "." || sep === "\u066b") {
-      digits = `${digits}.${next.norm}`;
-      end++;
-    } else if ((sep === "," || sep === "\u066c") && next.norm.length === 3) {
-      digits += next.norm;
-      end++;
-    } else if (sep === "," && next.norm.length <= 2) {
-      // "38,4 مليون": Saudi papers write the decimal point as a comma (the same release has "38.4 مليون" elsewhere);
-      // a thousands group has three digits.
-      digits = `${digits}.${next.norm}`;
-      end++;
+  if (!DIGITS.test(word)) return null;
+  const runs = figureRuns(text, tokens, k, word);
+  let whole = word;
+  let r = 1;
+  const groupSep = runs[1]?.sep;
+  if (groupSep !== undefined && word.length <= 3) {
+    let groups = 0;
+    while (runs[r + groups]?.sep === groupSep && runs[r + groups]!.digits.length === 3) groups++;
+    const afterGroups = runs[r + groups];
+    const isThousands =
+      THOUSANDS_SEPARATORS.includes(groupSep) ||
+      (groupSep === "." &&
+        (groups >= 2 ||
+          (afterGroups !== undefined &&
+            DECIMAL_COMMAS.includes(afterGroups.sep) &&
+            afterGroups.digits.length <= 2)));
+    // One dot before three digits is a decimal point ("3.500" = 3.5, as outlets that write "2.5" mean it): only a
+    // second group or a decimal comma after the first shows that dots group thousands.
+    if (isThousands) for (; groups > 0; groups--) whole += runs[r++]!.digits;
+  }
+  let fraction = "";
+  const decimal = runs[r];
+  if (decimal !== undefined) {
+    // After comma groups the decimal point is a dot, after dot groups a comma; with no groups either.
+    const grouped = r > 1;
+    const afterDots = grouped && runs[1]!.sep === ".";
+    const point = DECIMAL_POINTS.includes(decimal.sep)
+      ? !afterDots
+      : DECIMAL_COMMAS.includes(decimal.sep) && decimal.digits.length <= 2 && (!grouped || afterDots);
+    if (point) {
+      fraction = decimal.digits;
+      r++;
     }
   }
-  return { value: Number(digits), end };
+  // Runs left over: digits and separators that are no one figure (a version, a list, an address).
+  if (r < runs.length) return null;
+  return { value: Number(fraction === "" ? whole : `${whole}.${fraction}`), end: k + r };
+}
+
+/**
+ * Whether word i is digits joined to the digits before it by one separator ("213" in "7,213.45", "3" in "1.2.3"):
+ * the tail of a figure, which readDigits reads whole from its head or not at all.
+ */
+function isFigureTail(text: string, tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return false;
+  const before = tokens[i - 1]!;
+  const sep = text.slice(before.end, tokens[i]!.start);
+  return sep.length === 1 && FIGURE_SEPARATORS.includes(sep) && /\d$/.test(before.norm);
 }
 
 /** Word k stands right after word k-1: spaces only between them (no punctuation, no line break). */
@@ -387,6 +466,8 @@ function readNumber(
    * after that count makes it a range ("بين مليون وخمسة ملايين"), and the number ends there.
    */
   let beforeWaw: { endToken: number; total: number; scale: number } | null = null;
+  /** A figure that counts the units itself ("(4,195,000) مليون"): the number's value, whatever follows it. */
+  let countedFigure: number | null = null;
   while (k < tokens.length) {
     if (k > i && !spaced(text, tokens, k)) break;
     let word = tokens[k]!.norm;
@@ -412,6 +493,11 @@ function readNumber(
         word = rest;
         cut = 1;
       }
+    }
+    if (k === i && cut === 0 && GLUED_DIGITS.test(word)) {
+      // "الـ1.6 مليون", "من5.3 مليارات", "بقيمة7.2 مليون": a word run into the digits, the space left out.
+      word = word.replace(/^\p{L}+/u, "");
+      cut = text.slice(tokens[k]!.start, tokens[k]!.end).search(/\p{N}/u);
     }
     const digits = readDigits(text, tokens, k, word);
     if (digits !== null) {
@@ -439,7 +525,10 @@ function readNumber(
       if (scale === undefined || (scale.dual && !scale.accusative)) break;
       if (lastKind !== null && !(waw && lastKind === "scale" && scale.scale < lastScale)) break;
       if (k === i) startCut = bracketed ? -1 : cut;
-      total += digits.value * scale.scale;
+      // "(5.969.428) مليون مسافر", "665,932,983 مليون ريال": Saudi papers write the whole count and then its order
+      // of magnitude; a figure of a million or more is not that many millions.
+      const counted = scale.scale >= COUNTED_FIGURE_MIN && digits.value >= scale.scale;
+      total += counted ? digits.value : digits.value * scale.scale;
       scaled = true;
       lastKind = "scale";
       lastScale = scale.scale;
@@ -447,6 +536,8 @@ function readNumber(
       k = digits.end + 1;
       endToken = k;
       words += 2;
+      // "1800000 مليون وثمانمائة ألف": the words after a counted figure say it again, in the mention, not the value.
+      if (counted) countedFigure = digits.value;
       continue;
     }
     const part = partOf(word, tokens[k + 1]?.norm);
@@ -546,7 +637,7 @@ function readNumber(
   }
   if (words === 0 || endToken === i) return null;
   // Round away binary noise ("8.2 مليون" is 8200000, not 8199999.999999999); a number too big to hold is no number.
-  const value = Number((total + current).toPrecision(12));
+  const value = countedFigure ?? Number((total + current).toPrecision(12));
   if (!Number.isFinite(value)) return null;
   if (words === 1 && lastKind === "scale") {
     // A plural scale word alone is "thousands of", "millions of" ("آلاف الأشخاص"): no number. Nor is a scale word
