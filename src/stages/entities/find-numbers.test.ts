@@ -80,6 +80,11 @@ describe("findNumbers", () => {
       ],
     },
     {
+      why: "\u0631 REH as a decimal point, the fraction written first (wire copy): 5\u063132 is 32.5",
+      text: "مقابل 5\u063132 مليون جنيه، وأنتجت 333\u063110 مليون برميل يوميا",
+      want: ["5\u063132 مليون = 32500000", "333\u063110 مليون = 10333000"],
+    },
+    {
       why: "a word run into the digits without a space: the article, a preposition, a noun",
       text: "يفوق الـ90 مليون ريال ومن5.3 مليارات وبقيمة7.2 مليون",
       want: ["90 مليون = 90000000", "5.3 مليارات = 5300000000", "7.2 مليون = 7200000"],
@@ -142,7 +147,7 @@ describe("findNumbers", () => {
     },
     {
       why: "no number: Monday, per cent, an ordinal's ten, أثنى, وأحد, لست, a plural scale, a fraction alone, digits alone or unread before a scale",
-      text: "يوم الاثنين ارتفع 4 في المائة في الدورة الحادية عشرة، وأثنى وأحد المواطنين، لست أول من قال، آلاف الأشخاص، نصف الطلاب، 27 شخصا، أنفق 50ر62 مليون يورو",
+      text: "يوم الاثنين ارتفع 4 في المائة في الدورة الحادية عشرة، وأثنى وأحد المواطنين، لست أول من قال، آلاف الأشخاص، نصف الطلاب، 27 شخصا، الإصدار 1.2.3 مليون",
       want: [],
     },
   ];

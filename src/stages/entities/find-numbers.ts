@@ -328,6 +328,12 @@ const DECIMAL_COMMAS = ",\u060c";
 /** Every character that joins two runs of digits into one figure: a thousands separator or a decimal point. */
 const FIGURE_SEPARATORS = THOUSANDS_SEPARATORS + DECIMAL_POINTS;
 const DIGITS = /^\d+$/;
+/**
+ * A decimal written with \u0631 ARABIC LETTER REH for the decimal point, the fraction first in memory order so that
+ * the line shows "32ر5" right to left: "5ر32 مليون" is 32.5 million (wire copy typeset that way; Benteke's "5ر32
+ * مليون جنيه", crude output "333ر10 مليون برميل").
+ */
+const REH_DECIMAL = /^(\d+)\u0631(\d+)$/;
 
 /** The digit runs from token k on that one separator character each joins ("7,213.45" -> 7 "," 213 "." 45). */
 function figureRuns(
@@ -359,6 +365,8 @@ function readDigits(
   k: number,
   word: string,
 ): { value: number; end: number } | null {
+  const reh = REH_DECIMAL.exec(word);
+  if (reh !== null) return { value: Number(`${reh[2]}.${reh[1]}`), end: k + 1 };
   if (!DIGITS.test(word)) return null;
   const runs = figureRuns(text, tokens, k, word);
   let whole = word;
@@ -641,8 +649,8 @@ function readNumber(
   if (!Number.isFinite(value)) return null;
   if (words === 1 && lastKind === "scale") {
     // A plural scale word alone is "thousands of", "millions of" ("آلاف الأشخاص"): no number. Nor is a scale word
-    // alone after digits it could not join ("50ر62 مليون", Saudi papers' ر decimal point) or a fraction it does
-    // not know ("ثلاثة أرباع مليار"): its count is unread.
+    // alone after digits it could not join ("1.2.3 مليون", no one figure) or a fraction it does not know ("ثلاثة
+    // أرباع مليار"): its count is unread.
     if (lastPlural) return null;
     const before = i > 0 ? tokens[i - 1]! : undefined;
     if (before !== undefined && !/\p{L}/u.test(text.slice(before.end, tokens[i]!.start))) {
