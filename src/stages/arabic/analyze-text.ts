@@ -286,9 +286,10 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * 6: every UN member state and more capitals are places (وتشاد -> تشاد); everyday words cut onto a given name keep
  * their own key (العاصمة -> عاصمه, not the name عاصم). 7: their possessives too (سلامتهم -> سلامه), and a country
  * that is its own adjective meets it with the article (الهايتي -> هايتي); Accra and Andorra are no places (باكرا).
- * 8: ى before ء is a hamza seat, as ئ is (الطوارىء -> الطوارء, not الطواريء; normalize-arabic.ts).
+ * 8: ى before ء is a hamza seat, as ئ is (الطوارىء -> الطوارء, not الطواريء; normalize-arabic.ts). 9: only after a
+ * stem of three letters or a yeh; after a shorter stem ى is the yeh of words built like شيء (بشىء -> بشيء, not بشء).
  */
-export const ANALYZER_VERSION = 8;
+export const ANALYZER_VERSION = 9;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

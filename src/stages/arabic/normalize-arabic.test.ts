@@ -53,6 +53,26 @@ describe("normalizeArabic", () => {
       expected: "علي مستوي ءامن",
     },
     {
+      why: "ى before ء after a stem of one or two letters is a real yeh (شىء spells شيء), not a seat",
+      input: "شىء الشىء بشىء سىء بطىء مجىء ملىء المرىء",
+      expected: "شيء الشيء بشيء سيء بطيء مجيء مليء المريء",
+    },
+    {
+      why: "ى before ء is a seat after three stem letters, the article and its proclitics aside",
+      input: "للقارىء والطوارىء بالشاطىء لاجىء تمتلىء",
+      expected: "للقارء والطوارء بالشاطء لاجء تمتلء",
+    },
+    {
+      why: "ى before ء after a yeh is the seat: سيىء and شيىء spell سيئ and شيء",
+      input: "السيىء شيىء",
+      expected: "السيء شيء",
+    },
+    {
+      why: "the look-behind reads only the word: a letter across a space or digit does not lengthen the stem",
+      input: "شاطر شىء 3شىء",
+      expected: "شاطر شيء 3شيء",
+    },
+    {
       why: "yeh before hamza stays: folding it would merge المريء (esophagus) with المرء (a person)",
       input: "المريء المرء شيء",
       expected: "المريء المرء شيء",
@@ -111,6 +131,8 @@ describe("UNIT_FOLD and unitFoldAt", () => {
     expect(unitFoldAt("الطوارىء", 6)).toBe(UNIT_DELETED);
     expect(unitFoldAt("شاطىَء", 4)).toBe(UNIT_DELETED);
     expect(unitFoldAt("على", 2)).toBe(0x064a);
+    expect(unitFoldAt("شىء", 1)).toBe(0x064a);
+    expect(unitFoldAt("الشىء", 3)).toBe(0x064a);
     expect(unitFoldAt("مستوى ءامن", 4)).toBe(0x064a);
   });
 
@@ -148,6 +170,12 @@ describe("named folds", () => {
       fold: foldHamzaSeats,
       input: "مبادىء على",
       expected: "مبادء على",
+    },
+    {
+      why: "foldHamzaSeats leaves ى before ء after a short stem, a yeh",
+      fold: foldHamzaSeats,
+      input: "شىء",
+      expected: "شىء",
     },
     { why: "foldYeh reads ى before a hamza as yeh", fold: foldYeh, input: "مبادىء", expected: "مباديء" },
     { why: "stripTashkeel keeps letters", fold: stripTashkeel, input: "كَتَبَ", expected: "كتب" },

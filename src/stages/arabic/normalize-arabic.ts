@@ -79,19 +79,56 @@ export const HAMZA_SEAT_RULES: readonly CharRule[] = [
 ];
 
 /**
- * A rule that depends on the next letter: the code point becomes `to` when the next unit the fold keeps is
- * `before`; elsewhere the plain rules decide.
+ * A rule that depends on the unit's word: the code point becomes `to` when the next unit the fold keeps is `before`
+ * and `holdsAfter` accepts the folded Arabic letters of the word before it; elsewhere the plain rules decide.
  */
-type ContextRule = readonly [from: number, before: number, to: string];
+interface ContextRule {
+  readonly from: number;
+  readonly before: number;
+  readonly to: string;
+  readonly holdsAfter: (lettersBefore: string) => boolean;
+}
+
+/**
+ * The definite article with the proclitics written before it (والطوارىء, للقارىء): not part of the stem that
+ * decides whether ى is a hamza seat. Folded spellings; the longest is tried first.
+ */
+const ARTICLE_PREFIXES: readonly string[] = ["ولل", "فلل", "وال", "فال", "بال", "كال", "ال", "لل"];
+
+/**
+ * Letters of a stem before ىء that make ى a hamza seat: seat words put the seat after a stem of three letters or
+ * more (طوار-ىء, شاط-ىء, قار-ىء, مباد-ىء, تمتل-ىء), while words built like شيء write a real yeh there after one or
+ * two (شىء, سىء, بطىء, برىء, مجىء, ملىء: Egyptian-style spelling writes final ي as ى). Dev corpus: 58 ىء words,
+ * 195 tokens; with the yeh rule of isHamzaSeatAfter this agrees with the commoner of each word's يء and ئ spellings
+ * on all but بدىء and الصدىء (2 tokens, seats after two letters). Known limit: proclitics without the article count
+ * as stem letters, so وبرىء and ومجىء read as seats; stripping و or ف would break فوجىء and واطىء.
+ */
+const SEAT_STEM_MIN_LETTERS = 3;
+
+/** Whether ى before ء, after these folded letters of its word, is a hamza seat (see HAMZA_SEAT_CONTEXT_RULES). */
+function isHamzaSeatAfter(lettersBefore: string): boolean {
+  // After a yeh the ى cannot be the word's yeh too: سيىء and شيىء spell سيئ and شيء (ي then the seat).
+  if (lettersBefore.endsWith("\u064a")) return true;
+  let stem = lettersBefore;
+  for (const article of ARTICLE_PREFIXES) {
+    if (stem.startsWith(article)) {
+      stem = stem.slice(article.length);
+      break;
+    }
+  }
+  return stem.length >= SEAT_STEM_MIN_LETTERS;
+}
 
 /**
  * Alef maksura as a hamza seat: "ىء" is a common spelling of ئ (الطوارىء, هادىء, مبادىء, شاطىء: 195 tokens of 58
- * words in the dev corpus, whose ئ spellings have 5,053), so before a hamza ى folds away and the pair meets ئ's
- * fold. Elsewhere ى is yeh (YEH_RULES). يء stays apart: folding it too would merge المريء with المرء (197 tokens)
- * and بطيء with بطء.
+ * words in the dev corpus, whose ئ spellings have 5,053), so before a hamza, after a stem long enough to end in a
+ * seat (isHamzaSeatAfter), ى folds away and the pair meets ئ's fold. Elsewhere ى is yeh (YEH_RULES): شىء meets شيء,
+ * not شؤون (شىء -> شيء, الطوارىء -> الطوارء). يء stays apart: folding it too would merge المريء with المرء (197
+ * tokens) and بطيء with بطء.
  */
 export const HAMZA_SEAT_CONTEXT_RULES: readonly ContextRule[] = [
-  [0x0649, 0x0621, ""], // ARABIC LETTER ALEF MAKSURA before ARABIC LETTER HAMZA -> deleted (ىء -> ء, as ئ -> ء)
+  // ARABIC LETTER ALEF MAKSURA before ARABIC LETTER HAMZA -> deleted (ىء -> ء, as ئ -> ء)
+  { from: 0x0649, before: 0x0621, to: "", holdsAfter: isHamzaSeatAfter },
 ];
 
 /**
@@ -129,8 +166,16 @@ export const DIGIT_RULES: readonly CharRule[] = [
 
 /** Marks a table slot that deletes its character. */
 const DELETE = -1;
-/** Marks a table slot whose fold depends on the next unit: see the fold's context rules. */
+/** Marks a table slot whose fold depends on its word around it: see the fold's context rules. */
 const CONTEXTUAL = -3;
+
+/** What a CONTEXTUAL slot's unit becomes: `to` where its context rule holds, `otherwise` elsewhere. */
+interface ContextFold {
+  readonly before: number;
+  readonly to: number;
+  readonly otherwise: number;
+  readonly holdsAfter: (lettersBefore: string) => boolean;
+}
 
 /**
  * A fold: a BMP lookup table (identity except for the rules), so a fold is one array read per character, and the
@@ -138,7 +183,7 @@ const CONTEXTUAL = -3;
  */
 interface Fold {
   readonly table: Int32Array;
-  readonly contexts: ReadonlyMap<number, { before: number; to: number; otherwise: number }>;
+  readonly contexts: ReadonlyMap<number, ContextFold>;
 }
 
 function buildFold(
@@ -147,23 +192,50 @@ function buildFold(
   lowercase: boolean,
 ): Fold {
   const table = buildTable(rules, lowercase);
-  const contexts = new Map<number, { before: number; to: number; otherwise: number }>();
-  for (const [from, before, to] of contextRules) {
-    contexts.set(from, { before, to: to === "" ? DELETE : to.charCodeAt(0), otherwise: table[from]! });
+  const contexts = new Map<number, ContextFold>();
+  for (const { from, before, to, holdsAfter } of contextRules) {
+    contexts.set(from, {
+      before,
+      to: to === "" ? DELETE : to.charCodeAt(0),
+      otherwise: table[from]!,
+      holdsAfter,
+    });
     table[from] = CONTEXTUAL;
   }
   return { table, contexts };
 }
 
-/** What the CONTEXTUAL unit at s[i] becomes: its context rule's `to` when the next unit the fold keeps matches. */
+/** Per code unit: 1 for a letter of the Arabic script, what a context rule's look-behind counts as its word. */
+const ARABIC_LETTER = buildArabicLetter();
+
+function buildArabicLetter(): Uint8Array {
+  const letter = new Uint8Array(0x10000);
+  const arabic = /^(?=\p{L})\p{Script=Arabic}$/u;
+  for (let cp = 0x0600; cp < 0x0900; cp++) if (arabic.test(String.fromCharCode(cp))) letter[cp] = 1;
+  return letter;
+}
+
+/**
+ * What the CONTEXTUAL unit at s[i] becomes: its context rule's `to` when the next unit the fold keeps is the rule's
+ * `before` and the rule holds after the folded Arabic letters of the word before s[i] (read back to the first unit
+ * the fold keeps that is no Arabic letter: the tokenizer's word never starts after an Arabic letter, so a word read
+ * alone and inside its text fold alike). The look-behind runs only once the look-ahead matched (ىء is rare).
+ */
 function foldInContext(s: string, i: number, fold: Fold): number {
   const rule = fold.contexts.get(s.charCodeAt(i))!;
-  for (let j = i + 1; j < s.length; j++) {
-    const next = s.charCodeAt(j);
-    if (fold.table[next] === DELETE) continue;
-    return next === rule.before ? rule.to : rule.otherwise;
+  let j = i + 1;
+  while (j < s.length && fold.table[s.charCodeAt(j)] === DELETE) j++;
+  if (j === s.length || s.charCodeAt(j) !== rule.before) return rule.otherwise;
+  let letters = "";
+  for (let k = i - 1; k >= 0; k--) {
+    let m = fold.table[s.charCodeAt(k)]!;
+    if (m === DELETE) continue;
+    // An earlier CONTEXTUAL unit is never itself before `before` (this unit comes next), so it is its `otherwise`.
+    if (m === CONTEXTUAL) m = fold.contexts.get(s.charCodeAt(k))!.otherwise;
+    if (m < 0 || ARABIC_LETTER[m] !== 1) break;
+    letters = String.fromCharCode(m) + letters;
   }
-  return rule.otherwise;
+  return rule.holdsAfter(letters) ? rule.to : rule.otherwise;
 }
 
 /** Builds the lookup table of plain rules. */
@@ -228,7 +300,7 @@ export const foldAlef = makeFold(ALEF_RULES);
 export const foldYeh = makeFold(YEH_RULES);
 /** Folds teh marbuta to heh: "حكومة" -> "حكومه". */
 export const foldTehMarbuta = makeFold(TEH_MARBUTA_RULES);
-/** Folds hamza on waw/yeh seats, and ى before hamza, to bare hamza: "مسئول" -> "مسءول", "الطوارىء" -> "الطوارء". */
+/** Folds hamza on waw/yeh seats, and ى before hamza after a long stem, to bare hamza: "مسئول" -> "مسءول", "الطوارىء" -> "الطوارء". */
 export const foldHamzaSeats = makeFold(HAMZA_SEAT_RULES, HAMZA_SEAT_CONTEXT_RULES);
 /** Folds Persian/Urdu letters to Arabic ones: "کابول" (U+06A9) -> "كابول". */
 export const foldPersianLetters = makeFold(PERSIAN_LETTER_RULES);
@@ -283,7 +355,7 @@ function buildComposeClass(): Uint8Array {
 export const UNIT_DELETED = DELETE;
 /** UNIT_FOLD value of a unit that Unicode normalization may change: only normalizeArabic on the whole word tells. */
 export const UNIT_NEEDS_NORMALIZE = -2;
-/** UNIT_FOLD value of a unit whose fold depends on the units after it (ى before ء): unitFoldAt tells. */
+/** UNIT_FOLD value of a unit whose fold depends on its word around it (ى before ء): unitFoldAt tells. */
 export const UNIT_CONTEXTUAL = CONTEXTUAL;
 
 /**
@@ -303,7 +375,8 @@ function buildUnitFold(): Int32Array {
 
 /**
  * UNIT_FOLD of the unit s[i], a UNIT_CONTEXTUAL unit resolved as normalizeArabic folds it there (never
- * UNIT_CONTEXTUAL). Examples: ("الطوارىء", 6) -> UNIT_DELETED (ى before ء), ("على", 2) -> 0x064a (ARABIC LETTER YEH).
+ * UNIT_CONTEXTUAL). Examples: ("الطوارىء", 6) -> UNIT_DELETED (ى before ء), ("على", 2) -> 0x064a (ARABIC LETTER YEH),
+ * ("شىء", 1) -> 0x064a (ى before ء after a one-letter stem).
  */
 export function unitFoldAt(s: string, i: number): number {
   const unit = UNIT_FOLD[s.charCodeAt(i)]!;
@@ -312,8 +385,8 @@ export function unitFoldAt(s: string, i: number): number {
 
 /**
  * Normalizes text for matching, per notes §5: NFKC when Arabic presentation forms are present (else NFC);
- * drops invisibles, harakat, Quranic marks and tatweel; folds alef seats, ى, ة, ؤ/ئ (and ى before ء, a seat
- * too), Persian letters and digits; lowercases. Idempotent. Never use the result for display.
+ * drops invisibles, harakat, Quranic marks and tatweel; folds alef seats, ى, ة, ؤ/ئ (and ى before ء after a
+ * stem of three letters, a seat too), Persian letters and digits; lowercases. Idempotent. Never use the result for display.
  * Example: "الأَمريكيّة ٢٠١٥" -> "الامريكيه 2015".
  */
 export function normalizeArabic(s: string): string {

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeArabic } from "./normalize-arabic.ts";
+import { normalizeArabic, UNIT_DELETED, unitFoldAt } from "./normalize-arabic.ts";
 import {
   nextWordStart,
   SPAN_FOLDED,
+  SPAN_NORMALIZED,
   SPAN_PLAIN,
   scanWordSpans,
   spanNorm,
@@ -31,6 +32,11 @@ describe("tokenize", () => {
     { why: "Latin words are lowercased", input: "BBC عربي", norms: ["bbc", "عربي"] },
     { why: "a lone haraka is no word", input: "\u064e \u0651", norms: [] },
     { why: "ىء spells ئ, ى before the next word is yeh", input: "الطوارىء على", norms: ["الطوارء", "علي"] },
+    {
+      why: "ىء after a short stem is yeh and hamza, whatever precedes the word",
+      input: "الطوارى شىء",
+      norms: ["الطواري", "شيء"],
+    },
   ];
   for (const row of rows) {
     it(`tokenizes: ${row.why}`, () => {
@@ -133,6 +139,28 @@ describe("scanWordSpans", () => {
     expect(Array.from(spans.kinds.subarray(0, spans.count))).toEqual([SPAN_PLAIN, SPAN_FOLDED, SPAN_FOLDED]);
     expect(s.slice(spans.starts[1], spans.ends[1])).toBe("الطوارىءِ");
     expect([1, 2].map((i) => spanNorm(s, spans, i))).toEqual(["الطوارء", "علي"]);
+  });
+
+  it("folds each word unit by unit inside its text (unitFoldAt) as normalizeArabic folds the word alone", () => {
+    // ى reads its word before and after it; a neighbour word must never change the fold (snippets read the units).
+    const seatText = fc
+      .array(fc.constantFrom(..."ىىىءءءيالشطرو ،3\u064e\u0640\u200c\u200f\ufeffA"), { maxLength: 24 })
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(seatText, (s) => {
+        const spans = scanWordSpans(s);
+        for (let i = 0; i < spans.count; i++) {
+          if (spans.kinds[i] === SPAN_NORMALIZED) continue;
+          let folded = "";
+          for (let j = spans.starts[i]!; j < spans.ends[i]!; j++) {
+            const unit = unitFoldAt(s, j);
+            if (unit !== UNIT_DELETED) folded += String.fromCharCode(unit);
+          }
+          expect(folded).toBe(normalizeArabic(s.slice(spans.starts[i], spans.ends[i])));
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("reuses a span list, growing it for long texts", () => {
