@@ -53,6 +53,11 @@ describe("parseQuery", () => {
     { why: "punctuation around words is ignored", raw: "((غزة!!))،", terms: ["غزه"] },
     { why: "a repeated word is asked once", raw: "غزة غزة", terms: ["غزه"] },
     { why: "an empty phrase is ignored", raw: '"" غزة', terms: ["غزه"] },
+    {
+      why: "a byte order mark inside a pasted word is invisible, as in the index, not a space",
+      raw: "\u0624\ufeff\u0634 \u063a\u0632\u200f\u0629",
+      terms: ["\u0621\u0634", "\u063a\u0632\u0647"],
+    },
   ];
   for (const row of garbage) {
     it(`tolerates garbage: ${row.why}`, () => {

@@ -5,6 +5,7 @@
 import { AkhbarError } from "../../domain/errors.ts";
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
 import { queryKeysOf } from "../arabic/analyze-text.ts";
+import { stripInvisibles } from "../arabic/normalize-arabic.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 
@@ -86,7 +87,8 @@ function splitPhrases(raw: string): { phrases: string[]; loose: string[] } {
  * Example: `وزارة الصحة "كورونا الجديد" -لقاح source:spa` -> 2 terms, 1 phrase of 2, 1 excluded, sources ["spa"].
  */
 export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
-  const input = raw.slice(0, MAX_QUERY_CHARS);
+  // Invisibles go first: U+FEFF is \s to the word split below but inside a word to the tokenizer and the index.
+  const input = stripInvisibles(raw.slice(0, MAX_QUERY_CHARS));
   const { phrases: phraseBodies, loose } = splitPhrases(input);
 
   let budget = MAX_QUERY_TERMS;
