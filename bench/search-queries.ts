@@ -84,6 +84,7 @@ export const EQUIVALENCE_PROBES: readonly { name: string; queries: string[] }[] 
   { name: "alef maksura written as yeh", queries: ["مستشفى", "مستشفي"] },
   { name: "hamza seat waw or yeh", queries: ["مسؤول", "مسئول"] },
   { name: "hamza seat yeh written alef maksura + hamza", queries: ["الطوارئ", "الطوارىء"] },
+  { name: "yeh written alef maksura before hamza after a short stem", queries: ["شيء", "شىء"] },
   { name: "Arabic-Indic digits", queries: ["٢٠١٥", "2015"] },
   { name: "hamza-initial name", queries: ["إسرائيل", "اسرائيل"] },
   { name: "Persian kaf and yeh", queries: ["الکویت", "الكويت"] },
