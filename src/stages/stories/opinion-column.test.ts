@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { hasContactClosing, isOpinionColumn, isOpinionOpening, isReportOpening } from "./opinion-column.ts";
+import {
+  hasContactClosing,
+  isOpinionColumn,
+  isOpinionOpening,
+  isReportOpening,
+  toFeminineVerb,
+} from "./opinion-column.ts";
 
 describe("isOpinionOpening", () => {
   it.each([
@@ -95,13 +101,68 @@ describe("isReportOpening", () => {
       report: true,
     },
     {
-      why: "a dateline and its dash do not count as words",
-      text: "الرياض - واس أعربت الوزارة عن إدانتها للهجوم",
+      why: "a dateline's dashes do not count as words (the verb is the sixth token, the fourth word)",
+      text: "مكة المكرمة - واس - أكد الأمير خالد الفيصل",
       report: true,
+    },
+    {
+      why: "a reporting verb as the fifth word",
+      text: "في بيوت الله التي قال",
+      report: true,
+    },
+    {
+      why: "a reporting verb as the sixth word is past the opening",
+      text: "في بيوت الله التي يذكر قال",
+      report: false,
     },
     {
       why: "the verb written without its hamza, after a waw",
       text: "واكد المتحدث الرسمي أن الحادث قيد التحقيق",
+      report: true,
+    },
+    {
+      why: "the verb after a feh proclitic",
+      text: "فأكد المتحدث الرسمي أن الحادث قيد التحقيق",
+      report: true,
+    },
+    {
+      why: "the verb written with a hamza below (any alef seat folds)",
+      text: "إستنكر عميد الجالية اليمنية الحادث الإجرامي",
+      report: true,
+    },
+    {
+      why: "the feminine of a verb ending in alef maksura is built on its stem (نفى -> نفت)",
+      text: "نفت وزارة الداخلية الكويتية الأنباء المتداولة",
+      report: true,
+    },
+    {
+      why: "alef maksura written as yeh",
+      text: "نفي المتحدث الرسمي لوزارة الداخلية ما تردد",
+      report: true,
+    },
+    {
+      why: "a tatweel inside the verb",
+      text: "أكـــد المتحدث الرسمي أن الحادث قيد التحقيق",
+      report: true,
+    },
+    {
+      why: "a closing quote after the verb",
+      text: "أكد» المتحدث الرسمي أن الحادث قيد التحقيق",
+      report: true,
+    },
+    {
+      why: "a colon after the verb",
+      text: "المتحدث الأمني قال: إن الحادث قيد التحقيق",
+      report: true,
+    },
+    {
+      why: "a long dateline, then bidi marks (RLM, RLE) before the verb, as sabq writes it",
+      text: "محمد الزهراني- سبق- عسير: \u200f\u202bاستنكر فرع وزارة الشؤون الإسلامية الحادث",
+      report: true,
+    },
+    {
+      why: "the verb in Arabic presentation forms (\u0643\u0634\u0641\u062a \u0645\u0635\u0627\u062f\u0631 \u0645\u0637\u0644\u0639\u0629)",
+      text: "\ufedb\ufeb8\ufed4\ufe96 \ufee3\ufebc\ufe8e\ufea9\ufead \ufee3\ufec4\ufee0\ufecc\ufe94 \u0641\u064a \u0639\u062f\u0646",
       report: true,
     },
     {
@@ -115,11 +176,51 @@ describe("isReportOpening", () => {
       report: false,
     },
     {
-      why: "a reporting verb past the first five words is no report opening",
-      text: "في بيوت الله التي يذكر فيها اسمه قال تعالى",
+      why: "a column quoting the Quran",
+      text: "قال تعالى ( ومن أظلم ممن منع مساجد الله أن يذكر فيها اسمه",
       report: false,
+    },
+    {
+      why: "a column quoting God by name",
+      text: "قال الله سبحانه وتعالى: {فإن أعرضوا فما أرسلناك عليهم حفيظا}",
+      report: false,
+    },
+    {
+      why: "a column quoting a friend (feminine)",
+      text: "الفضة قالت لي صديقتي الصغيرة والجميلة (بدرية): والدي رجل أنيق",
+      report: false,
+    },
+    {
+      why: "a column quoting what it was told",
+      text: "وقال لنا أحد الأصدقاء إن السفر متعب",
+      report: false,
+    },
+    {
+      why: "a quote as the fifth word: the word after it is read too",
+      text: "في بيوت الله التي قال تعالى فيها",
+      report: false,
+    },
+    {
+      why: "a quote opens the column: a reporting verb inside it makes no report",
+      text: "قال لي صديق أكد له طبيبه أن السفر متعب",
+      report: false,
+    },
+    {
+      why: "a poet reported in the news is still a report",
+      text: "قال الشاعر السعودي تركي المشيقح إن للأمسيات الشعرية فضلا كبيرا عليه",
+      report: true,
     },
   ])("$why", ({ text, report }) => {
     expect(isReportOpening(text)).toBe(report);
+  });
+});
+
+describe("toFeminineVerb", () => {
+  it.each([
+    { why: "a verb ending in a consonant takes teh", verb: "قال", feminine: "قالت" },
+    { why: "a hollow verb keeps its alef", verb: "دان", feminine: "دانت" },
+    { why: "a final alef maksura (folded to yeh) gives way to teh", verb: "نفي", feminine: "نفت" },
+  ])("$why", ({ verb, feminine }) => {
+    expect(toFeminineVerb(verb)).toBe(feminine);
   });
 });

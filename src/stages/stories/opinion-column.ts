@@ -5,7 +5,7 @@
  * "قال: أنا..."); a column argues and signs. And its counterpart: whether a text opens as a report of who said what
  * (isReportOpening). Stories stage, pure.
  */
-import { stripTashkeel, stripTatweel } from "../arabic/normalize-arabic.ts";
+import { normalizeArabic, stripTashkeel, stripTatweel } from "../arabic/normalize-arabic.ts";
 
 /**
  * Words of the opening read: a column's first person comes in its first sentences (the dev corpus columns on the Asir
@@ -91,58 +91,106 @@ export const REPORT_OPENING_WORDS = 5;
 const REPORT_OPENING_CHARS = 200;
 
 /**
- * Reporting verbs a news report opens with, perfect tense, masculine and feminine, written with their hamza and
- * without it (outlets drop it: "اكد"), tashkeel aside; an optional \u0648 WAW before them is read off first. A column
- * on an event opens with its argument ("استهداف رجال الأمن ليس بالأمر الجديد...", "ظل ولايزال المواطن..."), a report
- * with who said what ("استنكر الرئيس العام...", "دان عميد الجالية...", "قال أكاديميون إن...").
+ * Reporting verbs a news report opens with, perfect tense, as texts write them; REPORT_VERBS holds their normal forms
+ * (normalizeArabic: hamza seats, \u0649 ALEF MAKSURA, tashkeel, tatweel, invisibles and presentation forms folded)
+ * and their feminine (toFeminineVerb). A column on an event opens with its argument ("استهداف رجال الأمن ليس بالأمر
+ * الجديد...", "ظل ولايزال المواطن..."), a report with who said what ("استنكر الرئيس العام...", "دان عميد الجالية...",
+ * "قال أكاديميون إن...").
  */
-const REPORTING_VERBS = new Set(
-  [
-    "\u0642\u0627\u0644", // قال
-    "\u0623\u0643\u062f", // أكد
-    "\u0627\u0643\u062f", // اكد
-    "\u0623\u0648\u0636\u062d", // أوضح
-    "\u0627\u0648\u0636\u062d", // اوضح
-    "\u0623\u0639\u0644\u0646", // أعلن
-    "\u0627\u0639\u0644\u0646", // اعلن
-    "\u062f\u0627\u0646", // دان
-    "\u0623\u062f\u0627\u0646", // أدان
-    "\u0627\u062f\u0627\u0646", // ادان
-    "\u0627\u0633\u062a\u0646\u0643\u0631", // استنكر
-    "\u0634\u062c\u0628", // شجب
-    "\u0646\u062f\u062f", // ندد
-    "\u0648\u0635\u0641", // وصف
-    "\u0623\u0639\u0631\u0628", // أعرب
-    "\u0627\u0639\u0631\u0628", // اعرب
-    "\u0646\u0641\u0649", // نفى
-    "\u0643\u0634\u0641", // كشف
-    "\u062d\u0630\u0631", // حذر
-    "\u0634\u062f\u062f", // شدد
-    "\u0637\u0627\u0644\u0628", // طالب
-    "\u0630\u0643\u0631", // ذكر
-    "\u0623\u0634\u0627\u0631", // أشار
-    "\u0627\u0634\u0627\u0631", // اشار
-    "\u0623\u0641\u0627\u062f", // أفاد
-    "\u0627\u0641\u0627\u062f", // افاد
-    "\u0635\u0631\u062d", // صرح
-  ].flatMap((v) => [v, `${v}\u062a`]), // the feminine: قالت, أكدت
-);
-
-/** A token that is punctuation alone (a dateline's dash): no word of the opening. */
-const PUNCTUATION_ONLY = /^[\p{P}\p{S}]+$/u;
+const REPORT_VERB_WORDS = [
+  "\u0642\u0627\u0644", // قال
+  "\u0623\u0643\u062f", // أكد
+  "\u0623\u0648\u0636\u062d", // أوضح
+  "\u0623\u0639\u0644\u0646", // أعلن
+  "\u062f\u0627\u0646", // دان
+  "\u0623\u062f\u0627\u0646", // أدان
+  "\u0627\u0633\u062a\u0646\u0643\u0631", // استنكر
+  "\u0634\u062c\u0628", // شجب
+  "\u0646\u062f\u062f", // ندد
+  "\u0648\u0635\u0641", // وصف
+  "\u0623\u0639\u0631\u0628", // أعرب
+  "\u0646\u0641\u0649", // نفى
+  "\u0643\u0634\u0641", // كشف
+  "\u062d\u0630\u0631", // حذر
+  "\u0634\u062f\u062f", // شدد
+  "\u0637\u0627\u0644\u0628", // طالب
+  "\u0630\u0643\u0631", // ذكر
+  "\u0623\u0634\u0627\u0631", // أشار
+  "\u0623\u0641\u0627\u062f", // أفاد
+  "\u0635\u0631\u062d", // صرح
+];
 
 /**
- * True when one of the text's first REPORT_OPENING_WORDS words is a reporting verb (REPORTING_VERBS): the text opens
- * as a report of what someone said. Examples: "استنكر الرئيس العام لشؤون المسجد الحرام..." -> true; "سلمان العُمري
- * أكَّد المستشار..." -> true; "ظل ولايزال المواطن رمزا في ولائه..." -> false; "نردد أن الحرب على الإرهاب طويلة" -> false.
+ * The feminine of a perfect verb's normal form: \u062a TEH added, a final alef maksura (folded to \u064a YEH) dropped
+ * first. Examples: "قال" -> "قالت", normalizeArabic("نفى") -> "نفت".
+ */
+export function toFeminineVerb(norm: string): string {
+  return `${norm.endsWith("\u064a") ? norm.slice(0, -1) : norm}\u062a`;
+}
+
+/** Normal forms of REPORT_VERB_WORDS and their feminine. */
+const REPORT_VERBS = new Set(REPORT_VERB_WORDS.map(normalizeArabic).flatMap((v) => [v, toFeminineVerb(v)]));
+
+/** One-letter proclitics read off a word that is no verb itself ("وأكد", "فأكد"; "وصف" is one): \u0648 WAW, \u0641 FEH. */
+const PROCLITIC = /^[\u0648\u0641]/;
+
+/** "قال" and "قالت" (normal forms): before QUOTED_NOT_REPORTED they quote. */
+const SAYS = new Set(["\u0642\u0627\u0644", "\u0642\u0627\u0644\u062a"]);
+/**
+ * Words after "قال"/"قالت" that quote scripture or a friend ("قال تعالى", "قال الله سبحانه", "قال لي صديق", "قالت لي
+ * صديقتي"): how columns open, not reports. "الشاعر" is left out: 2 of the 3 dev openings "قال الشاعر" are news
+ * interviews ("قال الشاعر السعودي تركي المشيقح إن...").
+ */
+const QUOTED_NOT_REPORTED = new Set(
+  [
+    "\u062a\u0639\u0627\u0644\u0649", // تعالى
+    "\u0627\u0644\u0644\u0647", // الله
+    "\u0644\u064a", // لي
+    "\u0644\u0646\u0627", // لنا
+  ].map(normalizeArabic),
+);
+
+/** Punctuation and symbols at a word's ends (quotes, colons, a dateline's dash): stripped before the lookup. */
+const EDGE_MARKS = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+
+/**
+ * The first `count` words of `text` as normal forms (normalizeArabic) without their edge punctuation; a token that is
+ * punctuation or invisibles alone (a dateline's dash, the RLM some outlets write after it) is no word.
+ */
+function openingWordsOf(text: string, count: number): string[] {
+  const words: string[] = [];
+  for (const raw of text.slice(0, REPORT_OPENING_CHARS).split(/\s+/)) {
+    const w = normalizeArabic(raw).replace(EDGE_MARKS, "");
+    if (w === "") continue;
+    words.push(w);
+    if (words.length === count) break;
+  }
+  return words;
+}
+
+/** The reporting verb (REPORT_VERBS) the normal form `w` is, a proclitic read off; null when it is none. */
+function reportVerbOf(w: string): string | null {
+  if (REPORT_VERBS.has(w)) return w;
+  const bare = w.replace(PROCLITIC, "");
+  return bare !== w && REPORT_VERBS.has(bare) ? bare : null;
+}
+
+/**
+ * True when one of the text's first REPORT_OPENING_WORDS words is a reporting verb (REPORT_VERBS) and no quote
+ * ("قال تعالى", QUOTED_NOT_REPORTED) comes before it: the text opens as a report of what someone said. Read on match
+ * forms, so hamza, alef maksura, tashkeel, tatweel, invisibles and presentation forms do not decide. Examples:
+ * "استنكر الرئيس العام لشؤون المسجد الحرام..." -> true; "سلمان العُمري أكَّد المستشار..." -> true; "نفت وزارة
+ * الداخلية..." -> true; "ظل ولايزال المواطن رمزا..." -> false; "قال تعالى: ..." -> false.
  */
 export function isReportOpening(text: string): boolean {
-  let n = 0;
-  for (const raw of text.slice(0, REPORT_OPENING_CHARS).split(/\s+/)) {
-    if (raw === "" || PUNCTUATION_ONLY.test(raw)) continue;
-    if (++n > REPORT_OPENING_WORDS) break;
-    const w = stripTatweel(stripTashkeel(raw)).replace(EDGE_PUNCTUATION, "");
-    if (REPORTING_VERBS.has(w) || (w.startsWith("\u0648") && REPORTING_VERBS.has(w.slice(1)))) return true;
+  const words = openingWordsOf(text, REPORT_OPENING_WORDS + 1);
+  for (let i = 0; i < Math.min(words.length, REPORT_OPENING_WORDS); i++) {
+    const verb = reportVerbOf(words[i]!);
+    if (verb === null) continue;
+    const next = words[i + 1];
+    // A quote opens the text: a column, whatever verb its quote holds.
+    if (SAYS.has(verb) && next !== undefined && QUOTED_NOT_REPORTED.has(next)) return false;
+    return true;
   }
   return false;
 }

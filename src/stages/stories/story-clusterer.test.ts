@@ -638,15 +638,22 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
   /**
    * Four weeks of invented routine headlines, an event that six outlets report thirty times in its first half day,
    * then `reports` reports of a meeting held over it from different outlets: their headlines and leads name the
-   * meeting only, and their second paragraph (`second`) names what it answers. Is the meeting in the event's story
-   * after the merge passes?
+   * meeting only, and their second paragraph (`second`) names what it answers; `opening` comes before their text and
+   * `closing` after it. Is the meeting in the event's story after the merge passes?
    */
-  function mergesMeeting(tuning: Partial<ClusterTuning>, second: string, reports = 4, opening = ""): boolean {
+  const REACTION = (who: string, i: number) =>
+    `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير ورفع التعازي لولي العهد وزير الداخلية وأشاد بجهود قادة القطاعات الأمنية ورجال الأمن في بيان رقم ${i}`;
+  function mergesMeeting(
+    tuning: Partial<ClusterTuning>,
+    second: string,
+    reports = 4,
+    opening = "",
+    closing = "",
+  ): boolean {
     const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
     const { place, react, event, t0 } = streamReportedEvent(c, {
       routineTail: "",
-      reaction: (who, i) =>
-        `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير ورفع التعازي لولي العهد وزير الداخلية وأشاد بجهود قادة القطاعات الأمنية ورجال الأمن في بيان رقم ${i}`,
+      reaction: REACTION,
     });
     // Forty-odd content words on who met whom before the second paragraph (past the per-article lead's 40), in the
     // words the event's reactions use too.
@@ -666,7 +673,7 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
         `m-${i}`,
         `m${i}`,
         titles[i]!,
-        `${opening}${preamble} ${second} وقال ${i + 1}`,
+        `${opening}${preamble} ${second} وقال ${i + 1}${closing}`,
         t0 + 11 * H + i * 0.1 * H,
       );
     }
@@ -678,6 +685,11 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
     "ونقل ولي العهد تعازي القيادة لأسر شهداء التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير";
   const OTHER_NEWS =
     "ونقل ولي العهد تحيات القيادة لرجال الأمن في المنافذ البرية والبحرية والجوية وثمن جهودهم";
+  /** Forty-odd words of a column's argument, none of them the event's or the meeting's. */
+  const COLUMN_OPENING = Array.from(
+    { length: 4 },
+    (_, k) => `ظل ولايزال المواطن رمزا في ولائه وانتمائه لوطنه الأبي وتلاحمه مع قيادته الرشيدة ${k + 1}`,
+  ).join(" و");
 
   it("merges the meeting into the event when its reports name the event in their second paragraph", () => {
     expect(mergesMeeting({}, NAMES_EVENT)).toBe(true);
@@ -698,6 +710,29 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
     expect(mergesMeeting({}, NAMES_EVENT, 1, said)).toBe(true);
     expect(mergesMeeting({ mergeReportedRefLoneReport: false }, NAMES_EVENT, 1, said)).toBe(false);
     expect(mergesMeeting({}, OTHER_NEWS, 1, said)).toBe(false);
+  });
+  it("keeps apart a single report that opens with who said it but reads as a column (a contact line closes it)", () => {
+    const said = "أكد مصدر أمني أن ";
+    expect(mergesMeeting({}, NAMES_EVENT, 1, said, "\nwriter@example.com")).toBe(false);
+  });
+  it("keeps apart a single report a story still reported finds by postings when it does not name that story", () => {
+    // A column names the event in its opening (a story of its own: one original, no report opening), so the event's
+    // merge pass reads its candidates as a story still reported. The security source's report is one of them by the
+    // terms it shares with the reactions, opens with its verb, and names none of the event's headline keys: it is no
+    // lone report on the event, and the lift is not for it.
+    const praise =
+      "أكد مصدر أمني أن ولي العهد وزير الداخلية تلقى التعازي وأشاد بجهود قادة القطاعات الأمنية ورجال الأمن ورفع التعازي لولي العهد في بيان";
+    const praiseJoins = (tuning: Partial<ClusterTuning>) => {
+      const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
+      const { place, react, event, t0 } = streamReportedEvent(c, { routineTail: "", reaction: REACTION });
+      place("col", "c0", "كلنا رجال الطوارئ", `${COLUMN_OPENING} ${NAMES_EVENT}`, t0 + 11 * H);
+      place("praise", "p0", "مصدر أمني يشيد بجهود رجال الأمن", praise, t0 + 11.2 * H);
+      for (let i = 30; i < 50; i++) react(i, t0 + 12 * H + (i - 30) * 0.1 * H);
+      return c.storyOf("praise") === event;
+    };
+    expect(praiseJoins({})).toBe(false);
+    // With the lift for every younger candidate it merges: the lift alone decides.
+    expect(praiseJoins({ mergeReportedRefMinOriginals: 1, mergeReportedRefMinShare: 0 })).toBe(true);
   });
 });
 

@@ -192,7 +192,8 @@ export const MERGE_REPORTED_REF_MIN_SHARE = 0.5;
 /**
  * ...and a story of one original counts when that original named the story still reported in its opening and its
  * text opens as a report of who said what (opinion-column.ts isReportOpening: a reporting verb such as استنكر, أكد,
- * دان, قال in its first five words). One original was no evidence because a column on the event names it as readily
+ * دان, قال in its first five words, no quote such as "قال تعالى" before it) and reads as no opinion column (a column
+ * may open with a verb too: "مرعب ما كشف عنه تقرير..."). One original was no evidence because a column on the event names it as readily
  * as a reaction does: with any single original (MERGE_REPORTED_REF_MIN_ORIGINALS 1) the bombing took 33 single pieces
  * on the whole corpus, about 15 of them columns ("كلنا رجال الطوارئ", "من اختطف أبناءنا؟", "أشلاء التشهد الأخير"), and
  * DEV3 P 0.996 -> 0.948. Columns open with their argument ("ظل ولايزال المواطن...", "نردد أن الحرب على الإرهاب
@@ -375,8 +376,12 @@ interface StoryState {
   reporting: Reporting;
   /** Originals joined (copies name what their original names: no more evidence of what the story refers to). */
   originals: number;
-  /** Originals whose text opens as a report (story-vector.ts StoryTerms.reportOpening): MERGE_REPORTED_REF_LONE_REPORT. */
-  reportOpenings: number;
+  /**
+   * The story's first article (always counted an original) opens as a report and reads as no opinion column
+   * (story-vector.ts StoryTerms.reportOpening, opinion): MERGE_REPORTED_REF_LONE_REPORT, read while it is the story's
+   * one original. Set when the story opens; an absorbed story's first article adds nothing (the story then holds 2+).
+   */
+  firstOpensAsReport: boolean;
   /** First routine original (ROUTINE_SOURCE_GAP_HOURS) by source, ms; null until one joins. */
   routineBySource: Map<string, number> | null;
   /**
@@ -712,7 +717,7 @@ export class StoryClusterer {
           topKeys: [],
         },
         originals: 0,
-        reportOpenings: 0,
+        firstOpensAsReport: article.terms.reportOpening === true && article.terms.opinion !== true,
         routineBySource: null,
         reportedRefs: null,
         referencedBy: null,
@@ -1055,7 +1060,7 @@ export class StoryClusterer {
     if (story.originals >= this.tuning.mergeReportedRefMinOriginals)
       return n >= this.tuning.mergeReportedRefMinShare * story.originals;
     return (
-      this.tuning.mergeReportedRefLoneReport && story.originals === 1 && n === 1 && story.reportOpenings === 1
+      this.tuning.mergeReportedRefLoneReport && story.originals === 1 && n === 1 && story.firstOpensAsReport
     );
   }
 
@@ -1128,7 +1133,6 @@ export class StoryClusterer {
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       story.subjects.add(article.subjects);
       story.originals++;
-      if (article.terms.reportOpening === true) story.reportOpenings++;
       if (routine) {
         story.routineBySource ??= new Map();
         if (!story.routineBySource.has(article.sourceId))
@@ -1288,7 +1292,6 @@ export class StoryClusterer {
   private absorb(into: StoryState, from: StoryState): void {
     const slots = this.slots;
     into.originals += from.originals;
-    into.reportOpenings += from.reportOpenings;
     if (from.routineBySource !== null) {
       into.routineBySource ??= new Map();
       for (const [source, ms] of from.routineBySource)
