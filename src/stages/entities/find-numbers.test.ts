@@ -60,6 +60,11 @@ describe("findNumbers", () => {
       ],
     },
     {
+      why: "Latin letters run into digits are a name or a code, not a glued preposition; Arabic ones are",
+      text: "أصاب COVID19 مليون شخص، وصدر version2 مليون مرة، وبلغت بقيمة7 مليون",
+      want: ["7 مليون = 7000000"],
+    },
+    {
       why: "one dot or a comma before one or two digits is a decimal point; a dot before three too (3.500 = 3.5)",
       text: "بين 3.500 مليار، و1,5 مليون، و3.5 مليون، و1,500 مليون",
       want: [

@@ -249,8 +249,11 @@ const NUMBER_FIRST_WORDS: ReadonlySet<string> = new Set(
 );
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-/** Letters run into digits with no space: "الـ1.6" (normalized "ال1"), "من5", "بقيمة7". */
-const GLUED_DIGITS = /^\p{L}+\d+$/u;
+/**
+ * Arabic letters run into digits with no space: "الـ1.6" (normalized "ال1"), "من5", "بقيمة7". Latin ones are a name
+ * or a code ("COVID19", "version2"), not a preposition glued to a figure.
+ */
+const GLUED_DIGITS = /^[\p{Script=Arabic}\u0640]+\d+$/u;
 /**
  * The least scale (a million) before which a figure as large as the scale is the count itself and the scale word
  * names its order: "(4,195,000) مليون ريال" is 4195000 riyals. Before ألف a grouped figure is thousands ("3,500
