@@ -41,11 +41,14 @@ import {
 
 /**
  * Hours a story stays open for new articles after its last one (notes §5.10: expire after days without updates).
- * Late copies: a copy (overlap test, of at least LATE_COPY_MIN_SHINGLES) of an article whose story has been idle longer joins that story all the same (a
- * republished text belongs to the story that carried it, however late: the Hajj e-registration item a week on), as a
- * late copy (Assignment.lateCopyOf): the story is not reopened here, so it takes no later article by score (a
+ * Late copies: a copy (overlap test) of an article whose story has been idle longer joins that story all the same
+ * when it may join late (compare-shingles.ts mayJoinLate: at least LATE_COPY_MIN_SHINGLES, its lead agreeing with
+ * the original's, lead figures included) and the original is still in the near-duplicate index (14 days): a
+ * republished text belongs to the story that carried it (the Hajj e-registration item a week on). It joins as a late
+ * copy (Assignment.lateCopyOf): the story is not reopened here, so it takes no later article by score (a
  * republication is no new coverage), and stores count the copy among the story's articles and outlets but not in its
- * last update, so a week-old story does not climb the home page (rank-stories.ts ranks by recency of that update).
+ * last update, so a week-old story does not climb the home page (rank-stories.ts ranks by recency of that update; a
+ * new outlet still raises the story's source count, a small lift next to the recency decay).
  * Which story the copy joins is its original's as stored, never this clusterer's memory: a closed story is forgotten
  * here and a restarted stream never held one older than its replay (pipeline/assign-stories.ts resolves it).
  */
@@ -317,8 +320,9 @@ export interface ClusterInput {
   /** The original of this article's copy group, when it is a copy (dedupe stage). */
   duplicateOf: string | null;
   /**
-   * A copy of enough text to join its original's story past the window as a late copy (recluster.ts
-   * LATE_COPY_MIN_SHINGLES); otherwise such a copy is placed by score as any article. Absent: false.
+   * A copy that may join its original's story past the window as a late copy (compare-shingles.ts mayJoinLate:
+   * enough text, a lead agreeing with the original's, figures included); otherwise such a copy is placed by score as
+   * any article. Absent: false.
    */
   mayJoinLate?: boolean;
   /** What the headline names (headline-subjects.ts toHeadlineSubjects); absent: no subject check. */
