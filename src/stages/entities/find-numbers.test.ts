@@ -60,6 +60,11 @@ describe("findNumbers", () => {
       ],
     },
     {
+      why: "a figure that does not group as thousands is no number: a head of four digits, a group of four or of two",
+      text: "بلغ 1234,567 مليون، و1,2345 مليون، و1,234,56 مليون",
+      want: [],
+    },
+    {
       why: "Latin letters run into digits are a name or a code, not a glued preposition; Arabic ones are",
       text: "أصاب COVID19 مليون شخص، وصدر version2 مليون مرة، وبلغت بقيمة7 مليون",
       want: ["7 مليون = 7000000"],
