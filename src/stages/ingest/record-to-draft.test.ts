@@ -62,6 +62,21 @@ describe("recordToDraft", () => {
     );
   });
 
+  it("turns U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR into line breaks", () => {
+    expect(recordToDraft({ ...base, text: "الأول.\u2028الثاني.\u2029الثالث" }, OPTIONS).text).toBe(
+      "الأول.\nالثاني.\nالثالث",
+    );
+  });
+
+  it("strips a permalink box holding the record's title, compared after the title's entities are decoded", () => {
+    const story = "أكد الوزير أن الخطة تبدأ الأسبوع المقبل.";
+    const title = "توزيع &#8220;موسوعة خطب الجمعة&#8221; على الخطباء";
+    const text = `${story}\nرابط الخبر بصحيفة الوئام: توزيع \u201Cموسوعة خطب الجمعة\u201D على الخطباء`;
+    expect(recordToDraft({ ...base, title, text }, OPTIONS).text).toBe(story);
+    const other = `${story}\nوقال إن رابط الخبر الذي نشرته الصحيفة: غير صحيح ومفبرك`;
+    expect(recordToDraft({ ...base, title, text: other }, OPTIONS).text).toBe(other);
+  });
+
   it("strips widget residue from the edges of a record's plain text, and hashes the stripped text", () => {
     const story = "أكد الوزير أن الخطة تبدأ الأسبوع المقبل.";
     const draft = recordToDraft({ ...base, text: `شارك من خلال تويتر فيسبوك اكتب رأيك ${story}` }, OPTIONS);
@@ -115,6 +130,11 @@ describe("recordToDraft", () => {
     ["nothing to show", { ...base, title: "", text: " " }, "both empty"],
     ["a numeric title", { ...base, title: 5 }, '"title" must be a string'],
     ["an object id", { ...base, id: { x: 1 } }, '"id" must be a string or an integer'],
+    [
+      "a text over MAX_TEXT_CHARS before its residue is stripped",
+      { ...base, text: `${"ب ".repeat(999_995)}طباعة | واتساب` },
+      '"text" is longer than',
+    ],
   ])("rejects a record with %s, naming the problem", (_why, record, message) => {
     try {
       recordToDraft(record, OPTIONS);

@@ -46,6 +46,8 @@ const PATTERNS = {
   /** C0 controls other than TAB and LINE FEED, and DELETE: never meaningful in news text. */
   otherControls: /[\u0000-\u0008\u000b-\u0019\u001b-\u001f\u007f]/g,
   carriageReturn: /\r\n?/g,
+  /** U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks, written as the one every rule reads. */
+  lineSeparator: /[\u2028\u2029]/g,
   /** Entities left in titles by a crawler that did not decode them (&quot; &#8220; &#39;). */
   entity: /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i,
   isoLocal: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/,
@@ -96,8 +98,11 @@ export function recordToDraft(
   const title = cleanDisplay(decodeEntities(optionalString(r, "title") || extracted?.title || ""))
     .replace(/\s+/g, " ")
     .trim();
-  const text = displayText(optionalString(r, "text"), extracted);
-  if (text.length > MAX_TEXT_CHARS) throw badRecord(`"text" is longer than ${MAX_TEXT_CHARS} characters`);
+  const ownText = optionalString(r, "text");
+  // Checked before any rule reads the text, so a record too large to keep costs nothing more.
+  if ((ownText || extracted?.text || "").length > MAX_TEXT_CHARS)
+    throw badRecord(`"text" is longer than ${MAX_TEXT_CHARS} characters`);
+  const text = displayText(ownText, extracted, title);
   if (title === "" && text === "") throw badRecord('"title" and "text" are both empty');
 
   const extra: Record<string, unknown> = {};
@@ -172,18 +177,18 @@ function sourceIdOf(r: Record<string, unknown>, canonicalUrl: string): string {
 /**
  * Display text of plain text entering akhbar (a dump's `text`, a feed entry's summary): the dump's transport damage
  * repaired (cleanDisplay), then the widget residue scraping glued to its edges stripped (share bars, tag lines,
- * permalink boxes; stripWidgetResidue). What import stores and what the corpus benchmarks replay.
+ * permalink boxes holding a link or the article's display `title`; stripWidgetResidue). What import stores.
  * Example: "شارك من خلال تويتر فيسبوك اكتب رأيك أكد الوزير ..." -> "أكد الوزير ...".
  */
-export function plainDisplayText(text: string): string {
-  return stripWidgetResidue(cleanDisplay(text).trim());
+export function plainDisplayText(text: string, title = ""): string {
+  return stripWidgetResidue(cleanDisplay(text).trim(), title);
 }
 
 /** The draft's text: the record's own, else what extraction found. Text extracted from a page (html present) had
  * its share blocks dropped by the HTML extractor and is kept as extracted. */
-function displayText(own: string | undefined, extracted: ExtractedFields | undefined): string {
-  if (own) return plainDisplayText(own);
-  if (extracted?.html === null) return plainDisplayText(extracted.text);
+function displayText(own: string | undefined, extracted: ExtractedFields | undefined, title: string): string {
+  if (own) return plainDisplayText(own, title);
+  if (extracted?.html === null) return plainDisplayText(extracted.text, title);
   return cleanDisplay(extracted?.text ?? "").trim();
 }
 
@@ -194,6 +199,7 @@ function offsetOf(offset: string): string {
 function cleanDisplay(s: string): string {
   return s
     .replace(PATTERNS.carriageReturn, "\n")
+    .replace(PATTERNS.lineSeparator, "\n")
     .replace(PATTERNS.substituteRun, "\n")
     .replace(PATTERNS.otherControls, "");
 }
