@@ -323,6 +323,29 @@ describe("akhbar search and export", () => {
   });
 });
 
+describe("akhbar export of an article stored with its page", () => {
+  it("re-imports its own export unchanged, the widget residue stripped from the page's text once", async () => {
+    const db = join(dir, "page.db");
+    const file = join(dir, "page.jsonl");
+    const story = "أكد الوزير أن الخطة تبدأ الأسبوع المقبل وأن العمل سيستمر حتى نهاية العام في جميع المناطق.";
+    const more = "وأضاف أن الوزارة ستعلن تفاصيل المرحلة الثانية من الخطة بعد اكتمال الدراسات الفنية.";
+    const html = `<html><head><title>الوزير يعلن الخطة</title></head><body><article><h1>الوزير يعلن الخطة</h1><p>${story}</p><p>${more} شارك | طباعة | واتساب</p></article></body></html>`;
+    writeFileSync(file, `${JSON.stringify({ id: "pg-1", url: "https://news.example/a/1", html })}\n`);
+    expect((await cli(["import", file, "--db", db])).code).toBe(0);
+    const out = join(dir, "page-export.jsonl");
+    expect((await cli(["export", "--jsonl", "--db", db, "--output", out])).code).toBe(0);
+    const [record] = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(record.text).toContain(more);
+    expect(record.text).not.toContain("طباعة");
+    expect(record.html).toBeTruthy();
+    const reimport = await cli(["import", out, "--db", db, "--json"]);
+    expect(JSON.parse(reimport.out)).toMatchObject({ imported: 0, updated: 0, duplicates: 1 });
+  });
+});
+
 describe("akhbar import after kill -9", () => {
   it("loses and duplicates nothing when killed mid-import and run again", async () => {
     const db = join(dir, "crash.db");

@@ -184,12 +184,13 @@ export function plainDisplayText(text: string, title = ""): string {
   return stripWidgetResidue(cleanDisplay(text).trim(), title);
 }
 
-/** The draft's text: the record's own, else what extraction found. Text extracted from a page (html present) had
- * its share blocks dropped by the HTML extractor and is kept as extracted. */
+/** The draft's text: the record's own, else what extraction found, through plainDisplayText on every path. The HTML
+ * extractor drops share blocks that stand as blocks of their own, but a feed's content:encoded reaches here through
+ * htmlToText and a page's text can end on buttons glued to its last paragraph; and `akhbar export` writes the stored
+ * text beside the html, so a re-import reads this text as the record's own: one rule for all keeps that unchanged
+ * (stripWidgetResidue is idempotent). */
 function displayText(own: string | undefined, extracted: ExtractedFields | undefined, title: string): string {
-  if (own) return plainDisplayText(own, title);
-  if (extracted?.html === null) return plainDisplayText(extracted.text, title);
-  return cleanDisplay(extracted?.text ?? "").trim();
+  return plainDisplayText(own || extracted?.text || "", title);
 }
 
 function offsetOf(offset: string): string {
