@@ -6,9 +6,12 @@
  * process sees only the articles stored before its restart point: a filter over the store's reads stands in for the
  * later articles not being stored yet. Benchmark, not pure (reads the corpus, writes SQLite files).
  * Run: node --import tsx bench/stories/restart-replay.ts [--restart 2015-07-28,2015-08-04,2015-08-07] [--batch 500]
+ *   [--tmp /tmp/replay] (path prefix of the SQLite files: give each concurrent run its own)
  */
-import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gunzipSync } from "node:zlib";
 import { openSqliteStorage, type SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
@@ -25,9 +28,28 @@ const RESTARTS = argOf("--restart", "2015-07-28,2015-08-04,2015-08-07")
   .map((d) => Date.parse(`${d}T00:00:00Z`));
 /** Articles per assignment step, as an import batch places them. */
 const BATCH = Number(argOf("--batch", "500"));
-const BASE = "/tmp/replay-base.db";
-const ONE = "/tmp/replay-one.db";
-const SPLIT = "/tmp/replay-split.db";
+const TMP = argOf("--tmp", "/tmp/replay");
+
+/** SHA-1 of the corpus and of every file under src/: what the stored base depends on (import's text rules, the
+ * store's schema), so a base imported by other code is never reused. */
+function baseDigest(): string {
+  const hash = createHash("sha1").update(readFileSync(CORPUS_PATH));
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(process.cwd(), "src"));
+  return hash.digest("hex").slice(0, 12);
+}
+
+const BASE = `${TMP}-base-${baseDigest()}.db`;
+const ONE = `${TMP}-one.db`;
+const SPLIT = `${TMP}-split.db`;
 
 function copyDb(from: string, to: string): void {
   for (const suffix of ["", "-wal", "-shm"]) {
@@ -36,10 +58,12 @@ function copyDb(from: string, to: string): void {
   }
 }
 
-/** The corpus stored once without stories (reused across runs: the import is not what is measured). */
+/** The corpus stored once without stories (reused across runs of the same code: the import is not what is
+ * measured). Written under a temporary name and renamed when complete, so an interrupted import is never reused. */
 async function ensureBase(): Promise<void> {
   if (existsSync(BASE)) return;
-  const storage = await openSqliteStorage(BASE);
+  const building = `${BASE}.${process.pid}.tmp`;
+  const storage = await openSqliteStorage(building);
   const lines = gunzipSync(readFileSync(CORPUS_PATH)).toString("utf8").split("\n");
   await importRecords(
     (async function* () {
@@ -50,6 +74,8 @@ async function ensureBase(): Promise<void> {
     { assignStories: false },
   );
   await storage.close();
+  for (const suffix of ["-wal", "-shm"]) rmSync(building + suffix, { force: true });
+  renameSync(building, BASE);
 }
 
 interface Placed {
