@@ -75,8 +75,9 @@ const rows: { name: string; input: string; expected: string; title?: string }[] 
   },
   {
     name: "keeps a permalink box whose target runs onto a second line",
-    input: `${PROSE}\nرابط مختصر: https://example.com/?p=1\nوأضاف أن العمل مستمر`,
-    expected: `${PROSE}\nرابط مختصر: https://example.com/?p=1\nوأضاف أن العمل مستمر`,
+    input: `${PROSE}\nرابط الخبر: النفط يتراجع نحو 1 %\nفي ختام التعاملات`,
+    title: HEADLINE,
+    expected: `${PROSE}\nرابط الخبر: النفط يتراجع نحو 1 %\nفي ختام التعاملات`,
   },
   {
     name: "keeps a permalink label with nothing after its colon",
@@ -112,6 +113,26 @@ const rows: { name: string; input: string; expected: string; title?: string }[] 
     name: "strips a bar with separators without eating an unseparated platform name before it",
     input: `${PROSE} ونشر الفيديو على فيسبوك شارك | طباعة`,
     expected: `${PROSE} ونشر الفيديو على فيسبوك`,
+  },
+  {
+    name: "strips a separated bar without eating an unseparated platform name after it",
+    input: `شارك | طباعة تويتر يطلق خدمة جديدة. ${SECOND}`,
+    expected: `تويتر يطلق خدمة جديدة. ${SECOND}`,
+  },
+  {
+    name: "strips an unseparated bar on its own line without eating the platform name ending the line before",
+    input: `${PROSE}\nوأعلن الحساب ذلك عبر تويتر\nشارك طباعة`,
+    expected: `${PROSE}\nوأعلن الحساب ذلك عبر تويتر`,
+  },
+  {
+    name: "strips a tag line longer than the tail window (the window grows)",
+    input: `${PROSE.repeat(8)} سمات ${Array.from({ length: 20 }, (_, i) => `المنطقةالشرقيةالسعودية${i}`).join(" ")}`,
+    expected: PROSE.repeat(8),
+  },
+  {
+    name: "keeps a tag heading followed by a word longer than any label word",
+    input: `${PROSE} سمات الرياض ${"ا".repeat(40)}`,
+    expected: `${PROSE} سمات الرياض ${"ا".repeat(40)}`,
   },
   {
     name: "strips a lone button on the first line without eating a platform name opening the next",

@@ -30,6 +30,10 @@ const TAIL_WINDOW_WORDS = PERMALINK_LABEL_MAX_WORDS + 40;
 /** Longest word the quick tests read at a text's edge: the longest label word with separators glued to it
  * ("...المزيد", "|طباعة|") stays under it; a longer edge word is prose and the text is not tokenized. */
 const EDGE_WORD_MAX_CHARS = 32;
+/** Characters at the end searched for a tag or permalink heading by the quick test: a tag line of TAG_LINE_MAX_WORDS
+ * words of at most EDGE_WORD_MAX_CHARS (a longer word is prose) after a two-word heading, written with single
+ * spaces; a permalink box (PERMALINK_TARGET_MAX_CHARS after its label) is shorter. */
+const BOX_SCAN_CHARS = (TAG_LINE_MAX_WORDS + 2) * (EDGE_WORD_MAX_CHARS + 1);
 /** Most pieces of residue (runs, tag lines, boxes) stripped from one end: the dev corpus has at most one at the start
  * and two at the end. An end holding more is no page's residue (a list of platform names, a hostile input) and is
  * kept as it is, which also bounds what the rule reads. */
@@ -165,7 +169,9 @@ function stripInWindows(
     if (lastKept === tail.length) break;
   }
   const headShort = !whole && atHead && head.high >= head.length - 1;
-  const tailShort = !whole && atTail && (tail.low <= 0 || tail.length === 0);
+  // The tail's last search for a tag line or a box starts TAIL_WINDOW_WORDS before what it keeps, or at the window's
+  // first token when fewer stand there: then a heading may stand before the window.
+  const tailShort = !whole && atTail && (tail.low <= 0 || lastKept - TAIL_WINDOW_WORDS <= 0);
   if (headShort || tailShort) return { headShort, tailShort };
   if (firstKept === 0 && lastKept === tail.length) return { text, headShort, tailShort };
   const start = firstKept === 0 ? 0 : head.tokens[firstKept]!.start;
@@ -251,7 +257,7 @@ function mayOpenRun(first: string): boolean {
 }
 
 /** Quick test before tokenizing the tail: the last word could close a control run (or is a separator), or the
- * last TAIL_SCAN_CHARS hold the first word of a tag or permalink label. Most texts fail both quick tests and are
+ * last BOX_SCAN_CHARS hold the first word of a tag or permalink label. Most texts fail both quick tests and are
  * never tokenized. */
 function mayCloseText(text: string): boolean {
   const last = edgeWord(text, false);
@@ -259,7 +265,7 @@ function mayCloseText(text: string): boolean {
   if (key === "" || (key !== null && CONTROL_LAST_WORDS.has(key))) return true;
   // Raw, lowercased only: folding the whole tail costs more than the rest of the rule, and widget labels are
   // written plainly (no tashkeel or tatweel to fold away).
-  const tail = text.slice(-TAIL_SCAN_CHARS).toLowerCase();
+  const tail = text.slice(-BOX_SCAN_CHARS).toLowerCase();
   return BOX_FIRST_WORDS.some((word) => tail.includes(word));
 }
 
