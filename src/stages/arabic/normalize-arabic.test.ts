@@ -113,6 +113,16 @@ describe("normalizeArabic", () => {
     );
   });
 
+  it("stays linear on a text-long word of ىء (the seat rule reads back a few letters, not the whole word)", () => {
+    const hostile = "\u0649\u0621".repeat(1_000_000); // 2 MB, no space: one word
+    const started = performance.now();
+    const folded = normalizeArabic(hostile);
+    const ms = performance.now() - started;
+    // From the third on, each ى has 3+ letters before it, so it is a seat and folds away.
+    expect(folded.length).toBe(1_000_002);
+    expect(ms).toBeLessThan(1500); // about 100 ms here; a read back to the word's start took hours
+  });
+
   it("is idempotent on Arabic-heavy strings with marks, invisibles and presentation forms", () => {
     const chars = [..."اأإآىيةهؤئوءكیکپ٠٩۴ \u064e\u0651\u0654\u0653\u0640\u200c\u200f\ufefb\ufdf2\u0301e"];
     fc.assert(

@@ -105,6 +105,13 @@ const ARTICLE_PREFIXES: readonly string[] = ["ولل", "فلل", "وال", "فا
  */
 const SEAT_STEM_MIN_LETTERS = 3;
 
+/**
+ * Letters before ى that decide whether it is a seat: with this many, whatever article prefix is set aside, a stem of
+ * SEAT_STEM_MIN_LETTERS remains, so more letters cannot change isHamzaSeatAfter's answer (its yeh check reads only the
+ * last one).
+ */
+const SEAT_LOOKBACK_LETTERS = SEAT_STEM_MIN_LETTERS + Math.max(...ARTICLE_PREFIXES.map((p) => p.length));
+
 /** Whether ى before ء, after these folded letters of its word, is a hamza seat (see HAMZA_SEAT_CONTEXT_RULES). */
 function isHamzaSeatAfter(lettersBefore: string): boolean {
   // After a yeh the ى cannot be the word's yeh too: سيىء and شيىء spell سيئ and شيء (ي then the seat).
@@ -227,7 +234,9 @@ function foldInContext(s: string, i: number, fold: Fold): number {
   while (j < s.length && fold.table[s.charCodeAt(j)] === DELETE) j++;
   if (j === s.length || s.charCodeAt(j) !== rule.before) return rule.otherwise;
   let letters = "";
-  for (let k = i - 1; k >= 0; k--) {
+  // At most SEAT_LOOKBACK_LETTERS letters: a word without spaces may be a whole text (2 MB of "ىء" read back to its
+  // start for every ى was quadratic: 64k characters took 13 s to tokenize).
+  for (let k = i - 1; k >= 0 && letters.length < SEAT_LOOKBACK_LETTERS; k--) {
     let m = fold.table[s.charCodeAt(k)]!;
     if (m === DELETE) continue;
     // An earlier CONTEXTUAL unit is never itself before `before` (this unit comes next), so it is its `otherwise`.
