@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gunzipSync } from "node:zlib";
 import { openSqliteStorage, type SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
@@ -76,6 +76,12 @@ async function ensureBase(): Promise<void> {
   await storage.close();
   for (const suffix of ["-wal", "-shm"]) rmSync(building + suffix, { force: true });
   renameSync(building, BASE);
+  // Bases of older trees (another digest, same prefix; ~200 MB each) would fill /tmp: keep only this one.
+  const dir = dirname(TMP);
+  const stem = `${basename(TMP)}-base-`;
+  for (const name of readdirSync(dir))
+    if (name.startsWith(stem) && name.endsWith(".db") && join(dir, name) !== BASE)
+      rmSync(join(dir, name), { force: true });
 }
 
 interface Placed {
