@@ -289,8 +289,8 @@ export function collapsedLength(text: string): number {
   return length;
 }
 
-/** The code points JavaScript's \s matches (ECMA-262 WhiteSpace and LineTerminator). */
-function isWhiteSpace(c: number): boolean {
+/** The code points JavaScript's \s matches (ECMA-262 WhiteSpace and LineTerminator), by char code. */
+export function isWhiteSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (

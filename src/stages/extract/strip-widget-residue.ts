@@ -6,6 +6,7 @@
  */
 
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
+import { isWhiteSpace } from "./collect-blocks.ts";
 import { type FoldedWidgetLabel, WIDGET_LABELS, type WidgetRole } from "./extract-rules.ts";
 import { foldMatchText } from "./fold-match-text.ts";
 
@@ -190,8 +191,8 @@ function tokenize(text: string, from: number, to: number): TokenWindow {
     const start = from + m.index;
     const end = start + raw.length;
     const cut =
-      (start === from && from > 0 && !isSpaceCode(text.charCodeAt(from - 1))) ||
-      (end === to && to < text.length && !isSpaceCode(text.charCodeAt(to)));
+      (start === from && from > 0 && !isWhiteSpace(text.charCodeAt(from - 1))) ||
+      (end === to && to < text.length && !isWhiteSpace(text.charCodeAt(to)));
     if (!cut) {
       out.push({
         start,
@@ -274,31 +275,14 @@ function mayCloseText(text: string): boolean {
 function edgeWord(text: string, atStart: boolean): string | null | undefined {
   const step = atStart ? 1 : -1;
   let i = atStart ? 0 : text.length - 1;
-  while (i >= 0 && i < text.length && isSpaceCode(text.charCodeAt(i))) i += step;
+  while (i >= 0 && i < text.length && isWhiteSpace(text.charCodeAt(i))) i += step;
   if (i < 0 || i >= text.length) return undefined;
   const from = i;
-  while (i >= 0 && i < text.length && !isSpaceCode(text.charCodeAt(i))) {
+  while (i >= 0 && i < text.length && !isWhiteSpace(text.charCodeAt(i))) {
     i += step;
     if (Math.abs(i - from) > EDGE_WORD_MAX_CHARS) return null;
   }
   return atStart ? text.slice(from, i) : text.slice(i + 1, from + 1);
-}
-
-/** White space as /\s/ reads it (ECMAScript WhiteSpace and LineTerminator), by char code. */
-function isSpaceCode(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** A token of separators only; a bare dot ends the sentence before it (" .") and stays with it. */
