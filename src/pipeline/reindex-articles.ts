@@ -4,9 +4,19 @@
  * Run when storage is opened (main.ts openStorage), like a schema migration.
  */
 import { AkhbarError } from "../domain/errors.ts";
-import type { ArticleStore } from "../ports/article-store.ts";
+import type { AnalyzeForIndex, ArticleStore } from "../ports/article-store.ts";
 import type { Logger } from "../ports/logger.ts";
 import { ANALYZER_VERSION, analyzeForIndex } from "../stages/arabic/analyze-text.ts";
+import { contentHash } from "../stages/dedupe/content-hash.ts";
+
+/**
+ * An article's index fields, digest and content hash as this analyzer derives them: the hash folds the text too, so
+ * a store re-indexed after an analyzer change keeps finding exact copies by it (an import computes the same hash).
+ */
+const reanalyze: AnalyzeForIndex = (title, text) => ({
+  ...analyzeForIndex(title, text),
+  contentHash: contentHash(text),
+});
 
 /**
  * Articles re-analyzed per transaction: the size of an import batch (500), so a batch holds the write lock about as
@@ -38,7 +48,7 @@ export async function reindexArticles(
   const started = performance.now();
   let total = 0;
   for (;;) {
-    const batch = await articles.reindexArticles(version, analyzeForIndex, batchSize);
+    const batch = await articles.reindexArticles(version, reanalyze, batchSize);
     if (batch.done) break;
     total += batch.reindexed;
     // An empty store (a new database) finishes in one call and logs nothing.

@@ -10,8 +10,12 @@ import type {
   UpsertOutcome,
 } from "../domain/article.ts";
 
-/** An article's index fields and their digest from its title and text (stages/arabic analyzeForIndex). */
-export type AnalyzeForIndex = (title: string, text: string) => AnalyzedIndex;
+/**
+ * What a re-index derives again from an article's title and text: its index fields and their digest (stages/arabic
+ * analyzeForIndex) and its content hash (stages/dedupe contentHash), which folds the text with the same analyzer, so
+ * an analyzer change moves it too and exact copies must keep meeting stored articles by it.
+ */
+export type AnalyzeForIndex = (title: string, text: string) => AnalyzedIndex & { contentHash: string };
 
 /** The analyzer version a store records before any re-index: its articles were indexed by the first analyzer. */
 export const FIRST_ANALYZER_VERSION = 1;

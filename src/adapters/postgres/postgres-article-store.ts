@@ -270,9 +270,9 @@ export class PostgresArticleStore implements ArticleStore {
       const docs = analyzed.map((a) => buildDocVector(a.index));
       const seqs = rows.map((row) => row.seq);
       await client.query(
-        `UPDATE articles a SET index_digest = t.digest
-         FROM unnest($1::bigint[], $2::text[]) AS t(seq, digest) WHERE a.seq = t.seq`,
-        [seqs, analyzed.map((a) => a.indexDigest)],
+        `UPDATE articles a SET index_digest = t.digest, content_hash = t.hash
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(seq, digest, hash) WHERE a.seq = t.seq`,
+        [seqs, analyzed.map((a) => a.indexDigest), analyzed.map((a) => a.contentHash)],
       );
       await client.query(
         `UPDATE article_search s SET title = t.title::tsvector, doc = t.doc::tsvector, doc_length = t.doc_length

@@ -52,7 +52,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #analyzerState: Database.Statement<[], AnalyzerStateRow>;
   readonly #ensureAnalyzerState: Database.Statement<[number]>;
   readonly #reindexRows: Database.Statement<[number, number], { seq: number; title: string; text: string }>;
-  readonly #setDigest: Database.Statement<[string, number]>;
+  readonly #setDigest: Database.Statement<[string, string, number]>;
   readonly #reindexStep: Database.Statement<[number, number]>;
   readonly #reindexDone: Database.Statement<[number]>;
   readonly #reindexBatch: (version: number, analyze: AnalyzeForIndex, limit: number) => ReindexBatch;
@@ -112,7 +112,7 @@ export class SqliteArticleStore implements ArticleStore {
     this.#reindexRows = db.prepare(
       "SELECT seq, title, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
     );
-    this.#setDigest = db.prepare("UPDATE articles SET index_digest = ? WHERE seq = ?");
+    this.#setDigest = db.prepare("UPDATE articles SET index_digest = ?, content_hash = ? WHERE seq = ?");
     this.#reindexStep = db.prepare(
       "UPDATE search_analyzer SET reindex_version = ?, reindex_after_seq = ? WHERE id = 1",
     );
@@ -184,7 +184,7 @@ export class SqliteArticleStore implements ArticleStore {
     if (after === null) return { reindexed: 0, done: true };
     const rows = this.#reindexRows.all(after, limit);
     const analyzed = rows.map((row) => ({ seq: row.seq, ...analyze(row.title, row.text) }));
-    for (const a of analyzed) this.#setDigest.run(a.indexDigest, a.seq);
+    for (const a of analyzed) this.#setDigest.run(a.indexDigest, a.contentHash, a.seq);
     for (const { seq, index } of analyzed) {
       this.#ftsDelete.run(seq);
       this.#ftsInsert.run(seq, index.title, index.body, index.surface);
