@@ -88,8 +88,6 @@ export class StoryAssigner {
   #frontier: Key | null = null;
   /** Stream story id → stored story id, when a rebuilt stream opened a stored story under another id. */
   #storedIdOf = new Map<string, string>();
-  /** Stream stories opened so far and not merged away (merge detection). */
-  #open = new Set<string>();
   /** Current original per copy group, as last written. */
   #originalOf = new Map<string, string>();
   /** Headline of each stream story that closed during the current step, as the clusterer described it then. */
@@ -226,9 +224,8 @@ export class StoryAssigner {
     return { toPlace, fed: kept.length };
   }
 
-  #note(row: StoryStreamRow, p: StreamPlacement & { assignment: { opened: boolean } }): void {
+  #note(row: StoryStreamRow, p: StreamPlacement): void {
     this.#frontier = { timeMs: row.timeMs, id: row.id };
-    if (p.assignment.opened && p.storyId !== null) this.#open.add(p.storyId);
     for (const g of p.groupMerges ?? []) this.#originalOf.delete(g.fromId);
     this.#originalOf.set(p.groupId, p.originalId);
   }
@@ -238,7 +235,6 @@ export class StoryAssigner {
     const stream = this.#newStream();
     this.#stream = stream;
     this.#storedIdOf = new Map();
-    this.#open = new Set();
     this.#originalOf = new Map();
     this.#frontier = null;
     return stream;
@@ -327,7 +323,6 @@ export class StoryAssigner {
     };
     const merges: { fromId: string; intoId: string }[] = [];
     for (const m of merged) {
-      this.#open.delete(m.from);
       const from = this.#storedId(m.from);
       const to = this.#storedId(finalStory(m.into));
       if (from !== to && !merges.some((x) => x.fromId === from)) merges.push({ fromId: from, intoId: to });

@@ -309,7 +309,10 @@ export const foldAlef = makeFold(ALEF_RULES);
 export const foldYeh = makeFold(YEH_RULES);
 /** Folds teh marbuta to heh: "حكومة" -> "حكومه". */
 export const foldTehMarbuta = makeFold(TEH_MARBUTA_RULES);
-/** Folds hamza on waw/yeh seats, and ى before hamza after a long stem, to bare hamza: "مسئول" -> "مسءول", "الطوارىء" -> "الطوارء". */
+/**
+ * Folds hamza on waw/yeh seats, and ى before hamza after a long stem, to bare hamza: "مسئول" -> "مسءول",
+ * "الطوارىء" -> "الطوارء".
+ */
 export const foldHamzaSeats = makeFold(HAMZA_SEAT_RULES, HAMZA_SEAT_CONTEXT_RULES);
 /** Folds Persian/Urdu letters to Arabic ones: "کابول" (U+06A9) -> "كابول". */
 export const foldPersianLetters = makeFold(PERSIAN_LETTER_RULES);
@@ -395,7 +398,8 @@ export function unitFoldAt(s: string, i: number): number {
 /**
  * Normalizes text for matching, per notes §5: NFKC when Arabic presentation forms are present (else NFC);
  * drops invisibles, harakat, Quranic marks and tatweel; folds alef seats, ى, ة, ؤ/ئ (and ى before ء after a
- * stem of three letters, a seat too), Persian letters and digits; lowercases. Idempotent. Never use the result for display.
+ * stem of three letters, a seat too), Persian letters and digits; lowercases. Idempotent. Never use the result for
+ * display.
  * Example: "الأَمريكيّة ٢٠١٥" -> "الامريكيه 2015".
  */
 export function normalizeArabic(s: string): string {

@@ -89,9 +89,9 @@ export const REWRITE_MAX_HOURS = 10;
 /**
  * A rewrite whose headlines agree (REWRITE_LATE_MIN_TITLE_AGREEMENT of the shorter headline's stop-word-free stems in
  * the other, and that headline has at least REWRITE_LATE_MIN_TITLE_STEMS) may be up to REWRITE_LATE_MAX_HOURS apart:
- * outlets put a release online one day and print it the next, and a template text of another day comes back under the headline of its own day (the regions of
- * tomorrow's rain, another convict, another relief flight), so the headline tells the two apart where the text's word
- * pairs do not. Measured (2026-11-30, helper "copies"): the three template pairs of the hand-read rewrite samples
+ * outlets put a release online one day and print it the next, and a template text of another day comes back under
+ * the headline of its own day (the regions of tomorrow's rain, another convict, another relief flight), so the
+ * headline tells the two apart where the text's word pairs do not. Measured (2026-11-30, helper "copies"): the three template pairs of the hand-read rewrite samples
  * (testdata/labels/rewrite-added-*.jsonl, 11 h and 22 h apart) fail it at 0.6, 0.8 and 1.0; copy groups of the `tune`
  * half (bench/stories/copy-pairs.ts, second reading) R 0.914 -> 0.938 (tp 74 -> 76, fp 1 unchanged) at 36 h (0.926 at
  * 24 h); floor 509 of 509 unchanged. 36 h is GROUP_MERGE_MAX_HOURS (duplicate-groups.ts), the span a release's

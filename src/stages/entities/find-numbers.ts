@@ -1,8 +1,9 @@
 /**
  * Numbers a news text writes in words, with their value (pipeline step 7): "ثلاثة آلاف وخمسمائة" = 3500, "خمسة
  * وعشرون" = 25, "إحدى عشرة" = 11, "مئتي ألف" = 200000, "نصف مليون" = 500000, and digits with a scale word ("2.5
- * مليار" = 2.5e9, "3 ملايين", "27 ألفاً", "7,213.45 مليون", "322\u060c8 مليار"). Numbers written in digits alone are numbers already and are not listed;
- * ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in, mentions out.
+ * مليار" = 2.5e9, "3 ملايين", "27 ألفاً", "7,213.45 مليون", "322\u060c8 مليار"). Numbers written in digits alone are
+ * numbers already and are not listed; ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in,
+ * mentions out.
  */
 import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
 import { isSpaceOnly, type Token, tokenize } from "../arabic/tokenize.ts";

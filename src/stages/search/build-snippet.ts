@@ -5,13 +5,7 @@
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
 import { analyzeWord, searchKeyNeedles } from "../arabic/analyze-text.ts";
-import {
-  UNIT_CONTEXTUAL,
-  UNIT_DELETED,
-  UNIT_FOLD,
-  UNIT_NEEDS_NORMALIZE,
-  unitFoldAt,
-} from "../arabic/normalize-arabic.ts";
+import { UNIT_DELETED, UNIT_NEEDS_NORMALIZE, unitFoldAt } from "../arabic/normalize-arabic.ts";
 import {
   nextWordStart,
   SPAN_NORMALIZED,
@@ -196,8 +190,7 @@ function findMatchedWords(display: string, matcher: WordMatcher): MatchedWords {
   const n = display.length;
   let prev = -1;
   for (let i = 0; i < n; i++) {
-    let unit = UNIT_FOLD[display.charCodeAt(i)]!;
-    if (unit === UNIT_CONTEXTUAL) unit = unitFoldAt(display, i);
+    const unit = unitFoldAt(display, i);
     if (unit === UNIT_DELETED) continue;
     const hit =
       pairs === null || unit === UNIT_NEEDS_NORMALIZE || (prev >= 0 && pairs[pairSlot(prev, unit)] === 1);
