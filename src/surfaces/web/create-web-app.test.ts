@@ -159,6 +159,18 @@ describe("reader pages", () => {
     expect(empty.body).toContain("ابحث كما تكتب");
   });
 
+  it("gives the advice that fits the query when nothing is found", async () => {
+    const one = await page(`/search?q=${q("بطريق")}`);
+    expect(one.body).toContain("تحقّق من إملاء الكلمة");
+    expect(one.body).not.toContain("قلّل عدد الكلمات");
+    expect(one.body).not.toContain("علامتي تنصيص");
+    const several = await page(`/search?q=${q("بطريق قطبي")}`);
+    expect(several.body).toContain("قلّل عدد الكلمات");
+    expect(several.body).not.toContain("تحقّق من إملاء الكلمة");
+    const phrase = await page(`/search?q=${q('"بطريق قطبي"')}`);
+    expect(phrase.body).toContain("علامتي تنصيص");
+  });
+
   it("shows a refused search as a 400 page with the reason, never a 500", async () => {
     const bad = await page(`/search?q=x&from=2015-02-30`);
     expect(bad.status).toBe(400);

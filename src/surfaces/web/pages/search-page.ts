@@ -2,8 +2,9 @@
  * Search: the query form with outlet and date filters, result count, per-outlet facet counts, highlighted snippets,
  * paging and empty states that suggest a next step. Pure render.
  */
-import type { SearchHitCopy, SearchResult } from "../../../domain/search.ts";
+import type { SearchHitCopy, SearchQuery, SearchResult } from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
+import { parseQuery } from "../../../stages/search/parse-query.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import type { SourceFacet } from "../search-facets.ts";
@@ -140,7 +141,23 @@ function noResults(
 <ul>
 ${narrowed ? html`<li><a href="/search${queryString([["q", f.q]])}">ابحث في كل المصادر وكل التواريخ</a></li>` : ""}
 ${f.source !== "" ? html`<li><a href="${base({ source: null })}">أزل تصفية المصدر فقط</a></li>` : ""}
-<li>قلّل عدد الكلمات: كل كلمة شرط.</li>
-<li>العبارة بين علامتي تنصيص تتطلب الكلمات متجاورة.</li>
+${tips(f.q)}
 </ul></div>`;
+}
+
+/**
+ * Advice that fits what was asked: fewer words only when several are required, the quotes only when a phrase was
+ * given; a single word can only be misspelt (or name what no article names).
+ */
+function tips(q: string): SafeHtml {
+  let query: SearchQuery;
+  try {
+    query = parseQuery(q, { limit: 1, offset: 0 });
+  } catch {
+    return html``;
+  }
+  const required = query.terms.length + query.phrases.length;
+  return html`${required > 1 ? html`<li>قلّل عدد الكلمات: كل كلمة شرط.</li>` : ""}
+${query.phrases.length > 0 ? html`<li>العبارة بين علامتي تنصيص تتطلب الكلمات متجاورة؛ جرّبها بلا تنصيص.</li>` : ""}
+${required === 1 && query.phrases.length === 0 ? html`<li>تحقّق من إملاء الكلمة، أو جرّب كلمة أخرى بالمعنى نفسه.</li>` : ""}`;
 }
