@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cpuMsOf } from "../../../test/fixtures/cpu-time.ts";
 import { findDates, futureVerb } from "./find-dates.ts";
 
 /** Friday 7 August 2015, 09:00 UTC (12:00 in Riyadh); 22 Shawwal 1436 in Umm al-Qura. */
@@ -324,10 +325,11 @@ describe("findDates", () => {
   it("stays linear on long runs of spaces and closing brackets after day words", () => {
     const spaces = `أمس${" ".repeat(200_000)}!`;
     const brackets = "أمس) ".repeat(60_000);
-    const started = performance.now();
-    expect(findDates(spaces, FRIDAY)).toHaveLength(1);
-    expect(findDates(brackets, FRIDAY)).toHaveLength(60_000);
-    expect(performance.now() - started).toBeLessThan(4000);
+    const ms = cpuMsOf(() => {
+      expect(findDates(spaces, FRIDAY)).toHaveLength(1);
+      expect(findDates(brackets, FRIDAY)).toHaveLength(60_000);
+    });
+    expect(ms).toBeLessThan(4000);
   });
 
   it("gives offsets into the display text and marks what was resolved against the publish date", () => {
