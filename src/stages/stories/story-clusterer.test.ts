@@ -272,10 +272,16 @@ describe("StoryClusterer headline", () => {
     expect(c.listStories().map((s) => s.headline)).toEqual(["مجلس الوزراء يعقد جلسته الأسبوعية"]);
   });
 
-  // Each row: one story's originals in order; the headline and the article named for it. A marked title (a medium
-  // named first, a wire's continuation part) heads the story only when no other original can; a title opening with
-  // who speaks or where ("أمير المنطقة :") only when no plain one can.
-  it.each([
+  // Each row: one story's originals in order (an hour apart unless `atHours` says when); the headline and the article
+  // named for it. A marked title (a medium named first, a wire's continuation part) heads the story only when no other
+  // original can; a title opening with who speaks ("أمير المنطقة :") or reporting a reaction only when no plain one
+  // can; among equals, one of the story's first day, then the most central for its length.
+  it.each<{
+    why: string;
+    text: string;
+    members: { id: string; title: string; atHours?: number }[];
+    headline: string[];
+  }>([
     {
       why: "an original without a media marker, though the marked title shares the most keys",
       text: "روى إمام مسجد قوات الطوارئ في عسير تفاصيل حادث التفجير الإرهابي الذي استهدف المصلين أثناء صلاة الظهر",
@@ -328,11 +334,46 @@ describe("StoryClusterer headline", () => {
       ],
       headline: ["إمام المسجد : تفاصيل حادث التفجير", "speaker"],
     },
+    {
+      // The reaction names every word of the event and adds who reacts: it shares the most keys.
+      why: "a report of the event, not a reaction naming it",
+      text: "استشهد عدد من رجال الأمن في تفجير انتحاري استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير أثناء صلاة الظهر",
+      members: [
+        { id: "reaction", title: "البحرين تدين التفجير الانتحاري في مسجد قوات الطوارئ بعسير" },
+        { id: "event", title: "تفجير انتحاري في مسجد قوات الطوارئ بعسير" },
+      ],
+      headline: ["تفجير انتحاري في مسجد قوات الطوارئ بعسير", "event"],
+    },
+    {
+      // The next day's sequel names the base and the resistance as the first reports do, and more besides.
+      why: "the story's first day, not a later sequel that shares more keys",
+      text: "سيطرت المقاومة الشعبية على قاعدة العند الجوية في محافظة لحج بعد معارك مع الحوثيين بدعم من طيران التحالف",
+      members: [
+        { id: "first", title: "المقاومة تقتحم قاعدة العند", atHours: 0 },
+        { id: "sequel", title: "المقاومة الشعبية تقبض على ضابط في قاعدة العند الجوية", atHours: 30 },
+        { id: "sequel2", title: "المقاومة الشعبية تؤمن قاعدة العند الجوية", atHours: 31 },
+      ],
+      headline: ["المقاومة تقتحم قاعدة العند", "first"],
+    },
+    {
+      // The long title holds every key of the short one and adds its own angle: more shared keys, less central.
+      why: "a crisp report, not a long title that adds its own angle to the event's words",
+      text: "افتتح الرئيس المصري قناة السويس الجديدة في حفل حضره قادة عدد من الدول العربية والأجنبية في الإسماعيلية",
+      members: [
+        {
+          id: "long",
+          title: "الرئيس المصري يفتتح قناة السويس الجديدة ويعد بمشاريع تنموية كبرى في محور القناة",
+        },
+        { id: "crisp", title: "الرئيس المصري يفتتح قناة السويس الجديدة" },
+        { id: "other", title: "افتتاح قناة السويس الجديدة" },
+      ],
+      headline: ["الرئيس المصري يفتتح قناة السويس الجديدة", "crisp"],
+    },
   ])("takes the headline from $why, and names that article", ({ text, members, headline }) => {
     const c = new StoryClusterer();
-    for (const [i, m] of members.entries()) {
+    for (const [i, { atHours, ...m }] of members.entries()) {
       const terms = toStoryTerms(m.title, text);
-      c.add({ ...m, sourceId: `s${i}`, timeMs: i * H, terms, duplicateOf: null });
+      c.add({ ...m, sourceId: `s${i}`, timeMs: (atHours ?? i) * H, terms, duplicateOf: null });
     }
     expect(c.listStories().map((s) => [s.headline, s.headlineArticleId])).toEqual([headline]);
   });
