@@ -12,7 +12,12 @@ import type { QueryTerm, SearchQuery } from "../domain/search.ts";
 import type { PlacedArticle } from "../domain/story.ts";
 import type { SearchIndex } from "../ports/search-index.ts";
 import type { Storage } from "../ports/storage.ts";
-import { findRelated, type RelatedCandidate } from "../stages/related/find-related.ts";
+import {
+  DEFAULT_SIMILAR_RANKING,
+  findRelated,
+  type RelatedCandidate,
+  type SimilarRanking,
+} from "../stages/related/find-related.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
 import {
   type SparseVector,
@@ -88,6 +93,8 @@ export interface RelatedOptions {
    * fifth of an article page's first-view CPU. Default: every pool article analyzed afresh.
    */
   termsCache?: StoryTermsCache;
+  /** How the similar list ranks its pool; default DEFAULT_SIMILAR_RANKING (benchmarks vary it). */
+  ranking?: SimilarRanking;
 }
 
 /** An empty vector: story members are listed by placement only, never scored against the anchor. */
@@ -163,7 +170,7 @@ export async function findRelatedArticles(
       vector: NO_TERMS,
     });
   }
-  const lists = findRelated(candidates[0]!, candidates);
+  const lists = findRelated(candidates[0]!, candidates, options.ranking ?? DEFAULT_SIMILAR_RANKING);
   const anchorGroup = anchorPlacement?.groupId ?? anchor.id;
   const copies =
     options.coverage === false

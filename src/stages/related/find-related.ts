@@ -16,6 +16,19 @@ export const SIMILAR_MIN_COSINE = 0.08;
 /** A newer article ("follow-up") gets this relevance boost; notes §4 step 4. */
 export const FOLLOW_UP_BOOST = 1.1;
 
+/** How "مقالات مشابهة" ranks its pool: the tunables above, as one value a benchmark can vary. */
+export interface SimilarRanking {
+  mmrLambda: number;
+  freshnessTauHours: number;
+  minCosine: number;
+}
+
+export const DEFAULT_SIMILAR_RANKING: SimilarRanking = {
+  mmrLambda: MMR_LAMBDA,
+  freshnessTauHours: FRESHNESS_TAU_HOURS,
+  minCosine: SIMILAR_MIN_COSINE,
+};
+
 const HOUR_MS = 3_600_000;
 
 export interface RelatedCandidate {
@@ -60,7 +73,11 @@ function collapseGroups(items: readonly RelatedCandidate[]): RelatedCandidate[] 
  * Builds the three lists. Candidates may contain the anchor, its copies and any number of articles per story;
  * the output never does. Deterministic: ties break by id.
  */
-export function findRelated(anchor: RelatedCandidate, candidates: readonly RelatedCandidate[]): RelatedLists {
+export function findRelated(
+  anchor: RelatedCandidate,
+  candidates: readonly RelatedCandidate[],
+  ranking: SimilarRanking = DEFAULT_SIMILAR_RANKING,
+): RelatedLists {
   const others = candidates.filter((c) => c.id !== anchor.id && c.groupId !== anchor.groupId);
   const sameStory = collapseGroups(others.filter((c) => c.storyId === anchor.storyId)).sort(
     (a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1),
@@ -68,10 +85,10 @@ export function findRelated(anchor: RelatedCandidate, candidates: readonly Relat
   const pool: { c: RelatedCandidate; rel: number }[] = [];
   for (const c of collapseGroups(others.filter((o) => o.storyId !== anchor.storyId))) {
     const cos = cosine(anchor.vector, c.vector);
-    if (cos < SIMILAR_MIN_COSINE) continue;
+    if (cos < ranking.minCosine) continue;
     const ageH = Math.abs(c.timeMs - anchor.timeMs) / HOUR_MS;
     const boost = c.timeMs > anchor.timeMs ? FOLLOW_UP_BOOST : 1;
-    pool.push({ c, rel: cos * Math.exp(-ageH / FRESHNESS_TAU_HOURS) * boost });
+    pool.push({ c, rel: cos * Math.exp(-ageH / ranking.freshnessTauHours) * boost });
   }
   pool.sort((a, b) => b.rel - a.rel || (a.c.id < b.c.id ? -1 : 1));
   // A short pool keeps its last story for "اقرأ أيضاً" rather than leaving that pick empty (a third of the dev
@@ -86,7 +103,7 @@ export function findRelated(anchor: RelatedCandidate, candidates: readonly Relat
       if (usedStories.has(c.storyId)) continue;
       let maxSim = 0;
       for (const s of similar) maxSim = Math.max(maxSim, cosine(c.vector, s.vector));
-      const score = MMR_LAMBDA * rel - (1 - MMR_LAMBDA) * maxSim;
+      const score = ranking.mmrLambda * rel - (1 - ranking.mmrLambda) * maxSim;
       if (best === null || score > best.score) best = { c, score };
     }
     if (best === null) break;
