@@ -371,10 +371,8 @@ async function sweep(
   byId: Map<string, Doc>,
 ): Promise<void> {
   const grid: SimilarRanking[] = [];
-  for (const mmrLambda of [0.7, 0.85, 1])
-    for (const freshnessTauHours of [48, 96, 1e9])
-      for (const minCosine of [0.08, 0.1, 0.12, 0.14, 0.16])
-        grid.push({ mmrLambda, freshnessTauHours, minCosine });
+  for (const freshnessTauHours of [48, 96, 1e9])
+    for (const minCosine of [0.08, 0.1, 0.12, 0.14, 0.16]) grid.push({ freshnessTauHours, minCosine });
   console.log(`\n== grid over ${anchors.length} anchors (half ${HALF}) ==`);
   const unjudged = new Map<string, Set<string>>();
   for (const r of grid) {
@@ -386,7 +384,7 @@ async function sweep(
     const s = scoreLists(lists, labels, byId);
     const share = (k: keyof Score["counts"]) => (s.counts[k] / Math.max(1, s.listed)).toFixed(3);
     console.log(
-      `lambda ${r.mmrLambda} tau ${r.freshnessTauHours >= 1e9 ? "inf" : r.freshnessTauHours} min ${r.minCosine} | items ${s.listed} P@5 ${s.precisionAt5.toFixed(3)} P@5max ${(s.precisionAt5 + s.counts.unjudged / SIMILAR_MAX_ITEMS / s.anchors).toFixed(3)} | same ${share("same_event")} weak ${share("weak")} unrel ${share("unrelated")} unjudged ${s.counts.unjudged} | age ${s.ageGapH.toFixed(1)} h`,
+      `tau ${r.freshnessTauHours >= 1e9 ? "inf" : r.freshnessTauHours} min ${r.minCosine} | items ${s.listed} P@5 ${s.precisionAt5.toFixed(3)} P@5max ${(s.precisionAt5 + s.counts.unjudged / SIMILAR_MAX_ITEMS / s.anchors).toFixed(3)} | same ${share("same_event")} weak ${share("weak")} unrel ${share("unrelated")} unjudged ${s.counts.unjudged} | age ${s.ageGapH.toFixed(1)} h`,
     );
   }
   // The grid's unjudged items, shuffled per anchor, as a labelling sheet (the same format --draw writes).

@@ -48,8 +48,8 @@ export const RELATED_NEIGHBOURS_PER_STORY = 2;
 /**
  * Articles counted for IDF beyond the pool, as holding none of its words. The pool is the anchor's nearest search
  * neighbours, so on its own document frequencies the words they were found by look common and cosines fall under
- * SIMILAR_MIN_COSINE (tuned with a whole stream's IDF): 1.3 similar items per list without, 4.2 with 1,000 on 300 dev
- * anchors (300: 3.8, 3,000: 4.4; measured with 30 neighbours). The ±3-day window holds ~8,000 dev articles; 1,000 keeps a generic word shared
+ * SIMILAR_MIN_COSINE (then 0.08, tuned with a whole stream's IDF): 1.3 similar items per list without, 4.2 with 1,000
+ * on 300 dev anchors (300: 3.8, 3,000: 4.4; measured with 30 neighbours). The floor is now set on this IDF (0.12). The ±3-day window holds ~8,000 dev articles; 1,000 keeps a generic word shared
  * by the whole pool weighing well under a name shared by two articles.
  */
 export const RELATED_IDF_BACKGROUND_DOCS = 1000;

@@ -54,3 +54,61 @@ describe("findRelated", () => {
     expect(two.readAlso).toBeNull();
   });
 });
+
+/** A unit vector over the given term weights (normalized here). */
+function weighted(weights: Record<string, number>): SparseVector {
+  const terms = Object.keys(weights).sort();
+  const norm = Math.sqrt(terms.reduce((s, t) => s + weights[t]! ** 2, 0));
+  return { terms, weights: Float64Array.from(terms, (t) => weights[t]! / norm) };
+}
+function scored(id: string, weights: Record<string, number>): RelatedCandidate {
+  return {
+    id,
+    storyId: `S-${id}`,
+    groupId: id,
+    duplicateOf: null,
+    sourceId: "s",
+    timeMs: 0,
+    vector: weighted(weights),
+  };
+}
+
+describe("findRelated ranks the similar list by relevance, one story each", () => {
+  // Cosines with the anchor as the dev pools give them (0.1-0.4), not near 1.
+  const anchor = scored("a", { قادسيه: 1, نهضه: 1.5 });
+  // Four more stories (cosine 0.137 each) so the list takes five: a short pool keeps one back for read-also.
+  const filler = ["f1", "f2", "f3", "f4"].map((id) => scored(id, { نهضه: 1, [`كلمه${id}`]: 6 }));
+  const rows: { name: string; candidates: RelatedCandidate[]; first: string[]; absent?: string }[] = [
+    {
+      name: "a second close story (cosine 0.37) stays above a loose one (0.16) though it resembles the first",
+      candidates: [
+        scored("close1", { قادسيه: 1, تعادل: 1 }),
+        scored("close2", { قادسيه: 1, تعادل: 1.1 }),
+        scored("loose", { نهضه: 1, عمان: 5 }),
+        ...filler,
+      ],
+      first: ["close1", "close2", "loose"],
+    },
+    {
+      name: "a story sharing only a minor word (cosine 0.10, under SIMILAR_MIN_COSINE) is neither listed nor picked",
+      candidates: [
+        scored("close1", { قادسيه: 1, تعادل: 1 }),
+        scored("minor", { نهضه: 1, طقس: 8.26 }),
+        ...filler,
+      ],
+      first: ["close1"],
+      absent: "minor",
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const out = findRelated(anchor, [anchor, ...row.candidates]);
+      const ids = out.similar.map((c) => c.id);
+      expect(ids.slice(0, row.first.length)).toEqual(row.first);
+      if (row.absent !== undefined) {
+        expect(ids).not.toContain(row.absent);
+        expect(out.readAlso?.id).not.toBe(row.absent);
+      }
+    });
+  }
+});

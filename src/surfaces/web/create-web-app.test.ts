@@ -371,7 +371,7 @@ describe("reader JSON routes", () => {
       mentions: 4,
     });
     const related = JSON.parse((await page("/api/articles/fx-002/related")).body);
-    expect(related.method).toBe("story-tfidf-mmr");
+    expect(related.method).toBe("story-tfidf");
     const similar = related.similar.map((a: { id: string }) => a.id);
     expect(similar.length).toBeGreaterThan(0);
     // Similar articles come from other stories: never coverage of the article's own story.

@@ -32,7 +32,7 @@ export const TOP_STORIES_CANDIDATES = 2_000;
 const HOUR_MS = 3_600_000;
 
 export class StoryReaderData implements ReaderData {
-  readonly capabilities: ReaderCapabilities = { clusteredStories: true, similarMethod: "story-tfidf-mmr" };
+  readonly capabilities: ReaderCapabilities = { clusteredStories: true, similarMethod: "story-tfidf" };
   readonly #storage: Storage;
   readonly #stories: StoryStore;
   readonly #terms = new StoryTermsCache();
