@@ -12,7 +12,7 @@
 import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
 import { GIVEN_NAMES, PLACES } from "./entity-lexicon.ts";
-import { unitValue } from "./find-numbers.ts";
+import { GREGORIAN_YEAR_MAX, GREGORIAN_YEAR_MIN, unitValue } from "./find-numbers.ts";
 
 export type DateGranularity = "day" | "week" | "month" | "year";
 
@@ -250,9 +250,6 @@ const SPECIAL = n("الخاص");
 const WAS = new Set(["كان", "كانت"].map(n));
 /** Words looked back over, within the clause, for its tense before a bare weekday. */
 const TENSE_REACH_WORDS = 6;
-/** Gregorian years a news date can have; other four-digit numbers are counts or codes. */
-const GREGORIAN_YEAR_MIN = 1800;
-const GREGORIAN_YEAR_MAX = 2200;
 /** Words that count a time back from the publish date ("قبل يومين", "منذ ثلاثة أيام"). */
 const AGO = new Set(["قبل", "منذ"].map(n));
 const ON = n("على");

@@ -122,8 +122,45 @@ describe("findNumbers", () => {
     },
     {
       why: "a range or a list joined by و is two numbers: a unit after a unit, tens after tens",
-      text: "بين ثلاثة وأربعة أشخاص، وبين أربعة وثمانية ملايين، وعشرين وثلاثين",
-      want: ["ثلاثة = 3", "أربعة = 4", "أربعة = 4", "ثمانية ملايين = 8000000", "عشرين = 20", "ثلاثين = 30"],
+      text: "بين ثلاثة وأربعة أشخاص، وعشرين وثلاثين",
+      want: ["ثلاثة = 3", "أربعة = 4", "عشرين = 20", "ثلاثين = 30"],
+    },
+    {
+      why: "a range's low end written in words takes the high end's scale: between four and eight million",
+      text: "ما بين أربعة وثمانية ملايين شخص، وبين اثني عشر إلى ستة عشر مليون نسمة",
+      want: ["أربعة = 4000000", "ثمانية ملايين = 8000000", "اثني عشر = 12000000", "ستة عشر مليون = 16000000"],
+    },
+    {
+      why: "a range's low end in digits alone is a number with the high end's scale: after بين with و, من/بين with إلى, or a dash",
+      text: "بين 100 و150 مليار دولار، ومن 5 إلى 7 ملايين، وتراوح 30-40 مليون برميل (1.5 \u2013 4.5 مليون دولار)",
+      want: [
+        "100 = 100000000000",
+        "150 مليار = 150000000000",
+        "5 = 5000000",
+        "7 ملايين = 7000000",
+        "30 = 30000000",
+        "40 مليون = 40000000",
+        "1.5 = 1500000",
+        "4.5 مليون = 4500000",
+      ],
+    },
+    {
+      why: "no range's low end: one with its own scale, a larger figure, a year, a number joined by و without بين, a dash apart",
+      text: "بين مليوني وثلاثة ملايين، ارتفع من 20 إلى 6 آلاف، من 2015 إلى 2,650 مليون، 40 و5 ملايين، 50 مليون شيقل -15 مليون دولار",
+      want: [
+        "مليوني = 2000000",
+        "ثلاثة ملايين = 3000000",
+        "6 آلاف = 6000",
+        "2,650 مليون = 2650000000",
+        "5 ملايين = 5000000",
+        "50 مليون = 50000000",
+        "15 مليون = 15000000",
+      ],
+    },
+    {
+      why: "a minus word before a number makes it negative, with the word in the mention (a balance, a root of minus one)",
+      text: "الفائض ناقص 18.8 مليار يورو، والجذر التربيعي للعدد سالب واحد، وناقص ثلاثة آلاف",
+      want: ["ناقص 18.8 مليار = -18800000000", "سالب واحد = -1", "ناقص ثلاثة آلاف = -3000"],
     },
     {
       why: "a و apart, a half after a scale, the units after the last scale, and a thousand million",

@@ -2,8 +2,9 @@
  * Numbers a news text writes in words, with their value (pipeline step 7): "ثلاثة آلاف وخمسمائة" = 3500, "خمسة
  * وعشرون" = 25, "إحدى عشرة" = 11, "مئتي ألف" = 200000, "نصف مليون" = 500000, and digits with a scale word ("2.5
  * مليار" = 2.5e9, "3 ملايين", "27 ألفاً", "7,213.45 مليون", "322\u060c8 مليار"). Numbers written in digits alone are
- * numbers already and are not listed; ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in,
- * mentions out.
+ * numbers already and are not listed, except a range's low end that takes the high end's scale ("بين 100 و150
+ * مليار": 100e9 and 150e9, each end a mention); a minus word makes a number negative ("ناقص 6.5 مليار" = -6.5e9).
+ * Ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in, mentions out.
  */
 import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
 import { isSpaceOnly, type Token, tokenize } from "../arabic/tokenize.ts";
@@ -203,6 +204,12 @@ const PREPOSITIONS = "\u0628\u0644\u0643";
 /** \u0627\u0644 ALEF LAM: "الخمسة" (the five) is five. */
 const AL = "\u0627\u0644";
 
+/** A number's first count and the scale word that multiplies it: "ثمانية ملايين" -> 8 and 1e6. */
+interface Lead {
+  count: number;
+  scale: number;
+}
+
 type Part =
   | { kind: "count"; value: number }
   | { kind: "scale"; scale: number; dual: boolean; plural: boolean; accusative: boolean }
@@ -305,16 +312,120 @@ export function readNumberAt(
 export function findNumbers(text: string): NumberMention[] {
   const tokens = tokenize(text);
   const out: NumberMention[] = [];
+  /** The last number read, with its first token: a range's low end when the next one is its high end. */
+  let last: { found: ReadNumber; first: number } | null = null;
   for (let i = 0; i < tokens.length; ) {
     const found = mayStartNumber(text, tokens, i) ? readNumber(text, tokens, i) : null;
     if (found === null) {
       i++;
       continue;
     }
-    out.push(found.mention);
+    if (found.lead !== null) {
+      const low = readRangeLow(text, tokens, i, found.lead, last);
+      if (low?.replaces) out[out.length - 1] = low.mention;
+      else if (low !== null) out.push(low.mention);
+    }
+    out.push(negated(text, tokens, i, found.mention));
+    last = { found, first: i };
     i = found.end;
   }
   return out;
+}
+
+/** A word without the conjunction و it may carry ("ومن" -> "من"); و alone stays. */
+const withoutWaw = (norm: string) => (norm.length > 1 && norm.startsWith(WAW) ? norm.slice(1) : norm);
+
+/** "ناقص", "سالب": minus, before a number ("ناقص 6.5 مليار", a balance; "سالب واحد"). */
+const MINUS_WORDS = new Set(["ناقص", "سالب"].map(n));
+
+/**
+ * The mention of the number at token i, negative when a minus word stands right before it: "ناقص 18.8 مليار" is
+ * -18.8e9, its text with the word. A dash before digits is no minus sign: Saudi papers set a converted amount
+ * between dashes ("50 مليون شيقل -15 مليون دولار"), and digits alone are no mention.
+ */
+function negated(text: string, tokens: readonly Token[], i: number, mention: NumberMention): NumberMention {
+  const before = tokens[i - 1];
+  if (before === undefined || !MINUS_WORDS.has(withoutWaw(before.norm)) || !spaced(text, tokens, i))
+    return mention;
+  // "وناقص ثلاثة آلاف": the conjunction is not the number's.
+  const start = before.start + before.norm.length - withoutWaw(before.norm).length;
+  return { text: text.slice(start, mention.end), start, end: mention.end, value: -mention.value };
+}
+
+/** Gregorian years a news date can have; other four-digit numbers are counts or codes (find-dates reads them too). */
+export const GREGORIAN_YEAR_MIN = 1800;
+export const GREGORIAN_YEAR_MAX = 2200;
+
+/** Words that open a range whose ends و joins: "بين 100 و150 مليار", "ما بين أربعة وثمانية ملايين". */
+const RANGE_WAW_OPENERS = new Set(["بين", "مابين"].map(n));
+/** Words that open a range whose ends إلى joins: "من 5 إلى 7 ملايين", "بين ستة إلى 12 شهرا". */
+const RANGE_TO_OPENERS = new Set(["من", "بين", "مابين"].map(n));
+const RANGE_TO = new Set(["إلى", "الى", "حتى"].map(n));
+/** A dash between two figures: "30-40 مليون", "1.5 - 4.5 مليون" (\u2013 EN DASH, \u2014 EM DASH). */
+const RANGE_DASH = /^[ \u00a0]*[-\u2013\u2014][ \u00a0]*$/;
+
+/**
+ * The low end of a range whose high end is the number at token i, read with the high end's scale: "بين 100 و150
+ * مليار" -> "100" = 100e9, "30-40 مليون" -> "30" = 30e6, "من 5 إلى 7 ملايين" -> "5" = 5e6, "ما بين أربعة وثمانية
+ * ملايين" -> "أربعة" = 4e6 (then it replaces the mention of four, `replaces`). The low end is a figure or a count with
+ * no scale, smaller than the high end's count, joined by a dash, by و after بين, or by إلى after من/بين. Null when
+ * none stands there: "3 ملايين" alone, "بين مليوني وثلاثة ملايين" (the low end has its scale).
+ */
+function readRangeLow(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  high: Lead,
+  last: { found: ReadNumber; first: number } | null,
+): { mention: NumberMention; replaces: boolean } | null {
+  if (i === 0) return null;
+  let lowEnd: number;
+  let openers: ReadonlySet<string> | null;
+  const first = tokens[i]!.norm;
+  if (first.startsWith(WAW) && first.length > 1 && spaced(text, tokens, i)) {
+    lowEnd = i;
+    openers = RANGE_WAW_OPENERS;
+  } else if (i >= 2 && first.length > 0 && spaced(text, tokens, i) && spaced(text, tokens, i - 1)) {
+    const joint = tokens[i - 1]!.norm;
+    if (joint === WAW) openers = RANGE_WAW_OPENERS;
+    else if (RANGE_TO.has(joint)) openers = RANGE_TO_OPENERS;
+    else return null;
+    lowEnd = i - 1;
+  } else if (RANGE_DASH.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) {
+    lowEnd = i;
+    openers = null;
+  } else return null;
+  // The low end's tokens end at lowEnd: a count read just before (words), or a figure (digits alone, no mention).
+  let lowStart: number;
+  let count: number;
+  let replaces = false;
+  if (last !== null && last.found.end === lowEnd && !last.found.scaled) {
+    lowStart = last.first;
+    count = last.found.mention.value;
+    replaces = true;
+  } else {
+    lowStart = lowEnd - 1;
+    while (lowStart > 0 && isFigureTail(text, tokens, lowStart)) lowStart--;
+    const head = tokens[lowStart]!.norm;
+    // Digits that end a number read before are that number's ("47 ألف و 270 - 300 ألف").
+    if (last !== null && last.found.end > lowStart) return null;
+    const figure = readDigits(text, tokens, lowStart, head);
+    if (figure === null || figure.end !== lowEnd) return null;
+    count = figure.value;
+  }
+  if (!(count < high.count)) return null;
+  // "من 2015 إلى 2,650 مليون": a year, the period, not the low end.
+  if (!replaces && Number.isInteger(count) && count >= GREGORIAN_YEAR_MIN && count <= GREGORIAN_YEAR_MAX)
+    return null;
+  if (openers !== null) {
+    const opener = tokens[lowStart - 1];
+    if (opener === undefined || !openers.has(withoutWaw(opener.norm)) || !spaced(text, tokens, lowStart))
+      return null;
+  }
+  const start = replaces ? last!.found.mention.start : tokens[lowStart]!.start;
+  const end = tokens[lowEnd - 1]!.end;
+  const value = Number((count * high.scale).toPrecision(12));
+  return { mention: { text: text.slice(start, end), start, end, value }, replaces };
 }
 
 /**
@@ -450,11 +561,16 @@ function isOrdinal(norm: string): boolean {
   return ORDINALS.has(norm) || (norm.startsWith(WAW) && ORDINALS.has(norm.slice(1)));
 }
 
-function readNumber(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-): { mention: NumberMention; end: number } | null {
+/** What readNumber read at one token: the mention, the token after it, and what a range's low end needs of it. */
+interface ReadNumber {
+  mention: NumberMention;
+  end: number;
+  /** A scale word is part of it ("ثمانية ملايين"); a count alone ("أربعة") may be a range's low end. */
+  scaled: boolean;
+  lead: Lead | null;
+}
+
+function readNumber(text: string, tokens: readonly Token[], i: number): ReadNumber | null {
   let total = 0;
   /** The count building up before a scale word ("ثلاثمائة وخمسة" before "آلاف"). */
   let current = 0;
@@ -480,6 +596,8 @@ function readNumber(
   let beforeWaw: { endToken: number; total: number; scale: number } | null = null;
   /** A figure that counts the units itself ("(4,195,000) مليون"): the number's value, whatever follows it. */
   let countedFigure: number | null = null;
+  /** The number's first count and the scale that multiplies it ("ثمانية ملايين" 8 and 1e6), for a range's low end. */
+  let lead: Lead | null = null;
   while (k < tokens.length) {
     if (k > i && !spaced(text, tokens, k)) break;
     let word = tokens[k]!.norm;
@@ -540,6 +658,7 @@ function readNumber(
       // "(5.969.428) مليون مسافر", "665,932,983 مليون ريال": Saudi papers write the whole count and then its order
       // of magnitude; a figure of a million or more is not that many millions.
       const counted = scale.scale >= COUNTED_FIGURE_MIN && digits.value >= scale.scale;
+      if (k === i && !counted) lead = { count: digits.value, scale: scale.scale };
       total += counted ? digits.value : digits.value * scale.scale;
       scaled = true;
       lastKind = "scale";
@@ -629,6 +748,7 @@ function readNumber(
       } else {
         if (scaled && current === 0) break;
         if (k === i) startCut = cut;
+        if (!scaled && lastKind === "count") lead = { count: current, scale: part.scale };
         const count =
           lastKind === null
             ? part.dual && !(part.accusative && singularAccusative(text, tokens, k))
@@ -665,5 +785,5 @@ function readNumber(
   const end = tokens[endToken - 1]!.end;
   // The proclitic's vowel mark or stretch is not the number's: "بـ3 ملايين", "بِثلاثة".
   while (start < end && /[\u0640\u064B-\u065F]/.test(text[start]!)) start++;
-  return { mention: { text: text.slice(start, end), start, end, value }, end: endToken };
+  return { mention: { text: text.slice(start, end), start, end, value }, end: endToken, scaled, lead };
 }

@@ -139,7 +139,7 @@ export const OPENAPI_DOCUMENT = {
                     numbers: {
                       type: "array",
                       description:
-                        "numbers the title and text write with words (ثلاثة آلاف, 2.5 مليار) and their value; offsets are into the field",
+                        "numbers the title and text write with words (ثلاثة آلاف, 2.5 مليار) and their value; a range's ends are two numbers, the low end with the high end's scale (بين 100 و150 مليار: 100e9 and 150e9); ناقص/سالب make a value negative; offsets are into the field",
                       items: {
                         type: "object",
                         properties: {
