@@ -126,6 +126,21 @@ describe("isReportOpening", () => {
       report: true,
     },
     {
+      why: "قال after a feh proclitic, a verb of three letters like دان",
+      text: "صرح الوزير قبل أيام فقال إن العمل مستمر",
+      report: true,
+    },
+    {
+      why: "the feddan is a land measure, not feh + دان (condemned)",
+      text: "بدأت زراعة خمسمائة فدان من القمح في الوادي",
+      report: false,
+    },
+    {
+      why: "دان after a waw proclitic is still the verb (and condemned)",
+      text: "ودان عميد الجالية الحادث الإجرامي",
+      report: true,
+    },
+    {
       why: "the verb written with a hamza below (any alef seat folds)",
       text: "إستنكر عميد الجالية اليمنية الحادث الإجرامي",
       report: true,

@@ -168,9 +168,16 @@ function openingWordsOf(text: string, count: number): string[] {
   return words;
 }
 
+/**
+ * Words a proclitic and a reporting verb spell that are another word: "\u0641\u062f\u0627\u0646" (فدان) is the
+ * feddan, a land measure ("زراعة 500 فدان"), not ف + دان. Normal forms.
+ */
+const PROCLITIC_LOOKALIKES = new Set(["\u0641\u062f\u0627\u0646"]);
+
 /** The reporting verb (REPORT_VERBS) the normal form `w` is, a proclitic read off; null when it is none. */
 function reportVerbOf(w: string): string | null {
   if (REPORT_VERBS.has(w)) return w;
+  if (PROCLITIC_LOOKALIKES.has(w)) return null;
   const bare = w.replace(PROCLITIC, "");
   return bare !== w && REPORT_VERBS.has(bare) ? bare : null;
 }
