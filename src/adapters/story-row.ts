@@ -9,6 +9,7 @@ import type {
   PlacementBatch,
   StoredStory,
   StoredStreamRow,
+  StoryMember,
   StoryRank,
   StoryStreamRow,
 } from "../domain/story.ts";
@@ -67,6 +68,17 @@ export const HEADLINE_ARTICLE_BACKFILL_SQL = `SELECT p.article_id FROM article_p
   JOIN articles a ON a.id = p.article_id WHERE p.story_id = stories.id
     AND substr(a.title, length(a.title) - length(stories.headline) + 1) = stories.headline
   ORDER BY length(a.title), p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`;
+/**
+ * StoryRank.sourceCount in both engines' SQL, on a row of `stories` (`allSources`: that engine's count of its stored
+ * publishers): the publishers of its members that are not late copies, all of them when every member is one. A late
+ * copy is a republication, no new coverage (README "Late copies join their original's story"), so it lifts no rank
+ * (a second outlet multiplies a story's score by 1.69, rank-stories.ts).
+ */
+export function rankSourceCountSql(allSources: string): string {
+  return `coalesce(nullif((SELECT count(DISTINCT p.source_id) FROM article_placements p
+    WHERE p.story_id = stories.id AND NOT p.late), 0), ${allSources})`;
+}
+
 export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 
 /**
@@ -128,6 +140,15 @@ export function toStreamRow(r: StreamRowDb): StoryStreamRow {
     text: r.text,
     timeMs: r.time_ms,
   };
+}
+
+/** A stored placement row with its late flag (SQLite 0/1, PostgreSQL boolean). */
+export interface MemberRowDb extends PlacementRowDb {
+  late: number | boolean;
+}
+
+export function toMember(r: MemberRowDb): StoryMember {
+  return { ...toPlaced(r), late: r.late === true || r.late === 1 };
 }
 
 export function toPlaced(r: PlacementRowDb): PlacedArticle {

@@ -152,7 +152,10 @@ export interface StoredStory {
 export interface StoryRank {
   id: string;
   originalCount: number;
-  /** Distinct publishers. */
+  /**
+   * Distinct publishers of its members that are not late copies (ArticlePlacement.late): a republication a week on
+   * is no new coverage, so it lifts no rank; all its publishers when every member is a late copy.
+   */
   sourceCount: number;
   lastUpdateMs: number;
 }
@@ -165,6 +168,11 @@ export interface PlacedArticle {
   duplicateOf: string | null;
   sourceId: string;
   timeMs: number;
+}
+
+/** A story's member as its page lists it: its placement and whether it joined late (ArticlePlacement.late). */
+export interface StoryMember extends PlacedArticle {
+  late: boolean;
 }
 
 /** Copy-group statistics (`akhbar duplicates`). */

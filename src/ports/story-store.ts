@@ -10,6 +10,7 @@ import type {
   PlacementBatch,
   StoredStory,
   StoredStreamRow,
+  StoryMember,
   StoryRank,
   StoryStreamRow,
   StreamSnapshot,
@@ -77,8 +78,8 @@ export interface StoryStore {
   countStories(query: Omit<StoryListQuery, "limit">): Promise<number>;
   /** A story by id or by an alias a merge left; null when unknown. */
   getStory(id: string): Promise<StoredStory | null>;
-  /** The placed members of a story (resolving aliases), in (time, id) order. */
-  listStoryMembers(storyId: string): Promise<PlacedArticle[]>;
+  /** The placed members of a story (resolving aliases), in (time, id) order, each with its late flag. */
+  listStoryMembers(storyId: string): Promise<StoryMember[]>;
   /** Placements of these articles, in the order asked; unplaced or unknown ids are left out. */
   getPlacements(ids: readonly string[]): Promise<PlacedArticle[]>;
   /**

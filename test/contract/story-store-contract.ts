@@ -310,7 +310,7 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
-    it("counts a late copy among a story's articles and outlets but not in its last update", async () => {
+    it("counts a late copy among a story's articles and outlets but not in its last update nor its rank's outlets", async () => {
       await withStore(async (s) => {
         await s.writePlacements({
           ...EMPTY,
@@ -322,12 +322,19 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           sources: ["sabq", "was"],
           lastUpdateMs: Date.parse("2015-07-21T08:00:00Z"),
         });
+        // A republication is no new coverage: the rank counts the outlets of the story's other members.
         expect(await s.listStoryRanks({ limit: 10 })).toEqual([
-          { id: "a", originalCount: 1, sourceCount: 2, lastUpdateMs: Date.parse("2015-07-21T08:00:00Z") },
+          { id: "a", originalCount: 1, sourceCount: 1, lastUpdateMs: Date.parse("2015-07-21T08:00:00Z") },
+        ]);
+        expect((await s.listStoryMembers("a")).map((m) => [m.articleId, m.late])).toEqual([
+          ["a", false],
+          ["c", true],
         ]);
         // Placed again in time (a replay), the copy updates the story as any member does.
         await s.writePlacements({ ...EMPTY, placements: [placement("c", "a", "a", "a")] });
         expect((await s.getStory("a"))?.lastUpdateMs).toBe(Date.parse("2015-07-21T10:00:00Z"));
+        expect((await s.listStoryRanks({ limit: 10 }))[0]?.sourceCount).toBe(2);
+        expect((await s.listStoryMembers("a")).map((m) => m.late)).toEqual([false, false]);
       });
     });
 
@@ -370,6 +377,11 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
             originalCount: 1,
             sources: ["okaz", "was"],
             lastUpdateMs: Date.parse("2015-07-05T06:00:00Z"),
+          });
+          expect(
+            (await s.listStoryRanks({ limit: 10 })).find((r) => r.id === original!.storyId),
+          ).toMatchObject({
+            sourceCount: 1,
           });
         } finally {
           await storage.close();

@@ -13,6 +13,7 @@ import {
   type PlacementBatch,
   type StoredStory,
   type StoredStreamRow,
+  type StoryMember,
   type StoryRank,
   type StoryStreamRow,
   type StreamSnapshot,
@@ -21,8 +22,10 @@ import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/sto
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   fromSnapshotBlob,
+  type MemberRowDb,
   PLACED_COLUMNS,
   type PlacementRowDb,
+  rankSourceCountSql,
   STORED_STREAM_COLUMNS,
   STORED_STREAM_JOINS,
   STREAM_COLUMNS,
@@ -31,6 +34,7 @@ import {
   type StoryRowDb,
   type StreamRowDb,
   snapshotBlobsOf,
+  toMember,
   toPlaced,
   toStoredStreamRow,
   toStory,
@@ -416,7 +420,7 @@ export class PostgresStoryStore implements StoryStore {
   async listStoryRanks(query: StoryListQuery): Promise<StoryRank[]> {
     return (
       await this.#listStoryRows<StoryRankRowDb>(
-        "id, original_count, cardinality(sources) AS source_count, last_update_ms",
+        `id, original_count, ${rankSourceCountSql("cardinality(sources)")} AS source_count, last_update_ms`,
         query,
       )
     ).map(toStoryRank);
@@ -450,14 +454,14 @@ export class PostgresStoryStore implements StoryStore {
     return row === undefined ? null : toStory(row);
   }
 
-  async listStoryMembers(storyId: string): Promise<PlacedArticle[]> {
-    const { rows } = await this.#pool.query<PlacementRowDb>(
-      `SELECT ${PLACED_COLUMNS} FROM article_placements
+  async listStoryMembers(storyId: string): Promise<StoryMember[]> {
+    const { rows } = await this.#pool.query<MemberRowDb>(
+      `SELECT ${PLACED_COLUMNS}, late FROM article_placements
        WHERE story_id = coalesce((SELECT story_id FROM story_aliases WHERE merged_id = $1), $1)
        ORDER BY ${PLACEMENT_ORDER}`,
       [storyId],
     );
-    return rows.map(toPlaced);
+    return rows.map(toMember);
   }
 
   async listContainments(ids: readonly string[]): Promise<ArticleContainment[]> {

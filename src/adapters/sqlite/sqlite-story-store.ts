@@ -13,6 +13,7 @@ import {
   type PlacementBatch,
   type StoredStory,
   type StoredStreamRow,
+  type StoryMember,
   type StoryRank,
   type StoryStreamRow,
   type StreamSnapshot,
@@ -21,8 +22,10 @@ import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   fromSnapshotBlob,
+  type MemberRowDb,
   PLACED_COLUMNS,
   type PlacementRowDb,
+  rankSourceCountSql,
   STORED_STREAM_COLUMNS,
   STORED_STREAM_JOINS,
   STREAM_COLUMNS,
@@ -31,6 +34,7 @@ import {
   type StoryRowDb,
   type StreamRowDb,
   snapshotBlobsOf,
+  toMember,
   toPlaced,
   toStoredStreamRow,
   toStory,
@@ -364,7 +368,7 @@ export class SqliteStoryStore implements StoryStore {
 
   async listStoryRanks(query: StoryListQuery): Promise<StoryRank[]> {
     return this.#listStoryRows<StoryRankRowDb>(
-      "id, original_count, json_array_length(sources) AS source_count, last_update_ms",
+      `id, original_count, ${rankSourceCountSql("json_array_length(sources)")} AS source_count, last_update_ms`,
       query,
     ).map(toStoryRank);
   }
@@ -392,14 +396,14 @@ export class SqliteStoryStore implements StoryStore {
     return row === undefined ? null : toStory(row);
   }
 
-  async listStoryMembers(storyId: string): Promise<PlacedArticle[]> {
-    return this.#prepare<[string, string], PlacementRowDb>(
-      `SELECT ${PLACED_COLUMNS} FROM article_placements
+  async listStoryMembers(storyId: string): Promise<StoryMember[]> {
+    return this.#prepare<[string, string], MemberRowDb>(
+      `SELECT ${PLACED_COLUMNS}, late FROM article_placements
          WHERE story_id = coalesce((SELECT story_id FROM story_aliases WHERE merged_id = ?), ?)
          ORDER BY time_ms, article_id`,
     )
       .all(storyId, storyId)
-      .map(toPlaced);
+      .map(toMember);
   }
 
   async listContainments(ids: readonly string[]): Promise<ArticleContainment[]> {

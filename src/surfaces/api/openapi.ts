@@ -500,6 +500,11 @@ export const OPENAPI_DOCUMENT = {
           url: { type: "string" },
           lead: { type: "string" },
           duplicate_of: nullableString,
+          late: {
+            type: "boolean",
+            description:
+              "a late copy: republished after the story had gone quiet; left out of the story's last_update and rank",
+          },
         },
       },
     },

@@ -156,5 +156,6 @@ export function toStoryArticleJson(a: StoryArticle) {
     url: a.url,
     lead: a.lead,
     duplicate_of: a.duplicateOf,
+    late: a.late === true,
   };
 }

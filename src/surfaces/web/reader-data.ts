@@ -21,6 +21,11 @@ export interface StoryArticle {
   lead: string;
   /** The original of this article's copy group when it is a near-copy, else null. */
   duplicateOf: string | null;
+  /**
+   * A late copy: republished after its story had gone quiet (ArticlePlacement.late), so the story's last update and
+   * rank leave it out. Absent: false.
+   */
+  late?: boolean;
 }
 
 /** A story as a list shows it. */

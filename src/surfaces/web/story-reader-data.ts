@@ -4,7 +4,7 @@
  */
 import type { ArticleSummary } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
-import type { PlacedArticle, StoredStory } from "../../domain/story.ts";
+import type { PlacedArticle, StoredStory, StoryMember } from "../../domain/story.ts";
 import { findRelatedArticles, type RelatedArticle } from "../../pipeline/find-related-articles.ts";
 import { StoryTermsCache } from "../../pipeline/story-terms-cache.ts";
 import type { Storage } from "../../ports/storage.ts";
@@ -151,7 +151,7 @@ export class StoryReaderData implements ReaderData {
   }
 }
 
-function toStoryArticle(a: ArticleSummary, p: PlacedArticle | null): StoryArticle {
+function toStoryArticle(a: ArticleSummary, p: PlacedArticle | StoryMember | null): StoryArticle {
   return {
     id: a.id,
     title: a.title,
@@ -161,6 +161,7 @@ function toStoryArticle(a: ArticleSummary, p: PlacedArticle | null): StoryArticl
     url: a.url,
     lead: leadOf(a.text),
     duplicateOf: p?.duplicateOf ?? null,
+    ...(p !== null && "late" in p && p.late ? { late: true } : {}),
   };
 }
 

@@ -31,6 +31,12 @@ export const STORY_ORIGINALS_PER_PAGE = 25;
 export const COPIES_SHOWN_MAX = 3;
 const HOUR_MS = 3_600_000;
 
+/**
+ * The mark of a late copy (StoryArticle.late): a republication days after the story went quiet, newer than the
+ * story's "آخر تحديث", which leaves it out.
+ */
+const LATE_BADGE = html`<span class="late-badge" title="نُشر بعد أن هدأت تغطية القصة، فلا يُحتسب في آخر تحديث">أعيد نشره لاحقاً</span>`;
+
 /** Which page of the coverage to list, and the link to another page of it. */
 export interface StoryPaging {
   offset: number;
@@ -74,7 +80,7 @@ ${shown.map((a) => {
   if (copies.length === 0) return row;
   const rest = copies.slice(COPIES_SHOWN_MAX);
   return html`${row}<li><details class="copies"><summary>${copiedArticlesLabel(copies.length)} عن هذا المقال</summary>
-<ol class="cards">${copies.slice(0, COPIES_SHOWN_MAX).map((c) => articleRow(c, ctx))}</ol>${
+<ol class="cards">${copies.slice(0, COPIES_SHOWN_MAX).map((c) => articleRow(c, ctx, c.late === true ? LATE_BADGE : ""))}</ol>${
     rest.length === 0
       ? ""
       : html`<p class="note">و${otherArticlesLabel(rest.length)} في: ${[...new Set(rest.map((c) => c.sourceId))].map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}</p>`
