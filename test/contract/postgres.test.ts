@@ -21,7 +21,7 @@ import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from "./postgres-test-database.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
 import { describeSourceStoreContract } from "./source-store-contract.ts";
-import { describeStoryStoreContract } from "./story-store-contract.ts";
+import { describeStoryStoreContract, writeLateCopyStory } from "./story-store-contract.ts";
 
 // PostgreSQL is on every developer machine and in CI (.ci/run starts it); elsewhere the suite says why it skips.
 const reachable = await isPostgresReachable();
@@ -46,6 +46,22 @@ describe.runIf(reachable)("postgres", () => {
   describeStoryStoreContract("postgres", openFresh);
 
   describe("openPostgresStorage", () => {
+    it("counts a stored story's outlets for its rank on upgrade, leaving late copies out", async () => {
+      const schema = db.newSchemaName();
+      const old = await db.openSchema(schema);
+      await writeLateCopyStory(old);
+      await old.pool.query(
+        "ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 11;",
+      );
+      await old.close();
+      const upgraded = await db.openSchema(schema);
+      expect(
+        (await upgraded.stories!.listStoryRanks({ limit: 10 })).map((r) => [r.id, r.sourceCount]),
+      ).toEqual([["a", 1]]);
+      await upgraded.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await upgraded.close();
+    });
+
     it("records the latest migration and keeps data across close and reopen", async () => {
       const schema = db.newSchemaName();
       const first = await db.openSchema(schema);
@@ -561,6 +577,8 @@ describe.runIf(reachable)("postgres", () => {
 async function undoStripedCounts(storage: PostgresStorage): Promise<void> {
   // The later versions first: a database at version 4 has none of the later migrations.
   await storage.pool.query(`
+    ALTER TABLE stories DROP COLUMN rank_source_count;
+    DELETE FROM schema_migrations WHERE version = 11;
     ALTER TABLE article_placements DROP COLUMN late;
     DELETE FROM schema_migrations WHERE version = 10;
     DROP TABLE stream_snapshots;

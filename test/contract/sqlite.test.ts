@@ -13,7 +13,7 @@ import { describeArticleStoreContract } from "./article-store-contract.ts";
 import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
 import { describeSourceStoreContract } from "./source-store-contract.ts";
-import { describeStoryStoreContract } from "./story-store-contract.ts";
+import { describeStoryStoreContract, writeLateCopyStory } from "./story-store-contract.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "akhbar-sqlite-"));
 let counter = 0;
@@ -117,6 +117,21 @@ describe("openSqliteStorage", () => {
     expect(db.prepare("SELECT id, note FROM sources").all()).toEqual([{ id: "keep", note: null }]);
     expect(applyMigrations(db, next)).toBe(999);
     db.close();
+  });
+
+  it("counts a stored story's outlets for its rank on upgrade, leaving late copies out", async () => {
+    const path = freshPath();
+    const old = await openSqliteStorage(path);
+    await writeLateCopyStory(old);
+    old.db.exec(
+      "ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;",
+    );
+    await old.close();
+    const upgraded = await openSqliteStorage(path);
+    expect((await upgraded.stories!.listStoryRanks({ limit: 10 })).map((r) => [r.id, r.sourceCount])).toEqual(
+      [["a", 1]],
+    );
+    await upgraded.close();
   });
 
   it("rolls a failed migration back whole", () => {

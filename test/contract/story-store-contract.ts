@@ -40,6 +40,21 @@ function carryOver(tag: string): StreamCarryOver {
   return carry;
 }
 
+/**
+ * Writes story "a" of an original from was and a late copy from sabq: its rank counts one outlet. For the engines'
+ * migration tests (the rank's stored source count backfilled).
+ */
+export async function writeLateCopyStory(storage: Storage): Promise<void> {
+  await storage.articles.writeArticles([
+    makeArticleWrite("a", { id: "a", sourceId: "was", publishedAt: "2015-07-21T08:00:00Z" }),
+    makeArticleWrite("c", { id: "c", sourceId: "sabq", publishedAt: "2015-07-21T10:00:00Z" }),
+  ]);
+  await storage.stories!.writePlacements({
+    ...EMPTY,
+    placements: [placement("a", "a"), { ...placement("c", "a", "a", "a"), late: true }],
+  });
+}
+
 export function describeStoryStoreContract(name: string, open: () => Promise<Storage>): void {
   describe(`StoryStore contract (${name})`, () => {
     async function withStore(fn: (s: StoryStore, storage: Storage) => Promise<void>) {

@@ -124,7 +124,8 @@ describe("opening a database indexed by an older analyzer", () => {
     // Make it a database from before analyzer versioning: no migration 7 (nor the later ones), and index rows no
     // query term matches.
     const raw = new Database(db);
-    raw.exec(`ALTER TABLE article_placements DROP COLUMN late; DELETE FROM schema_migrations WHERE version = 12;
+    raw.exec(`ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;
+      ALTER TABLE article_placements DROP COLUMN late; DELETE FROM schema_migrations WHERE version = 12;
       DROP TABLE stream_snapshots; DELETE FROM schema_migrations WHERE version = 11;
       DROP TABLE story_state; DELETE FROM schema_migrations WHERE version = 10;
       DROP TABLE article_containments; DELETE FROM schema_migrations WHERE version = 9;
@@ -220,7 +221,8 @@ describe("opening a database from before stories kept their headline's article",
         "UPDATE articles SET title = 'عام / ' || (SELECT headline FROM stories WHERE id = ?) WHERE id = ?",
       )
       .run(desk.id, desk.headline_article_id);
-    raw.exec(`ALTER TABLE article_placements DROP COLUMN late; DELETE FROM schema_migrations WHERE version = 12;
+    raw.exec(`ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;
+      ALTER TABLE article_placements DROP COLUMN late; DELETE FROM schema_migrations WHERE version = 12;
       DROP TABLE stream_snapshots; DELETE FROM schema_migrations WHERE version = 11;
       DROP TABLE story_state; DELETE FROM schema_migrations WHERE version = 10;
       DROP TABLE article_containments; DELETE FROM schema_migrations WHERE version = 9;

@@ -5,7 +5,11 @@
 import type pg from "pg";
 import { AkhbarError } from "../../domain/errors.ts";
 import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
-import { ARTICLE_CONTAINMENTS_MIGRATION_SQL, HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
+import {
+  ARTICLE_CONTAINMENTS_MIGRATION_SQL,
+  HEADLINE_ARTICLE_BACKFILL_SQL,
+  rankSourceCountSql,
+} from "../story-row.ts";
 
 export interface Migration {
   version: number;
@@ -370,6 +374,13 @@ UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
     version: 10,
     name: "late copies",
     sql: "ALTER TABLE article_placements ADD COLUMN late BOOLEAN NOT NULL DEFAULT false;",
+  },
+  // The rank's source count, as SQLite migration 13 (see there).
+  {
+    version: 11,
+    name: "rank source count",
+    sql: `ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
+UPDATE stories SET rank_source_count = ${rankSourceCountSql("cardinality(sources)")};`,
   },
 ];
 

@@ -5,7 +5,11 @@
 import type Database from "better-sqlite3";
 import { AkhbarError } from "../../domain/errors.ts";
 import { ANALYZER_VERSION } from "../../stages/arabic/analyze-text.ts";
-import { ARTICLE_CONTAINMENTS_MIGRATION_SQL, HEADLINE_ARTICLE_BACKFILL_SQL } from "../story-row.ts";
+import {
+  ARTICLE_CONTAINMENTS_MIGRATION_SQL,
+  HEADLINE_ARTICLE_BACKFILL_SQL,
+  rankSourceCountSql,
+} from "../story-row.ts";
 import { writeTransaction } from "./write-transaction.ts";
 
 export interface Migration {
@@ -346,6 +350,14 @@ INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
     // A copy placed in its original's story after that story had been idle past the story window (domain/story.ts
     // ArticlePlacement.late): counted in the story but not in its last update. Stored placements are none.
     sql: "ALTER TABLE article_placements ADD COLUMN late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1));",
+  },
+  {
+    version: 13,
+    name: "rank source count",
+    // StoryRank.sourceCount: the outlets of a story's members that are not late copies (story-row.ts
+    // rankSourceCountSql), kept with the story so the home page ranks without reading members.
+    sql: `ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
+UPDATE stories SET rank_source_count = ${rankSourceCountSql("json_array_length(sources)")};`,
   },
 ];
 

@@ -25,7 +25,6 @@ import {
   type MemberRowDb,
   PLACED_COLUMNS,
   type PlacementRowDb,
-  rankSourceCountSql,
   STORED_STREAM_COLUMNS,
   STORED_STREAM_JOINS,
   STREAM_COLUMNS,
@@ -139,12 +138,14 @@ export class SqliteStoryStore implements StoryStore {
     );
     const aggregate = db.prepare<
       { id: string },
-      { n: number; originals: number; first: number; last: number; sources: string }
+      { n: number; originals: number; first: number; last: number; rankSources: number; sources: string }
     >(
-      // A late copy (ArticlePlacement.late) moves no story's last update; a story of late copies alone (its other
-      // members re-placed elsewhere) takes theirs.
+      // A late copy (ArticlePlacement.late) moves no story's last update nor its rank's outlets (story-row.ts
+      // rankSourceCountSql); a story of late copies alone (its other members re-placed elsewhere) takes theirs.
       `SELECT count(*) AS n, coalesce(sum(duplicate_of IS NULL), 0) AS originals, min(time_ms) AS first,
          coalesce(max(CASE WHEN late = 0 THEN time_ms END), max(time_ms)) AS last,
+         coalesce(nullif(count(DISTINCT CASE WHEN late = 0 THEN source_id END), 0), count(DISTINCT source_id))
+           AS rankSources,
          (SELECT json_group_array(source_id) FROM
            (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
        FROM article_placements WHERE story_id = @id`,
@@ -162,12 +163,13 @@ export class SqliteStoryStore implements StoryStore {
     );
     const upsertStory = db.prepare(
       `INSERT INTO stories (id, headline, headline_article_id, article_count, original_count, sources, first_seen_ms,
-         last_update_ms)
+         last_update_ms, rank_source_count)
        VALUES (@id, @headline, @headline_article_id, @article_count, @original_count, @sources, @first_seen_ms,
-         @last_update_ms)
+         @last_update_ms, @rank_source_count)
        ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,
          headline_article_id = excluded.headline_article_id, article_count = excluded.article_count,
          original_count = excluded.original_count, sources = excluded.sources,
+         rank_source_count = excluded.rank_source_count,
          first_seen_ms = excluded.first_seen_ms, last_update_ms = excluded.last_update_ms`,
     );
     const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
@@ -251,6 +253,7 @@ export class SqliteStoryStore implements StoryStore {
           sources: agg.sources,
           first_seen_ms: agg.first,
           last_update_ms: agg.last,
+          rank_source_count: agg.rankSources,
         });
       }
     });
@@ -368,7 +371,7 @@ export class SqliteStoryStore implements StoryStore {
 
   async listStoryRanks(query: StoryListQuery): Promise<StoryRank[]> {
     return this.#listStoryRows<StoryRankRowDb>(
-      `id, original_count, ${rankSourceCountSql("json_array_length(sources)")} AS source_count, last_update_ms`,
+      "id, original_count, rank_source_count AS source_count, last_update_ms",
       query,
     ).map(toStoryRank);
   }
