@@ -81,6 +81,18 @@ export function rankSourceCountSql(allSources: string): string {
     WHERE p.story_id = stories.id AND NOT p.late), 0), ${allSources})`;
 }
 
+/**
+ * Both engines' SQL run when an article is deleted (`param`: the engine's placeholder for its id): a placed one
+ * moves story_state.version, as a placement write does, so every assigner's next step finds its stream stale and
+ * rebuilds it from the store without the article, as a restarted process would. Otherwise a warm stream still holds
+ * the article: a late copy of it would be placed as a copy of an article the store no longer has (a story of its
+ * own, pointing at the deleted original), where a restarted process places it as an article of its own.
+ */
+export function staleStreamsOnDeleteSql(param: string): string {
+  return `UPDATE story_state SET version = version + 1
+    WHERE EXISTS (SELECT 1 FROM article_placements WHERE article_id = ${param})`;
+}
+
 export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";
 
 /**

@@ -376,3 +376,44 @@ describe("story placement across a restart (issue #5: not depending on how the w
     await Promise.all([second.close(), once.close()]);
   }, 60_000);
 });
+
+describe("a copy of an article deleted through the library port", () => {
+  const story = (id: string) => STORY_RECORDS.find((r) => r.id === id)!;
+  const placedWithLate = (s: SqliteStorage) =>
+    s.db
+      .prepare(
+        "SELECT article_id, story_id, group_id, duplicate_of, late FROM article_placements ORDER BY article_id",
+      )
+      .all();
+
+  it("places alike in the process that deleted it and after a restart: as an article of its own", async () => {
+    // The release on Jul 5, other news on Jul 6, the release deleted, then on Jul 19 a copy of it (past the story
+    // window: a late copy, were the release still there). A warm stream still held the release: the copy became a
+    // late copy pointing at an article the store no longer has; a restarted one never sees it.
+    const records = [
+      { ...story("st-001"), date: "2015-07-05T06:00:00" },
+      { ...story("st-005"), date: "2015-07-06T00:30:00" },
+      { ...story("st-002"), date: "2015-07-19T05:00:00" },
+    ];
+    const warm = await fresh();
+    await importInto(warm, records.slice(0, 2), 500);
+    expect(await warm.articles.deleteArticle("st-001", "legal")).toBe(true);
+    await importInto(warm, records.slice(2), 500);
+    const path = join(dir, `deleted${n++}.db`);
+    const first = await openSqliteStorage(path);
+    await importInto(first, records.slice(0, 2), 500);
+    expect(await first.articles.deleteArticle("st-001", "legal")).toBe(true);
+    await first.close();
+    const restarted = await openSqliteStorage(path);
+    await importInto(restarted, records.slice(2), 500);
+    expect(placedWithLate(warm)).toContainEqual({
+      article_id: "st-002",
+      story_id: "st-002",
+      group_id: "st-002",
+      duplicate_of: null,
+      late: 0,
+    });
+    expect(placedWithLate(warm)).toEqual(placedWithLate(restarted));
+    await Promise.all([warm.close(), restarted.close()]);
+  });
+});

@@ -183,18 +183,37 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
+    it("tells the next assignment step that placements changed when a placed article is deleted, not an unplaced one", async () => {
+      await withStore(async (s, storage) => {
+        await s.writePlacements({ ...EMPTY, placements: [placement("a", "a")] });
+        const changed = () => s.withAssignmentLock!(async (changedElsewhere) => changedElsewhere);
+        await changed();
+        expect(await changed()).toBe(false);
+        // The assigner's stream still holds "a": it must rebuild from the store, as a restarted process would.
+        expect(await storage.articles.deleteArticle("a", "legal")).toBe(true);
+        expect(await changed()).toBe(true);
+        expect(await changed()).toBe(false);
+        expect(await storage.articles.deleteArticle("b", "legal")).toBe(true);
+        expect(await changed()).toBe(false);
+      });
+    });
+
     it("skips a containment whose article was deleted after the stream saw it, and still writes the placements", async () => {
       await withStore(async (s, storage) => {
         await s.writePlacements({ ...EMPTY, placements: [placement("a", "a")] });
         expect(await storage.articles.deleteArticle("a", "legal")).toBe(true);
-        await s.writePlacements({
-          ...EMPTY,
-          placements: [placement("c", "c")],
-          containments: [
-            { innerId: "a", outerId: "c" },
-            { innerId: "b", outerId: "c" },
-          ],
-        });
+        // A step that began after the delete (one that spanned it is run again: SQLite's write finds the placements
+        // changed, store.stories_changed) and whose stream still found "a".
+        await s.withAssignmentLock!(() =>
+          s.writePlacements({
+            ...EMPTY,
+            placements: [placement("c", "c")],
+            containments: [
+              { innerId: "a", outerId: "c" },
+              { innerId: "b", outerId: "c" },
+            ],
+          }),
+        );
         expect((await s.getPlacements(["c"])).map((p) => p.storyId)).toEqual(["c"]);
         expect(await s.listContainments(["c"])).toEqual([{ innerId: "b", outerId: "c" }]);
       });

@@ -26,6 +26,7 @@ import {
   toArticleSummary,
   toRowValues,
 } from "../article-row.ts";
+import { staleStreamsOnDeleteSql } from "../story-row.ts";
 import { buildDocVector, type DocVectors } from "./build-doc-vector.ts";
 import { md5Hex } from "./md5-hex.ts";
 import { lockContentKeys, lockSources, RetryTransaction, runTransaction } from "./run-transaction.ts";
@@ -205,6 +206,8 @@ export class PostgresArticleStore implements ArticleStore {
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [row.id, row.url_key, row.source_id, hasText(row.text) ? row.content_hash : null, reason, deletedAt],
       );
+      // Before the row: its placement goes with it (ON DELETE CASCADE).
+      await client.query(staleStreamsOnDeleteSql("$1"), [row.id]);
       // article_search goes with it (ON DELETE CASCADE); the counter trigger lowers the source's count.
       await client.query("DELETE FROM articles WHERE seq = $1", [row.seq]);
       return true;

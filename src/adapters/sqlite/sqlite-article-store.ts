@@ -25,6 +25,7 @@ import {
   toArticleSummary,
   toRowValues,
 } from "../article-row.ts";
+import { staleStreamsOnDeleteSql } from "../story-row.ts";
 import { writeTransaction } from "./write-transaction.ts";
 
 const SOURCE_LANGUAGE_DEFAULT = "ar";
@@ -44,6 +45,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #ftsInsert: Database.Statement<[number | bigint, string, string, string]>;
   readonly #ftsDelete: Database.Statement<[number]>;
   readonly #deleteRow: Database.Statement<[number]>;
+  readonly #staleStreams: Database.Statement<[string]>;
   readonly #insertTombstone: Database.Statement<[string, string, string, string | null, string, string]>;
   readonly #count: Database.Statement<[], { n: number }>;
   readonly #after: Database.Statement<[number, number], ArticleRow>;
@@ -93,6 +95,7 @@ export class SqliteArticleStore implements ArticleStore {
     );
     this.#ftsDelete = db.prepare("DELETE FROM articles_fts WHERE rowid = ?");
     this.#deleteRow = db.prepare("DELETE FROM articles WHERE seq = ?");
+    this.#staleStreams = db.prepare(staleStreamsOnDeleteSql("?"));
     this.#insertTombstone = db.prepare(
       "INSERT INTO tombstones (id, url_key, source_id, content_hash, reason, deleted_at) VALUES (?, ?, ?, ?, ?, ?)",
     );
@@ -296,6 +299,8 @@ export class SqliteArticleStore implements ArticleStore {
       this.#clock.now().toISOString(),
     );
     this.#ftsDelete.run(row.seq);
+    // Before the row: its placement goes with it (ON DELETE CASCADE).
+    this.#staleStreams.run(row.id);
     this.#deleteRow.run(row.seq);
     return true;
   }
