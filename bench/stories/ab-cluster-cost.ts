@@ -7,6 +7,7 @@
  * Run: node --import tsx bench/stories/ab-cluster-cost.ts '{"ageGraceHours":1e9,"mergeMaxStartGapHours":1e9}'
  */
 
+import { toHeadlineOrdinals } from "../../src/stages/stories/headline-ordinals.ts";
 import { toHeadlineSubjects } from "../../src/stages/stories/headline-subjects.ts";
 import { StoryStream } from "../../src/stages/stories/recluster.ts";
 import {
@@ -31,6 +32,7 @@ const inputs: ClusterInput[] = corpus
     timeMs: timeOf(a),
     terms: toStoryTerms(a.title, a.text),
     subjects: toHeadlineSubjects(a.title),
+    ordinals: toHeadlineOrdinals(a.title),
     duplicateOf: copyOf.get(a.id) ?? null,
   }))
   .sort((x, y) => x.timeMs - y.timeMs || (x.id < y.id ? -1 : 1));

@@ -13,6 +13,7 @@ import {
   type NearDuplicateFingerprint,
   NearDuplicateIndex,
 } from "../dedupe/near-duplicate-index.ts";
+import { toHeadlineOrdinals } from "./headline-ordinals.ts";
 import { toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type Assignment,
@@ -74,6 +75,8 @@ export interface StreamAnalysis {
   terms: StoryTerms;
   /** The headline's subjects (headline-subjects.ts). */
   subjects: string[];
+  /** The instances the headline names (headline-ordinals.ts). */
+  ordinals: string[];
 }
 
 /**
@@ -82,7 +85,12 @@ export interface StreamAnalysis {
  */
 export function analyzeStreamArticle(a: Pick<StreamArticle, "title" | "text" | "sourceId">): StreamAnalysis {
   const { words, fingerprint } = fingerprintText(a.text, a.sourceId, a.title);
-  return { fingerprint, terms: toStoryTerms(a.title, a.text, words), subjects: toHeadlineSubjects(a.title) };
+  return {
+    fingerprint,
+    terms: toStoryTerms(a.title, a.text, words),
+    subjects: toHeadlineSubjects(a.title),
+    ordinals: toHeadlineOrdinals(a.title),
+  };
 }
 
 /** Orders a stream: time, then id (code-unit order). */
@@ -175,7 +183,7 @@ export class StoryStream {
     storedLate?: boolean,
   ): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
-    const { fingerprint, terms, subjects } = analysis ?? analyzeStreamArticle(a);
+    const { fingerprint, terms, subjects, ordinals } = analysis ?? analyzeStreamArticle(a);
     const { shingles, signature } = fingerprint;
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
@@ -214,6 +222,7 @@ export class StoryStream {
       timeMs: a.timeMs,
       terms,
       subjects,
+      ordinals,
       duplicateOf: copyOf,
       mayJoinLate: copyOf !== null && (storedLate ?? this.mayJoinLate(fingerprint, copyOf)),
     });

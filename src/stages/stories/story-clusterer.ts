@@ -14,6 +14,7 @@ import {
   isWirePart,
   stripWireHeadlineMarks,
 } from "../dedupe/strip-syndication-marks.ts";
+import { ORDINAL_CONFLICT_FACTOR, OrdinalSet } from "./headline-ordinals.ts";
 import {
   SUBJECT_CONFLICT_FACTOR,
   SubjectSet,
@@ -337,6 +338,8 @@ export interface ClusterInput {
   mayJoinLate?: boolean;
   /** What the headline names (headline-subjects.ts toHeadlineSubjects); absent: no subject check. */
   subjects?: readonly string[];
+  /** Which instance of a template the headline names (headline-ordinals.ts toHeadlineOrdinals); absent: no check. */
+  ordinals?: readonly string[];
 }
 
 /** A story as surfaces show it. */
@@ -381,6 +384,8 @@ interface StoryState {
   keyCounts: Map<string, number>;
   /** Subjects of the members' headlines. */
   subjects: SubjectSet;
+  /** Ordinals of the members' headlines. */
+  ordinals: OrdinalSet;
   members: Member[];
   /**
    * Opened by a thin article (story-vector.ts isThinArticle: a cartoon, a gallery without text): it takes the
@@ -464,6 +469,8 @@ export interface ClusterTuning {
   keyBurstPower: number;
   /** Share of a join or merge score kept when the two sides' headline subjects conflict (1: no check). */
   subjectConflictFactor: number;
+  /** Share of a join or merge score kept when the two sides' headlines name other instances (1: no check). */
+  ordinalConflictFactor: number;
   /** Trailing day's originals that keep a story reported (Infinity: stories age from their first article). */
   reportedMinArticles: number;
   reportedMinSources: number;
@@ -516,6 +523,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   keyIdfPower: TITLE_KEY_IDF_POWER,
   keyBurstPower: TITLE_KEY_BURST_POWER,
   subjectConflictFactor: SUBJECT_CONFLICT_FACTOR,
+  ordinalConflictFactor: ORDINAL_CONFLICT_FACTOR,
   reportedMinArticles: STORY_REPORTED_MIN_ARTICLES,
   reportedMinSources: STORY_REPORTED_MIN_SOURCES,
   reportedMinBurst: STORY_REPORTED_MIN_BURST,
@@ -681,15 +689,18 @@ export class StoryClusterer {
     let target: StoryState | undefined;
     let score = 1;
     // A copy follows its original's story while that story is inside the window, as any article joins; past it a copy
-    // of enough text is a late copy (STORY_WINDOW_HOURS), a smaller one is placed by score.
+    // of enough text is a late copy (STORY_WINDOW_HOURS), a smaller one is placed by score. A copy whose headline
+    // names another instance than the story's (the fifth relief flight's statement found as a copy of the fourth's)
+    // is a template's next instance, not a republication: it is placed by score, where the conflict damps the join.
     if (article.duplicateOf !== null) {
       const story = this.storyOfArticle.get(article.duplicateOf);
       if (
         story !== undefined &&
         this.slots.lastMs[story.slot]! >= article.timeMs - STORY_WINDOW_HOURS * HOUR_MS
-      )
-        target = story;
-      else if (article.mayJoinLate === true) {
+      ) {
+        if (this.tuning.ordinalConflictFactor === 1 || !story.ordinals.conflicts(article.ordinals))
+          target = story;
+      } else if (article.mayJoinLate === true) {
         this.vectorOfArticle.delete(article.id);
         return this.afterAdd(article.timeMs, {
           storyId: null,
@@ -723,6 +734,7 @@ export class StoryClusterer {
         ids,
         keyCounts: new Map(),
         subjects: new SubjectSet(),
+        ordinals: new OrdinalSet(),
         members: [],
         lone,
         reporting: {
@@ -889,6 +901,8 @@ export class StoryClusterer {
         // headline's own).
         if (factor === 1) score = raw * Math.max(titleLift, leadLift);
         else score = raw * (leadLift > 1 ? leadLift * this.tuning.reportedLeadConflictFactor : factor);
+        // Another instance of a template stays apart whatever the lifts: its lead names the same event words.
+        if (story.ordinals.conflicts(article.ordinals)) score *= this.tuning.ordinalConflictFactor;
       }
       if (best === null || score > best.score || (score === best.score && story.id < best.story.id)) {
         best = { story, score };
@@ -1149,6 +1163,7 @@ export class StoryClusterer {
       }
       for (const k of article.terms.titleKeys) story.keyCounts.set(k, (story.keyCounts.get(k) ?? 0) + 1);
       story.subjects.add(article.subjects);
+      story.ordinals.add(article.ordinals);
       story.originals++;
       if (routine) {
         story.routineBySource ??= new Map();
@@ -1261,7 +1276,13 @@ export class StoryClusterer {
         // Subject damping only lowers both figures: read subjects only for a pair that passes without it.
         const passes = (f: number) =>
           cos * f >= this.tuning.mergeMinCosine || score() * f * lift >= this.tuning.mergeMinScore;
-        if (passes(1) && passes(this.subjectFactor(s.subjects, o.subjects))) {
+        if (
+          passes(1) &&
+          passes(
+            this.subjectFactor(s.subjects, o.subjects) *
+              (s.ordinals.conflictsWithSet(o.ordinals) ? this.tuning.ordinalConflictFactor : 1),
+          )
+        ) {
           // s's vector changes: scatter the new one before the next candidate.
           this.unscatter(scattered);
           scattered = null;
@@ -1339,6 +1360,7 @@ export class StoryClusterer {
     for (const [t, w] of from.centroid) into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
     for (const [k, n] of from.keyCounts) into.keyCounts.set(k, (into.keyCounts.get(k) ?? 0) + n);
     into.subjects.addSet(from.subjects);
+    into.ordinals.addSet(from.ordinals);
     mergeReporting(into.reporting, from.reporting, into.keyCounts);
     if (into.reporting.reportedMs > Number.NEGATIVE_INFINITY) this.reportedStories.add(into);
     slots.firstMs[into.slot] = Math.min(slots.firstMs[into.slot]!, slots.firstMs[from.slot]!);
