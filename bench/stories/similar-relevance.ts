@@ -372,7 +372,9 @@ async function sweep(
 ): Promise<void> {
   const grid: SimilarRanking[] = [];
   for (const freshnessTauHours of [48, 96, 1e9])
-    for (const minCosine of [0.08, 0.1, 0.12, 0.14, 0.16]) grid.push({ freshnessTauHours, minCosine });
+    for (const minCosine of [0.08, 0.1, 0.12, 0.14, 0.16])
+      for (const maxListedCosine of [1, 0.5, 0.35])
+        grid.push({ freshnessTauHours, minCosine, maxListedCosine });
   console.log(`\n== grid over ${anchors.length} anchors (half ${HALF}) ==`);
   const unjudged = new Map<string, Set<string>>();
   for (const r of grid) {
@@ -384,7 +386,7 @@ async function sweep(
     const s = scoreLists(lists, labels, byId);
     const share = (k: keyof Score["counts"]) => (s.counts[k] / Math.max(1, s.listed)).toFixed(3);
     console.log(
-      `tau ${r.freshnessTauHours >= 1e9 ? "inf" : r.freshnessTauHours} min ${r.minCosine} | items ${s.listed} P@5 ${s.precisionAt5.toFixed(3)} P@5max ${(s.precisionAt5 + s.counts.unjudged / SIMILAR_MAX_ITEMS / s.anchors).toFixed(3)} | same ${share("same_event")} weak ${share("weak")} unrel ${share("unrelated")} unjudged ${s.counts.unjudged} | age ${s.ageGapH.toFixed(1)} h`,
+      `tau ${r.freshnessTauHours >= 1e9 ? "inf" : r.freshnessTauHours} min ${r.minCosine} cap ${r.maxListedCosine} | items ${s.listed} P@5 ${s.precisionAt5.toFixed(3)} P@5max ${(s.precisionAt5 + s.counts.unjudged / SIMILAR_MAX_ITEMS / s.anchors).toFixed(3)} | same ${share("same_event")} weak ${share("weak")} unrel ${share("unrelated")} unjudged ${s.counts.unjudged} | age ${s.ageGapH.toFixed(1)} h`,
     );
   }
   // The grid's unjudged items, shuffled per anchor, as a labelling sheet (the same format --draw writes).

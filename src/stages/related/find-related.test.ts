@@ -80,14 +80,36 @@ describe("findRelated ranks the similar list by relevance, one story each", () =
   const filler = ["f1", "f2", "f3", "f4"].map((id) => scored(id, { نهضه: 1, [`كلمه${id}`]: 6 }));
   const rows: { name: string; candidates: RelatedCandidate[]; first: string[]; absent?: string }[] = [
     {
-      name: "a second close story (cosine 0.37) stays above a loose one (0.16) though it resembles the first",
+      name: "a second close story (cosine 0.3) stays above a loose one (0.16) though it resembles the first (0.4)",
       candidates: [
         scored("close1", { قادسيه: 1, تعادل: 1 }),
-        scored("close2", { قادسيه: 1, تعادل: 1.1 }),
+        scored("close2", { قادسيه: 1, هزيمه: 1.2 }),
         scored("loose", { نهضه: 1, عمان: 5 }),
         ...filler,
       ],
       first: ["close1", "close2", "loose"],
+    },
+    {
+      name: "another story that nearly repeats a listed item (cosine 0.99: one event split in two) is left out",
+      candidates: [
+        scored("close1", { قادسيه: 1, تعادل: 1 }),
+        scored("split", { قادسيه: 1, تعادل: 1.1 }),
+        scored("loose", { نهضه: 1, عمان: 5 }),
+        ...filler,
+      ],
+      first: ["close1", "loose"],
+      absent: "split",
+    },
+    {
+      name: "two close articles of one story list once, the better one (one item per story)",
+      candidates: [
+        { ...scored("same1", { قادسيه: 1, تعادل: 1 }), storyId: "S-same" },
+        { ...scored("same2", { قادسيه: 1, تعادل: 0.7, هدف: 0.5 }), storyId: "S-same" },
+        scored("loose", { نهضه: 1, عمان: 5 }),
+        ...filler,
+      ],
+      first: ["same2", "loose"],
+      absent: "same1",
     },
     {
       name: "a story sharing only a minor word (cosine 0.10, under SIMILAR_MIN_COSINE) is neither listed nor picked",
