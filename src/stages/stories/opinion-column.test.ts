@@ -225,6 +225,21 @@ describe("isReportOpening", () => {
       text: "قال الشاعر السعودي تركي المشيقح إن للأمسيات الشعرية فضلا كبيرا عليه",
       report: true,
     },
+    {
+      why: "a correspondent, the outlet and a two-word city before a colon: the verb is read after the dateline",
+      text: "حاتم العميري - سبق - مكة المكرمة: أدان وزير الخارجية الجريمة الإرهابية",
+      report: true,
+    },
+    {
+      why: "after the dateline's colon the verb must come within five words, as at the start",
+      text: "حاتم العميري - سبق - مكة المكرمة: في بيوت الله التي نذكرها أكد",
+      report: false,
+    },
+    {
+      why: "a colon past the eighth word is no dateline",
+      text: "في بيوت الله التي نعرفها منذ الصغر ونحبها كثيرا: أكد الإمام",
+      report: false,
+    },
   ])("$why", ({ text, report }) => {
     expect(isReportOpening(text)).toBe(report);
   });

@@ -87,7 +87,13 @@ export function hasContactClosing(text: string): boolean {
  * dateline or a correspondent's name ("الرياض - واس أكد...", "سلمان العمري أكد...").
  */
 export const REPORT_OPENING_WORDS = 5;
-/** Characters split into words for the report opening: five words and a dateline fit well inside. */
+/**
+ * ...or in the REPORT_OPENING_WORDS words after a dateline that ends with a colon within the first
+ * REPORT_DATELINE_MAX_WORDS words: a correspondent's name, the outlet and the city come first in sabq's reports
+ * ("حاتم العميري - سبق - مكة المكرمة: أدان وزير الخارجية..."), the verb sixth.
+ */
+export const REPORT_DATELINE_MAX_WORDS = 8;
+/** Characters split into words for the report opening: a dateline and five words after it fit well inside. */
 const REPORT_OPENING_CHARS = 200;
 
 /**
@@ -150,6 +156,8 @@ const QUOTED_NOT_REPORTED = new Set(
   ].map(normalizeArabic),
 );
 
+/** A word that ends a dateline: a colon after it (":" or the fullwidth colon). */
+const DATELINE_END = /[:\uff1a]$/;
 /** Punctuation and symbols at a word's ends (quotes, colons, a dateline's dash): stripped before the lookup. */
 const EDGE_MARKS = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
@@ -157,15 +165,19 @@ const EDGE_MARKS = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
  * The first `count` words of `text` as normal forms (normalizeArabic) without their edge punctuation; a token that is
  * punctuation or invisibles alone (a dateline's dash, the RLM some outlets write after it) is no word.
  */
-function openingWordsOf(text: string, count: number): string[] {
+function openingWordsOf(text: string, count: number): { words: string[]; datelineEnd: number } {
   const words: string[] = [];
+  let datelineEnd = 0;
   for (const raw of text.slice(0, REPORT_OPENING_CHARS).split(/\s+/)) {
-    const w = normalizeArabic(raw).replace(EDGE_MARKS, "");
+    const norm = normalizeArabic(raw);
+    const w = norm.replace(EDGE_MARKS, "");
     if (w === "") continue;
     words.push(w);
+    if (datelineEnd === 0 && words.length <= REPORT_DATELINE_MAX_WORDS && DATELINE_END.test(norm))
+      datelineEnd = words.length;
     if (words.length === count) break;
   }
-  return words;
+  return { words, datelineEnd };
 }
 
 /**
@@ -190,8 +202,9 @@ function reportVerbOf(w: string): string | null {
  * الداخلية..." -> true; "ظل ولايزال المواطن رمزا..." -> false; "قال تعالى: ..." -> false.
  */
 export function isReportOpening(text: string): boolean {
-  const words = openingWordsOf(text, REPORT_OPENING_WORDS + 1);
-  for (let i = 0; i < Math.min(words.length, REPORT_OPENING_WORDS); i++) {
+  const { words, datelineEnd } = openingWordsOf(text, REPORT_DATELINE_MAX_WORDS + REPORT_OPENING_WORDS + 1);
+  const end = Math.max(REPORT_OPENING_WORDS, datelineEnd + REPORT_OPENING_WORDS);
+  for (let i = 0; i < Math.min(words.length, end); i++) {
     const verb = reportVerbOf(words[i]!);
     if (verb === null) continue;
     const next = words[i + 1];

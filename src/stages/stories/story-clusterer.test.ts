@@ -3,6 +3,7 @@ import { SUBJECT_CONFLICT_FACTOR, toHeadlineSubjects } from "./headline-subjects
 import {
   type ClusterTuning,
   compactionBucket,
+  namedKeyCount,
   STORY_REPORTED_LEAD_LIFT,
   StoryClusterer,
 } from "./story-clusterer.ts";
@@ -533,7 +534,22 @@ describe("StoryClusterer stories still being reported", () => {
  */
 function streamReportedEvent(
   c: StoryClusterer,
-  { routineTail, reaction }: { routineTail: string; reaction: (who: string, i: number) => string },
+  {
+    routineTail,
+    reaction,
+    before,
+  }: {
+    routineTail: string;
+    reaction: (who: string, i: number) => string;
+    /** Placed just before reaction `at` (at t0 + 1 h + at * 0.3 h), `place` and t0 given. */
+    before?: {
+      at: number;
+      run: (
+        place: (id: string, sourceId: string, title: string, text: string, timeMs: number) => unknown,
+        t0: number,
+      ) => void;
+    };
+  },
 ) {
   const place = (id: string, sourceId: string, title: string, text: string, timeMs: number) =>
     c.add({
@@ -566,7 +582,10 @@ function streamReportedEvent(
     const who = reactors[i % reactors.length]!;
     place(`e-${i}`, `s${i % 6}`, `${who} يدين تفجير مسجد الطوارئ في عسير`, reaction(who, i), timeMs);
   };
-  for (let i = 0; i < 30; i++) react(i, t0 + H + i * 0.3 * H);
+  for (let i = 0; i < 30; i++) {
+    if (before?.at === i) before.run(place, t0);
+    react(i, t0 + H + i * 0.3 * H);
+  }
   return { place, react, event, t0 };
 }
 
@@ -726,6 +745,9 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
     "ونقل ولي العهد تعازي القيادة لأسر شهداء التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير";
   const OTHER_NEWS =
     "ونقل ولي العهد تحيات القيادة لرجال الأمن في المنافذ البرية والبحرية والجوية وثمن جهودهم";
+  /** The event named by three of its four top keys, the mosque in the indefinite accusative ("استهدف مسجداً"). */
+  const NAMES_EVENT_ACCUSATIVE =
+    "ونقل ولي العهد تعازي القيادة لأسر شهداء العمل الإرهابي الذي استهدف مسجداً لقوات الطوارئ في أبها بمنطقة عسير";
   /** Forty-odd words of a column's argument, none of them the event's or the meeting's. */
   const COLUMN_OPENING = Array.from(
     { length: 4 },
@@ -737,6 +759,9 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
   });
   it("keeps it apart without the lift (the rule before)", () => {
     expect(mergesMeeting({ mergeReportedRefLift: 1 }, NAMES_EVENT)).toBe(false);
+  });
+  it("merges it when its reports name the mosque in the accusative (مسجداً) among three top keys", () => {
+    expect(mergesMeeting({}, NAMES_EVENT_ACCUSATIVE)).toBe(true);
   });
   it("keeps it apart when its second paragraph is other news", () => {
     expect(mergesMeeting({}, OTHER_NEWS)).toBe(false);
@@ -751,6 +776,46 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
     expect(mergesMeeting({}, NAMES_EVENT, 1, said)).toBe(true);
     expect(mergesMeeting({ mergeReportedRefLoneReport: false }, NAMES_EVENT, 1, said)).toBe(false);
     expect(mergesMeeting({}, OTHER_NEWS, 1, said)).toBe(false);
+  });
+  /**
+   * One report of the meeting, opening "أكد مصدر أمني أن ..." and naming the event in its second paragraph (`second`),
+   * placed `minutesBefore` before the reaction at which the event's story becomes still reported (reaction 14, t0 +
+   * 5.2 h): is it in the event's story after the merge passes?
+   */
+  function mergesEarlyReport(tuning: Partial<ClusterTuning>, second: string, minutesBefore = 40): boolean {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
+    const preamble = Array.from(
+      { length: 5 },
+      (_, k) => `ترأس ولي العهد وزير الداخلية اجتماعا مع قادة القطاعات الأمنية ورجال الأمن ${k + 1}`,
+    ).join(" و");
+    const { react, event, t0 } = streamReportedEvent(c, {
+      routineTail: "",
+      reaction: REACTION,
+      before: {
+        at: 12,
+        run: (place, t0) =>
+          place(
+            "m-0",
+            "m0",
+            "ولي العهد يرأس اجتماعا مع قادة القطاعات الأمنية",
+            `أكد مصدر أمني أن ${preamble} ${second} وقال 1`,
+            t0 + 5.2 * H - (minutesBefore / 60) * H,
+          ),
+      },
+    });
+    for (let i = 30; i < 50; i++) react(i, t0 + 12 * H + (i - 30) * 0.1 * H);
+    return c.storyOf("m-0") === event;
+  }
+  it("merges a report that came before the event was still reported, naming it, once it is (MERGE_REPORTED_REF_EARLY_HOURS)", () => {
+    expect(mergesEarlyReport({}, NAMES_EVENT)).toBe(true);
+    // The rule before: its opening was read only when it joined, and the event was not yet reported then.
+    expect(mergesEarlyReport({ mergeReportedRefEarlyHours: 0 }, NAMES_EVENT)).toBe(false);
+  });
+  it("keeps apart an early report that does not name the event", () => {
+    expect(mergesEarlyReport({}, OTHER_NEWS)).toBe(false);
+  });
+  it("keeps apart a report that opened longer before the event became reported than the early hours", () => {
+    expect(mergesEarlyReport({ mergeReportedRefEarlyHours: 0.5 }, NAMES_EVENT)).toBe(false);
   });
   it("keeps apart a single report that opens with who said it but reads as a column (a contact line closes it)", () => {
     const said = "أكد مصدر أمني أن ";
@@ -774,6 +839,44 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
     expect(praiseJoins({})).toBe(false);
     // With the lift for every younger candidate it merges: the lift alone decides.
     expect(praiseJoins({ mergeReportedRefMinOriginals: 1, mergeReportedRefMinShare: 0 })).toBe(true);
+  });
+});
+
+describe("namedKeyCount", () => {
+  const TOP = [
+    "\u062a\u0641\u062c\u064a\u0631",
+    "\u0637\u0648\u0627\u0631\u0621",
+    "\u0639\u0633\u064a\u0631",
+    "\u0645\u0633\u062c\u062f",
+  ]; // تفجير طوارء عسير مسجد
+  it.each([
+    {
+      why: "keys named as themselves count",
+      opening: ["\u062a\u0641\u062c\u064a\u0631", "\u0645\u0633\u062c\u062f", "\u0639\u0633\u064a\u0631"],
+      named: 3,
+    },
+    {
+      why: "a key in the indefinite accusative (its alef kept by the stem) counts: مسجدا names مسجد",
+      opening: [
+        "\u0627\u0633\u062a\u0647\u062f\u0641",
+        "\u0645\u0633\u062c\u062f\u0627",
+        "\u0637\u0648\u0627\u0631\u0621",
+        "\u0639\u0633\u064a\u0631",
+      ],
+      named: 3,
+    },
+    {
+      why: "a key and its accusative both present count once",
+      opening: ["\u0645\u0633\u062c\u062f", "\u0645\u0633\u062c\u062f\u0627"],
+      named: 1,
+    },
+    {
+      why: "a longer word that only starts with a key does not count",
+      opening: ["\u0645\u0633\u062c\u062f\u0627\u0646"],
+      named: 0,
+    },
+  ])("$why", ({ opening, named }) => {
+    expect(namedKeyCount(opening, TOP)).toBe(named);
   });
 });
 

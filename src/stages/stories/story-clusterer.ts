@@ -214,6 +214,17 @@ export const MERGE_REPORTED_REF_MIN_SHARE = 0.5;
  * «الإخوان المسلمين»"); no other story moves.
  */
 export const MERGE_REPORTED_REF_LONE_REPORT = true;
+/**
+ * ...and when a story becomes still reported (it was not within STORY_REPORTED_GRACE_HOURS before the article that
+ * makes it so), the younger stories that opened at most MERGE_REPORTED_REF_EARLY_HOURS before that moment count their
+ * originals' openings as references to it as if they had joined then. An event's first reactions arrive before its
+ * story has gathered the coverage that makes it still reported, and were counted as naming nothing: the Asir mosque
+ * bombing's story (first article 08-06 18:23) became reported at 19:12, and the reactions of 18:24-18:33 (the justice
+ * minister, the Muslim World League, each one original opening with its verb and naming the bombing in its first
+ * sentence; raw scores 0.02-0.25 against the still small story) stayed stories of their own for good. To re-read them,
+ * a story keeps its originals' opening keys only while it is younger than this (StoryState.youngOpenings).
+ */
+export const MERGE_REPORTED_REF_EARLY_HOURS = 3;
 /** The window of "the trailing day" above, and the time constant of the decayed article count. */
 const STORY_REPORTED_WINDOW_HOURS = 24;
 /**
@@ -412,6 +423,12 @@ interface StoryState {
   reportedRefs: Map<string, number> | null;
   /** Younger stories holding such originals for this story (reportedRefs' other side): merge candidates. */
   referencedBy: Set<StoryState> | null;
+  /**
+   * The opening keys (story-vector.ts openingKeys) of the originals that joined while the story was younger than
+   * MERGE_REPORTED_REF_EARLY_HOURS, re-read when an older story becomes still reported (recountEarlyRefs); null once
+   * the story is older (or with none).
+   */
+  youngOpenings: string[][] | null;
 }
 
 /** A story's recent coverage, for STORY_REPORTED_*. */
@@ -501,6 +518,8 @@ export interface ClusterTuning {
   mergeReportedRefMinShare: number;
   /** A story of one original that opens as a report counts for MERGE_REPORTED_REF_* when that original named it. */
   mergeReportedRefLoneReport: boolean;
+  /** Hours before a story becomes still reported in which opened stories are re-read for references (0: none). */
+  mergeReportedRefEarlyHours: number;
   /** Distinct earlier days that make a source's headline word a template word (Infinity: no routine rule). */
   routineMinDays: number;
   routineMinShare: number;
@@ -538,6 +557,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   mergeReportedRefMinOriginals: MERGE_REPORTED_REF_MIN_ORIGINALS,
   mergeReportedRefMinShare: MERGE_REPORTED_REF_MIN_SHARE,
   mergeReportedRefLoneReport: MERGE_REPORTED_REF_LONE_REPORT,
+  mergeReportedRefEarlyHours: MERGE_REPORTED_REF_EARLY_HOURS,
   routineMinDays: ROUTINE_MIN_DAYS,
   routineMinShare: ROUTINE_MIN_SHARE,
   routineSourceGapHours: ROUTINE_SOURCE_GAP_HOURS,
@@ -749,6 +769,7 @@ export class StoryClusterer {
         routineBySource: null,
         reportedRefs: null,
         referencedBy: null,
+        youngOpenings: null,
       };
       target.slot = this.slots.open(target, article.timeMs);
       this.stories.set(target.id, target);
@@ -1074,13 +1095,55 @@ export class StoryClusterer {
     if (opening === undefined || this.tuning.mergeReportedRefLift === 1) return;
     for (const r of this.reportedStories) {
       if (r === story || !this.isReportedAt(r, article.timeMs)) continue;
-      let named = 0;
-      for (const k of r.reporting.topKeys) if (opening.includes(k)) named++;
-      if (named < this.tuning.reportedLeadMinKeys) continue;
+      if (namedKeyCount(opening, r.reporting.topKeys) < this.tuning.reportedLeadMinKeys) continue;
       story.reportedRefs ??= new Map();
       story.reportedRefs.set(r.id, (story.reportedRefs.get(r.id) ?? 0) + 1);
       r.referencedBy ??= new Set();
       r.referencedBy.add(story);
+    }
+  }
+
+  /**
+   * Keeps an original's opening keys while its story is younger than MERGE_REPORTED_REF_EARLY_HOURS, and drops them
+   * all once it is older (MERGE_REPORTED_REF_EARLY_HOURS).
+   */
+  private keepYoungOpening(story: StoryState, article: ClusterInput): void {
+    const young =
+      article.timeMs - this.slots.firstMs[story.slot]! < this.tuning.mergeReportedRefEarlyHours * HOUR_MS;
+    if (!young || article.terms.openingKeys === undefined || this.tuning.mergeReportedRefLift === 1) {
+      story.youngOpenings = null;
+      return;
+    }
+    if (story.youngOpenings === null) {
+      // An original joined before the keeping started (its opening was not kept): no story-level count is whole.
+      if (story.originals > 1) return;
+      story.youngOpenings = [];
+    }
+    story.youngOpenings.push(article.terms.openingKeys);
+  }
+
+  /**
+   * `reported` has just become still reported at `timeMs`: each younger open story that opened at most
+   * MERGE_REPORTED_REF_EARLY_HOURS before counts its kept openings that name `reported`'s top headline keys as
+   * references to it (MERGE_REPORTED_REF_EARLY_HOURS), the larger of that and what it counted as its originals joined.
+   */
+  private recountEarlyRefs(reported: StoryState, timeMs: number): void {
+    const fromMs = Math.max(
+      this.slots.firstMs[reported.slot]!,
+      timeMs - this.tuning.mergeReportedRefEarlyHours * HOUR_MS,
+    );
+    const topKeys = reported.reporting.topKeys;
+    for (const y of this.stories.values()) {
+      if (y === reported || y.lone || y.youngOpenings === null || this.slots.firstMs[y.slot]! < fromMs)
+        continue;
+      let n = 0;
+      for (const opening of y.youngOpenings)
+        if (namedKeyCount(opening, topKeys) >= this.tuning.reportedLeadMinKeys) n++;
+      if (n === 0 || (y.reportedRefs?.get(reported.id) ?? 0) >= n) continue;
+      y.reportedRefs ??= new Map();
+      y.reportedRefs.set(reported.id, n);
+      reported.referencedBy ??= new Set();
+      reported.referencedBy.add(y);
     }
   }
 
@@ -1111,8 +1174,10 @@ export class StoryClusterer {
     for (const ms of r.sourceMs.values()) if (t - ms < REPORTED_WINDOW_MS) sources++;
     if (sources < this.tuning.reportedMinSources) return;
     if (this.topKeysBurst(story) >= this.tuning.reportedMinBurst) {
+      const becomes = !this.withinReportedGrace(story, t);
       r.reportedMs = Math.max(r.reportedMs, t);
       this.reportedStories.add(story);
+      if (becomes) this.recountEarlyRefs(story, t);
     }
   }
 
@@ -1170,6 +1235,7 @@ export class StoryClusterer {
         if (!story.routineBySource.has(article.sourceId))
           story.routineBySource.set(article.sourceId, article.timeMs);
       }
+      this.keepYoungOpening(story, article);
       this.countReportedRefs(story, article);
       this.countReport(story, article);
       if (story.centroid.size > 2 * CENTROID_MAX_TERMS) {
@@ -1194,9 +1260,11 @@ export class StoryClusterer {
     const minMs = nowMs - STORY_WINDOW_HOURS * HOUR_MS;
     const slots = this.slots;
     const active: StoryState[] = [];
+    const youngMs = nowMs - this.tuning.mergeReportedRefEarlyHours * HOUR_MS;
     for (const s of this.stories.values()) {
       if (slots.lastMs[s.slot]! >= minMs) active.push(s);
       else this.close(s);
+      if (s.youngOpenings !== null && slots.firstMs[s.slot]! <= youngMs) s.youngOpenings = null;
     }
     active.sort(this.byAge);
     const since = this.lastPassMs;
@@ -1350,6 +1418,8 @@ export class StoryClusterer {
       for (const o of from.referencedBy) if (o !== into) into.referencedBy.add(o);
     }
     into.referencedBy?.delete(from);
+    if (from.youngOpenings !== null && into.youngOpenings !== null)
+      into.youngOpenings.push(...from.youngOpenings);
     slots.merged[from.slot] = 1;
     slots.retire(from.slot);
     this.stories.delete(from.id);
@@ -1462,6 +1532,19 @@ const YEAR_KEY = /^(19|20)[0-9]{2}$/;
 export function sharesFigure(keys: readonly string[], storyKeys: ReadonlyMap<string, number>): boolean {
   for (const k of keys) if (FIGURE_KEY.test(k) && !YEAR_KEY.test(k) && storyKeys.has(k)) return true;
   return false;
+}
+
+/**
+ * How many of `keys` (a story's top headline keys) an opening's keys name, each as itself or in the indefinite
+ * accusative, whose final \u0627 ARABIC LETTER ALEF (tanween fath's seat) the stems keep: a reaction's "استهدف
+ * مسجداً" names the headlines' "مسجد" (the Asir bombing's first reactions, "...العمل الإرهابي الذي استهدف مسجداً في
+ * مقر قوات الطوارئ...", named only 2 of its 4 top keys as keyed).
+ * Example: (["استهدف", "مسجدا", "طوارء", "عسير"], ["تفجير", "طوارء", "عسير", "مسجد"]) -> 3.
+ */
+export function namedKeyCount(opening: readonly string[], keys: readonly string[]): number {
+  let named = 0;
+  for (const k of keys) if (opening.includes(k) || opening.includes(`${k}\u0627`)) named++;
+  return named;
 }
 
 /**
