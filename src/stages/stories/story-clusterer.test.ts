@@ -370,6 +370,37 @@ describe("StoryClusterer headline", () => {
       ],
       headline: ["الرئيس المصري يفتتح قناة السويس الجديدة", "crisp"],
     },
+    {
+      // Stored out of order (a late import): the sequel is listed first; the first day still heads.
+      why: "the story's first day though a later sequel is listed before it",
+      text: "سيطرت المقاومة الشعبية على قاعدة العند الجوية في محافظة لحج بعد معارك مع الحوثيين بدعم من طيران التحالف",
+      members: [
+        { id: "sequel", title: "المقاومة الشعبية تقبض على ضابط في قاعدة العند الجوية", atHours: 30 },
+        { id: "first", title: "المقاومة تقتحم قاعدة العند", atHours: 0 },
+      ],
+      headline: ["المقاومة تقتحم قاعدة العند", "first"],
+    },
+    {
+      // The first plain title comes exactly HEADLINE_EARLY_HOURS after the story's first article: still its first day,
+      // so it heads before a more central one an hour later.
+      why: "a title at the first day's last instant as from the first day",
+      text: "سيطرت المقاومة الشعبية على قاعدة العند الجوية في محافظة لحج بعد معارك مع الحوثيين بدعم من طيران التحالف",
+      members: [
+        { id: "reaction", title: "الكويت تدين الهجوم على قاعدة العند", atHours: 0 },
+        { id: "edge", title: "تأمين محيط العند", atHours: 24 },
+        { id: "late", title: "المقاومة تقتحم قاعدة العند", atHours: 25 },
+      ],
+      headline: ["تأمين محيط العند", "edge"],
+    },
+    {
+      why: "the member listed first among equally central titles",
+      text: "افتتح الرئيس المصري قناة السويس الجديدة في حفل حضره قادة عدد من الدول العربية والأجنبية في الإسماعيلية",
+      members: [
+        { id: "one", title: "الرئيس المصري يفتتح قناة السويس الجديدة" },
+        { id: "two", title: "الرئيس المصري يفتتح قناة السويس الجديدة" },
+      ],
+      headline: ["الرئيس المصري يفتتح قناة السويس الجديدة", "one"],
+    },
   ])("takes the headline from $why, and names that article", ({ text, members, headline }) => {
     const c = new StoryClusterer();
     for (const [i, { atHours, ...m }] of members.entries()) {
