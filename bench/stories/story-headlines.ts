@@ -2,8 +2,9 @@
  * Story headlines against testdata/labels/story-headlines.jsonl: reclusters the whole dev corpus and counts, per
  * half, the sampled stories whose headline article is one of the members labelled acceptable as its headline. A
  * sample's story is the one holding its first original; a headline article the sample does not hold (another
- * clustering's) is judged by its copy group's original and counted as not labelled. With --half tune (or test) only that half is read, so tuning never reads the other half; with
- * --list each story's headline is printed with its verdict. Benchmark helper, not pure (reads the corpus and labels).
+ * clustering's) is judged by its copy group's original and counted as not labelled. With --half tune (or test) only
+ * that half is read, so tuning never reads the other half; with --list each story's headline is printed with its
+ * verdict. Benchmark helper, not pure (reads the corpus and labels).
  * Run: node --import tsx bench/stories/story-headlines.ts [--half tune|test|all] [--list]
  *   [--module <recluster.ts path, relative to this file>] (another version's recluster, e.g. an archived main)
  */

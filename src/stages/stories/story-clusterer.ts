@@ -328,8 +328,8 @@ const MERGE_MIN_SHARED_TERMS = 8;
 
 /**
  * A story's headline is taken from its originals of its first this-many hours when one ranks as well as any (describe):
- * an editor heads a story with the first day's report, not with the second day's sequel ("... تقبض على ضابط إيراني في
- * قاعدة العند" over "المقاومة الشعبية تقتحم قاعدة العند"). Measured on the `tune` half of
+ * an editor heads a story with the first day's report ("المقاومة الشعبية تقتحم قاعدة العند"), not with the next day's
+ * sequel ("... تقبض على ضابط إيراني في قاعدة العند"), though the sequel shares more keys. Measured on the `tune` half of
  * testdata/labels/story-headlines.jsonl with the rest of the rule (offline replay): 6 h 35/44 acceptable, 12 h 36,
  * 18 h 39, 24 h 39, 36 h 38, 48 h 38, none 38.
  */
@@ -1607,8 +1607,9 @@ function isAttributed(title: string): boolean {
 
 /**
  * How a title ranks as its story's headline: 0 plain; 1 opening with who speaks (isAttributed) or reporting a reaction
- * (reaction-headline.ts), which heads only when no plain title can; 2 opening by naming a medium ("بالفيديو..") or a wire's continuation part ("… إضافة رابعة", whose
- * text starts mid-release), which heads only when no other original can.
+ * (reaction-headline.ts), which heads only when no plain title can; 2 opening by naming a medium ("بالفيديو..") or a
+ * wire's continuation part ("… إضافة رابعة", whose text starts mid-release), which heads only when no other original
+ * can.
  */
 function titleRankOf(title: string): number {
   if (hasMediaHeadlinePrefix(title) || isWirePart(title)) return 2;
