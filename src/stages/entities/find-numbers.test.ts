@@ -158,6 +158,61 @@ describe("findNumbers", () => {
       ],
     },
     {
+      why: "a numbered list item before a dash is no range's low end: 1- and 2- at the start and after a comma",
+      text: "1- 500 ألف ريال للفائز الأول، 2- 300 ألف ريال",
+      want: ["500 ألف = 500000", "300 ألف = 300000"],
+    },
+    {
+      why: "an article's number before a dash is no range's low end",
+      text: "المادة 12 - 20 ألف ريال غرامة",
+      want: ["20 ألف = 20000"],
+    },
+    {
+      why: "a page number before a dash is no range's low end",
+      text: "ص 12-300 ألف",
+      want: ["300 ألف = 300000"],
+    },
+    {
+      why: "a rank before a dash is no range's low end",
+      text: "حصل على المركز 2 - 3 ملايين ريال",
+      want: ["3 ملايين = 3000000"],
+    },
+    {
+      why: "a Hijri year before a dash is no range's low end",
+      text: "في عام 1436 - 2000 مليون",
+      want: ["2000 مليون = 2000000000"],
+    },
+    {
+      why: "a figure far below the high end after a dash is no range's low end",
+      text: "شارك فيه 3 - 500 ألف شخص",
+      want: ["500 ألف = 500000"],
+    },
+    {
+      why: "a minus word before a counted noun is short of: three players short is three",
+      text: "بقي الفريق ناقص ثلاثة لاعبين",
+      want: ["ثلاثة = 3"],
+    },
+    {
+      why: "a minus word before minutes is a clock time: five to two is five",
+      text: "الساعة الثانية ناقص خمس دقائق",
+      want: ["خمس = 5"],
+    },
+    {
+      why: "a minus word before a unit of measure makes the number negative",
+      text: "سجلت الحرارة ناقص خمس درجات",
+      want: ["ناقص خمس = -5"],
+    },
+    {
+      why: "ten and twenty joined by و after بين are a range's two ends, not thirty",
+      text: "بين عشرة وعشرين ألف",
+      want: ["عشرة = 10000", "عشرين ألف = 20000"],
+    },
+    {
+      why: "digits after و after a million are no units of it: between three and four million is not 3000004",
+      text: "بين 3 ملايين و4",
+      want: ["3 ملايين = 3000000"],
+    },
+    {
       why: "a minus word before a number makes it negative, with the word in the mention (a balance, a root of minus one)",
       text: "الفائض ناقص 18.8 مليار يورو، والجذر التربيعي للعدد سالب واحد، وناقص ثلاثة آلاف",
       want: ["ناقص 18.8 مليار = -18800000000", "سالب واحد = -1", "ناقص ثلاثة آلاف = -3000"],

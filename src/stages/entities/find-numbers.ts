@@ -3,7 +3,8 @@
  * وعشرون" = 25, "إحدى عشرة" = 11, "مئتي ألف" = 200000, "نصف مليون" = 500000, and digits with a scale word ("2.5
  * مليار" = 2.5e9, "3 ملايين", "27 ألفاً", "7,213.45 مليون", "322\u060c8 مليار"). Numbers written in digits alone are
  * numbers already and are not listed, except a range's low end that takes the high end's scale ("بين 100 و150
- * مليار": 100e9 and 150e9, each end a mention); a minus word makes a number negative ("ناقص 6.5 مليار" = -6.5e9).
+ * مليار": 100e9 and 150e9, each end a mention); a minus word makes a number with a scale word or a unit
+ * of measure negative ("ناقص 6.5 مليار" = -6.5e9; "ناقص ثلاثة لاعبين" is three short).
  * Ordinals (الخامس) are days and ranks, read by find-dates. Pure: text in, mentions out.
  */
 import { normalizeArabic, normalizedTable } from "../arabic/normalize-arabic.ts";
@@ -325,7 +326,7 @@ export function findNumbers(text: string): NumberMention[] {
       if (low?.replaces) out[out.length - 1] = low.mention;
       else if (low !== null) out.push(low.mention);
     }
-    out.push(negated(text, tokens, i, found.mention));
+    out.push(negatesFollowing(text, tokens, found) ? negated(text, tokens, i, found.mention) : found.mention);
     last = { found, first: i };
     i = found.end;
   }
@@ -337,6 +338,25 @@ const withoutWaw = (norm: string) => (norm.length > 1 && norm.startsWith(WAW) ? 
 
 /** "ناقص", "سالب": minus, before a number ("ناقص 6.5 مليار", a balance; "سالب واحد"). */
 const MINUS_WORDS = new Set(["ناقص", "سالب"].map(n));
+
+/**
+ * Units of measure a number below zero is counted in ("ناقص خمس درجات", "سالب ثلاث نقاط"). A counted noun after a minus
+ * word is "short of" or "less": "ناقص ثلاثة لاعبين" (three players short), "الثانية ناقص خمس دقائق" (five to two).
+ */
+const MEASURE_UNITS = new Set(
+  ["درجة", "درجات", "درجتين", "درجتان", "نقطة", "نقاط", "نقطتين", "نقطتان", "بالمئة", "بالمائة"].map(n),
+);
+
+/**
+ * Whether a minus word before the number `found` can make it negative: the number has a scale word ("ناقص 18.8
+ * مليار"), a unit of measure follows it ("ناقص خمس درجات"), or no word does ("سالب واحد،"). Before a counted noun
+ * ("ناقص ثلاثة لاعبين") ناقص is "short of" and the number is the count.
+ */
+function negatesFollowing(text: string, tokens: readonly Token[], found: ReadNumber): boolean {
+  if (found.scaled) return true;
+  const next = tokens[found.end];
+  return next === undefined || !spaced(text, tokens, found.end) || MEASURE_UNITS.has(next.norm);
+}
 
 /**
  * The mention of the number at token i, negative when a minus word stands right before it: "ناقص 18.8 مليار" is
@@ -356,8 +376,42 @@ function negated(text: string, tokens: readonly Token[], i: number, mention: Num
 export const GREGORIAN_YEAR_MIN = 1800;
 export const GREGORIAN_YEAR_MAX = 2200;
 
+/**
+ * Hijri years a Saudi paper dates by ("عام 1436"): like Gregorian ones, a year, not a range's low end ("في عام 1436 -
+ * 2000 مليون").
+ */
+const HIJRI_YEAR_MIN = 1300;
+const HIJRI_YEAR_MAX = 1500;
+const isYear = (count: number) =>
+  Number.isInteger(count) &&
+  ((count >= GREGORIAN_YEAR_MIN && count <= GREGORIAN_YEAR_MAX) ||
+    (count >= HIJRI_YEAR_MIN && count <= HIJRI_YEAR_MAX));
+
+/**
+ * Words before a figure that make it a label, not a count: an article, a page, a rank, an item ("المادة 12 - 20 ألف
+ * ريال غرامة", "ص 12-300 ألف", "المركز 2 - 3 ملايين").
+ */
+const LABEL_WORDS = new Set(
+  ["رقم", "المادة", "مادة", "ص", "صفحة", "الصفحة", "المركز", "المرتبة", "البند", "بند", "الفقرة", "فقرة"].map(
+    n,
+  ),
+);
+/**
+ * The least share of the high end's count a dash range's low end has: "30-40 مليون" is a range, "1- 500 ألف" a list
+ * item's number and "ص 12-300 ألف" a page (the review's cases; no dash range of the dev corpus is below it).
+ */
+const DASH_LOW_MIN_SHARE = 1 / 20;
+/**
+ * Punctuation that ends a sentence or opens a list item: a figure after it and a dash numbers the item (\u061b ARABIC
+ * SEMICOLON, \u061f ARABIC QUESTION MARK, \u060c ARABIC COMMA).
+ */
+const ITEM_OPENERS = /[\n.!?:\u061b\u061f\u060c]/;
+
 /** Words that open a range whose ends و joins: "بين 100 و150 مليار", "ما بين أربعة وثمانية ملايين". */
 const RANGE_WAW_OPENERS = new Set(["بين", "مابين"].map(n));
+/** Whether the number at token i follows a word that opens a range whose ends و joins ("بين 3 ملايين و4"). */
+const opensRange = (tokens: readonly Token[], i: number) =>
+  i > 0 && RANGE_WAW_OPENERS.has(withoutWaw(tokens[i - 1]!.norm));
 /** Words that open a range whose ends إلى joins: "من 5 إلى 7 ملايين", "بين ستة إلى 12 شهرا". */
 const RANGE_TO_OPENERS = new Set(["من", "بين", "مابين"].map(n));
 const RANGE_TO = new Set(["إلى", "الى", "حتى"].map(n));
@@ -414,9 +468,9 @@ function readRangeLow(
     count = figure.value;
   }
   if (!(count < high.count)) return null;
-  // "من 2015 إلى 2,650 مليون": a year, the period, not the low end.
-  if (!replaces && Number.isInteger(count) && count >= GREGORIAN_YEAR_MIN && count <= GREGORIAN_YEAR_MAX)
-    return null;
+  // "من 2015 إلى 2,650 مليون", "في عام 1436 - 2000 مليون": a year, the period, not the low end.
+  if (!replaces && isYear(count)) return null;
+  if (openers === null && !isDashLow(text, tokens, lowStart, count, high.count)) return null;
   if (openers !== null) {
     const opener = tokens[lowStart - 1];
     if (opener === undefined || !openers.has(withoutWaw(opener.norm)) || !spaced(text, tokens, lowStart))
@@ -426,6 +480,24 @@ function readRangeLow(
   const end = tokens[lowEnd - 1]!.end;
   const value = Number((count * high.scale).toPrecision(12));
   return { mention: { text: text.slice(start, end), start, end, value }, replaces };
+}
+
+/**
+ * Whether the figure at token lowStart, before a dash, can be a range's low end: not an item's number ("1- 500 ألف"
+ * at the start of the text, a line or a sentence, or after a colon or comma), not a label's (LABEL_WORDS), and not
+ * far below the high end (DASH_LOW_MIN_SHARE).
+ */
+function isDashLow(
+  text: string,
+  tokens: readonly Token[],
+  lowStart: number,
+  count: number,
+  high: number,
+): boolean {
+  if (lowStart === 0 || count < high * DASH_LOW_MIN_SHARE) return false;
+  const before = tokens[lowStart - 1]!;
+  if (ITEM_OPENERS.test(text.slice(before.end, tokens[lowStart]!.start))) return false;
+  return !LABEL_WORDS.has(withoutWaw(before.norm));
 }
 
 /**
@@ -644,8 +716,15 @@ function readNumber(text: string, tokens: readonly Token[], i: number): ReadNumb
         after !== undefined && (spaced(text, tokens, digits.end) || bracketed)
           ? SCALES.get(after.norm)
           : undefined;
-      if (scale === undefined && waw && lastKind === "scale" && digits.value < lastScale) {
-        // "47 ألف و270", "مليونا و529 ألفا و418": the units after the last scale.
+      if (
+        scale === undefined &&
+        waw &&
+        lastKind === "scale" &&
+        digits.value < lastScale &&
+        !(lastScale >= 1e6 && opensRange(tokens, i))
+      ) {
+        // "47 ألف و270", "مليونا و529 ألفا و418", "مليون و763296": the units after the last scale. After بين and a
+        // million or more they are a range's high end with its scale left out ("بين 3 ملايين و4"), not 3000004.
         total += digits.value;
         k = digits.end;
         endToken = k;
@@ -694,14 +773,16 @@ function readNumber(text: string, tokens: readonly Token[], i: number): ReadNumb
         } else break;
       } else if (lastKind !== null) {
         // With و: after a scale anything smaller, after hundreds tens or units, after units tens ("خمسة وعشرون");
-        // a unit after a unit or tens after tens is a range or a list ("بين ثلاثة وأربعة", "عشرين وثلاثين").
+        // a unit after a unit or tens after tens is a range or a list ("بين ثلاثة وأربعة", "عشرين وثلاثين"), and so
+        // are tens after ten or a teen ("بين عشرة وعشرين ألف", "ستة عشر وعشرين": no number says 10 + 20).
         const rank = rankOf(part.value);
         if (lastKind === "scale" && beforeWaw === null) beforeWaw = { endToken, total, scale: lastScale };
         const fits =
           lastKind === "scale"
             ? true
             : lastKind === "count" &&
-              ((lastRank === "hundreds" && rank !== "hundreds") || (lastRank === "unit" && rank === "tens"));
+              ((lastRank === "hundreds" && rank !== "hundreds") ||
+                (lastRank === "unit" && rank === "tens" && current % 100 < 10));
         if (!fits) break;
         current += part.value;
         lastRank = rank;
