@@ -82,15 +82,33 @@ export function rankSourceCountSql(allSources: string): string {
 }
 
 /**
- * Both engines' SQL run when an article is deleted (`param`: the engine's placeholder for its id): a placed one
- * moves story_state.version, as a placement write does, so every assigner's next step finds its stream stale and
- * rebuilds it from the store without the article, as a restarted process would. Otherwise a warm stream still holds
- * the article: a late copy of it would be placed as a copy of an article the store no longer has (a story of its
- * own, pointing at the deleted original), where a restarted process places it as an article of its own.
+ * The placement of an article being deleted, read in the delete's transaction before the row (and its placement, ON
+ * DELETE CASCADE) goes. After the delete both engines, in the same transaction:
+ * - re-key its copy group when it was the group's original (every other member's duplicate_of) or key (group_id): the
+ *   earliest remaining member in stream order takes its place (firstGroupMemberSql), as a step's groupOriginals and
+ *   groupMerges write it. The clusterer's choice of an original (a wire copy, an agency named) is not replayed: the
+ *   earliest member is the group's original when no copy says otherwise, and a rebuilt stream carries the group on
+ *   with a stored original that exists (a copy left pointing at the deleted article would carry none);
+ * - recount its story and the group's stories from their members, as a placement write does (an emptied story goes;
+ *   a headline whose article is gone moves to the earliest original's title);
+ * - move story_state.version, as a placement write does, so every assigner's next step finds its stream stale and
+ *   rebuilds it from the store without the article, as a restarted process would. Otherwise a warm stream still
+ *   holds the article: a late copy of it would be placed as a copy of an article the store no longer has.
  */
-export function staleStreamsOnDeleteSql(param: string): string {
-  return `UPDATE story_state SET version = version + 1
-    WHERE EXISTS (SELECT 1 FROM article_placements WHERE article_id = ${param})`;
+export interface DeletedPlacementRow {
+  article_id: string;
+  story_id: string;
+  group_id: string;
+  duplicate_of: string | null;
+}
+
+/**
+ * The earliest member of copy group `param` in stream order (time, then id in code point order: `collate` is the
+ * engine's clause for it, '' on SQLite), both engines' SQL; see DeletedPlacementRow.
+ */
+export function firstGroupMemberSql(param: string, collate: string): string {
+  return `SELECT article_id FROM article_placements WHERE group_id = ${param}
+    ORDER BY time_ms, article_id${collate} LIMIT 1`;
 }
 
 export const PLACED_COLUMNS = "article_id, story_id, group_id, duplicate_of, source_id, time_ms";

@@ -40,7 +40,11 @@ export interface ArticleStore {
   getArticles(ids: readonly string[]): Promise<Article[]>;
   /** As getArticles, without html and extra (result lists, snippets). */
   getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
-  /** Deletes the article and tombstones its id, canonical URL and content hash. False if unknown. */
+  /**
+   * Deletes the article and tombstones its id, canonical URL and content hash. False if unknown. A placed article
+   * leaves its story in the same transaction: the story is recounted (gone once emptied; its headline moves on when
+   * the headline's article is gone) and the copy group re-keyed (adapters/story-row.ts DeletedPlacementRow).
+   */
   deleteArticle(id: string, reason: string): Promise<boolean>;
   countArticles(): Promise<number>;
   /** Up to `limit` articles with seq > `afterSeq`, in seq order (for export and replays). */

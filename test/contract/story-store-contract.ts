@@ -198,6 +198,87 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
+    it("recounts a deleted article's story: counts, outlets, times, headline and copy group, and drops it emptied", async () => {
+      await withStore(async (s, storage) => {
+        const hour = (h: number) => Date.parse(`2015-07-21T${String(h).padStart(2, "0")}:00:00Z`);
+        const title = async (id: string) => (await storage.articles.getArticle(id))?.title;
+        // Story "a": a (was) the original, b (okaz) its own group, c (sabq) a late copy of a.
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [
+            placement("a", "a"),
+            placement("b", "a"),
+            { ...placement("c", "a", "a", "a"), late: true },
+          ],
+          headlines: [{ storyId: "a", headline: (await title("a"))!, articleId: "a" }],
+        });
+        const cases = [
+          {
+            name: "b deleted: its outlet and its update leave the story, the headline stays a's",
+            deleted: "b",
+            story: { articleCount: 2, originalCount: 1, sources: ["sabq", "was"], headlineArticleId: "a" },
+            headlineOf: "a",
+            rank: { id: "a", originalCount: 1, sourceCount: 1, lastUpdateMs: hour(8) },
+            members: [
+              { articleId: "a", groupId: "a", duplicateOf: null },
+              { articleId: "c", groupId: "a", duplicateOf: "a" },
+            ],
+          },
+          {
+            name: "a deleted: the late copy c is its group's original and key, and the headline moves to it",
+            deleted: "a",
+            story: { articleCount: 1, originalCount: 1, sources: ["sabq"], headlineArticleId: "c" },
+            headlineOf: "c",
+            rank: { id: "a", originalCount: 1, sourceCount: 1, lastUpdateMs: hour(10) },
+            members: [{ articleId: "c", groupId: "c", duplicateOf: null }],
+          },
+        ];
+        for (const c of cases) {
+          expect(await storage.articles.deleteArticle(c.deleted, "legal"), c.name).toBe(true);
+          const story = await s.getStory("a");
+          expect(story, c.name).toMatchObject(c.story);
+          expect(story?.headline, c.name).toBe(await title(c.headlineOf));
+          expect(await s.listStoryRanks({ limit: 10 }), c.name).toEqual([c.rank]);
+          expect(
+            (await s.listStoryMembers("a")).map((m) => ({
+              articleId: m.articleId,
+              groupId: m.groupId,
+              duplicateOf: m.duplicateOf,
+            })),
+            c.name,
+          ).toEqual(c.members);
+        }
+        // A rebuilt stream carries the group on with an original the store still has.
+        const [row] = await s.listStreamRowsSince(0);
+        expect(row?.group).toMatchObject({ id: "c", openedMs: hour(10), original: { id: "c" } });
+        expect(await storage.articles.deleteArticle("c", "legal")).toBe(true);
+        expect(await s.getStory("a")).toBeNull();
+        expect(await s.listStoryRanks({ limit: 10 })).toEqual([]);
+      });
+    });
+
+    it("leaves no copy pointing at an article deleted while an assignment step placed the copy", async () => {
+      await withStore(async (s, storage) => {
+        await s.writePlacements({ ...EMPTY, placements: [placement("a", "a")] });
+        let deleted: Promise<boolean> | undefined;
+        await s.withAssignmentLock!(async () => {
+          // The step read a stream holding "a"; the delete comes before its write (PostgreSQL: it waits for the step;
+          // SQLite: the write finds the placements changed and the step is run again, from the store).
+          const first = deleted === undefined;
+          deleted ??= storage.articles.deleteArticle("a", "legal");
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await s.writePlacements({
+            ...EMPTY,
+            placements: [first ? placement("c", "a", "a", "a") : placement("c", "c")],
+          });
+        });
+        expect(await deleted).toBe(true);
+        expect(await s.getPlacements(["c"])).toEqual([
+          expect.objectContaining({ articleId: "c", groupId: "c", duplicateOf: null }),
+        ]);
+      });
+    });
+
     it("skips a containment whose article was deleted after the stream saw it, and still writes the placements", async () => {
       await withStore(async (s, storage) => {
         await s.writePlacements({ ...EMPTY, placements: [placement("a", "a")] });

@@ -26,9 +26,10 @@ import {
   toArticleSummary,
   toRowValues,
 } from "../article-row.ts";
-import { staleStreamsOnDeleteSql } from "../story-row.ts";
+import { type DeletedPlacementRow, firstGroupMemberSql } from "../story-row.ts";
 import { buildDocVector, type DocVectors } from "./build-doc-vector.ts";
 import { md5Hex } from "./md5-hex.ts";
+import { RECOUNT_STORIES_SQL, storeLockKeySql } from "./postgres-story-store.ts";
 import { lockContentKeys, lockSources, RetryTransaction, runTransaction } from "./run-transaction.ts";
 
 /** Sources created implicitly (from an article's source id) are assumed Arabic: nearly all of akhbar's input. */
@@ -183,6 +184,10 @@ export class PostgresArticleStore implements ArticleStore {
   async deleteArticle(id: string, reason: string): Promise<boolean> {
     const deletedAt = this.#clock.now().toISOString();
     return runTransaction(this.#pool, async (client) => {
+      // Waits out a running assignment step (it holds this lock for its whole step): one that read the article, or
+      // a copy of it, would otherwise write a copy pointing at the article deleted under it. Taken before any row
+      // lock: the step's write waits on the article's row.
+      await client.query(`SELECT pg_advisory_xact_lock(${storeLockKeySql("story.assign")})`);
       const first = await client.query<{ source_id: string; content_hash: string; text: string }>(
         "SELECT source_id, content_hash, text FROM articles WHERE id = $1",
         [id],
@@ -206,10 +211,14 @@ export class PostgresArticleStore implements ArticleStore {
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [row.id, row.url_key, row.source_id, hasText(row.text) ? row.content_hash : null, reason, deletedAt],
       );
-      // Before the row: its placement goes with it (ON DELETE CASCADE).
-      await client.query(staleStreamsOnDeleteSql("$1"), [row.id]);
+      // Read before the row goes: its placement goes with it (ON DELETE CASCADE).
+      const placed = await client.query<DeletedPlacementRow>(
+        "SELECT article_id, story_id, group_id, duplicate_of FROM article_placements WHERE article_id = $1",
+        [row.id],
+      );
       // article_search goes with it (ON DELETE CASCADE); the counter trigger lowers the source's count.
       await client.query("DELETE FROM articles WHERE seq = $1", [row.seq]);
+      if (placed.rows[0] !== undefined) await afterPlacedDelete(client, placed.rows[0]);
       return true;
     });
   }
@@ -525,4 +534,39 @@ function orderOf(k: Known): number {
 
 function sourceHashKey(sourceId: string, contentHash: string): string {
   return `${sourceId}\u0000${contentHash}`;
+}
+
+/**
+ * What follows the delete of a placed article (`placed`: its placement, read before the delete) in the delete's
+ * transaction: its copy group re-keyed (story-row.ts DeletedPlacementRow), its story and the group's stories
+ * recounted and the placement version moved (RECOUNT_STORIES_SQL does both).
+ */
+async function afterPlacedDelete(client: pg.ClientBase, placed: DeletedPlacementRow): Promise<void> {
+  const touched = new Set([placed.story_id]);
+  const { rows } = await client.query<{ article_id: string }>(firstGroupMemberSql("$1", ' COLLATE "C"'), [
+    placed.group_id,
+  ]);
+  const first = rows[0]?.article_id;
+  if (first !== undefined) {
+    const groups = await client.query<{ story_id: string }>(
+      "SELECT DISTINCT story_id FROM article_placements WHERE group_id = $1",
+      [placed.group_id],
+    );
+    for (const r of groups.rows) touched.add(r.story_id);
+    // As a step's groupOriginals and groupMerges write them (postgres-story-store.ts writePlacements).
+    if (placed.duplicate_of === null) {
+      await client.query(
+        `UPDATE article_placements SET duplicate_of = CASE WHEN article_id = $1 THEN NULL ELSE $1 END
+         WHERE group_id = $2`,
+        [first, placed.group_id],
+      );
+    }
+    if (placed.group_id === placed.article_id) {
+      await client.query("UPDATE article_placements SET group_id = $1 WHERE group_id = $2", [
+        first,
+        placed.group_id,
+      ]);
+    }
+  }
+  await client.query(RECOUNT_STORIES_SQL, [[...touched], [], [], []]);
 }

@@ -86,7 +86,7 @@ const FIRST_ORIGINAL = `FROM article_placements p JOIN articles a ON a.id = p.ar
  * ($2/$3/$4), else the stored one while that member is still in the story, else the earliest original's.
  * Bumps the placement version in the same round trip and returns it.
  */
-const RECOUNT_STORIES_SQL = `
+export const RECOUNT_STORIES_SQL = `
 WITH agg AS (
   SELECT story_id AS id, count(*) AS n, count(*) FILTER (WHERE duplicate_of IS NULL) AS originals,
     min(time_ms) AS first, coalesce(max(time_ms) FILTER (WHERE NOT late), max(time_ms)) AS last,

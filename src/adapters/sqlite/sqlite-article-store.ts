@@ -25,7 +25,8 @@ import {
   toArticleSummary,
   toRowValues,
 } from "../article-row.ts";
-import { staleStreamsOnDeleteSql } from "../story-row.ts";
+import { type DeletedPlacementRow, firstGroupMemberSql } from "../story-row.ts";
+import { prepareStoryRecount } from "./sqlite-story-store.ts";
 import { writeTransaction } from "./write-transaction.ts";
 
 const SOURCE_LANGUAGE_DEFAULT = "ar";
@@ -45,7 +46,8 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #ftsInsert: Database.Statement<[number | bigint, string, string, string]>;
   readonly #ftsDelete: Database.Statement<[number]>;
   readonly #deleteRow: Database.Statement<[number]>;
-  readonly #staleStreams: Database.Statement<[string]>;
+  readonly #placementOf: Database.Statement<[string], DeletedPlacementRow>;
+  readonly #afterPlacedDelete: (placed: DeletedPlacementRow) => void;
   readonly #insertTombstone: Database.Statement<[string, string, string, string | null, string, string]>;
   readonly #count: Database.Statement<[], { n: number }>;
   readonly #after: Database.Statement<[number, number], ArticleRow>;
@@ -95,7 +97,10 @@ export class SqliteArticleStore implements ArticleStore {
     );
     this.#ftsDelete = db.prepare("DELETE FROM articles_fts WHERE rowid = ?");
     this.#deleteRow = db.prepare("DELETE FROM articles WHERE seq = ?");
-    this.#staleStreams = db.prepare(staleStreamsOnDeleteSql("?"));
+    this.#placementOf = db.prepare(
+      "SELECT article_id, story_id, group_id, duplicate_of FROM article_placements WHERE article_id = ?",
+    );
+    this.#afterPlacedDelete = prepareAfterPlacedDelete(db);
     this.#insertTombstone = db.prepare(
       "INSERT INTO tombstones (id, url_key, source_id, content_hash, reason, deleted_at) VALUES (?, ?, ?, ?, ?, ?)",
     );
@@ -299,9 +304,44 @@ export class SqliteArticleStore implements ArticleStore {
       this.#clock.now().toISOString(),
     );
     this.#ftsDelete.run(row.seq);
-    // Before the row: its placement goes with it (ON DELETE CASCADE).
-    this.#staleStreams.run(row.id);
+    // Read before the row goes: its placement goes with it (ON DELETE CASCADE).
+    const placed = this.#placementOf.get(row.id);
     this.#deleteRow.run(row.seq);
+    if (placed !== undefined) this.#afterPlacedDelete(placed);
     return true;
   }
+}
+
+/**
+ * Prepares what follows the delete of a placed article (`placed`: its placement, read before the delete) in the
+ * delete's transaction: its copy group re-keyed (story-row.ts firstGroupMemberSql), its story and the group's stories
+ * recounted (prepareStoryRecount: an emptied story goes, a headline whose article is gone moves to the earliest
+ * original) and the placement version moved (story-row.ts DeletedPlacementRow says why).
+ */
+function prepareAfterPlacedDelete(db: Database.Database): (placed: DeletedPlacementRow) => void {
+  const firstMember = db.prepare<[string], { article_id: string }>(firstGroupMemberSql("?", ""));
+  const storiesOfGroup = db.prepare<[string], { story_id: string }>(
+    "SELECT DISTINCT story_id FROM article_placements WHERE group_id = ?",
+  );
+  // As a step's groupOriginals and groupMerges write them (sqlite-story-store.ts).
+  const repoint = db.prepare<[string, string, string]>(
+    `UPDATE article_placements SET duplicate_of = CASE WHEN article_id = ? THEN NULL ELSE ? END
+     WHERE group_id = ?`,
+  );
+  const moveGroup = db.prepare<[string, string]>(
+    "UPDATE article_placements SET group_id = ? WHERE group_id = ?",
+  );
+  const bump = db.prepare("UPDATE story_state SET version = version + 1");
+  const recount = prepareStoryRecount(db);
+  return (placed) => {
+    const touched = new Set([placed.story_id]);
+    const first = firstMember.get(placed.group_id)?.article_id;
+    if (first !== undefined) {
+      for (const r of storiesOfGroup.all(placed.group_id)) touched.add(r.story_id);
+      if (placed.duplicate_of === null) repoint.run(first, first, placed.group_id);
+      if (placed.group_id === placed.article_id) moveGroup.run(first, placed.group_id);
+    }
+    recount(touched, new Map());
+    bump.run();
+  };
 }

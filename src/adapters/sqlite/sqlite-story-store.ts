@@ -136,43 +136,7 @@ export class SqliteStoryStore implements StoryStore {
       `INSERT OR IGNORE INTO article_containments (inner_id, outer_id) SELECT @inner, @outer
        WHERE EXISTS (SELECT 1 FROM articles WHERE id = @inner) AND EXISTS (SELECT 1 FROM articles WHERE id = @outer)`,
     );
-    const aggregate = db.prepare<
-      { id: string },
-      { n: number; originals: number; first: number; last: number; rankSources: number; sources: string }
-    >(
-      // A late copy (ArticlePlacement.late) moves no story's last update nor its rank's outlets (story-row.ts
-      // rankSourceCountSql); a story of late copies alone (its other members re-placed elsewhere) takes theirs.
-      `SELECT count(*) AS n, coalesce(sum(duplicate_of IS NULL), 0) AS originals, min(time_ms) AS first,
-         coalesce(max(CASE WHEN late = 0 THEN time_ms END), max(time_ms)) AS last,
-         coalesce(nullif(count(DISTINCT CASE WHEN late = 0 THEN source_id END), 0), count(DISTINCT source_id))
-           AS rankSources,
-         (SELECT json_group_array(source_id) FROM
-           (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
-       FROM article_placements WHERE story_id = @id`,
-    );
-    // A stored headline is kept while the member it is the title of is still in the story (a member can leave it
-    // when a late article's replay places it elsewhere); null for a headline stored before the member was kept.
-    const existingHeadline = db.prepare<{ id: string }, { headline: string; articleId: string | null }>(
-      `SELECT headline, headline_article_id AS articleId FROM stories s WHERE id = @id
-         AND (headline_article_id IS NULL OR EXISTS (SELECT 1 FROM article_placements p
-           WHERE p.article_id = s.headline_article_id AND p.story_id = @id))`,
-    );
-    const firstTitle = db.prepare<[string], { headline: string; articleId: string }>(
-      `SELECT a.title AS headline, a.id AS articleId FROM article_placements p JOIN articles a ON a.id = p.article_id
-       WHERE p.story_id = ? ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`,
-    );
-    const upsertStory = db.prepare(
-      `INSERT INTO stories (id, headline, headline_article_id, article_count, original_count, sources, first_seen_ms,
-         last_update_ms, rank_source_count)
-       VALUES (@id, @headline, @headline_article_id, @article_count, @original_count, @sources, @first_seen_ms,
-         @last_update_ms, @rank_source_count)
-       ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,
-         headline_article_id = excluded.headline_article_id, article_count = excluded.article_count,
-         original_count = excluded.original_count, sources = excluded.sources,
-         rank_source_count = excluded.rank_source_count,
-         first_seen_ms = excluded.first_seen_ms, last_update_ms = excluded.last_update_ms`,
-    );
-    const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
+    const recount = prepareStoryRecount(db);
 
     const dropSnapshotsAfter = db.prepare(
       "DELETE FROM stream_snapshots WHERE time_ms > @time_ms OR (time_ms = @time_ms AND article_id > @article_id)",
@@ -236,26 +200,7 @@ export class SqliteStoryStore implements StoryStore {
         touched.add(m.fromId);
         touched.add(m.intoId);
       }
-      const headlines = new Map(batch.headlines.map((h) => [h.storyId, h]));
-      for (const id of touched) {
-        const agg = aggregate.get({ id });
-        if (agg === undefined || agg.n === 0) {
-          deleteStory.run(id);
-          continue;
-        }
-        const headline = headlines.get(id) ?? existingHeadline.get({ id }) ?? firstTitle.get(id);
-        upsertStory.run({
-          id,
-          headline: headline?.headline ?? "",
-          headline_article_id: headline?.articleId ?? null,
-          article_count: agg.n,
-          original_count: agg.originals,
-          sources: agg.sources,
-          first_seen_ms: agg.first,
-          last_update_ms: agg.last,
-          rank_source_count: agg.rankSources,
-        });
-      }
+      recount(touched, new Map(batch.headlines.map((h) => [h.storyId, h])));
     });
   }
 
@@ -473,4 +418,75 @@ export class SqliteStoryStore implements StoryStore {
       multiArticleStories: stories.multi,
     };
   }
+}
+
+/**
+ * Prepares the recount of stories from their members (SQLite): a story left without members is deleted, the others
+ * upserted with counts, times, sorted publishers and a headline with the member it is the title of — the step's own
+ * (`headlines`), else the stored one while that member is still in the story, else the earliest original's. Run
+ * inside the caller's write transaction; moves no placement version (the caller does). PostgreSQL:
+ * postgres-story-store.ts RECOUNT_STORIES_SQL.
+ */
+export function prepareStoryRecount(
+  db: Database.Database,
+): (ids: Iterable<string>, headlines: ReadonlyMap<string, { headline: string; articleId: string }>) => void {
+  const aggregate = db.prepare<
+    { id: string },
+    { n: number; originals: number; first: number; last: number; rankSources: number; sources: string }
+  >(
+    // A late copy (ArticlePlacement.late) moves no story's last update nor its rank's outlets (story-row.ts
+    // rankSourceCountSql); a story of late copies alone (its other members re-placed elsewhere) takes theirs.
+    `SELECT count(*) AS n, coalesce(sum(duplicate_of IS NULL), 0) AS originals, min(time_ms) AS first,
+       coalesce(max(CASE WHEN late = 0 THEN time_ms END), max(time_ms)) AS last,
+       coalesce(nullif(count(DISTINCT CASE WHEN late = 0 THEN source_id END), 0), count(DISTINCT source_id))
+         AS rankSources,
+       (SELECT json_group_array(source_id) FROM
+         (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
+     FROM article_placements WHERE story_id = @id`,
+  );
+  // A stored headline is kept while the member it is the title of is still in the story (a member can leave it
+  // when a late article's replay places it elsewhere); null for a headline stored before the member was kept.
+  const existingHeadline = db.prepare<{ id: string }, { headline: string; articleId: string | null }>(
+    `SELECT headline, headline_article_id AS articleId FROM stories s WHERE id = @id
+       AND (headline_article_id IS NULL OR EXISTS (SELECT 1 FROM article_placements p
+         WHERE p.article_id = s.headline_article_id AND p.story_id = @id))`,
+  );
+  const firstTitle = db.prepare<[string], { headline: string; articleId: string }>(
+    `SELECT a.title AS headline, a.id AS articleId FROM article_placements p JOIN articles a ON a.id = p.article_id
+     WHERE p.story_id = ? ORDER BY p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`,
+  );
+  const upsertStory = db.prepare(
+    `INSERT INTO stories (id, headline, headline_article_id, article_count, original_count, sources, first_seen_ms,
+       last_update_ms, rank_source_count)
+     VALUES (@id, @headline, @headline_article_id, @article_count, @original_count, @sources, @first_seen_ms,
+       @last_update_ms, @rank_source_count)
+     ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,
+       headline_article_id = excluded.headline_article_id, article_count = excluded.article_count,
+       original_count = excluded.original_count, sources = excluded.sources,
+       rank_source_count = excluded.rank_source_count,
+       first_seen_ms = excluded.first_seen_ms, last_update_ms = excluded.last_update_ms`,
+  );
+  const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
+
+  return (ids, headlines) => {
+    for (const id of ids) {
+      const agg = aggregate.get({ id });
+      if (agg === undefined || agg.n === 0) {
+        deleteStory.run(id);
+        continue;
+      }
+      const headline = headlines.get(id) ?? existingHeadline.get({ id }) ?? firstTitle.get(id);
+      upsertStory.run({
+        id,
+        headline: headline?.headline ?? "",
+        headline_article_id: headline?.articleId ?? null,
+        article_count: agg.n,
+        original_count: agg.originals,
+        sources: agg.sources,
+        first_seen_ms: agg.first,
+        last_update_ms: agg.last,
+        rank_source_count: agg.rankSources,
+      });
+    }
+  };
 }
