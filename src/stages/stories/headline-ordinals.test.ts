@@ -13,6 +13,41 @@ function storyOf(...titles: string[]): OrdinalSet {
 describe("toHeadlineOrdinals", () => {
   const rows: { why: string; title: string; ordinals: string[] }[] = [
     {
+      why: "a king's reign number is no instance",
+      title: "الملك عبدالله الثاني يستقبل الرئيس المصري",
+      ordinals: [],
+    },
+    {
+      why: "the first deputy prime minister is a title",
+      title: "ولي العهد النائب الأول لرئيس مجلس الوزراء يرعى الحفل",
+      ordinals: [],
+    },
+    {
+      why: "a rank with its adverb (عربيا) is a place in a table",
+      title: "المملكة الأولى عربيا في مؤشر الابتكار",
+      ordinals: [],
+    },
+    {
+      why: "a set phrase after an indefinite ordinal (أول مرة)",
+      title: "أوباما يزور كينيا أول مرة",
+      ordinals: [],
+    },
+    {
+      why: "an article of a law is part of a text",
+      title: "تعديل المادة الثانية من نظام العمل",
+      ordinals: [],
+    },
+    {
+      why: "an elative after the ordinal is a rank (ثاني أكبر)",
+      title: "الرياض ثاني أكبر مدينة خليجية",
+      ordinals: [],
+    },
+    {
+      why: "a proclitic before a non-instance head (والمركز الأول)",
+      title: "الهلال يحتل والمركز الأول",
+      ordinals: [],
+    },
+    {
       why: "a definite ordinal after its noun, adjectives between skipped, the noun before taken too",
       title: "وصول الطائرة الإغاثية السعودية الخامسة إلى عدن",
       ordinals: ["طاءر#5", "وصول#5"],

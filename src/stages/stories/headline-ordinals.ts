@@ -53,11 +53,12 @@ const TEEN = keyOf("\u0639\u0634\u0631\u0629"); // عشرة
 const DEFINITE = /^[\u0648\u0641]?(?:[\u0628\u0643]?\u0627\u0644|\u0644\u0644)/;
 
 /**
- * A nisba adjective as normalized (ending in ي or يه, ة folded to ه): "الإغاثية", "السعودية", "عسكرية". Adjectives
+ * A nisba adjective as normalized (ending in ي, يه with ة folded to ه, or the adverbial يا): "الإغاثية", "السعودية",
+ * "عسكرية", "عالمياً". Adjectives
  * stand between a noun and its ordinal ("الطائرة الإغاثية السعودية الرابعة") and are no head: they would make
  * "الدفعة الإغاثية الثالثة" and "الطائرة الإغاثية الرابعة" one template.
  */
-const NISBA = /\u064a\u0647?$/;
+const NISBA = /\u064a(?:\u0647|\u0627)?$/;
 
 /** Content words read back from a definite ordinal for its head nouns ("وصول طائرة الشحن الثانية": طائرة, الشحن). */
 const MAX_HEADS_BEFORE = 2;
@@ -88,8 +89,37 @@ const NOT_INSTANCE_HEADS: ReadonlySet<string> = new Set(
     "\u062c\u0645\u0627\u062f\u0649", // جمادى
     "\u0643\u0627\u0646\u0648\u0646", // كانون
     "\u062a\u0634\u0631\u064a\u0646", // تشرين
+    // A reign's number names a king, not an event ("الملك عبدالله الثاني", "الملك محمد السادس"), and the deputy prime
+    // ministers are "النائب الأول" and "النائب الثاني" (the crown prince and his deputy), who meet in one event.
+    "\u0645\u0644\u0643", // ملك
+    "\u0639\u0627\u0647\u0644", // عاهل
+    "\u0633\u0644\u0637\u0627\u0646", // سلطان
+    "\u0646\u0627\u0626\u0628", // نائب
+    // Parts of a text or a school year, not events: "المادة الثانية", "البند الثالث", "الفقرة الرابعة", "الصفحة
+    // الأولى", "الصف الأول".
+    "\u0645\u0627\u062f\u0629", // مادة
+    "\u0628\u0646\u062f", // بند
+    "\u0641\u0642\u0631\u0629", // فقرة
+    "\u0635\u0641\u062d\u0629", // صفحة
+    "\u0635\u0641", // صف
+    // Set phrases: "في المقام الأول", "للوهلة الأولى", "الحرب العالمية الثانية", "ثاني أكسيد الكربون", "ثاني أكبر".
+    "\u0645\u0642\u0627\u0645", // مقام
+    "\u0648\u0647\u0644\u0629", // وهلة
+    "\u062d\u0631\u0628", // حرب
+    "\u0623\u0643\u0633\u064a\u062f", // أكسيد
+    "\u0623\u0643\u0628\u0631", // أكبر
+    "\u0623\u0641\u0636\u0644", // أفضل
+    "\u0623\u0639\u0644\u0649", // أعلى
+    "\u0623\u0643\u062b\u0631", // أكثر
   ].map(normalizeArabic),
 );
+
+/**
+ * A rank's adverb after an ordinal, normalized ("الأولى عربيا والثالثة عالميا", "الأول محليا"): a place in a
+ * table, not an instance. The tanween alef folds with its tashkeel stripped, so "عالمياً" ends the same way.
+ */
+const RANK_ADVERB =
+  /^(?:\u0639\u0631\u0628|\u0639\u0627\u0644\u0645|\u0645\u062d\u0644|\u062e\u0644\u064a\u062c|\u0625\u0642\u0644\u064a\u0645|\u0627\u0642\u0644\u064a\u0645|\u062f\u0648\u0644)\u064a\u0627$/;
 
 /**
  * Whether a normalized word is one of NOT_INSTANCE_HEADS, read without the article or a one-letter proclitic
@@ -129,6 +159,8 @@ export function toHeadlineOrdinals(title: string): string[] {
     const next = tokens[i + 1];
     const joinedNext = next !== undefined && isSpaceOnly(title, tokens[i]!.end, next.start);
     const value = joinedNext && matchKeyOf(next.norm) === TEEN ? unit + 10 : unit;
+    // A rank ("الأولى عربيا") or a set phrase after the ordinal ("أول مرة", "ثاني أكبر").
+    if (joinedNext && (RANK_ADVERB.test(next.norm) || isNotInstanceHead(next.norm))) continue;
     const heads: string[] = [];
     let notInstance = false;
     if (DEFINITE.test(tokens[i]!.norm)) notInstance = headsBefore(title, tokens, i, heads);
