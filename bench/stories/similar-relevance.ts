@@ -27,6 +27,7 @@ import {
   toSparseVector,
   toStoryTerms,
 } from "../../src/stages/stories/story-vector.ts";
+import { seededRandom } from "../seeded-random.ts";
 import { CORPUS_PATH } from "./load-corpus.ts";
 
 const args = process.argv.slice(2);
@@ -52,17 +53,6 @@ interface LabelRow {
 /** Tune or test half of an anchor, by a hash of its id (stable under any redraw). */
 export function halfOf(anchorId: string): "tune" | "test" {
   return createHash("sha1").update(anchorId).digest()[0]! % 2 === 0 ? "tune" : "test";
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function ensureStore(): Promise<SqliteStorage> {
@@ -161,7 +151,7 @@ async function akhbarLists(
 const lead = (text: string, chars: number) => text.replace(/\s+/g, " ").slice(0, chars);
 
 async function draw(storage: SqliteStorage, docs: Doc[], n: number, sheet: string): Promise<void> {
-  const rand = mulberry32(DRAW_SEED);
+  const rand = seededRandom(DRAW_SEED);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const byStory = new Map<string, Doc[]>();
   for (const d of docs) byStory.set(d.story, [...(byStory.get(d.story) ?? []), d]);
@@ -306,7 +296,7 @@ async function main(): Promise<void> {
   // Items of these lists the labels never saw, shuffled per anchor, as a labelling sheet (the format --draw writes).
   const sheet = argOf("--sheet", "");
   if (sheet !== "") {
-    const rand = mulberry32(DRAW_SEED + 2);
+    const rand = seededRandom(DRAW_SEED + 2);
     const pool = anchors
       .map((a) => {
         const seen = [...(ours.get(a) ?? []), ...(readAlso.get(a) ?? []), ...(peer.get(a) ?? [])];
@@ -392,7 +382,7 @@ async function sweep(
   // The grid's unjudged items, shuffled per anchor, as a labelling sheet (the same format --draw writes).
   const sheet = argOf("--sheet", "");
   if (sheet !== "") {
-    const rand = mulberry32(DRAW_SEED + 1);
+    const rand = seededRandom(DRAW_SEED + 1);
     const pool = [...unjudged].map(([anchor, ids]) => ({
       anchor,
       items: [...ids]
