@@ -26,7 +26,7 @@ import {
   toRowValues,
 } from "../article-row.ts";
 import { type DeletedPlacementRow, firstGroupMemberSql } from "../story-row.ts";
-import { prepareStoryRecount } from "./sqlite-story-store.ts";
+import { prepareGroupEdits, prepareStoryRecount } from "./sqlite-story-store.ts";
 import { writeTransaction } from "./write-transaction.ts";
 
 const SOURCE_LANGUAGE_DEFAULT = "ar";
@@ -320,17 +320,8 @@ export class SqliteArticleStore implements ArticleStore {
  */
 function prepareAfterPlacedDelete(db: Database.Database): (placed: DeletedPlacementRow) => void {
   const firstMember = db.prepare<[string], { article_id: string }>(firstGroupMemberSql("?", ""));
-  const storiesOfGroup = db.prepare<[string], { story_id: string }>(
-    "SELECT DISTINCT story_id FROM article_placements WHERE group_id = ?",
-  );
-  // As a step's groupOriginals and groupMerges write them (sqlite-story-store.ts).
-  const repoint = db.prepare<[string, string, string]>(
-    `UPDATE article_placements SET duplicate_of = CASE WHEN article_id = ? THEN NULL ELSE ? END
-     WHERE group_id = ?`,
-  );
-  const moveGroup = db.prepare<[string, string]>(
-    "UPDATE article_placements SET group_id = ? WHERE group_id = ?",
-  );
+  // As a step's groupOriginals and groupMerges write them.
+  const { repoint, moveGroup, storiesOfGroup } = prepareGroupEdits(db);
   const bump = db.prepare("UPDATE story_state SET version = version + 1");
   const recount = prepareStoryRecount(db);
   return (placed) => {

@@ -107,16 +107,7 @@ export class SqliteStoryStore implements StoryStore {
     const storyOfArticle = db.prepare<[string], { story_id: string }>(
       "SELECT story_id FROM article_placements WHERE article_id = ?",
     );
-    const repoint = db.prepare<[string, string, string]>(
-      `UPDATE article_placements SET duplicate_of = CASE WHEN article_id = ? THEN NULL ELSE ? END
-       WHERE group_id = ?`,
-    );
-    const moveGroup = db.prepare<[string, string]>(
-      "UPDATE article_placements SET group_id = ? WHERE group_id = ?",
-    );
-    const storiesOfGroup = db.prepare<[string], { story_id: string }>(
-      "SELECT DISTINCT story_id FROM article_placements WHERE group_id = ?",
-    );
+    const { repoint, moveGroup, storiesOfGroup } = prepareGroupEdits(db);
     const moveMembers = db.prepare<[string, string]>(
       "UPDATE article_placements SET story_id = ? WHERE story_id = ?",
     );
@@ -427,6 +418,24 @@ export class SqliteStoryStore implements StoryStore {
  * inside the caller's write transaction; moves no placement version (the caller does). PostgreSQL:
  * postgres-story-store.ts RECOUNT_STORIES_SQL.
  */
+/**
+ * The copy-group edits a step's groupOriginals and groupMerges write, shared with the delete of a placed article
+ * (sqlite-article-store.ts): `repoint(original, original, group)` makes `original` the group's original and every
+ * other member its copy; `moveGroup(to, from)` re-keys a group; `storiesOfGroup(group)` lists the stories holding it.
+ */
+export function prepareGroupEdits(db: Database.Database) {
+  return {
+    repoint: db.prepare<[string, string, string]>(
+      `UPDATE article_placements SET duplicate_of = CASE WHEN article_id = ? THEN NULL ELSE ? END
+       WHERE group_id = ?`,
+    ),
+    moveGroup: db.prepare<[string, string]>("UPDATE article_placements SET group_id = ? WHERE group_id = ?"),
+    storiesOfGroup: db.prepare<[string], { story_id: string }>(
+      "SELECT DISTINCT story_id FROM article_placements WHERE group_id = ?",
+    ),
+  };
+}
+
 export function prepareStoryRecount(
   db: Database.Database,
 ): (ids: Iterable<string>, headlines: ReadonlyMap<string, { headline: string; articleId: string }>) => void {
