@@ -1,8 +1,9 @@
 /**
- * Draws the articles of a story-label set (testdata/labels/stories-dev2.jsonl, stories-dev3.jsonl) and prints them
- * with their lead for hand grouping: part drawn among titles naming the window's big events, part at random.
+ * Draws the articles of a story-label set (testdata/labels/stories-dev2.jsonl, stories-dev3.jsonl,
+ * stories-heldout2.jsonl) and prints them with their lead for hand grouping: part drawn among titles naming the
+ * window's big events, part at random.
  * Benchmark helper, not pure (reads the corpus).
- * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt
+ * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt (or dev2, heldout2)
  */
 
 import { lcg } from "../seeded-random.ts";
@@ -73,6 +74,37 @@ const DESIGNS: Record<string, SampleDesign> = {
     eventSample: 150,
     randomSample: 150,
     seed: 20150809,
+  },
+  /**
+   * stories-heldout2.jsonl, a second held-out set drawn like the first (half event titles, half random) from days no
+   * other set uses, holding big events' first days: the coalition's five-day humanitarian truce in Yemen (announced
+   * 07-25), Bahrain recalling its ambassador from Iran (07-25), the 2018 World Cup qualifying draw, the relief ship
+   * Darb al-Khair reaching Aden, Turkey's strikes on ISIS and the PKK, clashes at al-Aqsa, …
+   */
+  heldout2: {
+    from: "2015-07-25T00:00:00",
+    to: "2015-07-28T00:00:00",
+    eventWords: [
+      "هدنة",
+      "البحرين",
+      "إيران",
+      "طهران",
+      "اليمن",
+      "عدن",
+      "لحج",
+      "الحوثي",
+      "قرعة",
+      "مونديال",
+      "درب الخير",
+      "الأقصى",
+      "تركيا",
+      "طوكيو",
+      "العلماء",
+      "داعش",
+    ],
+    eventSample: 175,
+    randomSample: 175,
+    seed: 20150725,
   },
 };
 const LEAD_CHARS = 260;
