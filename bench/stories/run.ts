@@ -1,7 +1,8 @@
 /**
  * Stories benchmark on the SaudiNewsNet dev corpus: duplicate groups and stories, near-duplicate precision/recall
  * (human labels and brute-force truth), per-article cost at 10k / 28k / 10× replay, clustering P/R/F1 on hand
- * labels beside a brute-force TF-IDF nearest-neighbour peer, and similar-article lists. Not pure (reads files).
+ * labels (each held-out set, held-out-stories.ts) beside a brute-force TF-IDF nearest-neighbour peer, and similar-article
+ * lists. Not pure (reads files).
  * Run: node --import tsx bench/stories/run.ts [--no-replay]
  */
 import { readFileSync } from "node:fs";
@@ -24,15 +25,8 @@ import {
   type RelatedCandidate,
   SIMILAR_MAX_ITEMS,
 } from "../../src/stages/related/find-related.ts";
-import { scoreClustering } from "../../src/stages/stories/pairwise-scores.ts";
 import { PlacementLog, StoryStream, type StreamArticle } from "../../src/stages/stories/recluster.ts";
-import {
-  cosine,
-  type SparseVector,
-  TermStats,
-  toSparseVector,
-  toStoryTerms,
-} from "../../src/stages/stories/story-vector.ts";
+import { cosine, type SparseVector } from "../../src/stages/stories/story-vector.ts";
 import {
   applySecondReading,
   describeSetting,
@@ -42,6 +36,7 @@ import {
   type SecondReading,
   scoreCopies,
 } from "./copy-rule-grid.ts";
+import { HELD_OUT_STORY_SETS, printStorySetScores } from "./held-out-stories.ts";
 import { loadStream, readStoryLabels } from "./load-corpus.ts";
 
 const LABELS_DIR = join(process.cwd(), "testdata", "labels");
@@ -247,28 +242,11 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
     `brute force cost: ${fmt((bruteMs * 1000) / sample.length, 0)} µs/article for ${sample.length} articles (quadratic) vs index ${fmt((s.timings.dedupeMs * 1000) / base.length, 0)} µs/article`,
   );
 
-  // 5. Clustering vs hand-labelled stories, beside a brute-force TF-IDF nearest-neighbour peer.
-  const gold = readStoryLabels("stories.jsonl");
-  const ourPred = new Map([...gold.keys()].map((id) => [id, log.storyOf(id) ?? id]));
-  const ourScores = scoreClustering(gold, ourPred);
-  const window = base.filter(
-    (a) => a.timeMs >= Date.parse("2015-08-04T00:00:00Z") && a.timeMs < Date.parse("2015-08-08T00:00:00Z"),
-  );
-  const peer = runNearestNeighbourPeer(window, 0.3);
-  const peerScores = scoreClustering(gold, peer.storyOf);
-  console.log(
-    `\n== clustering vs hand labels (${gold.size} articles, ${ourScores.goldClusters} gold stories) ==`,
-  );
-  const line = (name: string, x: ReturnType<typeof scoreClustering>, usPerArticle: number) =>
-    console.log(
-      `${name.padEnd(34)} pairwise P ${fmt(x.precision)} R ${fmt(x.recall)} F1 ${fmt(x.f1)} | B3 F1 ${fmt(x.bcubedF1)} | clusters ${x.predictedClusters}/${x.goldClusters} | ${fmt(usPerArticle, 0)} µs/article`,
-    );
+  // 5. Clustering vs hand-labelled stories, each held-out set beside a brute-force TF-IDF nearest-neighbour peer.
   const ourUs = (s.timings.clusterMs * 1000) / base.length;
-  line("akhbar online clusterer", ourScores, ourUs);
-  line(`peer: brute-force TF-IDF 1-NN (${window.length} art.)`, peerScores, peer.usPerArticle);
-  console.log(
-    `ratios akhbar/peer: F1 ${fmt(ourScores.f1 / Math.max(1e-9, peerScores.f1))}, B3 F1 ${fmt(ourScores.bcubedF1 / Math.max(1e-9, peerScores.bcubedF1))}, cost ${fmt(ourUs / peer.usPerArticle)}`,
-  );
+  for (const set of HELD_OUT_STORY_SETS) {
+    printStorySetScores(set, readStoryLabels(set.file), (id) => log.storyOf(id), base, ourUs);
+  }
 
   // 6. Similar-article lists for random anchors: candidates = 150 nearest by cosine within ±3 days plus the story.
   const cand = (a: StreamArticle): RelatedCandidate => ({
@@ -312,31 +290,6 @@ function evaluateFirstPass(s: StoryStream, log: PlacementLog): void {
   console.log(
     `findRelated p50 ${fmt(times[Math.floor(times.length * 0.5)]!, 3)} ms, p95 ${fmt(times[Math.floor(times.length * 0.95)]!, 3)} ms`,
   );
-}
-
-/** Peer: each article joins the story of its most similar earlier article (cosine ≥ threshold), brute force. */
-function runNearestNeighbourPeer(articles: readonly StreamArticle[], threshold: number) {
-  const stats = new TermStats();
-  const seen: { id: string; v: SparseVector; story: string }[] = [];
-  const storyOf = new Map<string, string>();
-  const t0 = performance.now();
-  for (const a of articles) {
-    const terms = toStoryTerms(a.title, a.text);
-    stats.addDocument(terms);
-    const v = toSparseVector(terms, stats);
-    let best = threshold;
-    let story = a.id;
-    for (const o of seen) {
-      const c = cosine(v, o.v);
-      if (c >= best) {
-        best = c;
-        story = o.story;
-      }
-    }
-    seen.push({ id: a.id, v, story });
-    storyOf.set(a.id, story);
-  }
-  return { storyOf, usPerArticle: ((performance.now() - t0) * 1000) / articles.length };
 }
 
 void describeSetting;
