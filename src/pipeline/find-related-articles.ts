@@ -23,7 +23,7 @@ import {
   type SparseVector,
   TermStats,
   toIdentifiedVector,
-  toStoryTerms,
+  toVectorTerms,
 } from "../stages/stories/story-vector.ts";
 import type { StoryTermsCache } from "./story-terms-cache.ts";
 
@@ -141,7 +141,8 @@ export async function findRelatedArticles(
   if (anchorPlacement !== undefined) placements.set(anchor.id, anchorPlacement);
   const stats = new TermStats();
   const cache = options.termsCache;
-  const terms = pool.map((a) => (cache === undefined ? toStoryTerms(a.title, a.text) : cache.termsOf(a)));
+  // Term frequencies alone: a vector is made of nothing else (toVectorTerms).
+  const terms = pool.map((a) => (cache === undefined ? toVectorTerms(a.title, a.text) : cache.termsOf(a)));
   // Each article's term ids, so its vector looks no term up again.
   const termIds = terms.map((t) => stats.addDocument(t));
   stats.addEmptyDocuments(RELATED_IDF_BACKGROUND_DOCS);

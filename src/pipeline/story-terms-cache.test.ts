@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toStoryTerms } from "../stages/stories/story-vector.ts";
+import { toVectorTerms } from "../stages/stories/story-vector.ts";
 import { StoryTermsCache } from "./story-terms-cache.ts";
 
 const article = (id: string, contentHash: string, title: string) => ({
@@ -10,11 +10,11 @@ const article = (id: string, contentHash: string, title: string) => ({
 });
 
 describe("StoryTermsCache", () => {
-  it("gives the terms toStoryTerms computes, and the kept object on a second call", () => {
+  it("gives the terms toVectorTerms computes, and the kept object on a second call", () => {
     const cache = new StoryTermsCache();
     const a = article("a", "h1", "افتتاح مستشفى جديد في الرياض");
     const first = cache.termsOf(a);
-    expect(first).toEqual(toStoryTerms(a.title, a.text));
+    expect(first).toEqual(toVectorTerms(a.title, a.text));
     expect(cache.termsOf(a)).toBe(first);
   });
 
@@ -24,7 +24,7 @@ describe("StoryTermsCache", () => {
     const edited = article("a", "h2", "افتتاح مدرسة جديدة في جدة");
     const after = cache.termsOf(edited);
     expect(after).not.toBe(before);
-    expect(after).toEqual(toStoryTerms(edited.title, edited.text));
+    expect(after).toEqual(toVectorTerms(edited.title, edited.text));
   });
 
   it("drops the least recently used article past its size", () => {

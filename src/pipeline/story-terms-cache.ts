@@ -1,8 +1,8 @@
 /**
- * StoryTermsCache: an article's analyzed story terms (stages/stories toStoryTerms), kept for the next related-list
- * build that pools it again. Pipeline helper, in memory, no IO.
+ * StoryTermsCache: an article's analyzed vector terms (stages/stories toVectorTerms, the term frequencies of its story
+ * terms), kept for the next related-list build that pools it again. Pipeline helper, in memory, no IO.
  */
-import { type StoryTerms, toStoryTerms } from "../stages/stories/story-vector.ts";
+import { toVectorTerms, type VectorTerms } from "../stages/stories/story-vector.ts";
 
 /**
  * Articles whose terms are kept, least recently used dropped first. A neighbour sits in the pools of many anchors
@@ -19,15 +19,15 @@ export interface AnalyzableArticle {
 }
 
 export class StoryTermsCache {
-  readonly #entries = new Map<string, StoryTerms>();
+  readonly #entries = new Map<string, VectorTerms>();
   readonly #max: number;
 
   constructor(maxEntries: number = STORY_TERMS_CACHE_ENTRIES) {
     this.#max = maxEntries;
   }
 
-  /** The article's story terms: the kept ones when its id and content hash were seen, else computed and kept. */
-  termsOf(a: AnalyzableArticle): StoryTerms {
+  /** The article's vector terms: the kept ones when its id and content hash were seen, else computed and kept. */
+  termsOf(a: AnalyzableArticle): VectorTerms {
     const key = `${a.id}\u0000${a.contentHash}`;
     const kept = this.#entries.get(key);
     if (kept !== undefined) {
@@ -36,7 +36,7 @@ export class StoryTermsCache {
       this.#entries.set(key, kept);
       return kept;
     }
-    const terms = toStoryTerms(a.title, a.text);
+    const terms = toVectorTerms(a.title, a.text);
     this.#entries.set(key, terms);
     if (this.#entries.size > this.#max) {
       const oldest = this.#entries.keys().next();

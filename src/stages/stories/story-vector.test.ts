@@ -13,6 +13,7 @@ import {
   toIdentifiedVector,
   toSparseVector,
   toStoryTerms,
+  toVectorTerms,
 } from "./story-vector.ts";
 
 const terms = (...keys: string[]): StoryTerms => ({ tf: new Map(keys.map((k) => [k, 1])), titleKeys: [] });
@@ -123,6 +124,24 @@ describe("toStoryTerms title keys", () => {
     { why: "a word after ب that is no place keeps its letters", title: "بمسجد", not: "مسجد" },
   ])("$why", ({ title, not }) => {
     expect(keysOf(title)).not.toEqual(keysOf(not));
+  });
+});
+
+describe("toVectorTerms", () => {
+  it.each([
+    { why: "a title alone: each title key weighted", title: "أميركا تدين الهجوم", text: "" },
+    {
+      why: "a body repeating a title word: the counts add up",
+      title: "افتتاح مستشفى جديد في الرياض",
+      text: "أعلنت وزارة الصحة افتتاح مستشفى جديد في مدينة الرياض، وقال الوزير إن المستشفى يخدم الرياض.",
+    },
+    {
+      why: "a body past BODY_MAX_WORDS: only its start is counted",
+      title: "تفجير مسجد بعسير",
+      text: Array.from({ length: 400 }, (_, i) => `كلمة${i % 170} مسجد`).join(" "),
+    },
+  ])("gives toStoryTerms' term frequencies: $why", ({ title, text }) => {
+    expect(toVectorTerms(title, text).tf).toEqual(toStoryTerms(title, text).tf);
   });
 });
 

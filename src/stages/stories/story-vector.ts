@@ -138,23 +138,44 @@ export function isThinArticle(terms: StoryTerms): boolean {
  * not analyze it twice.
  */
 export function toStoryTerms(title: string, text: string, bodyStems?: readonly string[]): StoryTerms {
-  const tf = new Map<string, number>();
-  const titleTerms = keysOf(contentWords(title, 64));
-  const titleKeys = [...new Set(titleTerms)];
-  for (const k of titleTerms) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
-  const body = (bodyStems ?? toShingleWords(text, DEFAULT_SHINGLE_OPTIONS, BODY_MAX_WORDS))
-    .slice(0, BODY_MAX_WORDS)
-    .filter((k) => k.length >= MIN_STEM_CHARS);
-  for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
+  const { tf, titleTerms, body } = analyzeVectorTerms(title, text, bodyStems);
   const leadKeys = [...new Set(keysOf(contentWords(leadCharsOf(text), LEAD_KEY_WORDS)))];
   return {
     tf,
-    titleKeys,
+    titleKeys: [...new Set(titleTerms)],
     leadKeys,
     openingKeys: openingKeysOf(body),
     opinion: isOpinionColumn(text),
     reportOpening: isReportOpening(text),
   };
+}
+
+/** The part of an article's StoryTerms its vector and its document frequencies are made of. */
+export type VectorTerms = Pick<StoryTerms, "tf">;
+
+/**
+ * toStoryTerms' term frequencies alone, for a caller that only vectorizes (stages/related's pools): about half the
+ * analysis, the lead, opening keys and opinion tests being left out. Example: title "أميركا تدين الهجوم", empty text
+ * -> tf {"امريك" 3, "دين" 3, "هجوم" 3}, exactly toStoryTerms' `tf`.
+ */
+export function toVectorTerms(title: string, text: string): VectorTerms {
+  return { tf: analyzeVectorTerms(title, text).tf };
+}
+
+/** Title keys (TITLE_TERM_WEIGHT each) and the first BODY_MAX_WORDS body stems (1 each), counted into `tf`. */
+function analyzeVectorTerms(
+  title: string,
+  text: string,
+  bodyStems?: readonly string[],
+): { tf: Map<string, number>; titleTerms: string[]; body: string[] } {
+  const tf = new Map<string, number>();
+  const titleTerms = keysOf(contentWords(title, 64));
+  for (const k of titleTerms) tf.set(k, (tf.get(k) ?? 0) + TITLE_TERM_WEIGHT);
+  const body = (bodyStems ?? toShingleWords(text, DEFAULT_SHINGLE_OPTIONS, BODY_MAX_WORDS))
+    .slice(0, BODY_MAX_WORDS)
+    .filter((k) => k.length >= MIN_STEM_CHARS);
+  for (const k of body) tf.set(k, (tf.get(k) ?? 0) + 1);
+  return { tf, titleTerms, body };
 }
 
 /**
@@ -174,7 +195,7 @@ export class TermStats {
   private docs = 0;
 
   /** Counts one article's distinct terms; returns their ids in `terms.tf` order (for toIdentifiedVector). */
-  addDocument(terms: StoryTerms): Int32Array {
+  addDocument(terms: VectorTerms): Int32Array {
     this.docs++;
     const out = new Int32Array(terms.tf.size);
     let k = 0;
@@ -256,7 +277,7 @@ export interface TermStatsSnapshot {
 }
 
 /** Weights terms by (1 + ln tf) · idf, keeps the VECTOR_MAX_TERMS heaviest and L2-normalizes. */
-export function toSparseVector(terms: StoryTerms, stats: TermStats): SparseVector {
+export function toSparseVector(terms: VectorTerms, stats: TermStats): SparseVector {
   return toIdentifiedVector(terms, stats).vector;
 }
 
@@ -266,7 +287,7 @@ export function toSparseVector(terms: StoryTerms, stats: TermStats): SparseVecto
  * `stats.addDocument(terms)` returned, so no term is looked up again.
  */
 export function toIdentifiedVector(
-  terms: StoryTerms,
+  terms: VectorTerms,
   stats: TermStats,
   termIds?: Int32Array,
 ): { vector: SparseVector; ids: Int32Array } {
