@@ -118,6 +118,8 @@ const PHASES = ["search", "placements", "rows", "analysis", "rest"] as const;
 
 interface Samples {
   total: number[];
+  /** Process CPU time of each call, ms: less hostage to other processes than wall time on a shared machine. */
+  cpu: number[];
   phases: Map<string, number[]>;
   lists: string[];
 }
@@ -155,17 +157,25 @@ async function main(): Promise<void> {
         for (const a of anchors) await side.find(side.storage, a, { coverage: false, termsCache: caches[i] });
     }
     for (const [i] of sides.entries())
-      results[i]!.set(mode.name, { total: [], phases: new Map(PHASES.map((p) => [p, []])), lists: [] });
+      results[i]!.set(mode.name, {
+        total: [],
+        cpu: [],
+        phases: new Map(PHASES.map((p) => [p, []])),
+        lists: [],
+      });
     for (const [k, a] of anchors.entries()) {
       const order = k % 2 === 0 ? [...sides.keys()] : [...sides.keys()].reverse();
       for (const i of order) {
         const side = sides[i]!;
         side.phases.clear();
+        const c = process.cpuUsage();
         const t = performance.now();
         const out = await side.find(side.storage, a, { coverage: mode.coverage, termsCache: caches[i] });
         const ms = performance.now() - t;
+        const cpu = process.cpuUsage(c);
         const r = results[i]!.get(mode.name)!;
         r.total.push(ms);
+        r.cpu.push((cpu.user + cpu.system) / 1000);
         r.lists.push(listKey(out));
         let io = 0;
         for (const p of PHASES) {
@@ -191,14 +201,14 @@ async function main(): Promise<void> {
         ", ",
       );
       console.log(
-        `  ${side.name.padEnd(14)} p50 ${pct(r.total, 0.5).toFixed(1)} ms  p95 ${pct(r.total, 0.95).toFixed(1)} ms  mean ${mean(r.total).toFixed(2)} ms\n    mean per phase (ms): ${phases}\n    slowest 10% (ms):    ${tail}`,
+        `  ${side.name.padEnd(14)} p50 ${pct(r.total, 0.5).toFixed(1)} ms  p95 ${pct(r.total, 0.95).toFixed(1)} ms  mean ${mean(r.total).toFixed(2)} ms | CPU p50 ${pct(r.cpu, 0.5).toFixed(1)} ms  p95 ${pct(r.cpu, 0.95).toFixed(1)} ms  mean ${mean(r.cpu).toFixed(2)} ms\n    mean per phase (ms): ${phases}\n    slowest 10% (ms):    ${tail}`,
       );
     }
     if (sides.length === 2) {
       const [a, b] = [results[0]!.get(mode.name)!, results[1]!.get(mode.name)!];
       const differ = a.lists.filter((l, k) => l !== b.lists[k]);
       console.log(
-        `  B/A p50 ${(pct(b.total, 0.5) / pct(a.total, 0.5)).toFixed(3)}, p95 ${(pct(b.total, 0.95) / pct(a.total, 0.95)).toFixed(3)}; lists differing: ${differ.length} of ${a.lists.length}`,
+        `  B/A p50 ${(pct(b.total, 0.5) / pct(a.total, 0.5)).toFixed(3)}, p95 ${(pct(b.total, 0.95) / pct(a.total, 0.95)).toFixed(3)}, CPU mean ${(mean(b.cpu) / mean(a.cpu)).toFixed(3)}; lists differing: ${differ.length} of ${a.lists.length}`,
       );
       for (const [k, l] of a.lists.entries())
         if (l !== b.lists[k]) console.log(`    ${anchors[k]}\n      A ${l}\n      B ${b.lists[k]}`);

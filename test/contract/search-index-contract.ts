@@ -342,6 +342,26 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       expect(await neighbourIds(["oil"], { fromMs: 0, toMs: 1000 })).toEqual([]);
     });
 
+    it("keeps the best in-window neighbours when stored among them are better matches outside the window", async () => {
+      const at = (key: string, iso: string, title: string, body: string) =>
+        makeArticleWrite(key, { publishedAt: iso, index: { title, body } });
+      // Late arrivals from other weeks, stored between the window's articles and each a better match than any of them:
+      // the window's first hits come only after all of these in rank order.
+      const others = Array.from({ length: 8 }, (_, i) =>
+        at(`other${i}`, "2015-08-20T00:00:00Z", "oil oil", ""),
+      );
+      await storage.articles.writeArticles([
+        at("best", "2015-07-06T00:00:00Z", "oil", "oil a"),
+        ...others,
+        at("mid", "2015-07-07T00:00:00Z", "oil", "a b c"),
+        at("low", "2015-07-08T00:00:00Z", "x", "oil a b c d e f g"),
+      ]);
+      const window = { fromMs: Date.parse("2015-07-05T00:00:00Z"), toMs: Date.parse("2015-07-10T00:00:00Z") };
+      expect(await neighbourIds(["oil"], window, 2)).toEqual(["id-best", "id-mid"]);
+      expect(await neighbourIds(["oil"], window, 5)).toEqual(["id-best", "id-mid", "id-low"]);
+      expect((await neighbourIds(["oil"], ALL_TIME, 2)).every((id) => id.startsWith("id-other"))).toBe(true);
+    });
+
     it("returns scores where higher is better, in descending order", async () => {
       await storage.articles.writeArticles([
         makeArticleWrite("a", { index: { title: "oil oil", body: "" } }),
