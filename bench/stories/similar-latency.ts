@@ -2,7 +2,7 @@
  * Latency of the whole related-articles lookup (pipeline/find-related-articles) on a SQLite store, per phase, with an
  * optional interleaved A/B against older code and a check that both sides list the same articles in the same order.
  * Benchmark helper, not pure (opens a store).
- * Run: node --import tsx bench/stories/similar-latency.ts --db PATH [--anchors N] [--base DIR] [--cpu-prof-only]
+ * Run: node --import tsx bench/stories/similar-latency.ts --db PATH [--anchors N] [--base DIR]
  *   --base DIR: a tree holding older src/ (e.g. `git archive <commit> src | tar -x -C bench/.tmp/base`); its
  *   findRelatedArticles and SQLite adapters run as side A, this tree's as side B, anchor by anchor in alternating
  *   order so machine load falls on both alike. Without it only this tree runs.
@@ -23,6 +23,8 @@ const argOf = (name: string, fallback: string) =>
 const DB = argOf("--db", "");
 const ANCHORS = Number(argOf("--anchors", "320"));
 const BASE = argOf("--base", "");
+/** Anchors drawn from the biggest stories besides the random ones, one per story, timed apart as well. */
+const BIG_STORY_ANCHORS = 40;
 /** Seed of the anchor draw (mulberry32): the same anchors on every run. */
 const ANCHOR_SEED = 20261130;
 
@@ -141,11 +143,24 @@ async function main(): Promise<void> {
   const all = (probe.db.prepare("SELECT id FROM articles ORDER BY id").all() as { id: string }[]).map(
     (r) => r.id,
   );
+  // One member of each of the biggest stories: the articles readers open most, whose coverage is hundreds of rows.
+  const big = (
+    probe.db
+      .prepare(
+        `SELECT min(article_id) AS id FROM article_placements GROUP BY story_id ORDER BY count(*) DESC, story_id
+         LIMIT ?`,
+      )
+      .all(BIG_STORY_ANCHORS) as { id: string }[]
+  ).map((r) => r.id);
   await probe.close();
   const rand = seededRandom(ANCHOR_SEED);
   const anchors = [
-    ...new Set(Array.from({ length: ANCHORS * 2 }, () => all[Math.floor(rand() * all.length)]!)),
-  ].slice(0, ANCHORS);
+    ...new Set([...Array.from({ length: ANCHORS * 2 }, () => all[Math.floor(rand() * all.length)]!)]),
+  ]
+    .filter((id) => !big.includes(id))
+    .slice(0, ANCHORS)
+    .concat(big);
+  const isBig = anchors.map((id) => big.includes(id));
   // Warm-up outside the samples: statements compiled, the file's pages mapped.
   for (const side of sides) for (const a of anchors.slice(0, 10)) await side.find(side.storage, a, {});
   const results = sides.map(() => new Map<string, Samples>());
@@ -188,7 +203,9 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(`\n== findRelatedArticles on SQLite, ${anchors.length} random anchors (${DB}) ==`);
+  console.log(
+    `\n== findRelatedArticles on SQLite, ${anchors.length - big.length} random anchors + ${big.length} of the biggest stories (${DB}) ==`,
+  );
   for (const mode of MODES) {
     console.log(`\n${mode.name}`);
     for (const [i, side] of sides.entries()) {
@@ -202,6 +219,13 @@ async function main(): Promise<void> {
       );
       console.log(
         `  ${side.name.padEnd(14)} p50 ${pct(r.total, 0.5).toFixed(1)} ms  p95 ${pct(r.total, 0.95).toFixed(1)} ms  mean ${mean(r.total).toFixed(2)} ms | CPU p50 ${pct(r.cpu, 0.5).toFixed(1)} ms  p95 ${pct(r.cpu, 0.95).toFixed(1)} ms  mean ${mean(r.cpu).toFixed(2)} ms\n    mean per phase (ms): ${phases}\n    slowest 10% (ms):    ${tail}`,
+      );
+    }
+    for (const [i, side] of sides.entries()) {
+      const r = results[i]!.get(mode.name)!;
+      const pick = (xs: number[]) => xs.filter((_, k) => isBig[k]);
+      console.log(
+        `  ${side.name.padEnd(14)} big-story anchors: p50 ${pct(pick(r.total), 0.5).toFixed(1)} ms  p95 ${pct(pick(r.total), 0.95).toFixed(1)} ms | CPU mean ${mean(pick(r.cpu)).toFixed(2)} ms`,
       );
     }
     if (sides.length === 2) {

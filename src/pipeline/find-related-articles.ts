@@ -83,9 +83,9 @@ export interface RelatedArticleLists {
 
 export interface RelatedOptions {
   /**
-   * Also read the rows of the story's other coverage and of the anchor's copies (`sameStory`, `copies`); when false
-   * both lists come back empty. Default true. The article page leaves it off: it links the story instead, and the
-   * rows of a big story's coverage (hundreds of articles) were most of the slowest first views.
+   * Also read the story's members and the rows of its other coverage and of the anchor's copies (`sameStory`,
+   * `copies`); when false both lists come back empty. Default true. The article page leaves it off: it links the story
+   * instead, and the rows of a big story's coverage (hundreds of articles) were most of the slowest first views.
    */
   coverage?: boolean;
   /**
@@ -117,14 +117,21 @@ export async function findRelatedArticles(
   const [anchor] = await storage.articles.getArticleSummaries([articleId]);
   if (anchor === undefined) return null;
   const [anchorPlacement] = await stories.getPlacements([anchor.id]);
+  const coverage = options.coverage !== false;
+  // The story's members are read only for the coverage lists: a big story's are hundreds of rows (580 in the dev
+  // corpus's biggest, 2 ms).
   const members = (
-    anchorPlacement === undefined ? [] : await stories.listStoryMembers(anchorPlacement.storyId)
+    anchorPlacement === undefined || !coverage ? [] : await stories.listStoryMembers(anchorPlacement.storyId)
   ).filter((m) => m.articleId !== anchor.id);
   const hits = await searchNeighbourIds(storage.search, anchor, RELATED_SEARCH_HITS);
-  const memberIds = new Set(members.map((m) => m.articleId));
-  const hitIds = hits.filter((id) => !memberIds.has(id));
   const placements = new Map<string, PlacedArticle>();
-  for (const p of await stories.getPlacements(hitIds)) placements.set(p.articleId, p);
+  for (const p of await stories.getPlacements(hits)) placements.set(p.articleId, p);
+  // Hits of the anchor's own story are told by their placements: a merge moves its stories' placements to the story
+  // it keeps, so a placement's story id is the live one listStoryMembers resolves aliases to.
+  const hitIds =
+    anchorPlacement === undefined
+      ? hits
+      : hits.filter((id) => placements.get(id)?.storyId !== anchorPlacement.storyId);
   // Rows are read and analyzed only for the best few of each story: a list shows one article per story.
   const perStory = new Map<string, number>();
   const neighbourIds: string[] = [];
@@ -173,14 +180,13 @@ export async function findRelatedArticles(
   }
   const lists = findRelated(candidates[0]!, candidates, options.ranking ?? DEFAULT_SIMILAR_RANKING);
   const anchorGroup = anchorPlacement?.groupId ?? anchor.id;
-  const copies =
-    options.coverage === false
-      ? []
-      : candidates
-          .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
-          .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
-  const sameStory = options.coverage === false ? [] : lists.sameStory;
-  const containments = options.coverage === false ? [] : await stories.listContainments([anchor.id]);
+  const copies = !coverage
+    ? []
+    : candidates
+        .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
+        .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
+  const sameStory = coverage ? lists.sameStory : [];
+  const containments = coverage ? await stories.listContainments([anchor.id]) : [];
   const containedInIds = containments.filter((c) => c.innerId === anchor.id).map((c) => c.outerId);
   const containsIds = containments.filter((c) => c.outerId === anchor.id).map((c) => c.innerId);
   const unplaced = [...containedInIds, ...containsIds].filter((id) => !placements.has(id));
