@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { FixtureRecord } from "../../test/fixtures/arabic-articles.ts";
+import {
+  FIXTURE_RECORDS,
+  type FixtureRecord,
+  MERGE_RECORDS,
+  STORY_RECORDS,
+} from "../../test/fixtures/arabic-articles.ts";
 import { importFixture } from "../../test/fixtures/import-fixture.ts";
 import { inventedWords } from "../../test/fixtures/invented-words.ts";
 import { RANK_CANDIDATES_MAX } from "../adapters/search-policy.ts";
@@ -63,6 +68,29 @@ describe("findRelatedArticles", () => {
       // Outside ±RELATED_WINDOW_DAYS: never offered, however well they match.
       expect(similar.filter((id) => id.startsWith("new-"))).toEqual([]);
       expect(similar).not.toContain("anchor");
+    } finally {
+      await storage.close();
+    }
+  }, 60_000);
+
+  it("lists the same similar articles and read-also pick with coverage as without (members are read only with it)", async () => {
+    const storage = await openSqliteStorage(join(dir, "coverage.db"));
+    try {
+      // The story fixtures: copies, a rewrite and stories the merge pass folds together (aliases).
+      const records = [...FIXTURE_RECORDS, ...STORY_RECORDS, ...MERGE_RECORDS];
+      await importFixture(storage, records);
+      const ids = (rs: readonly { article: { id: string } }[]) => rs.map((r) => r.article.id);
+      let withCoverage = 0;
+      for (const { id } of records) {
+        const on = await findRelatedArticles(storage, id);
+        const off = await findRelatedArticles(storage, id, { coverage: false });
+        expect(ids(off?.similar ?? [])).toEqual(ids(on?.similar ?? []));
+        expect(off?.readAlso?.article.id).toEqual(on?.readAlso?.article.id);
+        expect(off?.sameStory ?? []).toEqual([]);
+        if ((on?.sameStory.length ?? 0) > 0) withCoverage++;
+      }
+      // The fixture's stories have several members: the comparison covers anchors whose story mates are hits.
+      expect(withCoverage).toBeGreaterThan(0);
     } finally {
       await storage.close();
     }
