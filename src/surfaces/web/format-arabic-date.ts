@@ -1,6 +1,7 @@
 /**
- * Dates for Arabic readers: an absolute form ("٢٢ يوليو ٢٠١٥، ١٠:٠٠ ص" style, Gregorian) and a relative one
- * ("منذ ساعتين"), both from Intl with Node's full ICU. Pure (the caller passes `now`).
+ * Dates for Arabic readers, from Intl with Node's full ICU: a time as an age ("قبل 3 ساعات") while it is recent, else as
+ * a Gregorian date ("6 أغسطس 2015، 9:37 م"), with the Umm al-Qura Hijri date beside it ("21 شوال 1436 هـ"); and
+ * calendar spans a text mentions. Pure (the caller passes `now`).
  */
 
 /**
@@ -13,45 +14,76 @@ export const DISPLAY_TIME_ZONE = "Asia/Riyadh";
  * Western digits, and mixing ٢٠١٥ in dates with 2015 in the text reads badly.
  */
 export const DISPLAY_LOCALE = "ar-u-nu-latn";
+/**
+ * Times younger than this read as an age, older ones as a date: "قبل 11 سنة" on every card of an archive says nothing
+ * a reader can place (product review 2026-11-30, item 5), while within a week an age is what news readers scan for.
+ * The page script (assets/app.js RELATIVE_MAX_MS) holds the same value.
+ */
+export const RELATIVE_TIME_MAX_MS = 7 * 86_400_000;
 
-const ABSOLUTE = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
-  dateStyle: "long",
+const DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: "long", timeZone: DISPLAY_TIME_ZONE });
+const TIME_OF_DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeStyle: "short",
   timeZone: DISPLAY_TIME_ZONE,
 });
-const DAY_ONLY = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: "long", timeZone: DISPLAY_TIME_ZONE });
+/** Umm al-Qura, the calendar Saudi Arabia uses officially; "هـ" is the era ICU appends. */
+const HIJRI_DAY = new Intl.DateTimeFormat("ar-u-ca-islamic-umalqura-nu-latn", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: DISPLAY_TIME_ZONE,
+});
 const RELATIVE = new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: "auto" });
 
-const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400_000],
-  ["month", 30 * 86_400_000],
-  ["week", 7 * 86_400_000],
+/** Units an age is told in, largest first; a week at most (RELATIVE_TIME_MAX_MS), so no weeks, months or years. */
+const AGE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400_000],
   ["hour", 3_600_000],
   ["minute", 60_000],
 ];
 
-/** "2015-07-22T07:00:00Z" → "22 يوليو 2015 في 10:00 ص"; null for an unparsable time. */
-export function formatArabicDate(iso: string | null): string | null {
-  const ms = iso === null ? Number.NaN : Date.parse(iso);
-  return Number.isNaN(ms) ? null : ABSOLUTE.format(ms);
+/** One instant in the forms the reader shows it (see formatArabicTime). */
+export interface ArabicTime {
+  /** "6 أغسطس 2015" */
+  day: string;
+  /** "6 أغسطس 2015، 9:37 م" */
+  dayAndTime: string;
+  /** "21 شوال 1436 هـ" */
+  hijri: string;
+  /** "قبل 3 ساعات", "أمس", "الآن"; null once the time is RELATIVE_TIME_MAX_MS away from now (either way). */
+  age: string | null;
 }
 
-/** "2015-07-22T07:00:00Z" → "22 يوليو 2015" (no time); null for an unparsable time. */
-export function formatArabicDay(iso: string | null): string | null {
-  const ms = iso === null ? Number.NaN : Date.parse(iso);
-  return Number.isNaN(ms) ? null : DAY_ONLY.format(ms);
-}
-
-/** Relative to `nowMs`: "منذ 3 ساعات", "أمس", "الآن"; null for an unparsable time. */
-export function formatArabicRelative(iso: string | null, nowMs: number): string | null {
+/**
+ * The one formatter every reader page's times go through. Dates are in DISPLAY_TIME_ZONE; null for an unparsable
+ * time. Example at now = 2015-08-06T21:37:00Z: "2015-08-06T18:37:00Z" → {day: "6 أغسطس 2015",
+ * dayAndTime: "6 أغسطس 2015، 9:37 م", hijri: "21 شوال 1436 هـ", age: "قبل 3 ساعات"}; a month earlier, age is null.
+ */
+export function formatArabicTime(iso: string | null, nowMs: number): ArabicTime | null {
   const ms = iso === null ? Number.NaN : Date.parse(iso);
   if (Number.isNaN(ms)) return null;
-  const diff = ms - nowMs;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size) return RELATIVE.format(Math.trunc(diff / size), unit);
+  const day = DAY.format(ms);
+  return {
+    day,
+    dayAndTime: `${day}، ${TIME_OF_DAY.format(ms)}`,
+    hijri: HIJRI_DAY.format(ms),
+    age: ageOf(ms - nowMs),
+  };
+}
+
+/** "قبل 3 ساعات" for -3 h; null at RELATIVE_TIME_MAX_MS or beyond. */
+function ageOf(diffMs: number): string | null {
+  if (Math.abs(diffMs) >= RELATIVE_TIME_MAX_MS) return null;
+  for (const [unit, size] of AGE_UNITS) {
+    if (Math.abs(diffMs) >= size) return RELATIVE.format(Math.trunc(diffMs / size), unit);
   }
   return "الآن";
+}
+
+/** "2015-07-22T07:00:00Z" → "22 يوليو 2015" (no time); null for an unparsable time. For chart labels. */
+export function formatArabicDay(iso: string | null): string | null {
+  const ms = iso === null ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(ms) ? null : DAY.format(ms);
 }
 
 const CALENDAR_DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, {

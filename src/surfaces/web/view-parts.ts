@@ -3,7 +3,7 @@
  * Every field that comes from a source is rendered with dir="auto" (block) or inside <bdi> (inline).
  */
 import type { SourceSummary } from "../../ports/source-store.ts";
-import { formatArabicDate, formatArabicRelative } from "./format-arabic-date.ts";
+import { formatArabicTime } from "./format-arabic-date.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { StoryArticle, StorySummary } from "./reader-data.ts";
 
@@ -18,18 +18,31 @@ export function sourceName(ctx: ViewContext, id: string): SafeHtml {
   return html`<bdi>${ctx.sources.get(id)?.name ?? id}</bdi>`;
 }
 
-/** Absolute date with the exact instant in `datetime`. */
-export function absoluteTime(iso: string | null): SafeHtml {
-  const text = formatArabicDate(iso);
-  return text === null ? html`` : html`<time datetime="${iso}">${text}</time>`;
+/**
+ * A time in full, for an article's or a story's header: Gregorian date and time, the Hijri date beside it, and the
+ * age when recent: "6 أغسطس 2015، 9:37 م · 21 شوال 1436 هـ (قبل 3 ساعات)".
+ */
+export function absoluteTime(iso: string | null, ctx: ViewContext): SafeHtml {
+  const t = formatArabicTime(iso, ctx.nowMs);
+  if (t === null) return html``;
+  return html`<time datetime="${iso}">${t.dayAndTime}</time> · <span class="hijri">${t.hijri}</span>${
+    t.age === null ? "" : html` (<time datetime="${iso}" data-relative="">${t.age}</time>)`
+  }`;
 }
 
-/** Relative time ("منذ ساعتين") with the absolute date as its tooltip; the page script keeps it current. */
-export function relativeTime(iso: string | null, ctx: ViewContext): SafeHtml {
-  const text = formatArabicRelative(iso, ctx.nowMs);
-  return text === null
-    ? html``
-    : html`<time datetime="${iso}" title="${formatArabicDate(iso)}" data-relative>${text}</time>`;
+/**
+ * A time as a reader scans a list: its age while recent ("قبل 3 ساعات"), else its date, with the time of day when
+ * `withTime` (story coverage, where minutes order the reports). The tooltip holds the full Gregorian and Hijri date;
+ * the page script keeps ages current and turns one into the date once it is a week old (`data-relative`).
+ */
+export function shortTime(iso: string | null, ctx: ViewContext, withTime = false): SafeHtml {
+  const t = formatArabicTime(iso, ctx.nowMs);
+  if (t === null) return html``;
+  const date = withTime ? t.dayAndTime : t.day;
+  const title = `${t.dayAndTime} · ${t.hijri}`;
+  return t.age === null
+    ? html`<time datetime="${iso}" title="${title}">${date}</time>`
+    : html`<time datetime="${iso}" title="${title}" data-relative="${date}">${t.age}</time>`;
 }
 
 /** Noun forms Arabic numerals agree with: 1, 2, 3–10 (plural), 11–99 (accusative singular), 100s (genitive). */
@@ -116,7 +129,7 @@ ${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
 <ul class="meta">
 <li>${shown.map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}${story.sources.length > shown.length ? html` وغيرها` : ""}</li>
 ${story.articleCount > 1 ? html`<li><span class="badge">${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</span></li>` : ""}
-<li>${relativeTime(story.lastUpdate, ctx)}</li>
+<li>${shortTime(story.lastUpdate, ctx)}</li>
 </ul>
 </article></li>`;
 }
@@ -128,7 +141,7 @@ export function articleRow(a: StoryArticle, ctx: ViewContext, extra: SafeHtml | 
 <ul class="meta">
 <li>${sourceName(ctx, a.sourceId)}</li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
-<li>${relativeTime(a.publishedAt, ctx)}</li>
+<li>${shortTime(a.publishedAt, ctx, true)}</li>
 ${extra === "" ? "" : html`<li>${extra}</li>`}
 </ul>
 </article></li>`;

@@ -2,21 +2,26 @@
 // Served from /static under a CSP without inline scripts; touches the DOM through textContent only (Trusted Types).
 (() => {
   const rtf = new Intl.RelativeTimeFormat("ar-u-nu-latn", { numeric: "auto" });
+  // Same as RELATIVE_TIME_MAX_MS in format-arabic-date.ts: a week old, an age becomes a date.
+  const RELATIVE_MAX_MS = 7 * 864e5;
   const UNITS = [
-    ["year", 365 * 864e5],
-    ["month", 30 * 864e5],
-    ["week", 7 * 864e5],
     ["day", 864e5],
     ["hour", 36e5],
     ["minute", 6e4],
   ];
-  // Relative times were rendered at request time; keep them true while the page stays open.
+  // Ages were rendered at request time; keep them true while the page stays open. data-relative holds the date
+  // to show once the age reaches a week (empty where the date is printed beside it).
   function refreshRelativeTimes() {
     const now = Date.now();
     for (const el of document.querySelectorAll("time[data-relative]")) {
       const t = Date.parse(el.getAttribute("datetime") || "");
       if (Number.isNaN(t)) continue;
       const diff = t - now;
+      if (Math.abs(diff) >= RELATIVE_MAX_MS) {
+        const date = el.getAttribute("data-relative");
+        if (date) el.textContent = date;
+        continue;
+      }
       const unit = UNITS.find(([, size]) => Math.abs(diff) >= size);
       el.textContent = unit ? rtf.format(Math.trunc(diff / unit[1]), unit[0]) : "الآن";
     }

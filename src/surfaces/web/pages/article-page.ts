@@ -13,7 +13,6 @@ import {
   articleRow,
   articlesLabel,
   displayHost,
-  relativeTime,
   safeHref,
   sourceName,
   type ViewContext,
@@ -50,7 +49,7 @@ ${story !== null && story.articleCount > 1 ? html`<p class="meta"><a href="/stor
 <li>الناشر: <a href="/sources/${encodeURIComponent(a.sourceId)}">${sourceName(ctx, a.sourceId)}</a></li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
 ${a.byline === null ? "" : html`<li><bdi>${a.byline}</bdi></li>`}
-<li>${absoluteTime(published)} (${relativeTime(published, ctx)})</li>
+<li>${absoluteTime(published, ctx)}</li>
 </ul>
 <div class="article-body" dir="auto">
 ${a.html !== null ? trustedHtml(bodyImages(a.html, view.remoteImages)) : paragraphs(a.text)}

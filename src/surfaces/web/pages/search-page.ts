@@ -8,14 +8,7 @@ import { parseQuery } from "../../../stages/search/parse-query.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import type { SourceFacet } from "../search-facets.ts";
-import {
-  pager,
-  queryString,
-  relativeTime,
-  resultsLabel,
-  sourceName,
-  type ViewContext,
-} from "../view-parts.ts";
+import { pager, queryString, resultsLabel, shortTime, sourceName, type ViewContext } from "../view-parts.ts";
 
 export interface SearchForm {
   q: string;
@@ -86,7 +79,7 @@ ${
         (hit) => html`<li><article class="card">
 <h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
 <p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
-<ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${relativeTime(hit.published_at, ctx)}</li></ul>
+<ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${shortTime(hit.published_at, ctx)}</li></ul>
 ${hit.copies.length === 0 ? "" : copiesLine(hit.copies, ctx)}
 </article></li>`,
       )}</ol>`

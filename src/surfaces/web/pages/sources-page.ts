@@ -12,8 +12,8 @@ import {
   outletsLabel,
   pager,
   queryString,
-  relativeTime,
   safeHref,
+  shortTime,
   storyCard,
   type ViewContext,
 } from "../view-parts.ts";
@@ -61,7 +61,7 @@ ${sources.map(
 <th scope="row"><a href="/sources/${encodeURIComponent(s.id)}"><bdi>${s.name}</bdi></a></th>
 <td>${s.country === null ? "—" : countryName(s.country)}</td>
 <td class="num">${s.articleCount}</td>
-<td>${s.lastArticleAt === null ? "—" : relativeTime(s.lastArticleAt, ctx)}</td>
+<td>${s.lastArticleAt === null ? "—" : shortTime(s.lastArticleAt, ctx, true)}</td>
 ${feeds === null ? "" : html`<td>${feedCell(bySource.get(s.id) ?? [], ctx)}</td>`}
 </tr>`,
 )}
@@ -74,7 +74,7 @@ function feedCell(feeds: readonly FeedHealth[], ctx: ViewContext): SafeHtml {
   return html`${feeds.map((f) => {
     const label = f.disabledReason !== null ? "موقوف" : (STATUS_LABELS[f.status] ?? f.status);
     const cls = f.disabledReason !== null || f.status === "error" ? "status-error" : "status-ok";
-    return html`<div><span class="${cls}">${label}</span>${f.lastFetchAt === null ? "" : html` · ${relativeTime(f.lastFetchAt, ctx)}`}${
+    return html`<div><span class="${cls}">${label}</span>${f.lastFetchAt === null ? "" : html` · ${shortTime(f.lastFetchAt, ctx, true)}`}${
       f.error === null && f.disabledReason === null ? "" : html` · <bdi>${f.disabledReason ?? f.error}</bdi>`
     }</div>`;
   })}`;

@@ -14,7 +14,7 @@ import {
   otherArticlesLabel,
   outletsLabel,
   pager,
-  relativeTime,
+  shortTime,
   sourceName,
   type ViewContext,
 } from "../view-parts.ts";
@@ -63,8 +63,8 @@ export function renderStoryPage(
 <h1 dir="auto">${story.headline}</h1>
 <ul class="meta">
 <li>${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</li>
-<li>أول تغطية: ${absoluteTime(story.firstSeen)}</li>
-<li>آخر تحديث: ${relativeTime(story.lastUpdate, ctx)}</li>
+<li>أول تغطية: ${absoluteTime(story.firstSeen, ctx)}</li>
+<li>آخر تحديث: ${shortTime(story.lastUpdate, ctx, true)}</li>
 <li><a href="${feedBase}.rss">RSS</a> · <a href="${feedBase}.json">JSON Feed</a></li>
 </ul>
 ${caps.clusteredStories ? "" : html`<p class="note">لم تُجمَّع التغطيات بعد: هذه القصة مقال واحد. ستظهر هنا تغطية كل المصادر حين يعمل تجميع القصص.</p>`}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { formatArabicTime } from "./format-arabic-date.ts";
+
+/** A fixed clock: 7 Aug 2015, 0:37 in Riyadh. */
+const NOW = Date.parse("2015-08-06T21:37:00Z");
+
+describe("formatArabicTime at a fixed clock", () => {
+  it.each([
+    // why, instant, day and time (Riyadh), Hijri, age
+    [
+      "a report three hours old reads as an age",
+      "2015-08-06T18:37:00Z",
+      "6 أغسطس 2015، 9:37 م",
+      "21 شوال 1436 هـ",
+      "قبل 3 ساعات",
+    ],
+    ["under a minute is now", "2015-08-06T21:36:30Z", "7 أغسطس 2015، 12:36 ص", "22 شوال 1436 هـ", "الآن"],
+    ["minutes", "2015-08-06T21:00:00Z", "7 أغسطس 2015، 12:00 ص", "22 شوال 1436 هـ", "قبل 37 دقيقة"],
+    ["a day back is yesterday", "2015-08-05T20:00:00Z", "5 أغسطس 2015، 11:00 م", "20 شوال 1436 هـ", "أمس"],
+    [
+      "just under a week still has an age",
+      "2015-07-30T21:38:00Z",
+      "31 يوليو 2015، 12:38 ص",
+      "15 شوال 1436 هـ",
+      "قبل 6 أيام",
+    ],
+    ["a week old has a date only", "2015-07-30T21:37:00Z", "31 يوليو 2015، 12:37 ص", "15 شوال 1436 هـ", null],
+    [
+      "the Riyadh day, not the UTC one (22:30Z is 1:30 next morning)",
+      "2015-08-06T22:30:00Z",
+      "7 أغسطس 2015، 1:30 ص",
+      "22 شوال 1436 هـ",
+      "خلال 53 دقيقة",
+    ],
+    [
+      "Eid al-Fitr 1436 fell on 17 July 2015 (Umm al-Qura)",
+      "2015-07-17T12:00:00Z",
+      "17 يوليو 2015، 3:00 م",
+      "1 شوال 1436 هـ",
+      null,
+    ],
+    [
+      "an archive item eleven years back",
+      "2004-08-06T06:05:00Z",
+      "6 أغسطس 2004، 9:05 ص",
+      "20 جمادى الآخرة 1425 هـ",
+      null,
+    ],
+  ])("%s", (_why, iso, dayAndTime, hijri, age) => {
+    const t = formatArabicTime(iso, NOW);
+    expect(t).toEqual({ day: dayAndTime.split("، ")[0], dayAndTime, hijri, age });
+  });
+
+  it("gives null for a missing or unparsable time", () => {
+    expect(formatArabicTime(null, NOW)).toBeNull();
+    expect(formatArabicTime("yesterday", NOW)).toBeNull();
+  });
+
+  it("puts no bidi controls into the text (ICU may add them around numbers in some locales)", () => {
+    const t = formatArabicTime("2015-08-06T18:37:00Z", NOW)!;
+    expect(Object.values(t).join("")).not.toMatch(/[\u200e\u200f\u061c\u2066-\u2069]/);
+  });
+});
