@@ -4,6 +4,7 @@
  */
 import { AkhbarError } from "../domain/errors.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
+import { foldDigits } from "../stages/arabic/normalize-arabic.ts";
 
 /** Results per page when none is asked for. */
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -20,20 +21,24 @@ export interface SearchParams {
 }
 
 /**
- * Reads q, source (repeatable), from, to, limit, offset and recent through `get` (name → values).
+ * Reads q, source (repeatable), from, to, limit, offset and recent through `get` (name → values). q is required
+ * unless a source is given (then an empty q lists that source's newest articles).
  * Dates are YYYY-MM-DD (a day, in UTC) or full ISO times; `to` is inclusive of its whole day.
+ * Errors carry `details.param` and `details.reason` (a BadParamReason) so a surface can word them in its language.
  */
 export function parseSearchParams(get: (name: string) => string[]): SearchParams {
   const query = single(get, "q") ?? "";
-  if (query.trim() === "") throw badParam("q", "is required");
-  if (query.length > MAX_QUERY_CHARS) throw badParam("q", `is longer than ${MAX_QUERY_CHARS} characters`);
   const sources = get("source")
     .flatMap((s) => s.split(","))
     .map((s) => s.trim())
     .filter((s) => s !== "");
+  if (query.trim() === "" && sources.length === 0) throw badParam("q", "is required", "required");
+  if (query.length > MAX_QUERY_CHARS)
+    throw badParam("q", `is longer than ${MAX_QUERY_CHARS} characters`, "too_long", { max: MAX_QUERY_CHARS });
   const from = parseDateBound(single(get, "from"), "from", false);
   const to = parseDateBound(single(get, "to"), "to", true);
-  if (from !== null && to !== null && from >= to) throw badParam("from", "must be before to");
+  if (from !== null && to !== null && from >= to)
+    throw badParam("from", "must be before to", "reversed_range");
   return {
     query,
     options: {
@@ -47,16 +52,23 @@ export function parseSearchParams(get: (name: string) => string[]): SearchParams
   };
 }
 
-/** "2015-08-01" → "2015-08-01T00:00:00.000Z"; as an upper bound → the next midnight (exclusive). */
+/**
+ * "2015-08-01" (also "2015/8/1", "٢٠١٥-٠٨-٠١") → "2015-08-01T00:00:00.000Z"; as an upper bound → the next midnight
+ * (exclusive).
+ */
 export function parseDateBound(value: string | undefined, name: string, upper: boolean): string | null {
   if (value === undefined || value.trim() === "") return null;
-  const v = value.trim();
+  // Typed by hand in the reader's text field: Arabic-Indic digits (٢٠١٥) and slashes (2015/08/01) are the same date.
+  const v = foldDigits(value.trim()).replace(
+    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+    (_m, y, m, d) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`,
+  );
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   let ms: number;
   if (day) {
     ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
     const d = new Date(ms);
-    if (d.getUTCDate() !== Number(day[3])) throw badParam(name, `is not a real date: "${v}"`);
+    if (d.getUTCDate() !== Number(day[3])) throw badParam(name, `is not a real date: "${v}"`, "bad_date");
     if (upper) ms += 86_400_000;
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
     ms = Date.parse(v);
@@ -64,7 +76,11 @@ export function parseDateBound(value: string | undefined, name: string, upper: b
     ms = Number.NaN;
   }
   if (Number.isNaN(ms))
-    throw badParam(name, `must be a date like 2015-08-01 or an ISO time, got "${v.slice(0, 40)}"`);
+    throw badParam(
+      name,
+      `must be a date like 2015-08-01 or an ISO time, got "${v.slice(0, 40)}"`,
+      "bad_date",
+    );
   return new Date(ms).toISOString();
 }
 
@@ -77,9 +93,10 @@ function parseInteger(
 ): number {
   if (value === undefined || value.trim() === "") return fallback;
   if (!/^\d+$/.test(value.trim()))
-    throw badParam(name, `must be a whole number, got "${value.slice(0, 40)}"`);
+    throw badParam(name, `must be a whole number, got "${value.slice(0, 40)}"`, "not_integer");
   const n = Number(value);
-  if (n < min || n > max) throw badParam(name, `must be between ${min} and ${max}, got ${value}`);
+  if (n < min || n > max)
+    throw badParam(name, `must be between ${min} and ${max}, got ${value}`, "out_of_range", { min, max });
   return n;
 }
 
@@ -88,15 +105,41 @@ function parseBoolean(value: string | undefined, name: string): boolean {
   // A bare flag (`?recent`) means true, as in HTML forms with a checkbox.
   if (value === "" || value === "1" || value === "true") return true;
   if (value === "0" || value === "false") return false;
-  throw badParam(name, `must be true or false, got "${value.slice(0, 40)}"`);
+  throw badParam(name, `must be true or false, got "${value.slice(0, 40)}"`, "not_boolean");
 }
 
 function single(get: (name: string) => string[], name: string): string | undefined {
   const values = get(name);
-  if (values.length > 1) throw badParam(name, "is given more than once");
+  if (values.length > 1) throw badParam(name, "is given more than once", "repeated");
   return values[0];
 }
 
-function badParam(name: string, problem: string): AkhbarError {
-  return new AkhbarError("search.bad_param", `search: parameter "${name}" ${problem}`);
+/** What is wrong with a parameter, for surfaces that word errors themselves (the reader's Arabic pages). */
+export type BadParamReason =
+  | "required"
+  | "too_long"
+  | "repeated"
+  | "not_integer"
+  | "out_of_range"
+  | "not_boolean"
+  | "bad_date"
+  | "reversed_range"
+  | "not_identifier";
+
+/** The `details` of a `*.bad_param` error. */
+export interface BadParamDetails {
+  param: string;
+  reason: BadParamReason;
+  min?: number;
+  max?: number;
+}
+
+function badParam(
+  name: string,
+  problem: string,
+  reason: BadParamReason,
+  bounds: { min?: number; max?: number } = {},
+): AkhbarError {
+  const details: BadParamDetails = { param: name, reason, ...bounds };
+  return new AkhbarError("search.bad_param", `search: parameter "${name}" ${problem}`, { ...details });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAkhbarError } from "../../domain/errors.ts";
-import { parseQuery } from "./parse-query.ts";
+import { cutQuery, MAX_QUERY_CHARS, parseQuery, splitQuerySources } from "./parse-query.ts";
 
 const opts = { limit: 20, offset: 0 };
 
@@ -76,7 +76,6 @@ describe("parseQuery", () => {
     { why: "empty input", raw: "" },
     { why: "only punctuation", raw: '!!! ؟؟ ... "" -' },
     { why: "only exclusions", raw: "-غزة" },
-    { why: "only a source filter", raw: "source:spa" },
   ];
   for (const row of unsearchable) {
     it(`throws search.bad_query for ${row.why}`, () => {
@@ -90,6 +89,13 @@ describe("parseQuery", () => {
     });
   }
 
+  it("browses a source when the query is only filters: no terms, the source kept, exclusions still apply", () => {
+    expect(parseQuery("source:spa", opts)).toMatchObject({ terms: [], phrases: [], sources: ["spa"] });
+    expect(parseQuery("", { ...opts, sources: ["okaz"] })).toMatchObject({ terms: [], sources: ["okaz"] });
+    const q = parseQuery("-غزة source:spa", opts);
+    expect(q.excluded.map((t) => t.surface)).toEqual(["غزه"]);
+  });
+
   it("copies paging, time bounds and recency from the options", () => {
     const q = parseQuery("غزة", { limit: 5, offset: 10, from: "2015-07-01", to: null, recency: true });
     expect(q).toMatchObject({
@@ -100,5 +106,35 @@ describe("parseQuery", () => {
       recency: true,
       sources: [],
     });
+  });
+});
+
+describe("cutQuery", () => {
+  const word = "الصحة";
+  it.each([
+    ["a short query is kept whole", "وزارة الصحة", "وزارة الصحة", false],
+    [
+      "a pasted paragraph loses whole words at the limit, never half a word",
+      Array.from({ length: 200 }, () => word).join(" "),
+      Array.from({ length: Math.floor((MAX_QUERY_CHARS + 1) / (word.length + 1)) }, () => word).join(" "),
+      true,
+    ],
+    ["one word longer than the limit is cut inside it", "ا".repeat(600), "ا".repeat(MAX_QUERY_CHARS), true],
+  ])("%s", (_why, raw, text, cut) => {
+    const got = cutQuery(raw);
+    expect(got).toEqual({ text, cut });
+    expect(got.text.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+  });
+});
+
+describe("splitQuerySources", () => {
+  it.each([
+    ["takes source: words out as filters", "وزارة الصحة source:okaz", "وزارة الصحة", ["okaz"]],
+    ["in any case, without repeats, anywhere in the query", "SOURCE:spa لقاح source:spa", "لقاح", ["spa"]],
+    ["leaves a source: inside a phrase alone", '"source:x غزة" مصر', '"source:x غزة" مصر', []],
+    ["a bare prefix is not a filter", "source: غزة", "غزة", []],
+    ["only a filter leaves no text", "source:sabq", "", ["sabq"]],
+  ])("%s", (_why, raw, text, sources) => {
+    expect(splitQuerySources(raw)).toEqual({ text, sources });
   });
 });

@@ -10,7 +10,7 @@ import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
 
 /** Longest query read, in UTF-16 units; a pasted paragraph is cut here (search boxes rarely exceed 100). */
-const MAX_QUERY_CHARS = 512;
+export const MAX_QUERY_CHARS = 512;
 /** Most words kept across terms, phrases and exclusions; bounds the SQL an adapter builds. */
 const MAX_QUERY_TERMS = 32;
 /** Most `source:` filters kept. */
@@ -80,15 +80,50 @@ function splitPhrases(raw: string): { phrases: string[]; loose: string[] } {
 }
 
 /**
+ * `raw` cut to MAX_QUERY_CHARS at the last whitespace before the limit (mid-word only when one word is longer), so a
+ * pasted paragraph loses whole words, never half of one. `cut` says whether anything was left out.
+ * Example: ("وزارة الصحة تعلن…" of 600 chars) → {text: the words within the first 512 chars, cut: true}.
+ */
+export function cutQuery(raw: string): { text: string; cut: boolean } {
+  if (raw.length <= MAX_QUERY_CHARS) return { text: raw, cut: false };
+  // The character just past the limit tells whether the limit falls between words.
+  const head = raw.slice(0, MAX_QUERY_CHARS + 1);
+  const lastSpace = head.search(/\s\S*$/u);
+  const text = (lastSpace > 0 ? head.slice(0, lastSpace) : head.slice(0, MAX_QUERY_CHARS)).trimEnd();
+  return { text, cut: true };
+}
+
+/**
+ * Takes the `source:ID` words out of a query, outside quoted phrases, as the search form's outlet filter:
+ * `وزارة الصحة source:okaz` → {text: "وزارة الصحة", sources: ["okaz"]}. Ids are kept as typed, without repeats.
+ */
+export function splitQuerySources(raw: string): { text: string; sources: string[] } {
+  const sources: string[] = [];
+  const kept: string[] = [];
+  let inPhrase = false;
+  for (const chunk of raw.split(/(\s+)/u)) {
+    if (!inPhrase && chunk.toLowerCase().startsWith(SOURCE_PREFIX)) {
+      const id = chunk.slice(SOURCE_PREFIX.length);
+      if (id !== "" && sources.length < MAX_QUERY_SOURCES && !sources.includes(id)) sources.push(id);
+      continue;
+    }
+    kept.push(chunk);
+    for (const ch of chunk) if (QUOTE_CHARS.has(ch)) inPhrase = !inPhrase;
+  }
+  return { text: kept.join("").replace(/\s+/gu, " ").trim(), sources };
+}
+
+/**
  * Parses a search box query. Words are required (AND); "quoted text" (also « », “ ”) is a phrase; -word excludes;
  * source:ID restricts to a publisher (repeatable). Stop words outside phrases are not required, unless every word
  * is one (a search for علي, which is also على). Garbage is tolerated; input is capped at MAX_QUERY_CHARS and
- * MAX_QUERY_TERMS. Throws AkhbarError `search.bad_query` only when nothing searchable remains.
+ * MAX_QUERY_TERMS (cutQuery). A query of filters only (a source, from the text or `opts`) browses: no terms, the
+ * newest matches first. Throws AkhbarError `search.bad_query` only when neither a searchable word nor a source remains.
  * Example: `وزارة الصحة "كورونا الجديد" -لقاح source:spa` -> 2 terms, 1 phrase of 2, 1 excluded, sources ["spa"].
  */
 export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   // Invisibles go first: U+FEFF is \s to the word split below but inside a word to the tokenizer and the index.
-  const input = stripInvisibles(raw.slice(0, MAX_QUERY_CHARS));
+  const input = stripInvisibles(cutQuery(raw).text);
   const { phrases: phraseBodies, loose } = splitPhrases(input);
 
   let budget = MAX_QUERY_TERMS;
@@ -127,7 +162,8 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
     }
   }
   if (required.length === 0 && phrases.length === 0) required.push(...optionalStopWords);
-  if (required.length === 0 && phrases.length === 0) {
+  const allSources = [...new Set([...(opts.sources ?? []), ...sources])];
+  if (required.length === 0 && phrases.length === 0 && allSources.length === 0) {
     throw new AkhbarError("search.bad_query", "search: the query has no searchable words", {
       query: raw.slice(0, 100),
     });
@@ -136,13 +172,23 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
     terms: dedupeBySurface(required),
     phrases,
     excluded: dedupeBySurface(excluded),
-    sources: [...new Set([...(opts.sources ?? []), ...sources])],
+    sources: allSources,
     from: opts.from ?? null,
     to: opts.to ?? null,
     limit: opts.limit,
     offset: opts.offset,
     recency: opts.recency ?? false,
   };
+}
+
+/** True when `raw` has a word or phrase to match (not only filters, exclusions or punctuation). */
+export function hasSearchableWords(raw: string): boolean {
+  try {
+    const q = parseQuery(raw, { limit: 0, offset: 0 });
+    return q.terms.length + q.phrases.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Keeps the first term of each surface form: "غزة غزة" asks for one word. */

@@ -84,7 +84,12 @@ export const OPENAPI_DOCUMENT = {
         description:
           'Query syntax: words (all required), "quoted phrases", -excluded, source:NAME. Spelling variants (أ/ا, ة/ه, ى/ي), tashkeel, tatweel and clitics are folded.',
         parameters: [
-          { name: "q", in: "query", required: true, schema: { type: "string", maxLength: MAX_QUERY_CHARS } },
+          {
+            name: "q",
+            in: "query",
+            schema: { type: "string", maxLength: MAX_QUERY_CHARS },
+            description: "required unless source is given; source alone lists that source's newest articles",
+          },
           {
             name: "source",
             in: "query",

@@ -54,10 +54,12 @@ describe("reader pages", () => {
     expect(none.body).toContain("لا مقالات لهذا الاختيار");
   });
 
-  it("answers a bad paging parameter with a 400 page naming it", async () => {
-    const { status, body } = await page("/?offset=-2");
+  it("answers a bad paging parameter with a 400 page in Arabic naming it, with the stable code", async () => {
+    const { status, body } = await page("/?offset=abc");
     expect(status).toBe(400);
-    expect(body).toContain("offset");
+    expect(body).toContain("«موضع الصفحة (offset)» في الرابط يجب أن يكون عددًا صحيحًا.");
+    expect(body).toContain('<code dir="ltr">web.bad_param</code>');
+    expect(body).not.toContain("must be");
   });
 
   it("shows a story with its coverage, timeline and outlets", async () => {
@@ -171,12 +173,54 @@ describe("reader pages", () => {
     expect(phrase.body).toContain("علامتي تنصيص");
   });
 
-  it("shows a refused search as a 400 page with the reason, never a 500", async () => {
+  it("shows a refused search as a 400 page with the reason in Arabic, never a 500", async () => {
     const bad = await page(`/search?q=x&from=2015-02-30`);
     expect(bad.status).toBe(400);
     expect(bad.body).toContain("تعذّر البحث");
+    expect(bad.body).toContain("«من تاريخ» ليس تاريخًا صحيحًا. اكتبه بالصيغة سنة-شهر-يوم، مثل 2015-08-01.");
     const nothing = await page(`/search?q=${q('"" - ؟!')}`);
     expect(nothing.status).toBe(400);
+    expect(nothing.body).toContain("لم تبقَ في البحث كلمة يُبحث بها");
+    // Not the developer message, and no date advice for a query without dates.
+    expect(nothing.body).not.toContain("search: ");
+    expect(/<div class="error-box"[\s\S]*?<\/div>/.exec(nothing.body)?.[0]).not.toContain("2015-08-01");
+  });
+
+  it("cuts an over-long query at a word boundary and says so instead of refusing it", async () => {
+    const long = Array.from({ length: 300 }, () => "أمريكا").join(" ");
+    const { status, body } = await page(`/search?q=${q(long)}`);
+    expect(status).toBe(200);
+    expect(body).toContain("فاقتصرنا على أول");
+    const echoed = /<input type="search" name="q" value="([^"]*)"/.exec(body)?.[1] ?? "";
+    expect(echoed.length).toBeLessThanOrEqual(512);
+    expect(echoed.split(" ").every((w) => w === "أمريكا")).toBe(true);
+  });
+
+  it("moves source: from the query into the outlet menu; facet links replace the outlet", async () => {
+    const { status, body } = await page(`/search?q=${q("أمريكا source:aawsat")}`);
+    expect(status).toBe(200);
+    expect(body).toContain('<option value="aawsat" selected>');
+    expect(body).toContain('<input type="search" name="q" value="أمريكا"');
+    // A facet link carries one outlet, never the typed one as well.
+    for (const href of body.matchAll(/<li><a href="(\/search\?[^"]*)"[^>]*><bdi>/g))
+      expect(href[1]!.match(/source/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(body).toMatch(/في <bdi>الشرق الأوسط<\/bdi><\/h2>/);
+  });
+
+  it("shows several outlets as one visible choice: okaz or sabq", async () => {
+    const { body } = await page(`/search?q=${q("الرياض source:okaz source:sabq")}`);
+    expect(body).toContain('<option value="okaz,sabq" selected>');
+    expect(body).toMatch(/في <bdi>[^<]+<\/bdi> أو <bdi>[^<]+<\/bdi><\/h2>/);
+  });
+
+  it("lists a source's newest articles for a query that is only source:ID", async () => {
+    const { status, body } = await page(`/search?q=${q("source:sabq")}`);
+    expect(status).toBe(200);
+    expect(body).toContain("أحدث المقالات في");
+    expect(body).toContain('<option value="sabq" selected>');
+    const hits = [...body.matchAll(/<ul class="meta"><li><bdi>([^<]+)<\/bdi>/g)].map((m) => m[1]);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits).size).toBe(1);
   });
 
   it("lists sources with article counts and shows one source with its per-day chart", async () => {

@@ -13,6 +13,7 @@ import type { SearchResult } from "../../domain/search.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { SourceSummary } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { cutQuery, hasSearchableWords, splitQuerySources } from "../../stages/search/parse-query.ts";
 import { admissionQueue } from "../api/admission-queue.ts";
 import { apiError, statusOfCode } from "../api/api-error.ts";
 import { OPENAPI_DOCUMENT } from "../api/openapi.ts";
@@ -31,6 +32,7 @@ import {
   MAX_PAGE_OFFSET,
   STORIES_PER_PAGE,
   singleParam,
+  slugListParam,
   slugParam,
 } from "./page-params.ts";
 import { renderAdminHome, renderAdminLogin, renderAdminOff } from "./pages/admin-page.ts";
@@ -42,6 +44,7 @@ import { renderSearchPage, type SearchForm } from "./pages/search-page.ts";
 import { type FeedHealth, renderSourcePage, renderSourcesPage } from "./pages/sources-page.ts";
 import { renderStoryPage } from "./pages/story-page.ts";
 import type { ReaderData } from "./reader-data.ts";
+import { readerErrorMessage } from "./reader-error-message.ts";
 import { SearchFacets } from "./search-facets.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
@@ -234,42 +237,56 @@ export function createWebApp(deps: WebDeps): Hono {
 
   app.get("/search", async (c) => {
     const get = params(c);
+    // The box's text is cut, not refused, when pasted text runs past what the parser reads; the page says so.
+    const typed = cutQuery(singleParam(get, "q"));
+    // `source:x` typed in the box and the outlet menu are one filter: the words leave the text for the menu, so
+    // the menu shows them and a facet link replaces the outlet instead of adding one.
+    const split = splitQuerySources(typed.text);
     const form: SearchForm = {
-      q: singleParam(get, "q"),
-      source: slugParam(get, "source"),
+      q: split.text,
+      sources: [...new Set([...slugListParam(get, "source"), ...split.sources])],
       from: singleParam(get, "from"),
       to: singleParam(get, "to"),
       recent: get("recent").length > 0 && get("recent")[0] !== "0",
+      cut: typed.cut,
     };
     const { ctx, sourceList } = await context();
     let result: SearchResult | null = null;
     let error: string | null = null;
     let offset = 0;
     let found: Awaited<ReturnType<SearchFacets["countBySource"]>> = [];
-    if (form.q !== "") {
+    if (form.q !== "" || form.sources.length > 0) {
       try {
         const parsed = parseSearchParams((name) =>
           name === "limit"
             ? [String(SEARCH_PAGE_SIZE)]
-            : name === "source"
-              ? form.source
-                ? [form.source]
-                : []
-              : get(name),
+            : name === "q"
+              ? [form.q]
+              : name === "source"
+                ? form.sources
+                : get(name),
         );
         offset = parsed.options.offset;
         result = await searchArticles(storage, parsed.query, parsed.options);
-        found = await facets.countBySource(
-          parsed.query,
-          parsed.options,
-          sourceList.filter((s) => s.articleCount > 0).map((s) => s.id),
-        );
+        // Facets count the words' matches per outlet; a browse of one outlet (no words) has none to count.
+        if (hasSearchableWords(form.q))
+          found = await facets.countBySource(
+            form.q,
+            parsed.options,
+            sourceList.filter((s) => s.articleCount > 0).map((s) => s.id),
+          );
       } catch (err) {
         if (!isAkhbarError(err) || statusOfCode(err.code) !== 400) throw err;
-        error = err.message;
+        error = readerErrorMessage(err, 400);
       }
     }
-    const feedQuery = form.q === "" ? undefined : `?q=${encodeURIComponent(form.q)}`;
+    const feedQuery =
+      result === null
+        ? undefined
+        : queryString([
+            ["q", form.q],
+            ["source", form.sources.join(",")],
+          ]);
     return page(c, error === null ? 200 : 400, {
       title: form.q === "" ? "البحث" : `بحث: ${form.q}`,
       active: "search",
@@ -423,14 +440,18 @@ export function createWebApp(deps: WebDeps): Hono {
     const status = isAkhbarError(err) ? statusOfCode(err.code) : 500;
     if (status === 500) console.error(err);
     const code = isAkhbarError(err) ? err.code : "api.internal";
-    const message = status === 500 ? "حدث خطأ غير متوقع." : isAkhbarError(err) ? err.message : "";
     if (isDataPath(c.req.path))
-      return apiError(c, status, code, status === 500 ? "api: internal error" : message);
+      return apiError(
+        c,
+        status,
+        code,
+        status === 500 || !isAkhbarError(err) ? "api: internal error" : err.message,
+      );
     const htmlStatus = status === 401 ? 403 : status;
     return page(c, htmlStatus, {
       title: errorTitle(htmlStatus),
       active: null as NavItem,
-      body: renderErrorPage(htmlStatus, message),
+      body: renderErrorPage(htmlStatus, readerErrorMessage(err, htmlStatus), status === 500 ? null : code),
     });
   });
   return app;

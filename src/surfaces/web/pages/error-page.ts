@@ -11,10 +11,12 @@ const HEADINGS: Record<number, string> = {
   500: "حدث خطأ",
 };
 
-export function renderErrorPage(status: number, message: string): SafeHtml {
+/** The page body for an error: heading by status, the reader's message, and the stable code (for a bug report). */
+export function renderErrorPage(status: number, message: string, code: string | null = null): SafeHtml {
   return html`<div class="error-box" role="alert">
 <h1>${HEADINGS[status] ?? "خطأ"}</h1>
 <p dir="auto">${message}</p>
+${code === null ? "" : html`<p class="note">رمز الخطأ: <code dir="ltr">${code}</code></p>`}
 <p><a href="/">العودة إلى الرئيسية</a> · <a href="/search">البحث</a></p>
 </div>`;
 }

@@ -4,18 +4,31 @@
  */
 import type { SearchHitCopy, SearchQuery, SearchResult } from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
-import { parseQuery } from "../../../stages/search/parse-query.ts";
+import { MAX_QUERY_CHARS, parseQuery } from "../../../stages/search/parse-query.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
+import { DATE_FORMAT_HINT } from "../reader-error-message.ts";
 import type { SourceFacet } from "../search-facets.ts";
-import { pager, queryString, resultsLabel, shortTime, sourceName, type ViewContext } from "../view-parts.ts";
+import {
+  countLabel,
+  pager,
+  queryString,
+  resultsLabel,
+  shortTime,
+  sourceName,
+  type ViewContext,
+} from "../view-parts.ts";
 
 export interface SearchForm {
+  /** The words, without `source:` filters (those are in `sources`). */
   q: string;
-  source: string;
+  /** Outlets to search in (any of them); empty for all. */
+  sources: string[];
   from: string;
   to: string;
   recent: boolean;
+  /** The typed text was longer than the parser reads and was cut (cutQuery). */
+  cut: boolean;
 }
 
 export interface SearchView {
@@ -43,7 +56,7 @@ export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
   const base = (over: Partial<Record<"source" | "offset", string | number | null>>) =>
     `/search${queryString([
       ["q", f.q],
-      ["source", over.source !== undefined ? over.source : f.source],
+      ["source", over.source !== undefined ? over.source : f.sources.join(",")],
       ["from", f.from],
       ["to", f.to],
       ["recent", f.recent ? "1" : null],
@@ -53,25 +66,28 @@ export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
   return html`<h1>البحث في الأخبار</h1>
 <form class="filters" action="/search" method="get" role="search" aria-label="بحث متقدم">
 <label class="field">كلمات البحث
-<input type="search" name="q" value="${f.q}" maxlength="1000" required></label>
+<input type="search" name="q" value="${f.q}" maxlength="${MAX_QUERY_CHARS}"></label>
 <label>المصدر
 <select name="source">
 <option value="">كل المصادر</option>
-${view.sourceList.map((s) => html`<option value="${s.id}"${s.id === f.source ? html` selected` : ""}>${s.name}</option>`)}
+${f.sources.length > 1 ? html`<option value="${f.sources.join(",")}" selected>${f.sources.map((id) => ctx.sources.get(id)?.name ?? id).join(" أو ")}</option>` : ""}
+${view.sourceList.map((s) => html`<option value="${s.id}"${f.sources.length === 1 && s.id === f.sources[0] ? html` selected` : ""}>${s.name}</option>`)}
 </select></label>
-<label>من تاريخ<input type="date" name="from" value="${f.from}" dir="ltr"></label>
-<label>إلى تاريخ<input type="date" name="to" value="${f.to}" dir="ltr"></label>
+<label>من تاريخ<input type="text" name="from" value="${f.from}" dir="ltr" inputmode="numeric" placeholder="2015-08-01" autocomplete="off" aria-describedby="date-format"></label>
+<label>إلى تاريخ<input type="text" name="to" value="${f.to}" dir="ltr" inputmode="numeric" placeholder="2015-08-31" autocomplete="off" aria-describedby="date-format"></label>
 <label class="check"><input type="checkbox" name="recent" value="1"${f.recent ? html` checked` : ""}> الأحدث أولًا</label>
 <button type="submit">ابحث</button>
+<p class="note" id="date-format">التاريخ بالصيغة ${DATE_FORMAT_HINT}.</p>
 </form>
-${view.error !== null ? html`<div class="error-box" role="alert"><h2>تعذّر البحث</h2><p dir="auto">${view.error}</p><p>جرّب كلمات أخرى، أو صحّح التاريخ بالصيغة 2015-08-01.</p></div>` : ""}
+${f.cut ? html`<p class="note" role="status">البحث أطول مما يُقرأ، فاقتصرنا على أول ${countLabel(f.q.length, LETTER_NOUNS)} منه (كلمات كاملة).</p>` : ""}
+${view.error !== null ? html`<div class="error-box" role="alert"><h2>تعذّر البحث</h2><p dir="auto">${view.error}</p></div>` : ""}
 ${r === null && view.error === null ? examples() : ""}
 ${
   r === null
     ? ""
     : html`<div class="with-aside">
 <section aria-labelledby="results-h">
-<h2 id="results-h">${resultsLabel(r.total)}${f.q === "" ? "" : html` عن «<bdi>${f.q}</bdi>»`}</h2>
+<h2 id="results-h">${resultsHeading(f, r.total, ctx)}</h2>
 ${
   r.total === 0
     ? noResults(view, base)
@@ -91,6 +107,20 @@ ${facetPanel(view, ctx, base)}
 }`;
 }
 
+const LETTER_NOUNS = { one: "حرف واحد", two: "حرفين", plural: "أحرف", accusative: "حرفًا", singular: "حرف" };
+
+/** "عكاظ أو الرياض": outlet names joined, each isolated for bidi. */
+function sourceNames(ids: readonly string[], ctx: ViewContext, joiner: string): SafeHtml {
+  return html`${ids.map((id, i) => html`${i > 0 ? joiner : ""}${sourceName(ctx, id)}`)}`;
+}
+
+/** "12 نتيجة عن «الصحة» في عكاظ"; for a browse without words: "أحدث المقالات في عكاظ: 540 نتيجة". */
+function resultsHeading(f: SearchForm, total: number, ctx: ViewContext): SafeHtml {
+  const where = f.sources.length === 0 ? "" : html` في ${sourceNames(f.sources, ctx, " أو ")}`;
+  if (f.q === "") return html`أحدث المقالات${where}: ${resultsLabel(total)}`;
+  return html`${resultsLabel(total)} عن «<bdi>${f.q}</bdi>»${where}`;
+}
+
 /** The outlets that republished a hit (its folded copies), each linked to its copy. */
 function copiesLine(copies: readonly SearchHitCopy[], ctx: ViewContext): SafeHtml {
   return html`<p class="copies-line">نُشر أيضاً في: ${copies.map(
@@ -108,10 +138,10 @@ function facetPanel(
   return html`<aside class="aside-panel" aria-labelledby="facets-h">
 <h2 id="facets-h">حسب المصدر</h2>
 <ul class="facets">
-${view.form.source === "" ? "" : html`<li><a href="${base({ source: null })}">كل المصادر</a></li>`}
+${view.form.sources.length === 0 ? "" : html`<li><a href="${base({ source: null })}">كل المصادر</a></li>`}
 ${view.facets.map(
   (f) =>
-    html`<li><a href="${base({ source: f.sourceId })}"${f.sourceId === view.form.source ? html` aria-current="true"` : ""}>${sourceName(ctx, f.sourceId)}</a><span class="count">${f.count}</span></li>`,
+    html`<li><a href="${base({ source: f.sourceId })}"${view.form.sources.length === 1 && f.sourceId === view.form.sources[0] ? html` aria-current="true"` : ""}>${sourceName(ctx, f.sourceId)}</a><span class="count">${f.count}</span></li>`,
 )}
 </ul>
 </aside>`;
@@ -128,12 +158,12 @@ function noResults(
   base: (over: Partial<Record<"source" | "offset", string | number | null>>) => string,
 ): SafeHtml {
   const f = view.form;
-  const narrowed = f.source !== "" || f.from !== "" || f.to !== "";
+  const narrowed = f.sources.length > 0 || f.from !== "" || f.to !== "";
   return html`<div class="empty">
 <p>لا مقالات تطابق كل الكلمات.</p>
 <ul>
 ${narrowed ? html`<li><a href="/search${queryString([["q", f.q]])}">ابحث في كل المصادر وكل التواريخ</a></li>` : ""}
-${f.source !== "" ? html`<li><a href="${base({ source: null })}">أزل تصفية المصدر فقط</a></li>` : ""}
+${f.sources.length > 0 && f.q !== "" ? html`<li><a href="${base({ source: null })}">أزل تصفية المصدر فقط</a></li>` : ""}
 ${tips(f.q)}
 </ul></div>`;
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { isAkhbarError } from "../domain/errors.ts";
+import { parseDateBound, parseSearchParams } from "./search-params.ts";
+
+const params =
+  (pairs: Record<string, string[]>) =>
+  (name: string): string[] =>
+    pairs[name] ?? [];
+
+describe("parseDateBound", () => {
+  it.each([
+    ["an ISO day", "2015-08-01", false, "2015-08-01T00:00:00.000Z"],
+    ["an upper bound takes the whole day", "2015-08-01", true, "2015-08-02T00:00:00.000Z"],
+    ["slashes and one-digit month and day, as typed by hand", "2015/8/1", false, "2015-08-01T00:00:00.000Z"],
+    [
+      "Arabic-Indic digits",
+      "\u0662\u0660\u0661\u0665-\u0660\u0668-\u0660\u0661",
+      false,
+      "2015-08-01T00:00:00.000Z",
+    ],
+    ["a full ISO time", "2015-08-01T10:00:00Z", false, "2015-08-01T10:00:00.000Z"],
+  ])("reads %s", (_why, value, upper, iso) => {
+    expect(parseDateBound(value, "from", upper)).toBe(iso);
+  });
+
+  it.each([
+    ["an impossible day", "2015-02-30"],
+    ["day first (ambiguous with month first)", "01/08/2015"],
+  ])("refuses %s with details a page can word", (_why, value) => {
+    let caught: unknown;
+    try {
+      parseDateBound(value, "from", false);
+    } catch (err) {
+      caught = err;
+    }
+    expect(isAkhbarError(caught, "search.bad_param")).toBe(true);
+    expect((caught as { details: unknown }).details).toEqual({ param: "from", reason: "bad_date" });
+  });
+});
+
+describe("parseSearchParams", () => {
+  it("needs q unless a source is given, which then lists that source's newest articles", () => {
+    expect(() => parseSearchParams(params({}))).toThrow(/"q" is required/);
+    expect(parseSearchParams(params({ source: ["sabq"] }))).toMatchObject({
+      query: "",
+      options: { sources: ["sabq"] },
+    });
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Error messages for the reader's Arabic pages. Stages and the JSON API keep English developer messages with stable
+ * codes; a page words the same error for a reader from its code and details (BadParamDetails). Pure.
+ */
+import { isAkhbarError } from "../../domain/errors.ts";
+import type { BadParamDetails } from "../search-params.ts";
+
+/** What a reader calls each query parameter; a parameter not listed is named as it is in the URL. */
+const PARAM_NAMES: Readonly<Record<string, string>> = {
+  q: "كلمات البحث",
+  source: "المصدر",
+  country: "البلد",
+  from: "من تاريخ",
+  to: "إلى تاريخ",
+  offset: "موضع الصفحة (offset)",
+  limit: "عدد النتائج (limit)",
+  recent: "الأحدث أولًا",
+};
+
+/** Stated wherever a date is asked for or refused. */
+export const DATE_FORMAT_HINT = "سنة-شهر-يوم، مثل 2015-08-01";
+
+/** Arabic letters: a message that has them was written for the reader already (e.g. web.not_found). */
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+
+/** A reader's fallback by HTTP status when an error has no wording of its own. */
+const BY_STATUS: Readonly<Record<number, string>> = {
+  400: "في الرابط قيمة غير صالحة.",
+  403: "هذه الصفحة تتطلب تسجيل الدخول إلى الإدارة.",
+  404: "لم نجد ما تبحث عنه.",
+  429: "طلبات كثيرة في وقت قصير. أعد المحاولة بعد قليل.",
+  500: "حدث خطأ غير متوقع.",
+  503: "الخدمة غير متاحة الآن. أعد المحاولة بعد قليل.",
+};
+
+/**
+ * The Arabic sentence a page shows for `err`. Example: web.bad_param with {param: "offset", reason: "not_integer"} →
+ * "«موضع الصفحة (offset)» في الرابط يجب أن يكون عددًا صحيحًا."
+ */
+export function readerErrorMessage(err: unknown, status: number): string {
+  const fallback = BY_STATUS[status] ?? BY_STATUS[500]!;
+  if (!isAkhbarError(err) || status === 500) return fallback;
+  if (err.code === "search.bad_query")
+    return "لم تبقَ في البحث كلمة يُبحث بها: علامات الترقيم والكلمات المستبعدة وحدها لا تكفي. اكتب كلمة واحدة على الأقل.";
+  if (err.code.endsWith(".bad_param") && isBadParamDetails(err.details))
+    return badParamMessage(err.details) ?? fallback;
+  return ARABIC_LETTER.test(err.message) ? err.message : fallback;
+}
+
+function badParamMessage(d: BadParamDetails): string | null {
+  const name = `«${PARAM_NAMES[d.param] ?? d.param}»`;
+  switch (d.reason) {
+    case "required":
+      return "اكتب كلمة للبحث، أو اختر مصدرًا لترى أحدث مقالاته.";
+    case "too_long":
+      return `${name} أطول من ${d.max ?? ""} حرف.`;
+    case "repeated":
+      return `${name} مكرّر في الرابط؛ تكفي قيمة واحدة.`;
+    case "not_integer":
+      return `${name} في الرابط يجب أن يكون عددًا صحيحًا.`;
+    case "out_of_range":
+      return `${name} في الرابط يجب أن يكون بين ${d.min ?? 0} و${d.max ?? ""}.`;
+    case "not_boolean":
+      return `${name} في الرابط يجب أن يكون 1 أو 0.`;
+    case "bad_date":
+      return `${name} ليس تاريخًا صحيحًا. اكتبه بالصيغة ${DATE_FORMAT_HINT}.`;
+    case "reversed_range":
+      return "«من تاريخ» يجب أن يسبق «إلى تاريخ».";
+    case "not_identifier":
+      return `${name} في الرابط ليس معرّفًا صالحًا.`;
+    default:
+      return null;
+  }
+}
+
+function isBadParamDetails(d: unknown): d is BadParamDetails {
+  return (
+    typeof d === "object" &&
+    d !== null &&
+    typeof (d as BadParamDetails).param === "string" &&
+    typeof (d as BadParamDetails).reason === "string"
+  );
+}
