@@ -227,4 +227,42 @@ describe.skipIf(!hasChromium)("accessibility", () => {
     expect(await page.evaluate("document.activeElement.id")).toBe("site-q");
     await page.close();
   });
+
+  it('jumps to the search box with the "/" key on an Arabic layout (code Slash, key ظ), not while typing', async () => {
+    const page = await open("/");
+    const pressArabicSlash = (selector: string) =>
+      page.evaluate(
+        `document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new KeyboardEvent("keydown", { key: "\u0638", code: "Slash", bubbles: true, cancelable: true }))`,
+      );
+    // dispatchEvent answers false when the handler called preventDefault.
+    expect(await pressArabicSlash("main")).toBe(false);
+    expect(await page.evaluate("document.activeElement.id")).toBe("site-q");
+    await page.focus("select[name=source]");
+    expect(await pressArabicSlash("select[name=source]")).toBe(true);
+    expect(await page.evaluate("document.activeElement.name")).toBe("source");
+    await page.close();
+  });
+
+  it("changes a filter by keyboard without leaving the page, applies it with the button, and at once by mouse", async () => {
+    const page = await open("/");
+    await page.focus("select[name=source]");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).search).toBe("");
+    const chosen = await page.evaluate("document.querySelector('select[name=source]').value");
+    expect(chosen).not.toBe("");
+    await shot(page, "filter-keyboard");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.textContent")).toBe("عرض");
+    await Promise.all([page.waitForURL(/source=/, { timeout: 5000 }), page.keyboard.press("Enter")]);
+    expect(new URL(page.url()).searchParams.get("source")).toBe(chosen);
+    await page.goto(`${base}/`);
+    // A pointer press on the menu, then a choice: the page follows without the button.
+    await page.dispatchEvent("select[name=source]", "pointerdown");
+    await Promise.all([
+      page.waitForURL(/source=sabq/, { timeout: 5000 }),
+      page.selectOption("select[name=source]", "sabq"),
+    ]);
+    await page.close();
+  });
 });

@@ -29,9 +29,11 @@
   refreshRelativeTimes();
   setInterval(refreshRelativeTimes, 60_000);
 
-  // "/" jumps to the search box, as on most news and search sites; ignored while typing.
+  // "/" jumps to the search box, as on most news and search sites; ignored while typing. The key is matched by its
+  // place (code "Slash") as well as by its character: on an Arabic layout that key types "ظ", never "/".
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    const isSlash = event.key === "/" || (event.code === "Slash" && !event.shiftKey);
+    if (!isSlash || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
     if (
       target instanceof HTMLElement &&
@@ -45,9 +47,21 @@
     }
   });
 
-  // Filters apply as soon as a choice changes; the submit button stays for keyboard and no-JS use.
+  // A filter chosen with the mouse or a finger applies at once. Chosen with the keyboard it waits for the form's
+  // button: arrow keys change a closed select's value one step at a time, and loading a page on each step moves the
+  // reader away while they browse the options (WCAG 2.2 SC 3.2.2 On Input).
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
-    select.addEventListener("change", () => select.form?.requestSubmit());
+    let byPointer = false;
+    select.addEventListener("pointerdown", () => {
+      byPointer = true;
+    });
+    select.addEventListener("keydown", () => {
+      byPointer = false;
+    });
+    select.addEventListener("change", () => {
+      if (byPointer) select.form?.requestSubmit();
+      byPointer = false;
+    });
   }
 
   // Destructive admin actions ask once.
