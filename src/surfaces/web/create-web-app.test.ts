@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_TOKEN,
@@ -255,6 +256,34 @@ describe("reader pages", () => {
     const font = await f.app.request("/static/fonts/plex-arabic-400.woff2");
     expect(font.status).toBe(200);
     expect(font.headers.get("content-type")).toBe("font/woff2");
+  });
+
+  it("links a site icon from every page and sends /favicon.ico to it", async () => {
+    const home = await page("/");
+    const icon = /<link rel="icon" href="(\/static\/favicon\.[0-9a-f]+\.svg)"/.exec(home.body)?.[1];
+    expect(icon).toBeDefined();
+    const res = await f.app.request(icon!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/svg+xml");
+    const ico = await f.app.request("/favicon.ico");
+    expect(ico.status).toBe(301);
+    expect(ico.headers.get("location")).toBe(icon);
+  });
+
+  it("gzips pages for clients that accept it, and revalidates a compressed asset's weak tag", async () => {
+    const plain = await page("/");
+    const res = await f.app.request("/", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toContain("Accept-Encoding");
+    const zipped = Buffer.from(await res.arrayBuffer());
+    expect(gunzipSync(zipped).toString("utf8")).toBe(plain.body);
+    expect(zipped.length).toBeLessThan(Buffer.byteLength(plain.body) / 2);
+    const css = /href="(\/static\/app\.[0-9a-f]+\.css)"/.exec(plain.body)![1]!;
+    const first = await f.app.request(css, { headers: { "Accept-Encoding": "gzip" } });
+    const tag = first.headers.get("etag")!;
+    expect(tag.startsWith("W/")).toBe(true);
+    const again = await f.app.request(css, { headers: { "Accept-Encoding": "gzip", "If-None-Match": tag } });
+    expect(again.status).toBe(304);
   });
 
   it("keeps every page under 100 KB of HTML", async () => {

@@ -6,6 +6,7 @@
 
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Article } from "../../domain/article.ts";
 import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
@@ -107,6 +108,9 @@ export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
 
   app.use("*", securityHeaders({ remoteImages: deps.remoteImages === true }));
+  // Pages gzip to a quarter (product db 2026-11-30: home 22.4 KB → 5.8 KB, a story 17.5 → 3.7); fonts (woff2) are
+  // compressed already and the content-type filter skips them.
+  app.use("*", compress());
   if (deps.rateLimit !== false) {
     const limited = rateLimit({ ...deps.rateLimit, onLimited: (c, s) => refuse(c, s) });
     app.use("*", async (c, next) => (c.req.path.startsWith("/static/") ? next() : limited(c, next)));
@@ -141,13 +145,17 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get("/static/*", (c) => {
     const file = assets.files.get(c.req.path);
     if (file === undefined) return c.text("not found", 404);
-    if (c.req.header("if-none-match") === file.etag) return c.body(null, 304);
+    // A compressed answer carried the weak form of the tag (W/"…"), which comes back the same way.
+    if (c.req.header("if-none-match")?.replace(/^W\//, "") === file.etag) return c.body(null, 304);
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": file.contentType,
       ETag: file.etag,
       "Cache-Control": file.immutable ? "public, max-age=31536000, immutable" : "public, max-age=604800",
     });
   });
+
+  // Browsers ask for /favicon.ico by habit (feed readers, bookmarks) even with the icon link on every page.
+  app.get("/favicon.ico", (c) => c.redirect(assets.iconUrl, 301));
 
   app.get("/", async (c) => {
     const get = params(c);

@@ -42,6 +42,7 @@ export function renderPage(page: PageShell, assets: StaticAssets): string {
 ${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
 <meta name="color-scheme" content="light dark">
 ${assets.preloadFonts.map((href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`)}
+<link rel="icon" href="${assets.iconUrl}" type="image/svg+xml">
 <link rel="stylesheet" href="${assets.cssUrl}">
 ${page.feeds?.rss ? html`<link rel="alternate" type="application/rss+xml" title="${page.title}" href="${page.feeds.rss}">` : ""}
 ${page.feeds?.json ? html`<link rel="alternate" type="application/feed+json" title="${page.title}" href="${page.feeds.json}">` : ""}

@@ -1,6 +1,6 @@
 /**
- * The reader's static files, read once at startup: the stylesheet (palette variables prepended) and the script
- * under content-hashed names, and the IBM Plex Sans Arabic woff2 files from the @fontsource package. Surface IO.
+ * The reader's static files, read once at startup: the stylesheet (palette variables prepended), the script and the
+ * site icon under content-hashed names, and the IBM Plex Sans Arabic woff2 files from the @fontsource package. Surface IO.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -21,6 +21,8 @@ export interface StaticAssets {
   files: Map<string, StaticAsset>;
   cssUrl: string;
   jsUrl: string;
+  /** The site icon (SVG: lines of text on the header colour); /favicon.ico redirects here. */
+  iconUrl: string;
   /** Fonts worth preloading on every page (the Arabic subsets, regular weight). */
   preloadFonts: string[];
 }
@@ -50,12 +52,15 @@ export function loadStaticAssets(): StaticAssets {
   const jsUrl = `/static/app.${hashOf(js).slice(0, 10)}.js`;
   files.set(cssUrl, asset(css, "text/css; charset=utf-8", true));
   files.set(jsUrl, asset(js, "text/javascript; charset=utf-8", true));
+  const icon = readFileSync(join(here, "favicon.svg"));
+  const iconUrl = `/static/favicon.${hashOf(icon).slice(0, 10)}.svg`;
+  files.set(iconUrl, asset(icon, "image/svg+xml", true));
   const require = createRequire(import.meta.url);
   const fontDir = join(dirname(require.resolve("@fontsource/ibm-plex-sans-arabic/package.json")), "files");
   for (const [name, file] of FONT_FILES) {
     files.set(`/static/fonts/${name}`, asset(readFileSync(join(fontDir, file)), "font/woff2", false));
   }
-  cached = { files, cssUrl, jsUrl, preloadFonts: ["/static/fonts/plex-arabic-400.woff2"] };
+  cached = { files, cssUrl, jsUrl, iconUrl, preloadFonts: ["/static/fonts/plex-arabic-400.woff2"] };
   return cached;
 }
 
