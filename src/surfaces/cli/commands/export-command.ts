@@ -8,6 +8,7 @@ import { createWriteStream } from "node:fs";
 import { createLogger, openStorage } from "../../../main.ts";
 import { toExportRecord } from "../../present.ts";
 import type { Command } from "../command.ts";
+import { countNoun } from "../count-noun.ts";
 
 /** Articles fetched per page: big enough to amortize the query, small enough to keep memory flat. */
 const EXPORT_PAGE_SIZE = 1_000;
@@ -53,7 +54,7 @@ export const exportCommand: Command = {
       }
     }
     if (typeof values.output === "string")
-      ctx.io.stderr.write(`exported ${count} articles to ${values.output}\n`);
+      ctx.io.stderr.write(`exported ${countNoun(count, "article")} to ${values.output}\n`);
     return 0;
   },
 };

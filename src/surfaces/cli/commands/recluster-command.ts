@@ -6,6 +6,7 @@ import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { reclusterStories } from "../../../pipeline/assign-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
+import { countNoun } from "../count-noun.ts";
 
 export const reclusterCommand: Command = {
   name: "recluster",
@@ -29,7 +30,7 @@ export const reclusterCommand: Command = {
       else
         printLine(
           ctx.io,
-          `reclustered ${summary.articles} articles into ${summary.stories} stories (${summary.copies} copies) in ${durationMs} ms`,
+          `reclustered ${countNoun(summary.articles, "article")} into ${countNoun(summary.stories, "story", "stories")} (${countNoun(summary.copies, "copy", "copies")}) in ${durationMs} ms`,
         );
       return 0;
     } finally {

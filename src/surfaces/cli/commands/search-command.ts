@@ -8,6 +8,7 @@ import { toSearchResultJson } from "../../present.ts";
 import { renderHighlightTerminal } from "../../render-highlight.ts";
 import { parseSearchParams } from "../../search-params.ts";
 import { type Command, printJson, printLine } from "../command.ts";
+import { countNoun } from "../count-noun.ts";
 
 export const searchCommand: Command = {
   name: "search",
@@ -43,7 +44,7 @@ export const searchCommand: Command = {
       const last = params.options.offset + result.hits.reduce((n, hit) => n + 1 + hit.copies.length, 0);
       printLine(
         ctx.io,
-        `${result.total} results${result.total > 0 ? ` (showing ${params.options.offset + 1}-${last})` : ""}`,
+        `${countNoun(result.total, "result")}${result.total > 0 ? ` (showing ${params.options.offset + 1}-${last})` : ""}`,
       );
       result.hits.forEach((hit, i) => {
         printLine(ctx.io);

@@ -7,6 +7,7 @@ import { createLogger, openStorage } from "../../../main.ts";
 import { toStoryJson } from "../../api/reader-api.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
+import { countNoun } from "../count-noun.ts";
 
 /** Stories printed when --limit is not given: one screen. */
 const DEFAULT_STORIES_LIMIT = 20;
@@ -47,14 +48,14 @@ export const storiesCommand: Command = {
       }
       printLine(
         ctx.io,
-        `${page.total} stories${page.total > page.stories.length ? ` (showing ${page.stories.length})` : ""}`,
+        `${countNoun(page.total, "story", "stories")}${page.total > page.stories.length ? ` (showing ${page.stories.length})` : ""}`,
       );
       page.stories.forEach((s, i) => {
         printLine(ctx.io);
         printLine(ctx.io, `${i + 1}. ${s.headline || "(no headline)"}`);
         printLine(
           ctx.io,
-          `   ${s.articleCount} articles · ${s.sources.length} outlets (${s.sources.join(", ")}) · ` +
+          `   ${countNoun(s.articleCount, "article")} · ${countNoun(s.sources.length, "outlet")} (${s.sources.join(", ")}) · ` +
             `${s.firstSeen?.slice(0, 16).replace("T", " ")} → ${s.lastUpdate?.slice(0, 16).replace("T", " ")} · id ${s.id}`,
         );
       });

@@ -7,6 +7,7 @@ import { createLogger, openStorage } from "../../../main.ts";
 import { toEntityJson, toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
+import { countNoun } from "../count-noun.ts";
 
 /** Line labels of the story's entities, by kind. */
 const ENTITY_LABELS = { person: "people", place: "places", organization: "organizations" } as const;
@@ -37,7 +38,7 @@ export const storyCommand: Command = {
       printLine(ctx.io, story.headline);
       printLine(
         ctx.io,
-        `${story.articleCount} articles · outlets: ${story.sources.join(", ")} · id ${story.id}`,
+        `${countNoun(story.articleCount, "article")} · outlets: ${story.sources.join(", ")} · id ${story.id}`,
       );
       for (const kind of ["person", "place", "organization"] as const) {
         const named = story.entities.filter((e) => e.kind === kind);
@@ -68,7 +69,7 @@ export const storyCommand: Command = {
         if (copies.length > 0)
           printLine(
             ctx.io,
-            `   + ${copies.length} copies: ${copies.map((c) => `${c.sourceId} (${c.id})`).join(", ")}`,
+            `   + ${countNoun(copies.length, "copy", "copies")}: ${copies.map((c) => `${c.sourceId} (${c.id})`).join(", ")}`,
           );
       }
       return 0;
