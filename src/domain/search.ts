@@ -56,7 +56,8 @@ export interface SearchRefs {
 export interface SearchHit {
   id: string;
   title: string;
-  /** The title with every word that matches a query term wrapped in the snippet's markers. */
+  /** The title, without a wire desk's section ("عام / "), with every word that matches a query term wrapped in the
+   * snippet's markers. */
   title_highlight: string;
   source: string;
   published_at: string | null;

@@ -5,6 +5,7 @@
  */
 import type { SearchHit, SearchQuery, SearchResult } from "../domain/search.ts";
 import type { Storage } from "../ports/storage.ts";
+import { stripWireDeskPrefix } from "../stages/dedupe/strip-syndication-marks.ts";
 import { buildSnippet, highlightTitle } from "../stages/search/build-snippet.ts";
 import { foldCopies } from "../stages/search/fold-copies.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
@@ -33,7 +34,8 @@ export async function searchArticles(
     hits.push({
       id: article.id,
       title: article.title,
-      title_highlight: highlightTitle(article.title, query),
+      // Shown as the hit's heading: a wire desk's section ("عام / ") is no part of the headline.
+      title_highlight: highlightTitle(stripWireDeskPrefix(article.title), query),
       source: article.sourceId,
       published_at: article.publishedAt,
       url: article.url,

@@ -4,6 +4,7 @@ import {
   hasMediaHeadlinePrefix,
   isWirePart,
   stripSyndicationMarks,
+  stripWireDeskPrefix,
   stripWireHeadlineMarks,
 } from "./strip-syndication-marks.ts";
 
@@ -95,5 +96,20 @@ describe("stripSyndicationMarks", () => {
     expect(stripSyndicationMarks("الرياض - واس:\nقال الوزير (واس) إن الخطة تبدأ\n// انتهى //")).toBe(
       "قال الوزير   إن الخطة تبدأ",
     );
+  });
+});
+
+describe("stripWireDeskPrefix", () => {
+  it.each([
+    ["a desk section goes", "اقتصادي / الأسهم تغلق مرتفعة", "الأسهم تغلق مرتفعة"],
+    [
+      "a part mark stays: it tells the parts of one release apart",
+      "عام / مجلس الوزراء يعقد جلسته إضافة ثانية",
+      "مجلس الوزراء يعقد جلسته إضافة ثانية",
+    ],
+    ["a name that starts like a desk stays", "عامر / يوقع عقده", "عامر / يوقع عقده"],
+    ["nothing but a desk is kept whole", "عام /", "عام /"],
+  ])("%s", (_why, title, expected) => {
+    expect(stripWireDeskPrefix(title)).toBe(expected);
   });
 });

@@ -111,6 +111,15 @@ export function stripWireHeadlineMarks(title: string): string {
 }
 
 /**
+ * A title without a wire desk's section only, for listing articles (the part mark stays: it tells part 2 from part 5):
+ * "اقتصادي / الأسهم السعودية تغلق مرتفعة" -> "الأسهم السعودية تغلق مرتفعة".
+ */
+export function stripWireDeskPrefix(title: string): string {
+  const stripped = title.replace(WIRE_DESK_PREFIX_RE, "").trim();
+  return stripped === "" ? title.trim() : stripped;
+}
+
+/**
  * True when a title is a wire's continuation part ("عام / مجلس الوزراء يعقد جلسته إضافة رابعة"): its text starts in the
  * middle of the release ("سادساً :"), so it neither heads a story nor gives its lead while the release's first part can.
  */

@@ -3,6 +3,7 @@
  * Every field that comes from a source is rendered with dir="auto" (block) or inside <bdi> (inline).
  */
 import type { SourceSummary } from "../../ports/source-store.ts";
+import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks.ts";
 import { formatArabicTime } from "./format-arabic-date.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { StoryArticle, StorySummary } from "./reader-data.ts";
@@ -137,7 +138,7 @@ ${story.articleCount > 1 ? html`<li><span class="badge">${outletsLabel(story.sou
 /** A compact article row (story coverage, similar lists). */
 export function articleRow(a: StoryArticle, ctx: ViewContext, extra: SafeHtml | string = ""): SafeHtml {
   return html`<li><article class="card">
-<h3 dir="auto"><a href="/article/${encodeURIComponent(a.id)}">${a.title}</a></h3>
+<h3 dir="auto"><a href="/article/${encodeURIComponent(a.id)}">${stripWireDeskPrefix(a.title)}</a></h3>
 <ul class="meta">
 <li>${sourceName(ctx, a.sourceId)}</li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
