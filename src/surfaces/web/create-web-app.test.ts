@@ -8,6 +8,7 @@ import {
 } from "../../../test/web/fixture-app.ts";
 import type { SqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
 import { createWebApp } from "./create-web-app.ts";
+import { DATE_FORMAT_HINT } from "./reader-error-message.ts";
 
 let f: FixtureApp;
 
@@ -178,7 +179,7 @@ describe("reader pages", () => {
     const bad = await page(`/search?q=x&from=2015-02-30`);
     expect(bad.status).toBe(400);
     expect(bad.body).toContain("تعذّر البحث");
-    expect(bad.body).toContain("«من تاريخ» ليس تاريخًا صحيحًا. اكتبه بالصيغة سنة-شهر-يوم، مثل 2015-08-01.");
+    expect(bad.body).toContain(`«من تاريخ» ليس تاريخًا صحيحًا. اكتبه بالصيغة ${DATE_FORMAT_HINT}.`);
     const nothing = await page(`/search?q=${q('"" - ؟!')}`);
     expect(nothing.status).toBe(400);
     expect(nothing.body).toContain("لم تبقَ في البحث كلمة يُبحث بها");

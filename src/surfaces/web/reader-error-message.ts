@@ -17,8 +17,12 @@ const PARAM_NAMES: Readonly<Record<string, string>> = {
   recent: "الأحدث أولًا",
 };
 
-/** Stated wherever a date is asked for or refused. */
-export const DATE_FORMAT_HINT = "سنة-شهر-يوم، مثل 2015-08-01";
+/**
+ * Stated wherever a date is asked for or refused. The example sits in a left-to-right isolate (U+2066 LEFT-TO-RIGHT
+ * ISOLATE … U+2069 POP DIRECTIONAL ISOLATE): after Arabic letters its digits are Arabic numbers to the bidi algorithm
+ * and the hyphens between them neutral, so it would show as 01-08-2015.
+ */
+export const DATE_FORMAT_HINT = "سنة-شهر-يوم، مثل \u20662015-08-01\u2069";
 
 /** Arabic letters: a message that has them was written for the reader already (e.g. web.not_found). */
 const ARABIC_LETTER = /[\u0621-\u064a]/;

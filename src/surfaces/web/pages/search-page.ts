@@ -107,6 +107,9 @@ ${facetPanel(view, ctx, base)}
 }`;
 }
 
+/** Longest query echoed in the results heading; a pasted paragraph stays readable in the box above it. */
+const HEADING_QUERY_CHARS = 80;
+
 const LETTER_NOUNS = { one: "حرف واحد", two: "حرفين", plural: "أحرف", accusative: "حرفًا", singular: "حرف" };
 
 /** "عكاظ أو الرياض": outlet names joined, each isolated for bidi. */
@@ -118,7 +121,8 @@ function sourceNames(ids: readonly string[], ctx: ViewContext, joiner: string): 
 function resultsHeading(f: SearchForm, total: number, ctx: ViewContext): SafeHtml {
   const where = f.sources.length === 0 ? "" : html` في ${sourceNames(f.sources, ctx, " أو ")}`;
   if (f.q === "") return html`أحدث المقالات${where}: ${resultsLabel(total)}`;
-  return html`${resultsLabel(total)} عن «<bdi>${f.q}</bdi>»${where}`;
+  const q = f.q.length > HEADING_QUERY_CHARS ? `${f.q.slice(0, HEADING_QUERY_CHARS).trimEnd()}…` : f.q;
+  return html`${resultsLabel(total)} عن «<bdi>${q}</bdi>»${where}`;
 }
 
 /** The outlets that republished a hit (its folded copies), each linked to its copy. */
