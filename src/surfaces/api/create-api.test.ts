@@ -73,6 +73,18 @@ describe("HTTP API", () => {
     expect(body.error.message).toContain(`"${param}"`);
   });
 
+  it("lists a source's newest articles for q=source:ID alone or for source without q", async () => {
+    for (const path of ["/api/search?q=source:sabq", "/api/search?source=sabq"]) {
+      const { status, body } = await get(path);
+      expect(status).toBe(200);
+      expect(body.total).toBeGreaterThan(0);
+      expect(new Set(body.hits.map((h: { source: string }) => h.source))).toEqual(new Set(["sabq"]));
+    }
+    const { status, body } = await get("/api/search");
+    expect(status).toBe(400);
+    expect(body.error.message).toBe('search: parameter "q" is required');
+  });
+
   it("answers 400, not 500, for a query with nothing searchable in it", async () => {
     const { status, body } = await get(`/api/search?q=${encodeURIComponent('"" - ؟!')}`);
     expect(status).toBe(400);
