@@ -26,6 +26,21 @@ export interface StoryArticle {
    * rank leave it out. Absent: false.
    */
   late?: boolean;
+  /**
+   * A copy whose original sits in another story (the clusterer placed the copy by its own words, e.g. a later
+   * report quoting a wire story): that original's id, outlet, story and time, so a story page can say "منقول عن …"
+   * instead of leaving the copy out. Absent otherwise, and in related lists.
+   */
+  originalElsewhere?: OriginalElsewhere;
+}
+
+/** Where a copy's original is when it is not in the copy's story (StoryArticle.originalElsewhere). */
+export interface OriginalElsewhere {
+  id: string;
+  sourceId: string;
+  storyId: string;
+  /** ISO time: published, else fetched. */
+  publishedAt: string;
 }
 
 /** A story as a list shows it. */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeArticleWrite } from "../../../test/contract/article-fixtures.ts";
 import { openSqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
+import { renderStoryPage } from "./pages/story-page.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
 
 describe("StoryReaderData story summaries", () => {
@@ -62,6 +63,64 @@ describe("StoryReaderData story summaries", () => {
         lead: "اختتم الهلال معسكره في النمسا.",
         leadArticleId: "b",
       });
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("StoryReaderData story coverage", () => {
+  it("lists copies whose original sits in another story, saying where it is, and the page draws every member", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "akhbar-reader-away-"));
+    const storage = await openSqliteStorage(join(dir, "reader.db"));
+    try {
+      const at = (hour: number) => `2015-08-06T${String(hour).padStart(2, "0")}:00:00Z`;
+      await storage.articles.writeArticles([
+        makeArticleWrite("w", {
+          id: "w",
+          sourceId: "spa",
+          title: "وصول الطائرة الرابعة",
+          publishedAt: at(1),
+        }),
+        makeArticleWrite("c1", {
+          id: "c1",
+          sourceId: "okaz",
+          title: "وصول الطائرة الخامسة",
+          publishedAt: at(5),
+        }),
+        makeArticleWrite("c2", { id: "c2", sourceId: "sabq", title: "الطائرة الخامسة", publishedAt: at(6) }),
+        makeArticleWrite("o", { id: "o", sourceId: "alyaum", title: "مساعدات إلى عدن", publishedAt: at(7) }),
+      ]);
+      const fingerprints = { shingles: Uint32Array.from([1]), signature: new Uint32Array(128) };
+      // The clusterer placed the copies c1, c2 of w by their own words, in the story of o.
+      const placements = [
+        { articleId: "w", storyId: "w", groupId: "w", duplicateOf: null, ...fingerprints },
+        { articleId: "c1", storyId: "o", groupId: "w", duplicateOf: "w", ...fingerprints },
+        { articleId: "c2", storyId: "o", groupId: "w", duplicateOf: "w", ...fingerprints },
+        { articleId: "o", storyId: "o", groupId: "o", duplicateOf: null, ...fingerprints },
+      ];
+      await storage.stories!.writePlacements({
+        placements,
+        groupMerges: [],
+        groupOriginals: [],
+        merges: [],
+        headlines: [],
+      });
+      const story = await new StoryReaderData(storage).story("o");
+      expect(story?.articles.map((a) => [a.id, a.originalElsewhere ?? null])).toEqual([
+        ["c1", { id: "w", sourceId: "spa", storyId: "w", publishedAt: "2015-08-06T01:00:00.000Z" }],
+        ["c2", { id: "w", sourceId: "spa", storyId: "w", publishedAt: "2015-08-06T01:00:00.000Z" }],
+        ["o", null],
+      ]);
+
+      const ctx = { sources: new Map(), nowMs: Date.parse("2015-08-07T00:00:00Z") };
+      const body = renderStoryPage(story!, { clusteredStories: true, similarMethod: "test" }, ctx).value;
+      // Every member drawn: the cards and the copies inside them add up to the story's article count.
+      const drawn = [...body.matchAll(/href="\/article\/(c1|c2|o)"/g)].map((m) => m[1]);
+      expect(drawn.sort()).toEqual(["c1", "c2", "o"]);
+      expect(drawn).toHaveLength(story!.articleCount);
+      expect(body).toContain('منقول عن <a href="/article/w"><bdi>spa</bdi></a>');
     } finally {
       await storage.close();
       rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { STORY_ENTITY_ARTICLES_MAX, toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
 import type {
+  OriginalElsewhere,
   ReaderCapabilities,
   ReaderData,
   RelatedArticles,
@@ -23,6 +24,7 @@ import type {
   TopStoriesQuery,
 } from "./reader-data.ts";
 import { leadOf, withPublishers } from "./storage-reader-data.ts";
+import { toStoryCoverage } from "./story-coverage.ts";
 
 /** Stories updated this long before the newest one compete for the home page; older ones rank near zero anyway. */
 export const TOP_STORIES_WINDOW_HOURS = 72;
@@ -138,16 +140,42 @@ export class StoryReaderData implements ReaderData {
       lastUpdate: new Date(stored.lastUpdateMs).toISOString(),
       leadArticleId: leadMember?.articleId ?? stored.id,
     };
+    const elsewhere = withArticles
+      ? await this.#originalsElsewhere(members)
+      : new Map<string, OriginalElsewhere>();
     const articles: StoryArticle[] = [];
-    /** The originals' full rows, earliest first (members come earliest first): what entities are read from. */
-    const originals: ArticleSummary[] = [];
     for (const m of members) {
       const a = rows.get(m.articleId);
       if (a === undefined) continue;
-      articles.push(toStoryArticle(a, m));
-      if (m.duplicateOf === null) originals.push(a);
+      const original = m.duplicateOf === null ? undefined : elsewhere.get(m.duplicateOf);
+      articles.push({
+        ...toStoryArticle(a, m),
+        ...(original === undefined ? {} : { originalElsewhere: original }),
+      });
     }
+    // What entities and dates are read from: each card's head (an original, or the first copy here of one placed
+    // elsewhere), earliest card first, so a story made only of such copies still names its people and days.
+    const articleRows = new Map(articles.map((a) => [a.id, rows.get(a.id)!]));
+    const originals = toStoryCoverage(articles).cards.map((c) => articleRows.get(c.head.id)!);
     return { summary, articles, originals };
+  }
+
+  /** The originals of members' copy groups that are placed in another story, by id (one placement read). */
+  async #originalsElsewhere(members: readonly StoryMember[]): Promise<Map<string, OriginalElsewhere>> {
+    const here = new Set(members.map((m) => m.articleId));
+    const away = [...new Set(members.flatMap((m) => (m.duplicateOf === null ? [] : [m.duplicateOf])))].filter(
+      (id) => !here.has(id),
+    );
+    const out = new Map<string, OriginalElsewhere>();
+    for (const p of await this.#stories.getPlacements(away)) {
+      out.set(p.articleId, {
+        id: p.articleId,
+        sourceId: p.sourceId,
+        storyId: p.storyId,
+        publishedAt: new Date(p.timeMs).toISOString(),
+      });
+    }
+    return out;
   }
 }
 

@@ -135,16 +135,25 @@ ${story.articleCount > 1 ? html`<li><span class="badge">${outletsLabel(story.sou
 </article></li>`;
 }
 
-/** A compact article row (story coverage, similar lists). */
-export function articleRow(a: StoryArticle, ctx: ViewContext, extra: SafeHtml | string = ""): SafeHtml {
+/**
+ * A compact article row (story coverage, similar lists): `notes` are extra items of its meta line (badges, "منقول
+ * عن"), `inside` goes in the card after them (a story card's copies).
+ */
+export function articleRow(
+  a: StoryArticle,
+  ctx: ViewContext,
+  notes: readonly SafeHtml[] = [],
+  inside: SafeHtml | "" = "",
+): SafeHtml {
   return html`<li><article class="card">
 <h3 dir="auto"><a href="/article/${encodeURIComponent(a.id)}">${stripWireDeskPrefix(a.title)}</a></h3>
 <ul class="meta">
 <li>${sourceName(ctx, a.sourceId)}</li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
 <li>${shortTime(a.publishedAt, ctx, true)}</li>
-${extra === "" ? "" : html`<li>${extra}</li>`}
+${notes.map((n) => html`<li>${n}</li>`)}
 </ul>
+${inside}
 </article></li>`;
 }
 

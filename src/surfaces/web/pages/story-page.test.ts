@@ -87,11 +87,61 @@ describe("story page coverage paging", () => {
     expect(body).toContain("70 مقالًا");
   });
 
-  it("lists a few copies under their original and names the outlets of the rest", () => {
+  it("lists a few copies inside their original's card and names the outlets of the rest", () => {
     const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
     expect(body).toContain("10 مقالات منقولة عن هذا المقال");
     for (let i = 0; i < COPIES_SHOWN_MAX; i++) expect(body).toContain(`href="/article/a${100 + i}"`);
     expect(body).not.toContain(`href="/article/a${100 + COPIES_SHOWN_MAX}"`);
     expect(body).toContain("<bdi>c9</bdi>");
+    // The disclosure is inside the original's card, not a list item of its own between cards.
+    const card = body.slice(body.indexOf('<article class="card">'), body.indexOf("</article>"));
+    expect(card).toContain('href="/article/a0"');
+    expect(card).toContain('<details class="copies"><summary>10 مقالات منقولة عن هذا المقال</summary>');
+    expect(card).toContain('<ol class="copy-list">');
+  });
+});
+
+/** A story of one wire original, a copy of it published earlier, another outlet's original, and copies of an
+ * original placed in another story. */
+function mixedStory(): StoryDetail {
+  const wire = { ...article(3, null, "spa") };
+  const early = { ...article(1, "a3", "alweeam") };
+  const other = { ...article(2, null, "okaz") };
+  const away = { id: "far", sourceId: "alriyadh", storyId: "s-far", publishedAt: new Date(T0).toISOString() };
+  const copyAway = { ...article(5, "far", "sabq"), originalElsewhere: away };
+  const copyAway2 = { ...article(6, "far", "alyaum"), originalElsewhere: away };
+  const articles = [early, other, wire, copyAway, copyAway2];
+  return {
+    ...bigStory(),
+    articleCount: articles.length,
+    firstSeen: early.publishedAt,
+    articles,
+    entities: [],
+    dates: [],
+  };
+}
+
+describe("story page first report and copies", () => {
+  const body = renderStoryPage(mixedStory(), caps, ctx, { offset: 0, hrefFor }).value;
+  const cov = body.slice(body.indexOf('id="coverage-h"'), body.indexOf("</section>"));
+
+  it("draws every member, a copy of an original placed elsewhere as a card saying where it was copied from", () => {
+    for (const id of ["a1", "a2", "a3", "a5", "a6"]) expect(cov).toContain(`href="/article/${id}"`);
+    expect(cov).toContain('منقول عن <a href="/article/far"><bdi>alriyadh</bdi></a>');
+    expect(cov).toContain("مقال واحد منقول عن المقال نفسه");
+  });
+
+  it("gives the first badge to the earliest member, a copy, and opens its card's copies", () => {
+    expect(cov.match(/first-badge/g)).toHaveLength(1);
+    const badge = cov.indexOf("first-badge");
+    expect(cov.lastIndexOf('href="/article/', badge)).toBe(cov.lastIndexOf('href="/article/a1"', badge));
+    expect(cov).toContain('<details class="copies" open>');
+    // The wire original's card comes first: it holds the first report.
+    expect(cov.indexOf('href="/article/a3"')).toBeLessThan(cov.indexOf('href="/article/a2"'));
+  });
+
+  it("says when a copy was published before its original", () => {
+    expect(cov).toContain('<span class="early-badge">نُشر قبل <bdi>spa</bdi></span>');
+    expect(cov.match(/early-badge/g)).toHaveLength(1);
   });
 });

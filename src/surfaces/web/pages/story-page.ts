@@ -1,11 +1,12 @@
 /**
- * Story: all coverage of one story, originals first and copies collapsed under each original, a timeline of
- * coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
+ * Story: all coverage of one story, one card per copy group with its copies inside the card (story-coverage.ts),
+ * a timeline of coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
  */
 import { articleTimeMs } from "../../../domain/parse-iso-time.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
+import { type CoverageCard, coverageTimeMs, toStoryCoverage } from "../story-coverage.ts";
 import {
   absoluteTime,
   articleRow,
@@ -22,7 +23,7 @@ import {
 /** Bars in the timeline: enough to show a news cycle's shape, few enough to stay legible on a phone. */
 export const TIMELINE_BUCKETS = 12;
 /**
- * Originals listed per page of a story. An article row is about 0.75 KB of UTF-8, so 25 originals with
+ * Cards (copy groups) listed per page of a story. An article row is about 0.75 KB of UTF-8, so 25 originals with
  * COPIES_SHOWN_MAX copies each stay under 80 KB with the page shell: the 100 KB page budget holds even for the dev
  * corpus's biggest story (295 articles, 180 KB when listed whole).
  */
@@ -49,15 +50,10 @@ export function renderStoryPage(
   ctx: ViewContext,
   paging: StoryPaging = { offset: 0, hrefFor: (offset) => `?offset=${offset}` },
 ): SafeHtml {
-  const originals = story.articles.filter((a) => a.duplicateOf === null);
-  const copiesOf = new Map<string, StoryArticle[]>();
-  for (const a of story.articles) {
-    if (a.duplicateOf === null) continue;
-    copiesOf.set(a.duplicateOf, [...(copiesOf.get(a.duplicateOf) ?? []), a]);
-  }
-  const ordered = [...originals].sort((a, b) => sortTimeOf(a) - sortTimeOf(b) || (a.id < b.id ? -1 : 1));
-  const firstId = ordered[0]?.id;
-  const shown = ordered.slice(paging.offset, paging.offset + STORY_ORIGINALS_PER_PAGE);
+  const coverage = toStoryCoverage(story.articles);
+  // "الأسبق" marks the member published first, copies included; a story of one article has no first.
+  const firstId = story.articles.length > 1 ? coverage.firstId : null;
+  const shown = coverage.cards.slice(paging.offset, paging.offset + STORY_ORIGINALS_PER_PAGE);
   const feedBase = `/feeds/story/${encodeURIComponent(story.id)}`;
   return html`<article>
 <h1 dir="auto">${story.headline}</h1>
@@ -73,21 +69,9 @@ ${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
 <section aria-labelledby="coverage-h">
 <h2 id="coverage-h">التغطية</h2>
 <ol class="cards">
-${shown.map((a) => {
-  const copies = copiesOf.get(a.id) ?? [];
-  const first = a.id === firstId && ordered.length > 1 ? html`<span class="first-badge">الأسبق</span>` : "";
-  const row = articleRow(a, ctx, first);
-  if (copies.length === 0) return row;
-  const rest = copies.slice(COPIES_SHOWN_MAX);
-  return html`${row}<li><details class="copies"><summary>${copiedArticlesLabel(copies.length)} عن هذا المقال</summary>
-<ol class="cards">${copies.slice(0, COPIES_SHOWN_MAX).map((c) => articleRow(c, ctx, c.late === true ? LATE_BADGE : ""))}</ol>${
-    rest.length === 0
-      ? ""
-      : html`<p class="note">و${otherArticlesLabel(rest.length)} في: ${[...new Set(rest.map((c) => c.sourceId))].map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}</p>`
-  }</details></li>`;
-})}
+${shown.map((card) => coverageCard(card, firstId, ctx))}
 </ol>
-${pager(ordered.length, STORY_ORIGINALS_PER_PAGE, paging.offset, paging.hrefFor)}
+${pager(coverage.cards.length, STORY_ORIGINALS_PER_PAGE, paging.offset, paging.hrefFor)}
 </section>
 <aside class="aside-panel" aria-labelledby="timeline-h">
 ${entities(story)}
@@ -98,6 +82,62 @@ ${outlets(story, ctx)}
 </aside>
 </div>
 </article>`;
+}
+
+const FIRST_BADGE = html`<span class="first-badge">الأسبق</span>`;
+
+/**
+ * One copy group's card: its displayed article, then its copies in a disclosure inside the card (open when it holds
+ * the story's first report), a few listed and the outlets of the rest named. A head whose original sits in another
+ * story says "منقول عن" with a link to it; any member published before its original says so ("نُشر قبل").
+ */
+function coverageCard(card: CoverageCard, firstId: string | null, ctx: ViewContext): SafeHtml {
+  const { head, copies } = card;
+  const original = head.duplicateOf === null ? head : head.originalElsewhere;
+  const notes = memberNotes(head, original, firstId, ctx);
+  if (head.originalElsewhere !== undefined) {
+    const o = head.originalElsewhere;
+    notes.push(
+      html`منقول عن <a href="/article/${encodeURIComponent(o.id)}">${sourceName(ctx, o.sourceId)}</a>`,
+    );
+  }
+  if (copies.length === 0) return articleRow(head, ctx, notes);
+  const listed = copies.slice(0, COPIES_SHOWN_MAX);
+  const rest = copies.slice(COPIES_SHOWN_MAX);
+  const open = copies.some((c) => c.id === firstId);
+  const about = head.duplicateOf === null ? "عن هذا المقال" : "عن المقال نفسه";
+  const disclosure = html`<details class="copies"${open ? html` open` : ""}><summary>${copiedArticlesLabel(copies.length)} ${about}</summary>
+<ol class="copy-list">${listed.map((c) => copyRow(c, memberNotes(c, original, firstId, ctx), ctx))}</ol>${
+    rest.length === 0
+      ? ""
+      : html`<p class="note">و${otherArticlesLabel(rest.length)} في: ${[...new Set(rest.map((c) => c.sourceId))].map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}</p>`
+  }</details>`;
+  return articleRow(head, ctx, notes, disclosure);
+}
+
+/** A copy inside its original's card: title, outlet, time and its marks on one lighter line. */
+function copyRow(c: StoryArticle, notes: readonly SafeHtml[], ctx: ViewContext): SafeHtml {
+  return html`<li><a href="/article/${encodeURIComponent(c.id)}" dir="auto">${c.title}</a>
+<ul class="meta"><li>${sourceName(ctx, c.sourceId)}</li><li>${shortTime(c.publishedAt, ctx, true)}</li>${notes.map((n) => html`<li>${n}</li>`)}</ul></li>`;
+}
+
+/**
+ * A member's marks: the story's first report, published before the original it copies (`original`: its card's
+ * original, here or elsewhere), republished late.
+ */
+function memberNotes(
+  a: StoryArticle,
+  original: { sourceId: string; publishedAt: string | null } | undefined,
+  firstId: string | null,
+  ctx: ViewContext,
+): SafeHtml[] {
+  const notes: SafeHtml[] = [];
+  if (a.id === firstId) notes.push(FIRST_BADGE);
+  if (a.duplicateOf !== null && original !== undefined && coverageTimeMs(a) < coverageTimeMs(original)) {
+    notes.push(html`<span class="early-badge">نُشر قبل ${sourceName(ctx, original.sourceId)}</span>`);
+  }
+  if (a.late === true) notes.push(LATE_BADGE);
+  return notes;
 }
 
 /** Headings of the entity lists, by kind. */
@@ -143,11 +183,6 @@ function storyDates(story: StoryDetail): SafeHtml | "" {
           : ""
       }</li>`,
   )}</ul></dd>`;
-}
-
-/** Undated coverage sorts last. */
-function sortTimeOf(a: StoryArticle): number {
-  return articleTimeMs(a) ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** Articles per time bucket as SVG bars, earliest on the right (RTL reading order), with a text equivalent. */
