@@ -69,6 +69,11 @@ export interface RelatedArticleLists {
   /** Copies of the anchor (collapsed away from the lists above), earliest first. */
   copies: RelatedArticle[];
   /**
+   * The original of the anchor's copy group when the anchor is a copy, wherever it is placed (a copy can sit in
+   * another story than its original); null for an original, an unplaced anchor, or without coverage.
+   */
+  original: RelatedArticle | null;
+  /**
    * Articles whose text holds the anchor's but starts otherwise (a roundup carrying it; domain/story.ts
    * ArticleContainment), earliest first: found by the copy floor, yet no copy, so not in `copies`.
    */
@@ -88,6 +93,11 @@ export interface RelatedOptions {
    * instead, and the rows of a big story's coverage (hundreds of articles) were most of the slowest first views.
    */
   coverage?: boolean;
+  /**
+   * Rows read at most of `sameStory` and of `copies` each (the earliest); default all. The article page shows a few
+   * and links the story for the rest, so a big story's hundreds of rows are not read for it.
+   */
+  coverageMax?: number;
   /**
    * Keeps the pool's analyzed terms between calls: a neighbour recurs in its days' lists, and analysis was about a
    * fifth of an article page's first-view CPU. Default: every pool article analyzed afresh.
@@ -180,12 +190,18 @@ export async function findRelatedArticles(
   }
   const lists = findRelated(candidates[0]!, candidates, options.ranking ?? DEFAULT_SIMILAR_RANKING);
   const anchorGroup = anchorPlacement?.groupId ?? anchor.id;
-  const copies = !coverage
+  const copiesAll = !coverage
     ? []
     : candidates
         .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
         .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
-  const sameStory = coverage ? lists.sameStory : [];
+  const coverageMax = options.coverageMax ?? Number.POSITIVE_INFINITY;
+  const copies = copiesAll.slice(0, coverageMax);
+  const sameStory = coverage ? lists.sameStory.slice(0, coverageMax) : [];
+  const originalId = coverage ? (anchorPlacement?.duplicateOf ?? null) : null;
+  if (originalId !== null && !placements.has(originalId)) {
+    for (const p of await stories.getPlacements([originalId])) placements.set(p.articleId, p);
+  }
   const containments = coverage ? await stories.listContainments([anchor.id]) : [];
   const containedInIds = containments.filter((c) => c.innerId === anchor.id).map((c) => c.outerId);
   const containsIds = containments.filter((c) => c.outerId === anchor.id).map((c) => c.innerId);
@@ -194,6 +210,7 @@ export async function findRelatedArticles(
   const unread = [
     ...sameStory.map((c) => c.id),
     ...copies.map((c) => c.id),
+    ...(originalId === null ? [] : [originalId]),
     ...containedInIds,
     ...containsIds,
   ];
@@ -216,6 +233,7 @@ export async function findRelatedArticles(
     anchor: { article: anchor, placement: anchorPlacement ?? null },
     sameStory: sameStory.flatMap(pick),
     copies: copies.flatMap(pick),
+    original: originalId === null ? null : (pick({ id: originalId })[0] ?? null),
     containedIn: earliestFirst(containedInIds),
     contains: earliestFirst(containsIds),
     similar: lists.similar.flatMap(pick),

@@ -35,6 +35,7 @@ export function toRelatedListsJson(lists: RelatedArticleLists) {
     article: toRelatedArticleJson(lists.anchor),
     same_story: lists.sameStory.map(toRelatedArticleJson),
     copies: lists.copies.map(toRelatedArticleJson),
+    original: lists.original === null ? null : toRelatedArticleJson(lists.original),
     contained_in: lists.containedIn.map(toRelatedArticleJson),
     contains: lists.contains.map(toRelatedArticleJson),
     similar: lists.similar.map(toRelatedArticleJson),

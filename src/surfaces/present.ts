@@ -43,13 +43,22 @@ export function articleNumbers(a: Article): ArticleNumber[] {
   return inFields(a, findNumbers);
 }
 
-export function toArticleJson(a: Article) {
+/** Where an article sits: its story (null when unplaced) and its copy group's original (null for an original). */
+export interface ArticlePlace {
+  storyId: string | null;
+  duplicateOf: string | null;
+}
+
+/** An article's JSON (GET /api/articles/:id) with where it sits. */
+export function toArticleJson(a: Article, place: ArticlePlace) {
   return {
     id: a.id,
     url: a.url,
     canonical_url: a.canonicalUrl,
     source: a.sourceId,
     cited_source: a.citedSource,
+    story_id: place.storyId,
+    duplicate_of: place.duplicateOf,
     title: a.title,
     published_at: a.publishedAt,
     fetched_at: a.fetchedAt,

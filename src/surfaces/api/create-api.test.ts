@@ -95,6 +95,14 @@ describe("HTTP API", () => {
     const found = await get("/api/articles/fx-006");
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({ id: "fx-006", source: "sabq", byline: "محرر سبق" });
+    // Where it sits: fx-008 is fx-002's wire text from another outlet, a copy in the same story.
+    const original = (await get("/api/articles/fx-002")).body;
+    expect(original.story_id).toEqual(expect.any(String));
+    expect(original.duplicate_of).toBeNull();
+    expect((await get("/api/articles/fx-008")).body).toMatchObject({
+      story_id: original.story_id,
+      duplicate_of: "fx-002",
+    });
     const missing = await get("/api/articles/nope");
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("api.not_found");

@@ -42,7 +42,11 @@ export function createApi(deps: ApiDeps): Hono {
     const article = id.length > 200 ? null : await deps.storage.articles.getArticle(id);
     if (article === null)
       throw new AkhbarError("api.not_found", `api: no article with id "${id.slice(0, 200)}"`);
-    return c.json(toArticleJson(article));
+    // Where the stories stage placed it; without stories each article is its own story (StorageReaderData).
+    const [placement] =
+      deps.storage.stories === undefined ? [] : await deps.storage.stories.getPlacements([id]);
+    const storyId = deps.storage.stories === undefined ? article.id : (placement?.storyId ?? null);
+    return c.json(toArticleJson(article, { storyId, duplicateOf: placement?.duplicateOf ?? null }));
   });
 
   app.get("/api/sources", async (c) => {

@@ -125,6 +125,14 @@ export const OPENAPI_DOCUMENT = {
                 schema: {
                   type: "object",
                   properties: {
+                    story_id: {
+                      ...nullableString,
+                      description: "the story the article is placed in; null when not yet placed",
+                    },
+                    duplicate_of: {
+                      ...nullableString,
+                      description: "the original of the article's copy group when it is a copy, else null",
+                    },
                     dates: {
                       type: "array",
                       description:
@@ -174,6 +182,10 @@ export const OPENAPI_DOCUMENT = {
                 schema: {
                   type: "object",
                   properties: {
+                    story_id: {
+                      ...nullableString,
+                      description: "the article's story (its own id when stories are not clustered)",
+                    },
                     method: { type: "string" },
                     similar: { type: "array", items: { $ref: "#/components/schemas/StoryArticle" } },
                     read_also: { oneOf: [{ $ref: "#/components/schemas/StoryArticle" }, { type: "null" }] },

@@ -30,10 +30,10 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 
   app.get("/api/stories", async (c) => {
     const get = (n: string) => c.req.queries(n) ?? [];
-    const limit = intParam(get, "limit", STORIES_PER_PAGE, 1, MAX_PAGE_LIMIT);
-    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET);
-    const source = slugParam(get, "source");
-    const country = slugParam(get, "country");
+    const limit = intParam(get, "limit", STORIES_PER_PAGE, 1, MAX_PAGE_LIMIT, "api");
+    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
+    const source = slugParam(get, "source", "api");
+    const country = slugParam(get, "country", "api");
     const sources = await sourceFilter(deps.storage, source, country);
     const page =
       sources === null ? { total: 0, stories: [] } : await deps.reader.topStories({ sources, limit, offset });
@@ -49,8 +49,8 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
   app.get("/api/stories/:id", async (c) => {
     const id = c.req.param("id");
     const get = (n: string) => c.req.queries(n) ?? [];
-    const limit = intParam(get, "limit", MAX_PAGE_LIMIT, 1, MAX_PAGE_LIMIT);
-    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET);
+    const limit = intParam(get, "limit", MAX_PAGE_LIMIT, 1, MAX_PAGE_LIMIT, "api");
+    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
     const story = id.length > MAX_ID_CHARS ? null : await deps.reader.story(id);
     if (story === null) throw new AkhbarError("api.not_found", `api: no story with id "${id.slice(0, 200)}"`);
     // Coverage in the story's order (originals first), a page at a time: the biggest stories have hundreds.
@@ -72,6 +72,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       throw new AkhbarError("api.not_found", `api: no article with id "${id.slice(0, 200)}"`);
     const related = await deps.reader.related(id);
     return c.json({
+      story_id: related.storyId ?? null,
       method: deps.reader.capabilities.similarMethod,
       similar: related.similar.map(toStoryArticleJson),
       read_also: related.readAlso === null ? null : toStoryArticleJson(related.readAlso),
@@ -86,7 +87,11 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 
   app.get("/api/entities", async (c) => {
     const get = (n: string) => c.req.queries(n) ?? [];
-    const sources = await sourceFilter(deps.storage, slugParam(get, "source"), slugParam(get, "country"));
+    const sources = await sourceFilter(
+      deps.storage,
+      slugParam(get, "source", "api"),
+      slugParam(get, "country", "api"),
+    );
     const entities = sources === null ? [] : await topEntities(deps.reader, sources);
     return c.json({
       stories_read: TOP_ENTITY_STORIES,

@@ -35,7 +35,7 @@ export function createFeedRoutes(deps: FeedRoutesDeps): Hono {
   const names = async () => new Map((await deps.storage.sources.listSources()).map((s) => [s.id, s.name]));
 
   app.get("/feeds/:file{top\\.(?:rss|json)}", async (c) => {
-    const sources = slugParam((n) => c.req.queries(n) ?? [], "source");
+    const sources = slugParam((n) => c.req.queries(n) ?? [], "source", "feeds");
     const { stories } = await deps.reader.topStories({
       sources: sources === "" ? [] : [sources],
       limit: FEED_ITEMS,

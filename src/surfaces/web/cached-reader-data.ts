@@ -55,8 +55,9 @@ export class CachedReaderData implements ReaderData {
 
   related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles> {
     const sameStory = options?.sameStory !== false;
-    return this.#cached(JSON.stringify(["related", articleId, sameStory]), () =>
-      this.#inner.related(articleId, { sameStory }),
+    const sameStoryMax = options?.sameStoryMax;
+    return this.#cached(JSON.stringify(["related", articleId, sameStory, sameStoryMax ?? null]), () =>
+      this.#inner.related(articleId, { sameStory, ...(sameStoryMax === undefined ? {} : { sameStoryMax }) }),
     );
   }
 

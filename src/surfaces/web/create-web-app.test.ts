@@ -87,6 +87,24 @@ describe("reader pages", () => {
     for (const a of related.similar) expect(body).toContain(`href="/article/${a.id}"`);
   });
 
+  it("says which article a copy was copied from and lists its story's other reports", async () => {
+    const copy = await page("/article/fx-008");
+    expect(copy.body).toContain('منقول عن <a href="/article/fx-002">');
+    const original = await page("/article/fx-002");
+    expect(original.body).not.toContain("منقول عن");
+    const story = JSON.parse((await page("/api/stories/fx-002")).body) as {
+      id: string;
+      articles: { id: string; duplicate_of: string | null }[];
+    };
+    const others = story.articles.filter((a) => a.id !== "fx-002" && a.duplicate_of === null);
+    expect(others.length).toBeGreaterThan(0);
+    const aside = original.body.slice(original.body.indexOf('id="article-coverage-h"'));
+    for (const a of others) expect(aside).toContain(`href="/article/${a.id}"`);
+    // Its own copies are not other coverage.
+    expect(aside.slice(0, aside.indexOf('id="similar-h"'))).not.toContain('href="/article/fx-008"');
+    expect(aside).toContain(`<a href="/story/${story.id}">كل تغطية القصة (`);
+  });
+
   it("lists the dates an article gives against its publish date, with the day meant", async () => {
     const { body } = await page("/article/fx-001");
     expect(body).toContain("تواريخ في الخبر");
@@ -428,7 +446,12 @@ describe("reader JSON routes", () => {
     expect(body.stories[0].article_count).toBeGreaterThanOrEqual(1);
     const bad = await page("/api/stories?limit=0");
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error.code).toBe("web.bad_param");
+    expect(JSON.parse(bad.body).error.code).toBe("api.bad_param");
+    // The JSON routes answer in the API's codes, not the pages'.
+    const one = await page("/api/stories/fx-002?limit=abc");
+    expect(one.status).toBe(400);
+    expect(JSON.parse(one.body).error).toMatchObject({ code: "api.bad_param" });
+    expect(JSON.parse(one.body).error.message).toMatch(/^api: parameter "limit"/);
   });
 
   it("returns a story and an article's related lists, 404 for unknown ids", async () => {
@@ -446,6 +469,8 @@ describe("reader JSON routes", () => {
     });
     const related = JSON.parse((await page("/api/articles/fx-002/related")).body);
     expect(related.method).toBe("story-tfidf");
+    expect(related.story_id).toBe(story.id);
+    expect(JSON.parse((await page("/api/articles/fx-008/related")).body).story_id).toBe(story.id);
     const similar = related.similar.map((a: { id: string }) => a.id);
     expect(similar.length).toBeGreaterThan(0);
     // Similar articles come from other stories: never coverage of the article's own story.

@@ -37,7 +37,7 @@ import {
   slugParam,
 } from "./page-params.ts";
 import { renderAdminHome, renderAdminLogin, renderAdminOff } from "./pages/admin-page.ts";
-import { renderArticlePage } from "./pages/article-page.ts";
+import { ARTICLE_COVERAGE_MAX, renderArticlePage } from "./pages/article-page.ts";
 import { renderEntitiesPage } from "./pages/entities-page.ts";
 import { errorTitle, renderErrorPage } from "./pages/error-page.ts";
 import { renderHomePage } from "./pages/home-page.ts";
@@ -222,8 +222,9 @@ export function createWebApp(deps: WebDeps): Hono {
     if (article === null) throw new AkhbarError("web.not_found", "لا يوجد مقال بهذا المعرّف.");
     const [story, related, { ctx }] = await Promise.all([
       reader.storyOfArticle(id),
-      // The page links the story rather than listing its coverage: the similar list and the read-also pick only.
-      reader.related(id, { sameStory: false }),
+      // A few of the story's other reports (ARTICLE_COVERAGE_MAX) and a link to the story for the rest: a big
+      // story's hundreds of rows are not read for an article page.
+      reader.related(id, { sameStory: true, sameStoryMax: ARTICLE_COVERAGE_MAX }),
       context(),
     ]);
     return page(c, 200, {

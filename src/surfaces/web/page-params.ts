@@ -1,6 +1,7 @@
 /**
- * Validation of the reader's own query parameters (paging, filters, ids). Pure; bad values throw AkhbarError
- * `web.bad_param` naming the parameter, which pages show as 400 and the JSON routes as {error}.
+ * Validation of the reader's own query parameters (paging, filters, ids), for its pages, its JSON routes and its
+ * feeds. Pure; bad values throw AkhbarError `<scope>.bad_param` naming the parameter (`web.bad_param` for pages,
+ * `api.bad_param` for /api routes), which pages show as 400 and the JSON routes as {error}.
  */
 import { AkhbarError } from "../../domain/errors.ts";
 import type { BadParamDetails, BadParamReason } from "../search-params.ts";
@@ -16,54 +17,65 @@ export const MAX_ID_CHARS = 200;
 
 export type ParamReader = (name: string) => string[];
 
+/** The surface whose parameters are read: the prefix of the error code (`api.bad_param`) and of its message. */
+export type ParamScope = "web" | "api" | "feeds";
+
 /** One optional value; repeated parameters are refused. */
-export function singleParam(get: ParamReader, name: string): string {
+export function singleParam(get: ParamReader, name: string, scope: ParamScope = "web"): string {
   const values = get(name);
-  if (values.length > 1) throw badParam(name, "is given more than once", "repeated");
+  if (values.length > 1) throw badParam(name, "is given more than once", "repeated", {}, scope);
   return (values[0] ?? "").trim();
 }
 
-export function intParam(get: ParamReader, name: string, fallback: number, min: number, max: number): number {
-  const v = singleParam(get, name);
+export function intParam(
+  get: ParamReader,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  scope: ParamScope = "web",
+): number {
+  const v = singleParam(get, name, scope);
   if (v === "") return fallback;
   if (!/^\d+$/.test(v))
-    throw badParam(name, `must be a whole number, got "${v.slice(0, 40)}"`, "not_integer");
+    throw badParam(name, `must be a whole number, got "${v.slice(0, 40)}"`, "not_integer", {}, scope);
   const n = Number(v);
   if (n < min || n > max)
-    throw badParam(name, `must be between ${min} and ${max}, got ${v}`, "out_of_range", { min, max });
+    throw badParam(name, `must be between ${min} and ${max}, got ${v}`, "out_of_range", { min, max }, scope);
   return n;
 }
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 
 /** A source id or country filter: slug characters only. */
-export function slugParam(get: ParamReader, name: string): string {
-  const v = singleParam(get, name);
-  if (v !== "" && !SLUG.test(v)) throw notIdentifier(name, v);
+export function slugParam(get: ParamReader, name: string, scope: ParamScope = "web"): string {
+  const v = singleParam(get, name, scope);
+  if (v !== "" && !SLUG.test(v)) throw notIdentifier(name, v, scope);
   return v;
 }
 
 /** Several source ids: the parameter repeated or comma-separated ("okaz,alriyadh"), each a slug, without repeats. */
-export function slugListParam(get: ParamReader, name: string): string[] {
+export function slugListParam(get: ParamReader, name: string, scope: ParamScope = "web"): string[] {
   const ids = get(name)
     .flatMap((v) => v.split(","))
     .map((v) => v.trim())
     .filter((v) => v !== "");
-  for (const id of ids) if (!SLUG.test(id)) throw notIdentifier(name, id);
+  for (const id of ids) if (!SLUG.test(id)) throw notIdentifier(name, id, scope);
   return [...new Set(ids)];
 }
 
-function notIdentifier(name: string, value: string): AkhbarError {
-  return badParam(name, `is not a valid identifier: "${value.slice(0, 40)}"`, "not_identifier");
+function notIdentifier(name: string, value: string, scope: ParamScope): AkhbarError {
+  return badParam(name, `is not a valid identifier: "${value.slice(0, 40)}"`, "not_identifier", {}, scope);
 }
 
-/** `web.bad_param` with the details (BadParamDetails) the error page words in Arabic. */
+/** `<scope>.bad_param` with the details (BadParamDetails) the error page words in Arabic. */
 export function badParam(
   name: string,
   problem: string,
   reason: BadParamReason,
   bounds: { min?: number; max?: number } = {},
+  scope: ParamScope = "web",
 ): AkhbarError {
   const details: BadParamDetails = { param: name, reason, ...bounds };
-  return new AkhbarError("web.bad_param", `web: parameter "${name}" ${problem}`, { ...details });
+  return new AkhbarError(`${scope}.bad_param`, `${scope}: parameter "${name}" ${problem}`, { ...details });
 }

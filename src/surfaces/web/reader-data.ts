@@ -91,6 +91,13 @@ export interface RelatedArticles {
   sameStory?: StoryArticle[];
   /** Copies of this article (collapsed away from the lists), earliest first; with `sameStory` only. */
   copies?: StoryArticle[];
+  /**
+   * When this article is a copy: its copy group's original, wherever it is placed ("منقول عن …"); null for an
+   * original; with `sameStory` only.
+   */
+  original?: StoryArticle | null;
+  /** The article's story (its own id when stories are not clustered); absent when it is unknown or unplaced. */
+  storyId?: string;
   /** Longer texts that carry this one but start otherwise (a roundup), earliest first; with `sameStory` only. */
   containedIn?: StoryArticle[];
   /** Texts this one carries after a start of its own (it is the roundup), earliest first; with `sameStory` only. */
@@ -100,6 +107,8 @@ export interface RelatedArticles {
 export interface RelatedOptions {
   /** List the story's other coverage in `sameStory` (default true); false leaves it absent and unread. */
   sameStory?: boolean;
+  /** At most this many of `sameStory` and of `copies` (the earliest); default all. */
+  sameStoryMax?: number;
 }
 
 /** What the implementation can really tell; pages say so when stories are approximated. */

@@ -48,7 +48,7 @@ describe("StorageReaderData.related", () => {
 
   it("finds the later article's own neighbours only inside its window", async () => {
     const related = await new StorageReaderData(storage).related("fx-190");
-    expect(related).toEqual({ similar: [], readAlso: null });
+    expect(related).toEqual({ storyId: "fx-190", similar: [], readAlso: null });
   });
 
   it("returns empty lists for an unknown article", async () => {

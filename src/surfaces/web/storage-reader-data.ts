@@ -88,6 +88,7 @@ export class StorageReaderData implements ReaderData {
     const anchorMs = articleTimeMs(anchor) ?? 0;
     const readAlso = rest.find((a) => (articleTimeMs(a) ?? 0) > anchorMs) ?? rest[0] ?? null;
     return {
+      storyId: anchor.id,
       similar: similar.map(toStoryArticle),
       readAlso: readAlso === null ? null : toStoryArticle(readAlso),
     };

@@ -121,6 +121,14 @@ describe("StoryReaderData story coverage", () => {
       expect(drawn.sort()).toEqual(["c1", "c2", "o"]);
       expect(drawn).toHaveLength(story!.articleCount);
       expect(body).toContain('منقول عن <a href="/article/w"><bdi>spa</bdi></a>');
+
+      // The article page's view: its story, the original in the other story, at most N other reports.
+      const reader = new StoryReaderData(storage);
+      const related = await reader.related("c1");
+      expect(related).toMatchObject({ storyId: "o", original: { id: "w", sourceId: "spa" } });
+      expect(related.sameStory?.map((a) => a.id)).toEqual(["o"]);
+      expect((await reader.related("o")).original).toBeNull();
+      expect((await reader.related("c1", { sameStoryMax: 0 })).sameStory).toEqual([]);
     } finally {
       await storage.close();
       rmSync(dir, { recursive: true, force: true });

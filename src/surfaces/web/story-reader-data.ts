@@ -92,11 +92,17 @@ export class StoryReaderData implements ReaderData {
 
   async related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles> {
     const coverage = options?.sameStory !== false;
-    const lists = await findRelatedArticles(this.#storage, articleId, { coverage, termsCache: this.#terms });
+    const lists = await findRelatedArticles(this.#storage, articleId, {
+      coverage,
+      coverageMax: options?.sameStoryMax,
+      termsCache: this.#terms,
+    });
+    const storyId = lists?.anchor.placement?.storyId;
     const sameStory = coverage
       ? {
           sameStory: lists?.sameStory.map(toRelatedItem) ?? [],
           copies: lists?.copies.map(toRelatedItem) ?? [],
+          original: lists?.original == null ? null : toRelatedItem(lists.original),
           containedIn: lists?.containedIn.map(toRelatedItem) ?? [],
           contains: lists?.contains.map(toRelatedItem) ?? [],
         }
@@ -104,6 +110,7 @@ export class StoryReaderData implements ReaderData {
     if (lists === null) return { similar: [], readAlso: null, ...sameStory };
     return {
       ...sameStory,
+      ...(storyId === undefined ? {} : { storyId }),
       similar: lists.similar.map(toRelatedItem),
       readAlso: lists.readAlso === null ? null : toRelatedItem(lists.readAlso),
     };

@@ -1,13 +1,13 @@
 /**
- * Article: title, publisher and cited source, dates (absolute and relative), the clean body, the link to the
- * original, "اقرأ أيضاً" and "مقالات مشابهة". Pure render. The body is the allow-list sanitizer's HTML when the
+ * Article: title, publisher, cited source and the original it copies, dates (absolute and relative), the clean body,
+ * the link to the original, "اقرأ أيضاً", a few of its story's other reports and "مقالات مشابهة". Pure render. The body is the allow-list sanitizer's HTML when the
  * article has it, otherwise its text paragraphs, escaped.
  */
 import type { Article } from "../../../domain/article.ts";
 import type { ArticleDate } from "../../present.ts";
 import { formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
-import type { ReaderCapabilities, RelatedArticles, StorySummary } from "../reader-data.ts";
+import type { ReaderCapabilities, RelatedArticles, StoryArticle, StorySummary } from "../reader-data.ts";
 import {
   absoluteTime,
   articleRow,
@@ -24,6 +24,9 @@ const IMG_TAG = /<img\b[^>]*>/gi;
 
 /** The start of an image tag in sanitizer output (always written `<img ` by sanitizeTree). */
 const IMG_OPEN = /<img /g;
+
+/** Other reports of the article's story listed beside it; the story page has them all. */
+export const ARTICLE_COVERAGE_MAX = 5;
 
 export interface ArticleView {
   article: Article;
@@ -48,6 +51,7 @@ ${story !== null && story.articleCount > 1 ? html`<p class="meta"><a href="/stor
 <ul class="meta source-line">
 <li>الناشر: <a href="/sources/${encodeURIComponent(a.sourceId)}">${sourceName(ctx, a.sourceId)}</a></li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
+${copiedFrom(view.related.original, ctx)}
 ${a.byline === null ? "" : html`<li><bdi>${a.byline}</bdi></li>`}
 <li>${absoluteTime(published, ctx)}</li>
 </ul>
@@ -67,6 +71,7 @@ ${
 }
 </article>
 <aside class="aside-panel" aria-labelledby="similar-h">
+${storyCoverage(view, ctx)}
 <h2 id="similar-h">مقالات مشابهة</h2>
 ${
   view.related.similar.length === 0
@@ -76,6 +81,25 @@ ${
 ${view.capabilities.similarMethod === "more-like-this-search" ? html`<p class="note">تُختار بالبحث عن كلمات العنوان في الأخبار القريبة زمنيًا.</p>` : ""}
 </aside>
 </div>`;
+}
+
+/** "منقول عن": the outlet of the original this article copies, linked to it. */
+function copiedFrom(original: StoryArticle | null | undefined, ctx: ViewContext): SafeHtml | "" {
+  if (original === null || original === undefined) return "";
+  return html`<li>منقول عن <a href="/article/${encodeURIComponent(original.id)}">${sourceName(ctx, original.sourceId)}</a></li>`;
+}
+
+/**
+ * "التغطية": the story's other reports (one per copy group, earliest first), at most ARTICLE_COVERAGE_MAX, and a link
+ * to the story page with its full count; nothing for a story of this article alone.
+ */
+function storyCoverage(view: ArticleView, ctx: ViewContext): SafeHtml | "" {
+  const others = (view.related.sameStory ?? []).slice(0, ARTICLE_COVERAGE_MAX);
+  const story = view.story;
+  if (others.length === 0 || story === null) return "";
+  return html`<h2 id="article-coverage-h">التغطية</h2>
+<ol class="cards similar">${others.map((s) => articleRow(s, ctx))}</ol>
+<p class="note"><a href="/story/${encodeURIComponent(story.id)}">كل تغطية القصة (${articlesLabel(story.articleCount)})</a></p>`;
 }
 
 /** At most this many dates are listed under an article. */
