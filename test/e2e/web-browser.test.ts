@@ -109,6 +109,15 @@ describe.skipIf(!hasChromium)("the reader in Chromium", () => {
     await shot(page, "article");
     await page.goto(`${base}/story/fx-002`);
     expect(await page.locator("svg.chart rect").count()).toBeGreaterThan(0);
+    // Every member is drawn once: the coverage cards and the copies inside them add up to the story's articles.
+    const story = (await (await fetch(`${base}/api/stories/fx-002`)).json()) as { article_total: number };
+    const cards = await page.locator("#coverage-h ~ ol.cards > li").count();
+    const copies = await page.locator("#coverage-h ~ ol.cards .copy-list > li").count();
+    expect(cards + copies).toBe(story.article_total);
+    // Copies sit inside their original's card (fx-008 copies fx-002), not in a list item of their own.
+    expect(copies).toBeGreaterThan(0);
+    expect(await page.locator("#coverage-h ~ ol.cards > li > details").count()).toBe(0);
+    expect(await page.locator("article.card details.copies .copy-list").count()).toBeGreaterThan(0);
     await shot(page, "story");
     await page.goto(`${base}/sources`);
     await shot(page, "sources");
