@@ -26,21 +26,6 @@ export interface StoryArticle {
    * rank leave it out. Absent: false.
    */
   late?: boolean;
-  /**
-   * A copy whose original sits in another story (the clusterer placed the copy by its own words, e.g. a later
-   * report quoting a wire story): that original's id, outlet, story and time, so a story page can say "منقول عن …"
-   * instead of leaving the copy out. Absent otherwise, and in related lists.
-   */
-  originalElsewhere?: OriginalElsewhere;
-}
-
-/** Where a copy's original is when it is not in the copy's story (StoryArticle.originalElsewhere). */
-export interface OriginalElsewhere {
-  id: string;
-  sourceId: string;
-  storyId: string;
-  /** ISO time: published, else fetched. */
-  publishedAt: string;
 }
 
 /** A story as a list shows it. */
@@ -92,8 +77,8 @@ export interface RelatedArticles {
   /** Copies of this article (collapsed away from the lists), earliest first; with `sameStory` only. */
   copies?: StoryArticle[];
   /**
-   * When this article is a copy: its copy group's original, wherever it is placed ("منقول عن …"); null for an
-   * original; with `sameStory` only.
+   * When this article is a copy: its copy group's original ("منقول عن …") when that is in the same story; null for
+   * an original or an original placed in another story; with `sameStory` only.
    */
   original?: StoryArticle | null;
   /** The article's story (its own id when stories are not clustered); absent when it is unknown or unplaced. */

@@ -9,8 +9,7 @@ import type { StoryArticle } from "./reader-data.ts";
 export interface CoverageCard {
   /**
    * The group's original (the dedupe stage's wire-first pick); when the original sits in another story (the
-   * clusterer placed the copies by their own words), the group's earliest member in this story, which then carries
-   * `originalElsewhere`.
+   * clusterer placed the copies by their own words), the group's earliest member in this story.
    */
   head: StoryArticle;
   /** The group's other members in this story, earliest first. */

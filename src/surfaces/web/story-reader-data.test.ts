@@ -71,7 +71,7 @@ describe("StoryReaderData story summaries", () => {
 });
 
 describe("StoryReaderData story coverage", () => {
-  it("lists copies whose original sits in another story, saying where it is, and the page draws every member", async () => {
+  it("lists copies whose original sits in another story, and the page draws every member", async () => {
     const dir = mkdtempSync(join(tmpdir(), "akhbar-reader-away-"));
     const storage = await openSqliteStorage(join(dir, "reader.db"));
     try {
@@ -108,24 +108,25 @@ describe("StoryReaderData story coverage", () => {
         headlines: [],
       });
       const story = await new StoryReaderData(storage).story("o");
-      expect(story?.articles.map((a) => [a.id, a.originalElsewhere ?? null])).toEqual([
-        ["c1", { id: "w", sourceId: "spa", storyId: "w", publishedAt: "2015-08-06T01:00:00.000Z" }],
-        ["c2", { id: "w", sourceId: "spa", storyId: "w", publishedAt: "2015-08-06T01:00:00.000Z" }],
+      expect(story?.articles.map((a) => [a.id, a.duplicateOf])).toEqual([
+        ["c1", "w"],
+        ["c2", "w"],
         ["o", null],
       ]);
-
       const ctx = { sources: new Map(), nowMs: Date.parse("2015-08-07T00:00:00Z") };
       const body = renderStoryPage(story!, { clusteredStories: true, similarMethod: "test" }, ctx).value;
       // Every member drawn: the cards and the copies inside them add up to the story's article count.
       const drawn = [...body.matchAll(/href="\/article\/(c1|c2|o)"/g)].map((m) => m[1]);
       expect(drawn.sort()).toEqual(["c1", "c2", "o"]);
       expect(drawn).toHaveLength(story!.articleCount);
-      expect(body).toContain('منقول عن <a href="/article/w"><bdi>spa</bdi></a>');
+      // A cross-story copy pair is too often a wrong one to name: no "منقول عن" (story-page.ts coverageCard).
+      expect(body).not.toContain("منقول عن <a");
+      expect(body).not.toContain('href="/article/w"');
 
-      // The article page's view: its story, the original in the other story, at most N other reports.
+      // The article page's view: its story, no original from another story, at most N other reports.
       const reader = new StoryReaderData(storage);
       const related = await reader.related("c1");
-      expect(related).toMatchObject({ storyId: "o", original: { id: "w", sourceId: "spa" } });
+      expect(related).toMatchObject({ storyId: "o", original: null });
       expect(related.sameStory?.map((a) => a.id)).toEqual(["o"]);
       expect((await reader.related("o")).original).toBeNull();
       expect((await reader.related("c1", { sameStoryMax: 0 })).sameStory).toEqual([]);

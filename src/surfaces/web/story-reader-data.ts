@@ -13,7 +13,6 @@ import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { STORY_ENTITY_ARTICLES_MAX, toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
 import type {
-  OriginalElsewhere,
   ReaderCapabilities,
   ReaderData,
   RelatedArticles,
@@ -102,7 +101,12 @@ export class StoryReaderData implements ReaderData {
       ? {
           sameStory: lists?.sameStory.map(toRelatedItem) ?? [],
           copies: lists?.copies.map(toRelatedItem) ?? [],
-          original: lists?.original == null ? null : toRelatedItem(lists.original),
+          // Only an original in the article's own story: cross-story copy pairs were more often wrong than right
+          // on the dev corpus (story-page.ts coverageCard).
+          original:
+            lists?.original == null || lists.original.placement?.storyId !== storyId
+              ? null
+              : toRelatedItem(lists.original),
           containedIn: lists?.containedIn.map(toRelatedItem) ?? [],
           contains: lists?.contains.map(toRelatedItem) ?? [],
         }
@@ -147,42 +151,16 @@ export class StoryReaderData implements ReaderData {
       lastUpdate: new Date(stored.lastUpdateMs).toISOString(),
       leadArticleId: leadMember?.articleId ?? stored.id,
     };
-    const elsewhere = withArticles
-      ? await this.#originalsElsewhere(members)
-      : new Map<string, OriginalElsewhere>();
     const articles: StoryArticle[] = [];
     for (const m of members) {
       const a = rows.get(m.articleId);
-      if (a === undefined) continue;
-      const original = m.duplicateOf === null ? undefined : elsewhere.get(m.duplicateOf);
-      articles.push({
-        ...toStoryArticle(a, m),
-        ...(original === undefined ? {} : { originalElsewhere: original }),
-      });
+      if (a !== undefined) articles.push(toStoryArticle(a, m));
     }
     // What entities and dates are read from: each card's head (an original, or the first copy here of one placed
     // elsewhere), earliest card first, so a story made only of such copies still names its people and days.
     const articleRows = new Map(articles.map((a) => [a.id, rows.get(a.id)!]));
     const originals = toStoryCoverage(articles).cards.map((c) => articleRows.get(c.head.id)!);
     return { summary, articles, originals };
-  }
-
-  /** The originals of members' copy groups that are placed in another story, by id (one placement read). */
-  async #originalsElsewhere(members: readonly StoryMember[]): Promise<Map<string, OriginalElsewhere>> {
-    const here = new Set(members.map((m) => m.articleId));
-    const away = [...new Set(members.flatMap((m) => (m.duplicateOf === null ? [] : [m.duplicateOf])))].filter(
-      (id) => !here.has(id),
-    );
-    const out = new Map<string, OriginalElsewhere>();
-    for (const p of await this.#stories.getPlacements(away)) {
-      out.set(p.articleId, {
-        id: p.articleId,
-        sourceId: p.sourceId,
-        storyId: p.storyId,
-        publishedAt: new Date(p.timeMs).toISOString(),
-      });
-    }
-    return out;
   }
 }
 
