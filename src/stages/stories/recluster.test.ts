@@ -196,6 +196,38 @@ describe("StoryStream late copies (a copy of an article whose story is idle past
   });
 });
 
+describe("StoryStream headline ordinals (which instance of a template a headline names)", () => {
+  /** Two outlets' reports of two relief flights to Aden two hours apart, in their own words: no copies. */
+  const FLIGHTS: StreamArticle[] = [
+    {
+      id: "first",
+      sourceId: "spa",
+      citedSource: null,
+      title: "أول طائرة إغاثة سعودية تصل عدن",
+      text: "هبطت في مطار عدن الدولي اليوم أول طائرة إغاثة سعودية محملة بالمستلزمات الطبية والمواد الغذائية المقدمة من مركز الملك سلمان للإغاثة والأعمال الإنسانية لمساعدة الشعب اليمني.",
+      timeMs: 0,
+    },
+    {
+      id: "second",
+      sourceId: "alriyadh",
+      citedSource: null,
+      title: "الطائرة الثانية للإغاثة السعودية تصل عدن",
+      text: "وصلت إلى مطار عدن الدولي طائرة الإغاثة السعودية الثانية وعلى متنها أدوية ومواد غذائية من مركز الملك سلمان للإغاثة والأعمال الإنسانية للشعب اليمني الشقيق.",
+      timeMs: 2 * H,
+    },
+  ];
+  it("reads each headline's ordinals and keeps the two flights in two stories", () => {
+    const r = recluster(FLIGHTS);
+    expect(r.duplicateOf.get("second")).toBeNull();
+    expect(r.storyOf.get("second")).not.toBe(r.storyOf.get("first"));
+  });
+  it("joins them when the headlines name no instance (the flights' texts alone are one story)", () => {
+    const unnumbered = FLIGHTS.map((a) => ({ ...a, title: "طائرة إغاثة سعودية تصل عدن" }));
+    const r = recluster(unnumbered);
+    expect(r.storyOf.get("second")).toBe(r.storyOf.get("first"));
+  });
+});
+
 describe("StoryStream carry-over (what a rebuilt stream starts from)", () => {
   const ordered = [...ARTICLES].sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
   const carried = () => {

@@ -1,13 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { toHeadlineOrdinals } from "./headline-ordinals.ts";
 import { SUBJECT_CONFLICT_FACTOR, toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type ClusterTuning,
   compactionBucket,
+  MERGE_MIN_COSINE,
   namedKeyCount,
   STORY_REPORTED_LEAD_LIFT,
   StoryClusterer,
 } from "./story-clusterer.ts";
-import { toStoryTerms } from "./story-vector.ts";
+import { cosine, toStoryTerms } from "./story-vector.ts";
 
 const H = 3_600_000;
 const DAYS = 8;
@@ -411,6 +413,47 @@ describe("StoryClusterer headline", () => {
   });
 });
 
+describe("StoryClusterer headline ordinals at the merge pass", () => {
+  /** Invented relief flights to Aden: one release template, the instance named in the headline. */
+  const RELEASE =
+    "وصلت إلى مطار عدن الدولي اليوم طائرة إغاثة سعودية محملة بالمستلزمات الطبية والمواد الغذائية المقدمة من مركز الملك سلمان للإغاثة والأعمال الإنسانية لمساعدة الشعب اليمني الشقيق";
+  const FIRST = "أول طائرة إغاثة سعودية تصل عدن";
+  const SECOND = "الطائرة الثانية للإغاثة السعودية تصل عدن";
+  const flight = (id: string, sourceId: string, hour: number, title: string, text = RELEASE) => ({
+    id,
+    sourceId,
+    title,
+    timeMs: hour * H,
+    terms: toStoryTerms(title, text),
+    ordinals: toHeadlineOrdinals(title),
+    duplicateOf: null,
+  });
+
+  it("keeps the second flight's story apart from the first's though their centroids pass the merge's cosine", () => {
+    // A merge pass after every article: the join keeps them apart (ORDINAL_CONFLICT_FACTOR), and the pass must too.
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 1 } });
+    c.add(flight("f1", "spa", 0, FIRST));
+    const second = c.add(flight("f2", "was", 2, SECOND));
+    expect(second.opened).toBe(true);
+    expect(cosine(c.vectorOf("f1")!, c.vectorOf("f2")!)).toBeGreaterThan(MERGE_MIN_COSINE);
+    expect(c.storyOf("f2")).not.toBe(c.storyOf("f1"));
+  });
+  it("keeps the ordinals of a story it merged in: the first flight then stays apart from the second's", () => {
+    // A column headed by the second flight opens a story of its own (OPINION_COLUMNS_APART), which the pass merges into
+    // the older report naming no flight; the first flight's report then conflicts with the merged story.
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 1 } });
+    c.add(flight("r", "spa", 0, "طائرات الإغاثة السعودية تصل عدن"));
+    const column = c.add(flight("col", "alwatan", 1, SECOND, `${RELEASE}\nwriter@example.com`));
+    expect(column.opened).toBe(true);
+    expect(c.storyOf("col")).toBe("r");
+    expect(c.add(flight("f1", "was", 2, FIRST)).storyId).toBe("f1");
+    // Without the column the first flight's report joins the story.
+    const plain = new StoryClusterer({ tuning: { mergeEveryArticles: 1 } });
+    plain.add(flight("r", "spa", 0, "طائرات الإغاثة السعودية تصل عدن"));
+    expect(plain.add(flight("f1", "was", 2, FIRST)).storyId).toBe("r");
+  });
+});
+
 describe("StoryClusterer headline keys", () => {
   /**
    * Two weeks of invented routine headlines sharing everyday words, then an event: the follow-up's headline
@@ -734,6 +777,14 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
    */
   const REACTION = (who: string, i: number) =>
     `أدان ${who} التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها بمنطقة عسير ورفع التعازي لولي العهد وزير الداخلية وأشاد بجهود قادة القطاعات الأمنية ورجال الأمن في بيان رقم ${i}`;
+  /**
+   * Forty-odd content words on who met whom before the second paragraph (past the per-article lead's 40), in the words
+   * the event's reactions use too.
+   */
+  const preamble = Array.from(
+    { length: 5 },
+    (_, k) => `ترأس ولي العهد وزير الداخلية اجتماعا مع قادة القطاعات الأمنية ورجال الأمن ${k + 1}`,
+  ).join(" و");
   function mergesMeeting(
     tuning: Partial<ClusterTuning>,
     second: string,
@@ -746,12 +797,6 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
       routineTail: "",
       reaction: REACTION,
     });
-    // Forty-odd content words on who met whom before the second paragraph (past the per-article lead's 40), in the
-    // words the event's reactions use too.
-    const preamble = Array.from(
-      { length: 5 },
-      (_, k) => `ترأس ولي العهد وزير الداخلية اجتماعا مع قادة القطاعات الأمنية ورجال الأمن ${k + 1}`,
-    ).join(" و");
     const titles = [
       "ولي العهد يرأس اجتماعا مع قادة القطاعات الأمنية",
       "ولي العهد لقادة القطاعات الأمنية: سنتصدى بحزم للعابثين",
@@ -810,15 +855,11 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
   });
   /**
    * One report of the meeting, opening "أكد مصدر أمني أن ..." and naming the event in its second paragraph (`second`),
-   * placed `minutesBefore` before the reaction at which the event's story becomes still reported (reaction 14, t0 +
-   * 5.2 h): is it in the event's story after the merge passes?
+   * placed `minutesBefore` before reaction 14 (t0 + 5.2 h; the event's story becomes still reported at reaction 19, t0 +
+   * 6.7 h): is it in the event's story after the merge passes?
    */
   function mergesEarlyReport(tuning: Partial<ClusterTuning>, second: string, minutesBefore = 40): boolean {
     const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
-    const preamble = Array.from(
-      { length: 5 },
-      (_, k) => `ترأس ولي العهد وزير الداخلية اجتماعا مع قادة القطاعات الأمنية ورجال الأمن ${k + 1}`,
-    ).join(" و");
     const { react, event, t0 } = streamReportedEvent(c, {
       routineTail: "",
       reaction: REACTION,
@@ -847,6 +888,126 @@ describe("StoryClusterer merge of a younger story whose openings name an event s
   });
   it("keeps apart a report that opened longer before the event became reported than the early hours", () => {
     expect(mergesEarlyReport({ mergeReportedRefEarlyHours: 0.5 }, NAMES_EVENT)).toBe(false);
+  });
+  /**
+   * The event's stream with `early` placing articles just before reaction `at` (t0 + 1 h + at * 0.3 h; reaction 19, at
+   * t0 + 6.7 h, makes the event's story still reported), and twenty reactions half a day later so that the merge
+   * passes after visit it. `place` gives an article the terms `toTerms` makes of its title and text.
+   */
+  function streamEarly(
+    tuning: Partial<ClusterTuning>,
+    at: number,
+    early: (
+      place: (id: string, title: string, text: string, timeMs: number, toTerms?: typeof toStoryTerms) => void,
+      t0: number,
+    ) => void,
+  ): { c: StoryClusterer; event: string | null } {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 10, ...tuning } });
+    const { react, event, t0 } = streamReportedEvent(c, {
+      routineTail: "",
+      reaction: REACTION,
+      before: {
+        at,
+        run: (_, t0) =>
+          early((id, title, text, timeMs, toTerms = toStoryTerms) => {
+            c.add({ id, sourceId: id, title, timeMs, terms: toTerms(title, text), duplicateOf: null });
+          }, t0),
+      },
+    });
+    for (let i = 30; i < 50; i++) react(i, t0 + 12 * H + (i - 30) * 0.1 * H);
+    return { c, event };
+  }
+  const MEETING = "ولي العهد يرأس اجتماعا مع قادة القطاعات الأمنية";
+  it("counts the openings of a story an early report took in at a merge pass (a column naming the event)", () => {
+    // The report names other news; a column on the meeting that names the event opens a story of its own
+    // (OPINION_COLUMNS_APART), and the next pass merges it into the report's story, before the event is
+    // still reported. One of the two openings names the event: half the originals, enough once it is reported.
+    const merged = (column: boolean) => {
+      const { c, event } = streamEarly({ mergeEveryArticles: 2 }, 12, (place, t0) => {
+        place("m-0", MEETING, `أكد مصدر أمني أن ${preamble} ${OTHER_NEWS} وقال 1`, t0 + 4.5 * H);
+        if (column) place("col", MEETING, `${preamble} ${NAMES_EVENT}\nwriter@example.com`, t0 + 4.55 * H);
+      });
+      if (column) expect(c.storyOf("col")).toBe(c.storyOf("m-0"));
+      return c.storyOf("m-0") === event;
+    };
+    expect(merged(true)).toBe(true);
+    expect(merged(false)).toBe(false);
+  });
+  it("counts no early reference for a story whose first original's opening was not read: no count of it is whole", () => {
+    const unread: typeof toStoryTerms = (title, text) => ({
+      ...toStoryTerms(title, text),
+      openingKeys: undefined,
+    });
+    const merged = (firstRead: boolean) => {
+      const { c, event } = streamEarly({}, 12, (place, t0) => {
+        for (let i = 0; i < 3; i++)
+          place(
+            `m-${i}`,
+            MEETING,
+            `أكد مصدر أمني أن ${preamble} ${NAMES_EVENT} وقال ${i + 1}`,
+            t0 + 4.5 * H + i * 0.1 * H,
+            i === 0 && !firstRead ? unread : toStoryTerms,
+          );
+      });
+      expect(c.storyOf("m-2")).toBe(c.storyOf("m-0"));
+      return c.storyOf("m-0") === event;
+    };
+    expect(merged(true)).toBe(true);
+    // Two of three openings name the event, but the story kept none once one went unread.
+    expect(merged(false)).toBe(false);
+  });
+  it("re-reads the early openings once, when the event becomes still reported, not at each original that keeps it so", () => {
+    const recount = vi.spyOn(
+      StoryClusterer.prototype as unknown as { recountEarlyRefs: () => void },
+      "recountEarlyRefs",
+    );
+    try {
+      const { event } = streamEarly({}, 12, () => {});
+      expect(recount.mock.calls.map((call) => (call as unknown[])[0])).toEqual([
+        expect.objectContaining({ id: event }),
+      ]);
+    } finally {
+      recount.mockRestore();
+    }
+  });
+  it("keeps its originals' openings only while a story is younger than the early hours: memory stays with young stories", () => {
+    // Read from the clusterer's state (no surface shows it): the stories holding their openings for a re-read.
+    const holding = (c: StoryClusterer) =>
+      [...(c as unknown as { stories: Map<string, { youngOpenings: unknown }> }).stories]
+        .filter(([, s]) => s.youngOpenings !== null)
+        .map(([id]) => id);
+    const hospital = (id: string, hour: number, title: string) => ({
+      id,
+      sourceId: id,
+      title,
+      timeMs: hour * H,
+      terms: toStoryTerms(
+        title,
+        "أعلنت وزارة الصحة افتتاح مستشفى جديد في أبها بسعة مئتي سرير لخدمة سكان منطقة عسير",
+      ),
+      duplicateOf: null,
+    });
+    // An original joining a story older than the early hours drops its kept openings (no merge pass in between).
+    const joined = new StoryClusterer();
+    joined.add(hospital("h1", 0, "افتتاح مستشفى جديد في أبها"));
+    expect(holding(joined)).toEqual(["h1"]);
+    expect(joined.add(hospital("h2", 4, "مستشفى أبها الجديد يستقبل المرضى")).storyId).toBe("h1");
+    expect(holding(joined)).toEqual([]);
+    // A merge pass drops them for every story older than the early hours, whether or not an original joined it.
+    const passed = new StoryClusterer({ tuning: { mergeEveryArticles: 2 } });
+    passed.add(hospital("h1", 0, "افتتاح مستشفى جديد في أبها"));
+    passed.add({
+      id: "f1",
+      sourceId: "f1",
+      title: "الهلال يفوز على النصر بهدفين",
+      timeMs: 4 * H,
+      terms: toStoryTerms(
+        "الهلال يفوز على النصر بهدفين",
+        "فاز فريق الهلال على النصر بهدفين في مباراة الديربي",
+      ),
+      duplicateOf: null,
+    });
+    expect(holding(passed)).toEqual(["f1"]);
   });
   it("keeps apart a single report that opens with who said it but reads as a column (a contact line closes it)", () => {
     const said = "أكد مصدر أمني أن ";
