@@ -2,7 +2,8 @@
  * Issue #5, "the result must not depend on how the work is batched": folds the whole dev corpus once (recluster) and
  * again as several processes' worth of steps, a fresh StoryAssigner at each restart point, through the real
  * assign-stories.ts and a SQLite store (files under /tmp), and counts the articles whose story (as a partition: the
- * set of its fellow members), copy group (as a partition) or duplicate_of differs from the one fold. A restarted
+ * set of its fellow members), copy group (as a partition) or duplicate_of differs from the one fold, and the stories
+ * whose stored counts (articles, originals: what the home page ranks by) differ. A restarted
  * process sees only the articles stored before its restart point: a filter over the store's reads stands in for the
  * later articles not being stored yet. Benchmark, not pure (reads the corpus, writes SQLite files).
  * Run: node --import tsx bench/stories/restart-replay.ts [--restart 2015-07-28,2015-08-04,2015-08-07] [--batch 500]
@@ -96,6 +97,27 @@ function readPlacements(storage: SqliteStorage): Map<string, Placed> {
     .all() as { article_id: string; story_id: string; group_id: string; duplicate_of: string | null }[];
   return new Map(
     rows.map((r) => [r.article_id, { story: r.story_id, group: r.group_id, duplicateOf: r.duplicate_of }]),
+  );
+}
+
+/** Each stored story's article and original counts, keyed by its members (sorted), so differing story ids match. */
+function readStoryCounts(storage: SqliteStorage): Map<string, string> {
+  const members = new Map<string, string[]>();
+  for (const r of storage.db.prepare("SELECT story_id, article_id FROM article_placements").all() as {
+    story_id: string;
+    article_id: string;
+  }[]) {
+    const list = members.get(r.story_id) ?? [];
+    list.push(r.article_id);
+    members.set(r.story_id, list);
+  }
+  const rows = storage.db.prepare("SELECT id, article_count, original_count FROM stories").all() as {
+    id: string;
+    article_count: number;
+    original_count: number;
+  }[];
+  return new Map(
+    rows.map((r) => [(members.get(r.id) ?? []).sort().join(","), `${r.article_count}/${r.original_count}`]),
   );
 }
 
@@ -198,6 +220,13 @@ console.log(`placed: one fold ${once.size}, restarted ${restarted.size}`);
 console.log(`articles in a different story: ${stories.length}`);
 console.log(`articles in a different copy group: ${groups.length}`);
 console.log(`articles with a different duplicate_of: ${originals.length}`);
+const countsOnce = readStoryCounts(one);
+const countsRestarted = readStoryCounts(split);
+const countsDiffer = [...countsOnce].filter(([members, n]) => countsRestarted.get(members) !== n);
+console.log(
+  `stories whose stored article or original count differs: ${countsDiffer.length}` +
+    (countsDiffer.length > 0 ? ` (e.g. ${countsDiffer[0]![0].slice(0, 60)})` : ""),
+);
 if (stories.length > 0) {
   const first = stories.map((id) => timeOf.get(id)!).sort((x, y) => x - y)[0]!;
   console.log(

@@ -344,6 +344,24 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       });
     });
 
+    it("recounts every story holding a group whose original changes, not only the stories of the step's placements", async () => {
+      await withStore(async (s) => {
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("b", "b"), placement("c", "b", "b", "b")],
+        });
+        // "a" (the wire) copies b's text and becomes the group's original in a story of its own: story "b" is touched
+        // only through its group.
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [placement("a", "a", "b", null)],
+          groupOriginals: [{ groupId: "b", originalId: "a" }],
+        });
+        expect(await s.getStory("b")).toMatchObject({ articleCount: 2, originalCount: 0 });
+        expect(await s.getStory("a")).toMatchObject({ articleCount: 1, originalCount: 1 });
+      });
+    });
+
     it("moves every member of a merged copy group into the surviving group, pointing at its original", async () => {
       await withStore(async (s) => {
         await s.writePlacements({

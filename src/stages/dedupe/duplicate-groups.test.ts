@@ -64,3 +64,17 @@ describe("DuplicateGroups: a lone rewrite copy merges into a small joined group"
     expect(folded.mergedGroups).toEqual(["r"]);
   });
 });
+
+describe("DuplicateGroups.membersOf", () => {
+  it("lists a group's members still in the window, a merged group's included", () => {
+    const groups = new DuplicateGroups();
+    feed(groups, "a", 0, []);
+    feed(groups, "b", HOUR, [overlap("a")]);
+    feed(groups, "c", 2 * HOUR, []);
+    feed(groups, "d", 3 * HOUR, [overlap("b"), overlap("c")]);
+    expect(groups.membersOf("c")).toEqual(["a", "b", "c", "d"]);
+    feed(groups, "e", HOUR + WINDOW + 1, [overlap("d")]);
+    expect(groups.membersOf("e")).toEqual(["c", "d", "e"]);
+    expect(groups.membersOf("a")).toEqual([]);
+  });
+});

@@ -359,6 +359,15 @@ export class DuplicateGroups {
     return this.groupOf.get(id)?.original.id;
   }
 
+  /**
+   * The ids of the members of the article's group still in the window (evictBefore), a merged group's after the
+   * group's own; empty if the article was never added or was evicted. Example: after a, then b copying a,
+   * membersOf("b") -> ["a", "b"].
+   */
+  membersOf(id: string): string[] {
+    return this.groupOf.get(id)?.members.map((m) => m.id) ?? [];
+  }
+
   /** `duplicateOf` for an article: its group's original, or null when it is the original. */
   duplicateOf(id: string): string | null {
     const original = this.groupOf.get(id)?.original.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inventedWords } from "../../../test/fixtures/invented-words.ts";
+import { inventedWord, inventedWords } from "../../../test/fixtures/invented-words.ts";
 import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
 import { toTitleHashes } from "../dedupe/near-duplicate-index.ts";
 import { scoreClustering } from "./pairwise-scores.ts";
@@ -66,6 +66,76 @@ describe("recluster", () => {
       firstSeenMs: 0,
       lastUpdateMs: 2 * H,
     });
+  });
+});
+
+describe("a story's count of originals follows its members' copy groups", () => {
+  const [h1, h2, f1] = ARTICLES as [StreamArticle, StreamArticle, StreamArticle];
+  /** The agency's release (source "was", a wire) of the hospital's text: the wire becomes its group's original. */
+  const wire = (timeMs: number): StreamArticle => ({ ...h2, id: "w1", sourceId: "was", timeMs });
+  it("counts a member that joined as an original and became a copy (the wire's text an hour after a newspaper's)", () => {
+    const stream = new StoryStream();
+    const log = new PlacementLog();
+    for (const a of [h1, f1, wire(3 * H)]) log.record(stream.add(a));
+    expect(log.duplicateOf("h1")).toBe("w1");
+    expect(stream.clusterer.storyOf("w1")).toBe("h1");
+    const story = stream.clusterer.listStories().find((s) => s.id === "h1");
+    expect(story).toMatchObject({ articleIds: ["h1", "w1"], originalCount: 1 });
+  });
+  it("counts a copy the rewrite test found as a copy, though the clusterer places it as any article", () => {
+    // The agency's release of 80 words and an outlet's rewording of it three hours on (every 8th word swapped).
+    const release = inventedWords(0, 80).split(" ");
+    const reworded = release.map((w, k) => (k % 8 === 7 ? inventedWord(700 + k) : w));
+    const stream = new StoryStream();
+    stream.add({
+      ...h1,
+      id: "rel",
+      sourceId: "was",
+      title: "افتتاح مستشفى جديد في أبها",
+      text: release.join(" "),
+    });
+    const copy = stream.add({
+      ...h1,
+      id: "rw",
+      sourceId: "okaz",
+      title: "مستشفى جديد في أبها",
+      text: reworded.join(" "),
+      timeMs: 3 * H,
+    });
+    // A copy (duplicateOf) joined by its score, not as a copy following its original (score 1).
+    expect(copy).toMatchObject({ duplicateOf: "rel", storyId: "rel" });
+    expect(copy.assignment.score).toBeLessThan(1);
+    expect(stream.clusterer.listStories()).toMatchObject([{ articleIds: ["rel", "rw"], originalCount: 1 }]);
+  });
+  it("counts the original of a group merged into another as a copy", () => {
+    // Two outlets' texts sharing 50 of 80 words (no copies of each other), then a third's between them, a copy of both:
+    // the groups merge under the first's original.
+    const stream = new StoryStream();
+    const log = new PlacementLog();
+    const text = (from: number) => inventedWords(from, 80);
+    for (const [id, sourceId, from] of [
+      ["a", "sabq", 0],
+      ["c", "okaz", 30],
+      ["d", "alyaum", 15],
+    ] as const)
+      log.record(stream.add({ ...h1, id, sourceId, text: text(from), timeMs: from * 60_000 }));
+    expect(["a", "c", "d"].map((id) => log.duplicateOf(id))).toEqual([null, "a", "a"]);
+    expect(stream.clusterer.listStories().reduce((n, s) => n + s.originalCount, 0)).toBe(1);
+  });
+  it("counts members of a story that closed before their group changed (recluster, from the groups as they end)", () => {
+    // 250 articles of other news on day 4.5: the merge pass at the 250th closes the hospital story (idle > 96 h);
+    // the wire's text comes on day 5.
+    const other = Array.from({ length: 250 }, (_, i) => ({
+      ...f1,
+      id: `o${i}`,
+      title: inventedWords(i * 12, 4),
+      text: inventedWords(i * 12, 12),
+      timeMs: 108 * H + i * 60_000,
+    }));
+    const r = recluster([h1, h2, f1, ...other, wire(120 * H)]);
+    expect([r.duplicateOf.get("h1"), r.duplicateOf.get("h2")]).toEqual(["w1", "w1"]);
+    expect(r.storyOf.get("w1")).not.toBe(r.storyOf.get("h1"));
+    expect(r.stories.find((s) => s.id === "h1")).toMatchObject({ articleCount: 2, originalCount: 0 });
   });
 });
 

@@ -188,6 +188,8 @@ export class StoryStream {
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
     this.groups.evictBefore(a.timeMs - NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
+    // The originals of the groups the article may join, to tell whose copy status its arrival changes.
+    const originalsBefore = copies.map((c) => this.groups.originalOf(c.id));
     let group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
       groupingCopies(copies).map((c) => c.id),
@@ -224,8 +226,17 @@ export class StoryStream {
       subjects,
       ordinals,
       duplicateOf: copyOf,
+      isCopy: duplicateOf !== null,
       mayJoinLate: copyOf !== null && (storedLate ?? this.mayJoinLate(fingerprint, copyOf)),
     });
+    // A joined group whose original changed (the article became it, a member citing another's outlet made that one a
+    // wire's, or groups merged): every member's copy status follows, as storage re-points every member's duplicate_of
+    // (PlacementLog, the stores' groupOriginals).
+    if (
+      group.mergedGroups !== undefined ||
+      (group.groupId !== a.id && !originalsBefore.includes(group.originalId))
+    )
+      this.clusterer.markCopies(this.groups.membersOf(a.id), group.originalId);
     this.timings.dedupeMs += t1 - t0;
     this.timings.clusterMs += performance.now() - t1;
     const placement: ArticlePlacement & { assignment: Assignment } = {
@@ -343,7 +354,10 @@ export interface ReclusterResult {
   storyOf: Map<string, string>;
   /** Final duplicateOf of every article (null for originals). */
   duplicateOf: Map<string, string | null>;
-  /** Stories as the clusterer described them: a late copy is in none (it changes no story; `storyOf` has its story). */
+  /**
+   * Stories as the clusterer described them, originalCount from the final `duplicateOf`: a late copy is in none (it
+   * changes no story; `storyOf` has its story).
+   */
   stories: Story[];
 }
 
@@ -360,8 +374,10 @@ export function recluster(articles: readonly StreamArticle[]): ReclusterResult {
     storyOf.set(a.id, log.storyOf(a.id)!);
     duplicateOf.set(a.id, log.duplicateOf(a.id));
   }
-  const stories = [...closed, ...stream.clusterer.listStories()].sort(
-    (a, b) => a.firstSeenMs - b.firstSeenMs || (a.id < b.id ? -1 : 1),
-  );
+  // A story is described as it closed; a copy group can change later (a wire's text days on becomes the original of
+  // members of a closed story): count originals from the groups as they end, as the stores recount their rows.
+  const stories = [...closed, ...stream.clusterer.listStories()]
+    .map((s) => ({ ...s, originalCount: s.articleIds.filter((id) => duplicateOf.get(id) === null).length }))
+    .sort((a, b) => a.firstSeenMs - b.firstSeenMs || (a.id < b.id ? -1 : 1));
   return { storyOf, duplicateOf, stories };
 }

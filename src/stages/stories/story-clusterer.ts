@@ -344,8 +344,18 @@ export interface ClusterInput {
   title: string;
   timeMs: number;
   terms: StoryTerms;
-  /** The original of this article's copy group, when it is a copy (dedupe stage). */
+  /**
+   * The original this article follows as a copy (dedupe stage): it joins that original's story and adds nothing to the
+   * story's terms. Null for an original, and for a copy placed by score as any article (StoryStream: one the rewrite
+   * test alone found).
+   */
   duplicateOf: string | null;
+  /**
+   * Whether the article is a copy of another in its copy group (the group's original is another article): what a
+   * story's originalCount leaves out, a copy placed by score included. Changes after it joined come through
+   * markCopies. Absent: duplicateOf !== null.
+   */
+  isCopy?: boolean;
   /**
    * A copy that may join its original's story past the window as a late copy (compare-shingles.ts mayJoinLate:
    * enough text, a lead agreeing with the original's, figures included); otherwise such a copy is placed by score as
@@ -366,7 +376,10 @@ export interface Story {
   headlineArticleId: string;
   /** Every article, copies included. */
   articleCount: number;
-  /** Articles that are not copies of another member. */
+  /**
+   * Members that are not a copy of another article, by their copy groups as last told while the story was open
+   * (ClusterInput.isCopy, markCopies).
+   */
   originalCount: number;
   sources: string[];
   firstSeenMs: number;
@@ -380,7 +393,10 @@ interface Member {
   id: string;
   sourceId: string;
   title: string;
+  /** ClusterInput.duplicateOf when it joined: a member that joined as a copy never heads the story (describe). */
   duplicateOf: string | null;
+  /** A copy of another article in its copy group as it now stands (ClusterInput.isCopy, markCopies). */
+  copy: boolean;
   titleKeys: string[];
   /** How the title ranks as the story's headline (titleRankOf): lower heads first. */
   titleRank: number;
@@ -837,6 +853,21 @@ export class StoryClusterer {
     return this.storyOfArticle.get(articleId)?.id;
   }
 
+  /**
+   * Tells the clusterer the copy status of articles whose copy group changed (a later article became its original, or
+   * it merged with another group): each of `ids` is now a copy unless it is `originalId`. Changes only what stories
+   * report (originalCount), not what they joined: a story's terms and evidence stay as its members came. Articles of
+   * closed stories are ignored.
+   * Example: a newspaper's "a" joined as an original, then the wire's "w" copying it becomes the group's original:
+   * markCopies(["a", "w"], "w") -> a's story counts "a" as a copy.
+   */
+  markCopies(ids: readonly string[], originalId: string): void {
+    for (const id of ids) {
+      const member = this.storyOfArticle.get(id)?.members.find((m) => m.id === id);
+      if (member !== undefined) member.copy = id !== originalId;
+    }
+  }
+
   /** The article's TF-IDF vector as computed when it arrived, while its story is open. */
   vectorOf(articleId: string): SparseVector | undefined {
     return this.vectorOfArticle.get(articleId);
@@ -1217,6 +1248,7 @@ export class StoryClusterer {
       sourceId: article.sourceId,
       title: article.title,
       duplicateOf: article.duplicateOf,
+      copy: article.isCopy ?? article.duplicateOf !== null,
       titleKeys: article.terms.titleKeys,
       titleRank: titleRankOf(article.title),
       timeMs: article.timeMs,
@@ -1445,7 +1477,9 @@ export class StoryClusterer {
   }
 
   /**
-   * The story as surfaces show it. Its headline is the title of an original, chosen as an editor would: a title that
+   * The story as surfaces show it; its originalCount counts members by their copy groups as last told (markCopies).
+   * Its headline is the title of a member that joined as an original (one that became a copy later stays a candidate:
+   * story-headlines.jsonl labels such members by their own titles), chosen as an editor would: a title that
    * does not open by naming a medium ("بالفيديو..") and is not a wire's continuation part, then one that neither opens
    * with who speaks ("أمير جازان : …"; a one-word place dateline such as "العراق:" is no speaker) nor reports a
    * reaction ("البحرين تدين التفجير…", "أمير عسير يزور المصابين…": reaction-headline.ts) (titleRankOf); among those,
@@ -1469,9 +1503,8 @@ export class StoryClusterer {
     let originals = 0;
     const earlyUntilMs = this.slots.firstMs[s.slot]! + HEADLINE_EARLY_HOURS * HOUR_MS;
     for (const m of s.members) {
-      if (m.duplicateOf !== null) continue;
-      originals++;
-      if (m.title === "") continue;
+      if (!m.copy) originals++;
+      if (m.duplicateOf !== null || m.title === "") continue;
       let n = 0;
       for (const k of m.titleKeys) n += s.keyCounts.get(k) ?? 0;
       const centrality = n / Math.sqrt(Math.max(1, m.titleKeys.length));
