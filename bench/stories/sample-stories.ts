@@ -1,9 +1,9 @@
 /**
  * Draws the articles of a story-label set (testdata/labels/stories-dev2.jsonl, stories-dev3.jsonl,
- * stories-heldout2.jsonl) and prints them with their lead for hand grouping: part drawn among titles naming the
+ * stories-heldout2.jsonl, stories-dev4.jsonl) and prints them with their lead for hand grouping: part drawn among titles naming the
  * window's big events, part at random.
  * Benchmark helper, not pure (reads the corpus).
- * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt (or dev2, heldout2)
+ * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt (or dev2, heldout2, dev4)
  */
 
 import { lcg } from "../seeded-random.ts";
@@ -105,6 +105,37 @@ const DESIGNS: Record<string, SampleDesign> = {
     eventSample: 175,
     randomSample: 175,
     seed: 20150725,
+  },
+  /**
+   * stories-dev4.jsonl, a DEV set drawn like the held-out sets (about half event titles, half random) on the two days
+   * between DEV's and DEV2's windows, holding multi-day events to see the clusterer split them: the arson that killed a
+   * Palestinian baby (07-31), the Taliban confirming Mullah Omar's death, the aircraft debris found on Reunion, Turkey's
+   * strikes on the PKK, the Lahj fighting and Aden's airport, the Saudi Super Cup's run-up, …
+   */
+  dev4: {
+    from: "2015-07-31T00:00:00",
+    to: "2015-08-02T00:00:00",
+    eventWords: [
+      "رضيع",
+      "فلسطيني",
+      "حرق",
+      "طالبان",
+      "الملا",
+      "الماليزية",
+      "حطام",
+      "الكردستاني",
+      "تركيا",
+      "عدن",
+      "لحج",
+      "الحوثي",
+      "بحاح",
+      "السوبر",
+      "داعش",
+      "إيران",
+    ],
+    eventSample: 140,
+    randomSample: 135,
+    seed: 20150731,
   },
 };
 const LEAD_CHARS = 260;
