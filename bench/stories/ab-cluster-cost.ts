@@ -7,7 +7,7 @@
  * Run: node --import tsx bench/stories/ab-cluster-cost.ts '{"ageGraceHours":1e9,"mergeMaxStartGapHours":1e9}'
  */
 
-import { toHeadlineOrdinals } from "../../src/stages/stories/headline-ordinals.ts";
+import { toHeadlineOrdinals } from "../../src/stages/entities/headline-ordinals.ts";
 import { toHeadlineSubjects } from "../../src/stages/stories/headline-subjects.ts";
 import { StoryStream } from "../../src/stages/stories/recluster.ts";
 import {

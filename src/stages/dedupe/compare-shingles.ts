@@ -126,6 +126,18 @@ export const REWRITE_MIN_RARE_LEAD_AGREEMENT = 0.5;
 export const OTHER_PLACES_MAX_JACCARD = 0.8;
 
 /**
+ * Resemblance below which a pair whose headlines name one head noun with no ordinal of it in common
+ * (entities/headline-ordinals.ts namesOtherInstance: "الطائرة الإغاثية السعودية الرابعة" against "... الخامسة") is no
+ * copy, and by sure containment a containment, not a copy: one release template filled in for the next instance (the
+ * fifth relief flight's statement written on the fourth's, six days later, J 0.46 C 0.83, so the fifth's eleven
+ * versions were all copies of the fourth's). At and above it the pair is a copy as before (the issue's floor,
+ * GROUP_MERGE_MIN_JACCARD). Measured (2026-11-30, helper "copyfix"; testdata/labels/README.md, "Copies that name
+ * another instance"): whole dev corpus (bench/stories/copy-diff.ts against main) 110 same-group pairs fewer, none more,
+ * all of them the fourth flight's versions against the fifth's (40 read); copy pairs tune half and floor unchanged.
+ */
+export const OTHER_INSTANCE_MAX_JACCARD = 0.8;
+
+/**
  * Lead agreement (share of the shorter lead's words in the other lead) a copy needs to join its original's story past
  * the story window (a late copy, stories/story-clusterer.ts STORY_WINDOW_HOURS): a late join tells the reader "this is
  * a republication of an article days old", so the copy must start as its original does, not merely share most of a
@@ -160,6 +172,8 @@ export interface CopyRule {
   minJaccard: number;
   /** Resemblance below which leads naming other places (PairEvidence.namesOtherPlaces) veto a copy (0: never). */
   otherPlacesMaxJaccard: number;
+  /** Resemblance below which headlines naming other instances (PairEvidence.namesOtherInstance) veto a copy (0: never). */
+  otherInstanceMaxJaccard: number;
   minContainment: number;
   containmentMinShingles: number;
   /** Containment that needs no lead agreement (Infinity: every containment copy needs it). */
@@ -179,6 +193,7 @@ export interface CopyRule {
 export const DEFAULT_COPY_RULE: CopyRule = {
   minJaccard: COPY_MIN_JACCARD,
   otherPlacesMaxJaccard: OTHER_PLACES_MAX_JACCARD,
+  otherInstanceMaxJaccard: OTHER_INSTANCE_MAX_JACCARD,
   minContainment: COPY_MIN_CONTAINMENT,
   containmentMinShingles: CONTAINMENT_MIN_SHINGLES,
   sureContainment: COPY_SURE_CONTAINMENT,
@@ -254,6 +269,11 @@ export interface PairEvidence {
   /** Each lead names a place the other text never names (lead-places.ts namesOtherPlaces); unknown = false. */
   namesOtherPlaces?: boolean;
   /**
+   * The headlines name one head noun with no ordinal of it in common (entities/headline-ordinals.ts
+   * namesOtherInstance); unknown = false.
+   */
+  namesOtherInstance?: boolean;
+  /**
    * Lead agreement (leadAgreement) on the lead words outside formulas (NearDuplicateIndex
    * COMMON_LEAD_WORD_MAX_TEXTS); unknown = leadAgreement. Read by the containment tests only.
    */
@@ -299,20 +319,23 @@ export function copyTestOf(
   rule: CopyRule = DEFAULT_COPY_RULE,
   evidenceOf: PairEvidence | (() => PairEvidence) = {},
 ): CopyTest | null {
-  // A template filled in twice (leads naming other places) is no copy below otherPlacesMaxJaccard, except by sure
-  // containment (the issue's floor), which reads the leads as before.
-  const placeCheck = overlap.jaccard < rule.otherPlacesMaxJaccard;
-  if (overlap.jaccard >= rule.minJaccard && !placeCheck) return "overlap";
+  // A template filled in twice (leads naming other places, headlines naming other instances) is no copy below
+  // otherPlacesMaxJaccard / otherInstanceMaxJaccard; by sure containment (the issue's floor) other places read the
+  // leads as before, other instances make a containment.
+  const templateCheck = overlap.jaccard < Math.max(rule.otherPlacesMaxJaccard, rule.otherInstanceMaxJaccard);
+  if (overlap.jaccard >= rule.minJaccard && !templateCheck) return "overlap";
   const evidence = typeof evidenceOf === "function" ? evidenceOf() : evidenceOf;
-  const otherPlaces = placeCheck && evidence.namesOtherPlaces === true;
-  if (overlap.jaccard >= rule.minJaccard && !otherPlaces) return "overlap";
+  const otherPlaces = overlap.jaccard < rule.otherPlacesMaxJaccard && evidence.namesOtherPlaces === true;
+  const otherInstance =
+    overlap.jaccard < rule.otherInstanceMaxJaccard && evidence.namesOtherInstance === true;
+  if (overlap.jaccard >= rule.minJaccard && !otherPlaces && !otherInstance) return "overlap";
   const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
   const lead = evidence.leadAgreement ?? 1;
   // A containment is a copy when the longer text starts as the shorter does, read without formula words: the
   // titles of an office or the wording of a running story open the items of a roundup as they open the item itself.
   const startsAlike = Math.min(lead, evidence.distinctiveLeadAgreement ?? lead) >= rule.minLeadAgreement;
-  if (sure) return startsAlike ? "overlap" : "contained";
-  if (otherPlaces) return null;
+  if (sure) return startsAlike && !otherInstance ? "overlap" : "contained";
+  if (otherPlaces || otherInstance) return null;
   const distinctive = evidence.distinctive ?? overlap;
   if (distinctive.smaller < rule.containmentMinShingles) return null;
   if (distinctive.containment >= rule.minContainment && startsAlike) return "overlap";

@@ -820,3 +820,41 @@ describe("the late copy test (a copy joining its original's story past the story
     expect(index.leadOf("a")).toBeUndefined();
   });
 });
+
+describe("a template's next instance (headlines naming other ordinals of one head)", () => {
+  const overlap = (jaccard: number, containment: number): ShingleOverlap => ({
+    jaccard,
+    containment,
+    smaller: 60,
+  });
+  it.each([
+    { why: "below the floor: no copy", o: overlap(0.6, 0.8), test: null },
+    {
+      why: "held whole (sure containment): a containment, not a copy",
+      o: overlap(0.6, 0.95),
+      test: "contained",
+    },
+    {
+      why: "floor-close resemblance: a copy as before (the issue's floor)",
+      o: overlap(0.85, 0.9),
+      test: "overlap",
+    },
+  ])("$why", ({ o, test }) => {
+    expect(copyTestOf(o, undefined, { namesOtherInstance: true, leadAgreement: 1 })).toBe(test);
+  });
+  /** An invented relief-flight release, its template filled in for the next flight. */
+  const fourth =
+    "وصلت اليوم الطائرة الإغاثية الرابعة إلى مطار عدن الدولي محملة بعشرة أطنان من المستلزمات الطبية لمرضى الفشل الكلوي يرافقها فريق إغاثي من مركز الملك سلمان للإغاثة والأعمال الإنسانية وكان في استقبالها محافظ عدن ومدير المطار وعدد من المسؤولين في السلطة المحلية الذين أشادوا بالدعم المتواصل";
+  const fifth = `${fourth.replace("الرابعة", "الخامسة").replace("بعشرة أطنان", "باثني عشر طناً من الأجهزة و")} وتأتي هذه الطائرة ضمن جسر جوي لنقل المساعدات الطبية والغذائية إلى المدينة`;
+  const fp = (text: string, title: string) => fingerprintText(text, "s", title).fingerprint;
+  it("finds the fifth flight's release no copy of the fourth's when the headlines name the two ordinals", () => {
+    const index = new NearDuplicateIndex();
+    index.add("fourth", 0, fp(fourth, "وصول الطائرة الإغاثية الرابعة إلى عدن"));
+    expect(index.query(fp(fifth, "وصول الطائرة الإغاثية الخامسة إلى عدن"), 0)).toEqual([]);
+  });
+  it("still finds it a copy when one headline names no ordinal (the check needs both)", () => {
+    const index = new NearDuplicateIndex();
+    index.add("fourth", 0, fp(fourth, "وصول الطائرة الإغاثية الرابعة إلى عدن"));
+    expect(index.query(fp(fifth, "طائرة إغاثية تصل إلى عدن"), 0).map((m) => m.id)).toEqual(["fourth"]);
+  });
+});

@@ -5,6 +5,7 @@
  * rebuilt by re-adding the articles in (time, id) order.
  */
 import { AkhbarError } from "../../domain/errors.ts";
+import { namesOtherInstance, toHeadlineOrdinals } from "../entities/headline-ordinals.ts";
 import {
   type CopyRule,
   type CopyTest,
@@ -104,6 +105,11 @@ export interface NearDuplicateFingerprint {
   title?: Uint32Array;
   /** Figures of the lead (shingle-text.ts toLeadFigureHashes); read with `lead` by the late copy test (mayJoinLate). */
   leadFigures?: Uint32Array;
+  /**
+   * The instances the headline names (entities/headline-ordinals.ts toHeadlineOrdinals); without them no pair is a
+   * template by its ordinals.
+   */
+  ordinals?: string[];
 }
 
 /** Sorted distinct hashes of a headline's stop-word-free stems, what the late rewrite test compares. */
@@ -136,6 +142,7 @@ export function fingerprintText(
       places: toTextPlaces(surface),
       title: toTitleHashes(title),
       leadFigures: toLeadFigureHashes(surface),
+      ordinals: toHeadlineOrdinals(title),
     },
   };
 }
@@ -168,6 +175,7 @@ interface Entry {
   places: TextPlaces | undefined;
   title: Uint32Array | undefined;
   leadFigures: Uint32Array | undefined;
+  ordinals: string[] | undefined;
   bandKeys: Uint32Array;
   samples: Uint32Array;
   alive: boolean;
@@ -313,6 +321,9 @@ export class NearDuplicateIndex {
         if (fp.places !== undefined && other.places !== undefined) {
           out.namesOtherPlaces = namesOtherPlaces(fp.places, other.places);
         }
+        if (fp.ordinals !== undefined && other.ordinals !== undefined) {
+          out.namesOtherInstance = namesOtherInstance(fp.ordinals, other.ordinals);
+        }
         // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
         const hoursApart =
           timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
@@ -437,6 +448,7 @@ export class NearDuplicateIndex {
       places: fp.places,
       title: fp.title,
       leadFigures: fp.leadFigures,
+      ordinals: fp.ordinals,
       bandKeys,
       samples,
       alive: true,
@@ -492,6 +504,7 @@ export class NearDuplicateIndex {
     entry.places = undefined;
     entry.title = undefined;
     entry.leadFigures = undefined;
+    entry.ordinals = undefined;
     entry.samples = new Uint32Array(0);
   }
 }

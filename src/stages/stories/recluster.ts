@@ -13,7 +13,6 @@ import {
   type NearDuplicateFingerprint,
   NearDuplicateIndex,
 } from "../dedupe/near-duplicate-index.ts";
-import { toHeadlineOrdinals } from "./headline-ordinals.ts";
 import { toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type Assignment,
@@ -75,7 +74,7 @@ export interface StreamAnalysis {
   terms: StoryTerms;
   /** The headline's subjects (headline-subjects.ts). */
   subjects: string[];
-  /** The instances the headline names (headline-ordinals.ts). */
+  /** The instances the headline names (entities/headline-ordinals.ts), as the fingerprint holds them. */
   ordinals: string[];
 }
 
@@ -89,7 +88,7 @@ export function analyzeStreamArticle(a: Pick<StreamArticle, "title" | "text" | "
     fingerprint,
     terms: toStoryTerms(a.title, a.text, words),
     subjects: toHeadlineSubjects(a.title),
-    ordinals: toHeadlineOrdinals(a.title),
+    ordinals: fingerprint.ordinals,
   };
 }
 

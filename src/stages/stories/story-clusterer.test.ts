@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { toHeadlineOrdinals } from "./headline-ordinals.ts";
+import { toHeadlineOrdinals } from "../entities/headline-ordinals.ts";
 import { SUBJECT_CONFLICT_FACTOR, toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type ClusterTuning,

@@ -1,8 +1,9 @@
 /**
  * Headline ordinals: which instance of a template a headline names ("أول طائرة إغاثية تهبط في مطار عدن", "وصول طائرة
  * الشحن الثانية لمطار عدن", "وصول الطائرة الإغاثية السعودية الخامسة"), so that successive instances of one template are
- * told apart like different subjects (headline-subjects.ts). Stories stage, pure; read once per article (worker side)
- * and compared in the clusterer's join and merge.
+ * told apart: the stories stage damps a join or merge across instances (story-clusterer.ts ORDINAL_CONFLICT_FACTOR), the
+ * dedupe stage calls no text a copy of one naming another instance (compare-shingles.ts). Pure; read once per article
+ * (worker side, with the near-duplicate fingerprint).
  */
 import { matchKeyOf } from "../arabic/analyze-text.ts";
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
@@ -10,18 +11,6 @@ import { isStopWord } from "../arabic/stop-words.ts";
 import { isSpaceOnly, type Token, tokenize } from "../arabic/tokenize.ts";
 
 const keyOf = (w: string): string => matchKeyOf(normalizeArabic(w));
-
-/**
- * A join whose article and story name one head noun with no ordinal in common ("أول طائرة" against "الطائرة
- * الثانية") keeps this share of its score (a merge's cosine and score likewise), on top of any subject conflict. One
- * template's statements score up to 0.8 against each other (the relief flights' releases differ in a few words), so
- * the subject rule's half is not enough for them. Tuned (bench/stories/tune-clustering.ts, whole-corpus fold) against
- * no check (1): 0.7 changes nothing; 0.5 and 0.25 alike on DEV (mean DEV F1 0.810 -> 0.845, DEV P 0.661 -> 0.841:
- * the first and second Saudi planes at Aden apart; DEV2, DEV3, long-range and purity pairs unchanged), and on the
- * whole corpus 0.25 also parts the third plane from the second (bench/stories/diff-clusterings.ts; the reading is in
- * testdata/labels/README.md, "Ordinals of one template").
- */
-export const ORDINAL_CONFLICT_FACTOR = 0.25;
 
 /**
  * Match key (matchKeyOf folds the article, gender and \u0649 ALEF MAKSURA) of an ordinal word -> its value: "الأولى",
@@ -265,4 +254,16 @@ export class OrdinalSet {
     }
     return false;
   }
+}
+
+/**
+ * True when two headlines' instances (toHeadlineOrdinals) name one head with no ordinal of it in common: the two texts
+ * are two instances of one template, whatever else they share. Example: ["طاءر#4"] against ["طاءر#5", "وصل#5"] -> true;
+ * against [] or ["سفين#1"] -> false.
+ */
+export function namesOtherInstance(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const set = new OrdinalSet();
+  set.add(a);
+  return set.conflicts(b);
 }
