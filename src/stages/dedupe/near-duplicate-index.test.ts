@@ -858,3 +858,39 @@ describe("a template's next instance (headlines naming other ordinals of one hea
     expect(index.query(fp(fifth, "طائرة إغاثية تصل إلى عدن"), 0).map((m) => m.id)).toEqual(["fourth"]);
   });
 });
+
+describe("a roundup carrying different items (NearDuplicateIndex)", () => {
+  /** Invented statements of two bodies on one event, and the roundups an outlet builds of them. */
+  const speaker =
+    "أعرب رئيس البرلمان الكويتي بالإنابة عن رفضه للتصريحات غير المسؤولة التي أدلى بها المسؤول العراقي السابق وقال إن هذه التصريحات لا تخدم الاستقرار ولا بناء العلاقات بين دول المنطقة وشدد على أن المملكة دولة رائدة تقدم الدعم للفكر المعتدل وتخدم الحرمين الشريفين وزوارهما وتعاني من الإرهاب على أراضيها ومنشآتها";
+  const body =
+    "استنكرت الأمانة العامة للمنظمة الإسلامية التصريحات الصادرة عن نائب الرئيس العراقي لإحدى القنوات التلفزيونية واعتبرتها مخالفة لميثاق المنظمة الذي يدعو إلى تعزيز العلاقات بين الدول الأعضاء على أساس العدل والاحترام المتبادل وحسن الجوار وعدم التدخل في الشؤون الداخلية وأشادت بجهود المملكة في مكافحة التطرف على الصعد الوطنية والإقليمية والدولية";
+  const intro =
+    "تواصلت ردود الفعل الخليجية والدولية المستنكرة لتصريحات المسؤول العراقي ضد المملكة حيث صدرت بيانات عن عدد من الهيئات";
+  const fp = (text: string) => fingerprintText(text, "s").fingerprint;
+  const indexed = () => {
+    const index = new NearDuplicateIndex();
+    index.add("speaker", 0, fp(speaker));
+    index.add("body", 1, fp(body));
+    return index;
+  };
+  const tests = (matches: { id: string; test: CopyTest }[]) =>
+    Object.fromEntries(matches.map((m) => [m.id, m.test]));
+  it("is a copy of neither item it carries, which stay containments", () => {
+    expect(tests(indexed().query(fp(`${intro} ${speaker} ${body}`), 2))).toEqual({
+      speaker: "contained",
+      body: "contained",
+    });
+  });
+  it("is a copy of the item it opens with (an item printed with another appended)", () => {
+    expect(tests(indexed().query(fp(`${speaker} ${body} ${intro}`), 2))).toEqual({
+      speaker: "overlap",
+      body: "contained",
+    });
+  });
+  it("is a copy of one item it carries when it carries no other", () => {
+    const index = new NearDuplicateIndex();
+    index.add("speaker", 0, fp(speaker));
+    expect(tests(index.query(fp(`${intro} ${speaker}`), 2))).toEqual({ speaker: "overlap" });
+  });
+});

@@ -81,6 +81,29 @@ export const RARE_LEAD_WORD_MAX_TEXTS = 8;
  */
 export const COMMON_LEAD_WORD_MAX_TEXTS = 100;
 
+/**
+ * Containment (of the shorter) below which two texts that a longer one carries are different items, so the longer one
+ * is a roundup (NearDuplicateIndex.withoutRoundupCopies): alyaum's Gulf-reactions roundup carries the Kuwaiti
+ * speaker's statement and the OIC's (about 1% alike), and as a copy of the first (lead agreement 0.56) it merged the
+ * OIC statement's group into the speaker's, so the speaker's statement became a "copy" of the OIC's. Versions of one
+ * text a longer one carries share most of the shorter. Measured (2026-11-30, helper "copyfix"; testdata/labels/
+ * README.md, "Copies that name another instance, and roundups of different items"): 35 articles of the dev corpus read
+ * as roundups; bench/stories/copy-diff.ts 11 same-group pairs fewer, none more, all 11 right (the crown prince's cable
+ * to Oman apart from the King's cables, the Asir-bombing condemnation roundups apart from Bahrain's statement).
+ */
+export const ROUNDUP_ITEMS_MAX_CONTAINMENT = 0.2;
+
+/**
+ * Lead agreement (on words outside formulas, as for containment copies: COMMON_LEAD_WORD_MAX_TEXTS) a roundup needs
+ * with a carried text to open with it and stay its copy (an item printed with another appended). Above the copy
+ * rule's 0.5 (compare-shingles.ts COPY_MIN_LEAD_AGREEMENT) because a roundup's lead sums up every item it carries (the
+ * Gulf-reactions roundup against the speaker's statement: 0.56). Without it (no carried text stays a copy) copy-diff
+ * removed 44 pairs, among them pieces that open with the release they carry (the Google app item, the OPEC report, a
+ * royal cable printed with another); with the share of the opening's shingles instead (0.8) 14, 3 of them wrong (print
+ * editions that reword the first words of a release they keep: lead agreement 0.79-0.93).
+ */
+export const ROUNDUP_HEAD_MIN_LEAD_AGREEMENT = 0.75;
+
 /** Days an article stays in the index: copies in the dev corpus appear within days; notes §5.5 says 7–14. */
 export const NEAR_DUPLICATE_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -364,8 +387,53 @@ export class NearDuplicateIndex {
       const test = copyTestOf(overlap, this.rule, evidence);
       if (test !== null) matches.push({ id: other.id, via, test, slot: this.base + at, ...overlap });
     }
-    matches.sort((a, b) => b.containment - a.containment || b.jaccard - a.jaccard || a.slot - b.slot);
-    return matches.map(({ slot: _slot, ...m }) => m);
+    const kept = this.withoutRoundupCopies(fp, matches);
+    kept.sort((a, b) => b.containment - a.containment || b.jaccard - a.jaccard || a.slot - b.slot);
+    return kept.map(({ slot: _slot, ...m }) => m);
+  }
+
+  /**
+   * The matches of a new text `fp`, read as a roundup's when it carries two shorter texts that are different items
+   * (ROUNDUP_ITEMS_MAX_CONTAINMENT): then it is a copy only of the carried texts it opens with
+   * (ROUNDUP_HEAD_MIN_LEAD_AGREEMENT: an item with another appended), not of the others, those it holds whole (sure
+   * containment) staying as containments. Carried: shorter, and matched on containment (resemblance below the copy
+   * rule's). Returns `matches` itself when it is no roundup.
+   */
+  private withoutRoundupCopies<T extends NearDuplicateMatch & { slot: number }>(
+    fp: NearDuplicateFingerprint,
+    matches: T[],
+  ): T[] {
+    const carried = matches.filter(
+      (m) =>
+        m.test !== "rewrite" &&
+        m.jaccard < this.rule.minJaccard &&
+        this.entries[m.slot - this.base]!.shingles.length < fp.shingles.length,
+    );
+    if (carried.length < 2 || !this.holdsDifferentItems(carried)) return matches;
+    const opensWith = (m: T): boolean => {
+      const lead = this.entries[m.slot - this.base]!.lead;
+      if (fp.lead === undefined || lead === undefined) return true;
+      const agreement = compareShingles(fp.lead, lead).containment;
+      return this.distinctiveLeadAgreementOf(fp.lead, lead, agreement) >= ROUNDUP_HEAD_MIN_LEAD_AGREEMENT;
+    };
+    const out: T[] = [];
+    for (const m of matches) {
+      if (!carried.includes(m) || opensWith(m)) out.push(m);
+      else if (m.containment >= this.rule.sureContainment) out.push({ ...m, test: "contained" });
+    }
+    return out;
+  }
+
+  /** True when two of the texts are different items: each shares under ROUNDUP_ITEMS_MAX_CONTAINMENT of the other. */
+  private holdsDifferentItems(texts: readonly { slot: number }[]): boolean {
+    for (let i = 0; i < texts.length; i++) {
+      const a = this.entries[texts[i]!.slot - this.base]!.shingles;
+      for (let j = i + 1; j < texts.length; j++) {
+        const b = this.entries[texts[j]!.slot - this.base]!.shingles;
+        if (compareShingles(a, b).containment < ROUNDUP_ITEMS_MAX_CONTAINMENT) return true;
+      }
+    }
+    return false;
   }
 
   /** Band keys and sampled shingles of a fingerprint (reused from the query just before for the same object). */
