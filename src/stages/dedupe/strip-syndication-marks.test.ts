@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   attributionPrefixOf,
   hasMediaHeadlinePrefix,
+  isWireDatelineLine,
   isWirePart,
+  splitLeadDateline,
   stripSyndicationMarks,
   stripWireDeskPrefix,
   stripWireHeadlineMarks,
@@ -21,6 +23,24 @@ describe("attributionPrefixOf", () => {
     ["موعد المباراة ١٠:٣٠ مساء", null],
   ])("%s -> %s", (title, prefix) => {
     expect(attributionPrefixOf(title)).toBe(prefix);
+  });
+});
+
+describe("splitLeadDateline", () => {
+  it.each([
+    ["واس- جدة: التقى الأمير الوزير", { dateline: "واس- جدة", rest: "التقى الأمير الوزير" }],
+    ["عين اليوم – واس", { dateline: "عين اليوم – واس", rest: "" }],
+    ["أعلنت الوزارة اليوم: تبدأ الدراسة الأحد", null],
+    ["التقى الأمير الوزير في جدة اليوم", null],
+  ])("%s", (line, expected) => {
+    expect(splitLeadDateline(line)).toEqual(expected);
+  });
+});
+
+describe("isWireDatelineLine", () => {
+  it("knows SPA's dateline line and nothing else", () => {
+    expect(isWireDatelineLine("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس")).toBe(true);
+    expect(isWireDatelineLine("الرياض - واس")).toBe(false);
   });
 });
 

@@ -9,6 +9,10 @@ interface LineRule {
   reason: string;
 }
 
+/** SPA's dateline line: "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس" (other outlets keep it when they copy). */
+const WIRE_DATELINE_LINE_RE =
+  /^\S+(?:\s\S+)?\s+\d{1,3}\s+\S+\s+14\d\d\s*هـ?\s*الموافق\s+\d{1,3}\s+\S+\s+20\d\d\s*م?\s*(?:واس)?$/u;
+
 /** Whole lines that are never part of the story. Sorted by source; matched against the trimmed line. */
 const DROP_LINE_RULES: readonly LineRule[] = [
   { re: /^(?:\.{2,}|…)\s*المزيد$/u, reason: "aawsat: trailing '...المزيد' link (106 articles)" },
@@ -19,7 +23,7 @@ const DROP_LINE_RULES: readonly LineRule[] = [
   { re: /^\/\/\s*(?:انتهى|يتبع)\s*\/\/$/u, reason: "was (SPA): '// انتهى //' end mark (321 of 369)" },
   { re: /^\d{1,2}:\d{2}\s*ت\s*م$/u, reason: "was (SPA): transmission time line '17:17 ت م'" },
   {
-    re: /^\S+(?:\s\S+)?\s+\d{1,3}\s+\S+\s+14\d\d\s*هـ?\s*الموافق\s+\d{1,3}\s+\S+\s+20\d\d\s*م?\s*(?:واس)?$/u,
+    re: WIRE_DATELINE_LINE_RE,
     reason: "was (SPA): dateline line 'الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس'",
   },
   {
@@ -67,6 +71,36 @@ function hasAtMostWords(s: string, max: number): boolean {
   return true;
 }
 
+const LINE_BREAKS_RE = /[\n\u001a]+/u;
+
+/** A story's first line split into its dateline or byline and the lead after it. */
+export interface LeadDateline {
+  /** The byline line or the prefix before the lead's colon: "عين اليوم – واس", "الرياض - واس". */
+  dateline: string;
+  /** The lead after the colon; "" when the whole line is a byline. */
+  rest: string;
+}
+
+/**
+ * Splits a story's first line into its dateline or byline and the lead: a short line that is only a byline
+ * ("داليا أبوالعيش – عين اليوم"), or a prefix of at most LEAD_PREFIX_MAX_WORDS words holding a dash before the lead's
+ * colon ("واس- جدة: التقى ..."); null for a line that opens with the story itself.
+ * Example: splitLeadDateline("الرياض - واس: قال الوزير") -> { dateline: "الرياض - واس", rest: "قال الوزير" }.
+ */
+export function splitLeadDateline(line: string): LeadDateline | null {
+  if (hasAtMostWords(line, BYLINE_MAX_WORDS) && BYLINE_LINE_RE.test(line))
+    return { dateline: line, rest: "" };
+  const m = LEAD_PREFIX_RE.exec(line);
+  if (m !== null && DASH_RE.test(m[1]!) && hasAtMostWords(m[1]!, LEAD_PREFIX_MAX_WORDS))
+    return { dateline: m[1]!.trim(), rest: line.slice(m[0].length) };
+  return null;
+}
+
+/** True when a trimmed line is SPA's dateline line (a boilerplate line here; a credit to find-cited-source). */
+export function isWireDatelineLine(line: string): boolean {
+  return WIRE_DATELINE_LINE_RE.test(line);
+}
+
 /**
  * Returns the story text of an article with syndication marks removed: boilerplate lines anywhere, a byline
  * first line, a dateline prefix before the lead's colon, and bracketed agency tags. Lines are kept in order,
@@ -74,15 +108,13 @@ function hasAtMostWords(s: string, max: number): boolean {
  */
 export function stripSyndicationMarks(text: string): string {
   const kept: string[] = [];
-  for (const raw of text.split(/[\n\u001a]+/u)) {
+  for (const raw of text.split(LINE_BREAKS_RE)) {
     const line = raw.trim();
     if (line === "" || isDroppedLine(line)) continue;
     if (kept.length === 0) {
-      if (hasAtMostWords(line, BYLINE_MAX_WORDS) && BYLINE_LINE_RE.test(line)) continue;
-      const m = LEAD_PREFIX_RE.exec(line);
-      if (m !== null && DASH_RE.test(m[1]!) && hasAtMostWords(m[1]!, LEAD_PREFIX_MAX_WORDS)) {
-        const rest = line.slice(m[0].length);
-        if (rest !== "") kept.push(rest);
+      const lead = splitLeadDateline(line);
+      if (lead !== null) {
+        if (lead.rest !== "") kept.push(lead.rest);
         continue;
       }
     }

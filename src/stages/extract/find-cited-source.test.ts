@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bylineAgency, findCitedSource, NAMED_ALIASES } from "./find-cited-source.ts";
+import { bylineAgency, findCitedSource, findTextCitedSource, NAMED_ALIASES } from "./find-cited-source.ts";
 
 describe("findCitedSource", () => {
   const rows: { lines: string[]; host: string | null; expected: string | null; why: string }[] = [
@@ -74,6 +74,147 @@ describe("findCitedSource", () => {
     expect(NAMED_ALIASES.length).toBeGreaterThan(0);
     for (const alias of NAMED_ALIASES) expect(alias).toMatch(/[\u0600-\u06FF]/);
   });
+});
+
+describe("findTextCitedSource", () => {
+  // Paraphrased shapes of the dev corpus (no third-party text): what each outlet puts where.
+  const LONG =
+    "وأضاف المسؤول أن العمل في المشروع يسير وفق الخطة الموضوعة وأن المرحلة الثانية تبدأ قريبا. ".repeat(4);
+  const rows: { text: string; host: string; own?: string[]; expected: string | null; why: string }[] = [
+    {
+      text: "واس- جدة: التقى ولي العهد اليوم رئيس الوزراء.",
+      host: "sabq.org",
+      own: ["سبق"],
+      expected: "واس",
+      why: "an agency dateline before the lead's colon (sabq)",
+    },
+    {
+      text: "سبق- وكالات: أعلنت الوزارة اليوم عن خطة جديدة.",
+      host: "sabq.org",
+      own: ["سبق"],
+      expected: "وكالات",
+      why: "the outlet's name and 'agencies' in the dateline: agencies, not the outlet",
+    },
+    {
+      text: "محمد أحمد- سبق- الرياض: أعلنت الوزارة اليوم عن خطة جديدة.",
+      host: "sabq.org",
+      own: ["سبق"],
+      expected: null,
+      why: "a reporter, the outlet and a city: own reporting",
+    },
+    {
+      text: "عين اليوم – واس\nوصل الضيف اليوم إلى الرياض في زيارة رسمية.",
+      host: "www.3alyoum.com",
+      expected: "واس",
+      why: "a byline line of the outlet and the agency",
+    },
+    {
+      text: "الأحساء- واس\nيواصل المهرجان فعالياته لليوم الثالث.",
+      host: "www.3alyoum.com",
+      expected: "واس",
+      why: "a byline line without a space before its dash",
+    },
+    {
+      text: "روما 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\nأفادت مصادر اليوم بأن السفينة وصلت.",
+      host: "www.3alyoum.com",
+      expected: "واس",
+      why: "SPA's own dateline line kept by an outlet that copies it",
+    },
+    {
+      text: "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\nأعلنت الوزارة اليوم عن خطة جديدة.",
+      host: "www.spa.gov.sa",
+      expected: null,
+      why: "SPA's dateline on SPA's own site is own reporting",
+    },
+    {
+      text: `${LONG}\nوأكد أن الأعمال ستنتهي في موعدها. (واس)`,
+      host: "www.alriyadh.com",
+      expected: "واس",
+      why: "a trailing agency tag in parentheses",
+    },
+    {
+      text: `${LONG}\nوتراجع معدل التضخم في الربع الثاني. «الفرنسية»`,
+      host: "www.aleqt.com",
+      expected: "أ ف ب",
+      why: "a quoted agency closing the text (aleqtisadiya's credit)",
+    },
+    {
+      text: `${LONG}\n * خدمة «نيويورك تايمز»`,
+      host: "aawsat.com",
+      own: ["الشرق الأوسط"],
+      expected: "نيويورك تايمز",
+      why: "a syndication credit line under the text",
+    },
+    {
+      text: `${LONG}\nالمصدر: الجزيرة`,
+      host: "www.alweeam.com.sa",
+      expected: "الجزيرة",
+      why: "an explicit credit line",
+    },
+    {
+      text: "ارتفعت أسعار النفط اليوم، نقلاً عن رويترز، بعد بيانات المخزون.",
+      host: "www.alyaum.com",
+      expected: "رويترز",
+      why: "نقلاً عن + a known agency in the lead",
+    },
+    {
+      text: `${LONG}\nوقالت الشركة في بيان إن الأرباح ارتفعت، بحسب رويترز.`,
+      host: "www.3alyoum.com",
+      expected: "رويترز",
+      why: "بحسب + a known agency without a media noun closing the text",
+    },
+    {
+      text: `ذكرت صحيفة فارايتي الأمريكية أن الممثل سيشارك في الفيلم.\n${LONG}`,
+      host: "www.alriyadh.com",
+      expected: null,
+      why: "a credit verb with a free name: only known agencies count on plain text",
+    },
+    {
+      text: `عبرت المجرى الملاحي لقناة السويس اليوم 57 سفينة.\n${LONG}`,
+      host: "www.spa.gov.sa",
+      expected: null,
+      why: "قناة as a canal, not a channel",
+    },
+    {
+      text: `زار وفد من الطلاب مقر واس في الرياض واطلعوا على أقسامها.\n${LONG}`,
+      host: "www.alriyadh.com",
+      expected: null,
+      why: "a mention of واس inside a sentence is no credit",
+    },
+    {
+      text: `${LONG}\nوقال مسؤول لوكالة رويترز إن المفاوضات مستمرة.\n${LONG}\n${LONG}\n${LONG}\n${LONG}`,
+      host: "aawsat.com",
+      own: ["الشرق الأوسط"],
+      expected: null,
+      why: "an agency quoted in the middle of a long report cites a fact, not the story's origin",
+    },
+    {
+      text: `${LONG}\nوصرح المدير بذلك في حديث خاص لـ«الشرق الأوسط»`,
+      host: "aawsat.com",
+      own: ["الشرق الأوسط"],
+      expected: null,
+      why: "the outlet's own name is no cited source",
+    },
+    {
+      text: `${LONG}\nالمصدر: سبق`,
+      host: "sabq.org",
+      own: ["سبق"],
+      expected: null,
+      why: "a credit line naming the outlet itself",
+    },
+    {
+      text: `${LONG}\nوأكد لصحيفة الجزيرة أن العمل مستمر.`,
+      host: "www.al-jazirah.com",
+      own: ["الجزيرة (السعودية)"],
+      expected: null,
+      why: "an own name with a parenthesized qualifier counts without it",
+    },
+  ];
+  for (const row of rows) {
+    it(`answers ${row.expected ?? "null"} for ${row.why}`, () => {
+      expect(findTextCitedSource(row.text, row.host, row.own)).toBe(row.expected);
+    });
+  }
 });
 
 describe("bylineAgency", () => {

@@ -1,7 +1,9 @@
 /**
  * findCitedSource: the origin a story credits ("المصدر: الجزيرة", "(واس)", "نقلاً عن رويترز") -> a short name.
- * Pure; part of the extract stage (also used on flattened text by segmentText). Agencies are data, sorted.
+ * Pure; part of the extract stage (also used on flattened text by segmentText, and on plain text by import through
+ * findTextCitedSource). Agencies are data, sorted.
  */
+import { isWireDatelineLine, splitLeadDateline } from "../dedupe/strip-syndication-marks.ts";
 import { foldMatchText } from "./fold-match-text.ts";
 
 export interface Agency {
@@ -15,14 +17,33 @@ export interface Agency {
 
 /** News agencies and outlets credited by Arabic copy, sorted by name. */
 export const AGENCIES: readonly Agency[] = [
-  { name: "أ ف ب", aliases: ["أ.ف.ب", "فرانس برس", "وكالة فرانس برس", "AFP"], hosts: ["afp.com"] },
+  {
+    name: "أ ف ب",
+    // "الفرنسية" alone is aleqtisadiya's closing credit («الفرنسية»); an alias only matches a whole credit.
+    aliases: [
+      "أ.ف.ب",
+      "أ. ف. ب",
+      "الفرنسية",
+      "فرانس برس",
+      "وكالة الأنباء الفرنسية",
+      "وكالة الصحافة الفرنسية",
+      "وكالة فرانس برس",
+      "AFP",
+    ],
+    hosts: ["afp.com"],
+  },
+  { name: "أ ش أ", aliases: ["أ.ش.أ", "وكالة أنباء الشرق الأوسط"], hosts: ["mena.org.eg"] },
   { name: "أسوشيتد برس", aliases: ["أ ب", "أسوشيتدبرس", "AP"], hosts: ["apnews.com"] },
   { name: "الأناضول", aliases: ["وكالة الأناضول"], hosts: ["aa.com.tr"] },
   { name: "الجزيرة", aliases: ["الجزيرة نت", "قناة الجزيرة"], hosts: ["aljazeera.net"] },
   { name: "العربية", aliases: ["العربية نت", "قناة العربية"], hosts: ["alarabiya.net"] },
   { name: "بترا", aliases: ["وكالة الأنباء الأردنية"], hosts: ["petra.gov.jo"] },
   { name: "بنا", aliases: ["وكالة أنباء البحرين"], hosts: ["bna.bh"] },
-  { name: "د ب أ", aliases: ["د.ب.أ", "الوكالة الألمانية"], hosts: ["dpa.com"] },
+  {
+    name: "د ب أ",
+    aliases: ["د.ب.أ", "الألمانية", "الوكالة الألمانية", "وكالة الأنباء الألمانية"],
+    hosts: ["dpa.com"],
+  },
   { name: "رويترز", aliases: ["وكالة رويترز", "Reuters"], hosts: ["reuters.com"] },
   { name: "سانا", aliases: ["وكالة سانا", "الوكالة العربية السورية للأنباء"], hosts: ["sana.sy"] },
   { name: "قنا", aliases: ["وكالة الأنباء القطرية"], hosts: ["qna.org.qa"] },
@@ -31,7 +52,7 @@ export const AGENCIES: readonly Agency[] = [
   { name: "واس", aliases: ["وكالة الأنباء السعودية"], hosts: ["spa.gov.sa"] },
   { name: "وام", aliases: ["وكالة أنباء الإمارات"], hosts: ["wam.ae"] },
   { name: "وطنية", aliases: ["الوكالة الوطنية للإعلام"], hosts: ["nna-leb.gov.lb"] },
-  { name: "وكالات", aliases: ["وكالات الأنباء"], hosts: [] },
+  { name: "وكالات", aliases: ["الوكالات", "وكالات الأنباء"], hosts: [] },
 ];
 
 /** Words after a credit verb that end the credited name ("نقلا عن رويترز أن ..." stops at "أن"). */
@@ -60,19 +81,42 @@ export const MAX_CITED_NAME_WORDS = 4;
 /** Longest line read as a standalone credit line ("المصدر: الجزيرة"), in characters. */
 export const MAX_CREDIT_LINE_CHARS = 80;
 
+/** Characters of a plain text's opening read for a credit: its dateline and first sentence ("الرياض (واس) -",
+ * "ذكرت وكالة رويترز أن ..."). A credit verb further in cites a fact, not the story's origin (dev corpus, 2026-11-30:
+ * whole-text reading credited "السويس", "الجيش" and mid-story quotes of AFP to aawsat's own reports). */
+export const LEAD_CREDIT_CHARS = 200;
+/** Characters read at the end of each of a plain text's last TAIL_CREDIT_LINES lines: closing credits
+ * ("... اقتصاد عالمي. \"رويترز\"", "* خدمة «نيويورك تايمز»"), which can sit above an end mark or a footer line. */
+export const TAIL_CREDIT_CHARS = 100;
+export const TAIL_CREDIT_LINES = 3;
+/** Lines of a plain text read for an opening dateline: aawsat puts a headline and a subheadline above
+ * "باريس - أ.ف.ب: ..." (dev corpus). */
+export const LEAD_DATELINE_LINES = 3;
+/** Longest line read as a byline of its own without the spaced dash strip-syndication-marks asks for ("الأحساء- واس",
+ * 3alyoum): bylineAgency still wants every part short and one part a known agency. */
+const BYLINE_LINE_MAX_WORDS = 6;
+
 const PATTERNS = {
   // "المصدر: X", "مصدر الخبر - X", "Source: X" on a line of its own.
   creditLine: /^(?:المصدر|مصدر الخبر|المصادر|source)\s*[:\-\u2013]\s*(.+)$/,
+  // A syndicated piece's credit line on folded text: "* خدمة «نيويورك تايمز»", "* بالاتفاق مع «بلومبيرغ»" (aawsat).
+  syndicationLine: /^\*?\s*(?:خدمه|بالاتفاق مع)\s+["«\u201C]([^"»\u201D]{2,40})["»\u201D]/,
+  // A known agency quoted at the very end of a line: "... عالمي. \"رويترز\"", "... «الفرنسية»" (aleqtisadiya).
+  quotedTail: /["«\u201C]\s*([^"«»\u201C\u201D]{2,30}?)\s*["»\u201D]\s*\.?\s*$/,
   // "(واس)", "(رويترز)" anywhere: agency credits in parentheses at a dateline or the end.
   parenthesized: /[(]([^()]{2,30})[)]/g,
   // Credit verbs followed by a media noun and the name (quoted or not), on folded text: "نقلا عن وكالة رويترز",
   // "وفقا لصحيفة ...", "حسب وكالة "الأناضول" التركية".
   creditVerb:
     /(?:نقلا عن|نقلت|نقل|وفق ما نقل(?:ت|ه)?|وفقا|بحسب ما (?:نقلت|نقل|اوردت|اورد|ذكرت|ذكر|افادت|افاد)|حسبما (?:نقلت|نقل|اوردت|ذكرت|افادت|افاد)[^.،]{0,40}?|بحسب|حسب|ذكرت|اوردت|افادت)\s+(?:ل)?(?:موقع|صحيفه|جريده|وكاله|قناه|شبكه|مجله|اذاعه)\s+["«]?([^.،:"«»()]+)/,
+  // A credit verb right before the name, no media noun: "بحسب رويترز.", "ووفقا لـ "رويترز"" (known agencies only).
+  bareCreditVerb:
+    /(?:نقلا عن|وفقا ل|بحسب|حسب|حسبما ذكرت|حسبما افادت)\s*["«\u201C]?\s*([^.،:"«»\u201C\u201D()]+)/,
   // "لوكالة رويترز" / "لصحيفة X" where the speaker talks to a medium.
   arabicLetter: /[\u0600-\u06FF]/,
   bylineParts: /\s*[-\u2013\u2014/,\u060C|]\s*/,
-  parentheses: /[()]/g,
+  // Brackets and quotes around a byline's parts: "(رويترز)", "«رويترز»".
+  parentheses: /[()«»"\u201C\u201D]/g,
   space: /\s+/,
   trailingPunctuation: /[.,\u060C:\u061B]+$/u,
   toMedium: /\sل(?:وكاله|صحيفه|موقع|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
@@ -96,25 +140,40 @@ export const NAMED_ALIASES: readonly string[] = FOLDED_AGENCIES.flatMap((a) =>
 
 /**
  * Finds the credited origin in body paragraphs and dropped meta lines; null for own reporting.
- * `host` is the publisher's host: an agency's credit on its own site is not a citation.
+ * `host` is the publisher's host: an agency's credit on its own site is not a citation. `options.ownNames` are the
+ * publisher's own names (an outlet crediting itself, "سبق" on sabq.org, cites nobody); a name's parenthesized part
+ * counts on its own ("وكالة الأنباء السعودية (واس)" also rejects "واس"). With `options.verbAgenciesOnly` a credit verb
+ * counts only when it names a known agency ("ذكرت صحيفة فارايتي" credits nobody): on text without page structure the
+ * words after "قناة", "موقع" are often no medium ("قناة السويس").
  * Example: findCitedSource(["الرياض (واس) - أعلن ..."], "al-madina.com") === "واس".
  */
-export function findCitedSource(lines: readonly string[], host: string | null): string | null {
+export function findCitedSource(
+  lines: readonly string[],
+  host: string | null,
+  options: CitedSourceOptions = {},
+): string | null {
+  const own = ownNameKeys(options.ownNames ?? []);
   const accept = (name: string | null): string | null =>
-    name !== null && !isOwnAgency(name, host) ? name : null;
+    name !== null && !isOwnAgency(name, host) && !own.has(foldMatchText(name)) ? name : null;
   // 1. An explicit credit line wins: aggregators put it under the text.
   for (const line of lines) {
     if (line.length > MAX_CREDIT_LINE_CHARS) continue;
-    const m = PATTERNS.creditLine.exec(foldMatchText(line));
+    const folded = foldMatchText(line);
+    const m = PATTERNS.creditLine.exec(folded) ?? PATTERNS.syndicationLine.exec(folded);
     if (m?.[1] !== undefined) {
       const name = accept(toCitedName(m[1], line));
       if (name !== null) return name;
     }
   }
-  // 2. Agency credit in parentheses, then credit verbs, in page order.
+  // 2. Agency credit in parentheses or quoted at a line's end, then credit verbs, in page order.
   for (const line of lines) {
     for (const m of line.matchAll(PATTERNS.parenthesized)) {
       const name = accept(knownAgency(foldMatchText(m[1] ?? "")));
+      if (name !== null) return name;
+    }
+    const quoted = PATTERNS.quotedTail.exec(line)?.[1];
+    if (quoted !== undefined) {
+      const name = accept(knownAgency(foldMatchText(quoted)));
       if (name !== null) return name;
     }
     // Named aliases and credit verbs are Arabic: a line without Arabic letters (English copy) skips the fold.
@@ -124,11 +183,91 @@ export function findCitedSource(lines: readonly string[], host: string | null): 
     if (named !== null && accept(named) !== null) return named;
     const verb = PATTERNS.creditVerb.exec(folded) ?? PATTERNS.toMedium.exec(folded);
     if (verb?.[1] !== undefined) {
-      const name = accept(toCitedName(verb[1], line));
+      const name = accept(toCitedName(verb[1], line, options.verbAgenciesOnly === true));
+      if (name !== null) return name;
+    }
+    const bare = PATTERNS.bareCreditVerb.exec(folded)?.[1];
+    if (bare !== undefined) {
+      const name = accept(toCitedName(bare, line, true));
       if (name !== null) return name;
     }
   }
   return null;
+}
+
+/**
+ * The origin a plain text credits (a dump's text, a feed's summary: no page around it), read where outlets put
+ * credits: the dateline or byline opening the text ("واس- جدة: ...", "عين اليوم – واس"; leadDatelineOf), then
+ * findCitedSource over the first LEAD_CREDIT_CHARS of the first line and the ends of the last TAIL_CREDIT_LINES lines.
+ * A dateline naming no agency ("محمد المواسي- سبق- الرياض:") credits nobody by itself; one naming the publisher's own
+ * agency is own reporting (null). A credit verb counts only for a known agency (verbAgenciesOnly): free names after
+ * one were wrong more often than right on the dev corpus ("التفتيش وتطوير بيئة العمل", "السويس", names cut mid-way).
+ * `host` and `ownNames` as for findCitedSource.
+ * Example: findTextCitedSource("واس- جدة: التقى الأمير ...", "sabq.org", ["سبق"]) === "واس".
+ */
+export function findTextCitedSource(
+  text: string,
+  host: string | null,
+  ownNames: readonly string[] = [],
+): string | null {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  if (lines.length === 0) return null;
+  for (const line of lines.slice(0, LEAD_DATELINE_LINES)) {
+    const credit = datelineAgency(line, host);
+    if (credit !== null)
+      return credit.own || ownNameKeys(ownNames).has(foldMatchText(credit.name)) ? null : credit.name;
+  }
+  const edges = [
+    ...leadLines(lines),
+    ...lines.slice(-TAIL_CREDIT_LINES).map((l) => l.slice(-TAIL_CREDIT_CHARS)),
+  ];
+  return findCitedSource(edges, host, { ownNames, verbAgenciesOnly: true });
+}
+
+/** The text's first LEAD_CREDIT_CHARS characters, line by line: a short first line leaves room for the next. */
+function leadLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let left = LEAD_CREDIT_CHARS;
+  for (const line of lines) {
+    if (left <= 0) break;
+    out.push(line.slice(0, left));
+    left -= line.length;
+  }
+  return out;
+}
+
+/** The agency a text's opening line credits: SPA's dateline line, a "واس- جدة:" prefix, a byline line. */
+function datelineAgency(line: string, host: string | null): { name: string; own: boolean } | null {
+  if (isWireDatelineLine(line)) return line.endsWith("واس") ? bylineAgency("واس", host) : null;
+  const dateline =
+    splitLeadDateline(line)?.dateline ??
+    (line.split(PATTERNS.space).length <= BYLINE_LINE_MAX_WORDS ? line : null);
+  return dateline === null ? null : bylineAgency(dateline, host);
+}
+
+export interface CitedSourceOptions {
+  /** The publisher's own names: never its cited source. */
+  ownNames?: readonly string[];
+  /** A credit verb credits only a known agency, never a free name. */
+  verbAgenciesOnly?: boolean;
+}
+
+/** Folded forms of a publisher's names, each also without and as its parenthesized part: "الجزيرة (السعودية)" ->
+ * "الجزيره (السعوديه)", "الجزيره", "السعوديه". */
+function ownNameKeys(names: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) {
+    keys.add(foldMatchText(name));
+    const inner = /[(]([^()]+)[)]/.exec(name)?.[1];
+    if (inner !== undefined) {
+      keys.add(foldMatchText(inner));
+      keys.add(foldMatchText(name.replace(/[(][^()]*[)]/g, " ")));
+    }
+  }
+  return keys;
 }
 
 /**
@@ -175,17 +314,19 @@ function knownAgency(folded: string): string | null {
 }
 
 /** Turns the folded words after a credit into a display name, preferring a known agency. */
-function toCitedName(foldedTail: string, original: string): string | null {
+function toCitedName(foldedTail: string, original: string, agenciesOnly = false): string | null {
   const words: string[] = [];
   for (const word of foldedTail.trim().split(" ")) {
     if (words.length >= MAX_CITED_NAME_WORDS || NAME_STOP_WORDS.has(word)) break;
     words.push(word);
   }
   for (let n = words.length; n > 0; n--) {
-    const agency = knownAgency(words.slice(0, n).join(" "));
+    // The credit verb's media noun is not in the tail: "نقلت وكالة الأنباء السعودية" leaves "الانباء السعوديه".
+    const agency =
+      knownAgency(words.slice(0, n).join(" ")) ?? knownAgency(`وكاله ${words.slice(0, n).join(" ")}`);
     if (agency !== null) return agency;
   }
-  if (words.length === 0) return null;
+  if (words.length === 0 || agenciesOnly) return null;
   return displaySpan(original, words.length, foldedTail) ?? words.join(" ");
 }
 

@@ -102,6 +102,16 @@ describe("recordToDraft", () => {
     expect(recordToDraft(noText, OPTIONS, page).text).toBe(story);
   });
 
+  it("finds the cited source in a record's plain text when the record names none", () => {
+    const sabq = { ...base, source: "sabq", url: "https://sabq.org/x1" };
+    expect(recordToDraft({ ...sabq, text: "واس- جدة: التقى الأمير الوزير." }, OPTIONS).citedSource).toBe(
+      "واس",
+    );
+    expect(recordToDraft({ ...sabq, text: "نص الخبر.\nالمصدر: سبق" }, OPTIONS).citedSource).toBeNull();
+    const own = { ...sabq, cited_source: "رويترز", text: "واس- جدة: التقى الأمير الوزير." };
+    expect(recordToDraft(own, OPTIONS).citedSource).toBe("رويترز");
+  });
+
   it("reads a timestamp without offset in the given default offset", () => {
     const draft = recordToDraft(base, { ...OPTIONS, defaultOffset: "+03:00" });
     expect(draft.publishedAt).toBe("2015-07-20T23:16:13.000Z");

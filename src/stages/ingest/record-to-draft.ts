@@ -5,10 +5,12 @@
  */
 import { createHash } from "node:crypto";
 import { decodeHTMLStrict } from "entities";
+import { knownOutlet } from "../../config/known-outlets.ts";
 import type { ArticleDraft } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import { canonicalizeUrl } from "../dedupe/canonical-url.ts";
 import { contentHash } from "../dedupe/content-hash.ts";
+import { findTextCitedSource } from "../extract/find-cited-source.ts";
 import { stripWidgetResidue } from "../extract/strip-widget-residue.ts";
 
 /** Fields akhbar maps to columns; everything else in a record goes to `extra` untouched. */
@@ -118,12 +120,16 @@ export function recordToDraft(
     publishedAt ??
     options.now;
 
+  const sourceId = sourceIdOf(r, canonicalUrl);
   return {
     id: idOf(r, canonicalUrl),
     url,
     canonicalUrl,
-    sourceId: sourceIdOf(r, canonicalUrl),
-    citedSource: optionalString(r, "cited_source")?.trim() || extracted?.citedSource || null,
+    sourceId,
+    citedSource:
+      optionalString(r, "cited_source")?.trim() ||
+      extracted?.citedSource ||
+      citedSourceOfText(text, canonicalUrl, sourceId),
     title: title.slice(0, MAX_TITLE_CHARS),
     publishedAt,
     fetchedAt,
@@ -135,6 +141,16 @@ export function recordToDraft(
     contentHash: contentHash(text),
     extra,
   };
+}
+
+/**
+ * The origin a text credits when neither the record nor its page named one (a plain-text dump, a feed entry without
+ * its page, a page whose attribution extraction found none): findTextCitedSource at the text's dateline and edges.
+ * The publisher's own names (knownOutlet) are not a citation: "سبق" on sabq, «الشرق الأوسط» on aawsat.
+ */
+function citedSourceOfText(text: string, canonicalUrl: string, sourceId: string): string | null {
+  const own = knownOutlet(sourceId)?.name;
+  return findTextCitedSource(text, new URL(canonicalUrl).hostname, own === undefined ? [] : [own]);
 }
 
 /**
