@@ -138,6 +138,21 @@ export const NAMED_ALIASES: readonly string[] = FOLDED_AGENCIES.flatMap((a) =>
   a.folded.filter((n) => n.includes(" ") && n.length >= MIN_NAMED_ALIAS_CHARS),
 );
 
+/** NAMED_ALIASES with their agency, in AGENCIES order (namedAgency answers the first agency named). */
+const NAMED_ALIAS_AGENCIES: readonly { alias: string; name: string }[] = FOLDED_AGENCIES.flatMap((a) =>
+  a.folded
+    .filter((n) => n.includes(" ") && n.length >= MIN_NAMED_ALIAS_CHARS)
+    .map((alias) => ({ alias, name: a.agency.name })),
+);
+
+/** Every folded name and alias -> its agency's display name; the first agency in AGENCIES order wins a shared one. */
+const AGENCY_BY_FOLDED_NAME: ReadonlyMap<string, string> = (() => {
+  const byName = new Map<string, string>();
+  for (const { agency, folded } of FOLDED_AGENCIES)
+    for (const name of folded) if (!byName.has(name)) byName.set(name, agency.name);
+  return byName;
+})();
+
 /**
  * Finds the credited origin in body paragraphs and dropped meta lines; null for own reporting.
  * `host` is the publisher's host: an agency's credit on its own site is not a citation. `options.ownNames` are the
@@ -155,10 +170,16 @@ export function findCitedSource(
   const own = ownNameKeys(options.ownNames ?? []);
   const accept = (name: string | null): string | null =>
     name !== null && !isOwnAgency(name, host) && !own.has(foldMatchText(name)) ? name : null;
+  // Each line folded once, when a step first needs it (a page's body has many lines no step reads folded).
+  const foldedLines: (string | undefined)[] = [];
+  const foldedAt = (i: number): string => {
+    foldedLines[i] ??= foldMatchText(lines[i]!);
+    return foldedLines[i];
+  };
   // 1. An explicit credit line wins: aggregators put it under the text.
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (line.length > MAX_CREDIT_LINE_CHARS) continue;
-    const folded = foldMatchText(line);
+    const folded = foldedAt(i);
     const m = PATTERNS.creditLine.exec(folded) ?? PATTERNS.syndicationLine.exec(folded);
     if (m?.[1] !== undefined) {
       const name = accept(toCitedName(m[1], line));
@@ -166,7 +187,7 @@ export function findCitedSource(
     }
   }
   // 2. Agency credit in parentheses or quoted at a line's end, then credit verbs, in page order.
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     for (const m of line.matchAll(PATTERNS.parenthesized)) {
       const name = accept(knownAgency(foldMatchText(m[1] ?? "")));
       if (name !== null) return name;
@@ -178,7 +199,7 @@ export function findCitedSource(
     }
     // Named aliases and credit verbs are Arabic: a line without Arabic letters (English copy) skips the fold.
     if (!PATTERNS.arabicLetter.test(line)) continue;
-    const folded = foldMatchText(line);
+    const folded = foldedAt(i);
     const named = namedAgency(folded);
     if (named !== null && accept(named) !== null) return named;
     const verb = PATTERNS.creditVerb.exec(folded) ?? PATTERNS.toMedium.exec(folded);
@@ -210,31 +231,50 @@ export function findTextCitedSource(
   host: string | null,
   ownNames: readonly string[] = [],
 ): string | null {
-  const lines = text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-  if (lines.length === 0) return null;
-  for (const line of lines.slice(0, LEAD_DATELINE_LINES)) {
+  const opening = openingLines(text, LEAD_CREDIT_CHARS, LEAD_DATELINE_LINES);
+  if (opening.length === 0) return null;
+  for (const line of opening.slice(0, LEAD_DATELINE_LINES)) {
     const credit = datelineAgency(line, host);
     if (credit !== null)
       return credit.own || ownNameKeys(ownNames).has(foldMatchText(credit.name)) ? null : credit.name;
   }
-  const edges = [
-    ...leadLines(lines),
-    ...lines.slice(-TAIL_CREDIT_LINES).map((l) => l.slice(-TAIL_CREDIT_CHARS)),
-  ];
+  const edges: string[] = [];
+  let left = LEAD_CREDIT_CHARS;
+  for (const line of opening) {
+    if (left <= 0) break;
+    edges.push(line.slice(0, left));
+    left -= line.length;
+  }
+  for (const line of closingLines(text, TAIL_CREDIT_LINES)) edges.push(line.slice(-TAIL_CREDIT_CHARS));
   return findCitedSource(edges, host, { ownNames, verbAgenciesOnly: true });
 }
 
-/** The text's first LEAD_CREDIT_CHARS characters, line by line: a short first line leaves room for the next. */
-function leadLines(lines: readonly string[]): string[] {
+/** The text's first non-blank lines, trimmed, until they hold `minChars` characters and number `minLines`; read
+ * from the start without splitting the whole text (import runs this on every article). */
+function openingLines(text: string, minChars: number, minLines: number): string[] {
   const out: string[] = [];
-  let left = LEAD_CREDIT_CHARS;
-  for (const line of lines) {
-    if (left <= 0) break;
-    out.push(line.slice(0, left));
-    left -= line.length;
+  let chars = 0;
+  for (let start = 0; start < text.length && (chars < minChars || out.length < minLines); ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (line !== "") {
+      out.push(line);
+      chars += line.length;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The text's last `count` non-blank lines, trimmed, in text order, read from the end. */
+function closingLines(text: string, count: number): string[] {
+  const out: string[] = [];
+  for (let end = text.length; end > 0 && out.length < count; ) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line !== "") out.unshift(line);
+    end = start - 1;
   }
   return out;
 }
@@ -244,7 +284,9 @@ function datelineAgency(line: string, host: string | null): { name: string; own:
   if (isWireDatelineLine(line)) return line.endsWith("واس") ? bylineAgency("واس", host) : null;
   const dateline =
     splitLeadDateline(line)?.dateline ??
-    (line.split(PATTERNS.space).length <= BYLINE_LINE_MAX_WORDS ? line : null);
+    (line.length <= MAX_CREDIT_LINE_CHARS && line.split(PATTERNS.space).length <= BYLINE_LINE_MAX_WORDS
+      ? line
+      : null);
   return dateline === null ? null : bylineAgency(dateline, host);
 }
 
@@ -255,9 +297,19 @@ export interface CitedSourceOptions {
   verbAgenciesOnly?: boolean;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+/** ownNameKeys per publisher: one outlet's names are asked for every article it publishes. Bounded by the sources. */
+const OWN_NAME_KEYS = new Map<string, ReadonlySet<string>>();
+/** A store has tens of sources; past this many the memo starts over rather than grow. */
+const MAX_MEMO_PUBLISHERS = 1_000;
+
 /** Folded forms of a publisher's names, each also without and as its parenthesized part: "الجزيرة (السعودية)" ->
  * "الجزيره (السعوديه)", "الجزيره", "السعوديه". */
-function ownNameKeys(names: readonly string[]): Set<string> {
+function ownNameKeys(names: readonly string[]): ReadonlySet<string> {
+  if (names.length === 0) return NO_NAMES;
+  const memoKey = names.join("\n");
+  const memo = OWN_NAME_KEYS.get(memoKey);
+  if (memo !== undefined) return memo;
   const keys = new Set<string>();
   for (const name of names) {
     keys.add(foldMatchText(name));
@@ -267,6 +319,8 @@ function ownNameKeys(names: readonly string[]): Set<string> {
       keys.add(foldMatchText(name.replace(/[(][^()]*[)]/g, " ")));
     }
   }
+  if (OWN_NAME_KEYS.size >= MAX_MEMO_PUBLISHERS) OWN_NAME_KEYS.clear();
+  OWN_NAME_KEYS.set(memoKey, keys);
   return keys;
 }
 
@@ -299,18 +353,13 @@ function isOwnAgency(name: string, host: string | null): boolean {
 
 /** An agency named by a multi-word alias anywhere in the line ("وكالة الأنباء السعودية" -> "واس"). */
 function namedAgency(folded: string): string | null {
-  for (const { agency, folded: names } of FOLDED_AGENCIES) {
-    if (names.some((n) => n.includes(" ") && n.length >= MIN_NAMED_ALIAS_CHARS && folded.includes(n)))
-      return agency.name;
-  }
+  for (const { alias, name } of NAMED_ALIAS_AGENCIES) if (folded.includes(alias)) return name;
   return null;
 }
 
 /** Returns the agency display name when `folded` names a known agency exactly. */
 function knownAgency(folded: string): string | null {
-  const key = folded.trim();
-  for (const { agency, folded: names } of FOLDED_AGENCIES) if (names.includes(key)) return agency.name;
-  return null;
+  return AGENCY_BY_FOLDED_NAME.get(folded.trim()) ?? null;
 }
 
 /** Turns the folded words after a credit into a display name, preferring a known agency. */
