@@ -53,6 +53,15 @@ describe("isWirePart", () => {
   ])("%s -> %s", (title, part) => {
     expect(isWirePart(title)).toBe(part);
   });
+
+  it("knows a part by the mark opening its text when its title carries none", () => {
+    const title = "عام / مجلس الوزراء يعقد جلسته";
+    expect(isWirePart(title, "إضافة خامسة وأخيرة\n3 - تعيين مدير عام")).toBe(true);
+    expect(isWirePart(title, "جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس\nرأس ولي العهد الجلسة")).toBe(
+      false,
+    );
+    expect(isWirePart(title, "إضافة فئات عمرية جديدة إلى البرنامج")).toBe(false);
+  });
 });
 
 describe("stripWireHeadlineMarks", () => {

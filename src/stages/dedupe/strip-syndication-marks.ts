@@ -130,8 +130,11 @@ export function stripSyndicationMarks(text: string): string {
 const WIRE_DESK_PREFIX_RE = /^(?:عام|سياسي|اقتصادي|ثقافي|رياضي|اجتماعي|عسكري|صحي|تقرير)\s*\/\s*/u;
 /** A wire's continuation mark after a headline: "… إضافة ثانية", "/ إضافة أولى واخيرة" (SPA sends long stories in
  * numbered parts). Only ordinal parts: "إضافة" as a word of the headline ("خير إضافة لنا") stays. */
-const WIRE_PART_SUFFIX_RE =
-  /\s*\/?\s*إضافة\s+(?:أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|سابعة|ثامنة|تاسعة|عاشرة|أخيرة|اخيرة)(?:\s+و\s?(?:أخيرة|اخيرة))?\s*$/u;
+const WIRE_PART_MARK = String.raw`إضافة\s+(?:أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|سابعة|ثامنة|تاسعة|عاشرة|أخيرة|اخيرة)(?:\s+و\s?(?:أخيرة|اخيرة))?`;
+const WIRE_PART_SUFFIX_RE = new RegExp(String.raw`\s*\/?\s*${WIRE_PART_MARK}\s*$`, "u");
+/** The same mark alone on a text's first line, the title carrying none: SPA's last part of the cabinet session of
+ * 2015-08-10 opens "إضافة خامسة وأخيرة" under the first part's very title (the one such text in the dev corpus). */
+const WIRE_PART_LINE_RE = new RegExp(String.raw`^\s*${WIRE_PART_MARK}\s*(?:\n|$)`, "u");
 
 /**
  * A headline without a wire's desk section and part mark, for showing one headline for many copies:
@@ -152,11 +155,12 @@ export function stripWireDeskPrefix(title: string): string {
 }
 
 /**
- * True when a title is a wire's continuation part ("عام / مجلس الوزراء يعقد جلسته إضافة رابعة"): its text starts in the
- * middle of the release ("سادساً :"), so it neither heads a story nor gives its lead while the release's first part can.
+ * True when a title is a wire's continuation part ("عام / مجلس الوزراء يعقد جلسته إضافة رابعة"), or its text opens
+ * with the part mark on a line of its own ("إضافة خامسة وأخيرة\n3 - تعيين ..."): its text starts in the middle of the
+ * release ("سادساً :"), so it neither heads a story nor gives its lead while the release's first part can.
  */
-export function isWirePart(title: string): boolean {
-  return WIRE_PART_SUFFIX_RE.test(title);
+export function isWirePart(title: string, text = ""): boolean {
+  return WIRE_PART_SUFFIX_RE.test(title) || WIRE_PART_LINE_RE.test(text);
 }
 
 /**

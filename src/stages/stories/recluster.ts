@@ -13,6 +13,7 @@ import {
   type NearDuplicateFingerprint,
   NearDuplicateIndex,
 } from "../dedupe/near-duplicate-index.ts";
+import { isWirePart } from "../dedupe/strip-syndication-marks.ts";
 import { toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type Assignment,
@@ -76,6 +77,9 @@ export interface StreamAnalysis {
   subjects: string[];
   /** The instances the headline names (entities/headline-ordinals.ts), as the fingerprint holds them. */
   ordinals: string[];
+  /** A wire's continuation part, by its title or the mark opening its text (isWirePart): read here, where the text
+   * is, since the fold may get the analysis without the text (assign-stories.ts withAnalyses). */
+  wirePart: boolean;
 }
 
 /**
@@ -89,6 +93,7 @@ export function analyzeStreamArticle(a: Pick<StreamArticle, "title" | "text" | "
     terms: toStoryTerms(a.title, a.text, words),
     subjects: toHeadlineSubjects(a.title),
     ordinals: fingerprint.ordinals,
+    wirePart: isWirePart(a.title, a.text),
   };
 }
 
@@ -182,7 +187,7 @@ export class StoryStream {
     storedLate?: boolean,
   ): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
-    const { fingerprint, terms, subjects, ordinals } = analysis ?? analyzeStreamArticle(a);
+    const { fingerprint, terms, subjects, ordinals, wirePart } = analysis ?? analyzeStreamArticle(a);
     const { shingles, signature } = fingerprint;
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
@@ -224,6 +229,7 @@ export class StoryStream {
       terms,
       subjects,
       ordinals,
+      wirePart,
       duplicateOf: copyOf,
       isCopy: duplicateOf !== null,
       mayJoinLate: copyOf !== null && (storedLate ?? this.mayJoinLate(fingerprint, copyOf)),

@@ -275,6 +275,19 @@ describe("StoryClusterer headline", () => {
     expect(c.listStories().map((s) => s.headline)).toEqual(["مجلس الوزراء يعقد جلسته الأسبوعية"]);
   });
 
+  it("leads with the release's first part, not a last part whose title is the first part's own", () => {
+    // SPA's last part of a cabinet session carried the first part's title, its text opening "إضافة خامسة وأخيرة"
+    // (dev corpus, 2015-08-10): the part mark is known from the text (ClusterInput.wirePart) and ranks it last.
+    const c = new StoryClusterer();
+    const title = "عام / مجلس الوزراء يعقد جلسته الأسبوعية";
+    const text =
+      "عقد مجلس الوزراء جلسته الأسبوعية في الرياض برئاسة ولي العهد وناقش عددا من الموضوعات وأقر تنظيم هيئة النقل";
+    const terms = toStoryTerms(title, text);
+    c.add({ id: "last", sourceId: "was", title, timeMs: 0, terms, duplicateOf: null, wirePart: true });
+    c.add({ id: "first", sourceId: "was", title, timeMs: H / 60, terms, duplicateOf: null });
+    expect(c.listStories().map((s) => s.headlineArticleId)).toEqual(["first"]);
+  });
+
   // Each row: one story's originals in order (an hour apart unless `atHours` says when); the headline and the article
   // named for it. A marked title (a medium named first, a wire's continuation part) heads the story only when no other
   // original can; a title opening with who speaks ("أمير المنطقة :") or reporting a reaction only when no plain one

@@ -378,6 +378,8 @@ export interface ClusterInput {
   subjects?: readonly string[];
   /** Which instance of a template the headline names (entities/headline-ordinals.ts toHeadlineOrdinals); absent: no check. */
   ordinals?: readonly string[];
+  /** A wire's continuation part by its text (isWirePart with the text); its title is read here either way. */
+  wirePart?: boolean;
 }
 
 /** A story as surfaces show it. */
@@ -1262,7 +1264,7 @@ export class StoryClusterer {
       duplicateOf: article.duplicateOf,
       copy: article.isCopy ?? article.duplicateOf !== null,
       titleKeys: article.terms.titleKeys,
-      titleRank: titleRankOf(article.title),
+      titleRank: titleRankOf(article.title, article.wirePart === true),
       timeMs: article.timeMs,
     });
     this.storyOfArticle.set(article.id, story);
@@ -1656,7 +1658,7 @@ function isAttributed(title: string): boolean {
  * wire's continuation part ("… إضافة رابعة", whose text starts mid-release), which heads only when no other original
  * can.
  */
-function titleRankOf(title: string): number {
-  if (hasMediaHeadlinePrefix(title) || isWirePart(title)) return 2;
+function titleRankOf(title: string, wirePart: boolean): number {
+  if (wirePart || hasMediaHeadlinePrefix(title) || isWirePart(title)) return 2;
   return isAttributed(title) || isReactionHeadline(title) ? 1 : 0;
 }
