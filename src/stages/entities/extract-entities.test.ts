@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { combineEntities, type EntityKind, extractEntities } from "./extract-entities.ts";
+import {
+  combineEntities,
+  type EntityKind,
+  extractEntities,
+  isNewsAgency,
+  longerFormOf,
+} from "./extract-entities.ts";
 
 const named = (text: string) => extractEntities(text).map((e) => `${e.kind}:${e.name}:${e.mentions}`);
 
@@ -254,6 +260,35 @@ describe("extractEntities", () => {
       has: ["organization:الاتحاد السعودي لكرة القدم:1", "organization:لجنة الاحتراف:1"],
       not: ["organization:الاتحاد السعودي:1"],
     },
+    {
+      why: "علي written with a final yeh is the given name, though normalized it is the preposition على",
+      text: "وقال الرئيس اليمني المخلوع علي عبدالله صالح إن قواته، وأكد المهندس علي الحربي ذلك",
+      has: ["person:علي عبدالله صالح:1", "person:علي الحربي:1"],
+      not: ["person:عبدالله صالح:1"],
+    },
+    {
+      why: "علي alone after a title may be the preposition misspelled: no name without more of it",
+      text: "وأكد الوزير علي أهمية المشروع",
+      has: [],
+    },
+    {
+      why: "على written with alef maksura stays the preposition before a name",
+      text: "ورد على عبدالله الحربي في مقاله",
+      has: ["person:عبدالله الحربي:1"],
+      not: ["person:على عبدالله الحربي:1"],
+    },
+    {
+      why: "whom a contest or a stadium is named after is no person in the news",
+      text: "في دوري عبداللطيف جميل وبطولة كأس الأمير فيصل بن فهد على ملعب الأمير عبدالله الفيصل، وقال الأمير عبدالله الفيصل",
+      has: ["person:عبدالله الفيصل:1"],
+      not: ["person:عبداللطيف جميل:1", "person:فيصل بن فهد:1"],
+    },
+    {
+      why: "a known name (PEOPLE) wins over the title rule's shorter reading; its last word names him again",
+      text: "قال الرئيس التركي رجب طيب أردوغان إن بلاده ماضية. وأضاف أردوغان",
+      has: ["person:رجب طيب أردوغان:2"],
+      not: ["person:رجب طيب:1"],
+    },
   ];
   for (const row of rows) {
     it(`${row.why}`, () => {
@@ -263,6 +298,19 @@ describe("extractEntities", () => {
       if (row.has.length === 0) expect(got.filter((g) => g.startsWith("person:"))).toEqual([]);
     });
   }
+
+  it("tells news agencies from other bodies (isNewsAgency)", () => {
+    const orgs = (text: string) =>
+      extractEntities(text)
+        .filter((e) => e.kind === "organization")
+        .map((e) => [e.name, isNewsAgency(e)]);
+    expect(orgs("وقال لوكالة رويترز إن وزارة الصحة")).toEqual([
+      ["وزارة الصحة", false],
+      ["وكالة رويترز", true],
+    ]);
+    expect(orgs("وذكرت وكالة الأنباء الكويتية ان")).toEqual([["وكالة الأنباء الكويتية", true]]);
+    expect(orgs("نقلته وكالة الأنباء السعودية «واس»")).toEqual([["وكالة الأنباء السعودية", true]]);
+  });
 
   it("merges spellings of one name under one key", () => {
     const a = extractEntities("قال الرئيس الأمريكي باراك أوباما إن");
@@ -295,6 +343,28 @@ describe("combineEntities", () => {
     expect(byKind("place")).toEqual([["الرياض", 2]]);
   });
 
+  it("merges a short name into the longer one most articles name, and not when two longer ones are as named", () => {
+    const emergency = [
+      "أعلنت قوات الطوارئ الخاصة في عسير",
+      "وصلت قوات الطوارئ الخاصة إلى الموقع",
+      "أكدت قوات الطوارئ الخاصة ذلك",
+      "وقالت قوات الطوارئ السعودية إن",
+      "وانتشرت قوات الطوارئ في المكان",
+    ].map(extractEntities);
+    const organizations = (lists: ReturnType<typeof extractEntities>[]) =>
+      combineEntities(lists)
+        .filter((e) => e.kind === "organization")
+        .map((e) => [e.name, e.articles]);
+    expect(organizations(emergency)).toEqual([
+      ["قوات الطوارئ الخاصة", 4],
+      ["قوات الطوارئ السعودية", 1],
+    ]);
+    const football = ["أعلن اتحاد الكرة الإيطالي", "أعلن اتحاد الكرة السعودي", "وقال اتحاد الكرة إن"].map(
+      extractEntities,
+    );
+    expect(organizations(football).map(([name]) => name)).toContain("اتحاد الكرة");
+  });
+
   it("merges a name whose ئ one article writes ىء (قوات الطوارىء الخاصة, قوات الطوارئ الخاصة)", () => {
     const lists = [
       extractEntities("أعلنت قوات الطوارىء الخاصة في عسير نتائج التحقيق"),
@@ -304,4 +374,53 @@ describe("combineEntities", () => {
     const organizations = combineEntities(lists).filter((e) => e.kind === "organization");
     expect(organizations.map((e) => [e.name, e.articles])).toEqual([["قوات الطوارئ الخاصة", 3]]);
   });
+});
+
+describe("longerFormOf across stories", () => {
+  const person = (key: string, stories: number) => ({ kind: "person" as const, key, stories });
+  const rows: { why: string; short: string; entries: [string, number][]; into: string | undefined }[] = [
+    {
+      why: "a lineage merges into the longer lineage that begins with it",
+      short: "سلم بن عبدالعزيز",
+      entries: [
+        ["سلم بن عبدالعزيز", 213],
+        ["سلم بن عبدالعزيز ال سعود", 174],
+      ],
+      into: "سلم بن عبدالعزيز ال سعود",
+    },
+    {
+      why: "not into a rare longer spelling (less than half as named)",
+      short: "فيصل بن خالد بن عبدالعزيز",
+      entries: [
+        ["فيصل بن خالد بن عبدالعزيز", 54],
+        ["فيصل بن خالد بن عبدالعزيز ال سعود", 1],
+      ],
+      into: undefined,
+    },
+    {
+      why: "a name without a lineage stays: across stories it is often someone else's",
+      short: "احمد سعد",
+      entries: [
+        ["احمد سعد", 4],
+        ["احمد سعد قحطان", 4],
+      ],
+      into: undefined,
+    },
+    {
+      why: "a name sharing only first and last words is another person across stories",
+      short: "خالد بن فيصل",
+      entries: [
+        ["خالد بن فيصل", 10],
+        ["خالد بن عبدالل بن فيصل", 10],
+      ],
+      into: undefined,
+    },
+  ];
+  for (const row of rows) {
+    it(row.why, () => {
+      const entries = row.entries.map(([k, n]) => person(k, n));
+      const short = entries.find((e) => e.key === row.short)!;
+      expect(longerFormOf(short, entries, (e) => e.stories, true)?.key).toBe(row.into);
+    });
+  }
 });

@@ -1,21 +1,19 @@
 /**
  * A story's people, places and organizations: the entities of its original articles (copies add nothing new),
- * combined, the ones several articles name first. Entities stage, pure.
+ * combined, the ones several articles name first; who reported it (datelines, bylines, agencies) is no entity of
+ * it. Entities stage, pure.
  */
 
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
+import { stripSyndicationMarks } from "../dedupe/strip-syndication-marks.ts";
 import {
   type CombinedEntity,
   combineEntities,
   type EntityKind,
   extractEntities,
+  isNewsAgency,
 } from "./extract-entities.ts";
 
-/**
- * Originals read per story, earliest first: the first reports name the story's actors; a 265-article story
- * would cost about 60 ms to read whole (extraction is ~0.2 ms an article on the dev corpus), 40 cost about 9 ms.
- */
-export const STORY_ENTITY_ARTICLES_MAX = 40;
 /** Entities listed per kind: a story page's aside has room for a line or two of each. */
 export const STORY_ENTITIES_PER_KIND = 8;
 /**
@@ -24,13 +22,22 @@ export const STORY_ENTITIES_PER_KIND = 8;
  */
 export const STORY_ENTITY_MIN_ARTICLES_FROM = 3;
 
+/**
+ * Originals read per story, earliest first: the first reports name the story's actors; a 265-article story
+ * would cost about 60 ms to read whole (extraction is ~0.2 ms an article on the dev corpus), 40 cost about 9 ms.
+ * A story page says when its chips count only these (story-page.ts).
+ */
+export const STORY_ENTITY_ARTICLES_MAX = 40;
+
 const KINDS: readonly EntityKind[] = ["person", "place", "organization"];
 
 /**
  * The entities of a story's originals (earliest first; at most STORY_ENTITY_ARTICLES_MAX are read), at most
  * STORY_ENTITIES_PER_KIND of each kind, by kind (people, places, organizations) and then by articles naming them.
- * An article's mention of its own publisher (`publisher`: the outlet's name; "رابط الخبر بصحيفة الوئام" in every
- * article of that outlet) is its masthead, not news, and is left out.
+ * Who reported it is left out: an article's mention of its own publisher (`publisher`: the outlet's name; "رابط
+ * الخبر بصحيفة الوئام" in every article of that outlet) is its masthead; a dateline or byline ("الرياض - واس:",
+ * "عمر إبراهيم – عين اليوم": the marks stripSyndicationMarks removes) says where it was filed and by whom, so its
+ * city counts only when the text names it again; a news agency (isNewsAgency) is whose report it is.
  */
 export function toStoryEntities(
   originals: readonly { title: string; text: string; publisher?: string }[],
@@ -39,10 +46,10 @@ export function toStoryEntities(
   const combined = combineEntities(
     read.map((a) => {
       const own = a.publisher === undefined ? null : outletName(a.publisher);
-      const entities = extractEntities(`${a.title}\n${a.text}`);
-      return own === null
-        ? entities
-        : entities.filter((e) => e.kind !== "organization" || outletName(e.name) !== own);
+      return extractEntities(`${a.title}\n${stripSyndicationMarks(a.text)}`).filter(
+        (e) =>
+          e.kind !== "organization" || !(isNewsAgency(e) || (own !== null && outletName(e.name) === own)),
+      );
     }),
   );
   const minArticles = read.length >= STORY_ENTITY_MIN_ARTICLES_FROM ? 2 : 1;
