@@ -2,7 +2,7 @@
  * "في الأخبار": the people, places and organizations of the top stories, each with the stories that name it.
  * Surface code over ReaderData (each story's entities come from stages/entities through ReaderData.story).
  */
-import type { EntityKind } from "../../stages/entities/extract-entities.ts";
+import { type EntityKind, longerFormOf } from "../../stages/entities/extract-entities.ts";
 import type { ReaderData, StorySummary } from "./reader-data.ts";
 
 /** Top stories read: the home page's first pages, where a reader looks for who and where the news is about. */
@@ -23,11 +23,16 @@ export interface TopEntity {
 
 /**
  * The entities the top stories name, by kind (people, places, organizations), those named by more stories first
- * (ties: more articles, then name). Each story counts once per entity; its best-ranked stories are listed.
+ * (ties: more articles, then name). Each story counts once per entity; its best-ranked stories are listed. A
+ * person's short lineage merges into the longer one that begins with it (longerFormOf across stories: "محمد بن نايف"
+ * into "محمد بن نايف بن عبدالعزيز"), so one person is one line; bodies do not ("مجلس الوزراء" is many countries').
  */
 export async function topEntities(reader: ReaderData, sources: readonly string[]): Promise<TopEntity[]> {
   const { stories } = await reader.topStories({ sources, limit: TOP_ENTITY_STORIES, offset: 0 });
-  const byId = new Map<string, TopEntity & { articles: number; names: Map<string, number> }>();
+  const byId = new Map<
+    string,
+    TopEntity & { articles: number; names: Map<string, number>; storyIds: Set<string> }
+  >();
   for (const summary of stories) {
     const story = await reader.story(summary.id);
     if (story === null) continue;
@@ -45,20 +50,39 @@ export async function topEntities(reader: ReaderData, sources: readonly string[]
           stories: [],
           articles: 0,
           names: new Map(),
+          storyIds: new Set(),
         };
         byId.set(id, entry);
       }
       entry.storyCount++;
+      entry.storyIds.add(story.id);
       entry.articles += e.articles;
       entry.names.set(e.name, (entry.names.get(e.name) ?? 0) + e.articles);
       if (entry.stories.length < TOP_ENTITY_STORY_LINKS)
         entry.stories.push({ id: story.id, headline: story.headline });
     }
   }
+  // Stories come best-ranked first, so a merged entry's links stay in rank order when drawn from its stories' ranks.
+  const rank = new Map(stories.map((s, k) => [s.id, k]));
+  const entries = [...byId.values()];
+  for (const short of entries) {
+    if (short.kind !== "person" || short.storyCount === 0) continue;
+    const into = longerFormOf(short, entries, (e) => e.storyCount, true);
+    if (into === undefined) continue;
+    // The longer name is the one shown: the short one's spellings are left behind.
+    for (const id of short.storyIds) into.storyIds.add(id);
+    into.storyCount = into.storyIds.size;
+    into.articles += short.articles;
+    into.stories = [...into.stories, ...short.stories]
+      .filter((s, k, all) => all.findIndex((t) => t.id === s.id) === k)
+      .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+      .slice(0, TOP_ENTITY_STORY_LINKS);
+    short.storyCount = 0;
+  }
   const kinds: readonly EntityKind[] = ["person", "place", "organization"];
-  const all = [...byId.values()].sort(
-    (a, b) => b.storyCount - a.storyCount || b.articles - a.articles || a.name.localeCompare(b.name),
-  );
+  const all = entries
+    .filter((e) => e.storyCount > 0)
+    .sort((a, b) => b.storyCount - a.storyCount || b.articles - a.articles || a.name.localeCompare(b.name));
   return kinds.flatMap((kind) =>
     all
       .filter((e) => e.kind === kind)

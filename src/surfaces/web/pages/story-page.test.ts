@@ -61,6 +61,14 @@ describe("story page entities", () => {
     expect(body).toContain('<span class="count" title="4 مقالات">4</span>');
   });
 
+  it("says the people, places and organizations come from the first originals when there are more", () => {
+    const big = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
+    expect(big).toContain("في أول 40 مقالاً أصلياً من 60");
+    const small = bigStory();
+    small.articles = small.articles.slice(0, 40);
+    expect(renderStoryPage(small, caps, ctx, { offset: 0, hrefFor }).value).not.toContain("في أول 40");
+  });
+
   it("leaves the section out when no entity or date was found", () => {
     const body = renderStoryPage({ ...bigStory(), entities: [], dates: [] }, caps, ctx, {
       offset: 0,

@@ -3,6 +3,7 @@
  * a timeline of coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
  */
 import { articleTimeMs } from "../../../domain/parse-iso-time.ts";
+import { STORY_ENTITY_ARTICLES_MAX } from "../../../stages/entities/story-entities.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
@@ -145,13 +146,19 @@ const ENTITY_HEADINGS: Readonly<Record<StoryEntity["kind"], string>> = {
 
 /**
  * "في هذه القصة": the people, places and organizations the coverage names, each a link to a phrase search for it,
- * with the number of articles naming it; nothing when none was found.
+ * with the number of articles naming it; nothing when none was found. When the story has more originals than the
+ * entities stage reads (STORY_ENTITY_ARTICLES_MAX), a line says the counts are of the first ones only.
  */
 function entities(story: StoryDetail): SafeHtml | "" {
   if (story.entities.length === 0 && story.dates.length === 0) return "";
   const kinds = (["person", "place", "organization"] as const).filter((k) =>
     story.entities.some((e) => e.kind === k),
   );
+  const originals = story.articles.filter((a) => a.duplicateOf === null).length;
+  const firstOnly =
+    kinds.length > 0 && originals > STORY_ENTITY_ARTICLES_MAX
+      ? html`<p class="entities-note">الأشخاص والأماكن والجهات في أول ${STORY_ENTITY_ARTICLES_MAX} مقالاً أصلياً من ${originals}.</p>`
+      : "";
   return html`<h2 id="entities-h">في هذه القصة</h2>
 <dl class="entities" aria-labelledby="entities-h">${storyDates(story)}${kinds.map(
     (kind) =>
@@ -165,7 +172,7 @@ function entities(story: StoryDetail): SafeHtml | "" {
                 : ""
             }</li>`,
         )}</ul></dd>`,
-  )}</dl>`;
+  )}</dl>${firstOnly}`;
 }
 
 /** "متى": the days the coverage says it happened, with how many reports say so. */
