@@ -1098,7 +1098,8 @@ const LINEAGE_MERGE_MIN_SHARE = 0.5;
  * The longer name a short one merges into across articles or stories: of the same kind, one it begins (isShortFormOf:
  * "محمد بن نايف" of "محمد بن نايف بن عبدالعزيز"), still counted (`weight` > 0); of several, the one named at least
  * SHORT_FORM_DOMINANCE times as much as the next ("قوات الطوارئ الخاصة" 19 articles, "قوات الطوارئ السعودية" 2), else
- * none: the short name may be either ("اتحاد الكرة" of two countries). Places never merge.
+ * none: the short name may be either ("اتحاد الكرة" of two countries), and so may one word ("الاتحاد"). Places never
+ * merge.
  * `acrossStories`: names of unrelated texts, where a short name is often someone else's ("خالد الفيصل" is not "خالد
  * بن عبدالله بن فهد الفيصل", "أحمد سعدات" not "أحمد سعد القحطاني", whose stems begin alike): only a lineage ("سلمان بن
  * عبدالعزيز") merges, into a longer lineage that begins with it ("سلمان بن عبدالعزيز آل سعود") and is named at least
@@ -1120,7 +1121,12 @@ export function longerFormOf<T extends { kind: EntityKind; key: string }>(
     .filter((x) => x !== short && x.kind === short.kind && weight(x) > 0 && isLonger(x))
     .sort((a, b) => weight(b) - weight(a));
   if (longer.length === 0) return undefined;
-  if (longer.length > 1 && weight(longer[0]!) < SHORT_FORM_DOMINANCE * weight(longer[1]!)) return undefined;
+  // One word with several longer names ("الاتحاد", "فهد") is too bare to pick one, however named.
+  if (
+    longer.length > 1 &&
+    (!short.key.includes(" ") || weight(longer[0]!) < SHORT_FORM_DOMINANCE * weight(longer[1]!))
+  )
+    return undefined;
   return longer[0];
 }
 
