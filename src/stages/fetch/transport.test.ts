@@ -417,6 +417,9 @@ describe("SSRF guard (notes/reliability.md section A)", () => {
   });
 });
 
+/** RES-01's bound on the fetcher's RSS growth, in decoded caps: the cap itself, the decoder's windows and slack. */
+const RES01_MAX_RSS_GROWTH_CAPS = 6;
+
 describe("resource limits (notes/reliability.md section B)", () => {
   it("cuts a 1 GB gzip bomb at the decoded cap with bounded memory (RES-01)", async () => {
     // The bomb is served from a child process, so the RSS measured here is the fetcher's alone.
@@ -444,7 +447,9 @@ describe("resource limits (notes/reliability.md section B)", () => {
       console.log(
         `RES-01 1 GB gzip bomb: cut after ${ms.toFixed(0)} ms, peak RSS growth ${(growth / MIB).toFixed(1)} MiB (cap 10 MiB)`,
       );
-      expect(growth).toBeLessThan(3 * cap);
+      // Bounded, not exact: RSS also holds the allocator's and GC's slack, which grows on a loaded machine (33 MiB
+      // once at load 15 with a 10 MiB cap); a bomb decoded in full would add about 1 GiB.
+      expect(growth).toBeLessThan(RES01_MAX_RSS_GROWTH_CAPS * cap);
       await client.close();
     } finally {
       child.kill();
