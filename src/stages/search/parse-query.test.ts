@@ -131,10 +131,37 @@ describe("splitQuerySources", () => {
   it.each([
     ["takes source: words out as filters", "وزارة الصحة source:okaz", "وزارة الصحة", ["okaz"]],
     ["in any case, without repeats, anywhere in the query", "SOURCE:spa لقاح source:spa", "لقاح", ["spa"]],
-    ["leaves a source: inside a phrase alone", '"source:x غزة" مصر', '"source:x غزة" مصر', []],
+    ["leaves a source: inside a phrase alone", '"غزة source:x" مصر', '"غزة source:x" مصر', []],
     ["a bare prefix is not a filter", "source: غزة", "غزة", []],
     ["only a filter leaves no text", "source:sabq", "", ["sabq"]],
+    ["reads several outlets split by commas", "مكة source:okaz,sabq", "مكة", ["okaz", "sabq"]],
+    [
+      "unquotes and lowercases ids, as the menu lists them",
+      'مكة source:"OKAZ" source:«Sabq»',
+      "مكة",
+      ["okaz", "sabq"],
+    ],
+    ["an unmatched quote opens no phrase (as splitPhrases)", '"مكة source:okaz', '"مكة', ["okaz"]],
+    [
+      "a quote closed after a source: word still shields it",
+      '"مكة source:x" source:okaz',
+      '"مكة source:x"',
+      ["okaz"],
+    ],
   ])("%s", (_why, raw, text, sources) => {
     expect(splitQuerySources(raw)).toEqual({ text, sources });
+  });
+
+  it("agrees with parseQuery: what the form takes out is what the parser filters by, and the words are the same", () => {
+    for (const raw of ['"مكة source:okaz', "مكة source:okaz,sabq", '"مكة source:x" source:okaz']) {
+      const split = splitQuerySources(raw);
+      const whole = parseQuery(raw, opts);
+      const rest = split.text === "" ? null : parseQuery(split.text, { ...opts, sources: split.sources });
+      expect(whole.sources, raw).toEqual(split.sources);
+      if (rest !== null) {
+        expect(whole.terms, raw).toEqual(rest.terms);
+        expect(whole.phrases, raw).toEqual(rest.phrases);
+      }
+    }
   });
 });

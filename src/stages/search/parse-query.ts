@@ -94,23 +94,44 @@ export function cutQuery(raw: string): { text: string; cut: boolean } {
 }
 
 /**
- * Takes the `source:ID` words out of a query, outside quoted phrases, as the search form's outlet filter:
- * `وزارة الصحة source:okaz` → {text: "وزارة الصحة", sources: ["okaz"]}. Ids are kept as typed, without repeats.
+ * Takes the `source:ID` words out of a query, outside quoted phrases, as the search form's outlet filter. Quotes pair
+ * as in splitPhrases: an unmatched quote opens nothing. Each word may name several outlets by commas; ids are
+ * unquoted and lowercased (source ids are lowercase slugs), without repeats; checking them is the caller's job.
+ * Example: `وزارة الصحة source:okaz,Sabq` → {text: "وزارة الصحة", sources: ["okaz", "sabq"]}.
  */
 export function splitQuerySources(raw: string): { text: string; sources: string[] } {
   const sources: string[] = [];
   const kept: string[] = [];
   let inPhrase = false;
+  // Quotes not yet passed: a quote opens a phrase only when one follows to close it.
+  let quotesAhead = [...raw].filter((ch) => QUOTE_CHARS.has(ch)).length;
   for (const chunk of raw.split(/(\s+)/u)) {
+    const chunkQuotes = [...chunk].filter((ch) => QUOTE_CHARS.has(ch)).length;
     if (!inPhrase && chunk.toLowerCase().startsWith(SOURCE_PREFIX)) {
-      const id = chunk.slice(SOURCE_PREFIX.length);
-      if (id !== "" && sources.length < MAX_QUERY_SOURCES && !sources.includes(id)) sources.push(id);
+      quotesAhead -= chunkQuotes;
+      for (const id of sourceIdsOf(chunk.slice(SOURCE_PREFIX.length)))
+        if (sources.length < MAX_QUERY_SOURCES && !sources.includes(id)) sources.push(id);
       continue;
     }
     kept.push(chunk);
-    for (const ch of chunk) if (QUOTE_CHARS.has(ch)) inPhrase = !inPhrase;
+    for (const ch of chunk) {
+      if (!QUOTE_CHARS.has(ch)) continue;
+      quotesAhead -= 1;
+      if (inPhrase || quotesAhead > 0) inPhrase = !inPhrase;
+    }
   }
   return { text: kept.join("").replace(/\s+/gu, " ").trim(), sources };
+}
+
+/** The outlet ids of a `source:` word's value: `okaz,«Sabq»` → ["okaz", "sabq"]. */
+function sourceIdsOf(value: string): string[] {
+  return [...value]
+    .filter((ch) => !QUOTE_CHARS.has(ch))
+    .join("")
+    .toLowerCase()
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
 }
 
 /**
@@ -123,8 +144,9 @@ export function splitQuerySources(raw: string): { text: string; sources: string[
  */
 export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   // Invisibles go first: U+FEFF is \s to the word split below but inside a word to the tokenizer and the index.
-  const input = stripInvisibles(cutQuery(raw).text);
-  const { phrases: phraseBodies, loose } = splitPhrases(input);
+  // `source:` words leave first, by the rule the reader's search form uses, so the box and the results agree.
+  const split = splitQuerySources(stripInvisibles(cutQuery(raw).text));
+  const { phrases: phraseBodies, loose } = splitPhrases(split.text);
 
   let budget = MAX_QUERY_TERMS;
   const take = (terms: QueryTerm[]): QueryTerm[] => {
@@ -136,7 +158,6 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   const phrases: QueryTerm[][] = [];
   const required: QueryTerm[] = [];
   const excluded: QueryTerm[] = [];
-  const sources: string[] = [];
 
   for (const body of phraseBodies) {
     const words = take(termsOf(body));
@@ -147,11 +168,6 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   const optionalStopWords: QueryTerm[] = [];
   for (const chunk of loose.join(" ").split(/\s+/u)) {
     if (chunk === "") continue;
-    if (chunk.toLowerCase().startsWith(SOURCE_PREFIX)) {
-      const id = chunk.slice(SOURCE_PREFIX.length).trim();
-      if (id !== "" && sources.length < MAX_QUERY_SOURCES && !sources.includes(id)) sources.push(id);
-      continue;
-    }
     if (EXCLUDE_MARKS.has(chunk[0]!)) {
       excluded.push(...take(termsOf(chunk.slice(1))));
       continue;
@@ -162,7 +178,7 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
     }
   }
   if (required.length === 0 && phrases.length === 0) required.push(...optionalStopWords);
-  const allSources = [...new Set([...(opts.sources ?? []), ...sources])];
+  const allSources = [...new Set([...(opts.sources ?? []), ...split.sources])];
   if (required.length === 0 && phrases.length === 0 && allSources.length === 0) {
     throw new AkhbarError("search.bad_query", "search: the query has no searchable words", {
       query: raw.slice(0, 100),

@@ -233,6 +233,35 @@ describe("reader pages", () => {
     expect(body).toMatch(/في <bdi>[^<]+<\/bdi> أو <bdi>[^<]+<\/bdi><\/h2>/);
   });
 
+  it("reads source:a,b typed in the box as two outlets, selected in the menu, and keeps them on a resubmit", async () => {
+    const typed = await page(`/search?q=${q("الرياض source:okaz,SABQ")}`);
+    expect(typed.status).toBe(200);
+    expect(typed.body).toContain('<option value="okaz,sabq" selected>');
+    expect(typed.body).toContain('<input type="search" name="q" value="الرياض"');
+    // What the form sends back when submitted as shown.
+    const again = await page(`/search?q=${q("الرياض")}&source=${q("okaz,sabq")}`);
+    expect(again.body).toContain('<option value="okaz,sabq" selected>');
+    expect(again.body).toMatch(/في <bdi>[^<]+<\/bdi> أو <bdi>[^<]+<\/bdi><\/h2>/);
+  });
+
+  it("says an outlet id is unknown instead of finding nothing, typed or from the menu", async () => {
+    for (const path of [`/search?q=${q("الرياض source:nope")}`, `/search?q=${q("الرياض")}&source=nope`]) {
+      const { status, body } = await page(path);
+      expect(status, path).toBe(400);
+      expect(body, path).toContain("«nope»");
+      expect(body, path).toContain('<input type="search" name="q" value="الرياض"');
+    }
+  });
+
+  it("takes source: out of a query with an unmatched quote, as the parser does: box, menu and links agree", async () => {
+    const { status, body } = await page(`/search?q=${q('"أمريكا source:aawsat')}`);
+    expect(status).toBe(200);
+    expect(body).toContain('<option value="aawsat" selected>');
+    expect(body).toContain('<input type="search" name="q" value="&quot;أمريكا"');
+    for (const href of body.matchAll(/<a href="(\/search\?[^"]*)"/g))
+      expect(href[1]!).not.toContain("source%3A");
+  });
+
   it("lists a source's newest articles for a query that is only source:ID", async () => {
     const { status, body } = await page(`/search?q=${q("source:sabq")}`);
     expect(status).toBe(200);

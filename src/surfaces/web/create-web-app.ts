@@ -250,10 +250,11 @@ export function createWebApp(deps: WebDeps): Hono {
     const typed = cutQuery(singleParam(get, "q"));
     // `source:x` typed in the box and the outlet menu are one filter: the words leave the text for the menu, so
     // the menu shows them and a facet link replaces the outlet instead of adding one.
+    // Typed ids are checked as the menu's are: slugs (else 400), and outlets this reader lists (else said, not 0 hits).
     const split = splitQuerySources(typed.text);
     const form: SearchForm = {
       q: split.text,
-      sources: [...new Set([...slugListParam(get, "source"), ...split.sources])],
+      sources: slugListParam((name) => (name === "source" ? [...get(name), ...split.sources] : []), "source"),
       from: singleParam(get, "from"),
       to: singleParam(get, "to"),
       recent: get("recent").length > 0 && get("recent")[0] !== "0",
@@ -266,6 +267,12 @@ export function createWebApp(deps: WebDeps): Hono {
     let found: Awaited<ReturnType<SearchFacets["countBySource"]>> = [];
     if (form.q !== "" || form.sources.length > 0) {
       try {
+        const unknown = form.sources.filter((id) => !sourceList.some((s) => s.id === id));
+        if (unknown.length > 0)
+          throw new AkhbarError(
+            "web.bad_param",
+            `لا يعرف القارئ مصدرًا بالمعرّف «${unknown.join("، ")}». اختر المصدر من القائمة.`,
+          );
         const parsed = parseSearchParams((name) =>
           name === "limit"
             ? [String(SEARCH_PAGE_SIZE)]
