@@ -35,12 +35,14 @@ const HIJRI_DAY = new Intl.DateTimeFormat("ar-u-ca-islamic-umalqura-nu-latn", {
 });
 const RELATIVE = new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: "auto" });
 
-/** Units an age is told in, largest first; a week at most (RELATIVE_TIME_MAX_MS), so no weeks, months or years. */
+/** Units an age under a day is told in, largest first; from a day on it is told in calendar days (ageOf). */
 const AGE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ["day", 86_400_000],
   ["hour", 3_600_000],
   ["minute", 60_000],
 ];
+const DAY_MS = 86_400_000;
+/** The date alone in DISPLAY_TIME_ZONE, as "2015-08-06" (en-CA writes ISO order), to count calendar days. */
+const ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE });
 
 /** One instant in the forms the reader shows it (see formatArabicTime). */
 export interface ArabicTime {
@@ -67,17 +69,27 @@ export function formatArabicTime(iso: string | null, nowMs: number): ArabicTime 
     day,
     dayAndTime: `${day}، ${TIME_OF_DAY.format(ms)}`,
     hijri: HIJRI_DAY.format(ms),
-    age: ageOf(ms - nowMs),
+    age: ageOf(ms, nowMs),
   };
 }
 
-/** "قبل 3 ساعات" for -3 h; null at RELATIVE_TIME_MAX_MS or beyond. */
-function ageOf(diffMs: number): string | null {
+/**
+ * "قبل 3 ساعات" for -3 h; null at RELATIVE_TIME_MAX_MS or beyond. From a day away on, the age counts calendar days in
+ * DISPLAY_TIME_ZONE, not 24-hour spans: at 0:37 on 7 August, 23:00 on 5 August (25.6 h earlier) is "أول أمس".
+ */
+function ageOf(ms: number, nowMs: number): string | null {
+  const diffMs = ms - nowMs;
   if (Math.abs(diffMs) >= RELATIVE_TIME_MAX_MS) return null;
+  if (Math.abs(diffMs) >= DAY_MS) return RELATIVE.format(calendarDay(ms) - calendarDay(nowMs), "day");
   for (const [unit, size] of AGE_UNITS) {
     if (Math.abs(diffMs) >= size) return RELATIVE.format(Math.trunc(diffMs / size), unit);
   }
   return "الآن";
+}
+
+/** Days since 1970-01-01 of the calendar day `ms` falls on in DISPLAY_TIME_ZONE. */
+function calendarDay(ms: number): number {
+  return Date.parse(ISO_DAY.format(ms)) / DAY_MS;
 }
 
 /** "2015-07-22T07:00:00Z" → "22 يوليو 2015" (no time); null for an unparsable time. For chart labels. */
