@@ -49,7 +49,7 @@ import { readerErrorMessage } from "./reader-error-message.ts";
 import { SearchFacets } from "./search-facets.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
-import { loadStaticAssets } from "./static-assets.ts";
+import { loadStaticAssets, type StaticAsset } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
 import { TOP_ENTITY_STORIES, topEntities } from "./top-entities.ts";
@@ -142,20 +142,24 @@ export function createWebApp(deps: WebDeps): Hono {
   };
   const params = (c: Context) => (name: string) => c.req.queries(name) ?? [];
 
-  app.get("/static/*", (c) => {
-    const file = assets.files.get(c.req.path);
-    if (file === undefined) return c.text("not found", 404);
+  const sendAsset = (c: Context, file: StaticAsset, immutable: boolean) => {
     // A compressed answer carried the weak form of the tag (W/"…"), which comes back the same way.
     if (c.req.header("if-none-match")?.replace(/^W\//, "") === file.etag) return c.body(null, 304);
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": file.contentType,
       ETag: file.etag,
-      "Cache-Control": file.immutable ? "public, max-age=31536000, immutable" : "public, max-age=604800",
+      "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=604800",
     });
+  };
+  app.get("/static/*", (c) => {
+    const file = assets.files.get(c.req.path);
+    if (file === undefined) return c.text("not found", 404);
+    return sendAsset(c, file, file.immutable);
   });
 
-  // Browsers ask for /favicon.ico by habit (feed readers, bookmarks) even with the icon link on every page.
-  app.get("/favicon.ico", (c) => c.redirect(assets.iconUrl, 301));
+  // Browsers ask for /favicon.ico by habit (feed readers, bookmarks) even with the icon link on every page. The SVG
+  // itself, revalidated like any unhashed file: a permanent redirect would pin one content hash in caches for good.
+  app.get("/favicon.ico", (c) => sendAsset(c, assets.files.get(assets.iconUrl)!, false));
 
   app.get("/", async (c) => {
     const get = params(c);

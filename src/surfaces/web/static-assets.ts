@@ -21,7 +21,7 @@ export interface StaticAssets {
   files: Map<string, StaticAsset>;
   cssUrl: string;
   jsUrl: string;
-  /** The site icon (SVG: lines of text on the header colour); /favicon.ico redirects here. */
+  /** The site icon (SVG: lines of text on the header colour); /favicon.ico serves it too. */
   iconUrl: string;
   /** Fonts worth preloading on every page (the Arabic subsets, regular weight). */
   preloadFonts: string[];
