@@ -155,3 +155,15 @@ describe("story page first report and copies", () => {
     expect(cov.match(/early-badge/g)).toHaveLength(1);
   });
 });
+
+describe("story page wire desk sections", () => {
+  it("shows originals and the copies inside their card without a wire desk's section (عام / )", () => {
+    const head = { ...article(0), title: "عام / الوزير يفتتح المعرض" };
+    const copy = { ...article(1, "a0", "c1"), title: "اقتصادي / الوزير يفتتح المعرض" };
+    const story = { ...bigStory(), articles: [head, copy], articleCount: 2 };
+    const body = renderStoryPage(story, caps, ctx, { offset: 0, hrefFor }).value;
+    expect(body).toContain('href="/article/a1"');
+    expect(body).not.toContain("عام /");
+    expect(body).not.toContain("اقتصادي /");
+  });
+});

@@ -3,6 +3,7 @@
  * a timeline of coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
  */
 import { articleTimeMs } from "../../../domain/parse-iso-time.ts";
+import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { STORY_ENTITY_ARTICLES_MAX } from "../../../stages/entities/story-entities.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
@@ -112,9 +113,9 @@ function coverageCard(card: CoverageCard, firstId: string | null, ctx: ViewConte
   return articleRow(head, ctx, notes, disclosure);
 }
 
-/** A copy inside its original's card: title, outlet, time and its marks on one lighter line. */
+/** A copy inside its original's card: title (without a wire desk's section, as articleRow), outlet, time and its marks on one lighter line. */
 function copyRow(c: StoryArticle, notes: readonly SafeHtml[], ctx: ViewContext): SafeHtml {
-  return html`<li><a href="/article/${encodeURIComponent(c.id)}" dir="auto">${c.title}</a>
+  return html`<li><a href="/article/${encodeURIComponent(c.id)}" dir="auto">${stripWireDeskPrefix(c.title)}</a>
 <ul class="meta"><li>${sourceName(ctx, c.sourceId)}</li><li>${shortTime(c.publishedAt, ctx, true)}</li>${notes.map((n) => html`<li>${n}</li>`)}</ul></li>`;
 }
 
