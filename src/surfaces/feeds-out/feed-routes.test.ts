@@ -91,6 +91,19 @@ describe("feed routes", () => {
     expect(search.items[0].summary).not.toContain("\ue000");
   });
 
+  it("names a search feed by its words and outlets, and links the same search in the reader", async () => {
+    const browse = JSON.parse((await get("/feeds/search.json?source=sabq")).body);
+    expect(browse.title).toBe("أخبار: أحدث المقالات في سبق");
+    expect(browse.home_page_url).toBe("http://akhbar.test/search?source=sabq");
+    const typed = JSON.parse(
+      (await get(`/feeds/search.json?q=${encodeURIComponent("أمريكا source:okaz")}`)).body,
+    );
+    expect(typed.title).toBe("أخبار: بحث «أمريكا» في عكاظ");
+    expect(typed.home_page_url).toBe(
+      `http://akhbar.test/search?q=${encodeURIComponent("أمريكا")}&source=okaz`,
+    );
+  });
+
   it("exports the sources as OPML pointing at akhbar's per-source feeds", async () => {
     const { body } = await get("/feeds/sources.opml");
     expect(body).toContain('<opml version="2.0">');

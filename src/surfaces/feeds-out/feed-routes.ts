@@ -8,6 +8,7 @@ import { AkhbarError } from "../../domain/errors.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { renderOpml } from "../../stages/feeds/parse-opml.ts";
+import { splitQuerySources } from "../../stages/search/parse-query.ts";
 import { apiErrorOf } from "../api/api-error.ts";
 import { renderHighlightTerminal } from "../render-highlight.ts";
 import { parseSearchParams } from "../search-params.ts";
@@ -93,10 +94,17 @@ export function createFeedRoutes(deps: FeedRoutesDeps): Hono {
     const byId = await names();
     const origin = new URL(c.req.url).origin;
     const hits = [...result.hits].sort((a, b) => (b.published_at ?? "").localeCompare(a.published_at ?? ""));
+    // Named as the reader's search page reads the same query: `source:` words are outlets, not words.
+    const split = splitQuerySources(params.query);
+    const sources = [...new Set([...params.options.sources, ...split.sources])];
+    const where = sources.length === 0 ? "" : ` في ${sources.map((id) => byId.get(id) ?? id).join(" أو ")}`;
+    const home = new URLSearchParams();
+    if (split.text !== "") home.set("q", split.text);
+    if (sources.length > 0) home.set("source", sources.join(","));
     return send(c, formatOf(c), {
-      title: `أخبار: بحث «${params.query}»`,
-      description: `مقالات تطابق «${params.query}»`,
-      homePageUrl: `${origin}/search?q=${encodeURIComponent(params.query)}`,
+      title: split.text === "" ? `أخبار: أحدث المقالات${where}` : `أخبار: بحث «${split.text}»${where}`,
+      description: split.text === "" ? `أحدث المقالات${where}` : `مقالات تطابق «${split.text}»${where}`,
+      homePageUrl: `${origin}/search?${home}`,
       feedUrl: c.req.url,
       items: hits.map((h) => ({
         id: `akhbar:article:${h.id}`,
