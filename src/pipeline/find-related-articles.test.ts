@@ -96,6 +96,33 @@ describe("findRelatedArticles", () => {
     }
   }, 60_000);
 
+  it("cuts the copies at coverageMax as it cuts the story coverage, earliest copies kept", async () => {
+    const storage = await openSqliteStorage(join(dir, "coverage-max.db"));
+    try {
+      const title = inventedWords(0, 6);
+      const text = inventedWords(0, 80);
+      await importFixture(
+        storage,
+        ["07", "08", "09", "10"].map((hour, i) =>
+          record(i === 0 ? "orig" : `copy-${i}`, `2015-07-01T${hour}:00:00`, title, text),
+        ),
+        { now: "2015-09-01T00:00:00Z" },
+      );
+      const ids = (rs: readonly { article: { id: string } }[] | undefined) => rs?.map((r) => r.article.id);
+      expect(ids((await findRelatedArticles(storage, "orig"))?.copies)).toEqual([
+        "copy-1",
+        "copy-2",
+        "copy-3",
+      ]);
+      expect(ids((await findRelatedArticles(storage, "orig", { coverageMax: 2 }))?.copies)).toEqual([
+        "copy-1",
+        "copy-2",
+      ]);
+    } finally {
+      await storage.close();
+    }
+  }, 60_000);
+
   it("lists a roundup among the texts an item is inside, and the items among what the roundup holds, not as copies", async () => {
     const storage = await openSqliteStorage(join(dir, "containment.db"));
     try {

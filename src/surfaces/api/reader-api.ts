@@ -53,7 +53,8 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
     const story = id.length > MAX_ID_CHARS ? null : await deps.reader.story(id);
     if (story === null) throw new AkhbarError("api.not_found", `api: no story with id "${id.slice(0, 200)}"`);
-    // Coverage in the story's order (originals first), a page at a time: the biggest stories have hundreds.
+    // Coverage in publication order (time, then id), copies among originals with their duplicate_of, a page at a
+    // time: the biggest stories have hundreds.
     return c.json({
       ...toStoryJson(story),
       entities: story.entities.map(toEntityJson),

@@ -321,6 +321,12 @@ describe("reader pages", () => {
     expect(ico.headers.get("cache-control")).not.toContain("immutable");
   });
 
+  it("never compresses /admin: its pages carry the anti-forgery token beside reflected text (BREACH)", async () => {
+    const res = await f.app.request("/admin", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBeNull();
+  });
+
   it("gzips pages for clients that accept it, and revalidates a compressed asset's weak tag", async () => {
     const plain = await page("/");
     const res = await f.app.request("/", { headers: { "Accept-Encoding": "gzip, deflate, br" } });

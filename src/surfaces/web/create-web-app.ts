@@ -110,7 +110,9 @@ export function createWebApp(deps: WebDeps): Hono {
   app.use("*", securityHeaders({ remoteImages: deps.remoteImages === true }));
   // Pages gzip to a quarter (product db 2026-11-30: home 22.4 KB → 5.8 KB, a story 17.5 → 3.7); fonts (woff2) are
   // compressed already and the content-type filter skips them.
-  app.use("*", compress());
+  // Not /admin: its pages carry the anti-forgery token beside reflected text, which compression can leak (BREACH).
+  const compressPages = compress();
+  app.use("*", (c, next) => (c.req.path.startsWith("/admin") ? next() : compressPages(c, next)));
   if (deps.rateLimit !== false) {
     const limited = rateLimit({ ...deps.rateLimit, onLimited: (c, s) => refuse(c, s) });
     app.use("*", async (c, next) => (c.req.path.startsWith("/static/") ? next() : limited(c, next)));

@@ -43,11 +43,10 @@ function byTimeThenId(a: StoryArticle, b: StoryArticle): number {
  */
 export function toStoryCoverage(articles: readonly StoryArticle[]): StoryCoverage {
   const sorted = [...articles].sort(byTimeThenId);
-  const present = new Set(sorted.map((a) => a.id));
   const groups = new Map<string, StoryArticle[]>();
   for (const a of sorted) {
-    const key =
-      a.duplicateOf !== null && present.has(a.duplicateOf) ? a.duplicateOf : (a.duplicateOf ?? a.id);
+    // Copies of one original share a card whether or not the original is in this story.
+    const key = a.duplicateOf ?? a.id;
     groups.set(key, [...(groups.get(key) ?? []), a]);
   }
   const cards: CoverageCard[] = [];

@@ -167,3 +167,19 @@ describe("story page wire desk sections", () => {
     expect(body).not.toContain("اقتصادي /");
   });
 });
+
+describe("story page first-report badge", () => {
+  const one = (articles: StoryArticle[]) =>
+    renderStoryPage({ ...bigStory(), articles, articleCount: articles.length }, caps, ctx, {
+      offset: 0,
+      hrefFor,
+    }).value;
+
+  it("marks no first report in a story of one article: there is nothing it came before", () => {
+    expect(one([article(0)])).not.toContain("first-badge");
+  });
+
+  it("marks the earliest member of a story of two", () => {
+    expect(one([article(0), article(1)]).match(/first-badge/g)).toHaveLength(1);
+  });
+});
