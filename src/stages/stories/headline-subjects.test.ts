@@ -46,6 +46,21 @@ describe("toHeadlineSubjects", () => {
     expect(toHeadlineSubjects("الأمير يسلم درعًا تذكاريًا للفائزين")).toEqual([]);
   });
 
+  it("names what a condemnation condemns, not who condemns", () => {
+    expect(toHeadlineSubjects("الإمارات تدين جريمة حرق رضيع في نابلس")).not.toContain("p:امار");
+    expect(toHeadlineSubjects("قنصل المملكة في لوس انجلوس يستنكر التفجير الإرهابي في عسير")).toEqual([
+      "p:عسير",
+      "w:سعود",
+    ]);
+    expect(toHeadlineSubjects("منظمة التعاون الإسلامي تدين")).toEqual([]);
+  });
+
+  it("keeps who offers condolences or greetings, and who a court convicts", () => {
+    expect(toHeadlineSubjects("أمير جازان يعزي أسرة الشهيد")).toContain("p:جاز");
+    expect(toHeadlineSubjects("الكويت تهنئ مصر")).toContain("p:كويت");
+    expect(toHeadlineSubjects("محكمة في الكويت تدين المتهم")).toContain("p:كويت");
+  });
+
   it("names nothing when the entity reader finds nothing", () => {
     expect(toHeadlineSubjects("السيالي يحتفل بزواج طائل")).toEqual([]);
   });

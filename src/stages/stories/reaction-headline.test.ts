@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isReactionHeadline } from "./reaction-headline.ts";
+import { condemnedPartOf, isReactionHeadline } from "./reaction-headline.ts";
 
 describe("isReactionHeadline", () => {
   it.each([
@@ -62,5 +62,23 @@ describe("isReactionHeadline", () => {
     { why: "a noun sharing a verb's letters", title: "زوار مهرجان العسل في الباحة", reaction: false },
   ])("reads $why", ({ title, reaction }) => {
     expect(isReactionHeadline(title)).toBe(reaction);
+  });
+});
+
+describe("condemnedPartOf", () => {
+  it("is what follows a verb of condemning, whatever its form", () => {
+    expect(condemnedPartOf("الأردن يدين قتل الطفل")).toBe(" قتل الطفل");
+    expect(condemnedPartOf("أهالي الجنوب يستنكرون حادث المسجد")).toBe(" حادث المسجد");
+    expect(condemnedPartOf("الكويت تستدعي السفير وتدين التفجير")).toBe(" التفجير");
+    expect(condemnedPartOf("مجلس الأمن يدين")).toBe("");
+  });
+
+  it("is null for other reactions, a conviction, and headlines that react to nothing", () => {
+    expect(condemnedPartOf("الأمير متعب يعزّي أسرة الشهيد")).toBeNull();
+    expect(condemnedPartOf("الملك وولي العهد يهنئان رئيس تونس")).toBeNull();
+    expect(condemnedPartOf("أمير نجران يشيد بجهود رجال الأمن")).toBeNull();
+    expect(condemnedPartOf("أمير عسير يزور المصابين")).toBeNull();
+    expect(condemnedPartOf("المحكمة تدين المتهم بالتزوير")).toBeNull();
+    expect(condemnedPartOf("13 شهيدا بتفجير انتحاري في مسجد")).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Whether a headline reports a reaction to an event rather than the event: who condemns, condoles, congratulates,
  * praises or visits the wounded ("البحرين تدين التفجير الإرهابي...", "أمير عسير يزور المصابين..."). The story's
- * headline prefers titles that are not (story-clusterer.ts titleRankOf). Stories stage, pure.
+ * headline prefers titles that are not (story-clusterer.ts titleRankOf), and a condemnation's subjects are those of what
+it condemns, not who condemns (condemnedPartOf, headline-subjects.ts). Stories stage, pure.
  */
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
@@ -38,8 +39,8 @@ const REACTION_VERB_WORDS: readonly (readonly [string, VerbReading])[] = [
   ["\u064a\u0646\u0642\u0644", "object"], // ينقل conveys
 ];
 
-/** Normal forms of REACTION_VERB_WORDS, their feminine, dual and plural, each with how it is read. */
-const REACTION_VERBS: ReadonlyMap<string, VerbReading> = new Map(
+/** Normal forms of REACTION_VERB_WORDS, their feminine, dual and plural -> how each is read and its word's normal form. */
+const REACTION_VERBS: ReadonlyMap<string, { reading: VerbReading; word: string }> = new Map(
   REACTION_VERB_WORDS.flatMap(([word, reading]) => {
     const v = normalizeArabic(word);
     const forms = [
@@ -49,8 +50,24 @@ const REACTION_VERBS: ReadonlyMap<string, VerbReading> = new Map(
       `\u062a${v.slice(1)}\u0627\u0646`,
       `${v}\u0648\u0646`,
     ];
-    return forms.map((f) => [f, reading] as const);
+    return forms.map((f) => [f, { reading, word: v }] as const);
   }),
+);
+
+/**
+ * Verbs of condemning (normal forms of REACTION_VERB_WORDS): what precedes one is who condemns, whose names are no
+ * subject of the event (condemnedPartOf). An event's condemnations are its story by the labels' rule, whoever
+ * condemns; condolences and greetings (يعزي، يهنئ) are a story per body or family, so their subjects keep who
+ * offers them; praise and visits were measured alike and left out (2026-11-30, helper "reactors",
+ * testdata/labels/README.md: no DEV set gained, DEV2 lost a pair with visits).
+ */
+const CONDEMNING_VERBS: ReadonlySet<string> = new Set(
+  [
+    "\u064a\u062f\u064a\u0646", // يدين
+    "\u064a\u0633\u062a\u0646\u0643\u0631", // يستنكر
+    "\u064a\u0646\u062f\u062f", // يندد
+    "\u064a\u0634\u062c\u0628", // يشجب
+  ].map(normalizeArabic),
 );
 
 /**
@@ -110,13 +127,29 @@ const SHADDA_ON_YEH = /\u064a[\u064b-\u0650\u0652]*\u0651/;
  * "13 شهيدا بتفجير انتحاري في مسجد" -> false; "وزير التعليم ينفي تأجيل الدراسة" -> false.
  */
 export function isReactionHeadline(title: string): boolean {
+  return reactionVerbOf(title) !== null;
+}
+
+/**
+ * The part of a condemnation's headline after its verb (CONDEMNING_VERBS, read as a reaction): what is condemned,
+ * without who condemns; null for any other headline. Examples: "الأردن يدين قتل الطفل الفلسطيني" -> " قتل الطفل
+ * الفلسطيني"; "البحرين تدين" -> ""; "المحكمة تدين المتهم" -> null (a conviction); "الأمير يعزي أسرة الشهيد" -> null.
+ */
+export function condemnedPartOf(title: string): string | null {
+  const verb = reactionVerbOf(title);
+  return verb !== null && CONDEMNING_VERBS.has(verb.word) ? title.slice(verb.end) : null;
+}
+
+/** The headline's first reaction verb read as a reaction: its word's normal form and where it ends in the title. */
+function reactionVerbOf(title: string): { word: string; end: number } | null {
   const tokens = tokenize(title);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const reading = REACTION_VERBS.get(t.norm) ?? REACTION_VERBS.get(t.norm.replace(VERB_PREFIX, ""));
-    if (reading !== undefined && readsAsReaction(reading, title, tokens, i)) return true;
+    const verb = REACTION_VERBS.get(t.norm) ?? REACTION_VERBS.get(t.norm.replace(VERB_PREFIX, ""));
+    if (verb !== undefined && readsAsReaction(verb.reading, title, tokens, i))
+      return { word: verb.word, end: t.end };
   }
-  return false;
+  return null;
 }
 
 function readsAsReaction(reading: VerbReading, title: string, tokens: readonly Token[], i: number): boolean {

@@ -731,12 +731,17 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
     reportedPlaceConflictsOnly: false,
     reportedGraceHours: 24,
   };
-  const SECURITY_COUNCIL = "مجلس الأمن الدولي يدين الجريمة";
-  const EMIR_OF_KUWAIT = "أمير الكويت يدين الجريمة";
+  // Condolences: a condemnation's headline names only what it condemns (headline-subjects.ts), a condolence's keeps
+  // who offers it.
+  const SECURITY_COUNCIL = "مجلس الأمن الدولي يعزي في الشهداء";
+  const EMIR_OF_KUWAIT = "أمير الكويت يعزي في الشهداء";
 
   it("joins a foreign leader's reaction whose lead names the event, though its headline names another country", () => {
     expect(placeReaction({}, NAMES_EVENT, EMIR_OF_KUWAIT).joined).toBe(true);
     expect(placeReaction(BEFORE, NAMES_EVENT, EMIR_OF_KUWAIT).joined).toBe(false);
+  });
+  it("joins a condemnation whose headline names only who condemns, even under the rule before", () => {
+    expect(placeReaction(BEFORE, NAMES_EVENT, "أمير الكويت يدين الجريمة").joined).toBe(true);
   });
   it("does not halve a score against the event for a body the headline names: it is who reacts", () => {
     const kept = placeReaction({ reportedLeadLift: 1 }, NAMES_EVENT, SECURITY_COUNCIL).score;
@@ -750,9 +755,9 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
     ).toBeCloseTo(1, 9);
   });
   it("lets a body the headline shares with the event settle it, though the headline also names another place", () => {
-    // "مجلس الشورى" heads some of the event's reactions; "جدة" is a place none of its headlines names. The full subject
+    // "قوات الطوارئ" is named by the event's headline; "جدة" is a place none of its headlines names. The full subject
     // comparison finds no conflict (a shared subject settles it), so the places alone are never asked.
-    const title = "مجلس الشورى يدين تفجير مسجد الطوارئ ويعقد جلسة في جدة";
+    const title = "مجلس الشورى يدين تفجير مسجد قوات الطوارئ ويعقد جلسة في جدة";
     const placesOnly = placeReaction({}, NAMES_TWO_KEYS, title);
     const allSubjects = placeReaction({ reportedPlaceConflictsOnly: false }, NAMES_TWO_KEYS, title);
     expect(placesOnly.joined).toBe(true);
