@@ -2,7 +2,7 @@
  * Whether a headline reports a reaction to an event rather than the event: who condemns, condoles, congratulates,
  * praises or visits the wounded ("البحرين تدين التفجير الإرهابي...", "أمير عسير يزور المصابين..."). The story's
  * headline prefers titles that are not (story-clusterer.ts titleRankOf), and a condemnation's subjects are those of what
-it condemns, not who condemns (condemnedPartOf, headline-subjects.ts). Stories stage, pure.
+ * it condemns, not who condemns (condemnedPartOf, headline-subjects.ts). Stories stage, pure.
  */
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
 import { type Token, tokenize } from "../arabic/tokenize.ts";
