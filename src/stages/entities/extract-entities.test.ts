@@ -289,6 +289,38 @@ describe("extractEntities", () => {
       has: ["person:رجب طيب أردوغان:2"],
       not: ["person:رجب طيب:1"],
     },
+    {
+      why: 'a father\'s name written "عبد X" in two words is one unit of a lineage, closed by a family name',
+      text: "استقبل الأمير محمد بن عبد الله الفيصل الوفد",
+      has: ["person:محمد بن عبد الله الفيصل:1"],
+      not: ["person:محمد:1", "person:عبد الله الفيصل:1"],
+    },
+    {
+      why: '"بن عبد X" runs on through another lineage link',
+      text: "وقال الأمير خالد بن عبد الله بن عبد العزيز إن",
+      has: ["person:خالد بن عبد الله بن عبد العزيز:1"],
+    },
+    {
+      why: '"بن عبد X" runs on through آل',
+      text: "التقى الأمير فيصل بن عبد الله آل سعود",
+      has: ["person:فيصل بن عبد الله آل سعود:1"],
+    },
+    {
+      why: 'the spaced and the joined "عبد X" of a lineage share one key',
+      text: "قال الأمير متعب بن عبد الله إن. وأكد الأمير متعب بن عبدالله أن",
+      has: ["person:متعب بن عبد الله:2"],
+    },
+    {
+      why: "written علي before a verbal noun or a feminine plural is the preposition, even after a title",
+      text: "وأكد الوزير علي الالتزام بالقرار. وحصل علي التمويل. ونبه علي الجهات",
+      has: [],
+      not: ["person:علي الالتزام:1", "person:علي التمويل:1", "person:علي الجهات:1"],
+    },
+    {
+      why: "written علي before a nisba or another family name after a verb is still a name",
+      text: "أشاد علي الناصر بالفريق. وقال علي التميمي إن",
+      has: ["person:علي الناصر:1", "person:علي التميمي:1"],
+    },
   ];
   for (const row of rows) {
     it(`${row.why}`, () => {

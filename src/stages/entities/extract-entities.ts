@@ -450,6 +450,13 @@ const COMPANY = new Set(["شركة", "لشركة", "بشركة", "وشركة"].m
 const ALI = "\u0639\u0644\u064a";
 
 const ABD = normalizeArabic("عبد");
+/**
+ * A definite verbal noun of a derived form (\u0627\u0644\u062a "الت": التمويل; \u0627\u0644\u0627 "الا": الاهتمام;
+ * \u0627\u0644\u0625 "الإ": الإعداد) or a feminine plural (\u0627\u062a "ات": الجهات): shapes of the object of على.
+ */
+const VERBAL_NOUN_SHAPE = /^\u0627\u0644(?:[\u062a\u0627\u0625]|.+\u0627\u062a$)/;
+/** The links that name a father or a mother ("محمد بن نايف", "نورة بنت عبدالرحمن"), not a family (آل) or "أبو". */
+const LINEAGE_LINKS = set(["بن", "ابن", "بنت"]);
 
 /** \u0644 LAM: "لـ" written apart before a quoted name ("لـ«عكاظ»"). */
 const LAM = "\u0644";
@@ -900,6 +907,14 @@ export function extractEntities(text: string): Entity[] {
         const after = norms[j + 1];
         // After a link a given name that is also a title is a name ("عطية بن مساعد الثبيتي").
         const named = after !== undefined && (isNameWord(after) || (GIVEN.has(after) && TITLES.has(after)));
+        // The father's name may be "عبد X" written in two words ("بن عبد الله", as "بن عبدالله"): one unit of three.
+        if (units > 0 && LINEAGE_LINKS.has(w) && after === ABD && joined(j + 1) && isAbdName(j + 2)) {
+          linked = true;
+          units++;
+          end = j + 2;
+          j += 3;
+          continue;
+        }
         if (!joined(j + 1) || !named || NAME_LINKS.has(after!)) break;
         if (units === 0 && w !== n("عبد") && w !== n("أبو") && w !== n("آل")) break;
         // "عبد الله" is one given name written in two words (as "عبدالله"), no lineage: "علي عبد الله صالح" goes on.
@@ -913,7 +928,12 @@ export function extractEntities(text: string): Entity[] {
       if (definite(j)) {
         // A family name with the article ("عادل الجبير") closes an Arabic name; a name never starts with one. A
         // feminine adjective is what a school or a hall named after the person is ("مدرسة أسامة بن زيد الابتدائية").
-        if (units > 0 && !foreign && (!w.endsWith("\u064a\u0647") || FEMININE_FAMILY_NAMES.has(w))) {
+        if (
+          units > 0 &&
+          !foreign &&
+          (!w.endsWith("\u064a\u0647") || FEMININE_FAMILY_NAMES.has(w)) &&
+          !(j === start + 1 && isAliBeforeNoun(start))
+        ) {
           end = j;
           units++;
         }
@@ -958,6 +978,23 @@ export function extractEntities(text: string): Entity[] {
       surnames.set(last, key);
     }
     return end + 1;
+  }
+
+  /**
+   * Word i is a written علي before a verbal noun of a derived form or a feminine plural: the
+   * preposition misspelled ("وافق علي الاختيار", "حصل علي التمويل", "علي الجهات"), not a family name. Family names
+   * seldom take these shapes (a nisba "التميمي" ends in YEH and is kept); the word before علي tells nothing, a verb
+   * precedes the subject too ("أشاد علي الناصر"). Read on the dev corpus, issue #5.
+   */
+  function isAliBeforeNoun(i: number): boolean {
+    if (!isWrittenAli(i) || i + 1 >= tokens.length) return false;
+    const next = text.slice(tokens[i + 1]!.start, tokens[i + 1]!.end);
+    return !next.endsWith("\u064a") && VERBAL_NOUN_SHAPE.test(next);
+  }
+
+  /** Word j runs on from "عبد" before it and can end a name "عبد X" ("عبد الله", "عبد العزيز"). */
+  function isAbdName(j: number): boolean {
+    return joined(j) && isNameWord(norms[j]!) && !NAME_LINKS.has(norms[j]!);
   }
 
   /**
