@@ -893,4 +893,75 @@ describe("a roundup carrying different items (NearDuplicateIndex)", () => {
     index.add("speaker", 0, fp(speaker));
     expect(tests(index.query(fp(`${intro} ${speaker}`), 2))).toEqual({ speaker: "overlap" });
   });
+  // Known misses (issue #5; testdata/labels/README.md, "Roundups printed without an intro, and roundups that arrive
+  // first"): `it.fails` until the roundup rule reads them; the rules tried for them mixed more groups on the corpus.
+  it.fails("reads two items printed together with no intro as a roundup, each about half of it", () => {
+    // Each item's resemblance to the pair is about 0.5 (the OIC's 0.52, the speaker's 0.44), and only texts below the
+    // copy rule's 0.5 count as carried: the pair copies the OIC statement too and merges the two groups.
+    const matches = indexed().query(fp(`${speaker} ${body}`), 2);
+    expect(matches.find((m) => m.id === "body")!.jaccard).toBeGreaterThanOrEqual(0.5);
+    expect(tests(matches)).toEqual({ speaker: "overlap", body: "contained" });
+    expect(tests(indexed().query(fp(`${body} ${speaker}`), 2))).toEqual({
+      speaker: "contained",
+      body: "overlap",
+    });
+  });
+  it.fails("reads a roundup indexed before its items as one once it holds a different item", () => {
+    // The roundup's lead sums up both statements (15 lead words of each: agreement 0.5, a copy by containment, no
+    // roundup's head). Arriving last it is a copy of neither; arriving first, each statement joins it as its copy.
+    const roundup = `${speaker.split(" ").slice(0, 15).join(" ")} ${body.split(" ").slice(0, 15).join(" ")} ${speaker} ${body}`;
+    const index = new NearDuplicateIndex();
+    index.add("roundup", 0, fp(roundup));
+    index.add("speaker", 1, fp(speaker));
+    expect(tests(index.query(fp(body), 2))).toEqual({ roundup: "contained" });
+  });
+});
+
+describe("what the roundup rule reads as carried items (NearDuplicateIndex)", () => {
+  const fp = (text: string, sourceId = "s") => fingerprintText(text, sourceId).fingerprint;
+  const tests = (matches: { id: string; test: CopyTest }[]) =>
+    Object.fromEntries(matches.map((m) => [m.id, m.test]));
+  const release = words(0, 80);
+  /** Ten words of its own before the release: lead agreement 20/30, a copy (>= 0.5) but no roundup's head (< 0.75). */
+  const intro = words(1000, 10);
+  it("is no roundup when the texts it carries are versions of one text (sharing over ROUNDUP_ITEMS_MAX_CONTAINMENT)", () => {
+    // A trimmed version keeps the release's first half (about 0.55 of its shingles) and ends with lines of its own; the
+    // new text prints both, and lines of its own at the end, so it resembles neither (J < 0.5) and carries both.
+    const trimmed = `${words(0, 40)} ${words(1200, 30)}`;
+    const index = new NearDuplicateIndex();
+    index.add("release", 0, fp(release));
+    index.add("trimmed", 1, fp(trimmed));
+    const matches = index.query(fp(`${intro} ${release} ${words(1200, 30)} ${words(1300, 60)}`), 2);
+    expect(Math.max(...matches.map((m) => m.jaccard))).toBeLessThan(0.5);
+    expect(tests(matches)).toEqual({
+      release: "overlap",
+      trimmed: "overlap",
+    });
+  });
+  it("does not count a rewrite as a carried item (reworded, so not held whole)", () => {
+    // A rewrite of a longer release: 8 of its 30 lead words and 5 later words replaced (lead agreement 22/30, word
+    // pairs mostly shared, 0.61 of its 4-word shingles). The new text prints the release and a different item after it.
+    const long = words(0, 120).split(" ");
+    const reworded = long.map((w, i) =>
+      (i < 30 && i % 4 === 1) || (i >= 30 && i % 20 === 3) ? word(2500 + i) : w,
+    );
+    const index = new NearDuplicateIndex();
+    index.add("rewrite", 0, fp(reworded.join(" "), "okaz"));
+    index.add("item", 1, fp(words(1500, 40), "sabq"));
+    expect(tests(index.query(fp(`${long.join(" ")} ${words(1500, 40)}`, "alyaum"), 2))).toEqual({
+      rewrite: "rewrite",
+      item: "contained",
+    });
+  });
+  it("does not count a longer text it is inside as a carried item", () => {
+    // The new text is the release and a short item; an older, longer text holds the release (not the item) after ten
+    // words of its own, and holds 0.75 of the new text, a copy by containment with agreeing leads.
+    const index = new NearDuplicateIndex();
+    index.add("item", 0, fp(words(1500, 25)));
+    index.add("longer", 1, fp(`${intro} ${release} ${words(2000, 200)}`));
+    expect(tests(index.query(fp(`${release} ${words(1500, 25)}`), 2))).toEqual({
+      item: "contained",
+      longer: "overlap",
+    });
+  });
 });

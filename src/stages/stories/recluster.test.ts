@@ -377,6 +377,39 @@ describe("StoryStream containment (a roundup carrying items is not their copy)",
     expect(roundup.containments).toHaveLength(3);
   });
 
+  // Known misses (issue #5; testdata/labels/README.md, "Roundups printed without an intro, and roundups that arrive
+  // first"): `it.fails` until the roundup rule reads them; the rules tried for them mixed more groups on the corpus.
+  it.fails("joins only the group of the item it opens with when two items are printed together with no intro", () => {
+    // Each item is about half of the pair, the longer one a little over the copy rule's resemblance (0.5), so it is no
+    // carried item (NearDuplicateIndex reads only those below 0.5): the pair copies it and merges its group.
+    const longerB = words(1000, 70);
+    const stream = new StoryStream();
+    const a1 = stream.add(article("a1", "okaz", 0, itemA));
+    const b1 = stream.add(article("b1", "alyaum", 1, longerB));
+    const b2 = stream.add(article("b2", "sabq", 2, longerB));
+    const pair = stream.add(article("p", "alriyadh", 3, `${itemA} ${longerB}`));
+    expect(b2.groupId).toBe(b1.groupId);
+    expect(pair.groupId).toBe(a1.groupId);
+    expect(pair.groupMerges).toBeUndefined();
+    expect(stream.groups.groupIdOf("b1")).toBe(b1.groupId);
+    expect(pair.containments).toEqual(
+      expect.arrayContaining([
+        { innerId: "b1", outerId: "p" },
+        { innerId: "b2", outerId: "p" },
+      ]),
+    );
+  });
+
+  it.fails("keeps two items apart when their roundup arrives first", () => {
+    // The roundup's lead sums up both items (15 lead words of each: agreement 0.5, a copy by containment). Arriving last
+    // it is a copy of neither; arriving first, each item joins its group as its copy, so the two items share a group.
+    const stream = new StoryStream();
+    stream.add(article("r", "alriyadh", 0, `${words(0, 15)} ${words(1000, 15)} ${itemA} ${itemB}`));
+    const a1 = stream.add(article("a1", "okaz", 1, itemA));
+    const b1 = stream.add(article("b1", "alyaum", 2, itemB));
+    expect(b1.groupId).not.toBe(a1.groupId);
+  });
+
   it("records an item that arrives after the roundup as the inner one", () => {
     const stream = new StoryStream();
     stream.add(article("r", "alriyadh", 0, `${words(5000, 70)} ${itemA} ${itemB}`));
