@@ -29,3 +29,8 @@ export function knownOutlet(id: string): SourceDraft | null {
   if (entry === undefined) return null;
   return { id, name: entry.name, country: entry.country, homepage: entry.homepage, language: "ar" };
 }
+
+/** Every outlet id knownOutlet answers, in no promised order. */
+export function knownOutletIds(): string[] {
+  return [...DIRECTORY.keys()];
+}

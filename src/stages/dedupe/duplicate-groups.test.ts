@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DuplicateGroups, REWRITE_MERGE_MAX_GROUP_SIZE } from "./duplicate-groups.ts";
+import { chooseOriginal, DuplicateGroups, REWRITE_MERGE_MAX_GROUP_SIZE } from "./duplicate-groups.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -77,4 +77,75 @@ describe("DuplicateGroups.membersOf", () => {
     expect(groups.membersOf("e")).toEqual(["c", "d", "e"]);
     expect(groups.membersOf("a")).toEqual([]);
   });
+});
+
+describe("chooseOriginal", () => {
+  const at = (id: string, sourceId: string, hour: number, citedSource: string | null = null) => ({
+    id,
+    sourceId,
+    citedSource,
+    timeMs: hour * HOUR,
+  });
+  const rows: { why: string; group: ReturnType<typeof at>[]; original: string }[] = [
+    {
+      why: "without wire or citation the earliest member",
+      group: [at("b", "okaz", 2), at("a", "sabq", 1)],
+      original: "a",
+    },
+    {
+      why: "the same time: the smallest id",
+      group: [at("b", "okaz", 1), at("a", "sabq", 1)],
+      original: "a",
+    },
+    {
+      why: "a wire agency's version before an earlier copy",
+      group: [at("a", "sabq", 1, "واس"), at("b", "was", 3)],
+      original: "b",
+    },
+    {
+      why: "the outlet an earlier copy cites by its Arabic name",
+      group: [at("a", "sabq", 1, "الشرق الأوسط"), at("b", "aawsat", 3)],
+      original: "b",
+    },
+    {
+      why: "the source a record's cited_source gives by id",
+      group: [at("a", "alyaum", 1, "okaz"), at("b", "okaz", 3)],
+      original: "b",
+    },
+    {
+      why: "a citation read from an agency's alias",
+      group: [at("a", "sabq", 1, "العربية نت"), at("b", "alarabiya", 3)],
+      original: "b",
+    },
+    {
+      why: "the Saudi paper a reprint credits by the name it shares with the channel",
+      group: [at("a", "alweeam", 1, "الجزيرة"), at("b", "aljazirah", 3)],
+      original: "b",
+    },
+    {
+      why: "the Saudi paper is not cited by its country",
+      group: [at("a", "alweeam", 1, "السعودية"), at("b", "aljazirah", 3)],
+      original: "a",
+    },
+    {
+      why: '"agencies" cites no member',
+      group: [at("a", "sabq", 1, "وكالات"), at("b", "okaz", 3)],
+      original: "a",
+    },
+    {
+      why: "an outlet crediting itself is not cited",
+      group: [at("a", "okaz", 1), at("b", "aawsat", 3, "الشرق الأوسط")],
+      original: "a",
+    },
+    {
+      why: "two cited outlets: the earlier of them",
+      group: [at("a", "okaz", 1, "الشرق الأوسط"), at("b", "aawsat", 4, "العربية"), at("c", "alarabiya", 3)],
+      original: "c",
+    },
+  ];
+  for (const { why, group, original } of rows)
+    it(`picks ${why}`, () => {
+      expect(chooseOriginal(group).id).toBe(original);
+      expect(chooseOriginal([...group].reverse()).id).toBe(original);
+    });
 });

@@ -1,9 +1,10 @@
 /**
  * DuplicateGroups: joins each article to the copy group of its best verified near-duplicate, merges the groups of
- * an article that copies members of several, and keeps each group's original (a cited wire source first, then the
- * earliest published, then the smallest id). Dedupe stage, in-memory and deterministic for a stream in (time, id)
- * order.
+ * an article that copies members of several, and keeps each group's original (a wire agency or an outlet another
+ * member cites first, then the earliest published, then the smallest id). Dedupe stage, in-memory and deterministic
+ * for a stream in (time, id) order.
  */
+import { citedOutletIds } from "./cited-outlet-ids.ts";
 import { COPY_MIN_JACCARD, type CopyTest } from "./compare-shingles.ts";
 
 /**
@@ -27,7 +28,7 @@ export const WIRE_SOURCE_IDS: ReadonlySet<string> = new Set([
 export interface DuplicateMember {
   id: string;
   sourceId: string;
-  /** The agency the text cites (ArticleDraft.citedSource), if known. */
+  /** The origin the text cites (ArticleDraft.citedSource: a name, "واس"), if known; citedOutletIds reads it. */
   citedSource: string | null;
   /** Published time (else fetched), ms since epoch. */
   timeMs: number;
@@ -149,18 +150,33 @@ export interface DuplicateGroupsOptions {
   joinRule?: DuplicateJoinRule;
 }
 
-function isWireFor(member: DuplicateMember, group: readonly DuplicateMember[]): boolean {
-  if (WIRE_SOURCE_IDS.has(member.sourceId)) return true;
-  return group.some((m) => m.citedSource !== null && m.citedSource === member.sourceId);
+/**
+ * The outlets the members of a group cite (citedOutletIds of their citedSource, or the citedSource itself when a
+ * record gave a source id: cited_source "okaz"), an outlet citing itself left out: a newspaper's copy crediting
+ * «الشرق الأوسط» makes aawsat's version the group's source, as a wire agency's is.
+ */
+function citedOutletsOf(group: readonly DuplicateMember[]): ReadonlySet<string> {
+  const cited = new Set<string>();
+  for (const m of group) {
+    if (m.citedSource === null) continue;
+    for (const id of [m.citedSource, ...citedOutletIds(m.citedSource)]) if (id !== m.sourceId) cited.add(id);
+  }
+  return cited;
 }
 
-/** Picks the original of a group: wire first, then earliest time, then smallest id. */
+/**
+ * Picks the original of a group: wire first (a WIRE_SOURCE_IDS outlet, or an outlet another member cites), then
+ * earliest time, then smallest id. Example: a sabq copy at 09:00 citing "الشرق الأوسط" and aawsat's text at 10:00 ->
+ * aawsat's.
+ */
 export function chooseOriginal(group: readonly DuplicateMember[]): DuplicateMember {
+  const cited = citedOutletsOf(group);
+  const isWire = (m: DuplicateMember): boolean => WIRE_SOURCE_IDS.has(m.sourceId) || cited.has(m.sourceId);
   let best = group[0]!;
-  let bestWire = isWireFor(best, group);
+  let bestWire = isWire(best);
   for (let i = 1; i < group.length; i++) {
     const m = group[i]!;
-    const wire = isWireFor(m, group);
+    const wire = isWire(m);
     const better =
       wire !== bestWire ? wire : m.timeMs !== best.timeMs ? m.timeMs < best.timeMs : m.id < best.id;
     if (better) {

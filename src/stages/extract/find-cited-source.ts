@@ -357,6 +357,15 @@ function namedAgency(folded: string): string | null {
   return null;
 }
 
+/**
+ * The agency a cited name names exactly, by its display name or an alias (any spelling foldMatchText folds alike), or
+ * null. Example: agencyNamed("وكالة رويترز")?.name === "رويترز"; agencyNamed("نيويورك تايمز") === null.
+ */
+export function agencyNamed(name: string): Agency | null {
+  const display = knownAgency(foldMatchText(name));
+  return display === null ? null : (AGENCIES.find((a) => a.name === display) ?? null);
+}
+
 /** Returns the agency display name when `folded` names a known agency exactly. */
 function knownAgency(folded: string): string | null {
   return AGENCY_BY_FOLDED_NAME.get(folded.trim()) ?? null;
