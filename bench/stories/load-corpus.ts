@@ -16,12 +16,14 @@ export interface CorpusArticle {
   title: string;
   date: string;
   text: string;
+  /** The origin import reads from the text (ArticleDraft.citedSource); absent on the raw dump. */
+  citedSource?: string | null;
 }
 
 export const CORPUS_PATH = join(process.cwd(), "..", "shared", "data", "corpus", "saudinewsnet.dev.jsonl.gz");
 
 /** Which title and text a corpus article carries: as import stores them (recordToDraft: entities in titles decoded,
- * transport damage repaired, widget residue stripped), what benchmarks replay; or as the dump has them, to read what
+ * transport damage repaired, widget residue stripped, the cited source read), what benchmarks replay; or as the dump has them, to read what
  * a text rule changes (and for the entity bench, whose spans are labelled on the raw text). */
 export type CorpusText = "imported" | "raw";
 
@@ -46,7 +48,7 @@ export function loadCorpus(path: string = CORPUS_PATH, text: CorpusText = "impor
 function imported(a: CorpusArticle): CorpusArticle {
   try {
     const draft = recordToDraft(a, IMPORT_OPTIONS);
-    return { ...a, title: draft.title, text: draft.text };
+    return { ...a, title: draft.title, text: draft.text, citedSource: draft.citedSource };
   } catch (err) {
     if (isAkhbarError(err, "import.bad_record")) return a;
     throw err;
@@ -64,7 +66,7 @@ export function toStream(corpus: readonly CorpusArticle[]): StreamArticle[] {
     .map((a) => ({
       id: a.id,
       sourceId: a.source,
-      citedSource: null,
+      citedSource: a.citedSource ?? null,
       title: a.title,
       text: a.text,
       timeMs: timeOf(a),
