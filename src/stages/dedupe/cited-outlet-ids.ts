@@ -1,5 +1,5 @@
 /**
- * citedOutletIds: the outlet ids a cited source names (ArticleDraft.citedSource, an Arabic name such as "واس" or
+ * citedOutletIds: the outlet ids a cited source may name (ArticleDraft.citedSource, an Arabic name such as "واس" or
  * "الشرق الأوسط") among the outlets akhbar knows (config knownOutlet). Dedupe stage, pure (data lookups, memoized):
  * DuplicateGroups ranks a cited outlet first as its copy group's original.
  */
