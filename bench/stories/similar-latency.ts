@@ -112,8 +112,8 @@ interface Mode {
 
 const MODES: Mode[] = [
   { name: "no cache (bench:similar)", coverage: false, cache: "none" },
-  { name: "page cold (first visits)", coverage: false, cache: "page" },
-  { name: "page warm (same anchors)", coverage: false, cache: "keep" },
+  { name: "cache cold (first visits)", coverage: false, cache: "page" },
+  { name: "cache warm (same anchors)", coverage: false, cache: "keep" },
   { name: "api (coverage on, warm)", coverage: true, cache: "keep" },
 ];
 const PHASES = ["search", "placements", "rows", "analysis", "rest"] as const;

@@ -89,8 +89,9 @@ export interface RelatedArticleLists {
 export interface RelatedOptions {
   /**
    * Also read the story's members and the rows of its other coverage and of the anchor's copies (`sameStory`,
-   * `copies`); when false both lists come back empty. Default true. The article page leaves it off: it links the story
-   * instead, and the rows of a big story's coverage (hundreds of articles) were most of the slowest first views.
+   * `copies`); when false both lists come back empty. Default true. The article page asks for a few (`coverageMax`)
+   * and links the story for the rest: the rows of a big story's coverage (hundreds of articles) were most of the
+   * slowest first views.
    */
   coverage?: boolean;
   /**

@@ -12,8 +12,11 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 100;
 /** Deep paging past this is a scraper, not a reader; refusing keeps worst-case latency bounded. */
 export const MAX_SEARCH_OFFSET = 10_000;
-/** A query longer than this is pasted text, not a query. */
-export const MAX_QUERY_CHARS = 1_000;
+/**
+ * A `q` longer than this is pasted text, not a query: refused. The parser reads at most parse-query's MAX_QUERY_CHARS
+ * (512) of what is accepted, cut at a word (cutQuery); the reader's box says so, the API does not.
+ */
+export const MAX_QUERY_PARAM_CHARS = 1_000;
 
 export interface SearchParams {
   query: string;
@@ -33,8 +36,10 @@ export function parseSearchParams(get: (name: string) => string[]): SearchParams
     .map((s) => s.trim())
     .filter((s) => s !== "");
   if (query.trim() === "" && sources.length === 0) throw badParam("q", "is required", "required");
-  if (query.length > MAX_QUERY_CHARS)
-    throw badParam("q", `is longer than ${MAX_QUERY_CHARS} characters`, "too_long", { max: MAX_QUERY_CHARS });
+  if (query.length > MAX_QUERY_PARAM_CHARS)
+    throw badParam("q", `is longer than ${MAX_QUERY_PARAM_CHARS} characters`, "too_long", {
+      max: MAX_QUERY_PARAM_CHARS,
+    });
   const from = parseDateBound(single(get, "from"), "from", false);
   const to = parseDateBound(single(get, "to"), "to", true);
   if (from !== null && to !== null && from >= to)

@@ -205,10 +205,6 @@ export class OrdinalSet {
   /** Allocated with the first ordinal: most stories name none. */
   private heads: Instances | null = null;
 
-  isEmpty(): boolean {
-    return this.heads === null;
-  }
-
   add(ordinals: readonly string[] | undefined): void {
     if (ordinals === undefined || ordinals.length === 0) return;
     this.heads ??= new Map();

@@ -218,8 +218,9 @@ export function findCitedSource(
 
 /**
  * The origin a plain text credits (a dump's text, a feed's summary: no page around it), read where outlets put
- * credits: the dateline or byline opening the text ("واس- جدة: ...", "عين اليوم – واس"; leadDatelineOf), then
- * findCitedSource over the first LEAD_CREDIT_CHARS of the first line and the ends of the last TAIL_CREDIT_LINES lines.
+ * credits: the dateline or byline opening the text ("واس- جدة: ...", "عين اليوم – واس"; datelineAgency over the first
+ * LEAD_DATELINE_LINES lines), then findCitedSource over the first LEAD_CREDIT_CHARS of the opening lines and the ends
+ * of the last TAIL_CREDIT_LINES lines.
  * A dateline naming no agency ("محمد المواسي- سبق- الرياض:") credits nobody by itself; one naming the publisher's own
  * agency is own reporting (null). A credit verb counts only for a known agency (verbAgenciesOnly): free names after
  * one were wrong more often than right on the dev corpus ("التفتيش وتطوير بيئة العمل", "السويس", names cut mid-way).

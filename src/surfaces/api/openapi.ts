@@ -4,7 +4,7 @@
  */
 import {
   DEFAULT_SEARCH_LIMIT,
-  MAX_QUERY_CHARS,
+  MAX_QUERY_PARAM_CHARS,
   MAX_SEARCH_LIMIT,
   MAX_SEARCH_OFFSET,
 } from "../search-params.ts";
@@ -87,7 +87,7 @@ export const OPENAPI_DOCUMENT = {
           {
             name: "q",
             in: "query",
-            schema: { type: "string", maxLength: MAX_QUERY_CHARS },
+            schema: { type: "string", maxLength: MAX_QUERY_PARAM_CHARS },
             description: "required unless source is given; source alone lists that source's newest articles",
           },
           {

@@ -114,7 +114,8 @@ export interface ReaderData {
   storyOfArticle(articleId: string): Promise<StorySummary | null>;
   /**
    * Similar articles and a read-also pick for an article (empty lists when it is unknown), and its story's other
-   * coverage unless `options.sameStory` is false (the article page links the story instead of listing it).
+   * coverage unless `options.sameStory` is false (the article page asks for a few, `sameStoryMax`, and links the
+   * story for the rest).
    */
   related(articleId: string, options?: RelatedOptions): Promise<RelatedArticles>;
 }

@@ -1,7 +1,7 @@
 /**
  * Article: title, publisher, cited source and the original it copies, dates (absolute and relative), the clean body,
- * the link to the original, "اقرأ أيضاً", a few of its story's other reports and "مقالات مشابهة". Pure render. The body is the allow-list sanitizer's HTML when the
- * article has it, otherwise its text paragraphs, escaped.
+ * the link to the source page, "اقرأ أيضاً", a few of its story's other reports and "مقالات مشابهة". Pure render.
+ * The body is the allow-list sanitizer's HTML when the article has it, otherwise its text paragraphs, escaped.
  */
 import type { Article } from "../../../domain/article.ts";
 import type { ArticleDate } from "../../present.ts";

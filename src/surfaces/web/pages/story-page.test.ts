@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoryArticle, StoryDetail } from "../reader-data.ts";
-import { COPIES_SHOWN_MAX, renderStoryPage, STORY_ORIGINALS_PER_PAGE } from "./story-page.ts";
+import { COPIES_SHOWN_MAX, renderStoryPage, STORY_CARDS_PER_PAGE } from "./story-page.ts";
 
 const HOUR_MS = 3_600_000;
 const T0 = Date.parse("2015-07-22T07:00:00Z");
@@ -82,15 +82,15 @@ describe("story page coverage paging", () => {
   it("lists one page of originals, earliest first, with a pager to the rest", () => {
     const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
     expect(body).toContain('href="/article/a0"');
-    expect(body).toContain(`href="/article/a${STORY_ORIGINALS_PER_PAGE - 1}"`);
-    expect(body).not.toContain(`href="/article/a${STORY_ORIGINALS_PER_PAGE}"`);
-    expect(body).toContain(`href="/story/big?offset=${STORY_ORIGINALS_PER_PAGE}" rel="next"`);
+    expect(body).toContain(`href="/article/a${STORY_CARDS_PER_PAGE - 1}"`);
+    expect(body).not.toContain(`href="/article/a${STORY_CARDS_PER_PAGE}"`);
+    expect(body).toContain(`href="/story/big?offset=${STORY_CARDS_PER_PAGE}" rel="next"`);
   });
 
   it("shows the next originals on the next page, timeline and outlets still over the whole story", () => {
-    const body = renderStoryPage(bigStory(), caps, ctx, { offset: STORY_ORIGINALS_PER_PAGE, hrefFor }).value;
+    const body = renderStoryPage(bigStory(), caps, ctx, { offset: STORY_CARDS_PER_PAGE, hrefFor }).value;
     expect(body).not.toContain('href="/article/a0"');
-    expect(body).toContain(`href="/article/a${STORY_ORIGINALS_PER_PAGE}"`);
+    expect(body).toContain(`href="/article/a${STORY_CARDS_PER_PAGE}"`);
     expect(body).toContain('rel="prev"');
     expect(body).toContain("70 مقالًا");
   });

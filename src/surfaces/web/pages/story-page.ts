@@ -29,7 +29,7 @@ export const TIMELINE_BUCKETS = 12;
  * COPIES_SHOWN_MAX copies each stay under 80 KB with the page shell: the 100 KB page budget holds even for the dev
  * corpus's biggest story (295 articles, 180 KB when listed whole).
  */
-export const STORY_ORIGINALS_PER_PAGE = 25;
+export const STORY_CARDS_PER_PAGE = 25;
 /** Copies listed under an original; the rest are named by outlet only (wire copies are the same text anyway). */
 export const COPIES_SHOWN_MAX = 3;
 const HOUR_MS = 3_600_000;
@@ -55,7 +55,7 @@ export function renderStoryPage(
   const coverage = toStoryCoverage(story.articles);
   // "الأسبق" marks the member published first, copies included; a story of one article has no first.
   const firstId = story.articles.length > 1 ? coverage.firstId : null;
-  const shown = coverage.cards.slice(paging.offset, paging.offset + STORY_ORIGINALS_PER_PAGE);
+  const shown = coverage.cards.slice(paging.offset, paging.offset + STORY_CARDS_PER_PAGE);
   const feedBase = `/feeds/story/${encodeURIComponent(story.id)}`;
   return html`<article>
 <h1 dir="auto">${story.headline}</h1>
@@ -73,7 +73,7 @@ ${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
 <ol class="cards">
 ${shown.map((card) => coverageCard(card, firstId, ctx))}
 </ol>
-${pager(coverage.cards.length, STORY_ORIGINALS_PER_PAGE, paging.offset, paging.hrefFor)}
+${pager(coverage.cards.length, STORY_CARDS_PER_PAGE, paging.offset, paging.hrefFor)}
 </section>
 <aside class="aside-panel" aria-labelledby="timeline-h">
 ${entities(story)}
