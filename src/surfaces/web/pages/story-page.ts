@@ -76,7 +76,7 @@ ${shown.map((card) => coverageCard(card, firstId, ctx))}
 ${pager(coverage.cards.length, STORY_CARDS_PER_PAGE, paging.offset, paging.hrefFor)}
 </section>
 <aside class="aside-panel" aria-labelledby="timeline-h">
-${entities(story)}
+${entities(story, coverage.cards.length)}
 <h2 id="timeline-h">التغطية عبر الوقت</h2>
 ${timeline(story.articles)}
 <h2 id="outlets-h">حسب المصدر</h2>
@@ -148,17 +148,17 @@ const ENTITY_HEADINGS: Readonly<Record<StoryEntity["kind"], string>> = {
 /**
  * "في هذه القصة": the people, places and organizations the coverage names, each a link to a phrase search for it,
  * with the number of articles naming it; nothing when none was found. When the story has more originals than the
- * entities stage reads (STORY_ENTITY_ARTICLES_MAX), a line says the counts are of the first ones only.
+ * entities stage reads (STORY_ENTITY_ARTICLES_MAX), a line says the counts are of the first ones only. `cards` is
+ * the number of coverage cards: the entities are read from each card's head (story-reader-data.ts).
  */
-function entities(story: StoryDetail): SafeHtml | "" {
+function entities(story: StoryDetail, cards: number): SafeHtml | "" {
   if (story.entities.length === 0 && story.dates.length === 0) return "";
   const kinds = (["person", "place", "organization"] as const).filter((k) =>
     story.entities.some((e) => e.kind === k),
   );
-  const originals = story.articles.filter((a) => a.duplicateOf === null).length;
   const firstOnly =
-    kinds.length > 0 && originals > STORY_ENTITY_ARTICLES_MAX
-      ? html`<p class="entities-note">الأشخاص والأماكن والجهات في أول ${STORY_ENTITY_ARTICLES_MAX} مقالاً أصلياً من ${originals}.</p>`
+    kinds.length > 0 && cards > STORY_ENTITY_ARTICLES_MAX
+      ? html`<p class="entities-note">الأشخاص والأماكن والجهات في أول ${STORY_ENTITY_ARTICLES_MAX} مقالاً أصلياً من ${cards}.</p>`
       : "";
   return html`<h2 id="entities-h">في هذه القصة</h2>
 <dl class="entities" aria-labelledby="entities-h">${storyDates(story)}${kinds.map(
