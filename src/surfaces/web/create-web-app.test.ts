@@ -253,6 +253,13 @@ describe("reader pages", () => {
     }
   });
 
+  it("says a name typed after source: is no outlet it knows on the search page, with the form kept", async () => {
+    const { status, body } = await page(`/search?q=${q("الرياض source:عكاظ")}`);
+    expect(status).toBe(400);
+    expect(body).toContain("«عكاظ»");
+    expect(body).toContain('<input type="search" name="q" value="الرياض"');
+  });
+
   it("takes source: out of a query with an unmatched quote, as the parser does: box, menu and links agree", async () => {
     const { status, body } = await page(`/search?q=${q('"أمريكا source:aawsat')}`);
     expect(status).toBe(200);

@@ -256,11 +256,12 @@ export function createWebApp(deps: WebDeps): Hono {
     const typed = cutQuery(singleParam(get, "q"));
     // `source:x` typed in the box and the outlet menu are one filter: the words leave the text for the menu, so
     // the menu shows them and a facet link replaces the outlet instead of adding one.
-    // Typed ids are checked as the menu's are: slugs (else 400), and outlets this reader lists (else said, not 0 hits).
+    // The menu's ids (from the link) must be slugs (else 400); ids typed in the box are checked with the outlets this
+    // reader lists below, so one it does not know (a name typed in Arabic included) is said on the page, form kept.
     const split = splitQuerySources(typed.text);
     const form: SearchForm = {
       q: split.text,
-      sources: slugListParam((name) => (name === "source" ? [...get(name), ...split.sources] : []), "source"),
+      sources: [...new Set([...slugListParam(get, "source"), ...split.sources])],
       from: singleParam(get, "from"),
       to: singleParam(get, "to"),
       recent: get("recent").length > 0 && get("recent")[0] !== "0",
