@@ -4,17 +4,12 @@
  * DuplicateGroups ranks a cited outlet first as its copy group's original.
  */
 import { knownOutlet, knownOutletIds } from "../../config/known-outlets.ts";
-import { agencyNamed } from "../extract/find-cited-source.ts";
+import { agencyNamed, outletNameKeys } from "../extract/find-cited-source.ts";
 import { foldMatchText } from "../extract/fold-match-text.ts";
 
 const NONE: ReadonlySet<string> = new Set();
 
 const PATTERNS = {
-  // An outlet name's parenthesized part: an agency's acronym ("وكالة الأنباء السعودية (واس)") or a country that tells
-  // two outlets apart ("الجزيرة (السعودية)").
-  parenthesized: /[(]([^()]+)[)]/,
-  // Folded names of agencies, whose parenthesized part is their acronym.
-  agencyName: /^(?:ال)?وكاله /,
   host: /^www\./,
 } as const;
 
@@ -41,21 +36,6 @@ const OUTLETS_BY_HOST: ReadonlyMap<string, readonly string[]> = (() => {
   }
   return byHost;
 })();
-
-/**
- * The names an outlet is cited by, folded: its whole name, the name without its parenthesized part, and that part
- * when it is an agency's acronym. "الجزيرة (السعودية)" -> "الجزيره (السعوديه)", "الجزيره" (a country is no name of
- * the paper); "وكالة الأنباء السعودية (واس)" -> the whole name, "وكاله الانباء السعوديه", "واس".
- */
-function outletNameKeys(name: string): string[] {
-  const keys = [foldMatchText(name)];
-  const inner = PATTERNS.parenthesized.exec(name)?.[1];
-  if (inner === undefined) return keys;
-  const outer = foldMatchText(name.replace(PATTERNS.parenthesized, " "));
-  keys.push(outer);
-  if (PATTERNS.agencyName.test(outer)) keys.push(foldMatchText(inner));
-  return keys;
-}
 
 /** Distinct cited names seen are few (agencies, a few papers); past this many the memo starts over rather than grow. */
 const MAX_MEMO_NAMES = 1_000;

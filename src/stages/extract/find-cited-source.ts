@@ -304,22 +304,35 @@ const OWN_NAME_KEYS = new Map<string, ReadonlySet<string>>();
 /** A store has tens of sources; past this many the memo starts over rather than grow. */
 const MAX_MEMO_PUBLISHERS = 1_000;
 
-/** Folded forms of a publisher's names, each also without and as its parenthesized part: "الجزيرة (السعودية)" ->
- * "الجزيره (السعوديه)", "الجزيره", "السعوديه". */
+/** An outlet name's parenthesized part: an agency's acronym ("وكالة الأنباء السعودية (واس)") or a country that tells
+ * two outlets apart ("الجزيرة (السعودية)"). */
+const OUTLET_NAME_PARENTHESIZED = /[(]([^()]+)[)]/;
+/** Folded names of agencies, whose parenthesized part is their acronym. */
+const AGENCY_OUTLET_NAME = /^(?:ال)?وكاله /;
+
+/**
+ * The names an outlet goes by, folded: its whole name, the name without its parenthesized part, and that part when it
+ * is an agency's acronym. Used for a publisher's own names here and for the outlets a citation names
+ * (dedupe/cited-outlet-ids.ts). "الجزيرة (السعودية)" -> "الجزيره (السعوديه)", "الجزيره" (a country is no name of the
+ * paper); "وكالة الأنباء السعودية (واس)" -> the whole name, "وكاله الانباء السعوديه", "واس".
+ */
+export function outletNameKeys(name: string): string[] {
+  const keys = [foldMatchText(name)];
+  const inner = OUTLET_NAME_PARENTHESIZED.exec(name)?.[1];
+  if (inner === undefined) return keys;
+  const outer = foldMatchText(name.replace(OUTLET_NAME_PARENTHESIZED, " "));
+  keys.push(outer);
+  if (AGENCY_OUTLET_NAME.test(outer)) keys.push(foldMatchText(inner));
+  return keys;
+}
+
+/** outletNameKeys of every name of a publisher, memoized per publisher. */
 function ownNameKeys(names: readonly string[]): ReadonlySet<string> {
   if (names.length === 0) return NO_NAMES;
   const memoKey = names.join("\n");
   const memo = OWN_NAME_KEYS.get(memoKey);
   if (memo !== undefined) return memo;
-  const keys = new Set<string>();
-  for (const name of names) {
-    keys.add(foldMatchText(name));
-    const inner = /[(]([^()]+)[)]/.exec(name)?.[1];
-    if (inner !== undefined) {
-      keys.add(foldMatchText(inner));
-      keys.add(foldMatchText(name.replace(/[(][^()]*[)]/g, " ")));
-    }
-  }
+  const keys = new Set(names.flatMap(outletNameKeys));
   if (OWN_NAME_KEYS.size >= MAX_MEMO_PUBLISHERS) OWN_NAME_KEYS.clear();
   OWN_NAME_KEYS.set(memoKey, keys);
   return keys;
