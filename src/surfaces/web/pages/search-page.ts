@@ -79,7 +79,7 @@ ${view.sourceList.map((s) => html`<option value="${s.id}"${f.sources.length === 
 <button type="submit">ابحث</button>
 <p class="note" id="date-format">التاريخ بالصيغة ${DATE_FORMAT_HINT}.</p>
 </form>
-${f.cut ? html`<p class="note" role="status">البحث أطول مما يُقرأ، فاقتصرنا على أول ${countLabel(f.q.length, LETTER_NOUNS)} منه (كلمات كاملة).</p>` : ""}
+${f.cut ? html`<p class="note" role="status">البحث أطول مما يُقرأ، فاقتصرنا على أول ${countLabel(MAX_QUERY_CHARS, LETTER_NOUNS)} منه أو أقل (كلمات كاملة).</p>` : ""}
 ${view.error !== null ? html`<div class="error-box" role="alert"><h2>تعذّر البحث</h2><p dir="auto">${view.error}</p></div>` : ""}
 ${r === null && view.error === null ? examples() : ""}
 ${
