@@ -10,15 +10,14 @@
  *   [--tmp /tmp/replay] (path prefix of the SQLite files: give each concurrent run its own)
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { gunzipSync } from "node:zlib";
 import { openSqliteStorage, type SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import { reclusterStories, StoryAssigner } from "../../src/pipeline/assign-stories.ts";
-import { importRecords } from "../../src/pipeline/import-records.ts";
 import type { StoryStore } from "../../src/ports/story-store.ts";
+import { importCorpusOnce } from "./corpus-store.ts";
 import { CORPUS_PATH } from "./load-corpus.ts";
 
 const args = process.argv.slice(2);
@@ -62,21 +61,7 @@ function copyDb(from: string, to: string): void {
 /** The corpus stored once without stories (reused across runs of the same code: the import is not what is
  * measured). Written under a temporary name and renamed when complete, so an interrupted import is never reused. */
 async function ensureBase(): Promise<void> {
-  if (existsSync(BASE)) return;
-  const building = `${BASE}.${process.pid}.tmp`;
-  const storage = await openSqliteStorage(building);
-  const lines = gunzipSync(readFileSync(CORPUS_PATH)).toString("utf8").split("\n");
-  await importRecords(
-    (async function* () {
-      for (let i = 0; i < lines.length; i++)
-        if (lines[i]!.trim() !== "") yield { file: "corpus", lineNo: i + 1, text: lines[i]! };
-    })(),
-    { storage, clock: { now: () => new Date("2015-08-12T00:00:00Z") } },
-    { assignStories: false },
-  );
-  await storage.close();
-  for (const suffix of ["-wal", "-shm"]) rmSync(building + suffix, { force: true });
-  renameSync(building, BASE);
+  if (!(await importCorpusOnce(BASE, { assignStories: false }))) return;
   // Bases of older trees (another digest, same prefix; ~200 MB each) would fill /tmp: keep only this one.
   const dir = dirname(TMP);
   const stem = `${basename(TMP)}-base-`;

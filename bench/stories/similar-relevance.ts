@@ -8,13 +8,11 @@
  * Without --db the corpus is imported through the pipeline (stories on) into bench/.tmp/similar-relevance.db once.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { openSqliteStorage, type SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import { articleTimeMs } from "../../src/domain/parse-iso-time.ts";
 import { findRelatedArticles, RELATED_WINDOW_DAYS } from "../../src/pipeline/find-related-articles.ts";
-import { importRecords } from "../../src/pipeline/import-records.ts";
 import {
   DEFAULT_SIMILAR_RANKING,
   SIMILAR_MAX_ITEMS,
@@ -28,7 +26,7 @@ import {
   toStoryTerms,
 } from "../../src/stages/stories/story-vector.ts";
 import { seededRandom } from "../seeded-random.ts";
-import { CORPUS_PATH } from "./load-corpus.ts";
+import { importCorpusOnce } from "./corpus-store.ts";
 
 const args = process.argv.slice(2);
 const argOf = (name: string, fallback: string) =>
@@ -56,22 +54,7 @@ export function halfOf(anchorId: string): "tune" | "test" {
 }
 
 async function ensureStore(): Promise<SqliteStorage> {
-  if (!existsSync(DB)) {
-    mkdirSync(join(DB, ".."), { recursive: true });
-    const building = `${DB}.${process.pid}.tmp`;
-    const storage = await openSqliteStorage(building);
-    const lines = gunzipSync(readFileSync(CORPUS_PATH)).toString("utf8").split("\n");
-    await importRecords(
-      (async function* () {
-        for (let i = 0; i < lines.length; i++)
-          if (lines[i]!.trim() !== "") yield { file: "corpus", lineNo: i + 1, text: lines[i]! };
-      })(),
-      { storage, clock: { now: () => new Date("2015-08-12T00:00:00Z") } },
-    );
-    await storage.close();
-    for (const suffix of ["-wal", "-shm"]) rmSync(building + suffix, { force: true });
-    renameSync(building, DB);
-  }
+  await importCorpusOnce(DB, { assignStories: true });
   return openSqliteStorage(DB);
 }
 
