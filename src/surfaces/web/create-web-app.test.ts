@@ -474,6 +474,32 @@ describe("admin", () => {
     );
   });
 
+  it("words a refused form in Arabic on the page and keeps the English message for a bearer script", async () => {
+    const { cookie, csrf } = await login();
+    const res = await post(
+      "/admin/sources",
+      { _csrf: csrf, id: "bad-country", name: "س", country: "sau" },
+      { cookie },
+    );
+    expect(res.status).toBe(303);
+    const done = new URL(res.headers.get("location") ?? "", "http://localhost").searchParams.get("done");
+    expect(done).toBe("!«البلد»: يجب أن يكون رمزًا من حرفين، مثل SA.");
+    const shown = await f.app.request(res.headers.get("location") ?? "", { headers: { cookie } });
+    expect(await shown.text()).toContain("«البلد»: يجب أن يكون رمزًا من حرفين");
+    const opml = await post("/admin/opml", { _csrf: csrf, opml: "<html></html>" }, { cookie });
+    expect(decodeURIComponent(opml.headers.get("location") ?? "")).toContain("تعذّرت قراءة ملف OPML");
+    const script = await post(
+      "/admin/sources",
+      { id: "Bad Id", name: "x" },
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    );
+    expect(await script.json()).toMatchObject({
+      ok: false,
+      message: "admin: the id must be lowercase letters, digits and dashes",
+    });
+    expect(await f.storage.sources.getSource("bad-country")).toBeNull();
+  });
+
   it("turns the admin pages off when no token is configured", async () => {
     const app = createWebApp({ storage: f.storage, adminToken: null, rateLimit: false });
     const res = await app.request("/admin");

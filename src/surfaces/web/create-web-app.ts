@@ -45,7 +45,7 @@ import { renderSearchPage, type SearchForm } from "./pages/search-page.ts";
 import { type FeedHealth, renderSourcePage, renderSourcesPage } from "./pages/sources-page.ts";
 import { renderStoryPage } from "./pages/story-page.ts";
 import type { ReaderData } from "./reader-data.ts";
-import { readerErrorMessage } from "./reader-error-message.ts";
+import { adminErrorMessage, readerErrorMessage } from "./reader-error-message.ts";
 import { SearchFacets } from "./search-facets.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
@@ -419,7 +419,8 @@ export function createWebApp(deps: WebDeps): Hono {
         text = await action(form, c);
       } catch (err) {
         if (!isAkhbarError(err)) throw err;
-        text = `!${err.message}`;
+        // A script (bearer) reads the stable English message beside ok:false; the form page speaks Arabic.
+        text = `!${bearer !== undefined ? err.message : adminErrorMessage(err)}`;
       }
       if (bearer !== undefined) return c.json({ ok: !text.startsWith("!"), message: text.replace(/^!/, "") });
       return c.redirect(`/admin?done=${encodeURIComponent(text)}`, 303);
@@ -504,29 +505,30 @@ function hostOf(c: Context): string {
 
 function readNewSource(form: Record<string, unknown>) {
   const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
+  const bad = (field: string, reason: string, message: string) =>
+    new AkhbarError("admin.bad_param", `admin: ${message}`, { field, reason });
   const id = text("id");
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id))
-    throw new AkhbarError("admin.bad_param", "admin: the id must be lowercase letters, digits and dashes");
+    throw bad("id", "not_slug", "the id must be lowercase letters, digits and dashes");
   const name = text("name");
-  if (name === "" || name.length > 200)
-    throw new AkhbarError("admin.bad_param", "admin: the name is required");
-  const url = (value: string, what: string) => {
+  if (name === "" || name.length > 200) throw bad("name", "required", "the name is required");
+  const url = (value: string, field: string, what: string) => {
     if (value === "") return null;
     try {
       const u = new URL(value);
       if (u.protocol === "http:" || u.protocol === "https:") return u.href;
     } catch {}
-    throw new AkhbarError("admin.bad_param", `admin: the ${what} must be an http(s) URL`);
+    throw bad(field, "not_url", `the ${what} must be an http(s) URL`);
   };
   const country = text("country").toUpperCase();
   if (country !== "" && !/^[A-Z]{2}$/.test(country))
-    throw new AkhbarError("admin.bad_param", "admin: the country must be a two-letter code");
+    throw bad("country", "not_country", "the country must be a two-letter code");
   return {
     id,
     name,
-    homepage: url(text("homepage"), "homepage"),
+    homepage: url(text("homepage"), "homepage", "homepage"),
     country: country === "" ? null : country,
-    feedUrl: url(text("feed"), "feed URL"),
+    feedUrl: url(text("feed"), "feed", "feed URL"),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AkhbarError } from "../../domain/errors.ts";
-import { readerErrorMessage } from "./reader-error-message.ts";
+import { adminErrorMessage, readerErrorMessage } from "./reader-error-message.ts";
 
 describe("readerErrorMessage", () => {
   it.each([
@@ -36,5 +36,39 @@ describe("readerErrorMessage", () => {
     ["an unexpected error says nothing of its inside", new Error("SQLITE_BUSY"), 500, "حدث خطأ غير متوقع."],
   ])("%s", (_why, err, status, text) => {
     expect(readerErrorMessage(err, status)).toBe(text);
+  });
+});
+
+describe("adminErrorMessage", () => {
+  it.each([
+    [
+      "a refused form field is named by its label, with what it asks for",
+      new AkhbarError("admin.bad_param", "admin: the country must be a two-letter code", {
+        field: "country",
+        reason: "not_country",
+      }),
+      "«البلد»: يجب أن يكون رمزًا من حرفين، مثل SA.",
+    ],
+    [
+      "a bad feed URL",
+      new AkhbarError("admin.bad_param", "admin: the feed URL must be an http(s) URL", {
+        field: "feed",
+        reason: "not_url",
+      }),
+      "«رابط الخلاصة»: يجب أن يكون رابطًا يبدأ بـ http:// أو https://.",
+    ],
+    [
+      "a document that is no OPML",
+      new AkhbarError("feed.parse_error", "feed: not an OPML document"),
+      "تعذّرت قراءة ملف OPML: ليس مستند OPML صالحًا.",
+    ],
+    [
+      "an English message with no wording of its own names its code, not its English",
+      new AkhbarError("storage.busy", "storage: database is locked"),
+      "تعذّر تنفيذ الطلب (storage.busy).",
+    ],
+    ["an unexpected error says nothing of its inside", new Error("SQLITE_BUSY"), "حدث خطأ غير متوقع."],
+  ])("%s", (_why, err, text) => {
+    expect(adminErrorMessage(err)).toBe(text);
   });
 });

@@ -85,3 +85,45 @@ function isBadParamDetails(d: unknown): d is BadParamDetails {
     typeof (d as BadParamDetails).reason === "string"
   );
 }
+
+/** The admin form's fields as its labels name them (pages/admin-page.ts). */
+const ADMIN_FIELDS: Readonly<Record<string, string>> = {
+  id: "المعرّف",
+  name: "الاسم",
+  homepage: "الموقع",
+  country: "البلد",
+  feed: "رابط الخلاصة",
+};
+
+/** What each admin form check asks for, by its `reason`. */
+const ADMIN_REASONS: Readonly<Record<string, string>> = {
+  not_slug: "يجب أن يتكون من حروف لاتينية صغيرة وأرقام وشرطات، ويبدأ بحرف أو رقم.",
+  required: "مطلوب، وطوله 200 حرف على الأكثر.",
+  not_url: "يجب أن يكون رابطًا يبدأ بـ http:// أو https://.",
+  not_country: "يجب أن يكون رمزًا من حرفين، مثل SA.",
+};
+
+/** Admin errors by code when the error carries no field (OPML import, disabling). */
+const ADMIN_BY_CODE: Readonly<Record<string, string>> = {
+  "feed.parse_error": "تعذّرت قراءة ملف OPML: ليس مستند OPML صالحًا.",
+  "feed.not_a_feed": "تعذّرت قراءة ملف OPML: ليس مستند OPML صالحًا.",
+  "feed.parse_timeout": "استغرقت قراءة ملف OPML وقتًا أطول من المسموح؛ قسّمه إلى ملفات أصغر.",
+  "sources.not_found": "لا يوجد مصدر بهذا المعرّف.",
+};
+
+/**
+ * The Arabic sentence the admin page shows for a refused action (the JSON answer to a bearer script keeps the
+ * English message and its code). Example: admin.bad_param with {field: "country", reason: "not_country"} →
+ * "«البلد»: يجب أن يكون رمزًا من حرفين، مثل SA."
+ */
+export function adminErrorMessage(err: unknown): string {
+  if (!isAkhbarError(err)) return BY_STATUS[500]!;
+  const d = err.details;
+  if (err.code === "admin.bad_param" && typeof d?.field === "string" && typeof d.reason === "string") {
+    const reason = ADMIN_REASONS[d.reason];
+    if (reason !== undefined) return `«${ADMIN_FIELDS[d.field] ?? d.field}»: ${reason}`;
+  }
+  const byCode = ADMIN_BY_CODE[err.code];
+  if (byCode !== undefined) return byCode;
+  return ARABIC_LETTER.test(err.message) ? err.message : `تعذّر تنفيذ الطلب (${err.code}).`;
+}
