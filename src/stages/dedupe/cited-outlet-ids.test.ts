@@ -14,6 +14,7 @@ describe("citedOutletIds", () => {
     },
     { why: "the channel's own name is the channel only", cited: "الجزيرة نت", ids: ["aljazeera"] },
     { why: "the Saudi paper is cited by its whole name", cited: "الجزيرة (السعودية)", ids: ["aljazirah"] },
+    { why: "the Saudi paper is cited with its media noun", cited: "صحيفة الجزيرة", ids: ["aljazirah"] },
     { why: "a country telling two outlets apart is no name", cited: "السعودية", ids: [] },
     { why: "an agency's acronym in parentheses is its name", cited: "وفا", ids: ["wafa"] },
     { why: "a paper named like its city is the paper in a credit", cited: "الرياض", ids: ["alriyadh"] },

@@ -80,7 +80,7 @@ describe("findTextCitedSource", () => {
   // Paraphrased shapes of the dev corpus (no third-party text): what each outlet puts where.
   const LONG =
     "وأضاف المسؤول أن العمل في المشروع يسير وفق الخطة الموضوعة وأن المرحلة الثانية تبدأ قريبا. ".repeat(4);
-  const rows: { text: string; host: string; own?: string[]; expected: string | null; why: string }[] = [
+  const rows: { text: string; host: string | null; own?: string[]; expected: string | null; why: string }[] = [
     {
       text: "واس- جدة: التقى ولي العهد اليوم رئيس الوزراء.",
       host: "sabq.org",
@@ -208,6 +208,34 @@ describe("findTextCitedSource", () => {
       own: ["الجزيرة (السعودية)"],
       expected: null,
       why: "an own name with a parenthesized qualifier counts without it",
+    },
+    {
+      text: `${LONG}\nوأكد لصحيفة الجزيرة أن العمل مستمر.`,
+      host: null,
+      own: ["الجزيرة (السعودية)"],
+      expected: null,
+      why: "the paper's own name by its media noun, without a host",
+    },
+    {
+      text: `نقلا عن صحيفة الجزيرة، أعلنت الأمانة خطة جديدة.\n${LONG}`,
+      host: "www.alweeam.com.sa",
+      own: ["الوئام"],
+      expected: "صحيفة الجزيرة",
+      why: "the Saudi paper named with its media noun is not the channel",
+    },
+    {
+      text: `نقلا عن قناة الجزيرة، أعلنت الأمانة خطة جديدة.\n${LONG}`,
+      host: "www.alweeam.com.sa",
+      own: ["الوئام"],
+      expected: "الجزيرة",
+      why: "the channel named with its media noun stays the channel",
+    },
+    {
+      text: `${LONG}\nوأكدت الهيئة دعمها للقطاع، وفقاً لصحيفة “الجزيرة”.`,
+      host: "www.3alyoum.com",
+      own: ["عاجل اليوم"],
+      expected: "صحيفة الجزيرة",
+      why: "a name in curly quotes after the media noun",
     },
   ];
   for (const row of rows) {

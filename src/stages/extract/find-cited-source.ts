@@ -37,6 +37,12 @@ export const AGENCIES: readonly Agency[] = [
   { name: "الأناضول", aliases: ["وكالة الأناضول"], hosts: ["aa.com.tr"] },
   { name: "الجزيرة", aliases: ["الجزيرة نت", "قناة الجزيرة"], hosts: ["aljazeera.net"] },
   { name: "العربية", aliases: ["العربية نت", "قناة العربية"], hosts: ["alarabiya.net"] },
+  // The Saudi daily, named with its media noun; "الجزيرة" alone stays the channel.
+  {
+    name: "صحيفة الجزيرة",
+    aliases: ["جريدة الجزيرة", "الجزيرة السعودية", "الجزيرة (السعودية)"],
+    hosts: ["al-jazirah.com"],
+  },
   { name: "بترا", aliases: ["وكالة الأنباء الأردنية"], hosts: ["petra.gov.jo"] },
   { name: "بنا", aliases: ["وكالة أنباء البحرين"], hosts: ["bna.bh"] },
   {
@@ -103,12 +109,14 @@ const PATTERNS = {
   syndicationLine: /^\*?\s*(?:خدمه|بالاتفاق مع)\s+["«\u201C]([^"»\u201D]{2,40})["»\u201D]/,
   // A known agency quoted at the very end of a line: "... عالمي. \"رويترز\"", "... «الفرنسية»" (aleqtisadiya).
   quotedTail: /["«\u201C]\s*([^"«»\u201C\u201D]{2,30}?)\s*["»\u201D]\s*\.?\s*$/,
+  // The media noun right before a quoted tail, on folded text: "... لصحيفه " -> صحيفه.
+  mediumBefore: /(?:^|\s)ل?(موقع|صحيفه|جريده|وكاله|قناه|شبكه|مجله|اذاعه)\s*$/,
   // "(واس)", "(رويترز)" anywhere: agency credits in parentheses at a dateline or the end.
   parenthesized: /[(]([^()]{2,30})[)]/g,
   // Credit verbs followed by a media noun and the name (quoted or not), on folded text: "نقلا عن وكالة رويترز",
   // "وفقا لصحيفة ...", "حسب وكالة "الأناضول" التركية".
   creditVerb:
-    /(?:نقلا عن|نقلت|نقل|وفق ما نقل(?:ت|ه)?|وفقا|بحسب ما (?:نقلت|نقل|اوردت|اورد|ذكرت|ذكر|افادت|افاد)|حسبما (?:نقلت|نقل|اوردت|ذكرت|افادت|افاد)[^.،]{0,40}?|بحسب|حسب|ذكرت|اوردت|افادت)\s+(?:ل)?(?:موقع|صحيفه|جريده|وكاله|قناه|شبكه|مجله|اذاعه)\s+["«]?([^.،:"«»()]+)/,
+    /(?:نقلا عن|نقلت|نقل|وفق ما نقل(?:ت|ه)?|وفقا|بحسب ما (?:نقلت|نقل|اوردت|اورد|ذكرت|ذكر|افادت|افاد)|حسبما (?:نقلت|نقل|اوردت|ذكرت|افادت|افاد)[^.،]{0,40}?|بحسب|حسب|ذكرت|اوردت|افادت)\s+(?:ل)?(موقع|صحيفه|جريده|وكاله|قناه|شبكه|مجله|اذاعه)\s+["«\u201C]?([^.،:"«»\u201C\u201D()]+)/,
   // A credit verb right before the name, no media noun: "بحسب رويترز.", "ووفقا لـ "رويترز"" (known agencies only).
   bareCreditVerb:
     /(?:نقلا عن|وفقا ل|بحسب|حسب|حسبما ذكرت|حسبما افادت)\s*["«\u201C]?\s*([^.،:"«»\u201C\u201D()]+)/,
@@ -119,7 +127,7 @@ const PATTERNS = {
   parentheses: /[()«»"\u201C\u201D]/g,
   space: /\s+/,
   trailingPunctuation: /[.,\u060C:\u061B]+$/u,
-  toMedium: /\sل(?:وكاله|صحيفه|موقع|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
+  toMedium: /\sل(وكاله|صحيفه|موقع|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
 } as const;
 
 interface FoldedAgency {
@@ -169,7 +177,7 @@ export function findCitedSource(
 ): string | null {
   const own = ownNameKeys(options.ownNames ?? []);
   const accept = (name: string | null): string | null =>
-    name !== null && !isOwnAgency(name, host) && !own.has(foldMatchText(name)) ? name : null;
+    name !== null && !isOwnAgency(name, host) && !isOwnName(name, own) ? name : null;
   // Each line folded once, when a step first needs it (a page's body has many lines no step reads folded).
   const foldedLines: (string | undefined)[] = [];
   const foldedAt = (i: number): string => {
@@ -192,9 +200,14 @@ export function findCitedSource(
       const name = accept(knownAgency(foldMatchText(m[1] ?? "")));
       if (name !== null) return name;
     }
-    const quoted = PATTERNS.quotedTail.exec(line)?.[1];
-    if (quoted !== undefined) {
-      const name = accept(knownAgency(foldMatchText(quoted)));
+    const tail = PATTERNS.quotedTail.exec(line);
+    if (tail?.[1] !== undefined) {
+      // A media noun before the quotes names which outlet: "وفقاً لصحيفة “الجزيرة”" is the paper.
+      const medium = PATTERNS.mediumBefore.exec(foldMatchText(line.slice(0, tail.index)))?.[1];
+      const folded = foldMatchText(tail[1]);
+      const name = accept(
+        (medium === undefined ? null : knownAgency(`${medium} ${folded}`)) ?? knownAgency(folded),
+      );
       if (name !== null) return name;
     }
     // Named aliases and credit verbs are Arabic: a line without Arabic letters (English copy) skips the fold.
@@ -203,8 +216,8 @@ export function findCitedSource(
     const named = namedAgency(folded);
     if (named !== null && accept(named) !== null) return named;
     const verb = PATTERNS.creditVerb.exec(folded) ?? PATTERNS.toMedium.exec(folded);
-    if (verb?.[1] !== undefined) {
-      const name = accept(toCitedName(verb[1], line, options.verbAgenciesOnly === true));
+    if (verb?.[2] !== undefined) {
+      const name = accept(toCitedName(verb[2], line, options.verbAgenciesOnly === true, verb[1]));
       if (name !== null) return name;
     }
     const bare = PATTERNS.bareCreditVerb.exec(folded)?.[1];
@@ -359,6 +372,15 @@ export function bylineAgency(byline: string, host: string | null): { name: strin
 }
 
 /** True when `name` is an agency publishing on its own site (`host` is one of its hosts or under one). */
+/** Whether `name`, or any name of the known outlet it names, is one of the publisher's own (folded) names:
+ * "صحيفة الجزيرة" is the own name of a publisher called "الجزيرة (السعودية)", whatever its host. */
+function isOwnName(name: string, own: ReadonlySet<string>): boolean {
+  if (own.size === 0) return false;
+  if (own.has(foldMatchText(name))) return true;
+  const agency = FOLDED_AGENCIES.find((a) => a.agency.name === name);
+  return agency?.folded.some((n) => own.has(n)) === true;
+}
+
 function isOwnAgency(name: string, host: string | null): boolean {
   if (host === null) return false;
   const agency = AGENCIES.find((a) => a.name === name);
@@ -385,8 +407,17 @@ function knownAgency(folded: string): string | null {
   return AGENCY_BY_FOLDED_NAME.get(folded.trim()) ?? null;
 }
 
-/** Turns the folded words after a credit into a display name, preferring a known agency. */
-function toCitedName(foldedTail: string, original: string, agenciesOnly = false): string | null {
+/**
+ * Turns the folded words after a credit into a display name, preferring a known outlet. `medium` is the folded media
+ * noun the credit put before the name ("صحيفه" in "نقلا عن صحيفة الجزيرة"): a known outlet named with it wins over one
+ * named without, so the Saudi paper is not credited as the channel of the same name.
+ */
+function toCitedName(
+  foldedTail: string,
+  original: string,
+  agenciesOnly = false,
+  medium?: string,
+): string | null {
   const words: string[] = [];
   for (const word of foldedTail.trim().split(" ")) {
     if (words.length >= MAX_CITED_NAME_WORDS || NAME_STOP_WORDS.has(word)) break;
@@ -394,8 +425,11 @@ function toCitedName(foldedTail: string, original: string, agenciesOnly = false)
   }
   for (let n = words.length; n > 0; n--) {
     // The credit verb's media noun is not in the tail: "نقلت وكالة الأنباء السعودية" leaves "الانباء السعوديه".
+    const name = words.slice(0, n).join(" ");
     const agency =
-      knownAgency(words.slice(0, n).join(" ")) ?? knownAgency(`وكاله ${words.slice(0, n).join(" ")}`);
+      (medium === undefined ? null : knownAgency(`${medium} ${name}`)) ??
+      knownAgency(name) ??
+      knownAgency(`وكاله ${name}`);
     if (agency !== null) return agency;
   }
   if (words.length === 0 || agenciesOnly) return null;
