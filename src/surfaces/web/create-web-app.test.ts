@@ -47,6 +47,13 @@ describe("reader pages", () => {
     expect(body).toContain('rel="alternate" type="application/rss+xml"');
   });
 
+  it("says the list ended, not that nothing was imported, on a page past the last story", async () => {
+    const { status, body } = await page("/?offset=9980");
+    expect(status).toBe(200);
+    expect(body).toContain("لا قصص في هذه الصفحة");
+    expect(body).not.toContain("لم تُستورد أي مقالات بعد");
+  });
+
   it("filters the home page by outlet and says so when a filter matches nothing", async () => {
     const sabq = await page("/?source=sabq");
     expect(sabq.body).toContain("/story/fx-005");

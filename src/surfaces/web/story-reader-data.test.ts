@@ -136,3 +136,51 @@ describe("StoryReaderData story coverage", () => {
     }
   });
 });
+
+describe("StoryReaderData top stories", () => {
+  it("counts as total only the stories paging can reach when the window holds more than it ranks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "akhbar-reader-top-"));
+    const storage = await openSqliteStorage(join(dir, "reader.db"));
+    try {
+      const ids = ["a", "b", "c"];
+      await storage.articles.writeArticles(
+        ids.map((id, i) =>
+          makeArticleWrite(id, {
+            id,
+            title: `خبر ${id}`,
+            text: `نص الخبر ${id}.`,
+            publishedAt: `2015-08-09T0${i}:00:00Z`,
+          }),
+        ),
+      );
+      const fingerprints = { shingles: Uint32Array.from([1]), signature: new Uint32Array(128) };
+      await storage.stories!.writePlacements({
+        placements: ids.map((id) => ({
+          articleId: id,
+          storyId: id,
+          groupId: id,
+          duplicateOf: null,
+          ...fingerprints,
+        })),
+        groupMerges: [],
+        groupOriginals: [],
+        merges: [],
+        headlines: [],
+      });
+      const reader = new StoryReaderData(storage, { topCandidates: 2 });
+      const first = await reader.topStories({ sources: [], limit: 2, offset: 0 });
+      expect(first.total).toBe(2);
+      expect(first.stories.map((s) => s.id)).toHaveLength(2);
+      expect(await reader.topStories({ sources: [], limit: 2, offset: 2 })).toEqual({
+        total: 2,
+        stories: [],
+      });
+      expect(
+        (await new StoryReaderData(storage).topStories({ sources: [], limit: 2, offset: 2 })).total,
+      ).toBe(3);
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

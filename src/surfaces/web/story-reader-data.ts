@@ -38,7 +38,11 @@ export class StoryReaderData implements ReaderData {
   readonly #stories: StoryStore;
   readonly #terms = new StoryTermsCache();
 
-  constructor(storage: Storage) {
+  readonly #topCandidates: number;
+
+  /** `options.topCandidates`: stories ranked per request (TOP_STORIES_CANDIDATES; smaller in tests). */
+  constructor(storage: Storage, options: { topCandidates?: number } = {}) {
+    this.#topCandidates = options.topCandidates ?? TOP_STORIES_CANDIDATES;
     if (storage.stories === undefined) {
       throw new AkhbarError("store.stories_unsupported", "store: this storage backend keeps no stories yet");
     }
@@ -54,14 +58,12 @@ export class StoryReaderData implements ReaderData {
     const candidates = await this.#stories.listStoryRanks({
       sinceMs: window,
       sources: query.sources,
-      limit: TOP_STORIES_CANDIDATES,
+      limit: this.#topCandidates,
     });
     const ranked = rankStories(candidates, newest.lastUpdateMs);
-    // Only the newest candidates are ranked; past that cap the total is counted, not the ranked list's length.
-    const total =
-      candidates.length < TOP_STORIES_CANDIDATES
-        ? ranked.length
-        : await this.#stories.countStories({ sinceMs: window, sources: query.sources });
+    // The total is what paging reaches: only the newest candidates are ranked, so a window holding more stories than
+    // the cap pages through the cap (a total counting the rest sent the pager to empty pages).
+    const total = ranked.length;
     const page = ranked.slice(query.offset, query.offset + query.limit);
     const stories: StorySummary[] = [];
     for (const s of page) {

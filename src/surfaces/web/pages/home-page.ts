@@ -66,11 +66,13 @@ ${
 }
 ${
   view.stories.length === 0
-    ? html`<div class="empty"><h2>لا أخبار هنا بعد</h2><p>${
-        filtered
-          ? html`لا مقالات لهذا الاختيار. <a href="/">اعرض كل الأخبار</a> أو اختر مصدرًا آخر.`
-          : html`لم تُستورد أي مقالات بعد. استورد ملفًا بالأمر <code dir="ltr">akhbar import FILE</code> أو أضف مصادر من صفحة <a href="/sources">المصادر</a>.`
-      }</p></div>`
+    ? view.offset > 0 && view.total > 0
+      ? html`<div class="empty"><h2>لا قصص في هذه الصفحة</h2><p>انتهت القائمة قبل هذا الموضع. <a href="${href(0)}">عُد إلى الصفحة الأولى</a>.</p></div>`
+      : html`<div class="empty"><h2>لا أخبار هنا بعد</h2><p>${
+          filtered
+            ? html`لا مقالات لهذا الاختيار. <a href="/">اعرض كل الأخبار</a> أو اختر مصدرًا آخر.`
+            : html`لم تُستورد أي مقالات بعد. استورد ملفًا بالأمر <code dir="ltr">akhbar import FILE</code> أو أضف مصادر من صفحة <a href="/sources">المصادر</a>.`
+        }</p></div>`
     : html`<ol class="cards">${view.stories.map((s) => storyCard(s, ctx))}</ol>`
 }
 ${pager(view.total, view.limit, view.offset, href)}`;
