@@ -108,9 +108,24 @@ function coverageCard(card: CoverageCard, firstId: string | null, ctx: ViewConte
 <ol class="copy-list">${listed.map((c) => copyRow(c, memberNotes(c, original, firstId, ctx), ctx))}</ol>${
     rest.length === 0
       ? ""
-      : html`<p class="note">و${otherArticlesLabel(rest.length)} في: ${[...new Set(rest.map((c) => c.sourceId))].map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}</p>`
+      : html`<p class="note">و${otherArticlesLabel(rest.length)} في: ${restCopyLinks(rest, ctx)}</p>`
   }</details>`;
   return articleRow(head, ctx, notes, disclosure);
+}
+
+/**
+ * The copies past COPIES_SHOWN_MAX, each a link named by its outlet (an outlet's second copy adds its time), so every
+ * member stays one click away (an outlet's copy may add its own quotes) at ~0.1 KB a link.
+ */
+function restCopyLinks(rest: readonly StoryArticle[], ctx: ViewContext): SafeHtml[] {
+  const seen = new Set<string>();
+  return rest.map((c, i) => {
+    const again = seen.has(c.sourceId);
+    seen.add(c.sourceId);
+    return html`${i > 0 ? "، " : ""}<a href="/article/${encodeURIComponent(c.id)}">${sourceName(ctx, c.sourceId)}${
+      again ? html` (${shortTime(c.publishedAt, ctx, true)})` : ""
+    }</a>`;
+  });
 }
 
 /** A copy inside its original's card: title (without a wire desk's section, as articleRow), outlet, time and its marks on one lighter line. */
