@@ -294,6 +294,11 @@ describe("reader pages", () => {
     const one = await page("/sources/sabq");
     expect(one.status).toBe(200);
     expect(one.body).toContain("المقالات في اليوم");
+    // Its own newest articles, each to its article page; no story card carrying another outlet's headline.
+    const latest = one.body.slice(one.body.indexOf('id="latest-h"'), one.body.indexOf('id="perday-h"'));
+    expect(latest).toContain('href="/article/fx-006"');
+    expect(latest.indexOf('href="/article/fx-006"')).toBeLessThan(latest.indexOf('href="/article/fx-005"'));
+    expect(latest).not.toContain('href="/story/');
     expect((await page("/sources/nope")).status).toBe(404);
   });
 

@@ -341,7 +341,16 @@ export function createWebApp(deps: WebDeps): Hono {
     const { ctx, sourceList } = await context();
     const source = sourceList.find((s) => s.id === id);
     if (source === undefined) throw new AkhbarError("web.not_found", "لا يوجد مصدر بهذا المعرّف.");
-    const top = await reader.topStories({ sources: [id], limit: SOURCE_PAGE_SIZE, offset });
+    // The outlet's own newest articles (a browse of the source), not the stories it took part in: those carry other
+    // outlets' headlines and leads.
+    const latest = await searchArticles(storage, "", {
+      sources: [id],
+      from: null,
+      to: null,
+      limit: SOURCE_PAGE_SIZE,
+      offset,
+      recency: false,
+    });
     const feeds = storage.feeds ? (await storage.feeds.listFeeds()).filter((f) => f.sourceId === id) : null;
     const feedBase = `/feeds/source/${encodeURIComponent(id)}`;
     return page(c, 200, {
@@ -352,7 +361,8 @@ export function createWebApp(deps: WebDeps): Hono {
         {
           source,
           perDay: await countPerDay(storage, id, source.lastArticleAt),
-          ...top,
+          articles: latest.hits,
+          total: latest.total,
           limit: SOURCE_PAGE_SIZE,
           offset,
           feeds,
