@@ -47,3 +47,18 @@ describe("parseSearchParams", () => {
     });
   });
 });
+
+describe("parseSearchParams integers", () => {
+  it.each([
+    ["a negative offset is out of range, not malformed", "-1", "out_of_range"],
+    ["a fraction is no whole number", "2.5", "not_integer"],
+  ])("%s", (_why, value, reason) => {
+    let caught: unknown;
+    try {
+      parseSearchParams(params({ q: ["مكة"], offset: [value] }));
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as { details: unknown }).details).toMatchObject({ param: "offset", reason });
+  });
+});

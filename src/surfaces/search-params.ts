@@ -97,7 +97,8 @@ function parseInteger(
   max: number,
 ): number {
   if (value === undefined || value.trim() === "") return fallback;
-  if (!/^\d+$/.test(value.trim()))
+  // A negative whole number is out of range, not "not a number": "-1" says the bounds.
+  if (!/^-?\d+$/.test(value.trim()))
     throw badParam(name, `must be a whole number, got "${value.slice(0, 40)}"`, "not_integer");
   const n = Number(value);
   if (n < min || n > max)

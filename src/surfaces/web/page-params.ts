@@ -37,7 +37,8 @@ export function intParam(
 ): number {
   const v = singleParam(get, name, scope);
   if (v === "") return fallback;
-  if (!/^\d+$/.test(v))
+  // A negative whole number is out of range, not "not a number": "-1" says the bounds.
+  if (!/^-?\d+$/.test(v))
     throw badParam(name, `must be a whole number, got "${v.slice(0, 40)}"`, "not_integer", {}, scope);
   const n = Number(v);
   if (n < min || n > max)
