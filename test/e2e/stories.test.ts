@@ -68,8 +68,14 @@ describe("story CLI", () => {
     expect(json.copies.map((c: { id: string }) => c.id)).toContain("st-001");
     const ids = [...json.same_story, ...json.similar].map((c: { id: string }) => c.id);
     expect(ids).not.toContain("st-003");
-    expect((await cli(["similar", "st-002"])).out).toContain(
-      "\u0645\u0642\u0627\u0644\u0627\u062a \u0645\u0634\u0627\u0628\u0647\u0629",
+    const text = (await cli(["similar", "st-002"])).out;
+    expect(text).toContain("\u0645\u0642\u0627\u0644\u0627\u062a \u0645\u0634\u0627\u0628\u0647\u0629");
+    // A copy names its original apart, and the group's other members as other copies, not as its own copies.
+    expect(text).toContain("copy of: was (st-001)");
+    expect(text).toContain("other copies: sabq (st-003)");
+    expect(text).not.toContain("copies of this article");
+    expect((await cli(["stories", "--since", "2015-07-20"])).out).toMatch(
+      /^\d+ stories? updated since 2015-07-20/,
     );
   });
   it("reports duplicate groups and exports story fields", async () => {

@@ -34,14 +34,17 @@ export const similarCommand: Command = {
       }
       printLine(ctx.io, `${lists.anchor.article.title} (${lists.anchor.article.sourceId})`);
       printLine(ctx.io, `story ${lists.anchor.placement?.storyId ?? "(not placed)"}`);
-      if (lists.copies.length > 0) {
-        printLine(
-          ctx.io,
-          `copies of this article: ${lists.copies.map((c) => `${c.article.sourceId} (${c.article.id})`).join(", ")}`,
-        );
-      }
       const named = (rs: readonly RelatedArticle[]) =>
         rs.map((c) => `${c.article.sourceId} (${c.article.id})`).join(", ");
+      // A copy names its original apart: the group's other members are copies of that original, not of this one.
+      const original = lists.original;
+      if (original !== null) printLine(ctx.io, `copy of: ${named([original])}`);
+      const others = lists.copies.filter((c) => c.article.id !== original?.article.id);
+      if (others.length > 0)
+        printLine(
+          ctx.io,
+          `${original === null ? "copies of this article" : "other copies"}: ${named(others)}`,
+        );
       if (lists.containedIn.length > 0) printLine(ctx.io, `inside longer texts: ${named(lists.containedIn)}`);
       if (lists.contains.length > 0) printLine(ctx.io, `holds the texts of: ${named(lists.contains)}`);
       printLine(ctx.io);

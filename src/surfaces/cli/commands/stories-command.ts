@@ -5,7 +5,7 @@
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { toStoryJson } from "../../api/reader-api.ts";
-import { StoryReaderData } from "../../web/story-reader-data.ts";
+import { StoryReaderData, TOP_STORIES_WINDOW_HOURS } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
@@ -48,7 +48,11 @@ export const storiesCommand: Command = {
       }
       printLine(
         ctx.io,
-        `${countNoun(page.total, "story", "stories")}${page.total > page.stories.length ? ` (showing ${page.stories.length})` : ""}`,
+        `${countNoun(page.total, "story", "stories")} ${
+          sinceMs === undefined
+            ? `updated in the ${TOP_STORIES_WINDOW_HOURS} h before the newest (--since for more)`
+            : `updated since ${values.since}`
+        }${page.total > page.stories.length ? ` (showing ${page.stories.length})` : ""}`,
       );
       page.stories.forEach((s, i) => {
         printLine(ctx.io);
