@@ -1,9 +1,9 @@
 /**
  * Draws the articles of a story-label set (testdata/labels/stories-dev2.jsonl, stories-dev3.jsonl,
- * stories-heldout2.jsonl, stories-dev4.jsonl) and prints them with their lead for hand grouping: part drawn among titles naming the
+ * stories-heldout2.jsonl, stories-dev4.jsonl, stories-dev5.jsonl) and prints them with their lead for hand grouping: part drawn among titles naming the
  * window's big events, part at random.
  * Benchmark helper, not pure (reads the corpus).
- * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt (or dev2, heldout2, dev4)
+ * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt (or dev2, heldout2, dev4, dev5)
  */
 
 import { lcg } from "../seeded-random.ts";
@@ -136,6 +136,38 @@ const DESIGNS: Record<string, SampleDesign> = {
     eventSample: 140,
     randomSample: 135,
     seed: 20150731,
+  },
+  /**
+   * stories-dev5.jsonl, a DEV set drawn like dev4 (about half event titles, half random) on the corpus's first day
+   * (07-21, before DEV's 07-22..23; 07-24 borders the held-out 07-25..27 and is not used), whose events run on from
+   * the days before the crawl began: the Security Council endorsing the Iran nuclear deal, the Greek banks reopening,
+   * FIFA setting its election date, Aden retaken from the Houthis, the Suruc bombing, the Saudi interior ministry's
+   * ISIS cell arrests and the praise of them, Egypt's first Rafales, the GCC secretary-general on Iran, …
+   */
+  dev5: {
+    from: "2015-07-21T00:00:00",
+    to: "2015-07-22T00:00:00",
+    eventWords: [
+      "النووي",
+      "إيران",
+      "الإيراني",
+      "اليونان",
+      "الفيفا",
+      "بلاتر",
+      "عدن",
+      "الحوثي",
+      "داعش",
+      "الإرهاب",
+      "الأمنية",
+      "تركيا",
+      "ليبيا",
+      "رافال",
+      "السوبر",
+      "الزياني",
+    ],
+    eventSample: 140,
+    randomSample: 140,
+    seed: 20150721,
   },
 };
 const LEAD_CHARS = 260;

@@ -1,5 +1,5 @@
 /**
- * Where the clusterer disagrees with the DEV story labels (stories-dev, -dev2, -dev3, -dev4; never the held-out
+ * Where the clusterer disagrees with the DEV story labels (stories-dev, -dev2, -dev3, -dev4, -dev5; never the held-out
  * stories.jsonl): every labelled multi-article story with the pieces it is split into (each predicted story's first
  * time, size over the whole stream, labelled members and headline), then the predicted story of each member, its
  * arrival score, whether it opened a story or followed its copy group's original, and its best TF-IDF cosine to
@@ -19,7 +19,13 @@ import {
 } from "../../src/stages/stories/story-vector.ts";
 import { loadStream, readStoryLabels } from "./load-corpus.ts";
 
-const DEV_SETS = ["stories-dev.jsonl", "stories-dev2.jsonl", "stories-dev3.jsonl", "stories-dev4.jsonl"];
+const DEV_SETS = [
+  "stories-dev.jsonl",
+  "stories-dev2.jsonl",
+  "stories-dev3.jsonl",
+  "stories-dev4.jsonl",
+  "stories-dev5.jsonl",
+];
 const TITLE_CHARS = 90;
 
 const tuning = JSON.parse(process.argv[2] ?? "{}") as Partial<ClusterTuning>;

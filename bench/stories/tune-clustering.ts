@@ -1,7 +1,7 @@
 /**
  * Tunes the clusterer on DEV labels only: the story sets stories-dev.jsonl (2015-07-22..23), stories-dev2.jsonl
- * (08-02..04), stories-dev3.jsonl (08-09..11, drawn like the held-out set) and stories-dev4.jsonl (07-31..08-01,
- * multi-day events), and the `tune` halves of the long-range
+ * (08-02..04), stories-dev3.jsonl (08-09..11, drawn like the held-out set), stories-dev4.jsonl (07-31..08-01,
+ * multi-day events) and stories-dev5.jsonl (07-21, the corpus's first day, events begun before it), and the `tune` halves of the long-range
  * pairs (long-range-pairs.jsonl) and of the story purity pairs (story-purity.jsonl; each `test` half is printed for the
  * record, never chosen on). Streams the whole corpus per setting, since chaining shows over weeks; never
  * reads the held-out stories.jsonl. Benchmark helper, not pure (reads files).
@@ -18,6 +18,7 @@ const devSets = [
   { name: "dev2", gold: readStoryLabels("stories-dev2.jsonl") },
   { name: "dev3", gold: readStoryLabels("stories-dev3.jsonl") },
   { name: "dev4", gold: readStoryLabels("stories-dev4.jsonl") },
+  { name: "dev5", gold: readStoryLabels("stories-dev5.jsonl") },
 ];
 const pairs = readLongRangePairs();
 const purityPairs = readPurityPairs();
