@@ -23,7 +23,7 @@ import {
   type SecondReading,
 } from "./copy-rule-grid.ts";
 import { loadDedupeTree } from "./dedupe-tree.ts";
-import { foldCopyGroups, pairKey } from "./fold-copy-groups.ts";
+import { type CopyLink, foldCopyGroups, pairKey } from "./fold-copy-groups.ts";
 import { CORPUS_PATH, loadCorpus, loadStream, readLabels } from "./load-corpus.ts";
 import {
   candidatePairs,
@@ -65,7 +65,8 @@ const int = (x: number) => Math.round(x).toLocaleString("en-US");
 
 // --- The system's copy groups (the dedupe fold of the working tree, on the text import stores).
 const stream = loadStream();
-const { groupOf } = foldCopyGroups(await loadDedupeTree(resolve("src")), stream);
+const links: CopyLink[] = [];
+const { groupOf } = foldCopyGroups(await loadDedupeTree(resolve("src")), stream, { links });
 const found = (a: string, b: string) => groupOf.get(a) === groupOf.get(b);
 const members = new Map<string, string[]>();
 for (const [id, g] of groupOf) members.set(g, [...(members.get(g) ?? []), id]);
@@ -327,6 +328,7 @@ if (drawMissed !== undefined) {
 
 // --- The direct samples, once read: precision of the same-group pairs, and the recall probe.
 interface ReadPair {
+  n: number;
   a: string;
   b: string;
   label: string;
@@ -354,6 +356,36 @@ if (systemRead.length > 0) {
     const [lo, hi] = wilson(k, systemRead.length);
     console.log(
       `same-group pairs read (system-copy-pairs.jsonl, ${still} of ${systemRead.length} still in one group): ${name} ${k} of ${systemRead.length}, precision ${fmt(k / systemRead.length)} [${fmt(lo)}, ${fmt(hi)}]`,
+    );
+  }
+}
+// How two members share a group: a verified copy link between them (either way, containments left out), or only
+// through other members (A copies B, B copies C). A group rule can only cut the second kind.
+const copyLinked = new Set(links.filter((l) => l.test !== "contained").map((l) => pairKey(l.id, l.copyId)));
+const isLinked = (a: string, b: string) => copyLinked.has(pairKey(a, b));
+{
+  const linked = systemPairs.filter(([a, b]) => isLinked(a, b)).length;
+  console.log(
+    `same-group pairs by link: a direct copy link ${int(linked)} of ${int(systemPairs.length)}, only through other members ${int(systemPairs.length - linked)} (${fmt((systemPairs.length - linked) / systemPairs.length)})`,
+  );
+}
+if (systemRead.length > 0) {
+  for (const [name, f] of [
+    ["a direct copy link", (r: ReadPair) => isLinked(r.a, r.b)],
+    [
+      "no direct copy link (only through other members)",
+      (r: ReadPair) => found(r.a, r.b) && !isLinked(r.a, r.b),
+    ],
+  ] as const) {
+    const rows = systemRead.filter(f);
+    const k = rows.filter(isCopy).length;
+    console.log(
+      `same-group pairs read with ${name}: ${rows.length}, copies ${k} (${fmt(k / Math.max(rows.length, 1))}), not copies: n ${
+        rows
+          .filter((r) => !isCopy(r))
+          .map((r) => r.n)
+          .join(", ") || "-"
+      }`,
     );
   }
 }
