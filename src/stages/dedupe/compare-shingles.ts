@@ -98,7 +98,16 @@ export const REWRITE_MAX_HOURS = 10;
  * versions are merged over. testdata/labels/README.md has the whole-corpus reading.
  */
 export const REWRITE_LATE_MAX_HOURS = 36;
-export const REWRITE_LATE_MIN_TITLE_AGREEMENT = 0.8;
+/**
+ * 0.5, not the 0.8 first chosen: print editions retitle the release they carry the next day ("الخدمة المدنية تعايد
+ * منسوبيها" over "الخدمة المدنية تنظم حفل معايدة لمنسوبيها"), and in the recall probe (testdata/labels/
+ * missed-copy-pairs.jsonl) 9 of the 21 missed copies are such print editions 11-43 h apart, headline agreement 0.14-0.90.
+ * The template texts of another day keep failing it (headline agreement 0.00-0.17 for the three of the rewrite samples).
+ * Measured (2026-11-30, helper "copyrecall"; testdata/labels/README.md, "Print editions under their own headline"):
+ * whole dev corpus (bench/stories/copy-diff.ts against main) 198 same-group pairs more, none fewer, 33 of 40 read
+ * right, 2 wrong (a chain through a group a roundup had mixed), 5 unclear; copy pairs tune half and floor unchanged.
+ */
+export const REWRITE_LATE_MIN_TITLE_AGREEMENT = 0.5;
 /**
  * A headline of fewer stems says nothing of which release it heads: "عاجل", "الطقس", "حالة الطقس" and "أسعار العملات"
  * recur every day and are contained in any headline naming them. On the dev corpus the shorter headline of every

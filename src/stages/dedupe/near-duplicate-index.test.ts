@@ -305,10 +305,15 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
   const RELEASE_TITLE = "تعليم المدينة المنورة يستضيف اللقاء التحضيري لتطوير مقررات العلوم";
   const SHORTENED_TITLE = "تعليم المدينة يستضيف اللقاء التحضيري لتطوير مقررات العلوم";
   const OTHER_DAY_TITLE = "توقعات بهطول أمطار رعدية على عسير والباحة";
-  /** Much shorter than the release's, all of it in it (containment 1, Jaccard far under the agreement). */
-  const SHORT_TITLE = "تعليم المدينة يستضيف اللقاء التحضيري";
-  /** Four of its five stems in the release's headline: agreement exactly REWRITE_LATE_MIN_TITLE_AGREEMENT. */
-  const FOUR_OF_FIVE_TITLE = "تعليم المدينة يستضيف اللقاء السنوي";
+  /** Much shorter than the release's, all of it in it (containment 1, Jaccard under the agreement). */
+  const SHORT_TITLE = "تعليم المدينة يستضيف اللقاء";
+  /**
+   * A print edition's own headline: three of its six stems in the release's, agreement exactly
+   * REWRITE_LATE_MIN_TITLE_AGREEMENT (outlets retitle the release they print the next day).
+   */
+  const HALF_TITLE = "تعليم المدينة يستضيف ورشة المعلمين الجدد";
+  /** Two of its five stems in the release's headline: under the agreement. */
+  const TWO_OF_FIVE_TITLE = "تعليم المدينة ينظم ورشة المعلمين";
   /** A headline that recurs every day: too few stems to tell one day's text from another's. */
   const DAILY_TITLE = "حالة الطقس";
   const cases: {
@@ -353,11 +358,18 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
       copy: true,
     },
     {
-      name: "a headline agreeing at exactly the minimum share is a late rewrite",
+      name: "a print edition retitled the next day, half its headline in the release's, is a late rewrite",
       sourceId: "okaz",
       hoursLater: REWRITE_MAX_HOURS + 6,
-      title: FOUR_OF_FIVE_TITLE,
+      title: HALF_TITLE,
       copy: true,
+    },
+    {
+      name: "a headline with under half of it in the release's is no late rewrite",
+      sourceId: "okaz",
+      hoursLater: REWRITE_MAX_HOURS + 6,
+      title: TWO_OF_FIVE_TITLE,
+      copy: false,
     },
     {
       name: "a daily headline of too few stems on both days is no late rewrite (another day's bulletin)",
@@ -403,8 +415,10 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
     const other = compareShingles(toTitleHashes(OTHER_DAY_TITLE), toTitleHashes(RELEASE_TITLE)).containment;
     expect(rewriteMaxHoursOf(other)).toBe(REWRITE_MAX_HOURS);
     expect(rewriteMaxHoursOf(undefined)).toBe(REWRITE_MAX_HOURS);
-    const fourOfFive = compareShingles(toTitleHashes(FOUR_OF_FIVE_TITLE), toTitleHashes(RELEASE_TITLE));
-    expect(fourOfFive.containment).toBe(REWRITE_LATE_MIN_TITLE_AGREEMENT);
+    const half = compareShingles(toTitleHashes(HALF_TITLE), toTitleHashes(RELEASE_TITLE));
+    expect(half.containment).toBe(REWRITE_LATE_MIN_TITLE_AGREEMENT);
+    const twoOfFive = compareShingles(toTitleHashes(TWO_OF_FIVE_TITLE), toTitleHashes(RELEASE_TITLE));
+    expect(twoOfFive.containment).toBe(0.4);
     const short = compareShingles(toTitleHashes(SHORT_TITLE), toTitleHashes(RELEASE_TITLE));
     expect(short.containment).toBe(1);
     expect(short.jaccard).toBeLessThan(REWRITE_LATE_MIN_TITLE_AGREEMENT);
