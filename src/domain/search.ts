@@ -33,6 +33,12 @@ export interface SearchQuery {
   offset: number;
   /** Blend a freshness prior into the score. */
   recency: boolean;
+  /**
+   * One hit per copy group (the group's best-ranked match, its other matches as `copies`), and `total`, `limit`,
+   * `offset` and per-source counts in those hits: every page holds `limit` of them while that many remain, and
+   * paging by offset meets each group once. Absent or false: one hit per article (browsing, per-day counts).
+   */
+  foldCopies?: boolean;
 }
 
 /** A span of article times, both ends inclusive, in epoch ms (the store's `time_ms` scale). */
@@ -47,9 +53,19 @@ export interface SearchHitRef {
   score: number;
 }
 
+/** A ranked hit of `search`: with `foldCopies`, its copy group's best-ranked match. */
+export interface SearchResultRef extends SearchHitRef {
+  /**
+   * With `foldCopies`: ids of the group's other matches (copies of one another: one text republished), earliest
+   * first (time, then seq); empty for an article without copies among the matches. Absent without folding.
+   */
+  copies?: string[];
+}
+
 export interface SearchRefs {
+  /** Matches, or with `foldCopies` copy groups among the matches (an article in no group is one). */
   total: number;
-  hits: SearchHitRef[];
+  hits: SearchResultRef[];
 }
 
 /** What surfaces print: a hit with its display fields and a highlighted snippet. */
@@ -65,11 +81,14 @@ export interface SearchHit {
   /** Display text around the best match; matches wrapped in `[[` and `]]` markers (see stages/search/snippet). */
   snippet: string;
   score: number;
-  /** Other hits of the same page that are copies of this one (same copy group), in rank order; usually empty. */
+  /**
+   * The other matches of this hit's copy group (the same text republished), earliest first, wherever they would rank:
+   * a group is one hit. Usually empty.
+   */
   copies: SearchHitCopy[];
 }
 
-/** A copy folded under a better-ranked hit of its copy group (stages/search/fold-copies). */
+/** A copy folded under the best-ranked match of its copy group (SearchQuery.foldCopies). */
 export interface SearchHitCopy {
   id: string;
   source: string;
@@ -78,6 +97,7 @@ export interface SearchHitCopy {
 }
 
 export interface SearchResult {
+  /** Hits across all pages: copy groups among the matches, each counted once however many outlets carry it. */
   total: number;
   hits: SearchHit[];
 }

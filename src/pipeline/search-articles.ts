@@ -1,36 +1,35 @@
 /**
- * Search pipeline: raw query → parsed, analyzed query (stage) → ranked ids (SearchIndex port)
- * → display fields (ArticleStore port) and copy groups (StoryStore port) → copies folded under their best-ranked hit
- * (stage) → snippets cut from display text (stage).
+ * Search pipeline: raw query → parsed, analyzed query (stage) → ranked copy groups, each its best match and its other
+ * matches (SearchIndex port, folding copies) → display fields (ArticleStore port) → snippets cut from display text
+ * (stage).
  */
 import type { SearchHit, SearchQuery, SearchResult } from "../domain/search.ts";
 import type { Storage } from "../ports/storage.ts";
 import { stripWireDeskPrefix } from "../stages/dedupe/strip-syndication-marks.ts";
 import { buildSnippet, highlightTitle } from "../stages/search/build-snippet.ts";
-import { foldCopies } from "../stages/search/fold-copies.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
 
 export type SearchOptions = Pick<SearchQuery, "sources" | "from" | "to" | "limit" | "offset" | "recency">;
 
-/** Runs a user query; throws AkhbarError `search.bad_query` when nothing searchable is left in it. */
+/**
+ * Runs a user query: one hit per copy group, so a wire story is listed once with the outlets that republished it;
+ * `limit`, `offset` and `total` count those hits. Throws AkhbarError `search.bad_query` when nothing searchable is
+ * left in the query.
+ */
 export async function searchArticles(
   storage: Storage,
   raw: string,
   options: SearchOptions,
 ): Promise<SearchResult> {
-  const query = parseQuery(raw, options);
+  const query = { ...parseQuery(raw, options), foldCopies: true };
   const refs = await storage.search.search(query);
-  const ids = refs.hits.map((hit) => hit.id);
-  const [articles, placements] = await Promise.all([
-    storage.articles.getArticleSummaries(ids),
-    storage.stories?.getPlacements(ids) ?? [],
-  ]);
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const groupOf = new Map(placements.map((p) => [p.articleId, p.groupId]));
-  const present = refs.hits.filter((ref) => byId.has(ref.id));
+  const ids = refs.hits.flatMap((hit) => [hit.id, ...(hit.copies ?? [])]);
+  const byId = new Map((await storage.articles.getArticleSummaries(ids)).map((a) => [a.id, a]));
   const hits: SearchHit[] = [];
-  for (const { item: ref, copies } of foldCopies(present, (id) => groupOf.get(id) ?? null)) {
-    const article = byId.get(ref.id)!;
+  for (const ref of refs.hits) {
+    // Deleted between the index read and the row read: left out (a copy still there is not promoted).
+    const article = byId.get(ref.id);
+    if (article === undefined) continue;
     hits.push({
       id: article.id,
       title: article.title,
@@ -41,9 +40,11 @@ export async function searchArticles(
       url: article.url,
       snippet: buildSnippet(article.text, query),
       score: ref.score,
-      copies: copies.map((c) => {
-        const copy = byId.get(c.id)!;
-        return { id: copy.id, source: copy.sourceId, published_at: copy.publishedAt, url: copy.url };
+      copies: (ref.copies ?? []).flatMap((id) => {
+        const copy = byId.get(id);
+        return copy === undefined
+          ? []
+          : [{ id: copy.id, source: copy.sourceId, published_at: copy.publishedAt, url: copy.url }];
       }),
     });
   }

@@ -12,6 +12,12 @@
 import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs, TimeWindow } from "../domain/search.ts";
 
 export interface SearchIndex {
+  /**
+   * Ranked matches, `limit` from `offset`, and how many there are. With `query.foldCopies` the unit is the copy group
+   * (stories stage placements; an article in none is its own): groups are ranked where their best match ranks, each
+   * listed once as that match with the group's other matches as `copies`, and offset, limit and total count groups,
+   * so every page holds `limit` of them while that many remain and paging meets each group once.
+   */
   search(query: SearchQuery): Promise<SearchRefs>;
   /**
    * "More like this" neighbours: at most `limit` articles holding any of `terms` whose time lies in `window`
@@ -24,7 +30,7 @@ export interface SearchIndex {
   /**
    * Matches per publisher source (facets): the query's terms, phrases, exclusions and time bounds, its source
    * filter and paging ignored, so a reader sees what each outlet has. Sources without a match are left out;
-   * the counts are what `search` with that one source would report as `total`.
+   * the counts are what `search` with that one source would report as `total` (copy groups with `foldCopies`).
    */
   countBySource(query: SearchQuery): Promise<Map<string, number>>;
   /**

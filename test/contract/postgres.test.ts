@@ -543,6 +543,90 @@ describe.runIf(reachable)("postgres", () => {
       await storage.close();
     });
 
+    it("pages copy groups exactly as folding every ranked match would, scoring only what can reach the page (property)", async () => {
+      const storage = await db.openFresh();
+      const vocabulary = ["oil", "gas", "price", "deal", "war"];
+      const words = (min: number, max: number) =>
+        fc.array(fc.constantFrom(...vocabulary), { minLength: min, maxLength: max }).map((w) => w.join(" "));
+      const article = fc.record({
+        title: words(1, 4),
+        body: words(0, 40),
+        day: fc.integer({ min: 1, max: 28 }),
+        // A copy group among a few (most groups then have several matches), or none (never placed).
+        group: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
+      });
+      const queries = [
+        makeQuery({ terms: [term("oil")] }),
+        makeQuery({ terms: [term("oil"), term("gas")] }),
+        makeQuery({ terms: [term("deal")], excluded: [term("war")] }),
+        makeQuery({ terms: [term("price")], sources: ["alpha"] }),
+      ];
+      await fc.assert(
+        fc.asyncProperty(fc.array(article, { minLength: 30, maxLength: 100 }), async (articles) => {
+          await storage.pool.query(
+            "TRUNCATE articles, article_search, sources, stories, story_aliases CASCADE",
+          );
+          await storage.articles.writeArticles(
+            articles.map((a, i) =>
+              makeArticleWrite(`p${i}`, {
+                publishedAt: `2015-07-${String(a.day).padStart(2, "0")}T10:00:00Z`,
+                index: { title: a.title, body: a.body },
+              }),
+            ),
+          );
+          const groupOf = new Map(
+            articles.map((a, i) => [`id-p${i}`, a.group === null ? `id-p${i}` : `g${a.group}`]),
+          );
+          const firstOf = new Map<string, string>();
+          for (const [id, g] of groupOf) if (!firstOf.has(g)) firstOf.set(g, id);
+          await storage.stories!.writePlacements({
+            placements: articles.flatMap((a, i) =>
+              a.group === null
+                ? []
+                : [
+                    {
+                      articleId: `id-p${i}`,
+                      storyId: firstOf.get(`g${a.group}`)!,
+                      groupId: firstOf.get(`g${a.group}`)!,
+                      duplicateOf: null,
+                      shingles: Uint32Array.from([1]),
+                      signature: new Uint32Array(128),
+                    },
+                  ],
+            ),
+            groupMerges: [],
+            groupOriginals: [],
+            merges: [],
+            headlines: [],
+          });
+          for (const base of queries) {
+            for (const recency of [false, true]) {
+              const ranked = (await storage.search.search({ ...base, recency, limit: articles.length })).hits;
+              const reps: string[] = [];
+              const seenGroups = new Set<string>();
+              for (const { id } of ranked) {
+                if (!seenGroups.has(groupOf.get(id)!)) reps.push(id);
+                seenGroups.add(groupOf.get(id)!);
+              }
+              for (const offset of [0, 3, 10]) {
+                const page = await storage.search.search({
+                  ...base,
+                  recency,
+                  limit: 3,
+                  offset,
+                  foldCopies: true,
+                });
+                expect(page.total).toBe(reps.length);
+                expect(page.hits.map((h) => h.id)).toEqual(reps.slice(offset, offset + 3));
+              }
+            }
+          }
+        }),
+        { numRuns: 8 },
+      );
+      await storage.close();
+    });
+
     it("accepts every compiled query and document as tsquery and tsvector input (property)", async () => {
       const storage = await db.openFresh();
       const token = fc.string({ unit: "binary", maxLength: 12 });

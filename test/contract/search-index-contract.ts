@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
-import type { SearchQuery } from "../../src/domain/search.ts";
+import type { SearchQuery, SearchResultRef } from "../../src/domain/search.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 
@@ -261,6 +261,132 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       // The newest article is inside every adapter's window, the oldest outside it: window first.
       expect(seen.indexOf(`id-w${count - 1}`)).toBeLessThan(seen.indexOf("id-w0"));
     }, 60_000);
+
+    /**
+     * A store of copy groups for the folding cases: `count` articles matching "common" (more than any ranking window),
+     * in three sources, scores varied by how often the body repeats the word, published an hour apart; most in groups
+     * of 2-4 members whose seqs lie far apart (so a group straddles the window), some alone, some never placed, and
+     * every group with one member that does not match. Returns each article's group key (its own id when alone).
+     */
+    async function writeCopyGroups(count: number): Promise<Map<string, string>> {
+      const groupOf = new Map<string, string>();
+      const writes = [];
+      const members = new Map<string, string[]>();
+      for (let i = 0; i < count; i++) {
+        const id = `id-c${i}`;
+        const key = i % 7 === 0 ? id : `g${i % 190}`;
+        if (!members.has(key)) members.set(key, []);
+        members.get(key)!.push(id);
+        writes.push(
+          makeArticleWrite(`c${i}`, {
+            sourceId: ["alpha", "beta", "gamma"][i % 3]!,
+            publishedAt: new Date(Date.UTC(2015, 6, 1) + i * 3_600_000).toISOString(),
+            index: { title: `common t${i}`, body: `${"common ".repeat(i % 5)}w${i}` },
+          }),
+        );
+      }
+      // A member of each group that the query does not match: never listed, not even as a copy.
+      for (const [key, ids] of members) {
+        if (ids.length > 1) {
+          writes.push(makeArticleWrite(`x${key}`, { index: { title: "rain", body: "" } }));
+          ids.push(`id-x${key}`);
+        }
+      }
+      for (let i = 0; i < writes.length; i += 500)
+        await storage.articles.writeArticles(writes.slice(i, i + 500));
+      const placements = [];
+      for (const ids of members.values()) {
+        // Some articles are never placed (a crash before their placement): each is a hit of its own.
+        const placed = ids.filter((id) => !/^id-c\d*3$/.test(id));
+        for (const id of placed) {
+          placements.push({
+            articleId: id,
+            storyId: placed[0]!,
+            groupId: placed[0]!,
+            duplicateOf: id === placed[0] ? null : placed[0]!,
+            shingles: Uint32Array.from([1]),
+            signature: new Uint32Array(128),
+          });
+        }
+        for (const id of ids) groupOf.set(id, placed.includes(id) ? placed[0]! : id);
+      }
+      await storage.stories!.writePlacements({
+        placements,
+        groupMerges: [],
+        groupOriginals: [],
+        merges: [],
+        headlines: [],
+      });
+      return groupOf;
+    }
+
+    /** Every article hit of `query` unfolded, in rank order, from pages past any ranking window. */
+    async function unfoldedRanking(query: SearchQuery): Promise<string[]> {
+      const out: string[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await storage.search.search({ ...query, limit: 1000, offset, foldCopies: false });
+        out.push(...page.hits.map((h) => h.id));
+        if (page.hits.length < 1000) return out;
+      }
+    }
+
+    it("pages through copy groups: every group once, each page full but the last, in the articles' rank order", async () => {
+      if (storage.stories === undefined) return;
+      const count = RANK_CANDIDATES_MAX + 200;
+      const groupOf = await writeCopyGroups(count);
+      const timeOrder = (id: string) => Number(id.slice(4));
+      const cases: [string, Partial<SearchQuery>][] = [
+        ["a broad query (ranking window, then past it)", { terms: [term("common")] }],
+        ["a broad query with recency", { terms: [term("common")], recency: true }],
+        ["a query filtered to two sources", { terms: [term("common")], sources: ["alpha", "beta"] }],
+        ["browsing one source", { sources: ["beta"] }],
+        ["browsing with an exclusion", { excluded: [term("rain")], from: "2015-07-05T00:00:00Z" }],
+      ];
+      for (const [name, q] of cases) {
+        // Expected: the unfolded ranking, each group where its best match ranks, its other matches as copies.
+        const ranking = await unfoldedRanking(makeQuery(q));
+        const expected = new Map<string, string[]>();
+        for (const id of ranking) {
+          const key = groupOf.get(id)!;
+          if (!expected.has(key)) expected.set(key, []);
+          expected.get(key)!.push(id);
+        }
+        const limit = 37;
+        const seen: SearchResultRef[] = [];
+        for (let offset = 0; ; offset += limit) {
+          const page = await storage.search.search(makeQuery({ ...q, limit, offset, foldCopies: true }));
+          expect(page.total, name).toBe(expected.size);
+          if (offset + limit <= expected.size) expect(page.hits, name).toHaveLength(limit);
+          seen.push(...page.hits);
+          if (page.hits.length < limit) break;
+        }
+        expect(seen.length, name).toBe(expected.size);
+        expect(
+          seen.map((h) => h.id),
+          name,
+        ).toEqual([...expected.values()].map((ids) => ids[0]));
+        for (const hit of seen) {
+          const others = expected.get(groupOf.get(hit.id)!)!.slice(1);
+          expect(hit.copies, `${name}: copies of ${hit.id}`).toEqual(
+            others.sort((a, b) => timeOrder(a) - timeOrder(b)),
+          );
+        }
+      }
+    }, 120_000);
+
+    it("counts copy groups per source when folding, as a one-source folded search's total", async () => {
+      if (storage.stories === undefined) return;
+      await writeCopyGroups(120);
+      for (const q of [makeQuery({ terms: [term("common")] }), makeQuery({ excluded: [term("rain")] })]) {
+        const folded = { ...q, foldCopies: true };
+        const counts = await storage.search.countBySource(folded);
+        expect([...counts.keys()].sort()).toEqual(["alpha", "beta", "gamma"]);
+        for (const [source, n] of counts) {
+          expect((await storage.search.search({ ...folded, sources: [source] })).total).toBe(n);
+          expect(n).toBeLessThanOrEqual((await storage.search.countBySource(q)).get(source)!);
+        }
+      }
+    });
 
     /** Every time the fixtures use (their default fetchedAt is 2015-07-21). */
     const ALL_TIME = { fromMs: 0, toMs: Date.parse("2100-01-01T00:00:00Z") };

@@ -10,6 +10,7 @@ import {
   type SearchHitRef,
   type SearchQuery,
   type SearchRefs,
+  type SearchResultRef,
   type TimeWindow,
 } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
@@ -59,6 +60,13 @@ const SCORE_BOUND_SLACK = 1e-6;
 const TS_RANK_NORMALIZATION = 1;
 
 const DAY_MS = 86_400_000;
+
+/**
+ * A folded page's bound-ranked first pass scores this many candidates per group it must reach (offset + limit), so
+ * that it nearly always holds that many groups and its floor holds; otherwise every candidate is scored. 2: a page
+ * rarely folds more than every second match.
+ */
+const FOLD_TOP_PER_HIT = 2;
 const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
 
 interface Filters {
@@ -67,6 +75,18 @@ interface Filters {
   to: number | null;
   limit: number;
   offset: number;
+}
+
+/** An article's copy group (an article in none is its own), from its placement. */
+const GROUP_KEY = "coalesce(p.group_id, a.id)";
+const GROUP_JOIN = " JOIN articles a ON a.seq = s.seq LEFT JOIN article_placements p ON p.article_id = a.id";
+
+interface FoldedRow {
+  total: number;
+  id: string | null;
+  score: number | null;
+  /** The group's best-ranked match (its hit); false for the group's other matches (its copies). */
+  rep: boolean | null;
 }
 
 interface ResultRow {
@@ -90,6 +110,7 @@ export class PostgresSearchIndex implements SearchIndex {
   async search(query: SearchQuery): Promise<SearchRefs> {
     const { match, excluded, title } = compileTsquery(query);
     const f: Filters = readSearchBounds(query);
+    if (query.foldCopies === true) return this.#searchFolded(f, match, excluded, title, query.recency);
     const { params, param } = newParams();
     const sql =
       match === null ? browseSql(f, excluded, param) : matchSql(f, match, title, query.recency, param);
@@ -98,6 +119,44 @@ export class PostgresSearchIndex implements SearchIndex {
     const hits = [];
     for (const row of rows)
       if (row.id !== null && row.score !== null) hits.push({ id: row.id, score: row.score });
+    return { total, hits };
+  }
+
+  /**
+   * One hit per copy group, in the order `search` lists articles (a group where its best-ranked match is), paged over
+   * groups, each with its other matches. A broad query's page is first ranked inside the ranking window; a page
+   * that reaches past the window's groups is ranked again over every match (`deep`), the window's groups first.
+   */
+  async #searchFolded(
+    f: Filters,
+    match: string | null,
+    excluded: string | null,
+    title: string | null,
+    recency: boolean,
+  ): Promise<SearchRefs> {
+    const run = async (deep: boolean) => {
+      const { params, param } = newParams();
+      const sql =
+        match === null
+          ? foldedBrowseSql(f, excluded, param)
+          : foldedMatchSql(f, match, title, recency, deep, param);
+      return (await this.#pool.query<FoldedRow>(sql, params)).rows;
+    };
+    const windowed = match !== null && !hasFilters(f);
+    let deep = windowed && f.offset + f.limit > RANK_CANDIDATES_MAX;
+    let rows = await run(deep);
+    const total = rows[0]?.total ?? 0;
+    const listed = rows.filter((row) => row.rep === true).length;
+    if (windowed && !deep && listed < f.limit && f.offset + listed < total) {
+      deep = true;
+      rows = await run(deep);
+    }
+    const hits: SearchResultRef[] = [];
+    for (const row of rows) {
+      if (row.id === null) continue;
+      if (row.rep === true) hits.push({ id: row.id, score: row.score ?? 0, copies: [] });
+      else hits.at(-1)?.copies?.push(row.id);
+    }
     return { total, hits };
   }
 
@@ -147,14 +206,17 @@ export class PostgresSearchIndex implements SearchIndex {
     const { match, excluded } = compileTsquery(query);
     const f: Filters = { ...readSearchBounds(query), sources: null };
     const { params, param } = newParams();
-    // article_search carries source_id and time_ms: one GIN lookup, grouped, no article row read.
-    const positive = match === null ? "" : ` AND doc @@ ${param(match, "tsquery")}`;
+    // article_search carries source_id and time_ms: one GIN lookup, grouped, no article row read unless folding.
+    const positive = match === null ? "" : ` AND s.doc @@ ${param(match, "tsquery")}`;
     const notExcluded =
       match !== null || excluded === null
         ? ""
-        : ` AND seq NOT IN (SELECT seq FROM article_search WHERE doc @@ ${param(excluded, "tsquery")})`;
-    const sql = `SELECT source_id, count(*)::int AS n FROM article_search
-      WHERE true${positive}${filterSql(f, "article_search", param)}${notExcluded} GROUP BY source_id`;
+        : ` AND s.seq NOT IN (SELECT seq FROM article_search WHERE doc @@ ${param(excluded, "tsquery")})`;
+    // Folded: a source's copy groups among its matches, what a search of that source alone counts as its total.
+    const fold = query.foldCopies === true;
+    const sql = `SELECT s.source_id, ${fold ? `count(DISTINCT ${GROUP_KEY})` : "count(*)"}::int AS n
+      FROM article_search s${fold ? GROUP_JOIN : ""}
+      WHERE true${positive}${filterSql(f, "s", param)}${notExcluded} GROUP BY s.source_id`;
     const { rows } = await this.#pool.query<{ source_id: string; n: number }>(sql, params);
     return new Map(rows.map((row) => [row.source_id, row.n]));
   }
@@ -224,6 +286,115 @@ function matchSql(f: Filters, match: string, title: string | null, recency: bool
     SELECT (SELECT count(*) FROM m) AS total, a.id, r.score
     FROM (SELECT 1) AS one LEFT JOIN (r JOIN articles a ON a.seq = r.seq) ON true
     ORDER BY r.score DESC, r.seq DESC`;
+}
+
+/**
+ * Folded matchSql: every match with its copy group (`ws`, w = inside the ranking window; every match when filtered).
+ * Not deep: the window's (or the filtered) matches are ranked with matchSql's bound, widened to groups: `top` scores
+ * twice the page's reach by bound, and its K-th best group score (K = offset + limit) is a floor every group of the
+ * page reaches, so only candidates whose bound reaches it are scored too. Deep: every match is scored, the window's
+ * groups first. The page's groups are then listed with every match of each (foldedPageSql).
+ */
+function foldedMatchSql(
+  f: Filters,
+  match: string,
+  title: string | null,
+  recency: boolean,
+  deep: boolean,
+  param: Param,
+): string {
+  const q = param(match, "tsquery");
+  const windowed = !hasFilters(f);
+  const titleFactor =
+    title === null
+      ? ""
+      : ` * (CASE WHEN s.title @@ ${param(title, "tsquery")} THEN ${TITLE_MATCH_MULTIPLIER}::float8 ELSE 1::float8 END)`;
+  const recencyFactor = recency
+    ? ` * (${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * greatest(0, (SELECT max(time_ms) FROM articles) - s.time_ms) / ${HALF_LIFE_MS}.0))`
+    : "";
+  const score = `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${titleFactor}${recencyFactor}`;
+  const inWindow = windowed
+    ? `s.seq >= coalesce((SELECT seq FROM article_search WHERE doc @@ ${q} ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0)`
+    : "true";
+  const ws = `ws AS MATERIALIZED (
+      SELECT s.seq, s.ctid, s.time_ms, a.id, ${GROUP_KEY} AS grp, ${inWindow} AS w
+      FROM article_search s${GROUP_JOIN} WHERE s.doc @@ ${q}${filterSql(f, "s", param)})`;
+  if (deep) {
+    return foldedPageSql(
+      `${ws},
+      r AS MATERIALIZED (SELECT s.seq, ${score} AS score FROM article_search s WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM ws)))`,
+      f,
+    );
+  }
+  const reach = f.offset + f.limit;
+  const bound = `${rawScoreBound(match, param)}${titleFactor}${recencyFactor} / (ln(greatest(s.doc_length, 1) + 1::float8) / ln(2::float8)) * ${1 + SCORE_BOUND_SLACK}::float8`;
+  return foldedPageSql(
+    `${ws},
+    c AS MATERIALIZED (
+      SELECT s.seq, s.ctid, ${bound} AS bound FROM article_search s WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM ws WHERE w))
+    ),
+    top AS MATERIALIZED (
+      SELECT s.seq, ${score} AS score FROM article_search s
+      WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM c ORDER BY bound DESC, seq DESC LIMIT ${FOLD_TOP_PER_HIT * reach}))
+    ),
+    fl AS (
+      SELECT g.score FROM (SELECT max(top.score) AS score FROM top JOIN ws USING (seq) GROUP BY ws.grp) g
+      ORDER BY g.score DESC OFFSET ${Math.max(0, reach - 1)} LIMIT 1
+    ),
+    r AS MATERIALIZED (
+      SELECT seq, score FROM top
+      UNION ALL
+      SELECT s.seq, ${score} FROM article_search s
+      WHERE s.ctid = ANY(ARRAY(
+        SELECT ctid FROM c
+        WHERE bound >= coalesce((SELECT score FROM fl), '-Infinity'::float8) AND seq NOT IN (SELECT seq FROM top)
+      ))
+    )`,
+    f,
+  );
+}
+
+/**
+ * Folded browsing: the newest matching article of each copy group, newest groups first (browseSql's order), the
+ * exclusions one GIN lookup.
+ */
+function foldedBrowseSql(f: Filters, excluded: string | null, param: Param): string {
+  const notExcluded =
+    excluded === null
+      ? ""
+      : ` AND a.seq NOT IN (SELECT seq FROM article_search WHERE doc @@ ${param(excluded, "tsquery")})`;
+  return foldedPageSql(
+    `ws AS MATERIALIZED (
+      SELECT a.seq, a.time_ms, a.id, ${GROUP_KEY} AS grp, true AS w
+      FROM articles a LEFT JOIN article_placements p ON p.article_id = a.id
+      WHERE true${filterSql(f, "a", param)}${notExcluded}),
+    r AS MATERIALIZED (SELECT seq, time_ms / ${DAY_MS}.0::float8 AS score FROM ws)`,
+    f,
+  );
+}
+
+/**
+ * The page of a folded search from `ctes`, which define `ws` (every match: seq, id, grp, time_ms, w) and `r` (the
+ * ranked ones: seq, score; each page group's best match among them): groups ranked by their best match (w, score,
+ * seq), counted over every match; each page group's best match (rep) then its other matches, earliest first.
+ */
+function foldedPageSql(ctes: string, f: Filters): string {
+  return `WITH ${ctes},
+    fr AS MATERIALIZED (
+      SELECT ws.seq, ws.grp, ws.w, r.score,
+        row_number() OVER (PARTITION BY ws.grp ORDER BY ws.w DESC, r.score DESC, ws.seq DESC) AS rn
+      FROM r JOIN ws USING (seq)
+    ),
+    page AS (
+      SELECT grp, w, score, seq FROM fr WHERE rn = 1 ORDER BY w DESC, score DESC, seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
+    )
+    SELECT (SELECT count(DISTINCT grp) FROM ws)::int AS total, x.id, x.score, x.rep
+    FROM (SELECT 1) AS one LEFT JOIN (
+      SELECT ws.id, ws.seq = page.seq AS rep, CASE WHEN ws.seq = page.seq THEN page.score END AS score,
+        page.w AS pw, page.score AS ps, page.seq AS pseq, ws.time_ms, ws.seq
+      FROM page JOIN ws ON ws.grp = page.grp
+    ) x ON true
+    ORDER BY x.pw DESC, x.ps DESC, x.pseq DESC, x.rep DESC, x.time_ms, x.seq`;
 }
 
 /** A page past the window: window members first, so positions inside it stay what the shallow pages showed. */

@@ -9,6 +9,7 @@ import {
   type SearchHitRef,
   type SearchQuery,
   type SearchRefs,
+  type SearchResultRef,
   type TimeWindow,
 } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
@@ -43,6 +44,8 @@ const TITLE_FACTOR = `(CASE WHEN articles_fts.rowid IN (SELECT rowid FROM articl
 // Matches are joined to their articles through the narrow seq-keyed index (migration 5), never the wide table rows;
 // the planner would take the table's rowid, so the index is named.
 const KEYS = "articles a INDEXED BY articles_seq_keys";
+/** An article's copy group from the covering placement index (migration 5): no wide placement row is read. */
+const PLACEMENT_KEYS = "article_placements p INDEXED BY article_placements_placed";
 /**
  * Span matches joined to their rows per neighbour asked, best first. The seq span holds the window's articles and
  * few others (none on the dev corpus, imported in time order), so twice `limit` nearly always holds `limit` in the
@@ -113,7 +116,7 @@ export class SqliteSearchIndex implements SearchIndex {
    * first, score = article time in days since 1970. `total` counts every match after filters.
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
-    return this.#run(query);
+    return query.foldCopies === true ? this.#runFolded(query) : this.#run(query);
   }
 
   /**
@@ -210,18 +213,80 @@ export class SqliteSearchIndex implements SearchIndex {
     return { total, hits };
   }
 
+  /**
+   * One hit per copy group, in the order #run lists articles (a group where its best-ranked match is), paged over
+   * groups. Every match is joined to its copy group, which counting the groups needs anyway; bm25 is computed only
+   * for the matches the page's order needs: the ranking window's, unless the page reaches past the window's groups.
+   */
+  #runFolded(query: SearchQuery): SearchRefs {
+    const { match, excluded, title, filter } = compileFtsQuery(query);
+    const f = toFilters(query, match, excluded, title, filter);
+    const recency = query.recency && match !== null;
+    if (recency) f.ref = this.#newest.get()?.t ?? 0;
+    const where = filterSql(f);
+    const params: Params & { deep?: number } = paramsOf(f);
+    let matches: string;
+    if (match === null) {
+      matches = `SELECT a.id, a.seq, a.time_ms, 1 AS w, a.time_ms / ${DAY_MS}.0 AS score FROM articles a
+        WHERE 1${where}${notExcludedSql(f)}`;
+    } else {
+      // A broad query (no filter) ranks its newest RANK_CANDIDATES_MAX matches first (w = 1), as #run does; a page
+      // inside their groups needs no other bm25. Filtered queries rank every match (the floor stays 0).
+      if (where === "" && f.filter !== null)
+        params.floor = this.#floor.get({ filter: f.filter, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
+      const score = `-${BM25} * ${TITLE_FACTOR}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
+      matches = `SELECT a.id, a.seq, a.time_ms, (a.seq > @floor) AS w,
+          CASE WHEN a.seq > @floor OR @deep THEN ${score} END AS score
+        FROM articles_fts CROSS JOIN ${KEYS} ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @match${where}`;
+    }
+    const order = "w DESC, score DESC, seq DESC";
+    // Every match with its copy group (an article in none is its own), the group's best first (rn = 1).
+    const grouped = `WITH m AS MATERIALIZED (${matches}),
+      g AS MATERIALIZED (
+        SELECT m.*, coalesce(p.group_id, m.id) AS grp,
+          row_number() OVER (PARTITION BY coalesce(p.group_id, m.id) ORDER BY ${order}) AS rn
+        FROM m LEFT JOIN ${PLACEMENT_KEYS} ON p.article_id = m.id)`;
+    // The page's groups, then every match of each: its best first, then its copies earliest first.
+    const pageSql = `${grouped},
+      page AS (SELECT grp, w, score, seq FROM g WHERE rn = 1 ORDER BY ${order} LIMIT @limit OFFSET @offset)
+      SELECT g.id, g.score, g.grp, g.rn, g.w, (SELECT count(*) FROM g WHERE rn = 1) AS n
+      FROM page JOIN g ON g.grp = page.grp
+      ORDER BY page.w DESC, page.score DESC, page.seq DESC, g.rn > 1, g.time_ms, g.seq`;
+    type Row = { id: string; score: number | null; grp: string; rn: number; w: number; n: number };
+    params.deep = 0;
+    let rows = f.limit === 0 ? [] : (this.#prepare(pageSql).all(params) as Row[]);
+    // The page reached groups outside the ranking window: rank those too (the window's groups keep their places).
+    if (rows.some((r) => r.rn === 1 && r.w === 0)) {
+      params.deep = 1;
+      rows = this.#prepare(pageSql).all(params) as Row[];
+    }
+    const total =
+      rows[0]?.n ??
+      (this.#prepare(`${grouped} SELECT count(*) AS n FROM g WHERE rn = 1`).get(params) as { n: number }).n;
+    const hits: SearchResultRef[] = [];
+    for (const row of rows) {
+      if (row.rn === 1) hits.push({ id: row.id, score: row.score ?? 0, copies: [] });
+      else hits.at(-1)?.copies?.push(row.id);
+    }
+    return { total, hits };
+  }
+
   async countBySource(query: SearchQuery): Promise<Map<string, number>> {
     const { match, excluded, title, filter } = compileFtsQuery(query);
     const f = toFilters({ ...query, sources: [], limit: 0, offset: 0 }, match, excluded, title, filter);
     const where = filterSql(f);
+    // Folded: a source's copy groups among its matches, what a search of that source alone counts as its total.
+    const fold = query.foldCopies === true;
+    const n = fold ? "count(DISTINCT coalesce(p.group_id, a.id))" : "count(*)";
+    const groups = fold ? ` LEFT JOIN ${PLACEMENT_KEYS} ON p.article_id = a.id` : "";
     let sql: string;
     if (f.filter === null) {
-      sql = `SELECT a.source_id AS source, count(*) AS n FROM articles a WHERE 1${where}${notExcludedSql(f)}
+      sql = `SELECT a.source_id AS source, ${n} AS n FROM articles a${groups} WHERE 1${where}${notExcludedSql(f)}
         GROUP BY a.source_id`;
     } else {
       // One walk of the matches and one row lookup each, instead of one count query per source.
       sql = `WITH m AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @filter)
-        SELECT a.source_id AS source, count(*) AS n FROM m JOIN ${KEYS} ON a.seq = m.rowid WHERE 1${where}
+        SELECT a.source_id AS source, ${n} AS n FROM m JOIN ${KEYS} ON a.seq = m.rowid${groups} WHERE 1${where}
         GROUP BY a.source_id`;
     }
     const counts = new Map<string, number>();

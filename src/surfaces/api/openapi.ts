@@ -82,7 +82,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: "Ranked search",
         description:
-          'Query syntax: words (all required), "quoted phrases", -excluded, source:NAME. Spelling variants (أ/ا, ة/ه, ى/ي), tashkeel, tatweel and clitics are folded.',
+          'Query syntax: words (all required), "quoted phrases", -excluded, source:NAME. Spelling variants (أ/ا, ة/ه, ى/ي), tashkeel, tatweel and clitics are folded. A text republished by several outlets (a copy group) is one hit with the others as its copies; pages and the total count hits, so every page holds `limit` hits while that many remain.',
         parameters: [
           {
             name: "q",
@@ -452,7 +452,11 @@ export const OPENAPI_DOCUMENT = {
       SearchResult: {
         type: "object",
         properties: {
-          total: { type: "integer" },
+          total: {
+            type: "integer",
+            description:
+              "hits on all pages: copy groups among the matches, each once however many outlets carry it",
+          },
           limit: { type: "integer" },
           offset: { type: "integer" },
           hits: {
@@ -474,7 +478,7 @@ export const OPENAPI_DOCUMENT = {
                 copies: {
                   type: "array",
                   description:
-                    "Other hits of this page in the same copy group (republished copies), folded under this hit in rank order; a page lists at most `limit` articles in hits and copies together",
+                    "The other matches of this hit's copy group (the same text republished), earliest first, wherever they rank: a copy group is one hit, and limit, offset and total count hits",
                   items: {
                     type: "object",
                     properties: {

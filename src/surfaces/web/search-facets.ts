@@ -1,5 +1,6 @@
 /**
- * Facet counts for a search: how many matches each outlet has, so a reader can narrow a broad query. Surface code
+ * Facet counts for a search: how many results each outlet has (its copy groups among the matches, as the results
+ * narrowed to it count them), so a reader can narrow a broad query. Surface code
  * over the SearchIndex port (one grouped count per query), cached briefly per query.
  */
 import type { SearchQuery } from "../../domain/search.ts";
@@ -39,7 +40,11 @@ export class SearchFacets {
     const key = JSON.stringify([raw, options.from, options.to, sourceIds]);
     const hit = this.#cache.get(key);
     if (hit !== undefined && this.#now() - hit.at < FACET_CACHE_MS) return hit.facets;
-    const base: SearchQuery = parseQuery(raw, { limit: 0, offset: 0, from: options.from, to: options.to });
+    // Folded as the results are: an outlet's count is what the results narrowed to it would count.
+    const base: SearchQuery = {
+      ...parseQuery(raw, { limit: 0, offset: 0, from: options.from, to: options.to }),
+      foldCopies: true,
+    };
     const counts = await this.#storage.search.countBySource(base);
     const facets: SourceFacet[] = [];
     for (const sourceId of sourceIds) {

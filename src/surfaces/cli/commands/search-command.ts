@@ -40,8 +40,8 @@ export const searchCommand: Command = {
         return 0;
       }
       const tty = ctx.io.stdout.isTTY === true;
-      // Copies folded under a hit count as shown: the page covers that many ranked matches.
-      const last = params.options.offset + result.hits.reduce((n, hit) => n + 1 + hit.copies.length, 0);
+      // Results are copy groups (a hit with its copies is one), as offset and total count them.
+      const last = params.options.offset + result.hits.length;
       printLine(
         ctx.io,
         `${countNoun(result.total, "result")}${result.total > 0 ? ` (showing ${params.options.offset + 1}-${last})` : ""}`,

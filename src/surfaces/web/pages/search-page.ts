@@ -88,6 +88,7 @@ ${
     : html`<div class="with-aside">
 <section aria-labelledby="results-h">
 <h2 id="results-h">${resultsHeading(f, r.total, ctx)}</h2>
+${r.hits.some((hit) => hit.copies.length > 0) ? html`<p class="note" id="count-note">${COUNT_NOTE}</p>` : ""}
 ${
   r.total === 0
     ? noResults(view, base)
@@ -106,6 +107,14 @@ ${facetPanel(view, ctx, base)}
 </div>`
 }`;
 }
+
+/**
+ * What the count and the pages count: a text republished by several outlets is one result (the search folds copies),
+ * said under the heading when this page shows such a result.
+ */
+const COUNT_NOTE = "يُعدّ الخبر المنشور في أكثر من مصدر نتيجةً واحدة، وتُذكر مصادره الأخرى تحته.";
+/** A facet counts the outlet's own results, as the search narrowed to it would: a republished text counts in each. */
+const FACET_NOTE = "نتائج كل مصدر وحده؛ الخبر المنشور في عدة مصادر يُعدّ في كل منها.";
 
 /** Longest query echoed in the results heading; a pasted paragraph stays readable in the box above it. */
 const HEADING_QUERY_CHARS = 80;
@@ -141,6 +150,7 @@ function facetPanel(
   if (view.facets.length === 0) return html``;
   return html`<aside class="aside-panel" aria-labelledby="facets-h">
 <h2 id="facets-h">حسب المصدر</h2>
+<p class="note">${FACET_NOTE}</p>
 <ul class="facets">
 ${view.form.sources.length === 0 ? "" : html`<li><a href="${base({ source: null })}">كل المصادر</a></li>`}
 ${view.facets.map(
