@@ -4,7 +4,7 @@
  * query runs on A then B (order alternating per round) so machine load falls on both alike; per side p50/p95 and the
  * B/A ratio, per page kind, and how many pages held fewer hits than asked while more remained.
  * Benchmark helper, not pure (opens a store read-mostly).
- * Run: node --import tsx bench/search-fold-ab.ts --db PATH [--old bench/.tmp/old/src] [--rounds 5]
+ * Run: node --import tsx bench/search-fold-ab.ts --db PATH [--db-b PATH] [--old bench/.tmp/old/src] [--rounds 5]
  *   PATH: a store with stories, e.g. bench/.tmp/similar-relevance.db as `npm run bench:similar` builds it.
  */
 import { resolve } from "node:path";
@@ -17,6 +17,8 @@ const args = process.argv.slice(2);
 const argOf = (name: string, fallback: string) =>
   args.includes(name) ? args[args.indexOf(name) + 1]! : fallback;
 const DB = argOf("--db", "");
+/** B's store when B's schema is newer than A's (A refuses a newer file): a copy of --db, migrated on open. */
+const DB_B = argOf("--db-b", DB);
 const OLD = resolve(argOf("--old", "bench/.tmp/old/src"));
 const ROUNDS = Number(argOf("--rounds", "5"));
 /** The reader's page size (web SEARCH_PAGE_SIZE) and the pages a reader opens: first, third, tenth. */
@@ -30,17 +32,20 @@ interface Side {
   storage: Storage;
   search: typeof SearchPipeline.searchArticles;
   ms: Map<string, number[]>;
+  /** Process CPU ms per call: SQLite runs on this thread, so machine load barely moves it. */
+  cpu: Map<string, number[]>;
   short: number;
 }
 
-async function openSide(name: string, root: string): Promise<Side> {
+async function openSide(name: string, root: string, db: string): Promise<Side> {
   const open = (await import(`${root}/adapters/sqlite/open-sqlite-storage.ts`)) as typeof OpenSqlite;
   const pipeline = (await import(`${root}/pipeline/search-articles.ts`)) as typeof SearchPipeline;
   return {
     name,
-    storage: await open.openSqliteStorage(DB),
+    storage: await open.openSqliteStorage(db),
     search: pipeline.searchArticles,
     ms: new Map(),
+    cpu: new Map(),
     short: 0,
   };
 }
@@ -51,8 +56,8 @@ function percentile(sorted: number[], p: number): number {
 
 async function main() {
   if (DB === "") throw new Error("bench: --db PATH is required");
-  const a = await openSide("A (old)", OLD);
-  const b = await openSide("B (this tree)", resolve("src"));
+  const a = await openSide("A (old)", OLD, DB);
+  const b = await openSide("B (this tree)", resolve("src"), DB_B);
   const sources = (await b.storage.sources.listSources())
     .sort((x, y) => y.articleCount - x.articleCount)
     .slice(0, FILTER_SOURCES)
@@ -68,10 +73,14 @@ async function main() {
         const options = { sources: filter, from: null, to: null, limit: LIMIT, offset, recency: false };
         for (const side of round % 2 === 0 ? [a, b] : [b, a]) {
           const t = performance.now();
+          const c = process.cpuUsage();
           const result = await side.search(side.storage, q, options);
+          const cpu = process.cpuUsage(c);
           const ms = performance.now() - t;
           if (!side.ms.has(kind)) side.ms.set(kind, []);
           side.ms.get(kind)!.push(ms);
+          if (!side.cpu.has(kind)) side.cpu.set(kind, []);
+          side.cpu.get(kind)!.push((cpu.user + cpu.system) / 1000);
           // A short page with more hits after it: what folding after the index used to do.
           if (round === 0 && result.hits.length < LIMIT && offset + result.hits.length < result.total)
             side.short++;
@@ -80,28 +89,36 @@ async function main() {
     }
   }
   console.log(`${BENCH_QUERIES.length} queries x ${ROUNDS} rounds, limit ${LIMIT}, store ${DB}`);
-  console.log("kind | A p50 | A p95 | B p50 | B p95 | B/A p50 | B/A p95");
-  const all = { a: [] as number[], b: [] as number[] };
-  for (const [kind] of kinds) {
-    const sa = [...a.ms.get(kind)!].sort((x, y) => x - y);
-    const sb = [...b.ms.get(kind)!].sort((x, y) => x - y);
-    all.a.push(...sa);
-    all.b.push(...sb);
-    const [a50, a95, b50, b95] = [
-      percentile(sa, 50),
-      percentile(sa, 95),
-      percentile(sb, 50),
-      percentile(sb, 95),
-    ];
-    console.log(
-      `${kind} | ${a50.toFixed(2)} | ${a95.toFixed(2)} | ${b50.toFixed(2)} | ${b95.toFixed(2)} | ${(b50 / a50).toFixed(2)} | ${(b95 / a95).toFixed(2)}`,
+  for (const [label, key] of [
+    ["wall", "ms"],
+    ["cpu", "cpu"],
+  ] as const) {
+    console.log(`${label} ms: kind | A p50 | A p95 | B p50 | B p95 | B/A p50 | B/A p95`);
+    const all = { a: [] as number[], b: [] as number[] };
+    const row = (kind: string, sa: number[], sb: number[]) => {
+      const [a50, a95, b50, b95] = [
+        percentile(sa, 50),
+        percentile(sa, 95),
+        percentile(sb, 50),
+        percentile(sb, 95),
+      ];
+      console.log(
+        `${kind} | ${a50.toFixed(2)} | ${a95.toFixed(2)} | ${b50.toFixed(2)} | ${b95.toFixed(2)} | ${(b50 / a50).toFixed(2)} | ${(b95 / a95).toFixed(2)}`,
+      );
+    };
+    for (const [kind] of kinds) {
+      const sa = [...a[key].get(kind)!].sort((x, y) => x - y);
+      const sb = [...b[key].get(kind)!].sort((x, y) => x - y);
+      all.a.push(...sa);
+      all.b.push(...sb);
+      row(kind, sa, sb);
+    }
+    row(
+      "all",
+      all.a.sort((x, y) => x - y),
+      all.b.sort((x, y) => x - y),
     );
   }
-  all.a.sort((x, y) => x - y);
-  all.b.sort((x, y) => x - y);
-  console.log(
-    `all | ${percentile(all.a, 50).toFixed(2)} | ${percentile(all.a, 95).toFixed(2)} | ${percentile(all.b, 50).toFixed(2)} | ${percentile(all.b, 95).toFixed(2)} | ${(percentile(all.b, 50) / percentile(all.a, 50)).toFixed(2)} | ${(percentile(all.b, 95) / percentile(all.a, 95)).toFixed(2)}`,
-  );
   console.log(
     `short pages with more after them (round 1): A ${a.short}, B ${b.short} of ${BENCH_QUERIES.length * kinds.length}`,
   );

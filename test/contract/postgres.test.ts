@@ -21,7 +21,13 @@ import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from "./postgres-test-database.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
 import { describeSourceStoreContract } from "./source-store-contract.ts";
-import { describeStoryStoreContract, writeLateCopyStory } from "./story-store-contract.ts";
+import {
+  describeStoryStoreContract,
+  expectUpgradedCopyGroups,
+  UNDO_POSTGRES_ARTICLE_GROUPS,
+  writeCopyGroupsForUpgrade,
+  writeLateCopyStory,
+} from "./story-store-contract.ts";
 
 // PostgreSQL is on every developer machine and in CI (.ci/run starts it); elsewhere the suite says why it skips.
 const reachable = await isPostgresReachable();
@@ -46,12 +52,25 @@ describe.runIf(reachable)("postgres", () => {
   describeStoryStoreContract("postgres", openFresh);
 
   describe("openPostgresStorage", () => {
+    it("lists the copy groups of articles placed before version 12 on upgrade, so folded search finds them", async () => {
+      const schema = db.newSchemaName();
+      const old = await db.openSchema(schema);
+      await writeCopyGroupsForUpgrade(old);
+      await old.pool.query(UNDO_POSTGRES_ARTICLE_GROUPS);
+      await old.close();
+      const upgraded = await db.openSchema(schema);
+      await expectUpgradedCopyGroups(upgraded);
+      await upgraded.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await upgraded.close();
+    });
+
     it("counts a stored story's outlets for its rank on upgrade, leaving late copies out", async () => {
       const schema = db.newSchemaName();
       const old = await db.openSchema(schema);
       await writeLateCopyStory(old);
       await old.pool.query(
-        "ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 11;",
+        `${UNDO_POSTGRES_ARTICLE_GROUPS} ALTER TABLE stories DROP COLUMN rank_source_count;
+        DELETE FROM schema_migrations WHERE version = 11;`,
       );
       await old.close();
       const upgraded = await db.openSchema(schema);
@@ -661,6 +680,7 @@ describe.runIf(reachable)("postgres", () => {
 async function undoStripedCounts(storage: PostgresStorage): Promise<void> {
   // The later versions first: a database at version 4 has none of the later migrations.
   await storage.pool.query(`
+    ${UNDO_POSTGRES_ARTICLE_GROUPS}
     ALTER TABLE stories DROP COLUMN rank_source_count;
     DELETE FROM schema_migrations WHERE version = 11;
     ALTER TABLE article_placements DROP COLUMN late;

@@ -374,6 +374,42 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       }
     }, 120_000);
 
+    it("folds by the copy groups as they are now: after a merge, a move and a deletion", async () => {
+      if (storage.stories === undefined) return;
+      await storage.articles.writeArticles(
+        ["a", "b", "c", "d", "e"].map((k) => makeArticleWrite(k, { index: { title: "oil", body: k } })),
+      );
+      const place = (id: string, group: string) => ({
+        articleId: `id-${id}`,
+        storyId: `id-${group}`,
+        groupId: `id-${group}`,
+        duplicateOf: id === group ? null : `id-${group}`,
+        shingles: Uint32Array.from([1]),
+        signature: new Uint32Array(128),
+      });
+      const none = { groupMerges: [], groupOriginals: [], merges: [], headlines: [] };
+      const groups = async () =>
+        (await storage.search.search(makeQuery({ terms: [term("oil")], limit: 10, foldCopies: true }))).hits
+          .map((h) => [h.id, ...(h.copies ?? [])].sort().join(" "))
+          .sort();
+      await storage.stories.writePlacements({
+        ...none,
+        placements: [place("a", "a"), place("b", "a"), place("c", "c"), place("d", "c"), place("e", "e")],
+      });
+      expect(await groups()).toEqual(["id-a id-b", "id-c id-d", "id-e"]);
+      await storage.stories.writePlacements({
+        ...none,
+        placements: [],
+        groupMerges: [{ fromId: "id-c", intoId: "id-a" }],
+      });
+      expect(await groups()).toEqual(["id-a id-b id-c id-d", "id-e"]);
+      // Placed again in another group (a recluster), then one member deleted.
+      await storage.stories.writePlacements({ ...none, placements: [place("d", "e")] });
+      expect(await groups()).toEqual(["id-a id-b id-c", "id-d id-e"]);
+      await storage.articles.deleteArticle("id-e", "test");
+      expect(await groups()).toEqual(["id-a id-b id-c", "id-d"]);
+    });
+
     it("counts copy groups per source when folding, as a one-source folded search's total", async () => {
       if (storage.stories === undefined) return;
       await writeCopyGroups(120);

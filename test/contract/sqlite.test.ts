@@ -13,7 +13,13 @@ import { describeArticleStoreContract } from "./article-store-contract.ts";
 import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
 import { describeSourceStoreContract } from "./source-store-contract.ts";
-import { describeStoryStoreContract, writeLateCopyStory } from "./story-store-contract.ts";
+import {
+  describeStoryStoreContract,
+  expectUpgradedCopyGroups,
+  UNDO_SQLITE_ARTICLE_GROUPS,
+  writeCopyGroupsForUpgrade,
+  writeLateCopyStory,
+} from "./story-store-contract.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "akhbar-sqlite-"));
 let counter = 0;
@@ -119,12 +125,24 @@ describe("openSqliteStorage", () => {
     db.close();
   });
 
+  it("lists the copy groups of articles placed before version 14 on upgrade, so folded search finds them", async () => {
+    const path = freshPath();
+    const old = await openSqliteStorage(path);
+    await writeCopyGroupsForUpgrade(old);
+    old.db.exec(UNDO_SQLITE_ARTICLE_GROUPS);
+    await old.close();
+    const upgraded = await openSqliteStorage(path);
+    await expectUpgradedCopyGroups(upgraded);
+    await upgraded.close();
+  });
+
   it("counts a stored story's outlets for its rank on upgrade, leaving late copies out", async () => {
     const path = freshPath();
     const old = await openSqliteStorage(path);
     await writeLateCopyStory(old);
     old.db.exec(
-      "ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;",
+      `${UNDO_SQLITE_ARTICLE_GROUPS} ALTER TABLE stories DROP COLUMN rank_source_count;
+      DELETE FROM schema_migrations WHERE version = 13;`,
     );
     await old.close();
     const upgraded = await openSqliteStorage(path);

@@ -3,6 +3,7 @@
  * recomputed story counts, merges left as aliases, group originals re-pointed, statistics, clearing).
  */
 import { describe, expect, it } from "vitest";
+import { EMPTY_QUERY } from "../../src/domain/search.ts";
 import type { ArticlePlacement } from "../../src/domain/story.ts";
 import { StoryAssigner } from "../../src/pipeline/assign-stories.ts";
 import type { Storage } from "../../src/ports/storage.ts";
@@ -53,6 +54,63 @@ export async function writeLateCopyStory(storage: Storage): Promise<void> {
     ...EMPTY,
     placements: [placement("a", "a"), { ...placement("c", "a", "a", "a"), late: true }],
   });
+}
+
+/** Takes a SQLite store back to before migration 14 (copy groups by seq): its triggers, table and version row. */
+export const UNDO_SQLITE_ARTICLE_GROUPS = `DROP TRIGGER article_groups_insert; DROP TRIGGER article_groups_update; DROP TRIGGER article_groups_delete;
+  DROP TRIGGER article_groups_article_delete; DROP TABLE article_groups; DELETE FROM schema_migrations WHERE version = 14;`;
+/** Takes a PostgreSQL store back to before migration 12 (copy groups by seq), as UNDO_SQLITE_ARTICLE_GROUPS. */
+export const UNDO_POSTGRES_ARTICLE_GROUPS = `DROP TRIGGER article_groups_insert ON article_placements; DROP TRIGGER article_groups_update ON article_placements;
+  DROP TRIGGER article_groups_delete ON article_placements;
+  DROP FUNCTION article_groups_inserted(), article_groups_updated(), article_groups_deleted(), article_groups_resync(text[]);
+  DROP TABLE article_groups; DELETE FROM schema_migrations WHERE version = 12;`;
+
+/**
+ * For the engines' migration tests of copy groups by seq: "oil" articles a, b, c (one copy group), d (a group of its
+ * own) and e (never placed), then the groups taken back to before the migration.
+ */
+export async function writeCopyGroupsForUpgrade(storage: Storage): Promise<void> {
+  await storage.articles.writeArticles(
+    ["a", "b", "c", "d", "e"].map((k) => makeArticleWrite(k, { id: k, index: { title: "oil", body: k } })),
+  );
+  await storage.stories!.writePlacements({
+    ...EMPTY,
+    placements: [
+      placement("a", "a"),
+      placement("b", "a", "a", "a"),
+      placement("c", "a", "a", "a"),
+      placement("d", "d"),
+    ],
+  });
+}
+
+/** After the upgrade: the group of three is one hit (its best match, the two others its copies); d and e alone. */
+export async function expectUpgradedCopyGroups(storage: Storage): Promise<void> {
+  const result = await storage.search.search({
+    ...EMPTY_QUERY,
+    terms: [{ display: "oil", surface: "oil", stems: ["oil"] }],
+    limit: 10,
+    foldCopies: true,
+  });
+  expect(result.total).toBe(3);
+  expect(result.hits.map((h) => [h.id, ...(h.copies ?? [])].sort()).sort()).toEqual([
+    ["a", "b", "c"],
+    ["d"],
+    ["e"],
+  ]);
+  // The triggers keep it from then on: a fourth copy joins the group, the single one is deleted.
+  await storage.articles.writeArticles([
+    makeArticleWrite("f", { id: "f", index: { title: "oil", body: "f" } }),
+  ]);
+  await storage.stories!.writePlacements({ ...EMPTY, placements: [placement("f", "a", "a", "a")] });
+  await storage.articles.deleteArticle("d", "test");
+  const after = await storage.search.search({
+    ...EMPTY_QUERY,
+    terms: [{ display: "oil", surface: "oil", stems: ["oil"] }],
+    limit: 10,
+    foldCopies: true,
+  });
+  expect(after.total).toBe(2);
 }
 
 export function describeStoryStoreContract(name: string, open: () => Promise<Storage>): void {

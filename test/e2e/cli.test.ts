@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANALYZER_VERSION, analyzeForIndex } from "../../src/stages/arabic/analyze-text.ts";
 import { runCli } from "../../src/surfaces/cli/run-cli.ts";
+import { UNDO_SQLITE_ARTICLE_GROUPS } from "../contract/story-store-contract.ts";
 import { FIXTURE_RECORDS, fixtureJsonl, syntheticRecords } from "../fixtures/arabic-articles.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -124,7 +125,8 @@ describe("opening a database indexed by an older analyzer", () => {
     // Make it a database from before analyzer versioning: no migration 7 (nor the later ones), and index rows no
     // query term matches.
     const raw = new Database(db);
-    raw.exec(`ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;
+    raw.exec(`${UNDO_SQLITE_ARTICLE_GROUPS}
+      ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;
       ALTER TABLE article_placements DROP COLUMN late; DELETE FROM schema_migrations WHERE version = 12;
       DROP TABLE stream_snapshots; DELETE FROM schema_migrations WHERE version = 11;
       DROP TABLE story_state; DELETE FROM schema_migrations WHERE version = 10;
@@ -221,7 +223,8 @@ describe("opening a database from before stories kept their headline's article",
         "UPDATE articles SET title = 'عام / ' || (SELECT headline FROM stories WHERE id = ?) WHERE id = ?",
       )
       .run(desk.id, desk.headline_article_id);
-    raw.exec(`ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;
+    raw.exec(`${UNDO_SQLITE_ARTICLE_GROUPS}
+      ALTER TABLE stories DROP COLUMN rank_source_count; DELETE FROM schema_migrations WHERE version = 13;
       ALTER TABLE article_placements DROP COLUMN late; DELETE FROM schema_migrations WHERE version = 12;
       DROP TABLE stream_snapshots; DELETE FROM schema_migrations WHERE version = 11;
       DROP TABLE story_state; DELETE FROM schema_migrations WHERE version = 10;

@@ -341,6 +341,50 @@ INSERT INTO search_analyzer (id, version)
   VALUES (1, CASE WHEN EXISTS (SELECT 1 FROM articles) THEN 1 ELSE ${ANALYZER_VERSION} END);
 `;
 
+/**
+ * The members of copy groups of two or more by seq, as SQLite migration 14 (see there): statement triggers with
+ * transition tables list every group a write touched again from its placements.
+ */
+const ARTICLE_GROUPS_MIGRATION_SQL = `CREATE TABLE article_groups (
+  seq BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  group_id TEXT NOT NULL
+);
+CREATE INDEX article_groups_group ON article_groups (group_id, seq);
+CREATE FUNCTION article_groups_resync(touched TEXT[]) RETURNS void LANGUAGE sql SET search_path FROM CURRENT AS $$
+  DELETE FROM article_groups WHERE group_id = ANY(touched);
+  INSERT INTO article_groups (seq, group_id)
+    SELECT a.seq, p.group_id FROM article_placements p JOIN articles a ON a.id = p.article_id
+    WHERE p.group_id = ANY(touched)
+      AND p.group_id IN (SELECT group_id FROM article_placements WHERE group_id = ANY(touched)
+        GROUP BY group_id HAVING count(*) > 1)
+  ON CONFLICT (seq) DO UPDATE SET group_id = EXCLUDED.group_id;
+$$;
+SELECT article_groups_resync(ARRAY(SELECT DISTINCT group_id FROM article_placements));
+CREATE FUNCTION article_groups_inserted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM article_groups_resync(ARRAY(SELECT DISTINCT group_id FROM new_rows));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION article_groups_updated() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM article_groups_resync(ARRAY(
+    SELECT o.group_id FROM old_rows o JOIN new_rows n ON n.article_id = o.article_id WHERE n.group_id <> o.group_id
+    UNION SELECT n.group_id FROM old_rows o JOIN new_rows n ON n.article_id = o.article_id WHERE n.group_id <> o.group_id
+  ));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION article_groups_deleted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM article_groups_resync(ARRAY(SELECT DISTINCT group_id FROM old_rows));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER article_groups_insert AFTER INSERT ON article_placements
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_groups_inserted();
+CREATE TRIGGER article_groups_update AFTER UPDATE ON article_placements
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_groups_updated();
+CREATE TRIGGER article_groups_delete AFTER DELETE ON article_placements
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION article_groups_deleted();`;
+
 /** Ordered, append-only: never edit a released entry, add a new one. Versions 1-3 match the SQLite adapter's. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "articles, sources, tombstones, search", sql: CORE_MIGRATION_SQL },
@@ -382,6 +426,8 @@ UPDATE stories SET headline_article_id = (${HEADLINE_ARTICLE_BACKFILL_SQL});`,
     sql: `ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
 UPDATE stories SET rank_source_count = ${rankSourceCountSql("cardinality(sources)")};`,
   },
+  // Copy groups by seq for folded search, as SQLite migration 14 (see there).
+  { version: 12, name: "article groups by seq", sql: ARTICLE_GROUPS_MIGRATION_SQL },
 ];
 
 /**

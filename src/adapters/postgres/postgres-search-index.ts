@@ -77,9 +77,12 @@ interface Filters {
   offset: number;
 }
 
-/** An article's copy group (an article in none is its own), from its placement. */
-const GROUP_KEY = "coalesce(p.group_id, a.id)";
-const GROUP_JOIN = " JOIN articles a ON a.seq = s.seq LEFT JOIN article_placements p ON p.article_id = a.id";
+/**
+ * A match's copy group by seq (article_groups, migration 12: members of groups of two or more); an article without a
+ * row is a group of its own, so groups among rows `t` number count(*) - count(gid) + count(DISTINCT gid).
+ */
+const GROUP_JOIN = " LEFT JOIN article_groups g ON g.seq = s.seq";
+const groupCount = (gid: string) => `count(*) - count(${gid}) + count(DISTINCT ${gid})`;
 
 interface FoldedRow {
   total: number;
@@ -214,7 +217,7 @@ export class PostgresSearchIndex implements SearchIndex {
         : ` AND s.seq NOT IN (SELECT seq FROM article_search WHERE doc @@ ${param(excluded, "tsquery")})`;
     // Folded: a source's copy groups among its matches, what a search of that source alone counts as its total.
     const fold = query.foldCopies === true;
-    const sql = `SELECT s.source_id, ${fold ? `count(DISTINCT ${GROUP_KEY})` : "count(*)"}::int AS n
+    const sql = `SELECT s.source_id, ${fold ? groupCount("g.group_id") : "count(*)"}::int AS n
       FROM article_search s${fold ? GROUP_JOIN : ""}
       WHERE true${positive}${filterSql(f, "s", param)}${notExcluded} GROUP BY s.source_id`;
     const { rows } = await this.#pool.query<{ source_id: string; n: number }>(sql, params);
@@ -317,7 +320,7 @@ function foldedMatchSql(
     ? `s.seq >= coalesce((SELECT seq FROM article_search WHERE doc @@ ${q} ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0)`
     : "true";
   const ws = `ws AS MATERIALIZED (
-      SELECT s.seq, s.ctid, s.time_ms, a.id, ${GROUP_KEY} AS grp, ${inWindow} AS w
+      SELECT s.seq, s.ctid, s.time_ms, g.group_id AS gid, ${inWindow} AS w
       FROM article_search s${GROUP_JOIN} WHERE s.doc @@ ${q}${filterSql(f, "s", param)})`;
   if (deep) {
     return foldedPageSql(
@@ -338,8 +341,10 @@ function foldedMatchSql(
       WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM c ORDER BY bound DESC, seq DESC LIMIT ${FOLD_TOP_PER_HIT * reach}))
     ),
     fl AS (
-      SELECT g.score FROM (SELECT max(top.score) AS score FROM top JOIN ws USING (seq) GROUP BY ws.grp) g
-      ORDER BY g.score DESC OFFSET ${Math.max(0, reach - 1)} LIMIT 1
+      SELECT b.score FROM (
+        SELECT max(top.score) AS score FROM top JOIN ws USING (seq) GROUP BY ws.gid, (CASE WHEN ws.gid IS NULL THEN ws.seq END)
+      ) b
+      ORDER BY b.score DESC OFFSET ${Math.max(0, reach - 1)} LIMIT 1
     ),
     r AS MATERIALIZED (
       SELECT seq, score FROM top
@@ -365,8 +370,8 @@ function foldedBrowseSql(f: Filters, excluded: string | null, param: Param): str
       : ` AND a.seq NOT IN (SELECT seq FROM article_search WHERE doc @@ ${param(excluded, "tsquery")})`;
   return foldedPageSql(
     `ws AS MATERIALIZED (
-      SELECT a.seq, a.time_ms, a.id, ${GROUP_KEY} AS grp, true AS w
-      FROM articles a LEFT JOIN article_placements p ON p.article_id = a.id
+      SELECT a.seq, a.time_ms, g.group_id AS gid, true AS w
+      FROM articles a LEFT JOIN article_groups g ON g.seq = a.seq
       WHERE true${filterSql(f, "a", param)}${notExcluded}),
     r AS MATERIALIZED (SELECT seq, time_ms / ${DAY_MS}.0::float8 AS score FROM ws)`,
     f,
@@ -374,26 +379,31 @@ function foldedBrowseSql(f: Filters, excluded: string | null, param: Param): str
 }
 
 /**
- * The page of a folded search from `ctes`, which define `ws` (every match: seq, id, grp, time_ms, w) and `r` (the
+ * The page of a folded search from `ctes`, which define `ws` (every match: seq, gid = its copy group or null, time_ms, w) and `r` (the
  * ranked ones: seq, score; each page group's best match among them): groups ranked by their best match (w, score,
  * seq), counted over every match; each page group's best match (rep) then its other matches, earliest first.
  */
 function foldedPageSql(ctes: string, f: Filters): string {
   return `WITH ${ctes},
     fr AS MATERIALIZED (
-      SELECT ws.seq, ws.grp, ws.w, r.score,
-        row_number() OVER (PARTITION BY ws.grp ORDER BY ws.w DESC, r.score DESC, ws.seq DESC) AS rn
+      SELECT ws.seq, ws.gid, ws.w, r.score,
+        row_number() OVER (
+          PARTITION BY ws.gid, (CASE WHEN ws.gid IS NULL THEN ws.seq END) ORDER BY ws.w DESC, r.score DESC, ws.seq DESC
+        ) AS rn
       FROM r JOIN ws USING (seq)
     ),
     page AS (
-      SELECT grp, w, score, seq FROM fr WHERE rn = 1 ORDER BY w DESC, score DESC, seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
+      SELECT gid, w, score, seq FROM fr WHERE rn = 1 ORDER BY w DESC, score DESC, seq DESC LIMIT ${f.limit} OFFSET ${f.offset}
+    ),
+    x AS (
+      SELECT ws.seq, ws.seq = page.seq AS rep, CASE WHEN ws.seq = page.seq THEN page.score END AS score,
+        page.w AS pw, page.score AS ps, page.seq AS pseq, ws.time_ms
+      FROM page JOIN ws ON ws.gid = page.gid
+      UNION ALL
+      SELECT page.seq, true, page.score, page.w, page.score, page.seq, 0 FROM page WHERE page.gid IS NULL
     )
-    SELECT (SELECT count(DISTINCT grp) FROM ws)::int AS total, x.id, x.score, x.rep
-    FROM (SELECT 1) AS one LEFT JOIN (
-      SELECT ws.id, ws.seq = page.seq AS rep, CASE WHEN ws.seq = page.seq THEN page.score END AS score,
-        page.w AS pw, page.score AS ps, page.seq AS pseq, ws.time_ms, ws.seq
-      FROM page JOIN ws ON ws.grp = page.grp
-    ) x ON true
+    SELECT (SELECT ${groupCount("gid")} FROM ws)::int AS total, a.id, x.score, x.rep
+    FROM (SELECT 1) AS one LEFT JOIN (x JOIN articles a ON a.seq = x.seq) ON true
     ORDER BY x.pw DESC, x.ps DESC, x.pseq DESC, x.rep DESC, x.time_ms, x.seq`;
 }
 

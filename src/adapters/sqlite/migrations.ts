@@ -160,6 +160,50 @@ INSERT INTO search_analyzer (id, version)
 export const FTS_HASH_SIZE_BYTES = 16 * 1024 * 1024;
 
 /**
+ * The members of copy groups of two or more, keyed by seq (the FTS5 rowid), kept by triggers on article_placements
+ * whatever writes them: a group touched by a write is listed again from its placements. A folded search
+ * (SearchQuery.foldCopies) looks each match up by integer key, where a placement is keyed by article id and needs the
+ * article row first, and counts distinct groups over these rows only (an article not here is a group of its own).
+ * Measured on the dev store (60 bench queries, 1,446 matches on average, CPU): counting every match's group through
+ * its placement 18 ms for the 4,751 matches of one word, by seq here 0.9 ms on average with every placed article
+ * kept, against an FTS5 count of 0.13 ms.
+ */
+const ARTICLE_GROUPS_MIGRATION_SQL = `CREATE TABLE article_groups (
+  seq INTEGER PRIMARY KEY,
+  group_id TEXT NOT NULL
+) STRICT;
+CREATE INDEX article_groups_group ON article_groups (group_id, seq);
+INSERT INTO article_groups (seq, group_id)
+  SELECT a.seq, p.group_id FROM article_placements p JOIN articles a ON a.id = p.article_id
+  WHERE p.group_id IN (SELECT group_id FROM article_placements GROUP BY group_id HAVING count(*) > 1);
+CREATE TRIGGER article_groups_insert AFTER INSERT ON article_placements BEGIN
+  DELETE FROM article_groups WHERE group_id = NEW.group_id;
+  INSERT OR REPLACE INTO article_groups (seq, group_id)
+    SELECT a.seq, p.group_id FROM article_placements p JOIN articles a ON a.id = p.article_id
+    WHERE p.group_id = NEW.group_id AND (SELECT count(*) FROM article_placements WHERE group_id = NEW.group_id) > 1;
+END;
+CREATE TRIGGER article_groups_update AFTER UPDATE OF article_id, group_id ON article_placements
+  WHEN OLD.group_id IS NOT NEW.group_id OR OLD.article_id IS NOT NEW.article_id BEGIN
+  DELETE FROM article_groups WHERE group_id = OLD.group_id;
+  INSERT OR REPLACE INTO article_groups (seq, group_id)
+    SELECT a.seq, p.group_id FROM article_placements p JOIN articles a ON a.id = p.article_id
+    WHERE p.group_id = OLD.group_id AND (SELECT count(*) FROM article_placements WHERE group_id = OLD.group_id) > 1;
+  DELETE FROM article_groups WHERE group_id = NEW.group_id;
+  INSERT OR REPLACE INTO article_groups (seq, group_id)
+    SELECT a.seq, p.group_id FROM article_placements p JOIN articles a ON a.id = p.article_id
+    WHERE p.group_id = NEW.group_id AND (SELECT count(*) FROM article_placements WHERE group_id = NEW.group_id) > 1;
+END;
+CREATE TRIGGER article_groups_delete AFTER DELETE ON article_placements BEGIN
+  DELETE FROM article_groups WHERE group_id = OLD.group_id;
+  INSERT OR REPLACE INTO article_groups (seq, group_id)
+    SELECT a.seq, p.group_id FROM article_placements p JOIN articles a ON a.id = p.article_id
+    WHERE p.group_id = OLD.group_id AND (SELECT count(*) FROM article_placements WHERE group_id = OLD.group_id) > 1;
+END;
+CREATE TRIGGER article_groups_article_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM article_groups WHERE seq = OLD.seq;
+END;`;
+
+/**
  * Ordered, append-only: never edit a released entry, add a new one.
  *
  * Design notes for version 1:
@@ -358,6 +402,11 @@ INSERT INTO story_state (singleton, version) VALUES (1, 0);`,
     // rankSourceCountSql), kept with the story so the home page ranks without reading members.
     sql: `ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
 UPDATE stories SET rank_source_count = ${rankSourceCountSql("json_array_length(sources)")};`,
+  },
+  {
+    version: 14,
+    name: "article groups by seq",
+    sql: ARTICLE_GROUPS_MIGRATION_SQL,
   },
 ];
 

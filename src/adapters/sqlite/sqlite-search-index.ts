@@ -44,8 +44,6 @@ const TITLE_FACTOR = `(CASE WHEN articles_fts.rowid IN (SELECT rowid FROM articl
 // Matches are joined to their articles through the narrow seq-keyed index (migration 5), never the wide table rows;
 // the planner would take the table's rowid, so the index is named.
 const KEYS = "articles a INDEXED BY articles_seq_keys";
-/** An article's copy group from the covering placement index (migration 5): no wide placement row is read. */
-const PLACEMENT_KEYS = "article_placements p INDEXED BY article_placements_placed";
 /**
  * Span matches joined to their rows per neighbour asked, best first. The seq span holds the window's articles and
  * few others (none on the dev corpus, imported in time order), so twice `limit` nearly always holds `limit` in the
@@ -53,6 +51,12 @@ const PLACEMENT_KEYS = "article_placements p INDEXED BY article_placements_place
  * neighbours search on 300 dev anchors, the same hits. Fewer in the window than asked: every match is tested again.
  */
 const NEIGHBOURS_RANKED_PER_HIT = 2;
+/**
+ * A folded page first reads this many ranked rows per group it must reach (offset + limit), and every ranked row only
+ * when those fold into too few groups: on the dev store a page of the 60 bench queries rarely folds more than every
+ * second row, and returning the whole ranking window (500 rows) cost 0.4 ms more CPU per search.
+ */
+const FOLD_ROWS_PER_HIT = 2;
 const RECENCY_FACTOR = `(${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * max(0, @ref - a.time_ms) / ${HALF_LIFE_MS}.0))`;
 
 interface Filters {
@@ -215,8 +219,10 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * One hit per copy group, in the order #run lists articles (a group where its best-ranked match is), paged over
-   * groups. Every match is joined to its copy group, which counting the groups needs anyway; bm25 is computed only
-   * for the matches the page's order needs: the ranking window's, unless the page reaches past the window's groups.
+   * groups, each with its other matches. Matches are looked up in article_groups by seq (migration 14: members of
+   * groups of two or more); the ranked matches are folded here, so SQL sorts only what #run sorts. A broad query's
+   * page is ranked inside the ranking window unless it reaches past the window's groups (then every match is, the
+   * window's groups first).
    */
   #runFolded(query: SearchQuery): SearchRefs {
     const { match, excluded, title, filter } = compileFtsQuery(query);
@@ -224,49 +230,107 @@ export class SqliteSearchIndex implements SearchIndex {
     const recency = query.recency && match !== null;
     if (recency) f.ref = this.#newest.get()?.t ?? 0;
     const where = filterSql(f);
-    const params: Params & { deep?: number } = paramsOf(f);
-    let matches: string;
+    const params: Params & { rows?: number } = paramsOf(f);
+    const reach = f.offset + f.limit;
+    const windowed = match !== null && where === "";
+    const score = `-${BM25} * ${TITLE_FACTOR}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
+    // Groups among matches: an article outside article_groups is one of its own.
+    const groupCount = "count(*) - count(g.group_id) + count(DISTINCT g.group_id)";
+    // `ranked(deep)`: matches in #run's order (seq, grp, w = in the ranking window, score), at most @rows (-1: all);
+    // `counted`: the total, or null when `ranked` holds every match.
+    let ranked: (deep: boolean) => string;
+    let counted: string | null;
     if (match === null) {
-      matches = `SELECT a.id, a.seq, a.time_ms, 1 AS w, a.time_ms / ${DAY_MS}.0 AS score FROM articles a
-        WHERE 1${where}${notExcludedSql(f)}`;
+      const from = `FROM articles a LEFT JOIN article_groups g ON g.seq = a.seq WHERE 1${where}${notExcludedSql(f)}`;
+      ranked = () => `SELECT a.seq, g.group_id AS grp, 1 AS w, a.time_ms / ${DAY_MS}.0 AS score ${from}
+        ORDER BY a.time_ms DESC, a.seq DESC LIMIT @rows`;
+      counted = `SELECT ${groupCount} AS n ${from}`;
+    } else if (windowed) {
+      // As #run: the newest RANK_CANDIDATES_MAX matches ranked (FTS5 walks newest first and stops), counted through
+      // the cheaper membership expression; deep, every match ranked, the window's first.
+      const rows = recency ? ` CROSS JOIN ${KEYS} ON a.seq = articles_fts.rowid` : "";
+      ranked = (deep) => `SELECT s.seq, g.group_id AS grp, s.w, s.score FROM (
+          SELECT articles_fts.rowid AS seq, ${deep ? "(articles_fts.rowid > @floor)" : "1"} AS w, ${score} AS score
+          FROM articles_fts${rows} WHERE articles_fts MATCH @match
+          ${deep ? "" : `ORDER BY articles_fts.rowid DESC LIMIT ${RANK_CANDIDATES_MAX}`}
+        ) s LEFT JOIN article_groups g ON g.seq = s.seq ORDER BY s.w DESC, s.score DESC, s.seq DESC LIMIT @rows`;
+      counted = `SELECT ${groupCount} AS n FROM articles_fts LEFT JOIN article_groups g ON g.seq = articles_fts.rowid
+        WHERE articles_fts MATCH @filter`;
     } else {
-      // A broad query (no filter) ranks its newest RANK_CANDIDATES_MAX matches first (w = 1), as #run does; a page
-      // inside their groups needs no other bm25. Filtered queries rank every match (the floor stays 0).
-      if (where === "" && f.filter !== null)
+      // As #run: every filtered match ranked (CROSS JOIN keeps FTS5 the outer loop), all of them read here.
+      ranked = () => `SELECT articles_fts.rowid AS seq, g.group_id AS grp, 1 AS w, ${score} AS score
+        FROM articles_fts CROSS JOIN ${KEYS} ON a.seq = articles_fts.rowid
+        LEFT JOIN article_groups g ON g.seq = articles_fts.rowid WHERE articles_fts MATCH @match${where}
+        ORDER BY score DESC, articles_fts.rowid DESC LIMIT @rows`;
+      counted = null;
+    }
+    type Ranked = { seq: number; grp: string | null; w: number; score: number };
+    // The best-ranked match of each group, in rank order, from `rows` in rank order.
+    const fold = (rows: Ranked[]) => {
+      const seen = new Set<string>();
+      const out: Ranked[] = [];
+      for (const row of rows) {
+        if (row.grp !== null && seen.has(row.grp)) continue;
+        if (row.grp !== null) seen.add(row.grp);
+        out.push(row);
+      }
+      return out;
+    };
+    const rank = (deep: boolean, rows: number) => {
+      if (deep && f.filter !== null)
         params.floor = this.#floor.get({ filter: f.filter, cap: RANK_CANDIDATES_MAX })?.rowid ?? 0;
-      const score = `-${BM25} * ${TITLE_FACTOR}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
-      matches = `SELECT a.id, a.seq, a.time_ms, (a.seq > @floor) AS w,
-          CASE WHEN a.seq > @floor OR @deep THEN ${score} END AS score
-        FROM articles_fts CROSS JOIN ${KEYS} ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @match${where}`;
+      return this.#prepare(ranked(deep)).all({ ...params, rows }) as Ranked[];
+    };
+    // Pages past the window's reach rank every match at once. The first read stops at FOLD_ROWS_PER_HIT rows per
+    // group asked for, except a filtered search's, which counts its groups from every match it ranks anyway.
+    let deep = windowed && reach > RANK_CANDIDATES_MAX;
+    const firstRows = counted === null ? -1 : FOLD_ROWS_PER_HIT * reach;
+    let rows = rank(deep, firstRows);
+    let reps = fold(rows);
+    if (firstRows >= 0 && rows.length === firstRows && reps.length < reach)
+      reps = fold((rows = rank(deep, -1)));
+    const total = counted === null ? reps.length : (this.#prepare(counted).get(params) as { n: number }).n;
+    // The window's groups ran out before the page did: rank the older matches too.
+    if (windowed && !deep && reps.length < reach && reps.length < total) {
+      deep = true;
+      reps = fold(rank(deep, -1));
     }
-    const order = "w DESC, score DESC, seq DESC";
-    // Every match with its copy group (an article in none is its own), the group's best first (rn = 1).
-    const grouped = `WITH m AS MATERIALIZED (${matches}),
-      g AS MATERIALIZED (
-        SELECT m.*, coalesce(p.group_id, m.id) AS grp,
-          row_number() OVER (PARTITION BY coalesce(p.group_id, m.id) ORDER BY ${order}) AS rn
-        FROM m LEFT JOIN ${PLACEMENT_KEYS} ON p.article_id = m.id)`;
-    // The page's groups, then every match of each: its best first, then its copies earliest first.
-    const pageSql = `${grouped},
-      page AS (SELECT grp, w, score, seq FROM g WHERE rn = 1 ORDER BY ${order} LIMIT @limit OFFSET @offset)
-      SELECT g.id, g.score, g.grp, g.rn, g.w, (SELECT count(*) FROM g WHERE rn = 1) AS n
-      FROM page JOIN g ON g.grp = page.grp
-      ORDER BY page.w DESC, page.score DESC, page.seq DESC, g.rn > 1, g.time_ms, g.seq`;
-    type Row = { id: string; score: number | null; grp: string; rn: number; w: number; n: number };
-    params.deep = 0;
-    let rows = f.limit === 0 ? [] : (this.#prepare(pageSql).all(params) as Row[]);
-    // The page reached groups outside the ranking window: rank those too (the window's groups keep their places).
-    if (rows.some((r) => r.rn === 1 && r.w === 0)) {
-      params.deep = 1;
-      rows = this.#prepare(pageSql).all(params) as Row[];
-    }
-    const total =
-      rows[0]?.n ??
-      (this.#prepare(`${grouped} SELECT count(*) AS n FROM g WHERE rn = 1`).get(params) as { n: number }).n;
-    const hits: SearchResultRef[] = [];
-    for (const row of rows) {
-      if (row.rn === 1) hits.push({ id: row.id, score: row.score ?? 0, copies: [] });
-      else hits.at(-1)?.copies?.push(row.id);
+    const page = reps.slice(f.offset, reach);
+    if (page.length === 0) return { total, hits: [] };
+    const idOf = new Map(
+      (
+        this.#prepare(
+          `SELECT a.seq, a.id FROM ${KEYS} WHERE a.seq IN (SELECT value FROM json_each(@seqs))`,
+        ).all({ seqs: JSON.stringify(page.map((row) => row.seq)) }) as { seq: number; id: string }[]
+      ).map((row) => [row.seq, row.id]),
+    );
+    const hits: SearchResultRef[] = page.map((row) => ({
+      id: idOf.get(row.seq)!,
+      score: row.score,
+      copies: [],
+    }));
+    // Copies: the other members of the page's groups that match, wherever they rank, earliest first.
+    const grouped = new Map<string, SearchResultRef>();
+    page.forEach((row, i) => {
+      if (row.grp !== null) grouped.set(row.grp, hits[i]!);
+    });
+    if (grouped.size > 0) {
+      const member =
+        match === null
+          ? `${where}${notExcludedSql(f)}`
+          : ` AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @filter AND rowid = g.seq)${where}`;
+      const copies = this.#prepare(
+        `SELECT g.group_id AS grp, a.id FROM article_groups g INDEXED BY article_groups_group
+          JOIN ${KEYS} ON a.seq = g.seq
+          WHERE g.group_id IN (SELECT value FROM json_each(@groups))
+            AND g.seq NOT IN (SELECT value FROM json_each(@reps))${member}
+          ORDER BY a.time_ms, a.seq`,
+      ).all({
+        ...paramsOf(f),
+        groups: JSON.stringify([...grouped.keys()]),
+        reps: JSON.stringify(page.map((row) => row.seq)),
+      }) as { grp: string; id: string }[];
+      for (const copy of copies) grouped.get(copy.grp)?.copies?.push(copy.id);
     }
     return { total, hits };
   }
@@ -277,8 +341,8 @@ export class SqliteSearchIndex implements SearchIndex {
     const where = filterSql(f);
     // Folded: a source's copy groups among its matches, what a search of that source alone counts as its total.
     const fold = query.foldCopies === true;
-    const n = fold ? "count(DISTINCT coalesce(p.group_id, a.id))" : "count(*)";
-    const groups = fold ? ` LEFT JOIN ${PLACEMENT_KEYS} ON p.article_id = a.id` : "";
+    const n = fold ? "count(*) - count(g.group_id) + count(DISTINCT g.group_id)" : "count(*)";
+    const groups = fold ? " LEFT JOIN article_groups g ON g.seq = a.seq" : "";
     let sql: string;
     if (f.filter === null) {
       sql = `SELECT a.source_id AS source, ${n} AS n FROM articles a${groups} WHERE 1${where}${notExcludedSql(f)}
