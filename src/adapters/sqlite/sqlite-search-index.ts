@@ -53,8 +53,8 @@ const KEYS = "articles a INDEXED BY articles_seq_keys";
 const NEIGHBOURS_RANKED_PER_HIT = 2;
 /**
  * A folded page first reads this many ranked rows per group it must reach (offset + limit), and every ranked row only
- * when those fold into too few groups: on the dev store a page of the 60 bench queries rarely folds more than every
- * second row, and returning the whole ranking window (500 rows) cost 0.4 ms more CPU per search.
+ * when those fold into too few groups: on the dev store with stories, 1 of the 60 bench queries' first pages of 20
+ * needed the second read, and returning the whole ranking window (500 rows) instead cost 0.4 ms more CPU per search.
  */
 const FOLD_ROWS_PER_HIT = 2;
 const RECENCY_FACTOR = `(${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * max(0, @ref - a.time_ms) / ${HALF_LIFE_MS}.0))`;
@@ -285,10 +285,9 @@ export class SqliteSearchIndex implements SearchIndex {
     // group asked for, except a filtered search's, which counts its groups from every match it ranks anyway.
     let deep = windowed && reach > RANK_CANDIDATES_MAX;
     const firstRows = counted === null ? -1 : FOLD_ROWS_PER_HIT * reach;
-    let rows = rank(deep, firstRows);
+    const rows = rank(deep, firstRows);
     let reps = fold(rows);
-    if (firstRows >= 0 && rows.length === firstRows && reps.length < reach)
-      reps = fold((rows = rank(deep, -1)));
+    if (firstRows >= 0 && rows.length === firstRows && reps.length < reach) reps = fold(rank(deep, -1));
     const total = counted === null ? reps.length : (this.#prepare(counted).get(params) as { n: number }).n;
     // The window's groups ran out before the page did: rank the older matches too.
     if (windowed && !deep && reps.length < reach && reps.length < total) {
