@@ -260,10 +260,17 @@ describe("reader pages", () => {
     }
   });
 
-  it("says a name typed after source: is no outlet it knows on the search page, with the form kept", async () => {
+  it("reads an outlet's Arabic name typed after source: as that outlet", async () => {
     const { status, body } = await page(`/search?q=${q("الرياض source:عكاظ")}`);
+    expect(status).toBe(200);
+    expect(body).toContain('<option value="okaz" selected>');
+    expect(body).toContain('<input type="search" name="q" value="الرياض"');
+  });
+
+  it("says a name typed after source: is no outlet it knows on the search page, with the form kept", async () => {
+    const { status, body } = await page(`/search?q=${q("الرياض source:مجهولة")}`);
     expect(status).toBe(400);
-    expect(body).toContain("«عكاظ»");
+    expect(body).toContain("«مجهولة»");
     expect(body).toContain('<input type="search" name="q" value="الرياض"');
   });
 

@@ -23,6 +23,7 @@ import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
+import { resolveSourceIds } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import type { SafeHtml } from "./html.ts";
@@ -259,15 +260,18 @@ export function createWebApp(deps: WebDeps): Hono {
     // The menu's ids (from the link) must be slugs (else 400); ids typed in the box are checked with the outlets this
     // reader lists below, so one it does not know (a name typed in Arabic included) is said on the page, form kept.
     const split = splitQuerySources(typed.text);
+    const { ctx, sourceList } = await context();
     const form: SearchForm = {
       q: split.text,
-      sources: [...new Set([...slugListParam(get, "source"), ...split.sources])],
+      // A name typed in the box ("source:عكاظ", as the reader shows it) names its outlet.
+      sources: [
+        ...new Set([...slugListParam(get, "source"), ...resolveSourceIds(split.sources, sourceList)]),
+      ],
       from: singleParam(get, "from"),
       to: singleParam(get, "to"),
       recent: get("recent").length > 0 && get("recent")[0] !== "0",
       cut: typed.cut,
     };
-    const { ctx, sourceList } = await context();
     let result: SearchResult | null = null;
     let error: string | null = null;
     let offset = 0;

@@ -1,0 +1,35 @@
+/**
+ * Outlet ids for what a reader typed after `source:`: an id as it is, or an outlet's Arabic name as the reader shows
+ * it ("عكاظ", "الجزيرة" for "الجزيرة (السعودية)"), matched on folded spelling. Surface helper, pure.
+ */
+import { foldMatchText } from "../stages/extract/fold-match-text.ts";
+
+/** A parenthesized qualifier of an outlet's name: "الجزيرة (السعودية)". */
+const QUALIFIER = /\s*\([^()]*\)\s*$/u;
+
+/**
+ * Each value mapped to the ids it names, in order and without repeats: an id of a listed outlet stays; else every
+ * outlet whose name, or name without its qualifier, folds alike; a value naming none stays as typed so the caller can
+ * say it is unknown.
+ * Example: resolveSourceIds(["عكاظ", "sabq", "x"], [{id: "okaz", name: "عكاظ"}, {id: "sabq", name: "سبق"}])
+ * → ["okaz", "sabq", "x"].
+ */
+export function resolveSourceIds(
+  values: readonly string[],
+  outlets: readonly { id: string; name: string }[],
+): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    if (outlets.some((o) => o.id === value)) {
+      out.add(value);
+      continue;
+    }
+    const folded = foldMatchText(value);
+    const named = outlets.filter(
+      (o) => foldMatchText(o.name) === folded || foldMatchText(o.name.replace(QUALIFIER, "")) === folded,
+    );
+    if (named.length === 0) out.add(value);
+    for (const o of named) out.add(o.id);
+  }
+  return [...out];
+}
