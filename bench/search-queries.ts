@@ -93,6 +93,11 @@ export const EQUIVALENCE_PROBES: readonly { name: string; queries: string[] }[] 
     name: "presentation forms (lam-alef ligature)",
     queries: ["\u0627\ufefb\u062a\u0641\u0627\u0642", "الاتفاق"],
   },
+  { name: "accusative alef (tanween fath) written or not", queries: ["شهيد", "شهيدا"] },
+  { name: "a counted noun after a figure, accusative or not", queries: ["13 شهيد", "13 شهيدا"] },
+  { name: "Syria, with the house spelling in ة", queries: ["سوريا", "سورية"] },
+  { name: "corona, long vowel و written or not", queries: ["كورونا", "كرونا"] },
+  { name: "Facebook in one word or two", queries: ["فيسبوك", "فيس بوك"] },
 ];
 
 /** A query must find documents that contain another inflection of it and not the query's own spelling. */
@@ -111,6 +116,9 @@ export const MORPHOLOGY_PROBES: readonly { name: string; query: string; mustFind
   },
   { name: "lil- prefix", query: "للسعودية", mustFindForm: "السعودية" },
   { name: "radical waw kept: plural of ministry", query: "الوزارات", mustFindForm: "وزارة" },
+  { name: "a counted noun finds its accusative", query: "قتيل", mustFindForm: "قتيلا" },
+  { name: "a country in ‑يا finds its adjective", query: "سوريا", mustFindForm: "السوري" },
+  { name: "another country in ‑يا finds its adjective", query: "روسيا", mustFindForm: "الروسية" },
 ];
 
 /** Queries that must not match a look-alike: every hit must contain a token the query really means. */
@@ -123,4 +131,10 @@ export const NEGATIVE_PROBES: readonly { name: string; query: string; validToken
   },
   // ليد ("lead", "lady" ليدي) and its article forms; a hit holding only وليد (a name, radical waw) is a false positive.
   { name: "ليد does not match وليد", query: "ليد", validToken: /^(?:ال|لل)?ليد(?:ي|يه|ه|ها|ون|ين)?$/ },
+  // Corona with particles or the article; a hit holding only الكروي ("football") or its forms is a false positive.
+  {
+    name: "كرونا does not match الكروي (football)",
+    query: "كرونا",
+    validToken: /^(?:[وفبل]|وال|بال|ال|لل)?كو?رونا$/,
+  },
 ];

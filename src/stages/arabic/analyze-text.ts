@@ -4,7 +4,9 @@
  */
 import { hash } from "node:crypto";
 import type { AnalyzedIndex, ArticleWrite, IndexFields, MatchText } from "../../domain/article.ts";
+import { PLACE_ADJECTIVES, PLACES } from "../entities/entity-lexicon.ts";
 import { isTensOrHundredWord } from "../entities/find-numbers.ts";
+import { stemWithoutAccusativeAlef } from "./accusative-alef.ts";
 import { normalizeArabic } from "./normalize-arabic.ts";
 import { articlePlaceNameOf, properNameOf } from "./proper-names.ts";
 import { stemArabic } from "./stem-arabic.ts";
@@ -23,14 +25,160 @@ export function matchKeyOf(norm: string): string {
 
 /**
  * The key a normalized word has in the search index and in queries: the proper name (a place, or a person's name
- * light10 would cut) it writes, particles removed and every letter kept (properNameOf), else its match key.
- * Variant-folded either way. Examples: "بابها" -> "ابها" (matchKeyOf: "باب"), "بالرياض" -> "الرياض" (matchKeyOf:
- * "رياض"), "وسلمان" -> "سلمان" (matchKeyOf: "سلم"), "والحكومات" -> "حكوم".
+ * light10 would cut) it writes, particles removed and every letter kept (properNameOf; a place written two ways has
+ * its first spelling's key, placeKeyOf), else its match key without the indefinite accusative's alef
+ * (stemWithoutAccusativeAlef). Variant-folded either way. Examples: "بابها" -> "ابها" (matchKeyOf: "باب"),
+ * "بالرياض" -> "الرياض" (matchKeyOf: "رياض"), "وسلمان" -> "سلمان" (matchKeyOf: "سلم"), "والحكومات" -> "حكوم",
+ * "سوريه" -> "سوريا", "شهيدا" -> "شهيد", "كرونا" -> "كورونا".
  */
 export function searchKeyOf(norm: string): string {
-  return foldVariant(
-    properNameOf(norm) ?? numberWordKeyOf(norm) ?? wordKeptApartKeyOf(norm) ?? stemArabic(norm),
+  const name = properNameOf(norm);
+  if (name !== null) return placeKeyOf(foldVariant(name));
+  const key = foldVariant(
+    numberWordKeyOf(norm) ??
+      wordKeptApartKeyOf(norm) ??
+      loanwordKeyOf(norm) ??
+      stemWithoutAccusativeAlef(norm),
   );
+  const adjective = COUNTRY_ADJECTIVE_OF_STEM.get(key);
+  return adjective !== undefined && norm.includes(adjective.written) ? adjective.written : key;
+}
+
+/** searchKeyOf before places written two ways meet: what PLACE_KEY_OF_SPELLING is built from. */
+function nameOrStemKeyOf(norm: string): string {
+  return foldVariant(properNameOf(norm) ?? stemArabic(norm));
+}
+
+/**
+ * Key of each one-word spelling of a place after the first -> the first's key, where they differ: سورية (the Syrian
+ * and Saudi agencies' house spelling, 294 dev articles with it and without سوريا) -> سوريا, جيزان -> جازان, هنغاريا
+ * -> المجر, أنجولا -> أنغولا. From PLACES, whose entries list a place's spellings.
+ */
+const PLACE_KEY_OF_SPELLING: ReadonlyMap<string, string> = new Map(
+  PLACES.flatMap((place) => {
+    const keys = place.forms
+      .filter((form) => !form.includes(" "))
+      .map((f) => nameOrStemKeyOf(normalizeArabic(f)));
+    return keys.slice(1).flatMap((key) => (key === keys[0] ? [] : [[key, keys[0]!] as const]));
+  }),
+);
+
+/** A name's key with the spellings of one place folded to the first (PLACE_KEY_OF_SPELLING). */
+function placeKeyOf(name: string): string {
+  return PLACE_KEY_OF_SPELLING.get(name) ?? name;
+}
+
+/**
+ * Place names written with the article whose adjective (nisba: اليمني، العراقية، القطيفي) has the light stem of the
+ * name without its article, and no everyday word of the dev corpus shares that stem in number: read off the corpus's
+ * words by stem (2026-11-29). Left out for that reason: السعودية (سعود, a given name), البحرين (البحر), الرياض
+ * (الرياضي, "sporting"), الطائف (الطائفية, "sectarianism"), الظهران (الظهر), الجوف (الجوفية, "underground"), الحديدة
+ * (الحديد), البصرة (البصر), القدس (قدسية), الموصل (الموصلات), الخرج (خرج), المجمعة (مجمع), المنصورة (منصور), المجر
+ * (مجريات), الغابون (الغابة "the forest"), الدومينيكان (دومينيك, a given name). Names without the article need no
+ * entry: light10 already gives لبنان and اللبناني one stem.
+ */
+const PLACES_WITH_PLAIN_ADJECTIVE = [
+  "اليمن",
+  "العراق",
+  "الأردن",
+  "الكويت",
+  "الجزائر",
+  "المغرب",
+  "الصومال",
+  "الهند",
+  "الصين",
+  "البرازيل",
+  "الأحساء",
+  "القطيف",
+  "القصيم",
+  "السويد",
+  "النرويج",
+  "الدنمارك",
+  "البرتغال",
+  "المكسيك",
+  "السنغال",
+  "الأنبار",
+  "التشيك",
+  "الكونغو",
+  "الإكوادور",
+  "الأوروغواي",
+  "السلفادور",
+  "البهاما",
+  "المالديف",
+  "البوسنة",
+  "الفاتيكان",
+].map(normalizeArabic);
+
+const ARTICLE = "\u0627\u0644"; // ARABIC LETTER ALEF, ARABIC LETTER LAM: the article ال
+
+/** A country's adjective (nisba), normalized, and the country's search key. */
+interface CountryAdjective {
+  readonly written: string;
+  readonly place: string;
+}
+
+/**
+ * Light stem of a country's adjective -> the adjective, for the one-word countries of PLACE_ADJECTIVES whose name and
+ * adjective light10 keys apart (سوريا / السوري -> سور, روسيا / روس, بريطانيا / بريطان, ألمانيا / مان and المان): a word
+ * with that stem that writes the adjective (السوريين, البريطانية, ألمانية) keys as the adjective (سوري), which the
+ * country's query asks for (queryKeysOf). The stem alone was shared with everyday words: a search for سوريا that asked
+ * for سور found سورة "sura" and السور "the wall" (132 of the 738 articles it added on the dev corpus), one for
+ * ألمانيا found مان سيتي. Left out: a country whose adjective is a name (تركي, the given name Turki), one whose name
+ * already keys as its adjective does (مصر and مصري, لبنان and اللبناني), and PLACES_WITH_PLAIN_ADJECTIVE (اليمن).
+ * Example: "سور" -> { written: "سوري", place: "سوريا" }.
+ */
+const COUNTRY_ADJECTIVE_OF_STEM: ReadonlyMap<string, CountryAdjective> = new Map(
+  PLACE_ADJECTIVES.flatMap(([place, adjective]) => {
+    const placeNorm = normalizeArabic(place);
+    const written = normalizeArabic(adjective);
+    const stems = [written, ARTICLE + written].map((w) => foldVariant(stemWithoutAccusativeAlef(w)));
+    const placeKey = placeKeyOf(foldVariant(properNameOf(placeNorm) ?? placeNorm));
+    if (
+      place.includes(" ") ||
+      properNameOf(written) !== null ||
+      PLACES_WITH_PLAIN_ADJECTIVE.includes(placeNorm) ||
+      stems.includes(placeKey)
+    )
+      return [];
+    const entry: CountryAdjective = {
+      written,
+      place: placeKey,
+    };
+    return stems.map((stem) => [stem, entry] as const);
+  }),
+);
+
+/**
+ * Loanwords light10 cuts onto another word or that are written in two words, normalized, -> their search key:
+ * كورونا (the MERS coronavirus of 2015, 80 dev articles) lost نا as a pronoun and كرونا met الكروي ("football",
+ * 306 articles: a search for كرونا gave 450 hits); فيسبوك (193 articles) is also written "فيس بوك" (70), whose two
+ * words are Facebook in 98 of 101 "فيس" + next word and 108 of 122 "بوك" + previous word (ماك بوك, a name in the
+ * rest), so each word alone keys as فيسبوك and the query "فيس بوك" finds فيسبوك. Particles and the article are
+ * removed as for number words (الفيس, والكورونا).
+ */
+const LOANWORD_KEYS: ReadonlyMap<string, string> = new Map(
+  [
+    ["كورونا", "كورونا"],
+    ["كرونا", "كورونا"],
+    ["فيسبوك", "فيسبوك"],
+    ["فيس", "فيسبوك"],
+    ["بوك", "فيسبوك"],
+  ].map(([form, key]) => [normalizeArabic(form!), normalizeArabic(key!)]),
+);
+/** Last two letters of every LOANWORD_KEYS form: a word ending otherwise is none of them (one lookup). */
+const LOANWORD_TAILS: ReadonlySet<string> = new Set([...LOANWORD_KEYS.keys()].map((w) => w.slice(-2)));
+/** Each loanword key -> the forms that key to it, other than the key: needles for snippets (searchKeyNeedles). */
+const LOANWORD_FORMS_OF_KEY: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(LOANWORD_KEYS.values())].map((key) => [
+    key,
+    [...LOANWORD_KEYS].filter(([form, k]) => k === key && form !== key).map(([form]) => form),
+  ]),
+);
+
+/** The key of a LOANWORD_KEYS word written with particles or the article, or null: "والفيس" -> "فيسبوك". */
+function loanwordKeyOf(norm: string): string | null {
+  if (!LOANWORD_TAILS.has(norm.slice(-2))) return null;
+  return keyAfterParticles(norm, (word) => LOANWORD_KEYS.get(word) ?? null);
 }
 
 /**
@@ -143,6 +291,8 @@ function numberWordKeyOf(norm: string): string | null {
  */
 export function searchKeyNeedles(key: string): string[] {
   const needles = [key.slice(0, Math.max(2, key.length - 1))];
+  // A loanword's other spellings hold neither its key nor the key without its last letter (فيس، كرونا).
+  for (const form of LOANWORD_FORMS_OF_KEY.get(key) ?? []) needles.push(form);
   if (key === HUNDRED_KEY) needles.push(HUNDRED_ENDING);
   else if (key.startsWith("\u0627\u0644") && key.length > 3) needles.push(key.slice(1, -1));
   else if (key.endsWith(TENS_OBLIQUE_ENDING) && isTensOrHundredWord(key)) needles.push(key.slice(0, -2));
@@ -150,64 +300,37 @@ export function searchKeyNeedles(key: string): string[] {
 }
 
 /**
- * Place names written with the article whose adjective (nisba: اليمني، العراقية، القطيفي) has the light stem of the
- * name without its article, and no everyday word of the dev corpus shares that stem in number: read off the corpus's
- * words by stem (2026-11-29). Left out for that reason: السعودية (سعود, a given name), البحرين (البحر), الرياض
- * (الرياضي, "sporting"), الطائف (الطائفية, "sectarianism"), الظهران (الظهر), الجوف (الجوفية, "underground"), الحديدة
- * (الحديد), البصرة (البصر), القدس (قدسية), الموصل (الموصلات), الخرج (خرج), المجمعة (مجمع), المنصورة (منصور), المجر
- * (مجريات), الغابون (الغابة "the forest"), الدومينيكان (دومينيك, a given name). Names without the article need no
- * entry: light10 already gives لبنان and اللبناني one stem.
+ * Search key of a place -> the keys its adjective has, and an adjective's key -> the place: from
+ * PLACES_WITH_PLAIN_ADJECTIVE ("اليمن" <-> "يمن", the match key of the name without its article) and from the
+ * country adjectives that key as themselves (COUNTRY_ADJECTIVE_OF_STEM: "سوريا" <-> "سوري").
  */
-const PLACES_WITH_PLAIN_ADJECTIVE = [
-  "اليمن",
-  "العراق",
-  "الأردن",
-  "الكويت",
-  "الجزائر",
-  "المغرب",
-  "الصومال",
-  "الهند",
-  "الصين",
-  "البرازيل",
-  "الأحساء",
-  "القطيف",
-  "القصيم",
-  "السويد",
-  "النرويج",
-  "الدنمارك",
-  "البرتغال",
-  "المكسيك",
-  "السنغال",
-  "الأنبار",
-  "التشيك",
-  "الكونغو",
-  "الإكوادور",
-  "الأوروغواي",
-  "السلفادور",
-  "البهاما",
-  "المالديف",
-  "البوسنة",
-  "الفاتيكان",
-].map(normalizeArabic);
-/** Search key of each such place -> the match key its adjective has, and back ("اليمن" <-> "يمن"). */
-const ADJECTIVE_KEY_OF_PLACE = new Map(
-  PLACES_WITH_PLAIN_ADJECTIVE.map((p) => [searchKeyOf(p), matchKeyOf(p)]),
-);
-const PLACE_KEY_OF_ADJECTIVE = new Map([...ADJECTIVE_KEY_OF_PLACE].map(([place, adj]) => [adj, place]));
+const ADJECTIVE_KEYS_OF_PLACE = new Map<string, string[]>();
+const PLACE_OF_ADJECTIVE_KEY = new Map<string, string>();
+function addPlaceAdjective(place: string, adjectiveKey: string): void {
+  if (adjectiveKey === place) return;
+  const keys = ADJECTIVE_KEYS_OF_PLACE.get(place) ?? [];
+  if (!keys.includes(adjectiveKey)) keys.push(adjectiveKey);
+  ADJECTIVE_KEYS_OF_PLACE.set(place, keys);
+  if (!PLACE_OF_ADJECTIVE_KEY.has(adjectiveKey)) PLACE_OF_ADJECTIVE_KEY.set(adjectiveKey, place);
+}
+for (const p of PLACES_WITH_PLAIN_ADJECTIVE) addPlaceAdjective(searchKeyOf(p), matchKeyOf(p));
+for (const { written, place } of COUNTRY_ADJECTIVE_OF_STEM.values()) addPlaceAdjective(place, written);
 
 /**
- * A query word's keys: its search key, and for a place named with the article its adjective's key, or for such an
- * adjective the place's; a word written as such a place without its article also asks for the place ("رباط" finds
- * "الرباط الصليبي", as before place names were whole keys). The index keeps اليمن whole (searchKeyOf) while اليمني
- * stems to يمن, so a search for the country would miss "الجيش اليمني"; the query asks for both. Queries only: the
- * index is unchanged.
- * Examples: "اليمن" -> ["اليمن", "يمن"], "اليمنية" -> ["يمن", "اليمن"], "الرياض" -> ["الرياض"].
+ * A query word's keys: its search key, and for a place its adjective's keys, or for such an adjective the place's;
+ * a word written as a place named with the article, without its article, also asks for the place ("رباط" finds
+ * "الرباط الصليبي", as before place names were whole keys). The index keeps اليمن and سوريا whole (searchKeyOf) while
+ * اليمني stems to يمن and السوري keys as سوري, so a search for the country would miss "الجيش اليمني"; the query asks
+ * for both.
+ * Examples: "اليمن" -> ["اليمن", "يمن"], "اليمنية" -> ["يمن", "اليمن"], "سوريا" -> ["سوريا", "سوري"], "السوريين" ->
+ * ["سوري", "سوريا"], "السور" -> ["سور"], "الرياض" -> ["الرياض"].
  */
 export function queryKeysOf(norm: string): string[] {
   const key = searchKeyOf(norm);
   const keys = [key];
-  const other = ADJECTIVE_KEY_OF_PLACE.get(key) ?? PLACE_KEY_OF_ADJECTIVE.get(key);
-  if (other !== undefined) keys.push(other);
+  for (const adjectiveKey of ADJECTIVE_KEYS_OF_PLACE.get(key) ?? []) keys.push(adjectiveKey);
+  const place = PLACE_OF_ADJECTIVE_KEY.get(key);
+  if (place !== undefined && !keys.includes(place)) keys.push(place);
   const named = articlePlaceNameOf(norm);
   if (named !== null && !keys.includes(foldVariant(named))) keys.push(foldVariant(named));
   return keys;
@@ -288,8 +411,10 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * that is its own adjective meets it with the article (الهايتي -> هايتي); Accra and Andorra are no places (باكرا).
  * 8: ى before ء is a hamza seat, as ئ is (الطوارىء -> الطوارء, not الطواريء; normalize-arabic.ts). 9: only after a
  * stem of three letters or a yeh; after a shorter stem ى is the yeh of words built like شيء (بشىء -> بشيء, not بشء).
+ * 10: the indefinite accusative's alef goes (شهيدا -> شهيد, accusative-alef.ts); a place's spellings share the first's
+ * key (سورية -> سوريا); كورونا and كرونا are one loanword key, not كرو (الكروي), and فيس, بوك key as فيسبوك.
  */
-export const ANALYZER_VERSION = 9;
+export const ANALYZER_VERSION = 10;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

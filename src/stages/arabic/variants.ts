@@ -33,6 +33,14 @@ export function foldVariant(stem: string): string {
 }
 
 /**
+ * True when the stem belongs to a spelling-variant group: its key is the group's, whatever other rules would do.
+ * Example: "امريكا" -> true, "حكوم" -> false.
+ */
+export function hasVariants(stem: string): boolean {
+  return KEY_BY_STEM.has(stem);
+}
+
+/**
  * Every stem that folds to the same key as `stem` (itself included), key first.
  * Example: "جوجل" -> ["غوغل", "جوجل", "قوقل"]; a stem in no group -> [stem].
  */

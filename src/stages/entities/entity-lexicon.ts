@@ -723,8 +723,9 @@ export const PLACE_WITHIN: readonly (readonly [place: string, holder: string])[]
 /**
  * Countries a headline names by their adjective (nisba) alone, as [a form of PLACES, the masculine adjective without
  * the article]: "البورصة الكويتية تغلق", "الجيش اليمني يسيطر", "نظيره الروسي". Read by stories/headline-subjects.ts
- * (a headline about a country's market close or army is about that country); not by the entity reader, whose lists
- * name a country where the text names it, nor by search (so no ANALYZER_VERSION bump). Left out: adjectives of more
+ * (a headline about a country's market close or army is about that country), and by the search keys (an adjective
+ * light10 keys apart from its country keys as itself, analyze-text.ts COUNTRY_ADJECTIVE_OF_STEM: an edit changes the
+ * index, so raise ANALYZER_VERSION); not by the entity reader, whose lists name a country where the text names it. Left out: adjectives of more
  * than one country (عربي, خليجي, إسلامي), continents (آسيوي: "التعاملات الآسيوية" is a market session), languages
  * and leagues more than peoples (إنجليزي), adjectives that are also everyday words (روماني "Roman", مجري
  * "channel", كوري of two Koreas, مالي "financial", ألباني the scholar's name, تركماني Iraq's and Syria's Turkmen
