@@ -55,6 +55,16 @@ describe("stemWithoutAccusativeAlef", () => {
     { why: "a particle before such a compound (وفيما)", word: "وفيما", other: "فيم", meets: false },
     { why: "يبدأ, whose hamza became an alef, is not يبدي", word: "يبدأ", other: "يبدي", meets: false },
     { why: "إننا is not إنن", word: "إننا", other: "انن", meets: false },
+    { why: "معنا (with us) is not the name معن", word: "معنا", other: "معن", meets: false },
+    {
+      why: "المبدأ (a final hamza) is not مبدي, with the article",
+      word: "المبدأ",
+      other: "مبدي",
+      meets: false,
+    },
+    { why: "يقرأ (reads) is not يقر (acknowledges)", word: "يقرأ", other: "يقر", meets: false },
+    { why: "the name زارا is not زار (visited)", word: "زارا", other: "زار", meets: false },
+    { why: "ناسا is not ناس (people)", word: "ناسا", other: "الناس", meets: false },
     { why: "a spelling-variant stem keeps its alef (أمريكا)", word: "أمريكا", other: "أمريك", meets: false },
     { why: "the alef maksura a pronoun exposes stays (ذكراها)", word: "ذكراها", other: "ذكره", meets: false },
     {

@@ -25,14 +25,18 @@ const MIN_ACCUSATIVE_STEM_CHARS = 4;
 const MIN_BASE_KEY_CHARS = 3;
 
 /**
- * Words whose final alef is their own and that light10 leaves with four letters or more: particles compounded with
- * ما or ذا (بعدما would meet بعدم, كلما the stem of كلمة), the pronoun نا after إن, and the verbs of بدأ whose hamza
- * normalization writes as an alef (يبدأ would meet يبدي). Normalized; a conjunction or preposition written onto them
- * (وفيما، فلماذا، وتبدا) is allowed for (hasOwnAlef). The commonest of the dev corpus's words with a final alef
- * (bench/stories/accusative-alef.ts), read one by one; stop words are left to the stop-word list.
+ * Words whose final alef is their own and that light10 leaves with four letters or more, normalized: particles
+ * compounded with ما or ذا (بعدما would meet بعدم, كلما the stem of كلمة), the pronoun نا after a particle or a
+ * hollow verb (معنا would meet the name معن, لسنا لسن "tongue"), verbs and nouns whose final hamza normalization writes
+ * as an alef (يبدأ would meet يبدي, يقرأ يقر "acknowledges", مبدأ مبدي), and names and loanwords whose key without
+ * the alef is another word's (زارا the name Zara met زار "visited", ليديا ليدي, ناسا ناس "people", بابا باب "door",
+ * فيلا فيل, سيلفا سيلفي "selfie"). A conjunction or preposition written onto them (وفيما، فلماذا، وتبدأ) and the
+ * article (المبدأ) are allowed for (hasOwnAlef). Read off the commonest dev-corpus words whose key the rule changes
+ * (bench/stories/accusative-alef.ts and the search bench's negative probes); stop words are left to their list.
  */
 const WORDS_WITH_OWN_ALEF: ReadonlySet<string> = new Set(
   [
+    // Particles with ما, ذا or نا.
     "فيما",
     "بما",
     "مما",
@@ -68,12 +72,50 @@ const WORDS_WITH_OWN_ALEF: ReadonlySet<string> = new Set(
     "إننا",
     "لكننا",
     "كأننا",
+    "معنا",
+    "فينا",
+    "كلنا",
+    "لسنا",
+    "زلنا",
+    "قمنا",
+    "قلنا",
+    // A final hamza written on an alef.
     "بدأ",
     "تبدأ",
     "يبدأ",
     "نبدأ",
     "سيبدأ",
     "ستبدأ",
+    "يقرأ",
+    "تقرأ",
+    "نقرأ",
+    "اقرأ",
+    "يلجأ",
+    "تلجأ",
+    "يتجزأ",
+    "ينشأ",
+    "يطرأ",
+    "مبدأ",
+    "منشأ",
+    "ملجأ",
+    "مرفأ",
+    "مبتدأ",
+    // Names and loanwords.
+    "زارا",
+    "سارا",
+    "ليديا",
+    "ماريا",
+    "داليا",
+    "ناديا",
+    "زكريا",
+    "صوفيا",
+    "نوكيا",
+    "ناسا",
+    "بابا",
+    "فيلا",
+    "سيلفا",
+    "داسيلفا",
+    "بوبا",
   ].map(normalizeArabic),
 );
 
@@ -85,8 +127,12 @@ const PARTICLE_LETTERS = new Set(["\u0648", "\u0641", "\u0628", "\u0644", "\u064
 /** Most particles tried before a word of WORDS_WITH_OWN_ALEF (وبما، فلماذا). */
 const MAX_PARTICLES = 2;
 
-/** True when the normalized word is a WORDS_WITH_OWN_ALEF word, with up to two particle letters before it. */
-function hasOwnAlef(norm: string): boolean {
+/**
+ * True when the normalized word is a WORDS_WITH_OWN_ALEF word with up to two particle letters before it, or its light
+ * stem (`stem`, the article removed) is one.
+ */
+function hasOwnAlef(norm: string, stem: string): boolean {
+  if (WORDS_WITH_OWN_ALEF.has(stem)) return true;
   for (let i = 0; i <= MAX_PARTICLES && i < norm.length; i++) {
     if (WORDS_WITH_OWN_ALEF.has(norm.slice(i))) return true;
     if (!PARTICLE_LETTERS.has(norm[i]!)) return false;
@@ -110,6 +156,6 @@ export function stemWithoutAccusativeAlef(norm: string): string {
   const base = stemArabic(norm.slice(0, -1));
   if (stem.length < MIN_ACCUSATIVE_STEM_CHARS && base !== THOUSAND) return stem;
   if (base.length < MIN_BASE_KEY_CHARS || stem.endsWith(PLURAL_AYA_ENDING)) return stem;
-  if (hasVariants(stem) || hasOwnAlef(norm) || isStopWord(norm)) return stem;
+  if (hasVariants(stem) || hasOwnAlef(norm, stem) || isStopWord(norm)) return stem;
   return base;
 }
