@@ -8,7 +8,7 @@ import { stemArabic } from "./stem-arabic.ts";
 import { isStopWord } from "./stop-words.ts";
 import { hasVariants } from "./variants.ts";
 
-const ALEF = "\u0627"; // ARABIC LETTER ALEF
+const ALEF_UNIT = 0x0627; // ARABIC LETTER ALEF
 /** ايا: broken plurals built فعايا (قضايا، هدايا، مزايا، ضحايا) end in a long vowel, never in the accusative. */
 const PLURAL_AYA_ENDING = "\u0627\u064a\u0627";
 
@@ -121,6 +121,8 @@ const WORDS_WITH_OWN_ALEF: ReadonlySet<string> = new Set(
 
 /** ألف ("thousand"), normalized: its accusative ("15 ألفا", 423 dev tokens of الفا) is a counted noun like عاما. */
 const THOUSAND = normalizeArabic("ألف");
+/** The light stem of ألفا: light10 takes its ال for the article. */
+const THOUSAND_STEM = stemArabic(`${THOUSAND}\u0627`);
 
 /** Letters a conjunction or preposition written onto a word may be: و ف ب ل ك. */
 const PARTICLE_LETTERS = new Set(["\u0648", "\u0641", "\u0628", "\u0644", "\u0643"]);
@@ -151,11 +153,13 @@ function hasOwnAlef(norm: string, stem: string): boolean {
  */
 export function stemWithoutAccusativeAlef(norm: string): string {
   const stem = stemArabic(norm);
-  if (!stem.endsWith(ALEF) || !norm.endsWith(stem)) return stem;
+  // Most words are ruled out by their last letter; the cheap tests go before the second stemming.
+  if (stem.charCodeAt(stem.length - 1) !== ALEF_UNIT || !norm.endsWith(stem)) return stem;
   // The thousand: light10 reads the ال of ألفاً as the article (فا); without the alef it is الف, as ألف is.
+  if (stem.length < MIN_ACCUSATIVE_STEM_CHARS && stem !== THOUSAND_STEM) return stem;
+  if (stem.endsWith(PLURAL_AYA_ENDING) || hasVariants(stem) || isStopWord(norm) || hasOwnAlef(norm, stem))
+    return stem;
   const base = stemArabic(norm.slice(0, -1));
   if (stem.length < MIN_ACCUSATIVE_STEM_CHARS && base !== THOUSAND) return stem;
-  if (base.length < MIN_BASE_KEY_CHARS || stem.endsWith(PLURAL_AYA_ENDING)) return stem;
-  if (hasVariants(stem) || hasOwnAlef(norm, stem) || isStopWord(norm)) return stem;
-  return base;
+  return base.length < MIN_BASE_KEY_CHARS ? stem : base;
 }

@@ -165,8 +165,10 @@ const LOANWORD_KEYS: ReadonlyMap<string, string> = new Map(
     ["بوك", "فيسبوك"],
   ].map(([form, key]) => [normalizeArabic(form!), normalizeArabic(key!)]),
 );
-/** Last two letters of every LOANWORD_KEYS form: a word ending otherwise is none of them (one lookup). */
-const LOANWORD_TAILS: ReadonlySet<string> = new Set([...LOANWORD_KEYS.keys()].map((w) => w.slice(-2)));
+/** Last two letters of every LOANWORD_KEYS form as one number: a word ending otherwise is none of them. */
+const loanwordTailOf = (word: string): number =>
+  (word.charCodeAt(word.length - 2) << 16) | word.charCodeAt(word.length - 1);
+const LOANWORD_TAILS: ReadonlySet<number> = new Set([...LOANWORD_KEYS.keys()].map(loanwordTailOf));
 /** Each loanword key -> the forms that key to it, other than the key: needles for snippets (searchKeyNeedles). */
 const LOANWORD_FORMS_OF_KEY: ReadonlyMap<string, readonly string[]> = new Map(
   [...new Set(LOANWORD_KEYS.values())].map((key) => [
@@ -177,7 +179,7 @@ const LOANWORD_FORMS_OF_KEY: ReadonlyMap<string, readonly string[]> = new Map(
 
 /** The key of a LOANWORD_KEYS word written with particles or the article, or null: "والفيس" -> "فيسبوك". */
 function loanwordKeyOf(norm: string): string | null {
-  if (!LOANWORD_TAILS.has(norm.slice(-2))) return null;
+  if (!LOANWORD_TAILS.has(loanwordTailOf(norm))) return null;
   return keyAfterParticles(norm, (word) => LOANWORD_KEYS.get(word) ?? null);
 }
 
