@@ -21,6 +21,7 @@ import {
   toHeadlineSubjects,
   toPlaceSubjects,
 } from "./headline-subjects.ts";
+import { toMarketMoves } from "./market-move.ts";
 import { isReactionHeadline } from "./reaction-headline.ts";
 import {
   ROUTINE_MIN_DAYS,
@@ -257,6 +258,14 @@ export const ROUTINE_SOURCE_GAP_HOURS = 12;
  * (1,645 pairs; 11 read right, one borderline signed analysis).
  */
 export const OPINION_COLUMNS_APART = true;
+/**
+ * A market report's headline names its market's move (market-move.ts: "الأسهم المحلية تغلق على خسائر حادة" stocks
+ * down, "...على مكاسب محدودة" stocks up) as one more instance (ORDINAL_CONFLICT_FACTOR): the close that fell and the
+ * next day's that rose are two days' reports. The per-source routine rule (ROUTINE_SOURCE_GAP_HOURS) holds back only
+ * a source's own template once learned; outlets' closes of different days chained across sources (testdata/labels/README.md,
+ * "Stories a reader sees as wrong").
+ */
+export const MARKET_MOVES_AS_INSTANCES = true;
 /**
  * A join whose article and story name one head noun with no ordinal in common ("أول طائرة" against "الطائرة
  * الثانية") keeps this share of its score (a merge's cosine and score likewise), on top of any subject conflict. One
@@ -561,6 +570,8 @@ export interface ClusterTuning {
   routineSourceGapHours: number;
   /** Whether an opinion column opens a story of its own (OPINION_COLUMNS_APART). */
   opinionColumnsApart: boolean;
+  /** Whether a market report's up or down counts as the instance its headline names (MARKET_MOVES_AS_INSTANCES). */
+  marketMovesAsInstances: boolean;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -597,6 +608,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   routineMinShare: ROUTINE_MIN_SHARE,
   routineSourceGapHours: ROUTINE_SOURCE_GAP_HOURS,
   opinionColumnsApart: OPINION_COLUMNS_APART,
+  marketMovesAsInstances: MARKET_MOVES_AS_INSTANCES,
 };
 
 /** StoryClusterer.carryOver: JSON-safe (null for "no merge pass yet"). */
@@ -733,8 +745,12 @@ export class StoryClusterer {
   }
 
   /** Assigns one article (call in (time, id) order). */
-  add(article: ClusterInput): Assignment {
+  add(input: ClusterInput): Assignment {
     this.seen++;
+    // A market report's move is one more instance its headline names (MARKET_MOVES_AS_INSTANCES).
+    const moves = this.tuning.marketMovesAsInstances ? toMarketMoves(input.title) : [];
+    const article =
+      moves.length === 0 ? input : { ...input, ordinals: [...(input.ordinals ?? []), ...moves] };
     const termIds = this.stats.addDocument(article.terms);
     while (this.postings.length < this.stats.termCount) this.postings.push(undefined);
     if (this.tuning.keyBurstPower !== 0) this.bursts.add(article.terms.titleKeys, article.timeMs);
@@ -747,13 +763,15 @@ export class StoryClusterer {
     // of enough text is a late copy (STORY_WINDOW_HOURS), a smaller one is placed by score. A copy whose headline
     // names another instance than the story's (the fifth relief flight's statement found as a copy of the fourth's)
     // is a template's next instance, not a republication: it is placed by score, where the conflict damps the join.
+    // A market move is no such instance here: a copy is the same day's report under an editor's other headline
+    // ("...تصعد بالذهب" over a text of gold's weekly loss), so the copy test reads the fingerprint's ordinals alone.
     if (article.duplicateOf !== null) {
       const story = this.storyOfArticle.get(article.duplicateOf);
       if (
         story !== undefined &&
         this.slots.lastMs[story.slot]! >= article.timeMs - STORY_WINDOW_HOURS * HOUR_MS
       ) {
-        if (this.tuning.ordinalConflictFactor === 1 || !story.ordinals.conflicts(article.ordinals))
+        if (this.tuning.ordinalConflictFactor === 1 || !story.ordinals.conflicts(input.ordinals))
           target = story;
       } else if (article.mayJoinLate === true) {
         this.vectorOfArticle.delete(article.id);
