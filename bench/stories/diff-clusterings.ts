@@ -10,7 +10,9 @@
  * With `--a-module` / `--b-module <recluster.ts path, relative to this file>` A or B runs another version of the
  * code, e.g. main's unpacked by `git archive main src | tar -x -C bench/.tmp/main` as
  * ../.tmp/main/src/stages/stories/recluster.ts. With `--a-raw-text` / `--b-raw-text` A or B reads the dump's raw text
- * instead of the text import stores: what a text rule at import (plainDisplayText) changes.
+ * instead of the text import stores: what a text rule at import (plainDisplayText) changes. With `--hide-window
+ * 2015-07-24,2015-07-28` (first and last day, UTC) A's joins holding an article of those days are counted but not
+ * shown: the held-out story sets' window, whose errors stay closed.
  */
 import type * as Recluster from "../../src/stages/stories/recluster.ts";
 import type { ClusterTuning } from "../../src/stages/stories/story-clusterer.ts";
@@ -26,10 +28,18 @@ const sampleAt = args.indexOf("--sample");
 const sampleSize = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 30;
 const aModuleAt = args.indexOf("--a-module");
 const bModuleAt = args.indexOf("--b-module");
+const hideAt = args.indexOf("--hide-window");
+const [hideFromMs, hideToMs] =
+  hideAt >= 0
+    ? (() => {
+        const [from, to] = args[hideAt + 1]!.split(",");
+        return [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`) + 86_400_000];
+      })()
+    : [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 const aModule = aModuleAt >= 0 ? args[aModuleAt + 1] : undefined;
 const bModule = bModuleAt >= 0 ? args[bModuleAt + 1] : undefined;
 // The flags' values: an absent flag (index -1) must not take the first argument with it.
-const flagValues = new Set([sampleAt, aModuleAt, bModuleAt].filter((i) => i >= 0).map((i) => i + 1));
+const flagValues = new Set([sampleAt, aModuleAt, bModuleAt, hideAt].filter((i) => i >= 0).map((i) => i + 1));
 const tunings = args.filter((a, i) => a.startsWith("{") && !flagValues.has(i));
 const tuningA = JSON.parse(tunings[0] ?? "{}") as Partial<ClusterTuning>;
 const tuningB = JSON.parse(tunings[1] ?? "{}") as Partial<ClusterTuning>;
@@ -97,8 +107,17 @@ console.log(
 console.log(
   `A joins what B keeps apart: ${joinsA.length} stories, ${crossPairs(joinsA)} article pairs; B joins what A keeps apart: ${joinsB.length} stories, ${crossPairs(joinsB)} article pairs`,
 );
+const inHidden = (s: { pieces: Map<string, string[]> }) =>
+  [...s.pieces.values()].some((ids) =>
+    ids.some((id) => timeOfId.get(id)! >= hideFromMs && timeOfId.get(id)! < hideToMs),
+  );
+const shown = joinsA.filter((s) => !inHidden(s));
+if (hideAt >= 0)
+  console.log(
+    `A's joins holding an article of ${args[hideAt + 1]} (counted, not shown): ${joinsA.length - shown.length} stories; B's: ${joinsB.filter(inHidden).length}`,
+  );
 const random = lcg(SEED);
-const sample = [...joinsA].sort((x, y) => (x.story < y.story ? -1 : 1));
+const sample = [...shown].sort((x, y) => (x.story < y.story ? -1 : 1));
 for (let i = 0; i < Math.min(sampleSize, sample.length); i++) {
   const j = i + Math.floor(random() * (sample.length - i));
   [sample[i], sample[j]] = [sample[j]!, sample[i]!];
