@@ -315,6 +315,49 @@ describe("SubjectSet.conflicts", () => {
   });
 });
 
+describe("SubjectSet.namesOtherSiblingTowns", () => {
+  const MARIB = "المقاومة في مأرب تسيطر على ثلاثة مواقع";
+  const ADEN = "قوات هادي تسيطر على معظم أحياء عدن";
+  const ROUNDUP = "في تعز ومأرب .. مقتل عشرات الحوثيين";
+  it.each([
+    { why: "two fronts of one country, each piece on its own town", a: [MARIB], b: [ADEN], apart: true },
+    { why: "one town on both sides", a: [MARIB], b: ["المقاومة تتقدم غرب مأرب"], apart: false },
+    { why: "a holder named by itself is no town", a: [MARIB], b: ["اليمن: المقاومة تتقدم"], apart: false },
+    { why: "towns of one Saudi region", a: ["أمطار على أبها"], b: ["أمطار على خميس مشيط"], apart: true },
+    {
+      why: "towns of two regions (the subject conflict's case, not this rule's)",
+      a: ["أمطار على جدة"],
+      b: ["أمطار على أبها"],
+      apart: false,
+    },
+    { why: "no town on one side", a: [MARIB], b: ["مجلس الأمن يصادق على الاتفاق"], apart: false },
+    // A grown piece picks up a round-up naming a third town: main towns (named most often) still differ.
+    {
+      why: "a minor town shared, main towns not named by the other",
+      a: [MARIB, MARIB, ROUNDUP],
+      b: [ADEN, ADEN, "مقتل حوثيين في تعز"],
+      apart: true,
+    },
+    {
+      why: "one side's main town named by the other",
+      a: [MARIB, MARIB],
+      b: [ADEN, ADEN, ROUNDUP],
+      apart: false,
+    },
+  ])("$why -> $apart", ({ a, b, apart }) => {
+    expect(storyOf(...a).namesOtherSiblingTowns(storyOf(...b))).toBe(apart);
+    expect(storyOf(...b).namesOtherSiblingTowns(storyOf(...a))).toBe(apart);
+  });
+  it("carries town counts over a merged set", () => {
+    const merged = storyOf(ADEN);
+    merged.addSet(storyOf(MARIB, MARIB, MARIB));
+    // Marib named three times, Aden once: Marib is the main town, and a Taiz piece naming Aden once stays apart.
+    const taiz = storyOf("مقتل حوثيين في تعز", "المقاومة تتقدم في تعز", ADEN);
+    expect(merged.namesOtherSiblingTowns(taiz)).toBe(true);
+    expect(merged.namesOtherSiblingTowns(storyOf(MARIB))).toBe(false);
+  });
+});
+
 /** Invented Eid greetings: one template, each body greeting its own staff (different events), one hour apart. */
 const GREETINGS = [
   ["وزارة الصحة", "بحضور وكيل الوزارة للخدمات العلاجية ومديري المستشفيات في مقر الوزارة"],

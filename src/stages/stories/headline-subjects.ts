@@ -191,6 +191,8 @@ export class SubjectSet {
   private kinds: Set<string> = NONE;
   /** A place no other holds was added (a country, as far as PLACE_WITHIN knows). */
   private namesCountry = false;
+  /** Headlines naming each town (a place directly held by a place: townsByHolder), null until one does. */
+  private townCounts: Map<string, number> | null = null;
 
   /** True until a subject is added. */
   isEmpty(): boolean {
@@ -205,6 +207,10 @@ export class SubjectSet {
       this.kinds = new Set();
     }
     for (const s of subjects) {
+      if (s[0] === PLACE && HOLDERS.get(s.slice(2))?.[0]?.[0] === PLACE) {
+        this.townCounts ??= new Map();
+        this.townCounts.set(s, (this.townCounts.get(s) ?? 0) + 1);
+      }
       if (this.ids.has(s)) continue;
       this.ids.add(s);
       this.kinds.add(s[0] === HOLDING_PLACE ? PLACE : s[0]!);
@@ -214,7 +220,12 @@ export class SubjectSet {
   }
 
   addSet(other: SubjectSet): void {
-    this.add([...other.ids].filter((s) => s[0] !== PREFIX));
+    this.add([...other.ids].filter((s) => s[0] !== PREFIX && !other.townCounts?.has(s)));
+    // Towns carry their counts over (one add each, then the rest).
+    for (const [t, n] of other.townCounts ?? []) {
+      this.add([t]);
+      this.townCounts!.set(t, this.townCounts!.get(t)! + n - 1);
+    }
   }
 
   /** The subject ids added so far (no prefixes), a holding place's own id left out as in toHeadlineSubjects. */
@@ -251,6 +262,29 @@ export class SubjectSet {
     return (adjectivePlaces && (ownAdjectives || this.namesCountry)) || (ownAdjectives && countries);
   }
 
+  /**
+   * True when both sets name towns directly held by one place (PLACE_WITHIN: towns of one region, or of a country
+   * without regions) and neither side's main towns (those its headlines name most often) are named by the other at
+   * all: "المقاومة في مأرب تسيطر على ثلاثة مواقع" and "قوات هادي تسيطر على معظم أحياء عدن" name two fronts of one war,
+   * which meet through اليمن as a join should (a campaign's reports move from town to town), but two pieces of
+   * coverage that each settled on their own towns are two stories. Main towns, not all: a grown piece picks up a
+   * round-up naming a third town (تعز) on both sides. Read for merges only (MERGE_SIBLING_TOWNS_APART); a holder
+   * named by itself ("اليمن: …") is no town.
+   */
+  namesOtherSiblingTowns(other: SubjectSet): boolean {
+    if (this.townCounts === null || other.townCounts === null) return false;
+    const mine = townsByHolder(this.townCounts);
+    const theirs = townsByHolder(other.townCounts);
+    let apart = false;
+    for (const [holder, towns] of theirs) {
+      const own = mine.get(holder);
+      if (own === undefined) continue;
+      if (mainTowns(own).some((t) => towns.has(t)) || mainTowns(towns).some((t) => own.has(t))) return false;
+      apart = true;
+    }
+    return apart;
+  }
+
   /** Two stories conflict when neither meets any of the other's subjects (the rule is not symmetric for places). */
   conflictsWithSet(other: SubjectSet): boolean {
     return this.conflicts(other.subjects()) && other.conflicts(this.subjects());
@@ -274,6 +308,24 @@ export class SubjectSet {
     for (const p of organizationPrefixes(s)) if (this.ids.has(p)) return MEETS;
     return MEETS_NOT;
   }
+}
+
+/** Towns with their headline counts by the place directly holding them ("p:يمن" -> {"p:عدن" -> 3, "p:لحج" -> 1}). */
+function townsByHolder(townCounts: ReadonlyMap<string, number>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [t, n] of townCounts) {
+    const holder = HOLDERS.get(t.slice(2))![0]!;
+    const towns = out.get(holder);
+    if (towns === undefined) out.set(holder, new Map([[t, n]]));
+    else towns.set(t, n);
+  }
+  return out;
+}
+
+/** The towns named most often (ties all kept). */
+function mainTowns(towns: ReadonlyMap<string, number>): string[] {
+  const top = Math.max(...towns.values());
+  return [...towns].filter(([, n]) => n === top).map(([t]) => t);
 }
 
 /**

@@ -1205,3 +1205,38 @@ describe("StoryClusterer thin articles", () => {
     expect(c.storyOf("okaz-1")).toBe(c.storyOf("was-1"));
   });
 });
+
+describe("StoryClusterer sibling towns at the merge pass (MERGE_SIBLING_TOWNS_APART)", () => {
+  /** Invented front reports of one war: the same war words, each front's town in the headline. */
+  const WAR =
+    "تقدمت قوات المقاومة الشعبية المدعومة من التحالف العربي اليوم وسيطرت على مواقع للمتمردين الحوثيين وقوات الرئيس المخلوع بعد معارك عنيفة سقط فيها عشرات القتلى والجرحى من الميليشيات فيما واصلت طائرات التحالف غاراتها على تجمعات المتمردين";
+  /** A column's text on the same war: half its words are the reports'. */
+  const COLUMN =
+    "تقدمت قوات المقاومة الشعبية اليوم وسيطرت على مواقع للمتمردين الحوثيين بعد معارك عنيفة ويبقى السؤال عن مستقبل البلاد بعد الحرب وعن دور الأحزاب في إعادة بناء الدولة";
+  const report = (id: string, sourceId: string, hour: number, title: string, text = WAR) => ({
+    id,
+    sourceId,
+    title,
+    timeMs: hour * H,
+    terms: toStoryTerms(title, text),
+    subjects: toHeadlineSubjects(title),
+    duplicateOf: null,
+  });
+  /** A report on Marib's front, then a column (its own story: OPINION_COLUMNS_APART) on another town's, then a pass. */
+  const columnStory = (columnTitle: string, tuning: Partial<ClusterTuning> = {}) => {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 2, ...tuning } });
+    c.add(report("marib", "spa", 0, "المقاومة تسيطر على مواقع للحوثيين في مأرب"));
+    const column = c.add(report("col", "alwatan", 1, columnTitle, `${COLUMN}\nwriter@example.com`));
+    expect(column.opened).toBe(true);
+    return c.storyOf("col");
+  };
+
+  it("keeps a piece on Aden's front apart from Marib's, though both name Yemen's towns and the pieces pass the merge", () => {
+    const aden = "المقاومة تسيطر على مواقع للحوثيين في عدن";
+    expect(columnStory(aden, { mergeSiblingTownsApart: false })).toBe("marib");
+    expect(columnStory(aden)).toBe("col");
+  });
+  it("merges a piece naming the same town", () => {
+    expect(columnStory("المقاومة تتقدم في مأرب وتطرد الحوثيين")).toBe("marib");
+  });
+});

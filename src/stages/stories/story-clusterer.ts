@@ -267,6 +267,15 @@ export const OPINION_COLUMNS_APART = true;
  */
 export const MARKET_MOVES_AS_INSTANCES = true;
 /**
+ * A merge whose two pieces name towns of one region or country without sharing one (SubjectSet.namesOtherSiblingTowns:
+ * Marib's fronts and Aden's clearing, both "in Yemen") is damped as a subject conflict (SUBJECT_CONFLICT_FACTOR), even
+ * when the pieces share the country, a party (الحوثي) or other subjects: the union of a grown story's subjects meets
+ * almost any report of the same war, and the merge pass chained one war's fronts through it (DEV5: the 07-21 burst).
+ * Joins keep meeting through the country (an article may move a campaign to a new town). Measured: see
+ * testdata/labels/README.md, "Merges of pieces naming other towns".
+ */
+export const MERGE_SIBLING_TOWNS_APART = true;
+/**
  * A join whose article and story name one head noun with no ordinal in common ("أول طائرة" against "الطائرة
  * الثانية") keeps this share of its score (a merge's cosine and score likewise), on top of any subject conflict. One
  * template's statements score up to 0.8 against each other (the relief flights' releases differ in a few words), so
@@ -572,6 +581,8 @@ export interface ClusterTuning {
   opinionColumnsApart: boolean;
   /** Whether a market report's up or down counts as the instance its headline names (MARKET_MOVES_AS_INSTANCES). */
   marketMovesAsInstances: boolean;
+  /** Whether a merge of pieces naming different towns of one holder is damped as a conflict (MERGE_SIBLING_TOWNS_APART). */
+  mergeSiblingTownsApart: boolean;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -609,6 +620,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   routineSourceGapHours: ROUTINE_SOURCE_GAP_HOURS,
   opinionColumnsApart: OPINION_COLUMNS_APART,
   marketMovesAsInstances: MARKET_MOVES_AS_INSTANCES,
+  mergeSiblingTownsApart: MERGE_SIBLING_TOWNS_APART,
 };
 
 /** StoryClusterer.carryOver: JSON-safe (null for "no merge pass yet"). */
@@ -1268,6 +1280,13 @@ export class StoryClusterer {
     return conflict ? this.tuning.subjectConflictFactor : 1;
   }
 
+  /** The share of a merge score kept for the pieces' headline subjects: subjectFactor, then MERGE_SIBLING_TOWNS_APART. */
+  private mergeSubjectFactor(story: SubjectSet, other: SubjectSet): number {
+    const f = this.subjectFactor(story, other);
+    if (f < 1 || !this.tuning.mergeSiblingTownsApart) return f;
+    return story.namesOtherSiblingTowns(other) ? this.tuning.subjectConflictFactor : 1;
+  }
+
   private join(
     story: StoryState,
     article: ClusterInput,
@@ -1416,7 +1435,7 @@ export class StoryClusterer {
         if (
           passes(1) &&
           passes(
-            this.subjectFactor(s.subjects, o.subjects) *
+            this.mergeSubjectFactor(s.subjects, o.subjects) *
               (s.ordinals.conflictsWithSet(o.ordinals) ? this.tuning.ordinalConflictFactor : 1),
           )
         ) {
