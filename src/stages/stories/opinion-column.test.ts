@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   hasContactClosing,
+  hasWriterArchiveList,
   isOpinionColumn,
   isOpinionOpening,
   isReportOpening,
@@ -85,6 +86,24 @@ describe("hasContactClosing", () => {
   it("makes the text a column whatever its opening", () => {
     expect(isOpinionColumn("يتساءل الكثيرون عن السبب.\nname@example.com")).toBe(true);
     expect(isOpinionColumn("يتساءل الكثيرون عن السبب.")).toBe(false);
+  });
+});
+
+describe("hasWriterArchiveList", () => {
+  it.each([
+    {
+      why: "the page's list of the writer's other pieces after the text (titles run on)",
+      text: "رغم الحملة المضادة للاتفاق أصر الرئيس على الالتزام به. مقالات أخرى للكاتبعنوان أولعنوان ثان",
+      list: true,
+    },
+    { why: "a report naming other articles", text: "نشرت الصحيفة مقالات أخرى حول الموضوع", list: false },
+    { why: "a news report's closing", text: "وأوضح أن العمل سيستمر حتى نهاية الشهر الجاري", list: false },
+  ])("$why", ({ text, list }) => {
+    expect(hasWriterArchiveList(text)).toBe(list);
+  });
+
+  it("makes the text a column whatever its opening", () => {
+    expect(isOpinionColumn("رغم الحملة المضادة للاتفاق أصر الرئيس عليه. مقالات أخرى للكاتبعنوان")).toBe(true);
   });
 });
 
