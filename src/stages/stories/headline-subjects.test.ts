@@ -55,6 +55,56 @@ describe("toHeadlineSubjects", () => {
     expect(toHeadlineSubjects("منظمة التعاون الإسلامي تدين")).toEqual([]);
   });
 
+  it.each([
+    {
+      why: "a welcome names the truce's place, not who welcomes",
+      title: "الجامعة العربية ترحب بالهدنة الإنسانية في اليمن",
+      subjects: ["p:يمن"],
+    },
+    {
+      why: "a denial names what is denied",
+      title: "باكستان تنفي وفاة أو دفن الملا عمر زعيم طالبان",
+      subjects: ["o:طالب"],
+    },
+    {
+      why: "a demand names whom it addresses",
+      title: "صندوق النقد يطالب اليونان بضمانات منفصلة",
+      subjects: ["p:يون"],
+    },
+    {
+      why: "a warning names where",
+      title: "ألمانيا تحذر من هجمات محتملة على شبكة النقل العام في أسطنبول",
+      subjects: ["p:اسطنبول", "p:تركيا"],
+    },
+    {
+      why: "a call to answer a killing names no subject, so it has no subject check",
+      title: "حماس تدعو إلى «الرد بقوة» على مقتل الطفل الفلسطيني حرقاً",
+      subjects: [],
+    },
+    {
+      why: "a call naming nothing after the verb and no violent act keeps who calls (teacher interviews)",
+      title: "تعليم الجوف يدعو مرشحي الوظائف التعليمية للمقابلة الشخصية",
+      subjects: ["p:جوف", "w:سعود"],
+    },
+    {
+      why: "an appeal after a clause of the event keeps the whole headline (the hostage's father)",
+      title: "مهلة «داعش» تنتهي ووالد الرهينة الكرواتي يناشد التنظيم إطلاق سراحه",
+      subjects: ["a:كرواتيا", "o:داعش"],
+    },
+    {
+      why: "a condemnation after a clause of the event keeps the event's subjects",
+      title: "«داعش» يشن أولى هجماته الانتحارية في تركيا.. وإردوغان «يندد ويلعن»",
+      subjects: ["o:داعش", "p:تركيا"],
+    },
+    {
+      why: "who is held responsible in a joined clause is not what is condemned",
+      title: "الأردن يدين قتل الطفل الفلسطيني ويحمل إسرائيل مسؤولية «الجريمة البشعة»",
+      subjects: [],
+    },
+  ])("reads reactions: $why", ({ title, subjects }) => {
+    expect(toHeadlineSubjects(title)).toEqual(subjects);
+  });
+
   it("keeps who offers condolences or greetings, and who a court convicts", () => {
     expect(toHeadlineSubjects("أمير جازان يعزي أسرة الشهيد")).toContain("p:جاز");
     expect(toHeadlineSubjects("الكويت تهنئ مصر")).toContain("p:كويت");

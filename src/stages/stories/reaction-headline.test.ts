@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { condemnedPartOf, isReactionHeadline } from "./reaction-headline.ts";
+import {
+  addressedPartOf,
+  condemnedPartOf,
+  isReactionHeadline,
+  namesViolentAct,
+} from "./reaction-headline.ts";
 
 describe("isReactionHeadline", () => {
   it.each([
@@ -80,5 +85,101 @@ describe("condemnedPartOf", () => {
     expect(condemnedPartOf("أمير عسير يزور المصابين")).toBeNull();
     expect(condemnedPartOf("المحكمة تدين المتهم بالتزوير")).toBeNull();
     expect(condemnedPartOf("13 شهيدا بتفجير انتحاري في مسجد")).toBeNull();
+  });
+});
+
+describe("condemnedPartOf, clauses", () => {
+  it.each([
+    {
+      why: "a clause before the condemnation reports the event: no reading, the whole headline names it",
+      title: "داعش يشن أولى هجماته في تركيا.. وإردوغان يندد",
+      part: null,
+    },
+    {
+      why: "a body joined by waw and the article opens a new clause after a singular verb's event",
+      title: "الشرطة تقتحم المسجد والجامعة العربية تدين الاقتحام",
+      part: null,
+    },
+    {
+      why: "a wire desk's slash is no clause break",
+      title: "عام / مجلس الوزراء الكويتي يدين التفجير",
+      part: " التفجير",
+    },
+    {
+      why: "a speaker's colon is no clause break",
+      title: "الخارجية الأمريكية: الولايات المتحدة تستنكر العمل الإجرامي",
+      part: " العمل الإجرامي",
+    },
+    {
+      why: "a plural verb's reactor is coordinated by waw, no new clause",
+      title: "الكويت والبحرين والأردن يدينون التفجير",
+      part: " التفجير",
+    },
+    {
+      why: "a word beginning with the letter waw (وزير) opens no clause",
+      title: "نائب وزير الخارجية يدين التفجير",
+      part: " التفجير",
+    },
+    {
+      why: "a joined clause holding someone responsible says more of who condemns",
+      title: "الأردن يدين قتل الطفل ويحمل إسرائيل مسؤولية الجريمة",
+      part: " قتل الطفل ",
+    },
+    {
+      why: "a second verb of condemning does not end what is condemned",
+      title: "قادة يدينون ويستنكرون تفجير عسير",
+      part: " ويستنكرون تفجير عسير",
+    },
+  ])("reads $why", ({ title, part }) => {
+    expect(condemnedPartOf(title)).toBe(part);
+  });
+});
+
+describe("addressedPartOf", () => {
+  it.each([
+    {
+      why: "a call (feminine)",
+      title: "حماس تدعو إلى الرد على مقتل الطفل",
+      part: " إلى الرد على مقتل الطفل",
+    },
+    { why: "a demand", title: "صندوق النقد يطالب اليونان بضمانات", part: " اليونان بضمانات" },
+    { why: "an appeal", title: "والد رهينة يناشد التنظيم إطلاق سراحه", part: " التنظيم إطلاق سراحه" },
+    { why: "a warning", title: "ألمانيا تحذر من هجمات في أسطنبول", part: " من هجمات في أسطنبول" },
+    { why: "a welcome", title: "الجامعة العربية ترحب بالهدنة في اليمن", part: " بالهدنة في اليمن" },
+    { why: "a denial", title: "باكستان تنفي وفاة الملا عمر", part: " وفاة الملا عمر" },
+    { why: "a rejection", title: "زعيم الحوثيين يرفض هدنة اليمن", part: " هدنة اليمن" },
+    {
+      why: "a demand from two (the dual)",
+      title: "هادي والجامعة يطالبان الحوثيين بالهدنة",
+      part: " الحوثيين بالهدنة",
+    },
+    { why: "a call from many, weak last letter", title: "علماء يدعون إلى الوحدة", part: " إلى الوحدة" },
+    { why: "a denial from many, weak last letter", title: "المسؤولون ينفون الخبر", part: " الخبر" },
+    {
+      why: "a call after the conjunction",
+      title: "الأمم المتحدة ترحب بالهدنة وتدعو المتمردين",
+      part: " بالهدنة وتدعو المتمردين",
+    },
+    {
+      why: "an appeal in a clause after the event's: no reading (the father is a party to it)",
+      title: "مهلة داعش تنتهي ووالد الرهينة الكرواتي يناشد التنظيم",
+      part: null,
+    },
+    { why: "condolences are no call", title: "أمير جازان يعزي أسرة الشهيد", part: null },
+    { why: "a student (طالب) is no demand", title: "طالب سعودي يفوز بجائزة", part: null },
+  ])("reads $why", ({ title, part }) => {
+    expect(addressedPartOf(title)).toBe(part);
+  });
+});
+
+describe("namesViolentAct", () => {
+  it.each([
+    { why: "a killing after a preposition", text: " إلى الرد على مقتل الطفل", act: true },
+    { why: "a bombing with the article and a preposition", text: " بالتفجير الإرهابي", act: true },
+    { why: "attacks, plural", text: " من هجمات المستوطنين", act: true },
+    { why: "teacher interviews", text: " 60 معلمًا لإجراء المقابلات الشخصية", act: false },
+    { why: "a truce", text: " بالهدنة الإنسانية", act: false },
+  ])("reads $why", ({ text, act }) => {
+    expect(namesViolentAct(text)).toBe(act);
   });
 });
