@@ -2,7 +2,7 @@
  * Search: the query form with outlet and date filters, result count, per-outlet facet counts, highlighted snippets,
  * paging and empty states that suggest a next step. Pure render.
  */
-import type { SearchHitCopy, SearchQuery, SearchResult } from "../../../domain/search.ts";
+import type { SearchHit, SearchHitCopy, SearchQuery, SearchResult } from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { MAX_QUERY_CHARS, parseQuery } from "../../../stages/search/parse-query.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
@@ -92,14 +92,7 @@ ${r.hits.some((hit) => hit.copies.length > 0) ? html`<p class="note" id="count-n
 ${
   r.total === 0
     ? noResults(view, base)
-    : html`<ol class="cards results">${r.hits.map(
-        (hit) => html`<li><article class="card">
-<h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
-<p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
-<ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${shortTime(hit.published_at, ctx)}</li></ul>
-${hit.copies.length === 0 ? "" : copiesLine(hit.copies, ctx)}
-</article></li>`,
-      )}</ol>`
+    : html`<ol class="cards results">${r.hits.map((hit) => searchHitCard(hit, ctx))}</ol>`
 }
 ${pager(r.total, view.limit, view.offset, (offset) => base({ offset: offset || null }))}
 </section>
@@ -115,6 +108,19 @@ ${facetPanel(view, ctx, base)}
 const COUNT_NOTE = "يُعدّ الخبر المنشور في أكثر من مصدر نتيجةً واحدة، وتُذكر مصادره الأخرى تحته.";
 /** A facet counts the outlet's own results, as the search narrowed to it would: a republished text counts in each. */
 const FACET_NOTE = "نتائج كل مصدر وحده؛ الخبر المنشور في عدة مصادر يُعدّ في كل منها.";
+
+/**
+ * One search hit (or one article of a source's browse): its highlighted title to the article page, its snippet, outlet
+ * and time, and the outlets whose copies fold into it.
+ */
+export function searchHitCard(hit: SearchHit, ctx: ViewContext): SafeHtml {
+  return html`<li><article class="card">
+<h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
+<p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
+<ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${shortTime(hit.published_at, ctx)}</li></ul>
+${hit.copies.length === 0 ? "" : copiesLine(hit.copies, ctx)}
+</article></li>`;
+}
 
 /** Longest query echoed in the results heading; a pasted paragraph stays readable in the box above it. */
 const HEADING_QUERY_CHARS = 80;

@@ -4,9 +4,8 @@
  */
 import type { SearchHit } from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
-import { renderHighlightHtml } from "../../render-highlight.ts";
 import { formatArabicDay } from "../format-arabic-date.ts";
-import { html, type SafeHtml, trustedHtml } from "../html.ts";
+import { html, type SafeHtml } from "../html.ts";
 import {
   articlesLabel,
   displayHost,
@@ -18,6 +17,7 @@ import {
   type ViewContext,
 } from "../view-parts.ts";
 import { countryName } from "./home-page.ts";
+import { searchHitCard } from "./search-page.ts";
 
 /** The feed fields the sources page shows; a structural subset of the crawler's Feed. */
 export interface FeedHealth {
@@ -106,7 +106,7 @@ ${home === null ? "" : html`<li><a href="${home}" rel="noopener noreferrer nofol
 <div class="with-aside">
 <section aria-labelledby="latest-h">
 <h2 id="latest-h">أحدث الأخبار</h2>
-${view.articles.length === 0 ? html`<div class="empty"><p>${view.offset > 0 && view.total > 0 ? "انتهت القائمة قبل هذا الموضع." : "لا مقالات من هذا المصدر بعد."}</p></div>` : html`<ol class="cards">${view.articles.map((a) => articleCard(a, ctx))}</ol>`}
+${view.articles.length === 0 ? html`<div class="empty"><p>${view.offset > 0 && view.total > 0 ? "انتهت القائمة قبل هذا الموضع." : "لا مقالات من هذا المصدر بعد."}</p></div>` : html`<ol class="cards">${view.articles.map((a) => searchHitCard(a, ctx))}</ol>`}
 ${pager(view.total, view.limit, view.offset, (offset) => `/sources/${encodeURIComponent(s.id)}${queryString([["offset", offset || null]])}`)}
 </section>
 <aside class="aside-panel" aria-labelledby="perday-h">
@@ -135,13 +135,4 @@ ${perDay.map((d, i) => {
 <text x="${w}" y="${h - 2}" text-anchor="start">${first}</text>
 <text x="0" y="${h - 2}" text-anchor="end">${last}</text>
 </svg>`;
-}
-
-/** One of the outlet's articles: its title to the article page, its lead, its time. */
-function articleCard(a: SearchHit, ctx: ViewContext): SafeHtml {
-  return html`<li><article class="card">
-<h3 dir="auto"><a href="/article/${encodeURIComponent(a.id)}">${trustedHtml(renderHighlightHtml(a.title_highlight))}</a></h3>
-<p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(a.snippet))}</p>
-<ul class="meta"><li>${shortTime(a.published_at, ctx)}</li></ul>
-</article></li>`;
 }
