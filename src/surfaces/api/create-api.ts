@@ -10,6 +10,7 @@ import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { feedsBySource, toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
+import { assertKnownSources } from "./reader-api.ts";
 
 export interface ApiDeps {
   storage: Storage;
@@ -33,6 +34,7 @@ export function createApi(deps: ApiDeps): Hono {
 
   app.get("/api/search", async (c) => {
     const params = parseSearchParams((name) => c.req.queries(name) ?? []);
+    await assertKnownSources(deps.storage, params.options.sources);
     const result = await searchArticles(deps.storage, params.query, params.options);
     return c.json(toSearchResultJson(result, params.options));
   });

@@ -34,6 +34,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
     const source = slugParam(get, "source", "api");
     const country = slugParam(get, "country", "api");
+    await assertKnownSources(deps.storage, source === "" ? [] : [source]);
     const sources = await sourceFilter(deps.storage, source, country);
     const page =
       sources === null ? { total: 0, stories: [] } : await deps.reader.topStories({ sources, limit, offset });
@@ -88,11 +89,9 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 
   app.get("/api/entities", async (c) => {
     const get = (n: string) => c.req.queries(n) ?? [];
-    const sources = await sourceFilter(
-      deps.storage,
-      slugParam(get, "source", "api"),
-      slugParam(get, "country", "api"),
-    );
+    const source = slugParam(get, "source", "api");
+    await assertKnownSources(deps.storage, source === "" ? [] : [source]);
+    const sources = await sourceFilter(deps.storage, source, slugParam(get, "country", "api"));
     const entities = sources === null ? [] : await topEntities(deps.reader, sources);
     return c.json({
       stories_read: TOP_ENTITY_STORIES,
@@ -120,6 +119,22 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
  * Source ids for a source and/or country filter: [] for no filter, null when the filter matches no source
  * (an unknown id or a country without outlets gives an empty page, not every story).
  */
+/**
+ * Refuses source ids the store does not know (not in its sources table) as a bad parameter: a filter naming a
+ * misspelt or unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no
+ * articles yet still answers empty.
+ */
+export async function assertKnownSources(storage: Storage, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const known = new Set((await storage.sources.listSources()).map((s) => s.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    throw new AkhbarError("api.bad_param", `api: unknown source "${unknown.join('", "').slice(0, 200)}"`, {
+      param: "source",
+      reason: "unknown_source",
+    });
+}
+
 export async function sourceFilter(
   storage: Storage,
   source: string,

@@ -528,6 +528,20 @@ describe("admin", () => {
 });
 
 describe("reader JSON routes", () => {
+  it("refuses a source id the store does not know, and answers a known one", async () => {
+    for (const path of [
+      `/api/search?q=${q("الرياض")}&source=nope`,
+      "/api/stories?source=nope",
+      "/api/entities?source=nope",
+    ]) {
+      const res = await page(path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.body).error, path).toMatchObject({ code: "api.bad_param" });
+    }
+    expect((await page(`/api/search?q=${q("الرياض")}&source=sabq`)).status).toBe(200);
+    expect((await page("/api/stories?source=sabq")).status).toBe(200);
+  });
+
   it("lists top stories with paging and validates parameters", async () => {
     const ok = await page("/api/stories?limit=2");
     const body = JSON.parse(ok.body);
