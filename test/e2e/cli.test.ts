@@ -282,6 +282,11 @@ describe("akhbar search and export", () => {
 
   it("filters by source and date and prints JSON in the documented shape", async () => {
     expect(await ids("أميركا", ["--source", "alyaum"])).toEqual(["fx-008"]);
+    // The outlet's Arabic name names it too; a name naming no outlet is an error, not an empty result.
+    expect(await ids("أميركا", ["--source", "اليوم"])).toEqual(["fx-008"]);
+    const unknown = await cli(["search", "أميركا", "--db", db(), "--source", "nope"]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toContain('no source "nope"');
     expect(await ids("أمريكا", ["--from", "2015-07-22", "--to", "2015-07-22"])).toEqual(["fx-002", "fx-008"]);
     const result = await cli(["search", "معرض", "--db", db(), "--json"]);
     const json = JSON.parse(result.out);

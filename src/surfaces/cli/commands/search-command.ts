@@ -2,11 +2,13 @@
  * `akhbar search QUERY...`: ranked Arabic-aware search over the store, printed or as JSON.
  * Surface: validates flags like the HTTP API does, runs the search pipeline.
  */
+import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { searchArticles } from "../../../pipeline/search-articles.ts";
 import { toSearchResultJson } from "../../present.ts";
 import { renderHighlightTerminal } from "../../render-highlight.ts";
 import { parseSearchParams } from "../../search-params.ts";
+import { resolveSourceIds } from "../../source-names.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
@@ -34,9 +36,19 @@ export const searchCommand: Command = {
     });
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
-      const result = await searchArticles(storage, params.query, params.options);
+      // --source takes an outlet's id or its Arabic name ("عكاظ"); one naming no outlet is an error, not 0 results.
+      const outlets = await storage.sources.listSources();
+      const sources = resolveSourceIds(params.options.sources, outlets);
+      const unknown = sources.filter((id) => !outlets.some((o) => o.id === id));
+      if (unknown.length > 0)
+        throw new AkhbarError(
+          "search.usage",
+          `search: no source "${unknown.join('", "')}" (akhbar sources list)`,
+        );
+      const options = { ...params.options, sources };
+      const result = await searchArticles(storage, params.query, options);
       if (ctx.json) {
-        printJson(ctx.io, toSearchResultJson(result, params.options));
+        printJson(ctx.io, toSearchResultJson(result, options));
         return 0;
       }
       const tty = ctx.io.stdout.isTTY === true;
