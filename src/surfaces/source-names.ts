@@ -33,3 +33,8 @@ export function resolveSourceIds(
   }
   return [...out];
 }
+
+/** The ids among `ids` that name none of `outlets`: what a surface reports as unknown sources. */
+export function unknownSourceIds(ids: readonly string[], outlets: readonly { id: string }[]): string[] {
+  return ids.filter((id) => !outlets.some((o) => o.id === id));
+}

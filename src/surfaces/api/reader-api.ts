@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
+import { unknownSourceIds } from "../source-names.ts";
 import {
   intParam,
   MAX_ID_CHARS,
@@ -34,8 +35,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
     const source = slugParam(get, "source", "api");
     const country = slugParam(get, "country", "api");
-    await assertKnownSources(deps.storage, source === "" ? [] : [source]);
-    const sources = await sourceFilter(deps.storage, source, country);
+    const sources = await sourceFilter(deps.storage, source, country, { refuseUnknown: true });
     const page =
       sources === null ? { total: 0, stories: [] } : await deps.reader.topStories({ sources, limit, offset });
     return c.json({
@@ -90,8 +90,9 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
   app.get("/api/entities", async (c) => {
     const get = (n: string) => c.req.queries(n) ?? [];
     const source = slugParam(get, "source", "api");
-    await assertKnownSources(deps.storage, source === "" ? [] : [source]);
-    const sources = await sourceFilter(deps.storage, source, slugParam(get, "country", "api"));
+    const sources = await sourceFilter(deps.storage, source, slugParam(get, "country", "api"), {
+      refuseUnknown: true,
+    });
     const entities = sources === null ? [] : await topEntities(deps.reader, sources);
     return c.json({
       stories_read: TOP_ENTITY_STORIES,
@@ -116,18 +117,19 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 }
 
 /**
- * Source ids for a source and/or country filter: [] for no filter, null when the filter matches no source
- * (an unknown id or a country without outlets gives an empty page, not every story).
- */
-/**
  * Refuses source ids the store does not know (not in its sources table) as a bad parameter: a filter naming a
  * misspelt or unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no
  * articles yet still answers empty.
  */
 export async function assertKnownSources(storage: Storage, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const known = new Set((await storage.sources.listSources()).map((s) => s.id));
-  const unknown = ids.filter((id) => !known.has(id));
+  if (ids.length > 0) refuseUnknownSources(ids, await storage.sources.listSources());
+}
+
+function refuseUnknownSources(
+  ids: readonly string[],
+  outlets: readonly { id: string; name: string }[],
+): void {
+  const unknown = unknownSourceIds(ids, outlets);
   if (unknown.length > 0)
     throw new AkhbarError("api.bad_param", `api: unknown source "${unknown.join('", "').slice(0, 200)}"`, {
       param: "source",
@@ -135,13 +137,20 @@ export async function assertKnownSources(storage: Storage, ids: readonly string[
     });
 }
 
+/**
+ * Source ids for a source and/or country filter: [] for no filter, null when the filter matches no source (a country
+ * without outlets, or an unknown id the caller lets through, gives an empty page, not every story). With
+ * `refuseUnknown` an unknown source id is a bad parameter (assertKnownSources), read from the same source list.
+ */
 export async function sourceFilter(
   storage: Storage,
   source: string,
   country: string,
+  options: { refuseUnknown?: boolean } = {},
 ): Promise<string[] | null> {
   if (source === "" && country === "") return [];
   const all = await storage.sources.listSources();
+  if (options.refuseUnknown === true && source !== "") refuseUnknownSources([source], all);
   const ids = all
     .filter(
       (s) => (source === "" || s.id === source) && (country === "" || s.country === country.toUpperCase()),

@@ -23,7 +23,7 @@ import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
-import { resolveSourceIds } from "../source-names.ts";
+import { resolveSourceIds, unknownSourceIds } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import type { SafeHtml } from "./html.ts";
@@ -257,8 +257,8 @@ export function createWebApp(deps: WebDeps): Hono {
     const typed = cutQuery(singleParam(get, "q"));
     // `source:x` typed in the box and the outlet menu are one filter: the words leave the text for the menu, so
     // the menu shows them and a facet link replaces the outlet instead of adding one.
-    // The menu's ids (from the link) must be slugs (else 400); ids typed in the box are checked with the outlets this
-    // reader lists below, so one it does not know (a name typed in Arabic included) is said on the page, form kept.
+    // The menu's ids (from the link) must be slugs (else 400); ids or outlet names typed in the box are resolved and
+    // checked with the outlets this reader lists, so one naming no outlet is said on the page, form kept.
     const split = splitQuerySources(typed.text);
     const { ctx, sourceList } = await context();
     const form: SearchForm = {
@@ -278,7 +278,7 @@ export function createWebApp(deps: WebDeps): Hono {
     let found: Awaited<ReturnType<SearchFacets["countBySource"]>> = [];
     if (form.q !== "" || form.sources.length > 0) {
       try {
-        const unknown = form.sources.filter((id) => !sourceList.some((s) => s.id === id));
+        const unknown = unknownSourceIds(form.sources, sourceList);
         if (unknown.length > 0)
           throw new AkhbarError(
             "web.bad_param",

@@ -8,7 +8,7 @@ import { searchArticles } from "../../../pipeline/search-articles.ts";
 import { toSearchResultJson } from "../../present.ts";
 import { renderHighlightTerminal } from "../../render-highlight.ts";
 import { parseSearchParams } from "../../search-params.ts";
-import { resolveSourceIds } from "../../source-names.ts";
+import { resolveSourceIds, unknownSourceIds } from "../../source-names.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
@@ -39,7 +39,7 @@ export const searchCommand: Command = {
       // --source takes an outlet's id or its Arabic name ("عكاظ"); one naming no outlet is an error, not 0 results.
       const outlets = await storage.sources.listSources();
       const sources = resolveSourceIds(params.options.sources, outlets);
-      const unknown = sources.filter((id) => !outlets.some((o) => o.id === id));
+      const unknown = unknownSourceIds(sources, outlets);
       if (unknown.length > 0)
         throw new AkhbarError(
           "search.usage",

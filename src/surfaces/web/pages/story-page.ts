@@ -30,7 +30,7 @@ export const TIMELINE_BUCKETS = 12;
  * corpus's biggest story (295 articles, 180 KB when listed whole).
  */
 export const STORY_CARDS_PER_PAGE = 25;
-/** Copies listed under an original; the rest are named by outlet only (wire copies are the same text anyway). */
+/** Copies listed in full under an original; the rest are links named by their outlet (restCopyLinks). */
 export const COPIES_SHOWN_MAX = 3;
 const HOUR_MS = 3_600_000;
 
