@@ -1,13 +1,13 @@
 /**
  * Draws the articles of a story-label set (testdata/labels/stories-dev2.jsonl, stories-dev3.jsonl,
- * stories-heldout2.jsonl, stories-dev4.jsonl, stories-dev5.jsonl) and prints them with their lead for hand grouping: part drawn among titles naming the
+ * stories-heldout2.jsonl, stories-dev4.jsonl, stories-dev5.jsonl, stories-dev6.jsonl) and prints them with their lead for hand grouping: part drawn among titles naming the
  * window's big events, part at random.
  * Benchmark helper, not pure (reads the corpus).
- * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt (or dev2, heldout2, dev4, dev5)
+ * Run: node --import tsx bench/stories/sample-stories.ts dev3 > bench/.tmp/dev3-sample.txt (or dev2, heldout2, dev4, dev5, dev6)
  */
 
 import { lcg } from "../seeded-random.ts";
-import { loadCorpus } from "./load-corpus.ts";
+import { loadCorpus, readStoryLabels } from "./load-corpus.ts";
 
 interface SampleDesign {
   /** Crawl-time window (corpus date), apart from every other story-label set. */
@@ -18,6 +18,8 @@ interface SampleDesign {
   eventSample: number;
   randomSample: number;
   seed: number;
+  /** DEV label sets whose articles are left out of the draw (a window that overlaps theirs draws other articles). */
+  excludeSets?: string[];
 }
 
 /** One design per label set, so each set can be drawn again exactly. */
@@ -169,6 +171,49 @@ const DESIGNS: Record<string, SampleDesign> = {
     randomSample: 140,
     seed: 20150721,
   },
+  /**
+   * stories-dev6.jsonl, a DEV set drawn like heldout2 (half event titles, half random) on three days of multi-day
+   * campaigns. The corpus has no articles on 07-28..30 and every other day is taken, so it is drawn on the three corpus
+   * days nearest after the held-out 07-25..27 (DEV4's 07-31..08-01 and DEV2's 08-02) from the articles no DEV set holds:
+   * Turkey's strikes on the PKK, the push into Lahj, Bahah in Aden, the Duma arson, Mullah Omar's death, the aircraft
+   * debris on Reunion, the Saudi Super Cup's run-up, the Suez canal's opening, Taiz, …
+   */
+  dev6: {
+    from: "2015-07-31T00:00:00",
+    to: "2015-08-03T00:00:00",
+    eventWords: [
+      "تركيا",
+      "التركي",
+      "الكردستاني",
+      "لحج",
+      "العند",
+      "عدن",
+      "بحاح",
+      "الحوثي",
+      "تعز",
+      "رضيع",
+      "حرق",
+      "دوابشة",
+      "طالبان",
+      "الملا",
+      "الماليزية",
+      "حطام",
+      "السوبر",
+      "السويس",
+      "كيري",
+      "داعش",
+    ],
+    eventSample: 150,
+    randomSample: 150,
+    seed: 20150728,
+    excludeSets: [
+      "stories-dev.jsonl",
+      "stories-dev2.jsonl",
+      "stories-dev3.jsonl",
+      "stories-dev4.jsonl",
+      "stories-dev5.jsonl",
+    ],
+  },
 };
 const LEAD_CHARS = 260;
 
@@ -185,8 +230,14 @@ const name = process.argv[2] ?? "dev2";
 const design = DESIGNS[name];
 if (design === undefined)
   throw new Error(`sample-stories: no design ${name} (${Object.keys(DESIGNS).join(", ")})`);
+const excluded = new Set((design.excludeSets ?? []).flatMap((f) => [...readStoryLabels(f).keys()]));
 const inWindow = loadCorpus().filter(
-  (a) => a.date >= design.from && a.date < design.to && a.title.trim() !== "" && a.text.trim() !== "",
+  (a) =>
+    a.date >= design.from &&
+    a.date < design.to &&
+    a.title.trim() !== "" &&
+    a.text.trim() !== "" &&
+    !excluded.has(a.id),
 );
 const isEvent = (t: string) => design.eventWords.some((w) => t.includes(w));
 const rand = lcg(design.seed);
@@ -201,7 +252,9 @@ const rest = draw(
   rand,
 );
 const sample = [...events, ...rest].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
-console.error(`window ${inWindow.length} articles; event titles ${events.length}, random ${rest.length}`);
+console.error(
+  `window ${inWindow.length} articles (${excluded.size} ids of other sets left out); event titles ${events.length} of ${inWindow.filter((a) => isEvent(a.title)).length}, random ${rest.length}`,
+);
 for (const a of sample) {
   console.log(
     `${a.id}\t${a.date}\t${a.source}\t${a.title}\n    ${a.text.replace(/\s+/g, " ").slice(0, LEAD_CHARS)}`,

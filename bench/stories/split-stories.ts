@@ -1,5 +1,5 @@
 /**
- * Where the clusterer disagrees with the DEV story labels (stories-dev, -dev2, -dev3, -dev4, -dev5; never the held-out
+ * Where the clusterer disagrees with the DEV story labels (stories-dev, -dev2, -dev3, -dev4, -dev5, -dev6; never the held-out
  * stories.jsonl): every labelled multi-article story with the pieces it is split into (each predicted story's first
  * time, size over the whole stream, labelled members and headline), then the predicted story of each member, its
  * arrival score, whether it opened a story or followed its copy group's original, and its best TF-IDF cosine to
@@ -25,6 +25,7 @@ const DEV_SETS = [
   "stories-dev3.jsonl",
   "stories-dev4.jsonl",
   "stories-dev5.jsonl",
+  "stories-dev6.jsonl",
 ];
 const TITLE_CHARS = 90;
 

@@ -1,5 +1,5 @@
 /**
- * Why the clusterer splits DEV stories (stories-dev2, -dev4 and -dev5.jsonl unless named; never a held-out set):
+ * Why the clusterer splits DEV stories (stories-dev2, -dev4, -dev5 and -dev6.jsonl unless named; never a held-out set):
  * for each labelled article that did not join the story holding an earlier member of its labelled story, the parts of
  * its join score against that story (cosine, headline-key share, time and age damping, subject and ordinal conflicts,
  * the routine and opinion rules, whether the story was proposed as a candidate) and the first cause that kept it out;
@@ -29,7 +29,9 @@ const tuning: ClusterTuning = {
 };
 const files = args.filter((a) => a.endsWith(".jsonl"));
 const gold = new Map<string, string>();
-for (const f of files.length > 0 ? files : ["stories-dev2.jsonl", "stories-dev4.jsonl", "stories-dev5.jsonl"])
+for (const f of files.length > 0
+  ? files
+  : ["stories-dev2.jsonl", "stories-dev4.jsonl", "stories-dev5.jsonl", "stories-dev6.jsonl"])
   for (const [id, st] of readStoryLabels(f)) gold.set(id, `${f.replace(/^stories-|\.jsonl$/g, "")}/${st}`);
 
 // biome-ignore lint/suspicious/noExplicitAny: a diagnostic reads the clusterer's private state.
@@ -200,6 +202,7 @@ const snapshots = [
   { set: "dev5", atMs: Date.parse("2015-07-22T12:00:00Z") },
   { set: "dev", atMs: Date.parse("2015-07-24T12:00:00Z") },
   { set: "dev4", atMs: Date.parse("2015-08-02T12:00:00Z") },
+  { set: "dev6", atMs: Date.parse("2015-08-03T12:00:00Z") },
   { set: "dev2", atMs: Date.parse("2015-08-05T12:00:00Z") },
   { set: "dev3", atMs: Date.parse("2015-08-12T12:00:00Z") },
 ];
