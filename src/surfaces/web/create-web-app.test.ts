@@ -433,6 +433,33 @@ describe("admin", () => {
     expect(res.status).toBe(303);
     expect(decodeURIComponent(res.headers.get("location") ?? "")).toContain("أضيف المصدر واس");
     expect(await f.storage.sources.getSource("spa")).toMatchObject({ name: "واس", country: "SA" });
+
+    // The same id again is refused, and the source keeps its name and gains no feed (product review: adding
+    // "okaz" renamed عكاظ everywhere and re-pointed its feed).
+    const again = await post(
+      "/admin/sources",
+      {
+        _csrf: csrf,
+        id: "spa",
+        name: "dup",
+        homepage: "https://example.com/",
+        feed: "https://example.com/rss",
+      },
+      { cookie },
+    );
+    const done = new URL(again.headers.get("location") ?? "", "http://localhost").searchParams.get("done");
+    expect(done).toBe("!«المعرّف»: مستخدم لمصدر موجود؛ اختر معرّفًا آخر.");
+    expect(await f.storage.sources.getSource("spa")).toMatchObject({ name: "واس", homepage: null });
+    expect(await f.storage.feeds.getFeedByUrl("https://example.com/rss")).toBeNull();
+    const scripted = await post(
+      "/admin/sources",
+      { id: "spa", name: "dup" },
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    );
+    expect(await scripted.json()).toEqual({
+      ok: false,
+      message: 'admin: the id "spa" is already the source "واس"',
+    });
   });
 
   it("refuses admin actions without a session, without the CSRF token or from another origin", async () => {

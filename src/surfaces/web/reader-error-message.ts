@@ -101,6 +101,7 @@ const ADMIN_REASONS: Readonly<Record<string, string>> = {
   required: "مطلوب، وطوله 200 حرف على الأكثر.",
   not_url: "يجب أن يكون رابطًا يبدأ بـ http:// أو https://.",
   not_country: "يجب أن يكون رمزًا من حرفين، مثل SA.",
+  taken: "مستخدم لمصدر موجود؛ اختر معرّفًا آخر.",
 };
 
 /** Admin errors by code when the error carries no field (OPML import, disabling). */

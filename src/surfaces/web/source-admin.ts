@@ -2,6 +2,7 @@
  * SourceAdmin: the source-management actions the admin pages offer (add a source, import OPML, disable).
  * Interface plus its implementation over Storage (surface glue; the logic is in pipeline/manage-sources).
  */
+import { AkhbarError } from "../../domain/errors.ts";
 import { disableSource, importOpmlText } from "../../pipeline/manage-sources.ts";
 import { type Clock, systemClock } from "../../ports/clock.ts";
 import type { Storage } from "../../ports/storage.ts";
@@ -18,7 +19,10 @@ export interface NewSource {
 }
 
 export interface SourceAdmin {
-  /** Adds or updates a source (and its feed); returns a message for the admin. */
+  /**
+   * Adds a new source (and its feed); returns a message for the admin. An id already in use is refused
+   * (admin.bad_param, field "id", reason "taken"): the form adds, it never renames or re-points an outlet.
+   */
   addSource(source: NewSource): Promise<string>;
   /** Imports an OPML subscription list; returns a message with counts. */
   importOpml(text: string): Promise<string>;
@@ -41,6 +45,13 @@ export class StorageSourceAdmin implements SourceAdmin {
   }
 
   async addSource(source: NewSource): Promise<string> {
+    const existing = await this.#storage.sources.getSource(source.id);
+    if (existing !== null)
+      throw new AkhbarError(
+        "admin.bad_param",
+        `admin: the id "${source.id}" is already the source "${existing.name}"`,
+        { field: "id", reason: "taken" },
+      );
     await this.#storage.sources.upsertSource({
       id: source.id,
       name: source.name,
