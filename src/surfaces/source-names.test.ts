@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSourceIds } from "./source-names.ts";
+import { resolveSearchSources, resolveSourceIds } from "./source-names.ts";
 
 const OUTLETS = [
   { id: "okaz", name: "عكاظ" },
@@ -18,5 +18,23 @@ describe("resolveSourceIds", () => {
     ["ids and names together, without repeats", ["عكاظ", "okaz", "سبق"], ["okaz", "sabq"]],
   ])("%s", (_why, values, ids) => {
     expect(resolveSourceIds(values, OUTLETS)).toEqual(ids);
+  });
+});
+
+describe("resolveSearchSources", () => {
+  it("takes source: words out of the text and resolves them with the listed sources", () => {
+    expect(resolveSearchSources("تفجير source:عكاظ", ["sabq"], OUTLETS)).toEqual({
+      text: "تفجير",
+      sources: ["sabq", "okaz"],
+      unknown: [],
+    });
+  });
+
+  it("keeps a source: inside a quoted phrase as words, and reports what names no outlet", () => {
+    expect(resolveSearchSources('"source:okaz كلمة" source:nope', [], OUTLETS)).toEqual({
+      text: '"source:okaz كلمة"',
+      sources: ["nope"],
+      unknown: ["nope"],
+    });
   });
 });

@@ -3,6 +3,7 @@
  * it ("عكاظ", "الجزيرة" for "الجزيرة (السعودية)"), matched on folded spelling. Surface helper, pure.
  */
 import { foldMatchText } from "../stages/extract/fold-match-text.ts";
+import { splitQuerySources } from "../stages/search/parse-query.ts";
 
 /** A parenthesized qualifier of an outlet's name: "الجزيرة (السعودية)". */
 const QUALIFIER = /\s*\([^()]*\)\s*$/u;
@@ -37,4 +38,22 @@ export function resolveSourceIds(
 /** The ids among `ids` that name none of `outlets`: what a surface reports as unknown sources. */
 export function unknownSourceIds(ids: readonly string[], outlets: readonly { id: string }[]): string[] {
   return ids.filter((id) => !outlets.some((o) => o.id === id));
+}
+
+/**
+ * The outlets a search names, wherever it names them: `source:` words typed in its text (taken out of the text, as
+ * splitQuerySources does) and the surface's own source list (`--source`, `source=`), each an id or an outlet's name
+ * (resolveSourceIds). `unknown` holds what names no outlet, for the surface to refuse in its own words; the web page,
+ * the CLI and the API read a search's sources through this one function.
+ * Example: resolveSearchSources("تفجير source:عكاظ", ["sabq"], outlets) → {text: "تفجير", sources: ["okaz", "sabq"],
+ * unknown: []}.
+ */
+export function resolveSearchSources(
+  text: string,
+  listed: readonly string[],
+  outlets: readonly { id: string; name: string }[],
+): { text: string; sources: string[]; unknown: string[] } {
+  const split = splitQuerySources(text);
+  const sources = resolveSourceIds([...listed, ...split.sources], outlets);
+  return { text: split.text, sources, unknown: unknownSourceIds(sources, outlets) };
 }

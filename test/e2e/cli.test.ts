@@ -284,6 +284,8 @@ describe("akhbar search and export", () => {
     expect(await ids("أميركا", ["--source", "alyaum"])).toEqual(["fx-008"]);
     // The outlet's Arabic name names it too; a name naming no outlet is an error, not an empty result.
     expect(await ids("أميركا", ["--source", "اليوم"])).toEqual(["fx-008"]);
+    // source: typed in the query reads the same way (it used to pass the Arabic name through as an id: 0 results).
+    expect(await ids("أميركا source:اليوم")).toEqual(["fx-008"]);
     const unknown = await cli(["search", "أميركا", "--db", db(), "--source", "nope"]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.err).toContain('no source "nope"');

@@ -10,7 +10,8 @@ import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { feedsBySource, toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
-import { assertKnownSources } from "./reader-api.ts";
+import { resolveSearchSources } from "../source-names.ts";
+import { unknownSourceError } from "./reader-api.ts";
 
 export interface ApiDeps {
   storage: Storage;
@@ -34,9 +35,16 @@ export function createApi(deps: ApiDeps): Hono {
 
   app.get("/api/search", async (c) => {
     const params = parseSearchParams((name) => c.req.queries(name) ?? []);
-    await assertKnownSources(deps.storage, params.options.sources);
-    const result = await searchArticles(deps.storage, params.query, params.options);
-    return c.json(toSearchResultJson(result, params.options));
+    // source= and source: in q take an outlet's id or its Arabic name; one naming no outlet is a 400, not an empty 200.
+    const named = resolveSearchSources(
+      params.query,
+      params.options.sources,
+      await deps.storage.sources.listSources(),
+    );
+    if (named.unknown.length > 0) throw unknownSourceError(named.unknown);
+    const options = { ...params.options, sources: named.sources };
+    const result = await searchArticles(deps.storage, named.text, options);
+    return c.json(toSearchResultJson(result, options));
   });
 
   app.get("/api/articles/:id", async (c) => {

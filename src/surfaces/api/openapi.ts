@@ -323,7 +323,10 @@ export const OPENAPI_DOCUMENT = {
                 schema: {
                   type: "object",
                   properties: {
-                    stories_read: { type: "integer", description: "top stories read" },
+                    stories_read: {
+                      type: "integer",
+                      description: "top stories read (up to 30; 0 when the filter names no outlet)",
+                    },
                     entities: {
                       type: "array",
                       items: {

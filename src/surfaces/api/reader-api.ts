@@ -17,7 +17,7 @@ import {
   slugParam,
 } from "../web/page-params.ts";
 import type { ReaderData, StoryArticle, StoryEntity, StorySummary } from "../web/reader-data.ts";
-import { TOP_ENTITY_STORIES, topEntities } from "../web/top-entities.ts";
+import { topEntities } from "../web/top-entities.ts";
 import { apiErrorOf } from "./api-error.ts";
 
 export interface ReaderApiDeps {
@@ -93,9 +93,10 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const sources = await sourceFilter(deps.storage, source, slugParam(get, "country", "api"), {
       refuseUnknown: true,
     });
-    const entities = sources === null ? [] : await topEntities(deps.reader, sources);
+    const { storiesRead, entities } =
+      sources === null ? { storiesRead: 0, entities: [] } : await topEntities(deps.reader, sources);
     return c.json({
-      stories_read: TOP_ENTITY_STORIES,
+      stories_read: storiesRead,
       entities: entities.map((e) => ({
         kind: e.kind,
         name: e.name,
@@ -117,12 +118,15 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 }
 
 /**
- * Refuses source ids the store does not know (not in its sources table) as a bad parameter: a filter naming a
- * misspelt or unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no
- * articles yet still answers empty.
+ * The bad parameter for source ids the store does not know (not in its sources table): a filter naming a misspelt or
+ * unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no articles yet
+ * still answers empty.
  */
-export async function assertKnownSources(storage: Storage, ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) refuseUnknownSources(ids, await storage.sources.listSources());
+export function unknownSourceError(unknown: readonly string[]): AkhbarError {
+  return new AkhbarError("api.bad_param", `api: unknown source "${unknown.join('", "').slice(0, 200)}"`, {
+    param: "source",
+    reason: "unknown_source",
+  });
 }
 
 function refuseUnknownSources(
@@ -130,17 +134,13 @@ function refuseUnknownSources(
   outlets: readonly { id: string; name: string }[],
 ): void {
   const unknown = unknownSourceIds(ids, outlets);
-  if (unknown.length > 0)
-    throw new AkhbarError("api.bad_param", `api: unknown source "${unknown.join('", "').slice(0, 200)}"`, {
-      param: "source",
-      reason: "unknown_source",
-    });
+  if (unknown.length > 0) throw unknownSourceError(unknown);
 }
 
 /**
  * Source ids for a source and/or country filter: [] for no filter, null when the filter matches no source (a country
  * without outlets, or an unknown id the caller lets through, gives an empty page, not every story). With
- * `refuseUnknown` an unknown source id is a bad parameter (assertKnownSources), read from the same source list.
+ * `refuseUnknown` an unknown source id is a bad parameter (unknownSourceError), read from the same source list.
  */
 export async function sourceFilter(
   storage: Storage,

@@ -569,6 +569,28 @@ describe("reader JSON routes", () => {
     expect((await page("/api/stories?source=sabq")).status).toBe(200);
   });
 
+  it("reads source: in the API's q as the search page does: an outlet's id or Arabic name, an unknown one a 400", async () => {
+    const byParam = JSON.parse((await page(`/api/search?q=${q("الرياض")}&source=sabq`)).body);
+    const name = (await f.storage.sources.getSource("sabq"))?.name ?? "";
+    expect(name).toMatch(/\p{Script=Arabic}/u);
+    for (const typed of ["الرياض source:sabq", `source:${name} الرياض`]) {
+      const res = await page(`/api/search?q=${q(typed)}`);
+      expect(res.status, typed).toBe(200);
+      expect(JSON.parse(res.body).total, typed).toBe(byParam.total);
+    }
+    const unknown = await page(`/api/search?q=${q("الرياض source:nosuch")}`);
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.body).error).toMatchObject({ code: "api.bad_param" });
+  });
+
+  it("reads no stories for entities when the country filter names no outlet", async () => {
+    const res = await page("/api/entities?country=zz");
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ stories_read: 0, entities: [] });
+    const all = JSON.parse((await page("/api/entities")).body);
+    expect(all.stories_read).toBeGreaterThan(0);
+  });
+
   it("lists top stories with paging and validates parameters", async () => {
     const ok = await page("/api/stories?limit=2");
     const body = JSON.parse(ok.body);

@@ -14,7 +14,7 @@ import type { SearchResult } from "../../domain/search.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { SourceSummary } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
-import { cutQuery, hasSearchableWords, splitQuerySources } from "../../stages/search/parse-query.ts";
+import { cutQuery, hasSearchableWords } from "../../stages/search/parse-query.ts";
 import { admissionQueue } from "../api/admission-queue.ts";
 import { apiError, statusOfCode } from "../api/api-error.ts";
 import { OPENAPI_DOCUMENT } from "../api/openapi.ts";
@@ -23,7 +23,7 @@ import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
-import { resolveSourceIds, unknownSourceIds } from "../source-names.ts";
+import { resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import type { SafeHtml } from "./html.ts";
@@ -198,7 +198,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get("/entities", async (c) => {
     const get = params(c);
     const sources = await sourceFilter(storage, slugParam(get, "source"), slugParam(get, "country"));
-    const entities = sources === null ? [] : await topEntities(reader, sources);
+    const { entities } = sources === null ? { entities: [] } : await topEntities(reader, sources);
     return page(c, 200, {
       title: "في الأخبار",
       active: "entities",
@@ -259,14 +259,12 @@ export function createWebApp(deps: WebDeps): Hono {
     // the menu shows them and a facet link replaces the outlet instead of adding one.
     // The menu's ids (from the link) must be slugs (else 400); ids or outlet names typed in the box are resolved and
     // checked with the outlets this reader lists, so one naming no outlet is said on the page, form kept.
-    const split = splitQuerySources(typed.text);
+    // A name typed in the box ("source:عكاظ", as the reader shows it) names its outlet.
     const { ctx, sourceList } = await context();
+    const named = resolveSearchSources(typed.text, slugListParam(get, "source"), sourceList);
     const form: SearchForm = {
-      q: split.text,
-      // A name typed in the box ("source:عكاظ", as the reader shows it) names its outlet.
-      sources: [
-        ...new Set([...slugListParam(get, "source"), ...resolveSourceIds(split.sources, sourceList)]),
-      ],
+      q: named.text,
+      sources: named.sources,
       from: singleParam(get, "from"),
       to: singleParam(get, "to"),
       recent: get("recent").length > 0 && get("recent")[0] !== "0",
@@ -278,11 +276,10 @@ export function createWebApp(deps: WebDeps): Hono {
     let found: Awaited<ReturnType<SearchFacets["countBySource"]>> = [];
     if (form.q !== "" || form.sources.length > 0) {
       try {
-        const unknown = unknownSourceIds(form.sources, sourceList);
-        if (unknown.length > 0)
+        if (named.unknown.length > 0)
           throw new AkhbarError(
             "web.bad_param",
-            `لا يعرف القارئ مصدرًا بالمعرّف «${unknown.join("، ")}». اختر المصدر من القائمة.`,
+            `لا يعرف القارئ مصدرًا بالمعرّف «${named.unknown.join("، ")}». اختر المصدر من القائمة.`,
           );
         const parsed = parseSearchParams((name) =>
           name === "limit"

@@ -22,12 +22,15 @@ export interface TopEntity {
 }
 
 /**
- * The entities the top stories name, by kind (people, places, organizations), those named by more stories first
+ * The entities the top stories name (and how many stories were read: up to TOP_ENTITY_STORIES), by kind (people, places, organizations), those named by more stories first
  * (ties: more articles, then name). Each story counts once per entity; its best-ranked stories are listed. A
  * person's short lineage merges into the longer one that begins with it (longerFormOf across stories: "محمد بن نايف"
  * into "محمد بن نايف بن عبدالعزيز"), so one person is one line; bodies do not ("مجلس الوزراء" is many countries').
  */
-export async function topEntities(reader: ReaderData, sources: readonly string[]): Promise<TopEntity[]> {
+export async function topEntities(
+  reader: ReaderData,
+  sources: readonly string[],
+): Promise<{ storiesRead: number; entities: TopEntity[] }> {
   const { stories } = await reader.topStories({ sources, limit: TOP_ENTITY_STORIES, offset: 0 });
   const byId = new Map<
     string,
@@ -83,7 +86,7 @@ export async function topEntities(reader: ReaderData, sources: readonly string[]
   const all = entries
     .filter((e) => e.storyCount > 0)
     .sort((a, b) => b.storyCount - a.storyCount || b.articles - a.articles || a.name.localeCompare(b.name));
-  return kinds.flatMap((kind) =>
+  const listed = kinds.flatMap((kind) =>
     all
       .filter((e) => e.kind === kind)
       .slice(0, TOP_ENTITIES_PER_KIND)
@@ -95,4 +98,5 @@ export async function topEntities(reader: ReaderData, sources: readonly string[]
         stories: s,
       })),
   );
+  return { storiesRead: stories.length, entities: listed };
 }

@@ -8,7 +8,7 @@ import { searchArticles } from "../../../pipeline/search-articles.ts";
 import { toSearchResultJson } from "../../present.ts";
 import { renderHighlightTerminal } from "../../render-highlight.ts";
 import { parseSearchParams } from "../../search-params.ts";
-import { resolveSourceIds, unknownSourceIds } from "../../source-names.ts";
+import { resolveSearchSources } from "../../source-names.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
@@ -36,17 +36,17 @@ export const searchCommand: Command = {
     });
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
-      // --source takes an outlet's id or its Arabic name ("عكاظ"); one naming no outlet is an error, not 0 results.
+      // --source and source: in the query take an outlet's id or its Arabic name ("عكاظ"); one naming no outlet is
+      // an error, not 0 results.
       const outlets = await storage.sources.listSources();
-      const sources = resolveSourceIds(params.options.sources, outlets);
-      const unknown = unknownSourceIds(sources, outlets);
-      if (unknown.length > 0)
+      const named = resolveSearchSources(params.query, params.options.sources, outlets);
+      if (named.unknown.length > 0)
         throw new AkhbarError(
           "search.usage",
-          `search: no source "${unknown.join('", "')}" (akhbar sources list)`,
+          `search: no source "${named.unknown.join('", "')}" (akhbar sources list)`,
         );
-      const options = { ...params.options, sources };
-      const result = await searchArticles(storage, params.query, options);
+      const options = { ...params.options, sources: named.sources };
+      const result = await searchArticles(storage, named.text, options);
       if (ctx.json) {
         printJson(ctx.io, toSearchResultJson(result, options));
         return 0;
