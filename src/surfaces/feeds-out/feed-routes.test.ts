@@ -119,3 +119,47 @@ describe("feed routes", () => {
     expect(JSON.parse(bad.body).error.code).toBe("search.bad_param");
   });
 });
+
+describe("feed items and sources as the reader shows them (product review)", () => {
+  let g: FixtureApp;
+  beforeAll(async () => {
+    g = await openFixtureApp({
+      extra: [
+        {
+          id: "fx-wire",
+          source: "spa",
+          url: "http://spa.example/wire",
+          title: "عام / مجلس الشورى يناقش تقرير هيئة الاستثمار",
+          date: "2015-07-26T08:00:00",
+          text: "ناقش مجلس الشورى في جلسته اليوم تقرير هيئة الاستثمار السنوي وأوصى بدعم المشروعات الصغيرة.",
+        },
+      ],
+    });
+  });
+  afterAll(() => g.close());
+  const read = async (path: string) => {
+    const res = await g.app.request(`http://akhbar.test${path}`);
+    return { status: res.status, body: await res.text() };
+  };
+
+  it("titles an item without the wire desk's section, in search and story feeds", async () => {
+    const search = JSON.parse((await read(`/feeds/search.json?q=${encodeURIComponent("الشورى")}`)).body);
+    expect(search.items.map((i: { title: string }) => i.title)).toContain(
+      "مجلس الشورى يناقش تقرير هيئة الاستثمار",
+    );
+    const story = await read("/feeds/story/fx-wire.rss");
+    expect(story.status).toBe(200);
+    expect(story.body).toContain("<title>مجلس الشورى يناقش تقرير هيئة الاستثمار</title>");
+    expect(story.body).not.toContain("عام /");
+  });
+
+  it("reads source: in a search feed's q as an outlet's id or Arabic name, and refuses one naming no outlet", async () => {
+    const named = JSON.parse(
+      (await read(`/feeds/search.json?q=${encodeURIComponent("أمريكا source:عكاظ")}`)).body,
+    );
+    expect(named.title).toBe("أخبار: بحث «أمريكا» في عكاظ");
+    const unknown = await read(`/feeds/search.json?q=${encodeURIComponent("أمريكا source:nosuch")}`);
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.body).error.code).toBe("api.bad_param");
+  });
+});

@@ -7,11 +7,13 @@ import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks.ts";
 import { renderOpml } from "../../stages/feeds/parse-opml.ts";
-import { splitQuerySources } from "../../stages/search/parse-query.ts";
 import { apiErrorOf } from "../api/api-error.ts";
+import { unknownSourceError } from "../api/reader-api.ts";
 import { renderHighlightTerminal } from "../render-highlight.ts";
 import { parseSearchParams } from "../search-params.ts";
+import { resolveSearchSources } from "../source-names.ts";
 import { MAX_ID_CHARS, slugParam } from "../web/page-params.ts";
 import type { ReaderData, StoryArticle, StorySummary } from "../web/reader-data.ts";
 import type { OutFeed, OutItem } from "./out-feed.ts";
@@ -88,29 +90,33 @@ export function createFeedRoutes(deps: FeedRoutesDeps): Hono {
     const params = parseSearchParams((n) =>
       n === "limit" || n === "offset" ? [] : (c.req.queries(n) ?? []),
     );
+    // Read as the reader's search page reads the same query: `source:` words are outlets (ids or Arabic names), not
+    // words, and one naming no outlet is a 400.
+    const outlets = await deps.storage.sources.listSources();
+    const named = resolveSearchSources(params.query, params.options.sources, outlets);
+    if (named.unknown.length > 0) throw unknownSourceError(named.unknown);
+    const sources = named.sources;
     // A feed follows new matches: freshness blended into the ranking, then newest first.
-    const options = { ...params.options, limit: FEED_ITEMS, offset: 0, recency: true };
-    const result = await searchArticles(deps.storage, params.query, options);
-    const byId = await names();
+    const options = { ...params.options, sources, limit: FEED_ITEMS, offset: 0, recency: true };
+    const result = await searchArticles(deps.storage, named.text, options);
+    const byId = new Map(outlets.map((s) => [s.id, s.name]));
     const origin = new URL(c.req.url).origin;
     const hits = [...result.hits].sort((a, b) => (b.published_at ?? "").localeCompare(a.published_at ?? ""));
-    // Named as the reader's search page reads the same query: `source:` words are outlets, not words.
-    const split = splitQuerySources(params.query);
-    const sources = [...new Set([...params.options.sources, ...split.sources])];
     const where = sources.length === 0 ? "" : ` في ${sources.map((id) => byId.get(id) ?? id).join(" أو ")}`;
     const home = new URLSearchParams();
-    if (split.text !== "") home.set("q", split.text);
+    if (named.text !== "") home.set("q", named.text);
     if (sources.length > 0) home.set("source", sources.join(","));
     return send(c, formatOf(c), {
-      title: split.text === "" ? `أخبار: أحدث المقالات${where}` : `أخبار: بحث «${split.text}»${where}`,
-      description: split.text === "" ? `أحدث المقالات${where}` : `مقالات تطابق «${split.text}»${where}`,
+      title: named.text === "" ? `أخبار: أحدث المقالات${where}` : `أخبار: بحث «${named.text}»${where}`,
+      description: named.text === "" ? `أحدث المقالات${where}` : `مقالات تطابق «${named.text}»${where}`,
       homePageUrl: `${origin}/search?${home}`,
       feedUrl: c.req.url,
       items: hits.map((h) => ({
         id: `akhbar:article:${h.id}`,
         url: `${origin}/article/${encodeURIComponent(h.id)}`,
         externalUrl: h.url,
-        title: h.title,
+        // A wire desk's section ("عام / ") is no part of the headline a feed reader shows, as on the reader's pages.
+        title: stripWireDeskPrefix(h.title),
         summary: renderHighlightTerminal(h.snippet, false),
         published: h.published_at,
         author: byId.get(h.source) ?? h.source,
@@ -179,7 +185,7 @@ function articleItem(a: StoryArticle, origin: string, names: Map<string, string>
     id: `akhbar:article:${a.id}`,
     url: `${origin}/article/${encodeURIComponent(a.id)}`,
     externalUrl: a.url,
-    title: a.title,
+    title: stripWireDeskPrefix(a.title),
     summary: a.lead,
     published: a.publishedAt,
     author: names.get(a.sourceId) ?? a.sourceId,

@@ -2,15 +2,17 @@
  * `akhbar similar ARTICLE_ID [--json]`: the article's story coverage (copies collapsed, original first), its
  * "مقالات مشابهة" from other stories and one "اقرأ أيضاً" pick. Surface: runs find-related-articles, prints.
  */
+
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { findRelatedArticles, type RelatedArticle } from "../../../pipeline/find-related-articles.ts";
+import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { toRelatedListsJson } from "../../present-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 
 function line(r: RelatedArticle): string {
   const when = (r.article.publishedAt ?? r.article.fetchedAt).slice(0, 16).replace("T", " ");
-  return `  ${when}  ${r.article.sourceId}  ${r.article.title}  (${r.article.id})`;
+  return `  ${when}  ${r.article.sourceId}  ${stripWireDeskPrefix(r.article.title)}  (${r.article.id})`;
 }
 
 export const similarCommand: Command = {
@@ -32,7 +34,10 @@ export const similarCommand: Command = {
         printJson(ctx.io, toRelatedListsJson(lists));
         return 0;
       }
-      printLine(ctx.io, `${lists.anchor.article.title} (${lists.anchor.article.sourceId})`);
+      printLine(
+        ctx.io,
+        `${stripWireDeskPrefix(lists.anchor.article.title)} (${lists.anchor.article.sourceId})`,
+      );
       printLine(ctx.io, `story ${lists.anchor.placement?.storyId ?? "(not placed)"}`);
       const named = (rs: readonly RelatedArticle[]) =>
         rs.map((c) => `${c.article.sourceId} (${c.article.id})`).join(", ");

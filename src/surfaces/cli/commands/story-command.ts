@@ -2,8 +2,10 @@
  * `akhbar story ID [--json]`: one story with all its coverage, copies collapsed under their original.
  * Surface: reads the story through StoryReaderData, prints.
  */
+
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
+import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { toEntityJson, toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
@@ -62,7 +64,7 @@ export const storyCommand: Command = {
         printLine(ctx.io);
         printLine(
           ctx.io,
-          `${a.publishedAt?.slice(0, 16).replace("T", " ") ?? "undated"}  ${a.sourceId}  ${a.title}`,
+          `${a.publishedAt?.slice(0, 16).replace("T", " ") ?? "undated"}  ${a.sourceId}  ${stripWireDeskPrefix(a.title)}`,
         );
         printLine(ctx.io, `   ${a.id} · ${a.url}`);
         const copies = copiesOf.get(a.id) ?? [];
