@@ -232,6 +232,7 @@ export class StoryStream {
       wirePart,
       duplicateOf: copyOf,
       isCopy: duplicateOf !== null,
+      originalId: duplicateOf,
       mayJoinLate: copyOf !== null && (storedLate ?? this.mayJoinLate(fingerprint, copyOf)),
     });
     // A joined group whose original changed (the article became it, a member citing another's outlet made that one a

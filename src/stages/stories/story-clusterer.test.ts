@@ -288,6 +288,62 @@ describe("StoryClusterer headline", () => {
     expect(c.listStories().map((s) => s.headlineArticleId)).toEqual(["first"]);
   });
 
+  it("heads no story with a copy printed under another item's title while its original can (product review)", () => {
+    // A print page ran the wire's text of a king's call under the bombing's headline (dev corpus, 2015-08-07): as a
+    // copy of the call whose title names none of the call's words, its title would sit over the call's lead.
+    const c = new StoryClusterer();
+    const text =
+      "تلقى نائب خادم الحرمين الشريفين اتصالا هاتفيا من ملك المغرب أعرب خلاله عن إدانته للتفجير الإرهابي الذي استهدف مسجد قوات الطوارئ بمنطقة عسير وعزائه لأسر الشهداء";
+    const callTitle = "نائب خادم الحرمين الشريفين يتلقى اتصالا هاتفيا من ملك المغرب";
+    const pageTitle = "تفجير إرهابي استهدف مسجد قوات الطوارئ في عسير واستشهاد 13 مصليا";
+    const page = c.add({
+      id: "page",
+      sourceId: "alriyadh",
+      title: pageTitle,
+      timeMs: 0,
+      terms: toStoryTerms(pageTitle, text),
+      duplicateOf: null,
+    });
+    const call = c.add({
+      id: "call",
+      sourceId: "aleqtisadiya",
+      title: callTitle,
+      timeMs: H,
+      terms: toStoryTerms(callTitle, text),
+      duplicateOf: null,
+    });
+    expect(call.storyId).toBe(page.storyId);
+    expect(c.listStories().map((s) => s.headlineArticleId)).toEqual(["page"]);
+    // The copy group then names the call its original: the page is a copy whose title is not the call's.
+    c.markCopies(["page", "call"], "call");
+    expect(c.listStories().map((s) => s.headlineArticleId)).toEqual(["call"]);
+    // Told the other way round, the call is the copy under another title and the page heads again.
+    c.markCopies(["page", "call"], "page");
+    expect(c.listStories().map((s) => s.headlineArticleId)).toEqual(["page"]);
+
+    // The same when the page arrives as a copy the clusterer places by score (a rewrite: isCopy with its original).
+    const d = new StoryClusterer();
+    d.add({
+      id: "call",
+      sourceId: "aleqtisadiya",
+      title: callTitle,
+      timeMs: 0,
+      terms: toStoryTerms(callTitle, text),
+      duplicateOf: null,
+    });
+    d.add({
+      id: "page",
+      sourceId: "alriyadh",
+      title: pageTitle,
+      timeMs: H,
+      terms: toStoryTerms(pageTitle, text),
+      duplicateOf: null,
+      isCopy: true,
+      originalId: "call",
+    });
+    expect(d.listStories().map((s) => [s.articleCount, s.headlineArticleId])).toEqual([[2, "call"]]);
+  });
+
   // Each row: one story's originals in order (an hour apart unless `atHours` says when); the headline and the article
   // named for it. A marked title (a medium named first, a wire's continuation part) heads the story only when no other
   // original can; a title opening with who speaks ("أمير المنطقة :") or reporting a reaction only when no plain one

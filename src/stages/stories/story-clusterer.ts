@@ -388,6 +388,8 @@ export interface ClusterInput {
    * markCopies. Absent: duplicateOf !== null.
    */
   isCopy?: boolean;
+  /** The copy group's original when the article is a copy (isCopy), also one placed by score. Absent: duplicateOf. */
+  originalId?: string | null;
   /**
    * A copy that may join its original's story past the window as a late copy (compare-shingles.ts mayJoinLate:
    * enough text, a lead agreeing with the original's, figures included); otherwise such a copy is placed by score as
@@ -431,6 +433,8 @@ interface Member {
   duplicateOf: string | null;
   /** A copy of another article in its copy group as it now stands (ClusterInput.isCopy, markCopies). */
   copy: boolean;
+  /** The copy group's original as markCopies last told it, for a copy (null: an original, or not told). */
+  originalId: string | null;
   titleKeys: string[];
   /** How the title ranks as the story's headline (titleRankOf): lower heads first. */
   titleRank: number;
@@ -910,7 +914,9 @@ export class StoryClusterer {
   markCopies(ids: readonly string[], originalId: string): void {
     for (const id of ids) {
       const member = this.storyOfArticle.get(id)?.members.find((m) => m.id === id);
-      if (member !== undefined) member.copy = id !== originalId;
+      if (member === undefined) continue;
+      member.copy = id !== originalId;
+      member.originalId = member.copy ? originalId : null;
     }
   }
 
@@ -1302,6 +1308,8 @@ export class StoryClusterer {
       title: article.title,
       duplicateOf: article.duplicateOf,
       copy: article.isCopy ?? article.duplicateOf !== null,
+      originalId:
+        (article.isCopy ?? article.duplicateOf !== null) ? (article.originalId ?? article.duplicateOf) : null,
       titleKeys: article.terms.titleKeys,
       titleRank: titleRankOf(article.title, article.wirePart === true),
       timeMs: article.timeMs,
@@ -1555,13 +1563,18 @@ export class StoryClusterer {
     let bestCentrality = -1;
     let originals = 0;
     const earlyUntilMs = this.slots.firstMs[s.slot]! + HEADLINE_EARLY_HOURS * HOUR_MS;
+    let byId: Map<string, Member> | undefined;
     for (const m of s.members) {
       if (!m.copy) originals++;
       if (m.duplicateOf !== null || m.title === "") continue;
       let n = 0;
       for (const k of m.titleKeys) n += s.keyCounts.get(k) ?? 0;
       const centrality = n / Math.sqrt(Math.max(1, m.titleKeys.length));
-      const rank = m.titleRank;
+      let rank = m.titleRank;
+      if (m.copy && m.originalId !== null) {
+        byId ??= new Map(s.members.map((o) => [o.id, o]));
+        if (isOffTitleCopy(m, byId.get(m.originalId))) rank = OFF_TITLE_COPY_RANK;
+      }
       const early = m.timeMs <= earlyUntilMs;
       if (
         best === undefined ||
@@ -1689,6 +1702,28 @@ function isAttributed(title: string): boolean {
   if (prefix.includes(" ")) return true;
   const subjects = toHeadlineSubjects(prefix);
   return subjects.length === 0 || toPlaceSubjects(subjects).length < subjects.length;
+}
+
+/**
+ * A copy's title that names too little of its original's (share of the copy's title keys its original's title holds)
+ * is another item's title over the copied text: a print page that ran the wire's text of the Moroccan king's call
+ * under the bombing's headline ("تفجير إرهابي استهدف مسجد قوات الطوارئ..." over "تلقى نائب خادم الحرمين ... اتصالاً
+ * هاتفياً من ملك المغرب"), shares none. Such a title heads its story only when nothing else can (OFF_TITLE_COPY_RANK),
+ * since the story's lead paragraph is its headline article's: a reader saw the bombing's headline over the call's lead
+ * on the top story (two product reviews). A print edition's own headline over the release names its event (most
+ * share half or more of the release's title keys), so it stays a candidate.
+ */
+const OFF_TITLE_COPY_MIN_SHARE = 0.2;
+/** Rank of an off-title copy (isOffTitleCopy): after every other title, wire parts and media openings included. */
+const OFF_TITLE_COPY_RANK = 3;
+
+/** Whether copy `m`'s title names too little of its `original`'s (a member of its story; undefined: not one). */
+function isOffTitleCopy(m: Member, original: Member | undefined): boolean {
+  if (original === undefined || m.titleKeys.length === 0 || original.titleKeys.length === 0) return false;
+  const theirs = new Set(original.titleKeys);
+  let shared = 0;
+  for (const k of m.titleKeys) if (theirs.has(k)) shared++;
+  return shared / m.titleKeys.length < OFF_TITLE_COPY_MIN_SHARE;
 }
 
 /**
