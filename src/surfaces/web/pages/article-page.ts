@@ -57,6 +57,7 @@ ${a.byline === null ? "" : html`<li><bdi>${a.byline}</bdi></li>`}
 </ul>
 <div class="article-body" dir="auto">
 ${a.html !== null ? trustedHtml(bodyImages(a.html, view.remoteImages)) : paragraphs(a.text)}
+${a.html === null && a.text.trim() === "" ? html`<p class="note">لم يُحفظ نص هذا الخبر، بل عنوانه فقط${safeHref(a.url) === null ? "." : "؛ اقرأه في موقعه الأصلي من الرابط أدناه."}</p>` : ""}
 </div>
 ${
   safeHref(a.url) === null
