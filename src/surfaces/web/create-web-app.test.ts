@@ -451,6 +451,14 @@ describe("admin", () => {
     expect(done).toBe("!«المعرّف»: مستخدم لمصدر موجود؛ اختر معرّفًا آخر.");
     expect(await f.storage.sources.getSource("spa")).toMatchObject({ name: "واس", homepage: null });
     expect(await f.storage.feeds.getFeedByUrl("https://example.com/rss")).toBeNull();
+    // The table lists outlets by the Arabic names it shows.
+    const listed = [
+      ...(await (await f.app.request("/admin", { headers: { cookie } })).text()).matchAll(
+        /data-confirm="إيقاف جلب (.+?)؟"/g,
+      ),
+    ].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThan(2);
+    expect(listed).toEqual([...listed].sort((a, b) => a.localeCompare(b, "ar")));
     const scripted = await post(
       "/admin/sources",
       { id: "spa", name: "dup" },

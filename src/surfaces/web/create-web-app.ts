@@ -384,7 +384,10 @@ export function createWebApp(deps: WebDeps): Hono {
     if (session === undefined || !auth.isSession(session)) return adminPage(c, 200, renderAdminLogin(null));
     const done = singleParam(params(c), "done");
     const message = done === "" ? null : { ok: !done.startsWith("!"), text: done.replace(/^!/, "") };
-    const sources = await storage.sources.listSources();
+    // Listed by the Arabic names the table shows, not by the Latin ids the store sorts by.
+    const sources = (await storage.sources.listSources()).sort(
+      (a, b) => a.name.localeCompare(b.name, "ar") || a.id.localeCompare(b.id),
+    );
     return adminPage(c, 200, renderAdminHome(sources, auth.csrfFor(session), message));
   });
 
