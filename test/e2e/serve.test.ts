@@ -1,9 +1,11 @@
 /**
- * End-to-end through a real `akhbar serve` process on 127.0.0.1: JSON API over a socket, clean shutdown.
+ * End-to-end through a real `akhbar serve` process on 127.0.0.1: JSON API over a socket, answers to requests the HTTP
+ * parser refuses (raw bytes written on a socket), clean shutdown.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,9 +52,50 @@ describe("akhbar serve", () => {
     const bad = await fetch(`${base}/api/search?q=x&limit=-3`);
     expect(bad.status).toBe(400);
 
+    // What curl sends for a typed Arabic query: raw UTF-8 bytes, which Node's parser refuses before any route.
+    const typed = await rawRequest(port!, "GET /search?q=سوريا HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(typed).toMatch(/^HTTP\/1\.1 301 /);
+    expect(typed).toContain("\r\nLocation: /search?q=%D8%B3%D9%88%D8%B1%D9%8A%D8%A7\r\n");
+    expect(typed).toContain('<html lang="ar" dir="rtl">');
+    const typedSearch = await rawRequest(port!, "GET /api/search?q=أميركا HTTP/1.1\r\nHost: x\r\n\r\n");
+    const location = /\r\nLocation: (\S+)\r\n/.exec(typedSearch)?.[1];
+    expect(((await (await fetch(`${base}${location}`)).json()) as { total: number }).total).toBe(2);
+    const typedApi = await rawRequest(port!, "POST /api/search?q=سوريا HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(typedApi).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(bodyOf(typedApi))).toMatchObject({ error: { code: "http.bad_request" } });
+    const long = await rawRequest(
+      port!,
+      `GET /api/search?q=${"a".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    expect(long).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(bodyOf(long))).toMatchObject({ error: { code: "http.too_large" } });
+    const longPage = await rawRequest(
+      port!,
+      `GET /search?q=a HTTP/1.1\r\nX-A: ${"a".repeat(20_000)}\r\n\r\n`,
+    );
+    expect(longPage).toMatch(/^HTTP\/1\.1 431 /);
+    expect(bodyOf(longPage)).toContain("أطول مما يقبله الخادم");
+    const garbage = await rawRequest(port!, "\u0001\u0002hello\r\n\r\n");
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 [\s\S]*content-type: text\/plain/i);
+    expect(bodyOf(garbage)).toContain("not valid HTTP");
+
     child.kill("SIGTERM");
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
     expect(banner).toContain("shutting down");
   }, 30_000);
 });
+
+/** Writes `request` as it is on a socket to 127.0.0.1 and reads the whole answer until the server closes. */
+async function rawRequest(port: string, request: string): Promise<string> {
+  const socket = connect(Number(port), "127.0.0.1");
+  const chunks: Buffer[] = [];
+  socket.on("data", (c: Buffer) => chunks.push(c));
+  socket.write(Buffer.from(request, "utf8"));
+  await once(socket, "close");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function bodyOf(answer: string): string {
+  return answer.slice(answer.indexOf("\r\n\r\n") + 4);
+}

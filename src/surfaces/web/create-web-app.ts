@@ -26,6 +26,7 @@ import { parseSearchParams } from "../search-params.ts";
 import { resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
+import { isDataPath } from "./client-errors.ts";
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
 import {
@@ -501,10 +502,6 @@ function defaultReader(storage: Storage): ReaderData {
     storage.stories === undefined ? new StorageReaderData(storage) : new StoryReaderData(storage);
   const changeMark = storage.changeMark?.bind(storage);
   return changeMark === undefined ? reader : new CachedReaderData(reader, changeMark);
-}
-
-function isDataPath(path: string): boolean {
-  return path.startsWith("/api/") || path.startsWith("/feeds/") || path === "/health";
 }
 
 function idParam(c: Context): string {

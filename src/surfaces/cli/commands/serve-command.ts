@@ -6,6 +6,7 @@
 
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import defaultSourceList from "../../../config/default-sources.json" with { type: "json" };
 import { type Config, parsePort } from "../../../config/load-config.ts";
@@ -17,6 +18,7 @@ import { type DefaultSource, seedDefaultSources } from "../../../pipeline/seed-d
 import { systemClock } from "../../../ports/clock.ts";
 import { createApi } from "../../api/create-api.ts";
 import { adminTokenFromEnv } from "../../web/admin-auth.ts";
+import { answerClientErrors } from "../../web/client-errors.ts";
 import { createWebApp } from "../../web/create-web-app.ts";
 import type { Command } from "../command.ts";
 
@@ -41,6 +43,7 @@ export const serveCommand: Command = {
       remoteImages: ctx.io.env.AKHBAR_READER_REMOTE_IMAGES === "1",
     });
     const server = serve({ fetch: app.fetch, port, hostname: host });
+    answerClientErrors(server as Server);
     await once(server, "listening");
     const address = server.address();
     const actualPort = typeof address === "object" && address !== null ? address.port : port;

@@ -1,5 +1,5 @@
 /**
- * Error pages (400, 404, 429, 500) in the reader's shell, with a way back. Pure render.
+ * Error pages (400, 404, 429, 500, and 408, 413, 431 from client-errors.ts) in the reader's shell, with a way back. Pure render.
  */
 import { html, type SafeHtml } from "../html.ts";
 
@@ -7,7 +7,10 @@ const HEADINGS: Record<number, string> = {
   400: "طلب غير صالح",
   403: "غير مسموح",
   404: "الصفحة غير موجودة",
+  408: "انتهت مهلة الطلب",
+  413: "الطلب طويل جدًا",
   429: "طلبات كثيرة",
+  431: "الطلب طويل جدًا",
   500: "حدث خطأ",
 };
 
