@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAkhbarError } from "../domain/errors.ts";
-import { parseDateBound, parseSearchParams } from "./search-params.ts";
+import { intParam, parseDateBound, parseSearchParams } from "./search-params.ts";
 
 const params =
   (pairs: Record<string, string[]>) =>
@@ -60,5 +60,50 @@ describe("parseSearchParams integers", () => {
       caught = err;
     }
     expect((caught as { details: unknown }).details).toMatchObject({ param: "offset", reason });
+  });
+});
+
+describe("intParam", () => {
+  const one = (value: string) => (name: string) => (name === "offset" ? [value] : []);
+  const reasonOf = (value: string) => {
+    try {
+      intParam(one(value), "offset", 0, 0, 100, "api");
+    } catch (err) {
+      return (err as { details?: { reason?: string } }).details?.reason;
+    }
+    return "accepted";
+  };
+
+  it.each([
+    ["a whole number in range", "20", "accepted"],
+    ["a negative number is out of range, not malformed", "-1", "out_of_range"],
+    ["past the maximum", "101", "out_of_range"],
+    ["a fraction is no whole number", "1.5", "not_integer"],
+    ["words are no number", "abc", "not_integer"],
+  ])("%s", (_why, value, reason) => {
+    expect(reasonOf(value)).toBe(reason);
+  });
+});
+
+describe("one integer parser for every surface", () => {
+  it("words a bad value the same for search and the reader's routes, apart from the scope", () => {
+    const messageOf = (read: () => unknown) => {
+      try {
+        read();
+      } catch (err) {
+        return { code: (err as { code: string }).code, message: (err as Error).message };
+      }
+      return null;
+    };
+    const search = messageOf(() => parseSearchParams(params({ q: ["مكة"], offset: ["1.5"] })));
+    const api = messageOf(() => intParam(params({ offset: ["1.5"] }), "offset", 0, 0, 10_000, "api"));
+    expect(search).toEqual({
+      code: "search.bad_param",
+      message: 'search: parameter "offset" must be a whole number, got "1.5"',
+    });
+    expect(api).toEqual({
+      code: "api.bad_param",
+      message: 'api: parameter "offset" must be a whole number, got "1.5"',
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Validation of search parameters shared by the CLI flags and the HTTP query string.
- * Pure. Every bad value gets an AkhbarError `search.bad_param` that names the parameter.
+ * Validation of search parameters shared by the CLI flags and the HTTP query string, and the one integer parser and
+ * bad_param error of every surface (page-params.ts reads the reader's paging through them).
+ * Pure. Every bad value gets an AkhbarError `<scope>.bad_param` (`search.bad_param` here) that names the parameter.
  */
 import { AkhbarError } from "../domain/errors.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
@@ -18,6 +19,12 @@ export const MAX_SEARCH_OFFSET = 10_000;
  */
 export const MAX_QUERY_PARAM_CHARS = 1_000;
 
+/** Reads a query string or a command's flags: name → every value given. */
+export type ParamReader = (name: string) => string[];
+
+/** The surface whose parameters are read: the prefix of the error code (`api.bad_param`) and of its message. */
+export type ParamScope = "search" | "web" | "api" | "feeds";
+
 export interface SearchParams {
   query: string;
   options: SearchOptions;
@@ -29,8 +36,8 @@ export interface SearchParams {
  * Dates are YYYY-MM-DD (a day, in UTC) or full ISO times; `to` is inclusive of its whole day.
  * Errors carry `details.param` and `details.reason` (a BadParamReason) so a surface can word them in its language.
  */
-export function parseSearchParams(get: (name: string) => string[]): SearchParams {
-  const query = single(get, "q") ?? "";
+export function parseSearchParams(get: ParamReader): SearchParams {
+  const query = singleValue(get, "q") ?? "";
   const sources = get("source")
     .flatMap((s) => s.split(","))
     .map((s) => s.trim())
@@ -40,8 +47,8 @@ export function parseSearchParams(get: (name: string) => string[]): SearchParams
     throw badParam("q", `is longer than ${MAX_QUERY_PARAM_CHARS} characters`, "too_long", {
       max: MAX_QUERY_PARAM_CHARS,
     });
-  const from = parseDateBound(single(get, "from"), "from", false);
-  const to = parseDateBound(single(get, "to"), "to", true);
+  const from = parseDateBound(singleValue(get, "from"), "from", false);
+  const to = parseDateBound(singleValue(get, "to"), "to", true);
   if (from !== null && to !== null && from >= to)
     throw badParam("from", "must be before to", "reversed_range");
   return {
@@ -50,9 +57,9 @@ export function parseSearchParams(get: (name: string) => string[]): SearchParams
       sources,
       from,
       to,
-      limit: parseInteger(single(get, "limit"), "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT),
-      offset: parseInteger(single(get, "offset"), "offset", 0, 0, MAX_SEARCH_OFFSET),
-      recency: parseBoolean(single(get, "recent"), "recent"),
+      limit: intParam(get, "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT),
+      offset: intParam(get, "offset", 0, 0, MAX_SEARCH_OFFSET),
+      recency: parseBoolean(singleValue(get, "recent"), "recent"),
     },
   };
 }
@@ -89,23 +96,6 @@ export function parseDateBound(value: string | undefined, name: string, upper: b
   return new Date(ms).toISOString();
 }
 
-function parseInteger(
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  // A negative whole number is out of range, not "not a number": "-1" says the bounds.
-  if (!/^-?\d+$/.test(value.trim()))
-    throw badParam(name, `must be a whole number, got "${value.slice(0, 40)}"`, "not_integer");
-  const n = Number(value);
-  if (n < min || n > max)
-    throw badParam(name, `must be between ${min} and ${max}, got ${value}`, "out_of_range", { min, max });
-  return n;
-}
-
 function parseBoolean(value: string | undefined, name: string): boolean {
   if (value === undefined) return false;
   // A bare flag (`?recent`) means true, as in HTML forms with a checkbox.
@@ -114,10 +104,44 @@ function parseBoolean(value: string | undefined, name: string): boolean {
   throw badParam(name, `must be true or false, got "${value.slice(0, 40)}"`, "not_boolean");
 }
 
-function single(get: (name: string) => string[], name: string): string | undefined {
+/** The one value of `name` (undefined when absent); a repeated parameter is refused. */
+export function singleValue(
+  get: ParamReader,
+  name: string,
+  scope: ParamScope = "search",
+): string | undefined {
   const values = get(name);
-  if (values.length > 1) throw badParam(name, "is given more than once", "repeated");
+  if (values.length > 1) throw badParam(name, "is given more than once", "repeated", {}, scope);
   return values[0];
+}
+
+/**
+ * The one integer parser of every surface (search, the reader's pages, its JSON routes, feeds): `name`'s value as a
+ * whole number from min to max, or fallback when absent or blank. Example: "20" → 20; "-1" → out_of_range (a negative
+ * whole number says the bounds, it is not "not a number"); "1.5" or "abc" → not_integer; as `<scope>.bad_param`.
+ */
+export function intParam(
+  get: ParamReader,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  scope: ParamScope = "search",
+): number {
+  const v = (singleValue(get, name, scope) ?? "").trim();
+  if (v === "") return fallback;
+  if (!/^-?\d+$/.test(v))
+    throw badParam(name, `must be a whole number, got "${v.slice(0, 40)}"`, "not_integer", {}, scope);
+  const n = Number(v);
+  if (n < min || n > max)
+    throw badParam(
+      name,
+      `must be between ${min} and ${max}, got ${v.slice(0, 40)}`,
+      "out_of_range",
+      { min, max },
+      scope,
+    );
+  return n;
 }
 
 /** What is wrong with a parameter, for surfaces that word errors themselves (the reader's Arabic pages). */
@@ -140,12 +164,14 @@ export interface BadParamDetails {
   max?: number;
 }
 
-function badParam(
+/** `<scope>.bad_param` with the details (BadParamDetails) the reader's pages word in Arabic. */
+export function badParam(
   name: string,
   problem: string,
   reason: BadParamReason,
   bounds: { min?: number; max?: number } = {},
+  scope: ParamScope = "search",
 ): AkhbarError {
   const details: BadParamDetails = { param: name, reason, ...bounds };
-  return new AkhbarError("search.bad_param", `search: parameter "${name}" ${problem}`, { ...details });
+  return new AkhbarError(`${scope}.bad_param`, `${scope}: parameter "${name}" ${problem}`, { ...details });
 }

@@ -7,9 +7,9 @@ import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
+import { intParam } from "../search-params.ts";
 import { unknownSourceIds } from "../source-names.ts";
 import {
-  intParam,
   MAX_ID_CHARS,
   MAX_PAGE_LIMIT,
   MAX_PAGE_OFFSET,

@@ -22,7 +22,7 @@ import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
-import { parseSearchParams } from "../search-params.ts";
+import { intParam, parseSearchParams } from "../search-params.ts";
 import { resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
@@ -30,7 +30,6 @@ import { isDataPath } from "./client-errors.ts";
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
 import {
-  intParam,
   MAX_ID_CHARS,
   MAX_PAGE_OFFSET,
   STORIES_PER_PAGE,
@@ -167,7 +166,7 @@ export function createWebApp(deps: WebDeps): Hono {
 
   app.get("/", async (c) => {
     const get = params(c);
-    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET);
+    const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "web");
     const source = slugParam(get, "source");
     const country = slugParam(get, "country").toUpperCase();
     const { ctx, sourceList } = await context();
@@ -209,7 +208,7 @@ export function createWebApp(deps: WebDeps): Hono {
 
   app.get("/story/:id", async (c) => {
     const id = idParam(c);
-    const offset = intParam(params(c), "offset", 0, 0, MAX_PAGE_OFFSET);
+    const offset = intParam(params(c), "offset", 0, 0, MAX_PAGE_OFFSET, "web");
     const [story, { ctx }] = await Promise.all([reader.story(id), context()]);
     if (story === null) throw new AkhbarError("web.not_found", "لا توجد قصة بهذا المعرّف.");
     const feed = `/feeds/story/${encodeURIComponent(story.id)}`;
@@ -339,7 +338,7 @@ export function createWebApp(deps: WebDeps): Hono {
 
   app.get("/sources/:id", async (c) => {
     const id = idParam(c);
-    const offset = intParam(params(c), "offset", 0, 0, MAX_PAGE_OFFSET);
+    const offset = intParam(params(c), "offset", 0, 0, MAX_PAGE_OFFSET, "web");
     const { ctx, sourceList } = await context();
     const source = sourceList.find((s) => s.id === id);
     if (source === undefined) throw new AkhbarError("web.not_found", "لا يوجد مصدر بهذا المعرّف.");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAkhbarError } from "../../domain/errors.ts";
-import { intParam, slugListParam } from "./page-params.ts";
+import { slugListParam } from "./page-params.ts";
 
 const reader = (values: string[]) => (name: string) => (name === "source" ? values : []);
 
@@ -25,27 +25,5 @@ describe("slugListParam", () => {
       param: "source",
       reason: "not_identifier",
     });
-  });
-});
-
-describe("intParam", () => {
-  const one = (value: string) => (name: string) => (name === "offset" ? [value] : []);
-  const reasonOf = (value: string) => {
-    try {
-      intParam(one(value), "offset", 0, 0, 100, "api");
-    } catch (err) {
-      return (err as { details?: { reason?: string } }).details?.reason;
-    }
-    return "accepted";
-  };
-
-  it.each([
-    ["a whole number in range", "20", "accepted"],
-    ["a negative number is out of range, not malformed", "-1", "out_of_range"],
-    ["past the maximum", "101", "out_of_range"],
-    ["a fraction is no whole number", "1.5", "not_integer"],
-    ["words are no number", "abc", "not_integer"],
-  ])("%s", (_why, value, reason) => {
-    expect(reasonOf(value)).toBe(reason);
   });
 });
