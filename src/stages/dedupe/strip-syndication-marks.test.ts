@@ -8,6 +8,7 @@ import {
   stripSyndicationMarks,
   stripWireDeskPrefix,
   stripWireHeadlineMarks,
+  wirePartNumber,
 } from "./strip-syndication-marks.ts";
 
 describe("attributionPrefixOf", () => {
@@ -61,6 +62,29 @@ describe("isWirePart", () => {
       false,
     );
     expect(isWirePart(title, "إضافة فئات عمرية جديدة إلى البرنامج")).toBe(false);
+  });
+});
+
+describe("wirePartNumber", () => {
+  it.each([
+    ["the fourth part", "عام / مجلس الوزراء يعقد جلسته إضافة رابعة", "", 4],
+    ["a first and last part is the first", "سياسي / الوزير يستقبل نظيره / إضافة أولى واخيرة", "", 1],
+    ["a third and last part is the third", "عام / بدء قيد الناخبين / إضافة ثالثة واخيرة", "", 3],
+    [
+      "the mark opening the text when the title has none",
+      "عام / مجلس الوزراء يعقد جلسته",
+      "إضافة خامسة وأخيرة\n3 - تعيين",
+      5,
+    ],
+    [
+      "a release's first part is no part",
+      "عام / مجلس الوزراء يعقد جلسته",
+      "جدة واس\nرأس ولي العهد الجلسة",
+      null,
+    ],
+    ["إضافة as a word of the headline is no part", "المهنا: اللاعب سيكون خير إضافة لنا", "", null],
+  ])("%s", (_why, title, text, part) => {
+    expect(wirePartNumber(title, text)).toBe(part);
   });
 });
 

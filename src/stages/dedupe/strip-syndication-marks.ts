@@ -163,6 +163,38 @@ export function isWirePart(title: string, text = ""): boolean {
   return WIRE_PART_SUFFIX_RE.test(title) || WIRE_PART_LINE_RE.test(text);
 }
 
+/** wirePartNumber of a bare "إضافة أخيرة" (last, unnumbered): after every numbered part. */
+export const WIRE_PART_LAST = 99;
+
+/** Each part mark's ordinal. */
+const WIRE_PART_ORDINALS: Readonly<Record<string, number>> = {
+  أولى: 1,
+  اولى: 1,
+  ثانية: 2,
+  ثالثة: 3,
+  رابعة: 4,
+  خامسة: 5,
+  سادسة: 6,
+  سابعة: 7,
+  ثامنة: 8,
+  تاسعة: 9,
+  عاشرة: 10,
+  أخيرة: WIRE_PART_LAST,
+  اخيرة: WIRE_PART_LAST,
+};
+const WIRE_PART_ORDINAL_RE = /إضافة\s+(\S+)/u;
+
+/**
+ * Which part of a wire release an article is (isWirePart), by its mark's ordinal; null for no part. Examples:
+ * "عام / مجلس الوزراء يعقد جلسته إضافة رابعة" -> 4; "… / إضافة أولى واخيرة" -> 1; a text opening "إضافة خامسة وأخيرة"
+ * -> 5.
+ */
+export function wirePartNumber(title: string, text = ""): number | null {
+  const mark = WIRE_PART_SUFFIX_RE.exec(title)?.[0] ?? WIRE_PART_LINE_RE.exec(text)?.[0];
+  if (mark === undefined) return null;
+  return WIRE_PART_ORDINALS[WIRE_PART_ORDINAL_RE.exec(mark)?.[1] ?? ""] ?? null;
+}
+
 /**
  * Up to four words, then a colon: who speaks or where ("أمير جازان :", "العراق:"), after any wire desk section. A colon
  * between digits is a time or a score ("الساعة 10:30", "يفوز 2:1"), no attribution.

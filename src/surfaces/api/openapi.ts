@@ -529,6 +529,16 @@ export const OPENAPI_DOCUMENT = {
             description:
               "a late copy: republished after the story had gone quiet; left out of the story's last_update and rank",
           },
+          wire_part: {
+            type: ["integer", "null"],
+            description:
+              'which continuation part of a wire release this is ("… إضافة ثانية" is 2), else null',
+          },
+          part_of: {
+            ...nullableString,
+            description:
+              "in a story's coverage: the release this continuation part goes on from (the article heading its first part's copy group), else null",
+          },
         },
       },
     },

@@ -17,6 +17,7 @@ import {
   slugParam,
 } from "../web/page-params.ts";
 import type { ReaderData, StoryArticle, StoryEntity, StorySummary } from "../web/reader-data.ts";
+import { toStoryCoverage } from "../web/story-coverage.ts";
 import { topEntities } from "../web/top-entities.ts";
 import { apiErrorOf } from "./api-error.ts";
 
@@ -54,8 +55,13 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
     const story = id.length > MAX_ID_CHARS ? null : await deps.reader.story(id);
     if (story === null) throw new AkhbarError("api.not_found", `api: no story with id "${id.slice(0, 200)}"`);
-    // Coverage in publication order (time, then id), copies among originals with their duplicate_of, a page at a
-    // time: the biggest stories have hundreds.
+    // Coverage in publication order (time, then id), copies among originals with their duplicate_of, a wire
+    // release's continuation parts with their part_of (the story page's fold), a page at a time: the biggest stories
+    // have hundreds.
+    const partOf = new Map<string, string>();
+    for (const card of toStoryCoverage(story.articles).cards)
+      for (const part of card.parts)
+        for (const m of [part.head, ...part.copies]) partOf.set(m.id, card.head.id);
     return c.json({
       ...toStoryJson(story),
       entities: story.entities.map(toEntityJson),
@@ -63,7 +69,9 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       article_total: story.articles.length,
       limit,
       offset,
-      articles: story.articles.slice(offset, offset + limit).map(toStoryArticleJson),
+      articles: story.articles
+        .slice(offset, offset + limit)
+        .map((a) => ({ ...toStoryArticleJson(a), part_of: partOf.get(a.id) ?? null })),
     });
   });
 
@@ -187,5 +195,6 @@ export function toStoryArticleJson(a: StoryArticle) {
     lead: a.lead,
     duplicate_of: a.duplicateOf,
     late: a.late === true,
+    wire_part: a.wirePart ?? null,
   };
 }

@@ -671,3 +671,59 @@ describe("reader JSON routes", () => {
     for (const path of jsonRoutes) expect(Object.keys(doc.paths)).toContain(path);
   });
 });
+
+describe("a wire release sent in parts", () => {
+  const HEADLINE = "عام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء";
+  const at = (s: number) => `2015-08-10T23:27:${String(s).padStart(2, "0")}`;
+  const release = (id: string, title: string, s: number, text: string) => ({
+    id,
+    source: "was",
+    url: `http://spa.example/${id}`,
+    title,
+    date: at(s),
+    text,
+  });
+  let g: FixtureApp;
+  beforeAll(async () => {
+    g = await openFixtureApp({
+      extra: [
+        release(
+          "wp-first",
+          HEADLINE,
+          16,
+          "جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس\nرأس نائب خادم الحرمين الشريفين الجلسة التي عقدها مجلس الوزراء في قصر السلام بجدة، وأطلع المجلس على نتائج الاتصالات والمباحثات.",
+        ),
+        release(
+          "wp-2",
+          `${HEADLINE} إضافة ثانية`,
+          14,
+          "وافق مجلس الوزراء على تفويض معالي وزير الخارجية بالتباحث مع الجانب الألماني في شأن مشروع اتفاقية للتعاون.",
+        ),
+        release(
+          "wp-1",
+          `${HEADLINE} إضافة أولى`,
+          15,
+          "بعد الاطلاع على ما رفعه معالي وزير الداخلية، قرر مجلس الوزراء الموافقة على مذكرة تفاهم للتعاون الأمني.",
+        ),
+      ],
+    });
+  });
+  afterAll(() => g.close());
+
+  it("shows the parts inside the first part's card of the story page, and says so in the story's JSON", async () => {
+    const { story_id: story } = (await (await g.app.request("/api/articles/wp-first")).json()) as {
+      story_id: string;
+    };
+    const json = (await (await g.app.request(`/api/stories/${story}`)).json()) as {
+      articles: { id: string; part_of: string | null; wire_part: number | null }[];
+    };
+    const byId = new Map(json.articles.map((a) => [a.id, a]));
+    expect(byId.get("wp-1")).toMatchObject({ part_of: "wp-first", wire_part: 1 });
+    expect(byId.get("wp-2")).toMatchObject({ part_of: "wp-first", wire_part: 2 });
+    expect(byId.get("wp-first")).toMatchObject({ part_of: null, wire_part: null });
+    const body = await (await g.app.request(`/story/${story}`)).text();
+    expect(body.match(/<article class="card">/g)).toHaveLength(1);
+    expect(body).toContain("تتمة الخبر في جزأين");
+    expect(body.indexOf('href="/article/wp-1"')).toBeLessThan(body.indexOf('href="/article/wp-2"'));
+  });
+});

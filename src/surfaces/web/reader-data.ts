@@ -26,6 +26,11 @@ export interface StoryArticle {
    * rank leave it out. Absent: false.
    */
   late?: boolean;
+  /**
+   * Which part of a wire release this is ("… إضافة ثانية" -> 2; wirePartNumber over the title and the text's opening,
+   * which the lead leaves out). Absent: not a continuation part.
+   */
+  wirePart?: number;
 }
 
 /** A story as a list shows it. */

@@ -21,6 +21,7 @@ import type {
   StorySummary,
   TopStoriesQuery,
 } from "./reader-data.ts";
+import { wirePartOf } from "./story-coverage.ts";
 
 /** Lead paragraphs are cut here: about two lines of a card at reading width. */
 export const LEAD_MAX_CHARS = 220;
@@ -190,6 +191,7 @@ function toStoryArticle(a: Article): StoryArticle {
     publishedAt: a.publishedAt ?? a.fetchedAt,
     url: a.url,
     lead: leadOf(a.text),
+    ...wirePartOf(a.title, a.text),
     duplicateOf: null,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoryArticle } from "./reader-data.ts";
-import { toStoryCoverage } from "./story-coverage.ts";
+import { type CoverageCard, toStoryCoverage, wirePartOf } from "./story-coverage.ts";
 
 /** A member at `hour` o'clock on 2015-08-10, a copy of `duplicateOf` when given. */
 function member(id: string, hour: number, duplicateOf: string | null = null): StoryArticle {
@@ -16,9 +16,18 @@ function member(id: string, hour: number, duplicateOf: string | null = null): St
   };
 }
 
-/** Each card as "head: copies". */
-const shape = (articles: StoryArticle[]) =>
-  toStoryCoverage(articles).cards.map((c) => `${c.head.id}:${c.copies.map((m) => m.id).join(",")}`);
+/** A wire release's member: `title` on SPA ("was") at `minute` past 20:00 on 2015-08-10. */
+function wire(id: string, title: string, minute: number, text = ""): StoryArticle {
+  const at = `2015-08-10T20:${String(minute).padStart(2, "0")}:00Z`;
+  return { ...member(id, 20), title, sourceId: "was", publishedAt: at, ...wirePartOf(title, text) };
+}
+
+/** Each card as "head: copies", its parts (same shape) after a "+". */
+const shape = (articles: StoryArticle[]) => toStoryCoverage(articles).cards.map(cardShape);
+const cardShape = (c: CoverageCard): string =>
+  `${c.head.id}:${c.copies.map((m) => m.id).join(",")}${c.parts.length === 0 ? "" : ` + [${c.parts.map(cardShape).join(" ")}]`}`;
+
+const CABINET = "عام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء";
 
 describe("toStoryCoverage", () => {
   const rows: { name: string; articles: StoryArticle[]; cards: string[]; firstId: string | null }[] = [
@@ -53,13 +62,62 @@ describe("toStoryCoverage", () => {
       firstId: "a",
     },
     { name: "has no card and no first report without members", articles: [], cards: [], firstId: null },
+    {
+      name: "folds a wire release's continuation parts into its first part's card, in part order",
+      articles: [
+        wire("p3", `${CABINET} إضافة ثالثة`, 1),
+        wire("first", CABINET, 2),
+        wire("p1", `${CABINET} إضافة أولى`, 3),
+        member("other", 21),
+      ],
+      cards: ["first: + [p1: p3:]", "other:"],
+      firstId: "p3",
+    },
+    {
+      name: "knows the last part whose title has no mark by the mark opening its text (SPA's cabinet session)",
+      articles: [
+        wire("first", CABINET, 2),
+        wire("p5", CABINET, 1, "إضافة خامسة وأخيرة\n\n3 - تعيين مدير عام"),
+      ],
+      cards: ["first: + [p5:]"],
+      firstId: "p5",
+    },
+    {
+      name: "brings a part's copies along inside its card, and finds the first part through an outlet's copy of it",
+      articles: [
+        { ...member("alweeam", 18), title: "جامعة كوينزلاند تكرم مبتعثاً" },
+        wire("part", "عام / جامعة كوينزلاند تكرم مبتعثاً إضافة أولى وأخيرة", 30),
+        {
+          ...member("copy", 21, "part"),
+          title: "جامعة كوينزلاند تكرم مبتعثاً إضافة أولى وأخيرة",
+          wirePart: 1,
+        },
+      ],
+      cards: ["alweeam: + [part:copy]"],
+      firstId: "alweeam",
+    },
+    {
+      name: "leaves a part alone when its release's first part is not in the story",
+      articles: [wire("p2", `${CABINET} إضافة ثانية`, 1), member("other", 21)],
+      cards: ["p2:", "other:"],
+      firstId: "p2",
+    },
+    {
+      name: "leaves a same-headline part of another day apart (WIRE_PART_MAX_HOURS)",
+      articles: [
+        wire("first", CABINET, 2),
+        { ...wire("p1", `${CABINET} إضافة أولى`, 3), publishedAt: "2015-08-12T20:03:00Z" },
+      ],
+      cards: ["first:", "p1:"],
+      firstId: "first",
+    },
   ];
   it.each(rows)("$name", ({ articles, cards, firstId }) => {
     expect(shape(articles)).toEqual(cards);
     expect(toStoryCoverage(articles).firstId).toBe(firstId);
   });
 
-  it("draws every member exactly once: the cards and their copies add up to the article count", () => {
+  it("draws every member exactly once: the cards, their copies and parts add up to the article count", () => {
     // A mixed story: originals, copies here, copies of originals elsewhere, same times.
     const articles: StoryArticle[] = [];
     for (let i = 0; i < 40; i++) {
@@ -67,8 +125,18 @@ describe("toStoryCoverage", () => {
       const dup = kind === 0 ? null : kind === 1 ? `m${i - 1}` : kind === 2 ? `far${i % 3}` : `m${i - 3}`;
       articles.push(member(`m${i}`, i % 7, dup));
     }
+    articles.push(
+      wire("release", CABINET, 1),
+      wire("part", `${CABINET} إضافة أولى`, 2),
+      member("pc", 3, "part"),
+    );
     const { cards } = toStoryCoverage(articles);
-    const drawn = cards.flatMap((c) => [c.head.id, ...c.copies.map((m) => m.id)]);
+    const ids = (c: CoverageCard): string[] => [
+      c.head.id,
+      ...c.copies.map((m) => m.id),
+      ...c.parts.flatMap(ids),
+    ];
+    const drawn = cards.flatMap(ids);
     expect(drawn).toHaveLength(articles.length);
     expect(new Set(drawn).size).toBe(articles.length);
   });

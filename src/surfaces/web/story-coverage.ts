@@ -1,8 +1,11 @@
 /**
  * A story's coverage as cards: one card per copy group present in the story, its displayed article on top and the
- * group's other members inside it, so every member is drawn exactly once. Surface helper, pure.
+ * group's other members inside it, and a wire release's continuation parts inside its first part's card, so every
+ * member is drawn exactly once. Surface helper, pure.
  */
 import { articleTimeMs } from "../../domain/parse-iso-time.ts";
+import { wirePartNumber } from "../../stages/dedupe/strip-syndication-marks.ts";
+import { linkWireParts } from "../../stages/dedupe/wire-release-parts.ts";
 import type { StoryArticle } from "./reader-data.ts";
 
 /** One copy group as the story page draws it. */
@@ -16,6 +19,12 @@ export interface CoverageCard {
   copies: StoryArticle[];
   /** The earliest time of any of the card's members (epoch ms; undated: MAX_SAFE_INTEGER): cards sort by it. */
   firstMs: number;
+  /**
+   * A wire release's continuation parts ("… إضافة ثانية", linkWireParts) when this card holds its first part: each part
+   * a card of its own copy group, in part order. A part is a new text, not a copy, yet a reader reads it as the rest
+   * of this card's release, not as other coverage (dev corpus: 20 parts, each its own card in 14 stories).
+   */
+  parts: CoverageCard[];
 }
 
 /** The coverage of a story: its cards, by their earliest member, and the story's earliest member. */
@@ -38,8 +47,12 @@ function byTimeThenId(a: StoryArticle, b: StoryArticle): number {
  * Groups `articles` (one story's members) by copy group: an article's group is its `duplicateOf`, or itself when it
  * is an original. Every article lands in exactly one card: sum of (1 + copies) over the cards is `articles.length`.
  *
+ * A card whose head is a wire release's continuation part goes inside the card holding the release's first part
+ * (CoverageCard.parts); `cards` are the others.
+ *
  * Example: originals a (09:00), b (10:00); c copy of a at 08:00; d copy of x (not in the story) at 11:00 →
- * cards [a + [c]] (first 08:00), [b], [d] (head d, its original elsewhere); firstId c.
+ * cards [a + [c]] (first 08:00), [b], [d] (head d, its original elsewhere); firstId c. With e "b's headline إضافة
+ * أولى" at 10:00: [b] holds e's card in its parts.
  */
 export function toStoryCoverage(articles: readonly StoryArticle[]): StoryCoverage {
   const sorted = [...articles].sort(byTimeThenId);
@@ -57,8 +70,53 @@ export function toStoryCoverage(articles: readonly StoryArticle[]): StoryCoverag
       head,
       copies: members.filter((m) => m !== head),
       firstMs: coverageTimeMs(members[0]!),
+      parts: [],
     });
   }
   cards.sort((a, b) => a.firstMs - b.firstMs || byTimeThenId(a.head, b.head));
-  return { cards, firstId: sorted[0]?.id ?? null };
+  return { cards: foldWireParts(cards), firstId: sorted[0]?.id ?? null };
 }
+
+/** Moves each card headed by a continuation part into the card holding its release's first part (head or copy). */
+function foldWireParts(cards: CoverageCard[]): CoverageCard[] {
+  const heads = cards.map((c) => ({
+    id: c.head.id,
+    sourceId: c.head.sourceId,
+    title: c.head.title,
+    part: c.head.wirePart ?? null,
+    timeMs: coverageTimeMs(c.head),
+  }));
+  const links = linkWireParts(heads);
+  if (links.length === 0) return cards;
+  const cardOf = new Map<string, CoverageCard>();
+  for (const c of cards) for (const m of [c.head, ...c.copies]) cardOf.set(m.id, c);
+  const partNumber = new Map(links.map((l) => [l.partId, l.part]));
+  const folded = new Set<CoverageCard>();
+  // Only copy-group heads are linked (a part's copies ride with its card), so a first part is never itself a part.
+  for (const l of links) {
+    const part = cardOf.get(l.partId)!;
+    const release = cardOf.get(l.firstId)!;
+    if (release === part) continue;
+    release.parts.push(part);
+    folded.add(part);
+  }
+  for (const c of cards) {
+    c.parts.sort(
+      (a, b) => partNumber.get(a.head.id)! - partNumber.get(b.head.id)! || byTimeThenId(a.head, b.head),
+    );
+    // The release's card sorts by its earliest member, parts included (SPA's parts may come seconds before).
+    for (const p of c.parts) c.firstMs = Math.min(c.firstMs, p.firstMs);
+  }
+  return cards
+    .filter((c) => !folded.has(c))
+    .sort((a, b) => a.firstMs - b.firstMs || byTimeThenId(a.head, b.head));
+}
+
+/** StoryArticle.wirePart for a title and text, as a spread (`{}` for no part). */
+export function wirePartOf(title: string, text: string): { wirePart?: number } {
+  const part = wirePartNumber(title, text.slice(0, WIRE_PART_OPENING_CHARS));
+  return part === null ? {} : { wirePart: part };
+}
+
+/** The mark opening a text sits on its first line: this much of the text is enough to find it. */
+const WIRE_PART_OPENING_CHARS = 80;

@@ -23,7 +23,7 @@ import type {
   TopStoriesQuery,
 } from "./reader-data.ts";
 import { leadOf, withPublishers } from "./storage-reader-data.ts";
-import { toStoryCoverage } from "./story-coverage.ts";
+import { toStoryCoverage, wirePartOf } from "./story-coverage.ts";
 
 /** Stories updated this long before the newest one compete for the home page; older ones rank near zero anyway. */
 export const TOP_STORIES_WINDOW_HOURS = 72;
@@ -159,9 +159,12 @@ export class StoryReaderData implements ReaderData {
       if (a !== undefined) articles.push(toStoryArticle(a, m));
     }
     // What entities and dates are read from: each card's head (an original, or the first copy here of one placed
-    // elsewhere), earliest card first, so a story made only of such copies still names its people and days.
+    // elsewhere) and its release's parts (other decisions, other names), earliest card first, so a story made only
+    // of such copies still names its people and days.
     const articleRows = new Map(articles.map((a) => [a.id, rows.get(a.id)!]));
-    const originals = toStoryCoverage(articles).cards.map((c) => articleRows.get(c.head.id)!);
+    const originals = toStoryCoverage(articles).cards.flatMap((c) =>
+      [c, ...c.parts].map((card) => articleRows.get(card.head.id)!),
+    );
     return { summary, articles, originals };
   }
 }
@@ -175,6 +178,7 @@ function toStoryArticle(a: ArticleSummary, p: PlacedArticle | StoryMember | null
     publishedAt: a.publishedAt ?? a.fetchedAt,
     url: a.url,
     lead: leadOf(a.text),
+    ...wirePartOf(a.title, a.text),
     duplicateOf: p?.duplicateOf ?? null,
     ...(p !== null && "late" in p && p.late ? { late: true } : {}),
   };

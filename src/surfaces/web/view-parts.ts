@@ -114,6 +114,9 @@ const OTHER_ADJECTIVES = { one: "آخر", two: "آخران", plural: "أخرى",
 export const copiedArticlesLabel = (n: number) => countPhrase(n, ARTICLE_NOUNS, COPIED_ADJECTIVES);
 /** "مقال واحد آخر", "3 مقالات أخرى": more articles than those listed. */
 export const otherArticlesLabel = (n: number) => countPhrase(n, ARTICLE_NOUNS, OTHER_ADJECTIVES);
+/** A release's continuation parts after "في" (so the dual is genitive): "جزء واحد", "جزأين", "3 أجزاء", "11 جزءًا". */
+export const partsLabel = (n: number) =>
+  countLabel(n, { one: "جزء واحد", two: "جزأين", plural: "أجزاء", accusative: "جزءًا", singular: "جزء" });
 export const resultsLabel = (n: number) => (n === 0 ? "لا نتائج" : countLabel(n, RESULT_NOUNS));
 
 /** A story card for the home page and source pages. `headingLevel` keeps the outline in order. */

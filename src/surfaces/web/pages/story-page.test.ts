@@ -186,3 +186,42 @@ describe("story page first-report badge", () => {
     expect(one([article(0), article(1)]).match(/first-badge/g)).toHaveLength(1);
   });
 });
+
+describe("story page wire release parts", () => {
+  const CABINET = "عام / مجلس الوزراء يعقد جلسته";
+  const wire = (id: string, title: string, minute: number, wirePart?: number): StoryArticle => ({
+    ...article(0),
+    id,
+    title,
+    sourceId: "was",
+    publishedAt: `2015-08-10T20:${String(minute).padStart(2, "0")}:00Z`,
+    ...(wirePart === undefined ? {} : { wirePart }),
+  });
+  const story = (articles: StoryArticle[]): StoryDetail => ({
+    ...bigStory(),
+    articles,
+    articleCount: articles.length,
+    entities: [],
+    dates: [],
+  });
+
+  it("draws a release's continuation parts inside its first part's card, in part order, and no card of their own", () => {
+    const body = renderStoryPage(
+      story([
+        wire("first", CABINET, 2),
+        wire("p2", `${CABINET} إضافة ثانية`, 1, 2),
+        wire("p1", `${CABINET} إضافة أولى`, 3, 1),
+        wire("p5", CABINET, 0, 5),
+      ]),
+      caps,
+      ctx,
+    ).value;
+    expect(body.match(/<article class="card">/g)).toHaveLength(1);
+    expect(body).toContain("تتمة الخبر في 3 أجزاء");
+    const order = ["p1", "p2", "p5"].map((id) => body.indexOf(`href="/article/${id}"`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // The part whose title has no mark says which part it is; the earliest member (p5) opens the disclosure.
+    expect(body).toContain("الإضافة 5");
+    expect(body).toMatch(/<details class="copies parts" open>/);
+  });
+});

@@ -3,7 +3,11 @@
  * a timeline of coverage over time and coverage by outlet (inline SVG and <meter>, no script). Pure render.
  */
 import { articleTimeMs } from "../../../domain/parse-iso-time.ts";
-import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
+import {
+  isWirePart,
+  stripWireDeskPrefix,
+  WIRE_PART_LAST,
+} from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { STORY_ENTITY_ARTICLES_MAX } from "../../../stages/entities/story-entities.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
@@ -17,6 +21,7 @@ import {
   otherArticlesLabel,
   outletsLabel,
   pager,
+  partsLabel,
   shortTime,
   sourceName,
   type ViewContext,
@@ -99,7 +104,8 @@ function coverageCard(card: CoverageCard, firstId: string | null, ctx: ViewConte
   const { head, copies } = card;
   const original = head.duplicateOf === null ? head : undefined;
   const notes = memberNotes(head, original, firstId, ctx);
-  if (copies.length === 0) return articleRow(head, ctx, notes);
+  const parts = card.parts.length === 0 ? "" : releaseParts(card.parts, firstId, ctx);
+  if (copies.length === 0) return articleRow(head, ctx, notes, parts);
   const listed = copies.slice(0, COPIES_SHOWN_MAX);
   const rest = copies.slice(COPIES_SHOWN_MAX);
   const open = copies.some((c) => c.id === firstId);
@@ -110,7 +116,29 @@ function coverageCard(card: CoverageCard, firstId: string | null, ctx: ViewConte
       ? ""
       : html`<p class="note">و${otherArticlesLabel(rest.length)} في: ${restCopyLinks(rest, ctx)}</p>`
   }</details>`;
-  return articleRow(head, ctx, notes, disclosure);
+  return articleRow(head, ctx, notes, html`${disclosure}${parts}`);
+}
+
+/**
+ * A wire release's continuation parts inside its first part's card (CoverageCard.parts), in part order, each with its
+ * mark ("… إضافة ثانية") and the outlets that copied it; open when one holds the story's first report.
+ */
+function releaseParts(parts: readonly CoverageCard[], firstId: string | null, ctx: ViewContext): SafeHtml {
+  const open = parts.some((p) => [p.head, ...p.copies].some((m) => m.id === firstId));
+  const row = (p: CoverageCard) => {
+    const original = p.head.duplicateOf === null ? p.head : undefined;
+    const copied = p.copies.length === 0 ? [] : [html`<span>نقلته: ${restCopyLinks(p.copies, ctx)}</span>`];
+    // The one part whose title carries no mark (its text opens with it) says which part it is.
+    const unmarked =
+      isWirePart(p.head.title) || p.head.wirePart === undefined
+        ? []
+        : [
+            html`<span>${p.head.wirePart === WIRE_PART_LAST ? "الإضافة الأخيرة" : `الإضافة ${p.head.wirePart}`}</span>`,
+          ];
+    return copyRow(p.head, [...unmarked, ...memberNotes(p.head, original, firstId, ctx), ...copied], ctx);
+  };
+  return html`<details class="copies parts"${open ? html` open` : ""}><summary>تتمة الخبر في ${partsLabel(parts.length)}</summary>
+<ol class="copy-list">${parts.map(row)}</ol></details>`;
 }
 
 /**
