@@ -46,12 +46,17 @@ describe("encodeRawTarget", () => {
     ],
     [
       "leaves ASCII and existing escapes alone",
-      "/api/search?q=%D8%B3&limit=5",
-      "/api/search?q=%D8%B3&limit=5",
+      "/api/search?q=%D8%B3&w=سوريا",
+      "/api/search?q=%D8%B3&w=%D8%B3%D9%88%D8%B1%D9%8A%D8%A7",
     ],
     ["refuses a second slash: //host reads as another host in a Location", "//evil.example/سوريا", null],
     ["refuses a backslash after the slash, which browsers read as //", "/\\evil.example/سوريا", null],
     ["refuses a control character", "/search?q=\u0001سوريا", null],
+    [
+      "has nothing to encode in an ASCII target (another request's line, read from a pipelined packet)",
+      "/api/search?q=x",
+      null,
+    ],
   ])("%s", (_why, target, expected) => {
     expect(encodeRawTarget(Buffer.from(target, "utf8"))).toBe(expected);
   });

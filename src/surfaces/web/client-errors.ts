@@ -61,12 +61,14 @@ export function readRequestLine(raw: Buffer): RequestLine | null {
 }
 
 /**
- * The target with its non-ASCII bytes percent-encoded, when it is a path on this host written in valid UTF-8 with no
- * control characters; else null. Example: "/search?q=سوريا" → "/search?q=%D8%B3%D9%88%D8%B1%D9%8A%D8%A7".
+ * The target with its non-ASCII bytes percent-encoded, when it has some and is a path on this host written in valid
+ * UTF-8 with no control characters; else null. Example: "/search?q=سوريا" → "/search?q=%D8%B3%D9%88%D8%B1%D9%8A%D8%A7".
  * Not "//host/…" or "/\host/…": browsers read those as another host, and this becomes a Location.
  */
 export function encodeRawTarget(target: Buffer): string | null {
   if (target[0] !== 0x2f || target[1] === 0x2f || target[1] === 0x5c) return null;
+  // Nothing to encode: the parser refused something else, or the line read is an earlier request's of the same packet.
+  if (!target.some((byte) => byte >= 0x80)) return null;
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(target);
   } catch {
