@@ -63,6 +63,54 @@ describe("story CLI", () => {
     expect(json.dates).toContainEqual(expect.objectContaining({ day: "2015-07-26" }));
     expect(text).toMatch(/dates: 2015-07-26 \(\d\)/);
   });
+  it("prints a wire release's continuation parts under its first part, and says part_of in JSON", async () => {
+    const headline = "عام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء";
+    const record = (id: string, title: string, s: number, text: string) => ({
+      id,
+      source: "was",
+      url: `http://spa.example/${id}`,
+      title,
+      date: `2015-08-10T23:27:${s}`,
+      text,
+    });
+    const file = join(dir, "release.jsonl");
+    writeFileSync(
+      file,
+      fixtureJsonl([
+        record(
+          "wp-first",
+          headline,
+          16,
+          "جدة واس\nرأس نائب خادم الحرمين الشريفين جلسة مجلس الوزراء في قصر السلام بجدة.",
+        ),
+        record(
+          "wp-2",
+          `${headline} إضافة ثانية`,
+          14,
+          "وافق مجلس الوزراء على تفويض وزير الخارجية بالتباحث مع الجانب الألماني.",
+        ),
+        record(
+          "wp-1",
+          `${headline} إضافة أولى`,
+          15,
+          "قرر مجلس الوزراء الموافقة على مذكرة تفاهم للتعاون الأمني بعد الاطلاع.",
+        ),
+      ]),
+    );
+    expect((await cli(["import", file, "--workers", "0"])).code).toBe(0);
+    const exported = (await cli(["export", "--jsonl"])).out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; story_id: string });
+    const story = exported.find((a) => a.id === "wp-first")!.story_id;
+    const json = JSON.parse((await cli(["story", story, "--json"])).out);
+    const byId = new Map(json.articles.map((a: { id: string }) => [a.id, a]));
+    expect(byId.get("wp-2")).toMatchObject({ wire_part: 2, part_of: "wp-first" });
+    const text = (await cli(["story", story])).out;
+    expect(text).toMatch(
+      /\n {3}> part 1: [^\n]*إضافة أولى\n {5}wp-1 [^\n]*\n {3}> part 2: [^\n]*إضافة ثانية/,
+    );
+  });
   it("lists similar articles without the article's copies", async () => {
     const json = JSON.parse((await cli(["similar", "st-002", "--json"])).out);
     expect(json.copies.map((c: { id: string }) => c.id)).toContain("st-001");

@@ -17,7 +17,7 @@ import {
   slugParam,
 } from "../web/page-params.ts";
 import type { ReaderData, StoryArticle, StoryEntity, StorySummary } from "../web/reader-data.ts";
-import { toStoryCoverage } from "../web/story-coverage.ts";
+import { wirePartOfIds } from "../web/story-coverage.ts";
 import { topEntities } from "../web/top-entities.ts";
 import { apiErrorOf } from "./api-error.ts";
 
@@ -58,10 +58,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     // Coverage in publication order (time, then id), copies among originals with their duplicate_of, a wire
     // release's continuation parts with their part_of (the story page's fold), a page at a time: the biggest stories
     // have hundreds.
-    const partOf = new Map<string, string>();
-    for (const card of toStoryCoverage(story.articles).cards)
-      for (const part of card.parts)
-        for (const m of [part.head, ...part.copies]) partOf.set(m.id, card.head.id);
+    const partOf = wirePartOfIds(story.articles);
     return c.json({
       ...toStoryJson(story),
       entities: story.entities.map(toEntityJson),

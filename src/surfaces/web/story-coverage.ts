@@ -120,3 +120,15 @@ export function wirePartOf(title: string, text: string): { wirePart?: number } {
 
 /** The mark opening a text sits on its first line: this much of the text is enough to find it. */
 const WIRE_PART_OPENING_CHARS = 80;
+
+/**
+ * For each member of a wire release's continuation part (its copies too): the head of the card holding the release's
+ * first part, as toStoryCoverage folds them; the JSON of a story (API and CLI) says it as `part_of`.
+ */
+export function wirePartOfIds(articles: readonly StoryArticle[]): Map<string, string> {
+  const partOf = new Map<string, string>();
+  for (const card of toStoryCoverage(articles).cards)
+    for (const part of card.parts)
+      for (const m of [part.head, ...part.copies]) partOf.set(m.id, card.head.id);
+  return partOf;
+}

@@ -1,5 +1,6 @@
 /**
- * `akhbar story ID [--json]`: one story with all its coverage, copies collapsed under their original.
+ * `akhbar story ID [--json]`: one story with all its coverage as the story page draws it (toStoryCoverage): copies
+ * collapsed under their original, a wire release's continuation parts under its first part.
  * Surface: reads the story through StoryReaderData, prints.
  */
 
@@ -7,6 +8,8 @@ import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { toEntityJson, toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
+import type { StoryArticle } from "../../web/reader-data.ts";
+import { toStoryCoverage, wirePartOfIds } from "../../web/story-coverage.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
@@ -29,11 +32,15 @@ export const storyCommand: Command = {
       const story = await new StoryReaderData(storage).story(id);
       if (story === null) throw new AkhbarError("story.not_found", `story: no story with id "${id}"`);
       if (ctx.json) {
+        const partOf = wirePartOfIds(story.articles);
         printJson(ctx.io, {
           ...toStoryJson(story),
           entities: story.entities.map(toEntityJson),
           dates: story.dates,
-          articles: story.articles.map(toStoryArticleJson),
+          articles: story.articles.map((a) => ({
+            ...toStoryArticleJson(a),
+            part_of: partOf.get(a.id) ?? null,
+          })),
         });
         return 0;
       }
@@ -52,27 +59,26 @@ export const storyCommand: Command = {
       }
       if (story.dates.length > 0)
         printLine(ctx.io, `dates: ${story.dates.map((d) => `${d.day} (${d.articles})`).join(", ")}`);
-      const copiesOf = new Map<string, typeof story.articles>();
-      for (const a of story.articles) {
-        if (a.duplicateOf === null) continue;
-        copiesOf.set(a.duplicateOf, [...(copiesOf.get(a.duplicateOf) ?? []), a]);
-      }
-      const members = new Set(story.articles.map((a) => a.id));
-      for (const a of story.articles) {
-        // Copies print under their original; a copy whose original is in another story prints on its own.
-        if (a.duplicateOf !== null && members.has(a.duplicateOf)) continue;
-        printLine(ctx.io);
-        printLine(
-          ctx.io,
-          `${a.publishedAt?.slice(0, 16).replace("T", " ") ?? "undated"}  ${a.sourceId}  ${stripWireDeskPrefix(a.title)}`,
-        );
-        printLine(ctx.io, `   ${a.id} · ${a.url}`);
-        const copies = copiesOf.get(a.id) ?? [];
+      // One entry per card of the story page: copies under their original, a wire release's parts under its first part.
+      const line = (a: StoryArticle) =>
+        `${a.publishedAt?.slice(0, 16).replace("T", " ") ?? "undated"}  ${a.sourceId}  ${stripWireDeskPrefix(a.title)}`;
+      const copiesLine = (copies: readonly StoryArticle[], indent: string) => {
         if (copies.length > 0)
           printLine(
             ctx.io,
-            `   + ${countNoun(copies.length, "copy", "copies")}: ${copies.map((c) => `${c.sourceId} (${c.id})`).join(", ")}`,
+            `${indent}+ ${countNoun(copies.length, "copy", "copies")}: ${copies.map((c) => `${c.sourceId} (${c.id})`).join(", ")}`,
           );
+      };
+      for (const card of toStoryCoverage(story.articles).cards) {
+        printLine(ctx.io);
+        printLine(ctx.io, line(card.head));
+        printLine(ctx.io, `   ${card.head.id} · ${card.head.url}`);
+        copiesLine(card.copies, "   ");
+        for (const part of card.parts) {
+          printLine(ctx.io, `   > part ${part.head.wirePart ?? "?"}: ${line(part.head)}`);
+          printLine(ctx.io, `     ${part.head.id} · ${part.head.url}`);
+          copiesLine(part.copies, "     ");
+        }
       }
       return 0;
     } finally {

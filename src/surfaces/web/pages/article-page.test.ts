@@ -70,7 +70,10 @@ describe("article page provenance and coverage", () => {
   });
 
   it("says when only the title was stored, and nothing when there is text (product review: 261 title-only articles)", () => {
-    const bare = renderArticlePage(view({ text: "", html: null, url: "https://example.com/x" }, {}), ctx).value;
+    const bare = renderArticlePage(
+      view({ text: "", html: null, url: "https://example.com/x" }, {}),
+      ctx,
+    ).value;
     expect(bare).toContain("لم يُحفظ نص هذا الخبر، بل عنوانه فقط؛ اقرأه في موقعه الأصلي من الرابط أدناه.");
     const full = renderArticlePage(view({ text: "نص الخبر كاملًا", html: null }, {}), ctx).value;
     expect(full).not.toContain("لم يُحفظ نص");
