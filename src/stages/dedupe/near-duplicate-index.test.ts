@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toHeadlineOrdinals } from "../entities/headline-ordinals.ts";
 import {
   type CopyTest,
   compareShingles,
@@ -9,6 +10,8 @@ import {
   REWRITE_LATE_MIN_TITLE_AGREEMENT,
   REWRITE_LATE_MIN_TITLE_STEMS,
   REWRITE_MAX_HOURS,
+  REWRITE_MIN_BIGRAM_CONTAINMENT,
+  REWRITE_SAME_INSTANCES_BIGRAM_SLACK,
   rareLeadAgreementOf,
   rewriteMaxHoursOf,
   type ShingleOverlap,
@@ -436,6 +439,67 @@ describe("the rewrite test (one release, each outlet's edits)", () => {
     const index = new NearDuplicateIndex();
     index.add("release", 0, releaseFp);
     expect(index.query(rewriteFp("okaz"))).toEqual([]);
+  });
+  describe("a few word pairs short of the test, under headlines naming the same instances", () => {
+    /**
+     * Three words in every twelve reworded: the lead keeps 24 of its 30 words, two thirds of the word pairs are shared
+     * (0.65-0.7), half of the 4-word shingles.
+     */
+    const cutMore = Array.from({ length: 80 }, (_, k) => word(k % 12 >= 9 ? 40000 + k : k)).join(" ");
+    /** The second relief plane's headline against the first's, which names no ordinal (invented after real pairs). */
+    const SECOND_PLANE = "وصول طائرة الإغاثة السعودية الثانية لمطار عدن";
+    const FIRST_PLANE = "وصول الطائرة الإغاثية السعودية إلى مطار عدن الدولي";
+    const cases: { name: string; titles: [string, string]; copy: boolean }[] = [
+      {
+        name: "is a rewrite when neither headline names an instance (outlets that cut or reword other paragraphs)",
+        titles: [RELEASE_TITLE, SHORTENED_TITLE],
+        copy: true,
+      },
+      {
+        name: "is no rewrite when one headline names an instance the other does not (the second plane, the first)",
+        titles: [FIRST_PLANE, SECOND_PLANE],
+        copy: false,
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const pairs = (text: string) => toShingleHashes(toShingleWords(text), 2);
+        const shared = compareShingles(pairs(release), pairs(cutMore)).containment;
+        expect(shared).toBeGreaterThanOrEqual(
+          REWRITE_MIN_BIGRAM_CONTAINMENT - REWRITE_SAME_INSTANCES_BIGRAM_SLACK,
+        );
+        expect(shared).toBeLessThan(REWRITE_MIN_BIGRAM_CONTAINMENT);
+        const [first, second] = c.titles;
+        const index = new NearDuplicateIndex();
+        index.add("release", 0, {
+          ...releaseFp,
+          title: toTitleHashes(first),
+          ordinals: toHeadlineOrdinals(first),
+        });
+        const fp = {
+          ...fingerprint(cutMore),
+          wordHashes: toWordHashes(toShingleWords(cutMore)),
+          sourceId: "okaz",
+          title: toTitleHashes(second),
+          ordinals: toHeadlineOrdinals(second),
+        };
+        const [match] = index.query(fp, 3 * HOUR_MS);
+        expect(match?.id).toBe(c.copy ? "release" : undefined);
+      });
+    }
+    it("reads the instances only to lower the word-pair share (copyTestOf)", () => {
+      const overlap = { jaccard: 0.2, containment: 0.45, smaller: 60 };
+      const evidence = (containment: number, sameInstances?: boolean) => ({
+        leadAgreement: 0.8,
+        hoursApart: 2,
+        bigrams: { jaccard: 0.4, containment, smaller: 60 },
+        ...(sameInstances === undefined ? {} : { sameInstances }),
+      });
+      expect(copyTestOf(overlap, undefined, evidence(0.67, true))).toBe("rewrite");
+      expect(copyTestOf(overlap, undefined, evidence(0.67, false))).toBeNull();
+      expect(copyTestOf(overlap, undefined, evidence(0.67))).toBeNull();
+      expect(copyTestOf(overlap, undefined, evidence(0.64, true))).toBeNull();
+    });
   });
   it("keeps apart two texts of one formula that name different people (the royal cables of one day)", () => {
     // Ten cables of the day make the formula's words common in leads; each names its own head of state.

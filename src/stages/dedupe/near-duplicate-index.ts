@@ -21,6 +21,7 @@ import {
 import { namesOtherPlaces, type TextPlaces, toTextPlaces } from "./lead-places.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
 import { PostingLists } from "./posting-lists.ts";
+import { namesSameInstances } from "./same-instances.ts";
 import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
 import {
   DEFAULT_SHINGLE_OPTIONS,
@@ -371,6 +372,9 @@ export class NearDuplicateIndex {
           bigrams ??= toShingleHashesOfWords(fp.wordHashes, REWRITE_SHINGLE_WORDS);
           other.bigrams ??= toShingleHashesOfWords(other.wordHashes, REWRITE_SHINGLE_WORDS);
           out.bigrams = compareShingles(bigrams, other.bigrams);
+          if (fp.ordinals !== undefined && other.ordinals !== undefined) {
+            out.sameInstances = namesSameInstances(fp.ordinals, other.ordinals);
+          }
           if (fp.lead !== undefined && other.lead !== undefined) {
             words ??= toShingleHashesOfWords(fp.wordHashes, 1);
             other.words ??= toShingleHashesOfWords(other.wordHashes, 1);
