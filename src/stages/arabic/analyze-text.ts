@@ -34,14 +34,31 @@ export function matchKeyOf(norm: string): string {
 export function searchKeyOf(norm: string): string {
   const name = properNameOf(norm);
   if (name !== null) return placeKeyOf(foldVariant(name));
-  const key = foldVariant(
-    numberWordKeyOf(norm) ??
-      wordKeptApartKeyOf(norm) ??
-      loanwordKeyOf(norm) ??
-      stemWithoutAccusativeAlef(norm),
+  const stemKey = foldVariant(
+    numberWordKeyOf(norm) ?? wordKeptApartKeyOf(norm) ?? loanwordKeyOf(norm) ?? stemKeepingWawAnOf(norm),
   );
+  const key = SEARCH_SPELLING_KEY_OF_STEM.get(stemKey) ?? stemKey;
   const adjective = COUNTRY_ADJECTIVE_OF_STEM.get(key);
   return adjective !== undefined && norm.includes(adjective.written) ? adjective.written : key;
+}
+
+const WAW_CODE = 0x0648; // ARABIC LETTER WAW
+const ALEF_NOON = "\u0627\u0646"; // ان, the dual ending light10 removes
+
+/**
+ * The light stem without the accusative's alef (stemWithoutAccusativeAlef), keeping ان after a three-letter stem
+ * ending in و: that ان is the noun's own (the pattern فعلان of a root whose last letter is و: إخوان "brothers",
+ * عدوان "aggression", ديوان "court", عنوان "address", حيوان "animal", رضوان), not a dual. Light10 cut them onto the
+ * root's other nouns: a search for الإخوان (the Brotherhood, 673 dev tokens with its forms) found الأخوة, الأخوية and
+ * الأخوين (the stem اخو, 1,461), عدوان found عدو "enemy". The rare dual of such a noun (عضوان "two members", 11 of
+ * عضو's 3,031 tokens) is kept apart from it. Examples: "الاخوان" -> "اخوان", "اخوانهم" -> "اخوان", "الاخوه" -> "اخو",
+ * "العدوانيه" -> "عدوان" (as before).
+ */
+function stemKeepingWawAnOf(norm: string): string {
+  const stem = stemWithoutAccusativeAlef(norm);
+  if (stem.length !== 3 || stem.charCodeAt(2) !== WAW_CODE) return stem;
+  const withAn = stem + ALEF_NOON;
+  return norm.includes(withAn) ? withAn : stem;
 }
 
 /** searchKeyOf before places written two ways meet: what PLACE_KEY_OF_SPELLING is built from. */
@@ -77,7 +94,7 @@ function placeKeyOf(name: string): string {
  * (مجريات), الغابون (الغابة "the forest"), الدومينيكان (دومينيك, a given name). Names without the article need no
  * entry: light10 already gives لبنان and اللبناني one stem.
  */
-const PLACES_WITH_PLAIN_ADJECTIVE = [
+export const PLACES_WITH_PLAIN_ADJECTIVE = [
   "اليمن",
   "العراق",
   "الأردن",
@@ -163,6 +180,19 @@ const LOANWORD_KEYS: ReadonlyMap<string, string> = new Map(
     ["فيسبوك", "فيسبوك"],
     ["فيس", "فيسبوك"],
     ["بوك", "فيسبوك"],
+    // WhatsApp: واتساب (40 + الواتساب 33) or "واتس اب" (26 + "الواتس اب" 38), also "الواتس" alone (Gulf usage);
+    // light10 read واتس as و + اتس. اب alone is Ibb, آب (August) or "father", so only واتس keys as the app, and a
+    // query "واتس اب" is read as one word (compoundKeyOf).
+    ["واتساب", "واتساب"],
+    ["وتساب", "واتساب"],
+    ["واتس", "واتساب"],
+    // Snapchat: "سناب شات" (82 + 28), سناب alone (102), سنابشات and سنابتشات (3 each); شات alone is also "chat".
+    ["سنابشات", "سنابشات"],
+    ["سنابتشات", "سنابشات"],
+    ["سناب", "سنابشات"],
+    // YouTube with its long vowel ي written or not (يوتوب); a word, not a stem, so that اليوتوبيا (utopia) stays apart.
+    ["يوتيوب", "يوتيوب"],
+    ["يوتوب", "يوتيوب"],
   ].map(([form, key]) => [normalizeArabic(form!), normalizeArabic(key!)]),
 );
 /** Last two letters of every LOANWORD_KEYS form as one number: a word ending otherwise is none of them. */
@@ -179,9 +209,41 @@ const LOANWORD_FORMS_OF_KEY: ReadonlyMap<string, readonly string[]> = new Map(
 
 /** The key of a LOANWORD_KEYS word written with particles or the article, or null: "والفيس" -> "فيسبوك". */
 function loanwordKeyOf(norm: string): string | null {
-  if (!LOANWORD_TAILS.has(loanwordTailOf(norm))) return null;
+  if (norm.length < 2 || !LOANWORD_TAILS.has(loanwordTailOf(norm))) return null;
   return keyAfterParticles(norm, (word) => LOANWORD_KEYS.get(word) ?? null);
 }
+
+/**
+ * The key of two adjacent normalized words that write one loanword of LOANWORD_KEYS in two ("واتس اب", "سناب شات",
+ * "فيس بوك"), when the first already keys as it in the index, or null: a query joins them into one word
+ * (parse-query.ts), so "واتس اب" finds what واتساب finds, whichever way the text wrote it.
+ * Examples: ("واتس", "اب") -> "واتساب", ("الواتس", "اب") -> "واتساب", ("يو", "تيوب") -> null, ("اب", "واتس") -> null.
+ */
+export function compoundKeyOf(first: string, second: string): string | null {
+  const key = loanwordKeyOf(first + second);
+  return key !== null && loanwordKeyOf(first) === key ? key : null;
+}
+
+/**
+ * Search keys only: one-word spellings a reader treats as one, whose light stems differ, -> the first form's key.
+ * Kept out of SPELLING_VARIANTS (whose groups fold the match keys of dedupe and stories too) so that clustering's keys
+ * stay as they are. Bangladesh's long vowel ي written or not: بنغلادش 21 + بنجلادش 17 dev tokens, and their adjectives
+ * (البنجلادشية, the stem بنجلادش; as a stem, the adjective's forms need no entry each).
+ */
+const SEARCH_SPELLINGS: readonly (readonly string[])[] = [["بنغلاديش", "بنغلادش", "بنجلادش"]];
+const SEARCH_SPELLING_KEY_OF_STEM: ReadonlyMap<string, string> = new Map(
+  SEARCH_SPELLINGS.flatMap((forms) => {
+    const [key, ...others] = forms.map((f) => placeKeyOf(nameOrStemKeyOf(normalizeArabic(f))));
+    return others.flatMap((other) => (other === key ? [] : [[other, key!] as const]));
+  }),
+);
+/** Each SEARCH_SPELLINGS key -> its other stems: needles for snippets (searchKeyNeedles). */
+const SEARCH_SPELLING_STEMS_OF_KEY: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(SEARCH_SPELLING_KEY_OF_STEM.values())].map((key) => [
+    key,
+    [...SEARCH_SPELLING_KEY_OF_STEM].filter(([, k]) => k === key).map(([stem]) => stem),
+  ]),
+);
 
 /**
  * Everyday words light10 cuts onto a given name, normalized, -> their own search key (the word with its ة, or the
@@ -293,8 +355,10 @@ function numberWordKeyOf(norm: string): string | null {
  */
 export function searchKeyNeedles(key: string): string[] {
   const needles = [key.slice(0, Math.max(2, key.length - 1))];
-  // A loanword's other spellings hold neither its key nor the key without its last letter (فيس، كرونا).
+  // A loanword's other spellings hold neither its key nor the key without its last letter (فيس، كرونا), nor do the
+  // other stems of a SEARCH_SPELLINGS entry (بنجلادش).
   for (const form of LOANWORD_FORMS_OF_KEY.get(key) ?? []) needles.push(form);
+  for (const stem of SEARCH_SPELLING_STEMS_OF_KEY.get(key) ?? []) needles.push(stem.slice(0, -1));
   if (key === HUNDRED_KEY) needles.push(HUNDRED_ENDING);
   else if (key.startsWith("\u0627\u0644") && key.length > 3) needles.push(key.slice(1, -1));
   else if (key.endsWith(TENS_OBLIQUE_ENDING) && isTensOrHundredWord(key)) needles.push(key.slice(0, -2));
@@ -415,8 +479,11 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * stem of three letters or a yeh; after a shorter stem ى is the yeh of words built like شيء (بشىء -> بشيء, not بشء).
  * 10: the indefinite accusative's alef goes (شهيدا -> شهيد, accusative-alef.ts); a place's spellings share the first's
  * key (سورية -> سوريا); كورونا and كرونا are one loanword key, not كرو (الكروي), and فيس, بوك key as فيسبوك.
+ * 11: family names written as a nisba with the article are their own key (العبادي, not عباد: family-name-nisbas.ts);
+ * ان after a three-letter stem ending in و stays (الإخوان -> اخوان, not اخو of الأخوة); واتس, سناب and يوتوب key as
+ * واتساب, سنابشات and يوتيوب, and بنغلادش as بنغلاديش.
  */
-export const ANALYZER_VERSION = 10;
+export const ANALYZER_VERSION = 11;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

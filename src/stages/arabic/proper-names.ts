@@ -6,6 +6,7 @@
  * names whole lowered mean dev clustering F1), and stories read only the place names (placeNameOf).
  */
 import { GIVEN_NAMES, PLACES } from "../entities/entity-lexicon.ts";
+import { FAMILY_NAME_NISBAS } from "./family-name-nisbas.ts";
 import { normalizeArabic } from "./normalize-arabic.ts";
 import { stemArabic } from "./stem-arabic.ts";
 
@@ -57,8 +58,9 @@ const GIVEN_NAMES_READ_AS_WORDS: ReadonlySet<string> = new Set(
 /**
  * Family names written without the article that light10 cuts onto a place or an everyday word: عسيري (the coalition
  * spokesman, 259 dev articles) met the region عسير (1,738), شكري (Sameh Shoukry, 147) met شكر "thanks" (1,630).
- * Names with the article (الشهري, الحربي, المصري) are left to the stemmer: they are also the adjective of their
- * stem's word (monthly, military, Egyptian), and a search for مصر must still find المصري.
+ * Names with the article are FAMILY_NAME_NISBAS when the corpus writes them after a given name often enough (العبادي,
+ * الحربي, الشهري: a search for the name is not one for حرب "war" or شهر "month", at the cost of the adjective "military"
+ * or "monthly" no longer meeting its noun); the others are left to the stemmer as adjectives (المصري meets مصر).
  */
 const FAMILY_NAMES = ["\u0639\u0633\u064a\u0631\u064a", "\u0634\u0643\u0631\u064a"]; // عسيري, شكري
 
@@ -105,11 +107,15 @@ const NAME_OF_ARTICLE_FORM: ReadonlyMap<string, string> = new Map([
   ...PLACE_NAME_OF_ARTICLE_ADJECTIVE,
 ]);
 
-/** Place names and person names (some with the article): what the search keys keep whole (properNameOf). */
+/**
+ * Place names, person names (some with the article) and family names written as a nisba with the article (العبادي:
+ * its own key, not عباد): what the search keys keep whole (properNameOf).
+ */
 const PROPER_NAMES: ReadonlySet<string> = new Set([
   ...PLACE_NAMES,
   ...PERSON_NAMES,
   ...NAME_OF_ARTICLE_FORM.keys(),
+  ...FAMILY_NAME_NISBAS.map(normalizeArabic),
 ]);
 
 /** Bare form -> the lexicon's place name written with the article ("رباط" -> "الرباط"). */
@@ -205,7 +211,8 @@ export function placeNameOf(norm: string): string | null {
 /**
  * The proper name (a place or a person, PROPER_NAMES) a normalized word writes, particles removed, or null: the
  * search key of a name. Examples: "وسلمان" -> "سلمان", "بسلطان" -> "سلطان", "للرياض" -> "الرياض",
- * "بالحسين" -> "حسين", "والهايتي" -> "هايتي", "السلمان" -> null (a family name with the article is stemmed), "وسلم" -> null.
+ * "بالحسين" -> "حسين", "والهايتي" -> "هايتي", "للعبادي" -> "العبادي" (a family nisba), "السلمان" -> null (a family
+ * name with the article, not ending in ي, is stemmed), "وسلم" -> null.
  */
 export function properNameOf(norm: string): string | null {
   const name = nameIn(PROPER_TABLE, norm);

@@ -20,6 +20,17 @@ describe("parseQuery", () => {
     expect(q.terms.map((t) => t.stems)).toEqual([["اليمن", "يمن"], ["الرياض"]]);
   });
 
+  it("reads a loanword written in two words as one word (واتس اب, سناب شات), loose or quoted", () => {
+    const keys = (raw: string) => parseQuery(raw, { limit: 10, offset: 0 }).terms.map((t) => t.stems);
+    expect(keys("واتس اب")).toEqual([["واتساب"]]);
+    expect(keys("الواتس اب")).toEqual([["واتساب"]]);
+    expect(keys('"سناب شات"')).toEqual([["سنابشات"]]);
+    expect(keys("سنابشات")).toEqual([["سنابشات"]]);
+    expect(keys("محافظة اب")).toEqual([["محافظ"], ["اب"]]);
+    expect(keys("واتس -اب")).toEqual([["واتساب"]]);
+    expect(parseQuery("واتس اب", { limit: 10, offset: 0 }).terms[0]!.display).toBe("واتس اب");
+  });
+
   it("reads phrases in ASCII, guillemet and curly quotes", () => {
     for (const raw of ['"وزارة الصحة"', "«وزارة الصحة»", "“وزارة الصحة”"]) {
       const q = parseQuery(raw, opts);

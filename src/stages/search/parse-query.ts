@@ -4,7 +4,7 @@
  */
 import { AkhbarError } from "../../domain/errors.ts";
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-import { queryKeysOf } from "../arabic/analyze-text.ts";
+import { compoundKeyOf, queryKeysOf } from "../arabic/analyze-text.ts";
 import { stripInvisibles } from "../arabic/normalize-arabic.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
@@ -42,13 +42,36 @@ export interface ParseQueryOptions {
   recency?: boolean;
 }
 
-/** Analyzed terms of a display fragment. */
+/**
+ * Analyzed terms of a display fragment. Two words that write one loanword ("واتس اب", "سناب شات") are one term, its key
+ * (compoundKeyOf): the index keys their first word as the loanword, and the text may write it in one word.
+ */
 function termsOf(fragment: string): QueryTerm[] {
-  return tokenize(fragment).map((t) => ({
-    display: fragment.slice(t.start, t.end),
-    surface: t.norm,
-    stems: queryKeysOf(t.norm),
-  }));
+  const tokens = tokenize(fragment);
+  const terms: QueryTerm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const compound = next === undefined ? null : compoundKeyOf(t.norm, next.norm);
+    if (compound !== null && next !== undefined) {
+      terms.push({
+        display: fragment.slice(t.start, next.end),
+        surface: t.norm + next.norm,
+        stems: [compound],
+      });
+      i++;
+      continue;
+    }
+    terms.push({ display: fragment.slice(t.start, t.end), surface: t.norm, stems: queryKeysOf(t.norm) });
+  }
+  return terms;
+}
+
+/** True when the last word of one chunk and the first of the next write one loanword (compoundKeyOf). */
+function joinsLoanword(chunk: string, next: string): boolean {
+  const last = tokenize(chunk).at(-1);
+  const first = tokenize(next)[0];
+  return last !== undefined && first !== undefined && compoundKeyOf(last.norm, first.norm) !== null;
 }
 
 /** Splits raw input into phrase bodies and the loose text between them; an unmatched quote is ignored. */
@@ -166,11 +189,21 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
     else if (words.length > 1) phrases.push(words);
   }
   const optionalStopWords: QueryTerm[] = [];
-  for (const chunk of loose.join(" ").split(/\s+/u)) {
-    if (chunk === "") continue;
+  const chunks = loose
+    .join(" ")
+    .split(/\s+/u)
+    .filter((chunk) => chunk !== "");
+  for (let i = 0; i < chunks.length; i++) {
+    let chunk = chunks[i]!;
     if (EXCLUDE_MARKS.has(chunk[0]!)) {
       excluded.push(...take(termsOf(chunk.slice(1))));
       continue;
+    }
+    // "واتس اب" typed as two words: read with the next chunk so termsOf joins them.
+    const next = chunks[i + 1];
+    if (next !== undefined && !EXCLUDE_MARKS.has(next[0]!) && joinsLoanword(chunk, next)) {
+      chunk = `${chunk} ${next}`;
+      i++;
     }
     for (const term of take(termsOf(chunk))) {
       if (isStopWord(term.surface)) optionalStopWords.push(term);
