@@ -98,6 +98,10 @@ export const EQUIVALENCE_PROBES: readonly { name: string; queries: string[] }[] 
   { name: "Syria, with the house spelling in ة", queries: ["سوريا", "سورية"] },
   { name: "corona, long vowel و written or not", queries: ["كورونا", "كرونا"] },
   { name: "Facebook in one word or two", queries: ["فيسبوك", "فيس بوك"] },
+  { name: "WhatsApp in one word or two", queries: ["واتساب", "واتس اب"] },
+  { name: "Snapchat in one word or two", queries: ["سنابشات", "سناب شات"] },
+  { name: "YouTube, long vowel ي written or not", queries: ["يوتيوب", "يوتوب"] },
+  { name: "Bangladesh, long vowel ي written or not", queries: ["بنغلاديش", "بنغلادش"] },
 ];
 
 /** A query must find documents that contain another inflection of it and not the query's own spelling. */
@@ -119,6 +123,9 @@ export const MORPHOLOGY_PROBES: readonly { name: string; query: string; mustFind
   { name: "a counted noun finds its accusative", query: "قتيل", mustFindForm: "قتيلا" },
   { name: "a country in ‑يا finds its adjective", query: "سوريا", mustFindForm: "السوري" },
   { name: "another country in ‑يا finds its adjective", query: "روسيا", mustFindForm: "الروسية" },
+  { name: "a country with the article finds its adjective", query: "اليمن", mustFindForm: "اليمني" },
+  { name: "a place name finds it after a preposition", query: "أبها", mustFindForm: "بأبها" },
+  { name: "the Brotherhood finds its adjective", query: "الإخوان", mustFindForm: "الإخوانية" },
 ];
 
 /** Queries that must not match a look-alike: every hit must contain a token the query really means. */
@@ -137,4 +144,11 @@ export const NEGATIVE_PROBES: readonly { name: string; query: string; validToken
     query: "كرونا",
     validToken: /^(?:[وفبل]|وال|بال|ال|لل)?كو?رونا$/,
   },
+  // The Brotherhood (إخوان with its pronouns and adjective); الأخوة, الأخوية, الأخوين ("brotherhood", "brotherly",
+  // "the two brothers") share the root's short stem and are false positives.
+  { name: "الإخوان does not match الأخوة", query: "الإخوان", validToken: /اخوان/ },
+  // Family names written as a nisba: a hit holding only the stem's words (العباد, عبادة; سدير; مالك) is a false positive.
+  { name: "العبادي does not match العباد or عبادة", query: "العبادي", validToken: /عبادي$/ },
+  { name: "السديري does not match the region سدير", query: "السديري", validToken: /سديري$/ },
+  { name: "المالكي does not match مالك", query: "المالكي", validToken: /مالكي$/ },
 ];
