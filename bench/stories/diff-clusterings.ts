@@ -11,7 +11,7 @@
  * code, e.g. main's unpacked by `git archive main src | tar -x -C bench/.tmp/main` as
  * ../.tmp/main/src/stages/stories/recluster.ts. With `--a-raw-text` / `--b-raw-text` A or B reads the dump's raw text
  * instead of the text import stores: what a text rule at import (plainDisplayText) changes. With `--hide-window
- * 2015-07-24,2015-07-28` (first and last day, UTC) A's joins holding an article of those days are counted but not
+ * 2015-07-24,2015-07-28` (first and last day, UTC; more pairs after them: `...,2015-08-06,2015-08-08`) A's joins holding an article of those days are counted but not
  * shown: the held-out story sets' window, whose errors stay closed.
  */
 import type * as Recluster from "../../src/stages/stories/recluster.ts";
@@ -29,13 +29,13 @@ const sampleSize = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 30;
 const aModuleAt = args.indexOf("--a-module");
 const bModuleAt = args.indexOf("--b-module");
 const hideAt = args.indexOf("--hide-window");
-const [hideFromMs, hideToMs] =
-  hideAt >= 0
-    ? (() => {
-        const [from, to] = args[hideAt + 1]!.split(",");
-        return [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`) + 86_400_000];
-      })()
-    : [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+/** Hidden windows as [from, to) ms: first and last day of each, pairs in one comma list (both held-out windows). */
+const hidden: [number, number][] = [];
+if (hideAt >= 0) {
+  const days = args[hideAt + 1]!.split(",");
+  for (let i = 0; i + 1 < days.length; i += 2)
+    hidden.push([Date.parse(`${days[i]}T00:00:00Z`), Date.parse(`${days[i + 1]}T00:00:00Z`) + 86_400_000]);
+}
 const aModule = aModuleAt >= 0 ? args[aModuleAt + 1] : undefined;
 const bModule = bModuleAt >= 0 ? args[bModuleAt + 1] : undefined;
 // The flags' values: an absent flag (index -1) must not take the first argument with it.
@@ -109,7 +109,7 @@ console.log(
 );
 const inHidden = (s: { pieces: Map<string, string[]> }) =>
   [...s.pieces.values()].some((ids) =>
-    ids.some((id) => timeOfId.get(id)! >= hideFromMs && timeOfId.get(id)! < hideToMs),
+    ids.some((id) => hidden.some(([from, to]) => timeOfId.get(id)! >= from && timeOfId.get(id)! < to)),
   );
 const shown = joinsA.filter((s) => !inHidden(s));
 if (hideAt >= 0)
