@@ -4,6 +4,8 @@ import { SUBJECT_CONFLICT_FACTOR, toHeadlineSubjects } from "./headline-subjects
 import {
   type ClusterTuning,
   compactionBucket,
+  MERGE_LONG_GAP_HOURS,
+  MERGE_MAX_START_GAP_HOURS,
   MERGE_MIN_COSINE,
   namedKeyCount,
   STORY_REPORTED_LEAD_LIFT,
@@ -1294,5 +1296,81 @@ describe("StoryClusterer sibling towns at the merge pass (MERGE_SIBLING_TOWNS_AP
   });
   it("merges a piece naming the same town", () => {
     expect(columnStory("المقاومة تتقدم في مأرب وتطرد الحوثيين")).toBe("marib");
+  });
+});
+
+describe("StoryClusterer merge past the start gap (MERGE_LONG_GAP_*)", () => {
+  const EVENT = {
+    title: "طالبان تؤكد وفاة الملا عمر وتعين أختر منصور زعيما جديدا للحركة",
+    text: "أكدت حركة طالبان الأفغانية وفاة زعيمها الملا محمد عمر وأعلنت تعيين الملا أختر منصور زعيما جديدا لها خلفا له بعد اجتماع لمجلس شورى الحركة في مدينة كويتا الباكستانية",
+  };
+  /** The event's next development printed two days on: the new leader's message, told with the event's facts. */
+  const LATER = {
+    title: "زعيم طالبان الجديد أختر منصور يدعو إلى وحدة الصف بعد وفاة الملا عمر",
+    text: `دعا الملا أختر منصور إلى وحدة الصف في أول تسجيل صوتي له. ${EVENT.text}`,
+  };
+  const OTHER = {
+    title: "طالبان تهاجم نقطة أمنية في ولاية هلمند",
+    text: "هاجم مسلحون من حركة طالبان نقطة أمنية للشرطة الأفغانية في ولاية هلمند جنوب البلاد وقتل ثلاثة من عناصر الشرطة في تبادل لإطلاق النار استمر ساعات",
+  };
+  /** Whether the event's story (two reports at 0 h) takes `later` opened `hours` on, as pieces merged by a pass. */
+  function merges(tuning: Partial<ClusterTuning>, later: { title: string; text: string }, hours: number) {
+    // Every article opens a story; a merge pass runs after each.
+    const c = new StoryClusterer({
+      tuning: { joinMinScore: Number.POSITIVE_INFINITY, mergeEveryArticles: 1, ...tuning },
+    });
+    const add = (id: string, a: { title: string; text: string }, timeMs: number) =>
+      c.add({
+        id,
+        sourceId: id,
+        title: a.title,
+        timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        subjects: toHeadlineSubjects(a.title),
+        duplicateOf: null,
+      });
+    add("a", EVENT, 0);
+    add("b", { ...EVENT, title: `${EVENT.title} رسميا` }, 10 * 60_000);
+    add("later", later, hours * H);
+    return c.storyOf("later") === c.storyOf("a");
+  }
+  it.each([
+    {
+      why: "a follow-up 20 h on merges within the start gap",
+      later: LATER,
+      hours: 20,
+      tuning: {},
+      joins: true,
+    },
+    {
+      why: "a follow-up 60 h on merges past the start gap at its score",
+      later: LATER,
+      hours: 60,
+      tuning: {},
+      joins: true,
+    },
+    {
+      why: "not without the long gap",
+      later: LATER,
+      hours: 60,
+      tuning: { mergeLongGapHours: MERGE_MAX_START_GAP_HOURS },
+      joins: false,
+    },
+    {
+      why: "not past MERGE_LONG_GAP_HOURS",
+      later: LATER,
+      hours: MERGE_LONG_GAP_HOURS + 2,
+      tuning: {},
+      joins: false,
+    },
+    {
+      why: "another event of the same group 60 h on stays apart",
+      later: OTHER,
+      hours: 60,
+      tuning: {},
+      joins: false,
+    },
+  ])("$why", ({ later, hours, tuning, joins }) => {
+    expect(merges(tuning, later, hours)).toBe(joins);
   });
 });

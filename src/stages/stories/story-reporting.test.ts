@@ -8,7 +8,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { toHeadlineSubjects } from "./headline-subjects.ts";
-import { type Assignment, type ClusterTuning, StoryClusterer } from "./story-clusterer.ts";
+import {
+  type Assignment,
+  type ClusterTuning,
+  MERGE_MAX_START_GAP_HOURS,
+  StoryClusterer,
+} from "./story-clusterer.ts";
 import { toStoryTerms } from "./story-vector.ts";
 
 const H = 3_600_000;
@@ -225,6 +230,8 @@ describe("the merge pass's start gap counts from the newest article at which the
     mergeEveryArticles: 2,
     reportedMinArticles: 1,
     reportedMinSources: 1,
+    // The start gap alone: no merge past it at a high score (MERGE_LONG_GAP_*, story-clusterer.test.ts).
+    mergeLongGapHours: MERGE_MAX_START_GAP_HOURS,
   };
   const items = [
     ...routine(),
