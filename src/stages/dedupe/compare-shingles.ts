@@ -159,6 +159,16 @@ export const OTHER_PLACES_MAX_JACCARD = 0.8;
 export const OTHER_INSTANCE_MAX_JACCARD = 0.8;
 
 /**
+ * Resemblance below which a text held whole (containment >= COPY_SURE_CONTAINMENT) by one that starts otherwise (lead
+ * agreement under COPY_MIN_LEAD_AGREEMENT) is a containment (CopyTest "contained"), not a copy, as it already is below
+ * COPY_MIN_JACCARD: a combined print piece (the royal order printed with the departure statement; a WAS bundle of two
+ * executions) resembles each item it carries at J 0.5-0.8 when the items are short. At and above it the pair is a
+ * copy as before (the issue's floor, GROUP_MERGE_MIN_JACCARD); below it the floor still finds the pair, as a
+ * containment. testdata/labels/README.md ("Held-whole texts and young merges of combined pieces") has the measurement.
+ */
+export const HELD_WHOLE_MAX_JACCARD = 0.8;
+
+/**
  * Lead agreement (share of the shorter lead's words in the other lead) a copy needs to join its original's story past
  * the story window (a late copy, stories/story-clusterer.ts STORY_WINDOW_HOURS): a late join tells the reader "this is
  * a republication of an article days old", so the copy must start as its original does, not merely share most of a
@@ -191,6 +201,8 @@ export function mayJoinLate(
 
 export interface CopyRule {
   minJaccard: number;
+  /** Resemblance below which a sure containment whose leads disagree is a containment, not a copy (0: never). */
+  heldWholeMaxJaccard: number;
   /** Resemblance below which leads naming other places (PairEvidence.namesOtherPlaces) veto a copy (0: never). */
   otherPlacesMaxJaccard: number;
   /** Resemblance below which headlines naming other instances (PairEvidence.namesOtherInstance) veto a copy (0: never). */
@@ -213,6 +225,7 @@ export interface CopyRule {
 
 export const DEFAULT_COPY_RULE: CopyRule = {
   minJaccard: COPY_MIN_JACCARD,
+  heldWholeMaxJaccard: HELD_WHOLE_MAX_JACCARD,
   otherPlacesMaxJaccard: OTHER_PLACES_MAX_JACCARD,
   otherInstanceMaxJaccard: OTHER_INSTANCE_MAX_JACCARD,
   minContainment: COPY_MIN_CONTAINMENT,
@@ -348,18 +361,24 @@ export function copyTestOf(
   // A template filled in twice (leads naming other places, headlines naming other instances) is no copy below
   // otherPlacesMaxJaccard / otherInstanceMaxJaccard; by sure containment (the issue's floor) other places read the
   // leads as before, other instances make a containment.
-  const templateCheck = overlap.jaccard < Math.max(rule.otherPlacesMaxJaccard, rule.otherInstanceMaxJaccard);
+  const templateCheck =
+    overlap.jaccard <
+    Math.max(rule.otherPlacesMaxJaccard, rule.otherInstanceMaxJaccard, rule.heldWholeMaxJaccard);
   if (overlap.jaccard >= rule.minJaccard && !templateCheck) return "overlap";
   const evidence = typeof evidenceOf === "function" ? evidenceOf() : evidenceOf;
   const otherPlaces = overlap.jaccard < rule.otherPlacesMaxJaccard && evidence.namesOtherPlaces === true;
   const otherInstance =
     overlap.jaccard < rule.otherInstanceMaxJaccard && evidence.namesOtherInstance === true;
-  if (overlap.jaccard >= rule.minJaccard && !otherPlaces && !otherInstance) return "overlap";
   const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
   const lead = evidence.leadAgreement ?? 1;
   // A containment is a copy when the longer text starts as the shorter does, read without formula words: the
   // titles of an office or the wording of a running story open the items of a roundup as they open the item itself.
   const startsAlike = Math.min(lead, evidence.distinctiveLeadAgreement ?? lead) >= rule.minLeadAgreement;
+  // Below heldWholeMaxJaccard a text held whole by one that starts otherwise is a containment at any resemblance: a
+  // combined print piece that carries it after another item (HELD_WHOLE_MAX_JACCARD).
+  const heldWholeOtherwise = sure && !startsAlike && overlap.jaccard < rule.heldWholeMaxJaccard;
+  if (overlap.jaccard >= rule.minJaccard && !otherPlaces && !otherInstance && !heldWholeOtherwise)
+    return "overlap";
   if (sure) return startsAlike && !otherInstance ? "overlap" : "contained";
   if (otherPlaces || otherInstance) return null;
   const distinctive = evidence.distinctive ?? overlap;

@@ -141,6 +141,19 @@ export function groupingCopies<T extends { test?: CopyTest }>(copies: readonly T
   return copies.filter((c) => c.test !== "contained");
 }
 
+/**
+ * True when a new article holds an earlier text whole but starts otherwise (a "contained" link, compare-shingles.ts
+ * CopyTest): a combined piece or a roundup carrying an item. Its resemblance to a young group is then shared with the
+ * item it carries, not a sign that the groups are one release, so it merges no young group by resemblance
+ * (DuplicateGroups.mergeIdsOf): alriyadh's print of the royal order that goes on with the King's departure statement
+ * merged the order's young group with the departure's (J 0.77, lead 0.26) once it no longer joined the departure's
+ * group as a copy (HELD_WHOLE_MAX_JACCARD). Floor-close copies still merge (the issue's floor).
+ * Example: copies [{test: "overlap"}, {test: "contained"}] -> true.
+ */
+export function holdsAnItemWhole(copies: readonly { test?: CopyTest }[]): boolean {
+  return copies.some((c) => c.test === "contained");
+}
+
 /** True when a verified copy is close enough to merge its group with the new article's whatever its age. */
 export function isGroupMergeCopy(overlap: { jaccard: number; containment: number }): boolean {
   return overlap.jaccard >= GROUP_MERGE_MIN_JACCARD || overlap.containment >= GROUP_MERGE_MIN_CONTAINMENT;
@@ -263,10 +276,12 @@ export class DuplicateGroups {
     // Sizes in members still in the window (evicted before this is called): the same after a replay, which sees no
     // evicted member and restarts a rebased group's `size` at 1.
     const joinedSize = best === undefined ? 0 : this.groupOf.get(best.id)!.members.length;
+    const carriesItems = holdsAnItemWhole(copies);
     for (const c of copies) {
       if (c.test === "contained") continue;
       const g = this.groupOf.get(c.id);
-      const young = g !== undefined && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS;
+      const young =
+        g !== undefined && !carriesItems && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS;
       const loneRewrite =
         c.test === "rewrite" && g?.members.length === 1 && joinedSize <= REWRITE_MERGE_MAX_GROUP_SIZE;
       if (isGroupMergeCopy(c) || (young && c.jaccard >= GROUP_MERGE_YOUNG_MIN_JACCARD) || loneRewrite) {
