@@ -45,7 +45,7 @@ export function unknownSourceIds(ids: readonly string[], outlets: readonly { id:
  * splitQuerySources does) and the surface's own source list (`--source`, `source=`), each an id or an outlet's name
  * (resolveSourceIds). `unknown` holds what names no outlet, for the surface to refuse in its own words; the web page,
  * the CLI and the API read a search's sources through this one function.
- * Example: resolveSearchSources("تفجير source:عكاظ", ["sabq"], outlets) → {text: "تفجير", sources: ["okaz", "sabq"],
+ * Example: resolveSearchSources("تفجير source:عكاظ", ["sabq"], outlets) → {text: "تفجير", sources: ["sabq", "okaz"],
  * unknown: []}.
  */
 export function resolveSearchSources(

@@ -362,7 +362,8 @@ export function copyTestOf(
 ): CopyTest | null {
   // A template filled in twice (leads naming other places, headlines naming other instances) is no copy below
   // otherPlacesMaxJaccard / otherInstanceMaxJaccard; by sure containment (the floor) other places read the
-  // leads as before, other instances make a containment.
+  // leads as before, other instances make a containment. A text held whole by one whose lead is another's is read
+  // below heldWholeMaxJaccard too (a containment, not a copy).
   const templateCheck =
     overlap.jaccard <
     Math.max(rule.otherPlacesMaxJaccard, rule.otherInstanceMaxJaccard, rule.heldWholeMaxJaccard);

@@ -29,6 +29,9 @@ describe("parseQuery", () => {
     expect(keys("محافظة اب")).toEqual([["محافظ"], ["اب"]]);
     expect(keys("واتس -اب")).toEqual([["واتساب"]]);
     expect(parseQuery("واتس اب", { limit: 10, offset: 0 }).terms[0]!.display).toBe("واتس اب");
+    // In a longer phrase the two words stay two, as the index stores a text that writes them so (واتساب then اب).
+    const phrase = parseQuery('"واتس اب الجديد"', { limit: 10, offset: 0 });
+    expect(phrase.phrases.map((p) => p.map((t) => t.surface))).toEqual([["واتس", "اب", "الجديد"]]);
   });
 
   it("reads phrases in ASCII, guillemet and curly quotes", () => {

@@ -43,16 +43,18 @@ export interface ParseQueryOptions {
 }
 
 /**
- * Analyzed terms of a display fragment. Two words that write one loanword ("واتس اب", "سناب شات") are one term, its key
- * (compoundKeyOf): the index keys their first word as the loanword, and the text may write it in one word.
+ * Analyzed terms of a display fragment. With `joinLoanwords`, two words that write one loanword ("واتس اب", "سناب شات")
+ * are one term, its key (compoundKeyOf): the index keys their first word as the loanword, and the text may write it in
+ * one word. A phrase with more words keeps them apart: the index holds the two-word writing as two positions
+ * (واتساب then اب), so a joined term would need its next word where the text has اب.
  */
-function termsOf(fragment: string): QueryTerm[] {
+function termsOf(fragment: string, joinLoanwords = true): QueryTerm[] {
   const tokens = tokenize(fragment);
   const terms: QueryTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    const compound = next === undefined ? null : compoundKeyOf(t.norm, next.norm);
+    const compound = next === undefined || !joinLoanwords ? null : compoundKeyOf(t.norm, next.norm);
     if (compound !== null && next !== undefined) {
       terms.push({
         display: fragment.slice(t.start, next.end),
@@ -183,7 +185,10 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   const excluded: QueryTerm[] = [];
 
   for (const body of phraseBodies) {
-    const words = take(termsOf(body));
+    // A phrase that is one loanword in two words ("واتس اب") is that word, written either way; a longer phrase keeps
+    // the two words as the index stores them.
+    const joined = termsOf(body);
+    const words = take(joined.length === 1 ? joined : termsOf(body, false));
     // A one-word phrase is an exact required word, stop word or not.
     if (words.length === 1) required.push(words[0]!);
     else if (words.length > 1) phrases.push(words);

@@ -1394,7 +1394,8 @@ export class StoryClusterer {
       // Postings list every open story under each term its vector had: a superset of the current terms, and
       // the cosine below is exact.
       // Merge only into the older story (so a pass never depends on iteration direction) and only stories started
-      // within the gap: only those are counted, and only those sharing enough terms are sorted.
+      // within the longer of the start gap and the long gap (MERGE_LONG_GAP_HOURS: past the start gap a pair passes by
+      // its score alone): only those are counted, and only those sharing enough terms are sorted.
       const firstMs = slots.firstMs[s.slot]!;
       const gapStartMs = this.agedFromMs(s) + this.tuning.mergeMaxStartGapHours * HOUR_MS;
       const maxStartMs =
@@ -1407,7 +1408,7 @@ export class StoryClusterer {
         if (list === undefined || list.length > MAX_FOLLOWED_POSTINGS) continue;
         for (let i = 0; i < list.length; i++) {
           const o = list[i]!;
-          // Only stories no older than s (byAge(o, s) >= 0), started within the gap: the test most stories fail.
+          // Only stories no older than s (byAge(o, s) >= 0), started within the long gap: the test most stories fail.
           const oFirstMs = slots.firstMs[o]!;
           if (oFirstMs > maxStartMs || oFirstMs < firstMs) continue;
           if (o === s.slot || slots.merged[o] === 1 || slots.lastMs[o]! < minMs) continue;

@@ -532,7 +532,7 @@ export const OPENAPI_DOCUMENT = {
           wire_part: {
             type: ["integer", "null"],
             description:
-              'which continuation part of a wire release this is ("… إضافة ثانية" is 2), else null',
+              'which continuation part of a wire release this is ("… إضافة ثانية" is 2; a bare "إضافة أخيرة", last and unnumbered, is 99), else null',
           },
           part_of: {
             ...nullableString,

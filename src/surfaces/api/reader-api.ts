@@ -127,11 +127,15 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
  * unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no articles yet
  * still answers empty.
  */
-export function unknownSourceError(unknown: readonly string[]): AkhbarError {
-  return new AkhbarError("api.bad_param", `api: unknown source "${unknown.join('", "').slice(0, 200)}"`, {
-    param: "source",
-    reason: "unknown_source",
-  });
+export function unknownSourceError(unknown: readonly string[], scope: "api" | "feeds" = "api"): AkhbarError {
+  return new AkhbarError(
+    `${scope}.bad_param`,
+    `${scope}: unknown source "${unknown.join('", "').slice(0, 200)}"`,
+    {
+      param: "source",
+      reason: "unknown_source",
+    },
+  );
 }
 
 function refuseUnknownSources(

@@ -160,6 +160,6 @@ describe("feed items and sources as the reader shows them (product review)", () 
     expect(named.title).toBe("أخبار: بحث «أمريكا» في عكاظ");
     const unknown = await read(`/feeds/search.json?q=${encodeURIComponent("أمريكا source:nosuch")}`);
     expect(unknown.status).toBe(400);
-    expect(JSON.parse(unknown.body).error.code).toBe("api.bad_param");
+    expect(JSON.parse(unknown.body).error.code).toBe("feeds.bad_param");
   });
 });

@@ -94,7 +94,7 @@ export function createFeedRoutes(deps: FeedRoutesDeps): Hono {
     // words, and one naming no outlet is a 400.
     const outlets = await deps.storage.sources.listSources();
     const named = resolveSearchSources(params.query, params.options.sources, outlets);
-    if (named.unknown.length > 0) throw unknownSourceError(named.unknown);
+    if (named.unknown.length > 0) throw unknownSourceError(named.unknown, "feeds");
     const sources = named.sources;
     // A feed follows new matches: freshness blended into the ranking, then newest first.
     const options = { ...params.options, sources, limit: FEED_ITEMS, offset: 0, recency: true };

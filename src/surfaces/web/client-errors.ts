@@ -19,7 +19,7 @@ const REQUEST_LINE_READ_MAX_BYTES = 8192;
 export interface RequestLine {
   method: string;
   target: Buffer;
-  /** The line ended within the bytes read (a 431's line may not). */
+  /** The line ended within the bytes read, with an HTTP version after the target (a 431's line may not). */
   complete: boolean;
 }
 
@@ -98,7 +98,8 @@ export function isDataPath(path: string): boolean {
  */
 export function clientErrorAnswer(err: ParseError): ClientErrorAnswer {
   const line = err.rawPacket === undefined ? null : readRequestLine(err.rawPacket);
-  const path = line === null ? null : line.target.toString("utf8");
+  // The path alone says reader or data (the query is not part of it: "/health?x" is a data path).
+  const path = line === null ? null : line.target.toString("utf8").split("?")[0]!;
   const head = line !== null && line.method === "HEAD";
   if (err.code === "HPE_INVALID_URL" && line?.complete && (line.method === "GET" || head)) {
     const location = encodeRawTarget(line.target);
@@ -243,6 +244,11 @@ export function answerClientErrors(server: Server): void {
       socket.destroy();
       return;
     }
-    socket.end(serializeAnswer(clientErrorAnswer(err)));
+    try {
+      socket.end(serializeAnswer(clientErrorAnswer(err)));
+    } catch {
+      // An answer that cannot be made must not take the process down: close as Node would.
+      socket.destroy();
+    }
   });
 }

@@ -198,11 +198,12 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get("/entities", async (c) => {
     const get = params(c);
     const sources = await sourceFilter(storage, slugParam(get, "source"), slugParam(get, "country"));
-    const { entities } = sources === null ? { entities: [] } : await topEntities(reader, sources);
+    const { storiesRead, entities } =
+      sources === null ? { storiesRead: 0, entities: [] } : await topEntities(reader, sources);
     return page(c, 200, {
       title: "في الأخبار",
       active: "entities",
-      body: renderEntitiesPage(entities, TOP_ENTITY_STORIES),
+      body: renderEntitiesPage(entities, storiesRead),
     });
   });
 

@@ -77,7 +77,7 @@ export function toStoryCoverage(articles: readonly StoryArticle[]): StoryCoverag
   return { cards: foldWireParts(cards), firstId: sorted[0]?.id ?? null };
 }
 
-/** Moves each card headed by a continuation part into the card holding its release's first part (head or copy). */
+/** Moves each card headed by a continuation part into the card its release's first part heads. */
 function foldWireParts(cards: CoverageCard[]): CoverageCard[] {
   const heads = cards.map((c) => ({
     id: c.head.id,
@@ -89,14 +89,13 @@ function foldWireParts(cards: CoverageCard[]): CoverageCard[] {
   const links = linkWireParts(heads);
   if (links.length === 0) return cards;
   const cardOf = new Map<string, CoverageCard>();
-  for (const c of cards) for (const m of [c.head, ...c.copies]) cardOf.set(m.id, c);
+  for (const c of cards) cardOf.set(c.head.id, c);
   const partNumber = new Map(links.map((l) => [l.partId, l.part]));
   const folded = new Set<CoverageCard>();
   // Only copy-group heads are linked (a part's copies ride with its card), so a first part is never itself a part.
   for (const l of links) {
     const part = cardOf.get(l.partId)!;
     const release = cardOf.get(l.firstId)!;
-    if (release === part) continue;
     release.parts.push(part);
     folded.add(part);
   }

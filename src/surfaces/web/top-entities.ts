@@ -22,8 +22,9 @@ export interface TopEntity {
 }
 
 /**
- * The entities the top stories name (and how many stories were read: up to TOP_ENTITY_STORIES), by kind (people, places, organizations), those named by more stories first
- * (ties: more articles, then name). Each story counts once per entity; its best-ranked stories are listed. A
+ * The entities the top stories name, by kind (people, places, organizations), those named by more stories first (ties:
+ * more articles, then name), with `storiesRead`, the top stories read (up to TOP_ENTITY_STORIES; fewer when the filter
+ * leaves fewer). Each story counts once per entity; its best-ranked stories are listed. A
  * person's short lineage merges into the longer one that begins with it (longerFormOf across stories: "محمد بن نايف"
  * into "محمد بن نايف بن عبدالعزيز"), so one person is one line; bodies do not ("مجلس الوزراء" is many countries').
  */

@@ -6,7 +6,7 @@
 
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
-import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
+import { stripWireDeskPrefix, WIRE_PART_LAST } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { toEntityJson, toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
 import type { StoryArticle } from "../../web/reader-data.ts";
 import { toStoryCoverage, wirePartOfIds } from "../../web/story-coverage.ts";
@@ -75,7 +75,10 @@ export const storyCommand: Command = {
         printLine(ctx.io, `   ${card.head.id} · ${card.head.url}`);
         copiesLine(card.copies, "   ");
         for (const part of card.parts) {
-          printLine(ctx.io, `   > part ${part.head.wirePart ?? "?"}: ${line(part.head)}`);
+          printLine(
+            ctx.io,
+            `   > part ${part.head.wirePart === WIRE_PART_LAST ? "last" : (part.head.wirePart ?? "?")}: ${line(part.head)}`,
+          );
           printLine(ctx.io, `     ${part.head.id} · ${part.head.url}`);
           copiesLine(part.copies, "     ");
         }

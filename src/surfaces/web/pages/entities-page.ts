@@ -22,7 +22,7 @@ export function storiesLabel(n: number): string {
 
 export function renderEntitiesPage(entities: readonly TopEntity[], storyCount: number): SafeHtml {
   return html`<h1>في الأخبار</h1>
-<p class="note">الأشخاص والأماكن والجهات التي تذكرها أهم ${storiesLabel(storyCount)} الآن، مستخرجة آليًا من نصوص التغطية.</p>
+${storyCount === 0 ? "" : html`<p class="note">الأشخاص والأماكن والجهات التي تذكرها أهم ${storiesLabel(storyCount)} الآن، مستخرجة آليًا من نصوص التغطية.</p>`}
 ${
   entities.length === 0
     ? html`<p class="note">لا أسماء في أهم القصص بعد.</p>`
