@@ -41,6 +41,8 @@ describe("splitLeadDateline", () => {
 describe("isWireDatelineLine", () => {
   it("knows SPA's dateline line and nothing else", () => {
     expect(isWireDatelineLine("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس")).toBe(true);
+    expect(isWireDatelineLine("الأحساء25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس")).toBe(true);
+    expect(isWireDatelineLine("ينبع26 شوال 1436هـ الموافق 011 أغسطس 2015 م واس")).toBe(true);
     expect(isWireDatelineLine("الرياض - واس")).toBe(false);
   });
 });

@@ -9,9 +9,12 @@ interface LineRule {
   reason: string;
 }
 
-/** SPA's dateline line: "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس" (other outlets keep it when they copy). */
+/**
+ * SPA's dateline line: "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس" (other outlets keep it when they copy),
+ * also with the day run into the town ("الأحساء25 شوال 1436 هـ ...": 3 dev-corpus texts, whose lead was the dateline).
+ */
 const WIRE_DATELINE_LINE_RE =
-  /^\S+(?:\s\S+)?\s+\d{1,3}\s+\S+\s+14\d\d\s*هـ?\s*الموافق\s+\d{1,3}\s+\S+\s+20\d\d\s*م?\s*(?:واس)?$/u;
+  /^\S+(?:\s\S+)?\s*\d{1,3}\s+\S+\s+14\d\d\s*هـ?\s*الموافق\s+\d{1,3}\s+\S+\s+20\d\d\s*م?\s*(?:واس)?$/u;
 
 /** Whole lines that are never part of the story. Sorted by source; matched against the trimmed line. */
 const DROP_LINE_RULES: readonly LineRule[] = [

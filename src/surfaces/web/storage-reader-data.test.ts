@@ -127,6 +127,11 @@ describe("leadOf", () => {
       lead: "صباح،",
     },
     {
+      why: "SPA's dateline line with the day run into the town is no lead (product review)",
+      text: "الأحساء25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\nافتتح محافظ الأحساء اليوم مهرجان التمور في دورته الجديدة",
+      lead: "افتتح محافظ الأحساء اليوم مهرجان التمور في دورته الجديدة",
+    },
+    {
       why: "a text that is only a byline keeps it rather than nothing",
       text: "داليا أبوالعيش – عين اليوم",
       lead: "داليا أبوالعيش – عين اليوم",
