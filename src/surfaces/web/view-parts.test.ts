@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { articlesLabel, copiedArticlesLabel, otherArticlesLabel, outletsLabel } from "./view-parts.ts";
+import {
+  articlesLabel,
+  copiedArticlesLabel,
+  otherArticlesLabel,
+  outletsLabel,
+  storyCard,
+} from "./view-parts.ts";
 
 describe("Arabic counted nouns", () => {
   it.each([
@@ -26,5 +32,25 @@ describe("Arabic counted nouns", () => {
     expect(copiedArticlesLabel(n)).toBe(copied);
     expect(otherArticlesLabel(n)).toBe(other);
     expect(copied.startsWith(articlesLabel(n))).toBe(true);
+  });
+});
+
+describe("storyCard", () => {
+  const story = {
+    id: "s1",
+    headline: "عنوان القصة",
+    lead: "",
+    articleCount: 3,
+    sources: ["okaz"],
+    firstSeen: "2015-08-11T06:00:00.000Z",
+    lastUpdate: "2015-08-11T18:37:00.000Z",
+    leadArticleId: "a1",
+  };
+
+  it("gives a story's last update with its time of day once it is too old for an age (product review)", () => {
+    const old = storyCard(story, { sources: new Map(), nowMs: Date.parse("2026-12-01T00:00:00Z") }).value;
+    expect(old).toContain(">11 أغسطس 2015، 9:37 م</time>");
+    const fresh = storyCard(story, { sources: new Map(), nowMs: Date.parse("2015-08-11T21:37:00Z") }).value;
+    expect(fresh).toContain('data-relative="11 أغسطس 2015، 9:37 م">قبل 3 ساعات</time>');
   });
 });

@@ -133,7 +133,7 @@ ${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
 <ul class="meta">
 <li>${shown.map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}${story.sources.length > shown.length ? html` وغيرها` : ""}</li>
 ${story.articleCount > 1 ? html`<li><span class="badge">${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</span></li>` : ""}
-<li>${shortTime(story.lastUpdate, ctx)}</li>
+<li>${shortTime(story.lastUpdate, ctx, true)}</li>
 </ul>
 </article></li>`;
 }
