@@ -2,6 +2,7 @@
  * Outlet ids for what a reader typed after `source:`: an id as it is, or an outlet's Arabic name as the reader shows
  * it ("عكاظ", "الجزيرة" for "الجزيرة (السعودية)"), matched on folded spelling. Surface helper, pure.
  */
+import { AkhbarError } from "../domain/errors.ts";
 import { foldMatchText } from "../stages/extract/fold-match-text.ts";
 import { splitQuerySources } from "../stages/search/parse-query.ts";
 
@@ -56,4 +57,20 @@ export function resolveSearchSources(
   const split = splitQuerySources(text);
   const sources = resolveSourceIds([...listed, ...split.sources], outlets);
   return { text: split.text, sources, unknown: unknownSourceIds(sources, outlets) };
+}
+
+/**
+ * The bad parameter for source ids the store does not know (not in its sources table): a filter naming a misspelt or
+ * unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no articles yet
+ * still answers empty.
+ */
+export function unknownSourceError(unknown: readonly string[], scope: "api" | "feeds" = "api"): AkhbarError {
+  return new AkhbarError(
+    `${scope}.bad_param`,
+    `${scope}: unknown source "${unknown.join('", "').slice(0, 200)}"`,
+    {
+      param: "source",
+      reason: "unknown_source",
+    },
+  );
 }

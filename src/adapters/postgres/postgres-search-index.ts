@@ -108,7 +108,8 @@ export class PostgresSearchIndex implements SearchIndex {
   /**
    * Runs a query. With terms or phrases: matches ranked by ts_rank (higher score is better), ties newest first.
    * With no positive term (only filters and exclusions, or nothing): browsing, the newest matching articles
-   * first, score = article time in days since 1970. `total` counts every match after filters.
+   * first, score = article time in days since 1970. `total` counts every match after filters (copy groups with
+   * `foldCopies`).
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
     const { match, excluded, title } = compileTsquery(query);
@@ -238,16 +239,16 @@ function newParams(): { params: unknown[]; param: Param } {
 }
 
 /**
- * Matches in one CTE (GIN, no article text read), counted. Without filters, the order is: the newest
- * RANK_CANDIDATES_MAX matches by score, then the older ones by score; a page inside that window ranks only the
- * window, a deeper page ranks every match. So paging on reaches every counted match exactly once. With filters
- * every match is ranked. Reading a candidate's vector is most of a search's cost, so inside the window (and with
- * filters) a bound from the narrow row (doc_length, title vector, time) decides whose vectors are read at all.
+ * A match's ranking, shared by matchSql and foldedMatchSql: the tsquery parameter, the row's score (ts_rank times the
+ * title and recency factors) and those factors alone (for boundSql). Binds the match, then the title, in that order.
  */
-function matchSql(f: Filters, match: string, title: string | null, recency: boolean, param: Param): string {
+function rankingSql(
+  match: string,
+  title: string | null,
+  recency: boolean,
+  param: Param,
+): { q: string; score: string; factors: string } {
   const q = param(match, "tsquery");
-  const windowed = !hasFilters(f);
-  const capped = windowed && f.offset + f.limit <= RANK_CANDIDATES_MAX;
   const titleFactor =
     title === null
       ? ""
@@ -256,10 +257,33 @@ function matchSql(f: Filters, match: string, title: string | null, recency: bool
   const recencyFactor = recency
     ? ` * (${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * greatest(0, (SELECT max(time_ms) FROM articles) - s.time_ms) / ${HALF_LIFE_MS}.0))`
     : "";
-  const score = `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${titleFactor}${recencyFactor}`;
+  const factors = `${titleFactor}${recencyFactor}`;
+  return {
+    q,
+    score: `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${factors}`,
+    factors,
+  };
+}
+
+/** An upper bound of a row's score from its narrow columns (rawScoreBound over its length), with the same factors. */
+function boundSql(match: string, factors: string, param: Param): string {
+  return `${rawScoreBound(match, param)}${factors} / (ln(greatest(s.doc_length, 1) + 1::float8) / ln(2::float8)) * ${1 + SCORE_BOUND_SLACK}::float8`;
+}
+
+/**
+ * Matches in one CTE (GIN, no article text read), counted. Without filters, the order is: the newest
+ * RANK_CANDIDATES_MAX matches by score, then the older ones by score; a page inside that window ranks only the
+ * window, a deeper page ranks every match. So paging on reaches every counted match exactly once. With filters
+ * every match is ranked. Reading a candidate's vector is most of a search's cost, so inside the window (and with
+ * filters) a bound from the narrow row (doc_length, title vector, time) decides whose vectors are read at all.
+ */
+function matchSql(f: Filters, match: string, title: string | null, recency: boolean, param: Param): string {
+  const { q, score, factors } = rankingSql(match, title, recency, param);
+  const windowed = !hasFilters(f);
+  const capped = windowed && f.offset + f.limit <= RANK_CANDIDATES_MAX;
   const matches = `FROM article_search WHERE doc @@ ${q}${filterSql(f, "article_search", param)}`;
   if (windowed && !capped) return deepPageSql(`SELECT seq ${matches}`, score, f);
-  const bound = `${rawScoreBound(match, param)}${titleFactor}${recencyFactor} / (ln(greatest(s.doc_length, 1) + 1::float8) / ln(2::float8)) * ${1 + SCORE_BOUND_SLACK}::float8`;
+  const bound = boundSql(match, factors, param);
   // The window's oldest seq, found by sorting seq alone (a cheap single-value sort), then its rows picked by it.
   const cap = capped
     ? ` WHERE seq >= coalesce((SELECT seq FROM m ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0)`
@@ -306,16 +330,8 @@ function foldedMatchSql(
   deep: boolean,
   param: Param,
 ): string {
-  const q = param(match, "tsquery");
+  const { q, score, factors } = rankingSql(match, title, recency, param);
   const windowed = !hasFilters(f);
-  const titleFactor =
-    title === null
-      ? ""
-      : ` * (CASE WHEN s.title @@ ${param(title, "tsquery")} THEN ${TITLE_MATCH_MULTIPLIER}::float8 ELSE 1::float8 END)`;
-  const recencyFactor = recency
-    ? ` * (${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * greatest(0, (SELECT max(time_ms) FROM articles) - s.time_ms) / ${HALF_LIFE_MS}.0))`
-    : "";
-  const score = `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${titleFactor}${recencyFactor}`;
   const inWindow = windowed
     ? `s.seq >= coalesce((SELECT seq FROM article_search WHERE doc @@ ${q} ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0)`
     : "true";
@@ -330,7 +346,7 @@ function foldedMatchSql(
     );
   }
   const reach = f.offset + f.limit;
-  const bound = `${rawScoreBound(match, param)}${titleFactor}${recencyFactor} / (ln(greatest(s.doc_length, 1) + 1::float8) / ln(2::float8)) * ${1 + SCORE_BOUND_SLACK}::float8`;
+  const bound = boundSql(match, factors, param);
   return foldedPageSql(
     `${ws},
     c AS MATERIALIZED (

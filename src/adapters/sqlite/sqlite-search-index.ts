@@ -44,6 +44,8 @@ const TITLE_FACTOR = `(CASE WHEN articles_fts.rowid IN (SELECT rowid FROM articl
 // Matches are joined to their articles through the narrow seq-keyed index (migration 5), never the wide table rows;
 // the planner would take the table's rowid, so the index is named.
 const KEYS = "articles a INDEXED BY articles_seq_keys";
+/** Matches counted by copy group over a join with article_groups `g`: every ungrouped match once, each group once. */
+const GROUP_COUNT = "count(*) - count(g.group_id) + count(DISTINCT g.group_id)";
 /**
  * Span matches joined to their rows per neighbour asked, best first. The seq span holds the window's articles and
  * few others (none on the dev corpus, imported in time order), so twice `limit` nearly always holds `limit` in the
@@ -117,7 +119,8 @@ export class SqliteSearchIndex implements SearchIndex {
   /**
    * Runs a query. With terms or phrases: matches ranked by bm25 (higher score is better), ties newest first.
    * With no positive term (only filters and exclusions, or nothing): browsing, the newest matching articles
-   * first, score = article time in days since 1970. `total` counts every match after filters.
+   * first, score = article time in days since 1970. `total` counts every match after filters (copy groups with
+   * `foldCopies`).
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
     return query.foldCopies === true ? this.#runFolded(query) : this.#run(query);
@@ -235,7 +238,6 @@ export class SqliteSearchIndex implements SearchIndex {
     const windowed = match !== null && where === "";
     const score = `-${BM25} * ${TITLE_FACTOR}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
     // Groups among matches: an article outside article_groups is one of its own.
-    const groupCount = "count(*) - count(g.group_id) + count(DISTINCT g.group_id)";
     // `ranked(deep)`: matches in #run's order (seq, grp, w = in the ranking window, score), at most @rows (-1: all);
     // `counted`: the total, or null when `ranked` holds every match.
     let ranked: (deep: boolean) => string;
@@ -244,7 +246,7 @@ export class SqliteSearchIndex implements SearchIndex {
       const from = `FROM articles a LEFT JOIN article_groups g ON g.seq = a.seq WHERE 1${where}${notExcludedSql(f)}`;
       ranked = () => `SELECT a.seq, g.group_id AS grp, 1 AS w, a.time_ms / ${DAY_MS}.0 AS score ${from}
         ORDER BY a.time_ms DESC, a.seq DESC LIMIT @rows`;
-      counted = `SELECT ${groupCount} AS n ${from}`;
+      counted = `SELECT ${GROUP_COUNT} AS n ${from}`;
     } else if (windowed) {
       // As #run: the newest RANK_CANDIDATES_MAX matches ranked (FTS5 walks newest first and stops), counted through
       // the cheaper membership expression; deep, every match ranked, the window's first.
@@ -254,7 +256,7 @@ export class SqliteSearchIndex implements SearchIndex {
           FROM articles_fts${rows} WHERE articles_fts MATCH @match
           ${deep ? "" : `ORDER BY articles_fts.rowid DESC LIMIT ${RANK_CANDIDATES_MAX}`}
         ) s LEFT JOIN article_groups g ON g.seq = s.seq ORDER BY s.w DESC, s.score DESC, s.seq DESC LIMIT @rows`;
-      counted = `SELECT ${groupCount} AS n FROM articles_fts LEFT JOIN article_groups g ON g.seq = articles_fts.rowid
+      counted = `SELECT ${GROUP_COUNT} AS n FROM articles_fts LEFT JOIN article_groups g ON g.seq = articles_fts.rowid
         WHERE articles_fts MATCH @filter`;
     } else {
       // As #run: every filtered match ranked (CROSS JOIN keeps FTS5 the outer loop), all of them read here.
@@ -340,7 +342,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const where = filterSql(f);
     // Folded: a source's copy groups among its matches, what a search of that source alone counts as its total.
     const fold = query.foldCopies === true;
-    const n = fold ? "count(*) - count(g.group_id) + count(DISTINCT g.group_id)" : "count(*)";
+    const n = fold ? GROUP_COUNT : "count(*)";
     const groups = fold ? " LEFT JOIN article_groups g ON g.seq = a.seq" : "";
     let sql: string;
     if (f.filter === null) {

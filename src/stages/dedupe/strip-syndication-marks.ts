@@ -131,9 +131,28 @@ export function stripSyndicationMarks(text: string): string {
  * part marks below, 329 dev-corpus titles carry one, all SPA's.
  */
 const WIRE_DESK_PREFIX_RE = /^(?:عام|سياسي|اقتصادي|ثقافي|رياضي|اجتماعي|عسكري|صحي|تقرير)\s*\/\s*/u;
+/** wirePartNumber of a bare "إضافة أخيرة" (last, unnumbered): after every numbered part. */
+export const WIRE_PART_LAST = 99;
+
+/** Each part mark's ordinal. */
+const WIRE_PART_ORDINALS: Readonly<Record<string, number>> = {
+  أولى: 1,
+  اولى: 1,
+  ثانية: 2,
+  ثالثة: 3,
+  رابعة: 4,
+  خامسة: 5,
+  سادسة: 6,
+  سابعة: 7,
+  ثامنة: 8,
+  تاسعة: 9,
+  عاشرة: 10,
+  أخيرة: WIRE_PART_LAST,
+  اخيرة: WIRE_PART_LAST,
+};
 /** A wire's continuation mark after a headline: "… إضافة ثانية", "/ إضافة أولى واخيرة" (SPA sends long stories in
  * numbered parts). Only ordinal parts: "إضافة" as a word of the headline ("خير إضافة لنا") stays. */
-const WIRE_PART_MARK = String.raw`إضافة\s+(?:أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|سابعة|ثامنة|تاسعة|عاشرة|أخيرة|اخيرة)(?:\s+و\s?(?:أخيرة|اخيرة))?`;
+const WIRE_PART_MARK = String.raw`إضافة\s+(?:${Object.keys(WIRE_PART_ORDINALS).join("|")})(?:\s+و\s?(?:أخيرة|اخيرة))?`;
 const WIRE_PART_SUFFIX_RE = new RegExp(String.raw`\s*\/?\s*${WIRE_PART_MARK}\s*$`, "u");
 /** The same mark alone on a text's first line, the title carrying none: SPA's last part of the cabinet session of
  * 2015-08-10 opens "إضافة خامسة وأخيرة" under the first part's very title (the one such text in the dev corpus). */
@@ -166,25 +185,6 @@ export function isWirePart(title: string, text = ""): boolean {
   return WIRE_PART_SUFFIX_RE.test(title) || WIRE_PART_LINE_RE.test(text);
 }
 
-/** wirePartNumber of a bare "إضافة أخيرة" (last, unnumbered): after every numbered part. */
-export const WIRE_PART_LAST = 99;
-
-/** Each part mark's ordinal. */
-const WIRE_PART_ORDINALS: Readonly<Record<string, number>> = {
-  أولى: 1,
-  اولى: 1,
-  ثانية: 2,
-  ثالثة: 3,
-  رابعة: 4,
-  خامسة: 5,
-  سادسة: 6,
-  سابعة: 7,
-  ثامنة: 8,
-  تاسعة: 9,
-  عاشرة: 10,
-  أخيرة: WIRE_PART_LAST,
-  اخيرة: WIRE_PART_LAST,
-};
 const WIRE_PART_ORDINAL_RE = /إضافة\s+(\S+)/u;
 
 /**

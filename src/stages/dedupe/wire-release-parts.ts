@@ -30,6 +30,8 @@ export interface WirePartLink {
   part: number;
 }
 
+const HOUR_MS = 3_600_000;
+
 /**
  * For each continuation part among `members` whose release's first part is there too, that first part: an article
  * with no part mark under the same headline once desk section and part mark are off, within WIRE_PART_MAX_HOURS;
@@ -44,13 +46,17 @@ export function linkWireParts(members: readonly WirePartMember[]): WirePartLink[
     const part = m.part;
     const key = stripWireHeadlineMarks(m.title);
     if (part !== null) parts.push({ m, part, key });
-    else firsts.set(key, [...(firsts.get(key) ?? []), m]);
+    else {
+      const list = firsts.get(key);
+      if (list === undefined) firsts.set(key, [m]);
+      else list.push(m);
+    }
   }
   const links: WirePartLink[] = [];
   for (const { m, part, key } of parts) {
     const gap = (f: WirePartMember) => Math.abs(f.timeMs - m.timeMs);
     const first = (firsts.get(key) ?? [])
-      .filter((f) => gap(f) <= WIRE_PART_MAX_HOURS * 3_600_000)
+      .filter((f) => gap(f) <= WIRE_PART_MAX_HOURS * HOUR_MS)
       .sort(
         (a, b) =>
           Number(b.sourceId === m.sourceId) - Number(a.sourceId === m.sourceId) ||

@@ -1319,14 +1319,14 @@ export class StoryClusterer {
     ids: Int32Array,
     routine: boolean,
   ): void {
+    const copy = article.isCopy ?? article.duplicateOf !== null;
     story.members.push({
       id: article.id,
       sourceId: article.sourceId,
       title: article.title,
       duplicateOf: article.duplicateOf,
-      copy: article.isCopy ?? article.duplicateOf !== null,
-      originalId:
-        (article.isCopy ?? article.duplicateOf !== null) ? (article.originalId ?? article.duplicateOf) : null,
+      copy,
+      originalId: copy ? (article.originalId ?? article.duplicateOf) : null,
       titleKeys: article.terms.titleKeys,
       titleRank: titleRankOf(article.title, article.wirePart === true),
       timeMs: article.timeMs,
@@ -1397,10 +1397,10 @@ export class StoryClusterer {
       // within the longer of the start gap and the long gap (MERGE_LONG_GAP_HOURS: past the start gap a pair passes by
       // its score alone): only those are counted, and only those sharing enough terms are sorted.
       const firstMs = slots.firstMs[s.slot]!;
-      const gapStartMs = this.agedFromMs(s) + this.tuning.mergeMaxStartGapHours * HOUR_MS;
+      const agedFromMs = this.agedFromMs(s);
+      const gapStartMs = agedFromMs + this.tuning.mergeMaxStartGapHours * HOUR_MS;
       const maxStartMs =
-        this.agedFromMs(s) +
-        Math.max(this.tuning.mergeMaxStartGapHours, this.tuning.mergeLongGapHours) * HOUR_MS;
+        agedFromMs + Math.max(this.tuning.mergeMaxStartGapHours, this.tuning.mergeLongGapHours) * HOUR_MS;
       const count = slots.startCount();
       const touched: number[] = [];
       for (const t of s.ids) {
@@ -1568,7 +1568,8 @@ export class StoryClusterer {
    * story-headlines.jsonl labels such members by their own titles), chosen as an editor would: a title that
    * does not open by naming a medium ("بالفيديو..") and is not a wire's continuation part, then one that neither opens
    * with who speaks ("أمير جازان : …"; a one-word place dateline such as "العراق:" is no speaker) nor reports a
-   * reaction ("البحرين تدين التفجير…", "أمير عسير يزور المصابين…": reaction-headline.ts) (titleRankOf); among those,
+   * reaction ("البحرين تدين التفجير…", "أمير عسير يزور المصابين…": reaction-headline.ts) (titleRankOf), and a copy's
+   * title that names too little of its original's only when nothing else can (isOffTitleCopy); among those,
    * one that came in the story's first HEADLINE_EARLY_HOURS; among those, the most central: the sum of its keys'
    * counts in the story's headlines over the square root of its key count (the cosine against the story's key
    * counts), so a long title that adds its own angle to the event's words does not win by length alone (the plain sum

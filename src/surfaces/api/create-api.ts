@@ -10,8 +10,7 @@ import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { feedsBySource, toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
-import { resolveSearchSources } from "../source-names.ts";
-import { unknownSourceError } from "./reader-api.ts";
+import { resolveSearchSources, unknownSourceError } from "../source-names.ts";
 
 export interface ApiDeps {
   storage: Storage;

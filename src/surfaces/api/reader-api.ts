@@ -8,7 +8,7 @@ import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
 import { intParam } from "../search-params.ts";
-import { unknownSourceIds } from "../source-names.ts";
+import { unknownSourceError, unknownSourceIds } from "../source-names.ts";
 import {
   MAX_ID_CHARS,
   MAX_PAGE_LIMIT,
@@ -58,7 +58,6 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     // Coverage in publication order (time, then id), copies among originals with their duplicate_of, a wire
     // release's continuation parts with their part_of (the story page's fold), a page at a time: the biggest stories
     // have hundreds.
-    const partOf = wirePartOfIds(story.articles);
     return c.json({
       ...toStoryJson(story),
       entities: story.entities.map(toEntityJson),
@@ -66,9 +65,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       article_total: story.articles.length,
       limit,
       offset,
-      articles: story.articles
-        .slice(offset, offset + limit)
-        .map((a) => ({ ...toStoryArticleJson(a), part_of: partOf.get(a.id) ?? null })),
+      articles: toCoverageArticlesJson(story.articles).slice(offset, offset + limit),
     });
   });
 
@@ -123,30 +120,6 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 }
 
 /**
- * The bad parameter for source ids the store does not know (not in its sources table): a filter naming a misspelt or
- * unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no articles yet
- * still answers empty.
- */
-export function unknownSourceError(unknown: readonly string[], scope: "api" | "feeds" = "api"): AkhbarError {
-  return new AkhbarError(
-    `${scope}.bad_param`,
-    `${scope}: unknown source "${unknown.join('", "').slice(0, 200)}"`,
-    {
-      param: "source",
-      reason: "unknown_source",
-    },
-  );
-}
-
-function refuseUnknownSources(
-  ids: readonly string[],
-  outlets: readonly { id: string; name: string }[],
-): void {
-  const unknown = unknownSourceIds(ids, outlets);
-  if (unknown.length > 0) throw unknownSourceError(unknown);
-}
-
-/**
  * Source ids for a source and/or country filter: [] for no filter, null when the filter matches no source (a country
  * without outlets, or an unknown id the caller lets through, gives an empty page, not every story). With
  * `refuseUnknown` an unknown source id is a bad parameter (unknownSourceError), read from the same source list.
@@ -159,13 +132,23 @@ export async function sourceFilter(
 ): Promise<string[] | null> {
   if (source === "" && country === "") return [];
   const all = await storage.sources.listSources();
-  if (options.refuseUnknown === true && source !== "") refuseUnknownSources([source], all);
+  if (options.refuseUnknown === true && source !== "" && unknownSourceIds([source], all).length > 0)
+    throw unknownSourceError([source]);
   const ids = all
     .filter(
       (s) => (source === "" || s.id === source) && (country === "" || s.country === country.toUpperCase()),
     )
     .map((s) => s.id);
   return ids.length === 0 ? null : ids;
+}
+
+/**
+ * A story's coverage as JSON, in its order: each article with its duplicate_of and, for a wire release's continuation
+ * part, the release it goes on from (part_of, the story page's fold; read over the whole story before any paging).
+ */
+export function toCoverageArticlesJson(articles: readonly StoryArticle[]) {
+  const partOf = wirePartOfIds(articles);
+  return articles.map((a) => ({ ...toStoryArticleJson(a), part_of: partOf.get(a.id) ?? null }));
 }
 
 export function toStoryJson(s: StorySummary) {

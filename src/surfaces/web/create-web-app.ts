@@ -53,7 +53,7 @@ import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
 import { loadStaticAssets, type StaticAsset } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
-import { TOP_ENTITY_STORIES, topEntities } from "./top-entities.ts";
+import { topEntities } from "./top-entities.ts";
 import { queryString, type ViewContext } from "./view-parts.ts";
 
 /** Search results per page in the reader. */
@@ -260,7 +260,6 @@ export function createWebApp(deps: WebDeps): Hono {
     // the menu shows them and a facet link replaces the outlet instead of adding one.
     // The menu's ids (from the link) must be slugs (else 400); ids or outlet names typed in the box are resolved and
     // checked with the outlets this reader lists, so one naming no outlet is said on the page, form kept.
-    // A name typed in the box ("source:عكاظ", as the reader shows it) names its outlet.
     const { ctx, sourceList } = await context();
     const named = resolveSearchSources(typed.text, slugListParam(get, "source"), sourceList);
     const form: SearchForm = {

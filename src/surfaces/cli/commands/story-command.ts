@@ -7,9 +7,9 @@
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { stripWireDeskPrefix, WIRE_PART_LAST } from "../../../stages/dedupe/strip-syndication-marks.ts";
-import { toEntityJson, toStoryArticleJson, toStoryJson } from "../../api/reader-api.ts";
+import { toCoverageArticlesJson, toEntityJson, toStoryJson } from "../../api/reader-api.ts";
 import type { StoryArticle } from "../../web/reader-data.ts";
-import { toStoryCoverage, wirePartOfIds } from "../../web/story-coverage.ts";
+import { toStoryCoverage } from "../../web/story-coverage.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
@@ -32,15 +32,11 @@ export const storyCommand: Command = {
       const story = await new StoryReaderData(storage).story(id);
       if (story === null) throw new AkhbarError("story.not_found", `story: no story with id "${id}"`);
       if (ctx.json) {
-        const partOf = wirePartOfIds(story.articles);
         printJson(ctx.io, {
           ...toStoryJson(story),
           entities: story.entities.map(toEntityJson),
           dates: story.dates,
-          articles: story.articles.map((a) => ({
-            ...toStoryArticleJson(a),
-            part_of: partOf.get(a.id) ?? null,
-          })),
+          articles: toCoverageArticlesJson(story.articles),
         });
         return 0;
       }
