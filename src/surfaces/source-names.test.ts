@@ -6,6 +6,7 @@ const OUTLETS = [
   { id: "aljazirah", name: "الجزيرة (السعودية)" },
   { id: "aawsat", name: "الشرق الأوسط" },
   { id: "sabq", name: "سبق" },
+  { id: "spa", name: "وكالة الأنباء السعودية (واس)" },
 ];
 
 describe("resolveSourceIds", () => {
@@ -14,6 +15,9 @@ describe("resolveSourceIds", () => {
     ["an outlet's Arabic name is its id", ["عكاظ"], ["okaz"]],
     ["a name matches on folded spelling (hamza, ة)", ["الشرق الاوسط"], ["aawsat"]],
     ["a name without its qualifier", ["الجزيرة"], ["aljazirah"]],
+    ["an agency's acronym in its name's parentheses", ["واس"], ["spa"]],
+    ["an agency's name without its acronym", ["وكالة الانباء السعودية"], ["spa"]],
+    ["a paper's parenthesized country is no name of it", ["السعودية"], ["السعودية"]],
     ["a value naming no outlet stays as typed, to be called unknown", ["nope"], ["nope"]],
     ["ids and names together, without repeats", ["عكاظ", "okaz", "سبق"], ["okaz", "sabq"]],
   ])("%s", (_why, values, ids) => {

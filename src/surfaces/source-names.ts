@@ -3,16 +3,14 @@
  * it ("عكاظ", "الجزيرة" for "الجزيرة (السعودية)"), matched on folded spelling. Surface helper, pure.
  */
 import { AkhbarError } from "../domain/errors.ts";
+import { outletNameKeys } from "../stages/extract/find-cited-source.ts";
 import { foldMatchText } from "../stages/extract/fold-match-text.ts";
 import { splitQuerySources } from "../stages/search/parse-query.ts";
 
-/** A parenthesized qualifier of an outlet's name: "الجزيرة (السعودية)". */
-const QUALIFIER = /\s*\([^()]*\)\s*$/u;
-
 /**
  * Each value mapped to the ids it names, in order and without repeats: an id of a listed outlet stays; else every
- * outlet whose name, or name without its qualifier, folds alike; a value naming none stays as typed so the caller can
- * say it is unknown.
+ * outlet one of whose names (outletNameKeys: the whole name, the name without its parenthesized part, an agency's
+ * acronym) folds alike; a value naming none stays as typed so the caller can say it is unknown.
  * Example: resolveSourceIds(["عكاظ", "sabq", "x"], [{id: "okaz", name: "عكاظ"}, {id: "sabq", name: "سبق"}])
  * → ["okaz", "sabq", "x"].
  */
@@ -27,9 +25,7 @@ export function resolveSourceIds(
       continue;
     }
     const folded = foldMatchText(value);
-    const named = outlets.filter(
-      (o) => foldMatchText(o.name) === folded || foldMatchText(o.name.replace(QUALIFIER, "")) === folded,
-    );
+    const named = outlets.filter((o) => outletNameKeys(o.name).includes(folded));
     if (named.length === 0) out.add(value);
     for (const o of named) out.add(o.id);
   }

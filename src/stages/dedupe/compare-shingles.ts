@@ -317,7 +317,7 @@ export interface PairEvidence {
   /** Share of the shorter headline's words in the other headline (REWRITE_LATE_*); unknown = 0. */
   titleAgreement?: number;
   /**
-   * The headlines name the same instances, none included (same-instances.ts namesSameInstances); unknown = false.
+   * The headlines name the same instances, none included (entities/headline-ordinals.ts namesSameInstances); unknown = false.
    * Read by the rewrite test only (REWRITE_SAME_INSTANCES_BIGRAM_SLACK).
    */
   sameInstances?: boolean;

@@ -5,7 +5,7 @@
  * rebuilt by re-adding the articles in (time, id) order.
  */
 import { AkhbarError } from "../../domain/errors.ts";
-import { namesOtherInstance, toHeadlineOrdinals } from "../entities/headline-ordinals.ts";
+import { namesOtherInstance, namesSameInstances, toHeadlineOrdinals } from "../entities/headline-ordinals.ts";
 import {
   type CopyRule,
   type CopyTest,
@@ -21,7 +21,6 @@ import {
 import { namesOtherPlaces, type TextPlaces, toTextPlaces } from "./lead-places.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
 import { PostingLists } from "./posting-lists.ts";
-import { namesSameInstances } from "./same-instances.ts";
 import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
 import {
   DEFAULT_SHINGLE_OPTIONS,
