@@ -166,6 +166,20 @@ const COUNTRY_ADJECTIVE_OF_STEM: ReadonlyMap<string, CountryAdjective> = new Map
 );
 
 /**
+ * A form -> key map turned round: each key -> the forms that key to it, other than the key itself (in the map's
+ * order). Example: {كرونا: كورونا, كورونا: كورونا} -> {كورونا: [كرونا]}.
+ */
+function otherFormsOfKey(keyOfForm: ReadonlyMap<string, string>): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const [form, key] of keyOfForm) {
+    const forms = out.get(key) ?? [];
+    if (form !== key) forms.push(form);
+    out.set(key, forms);
+  }
+  return out;
+}
+
+/**
  * Loanwords light10 cuts onto another word or that are written in two words, normalized, -> their search key:
  * كورونا (the MERS coronavirus of 2015, 80 dev articles) lost نا as a pronoun and كرونا met الكروي ("football",
  * 306 articles: a search for كرونا gave 450 hits); فيسبوك (193 articles) is also written "فيس بوك" (70), whose two
@@ -200,12 +214,7 @@ const loanwordTailOf = (word: string): number =>
   (word.charCodeAt(word.length - 2) << 16) | word.charCodeAt(word.length - 1);
 const LOANWORD_TAILS: ReadonlySet<number> = new Set([...LOANWORD_KEYS.keys()].map(loanwordTailOf));
 /** Each loanword key -> the forms that key to it, other than the key: needles for snippets (searchKeyNeedles). */
-const LOANWORD_FORMS_OF_KEY: ReadonlyMap<string, readonly string[]> = new Map(
-  [...new Set(LOANWORD_KEYS.values())].map((key) => [
-    key,
-    [...LOANWORD_KEYS].filter(([form, k]) => k === key && form !== key).map(([form]) => form),
-  ]),
-);
+const LOANWORD_FORMS_OF_KEY = otherFormsOfKey(LOANWORD_KEYS);
 
 /** The key of a LOANWORD_KEYS word written with particles or the article, or null: "والفيس" -> "فيسبوك". */
 function loanwordKeyOf(norm: string): string | null {
@@ -238,12 +247,7 @@ const SEARCH_SPELLING_KEY_OF_STEM: ReadonlyMap<string, string> = new Map(
   }),
 );
 /** Each SEARCH_SPELLINGS key -> its other stems: needles for snippets (searchKeyNeedles). */
-const SEARCH_SPELLING_STEMS_OF_KEY: ReadonlyMap<string, readonly string[]> = new Map(
-  [...new Set(SEARCH_SPELLING_KEY_OF_STEM.values())].map((key) => [
-    key,
-    [...SEARCH_SPELLING_KEY_OF_STEM].filter(([, k]) => k === key).map(([stem]) => stem),
-  ]),
-);
+const SEARCH_SPELLING_STEMS_OF_KEY = otherFormsOfKey(SEARCH_SPELLING_KEY_OF_STEM);
 
 /**
  * Everyday words light10 cuts onto a given name, normalized, -> their own search key (the word with its ة, or the
