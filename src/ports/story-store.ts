@@ -19,6 +19,8 @@ import type {
 export interface StoryListQuery {
   /** Only stories updated at or after this time (epoch ms). */
   sinceMs?: number;
+  /** Only stories first seen at or before this time (epoch ms): with sinceMs, the stories running in a past window. */
+  untilMs?: number;
   /** Only stories with an article from one of these publishers; empty or absent means all. */
   sources?: readonly string[];
   /** Newest update first; at most this many. */

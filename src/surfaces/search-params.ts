@@ -68,30 +68,36 @@ export function parseSearchParams(get: ParamReader): SearchParams {
  * "2015-08-01" (also "2015/8/1", "٢٠١٥-٠٨-٠١") → "2015-08-01T00:00:00.000Z"; as an upper bound → the next midnight
  * (exclusive).
  */
-export function parseDateBound(value: string | undefined, name: string, upper: boolean): string | null {
+export function parseDateBound(
+  value: string | undefined,
+  name: string,
+  upper: boolean,
+  scope: ParamScope = "search",
+): string | null {
   if (value === undefined || value.trim() === "") return null;
   // Typed by hand in the reader's text field: Arabic-Indic digits (٢٠١٥) and slashes (2015/08/01) are the same date.
   const v = foldDigits(value.trim()).replace(
     /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
     (_m, y, m, d) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`,
   );
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  let ms: number;
+  // A day alone, or the day of an ISO time: Date.UTC and Date.parse roll month 13 and 30 February over into the next
+  // month or year, so the calendar day is checked as written.
+  const day = /^(\d{4})-(\d{2})-(\d{2})(T|$)/.exec(v);
+  let ms = Number.NaN;
   if (day) {
-    ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-    const d = new Date(ms);
-    if (d.getUTCDate() !== Number(day[3])) throw badParam(name, `is not a real date: "${v}"`, "bad_date");
-    if (upper) ms += 86_400_000;
-  } else if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
-    ms = Date.parse(v);
-  } else {
-    ms = Number.NaN;
+    const dayMs = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+    const d = new Date(dayMs);
+    if (d.getUTCMonth() !== Number(day[2]) - 1 || d.getUTCDate() !== Number(day[3]))
+      throw badParam(name, `is not a real date: "${v.slice(0, 40)}"`, "bad_date", {}, scope);
+    ms = day[4] === "T" ? Date.parse(v) : dayMs + (upper ? 86_400_000 : 0);
   }
   if (Number.isNaN(ms))
     throw badParam(
       name,
       `must be a date like 2015-08-01 or an ISO time, got "${v.slice(0, 40)}"`,
       "bad_date",
+      {},
+      scope,
     );
   return new Date(ms).toISOString();
 }

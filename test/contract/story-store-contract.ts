@@ -596,6 +596,14 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         expect(await s.countStories({ sinceMs: Date.parse("2015-07-22T00:00:00Z"), sources: ["sabq"] })).toBe(
           0,
         );
+        // A past window: the stories first seen by its end (and updated since its start).
+        expect(
+          (await s.listStoryRanks({ limit: 10, untilMs: Date.parse("2015-07-21T09:30:00Z") })).map(
+            (x) => x.id,
+          ),
+        ).toEqual(["a"]);
+        expect(await s.countStories({ untilMs: Date.parse("2015-07-21T10:00:00Z") })).toBe(2);
+        expect(await s.countStories({ untilMs: Date.parse("2015-07-21T02:00:00Z") })).toBe(0);
         await s.clearStories();
         expect(await s.listStories({ limit: 10 })).toEqual([]);
         expect(await s.listUnplacedIds()).toEqual(["a", "b", "c"]);

@@ -126,6 +126,19 @@ describe("story CLI", () => {
       /^\d+ stories? updated since 2015-07-20/,
     );
   });
+  it("lists the top stories as they stood at the end of a past day, and refuses a date that is none", async () => {
+    // st-001 was first seen on 07-26: not yet a story at the end of 07-25, the top one at the end of 07-26.
+    const before = JSON.parse((await cli(["stories", "--json", "--until", "2015-07-25"])).out);
+    expect(before.stories.map((s: { id: string }) => s.id)).not.toContain("st-001");
+    expect(before.stories.every((s: { first_seen: string }) => s.first_seen < "2015-07-26")).toBe(true);
+    const onDay = JSON.parse((await cli(["stories", "--json", "--until", "2015-07-26"])).out);
+    expect(onDay.stories[0].id).toBe("st-001");
+    expect((await cli(["stories", "--until", "2015-07-26"])).out).toMatch(
+      /^\d+ stories? updated in the 72 h before the end of 2015-07-26/,
+    );
+    const bad = await cli(["stories", "--until", "2015-13-01"]);
+    expect(bad.code).not.toBe(0);
+  });
   it("reports duplicate groups and exports story fields", async () => {
     const stats = JSON.parse((await cli(["duplicates", "--json"])).out);
     expect(stats).toMatchObject({ copies: 3, cross_source_groups: 2 });
@@ -162,6 +175,24 @@ describe("story API and page", () => {
     const bad = await fx.app.request("/api/stories/st-001?limit=0");
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.code).toBeDefined();
+    // The top stories as they stood at the end of a past day: st-001 (first seen 07-26) not yet on 07-25.
+    const past = await json(await fx.app.request("/api/stories?until=2015-07-25"));
+    expect(past.stories.map((s: { id: string }) => s.id)).not.toContain("st-001");
+    expect((await json(await fx.app.request("/api/stories?until=2015-07-26"))).stories[0].id).toBe("st-001");
+    // The reader's home page for a past day (Riyadh's): what ran that day, with links to the days around it.
+    const day25 = await (await fx.app.request("/?day=2015-07-25")).text();
+    expect(day25).toContain("أهم أخبار <bdi>السبت، 25 يوليو 2015</bdi>");
+    expect(day25).not.toContain('href="/story/st-001"');
+    expect(day25).toContain('href="/?day=2015-07-24" rel="prev"');
+    expect(day25).toContain('href="/?day=2015-07-26" rel="next"');
+    expect(await (await fx.app.request("/?day=2015-07-26")).text()).toContain('href="/story/st-001"');
+    expect((await fx.app.request("/?day=2015-02-30")).status).toBe(400);
+    const badDay = await fx.app.request("/api/stories?until=2015-13-01");
+    expect(badDay.status).toBe(400);
+    expect((await json(badDay)).error).toMatchObject({
+      code: "api.bad_param",
+      message: expect.stringContaining('"until" is not a real date'),
+    });
     const related = await json(await fx.app.request("/api/articles/st-004/related"));
     expect(related.same_story.map((a: { id: string }) => a.id)).toEqual(["st-001"]);
     // The article page's call: the same similar list and pick, the story's coverage left unread.

@@ -123,8 +123,18 @@ function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...byKey.values()];
 }
 
-/** StoryListQuery's filter; parameters $1 since (ms), $2 sources (text[], empty for all). */
-const STORY_FILTER = "last_update_ms >= $1 AND (cardinality($2::text[]) = 0 OR sources && $2::text[])";
+/** StoryListQuery's filter; parameters $1 since (ms), $2 until (ms, on first_seen_ms), $3 sources (text[], empty for all). */
+const STORY_FILTER =
+  "last_update_ms >= $1 AND first_seen_ms <= $2 AND (cardinality($3::text[]) = 0 OR sources && $3::text[])";
+
+/** STORY_FILTER's parameters for a query: open bounds where it gives none. */
+function storyFilterParams(query: Omit<StoryListQuery, "limit">): [number, number, readonly string[]] {
+  return [
+    query.sinceMs ?? Number.MIN_SAFE_INTEGER,
+    query.untilMs ?? Number.MAX_SAFE_INTEGER,
+    query.sources ?? [],
+  ];
+}
 
 export class PostgresStoryStore implements StoryStore {
   readonly #pool: pg.Pool;
@@ -429,17 +439,16 @@ export class PostgresStoryStore implements StoryStore {
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {
     const { rows } = await this.#pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM stories WHERE ${STORY_FILTER}`,
-      [query.sinceMs ?? Number.MIN_SAFE_INTEGER, query.sources ?? []],
+      storyFilterParams(query),
     );
     return Number(rows[0]?.n ?? 0);
   }
 
   /** The columns asked of the stories `query` selects, newest update first. */
   async #listStoryRows<R extends object>(columns: string, query: StoryListQuery): Promise<R[]> {
-    const sources = query.sources ?? [];
     const { rows } = await this.#pool.query<R>(
-      `SELECT ${columns} FROM stories WHERE ${STORY_FILTER} ORDER BY last_update_ms DESC, id COLLATE "C" LIMIT $3`,
-      [query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources, query.limit],
+      `SELECT ${columns} FROM stories WHERE ${STORY_FILTER} ORDER BY last_update_ms DESC, id COLLATE "C" LIMIT $4`,
+      [...storyFilterParams(query), query.limit],
     );
     return rows;
   }

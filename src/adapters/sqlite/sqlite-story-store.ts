@@ -49,9 +49,21 @@ import { writeTransaction } from "./write-transaction.ts";
  */
 export const ASSIGN_STEP_ATTEMPTS = 5;
 
-/** StoryListQuery's filter; parameters: since (ms), number of sources, sources as a JSON array. */
-const STORY_FILTER = `last_update_ms >= ?
+/** StoryListQuery's filter; parameters: since (ms), until (ms, on first_seen_ms), number of sources, sources as a JSON
+ * array. */
+const STORY_FILTER = `last_update_ms >= ? AND first_seen_ms <= ?
   AND (? = 0 OR EXISTS (SELECT 1 FROM json_each(stories.sources) s WHERE s.value IN (SELECT value FROM json_each(?))))`;
+
+/** STORY_FILTER's parameters for a query: open bounds where it gives none. */
+function storyFilterParams(query: Omit<StoryListQuery, "limit">): [number, number, number, string] {
+  const sources = query.sources ?? [];
+  return [
+    query.sinceMs ?? Number.MIN_SAFE_INTEGER,
+    query.untilMs ?? Number.MAX_SAFE_INTEGER,
+    sources.length,
+    JSON.stringify(sources),
+  ];
+}
 
 export class SqliteStoryStore implements StoryStore {
   readonly #db: Database.Database;
@@ -313,19 +325,17 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {
-    const sources = query.sources ?? [];
-    const row = this.#prepare<[number, number, string], { n: number }>(
+    const row = this.#prepare<[number, number, number, string], { n: number }>(
       `SELECT count(*) AS n FROM stories WHERE ${STORY_FILTER}`,
-    ).get(query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources.length, JSON.stringify(sources));
+    ).get(...storyFilterParams(query));
     return row?.n ?? 0;
   }
 
   /** The columns asked of the stories `query` selects, newest update first. */
   #listStoryRows<R>(columns: string, query: StoryListQuery): R[] {
-    const sources = query.sources ?? [];
-    return this.#prepare<[number, number, string, number], R>(
+    return this.#prepare<[number, number, number, string, number], R>(
       `SELECT ${columns} FROM stories WHERE ${STORY_FILTER} ORDER BY last_update_ms DESC, id LIMIT ?`,
-    ).all(query.sinceMs ?? Number.MIN_SAFE_INTEGER, sources.length, JSON.stringify(sources), query.limit);
+    ).all(...storyFilterParams(query), query.limit);
   }
 
   async getStory(id: string): Promise<StoredStory | null> {

@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
-import { intParam } from "../search-params.ts";
+import { intParam, parseDateBound, singleValue } from "../search-params.ts";
 import { unknownSourceError, unknownSourceIds } from "../source-names.ts";
 import {
   MAX_ID_CHARS,
@@ -16,7 +16,13 @@ import {
   STORIES_PER_PAGE,
   slugParam,
 } from "../web/page-params.ts";
-import type { ReaderData, StoryArticle, StoryEntity, StorySummary } from "../web/reader-data.ts";
+import type {
+  ReaderData,
+  StoryArticle,
+  StoryEntity,
+  StorySummary,
+  TopStoriesPage,
+} from "../web/reader-data.ts";
 import { wirePartOfIds } from "../web/story-coverage.ts";
 import { topEntities } from "../web/top-entities.ts";
 import { apiErrorOf } from "./api-error.ts";
@@ -36,11 +42,24 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
     const source = slugParam(get, "source", "api");
     const country = slugParam(get, "country", "api");
+    // A past window: `until` (a day, whole, or an ISO time) gives the top stories as they stood then, `since` how far
+    // back a story's last update may be.
+    const since = parseDateBound(singleValue(get, "since", "api"), "since", false, "api");
+    const until = parseDateBound(singleValue(get, "until", "api"), "until", true, "api");
     const sources = await sourceFilter(deps.storage, source, country, { refuseUnknown: true });
-    const page =
-      sources === null ? { total: 0, stories: [] } : await deps.reader.topStories({ sources, limit, offset });
+    const page: TopStoriesPage =
+      sources === null
+        ? { total: 0, stories: [] }
+        : await deps.reader.topStories({
+            sources,
+            limit,
+            offset,
+            ...(since === null ? {} : { sinceMs: Date.parse(since) }),
+            ...(until === null ? {} : { untilMs: Date.parse(until) - 1 }),
+          });
     return c.json({
       total: page.total,
+      ...(page.windowTotal === undefined ? {} : { window_total: page.windowTotal }),
       limit,
       offset,
       clustered: deps.reader.capabilities.clusteredStories,

@@ -10,6 +10,7 @@ import type {
   RelatedOptions,
   StoryDetail,
   StorySummary,
+  TopStoriesPage,
   TopStoriesQuery,
 } from "./reader-data.ts";
 
@@ -40,8 +41,15 @@ export class CachedReaderData implements ReaderData {
     this.#maxEntries = maxEntries;
   }
 
-  topStories(query: TopStoriesQuery): Promise<{ total: number; stories: StorySummary[] }> {
-    const key = JSON.stringify(["top", query.sources, query.limit, query.offset, query.sinceMs ?? null]);
+  topStories(query: TopStoriesQuery): Promise<TopStoriesPage> {
+    const key = JSON.stringify([
+      "top",
+      query.sources,
+      query.limit,
+      query.offset,
+      query.sinceMs ?? null,
+      query.untilMs ?? null,
+    ]);
     return this.#cached(key, () => this.#inner.topStories(query));
   }
 

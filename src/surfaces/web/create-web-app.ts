@@ -22,11 +22,12 @@ import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
-import { intParam, parseSearchParams } from "../search-params.ts";
+import { intParam, parseDateBound, parseSearchParams } from "../search-params.ts";
 import { resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import { isDataPath } from "./client-errors.ts";
+import { displayDayEndMs } from "./format-arabic-date.ts";
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
 import {
@@ -169,12 +170,17 @@ export function createWebApp(deps: WebDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "web");
     const source = slugParam(get, "source");
     const country = slugParam(get, "country").toUpperCase();
+    // A past day's top stories (the display time zone's day): what ran that day, ranked as of its end.
+    const dayBound = parseDateBound(singleParam(get, "day"), "day", false, "web");
+    const day = dayBound === null ? "" : dayBound.slice(0, 10);
+    const dayWindow =
+      day === "" ? {} : { sinceMs: displayDayEndMs(day) - 86_400_000 + 1, untilMs: displayDayEndMs(day) };
     const { ctx, sourceList } = await context();
     const sources = await sourceFilter(storage, source, country);
     const top =
       sources === null
         ? { total: 0, stories: [] }
-        : await reader.topStories({ sources, limit: STORIES_PER_PAGE, offset });
+        : await reader.topStories({ sources, limit: STORIES_PER_PAGE, offset, ...dayWindow });
     const feedQuery = source === "" ? "" : `?source=${encodeURIComponent(source)}`;
     return page(c, 200, {
       title: "أهم الأخبار",
@@ -187,6 +193,7 @@ export function createWebApp(deps: WebDeps): Hono {
           offset,
           country,
           source,
+          day,
           sourceList,
           capabilities: reader.capabilities,
         },

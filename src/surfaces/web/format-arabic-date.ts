@@ -92,6 +92,37 @@ function calendarDay(ms: number): number {
   return Date.parse(ISO_DAY.format(ms)) / DAY_MS;
 }
 
+/** The calendar day (YYYY-MM-DD) `ms` falls on in DISPLAY_TIME_ZONE: the day a reader's "on 26 July" means. */
+export function displayDayOf(ms: number): string {
+  return ISO_DAY.format(ms);
+}
+
+/**
+ * The last millisecond of a calendar day (YYYY-MM-DD) in DISPLAY_TIME_ZONE: "2015-07-26" → 2015-07-26T20:59:59.999Z
+ * (Riyadh is UTC+3). The zone's offset is read at that midnight, so a zone with summer time is right too.
+ */
+export function displayDayEndMs(day: string): number {
+  const nextMidnightUtc = Date.parse(`${day}T00:00:00Z`) + DAY_MS;
+  // The wall time DISPLAY_TIME_ZONE shows at that UTC instant, read as if it were UTC, less the instant: the offset.
+  const wall = ZONE_WALL_TIME.formatToParts(nextMidnightUtc);
+  const part = (type: string) => Number(wall.find((p) => p.type === type)?.value);
+  const offsetMs =
+    Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second")) -
+    nextMidnightUtc;
+  return nextMidnightUtc - offsetMs - 1;
+}
+
+const ZONE_WALL_TIME = new Intl.DateTimeFormat("en-US", {
+  timeZone: DISPLAY_TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
+
 /** "2015-07-22T07:00:00Z" → "22 يوليو 2015" (no time); null for an unparsable time. For chart labels. */
 export function formatArabicDay(iso: string | null): string | null {
   const ms = iso === null ? Number.NaN : Date.parse(iso);

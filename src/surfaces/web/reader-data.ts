@@ -67,8 +67,21 @@ export interface TopStoriesQuery {
   sources: readonly string[];
   limit: number;
   offset: number;
-  /** Only stories updated at or after this time (epoch ms); default: the window before the newest story. */
+  /** Only stories updated at or after this time (epoch ms); default: the window before the newest story (or before
+   * untilMs). */
   sinceMs?: number;
+  /** The top stories as they stood at this time (epoch ms): stories first seen by then, ranked as of then; default:
+   * now (the newest story). */
+  untilMs?: number;
+}
+
+/** A page of top stories. */
+export interface TopStoriesPage {
+  /** Stories ranked, which paging reaches. */
+  total: number;
+  /** Stories the window holds, when more than were ranked (the newest TOP_STORIES_CANDIDATES are); else absent. */
+  windowTotal?: number;
+  stories: StorySummary[];
 }
 
 export interface RelatedArticles {
@@ -112,7 +125,7 @@ export interface ReaderCapabilities {
 export interface ReaderData {
   readonly capabilities: ReaderCapabilities;
   /** Stories ranked for the home page (size, source diversity, recency), with the total for paging. */
-  topStories(query: TopStoriesQuery): Promise<{ total: number; stories: StorySummary[] }>;
+  topStories(query: TopStoriesQuery): Promise<TopStoriesPage>;
   /** One story with all its articles, or null. */
   story(id: string): Promise<StoryDetail | null>;
   /** The story an article belongs to, or null when the article is unknown. */

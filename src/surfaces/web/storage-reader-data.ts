@@ -19,6 +19,7 @@ import type {
   StoryArticle,
   StoryDetail,
   StorySummary,
+  TopStoriesPage,
   TopStoriesQuery,
 } from "./reader-data.ts";
 import { wirePartOf } from "./story-coverage.ts";
@@ -41,9 +42,14 @@ export class StorageReaderData implements ReaderData {
     this.#storage = storage;
   }
 
-  /** The newest articles, each as its own story (no clustering yet, so size and diversity cannot rank). */
-  async topStories(query: TopStoriesQuery): Promise<{ total: number; stories: StorySummary[] }> {
-    const refs = await this.#storage.search.search(browseQuery(query.sources, query.limit, query.offset));
+  /** The newest articles (of the window asked for), each as its own story (no clustering yet, so size and diversity
+   * cannot rank). */
+  async topStories(query: TopStoriesQuery): Promise<TopStoriesPage> {
+    const refs = await this.#storage.search.search({
+      ...browseQuery(query.sources, query.limit, query.offset),
+      from: query.sinceMs === undefined ? null : new Date(query.sinceMs).toISOString(),
+      to: query.untilMs === undefined ? null : new Date(query.untilMs + 1).toISOString(),
+    });
     const articles = await this.#storage.articles.getArticles(refs.hits.map((h) => h.id));
     return { total: refs.total, stories: articles.map((a) => toSummary(toStoryArticle(a))) };
   }

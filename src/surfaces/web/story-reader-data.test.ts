@@ -171,13 +171,23 @@ describe("StoryReaderData top stories", () => {
       const first = await reader.topStories({ sources: [], limit: 2, offset: 0 });
       expect(first.total).toBe(2);
       expect(first.stories.map((s) => s.id)).toHaveLength(2);
+      // How many the window holds is said apart, for a surface to word ("3 stories; the 2 newest ranked").
       expect(await reader.topStories({ sources: [], limit: 2, offset: 2 })).toEqual({
         total: 2,
+        windowTotal: 3,
         stories: [],
       });
-      expect(
-        (await new StoryReaderData(storage).topStories({ sources: [], limit: 2, offset: 2 })).total,
-      ).toBe(3);
+      const whole = await new StoryReaderData(storage).topStories({ sources: [], limit: 2, offset: 2 });
+      expect(whole.total).toBe(3);
+      expect(whole).not.toHaveProperty("windowTotal");
+      // The top stories as they stood at 01:30: the two first seen by then, ranked as of then (b, the newer, first).
+      const past = await new StoryReaderData(storage).topStories({
+        sources: [],
+        limit: 5,
+        offset: 0,
+        untilMs: Date.parse("2015-08-09T01:30:00Z"),
+      });
+      expect(past.stories.map((s) => s.id)).toEqual(["b", "a"]);
     } finally {
       await storage.close();
       rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import type {
   StoryArticle,
   StoryDetail,
   StorySummary,
+  TopStoriesPage,
   TopStoriesQuery,
 } from "./reader-data.ts";
 import { leadOf, withPublishers } from "./storage-reader-data.ts";
@@ -50,20 +51,24 @@ export class StoryReaderData implements ReaderData {
     this.#stories = storage.stories;
   }
 
-  async topStories(query: TopStoriesQuery): Promise<{ total: number; stories: StorySummary[] }> {
+  async topStories(query: TopStoriesQuery): Promise<TopStoriesPage> {
     const [newest] = await this.#stories.listStories({ limit: 1 });
     if (newest === undefined) return { total: 0, stories: [] };
-    // Only the rank inputs of every candidate; the full rows of the page's stories alone.
-    const window = query.sinceMs ?? newest.lastUpdateMs - TOP_STORIES_WINDOW_HOURS * HOUR_MS;
-    const candidates = await this.#stories.listStoryRanks({
-      sinceMs: window,
+    // Ranked as of the window's end: now (the newest story's update) or a past time the reader asked for.
+    const asOfMs = Math.min(newest.lastUpdateMs, query.untilMs ?? Number.POSITIVE_INFINITY);
+    const filter = {
+      sinceMs: query.sinceMs ?? asOfMs - TOP_STORIES_WINDOW_HOURS * HOUR_MS,
       sources: query.sources,
-      limit: this.#topCandidates,
-    });
-    const ranked = rankStories(candidates, newest.lastUpdateMs);
+      ...(query.untilMs === undefined ? {} : { untilMs: query.untilMs }),
+    };
+    // Only the rank inputs of every candidate; the full rows of the page's stories alone.
+    const candidates = await this.#stories.listStoryRanks({ ...filter, limit: this.#topCandidates });
+    const ranked = rankStories(candidates, asOfMs);
     // The total is what paging reaches: only the newest candidates are ranked, so a window holding more stories than
-    // the cap pages through the cap (a total counting the rest sent the pager to empty pages).
+    // the cap pages through the cap (a total counting the rest sent the pager to empty pages); how many the window
+    // holds is said apart.
     const total = ranked.length;
+    const windowTotal = total < this.#topCandidates ? undefined : await this.#stories.countStories(filter);
     const page = ranked.slice(query.offset, query.offset + query.limit);
     const stories: StorySummary[] = [];
     for (const s of page) {
@@ -71,7 +76,7 @@ export class StoryReaderData implements ReaderData {
       const stored = await this.#stories.getStory(s.id);
       if (stored !== null) stories.push((await this.#detail(stored, false)).summary);
     }
-    return { total, stories };
+    return { total, ...(windowTotal === undefined || windowTotal <= total ? {} : { windowTotal }), stories };
   }
 
   async story(id: string): Promise<StoryDetail | null> {

@@ -2,6 +2,7 @@
  * Home: top stories with filters by country and outlet, paged. Pure render from ReaderData results.
  */
 import type { SourceSummary } from "../../../ports/source-store.ts";
+import { displayDayOf, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ReaderCapabilities, StorySummary } from "../reader-data.ts";
 import { pager, queryString, storyCard, type ViewContext } from "../view-parts.ts";
@@ -13,6 +14,8 @@ export interface HomeView {
   offset: number;
   country: string;
   source: string;
+  /** A past day (YYYY-MM-DD, in the display time zone) whose top stories are shown; "" for now. */
+  day: string;
   /** Every source, for the outlet filter. */
   sourceList: SourceSummary[];
   capabilities: ReaderCapabilities;
@@ -34,13 +37,17 @@ export function renderHomePage(view: HomeView, ctx: ViewContext): SafeHtml {
     ...new Set(view.sourceList.map((s) => s.country).filter((c): c is string => c !== null)),
   ].sort();
   const filtered = view.country !== "" || view.source !== "";
-  const href = (offset: number) =>
+  const pageHref = (offset: number, day = view.day) =>
     `/${queryString([
       ["country", view.country],
       ["source", view.source],
+      ["day", day || null],
       ["offset", offset || null],
     ])}`;
-  return html`<h1>أهم الأخبار</h1>
+  const href = (offset: number) => pageHref(offset);
+  const dayName = view.day === "" ? null : formatDateSpan(view.day, view.day, "day");
+  return html`<h1>${dayName === null ? "أهم الأخبار" : html`أهم أخبار <bdi>${dayName}</bdi>`}</h1>
+${view.day === "" ? "" : dayNav(view.day, ctx, (day) => pageHref(0, day))}
 <form class="filters" action="/" method="get" aria-label="تصفية الأخبار">
 ${
   countries.length === 0
@@ -56,8 +63,10 @@ ${countries.map((c) => html`<option value="${c}"${c === view.country ? html` sel
 <option value="">كل المصادر</option>
 ${view.sourceList.map((s) => html`<option value="${s.id}"${s.id === view.source ? html` selected` : ""}>${s.name}</option>`)}
 </select></label>
+<label>اليوم
+<input type="date" name="day" value="${view.day}" dir="ltr"></label>
 <button type="submit">عرض</button>
-${filtered ? html`<a href="/">إلغاء التصفية</a>` : ""}
+${filtered || view.day !== "" ? html`<a href="/">إلغاء التصفية</a>` : ""}
 </form>
 ${
   view.capabilities.clusteredStories
@@ -68,12 +77,26 @@ ${
   view.stories.length === 0
     ? view.offset > 0 && view.total > 0
       ? html`<div class="empty"><h2>لا قصص في هذه الصفحة</h2><p>انتهت القائمة قبل هذا الموضع. <a href="${href(0)}">عُد إلى الصفحة الأولى</a>.</p></div>`
-      : html`<div class="empty"><h2>لا أخبار هنا بعد</h2><p>${
-          filtered
-            ? html`لا مقالات لهذا الاختيار. <a href="/">اعرض كل الأخبار</a> أو اختر مصدرًا آخر.`
-            : html`لم تُستورد أي مقالات بعد. استورد ملفًا بالأمر <code dir="ltr">akhbar import FILE</code> أو أضف مصادر من صفحة <a href="/sources">المصادر</a>.`
-        }</p></div>`
+      : view.day !== ""
+        ? html`<div class="empty"><h2>لا أخبار في هذا اليوم</h2><p>لم تُنشر مقالات في هذا اليوم${filtered ? " لهذا الاختيار" : ""}. <a href="/">اعرض أحدث الأخبار</a>.</p></div>`
+        : html`<div class="empty"><h2>لا أخبار هنا بعد</h2><p>${
+            filtered
+              ? html`لا مقالات لهذا الاختيار. <a href="/">اعرض كل الأخبار</a> أو اختر مصدرًا آخر.`
+              : html`لم تُستورد أي مقالات بعد. استورد ملفًا بالأمر <code dir="ltr">akhbar import FILE</code> أو أضف مصادر من صفحة <a href="/sources">المصادر</a>.`
+          }</p></div>`
     : html`<ol class="cards">${view.stories.map((s) => storyCard(s, ctx))}</ol>`
 }
 ${pager(view.total, view.limit, view.offset, href)}`;
+}
+
+/** Links to the day before and after a past day's top stories (none past today), and back to the newest. */
+function dayNav(day: string, ctx: ViewContext, href: (day: string) => string): SafeHtml {
+  const shift = (days: number) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const next = shift(1);
+  return html`<nav class="day-nav" aria-label="الأيام">
+<a href="${href(shift(-1))}" rel="prev">اليوم السابق</a>
+${next <= displayDayOf(ctx.nowMs) ? html`<a href="${href(next)}" rel="next">اليوم التالي</a>` : ""}
+<a href="/">الأحدث</a>
+</nav>`;
 }
