@@ -96,9 +96,14 @@ describe("reader pages", () => {
 
   it("says which article a copy was copied from and lists its story's other reports", async () => {
     const copy = await page("/article/fx-008");
-    expect(copy.body).toContain('منقول عن <a href="/article/fx-002">');
+    // alyaum's copy of aawsat's text credits nobody: aawsat printed it first, which is all the page can say.
+    expect(copy.body).toContain('نُشر النص نفسه أولاً في <a href="/article/fx-002">');
     const original = await page("/article/fx-002");
     expect(original.body).not.toContain("منقول عن");
+    expect(original.body).not.toContain("نُشر النص نفسه أولاً");
+    // The original's page names the outlet that printed its text again.
+    expect(original.body).toContain('<h2 id="same-text-h">النص نفسه في</h2>');
+    expect(original.body).toMatch(/id="same-text-h"[\s\S]*href="\/article\/fx-008"/);
     const story = JSON.parse((await page("/api/stories/fx-002")).body) as {
       id: string;
       articles: { id: string; duplicate_of: string | null }[];

@@ -107,7 +107,8 @@ export class StoryReaderData implements ReaderData {
     const sameStory = coverage
       ? {
           sameStory: lists?.sameStory.map(toRelatedItem) ?? [],
-          copies: lists?.copies.map(toRelatedItem) ?? [],
+          // Copies in the article's own story only, as for its original below.
+          copies: lists?.copies.filter((c) => c.placement?.storyId === storyId).map(toRelatedItem) ?? [],
           // Only an original in the article's own story: cross-story copy pairs were more often wrong than right
           // on the dev corpus (story-page.ts coverageCard).
           original:

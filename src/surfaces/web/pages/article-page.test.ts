@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeArticleWrite } from "../../../../test/contract/article-fixtures.ts";
 import type { Article } from "../../../domain/article.ts";
 import type { RelatedArticles, StoryArticle } from "../reader-data.ts";
+import type { ViewContext } from "../view-parts.ts";
 import { ARTICLE_COVERAGE_MAX, type ArticleView, renderArticlePage } from "./article-page.ts";
 
 const T0 = Date.parse("2015-08-10T18:00:00Z");
@@ -45,7 +46,7 @@ function view(article: Partial<Article>, related: Partial<RelatedArticles>): Art
   };
 }
 
-const ctx = { sources: new Map(), nowMs: T0 };
+const ctx: ViewContext = { sources: new Map(), nowMs: T0 };
 
 describe("article page provenance and coverage", () => {
   it("names the source the text cites", () => {
@@ -53,10 +54,47 @@ describe("article page provenance and coverage", () => {
     expect(body).toContain("<li>المصدر: <bdi>واس</bdi></li>");
   });
 
-  it("says which article a copy was copied from, linked, and nothing for an original", () => {
-    const copy = renderArticlePage(view({}, { original: report(9, "spa") }), ctx).value;
-    expect(copy).toContain('<li>منقول عن <a href="/article/r9"><bdi>spa</bdi></a></li>');
-    expect(renderArticlePage(view({}, { original: null }), ctx).value).not.toContain("منقول عن");
+  it("says a copy is copied from an agency or from the outlet it credits, else only who printed the text first", () => {
+    const named = {
+      ...ctx,
+      sources: new Map([
+        ["spa", { name: "وكالة الأنباء السعودية (واس)" }],
+        ["alyaum", { name: "اليوم" }],
+        ["okaz", { name: "عكاظ" }],
+      ]) as unknown as ViewContext["sources"],
+    };
+    const fromAgency = renderArticlePage(view({}, { original: report(9, "spa") }), named).value;
+    expect(fromAgency).toContain(
+      '<li>منقول عن <a href="/article/r9"><bdi>وكالة الأنباء السعودية (واس)</bdi></a></li>',
+    );
+    // Two papers printing one ministry statement: the later did not copy the earlier (product review).
+    const paper = renderArticlePage(view({}, { original: report(9, "alyaum") }), named).value;
+    expect(paper).toContain('<li>نُشر النص نفسه أولاً في <a href="/article/r9"><bdi>اليوم</bdi></a></li>');
+    expect(paper).not.toContain("منقول عن");
+    const credited = renderArticlePage(
+      view({ citedSource: "عكاظ" }, { original: report(9, "okaz") }),
+      named,
+    ).value;
+    expect(credited).toContain('<li>منقول عن <a href="/article/r9"><bdi>عكاظ</bdi></a></li>');
+    const original = renderArticlePage(view({}, { original: null }), named).value;
+    expect(original).not.toContain("منقول عن");
+    expect(original).not.toContain("نُشر النص نفسه");
+  });
+
+  it("lists the other outlets that printed the text and the longer texts carrying it", () => {
+    const copies = [report(9, "spa"), report(10, "okaz"), report(11, "alyaum")];
+    const body = renderArticlePage(
+      view({}, { original: copies[0], copies, containedIn: [report(12, "sabq")] }),
+      ctx,
+    ).value;
+    const aside = body.slice(body.indexOf('id="same-text-h"'), body.indexOf('id="similar-h"'));
+    expect(aside).toContain('href="/article/r10"');
+    expect(aside).toContain('href="/article/r11"');
+    // The original is named in the source line, not again here.
+    expect(aside).not.toContain('href="/article/r9"');
+    expect(aside).toContain('<h2 id="carried-h">ورد النص ضمن</h2>');
+    expect(aside).toContain('href="/article/r12"');
+    expect(renderArticlePage(view({}, { copies: [] }), ctx).value).not.toContain("same-text-h");
   });
 
   it("lists a few of the story's other reports and links the story for all of them", () => {

@@ -4,6 +4,8 @@
  * The body is the allow-list sanitizer's HTML when the article has it, otherwise its text paragraphs, escaped.
  */
 import type { Article } from "../../../domain/article.ts";
+import { citedOutletIds } from "../../../stages/dedupe/cited-outlet-ids.ts";
+import { agencyNamed, outletNameKeys } from "../../../stages/extract/find-cited-source.ts";
 import type { ArticleDate } from "../../present.ts";
 import { formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
@@ -17,6 +19,7 @@ import {
   sourceName,
   type ViewContext,
 } from "../view-parts.ts";
+import { copyRow } from "./story-page.ts";
 
 /** Images in stored HTML point at publishers' servers; unless the reader shows remote images, the CSP allows no
  * third-party requests, so they go. */
@@ -51,7 +54,7 @@ ${story !== null && story.articleCount > 1 ? html`<p class="meta"><a href="/stor
 <ul class="meta source-line">
 <li>الناشر: <a href="/sources/${encodeURIComponent(a.sourceId)}">${sourceName(ctx, a.sourceId)}</a></li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
-${copiedFrom(view.related.original, ctx)}
+${copiedFrom(a, view.related.original, ctx)}
 ${a.byline === null ? "" : html`<li><bdi>${a.byline}</bdi></li>`}
 <li>${absoluteTime(published, ctx)}</li>
 </ul>
@@ -72,6 +75,7 @@ ${
 }
 </article>
 <aside class="aside-panel" aria-labelledby="similar-h">
+${sameText(view, ctx)}
 ${storyCoverage(view, ctx)}
 <h2 id="similar-h">مقالات مشابهة</h2>
 ${
@@ -84,10 +88,57 @@ ${view.capabilities.similarMethod === "more-like-this-search" ? html`<p class="n
 </div>`;
 }
 
-/** "منقول عن": the outlet of the original this article copies, linked to it. */
-function copiedFrom(original: StoryArticle | null | undefined, ctx: ViewContext): SafeHtml | "" {
+/**
+ * The original this article copies, linked: "منقول عن X" when the article credits X (its cited source names X's
+ * outlet) or X is a news agency (a wire text is the agency's); else only "نُشر النص نفسه أولاً في X". Outlets that
+ * print one ministry statement copy the ministry, not the paper that ran it six minutes earlier (product review
+ * 2026-12-01: عين اليوم's own bylined report read "منقول عن اليوم").
+ */
+function copiedFrom(
+  article: Article,
+  original: StoryArticle | null | undefined,
+  ctx: ViewContext,
+): SafeHtml | "" {
   if (original === null || original === undefined) return "";
-  return html`<li>منقول عن <a href="/article/${encodeURIComponent(original.id)}">${sourceName(ctx, original.sourceId)}</a></li>`;
+  const link = html`<a href="/article/${encodeURIComponent(original.id)}">${sourceName(ctx, original.sourceId)}</a>`;
+  const credited =
+    citedOutletIds(article.citedSource).has(original.sourceId) ||
+    isAgencyName(ctx.sources.get(original.sourceId)?.name ?? original.sourceId);
+  return credited ? html`<li>منقول عن ${link}</li>` : html`<li>نُشر النص نفسه أولاً في ${link}</li>`;
+}
+
+/** An outlet name that is a news agency's ("وكالة الأنباء السعودية (واس)", "رويترز"). */
+function isAgencyName(name: string): boolean {
+  return outletNameKeys(name).some((key) => agencyNamed(key) !== null);
+}
+
+/**
+ * "النص نفسه في": the other outlets that printed this text (the earliest of its copy group in its story, the original
+ * named in the source line left out), and the longer texts that carry it whole ("ورد ضمن"): who else ran it, one
+ * click away.
+ */
+function sameText(view: ArticleView, ctx: ViewContext): SafeHtml | "" {
+  const originalId = view.related.original?.id;
+  const copies = (view.related.copies ?? []).filter((c) => c.id !== originalId);
+  const carriers = (view.related.containedIn ?? []).slice(0, ARTICLE_COVERAGE_MAX);
+  if (copies.length === 0 && carriers.length === 0) return "";
+  const story = view.story;
+  return html`${
+    copies.length === 0
+      ? ""
+      : html`<h2 id="same-text-h">النص نفسه في</h2>
+<ol class="copy-list">${copies.map((c) => copyRow(c, [], ctx))}</ol>`
+  }${
+    carriers.length === 0
+      ? ""
+      : html`<h2 id="carried-h">ورد النص ضمن</h2>
+<ol class="copy-list">${carriers.map((c) => copyRow(c, [], ctx))}</ol>`
+  }${
+    // The page asks for the earliest ARTICLE_COVERAGE_MAX copies: as many means there may be more.
+    (view.related.copies ?? []).length >= ARTICLE_COVERAGE_MAX && story !== null
+      ? html`<p class="note"><a href="/story/${encodeURIComponent(story.id)}">كل النسخ في صفحة القصة</a></p>`
+      : ""
+  }`;
 }
 
 /**

@@ -140,9 +140,10 @@ function resultsHeading(f: SearchForm, total: number, ctx: ViewContext): SafeHtm
   return html`${resultsLabel(total)} عن «<bdi>${q}</bdi>»${where}`;
 }
 
-/** The outlets that republished a hit (its folded copies), each linked to its copy. */
+/** The outlets that republished a hit (its folded copies), each once, linked to its first copy there. */
 function copiesLine(copies: readonly SearchHitCopy[], ctx: ViewContext): SafeHtml {
-  return html`<p class="copies-line">نُشر أيضاً في: ${copies.map(
+  const firstPerOutlet = copies.filter((c, i) => copies.findIndex((o) => o.source === c.source) === i);
+  return html`<p class="copies-line">نُشر أيضاً في: ${firstPerOutlet.map(
     (c, i) =>
       html`${i > 0 ? "، " : ""}<a href="/article/${encodeURIComponent(c.id)}">${sourceName(ctx, c.source)}</a>`,
   )}</p>`;

@@ -157,7 +157,7 @@ function restCopyLinks(rest: readonly StoryArticle[], ctx: ViewContext): SafeHtm
 }
 
 /** A copy inside its original's card: title (without a wire desk's section, as articleRow), outlet, time and its marks on one lighter line. */
-function copyRow(c: StoryArticle, notes: readonly SafeHtml[], ctx: ViewContext): SafeHtml {
+export function copyRow(c: StoryArticle, notes: readonly SafeHtml[], ctx: ViewContext): SafeHtml {
   return html`<li><a href="/article/${encodeURIComponent(c.id)}" dir="auto">${stripWireDeskPrefix(c.title)}</a>
 <ul class="meta"><li>${sourceName(ctx, c.sourceId)}</li><li>${shortTime(c.publishedAt, ctx, true)}</li>${notes.map((n) => html`<li>${n}</li>`)}</ul></li>`;
 }

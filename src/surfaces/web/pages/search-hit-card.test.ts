@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import type { SearchHit } from "../../../domain/search.ts";
+import type { ViewContext } from "../view-parts.ts";
+import { searchHitCard } from "./search-page.ts";
+
+const ctx: ViewContext = { sources: new Map(), nowMs: Date.parse("2015-08-10T20:00:00Z") };
+
+function copy(id: string, source: string) {
+  return { id, source, published_at: "2015-08-10T18:00:00Z", url: `https://example.com/${id}` };
+}
+
+describe("searchHitCard", () => {
+  it("names each outlet of a hit's copies once, linked to its first copy there (product review: «الاقتصادية … الاقتصادية»)", () => {
+    const hit: SearchHit = {
+      id: "a",
+      title: "عنوان",
+      title_highlight: "عنوان",
+      source: "okaz",
+      published_at: "2015-08-10T17:00:00Z",
+      url: "https://example.com/a",
+      snippet: "نص",
+      score: 1,
+      copies: [copy("b", "aleqtisadiya"), copy("c", "alriyadh"), copy("d", "aleqtisadiya")],
+    };
+    const body = searchHitCard(hit, ctx).value;
+    const line = body.slice(body.indexOf('class="copies-line"'));
+    expect(line.match(/<bdi>aleqtisadiya<\/bdi>/g)).toHaveLength(1);
+    expect(line).toContain('<a href="/article/b">');
+    expect(line).toContain('<a href="/article/c">');
+    expect(line).not.toContain('<a href="/article/d">');
+  });
+});
