@@ -14,6 +14,7 @@ import type { SearchResult } from "../../domain/search.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { SourceSummary } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks.ts";
 import { cutQuery, hasSearchableWords } from "../../stages/search/parse-query.ts";
 import { admissionQueue } from "../api/admission-queue.ts";
 import { apiError, statusOfCode } from "../api/api-error.ts";
@@ -243,7 +244,7 @@ export function createWebApp(deps: WebDeps): Hono {
       context(),
     ]);
     return page(c, 200, {
-      title: article.title,
+      title: stripWireDeskPrefix(article.title),
       active: null,
       body: renderArticlePage(
         {

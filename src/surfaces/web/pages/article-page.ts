@@ -5,6 +5,7 @@
  */
 import type { Article } from "../../../domain/article.ts";
 import { citedOutletIds } from "../../../stages/dedupe/cited-outlet-ids.ts";
+import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { agencyNamed, outletNameKeys } from "../../../stages/extract/find-cited-source.ts";
 import type { ArticleDate } from "../../present.ts";
 import { formatDateSpan } from "../format-arabic-date.ts";
@@ -50,7 +51,7 @@ export function renderArticlePage(view: ArticleView, ctx: ViewContext): SafeHtml
   return html`<div class="with-aside">
 <article class="article" aria-labelledby="article-title">
 ${story !== null && story.articleCount > 1 ? html`<p class="meta"><a href="/story/${encodeURIComponent(story.id)}">ضمن قصة: <bdi>${story.headline}</bdi> (${articlesLabel(story.articleCount)})</a></p>` : ""}
-<h1 id="article-title" dir="auto">${a.title}</h1>
+<h1 id="article-title" dir="auto">${stripWireDeskPrefix(a.title)}</h1>
 <ul class="meta source-line">
 <li>الناشر: <a href="/sources/${encodeURIComponent(a.sourceId)}">${sourceName(ctx, a.sourceId)}</a></li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
@@ -71,7 +72,7 @@ ${datesNote(view.dates)}
 ${
   view.related.readAlso === null
     ? ""
-    : html`<p class="read-also"><span class="label">اقرأ أيضاً:</span><a href="/article/${encodeURIComponent(view.related.readAlso.id)}" dir="auto">${view.related.readAlso.title}</a> — ${sourceName(ctx, view.related.readAlso.sourceId)}</p>`
+    : html`<p class="read-also"><span class="label">اقرأ أيضاً:</span><a href="/article/${encodeURIComponent(view.related.readAlso.id)}" dir="auto">${stripWireDeskPrefix(view.related.readAlso.title)}</a> — ${sourceName(ctx, view.related.readAlso.sourceId)}</p>`
 }
 </article>
 <aside class="aside-panel" aria-labelledby="similar-h">
