@@ -14,7 +14,7 @@ const PARAM_NAMES: Readonly<Record<string, string>> = {
   to: "إلى تاريخ",
   offset: "موضع الصفحة (offset)",
   limit: "عدد النتائج (limit)",
-  recent: "الأحدث أولًا",
+  recent: "تفضيل الأحدث",
 };
 
 /**

@@ -75,7 +75,7 @@ ${view.sourceList.map((s) => html`<option value="${s.id}"${f.sources.length === 
 </select></label>
 <label>من تاريخ<input type="text" name="from" value="${f.from}" dir="ltr" inputmode="numeric" placeholder="2015-08-01" autocomplete="off" aria-describedby="date-format"></label>
 <label>إلى تاريخ<input type="text" name="to" value="${f.to}" dir="ltr" inputmode="numeric" placeholder="2015-08-31" autocomplete="off" aria-describedby="date-format"></label>
-<label class="check"><input type="checkbox" name="recent" value="1"${f.recent ? html` checked` : ""}> الأحدث أولًا</label>
+<label class="check"><input type="checkbox" name="recent" value="1"${f.recent ? html` checked` : ""} title="يرفع المقالات الأحدث في الترتيب دون إهمال صلتها بالبحث"> تفضيل الأحدث</label>
 <button type="submit">ابحث</button>
 <p class="note" id="date-format">التاريخ بالصيغة ${DATE_FORMAT_HINT}.</p>
 </form>
