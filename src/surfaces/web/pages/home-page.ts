@@ -49,6 +49,8 @@ export function renderHomePage(view: HomeView, ctx: ViewContext): SafeHtml {
   return html`<h1>${dayName === null ? "أهم الأخبار" : html`أهم أخبار <bdi>${dayName}</bdi>`}</h1>
 ${view.day === "" ? "" : dayNav(view.day, ctx, (day) => pageHref(0, day))}
 <form class="filters" action="/" method="get" aria-label="تصفية الأخبار">
+<label>اليوم
+<input type="date" name="day" value="${view.day}" dir="ltr"></label>
 ${
   countries.length === 0
     ? ""
@@ -63,8 +65,6 @@ ${countries.map((c) => html`<option value="${c}"${c === view.country ? html` sel
 <option value="">كل المصادر</option>
 ${view.sourceList.map((s) => html`<option value="${s.id}"${s.id === view.source ? html` selected` : ""}>${s.name}</option>`)}
 </select></label>
-<label>اليوم
-<input type="date" name="day" value="${view.day}" dir="ltr"></label>
 <button type="submit">عرض</button>
 ${filtered || view.day !== "" ? html`<a href="/">إلغاء التصفية</a>` : ""}
 </form>
