@@ -382,7 +382,7 @@ describe("combineEntities", () => {
       "أكدت قوات الطوارئ الخاصة ذلك",
       "وقالت قوات الطوارئ السعودية إن",
       "وانتشرت قوات الطوارئ في المكان",
-    ].map(extractEntities);
+    ].map((t) => extractEntities(t));
     const organizations = (lists: ReturnType<typeof extractEntities>[]) =>
       combineEntities(lists)
         .filter((e) => e.kind === "organization")
@@ -392,7 +392,7 @@ describe("combineEntities", () => {
       ["قوات الطوارئ السعودية", 1],
     ]);
     const football = ["أعلن اتحاد الكرة الإيطالي", "أعلن اتحاد الكرة السعودي", "وقال اتحاد الكرة إن"].map(
-      extractEntities,
+      (t) => extractEntities(t),
     );
     expect(organizations(football).map(([name]) => name)).toContain("اتحاد الكرة");
   });

@@ -31,6 +31,18 @@ export interface Entity {
   mentions: number;
 }
 
+/**
+ * A shorter name counted as a longer one (extractEntities within a text, combineEntities within a story, topEntities
+ * across stories): what a caller that asks for them (bench/entities/entity-merges.ts) reads to judge the merges.
+ */
+export interface NameMerge {
+  kind: EntityKind;
+  shortKey: string;
+  shortName: string;
+  intoKey: string;
+  intoName: string;
+}
+
 /** Words a name never runs through: a person's name has at most this many words besides بن/آل/أبو/عبد links. */
 const MAX_NAME_WORDS = 3;
 /** Office words skipped between a title and the name ("الرئيس [الأمريكي] باراك", "وزير [الخارجية] عادل"). */
@@ -672,7 +684,7 @@ function isDefinite(norm: string): boolean {
  * title or head word; lexicon names anywhere. Example: "قال وزير الخارجية عادل الجبير في الرياض إن ... وأضاف
  * الجبير" -> [{person "عادل الجبير", 2 mentions}, {place "الرياض", 1}].
  */
-export function extractEntities(text: string): Entity[] {
+export function extractEntities(text: string, merges?: NameMerge[]): Entity[] {
   const tokens = tokenize(text);
   const norms = tokens.map((t) => t.norm);
   // barrier[i]: something other than spaces stands between word i-1 and word i (punctuation, a line break).
@@ -1102,12 +1114,26 @@ export function extractEntities(text: string): Entity[] {
     if (longer.length !== 1) continue;
     longer[0]!.mentions += short.mentions;
     short.mentions = 0;
+    merges?.push(toNameMerge(short, longer[0]!));
   }
 
   return entries
     .filter((e) => e.mentions > 0)
     .map((e) => ({ kind: e.kind, key: e.key, name: mostUsed(e.names), mentions: e.mentions }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+function toNameMerge(
+  short: { kind: EntityKind; key: string; names: ReadonlyMap<string, number> },
+  into: { key: string; names: ReadonlyMap<string, number> },
+): NameMerge {
+  return {
+    kind: short.kind,
+    shortKey: short.key,
+    shortName: mostUsed(short.names),
+    intoKey: into.key,
+    intoName: mostUsed(into.names),
+  };
 }
 
 function mostUsed(names: ReadonlyMap<string, number>): string {
@@ -1177,7 +1203,10 @@ export interface CombinedEntity extends Entity {
  * most used, short forms merged into the one longer name they begin (as within an article). Example: two
  * articles naming "عادل الجبير" and one naming "الرياض" -> [{person "عادل الجبير", articles 2}, {place ..., 1}].
  */
-export function combineEntities(lists: readonly (readonly Entity[])[]): CombinedEntity[] {
+export function combineEntities(
+  lists: readonly (readonly Entity[])[],
+  merges?: NameMerge[],
+): CombinedEntity[] {
   const byId = new Map<string, { e: CombinedEntity; names: Map<string, number> }>();
   for (const list of lists) {
     for (const e of list) {
@@ -1194,7 +1223,7 @@ export function combineEntities(lists: readonly (readonly Entity[])[]): Combined
   }
   const entries = [...byId.values()];
   const counted = entries.map((x) => x.e);
-  for (const short of counted) {
+  for (const [k, short] of counted.entries()) {
     if (short.articles === 0) continue;
     const into = longerFormOf(short, counted, (e) => e.articles);
     if (into === undefined) continue;
@@ -1202,6 +1231,10 @@ export function combineEntities(lists: readonly (readonly Entity[])[]): Combined
     // An article may name both forms: the merged count can pass the number of articles, so it is capped.
     into.articles = Math.min(lists.length, into.articles + short.articles);
     short.articles = 0;
+    if (merges !== undefined) {
+      const names = entries[counted.indexOf(into)]!.names;
+      merges.push(toNameMerge({ ...short, names: entries[k]!.names }, { key: into.key, names }));
+    }
   }
   return entries
     .filter((x) => x.e.articles > 0)

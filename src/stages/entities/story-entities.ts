@@ -12,6 +12,7 @@ import {
   type EntityKind,
   extractEntities,
   isNewsAgency,
+  type NameMerge,
 } from "./extract-entities.ts";
 
 /** Entities listed per kind: a story page's aside has room for a line or two of each. */
@@ -37,20 +38,23 @@ const KINDS: readonly EntityKind[] = ["person", "place", "organization"];
  * Who reported it is left out: an article's mention of its own publisher (`publisher`: the outlet's name; "رابط
  * الخبر بصحيفة الوئام" in every article of that outlet) is its masthead; a dateline or byline ("الرياض - واس:",
  * "عمر إبراهيم – عين اليوم": the marks stripSyndicationMarks removes) says where it was filed and by whom, so its
- * city counts only when the text names it again; a news agency (isNewsAgency) is whose report it is.
+ * city counts only when the text names it again; a news agency (isNewsAgency) is whose report it is. `merges`, when
+ * given, receives every short name counted as a longer one, within an article and across the story's articles.
  */
 export function toStoryEntities(
   originals: readonly { title: string; text: string; publisher?: string }[],
+  merges?: NameMerge[],
 ): CombinedEntity[] {
   const read = originals.slice(0, STORY_ENTITY_ARTICLES_MAX);
   const combined = combineEntities(
     read.map((a) => {
       const own = a.publisher === undefined ? null : outletName(a.publisher);
-      return extractEntities(`${a.title}\n${stripSyndicationMarks(a.text)}`).filter(
+      return extractEntities(`${a.title}\n${stripSyndicationMarks(a.text)}`, merges).filter(
         (e) =>
           e.kind !== "organization" || !(isNewsAgency(e) || (own !== null && outletName(e.name) === own)),
       );
     }),
+    merges,
   );
   const minArticles = read.length >= STORY_ENTITY_MIN_ARTICLES_FROM ? 2 : 1;
   return KINDS.flatMap((kind) =>

@@ -2,7 +2,7 @@
  * "في الأخبار": the people, places and organizations of the top stories, each with the stories that name it.
  * Surface code over ReaderData (each story's entities come from stages/entities through ReaderData.story).
  */
-import { type EntityKind, longerFormOf } from "../../stages/entities/extract-entities.ts";
+import { type EntityKind, longerFormOf, type NameMerge } from "../../stages/entities/extract-entities.ts";
 import type { ReaderData, StorySummary } from "./reader-data.ts";
 
 /** Top stories read: the home page's first pages, where a reader looks for who and where the news is about. */
@@ -27,10 +27,12 @@ export interface TopEntity {
  * leaves fewer). Each story counts once per entity; its best-ranked stories are listed. A
  * person's short lineage merges into the longer one that begins with it (longerFormOf across stories: "محمد بن نايف"
  * into "محمد بن نايف بن عبدالعزيز"), so one person is one line; bodies do not ("مجلس الوزراء" is many countries').
+ * `merges`, when given, receives each such merge (bench/entities/entity-merges.ts).
  */
 export async function topEntities(
   reader: ReaderData,
   sources: readonly string[],
+  merges?: NameMerge[],
 ): Promise<{ storiesRead: number; entities: TopEntity[] }> {
   const { stories } = await reader.topStories({ sources, limit: TOP_ENTITY_STORIES, offset: 0 });
   const byId = new Map<
@@ -73,6 +75,13 @@ export async function topEntities(
     if (short.kind !== "person" || short.storyCount === 0) continue;
     const into = longerFormOf(short, entries, (e) => e.storyCount, true);
     if (into === undefined) continue;
+    merges?.push({
+      kind: short.kind,
+      shortKey: short.key,
+      shortName: mostNamed(short.names),
+      intoKey: into.key,
+      intoName: mostNamed(into.names),
+    });
     // The longer name is the one shown: the short one's spellings are left behind.
     for (const id of short.storyIds) into.storyIds.add(id);
     into.storyCount = into.storyIds.size;
@@ -94,10 +103,15 @@ export async function topEntities(
       .map(({ kind: k, key, names, storyCount, stories: s }) => ({
         kind: k,
         key,
-        name: [...names].sort((a, b) => b[1] - a[1])[0]![0],
+        name: mostNamed(names),
         storyCount,
         stories: s,
       })),
   );
   return { storiesRead: stories.length, entities: listed };
+}
+
+/** The spelling of an entity its stories name most often. */
+function mostNamed(names: ReadonlyMap<string, number>): string {
+  return [...names].sort((a, b) => b[1] - a[1])[0]![0];
 }
