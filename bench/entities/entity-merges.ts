@@ -11,11 +11,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import type { CombinedEntity, NameMerge } from "../../src/stages/entities/extract-entities.ts";
 import { STORY_ENTITY_ARTICLES_MAX, toStoryEntities } from "../../src/stages/entities/story-entities.ts";
+import { rankStories } from "../../src/stages/stories/rank-stories.ts";
 import type { ReaderData, StoryDetail, StorySummary } from "../../src/surfaces/web/reader-data.ts";
 import { withPublishers } from "../../src/surfaces/web/storage-reader-data.ts";
 import { toStoryCoverage } from "../../src/surfaces/web/story-coverage.ts";
-import { StoryReaderData } from "../../src/surfaces/web/story-reader-data.ts";
-import { topEntities } from "../../src/surfaces/web/top-entities.ts";
+import { StoryReaderData, TOP_STORIES_WINDOW_HOURS } from "../../src/surfaces/web/story-reader-data.ts";
+import { TOP_ENTITY_STORIES, topEntities } from "../../src/surfaces/web/top-entities.ts";
 
 /** A merge as read on the store: where (a story id, or "*" across stories) and at which level. */
 interface StoreMerge extends NameMerge {
@@ -27,13 +28,15 @@ interface Dump {
   stories: { id: string; headline: string; entities: CombinedEntity[] }[];
   merges: StoreMerge[];
   top: { kind: string; name: string; storyCount: number }[];
+  /** /entities as each day of the corpus shows it: its top stories (TOP_ENTITY_STORIES) at the day's end. */
+  days: { day: string; merges: NameMerge[]; people: string[] }[];
 }
 
 async function dump(storePath: string, outPath: string): Promise<void> {
   const storage = await openSqliteStorage(storePath);
   const reader = new StoryReaderData(storage);
   const stored = await storage.stories!.listStories({ limit: 1_000_000 });
-  const out: Dump = { stories: [], merges: [], top: [] };
+  const out: Dump = { stories: [], merges: [], top: [], days: [] };
   let mismatches = 0;
   for (const s of stored) {
     const detail = await reader.story(s.id);
@@ -69,6 +72,28 @@ async function dump(storePath: string, outPath: string): Promise<void> {
   const top = await topEntities(all, [], across);
   for (const m of across) out.merges.push({ ...m, level: "stories", storyId: "*" });
   out.top = top.entities.map((e) => ({ kind: e.kind, name: e.name, storyCount: e.storyCount }));
+  // Each day's /entities: the stories updated within the home page's window before the day's end, ranked at its end
+  // as topStories ranks them (a story updated later is read as it is now: an approximation).
+  const ranks = await storage.stories!.listStoryRanks({ limit: 1_000_000 });
+  const days = [...new Set(ranks.map((r) => new Date(r.lastUpdateMs).toISOString().slice(0, 10)))].sort();
+  for (const day of days) {
+    const endMs = Date.parse(`${day}T23:59:59Z`);
+    const window = ranks.filter(
+      (r) => r.lastUpdateMs <= endMs && r.lastUpdateMs >= endMs - TOP_STORIES_WINDOW_HOURS * 3_600_000,
+    );
+    const ranked = rankStories(window, endMs).slice(0, TOP_ENTITY_STORIES);
+    const daily: ReaderData = {
+      ...all,
+      topStories: async () => ({
+        total: ranked.length,
+        stories: ranked.map((r) => ({ id: r.id, headline: byId.get(r.id)?.headline ?? "" }) as StorySummary),
+      }),
+    };
+    const merges: NameMerge[] = [];
+    const listed = await topEntities(daily, [], merges);
+    const people = listed.entities.filter((e) => e.kind === "person").map((e) => `${e.name} ${e.storyCount}`);
+    out.days.push({ day, merges, people });
+  }
   await storage.close();
   writeFileSync(outPath, JSON.stringify(out));
   const story = out.merges.filter((m) => m.level === "story").length;
@@ -126,6 +151,29 @@ function diff(beforePath: string, afterPath: string, show: number): void {
   }
   console.log(`\n== stories whose entities changed: ${changed} of ${b!.stories.length}`);
   console.log(lines.join("\n"));
+  // Each day's /entities: merges only one side makes, and days whose people differ.
+  const daysB = new Map(b!.days.map((d) => [d.day, d]));
+  const merged = (m: NameMerge) => `${m.shortName} -> ${m.intoName}`;
+  let dayMergesA = 0;
+  let dayMergesB = 0;
+  const dayLines: string[] = [];
+  for (const d of a!.days) {
+    const e = daysB.get(d.day);
+    if (e === undefined) continue;
+    dayMergesA += d.merges.length;
+    dayMergesB += e.merges.length;
+    const [ma, mb] = [d.merges.map(merged), e.merges.map(merged)];
+    const lost = ma.filter((m) => !mb.includes(m));
+    const gained = mb.filter((m) => !ma.includes(m));
+    if (lost.length + gained.length > 0)
+      dayLines.push(`  ${d.day}: only before [${lost.join("; ")}] only after [${gained.join("; ")}]`);
+    if (d.people.join() !== e.people.join())
+      dayLines.push(`    people before: ${d.people.join(", ")}\n    people after:  ${e.people.join(", ")}`);
+  }
+  console.log(
+    `\n== /entities day by day (${a!.days.length} days): merges before ${dayMergesA}, after ${dayMergesB}`,
+  );
+  console.log(dayLines.join("\n"));
   const top = (d: Dump) => d.top.map((e) => `${e.kind[0]}:${e.name}:${e.storyCount}`).join(", ");
   console.log(`\n== /entities over every story\n  before ${top(a!)}\n  after  ${top(b!)}`);
 }

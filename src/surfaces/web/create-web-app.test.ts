@@ -732,3 +732,60 @@ describe("a wire release sent in parts", () => {
     expect(body.indexOf('href="/article/wp-1"')).toBeLessThan(body.indexOf('href="/article/wp-2"'));
   });
 });
+
+describe("people of the top stories merged across stories", () => {
+  const article = (id: string, hour: number, title: string, text: string) => ({
+    id,
+    source: "sabq",
+    url: `http://sabq.example/${id}`,
+    title,
+    date: `2015-07-27T${String(hour).padStart(2, "0")}:30:00`,
+    text,
+  });
+  let g: FixtureApp;
+  beforeAll(async () => {
+    g = await openFixtureApp({
+      extra: [
+        // A prince named in full and then short in one story, and short in another: one person, one line.
+        article(
+          "pm-1",
+          9,
+          "أمير القصيم يدشن مهرجان التمور في بريدة",
+          "دشن صاحب السمو الملكي الأمير فيصل بن مشعل بن سعود بن عبدالعزيز أمير منطقة القصيم مهرجان التمور، وتجول الأمير فيصل بن مشعل بن سعود في أجنحة المهرجان.",
+        ),
+        article(
+          "pm-2",
+          10,
+          "تخريج أربعين يتيما من جمعية البر بعنيزة",
+          "رعى الأمير فيصل بن مشعل بن سعود حفل تخريج الأيتام الذي أقامته جمعية البر بعنيزة مساء أمس.",
+        ),
+        // A two-name lineage in one story and the same two names with a family name in another: no story names
+        // both, so nothing says they are one man.
+        article(
+          "pm-3",
+          11,
+          "تكريم الفائزين بجائزة التميز في مدارس الطائف",
+          "كرم الأستاذ محمد بن عبدالعزيز مدير مكتب التعليم الفائزين بجائزة التميز في مدارس الطائف.",
+        ),
+        article(
+          "pm-4",
+          12,
+          "افتتاح عيادة جديدة لطب الأسنان في مستشفى الحرس",
+          "افتتح الدكتور محمد بن عبدالعزيز الصفيان عيادة جديدة لطب الأسنان في مستشفى الحرس الوطني.",
+        ),
+      ],
+    });
+  });
+  afterAll(() => g.close());
+
+  it("merges a short lineage into the longer one only when a story names both", async () => {
+    const body = (await (await g.app.request("/api/entities")).json()) as {
+      entities: { kind: string; name: string; story_count: number }[];
+    };
+    const people = body.entities.filter((e) => e.kind === "person").map((e) => `${e.name}:${e.story_count}`);
+    expect(people).toContain("فيصل بن مشعل بن سعود بن عبدالعزيز:2");
+    expect(people).not.toContain("فيصل بن مشعل بن سعود:1");
+    expect(people).toContain("محمد بن عبدالعزيز:1");
+    expect(people).toContain("محمد بن عبدالعزيز الصفيان:1");
+  });
+});

@@ -26,7 +26,8 @@ export interface TopEntity {
  * more articles, then name), with `storiesRead`, the top stories read (up to TOP_ENTITY_STORIES; fewer when the filter
  * leaves fewer). Each story counts once per entity; its best-ranked stories are listed. A
  * person's short lineage merges into the longer one that begins with it (longerFormOf across stories: "محمد بن نايف"
- * into "محمد بن نايف بن عبدالعزيز"), so one person is one line; bodies do not ("مجلس الوزراء" is many countries').
+ * into "محمد بن نايف بن عبدالعزيز") when one of the stories read names both (the longer entity's shorterKeys), so one
+ * person is one line; bodies do not ("مجلس الوزراء" is many countries').
  * `merges`, when given, receives each such merge (bench/entities/entity-merges.ts).
  */
 export async function topEntities(
@@ -37,7 +38,12 @@ export async function topEntities(
   const { stories } = await reader.topStories({ sources, limit: TOP_ENTITY_STORIES, offset: 0 });
   const byId = new Map<
     string,
-    TopEntity & { articles: number; names: Map<string, number>; storyIds: Set<string> }
+    TopEntity & {
+      articles: number;
+      names: Map<string, number>;
+      storyIds: Set<string>;
+      shorterKeys: Set<string>;
+    }
   >();
   for (const summary of stories) {
     const story = await reader.story(summary.id);
@@ -57,6 +63,7 @@ export async function topEntities(
           articles: 0,
           names: new Map(),
           storyIds: new Set(),
+          shorterKeys: new Set(),
         };
         byId.set(id, entry);
       }
@@ -64,6 +71,7 @@ export async function topEntities(
       entry.storyIds.add(story.id);
       entry.articles += e.articles;
       entry.names.set(e.name, (entry.names.get(e.name) ?? 0) + e.articles);
+      for (const k of e.shorterKeys ?? []) entry.shorterKeys.add(k);
       if (entry.stories.length < TOP_ENTITY_STORY_LINKS)
         entry.stories.push({ id: story.id, headline: story.headline });
     }
@@ -86,6 +94,7 @@ export async function topEntities(
     for (const id of short.storyIds) into.storyIds.add(id);
     into.storyCount = into.storyIds.size;
     into.articles += short.articles;
+    for (const k of [short.key, ...short.shorterKeys]) into.shorterKeys.add(k);
     into.stories = [...into.stories, ...short.stories]
       .filter((s, k, all) => all.findIndex((t) => t.id === s.id) === k)
       .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
