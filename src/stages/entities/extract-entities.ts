@@ -756,7 +756,8 @@ function isDefinite(norm: string): boolean {
 /**
  * The people, places and organizations of a text, most mentioned first (ties by name). Names found by their
  * title or head word; lexicon names anywhere. Example: "قال وزير الخارجية عادل الجبير في الرياض إن ... وأضاف
- * الجبير" -> [{person "عادل الجبير", 2 mentions}, {place "الرياض", 1}].
+ * الجبير" -> [{person "عادل الجبير", 2 mentions}, {place "الرياض", 1}]. `merges`, when given, receives each shorter
+ * name counted as a longer one (NameMerge).
  */
 export function extractEntities(text: string, merges?: NameMerge[]): Entity[] {
   const tokens = tokenize(text);
@@ -1301,6 +1302,7 @@ export interface CombinedEntity extends Entity {
  * The entities of several articles' lists as one list, most articles first: one entry per kind and key, the name
  * most used, short forms merged into the one longer name they begin (as within an article). Example: two
  * articles naming "عادل الجبير" and one naming "الرياض" -> [{person "عادل الجبير", articles 2}, {place ..., 1}].
+ * `merges`, when given, receives each shorter name counted as a longer one across the articles.
  */
 export function combineEntities(
   lists: readonly (readonly Entity[])[],
