@@ -1261,7 +1261,11 @@ const LINEAGE_MERGE_MIN_SHARE = 0.5;
  * بن عبدالله بن فهد الفيصل", "محمد بن عبدالعزيز" not every "محمد بن عبدالعزيز الصفيان", "مشعل بن عبدالله بن عبدالعزيز"
  * not "... بن مساعد"): only a lineage ("سلمان بن عبدالعزيز") merges, into a longer lineage whose written words begin
  * with it ("سلمان بن عبدالعزيز آل سعود"), named at least half as much (LINEAGE_MERGE_MIN_SHARE), and only when a story
- * read names both (the longer entity's `shorterKeys` hold the short key): the evidence that they are one person.
+ * read names both (the longer entity's `shorterKeys` hold the short key), the evidence that they are one person, or
+ * the longer name only carries the lineage on ("محمد بن سلمان" -> "محمد بن سلمان بن عبدالعزيز", continuesLineage): a
+ * family name after it ("محمد بن عبدالعزيز الصفيان") is another man's as often as not, a grandfather's name is how
+ * the same prince is written in full (the /entities days lost محمد بن سلمان, محمد بن نايف and سلطان بن سلمان's merges
+ * to the evidence rule alone, and it prevented no wrong merge there).
  * Pure.
  */
 export function longerFormOf<
@@ -1277,7 +1281,7 @@ export function longerFormOf<
   const isLonger = (x: T) =>
     acrossStories
       ? weight(x) >= LINEAGE_MERGE_MIN_SHARE * weight(short) &&
-        x.shorterKeys?.has(short.key) === true &&
+        (x.shorterKeys?.has(short.key) === true || continuesLineage(short.key, x.key)) &&
         isShorterName(short, x, true)
       : isShorterName(short, x);
   const longer = entries
@@ -1291,6 +1295,13 @@ export function longerFormOf<
   )
     return undefined;
   return longer[0];
+}
+
+/** True when `longerKey` is `shortKey` carried on by a lineage word: "محمد بن سلمان" -> "محمد بن سلمان بن عبدالعزيز". */
+function continuesLineage(shortKey: string, longerKey: string): boolean {
+  if (!longerKey.startsWith(`${shortKey} `)) return false;
+  const next = longerKey.slice(shortKey.length + 1).split(" ")[0]!;
+  return LINEAGE_KEYS.has(next);
 }
 
 /** An entity across several articles (a story's coverage): in how many it is named, and how often in all. */

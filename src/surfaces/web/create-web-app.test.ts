@@ -759,6 +759,19 @@ describe("people of the top stories merged across stories", () => {
           "تخريج أربعين يتيما من جمعية البر بعنيزة",
           "رعى الأمير فيصل بن مشعل بن سعود حفل تخريج الأيتام الذي أقامته جمعية البر بعنيزة مساء أمس.",
         ),
+        // A prince short in one story and carried on to his grandfather in another: one man written in full.
+        article(
+          "pm-5",
+          13,
+          "سلطان بن سلمان يفتتح معرض التراث العمراني في جدة",
+          "افتتح الأمير سلطان بن سلمان رئيس هيئة السياحة معرض التراث العمراني في جدة.",
+        ),
+        article(
+          "pm-6",
+          14,
+          "هيئة السياحة تطلق برنامج المواقع الأثرية في العلا",
+          "أطلق الأمير سلطان بن سلمان بن عبدالعزيز رئيس الهيئة العامة للسياحة والتراث الوطني برنامج المواقع الأثرية في العلا.",
+        ),
         // A two-name lineage in one story and the same two names with a family name in another: no story names
         // both, so nothing says they are one man.
         article(
@@ -778,7 +791,7 @@ describe("people of the top stories merged across stories", () => {
   });
   afterAll(() => g.close());
 
-  it("merges a short lineage into the longer one only when a story names both", async () => {
+  it("merges a short lineage into the longer one when a story names both or the longer only carries the lineage on", async () => {
     const body = (await (await g.app.request("/api/entities")).json()) as {
       entities: { kind: string; name: string; story_count: number }[];
     };
@@ -787,5 +800,7 @@ describe("people of the top stories merged across stories", () => {
     expect(people).not.toContain("فيصل بن مشعل بن سعود:1");
     expect(people).toContain("محمد بن عبدالعزيز:1");
     expect(people).toContain("محمد بن عبدالعزيز الصفيان:1");
+    expect(people).toContain("سلطان بن سلمان بن عبدالعزيز:2");
+    expect(people.filter((p) => p.startsWith("سلطان بن سلمان:"))).toEqual([]);
   });
 });
