@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addressedPartOf,
   condemnedPartOf,
+  isCourtesyHeadline,
   isReactionHeadline,
   namesViolentAct,
 } from "./reaction-headline.ts";
@@ -181,5 +182,47 @@ describe("namesViolentAct", () => {
     { why: "a truce", text: " بالهدنة الإنسانية", act: false },
   ])("reads $why", ({ text, act }) => {
     expect(namesViolentAct(text)).toBe(act);
+  });
+});
+
+describe("isCourtesyHeadline", () => {
+  it.each([
+    {
+      why: "a cable of congratulation",
+      title: "ولي العهد يهنئ سلطان عُمان بذكرى يوم النهضة لبلاده",
+      courtesy: true,
+    },
+    { why: "congratulation, feminine verb", title: "المملكة تهنئ مصر وسلطنة عمان", courtesy: true },
+    { why: "praise of ties", title: "خادم الحرمين يشيد بتميز العلاقات الأخوية مع مصر", courtesy: true },
+    { why: "condolences", title: "أمير عسير يعزي أسر الشهداء", courtesy: true },
+    {
+      why: "an Eid greeting party (the noun)",
+      title: "الهيئة العامة للطيران المدني تقيم حفل معايدة لمنسوبيها",
+      courtesy: true,
+    },
+    {
+      why: "an Eid greeting, dual verb",
+      title: "«التعليم» و«تعليم الرياض» تعايدان منسوبيها.. غداً",
+      courtesy: true,
+    },
+    {
+      why: "an Eid greeting meeting, a preposition on the noun",
+      title: "مدني المجمعة يعقد لقاء للمعايدة",
+      courtesy: true,
+    },
+    {
+      why: "a condemnation is an event's reaction, no courtesy",
+      title: "الأردن يدين قتل الطفل",
+      courtesy: false,
+    },
+    {
+      why: "a visit to the wounded is no courtesy",
+      title: "أمير عسير يزور المصابين في التفجير",
+      courtesy: false,
+    },
+    { why: "an event", title: "طالبان تؤكد مقتل الملا عمر", courtesy: false },
+    { why: "building, not praise (shadda on yeh)", title: "الإسكان تشيّد 25 ألف وحدة", courtesy: false },
+  ])("reads $why", ({ title, courtesy }) => {
+    expect(isCourtesyHeadline(title)).toBe(courtesy);
   });
 });

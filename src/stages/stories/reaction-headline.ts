@@ -265,6 +265,50 @@ export function namesViolentAct(text: string): boolean {
   return tokenize(text).some((t) => VIOLENT_ACTS.has(t.norm.replace(NOUN_PREFIX, "")));
 }
 
+/**
+ * Verbs of courtesy among REACTION_VERB_WORDS (normal forms): a congratulation, condolence, consolation, thanks or
+ * praise is an occasion of its own, one cable or party per addressee, in words the next occasion repeats.
+ */
+const COURTESY_VERBS: ReadonlySet<string> = new Set(
+  [
+    "\u064a\u0647\u0646\u0626", // يهنئ
+    "\u064a\u0639\u0632\u064a", // يعزي
+    "\u064a\u0648\u0627\u0633\u064a", // يواسي
+    "\u064a\u0634\u0643\u0631", // يشكر
+    "\u064a\u0634\u064a\u062f", // يشيد
+    "\u064a\u062b\u0645\u0646", // يثمن
+  ].map(normalizeArabic),
+);
+
+/**
+ * Words of an Eid greeting (normal forms, a noun's prefixes read off; the verb's forms by formsOf): a body's greeting
+ * party for its staff ("تقيم حفل معايدة لمنسوبيها", "تعايد منسوبيها", "يعقد لقاء معايدة"), one per body.
+ */
+const GREETING_WORDS: ReadonlySet<string> = new Set([
+  ...["\u0645\u0639\u0627\u064a\u062f\u0629", "\u0645\u0639\u0627\u064a\u062f\u0627\u062a"].map(
+    normalizeArabic,
+  ), // معايدة، معايدات
+  ...formsOf(normalizeArabic("\u064a\u0639\u0627\u064a\u062f")).map((f) => f.form), // يعايد
+]);
+
+/**
+ * True when a headline reports a courtesy: a congratulation, condolence, thanks or praise read as a reaction
+ * (COURTESY_VERBS), or an Eid greeting (GREETING_WORDS). Such headlines are a template whose addressee changes: the
+ * merge pass does not join two pieces of them started days apart (story-clusterer.ts MERGE_LONG_GAP_COURTESIES_APART).
+ * Examples: "ولي العهد يهنئ سلطان عمان بذكرى يوم النهضة" -> true; "الهيئة العامة للطيران المدني تقيم حفل معايدة
+ * لمنسوبيها" -> true; "الأردن يدين قتل الطفل" -> false; "طالبان تؤكد مقتل الملا عمر" -> false.
+ */
+export function isCourtesyHeadline(title: string): boolean {
+  const tokens = tokenize(title);
+  const verb = reactionVerbOf(title, tokens);
+  if (verb !== null && COURTESY_VERBS.has(verb.word)) return true;
+  return tokens.some(
+    (t) =>
+      GREETING_WORDS.has(t.norm.replace(VERB_PREFIX, "")) ||
+      GREETING_WORDS.has(t.norm.replace(NOUN_PREFIX, "")),
+  );
+}
+
 /** A reaction verb found in a headline: its token's index, number, and conjunction. */
 interface FoundVerb {
   index: number;

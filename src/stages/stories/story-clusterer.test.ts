@@ -1373,4 +1373,37 @@ describe("StoryClusterer merge past the start gap (MERGE_LONG_GAP_*)", () => {
   ])("$why", ({ later, hours, tuning, joins }) => {
     expect(merges(tuning, later, hours)).toBe(joins);
   });
+
+  /** Two bodies' Eid greeting parties, each told in the other's words (MERGE_LONG_GAP_COURTESY_MIN_SHARE). */
+  const GREETING = {
+    title: "«الخدمة المدنية» تقيم حفل معايدة لمنسوبيها بمناسبة عيد الفطر",
+    text: "أقامت الخدمة المدنية حفل معايدة لمنسوبيها بمناسبة عيد الفطر المبارك في مقرها الرئيس بالرياض بحضور رئيس الهيئة وعدد من المسؤولين والموظفين وتبادل الحضور التهاني بهذه المناسبة",
+  };
+  const OTHER_GREETING = {
+    title: "«العثيم» تقيم حفل معايدة لمنسوبيها بمناسبة عيد الفطر",
+    text: "أقامت شركة العثيم حفل معايدة لمنسوبيها بمناسبة عيد الفطر المبارك في مقرها الرئيس بالرياض بحضور رئيس الشركة وعدد من المسؤولين والموظفين وتبادل الحضور التهاني بهذه المناسبة",
+  };
+  function greetingsMerge(tuning: Partial<ClusterTuning>) {
+    const c = new StoryClusterer({
+      tuning: { joinMinScore: Number.POSITIVE_INFINITY, mergeEveryArticles: 1, ...tuning },
+    });
+    const add = (id: string, a: { title: string; text: string }, timeMs: number) =>
+      c.add({
+        id,
+        sourceId: id,
+        title: a.title,
+        timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        subjects: toHeadlineSubjects(a.title),
+        duplicateOf: null,
+      });
+    add("a", GREETING, 0);
+    add("b", GREETING, 10 * 60_000);
+    add("later", OTHER_GREETING, 60 * H);
+    return c.storyOf("later") === c.storyOf("a");
+  }
+  it("keeps another body's greeting 60 h on apart from a piece of greetings", () => {
+    expect(greetingsMerge({ mergeLongGapCourtesyMinShare: 2 })).toBe(true);
+    expect(greetingsMerge({})).toBe(false);
+  });
 });
