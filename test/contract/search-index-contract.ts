@@ -7,6 +7,8 @@ import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import type { SearchQuery, SearchResultRef } from "../../src/domain/search.ts";
 import type { Storage } from "../../src/ports/storage.ts";
+import { buildIndexFields } from "../../src/stages/arabic/analyze-text.ts";
+import { parseQuery } from "../../src/stages/search/parse-query.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 
 /** الحكومة (the government): surface form, and its light stem حكوم. */
@@ -138,6 +140,29 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       ]);
       const found = await ids({ phrases: [[term("al-big", "big"), term("al-amerika", "amrik", "amirk")]] });
       expect(found.sort()).toEqual(["id-surface", "id-v1", "id-v2"]);
+    });
+
+    it("finds a name written in one word or two by either writing, as a word and inside a phrase (analyzer)", async () => {
+      // Index fields and queries from the analyzer and the query parser: عبد الله and أبو ظبي key as one word.
+      const analyzed = (key: string, title: string, text: string) =>
+        makeArticleWrite(key, { title, text, index: buildIndexFields(title, text) });
+      await storage.articles.writeArticles([
+        analyzed("one", "خادم الحرمين الملك سلمان بن عبدالعزيز يصل أبوظبي", "وصل اليوم."),
+        analyzed("two", "وصول", "استقبل الملك سلمان بن عبد العزيز آل سعود وفدا بأبو ظبي."),
+        analyzed("apart", "عبد", "قال العزيز إن سلمان بن عبد زار ظبي أبو."),
+      ]);
+      const found = async (raw: string) =>
+        (await storage.search.search(parseQuery(raw, { limit: 20, offset: 0 }))).hits.map((h) => h.id).sort();
+      for (const raw of ["عبدالعزيز", "عبد العزيز", "«عبد العزيز»", "أبوظبي", "أبو ظبي", "بأبوظبي"]) {
+        expect(await found(raw), raw).toEqual(["id-one", "id-two"]);
+      }
+      for (const raw of ['"سلمان بن عبدالعزيز"', '"سلمان بن عبد العزيز"', '"الملك سلمان بن عبد العزيز"']) {
+        expect(await found(raw), raw).toEqual(["id-one", "id-two"]);
+      }
+      expect(await found('"عبد العزيز آل سعود"')).toEqual(["id-two"]);
+      // A word of the two-word name alone still finds that writing (and the article that holds the word apart).
+      expect(await found("ظبي")).toEqual(["id-apart", "id-two"]);
+      expect(await found("عبدالعزيز -أبو ظبي")).toEqual([]);
     });
 
     it("leaves out articles that contain an excluded term", async () => {

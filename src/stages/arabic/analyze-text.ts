@@ -7,6 +7,13 @@ import type { AnalyzedIndex, ArticleWrite, IndexFields, MatchText } from "../../
 import { PLACE_ADJECTIVES, PLACES } from "../entities/entity-lexicon.ts";
 import { isTensOrHundredWord } from "../entities/find-numbers.ts";
 import { stemWithoutAccusativeAlef } from "./accusative-alef.ts";
+import {
+  abdNameKeyOf,
+  type Compound,
+  compoundHeadNeedleOf,
+  compoundNameAt,
+  isCompoundNameHead,
+} from "./compound-names.ts";
 import { normalizeArabic } from "./normalize-arabic.ts";
 import { articlePlaceNameOf, properNameOf } from "./proper-names.ts";
 import { stemArabic } from "./stem-arabic.ts";
@@ -24,14 +31,18 @@ export function matchKeyOf(norm: string): string {
 }
 
 /**
- * The key a normalized word has in the search index and in queries: the proper name (a place, or a person's name
- * light10 would cut) it writes, particles removed and every letter kept (properNameOf; a place written two ways has
- * its first spelling's key, placeKeyOf), else its match key without the indefinite accusative's alef
- * (stemWithoutAccusativeAlef). Variant-folded either way. Examples: "بابها" -> "ابها" (matchKeyOf: "باب"),
- * "بالرياض" -> "الرياض" (matchKeyOf: "رياض"), "وسلمان" -> "سلمان" (matchKeyOf: "سلم"), "والحكومات" -> "حكوم",
- * "سوريه" -> "سوريا", "شهيدا" -> "شهيد", "كرونا" -> "كورونا".
+ * The key a normalized word has in the search index and in queries: a one-word عبد name, particles removed and
+ * every letter kept (abdNameKeyOf: what "عبد الله" in two words keys as, compoundKeyAt), else the proper name (a
+ * place, or a person's name light10 would cut) it writes, particles removed and every letter kept (properNameOf; a
+ * place written two ways has its first spelling's key, placeKeyOf), else its match key without the indefinite
+ * accusative's alef (stemWithoutAccusativeAlef). Variant-folded either way. Examples: "بابها" -> "ابها" (matchKeyOf:
+ * "باب"), "بالرياض" -> "الرياض" (matchKeyOf: "رياض"), "وسلمان" -> "سلمان" (matchKeyOf: "سلم"), "والحكومات" ->
+ * "حكوم", "سوريه" -> "سوريا", "شهيدا" -> "شهيد", "كرونا" -> "كورونا", "لعبدالغني" -> "عبدالغني" (matchKeyOf:
+ * "لعبدالغن").
  */
 export function searchKeyOf(norm: string): string {
+  const abdName = abdNameKeyOf(norm);
+  if (abdName !== null) return abdName;
   const name = properNameOf(norm);
   if (name !== null) return placeKeyOf(foldVariant(name));
   const stemKey = foldVariant(
@@ -224,13 +235,34 @@ function loanwordKeyOf(norm: string): string | null {
 
 /**
  * The key of two adjacent normalized words that write one loanword of LOANWORD_KEYS in two ("واتس اب", "سناب شات",
- * "فيس بوك"), when the first already keys as it in the index, or null: a query joins them into one word
- * (parse-query.ts), so "واتس اب" finds what واتساب finds, whichever way the text wrote it.
+ * "فيس بوك"), when the first alone already keys as it, or null.
  * Examples: ("واتس", "اب") -> "واتساب", ("الواتس", "اب") -> "واتساب", ("يو", "تيوب") -> null, ("اب", "واتس") -> null.
  */
-export function compoundKeyOf(first: string, second: string): string | null {
-  const key = loanwordKeyOf(first + second);
-  return key !== null && loanwordKeyOf(first) === key ? key : null;
+function loanwordCompoundKeyOf(first: string, second: string): string | null {
+  const firstKey = loanwordKeyOf(first);
+  return firstKey !== null && loanwordKeyOf(first + second) === firstKey ? firstKey : null;
+}
+
+/**
+ * The compound that starts at word `i` of normalized words: a loanword written in two words (loanwordCompoundKeyOf:
+ * "واتس اب") or a name (compound-names.ts: "عبد الله", "أبو ظبي", "أبو عبد الله"), with the search key of its words
+ * written as one and how many words it takes; null when word i begins none. The index and queries both read the
+ * words so, one key at one position (buildIndexFields, parse-query.ts), so each writing finds the other, loose or
+ * inside a phrase. Examples: (["عبد", "الله", "صالح"], 0) -> {key "عبدالله", words 2}, (["واتس", "اب"], 0) ->
+ * {key "واتساب", words 2}, (["عبد", "الله"], 1) -> null.
+ */
+export function compoundKeyAt(words: readonly string[], i: number): Compound | null {
+  const first = words[i]!;
+  const second = words[i + 1];
+  if (second === undefined) return null;
+  const loanword = loanwordCompoundKeyOf(first, second);
+  if (loanword !== null) return { key: loanword, words: 2, written: first + second };
+  return compoundNameAt(words, i, searchKeyOf);
+}
+
+/** True when a normalized word may begin a compound (compoundKeyAt): a cheap test before reading the next words. */
+export function mayBeginCompound(norm: string): boolean {
+  return isCompoundNameHead(norm) || loanwordKeyOf(norm) !== null;
 }
 
 /**
@@ -363,6 +395,9 @@ export function searchKeyNeedles(key: string): string[] {
   // other stems of a SEARCH_SPELLINGS entry (بنجلادش).
   for (const form of LOANWORD_FORMS_OF_KEY.get(key) ?? []) needles.push(form);
   for (const stem of SEARCH_SPELLING_STEMS_OF_KEY.get(key) ?? []) needles.push(stem.slice(0, -1));
+  // A compound's two-word writing is found from its first word (عبد الله, أبو ظبي).
+  const head = compoundHeadNeedleOf(key);
+  if (head !== null) needles.push(head);
   if (key === HUNDRED_KEY) needles.push(HUNDRED_ENDING);
   else if (key.startsWith("\u0627\u0644") && key.length > 3) needles.push(key.slice(1, -1));
   else if (key.endsWith(TENS_OBLIQUE_ENDING) && isTensOrHundredWord(key)) needles.push(key.slice(0, -2));
@@ -419,13 +454,33 @@ export function analyzeWord(norm: string): AnalyzedWord {
   return { surface: norm, stem: searchKeyOf(norm) };
 }
 
-/** Space-joined search keys of normalized words. */
+/**
+ * Space-joined search keys of normalized words, a compound's words as one key (compoundKeyAt), then the distinct keys
+ * of those words each alone ("عبد الله صالح" -> "عبدالله صالح عبد له"). The compound's one position is what phrases
+ * and the other writing meet; the words' own keys after the text keep every word's key in the field, as the
+ * SearchIndex port relies on (a search for ظبي or عبد finds "أبو ظبي" or "عبد الله" as before, not the one-word
+ * writing, as before). Only a phrase running from the text's last word into those keys could match them (a phrase of
+ * a compound's words is the compound's one key).
+ */
 function joinKeys(norms: readonly string[]): string {
   let out = "";
+  let partKeys: Set<string> | null = null;
   for (let i = 0; i < norms.length; i++) {
     if (i > 0) out += " ";
-    out += searchKeyOf(norms[i]!);
+    const compound = mayBeginCompound(norms[i]!) ? compoundKeyAt(norms, i) : null;
+    if (compound === null) {
+      out += searchKeyOf(norms[i]!);
+      continue;
+    }
+    out += compound.key;
+    partKeys ??= new Set();
+    for (let k = i; k < i + compound.words; k++) {
+      const partKey = searchKeyOf(norms[k]!);
+      if (partKey !== compound.key) partKeys.add(partKey);
+    }
+    i += compound.words - 1;
   }
+  if (partKeys !== null) for (const key of partKeys) out += ` ${key}`;
   return out;
 }
 
@@ -450,8 +505,9 @@ export function normalizedWords(display: string): readonly string[] {
 }
 
 /**
- * Builds the index fields of an article: title and body as search keys (searchKeyOf), surface as normalized words of
- * title then body. Stop words are kept. Example: title "وزارة الصحة" -> title "وزار صح", surface "وزاره الصحه ...".
+ * Builds the index fields of an article: title and body as search keys (searchKeyOf; a compound's words as one key,
+ * compoundKeyAt), surface as normalized words of title then body. Stop words are kept. Example: title "وزارة الصحة"
+ * -> title "وزار صح", surface "وزاره الصحه ..."; title "عبد الله" -> title "عبدالله", surface "عبد الله".
  */
 export function buildIndexFields(title: string, body: string): IndexFields {
   // Body first: it is usually the text normalizedWords() split last (for the content hash).
@@ -486,8 +542,11 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * 11: family names written as a nisba with the article are their own key (العبادي, not عباد: family-name-nisbas.ts);
  * ان after a three-letter stem ending in و stays (الإخوان -> اخوان, not اخو of الأخوة); واتس, سناب and يوتوب key as
  * واتساب, سنابشات and يوتيوب, and بنغلادش as بنغلاديش.
+ * 12: names written in one word or two key as one word at one position (compound-names.ts: عبد الله -> عبدالله,
+ * أبو ظبي -> ابوظبي; a one-word عبد name is kept whole, عبدالغني not عبدالغن), and so do loanwords in two words
+ * (واتس اب -> واتساب, one position where it was واتساب then اب).
  */
-export const ANALYZER_VERSION = 11;
+export const ANALYZER_VERSION = 12;
 
 /** Analyzes an article's title and text for the index: its fields and their digest (a re-index's input). */
 export function analyzeForIndex(title: string, text: string): AnalyzedIndex {

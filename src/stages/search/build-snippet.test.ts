@@ -219,4 +219,22 @@ describe("highlightTitle", () => {
       m("[[الحكومةُ]] تعلن: [[حكومتها]] جديدة"),
     );
   });
+
+  it("marks a name or loanword written in one word or two, whichever way the query writes it", () => {
+    const title = "عبدُ الله ولعبد الله وعبدالله في أبو ظبي وبأبوظبي عبر واتس اب";
+    const marked = m("[[عبدُ]] [[الله]] [[ولعبد]] [[الله]] [[وعبدالله]] في أبو ظبي وبأبوظبي عبر واتس اب");
+    expect(highlightTitle(title, q("عبدالله"))).toBe(marked);
+    expect(highlightTitle(title, q("عبد الله"))).toBe(marked);
+    expect(highlightTitle(title, q('"في أبو ظبي"'))).toBe(
+      m("عبدُ الله ولعبد الله وعبدالله [[في]] [[أبو]] [[ظبي]] [[وبأبوظبي]] عبر واتس اب"),
+    );
+    expect(highlightTitle(title, q("أبوظبي واتساب"))).toBe(
+      m("عبدُ الله ولعبد الله وعبدالله في [[أبو]] [[ظبي]] [[وبأبوظبي]] عبر [[واتس]] [[اب]]"),
+    );
+  });
+
+  it("marks a word of a two-word name by itself when the query asks for the word, not the name", () => {
+    expect(highlightTitle("عبد الله وعبد العزيز", q("الله"))).toBe(m("عبد [[الله]] وعبد العزيز"));
+    expect(highlightTitle("عبد الله وعبد العزيز", q("عبد"))).toBe(m("[[عبد]] الله [[وعبد]] العزيز"));
+  });
 });

@@ -4,7 +4,8 @@
  * original display string through word offsets, so spelling (tashkeel included) is untouched.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-import { analyzeWord, searchKeyNeedles } from "../arabic/analyze-text.ts";
+import { analyzeWord, compoundKeyAt, mayBeginCompound, searchKeyNeedles } from "../arabic/analyze-text.ts";
+import { COMPOUND_WORDS_MAX } from "../arabic/compound-names.ts";
 import { UNIT_DELETED, UNIT_NEEDS_NORMALIZE, unitFoldAt } from "../arabic/normalize-arabic.ts";
 import {
   nextWordStart,
@@ -64,6 +65,8 @@ function joinLines(s: string): string {
 const SCRATCH_SPANS = new WordSpans();
 /** Word spans around one candidate unit, reused like SCRATCH_SPANS. */
 const CANDIDATE_SPANS = new WordSpans();
+/** The word after a candidate that may begin a compound, reused like SCRATCH_SPANS. */
+const NEXT_SPANS = new WordSpans();
 
 export interface SnippetOptions {
   maxChars?: number;
@@ -202,6 +205,22 @@ function findMatchedWords(display: string, matcher: WordMatcher): MatchedWords {
     if (last < 0 || spans.ends[last]! <= i) continue;
     let first = last;
     while (first > 0 && spans.starts[first - 1] === spans.starts[last]) first--;
+    const compoundEnd =
+      first === last
+        ? pushCompound(
+            display,
+            spanNorm(display, spans, last),
+            spans.starts[last]!,
+            spans.ends[last]!,
+            matcher,
+            found,
+          )
+        : -1;
+    if (compoundEnd >= 0) {
+      i = compoundEnd - 1;
+      prev = -1;
+      continue;
+    }
     for (let k = first; k <= last; k++) {
       const term = termOf(matcher, spanNorm(display, spans, k));
       if (term < 0) continue;
@@ -213,6 +232,44 @@ function findMatchedWords(display: string, matcher: WordMatcher): MatchedWords {
     prev = -1;
   }
   return found;
+}
+
+/**
+ * When the word display[start, end), normalized `norm`, begins a compound (compoundKeyAt: "عبد الله", "أبو ظبي", "واتس اب") whose key a
+ * query term has, adds each of its words to `found` with that term and returns where its last word ends; else -1.
+ * The index holds such words as one key, so a term written either way matches them together. Words are read as the
+ * index reads them, punctuation between them skipped; a word of several pieces (compatibility forms) ends a compound.
+ */
+function pushCompound(
+  display: string,
+  norm: string,
+  start: number,
+  end: number,
+  matcher: WordMatcher,
+  found: MatchedWords,
+): number {
+  if (!mayBeginCompound(norm)) return -1;
+  const words = [norm];
+  const starts = [start];
+  const ends = [end];
+  while (words.length < COMPOUND_WORDS_MAX) {
+    const next = nextWordStart(display, ends.at(-1)!);
+    if (next === display.length) break;
+    scanWordSpans(display, NEXT_SPANS, next, next + 1);
+    if (NEXT_SPANS.count !== 1) break;
+    words.push(spanNorm(display, NEXT_SPANS, 0));
+    starts.push(next);
+    ends.push(NEXT_SPANS.ends[0]!);
+  }
+  const compound = compoundKeyAt(words, 0);
+  const term = compound === null ? undefined : matcher.byStem.get(compound.key);
+  if (compound === null || term === undefined) return -1;
+  for (let k = 0; k < compound.words; k++) {
+    found.starts.push(starts[k]!);
+    found.ends.push(ends[k]!);
+    found.terms.push(term);
+  }
+  return ends[compound.words - 1]!;
 }
 
 /**

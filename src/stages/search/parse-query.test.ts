@@ -29,9 +29,38 @@ describe("parseQuery", () => {
     expect(keys("محافظة اب")).toEqual([["محافظ"], ["اب"]]);
     expect(keys("واتس -اب")).toEqual([["واتساب"]]);
     expect(parseQuery("واتس اب", { limit: 10, offset: 0 }).terms[0]!.display).toBe("واتس اب");
-    // In a longer phrase the two words stay two, as the index stores a text that writes them so (واتساب then اب).
+    // In a longer phrase too: the index holds either writing as one key at one position.
     const phrase = parseQuery('"واتس اب الجديد"', { limit: 10, offset: 0 });
-    expect(phrase.phrases.map((p) => p.map((t) => t.surface))).toEqual([["واتس", "اب", "الجديد"]]);
+    expect(phrase.phrases.map((p) => p.map((t) => t.stems))).toEqual([[["واتساب"], ["جديد"]]]);
+  });
+
+  it("reads a name written in two words as one word (عبد الله, أبو ظبي), loose, quoted, with particles", () => {
+    const keys = (raw: string) => parseQuery(raw, opts).terms.map((t) => t.stems);
+    const phraseKeys = (raw: string) => parseQuery(raw, opts).phrases.map((p) => p.map((t) => t.stems));
+    expect(keys("عبد الله")).toEqual([["عبدالله"]]);
+    expect(keys("عبدالله")).toEqual([["عبدالله"]]);
+    expect(keys("لعبد الله")).toEqual([["عبدالله"]]);
+    expect(keys("«عبد الله»")).toEqual([["عبدالله"]]);
+    expect(keys("عبد الملك الحوثي")).toEqual([["عبدالملك"], ["حوث"]]);
+    expect(keys("بأبوظبي")).toEqual([["ابوظبي"]]);
+    expect(keys("أبو ظبي")).toEqual([["ابوظبي"]]);
+    expect(keys("أبو عبد الله")).toEqual(keys("أبو عبدالله"));
+    expect(phraseKeys('"سلمان بن عبد العزيز"')).toEqual([[["سلمان"], ["بن"], ["عبدالعزيز"]]]);
+    expect(phraseKeys('"سلمان بن عبد العزيز"')).toEqual(phraseKeys('"سلمان بن عبدالعزيز"'));
+    const name = parseQuery("لعبد الله", opts).terms[0]!;
+    expect({ display: name.display, surface: name.surface }).toEqual({
+      display: "لعبد الله",
+      surface: "عبدالله",
+    });
+    // "-عبد الله" leaves out the name, not the word عبد.
+    const excluding = parseQuery("صالح -عبد الله", opts);
+    expect([excluding.terms.map((t) => t.stems), excluding.excluded.map((t) => t.stems)]).toEqual([
+      [["صالح"]],
+      [["عبدالله"]],
+    ]);
+    // Not a name: عبد before a stop word, أبو before على.
+    expect(keys("عبد في")).toEqual([["عبد"]]);
+    expect(keys("أبو على")).toEqual([["ابو"]]);
   });
 
   it("reads phrases in ASCII, guillemet and curly quotes", () => {

@@ -4,7 +4,8 @@
  */
 import { AkhbarError } from "../../domain/errors.ts";
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-import { compoundKeyOf, queryKeysOf } from "../arabic/analyze-text.ts";
+import { compoundKeyAt, mayBeginCompound, queryKeysOf } from "../arabic/analyze-text.ts";
+import { COMPOUND_WORDS_MAX } from "../arabic/compound-names.ts";
 import { stripInvisibles } from "../arabic/normalize-arabic.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { tokenize } from "../arabic/tokenize.ts";
@@ -26,6 +27,9 @@ const QUOTE_CHARS = new Set([
   "\u201e", // DOUBLE LOW-9 QUOTATION MARK
 ]);
 
+/** Most chunks (space-separated pieces of loose text) one compound spans: COMPOUND_WORDS_MAX words. */
+const COMPOUND_CHUNKS_MAX = COMPOUND_WORDS_MAX;
+
 /** Characters that mark an excluded word when they start it: hyphen-minus and MINUS SIGN. */
 const EXCLUDE_MARKS = new Set(["-", "\u2212"]);
 
@@ -43,25 +47,26 @@ export interface ParseQueryOptions {
 }
 
 /**
- * Analyzed terms of a display fragment. With `joinLoanwords`, two words that write one loanword ("واتس اب", "سناب شات")
- * are one term, its key (compoundKeyOf): the index keys their first word as the loanword, and the text may write it in
- * one word. A phrase with more words keeps them apart: the index holds the two-word writing as two positions
- * (واتساب then اب), so a joined term would need its next word where the text has اب.
+ * Analyzed terms of a display fragment. The words of a compound ("عبد الله", "أبو ظبي", "واتس اب") are one term, its
+ * key (compoundKeyAt), as the index holds them at one position whichever way the text writes them, so the term finds
+ * both writings, alone or inside a phrase. Its surface is the words written as one, particles removed (عبدالله), whose
+ * search key the term's key is, as the SearchIndex port relies on.
  */
-function termsOf(fragment: string, joinLoanwords = true): QueryTerm[] {
+function termsOf(fragment: string): QueryTerm[] {
   const tokens = tokenize(fragment);
+  const norms = tokens.map((t) => t.norm);
   const terms: QueryTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const next = tokens[i + 1];
-    const compound = next === undefined || !joinLoanwords ? null : compoundKeyOf(t.norm, next.norm);
-    if (compound !== null && next !== undefined) {
+    const compound = mayBeginCompound(t.norm) ? compoundKeyAt(norms, i) : null;
+    if (compound !== null) {
+      const last = tokens[i + compound.words - 1]!;
       terms.push({
-        display: fragment.slice(t.start, next.end),
-        surface: t.norm + next.norm,
-        stems: [compound],
+        display: fragment.slice(t.start, last.end),
+        surface: compound.written,
+        stems: [compound.key],
       });
-      i++;
+      i += compound.words - 1;
       continue;
     }
     terms.push({ display: fragment.slice(t.start, t.end), surface: t.norm, stems: queryKeysOf(t.norm) });
@@ -69,11 +74,28 @@ function termsOf(fragment: string, joinLoanwords = true): QueryTerm[] {
   return terms;
 }
 
-/** True when the last word of one chunk and the first of the next write one loanword (compoundKeyOf). */
-function joinsLoanword(chunk: string, next: string): boolean {
-  const last = tokenize(chunk).at(-1);
-  const first = tokenize(next)[0];
-  return last !== undefined && first !== undefined && compoundKeyOf(last.norm, first.norm) !== null;
+/**
+ * How many of `chunks` from `at` on one term takes: 1, or more when a compound (compoundKeyAt) that starts in the
+ * chunk at `at` runs on into the next ("عبد" then "الله"; "أبو" then "عبد" then "الله"). Exclusions ("-اب") end it.
+ */
+function chunksOfTerm(chunks: readonly string[], at: number): number {
+  let taken = 1;
+  while (at + taken < chunks.length && !EXCLUDE_MARKS.has(chunks[at + taken]![0]!)) {
+    const inside = tokenize(chunks.slice(at, at + taken).join(" ")).map((t) => t.norm);
+    const after = tokenize(chunks.slice(at + taken, at + COMPOUND_CHUNKS_MAX).join(" ")).map((t) => t.norm);
+    const words = [...inside, ...after];
+    let reaches = false;
+    for (let i = 0; i < inside.length && !reaches; i++) {
+      const compound = mayBeginCompound(words[i]!) ? compoundKeyAt(words, i) : null;
+      if (compound !== null) {
+        reaches = i + compound.words > inside.length;
+        i += compound.words - 1;
+      }
+    }
+    if (!reaches) break;
+    taken++;
+  }
+  return taken;
 }
 
 /** Splits raw input into phrase bodies and the loose text between them; an unmatched quote is ignored. */
@@ -185,10 +207,8 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   const excluded: QueryTerm[] = [];
 
   for (const body of phraseBodies) {
-    // A phrase that is one loanword in two words ("واتس اب") is that word, written either way; a longer phrase keeps
-    // the two words as the index stores them.
-    const joined = termsOf(body);
-    const words = take(joined.length === 1 ? joined : termsOf(body, false));
+    // A phrase that is one compound in two words ("واتس اب", "عبد الله") is that word, written either way.
+    const words = take(termsOf(body));
     // A one-word phrase is an exact required word, stop word or not.
     if (words.length === 1) required.push(words[0]!);
     else if (words.length > 1) phrases.push(words);
@@ -199,18 +219,19 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
     .split(/\s+/u)
     .filter((chunk) => chunk !== "");
   for (let i = 0; i < chunks.length; i++) {
-    let chunk = chunks[i]!;
-    if (EXCLUDE_MARKS.has(chunk[0]!)) {
-      excluded.push(...take(termsOf(chunk.slice(1))));
+    const chunk = chunks[i]!;
+    const excluding = EXCLUDE_MARKS.has(chunk[0]!);
+    // "عبد الله", "واتس اب" typed as two words: read with the next chunks so termsOf joins them ("-عبد الله" excludes
+    // the name).
+    const rest = [excluding ? chunk.slice(1) : chunk, ...chunks.slice(i + 1, i + COMPOUND_CHUNKS_MAX)];
+    const taken = chunksOfTerm(rest, 0);
+    const text = rest.slice(0, taken).join(" ");
+    i += taken - 1;
+    if (excluding) {
+      excluded.push(...take(termsOf(text)));
       continue;
     }
-    // "واتس اب" typed as two words: read with the next chunk so termsOf joins them.
-    const next = chunks[i + 1];
-    if (next !== undefined && !EXCLUDE_MARKS.has(next[0]!) && joinsLoanword(chunk, next)) {
-      chunk = `${chunk} ${next}`;
-      i++;
-    }
-    for (const term of take(termsOf(chunk))) {
+    for (const term of take(termsOf(text))) {
       if (isStopWord(term.surface)) optionalStopWords.push(term);
       else required.push(term);
     }
