@@ -102,6 +102,13 @@ export const EQUIVALENCE_PROBES: readonly { name: string; queries: string[] }[] 
   { name: "Snapchat in one word or two", queries: ["سنابشات", "سناب شات"] },
   { name: "YouTube, long vowel ي written or not", queries: ["يوتيوب", "يوتوب"] },
   { name: "Bangladesh, long vowel ي written or not", queries: ["بنغلاديش", "بنغلادش"] },
+  { name: "Abdullah in one word or two", queries: ["عبدالله", "عبد الله"] },
+  { name: "Abd Rabbuh in one word or two", queries: ["عبدربه", "عبد ربه"] },
+  { name: "Abu Dhabi in one word or two, with a particle", queries: ["أبوظبي", "أبو ظبي", "بأبو ظبي"] },
+  {
+    name: "King Salman's name in a phrase, عبد العزيز in one word or two",
+    queries: ['"سلمان بن عبدالعزيز"', '"سلمان بن عبد العزيز"'],
+  },
 ];
 
 /** A query must find documents that contain another inflection of it and not the query's own spelling. */
@@ -151,4 +158,6 @@ export const NEGATIVE_PROBES: readonly { name: string; query: string; validToken
   { name: "العبادي does not match العباد or عبادة", query: "العبادي", validToken: /عبادي$/ },
   { name: "السديري does not match the region سدير", query: "السديري", validToken: /سديري$/ },
   { name: "المالكي does not match مالك", query: "المالكي", validToken: /مالكي$/ },
+  // Amir-Abdollahian, in one word or two; light10 gave عبداللهيان the stem of عبدالله.
+  { name: "عبداللهيان does not match عبدالله", query: "عبداللهيان", validToken: /اللهيان$/ },
 ];

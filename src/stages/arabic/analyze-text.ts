@@ -543,7 +543,8 @@ export function buildIndexFields(title: string, body: string): IndexFields {
  * ان after a three-letter stem ending in و stays (الإخوان -> اخوان, not اخو of الأخوة); واتس, سناب and يوتوب key as
  * واتساب, سنابشات and يوتيوب, and بنغلادش as بنغلاديش.
  * 12: names written in one word or two key as one word at one position (compound-names.ts: عبد الله -> عبدالله,
- * أبو ظبي -> ابوظبي; a one-word عبد name is kept whole, عبدالغني not عبدالغن), and so do loanwords in two words
+ * أبو ظبي -> ابوظبي; a one-word عبد name is kept whole, عبدالغني not عبدالغن, a family name with its article,
+ * العبداللطيف not عبداللطيف), and so do loanwords in two words
  * (واتس اب -> واتساب, one position where it was واتساب then اب).
  */
 export const ANALYZER_VERSION = 12;

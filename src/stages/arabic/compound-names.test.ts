@@ -82,7 +82,13 @@ describe("abdNameKeyOf", () => {
     { why: "عبدربه", norm: "وعبدربه", key: "عبدربه" },
     { why: "عبد alone", norm: "عبد", key: null },
     { why: "عبد + a stop word written on it", norm: "عبدالي", key: null },
-    { why: "a word that is no particle before عبد (العبد)", norm: "العبدالله", key: null },
+    {
+      why: "a family name keeps its article (العبداللطيف is not عبداللطيف)",
+      norm: "العبداللطيف",
+      key: "العبداللطيف",
+    },
+    { why: "and loses the particles on it (للعبدالمحسن)", norm: "للعبدالمحسن", key: "العبدالمحسن" },
+    { why: "a word that is no particle before عبد (كعبدالله)", norm: "كعبدالله", key: null },
     { why: "a word that holds عبد later (استعبد)", norm: "استعبد", key: null },
     { why: "the plural عباد", norm: "عباد", key: null },
   ];

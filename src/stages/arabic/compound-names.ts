@@ -59,19 +59,29 @@ function completesAbd(second: string): boolean {
 
 /**
  * The search key of a one-word عبد name with particles or none: the name without them, whole (light10 cut عبدالغني
- * to عبدالغن and عبداللهيان to عبدالل, the stem of عبدالله, and left the ل of لعبدالرحيم); null for any other word.
- * Examples: "لعبدالرحيم" -> "عبدالرحيم", "وعبدالله" -> "عبدالله", "عبدربه" -> "عبدربه", "عبدالي" -> null (عبد
- * + إلى), "العبد" -> null.
+ * to عبدالغن and عبداللهيان to عبدالل, the stem of عبدالله, and left the ل of لعبدالرحيم). A family name made of one
+ * with the article (العبدالمحسن, العبداللطيف: "هدى العبدالعزيز") keeps the article, as family nisbas do: light10 cut
+ * it to the given name, so a search for عبداللطيف found 14 dev articles holding only العبداللطيف. Null for any other
+ * word. Examples: "لعبدالرحيم" -> "عبدالرحيم", "وعبدالله" -> "عبدالله", "عبدربه" -> "عبدربه", "للعبدالمحسن" ->
+ * "العبدالمحسن", "عبدالي" -> null (عبد + إلى), "العبد" -> null.
  */
 export function abdNameKeyOf(norm: string): string | null {
-  // The cheap test first (searchKeyOf asks it of every word): ع within the first three letters, then عبد there.
+  // The cheap test first (searchKeyOf asks it of every word): ع within the first five letters, then عبد there.
   let at = 0;
-  while (at <= 2 && norm.charCodeAt(at) !== AIN) at++;
-  if (at > 2 || !norm.startsWith(ABD, at)) return null;
-  if (at > 0 && !HEAD_PARTICLES.includes(norm.slice(0, at))) return null;
+  while (at <= ABD_PREFIX_MAX_CHARS && norm.charCodeAt(at) !== AIN) at++;
+  if (at > ABD_PREFIX_MAX_CHARS || !norm.startsWith(ABD, at)) return null;
   const name = at === 0 ? norm : norm.slice(at);
-  return completesAbd(name.slice(ABD.length)) ? name : null;
+  if (!completesAbd(name.slice(ABD.length))) return null;
+  if (at === 0) return name;
+  const prefix = norm.slice(0, at);
+  if (HEAD_PARTICLES.includes(prefix)) return name;
+  return FAMILY_PREFIXES.includes(prefix) ? ARTICLE + name : null;
 }
+
+/** The article, with the particles it may carry (والعبدالله, للعبدالله: ل + ال written لل), before an عبد family name. */
+const FAMILY_PREFIXES = ["ال", "وال", "بال", "فال", "لل", "ولل"]; // ال وال بال فال لل ولل
+/** Longest prefix before عبد in a one-word name: FAMILY_PREFIXES' longest. */
+const ABD_PREFIX_MAX_CHARS = 3;
 
 /** A compound's key, how many words it takes, and its words written as one word, particles removed, whose key it is. */
 export interface Compound {
