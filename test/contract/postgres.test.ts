@@ -9,7 +9,7 @@ import {
   type PostgresStorage,
 } from "../../src/adapters/postgres/open-postgres-storage.ts";
 import { LEAD_LOCK_KEY_SQL } from "../../src/adapters/postgres/postgres-story-store.ts";
-import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
+import { ARTICLE_TEXT_CHARS_MIN, RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import type { MatchText } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import { reclusterStories } from "../../src/pipeline/assign-stories.ts";
@@ -93,6 +93,18 @@ describe.runIf(reachable)("postgres", () => {
       expect((await second.search.search(makeQuery({ terms: [term("oil")] }))).total).toBe(1);
       await second.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
       await second.close();
+    });
+
+    it("keeps the articles without text for search in a partial index whose predicate is the policy's", async () => {
+      const schema = db.newSchemaName();
+      const storage = await db.openSchema(schema);
+      const { rows } = await storage.pool.query<{ def: string }>(
+        "SELECT indexdef AS def FROM pg_indexes WHERE schemaname = $1 AND indexname = 'articles_textless'",
+        [schema],
+      );
+      expect(rows[0]?.def).toContain(`WHERE (length(text) < ${ARTICLE_TEXT_CHARS_MIN})`);
+      await storage.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await storage.close();
     });
 
     it("migrates once when several processes open one new database at the same time", async () => {

@@ -3,7 +3,7 @@
  * Test suite factory; `open` must return a fresh, empty Storage each call. Index fields are hand-made tokens.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
+import { ARTICLE_TEXT_CHARS_MIN, RANK_CANDIDATES_MAX } from "../../src/adapters/search-policy.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import type { SearchQuery, SearchResultRef } from "../../src/domain/search.ts";
 import type { Storage } from "../../src/ports/storage.ts";
@@ -115,6 +115,58 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
         }),
       ]);
       expect(await ids({ terms: [term("oil")] })).toEqual(["id-title", "id-body"]);
+    });
+
+    // Dev corpus: a print edition's headline over no text outscored the same headline over the full article
+    // (length normalization lifts a ten-token document near every word's ceiling).
+    it("ranks an article with text above a headline over no text, on every ranking path", async () => {
+      const headline = "oil deal signed";
+      await storage.articles.writeArticles([
+        makeArticleWrite("full", {
+          text: "t".repeat(400),
+          index: { title: headline, body: `${"filler ".repeat(30)}oil ${"filler ".repeat(30)}` },
+        }),
+        makeArticleWrite("headline", { text: "", index: { title: headline, body: "" } }),
+        makeArticleWrite("other", { text: "t".repeat(400), index: { title: "x", body: "gas" } }),
+      ]);
+      for (const variant of [
+        {},
+        { recency: true },
+        { sources: ["alpha"] },
+        { foldCopies: true },
+        { foldCopies: true, sources: ["alpha"] },
+        { foldCopies: true, recency: true },
+      ]) {
+        const { total, hits } = await storage.search.search(makeQuery({ terms: [term("oil")], ...variant }));
+        expect({ variant, total, ids: hits.map((h) => h.id) }).toEqual({
+          variant,
+          total: 2,
+          ids: ["id-full", "id-headline"],
+        });
+      }
+    });
+
+    it.each([
+      ["an empty text", "", true],
+      [
+        "a caption or a line of names, under ARTICLE_TEXT_CHARS_MIN",
+        "c".repeat(ARTICLE_TEXT_CHARS_MIN - 1),
+        true,
+      ],
+      [
+        "a brief of ARTICLE_TEXT_CHARS_MIN characters is article text",
+        "c".repeat(ARTICLE_TEXT_CHARS_MIN),
+        false,
+      ],
+    ])("scales down %s against an equal match with text", async (_why, text, scaled) => {
+      // Equal index fields, so equal scores rank the newer (later written) first unless the text decides.
+      await storage.articles.writeArticles([
+        makeArticleWrite("with-text", { text: "t".repeat(400), index: { title: "oil", body: "" } }),
+        makeArticleWrite("short", { text, index: { title: "oil", body: "" } }),
+      ]);
+      expect(await ids({ terms: [term("oil")] })).toEqual(
+        scaled ? ["id-with-text", "id-short"] : ["id-short", "id-with-text"],
+      );
     });
 
     it("matches a phrase only when its words are adjacent and in order", async () => {

@@ -5,8 +5,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { ARTICLE_TEXT_CHARS_MIN } from "../../src/adapters/search-policy.ts";
 import { applyMigrations, FTS_HASH_SIZE_BYTES, MIGRATIONS } from "../../src/adapters/sqlite/migrations.ts";
 import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
+import { TEXTLESS_SEQS } from "../../src/adapters/sqlite/sqlite-search-index.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 import { describeArticleStoreContract } from "./article-store-contract.ts";
@@ -46,6 +48,17 @@ describe("openSqliteStorage", () => {
       v: MIGRATIONS.at(-1)?.version,
     });
     db.close();
+  });
+
+  it("lists the articles without text for search from their partial index, whose predicate is the policy's", async () => {
+    const storage = await openSqliteStorage(freshPath());
+    const index = storage.db
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_textless'")
+      .get() as { sql: string };
+    expect(index.sql).toContain(`WHERE length(text) < ${ARTICLE_TEXT_CHARS_MIN}`);
+    const plan = storage.db.prepare(`EXPLAIN QUERY PLAN ${TEXTLESS_SEQS}`).all() as { detail: string }[];
+    expect(plan.map((row) => row.detail)).toEqual(["SCAN articles USING INDEX articles_textless"]);
+    await storage.close();
   });
 
   it("keeps articles and the index across close and reopen", async () => {

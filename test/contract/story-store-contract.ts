@@ -56,11 +56,16 @@ export async function writeLateCopyStory(storage: Storage): Promise<void> {
   });
 }
 
-/** Takes a SQLite store back to before migration 14 (copy groups by seq): its triggers, table and version row. */
-export const UNDO_SQLITE_ARTICLE_GROUPS = `DROP TRIGGER article_groups_insert; DROP TRIGGER article_groups_update; DROP TRIGGER article_groups_delete;
+/**
+ * Takes a SQLite store back to before migration 14 (copy groups by seq): the later migration first (15, the articles
+ * without text), then its triggers, table and version row.
+ */
+export const UNDO_SQLITE_ARTICLE_GROUPS = `DROP INDEX articles_textless; DELETE FROM schema_migrations WHERE version = 15;
+  DROP TRIGGER article_groups_insert; DROP TRIGGER article_groups_update; DROP TRIGGER article_groups_delete;
   DROP TRIGGER article_groups_article_delete; DROP TABLE article_groups; DELETE FROM schema_migrations WHERE version = 14;`;
 /** Takes a PostgreSQL store back to before migration 12 (copy groups by seq), as UNDO_SQLITE_ARTICLE_GROUPS. */
-export const UNDO_POSTGRES_ARTICLE_GROUPS = `DROP TRIGGER article_groups_insert ON article_placements; DROP TRIGGER article_groups_update ON article_placements;
+export const UNDO_POSTGRES_ARTICLE_GROUPS = `DROP INDEX articles_textless; DELETE FROM schema_migrations WHERE version = 13;
+  DROP TRIGGER article_groups_insert ON article_placements; DROP TRIGGER article_groups_update ON article_placements;
   DROP TRIGGER article_groups_delete ON article_placements;
   DROP FUNCTION article_groups_inserted(), article_groups_updated(), article_groups_deleted(), article_groups_resync(text[]);
   DROP TABLE article_groups; DELETE FROM schema_migrations WHERE version = 12;`;

@@ -428,6 +428,12 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("cardinality(sources
   },
   // Copy groups by seq for folded search, as SQLite migration 14 (see there).
   { version: 12, name: "article groups by seq", sql: ARTICLE_GROUPS_MIGRATION_SQL },
+  // Articles without text for search's scaling, as SQLite migration 15 (see there).
+  {
+    version: 13,
+    name: "articles without text",
+    sql: "CREATE INDEX articles_textless ON articles (seq) WHERE length(text) < 60;",
+  },
 ];
 
 /**

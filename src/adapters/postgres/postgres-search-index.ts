@@ -15,6 +15,7 @@ import {
 } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
+  ARTICLE_TEXT_CHARS_MIN,
   FIELD_WEIGHT_BODY,
   FIELD_WEIGHT_SURFACE,
   FIELD_WEIGHT_TITLE,
@@ -22,6 +23,7 @@ import {
   RECENCY_FLOOR,
   RECENCY_HALF_LIFE_DAYS,
   readSearchBounds,
+  TEXTLESS_MULTIPLIER,
   TITLE_MATCH_MULTIPLIER,
 } from "../search-policy.ts";
 import { SURFACE_LEXEME_PREFIX } from "./build-doc-vector.ts";
@@ -58,6 +60,15 @@ const SCORE_BOUND_SLACK = 1e-6;
  * equally matching articles the shorter (more focused) one ranks first, as with FTS5 (contract suite: recency).
  */
 const TS_RANK_NORMALIZATION = 1;
+
+/**
+ * The document length (doc_length) an article without text is ranked at: the dev corpus's mean over articles (585
+ * positions, title, body and surface forms). ts_rank's normalization divides by log2(length + 1), which lifts a
+ * headline's ten-position document 2.7 times above a typical article's, far more than bm25's saturating length term
+ * lifts it in FTS5 (about 1.2 times); measured at this length first, the headline then takes TEXTLESS_MULTIPLIER as
+ * in SQLite.
+ */
+const TEXTLESS_DOC_LENGTH = 585;
 
 const DAY_MS = 86_400_000;
 
@@ -240,7 +251,7 @@ function newParams(): { params: unknown[]; param: Param } {
 
 /**
  * A match's ranking, shared by matchSql and foldedMatchSql: the tsquery parameter, the row's score (ts_rank times the
- * title and recency factors) and those factors alone (for boundSql). Binds the match, then the title, in that order.
+ * title, text and recency factors) and those factors alone (for boundSql). Binds the match, then the title, in that order.
  */
 function rankingSql(
   match: string,
@@ -257,7 +268,11 @@ function rankingSql(
   const recencyFactor = recency
     ? ` * (${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.6931471805599453 * greatest(0, (SELECT max(time_ms) FROM articles) - s.time_ms) / ${HALF_LIFE_MS}.0))`
     : "";
-  const factors = `${titleFactor}${recencyFactor}`;
+  // Articles without text (search-policy.ts), measured at a typical article's length first (TEXTLESS_DOC_LENGTH);
+  // their seqs are read once per statement (a hashed subplan) from their partial index (migration 13, whose predicate
+  // this repeats).
+  const textlessFactor = ` * (CASE WHEN s.seq IN (SELECT seq FROM articles WHERE length(text) < ${ARTICLE_TEXT_CHARS_MIN}) THEN ${TEXTLESS_MULTIPLIER} * ln(least(s.doc_length, ${TEXTLESS_DOC_LENGTH}) + 1::float8) / ${Math.log(TEXTLESS_DOC_LENGTH + 1)}::float8 ELSE 1::float8 END)`;
+  const factors = `${titleFactor}${textlessFactor}${recencyFactor}`;
   return {
     q,
     score: `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${factors}`,

@@ -14,6 +14,7 @@ import {
 } from "../../domain/search.ts";
 import type { SearchIndex } from "../../ports/search-index.ts";
 import {
+  ARTICLE_TEXT_CHARS_MIN,
   FIELD_WEIGHT_BODY,
   FIELD_WEIGHT_SURFACE,
   FIELD_WEIGHT_TITLE,
@@ -21,6 +22,7 @@ import {
   RECENCY_FLOOR,
   RECENCY_HALF_LIFE_DAYS,
   readSearchBounds,
+  TEXTLESS_MULTIPLIER,
   TITLE_MATCH_MULTIPLIER,
 } from "../search-policy.ts";
 import { compileFtsQuery } from "./compile-fts-query.ts";
@@ -41,6 +43,12 @@ const BM25 = `bm25(articles_fts, ${BM25_WEIGHT_TITLE}, ${BM25_WEIGHT_BODY}, ${BM
 const rowidBound = (param: string) => `CAST(${param} AS INTEGER)`;
 // The title subquery is not correlated: SQLite runs it once per statement and probes its rowid set per row.
 const TITLE_FACTOR = `(CASE WHEN articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @title) THEN ${TITLE_MATCH_MULTIPLIER}.0 ELSE 1.0 END)`;
+// Articles without text, listed once per statement from their partial index (migration 15, whose predicate this
+// repeats; the planner takes it, contract suite).
+export const TEXTLESS_SEQS = `SELECT seq FROM articles WHERE length(text) < ${ARTICLE_TEXT_CHARS_MIN}`;
+const TEXTLESS_FACTOR = `(CASE WHEN articles_fts.rowid IN (${TEXTLESS_SEQS}) THEN ${TEXTLESS_MULTIPLIER} ELSE 1.0 END)`;
+/** A match's bm25 (higher is better) times the title and text factors. */
+const MATCH_SCORE = `-${BM25} * ${TITLE_FACTOR} * ${TEXTLESS_FACTOR}`;
 // Matches are joined to their articles through the narrow seq-keyed index (migration 5), never the wide table rows;
 // the planner would take the table's rowid, so the index is named.
 const KEYS = "articles a INDEXED BY articles_seq_keys";
@@ -177,7 +185,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // the window, so no floor is looked up for them. A deeper page lists the whole window (rowid > @floor) first
       // and then the older matches, each part by score, so paging meets every counted match exactly once.
       deep = f.offset + f.limit > RANK_CANDIDATES_MAX;
-      const ranked = `SELECT rowid, -${BM25} * ${TITLE_FACTOR} AS bm FROM articles_fts WHERE articles_fts MATCH @match
+      const ranked = `SELECT rowid, ${MATCH_SCORE} AS bm FROM articles_fts WHERE articles_fts MATCH @match
           ${deep ? "" : `ORDER BY rowid DESC LIMIT ${RANK_CANDIDATES_MAX}`}`;
       const order = `${deep ? "(r.rowid > @floor) DESC, " : ""}score DESC, r.rowid DESC`;
       // The freshness prior needs every candidate's time; without it only the page's rows are looked up.
@@ -196,7 +204,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // CROSS JOIN keeps FTS5 the outer loop, so bm25 is computed only for the matches the filters keep (a third less
       // CPU for a one-source search on the dev corpus); the window count runs over the materialized rows, where
       // bm25 could not be called.
-      const score = `-${BM25} * ${TITLE_FACTOR}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
+      const score = `${MATCH_SCORE}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
       pageSql = `WITH m AS MATERIALIZED (
           SELECT a.id, a.seq, ${score} AS score FROM articles_fts CROSS JOIN ${KEYS} ON a.seq = articles_fts.rowid
           WHERE articles_fts MATCH @match${where})
@@ -236,7 +244,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const params: Params & { rows?: number } = paramsOf(f);
     const reach = f.offset + f.limit;
     const windowed = match !== null && where === "";
-    const score = `-${BM25} * ${TITLE_FACTOR}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
+    const score = `${MATCH_SCORE}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
     // Groups among matches: an article outside article_groups is one of its own.
     // `ranked(deep)`: matches in #run's order (seq, grp, w = in the ranking window, score), at most @rows (-1: all);
     // `counted`: the total, or null when `ranked` holds every match.
