@@ -84,6 +84,11 @@ describe("intParam", () => {
     ["past the maximum", "101", "out_of_range"],
     ["a fraction is no whole number", "1.5", "not_integer"],
     ["words are no number", "abc", "not_integer"],
+    ["an exponent is no whole number, though Number() reads 1000", "1e3", "not_integer"],
+    ["a leading space is refused, not trimmed", " 5", "not_integer"],
+    ["a trailing space is refused, not trimmed", "5 ", "not_integer"],
+    ["hexadecimal is no whole number, though Number() reads 16", "0x10", "not_integer"],
+    ["an empty value takes the fallback", "", "accepted"],
   ])("%s", (_why, value, reason) => {
     expect(reasonOf(value)).toBe(reason);
   });

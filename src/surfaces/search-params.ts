@@ -22,8 +22,11 @@ export const MAX_QUERY_PARAM_CHARS = 1_000;
 /** Reads a query string or a command's flags: name → every value given. */
 export type ParamReader = (name: string) => string[];
 
-/** The surface whose parameters are read: the prefix of the error code (`api.bad_param`) and of its message. */
-export type ParamScope = "search" | "web" | "api" | "feeds";
+/**
+ * The surface whose parameters are read: the prefix of the error code (`api.bad_param`) and of its message; a CLI
+ * command's flags are read under the command's name.
+ */
+export type ParamScope = "search" | "web" | "api" | "feeds" | "import" | "stories" | "jobs";
 
 export interface SearchParams {
   query: string;
@@ -122,9 +125,11 @@ export function singleValue(
 }
 
 /**
- * The one integer parser of every surface (search, the reader's pages, its JSON routes, feeds): `name`'s value as a
- * whole number from min to max, or fallback when absent or blank. Example: "20" → 20; "-1" → out_of_range (a negative
- * whole number says the bounds, it is not "not a number"); "1.5" or "abc" → not_integer; as `<scope>.bad_param`.
+ * The one integer parser of every surface (search, the reader's pages, its JSON routes, feeds, the CLI's flags):
+ * `name`'s value as a whole number from min to max, or fallback when absent or empty. Only ASCII digits with an
+ * optional minus are a number: Number() would also read "1e3" (1000), " 5" and "0x10". Example: "20" → 20; "-1" →
+ * out_of_range (a negative whole number says the bounds, it is not "not a number"); "1.5", "1e3", " 5" or "abc" →
+ * not_integer; as `<scope>.bad_param`.
  */
 export function intParam(
   get: ParamReader,
@@ -134,7 +139,7 @@ export function intParam(
   max: number,
   scope: ParamScope = "search",
 ): number {
-  const v = (singleValue(get, name, scope) ?? "").trim();
+  const v = singleValue(get, name, scope) ?? "";
   if (v === "") return fallback;
   if (!/^-?\d+$/.test(v))
     throw badParam(name, `must be a whole number, got "${v.slice(0, 40)}"`, "not_integer", {}, scope);

@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -497,5 +497,50 @@ describe("akhbar global options", () => {
     const r = await cli(["--db", join(dir, "x.db"), "frobnicate"]);
     expect(r.code).toBe(64);
     expect(r.err).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe("akhbar integer flags", () => {
+  // Each flag is read by intParam, as `limit=` is over HTTP: Number() took "1e3" for 1000 and " 5" for 5.
+  const cases: [string, string[], string][] = [
+    ["import --batch", ["import", "FILE", "--batch"], "batch"],
+    ["import --workers", ["import", "FILE", "--workers"], "workers"],
+    ["stories --limit", ["stories", "--limit"], "limit"],
+    ["search --limit", ["search", "النفط", "--limit"], "limit"],
+    ["search --offset", ["search", "النفط", "--offset"], "offset"],
+    ["jobs --failed --limit", ["jobs", "--failed", "--limit"], "limit"],
+  ];
+  const redis = { AKHBAR_REDIS_URL: "redis://127.0.0.1:6379", AKHBAR_QUEUE_PREFIX: "akhbar-cli-flags" };
+
+  it.each(cases)(
+    "%s refuses an exponent and a padded number, naming the flag and the value",
+    async (_f, args, flag) => {
+      const db = join(dir, "flags.db");
+      const file = join(dir, "flags.jsonl");
+      writeFileSync(file, fixtureJsonl());
+      const argv = args.map((a) => (a === "FILE" ? file : a));
+      for (const bad of ["1e3", " 5", "5 ", "0x10", "2.0"]) {
+        const r = await cli([...argv, bad, "--db", db], redis);
+        expect({ bad, code: r.code, out: r.out }).toEqual({ bad, code: 2, out: "" });
+        expect(r.err).toContain(`parameter "${flag}" must be a whole number, got "${bad}"`);
+        expect(r.err).toMatch(/\[(import|stories|search|jobs)\.bad_param\]/);
+      }
+      // Refused before the store is opened: no database file was made.
+      expect(existsSync(db)).toBe(false);
+    },
+  );
+
+  it("still takes a plain whole number and says the bounds of one out of range", async () => {
+    const db = join(dir, "flags-ok.db");
+    const file = join(dir, "flags-ok.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    const imported = await cli(["import", file, "--db", db, "--batch", "3", "--workers", "0", "--json"]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.out)).toMatchObject({ imported: 7 });
+    const stories = await cli(["stories", "--db", db, "--limit", "2", "--json"]);
+    expect(JSON.parse(stories.out).stories).toHaveLength(2);
+    const tooMany = await cli(["stories", "--db", db, "--limit", "1001"]);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.err).toContain('parameter "limit" must be between 1 and 1000, got 1001');
   });
 });

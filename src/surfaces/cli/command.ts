@@ -42,3 +42,16 @@ export function printLine(io: CliIo, line = ""): void {
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, io.stdout.isTTY ? 2 : 0)}\n`);
 }
+
+/**
+ * A command's parsed flags as the surfaces' parameter reader (search-params.ts ParamReader): a string flag's value,
+ * a repeated flag's values, nothing for an absent or boolean flag. So `--limit` is read by intParam, as `limit=` is
+ * over HTTP.
+ */
+export function readFlags(values: Record<string, unknown>): (name: string) => string[] {
+  return (name) => {
+    const value = values[name];
+    if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+    return typeof value === "string" ? [value] : [];
+  };
+}

@@ -17,7 +17,8 @@ import {
   mergeImportSummaries,
 } from "../../../pipeline/import-records.ts";
 import { systemClock } from "../../../ports/clock.ts";
-import { type Command, printJson, printLine } from "../command.ts";
+import { intParam } from "../../search-params.ts";
+import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { ProgressReporter } from "../progress.ts";
 import { readLines } from "../read-lines.ts";
 
@@ -44,17 +45,10 @@ export const importCommand: Command = {
         `import: --timezone must look like +03:00 or Z, got "${timezone}"`,
       );
     }
-    const batchSize = typeof values.batch === "string" ? Number(values.batch) : IMPORT_BATCH_SIZE;
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-      throw new AkhbarError("import.usage", "import: --batch must be a whole number from 1 to 10000");
-    }
-    const workers = typeof values.workers === "string" ? Number(values.workers) : defaultImportWorkers();
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
-      throw new AkhbarError(
-        "import.usage",
-        "import: --workers must be a whole number from 0 (no threads) to 64",
-      );
-    }
+    const flags = readFlags(values);
+    const batchSize = intParam(flags, "batch", IMPORT_BATCH_SIZE, 1, 10_000, "import");
+    // 0: no threads.
+    const workers = intParam(flags, "workers", defaultImportWorkers(), 0, 64, "import");
     const sources = await Promise.all(files.map((file) => readLines(file)));
     const totalBytes = sources.reduce((sum, s) => sum + s.totalBytes, 0);
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));

@@ -4,10 +4,13 @@
  */
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openJobQueue } from "../../../main.ts";
-import { type Command, printJson, printLine } from "../command.ts";
+import { intParam } from "../../search-params.ts";
+import { type Command, printJson, printLine, readFlags } from "../command.ts";
 
 /** Parked jobs listed by default: a screenful; --limit shows more. */
 export const DEFAULT_FAILED_LISTED = 50;
+/** The most --limit lists: far more than a terminal holds (the old check set no bound; 1e9 read as a number). */
+export const MAX_FAILED_LISTED = 100_000;
 
 export const jobsCommand: Command = {
   name: "jobs",
@@ -26,10 +29,7 @@ export const jobsCommand: Command = {
         "queue: without AKHBAR_REDIS_URL the queue lives inside the `akhbar worker` process; nothing to list",
       );
     }
-    const limit = typeof values.limit === "string" ? Number(values.limit) : DEFAULT_FAILED_LISTED;
-    if (!Number.isInteger(limit) || limit < 1) {
-      throw new AkhbarError("jobs.usage", "jobs: --limit must be a positive whole number");
-    }
+    const limit = intParam(readFlags(values), "limit", DEFAULT_FAILED_LISTED, 1, MAX_FAILED_LISTED, "jobs");
     const backend = await openJobQueue(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const { queue } = backend;

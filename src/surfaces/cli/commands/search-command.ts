@@ -9,7 +9,7 @@ import { toSearchResultJson } from "../../present.ts";
 import { renderHighlightTerminal } from "../../render-highlight.ts";
 import { parseSearchParams } from "../../search-params.ts";
 import { resolveSearchSources } from "../../source-names.ts";
-import { type Command, printJson, printLine } from "../command.ts";
+import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
 export const searchCommand: Command = {
@@ -27,12 +27,11 @@ export const searchCommand: Command = {
   },
   positionals: true,
   async run(ctx, values, positionals) {
+    const flags = readFlags(values);
     const params = parseSearchParams((name) => {
       if (name === "q") return [positionals.join(" ")];
       if (name === "recent") return values.recent === true ? ["true"] : [];
-      const value = values[name];
-      if (Array.isArray(value)) return value as string[];
-      return typeof value === "string" ? [value] : [];
+      return flags(name);
     });
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {

@@ -135,8 +135,9 @@ async function removeSource(ctx: CommandContext, storage: Storage, idOrUrl: stri
 }
 
 async function enableFeed(ctx: CommandContext, storage: Storage, feedId: string): Promise<number> {
-  const id = Number(feedId);
-  if (!Number.isInteger(id) || !(await storage.feeds.enableFeed(id, systemClock.now().getTime()))) {
+  // Digits only, as intParam reads numbers: Number() would take "1e3" or " 5" for feed 1000 or 5.
+  const id = /^\d+$/.test(feedId) ? Number(feedId) : Number.NaN;
+  if (!Number.isSafeInteger(id) || !(await storage.feeds.enableFeed(id, systemClock.now().getTime()))) {
     throw new AkhbarError("sources.not_found", `sources: no feed with id "${feedId}"`);
   }
   printLine(ctx.io, `feed ${id} enabled and due now`);

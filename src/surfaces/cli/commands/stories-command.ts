@@ -1,13 +1,12 @@
 /**
- * `akhbar stories [--since DATE] [--limit N] [--json]`: top stories ranked by size, outlets and recency.
+ * `akhbar stories [--since DATE] [--until DATE] [--limit N] [--json]`: top stories ranked by size, outlets and recency.
  * Surface: reads stored stories through StoryReaderData, prints.
  */
-import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { toStoryJson } from "../../api/reader-api.ts";
-import { parseDateBound } from "../../search-params.ts";
+import { intParam, type ParamReader, parseDateBound, singleValue } from "../../search-params.ts";
 import { StoryReaderData, TOP_STORIES_WINDOW_HOURS } from "../../web/story-reader-data.ts";
-import { type Command, printJson, printLine } from "../command.ts";
+import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
 /** Stories printed when --limit is not given: one screen. */
@@ -20,13 +19,11 @@ export const storiesCommand: Command = {
   options: { since: { type: "string" }, until: { type: "string" }, limit: { type: "string" } },
   positionals: false,
   async run(ctx, values) {
-    const limit = typeof values.limit === "string" ? Number(values.limit) : DEFAULT_STORIES_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      throw new AkhbarError("stories.usage", "stories: --limit must be a whole number from 1 to 1000");
-    }
-    const sinceMs = dateFlag(values.since, "since", false);
+    const flags = readFlags(values);
+    const limit = intParam(flags, "limit", DEFAULT_STORIES_LIMIT, 1, 1000, "stories");
+    const sinceMs = dateFlag(flags, "since", false);
     // --until names its whole day: the top stories as they stood at its end.
-    const untilMs = dateFlag(values.until, "until", true);
+    const untilMs = dateFlag(flags, "until", true);
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const reader = new StoryReaderData(storage);
@@ -73,16 +70,9 @@ export const storiesCommand: Command = {
   },
 };
 
-/** A date flag's time (epoch ms; an upper bound is the next midnight), undefined when not given; a bad date is a usage
- * error. */
-function dateFlag(value: unknown, name: string, upper: boolean): number | undefined {
-  if (typeof value !== "string") return undefined;
-  try {
-    return Date.parse(parseDateBound(value, name, upper)!);
-  } catch {
-    throw new AkhbarError(
-      "stories.usage",
-      `stories: --${name} must be a date like 2015-07-21, got "${value.slice(0, 40)}"`,
-    );
-  }
+/** A date flag's time (epoch ms; an upper bound is the next midnight), undefined when not given; a bad date is
+ * stories.bad_param, as a bad --limit. */
+function dateFlag(flags: ParamReader, name: string, upper: boolean): number | undefined {
+  const bound = parseDateBound(singleValue(flags, name, "stories"), name, upper, "stories");
+  return bound === null ? undefined : Date.parse(bound);
 }
