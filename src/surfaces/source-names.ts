@@ -56,6 +56,23 @@ export function resolveSearchSources(
 }
 
 /**
+ * resolveSearchSources reading the outlets only when the search names one: a search without `source:` words or a
+ * source list (most of them) reads no outlet at all, and one that names outlets reads them as they are now, so an
+ * outlet added or renamed a moment ago is known. `outlets` is called at most once.
+ * Example: readSearchSources("تفجير", [], list) → {text: "تفجير", sources: [], unknown: []} without calling list.
+ */
+export async function readSearchSources(
+  text: string,
+  listed: readonly string[],
+  outlets: () => Promise<readonly { id: string; name: string }[]>,
+): Promise<{ text: string; sources: string[]; unknown: string[] }> {
+  const split = splitQuerySources(text);
+  if (listed.length === 0 && split.sources.length === 0)
+    return { text: split.text, sources: [], unknown: [] };
+  return resolveSearchSources(text, listed, await outlets());
+}
+
+/**
  * The bad parameter for source ids the store does not know (not in its sources table): a filter naming a misspelt or
  * unknown outlet answered an empty 200 that looked like "no news". An outlet that is known but has no articles yet
  * still answers empty.

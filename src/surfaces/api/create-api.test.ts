@@ -1,9 +1,13 @@
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFixture } from "../../../test/fixtures/import-fixture.ts";
 import { openSqliteStorage } from "../../adapters/sqlite/open-sqlite-storage.ts";
+import type { SourceStore } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { createApi } from "./create-api.ts";
 
@@ -137,5 +141,69 @@ describe("HTTP API", () => {
     const { status, body } = await get("/api/nothing");
     expect(status).toBe(404);
     expect(body.error.code).toBe("api.not_found");
+  });
+});
+
+describe("HTTP API on a socket: the outlets a search reads", () => {
+  // Product review: every /api/search listed every outlet (with its article count and last article) to resolve
+  // source names, though most searches name none.
+  let server: ServerType;
+  let base: string;
+  let listed = 0;
+  beforeAll(async () => {
+    const sources = storage.sources;
+    const counting: SourceStore = {
+      upsertSource: (s) => sources.upsertSource(s),
+      ensureSources: (ids) => sources.ensureSources(ids),
+      getSource: (id) => sources.getSource(id),
+      listSources: () => {
+        listed++;
+        return sources.listSources();
+      },
+    };
+    const api = createApi({
+      storage: { ...storage, sources: counting },
+      version: "test",
+      startedAt: new Date(),
+    });
+    server = serve({ fetch: api.fetch, port: 0, hostname: "127.0.0.1" });
+    await once(server, "listening");
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const search = async (query: Record<string, string>) => {
+    const before = listed;
+    const res = await fetch(`${base}/api/search?${new URLSearchParams(query)}`);
+    // biome-ignore lint/suspicious/noExplicitAny: the assertions below check the JSON shape
+    const body = (await res.json()) as Record<string, any>;
+    return { status: res.status, body, reads: listed - before };
+  };
+
+  it("reads no outlet for a search that names none", async () => {
+    const { status, body, reads } = await search({ q: "أمريكا" });
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThan(0);
+    expect(reads).toBe(0);
+  });
+
+  it("reads the outlets once for a search naming one, by source= or by source: in q", async () => {
+    expect(await search({ q: "أمريكا", source: "okaz" })).toMatchObject({ status: 200, reads: 1 });
+    expect(await search({ q: "أمريكا source:okaz" })).toMatchObject({ status: 200, reads: 1 });
+  });
+
+  it("knows an outlet's new name at once after a rename, and no longer its old one", async () => {
+    const unknown = await search({ q: "أمريكا", source: "عكاظ اليوم" });
+    expect(unknown.status).toBe(400);
+    const { createdAt: _, ...okaz } = (await storage.sources.getSource("okaz"))!;
+    await storage.sources.upsertSource({ ...okaz, name: "عكاظ اليوم" });
+    const renamed = await search({ q: "أمريكا", source: "عكاظ اليوم" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.hits.map((h: { source: string }) => h.source)).toEqual(["okaz"]);
+    await storage.sources.upsertSource(okaz);
+    expect((await search({ q: "أمريكا", source: "عكاظ اليوم" })).status).toBe(400);
+    expect((await search({ q: "أمريكا", source: okaz.name })).status).toBe(200);
   });
 });

@@ -10,7 +10,7 @@ import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { feedsBySource, toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
 import { parseSearchParams } from "../search-params.ts";
-import { resolveSearchSources, unknownSourceError } from "../source-names.ts";
+import { readSearchSources, unknownSourceError } from "../source-names.ts";
 
 export interface ApiDeps {
   storage: Storage;
@@ -35,10 +35,9 @@ export function createApi(deps: ApiDeps): Hono {
   app.get("/api/search", async (c) => {
     const params = parseSearchParams((name) => c.req.queries(name) ?? []);
     // source= and source: in q take an outlet's id or its Arabic name; one naming no outlet is a 400, not an empty 200.
-    const named = resolveSearchSources(
-      params.query,
-      params.options.sources,
-      await deps.storage.sources.listSources(),
+    // The outlets are read only for a search that names one.
+    const named = await readSearchSources(params.query, params.options.sources, () =>
+      deps.storage.sources.listSources(),
     );
     if (named.unknown.length > 0) throw unknownSourceError(named.unknown);
     const options = { ...params.options, sources: named.sources };

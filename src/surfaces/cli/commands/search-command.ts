@@ -8,7 +8,7 @@ import { searchArticles } from "../../../pipeline/search-articles.ts";
 import { toSearchResultJson } from "../../present.ts";
 import { renderHighlightTerminal } from "../../render-highlight.ts";
 import { parseSearchParams } from "../../search-params.ts";
-import { resolveSearchSources } from "../../source-names.ts";
+import { readSearchSources } from "../../source-names.ts";
 import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
@@ -37,8 +37,9 @@ export const searchCommand: Command = {
     try {
       // --source and source: in the query take an outlet's id or its Arabic name ("عكاظ"); one naming no outlet is
       // an error, not 0 results.
-      const outlets = await storage.sources.listSources();
-      const named = resolveSearchSources(params.query, params.options.sources, outlets);
+      const named = await readSearchSources(params.query, params.options.sources, () =>
+        storage.sources.listSources(),
+      );
       if (named.unknown.length > 0)
         throw new AkhbarError(
           "search.usage",
