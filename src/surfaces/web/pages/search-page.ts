@@ -51,6 +51,25 @@ const EXAMPLES: readonly [string, string][] = [
   ["الرياض -الهلال", "استبعاد كلمة"],
 ];
 
+/**
+ * Whether the outlet and date fields show unfolded: before a search (the form is the page), when a filter is set (the
+ * reader sees what narrows the results) and after an error (it may name a field). Folded otherwise, so a phone's first
+ * screen shows results, not the form: at 390x844 the unfolded form put the first hit 767 px down.
+ */
+function isFilterFormOpen(view: SearchView): boolean {
+  const f = view.form;
+  const filtered = f.sources.length > 0 || f.from !== "" || f.to !== "" || f.recent;
+  return filtered || view.error !== null || view.result === null;
+}
+
+/** The folded fields' line: what they narrow by, and how many are set. Example: "تضييق البحث: المصدر والتاريخ". */
+function filterSummary(f: SearchForm): string {
+  const set = [f.sources.length > 0, f.from !== "" || f.to !== "", f.recent].filter(Boolean).length;
+  return set === 0
+    ? "تضييق البحث: المصدر والتاريخ"
+    : `تضييق البحث: المصدر والتاريخ (${set === 1 ? "قيد واحد" : set === 2 ? "قيدان" : "ثلاثة قيود"})`;
+}
+
 export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
   const f = view.form;
   const base = (over: Partial<Record<"source" | "offset", string | number | null>>) =>
@@ -67,6 +86,9 @@ export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
 <form class="filters" action="/search" method="get" role="search" aria-label="بحث متقدم">
 <label class="field">كلمات البحث
 <input type="search" name="q" value="${f.q}" maxlength="${MAX_QUERY_CHARS}"></label>
+<button type="submit">ابحث</button>
+<details class="filter-more"${isFilterFormOpen(view) ? html` open` : ""}><summary>${filterSummary(f)}</summary>
+<div class="filter-fields">
 <label>المصدر
 <select name="source">
 <option value="">كل المصادر</option>
@@ -76,8 +98,8 @@ ${view.sourceList.map((s) => html`<option value="${s.id}"${f.sources.length === 
 <label>من تاريخ<input type="text" name="from" value="${f.from}" dir="ltr" inputmode="numeric" placeholder="2015-08-01" autocomplete="off" aria-describedby="date-format"></label>
 <label>إلى تاريخ<input type="text" name="to" value="${f.to}" dir="ltr" inputmode="numeric" placeholder="2015-08-31" autocomplete="off" aria-describedby="date-format"></label>
 <label class="check"><input type="checkbox" name="recent" value="1"${f.recent ? html` checked` : ""} title="يرفع المقالات الأحدث في الترتيب دون إهمال صلتها بالبحث"> تفضيل الأحدث</label>
-<button type="submit">ابحث</button>
 <p class="note" id="date-format">التاريخ بالصيغة ${DATE_FORMAT_HINT}.</p>
+</div></details>
 </form>
 ${f.cut ? html`<p class="note" role="status">البحث أطول مما يُقرأ، فاقتصرنا على أول ${countLabel(MAX_QUERY_CHARS, LETTER_NOUNS)} منه أو أقل (كلمات كاملة).</p>` : ""}
 ${view.error !== null ? html`<div class="error-box" role="alert"><h2>تعذّر البحث</h2><p dir="auto">${view.error}</p></div>` : ""}
