@@ -3,6 +3,7 @@
  * Pure: constants plus the shared check of a query's paging and time bounds. Each engine turns them into its own
  * scoring (FTS5 bm25, PostgreSQL ts_rank), same meaning.
  */
+import { ARTICLE_TEXT_CHARS_MIN } from "../domain/article.ts";
 import { AkhbarError } from "../domain/errors.ts";
 import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
 import type { SearchQuery } from "../domain/search.ts";
@@ -24,17 +25,11 @@ export const FIELD_WEIGHT_SURFACE = 1;
  */
 export const TITLE_MATCH_MULTIPLIER = 2;
 
-/**
- * A stored text shorter than this many characters is no article text: the item is a headline over nothing (a print
- * edition's item, a video, a cartoon) or over a photo's caption, a line of names ("الأمير محمد بن سلمان") or a link
- * line. Dev corpus: 261 empty texts and 238 more under 60 characters, all of those kinds; the shortest news briefs
- * run 90 characters and more. Both stores keep a partial index on exactly `length(text) < 60` (SQLite migration 15,
- * PostgreSQL 13), so a new value needs a migration that builds its index.
- */
-export const ARTICLE_TEXT_CHARS_MIN = 60;
+/** Articles without text (domain/article.ts), which search scales down. */
+export { ARTICLE_TEXT_CHARS_MIN };
 
 /**
- * Score multiplier for an article without text (ARTICLE_TEXT_CHARS_MIN). Length normalization lifts such a short
+ * Score multiplier for an article without text (under ARTICLE_TEXT_CHARS_MIN characters). Length normalization lifts such a short
  * document near the score ceiling of every word it holds: on the dev corpus (average document 585 tokens, a
  * headline's document about 10) a headline over nothing outscored the same headline over a full article by 1.01-1.6
  * times when both matched every word in the title, so a search for a story led with the item a reader cannot read.

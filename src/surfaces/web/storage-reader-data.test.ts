@@ -123,7 +123,7 @@ describe("leadOf", () => {
     },
     {
       why: "a poem of short lines keeps its first line",
-      text: "صباح،\nيتدلى من ضحكات عيد،\nيبعث في الروح\nغناء طريق،",
+      text: "صباح،\nيتدلى من ضحكات عيد،\nيبعث في الروح\nغناء طريق،\nويأتي بك باسما،\nمن بيت جارنا العتيق،",
       lead: "صباح،",
     },
     {
@@ -132,9 +132,39 @@ describe("leadOf", () => {
       lead: "افتتح محافظ الأحساء اليوم مهرجان التمور في دورته الجديدة",
     },
     {
-      why: "a text that is only a byline keeps it rather than nothing",
+      why: "a text that is only a byline leads nothing (product review: byline residue as a story's lead)",
       text: "داليا أبوالعيش – عين اليوم",
-      lead: "داليا أبوالعيش – عين اليوم",
+      lead: "",
+    },
+    {
+      why: "a text that is only a photo caption of names leads nothing (171 dev-store stories were led by one)",
+      text: "الدكتور عزام الدخيل",
+      lead: "",
+    },
+    {
+      why: "a caption of several names under ARTICLE_TEXT_CHARS_MIN leads nothing",
+      text: "الأمير خالد الفيصل إبراهيم زولي عبدالإله المالك",
+      lead: "",
+    },
+    {
+      why: "a credit line of writer and photographer is not the lead (SPA's features)",
+      text: "إعداد: صالح آل زمانان, تصوير : صالح الدغاري\nتحتضن محافظة النماص في منطقة عسير عددا من القرى التراثية القديمة",
+      lead: "تحتضن محافظة النماص في منطقة عسير عددا من القرى التراثية القديمة",
+    },
+    {
+      why: 'a "كتب:" line naming the reporter is not the lead',
+      text: "كتب: محمد بن عبدالله العلي من الرياض اليوم\nأعلنت وزارة الصحة تسجيل حالات جديدة بفيروس كورونا في منطقة الرياض",
+      lead: "أعلنت وزارة الصحة تسجيل حالات جديدة بفيروس كورونا في منطقة الرياض",
+    },
+    {
+      why: "a long paragraph opening with a credit is prose after it, and stays the lead",
+      text: `كتب: محمد العلي ${"أعلنت الوزارة اليوم خطة جديدة للطرق ".repeat(3)}\nالفقرة الثانية من الخبر وهي طويلة بما يكفي لتكون افتتاحا`,
+      lead: `كتب: محمد العلي ${"أعلنت الوزارة اليوم خطة جديدة للطرق ".repeat(3).trim()}`,
+    },
+    {
+      why: "a short poem of 60 characters or more keeps its first line",
+      text: "هات اسقنى\nمن فيض نشوى\nخمرها\nتروى الصديق ومن صدق\nالنور يشرق عندها\nوالروح تسكن",
+      lead: "هات اسقنى",
     },
   ])("$why", ({ text, lead }) => {
     expect(leadOf(text)).toBe(lead);

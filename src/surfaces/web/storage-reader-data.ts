@@ -4,7 +4,7 @@
  * and "similar" is the best search neighbours on the article's title words. Surface code (reads ports only).
  */
 
-import type { Article } from "../../domain/article.ts";
+import { ARTICLE_TEXT_CHARS_MIN, type Article } from "../../domain/article.ts";
 import { articleTimeMs } from "../../domain/parse-iso-time.ts";
 import type { SearchQuery } from "../../domain/search.ts";
 import { searchNeighbourIds } from "../../pipeline/find-related-articles.ts";
@@ -144,9 +144,17 @@ const SENTENCE_END_RE = /[.!?\u061f\u2026]["'»”“)]*$/u;
 /** Directional marks and embedding controls a paragraph may end with after its punctuation (RLM, LRM, PDF, …). */
 const TRAILING_BIDI_RE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u;
 
-/** True when a paragraph reads as an article's opening: long enough, or a whole short sentence. */
+/**
+ * A credit line: who wrote, edited, interviewed or photographed, then a colon ("إعداد: صالح آل زمانان, تصوير : صالح
+ * الدغاري", "كتب: محمد العلي"). Such a paragraph of fewer than LEAD_MIN_WORDS × 2 words is names, not the story: on
+ * the dev store two stories of SPA's features were led by one. A longer one has prose after its credit and stays.
+ */
+const CREDIT_LINE_RE = /^[*\-–\s]*(?:كتب|كتبت|بقلم|إعداد|اعداد|تصوير|حاوره|حوار|متابعة|ترجمة)\s*:/u;
+
+/** True when a paragraph reads as an article's opening: long enough, or a whole short sentence; no credit line. */
 function opensArticle(paragraph: string): boolean {
   const words = paragraph.split(" ").length;
+  if (words < LEAD_MIN_WORDS * 2 && CREDIT_LINE_RE.test(paragraph)) return false;
   return (
     words >= LEAD_MIN_WORDS ||
     (words >= LEAD_MIN_SENTENCE_WORDS && SENTENCE_END_RE.test(paragraph.replace(TRAILING_BIDI_RE, "")))
@@ -173,13 +181,19 @@ function firstParagraphs(text: string, max: number): string[] {
  * The article's lead paragraph as a teaser, cut at a word boundary with an ellipsis: the first of its opening
  * paragraphs that reads as prose (opensArticle), else its first. A byline or dateline line ("عين اليوم – القدس"), a
  * dateline prefix ("الرياض - واس:") and agency tags are not the lead: the dedupe stage's syndication-mark rules find
- * them (one place for what counts as one). Only the text's first LEAD_READ_CHARS characters are read.
+ * them (one place for what counts as one), and a credit line ("إعداد: …") is skipped too. A text under
+ * ARTICLE_TEXT_CHARS_MIN characters without such prose (a caption, a byline alone) has no lead: "". Only the text's
+ * first LEAD_READ_CHARS characters are read.
  */
 export function leadOf(text: string): string {
   const head = text.slice(0, LEAD_READ_CHARS);
   const stripped = firstParagraphs(stripSyndicationMarks(head), LEAD_SEARCH_PARAGRAPHS);
   const opening = stripped.length > 0 ? stripped : firstParagraphs(head, LEAD_SEARCH_PARAGRAPHS);
-  const lead = opening.find(opensArticle) ?? opening[0] ?? "";
+  // Without a paragraph that reads as prose, a text under ARTICLE_TEXT_CHARS_MIN is a caption of names or a byline
+  // alone and leads nothing (product review: 171 stories on the dev store were led by a line of names such as
+  // "الدكتور عزام الدخيل"); a longer one is a list or a poem, led by its first line.
+  const fallback = text.trim().length < ARTICLE_TEXT_CHARS_MIN ? "" : (opening[0] ?? "");
+  const lead = opening.find(opensArticle) ?? fallback;
   if (lead.length <= LEAD_MAX_CHARS) return lead;
   // Never between the two halves of a character outside the BMP (an emoji).
   const end = /[\ud800-\udbff]/u.test(lead[LEAD_MAX_CHARS - 1]!) ? LEAD_MAX_CHARS - 1 : LEAD_MAX_CHARS;
