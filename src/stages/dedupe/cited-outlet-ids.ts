@@ -4,7 +4,7 @@
  * DuplicateGroups ranks a cited outlet first as its copy group's original.
  */
 import { knownOutlet, knownOutletIds } from "../../config/known-outlets.ts";
-import { agencyNamed, outletNameKeys } from "../extract/find-cited-source.ts";
+import { agencyNamed, outletNameKeys, withoutPaperNoun } from "../extract/find-cited-source.ts";
 import { foldMatchText } from "../extract/fold-match-text.ts";
 
 const NONE: ReadonlySet<string> = new Set();
@@ -47,6 +47,7 @@ const MEMO = new Map<string, ReadonlySet<string>>();
  * outlets whose names it folds alike (outletNameKeys), so a name two outlets share names both: "الجزيرة" is the
  * channel in AGENCIES, but in the dev corpus a column alweeam reprinted "نقلا عن الجزيرة" came from the Saudi paper,
  * whose own copy sat in the same group. A copy group holds one of them at most in practice, and that one is meant.
+ * A paper named with its noun names that paper only: "صحيفة الجزيرة" -> {aljazirah}, "صحيفة عكاظ" -> {okaz}.
  * Examples: "واس" -> {spa, was}; "الشرق الأوسط" -> {aawsat}; "الجزيرة" -> {aljazeera, aljazirah}; "وكالات" -> {}.
  */
 export function citedOutletIds(citedName: string | null): ReadonlySet<string> {
@@ -54,7 +55,12 @@ export function citedOutletIds(citedName: string | null): ReadonlySet<string> {
   const memo = MEMO.get(citedName);
   if (memo !== undefined) return memo;
   const hosts = agencyNamed(citedName)?.hosts ?? [];
-  const ids = new Set(OUTLETS_BY_FOLDED_NAME.get(foldMatchText(citedName)) ?? []);
+  const folded = foldMatchText(citedName);
+  // "صحيفة عكاظ" names the paper عكاظ (find-cited-source.ts credits a known paper so).
+  const ids = new Set([
+    ...(OUTLETS_BY_FOLDED_NAME.get(folded) ?? []),
+    ...(OUTLETS_BY_FOLDED_NAME.get(withoutPaperNoun(folded)) ?? []),
+  ]);
   for (const [host, outletIds] of OUTLETS_BY_HOST)
     if (hosts.some((h) => host === h || host.endsWith(`.${h}`))) for (const id of outletIds) ids.add(id);
   if (MEMO.size >= MAX_MEMO_NAMES) MEMO.clear();

@@ -3,12 +3,19 @@
  * Pure; part of the extract stage (also used on flattened text by segmentText, and on plain text by import through
  * findTextCitedSource). Agencies are data, sorted.
  */
+import { knownOutlet, knownOutletIds } from "../../config/known-outlets.ts";
 import { isWireDatelineLine, splitLeadDateline } from "../dedupe/strip-syndication-marks.ts";
 import { foldMatchText } from "./fold-match-text.ts";
 
 export interface Agency {
   /** Display name returned as the cited source. */
   name: string;
+  /**
+   * A news agency, or a channel or paper. Agencies exist to be credited, so their full names count anywhere in a
+   * text's edges; a channel or paper named in running text is mostly what the story is about (its presenter, its
+   * journalists' trial, an interview it aired: dev corpus, 2026-12-01), so it counts only in a credit's place.
+   */
+  kind: "agency" | "channel" | "paper";
   /** Other spellings seen in credits, display form. */
   aliases: readonly string[];
   /** Hosts of the agency itself: its own credit line on its own site is not a cited source. */
@@ -19,6 +26,7 @@ export interface Agency {
 export const AGENCIES: readonly Agency[] = [
   {
     name: "أ ف ب",
+    kind: "agency",
     // "الفرنسية" alone is aleqtisadiya's closing credit («الفرنسية»); an alias only matches a whole credit.
     aliases: [
       "أ.ف.ب",
@@ -32,33 +40,40 @@ export const AGENCIES: readonly Agency[] = [
     ],
     hosts: ["afp.com"],
   },
-  { name: "أ ش أ", aliases: ["أ.ش.أ", "وكالة أنباء الشرق الأوسط"], hosts: ["mena.org.eg"] },
-  { name: "أسوشيتد برس", aliases: ["أ ب", "أسوشيتدبرس", "AP"], hosts: ["apnews.com"] },
-  { name: "الأناضول", aliases: ["وكالة الأناضول"], hosts: ["aa.com.tr"] },
-  { name: "الجزيرة", aliases: ["الجزيرة نت", "قناة الجزيرة"], hosts: ["aljazeera.net"] },
-  { name: "العربية", aliases: ["العربية نت", "قناة العربية"], hosts: ["alarabiya.net"] },
+  { name: "أ ش أ", kind: "agency", aliases: ["أ.ش.أ", "وكالة أنباء الشرق الأوسط"], hosts: ["mena.org.eg"] },
+  { name: "أسوشيتد برس", kind: "agency", aliases: ["أ ب", "أسوشيتدبرس", "AP"], hosts: ["apnews.com"] },
+  { name: "الأناضول", kind: "agency", aliases: ["وكالة الأناضول"], hosts: ["aa.com.tr"] },
+  { name: "الجزيرة", kind: "channel", aliases: ["الجزيرة نت", "قناة الجزيرة"], hosts: ["aljazeera.net"] },
+  { name: "العربية", kind: "channel", aliases: ["العربية نت", "قناة العربية"], hosts: ["alarabiya.net"] },
   // The Saudi daily, named with its media noun; "الجزيرة" alone stays the channel.
   {
     name: "صحيفة الجزيرة",
+    kind: "paper",
     aliases: ["جريدة الجزيرة", "الجزيرة السعودية", "الجزيرة (السعودية)"],
     hosts: ["al-jazirah.com"],
   },
-  { name: "بترا", aliases: ["وكالة الأنباء الأردنية"], hosts: ["petra.gov.jo"] },
-  { name: "بنا", aliases: ["وكالة أنباء البحرين"], hosts: ["bna.bh"] },
+  { name: "بترا", kind: "agency", aliases: ["وكالة الأنباء الأردنية"], hosts: ["petra.gov.jo"] },
+  { name: "بنا", kind: "agency", aliases: ["وكالة أنباء البحرين"], hosts: ["bna.bh"] },
   {
     name: "د ب أ",
+    kind: "agency",
     aliases: ["د.ب.أ", "الألمانية", "الوكالة الألمانية", "وكالة الأنباء الألمانية"],
     hosts: ["dpa.com"],
   },
-  { name: "رويترز", aliases: ["وكالة رويترز", "Reuters"], hosts: ["reuters.com"] },
-  { name: "سانا", aliases: ["وكالة سانا", "الوكالة العربية السورية للأنباء"], hosts: ["sana.sy"] },
-  { name: "قنا", aliases: ["وكالة الأنباء القطرية"], hosts: ["qna.org.qa"] },
-  { name: "كونا", aliases: ["وكالة الأنباء الكويتية"], hosts: ["kuna.net.kw"] },
-  { name: "واج", aliases: ["وكالة الأنباء الجزائرية"], hosts: ["aps.dz"] },
-  { name: "واس", aliases: ["وكالة الأنباء السعودية"], hosts: ["spa.gov.sa"] },
-  { name: "وام", aliases: ["وكالة أنباء الإمارات"], hosts: ["wam.ae"] },
-  { name: "وطنية", aliases: ["الوكالة الوطنية للإعلام"], hosts: ["nna-leb.gov.lb"] },
-  { name: "وكالات", aliases: ["الوكالات", "وكالات الأنباء"], hosts: [] },
+  { name: "رويترز", kind: "agency", aliases: ["وكالة رويترز", "Reuters"], hosts: ["reuters.com"] },
+  {
+    name: "سانا",
+    kind: "agency",
+    aliases: ["وكالة سانا", "الوكالة العربية السورية للأنباء"],
+    hosts: ["sana.sy"],
+  },
+  { name: "قنا", kind: "agency", aliases: ["وكالة الأنباء القطرية"], hosts: ["qna.org.qa"] },
+  { name: "كونا", kind: "agency", aliases: ["وكالة الأنباء الكويتية"], hosts: ["kuna.net.kw"] },
+  { name: "واج", kind: "agency", aliases: ["وكالة الأنباء الجزائرية"], hosts: ["aps.dz"] },
+  { name: "واس", kind: "agency", aliases: ["وكالة الأنباء السعودية"], hosts: ["spa.gov.sa"] },
+  { name: "وام", kind: "agency", aliases: ["وكالة أنباء الإمارات"], hosts: ["wam.ae"] },
+  { name: "وطنية", kind: "agency", aliases: ["الوكالة الوطنية للإعلام"], hosts: ["nna-leb.gov.lb"] },
+  { name: "وكالات", kind: "agency", aliases: ["الوكالات", "وكالات الأنباء"], hosts: [] },
 ];
 
 /** Words after a credit verb that end the credited name ("نقلا عن رويترز أن ..." stops at "أن"). */
@@ -77,6 +92,45 @@ const NAME_STOP_WORDS = new Set([
   "قوله",
   "و",
 ]);
+
+/**
+ * Words right before a channel's or paper's full name that make it a credit: it reported what follows ("قالت قناة
+ * العربية إن", "بحسب ما أذاعت قناة العربية"). Anywhere else a channel or paper is mostly a subject ("مذيع قناة
+ * الجزيرة", "صحفيين في قناة الجزيرة", "مقابلة مع قناة الجزيرة": dev corpus). Folded.
+ */
+const REPORTING_VERBS = new Set(
+  [
+    "قال",
+    "قالت",
+    "ذكر",
+    "ذكرت",
+    "اعلن",
+    "اعلنت",
+    "اورد",
+    "اوردت",
+    "افاد",
+    "افادت",
+    "نقل",
+    "نقلت",
+    "نشر",
+    "نشرت",
+    "بث",
+    "بثت",
+    "اذاع",
+    "اذاعت",
+    "كشف",
+    "كشفت",
+  ].map(foldMatchText),
+);
+/**
+ * Nouns right before an agency's full name that make the agency what the sentence is about, not its source: "رئيس
+ * وكالة الأنباء السعودية" (a ceremony's guest list, dev corpus). Folded.
+ */
+const AGENCY_SUBJECT_HEADS = new Set(
+  ["رئيس", "مدير", "نائب", "مقر", "مبنى", "موظفي", "موظفو", "مجلس"].map(foldMatchText),
+);
+/** Media nouns that name a paper: "صحيفة X" credits the paper X when X is an outlet akhbar knows. Folded. */
+const PAPER_NOUNS: ReadonlySet<string> = new Set(["صحيفه", "جريده"]);
 
 /** Shortest multi-word alias trusted anywhere in a line: full agency names, not "أ ب". */
 export const MIN_NAMED_ALIAS_CHARS = 12;
@@ -120,13 +174,16 @@ const PATTERNS = {
   // A credit verb right before the name, no media noun: "بحسب رويترز.", "ووفقا لـ "رويترز"" (known agencies only).
   bareCreditVerb:
     /(?:نقلا عن|وفقا ل|بحسب|حسب|حسبما ذكرت|حسبما افادت)\s*["«\u201C]?\s*([^.،:"«»\u201C\u201D()]+)/,
-  // "لوكالة رويترز" / "لصحيفة X" where the speaker talks to a medium.
   arabicLetter: /[\u0600-\u06FF]/,
   bylineParts: /\s*[-\u2013\u2014/,\u060C|]\s*/,
   // Brackets and quotes around a byline's parts: "(رويترز)", "«رويترز»".
   parentheses: /[()«»"\u201C\u201D]/g,
   space: /\s+/,
   trailingPunctuation: /[.,\u060C:\u061B]+$/u,
+  // What follows a parenthesized name that stands as a tag: the line's end ("... (رويترز)") or a dateline's dash or
+  // colon ("بكين - (د.ب.أ):").
+  tagAfter: /^\s*(?:[-\u2013\u2014:]|[.\u060C]?\s*$)/,
+  // "لوكالة رويترز" / "لصحيفة X" where the speaker talks to a medium.
   toMedium: /\sل(وكاله|صحيفه|موقع|قناه|شبكه|مجله|اذاعه)\s+([^.،:"«»()]+)/,
 } as const;
 
@@ -147,10 +204,10 @@ export const NAMED_ALIASES: readonly string[] = FOLDED_AGENCIES.flatMap((a) =>
 );
 
 /** NAMED_ALIASES with their agency, in AGENCIES order (namedAgency answers the first agency named). */
-const NAMED_ALIAS_AGENCIES: readonly { alias: string; name: string }[] = FOLDED_AGENCIES.flatMap((a) =>
+const NAMED_ALIAS_AGENCIES: readonly { alias: string; agency: Agency }[] = FOLDED_AGENCIES.flatMap((a) =>
   a.folded
     .filter((n) => n.includes(" ") && n.length >= MIN_NAMED_ALIAS_CHARS)
-    .map((alias) => ({ alias, name: a.agency.name })),
+    .map((alias) => ({ alias, agency: a.agency })),
 );
 
 /** Every folded name and alias -> its agency's display name; the first agency in AGENCIES order wins a shared one. */
@@ -160,6 +217,9 @@ const AGENCY_BY_FOLDED_NAME: ReadonlyMap<string, string> = (() => {
     for (const name of folded) if (!byName.has(name)) byName.set(name, agency.name);
   return byName;
 })();
+
+/** Display names of agencies -> their kind. */
+const KIND_BY_NAME: ReadonlyMap<string, Agency["kind"]> = new Map(AGENCIES.map((a) => [a.name, a.kind]));
 
 /**
  * Finds the credited origin in body paragraphs and dropped meta lines; null for own reporting.
@@ -198,7 +258,10 @@ export function findCitedSource(
   for (const [i, line] of lines.entries()) {
     for (const m of line.matchAll(PATTERNS.parenthesized)) {
       const name = accept(knownAgency(foldMatchText(m[1] ?? "")));
-      if (name !== null) return name;
+      // A channel or paper in brackets inside a sentence is a subject ("عبر صحيفته (الجزيرة) كشف"): only a tag.
+      if (name === null) continue;
+      if (KIND_BY_NAME.get(name) === "agency" || PATTERNS.tagAfter.test(line.slice(m.index + m[0].length)))
+        return name;
     }
     const tail = PATTERNS.quotedTail.exec(line);
     if (tail?.[1] !== undefined) {
@@ -215,9 +278,12 @@ export function findCitedSource(
     const folded = foldedAt(i);
     const named = namedAgency(folded);
     if (named !== null && accept(named) !== null) return named;
-    const verb = PATTERNS.creditVerb.exec(folded) ?? PATTERNS.toMedium.exec(folded);
+    const credit = PATTERNS.creditVerb.exec(folded);
+    const verb = credit ?? PATTERNS.toMedium.exec(folded);
     if (verb?.[2] !== undefined) {
-      const name = accept(toCitedName(verb[2], line, options.verbAgenciesOnly === true, verb[1]));
+      // A paper a speaker talks to ("رئيس التحرير المكلف لصحيفة الشرق") is not credited as a known paper.
+      const paper = credit === null ? undefined : verb[1];
+      const name = accept(toCitedName(verb[2], line, options.verbAgenciesOnly === true, verb[1], paper));
       if (name !== null) return name;
     }
     const bare = PATTERNS.bareCreditVerb.exec(folded)?.[1];
@@ -324,6 +390,22 @@ const OUTLET_NAME_PARENTHESIZED = /[(]([^()]+)[)]/;
 const AGENCY_OUTLET_NAME = /^(?:ال)?وكاله /;
 
 /**
+ * Folded names of the outlets akhbar knows (config knownOutlet; outletNameKeys) -> the paper's cited name, "صحيفة"
+ * and the name without its parenthesized part: "عكاظ" -> "صحيفة عكاظ", "الجزيره" -> "صحيفة الجزيرة". Agencies are
+ * named by AGENCIES, not as papers.
+ */
+const PAPER_BY_FOLDED_NAME: ReadonlyMap<string, string> = (() => {
+  const byName = new Map<string, string>();
+  for (const id of knownOutletIds()) {
+    const name = knownOutlet(id)!.name;
+    if (AGENCY_OUTLET_NAME.test(foldMatchText(name))) continue;
+    const display = `صحيفة ${name.replace(OUTLET_NAME_PARENTHESIZED, " ").replace(/\s+/g, " ").trim()}`;
+    for (const key of outletNameKeys(name)) if (!byName.has(key)) byName.set(key, display);
+  }
+  return byName;
+})();
+
+/**
  * The names an outlet goes by, folded: its whole name, the name without its parenthesized part, and that part when it
  * is an agency's acronym. Used for a publisher's own names here and for the outlets a citation names
  * (dedupe/cited-outlet-ids.ts). "الجزيرة (السعودية)" -> "الجزيره (السعوديه)", "الجزيره" (a country is no name of the
@@ -371,26 +453,53 @@ export function bylineAgency(byline: string, host: string | null): { name: strin
   return null;
 }
 
-/** True when `name` is an agency publishing on its own site (`host` is one of its hosts or under one). */
 /** Whether `name`, or any name of the known outlet it names, is one of the publisher's own (folded) names:
- * "صحيفة الجزيرة" is the own name of a publisher called "الجزيرة (السعودية)", whatever its host. */
+ * "صحيفة الجزيرة" is the own name of a publisher called "الجزيرة (السعودية)", whatever its host, and "صحيفة عكاظ"
+ * that of "عكاظ". */
 function isOwnName(name: string, own: ReadonlySet<string>): boolean {
   if (own.size === 0) return false;
-  if (own.has(foldMatchText(name))) return true;
+  if (own.has(foldMatchText(name)) || own.has(withoutPaperNoun(foldMatchText(name)))) return true;
   const agency = FOLDED_AGENCIES.find((a) => a.agency.name === name);
   return agency?.folded.some((n) => own.has(n)) === true;
 }
 
+/** True when `name` is an agency publishing on its own site (`host` is one of its hosts or under one). */
 function isOwnAgency(name: string, host: string | null): boolean {
   if (host === null) return false;
   const agency = AGENCIES.find((a) => a.name === name);
   return agency?.hosts.some((h) => host === h || host.endsWith(`.${h}`)) === true;
 }
 
-/** An agency named by a multi-word alias anywhere in the line ("وكالة الأنباء السعودية" -> "واس"). */
+/**
+ * An agency named by a multi-word alias in the line where a credit stands: an agency anywhere but after a noun that
+ * makes it the subject ("وكالة الأنباء السعودية" -> "واس", not in "رئيس وكالة الأنباء السعودية"); a channel or paper
+ * only right after a reporting verb ("قالت قناة العربية إن" -> "العربية", not "مذيع قناة الجزيرة").
+ */
 function namedAgency(folded: string): string | null {
-  for (const { alias, name } of NAMED_ALIAS_AGENCIES) if (folded.includes(alias)) return name;
+  for (const { alias, agency } of NAMED_ALIAS_AGENCIES)
+    for (let at = folded.indexOf(alias); at >= 0; at = folded.indexOf(alias, at + 1)) {
+      const glued = at > 0 && folded[at - 1] !== " ";
+      const before = wordBefore(folded, glued ? folded.lastIndexOf(" ", at) + 1 : at);
+      if (
+        agency.kind === "agency" ? !AGENCY_SUBJECT_HEADS.has(before) : !glued && REPORTING_VERBS.has(before)
+      )
+        return agency.name;
+    }
   return null;
+}
+
+/** The folded word ending right before index `at` (a space apart), without a joined و or ف; "" at the start. */
+function wordBefore(folded: string, at: number): string {
+  const end = folded.lastIndexOf(" ", at - 1);
+  if (end < 0) return "";
+  const word = folded.slice(folded.lastIndexOf(" ", end - 1) + 1, end);
+  return word.length > 3 && (word[0] === "\u0648" || word[0] === "\u0641") ? word.slice(1) : word;
+}
+
+/** A folded name without a leading paper noun: "صحيفه عكاظ" -> "عكاظ"; any other name as it is. */
+export function withoutPaperNoun(folded: string): string {
+  const space = folded.indexOf(" ");
+  return space > 0 && PAPER_NOUNS.has(folded.slice(0, space)) ? folded.slice(space + 1) : folded;
 }
 
 /**
@@ -410,13 +519,16 @@ function knownAgency(folded: string): string | null {
 /**
  * Turns the folded words after a credit into a display name, preferring a known outlet. `medium` is the folded media
  * noun the credit put before the name ("صحيفه" in "نقلا عن صحيفة الجزيرة"): a known outlet named with it wins over one
- * named without, so the Saudi paper is not credited as the channel of the same name.
+ * named without, so the Saudi paper is not credited as the channel of the same name. `creditMedium` is that noun when a
+ * credit verb put it there: "صحيفة" or "جريدة" and the whole name of an outlet akhbar knows name the paper ("وفقاً
+ * لصحيفة “المدينة”" -> "صحيفة المدينة"; not "صحيفة الوطن الكويتية", another paper).
  */
 function toCitedName(
   foldedTail: string,
   original: string,
   agenciesOnly = false,
   medium?: string,
+  creditMedium?: string,
 ): string | null {
   const words: string[] = [];
   for (const word of foldedTail.trim().split(" ")) {
@@ -431,6 +543,10 @@ function toCitedName(
       knownAgency(name) ??
       knownAgency(`وكاله ${name}`);
     if (agency !== null) return agency;
+  }
+  if (creditMedium !== undefined && PAPER_NOUNS.has(creditMedium)) {
+    const paper = PAPER_BY_FOLDED_NAME.get(words.join(" "));
+    if (paper !== undefined) return paper;
   }
   if (words.length === 0 || agenciesOnly) return null;
   return displaySpan(original, words.length, foldedTail) ?? words.join(" ");
