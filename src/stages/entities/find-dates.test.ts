@@ -274,6 +274,66 @@ describe("findDates", () => {
       ],
     },
     {
+      why: "digits glued to a Hijri month name: the weekday before it and the date الموافق it are one day",
+      text: "وتنعقد الجمعية يوم الخميس 12ذو القعدة الموافق 27 اغسطس .",
+      want: ["يوم الخميس 12ذو القعدة الموافق 27 اغسطس → 2015-08-27 day"],
+    },
+    {
+      why: "a day word and weekday, then a Hijri date الموافق a Gregorian one: one day, not three",
+      text: "تبدأ إجراءات التقديم غداً السبت 23 شوال الموافق 8 اغسطس على أن تنتهي لاحقا",
+      want: ["غداً السبت 23 شوال الموافق 8 اغسطس → 2015-08-08 day"],
+    },
+    {
+      why: "a written date after a day word names the day over the publish stamp",
+      text: "وصل الوفد أمس الأربعاء 5 أغسطس إلى الرياض",
+      want: ["أمس الأربعاء 5 أغسطس → 2015-08-05 day"],
+    },
+    {
+      why: "the Gregorian date الموافق a Hijri one names the day when they are a day apart",
+      text: "يبدأ الدوام يوم الأحد 24 شوال 1436هـ الموافق 10 أغسطس 2015م",
+      want: ["يوم الأحد 24 شوال 1436هـ الموافق 10 أغسطس 2015م → 2015-08-10 day"],
+    },
+    {
+      why: "a Hijri and a Gregorian date a month apart: the one on the weekday named is the day",
+      text: "أقيم الحفل يوم الجمعة 16 رمضان 1436هـ الموافق 3 يونيو 2015م في جدة",
+      want: ["يوم الجمعة 16 رمضان 1436هـ الموافق 3 يونيو 2015م → 2015-07-03 day"],
+    },
+    {
+      why: "the other calendar's date in brackets is the same day; a weekday glued to its digits too",
+      text: "يقام الحفل مساء الأحد10شوال 1436هـ (26يوليو 2015م) في النادي",
+      want: ["مساء الأحد10شوال 1436هـ (26يوليو 2015م) → 2015-07-26 day"],
+    },
+    {
+      why: "digits glued to a month before and after it",
+      text: "بدأت في 13شعبان وانتهت في يونيو2011",
+      want: ["13شعبان → 2015-05-31 day", "يونيو2011 → 2011-06-01..2011-06-30 month"],
+    },
+    {
+      why: "a bracket after a date that holds no date of that day stays apart, and a score glued to صفر is no date",
+      text: "عرض في 6 أغسطس 2015 (2 أغسطس 2014) وفاز الفريق 3صفر",
+      want: ["6 أغسطس 2015 → 2015-08-06 day", "2 أغسطس 2014 → 2014-08-02 day"],
+    },
+    {
+      why: "a day word and a written date joined by و are two items of a list",
+      text: "يفتح القصر أبوابه ما بين اليوم والخامس والعشرين من سبتمبر المقبل",
+      want: ["اليوم → 2015-08-07 day", "الخامس والعشرين من سبتمبر المقبل → 2015-09-25 day"],
+    },
+    {
+      why: "a written date far from a day word naming no weekday is another day of the sentence",
+      text: "وحددت اللجنة أول من أمس السادس والعشرين من فبراير 2016 موعدا للجمعية",
+      want: ["أول من أمس → 2015-08-05 day", "السادس والعشرين من فبراير 2016 → 2016-02-26 day"],
+    },
+    {
+      why: "a written date off the weekday before it by more than a day is not that weekday's date",
+      text: "ويعود الفريق مساء الأحد 27 أغسطس إلى الرياض",
+      want: ["مساء الأحد → 2015-08-09 day", "27 أغسطس → 2015-08-27 day"],
+    },
+    {
+      why: "two dates in a row without الموافق stay two",
+      text: "من 23 شوال 8 أغسطس",
+      want: ["23 شوال → 2015-08-08 day", "8 أغسطس → 2015-08-08 day"],
+    },
+    {
       why: "اليوم after لـ is the paper told, not today",
       text: 'قال لـ «اليوم» وصرح لـ"اليوم"',
       want: [],

@@ -328,7 +328,7 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
   // An invalid or out-of-range publish date has no days to resolve against (and Date would throw on them).
   if (!(Math.abs(published.getTime() + offset * 60_000) <= PUBLISHED_MAX_MS)) return [];
   const today: Day = Math.floor((published.getTime() + offset * 60_000) / DAY_MS);
-  const tokens = tokenize(text);
+  const tokens = splitGluedDateWords(text, tokenize(text));
   const norms = tokens.map((t) => baseOf(t.norm));
   const out: DateMention[] = [];
   /** Only spaces (and a comma) between words k-1 and k: they belong to one phrase. */
@@ -343,14 +343,14 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     k > 0 && k < tokens.length && /^\s*[/\-.]\s*$/.test(between(text, tokens, k));
 
   for (let i = 0; i < tokens.length; ) {
-    const found =
-      readNumericDate(i) ??
-      readWrittenDate(i) ??
-      readMonthYear(i) ??
-      readYear(i) ??
-      readRelative(i) ??
-      readAgo(i) ??
-      null;
+    const written = readNumericDate(i) ?? readWrittenDate(i);
+    // Only readRelative reads days among these three (a month, a year or week, or a day word and weekday).
+    const named = written === null ? (readMonthYear(i) ?? readYear(i) ?? readRelative(i)) : null;
+    let found = written ?? named ?? readAgo(i);
+    // "غداً السبت 23 شوال الموافق 8 أغسطس" is one day: a written date after a day word names it, and a date
+    // "الموافق" another is the same day in the other calendar.
+    if (found !== null && found.granularity === "day" && (written !== null || named !== null))
+      found = withSameDayDates(i, found, written !== null);
     if (found === null) {
       i++;
       continue;
@@ -426,6 +426,81 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     // "منذ الثلاثين من يناير": since a day is before the publish date.
     const d = nearestDay(month.month, day.day, month.hijri, side === 0 && since(i) ? -1 : side);
     return d === null ? null : dayFound(d, side === 0 ? k : k + 1, true, month.hijri);
+  }
+
+  /**
+   * `found` (a day read from word `i`) with the written dates that name the same day after it: after a day word or
+   * weekday (`written` false) a written date right after it that falls on the weekday it names, give or take a day
+   * ("غداً السبت 23 شوال", "صلاة الجمعة يوم 21 يوليو 1905"), or near the day it means when it names no weekday ("منذ
+   * اليوم الرابع من شهر شوال"; not "حددت أول من أمس السادس والعشرين من فبراير 2016 موعدا", two days); and after any
+   * day a date "الموافق" it or, in the other calendar, in brackets ("21 شوال 1436هـ الموافق 6 أغسطس", "10 شوال 1436هـ
+   * (26 يوليو 2015م)"). The written date names the day over a day word, and a Gregorian date over a Hijri one (the
+   * conversion a reader's calendar shows; Umm al-Qura and a sighted month can be a day apart). The phrase keeps the
+   * calendar it opens with.
+   */
+  function withSameDayDates(i: number, found: Found, written: boolean): Found {
+    let merged = found;
+    let isWritten = written;
+    for (;;) {
+      let k = merged.end;
+      const coinciding = joined(k) && COINCIDING.has(norms[k]!) && joined(k + 1);
+      const bracket =
+        !coinciding && isWritten && k < tokens.length && /^\s*\(\s*$/.test(between(text, tokens, k));
+      if (coinciding) {
+        k++;
+        if (norms[k] === LAM && joined(k + 1)) k++;
+      } else if (!bracket && (isWritten || !joined(k) || conjoined(k))) return merged;
+      const next = readNumericDate(k) ?? readWrittenDate(k);
+      if (next === null || next.granularity !== "day") return merged;
+      // A bracket holds the other calendar's date of that very day, else it is something else ("(33)").
+      if (
+        bracket &&
+        (next.calendar === merged.calendar || Math.abs(next.first - merged.first) > BRACKET_DAYS_APART_MAX)
+      )
+        return merged;
+      if (!isWritten && !coinciding && !namesDayOfPhrase(i, merged, next.first)) return merged;
+      // Two calendars farther apart than a sighting's day: the one on the weekday the phrase names is right ("الجمعة
+      // 16 رمضان 1436هـ الموافق 3 يونيو", a Friday in July: the writer slipped a month).
+      const wd = phraseWeekday(i, merged.end);
+      const slipped = Math.abs(next.first - merged.first) > BRACKET_DAYS_APART_MAX && wd !== undefined;
+      const nextNames = !isWritten
+        ? true
+        : slipped
+          ? weekday(next.first) === wd
+          : next.calendar === "gregorian" && merged.calendar === "hijri";
+      merged = {
+        ...(nextNames ? next : merged),
+        relative: isWritten ? merged.relative && next.relative : next.relative,
+        calendar: isWritten ? merged.calendar : next.calendar,
+        end: next.end,
+      };
+      isWritten = true;
+    }
+  }
+
+  /** Word k carries a joined و: what starts there is the next item of a list ("بين اليوم والخامس والعشرين من"). */
+  function conjoined(k: number): boolean {
+    return norms[k] !== tokens[k]!.norm && tokens[k]!.norm.startsWith("\u0648");
+  }
+
+  /**
+   * Day `d` of a written date can be the day a day-word phrase (words i to phrase.end) means: on the weekday it names
+   * give or take a day, or, when it names none, within DAY_WORD_DATE_DAYS_APART_MAX of its day.
+   */
+  function namesDayOfPhrase(i: number, phrase: Found, d: Day): boolean {
+    const wd = phraseWeekday(i, phrase.end);
+    if (wd === undefined) return Math.abs(d - phrase.first) <= DAY_WORD_DATE_DAYS_APART_MAX;
+    const apart = (weekday(d) - wd + 7) % 7;
+    return apart <= WEEKDAY_DATE_DAYS_APART_MAX || 7 - apart <= WEEKDAY_DATE_DAYS_APART_MAX;
+  }
+
+  /** The weekday words i to end-1 name, if any (JavaScript numbering). */
+  function phraseWeekday(i: number, end: number): number | undefined {
+    for (let j = i; j < end; j++) {
+      const wd = WEEKDAYS.get(norms[j]!);
+      if (wd !== undefined) return wd;
+    }
+    return undefined;
   }
 
   /** The word after "يوم", a weekday, or both, that open a written date ("يوم الثلاثاء 26/10/1436هـ"); else i. */
@@ -838,6 +913,60 @@ export function findDates(text: string, published: Date, options: FindDatesOptio
     return best;
   }
 }
+
+/** Days a bracketed date may lie from the date before it and still be that day in the other calendar. */
+const BRACKET_DAYS_APART_MAX = 2;
+/**
+ * Days a written date after a weekday may fall off that weekday and still name its day: a Hijri date of Umm al-Qura
+ * and of a sighted month differ by one ("يوم الاثنين المقبل الأول من ذي القعدة", 1436, a Sunday in Umm al-Qura).
+ */
+const WEEKDAY_DATE_DAYS_APART_MAX = 1;
+/**
+ * Days a written date after a day word naming no weekday may lie from that word's day and still name it: pages are
+ * stamped days late ("يوافق اليوم 28 تموز/يوليو" stamped the 31st); farther it is another day of the sentence ("حددت
+ * أول من أمس السادس والعشرين من فبراير 2016 موعدا"). Dev corpus, 2026-12-01.
+ */
+const DAY_WORD_DATE_DAYS_APART_MAX = 7;
+
+/** Names of months (every word a month name starts with) and weekdays: the words digits can be glued to. */
+const DATE_NAME_WORDS = new Set<string>([
+  ...MONTHS.keys(),
+  ...[...TWO_WORD_MONTHS.keys(), ...HIJRI_MONTHS.keys()].map((k) => k.split(" ")[0]!),
+  ...WEEKDAYS.keys(),
+]);
+
+/**
+ * The tokens with a word of digits glued to a month or weekday name split into its parts, each with its own place in
+ * the text: "12ذو القعدة", "الأحد10شوال", "يونيو2011" (tokenize keeps a run of letters and digits as one word; dev
+ * corpus, a few dozen such dates). Other words with digits stay whole ("1436هـ", "و13", "لـ6").
+ * Example: "12ذو" -> "12", "ذو".
+ */
+function splitGluedDateWords(text: string, tokens: Token[]): Token[] {
+  if (!tokens.some((t) => GLUED_DIGITS.test(t.norm))) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const parts = GLUED_DIGITS.test(t.norm) ? t.norm.match(DIGIT_RUNS) : null;
+    const raw = parts === null ? null : text.slice(t.start, t.end).match(DIGIT_RUNS_RAW);
+    if (
+      parts === null ||
+      raw === null ||
+      raw.length !== parts.length ||
+      !parts.some((p) => DATE_NAME_WORDS.has(p))
+    ) {
+      out.push(t);
+      continue;
+    }
+    let at = t.start;
+    for (const [j, part] of raw.entries()) {
+      out.push({ start: at, end: at + part.length, norm: parts[j]! });
+      at += part.length;
+    }
+  }
+  return out;
+}
+const GLUED_DIGITS = /\d\p{L}|\p{L}\d/u;
+const DIGIT_RUNS = /\d+|\D+/g;
+const DIGIT_RUNS_RAW = /\p{Nd}+|\P{Nd}+/gu;
 
 /** Words whose first letter only looks like a proclitic: لامس (touched) is not ل + أمس, باب (door) not ب + آب. */
 const NOT_PROCLITIC = new Set(["لامس", "باب"].map(n));
