@@ -84,6 +84,17 @@ describe("recordToDraft", () => {
     expect(draft.contentHash).toBe(recordToDraft({ ...base, text: story }, OPTIONS).contentHash);
   });
 
+  it("drops a bare image address and the record's own title before it from its plain text, and hashes what is left", () => {
+    const story = "أجرى المنتخب السعودي الأول لكرة القدم حصة تدريبية على ملعب نادي الشباب بالرياض";
+    const thumb = "http://www.example.com/styles/114x72/public/2015/06/02/a-B60U8570.jpg?itok=usQnpLLK";
+    const draft = recordToDraft(
+      { ...base, title: "الأخضر يستعد", text: `الأخضر يستعد ${thumb} ${story}` },
+      OPTIONS,
+    );
+    expect(draft.text).toBe(story);
+    expect(draft.contentHash).toBe(recordToDraft({ ...base, text: story }, OPTIONS).contentHash);
+  });
+
   it("strips widget residue from text a feed gave and from text extracted from a page alike", () => {
     const story = "أكد الوزير أن الخطة تبدأ الأسبوع المقبل.";
     const extracted = {

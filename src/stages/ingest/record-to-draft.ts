@@ -11,6 +11,7 @@ import { AkhbarError } from "../../domain/errors.ts";
 import { canonicalizeUrl } from "../dedupe/canonical-url.ts";
 import { contentHash } from "../dedupe/content-hash.ts";
 import { findTextCitedSource } from "../extract/find-cited-source.ts";
+import { stripImageUrls } from "../extract/strip-image-urls.ts";
 import { stripWidgetResidue } from "../extract/strip-widget-residue.ts";
 
 /** Fields akhbar maps to columns; everything else in a record goes to `extra` untouched. */
@@ -192,12 +193,14 @@ function sourceIdOf(r: Record<string, unknown>, canonicalUrl: string): string {
 
 /**
  * Display text of plain text entering akhbar (a dump's `text`, a feed entry's summary): the dump's transport damage
- * repaired (cleanDisplay), then the widget residue scraping glued to its edges stripped (share bars, tag lines,
- * permalink boxes holding a link or the article's display `title`; stripWidgetResidue). What import stores.
+ * repaired (cleanDisplay), bare image addresses dropped with a teaser headline opening the text before one
+ * (stripImageUrls), then the widget residue scraping glued to its edges stripped (share bars, tag lines, permalink
+ * boxes holding a link or the article's display `title`; stripWidgetResidue). What import stores.
  * Example: "شارك من خلال تويتر فيسبوك اكتب رأيك أكد الوزير ..." -> "أكد الوزير ...".
  */
 export function plainDisplayText(text: string, title = ""): string {
-  return stripWidgetResidue(cleanDisplay(text).trim(), title);
+  // Image addresses first: one at an edge would otherwise stand between the residue and the text's end.
+  return stripWidgetResidue(stripImageUrls(cleanDisplay(text).trim(), title), title);
 }
 
 /** The draft's text: the record's own, else what extraction found, through plainDisplayText on every path. The HTML

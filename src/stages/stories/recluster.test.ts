@@ -139,6 +139,56 @@ describe("a story's count of originals follows its members' copy groups", () => 
   });
 });
 
+describe("a story's headline article has a prose lead when a member has one", () => {
+  const PROSE =
+    "أعلنت وزارة الصحة افتتاح مستشفى جديد في أبها بسعة مئتي سرير لخدمة سكان منطقة عسير ويضم أقساما للطوارئ والعناية المركزة.";
+  /** Three originals of one opening; `short`'s title is the most central, so it heads when its text has a lead. */
+  const opening = (shortText: string): StreamArticle[] => [
+    {
+      id: "report",
+      sourceId: "okaz",
+      citedSource: null,
+      title: "افتتاح مستشفى جديد في أبها بسعة مئتي سرير لخدمة سكان منطقة عسير",
+      text: PROSE,
+      timeMs: 0,
+    },
+    {
+      id: "short",
+      sourceId: "alyaum",
+      citedSource: null,
+      title: "افتتاح مستشفى جديد في أبها",
+      text: shortText,
+      timeMs: H,
+    },
+    {
+      id: "other",
+      sourceId: "sabq",
+      citedSource: null,
+      title: "مستشفى أبها الجديد يستقبل المرضى",
+      text: "استقبل مستشفى أبها الجديد أول المرضى صباح اليوم بعد افتتاحه رسميا من قبل وزير الصحة في حفل حضره أمير المنطقة.",
+      timeMs: 2 * H,
+    },
+  ];
+  const headOf = (articles: StreamArticle[]) => {
+    const { stories } = recluster(articles);
+    expect(stories.map((s) => s.articleIds)).toEqual([["report", "short", "other"]]);
+    return stories[0]!.headlineArticleId;
+  };
+
+  it("heads the story with the most central title when its text opens with prose", () => {
+    const text =
+      "افتتحت وزارة الصحة اليوم مستشفى أبها الجديد الذي يخدم سكان المنطقة ويضم عددا من الأقسام التخصصية.";
+    expect(headOf(opening(text))).toBe("short");
+  });
+  it("passes over it when its text is only a photo caption", () => {
+    expect(analyzeStreamArticle(opening("جانب من الافتتاح")[1]!).proseLead).toBe(false);
+    expect(headOf(opening("جانب من الافتتاح"))).toBe("report");
+  });
+  it("passes over it when it has no text", () => {
+    expect(headOf(opening(""))).toBe("report");
+  });
+});
+
 describe("analyzeStreamArticle", () => {
   it("gives the near-duplicate fingerprint the headline's words, which the late rewrite test reads", () => {
     const a = ARTICLES[0]!;

@@ -14,6 +14,7 @@ import {
   NearDuplicateIndex,
 } from "../dedupe/near-duplicate-index.ts";
 import { isWirePart } from "../dedupe/strip-syndication-marks.ts";
+import { toLeadParagraph } from "../extract/lead-paragraph.ts";
 import { toHeadlineSubjects } from "./headline-subjects.ts";
 import {
   type Assignment,
@@ -80,6 +81,9 @@ export interface StreamAnalysis {
   /** A wire's continuation part, by its title or the mark opening its text (isWirePart): read here, where the text
    * is, since the fold may get the analysis without the text (assign-stories.ts withAnalyses). */
   wirePart: boolean;
+  /** Whether the text has a lead paragraph that reads as prose (extract lead-paragraph.ts): the story's headline
+   * article is one with a lead when any member has one. Read here for the same reason as wirePart. */
+  proseLead: boolean;
 }
 
 /**
@@ -94,6 +98,7 @@ export function analyzeStreamArticle(a: Pick<StreamArticle, "title" | "text" | "
     subjects: toHeadlineSubjects(a.title),
     ordinals: fingerprint.ordinals,
     wirePart: isWirePart(a.title, a.text),
+    proseLead: toLeadParagraph(a.text).prose,
   };
 }
 
@@ -187,7 +192,8 @@ export class StoryStream {
     storedLate?: boolean,
   ): ArticlePlacement & { assignment: Assignment } {
     const t0 = performance.now();
-    const { fingerprint, terms, subjects, ordinals, wirePart } = analysis ?? analyzeStreamArticle(a);
+    const { fingerprint, terms, subjects, ordinals, wirePart, proseLead } =
+      analysis ?? analyzeStreamArticle(a);
     const { shingles, signature } = fingerprint;
     const copies = this.nearDuplicates.query(fingerprint, a.timeMs);
     this.nearDuplicates.add(a.id, a.timeMs, fingerprint);
@@ -230,6 +236,7 @@ export class StoryStream {
       subjects,
       ordinals,
       wirePart,
+      proseLead,
       duplicateOf: copyOf,
       isCopy: duplicateOf !== null,
       originalId: duplicateOf,

@@ -353,7 +353,7 @@ describe("StoryClusterer headline", () => {
   it.each<{
     why: string;
     text: string;
-    members: { id: string; title: string; atHours?: number }[];
+    members: { id: string; title: string; atHours?: number; proseLead?: boolean }[];
     headline: string[];
   }>([
     {
@@ -473,6 +473,67 @@ describe("StoryClusterer headline", () => {
         { id: "two", title: "الرئيس المصري يفتتح قناة السويس الجديدة" },
       ],
       headline: ["الرئيس المصري يفتتح قناة السويس الجديدة", "one"],
+    },
+    {
+      // A reader's letter headlined by the minister it addresses (dev corpus, 2015-08-11): its keys are the story's
+      // most counted, and the outlets' reports of what he said open with him as the speaker.
+      why: "a report of what the speaker said, not a bare office another title opens with as its speaker",
+      text: "أكد وزير الخدمة المدنية أنه لا يمكن التلاعب بنتائج المفاضلة وأن نظام الترشح مطبق على الجميع دون استثناء",
+      members: [
+        { id: "said", title: "وزير الخدمة المدنية: ابنة أختي عاطلة عن العمل منذ 5 سنوات" },
+        { id: "said2", title: "وزير الخدمة المدنية : ابنة أختي لها خمس سنوات عاطلة" },
+        { id: "letter", title: "وزير الخدمة المدنية" },
+      ],
+      headline: ["وزير الخدمة المدنية: ابنة أختي عاطلة عن العمل منذ 5 سنوات", "said"],
+    },
+    {
+      why: "a full title, not a topic of two keys another title holds whole",
+      text: "أوضح رئيس اللجنة المنظمة لمهرجان العسل بالباحة أن اللجنة استبعدت مشاركين خالفوا معايير الجودة",
+      members: [
+        { id: "topic", title: "مهرجان العسل" },
+        { id: "full", title: "مهرجان العسل يستبعد مشاركين خالفوا معايير الجودة" },
+      ],
+      headline: ["مهرجان العسل يستبعد مشاركين خالفوا معايير الجودة", "full"],
+    },
+    {
+      // Three keys make a sentence as often as a name: the fragment rule stops at two (FRAGMENT_MAX_KEYS).
+      why: "a crisp headline of three keys, though a longer title holds them all",
+      text: "تغلب فريق الهلال على نظيره العين الإماراتي بهدفين لهدف في لقاء ودي أقيم في النمسا ضمن معسكره الإعدادي",
+      members: [
+        { id: "longer", title: "الهلال يكسب العين ويخسر الشمراني بكدمة" },
+        { id: "friendly", title: "الهلال يكسب ودية العين" },
+        { id: "crisp", title: "الهلال يكسب العين" },
+      ],
+      headline: ["الهلال يكسب العين", "crisp"],
+    },
+    {
+      // One outlet's text of the story was only the photo's name line (dev corpus, 2015-08-11): its lead would have
+      // been "عمر الشريف".
+      why: "an article with a prose lead, not a more central one whose text has none",
+      text: "سيكرم النجم المصري الراحل عمر الشريف في الدورة الجديدة لمهرجان القاهرة السينمائي الدولي في نوفمبر المقبل",
+      members: [
+        { id: "caption", title: "عمر الشريف يكرم في مهرجان القاهرة السينمائي", proseLead: false },
+        { id: "report", title: "تكريم عمر الشريف في مهرجان القاهرة", proseLead: true },
+      ],
+      headline: ["تكريم عمر الشريف في مهرجان القاهرة", "report"],
+    },
+    {
+      why: "an article with a prose lead though its title opens with who speaks",
+      text: "أعلن لاعب الوسط حسام غالي رحيله عن النادي الأهلي المصري بعد خلافات مع الإدارة حول تجديد عقده",
+      members: [
+        { id: "caption", title: "حسام غالي يطلب الرحيل عن الأهلي المصري", proseLead: false },
+        { id: "speaker", title: "غالي: قرار رحيلي عن الأهلي نهائي" },
+      ],
+      headline: ["غالي: قرار رحيلي عن الأهلي نهائي", "speaker"],
+    },
+    {
+      why: "the titles' own ranks when no member has a prose lead",
+      text: "",
+      members: [
+        { id: "speaker", title: "لاعب الهلال : تصريح بعد مباراة الاتحاد", proseLead: false },
+        { id: "plain", title: "تصريح اللاعب بعد مباراة الاتحاد", proseLead: false },
+      ],
+      headline: ["تصريح اللاعب بعد مباراة الاتحاد", "plain"],
     },
   ])("takes the headline from $why, and names that article", ({ text, members, headline }) => {
     const c = new StoryClusterer();

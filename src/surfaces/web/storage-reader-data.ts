@@ -4,14 +4,14 @@
  * and "similar" is the best search neighbours on the article's title words. Surface code (reads ports only).
  */
 
-import { ARTICLE_TEXT_CHARS_MIN, type Article } from "../../domain/article.ts";
+import type { Article } from "../../domain/article.ts";
 import { articleTimeMs } from "../../domain/parse-iso-time.ts";
 import type { SearchQuery } from "../../domain/search.ts";
 import { searchNeighbourIds } from "../../pipeline/find-related-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
-import { stripSyndicationMarks } from "../../stages/dedupe/strip-syndication-marks.ts";
 import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { toStoryEntities } from "../../stages/entities/story-entities.ts";
+import { toLeadParagraph } from "../../stages/extract/lead-paragraph.ts";
 import type {
   ReaderCapabilities,
   ReaderData,
@@ -130,70 +130,12 @@ export async function withPublishers<T extends { sourceId: string }>(
 }
 
 /**
- * A paragraph shorter than this many words opens no article unless it ends a sentence: it is a photo caption ("جانب
- * من الزيارة التفقدية"), a columnist's name, a subhead ("الخبر الأول:") or a list mark ("سادساً :"). On the dev corpus
- * 1,263 of 27,455 first paragraphs (after the syndication marks) were such lines, 666 of them one outlet's captions.
- */
-const LEAD_MIN_WORDS = 8;
-/** A shorter paragraph that ends a sentence opens the article when it has at least this many words. */
-const LEAD_MIN_SENTENCE_WORDS = 3;
-/** Paragraphs looked through for the lead; past them the text is a list or a poem and its first line stands. */
-const LEAD_SEARCH_PARAGRAPHS = 8;
-/** A sentence's end: a full stop, "!", "?" (Latin or Arabic) or an ellipsis, then closing quotes or brackets. */
-const SENTENCE_END_RE = /[.!?\u061f\u2026]["'»”“)]*$/u;
-/** Directional marks and embedding controls a paragraph may end with after its punctuation (RLM, LRM, PDF, …). */
-const TRAILING_BIDI_RE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u;
-
-/**
- * A credit line: who wrote, edited, interviewed or photographed, then a colon ("إعداد: صالح آل زمانان, تصوير : صالح
- * الدغاري", "كتب: محمد العلي"). Such a paragraph of fewer than LEAD_MIN_WORDS × 2 words is names, not the story: on
- * the dev store two stories of SPA's features were led by one. A longer one has prose after its credit and stays.
- */
-const CREDIT_LINE_RE = /^[*\-–\s]*(?:كتب|كتبت|بقلم|إعداد|اعداد|تصوير|حاوره|حوار|متابعة|ترجمة)\s*:/u;
-
-/** True when a paragraph reads as an article's opening: long enough, or a whole short sentence; no credit line. */
-function opensArticle(paragraph: string): boolean {
-  const words = paragraph.split(" ").length;
-  if (words < LEAD_MIN_WORDS * 2 && CREDIT_LINE_RE.test(paragraph)) return false;
-  return (
-    words >= LEAD_MIN_WORDS ||
-    (words >= LEAD_MIN_SENTENCE_WORDS && SENTENCE_END_RE.test(paragraph.replace(TRAILING_BIDI_RE, "")))
-  );
-}
-
-/** A paragraph break: a line feed, a carriage return (alone or before one), or a Unicode line or paragraph separator. */
-const PARAGRAPH_BREAK_RE = /\r\n?|[\n\u2028\u2029]/u;
-/** Characters of the text read for its opening paragraphs (a lead is the first 8 at most, and cut at 220). */
-const LEAD_READ_CHARS = 16_384;
-
-/** The first `max` non-blank paragraphs of a text, each with its runs of white space folded to one space. */
-function firstParagraphs(text: string, max: number): string[] {
-  const out: string[] = [];
-  for (const line of text.split(PARAGRAPH_BREAK_RE)) {
-    const p = line.replace(/\s+/gu, " ").trim();
-    if (p !== "") out.push(p);
-    if (out.length === max) break;
-  }
-  return out;
-}
-
-/**
- * The article's lead paragraph as a teaser, cut at a word boundary with an ellipsis: the first of its opening
- * paragraphs that reads as prose (opensArticle), else its first. A byline or dateline line ("عين اليوم – القدس"), a
- * dateline prefix ("الرياض - واس:") and agency tags are not the lead: the dedupe stage's syndication-mark rules find
- * them (one place for what counts as one), and a credit line ("إعداد: …") is skipped too. A text under
- * ARTICLE_TEXT_CHARS_MIN characters without such prose (a caption, a byline alone) has no lead: "". Only the text's
- * first LEAD_READ_CHARS characters are read.
+ * The article's lead paragraph (lead-paragraph.ts toLeadParagraph: the first opening paragraph that reads as prose,
+ * else its first, past bylines, datelines and agency tags) as a teaser, cut at LEAD_MAX_CHARS on a word boundary with
+ * an ellipsis.
  */
 export function leadOf(text: string): string {
-  const head = text.slice(0, LEAD_READ_CHARS);
-  const stripped = firstParagraphs(stripSyndicationMarks(head), LEAD_SEARCH_PARAGRAPHS);
-  const opening = stripped.length > 0 ? stripped : firstParagraphs(head, LEAD_SEARCH_PARAGRAPHS);
-  // Without a paragraph that reads as prose, a text under ARTICLE_TEXT_CHARS_MIN is a caption of names or a byline
-  // alone and leads nothing (product review: 171 stories on the dev store were led by a line of names such as
-  // "الدكتور عزام الدخيل"); a longer one is a list or a poem, led by its first line.
-  const fallback = text.trim().length < ARTICLE_TEXT_CHARS_MIN ? "" : (opening[0] ?? "");
-  const lead = opening.find(opensArticle) ?? fallback;
+  const lead = toLeadParagraph(text).paragraph;
   if (lead.length <= LEAD_MAX_CHARS) return lead;
   // Never between the two halves of a character outside the BMP (an emoji).
   const end = /[\ud800-\udbff]/u.test(lead[LEAD_MAX_CHARS - 1]!) ? LEAD_MAX_CHARS - 1 : LEAD_MAX_CHARS;
