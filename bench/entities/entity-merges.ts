@@ -12,10 +12,15 @@ import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage
 import type { CombinedEntity, NameMerge } from "../../src/stages/entities/extract-entities.ts";
 import { STORY_ENTITY_ARTICLES_MAX, toStoryEntities } from "../../src/stages/entities/story-entities.ts";
 import { rankStories } from "../../src/stages/stories/rank-stories.ts";
-import type { ReaderData, StoryDetail, StorySummary } from "../../src/surfaces/web/reader-data.ts";
+import {
+  type ReaderData,
+  type StoryDetail,
+  type StorySummary,
+  TOP_STORIES_WINDOW_HOURS,
+} from "../../src/surfaces/web/reader-data.ts";
 import { withPublishers } from "../../src/surfaces/web/storage-reader-data.ts";
 import { toStoryCoverage } from "../../src/surfaces/web/story-coverage.ts";
-import { StoryReaderData, TOP_STORIES_WINDOW_HOURS } from "../../src/surfaces/web/story-reader-data.ts";
+import { StoryReaderData } from "../../src/surfaces/web/story-reader-data.ts";
 import { TOP_ENTITY_STORIES, topEntities } from "../../src/surfaces/web/top-entities.ts";
 
 /** A merge as read on the store: where (a story id, or "*" across stories) and at which level. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAkhbarError } from "../domain/errors.ts";
-import { intParam, parseDateBound, parseSearchParams } from "./search-params.ts";
+import { intParam, parseDateBound, parseSearchParams, parseUntilMs } from "./search-params.ts";
 
 const params =
   (pairs: Record<string, string[]>) =>
@@ -114,5 +114,18 @@ describe("one integer parser for every surface", () => {
       code: "api.bad_param",
       message: 'api: parameter "offset" must be a whole number, got "1.5"',
     });
+  });
+});
+
+describe("parseUntilMs", () => {
+  it("reads a day as its end in the reader's time zone (Riyadh, UTC+3) and an ISO time as that instant", () => {
+    expect(new Date(parseUntilMs("2015-07-26", "until", "api")!).toISOString()).toBe(
+      "2015-07-26T20:59:59.999Z",
+    );
+    expect(new Date(parseUntilMs("2015-07-26T10:00:00Z", "until", "api")!).toISOString()).toBe(
+      "2015-07-26T10:00:00.000Z",
+    );
+    expect(parseUntilMs(undefined, "until", "api")).toBeNull();
+    expect(() => parseUntilMs("2015-13-01", "until", "api")).toThrow(/not a real date/);
   });
 });

@@ -3,9 +3,11 @@
  * bad_param error of every surface (page-params.ts reads the reader's paging through them).
  * Pure. Every bad value gets an AkhbarError `<scope>.bad_param` (`search.bad_param` here) that names the parameter.
  */
+
 import { AkhbarError } from "../domain/errors.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
 import { foldDigits } from "../stages/arabic/normalize-arabic.ts";
+import { displayDayEndMs } from "./web/format-arabic-date.ts";
 
 /** Results per page when none is asked for. */
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -103,6 +105,18 @@ export function parseDateBound(
       scope,
     );
   return new Date(ms).toISOString();
+}
+
+/**
+ * An upper time bound a reader names (`until`): a day alone is its end in the reader's time zone (DISPLAY_TIME_ZONE,
+ * as the home page's `?day=` reads it), an ISO time that instant; epoch ms, null when absent.
+ * Example: "2015-07-26" -> 2015-07-26T20:59:59.999Z (Riyadh is UTC+3).
+ */
+export function parseUntilMs(value: string | undefined, name: string, scope: ParamScope): number | null {
+  const bound = parseDateBound(value, name, false, scope);
+  if (bound === null) return null;
+  const typed = foldDigits(value!.trim());
+  return typed.includes("T") ? Date.parse(bound) : displayDayEndMs(bound.slice(0, 10));
 }
 
 function parseBoolean(value: string | undefined, name: string): boolean {

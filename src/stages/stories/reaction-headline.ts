@@ -294,7 +294,7 @@ const GREETING_WORDS: ReadonlySet<string> = new Set([
 /**
  * True when a headline reports a courtesy: a congratulation, condolence, thanks or praise read as a reaction
  * (COURTESY_VERBS), or an Eid greeting (GREETING_WORDS). Such headlines are a template whose addressee changes: the
- * merge pass does not join two pieces of them started days apart (story-clusterer.ts MERGE_LONG_GAP_COURTESIES_APART).
+ * merge pass does not join two pieces of them started days apart (story-clusterer.ts MERGE_LONG_GAP_COURTESY_MIN_SHARE).
  * Examples: "ولي العهد يهنئ سلطان عمان بذكرى يوم النهضة" -> true; "الهيئة العامة للطيران المدني تقيم حفل معايدة
  * لمنسوبيها" -> true; "الأردن يدين قتل الطفل" -> false; "طالبان تؤكد مقتل الملا عمر" -> false.
  */

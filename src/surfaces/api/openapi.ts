@@ -232,7 +232,25 @@ export const OPENAPI_DOCUMENT = {
     "/api/stories": {
       get: {
         summary: "Top stories",
-        parameters: [...outletFilter, limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT), offset(MAX_PAGE_OFFSET)],
+        parameters: [
+          ...outletFilter,
+          {
+            name: "since",
+            in: "query",
+            schema: { type: "string" },
+            description:
+              "YYYY-MM-DD or ISO time: only stories updated since (default: 72 h before the window's end)",
+          },
+          {
+            name: "until",
+            in: "query",
+            schema: { type: "string" },
+            description:
+              "YYYY-MM-DD (to its end, Riyadh time) or ISO time: stories first seen by then, ranked with freshness as of then",
+          },
+          limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT),
+          offset(MAX_PAGE_OFFSET),
+        ],
         responses: {
           "200": {
             description: "a page of stories",
@@ -241,7 +259,11 @@ export const OPENAPI_DOCUMENT = {
                 schema: {
                   type: "object",
                   properties: {
-                    total: { type: "integer" },
+                    total: { type: "integer", description: "stories ranked: what paging reaches" },
+                    window_total: {
+                      type: "integer",
+                      description: "stories the window holds, when more than the 2,000 ranked; else absent",
+                    },
                     limit: { type: "integer" },
                     offset: { type: "integer" },
                     clustered: { type: "boolean", description: "false while each article is its own story" },
@@ -510,7 +532,11 @@ export const OPENAPI_DOCUMENT = {
           sources: { type: "array", items: { type: "string" } },
           first_seen: isoTime,
           last_update: isoTime,
-          lead_article_id: { type: "string", description: "the article the headline is the title of" },
+          lead_article_id: {
+            type: "string",
+            description:
+              "the article the headline is the title of (the lead is its first prose paragraph, else the earliest original's)",
+          },
         },
       },
       StoryArticle: {

@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
-import { intParam, parseDateBound, singleValue } from "../search-params.ts";
+import { intParam, parseDateBound, parseUntilMs, singleValue } from "../search-params.ts";
 import { unknownSourceError, unknownSourceIds } from "../source-names.ts";
 import {
   MAX_ID_CHARS,
@@ -42,10 +42,10 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
     const source = slugParam(get, "source", "api");
     const country = slugParam(get, "country", "api");
-    // A past window: `until` (a day, whole, or an ISO time) gives the top stories as they stood then, `since` how far
-    // back a story's last update may be.
+    // A past window: `until` (a day, to its end in the reader's time zone, or an ISO time) lists the stories first seen
+    // by then, ranked by their coverage to date with freshness as of then; `since` how far back a last update may be.
     const since = parseDateBound(singleValue(get, "since", "api"), "since", false, "api");
-    const until = parseDateBound(singleValue(get, "until", "api"), "until", true, "api");
+    const untilMs = parseUntilMs(singleValue(get, "until", "api"), "until", "api");
     const sources = await sourceFilter(deps.storage, source, country, { refuseUnknown: true });
     const page: TopStoriesPage =
       sources === null
@@ -55,7 +55,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
             limit,
             offset,
             ...(since === null ? {} : { sinceMs: Date.parse(since) }),
-            ...(until === null ? {} : { untilMs: Date.parse(until) - 1 }),
+            ...(untilMs === null ? {} : { untilMs }),
           });
     return c.json({
       total: page.total,

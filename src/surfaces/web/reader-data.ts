@@ -62,6 +62,10 @@ export interface StoryDetail extends StorySummary {
   dates: StoryDate[];
 }
 
+/** Stories updated this long before the newest one (or a past time asked for) compete for the top stories; older ones
+ * rank near zero anyway. */
+export const TOP_STORIES_WINDOW_HOURS = 72;
+
 export interface TopStoriesQuery {
   /** Only stories with an article from one of these publishers; empty means all. */
   sources: readonly string[];
@@ -70,8 +74,8 @@ export interface TopStoriesQuery {
   /** Only stories updated at or after this time (epoch ms); default: the window before the newest story (or before
    * untilMs). */
   sinceMs?: number;
-  /** The top stories as they stood at this time (epoch ms): stories first seen by then, ranked as of then; default:
-   * now (the newest story). */
+  /** A past time (epoch ms): stories first seen by then, ranked by their coverage to date with freshness counted as of
+   * then (their size and outlets include what came later); default: now (the newest story). */
   untilMs?: number;
 }
 

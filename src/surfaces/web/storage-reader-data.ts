@@ -12,15 +12,16 @@ import type { Storage } from "../../ports/storage.ts";
 import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { toLeadParagraph } from "../../stages/extract/lead-paragraph.ts";
-import type {
-  ReaderCapabilities,
-  ReaderData,
-  RelatedArticles,
-  StoryArticle,
-  StoryDetail,
-  StorySummary,
-  TopStoriesPage,
-  TopStoriesQuery,
+import {
+  type ReaderCapabilities,
+  type ReaderData,
+  type RelatedArticles,
+  type StoryArticle,
+  type StoryDetail,
+  type StorySummary,
+  TOP_STORIES_WINDOW_HOURS,
+  type TopStoriesPage,
+  type TopStoriesQuery,
 } from "./reader-data.ts";
 import { wirePartOf } from "./story-coverage.ts";
 
@@ -47,7 +48,13 @@ export class StorageReaderData implements ReaderData {
   async topStories(query: TopStoriesQuery): Promise<TopStoriesPage> {
     const refs = await this.#storage.search.search({
       ...browseQuery(query.sources, query.limit, query.offset),
-      from: query.sinceMs === undefined ? null : new Date(query.sinceMs).toISOString(),
+      // As the clustered reader: a past time alone reads the window before it.
+      from:
+        query.sinceMs !== undefined
+          ? new Date(query.sinceMs).toISOString()
+          : query.untilMs !== undefined
+            ? new Date(query.untilMs - TOP_STORIES_WINDOW_HOURS * 3_600_000).toISOString()
+            : null,
       to: query.untilMs === undefined ? null : new Date(query.untilMs + 1).toISOString(),
     });
     const articles = await this.#storage.articles.getArticles(refs.hits.map((h) => h.id));

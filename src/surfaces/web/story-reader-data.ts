@@ -12,22 +12,21 @@ import type { StoryStore } from "../../ports/story-store.ts";
 import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { STORY_ENTITY_ARTICLES_MAX, toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
-import type {
-  ReaderCapabilities,
-  ReaderData,
-  RelatedArticles,
-  RelatedOptions,
-  StoryArticle,
-  StoryDetail,
-  StorySummary,
-  TopStoriesPage,
-  TopStoriesQuery,
+import {
+  type ReaderCapabilities,
+  type ReaderData,
+  type RelatedArticles,
+  type RelatedOptions,
+  type StoryArticle,
+  type StoryDetail,
+  type StorySummary,
+  TOP_STORIES_WINDOW_HOURS,
+  type TopStoriesPage,
+  type TopStoriesQuery,
 } from "./reader-data.ts";
 import { leadOf, withPublishers } from "./storage-reader-data.ts";
 import { toStoryCoverage, wirePartOf } from "./story-coverage.ts";
 
-/** Stories updated this long before the newest one compete for the home page; older ones rank near zero anyway. */
-export const TOP_STORIES_WINDOW_HOURS = 72;
 /** Most recent stories ranked per request: bounds the work of a home page on a big store. */
 export const TOP_STORIES_CANDIDATES = 2_000;
 

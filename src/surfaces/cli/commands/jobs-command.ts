@@ -10,7 +10,7 @@ import { type Command, printJson, printLine, readFlags } from "../command.ts";
 /** Parked jobs listed by default: a screenful; --limit shows more. */
 export const DEFAULT_FAILED_LISTED = 50;
 /** The most --limit lists: far more than a terminal holds (the old check set no bound; 1e9 read as a number). */
-export const MAX_FAILED_LISTED = 100_000;
+const MAX_FAILED_LISTED = 100_000;
 
 export const jobsCommand: Command = {
   name: "jobs",

@@ -4,8 +4,15 @@
  */
 import { createLogger, openStorage } from "../../../main.ts";
 import { toStoryJson } from "../../api/reader-api.ts";
-import { intParam, type ParamReader, parseDateBound, singleValue } from "../../search-params.ts";
-import { StoryReaderData, TOP_STORIES_WINDOW_HOURS } from "../../web/story-reader-data.ts";
+import {
+  intParam,
+  type ParamReader,
+  parseDateBound,
+  parseUntilMs,
+  singleValue,
+} from "../../search-params.ts";
+import { TOP_STORIES_WINDOW_HOURS } from "../../web/reader-data.ts";
+import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 
@@ -22,8 +29,8 @@ export const storiesCommand: Command = {
     const flags = readFlags(values);
     const limit = intParam(flags, "limit", DEFAULT_STORIES_LIMIT, 1, 1000, "stories");
     const sinceMs = dateFlag(flags, "since", false);
-    // --until names its whole day: the top stories as they stood at its end.
-    const untilMs = dateFlag(flags, "until", true);
+    // --until D: the stories first seen by the end of day D (the reader's time zone, as the home page's ?day=).
+    const untilMs = parseUntilMs(singleValue(flags, "until", "stories"), "until", "stories") ?? undefined;
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const reader = new StoryReaderData(storage);
@@ -32,7 +39,7 @@ export const storiesCommand: Command = {
         limit,
         offset: 0,
         ...(sinceMs === undefined ? {} : { sinceMs }),
-        ...(untilMs === undefined ? {} : { untilMs: untilMs - 1 }),
+        ...(untilMs === undefined ? {} : { untilMs }),
       });
       if (ctx.json) {
         printJson(ctx.io, {

@@ -66,6 +66,7 @@ describe("article page provenance and coverage", () => {
         ["spa", { name: "وكالة الأنباء السعودية (واس)" }],
         ["alyaum", { name: "اليوم" }],
         ["okaz", { name: "عكاظ" }],
+        ["aljazirah", { name: "الجزيرة (السعودية)" }],
       ]) as unknown as ViewContext["sources"],
     };
     const fromAgency = renderArticlePage(view({}, { original: report(9, "spa") }), named).value;
@@ -81,6 +82,9 @@ describe("article page provenance and coverage", () => {
       named,
     ).value;
     expect(credited).toContain('<li>منقول عن <a href="/article/r9"><bdi>عكاظ</bdi></a></li>');
+    // A paper whose short name is a channel's is no agency.
+    const jazirah = renderArticlePage(view({}, { original: report(9, "aljazirah") }), named).value;
+    expect(jazirah).toContain("نُشر النص نفسه أولاً في");
     const original = renderArticlePage(view({}, { original: null }), named).value;
     expect(original).not.toContain("منقول عن");
     expect(original).not.toContain("نُشر النص نفسه");

@@ -108,9 +108,10 @@ function copiedFrom(
   return credited ? html`<li>منقول عن ${link}</li>` : html`<li>نُشر النص نفسه أولاً في ${link}</li>`;
 }
 
-/** An outlet name that is a news agency's ("وكالة الأنباء السعودية (واس)", "رويترز"). */
+/** An outlet name that is a news agency's ("وكالة الأنباء السعودية (واس)", "رويترز"), not a channel's or a paper's
+ * ("الجزيرة (السعودية)" is a paper, and its short name the channel's). */
 function isAgencyName(name: string): boolean {
-  return outletNameKeys(name).some((key) => agencyNamed(key) !== null);
+  return outletNameKeys(name).some((key) => agencyNamed(key)?.kind === "agency");
 }
 
 /**
@@ -135,8 +136,9 @@ function sameText(view: ArticleView, ctx: ViewContext): SafeHtml | "" {
       : html`<h2 id="carried-h">ورد النص ضمن</h2>
 <ol class="copy-list">${carriers.map((c) => copyRow(c, [], ctx))}</ol>`
   }${
-    // The page asks for the earliest ARTICLE_COVERAGE_MAX copies: as many means there may be more.
-    (view.related.copies ?? []).length >= ARTICLE_COVERAGE_MAX && story !== null
+    // The page asks for the earliest ARTICLE_COVERAGE_MAX copies (those of other stories then left out), so there may
+    // be more: the story page lists them all.
+    copies.length > 0 && story !== null
       ? html`<p class="note"><a href="/story/${encodeURIComponent(story.id)}">كل النسخ في صفحة القصة</a></p>`
       : ""
   }`;

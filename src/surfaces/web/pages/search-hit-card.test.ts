@@ -28,5 +28,8 @@ describe("searchHitCard", () => {
     expect(line).toContain('<a href="/article/b">');
     expect(line).toContain('<a href="/article/c">');
     expect(line).not.toContain('<a href="/article/d">');
+    // The hit's own outlet printing it again is no other outlet.
+    const own = searchHitCard({ ...hit, copies: [copy("e", "okaz")] }, ctx).value;
+    expect(own).not.toContain("copies-line");
   });
 });

@@ -140,7 +140,7 @@ export function searchHitCard(hit: SearchHit, ctx: ViewContext): SafeHtml {
 <h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
 <p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
 <ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${shortTime(hit.published_at, ctx)}</li></ul>
-${hit.copies.length === 0 ? "" : copiesLine(hit.copies, ctx)}
+${copiesLine(hit.copies, hit.source, ctx)}
 </article></li>`;
 }
 
@@ -162,9 +162,12 @@ function resultsHeading(f: SearchForm, total: number, ctx: ViewContext): SafeHtm
   return html`${resultsLabel(total)} عن «<bdi>${q}</bdi>»${where}`;
 }
 
-/** The outlets that republished a hit (its folded copies), each once, linked to its first copy there. */
-function copiesLine(copies: readonly SearchHitCopy[], ctx: ViewContext): SafeHtml {
-  const firstPerOutlet = copies.filter((c, i) => copies.findIndex((o) => o.source === c.source) === i);
+/** The other outlets that republished a hit (its folded copies), each once, linked to its first copy there; nothing
+ * when none did. */
+function copiesLine(copies: readonly SearchHitCopy[], ownSource: string, ctx: ViewContext): SafeHtml | "" {
+  const others = copies.filter((c) => c.source !== ownSource);
+  const firstPerOutlet = others.filter((c, i) => others.findIndex((o) => o.source === c.source) === i);
+  if (firstPerOutlet.length === 0) return "";
   return html`<p class="copies-line">نُشر أيضاً في: ${firstPerOutlet.map(
     (c, i) =>
       html`${i > 0 ? "، " : ""}<a href="/article/${encodeURIComponent(c.id)}">${sourceName(ctx, c.source)}</a>`,
