@@ -511,6 +511,14 @@ export function agencyNamed(name: string): Agency | null {
   return display === null ? null : (AGENCIES.find((a) => a.name === display) ?? null);
 }
 
+/**
+ * Whether an outlet's name is a news agency's ("وكالة الأنباء السعودية (واس)", "رويترز"), by any of its names
+ * (outletNameKeys), not a channel's or a paper's ("الجزيرة (السعودية)" is a paper, and its short name the channel's).
+ */
+export function isAgencyOutletName(name: string): boolean {
+  return outletNameKeys(name).some((key) => agencyNamed(key)?.kind === "agency");
+}
+
 /** Returns the agency display name when `folded` names a known agency exactly. */
 function knownAgency(folded: string): string | null {
   return AGENCY_BY_FOLDED_NAME.get(folded.trim()) ?? null;

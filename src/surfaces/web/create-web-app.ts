@@ -174,8 +174,8 @@ export function createWebApp(deps: WebDeps): Hono {
     // A past day's top stories (the display time zone's day): what ran that day, ranked as of its end.
     const dayBound = parseDateBound(singleParam(get, "day"), "day", false, "web");
     const day = dayBound === null ? "" : dayBound.slice(0, 10);
-    const dayWindow =
-      day === "" ? {} : { sinceMs: displayDayEndMs(day) - 86_400_000 + 1, untilMs: displayDayEndMs(day) };
+    const dayEndMs = day === "" ? null : displayDayEndMs(day);
+    const dayWindow = dayEndMs === null ? {} : { sinceMs: dayEndMs - 86_400_000 + 1, untilMs: dayEndMs };
     const { ctx, sourceList } = await context();
     const sources = await sourceFilter(storage, source, country);
     const top =

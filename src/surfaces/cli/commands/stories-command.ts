@@ -28,7 +28,7 @@ export const storiesCommand: Command = {
   async run(ctx, values) {
     const flags = readFlags(values);
     const limit = intParam(flags, "limit", DEFAULT_STORIES_LIMIT, 1, 1000, "stories");
-    const sinceMs = dateFlag(flags, "since", false);
+    const sinceMs = sinceFlag(flags);
     // --until D: the stories first seen by the end of day D (the reader's time zone, as the home page's ?day=).
     const untilMs = parseUntilMs(singleValue(flags, "until", "stories"), "until", "stories") ?? undefined;
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
@@ -77,9 +77,9 @@ export const storiesCommand: Command = {
   },
 };
 
-/** A date flag's time (epoch ms; an upper bound is the next midnight), undefined when not given; a bad date is
- * stories.bad_param, as a bad --limit. */
-function dateFlag(flags: ParamReader, name: string, upper: boolean): number | undefined {
-  const bound = parseDateBound(singleValue(flags, name, "stories"), name, upper, "stories");
+/** --since's time (epoch ms, the day's first instant in UTC), undefined when not given; a bad date is stories.bad_param,
+ * as a bad --limit. */
+function sinceFlag(flags: ParamReader): number | undefined {
+  const bound = parseDateBound(singleValue(flags, "since", "stories"), "since", false, "stories");
   return bound === null ? undefined : Date.parse(bound);
 }

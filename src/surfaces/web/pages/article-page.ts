@@ -6,7 +6,7 @@
 import type { Article } from "../../../domain/article.ts";
 import { citedOutletIds } from "../../../stages/dedupe/cited-outlet-ids.ts";
 import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
-import { agencyNamed, outletNameKeys } from "../../../stages/extract/find-cited-source.ts";
+import { isAgencyOutletName } from "../../../stages/extract/find-cited-source.ts";
 import type { ArticleDate } from "../../present.ts";
 import { formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
@@ -104,14 +104,8 @@ function copiedFrom(
   const link = html`<a href="/article/${encodeURIComponent(original.id)}">${sourceName(ctx, original.sourceId)}</a>`;
   const credited =
     citedOutletIds(article.citedSource).has(original.sourceId) ||
-    isAgencyName(ctx.sources.get(original.sourceId)?.name ?? original.sourceId);
+    isAgencyOutletName(ctx.sources.get(original.sourceId)?.name ?? original.sourceId);
   return credited ? html`<li>منقول عن ${link}</li>` : html`<li>نُشر النص نفسه أولاً في ${link}</li>`;
-}
-
-/** An outlet name that is a news agency's ("وكالة الأنباء السعودية (واس)", "رويترز"), not a channel's or a paper's
- * ("الجزيرة (السعودية)" is a paper, and its short name the channel's). */
-function isAgencyName(name: string): boolean {
-  return outletNameKeys(name).some((key) => agencyNamed(key)?.kind === "agency");
 }
 
 /**
