@@ -34,12 +34,22 @@ export interface SearchQuery {
   /** Blend a freshness prior into the score. */
   recency: boolean;
   /**
+   * `relevance` (absent: the same): best match first, as scored. `date`: every match newest first (article time, then
+   * arrival), score = article time in days since 1970, `recency` moot; with `foldCopies` a copy group stands where
+   * its newest match does.
+   */
+  sort?: SearchSort;
+  /**
    * One hit per copy group (the group's best-ranked match, its other matches as `copies`), and `total`, `limit`,
    * `offset` and per-source counts in those hits: every page holds `limit` of them while that many remain, and
    * paging by offset meets each group once. Absent or false: one hit per article (browsing, per-day counts).
    */
   foldCopies?: boolean;
 }
+
+/** The orders a search can list its matches in: by score, or newest first. */
+export const SEARCH_SORTS = ["relevance", "date"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** A span of article times, both ends inclusive, in epoch ms (the store's `time_ms` scale). */
 export interface TimeWindow {

@@ -9,7 +9,10 @@ import { stripWireDeskPrefix } from "../stages/dedupe/strip-syndication-marks.ts
 import { buildSnippet, highlightTitle } from "../stages/search/build-snippet.ts";
 import { parseQuery } from "../stages/search/parse-query.ts";
 
-export type SearchOptions = Pick<SearchQuery, "sources" | "from" | "to" | "limit" | "offset" | "recency">;
+export type SearchOptions = Pick<
+  SearchQuery,
+  "sources" | "from" | "to" | "limit" | "offset" | "recency" | "sort"
+>;
 
 /**
  * Runs a user query: one hit per copy group, so a wire story is listed once with the outlets that republished it;

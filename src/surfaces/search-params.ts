@@ -5,6 +5,7 @@
  */
 
 import { AkhbarError } from "../domain/errors.ts";
+import { SEARCH_SORTS, type SearchSort } from "../domain/search.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
 import { foldDigits } from "../stages/arabic/normalize-arabic.ts";
 import { displayDayEndMs } from "./web/format-arabic-date.ts";
@@ -36,7 +37,8 @@ export interface SearchParams {
 }
 
 /**
- * Reads q, source (repeatable), from, to, limit, offset and recent through `get` (name → values). q is required
+ * Reads q, source (repeatable), from, to, limit, offset, recent and sort (`relevance`, the default, or `date`: newest
+ * first) through `get` (name → values). q is required
  * unless a source is given (then an empty q lists that source's newest articles).
  * Dates are YYYY-MM-DD (a day, in UTC) or full ISO times; `to` is inclusive of its whole day.
  * Errors carry `details.param` and `details.reason` (a BadParamReason) so a surface can word them in its language.
@@ -65,6 +67,7 @@ export function parseSearchParams(get: ParamReader): SearchParams {
       limit: intParam(get, "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT),
       offset: intParam(get, "offset", 0, 0, MAX_SEARCH_OFFSET),
       recency: parseBoolean(singleValue(get, "recent"), "recent"),
+      sort: parseSort(singleValue(get, "sort")),
     },
   };
 }
@@ -117,6 +120,15 @@ export function parseUntilMs(value: string | undefined, name: string, scope: Par
   if (bound === null) return null;
   const typed = foldDigits(value!.trim());
   return typed.includes("T") ? Date.parse(bound) : displayDayEndMs(bound.slice(0, 10));
+}
+
+/** `relevance` (absent or empty: the same) or `date`. */
+function parseSort(value: string | undefined): SearchSort {
+  if (value === undefined || value === "") return "relevance";
+  const sort = SEARCH_SORTS.find((s) => s === value);
+  if (sort === undefined)
+    throw badParam("sort", `must be ${SEARCH_SORTS.join(" or ")}, got "${value.slice(0, 40)}"`, "not_choice");
+  return sort;
 }
 
 function parseBoolean(value: string | undefined, name: string): boolean {
@@ -177,6 +189,7 @@ export type BadParamReason =
   | "not_integer"
   | "out_of_range"
   | "not_boolean"
+  | "not_choice"
   | "bad_date"
   | "reversed_range"
   | "not_identifier";

@@ -415,6 +415,8 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       const cases: [string, Partial<SearchQuery>][] = [
         ["a broad query (ranking window, then past it)", { terms: [term("common")] }],
         ["a broad query with recency", { terms: [term("common")], recency: true }],
+        ["a broad query newest first", { terms: [term("common")], sort: "date" }],
+        ["a filtered query newest first", { terms: [term("common")], sources: ["beta"], sort: "date" }],
         ["a query filtered to two sources", { terms: [term("common")], sources: ["alpha", "beta"] }],
         ["browsing one source", { sources: ["beta"] }],
         ["browsing with an exclusion", { excluded: [term("rain")], from: "2015-07-05T00:00:00Z" }],
@@ -624,6 +626,49 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       ]);
       expect(await ids({ terms: [term("oil")], recency: false })).toEqual(["id-old", "id-fresh"]);
       expect(await ids({ terms: [term("oil")], recency: true })).toEqual(["id-fresh", "id-old"]);
+    });
+
+    it("lists every match newest first with sort date, whatever its relevance, and pages through them once", async () => {
+      // Written out of time order, two at one instant (arrival breaks the tie, later first), relevance against time.
+      const at = (key: string, day: string, title: string) =>
+        makeArticleWrite(key, { publishedAt: `2015-07-${day}T00:00:00Z`, index: { title, body: "x" } });
+      await storage.articles.writeArticles([
+        at("mid", "10", "oil oil oil"),
+        at("old", "01", "oil"),
+        at("new", "20", "oil gas"),
+        at("tie1", "15", "oil"),
+        at("tie2", "15", "oil"),
+        at("sport", "25", "oil sport"),
+        at("none", "30", "gas"),
+      ]);
+      const newest = ["id-sport", "id-new", "id-tie2", "id-tie1", "id-mid", "id-old"];
+      const all = await storage.search.search(makeQuery({ terms: [term("oil")], sort: "date" }));
+      expect(all.total).toBe(6);
+      expect(all.hits.map((h) => h.id)).toEqual(newest);
+      expect(all.hits[0]!.score).toBeGreaterThan(all.hits[5]!.score);
+      expect(await ids({ terms: [term("oil")] })).not.toEqual(newest);
+      for (const foldCopies of [false, true]) {
+        const paged: string[] = [];
+        for (let offset = 0; offset < 6; offset += 4) {
+          const page = await storage.search.search(
+            makeQuery({ terms: [term("oil")], sort: "date", limit: 4, offset, foldCopies }),
+          );
+          expect(page.total).toBe(6);
+          paged.push(...page.hits.map((h) => h.id));
+        }
+        expect(paged, `foldCopies ${foldCopies}`).toEqual(newest);
+      }
+      // Exclusions, time bounds and sources hold; recency changes nothing.
+      const q = { terms: [term("oil")], excluded: [term("sport")], sort: "date" as const };
+      expect(await ids({ ...q, recency: true })).toEqual(newest.slice(1));
+      expect(await ids({ ...q, from: "2015-07-12T00:00:00Z", to: "2015-07-16T00:00:00Z" })).toEqual([
+        "id-tie2",
+        "id-tie1",
+      ]);
+      expect(await ids({ ...q, sources: ["beta"] })).toEqual([]);
+      // A word of few matches in the store (SQLite joins and sorts them rather than walking the time index).
+      for (const foldCopies of [false, true])
+        expect(await ids({ terms: [term("gas")], sort: "date", foldCopies })).toEqual(["id-none", "id-new"]);
     });
 
     it("no longer finds a deleted article", async () => {

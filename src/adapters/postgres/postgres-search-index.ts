@@ -117,18 +117,24 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /**
-   * Runs a query. With terms or phrases: matches ranked by ts_rank (higher score is better), ties newest first.
-   * With no positive term (only filters and exclusions, or nothing): browsing, the newest matching articles
-   * first, score = article time in days since 1970. `total` counts every match after filters (copy groups with
+   * Runs a query. With terms or phrases: matches ranked by ts_rank (higher score is better), ties newest first; with
+   * sort `date`, every match newest first. With no positive term (only filters and exclusions, or nothing): browsing,
+   * the newest matching articles first. Newest first, score = article time in days since 1970. `total` counts every match after filters (copy groups with
    * `foldCopies`).
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
     const { match, excluded, title } = compileTsquery(query);
     const f: Filters = readSearchBounds(query);
-    if (query.foldCopies === true) return this.#searchFolded(f, match, excluded, title, query.recency);
+    const byDate = query.sort === "date" && match !== null;
+    if (query.foldCopies === true)
+      return this.#searchFolded(f, match, excluded, title, query.recency, byDate);
     const { params, param } = newParams();
     const sql =
-      match === null ? browseSql(f, excluded, param) : matchSql(f, match, title, query.recency, param);
+      match === null
+        ? browseSql(f, excluded, param)
+        : byDate
+          ? newestMatchesSql(f, match, param)
+          : matchSql(f, match, title, query.recency, param);
     const { rows } = await this.#pool.query<ResultRow>(sql, params);
     const total = rows[0]?.total ?? 0;
     const hits = [];
@@ -148,16 +154,17 @@ export class PostgresSearchIndex implements SearchIndex {
     excluded: string | null,
     title: string | null,
     recency: boolean,
+    byDate: boolean,
   ): Promise<SearchRefs> {
     const run = async (deep: boolean) => {
       const { params, param } = newParams();
       const sql =
-        match === null
-          ? foldedBrowseSql(f, excluded, param)
+        match === null || byDate
+          ? foldedBrowseSql(f, match, excluded, param)
           : foldedMatchSql(f, match, title, recency, deep, param);
       return (await this.#pool.query<FoldedRow>(sql, params)).rows;
     };
-    const windowed = match !== null && !hasFilters(f);
+    const windowed = match !== null && !byDate && !hasFilters(f);
     let deep = windowed && f.offset + f.limit > RANK_CANDIDATES_MAX;
     let rows = await run(deep);
     const total = rows[0]?.total ?? 0;
@@ -391,10 +398,21 @@ function foldedMatchSql(
 }
 
 /**
- * Folded browsing: the newest matching article of each copy group, newest groups first (browseSql's order), the
- * exclusions one GIN lookup.
+ * Folded browsing, or a folded search newest first (`match` given): the newest matching article of each copy group,
+ * newest groups first (browseSql's order). Browsing's exclusions are one GIN lookup; the matches are one GIN scan of
+ * the narrow article_search rows, which carry the time and source.
  */
-function foldedBrowseSql(f: Filters, excluded: string | null, param: Param): string {
+function foldedBrowseSql(f: Filters, match: string | null, excluded: string | null, param: Param): string {
+  const r = `r AS MATERIALIZED (SELECT seq, time_ms / ${DAY_MS}.0::float8 AS score FROM ws)`;
+  if (match !== null) {
+    return foldedPageSql(
+      `ws AS MATERIALIZED (
+        SELECT s.seq, s.time_ms, g.group_id AS gid, true AS w
+        FROM article_search s${GROUP_JOIN} WHERE s.doc @@ ${param(match, "tsquery")}${filterSql(f, "s", param)}),
+      ${r}`,
+      f,
+    );
+  }
   const notExcluded =
     excluded === null
       ? ""
@@ -404,9 +422,23 @@ function foldedBrowseSql(f: Filters, excluded: string | null, param: Param): str
       SELECT a.seq, a.time_ms, g.group_id AS gid, true AS w
       FROM articles a LEFT JOIN article_groups g ON g.seq = a.seq
       WHERE true${filterSql(f, "a", param)}${notExcluded}),
-    r AS MATERIALIZED (SELECT seq, time_ms / ${DAY_MS}.0::float8 AS score FROM ws)`,
+    ${r}`,
     f,
   );
+}
+
+/**
+ * Every match newest first (sort `date`), browseSql's order and score: one GIN scan of the narrow article_search
+ * rows, which carry the time and source, counted, and only the page's articles read.
+ */
+function newestMatchesSql(f: Filters, match: string, param: Param): string {
+  return `WITH m AS MATERIALIZED (
+      SELECT seq, time_ms FROM article_search WHERE doc @@ ${param(match, "tsquery")}${filterSql(f, "article_search", param)}
+    ),
+    p AS (SELECT seq, time_ms FROM m ORDER BY time_ms DESC, seq DESC LIMIT ${f.limit} OFFSET ${f.offset})
+    SELECT (SELECT count(*) FROM m) AS total, a.id, p.time_ms / ${DAY_MS}.0::float8 AS score
+    FROM (SELECT 1) AS one LEFT JOIN (p JOIN articles a ON a.seq = p.seq) ON true
+    ORDER BY p.time_ms DESC, p.seq DESC`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * Pure. Uses the same analyzer as indexing (stages/arabic), so adapters never run Arabic rules themselves.
  */
 import { AkhbarError } from "../../domain/errors.ts";
-import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
+import type { QueryTerm, SearchQuery, SearchSort } from "../../domain/search.ts";
 import { compoundKeyAt, mayBeginCompound, queryKeysOf } from "../arabic/analyze-text.ts";
 import { COMPOUND_WORDS_MAX } from "../arabic/compound-names.ts";
 import { stripInvisibles } from "../arabic/normalize-arabic.ts";
@@ -44,6 +44,8 @@ export interface ParseQueryOptions {
   from?: string | null;
   to?: string | null;
   recency?: boolean;
+  /** `date`: newest first instead of best first (SearchQuery.sort). */
+  sort?: SearchSort;
 }
 
 /**
@@ -253,6 +255,7 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
     limit: opts.limit,
     offset: opts.offset,
     recency: opts.recency ?? false,
+    sort: opts.sort ?? "relevance",
   };
 }
 

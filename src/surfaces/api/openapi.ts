@@ -100,7 +100,19 @@ export const OPENAPI_DOCUMENT = {
           { name: "to", in: "query", schema: { type: "string" }, description: "inclusive of its whole day" },
           limit(DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT),
           offset(MAX_SEARCH_OFFSET),
-          { name: "recent", in: "query", schema: { type: "boolean" } },
+          {
+            name: "recent",
+            in: "query",
+            schema: { type: "boolean" },
+            description: "blends freshness into relevance (sort=relevance only)",
+          },
+          {
+            name: "sort",
+            in: "query",
+            schema: { type: "string", enum: ["relevance", "date"], default: "relevance" },
+            description:
+              "relevance: best match first; date: every match newest first (score is then the article's time in days since 1970)",
+          },
         ],
         responses: {
           "200": {

@@ -185,6 +185,31 @@ describe("reader pages", () => {
     expect(paged.body).toContain("نتائج");
   });
 
+  it("offers best-first and newest-first orders above the results, the chosen one marked and kept in paging", async () => {
+    const best = await page(`/search?q=${q("شراكة")}`);
+    expect(best.body).toContain('<nav class="sort-choice" aria-label="ترتيب النتائج">');
+    expect(best.body).toMatch(
+      /<a class="sort-link" href="\/search\?q=[^"]*"[^>]* aria-current="true">الأكثر صلة<\/a>/,
+    );
+    expect(best.body).toMatch(/<a class="sort-link" href="\/search\?q=[^"]*&amp;sort=date">الأحدث<\/a>/);
+    const newest = await page(`/search?q=${q("شراكة")}&sort=date`);
+    expect(newest.status).toBe(200);
+    expect(newest.body).toMatch(
+      /<a class="sort-link" href="\/search\?q=[^"]*&amp;sort=date" aria-current="true">الأحدث<\/a>/,
+    );
+    expect(newest.body).toContain('<input type="hidden" name="sort" value="date">');
+    const api = JSON.parse((await page(`/api/search?q=${q("شراكة")}&sort=date&limit=100`)).body);
+    const times = api.hits.map((h: { published_at: string }) => Date.parse(h.published_at));
+    expect(times.length).toBeGreaterThan(1);
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    const bad = await page(`/api/search?q=${q("شراكة")}&sort=newest`);
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.code).toBe("search.bad_param");
+    const badPage = await page(`/search?q=${q("شراكة")}&sort=newest`);
+    expect(badPage.status).toBe(400);
+    expect(badPage.body).toContain("«الترتيب» في الرابط ليس من الخيارات المعروضة.");
+  });
+
   it("helps when a search finds nothing or has no query yet", async () => {
     const none = await page(`/search?q=${q("بطريق")}&source=sabq`);
     expect(none.body).toContain("لا مقالات تطابق كل الكلمات");

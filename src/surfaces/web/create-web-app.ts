@@ -276,6 +276,7 @@ export function createWebApp(deps: WebDeps): Hono {
       from: singleParam(get, "from"),
       to: singleParam(get, "to"),
       recent: get("recent").length > 0 && get("recent")[0] !== "0",
+      sort: get("sort")[0] === "date" ? "date" : "relevance",
       cut: typed.cut,
     };
     let result: SearchResult | null = null;

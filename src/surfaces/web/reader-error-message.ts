@@ -15,6 +15,7 @@ const PARAM_NAMES: Readonly<Record<string, string>> = {
   offset: "موضع الصفحة (offset)",
   limit: "عدد النتائج (limit)",
   recent: "تفضيل الأحدث",
+  sort: "الترتيب",
 };
 
 /**
@@ -66,6 +67,8 @@ function badParamMessage(d: BadParamDetails): string | null {
       return `${name} في الرابط يجب أن يكون بين ${d.min ?? 0} و${d.max ?? ""}.`;
     case "not_boolean":
       return `${name} في الرابط يجب أن يكون 1 أو 0.`;
+    case "not_choice":
+      return `${name} في الرابط ليس من الخيارات المعروضة.`;
     case "bad_date":
       return `${name} ليس تاريخًا صحيحًا. اكتبه بالصيغة ${DATE_FORMAT_HINT}.`;
     case "reversed_range":

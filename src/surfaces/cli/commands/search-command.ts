@@ -16,7 +16,7 @@ export const searchCommand: Command = {
   name: "search",
   summary: 'search articles: words, "phrases", -excluded, source:NAME',
   usage:
-    "search QUERY... [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--offset N] [--recent] [--json]",
+    "search QUERY... [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--offset N] [--recent] [--sort relevance|date] [--json]",
   options: {
     source: { type: "string", multiple: true },
     from: { type: "string" },
@@ -24,6 +24,7 @@ export const searchCommand: Command = {
     limit: { type: "string" },
     offset: { type: "string" },
     recent: { type: "boolean" },
+    sort: { type: "string" },
   },
   positionals: true,
   async run(ctx, values, positionals) {

@@ -2,7 +2,13 @@
  * Search: the query form with outlet and date filters, result count, per-outlet facet counts, highlighted snippets,
  * paging and empty states that suggest a next step. Pure render.
  */
-import type { SearchHit, SearchHitCopy, SearchQuery, SearchResult } from "../../../domain/search.ts";
+import type {
+  SearchHit,
+  SearchHitCopy,
+  SearchQuery,
+  SearchResult,
+  SearchSort,
+} from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { MAX_QUERY_CHARS, parseQuery } from "../../../stages/search/parse-query.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
@@ -27,6 +33,8 @@ export interface SearchForm {
   from: string;
   to: string;
   recent: boolean;
+  /** Best match first, or newest first (the choice above the results). */
+  sort: SearchSort;
   /** The typed text was longer than the parser reads and was cut (cutQuery). */
   cut: boolean;
 }
@@ -72,13 +80,14 @@ function filterSummary(f: SearchForm): string {
 
 export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
   const f = view.form;
-  const base = (over: Partial<Record<"source" | "offset", string | number | null>>) =>
+  const base = (over: Partial<Record<"source" | "offset" | "sort", string | number | null>>) =>
     `/search${queryString([
       ["q", f.q],
       ["source", over.source !== undefined ? over.source : f.sources.join(",")],
       ["from", f.from],
       ["to", f.to],
       ["recent", f.recent ? "1" : null],
+      ["sort", over.sort !== undefined ? over.sort : f.sort === "date" ? "date" : null],
       ["offset", over.offset ?? null],
     ])}`;
   const r = view.result;
@@ -87,6 +96,7 @@ export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
 <label class="field">كلمات البحث
 <input type="search" name="q" value="${f.q}" maxlength="${MAX_QUERY_CHARS}"></label>
 <button type="submit">ابحث</button>
+${f.sort === "date" ? html`<input type="hidden" name="sort" value="date">` : ""}
 <details class="filter-more"${isFilterFormOpen(view) ? html` open` : ""}><summary>${filterSummary(f)}</summary>
 <div class="filter-fields">
 <label>المصدر
@@ -110,6 +120,7 @@ ${
     : html`<div class="with-aside">
 <section aria-labelledby="results-h">
 <h2 id="results-h">${resultsHeading(f, r.total, ctx)}</h2>
+${f.q !== "" && r.total > 1 ? sortChoice(f.sort, base) : ""}
 ${r.hits.some((hit) => hit.copies.length > 0) ? html`<p class="note" id="count-note">${COUNT_NOTE}</p>` : ""}
 ${
   r.total === 0
@@ -142,6 +153,20 @@ export function searchHitCard(hit: SearchHit, ctx: ViewContext): SafeHtml {
 <ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${shortTime(hit.published_at, ctx)}</li></ul>
 ${copiesLine(hit.copies, hit.source, ctx)}
 </article></li>`;
+}
+
+/**
+ * The results' order as two links, the current one marked: best match first (the default) or every match newest
+ * first. Shown when there are words to rank by and more than one result; a browse is newest first already. Paging
+ * restarts at the first page.
+ */
+function sortChoice(
+  sort: SearchSort,
+  base: (over: Partial<Record<"sort", string | null>>) => string,
+): SafeHtml {
+  const choice = (value: SearchSort, label: string) =>
+    html`<li><a class="sort-link" href="${base({ sort: value === "date" ? "date" : null })}"${sort === value ? html` aria-current="true"` : ""}>${label}</a></li>`;
+  return html`<nav class="sort-choice" aria-label="ترتيب النتائج"><span>الترتيب:</span><ul class="sort-options">${choice("relevance", "الأكثر صلة")}${choice("date", "الأحدث")}</ul></nav>`;
 }
 
 /** Longest query echoed in the results heading; a pasted paragraph stays readable in the box above it. */
