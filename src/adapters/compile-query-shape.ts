@@ -48,6 +48,20 @@ export function compileQueryShape(query: SearchQuery, dialect: QueryDialect): Co
     const title = dialect.title(phrase);
     if (title !== null) inTitle.push(title);
   }
+  // Alternatives: any one matches; the title boost holds when the title holds one of those that have stems.
+  for (const group of query.anyOf) {
+    const exprs: string[] = [];
+    const titles: string[] = [];
+    for (const words of group) {
+      const expr = words.length === 1 ? dialect.term(words[0]!) : dialect.phrase(words);
+      if (expr !== null && !exprs.includes(expr)) exprs.push(expr);
+      const title = dialect.title(words);
+      if (title !== null) titles.push(title);
+    }
+    if (exprs.length === 0) continue;
+    positive.push(exprs.length === 1 ? exprs[0]! : `(${exprs.join(dialect.or)})`);
+    if (titles.length > 0) inTitle.push(titles.length === 1 ? titles[0]! : `(${titles.join(dialect.or)})`);
+  }
   const negative: string[] = [];
   for (const term of query.excluded) {
     const expr = dialect.term(term);

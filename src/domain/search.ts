@@ -21,6 +21,11 @@ export interface SearchQuery {
   terms: QueryTerm[];
   /** Every phrase must match with its words adjacent. */
   phrases: QueryTerm[][];
+  /**
+   * Every group must match through one of its alternatives (`a OR b`): each alternative a word (one term) or a phrase
+   * (several, adjacent). Usually empty.
+   */
+  anyOf: QueryTerm[][][];
   /** No hit may match any of these. */
   excluded: QueryTerm[];
   /** Restrict to these publisher source ids (any of them). Empty means all. */
@@ -116,6 +121,7 @@ export interface SearchResult {
 export const EMPTY_QUERY: SearchQuery = {
   terms: [],
   phrases: [],
+  anyOf: [],
   excluded: [],
   sources: [],
   from: null,

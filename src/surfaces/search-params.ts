@@ -190,6 +190,7 @@ export type BadParamReason =
   | "out_of_range"
   | "not_boolean"
   | "not_choice"
+  | "bad_syntax"
   | "bad_date"
   | "reversed_range"
   | "not_identifier";

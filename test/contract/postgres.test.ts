@@ -546,6 +546,8 @@ describe.runIf(reachable)("postgres", () => {
         makeQuery({ terms: [term("oil"), term("gas")] }),
         makeQuery({ phrases: [[term("oil"), term("price")]] }),
         makeQuery({ terms: [term("deal")], excluded: [term("war")] }),
+        makeQuery({ anyOf: [[[term("oil")], [term("gas")]]] }),
+        makeQuery({ terms: [term("deal")], anyOf: [[[term("war")], [term("oil"), term("price")]]] }),
       ];
       await fc.assert(
         fc.asyncProperty(fc.array(article, { minLength: 30, maxLength: 120 }), async (articles) => {
@@ -591,6 +593,7 @@ describe.runIf(reachable)("postgres", () => {
         makeQuery({ terms: [term("oil"), term("gas")] }),
         makeQuery({ terms: [term("deal")], excluded: [term("war")] }),
         makeQuery({ terms: [term("price")], sources: ["alpha"] }),
+        makeQuery({ anyOf: [[[term("oil")], [term("gas")]]] }),
       ];
       await fc.assert(
         fc.asyncProperty(fc.array(article, { minLength: 30, maxLength: 100 }), async (articles) => {

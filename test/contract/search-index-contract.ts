@@ -671,6 +671,47 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
         expect(await ids({ terms: [term("gas")], sort: "date", foldCopies })).toEqual(["id-none", "id-new"]);
     });
 
+    it("finds either alternative of an OR group, words or phrases, with the other terms and exclusions still holding", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("us", { index: { title: "america talks", body: "x" } }),
+        makeArticleWrite("ru", { index: { title: "russia talks", body: "x" } }),
+        makeArticleWrite("both", { index: { title: "america russia talks", body: "x" } }),
+        makeArticleWrite("cn", { index: { title: "china talks", body: "x" } }),
+        makeArticleWrite("apart", { index: { title: "oil talks", body: "news of the price" } }),
+        makeArticleWrite("phrase", { index: { title: "talks", body: "oil price up" } }),
+        makeArticleWrite("sport", { index: { title: "russia sport", body: "x" } }),
+      ]);
+      const sorted = async (q: Partial<SearchQuery>) => (await ids(q)).sort();
+      const usOrRu = [[term("america")], [term("russia")]];
+      expect(await sorted({ anyOf: [usOrRu] })).toEqual(["id-both", "id-ru", "id-sport", "id-us"]);
+      expect(await sorted({ terms: [term("talks")], anyOf: [usOrRu] })).toEqual([
+        "id-both",
+        "id-ru",
+        "id-us",
+      ]);
+      expect(await sorted({ anyOf: [usOrRu], excluded: [term("sport")] })).toEqual([
+        "id-both",
+        "id-ru",
+        "id-us",
+      ]);
+      // A phrase alternative keeps its words adjacent.
+      const phraseOrChina = [[term("oil"), term("price")], [term("china")]];
+      expect(await sorted({ anyOf: [phraseOrChina] })).toEqual(["id-cn", "id-phrase"]);
+      // Two groups: one of each.
+      expect(await sorted({ anyOf: [usOrRu, [[term("sport")], [term("china")]]] })).toEqual(["id-sport"]);
+      // The title boost holds when the title holds an alternative: a title hit ranks above a body-only one.
+      await storage.articles.writeArticles([
+        makeArticleWrite("body", { index: { title: "talks", body: "china china china" } }),
+      ]);
+      expect((await ids({ anyOf: [[[term("china")], [term("nothing")]]] }))[0]).toBe("id-cn");
+      // Counted alike per source and when folding; sorted newest first as any query.
+      expect(Object.fromEntries(await storage.search.countBySource(makeQuery({ anyOf: [usOrRu] })))).toEqual({
+        alpha: 4,
+      });
+      expect((await storage.search.search(makeQuery({ anyOf: [usOrRu], foldCopies: true }))).total).toBe(4);
+      expect((await storage.search.search(makeQuery({ anyOf: [usOrRu], sort: "date" }))).total).toBe(4);
+    });
+
     it("no longer finds a deleted article", async () => {
       await storage.articles.writeArticles([
         makeArticleWrite("a", { index: { title: "oil", body: "" } }),

@@ -90,6 +90,14 @@ describe("buildSnippet", () => {
       m("قالت [[وزارة]] [[الصحة]] اليوم"),
     );
   });
+
+  it("marks the words of every OR alternative, phrase or word, in the snippet and the title", () => {
+    const query = q('أمريكا OR روسيا OR "وزارة الصحة"');
+    expect(buildSnippet("زار وفد من روسيا وأمريكا وزارة الصحة", query)).toBe(
+      m("زار وفد من [[روسيا]] [[وأمريكا]] [[وزارة]] [[الصحة]]"),
+    );
+    expect(highlightTitle("روسيا تحذر", query)).toBe(m("[[روسيا]] تحذر"));
+  });
 });
 
 describe("buildSnippet on unusual spellings", () => {

@@ -118,7 +118,7 @@ function buildMatcher(query: SearchQuery): WordMatcher {
   const bySurface = new Map<string, number>();
   const byStem = new Map<string, number>();
   const needles: string[] = [];
-  const terms: QueryTerm[] = [...query.terms, ...query.phrases.flat()];
+  const terms: QueryTerm[] = [...query.terms, ...query.phrases.flat(), ...query.anyOf.flat(2)];
   terms.forEach((term, i) => {
     if (!bySurface.has(term.surface)) bySurface.set(term.surface, i);
     if (term.surface !== "") needles.push(term.surface);

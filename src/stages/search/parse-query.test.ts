@@ -73,6 +73,58 @@ describe("parseQuery", () => {
     }
   });
 
+  it("reads OR between words or phrases as alternatives, binding only its two neighbours", () => {
+    const surfaces = (raw: string) => {
+      const q = parseQuery(raw, opts);
+      return {
+        terms: q.terms.map((t) => t.surface),
+        phrases: q.phrases.map((p) => p.map((t) => t.surface)),
+        anyOf: q.anyOf.map((g) => g.map((alt) => alt.map((t) => t.surface))),
+        excluded: q.excluded.map((t) => t.surface),
+      };
+    };
+    expect(surfaces("أمريكا OR روسيا")).toEqual({
+      terms: [],
+      phrases: [],
+      anyOf: [[["امريكا"], ["روسيا"]]],
+      excluded: [],
+    });
+    // Chained, with a phrase, a required word and an exclusion beside it.
+    expect(surfaces('الاتفاق أمريكا OR روسيا OR "الاتحاد الأوروبي" -النووي')).toEqual({
+      terms: ["الاتفاق"],
+      phrases: [],
+      anyOf: [[["امريكا"], ["روسيا"], ["الاتحاد", "الاوروبي"]]],
+      excluded: ["النووي"],
+    });
+    // A compound name is one alternative; a stop word joined by OR is kept, not optional.
+    expect(surfaces("عبد الله OR سلمان").anyOf).toEqual([[["عبدالله"], ["سلمان"]]]);
+    expect(surfaces("في OR غزة").anyOf).toEqual([[["في"], ["غزه"]]]);
+    // Lower-case or, and OR inside quotes, are words; a repeated alternative is one.
+    expect(surfaces("أمريكا or روسيا").anyOf).toEqual([]);
+    expect(surfaces('"أمريكا OR روسيا"').phrases).toEqual([["امريكا", "or", "روسيا"]]);
+    expect(surfaces("غزة OR غزة")).toMatchObject({ terms: ["غزه"], anyOf: [] });
+  });
+
+  it("refuses an OR with nothing on one side or next to an excluded word, as a bad q parameter", () => {
+    for (const raw of [
+      "OR روسيا",
+      "أمريكا OR",
+      "أمريكا OR OR روسيا",
+      "-أمريكا OR روسيا",
+      "أمريكا OR -روسيا",
+      "OR",
+    ]) {
+      let caught: unknown;
+      try {
+        parseQuery(raw, opts);
+      } catch (err) {
+        caught = err;
+      }
+      expect(isAkhbarError(caught) && caught.code, raw).toBe("search.bad_param");
+      expect(isAkhbarError(caught) && caught.details, raw).toEqual({ param: "q", reason: "bad_syntax" });
+    }
+  });
+
   it("keeps stop words inside phrases and drops them as loose words", () => {
     const q = parseQuery('في غزة "في غزة"', opts);
     expect(q.terms.map((t) => t.surface)).toEqual(["غزه"]);

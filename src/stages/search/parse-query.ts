@@ -35,6 +35,14 @@ const EXCLUDE_MARKS = new Set(["-", "\u2212"]);
 
 const SOURCE_PREFIX = "source:";
 
+/**
+ * The word that joins two alternatives (`أمريكا OR روسيا`): upper-case Latin only, as web search engines read it, so it
+ * is never a word of an Arabic query. Arabic أو is not read as one: the script has no capitals to set an operator
+ * apart, and it is an ordinary word of news prose (1 in 18 of the dev corpus's opening sentences, 29% of its
+ * articles), so a pasted sentence holding it would silently switch from every word to either side.
+ */
+const OR_WORD = "OR";
+
 /** Options the surface supplies: paging, time bounds and the freshness switch. */
 export interface ParseQueryOptions {
   limit: number;
@@ -100,32 +108,37 @@ function chunksOfTerm(chunks: readonly string[], at: number): number {
   return taken;
 }
 
-/** Splits raw input into phrase bodies and the loose text between them; an unmatched quote is ignored. */
-function splitPhrases(raw: string): { phrases: string[]; loose: string[] } {
-  const phrases: string[] = [];
-  const loose: string[] = [];
+/** One piece of a query, in reading order: a quoted phrase's body, or one space-separated chunk of the loose text. */
+type Piece = { phrase: string } | { chunk: string };
+
+/** Splits raw input into phrase bodies and the chunks of loose text around them, in order; an unmatched quote is ignored. */
+function splitPieces(raw: string): Piece[] {
+  const pieces: Piece[] = [];
+  const pushLoose = (text: string) => {
+    for (const chunk of text.split(/\s+/u)) if (chunk !== "") pieces.push({ chunk });
+  };
   let current = "";
-  let openAt = -1;
+  let open = false;
   let buffer = "";
   for (const ch of raw) {
     if (QUOTE_CHARS.has(ch)) {
-      if (openAt < 0) {
-        loose.push(current);
+      if (!open) {
+        pushLoose(current);
         current = "";
-        openAt = 1;
+        open = true;
         buffer = "";
       } else {
-        phrases.push(buffer);
-        openAt = -1;
+        pieces.push({ phrase: buffer });
+        open = false;
       }
       continue;
     }
-    if (openAt < 0) current += ch;
+    if (!open) current += ch;
     else buffer += ch;
   }
   // An unbalanced quote: read what followed it as loose words.
-  loose.push(openAt < 0 ? current : buffer);
-  return { phrases, loose };
+  pushLoose(open ? buffer : current);
+  return pieces;
 }
 
 /**
@@ -144,7 +157,7 @@ export function cutQuery(raw: string): { text: string; cut: boolean } {
 
 /**
  * Takes the `source:ID` words out of a query, outside quoted phrases, as the search form's outlet filter. Quotes pair
- * as in splitPhrases: an unmatched quote opens nothing. Each word may name several outlets by commas; ids are
+ * as in splitPieces: an unmatched quote opens nothing. Each word may name several outlets by commas; ids are
  * unquoted and lowercased (source ids are lowercase slugs), without repeats; checking them is the caller's job.
  * Example: `وزارة الصحة source:okaz,Sabq` → {text: "وزارة الصحة", sources: ["okaz", "sabq"]}.
  */
@@ -185,17 +198,19 @@ function sourceIdsOf(value: string): string[] {
 
 /**
  * Parses a search box query. Words are required (AND); "quoted text" (also « », “ ”) is a phrase; -word excludes;
- * source:ID restricts to a publisher (repeatable). Stop words outside phrases are not required, unless every word
+ * `a OR b` needs either (words or phrases, chained: `a OR b OR c`; OR binds only its neighbours); source:ID restricts
+ * to a publisher (repeatable). Stop words outside phrases are not required, unless every word
  * is one (a search for علي, which is also على). Garbage is tolerated; input is capped at MAX_QUERY_CHARS and
  * MAX_QUERY_TERMS (cutQuery). A query of filters only (a source, from the text or `opts`) browses: no terms, the
- * newest matches first. Throws AkhbarError `search.bad_query` only when neither a searchable word nor a source remains.
+ * newest matches first. Throws AkhbarError `search.bad_query` when neither a searchable word nor a source remains, and
+ * `search.bad_param` (q, bad_syntax) for an OR with nothing on one side or next to an excluded word.
  * Example: `وزارة الصحة "كورونا الجديد" -لقاح source:spa` -> 2 terms, 1 phrase of 2, 1 excluded, sources ["spa"].
  */
 export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   // Invisibles go first: U+FEFF is \s to the word split below but inside a word to the tokenizer and the index.
   // `source:` words leave first, by the rule the reader's search form uses, so the box and the results agree.
   const split = splitQuerySources(stripInvisibles(cutQuery(raw).text));
-  const { phrases: phraseBodies, loose } = splitPhrases(split.text);
+  const pieces = splitPieces(split.text);
 
   let budget = MAX_QUERY_TERMS;
   const take = (terms: QueryTerm[]): QueryTerm[] => {
@@ -204,43 +219,66 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
     return kept;
   };
 
+  // The query's words and phrases in order, each an atom, and OR between them.
+  const atoms: (Atom | typeof OR_WORD)[] = [];
+  for (let p = 0; p < pieces.length; ) {
+    const piece = pieces[p]!;
+    if ("phrase" in piece) {
+      // A phrase that is one compound in two words ("واتس اب", "عبد الله") is that word, written either way.
+      const words = take(termsOf(piece.phrase));
+      if (words.length > 0) atoms.push({ words, excluded: false, optional: false });
+      p++;
+      continue;
+    }
+    if (piece.chunk === OR_WORD) {
+      atoms.push(OR_WORD);
+      p++;
+      continue;
+    }
+    // A run of loose chunks up to the next phrase or OR: a compound may span chunks inside it.
+    const chunks: string[] = [];
+    for (; p < pieces.length; p++) {
+      const next = pieces[p]!;
+      if (!("chunk" in next) || next.chunk === OR_WORD) break;
+      chunks.push(next.chunk);
+    }
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      const excluding = EXCLUDE_MARKS.has(chunk[0]!);
+      // "عبد الله", "واتس اب" typed as two words: read with the next chunks so termsOf joins them ("-عبد الله"
+      // excludes the name).
+      const rest = [excluding ? chunk.slice(1) : chunk, ...chunks.slice(i + 1, i + COMPOUND_CHUNKS_MAX)];
+      const taken = chunksOfTerm(rest, 0);
+      const text = rest.slice(0, taken).join(" ");
+      i += taken - 1;
+      for (const term of take(termsOf(text)))
+        atoms.push({ words: [term], excluded: excluding, optional: !excluding && isStopWord(term.surface) });
+    }
+  }
+
   const phrases: QueryTerm[][] = [];
   const required: QueryTerm[] = [];
   const excluded: QueryTerm[] = [];
-
-  for (const body of phraseBodies) {
-    // A phrase that is one compound in two words ("واتس اب", "عبد الله") is that word, written either way.
-    const words = take(termsOf(body));
-    // A one-word phrase is an exact required word, stop word or not.
-    if (words.length === 1) required.push(words[0]!);
-    else if (words.length > 1) phrases.push(words);
-  }
+  const anyOf: QueryTerm[][][] = [];
   const optionalStopWords: QueryTerm[] = [];
-  const chunks = loose
-    .join(" ")
-    .split(/\s+/u)
-    .filter((chunk) => chunk !== "");
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i]!;
-    const excluding = EXCLUDE_MARKS.has(chunk[0]!);
-    // "عبد الله", "واتس اب" typed as two words: read with the next chunks so termsOf joins them ("-عبد الله" excludes
-    // the name).
-    const rest = [excluding ? chunk.slice(1) : chunk, ...chunks.slice(i + 1, i + COMPOUND_CHUNKS_MAX)];
-    const taken = chunksOfTerm(rest, 0);
-    const text = rest.slice(0, taken).join(" ");
-    i += taken - 1;
-    if (excluding) {
-      excluded.push(...take(termsOf(text)));
+  for (const unit of joinAlternatives(atoms)) {
+    if (unit.length > 1) {
+      anyOf.push(unit.map((atom) => atom.words));
       continue;
     }
-    for (const term of take(termsOf(text))) {
-      if (isStopWord(term.surface)) optionalStopWords.push(term);
-      else required.push(term);
-    }
+    const atom = unit[0]!;
+    const [first] = atom.words;
+    if (atom.words.length > 1) phrases.push(atom.words);
+    else if (first === undefined) continue;
+    else if (atom.excluded) excluded.push(first);
+    // A one-word phrase is an exact required word, stop word or not.
+    else if (atom.optional) optionalStopWords.push(first);
+    else required.push(first);
   }
-  if (required.length === 0 && phrases.length === 0) required.push(...optionalStopWords);
+  if (required.length === 0 && phrases.length === 0 && anyOf.length === 0)
+    required.push(...optionalStopWords);
   const allSources = [...new Set([...(opts.sources ?? []), ...split.sources])];
-  if (required.length === 0 && phrases.length === 0 && allSources.length === 0) {
+  if (required.length === 0 && phrases.length === 0 && anyOf.length === 0 && allSources.length === 0) {
     throw new AkhbarError("search.bad_query", "search: the query has no searchable words", {
       query: raw.slice(0, 100),
     });
@@ -248,6 +286,7 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
   return {
     terms: dedupeBySurface(required),
     phrases,
+    anyOf,
     excluded: dedupeBySurface(excluded),
     sources: allSources,
     from: opts.from ?? null,
@@ -263,10 +302,54 @@ export function parseQuery(raw: string, opts: ParseQueryOptions): SearchQuery {
 export function hasSearchableWords(raw: string): boolean {
   try {
     const q = parseQuery(raw, { limit: 0, offset: 0 });
-    return q.terms.length + q.phrases.length > 0;
+    return q.terms.length + q.phrases.length + q.anyOf.length > 0;
   } catch {
     return false;
   }
+}
+
+/** A word (one term) or a quoted phrase of the query, excluded (-word) or not; a loose stop word is optional. */
+interface Atom {
+  words: QueryTerm[];
+  excluded: boolean;
+  optional: boolean;
+}
+
+/**
+ * The atoms in units: an atom alone, or the alternatives OR joins (`a OR b OR "c d"`), repeats left out. OR binds its
+ * two neighbours only, so `a b OR c` needs a and one of b, c. Throws AkhbarError `search.bad_param` (q, bad_syntax)
+ * when an OR lacks a word or phrase on either side, or joins an excluded word (`-a OR b` has no one reading).
+ */
+function joinAlternatives(atoms: readonly (Atom | typeof OR_WORD)[]): Atom[][] {
+  const units: Atom[][] = [];
+  let joining = false;
+  for (const atom of atoms) {
+    const last = units.at(-1);
+    if (atom === OR_WORD) {
+      if (last === undefined || joining) throw badSyntax("OR must stand between two words or phrases");
+      joining = true;
+      continue;
+    }
+    if (!joining || last === undefined) {
+      units.push([atom]);
+      continue;
+    }
+    if (atom.excluded || last.some((a) => a.excluded))
+      throw badSyntax("OR cannot join an excluded word (-word)");
+    joining = false;
+    const key = (a: Atom) => a.words.map((w) => w.surface).join(" ");
+    if (!last.some((a) => key(a) === key(atom))) last.push({ ...atom, optional: false });
+  }
+  if (joining) throw badSyntax("OR must stand between two words or phrases");
+  return units.map((unit) => (unit.length === 1 ? unit : unit.map((a) => ({ ...a, optional: false }))));
+}
+
+/** A query the parser cannot read: `search.bad_param` on `q`, as surfaces report a bad parameter (400). */
+function badSyntax(problem: string): AkhbarError {
+  return new AkhbarError("search.bad_param", `search: parameter "q" is not a valid query: ${problem}`, {
+    param: "q",
+    reason: "bad_syntax",
+  });
 }
 
 /** Keeps the first term of each surface form: "غزة غزة" asks for one word. */

@@ -82,7 +82,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: "Ranked search",
         description:
-          'Query syntax: words (all required), "quoted phrases", -excluded, source:NAME. Spelling variants (أ/ا, ة/ه, ى/ي), tashkeel, tatweel and clitics are folded. A text republished by several outlets (a copy group) is one hit with the others as its copies; pages and the total count hits, so every page holds `limit` hits while that many remain.',
+          'Query syntax: words (all required), "quoted phrases", -excluded, a OR b (either alternative, words or phrases; OR in capitals binds its two neighbours; an OR at either end or beside -word is a 400 search.bad_param), source:NAME. Spelling variants (أ/ا, ة/ه, ى/ي), tashkeel, tatweel and clitics are folded. A text republished by several outlets (a copy group) is one hit with the others as its copies; pages and the total count hits, so every page holds `limit` hits while that many remain.',
         parameters: [
           {
             name: "q",

@@ -210,6 +210,20 @@ describe("reader pages", () => {
     expect(badPage.body).toContain("«الترتيب» في الرابط ليس من الخيارات المعروضة.");
   });
 
+  it("searches either word of an OR, highlighted, and refuses a dangling OR as a 400 bad q parameter", async () => {
+    const either = JSON.parse((await page(`/api/search?q=${q("بطريق OR أمريكا")}`)).body);
+    const alone = JSON.parse((await page(`/api/search?q=${q("أمريكا")}`)).body);
+    expect(either.total).toBe(alone.total);
+    expect(either.total).toBeGreaterThan(0);
+    expect(either.hits[0].title_html).toContain("<mark>");
+    const api = await page(`/api/search?q=${q("أمريكا OR")}`);
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body).error.code).toBe("search.bad_param");
+    const reader = await page(`/search?q=${q("OR أمريكا")}`);
+    expect(reader.status).toBe(400);
+    expect(reader.body).toContain("تصل OR بين كلمتين أو عبارتين");
+  });
+
   it("helps when a search finds nothing or has no query yet", async () => {
     const none = await page(`/search?q=${q("بطريق")}&source=sabq`);
     expect(none.body).toContain("لا مقالات تطابق كل الكلمات");

@@ -566,6 +566,7 @@ async function countPerDay(
     const refs = await storage.search.search({
       terms: [],
       phrases: [],
+      anyOf: [],
       excluded: [],
       sources: [sourceId],
       from: new Date(from).toISOString(),

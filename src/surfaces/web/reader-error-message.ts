@@ -67,6 +67,8 @@ function badParamMessage(d: BadParamDetails): string | null {
       return `${name} في الرابط يجب أن يكون بين ${d.min ?? 0} و${d.max ?? ""}.`;
     case "not_boolean":
       return `${name} في الرابط يجب أن يكون 1 أو 0.`;
+    case "bad_syntax":
+      return "تصل OR بين كلمتين أو عبارتين، مثل «أمريكا OR روسيا»، فلا تأتي أول البحث ولا آخره ولا بجوار كلمة مستبعدة (-كلمة).";
     case "not_choice":
       return `${name} في الرابط ليس من الخيارات المعروضة.`;
     case "bad_date":

@@ -114,6 +114,7 @@ function browseQuery(sources: readonly string[], limit: number, offset: number):
   return {
     terms: [],
     phrases: [],
+    anyOf: [],
     excluded: [],
     sources: [...sources],
     from: null,

@@ -14,7 +14,7 @@ import { countNoun } from "../count-noun.ts";
 
 export const searchCommand: Command = {
   name: "search",
-  summary: 'search articles: words, "phrases", -excluded, source:NAME',
+  summary: 'search articles: words, "phrases", -excluded, a OR b, source:NAME',
   usage:
     "search QUERY... [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--offset N] [--recent] [--sort relevance|date] [--json]",
   options: {

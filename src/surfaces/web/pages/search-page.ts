@@ -250,7 +250,7 @@ function tips(q: string): SafeHtml {
   } catch {
     return html``;
   }
-  const required = query.terms.length + query.phrases.length;
+  const required = query.terms.length + query.phrases.length + query.anyOf.length;
   return html`${required > 1 ? html`<li>قلّل عدد الكلمات: كل كلمة شرط.</li>` : ""}
 ${query.phrases.length > 0 ? html`<li>العبارة بين علامتي تنصيص تتطلب الكلمات متجاورة؛ جرّبها بلا تنصيص.</li>` : ""}
 ${required === 1 && query.phrases.length === 0 ? html`<li>تحقّق من إملاء الكلمة، أو جرّب كلمة أخرى بالمعنى نفسه.</li>` : ""}`;
