@@ -4,6 +4,7 @@
  * MATCH, PostgreSQL tsquery) through a dialect. Adapter helper, pure.
  */
 import type { QueryTerm, SearchQuery } from "../domain/search.ts";
+import { PHRASE_STEM_COMBINATIONS_MAX, PROXIMITY_TERMS_MAX, PROXIMITY_TERMS_MIN } from "./search-policy.ts";
 
 /** A token with no letter, digit or private-use character is ignored like a stop word, in every engine. */
 const TOKEN_CHAR_RE = /[\p{L}\p{N}\p{Co}]/u;
@@ -21,6 +22,11 @@ export interface QueryDialect {
   without(positive: string, excluded: string): string;
   /** The title expression when some word has no stems, so no title can hold them all. */
   noTitle: string | null;
+  /**
+   * Each word's stems (one list per word, the cap on combinations applied) standing within the proximity window
+   * (search-policy.ts, PROXIMITY_GAP_TOKENS) in one field, in any order.
+   */
+  near(stemLists: readonly string[][]): string;
 }
 
 export interface CompiledQuery {
@@ -30,6 +36,11 @@ export interface CompiledQuery {
   excluded: string | null;
   /** Every term and phrase found in the title (through its stems); `noTitle` when that cannot hold. */
   title: string | null;
+  /**
+   * The query's loose words within the proximity window of one another (dialect.near); null unless the query has
+   * PROXIMITY_TERMS_MIN to PROXIMITY_TERMS_MAX of them, each with a usable stem.
+   */
+  near: string | null;
 }
 
 /** Walks the query once in a fixed order and joins the dialect's pieces. */
@@ -68,10 +79,35 @@ export function compileQueryShape(query: SearchQuery, dialect: QueryDialect): Co
     if (expr !== null) negative.push(expr);
   }
   const excluded = negative.length === 0 ? null : negative.join(dialect.or);
-  if (positive.length === 0) return { match: null, excluded, title: null };
+  if (positive.length === 0) return { match: null, excluded, title: null, near: null };
   const all = positive.join(dialect.and);
   const title = inTitle.length === positive.length ? inTitle.join(dialect.and) : dialect.noTitle;
-  return { match: excluded === null ? all : dialect.without(all, excluded), excluded, title };
+  const match = excluded === null ? all : dialect.without(all, excluded);
+  return { match, excluded, title, near: nearOf(query.terms, dialect) };
+}
+
+/** dialect.near over the words' stems, when the query has a proximity to rank by (CompiledQuery.near). */
+function nearOf(terms: readonly QueryTerm[], dialect: QueryDialect): string | null {
+  if (terms.length < PROXIMITY_TERMS_MIN || terms.length > PROXIMITY_TERMS_MAX) return null;
+  const stemLists = terms.map((t) => uniqueUsable(t.stems));
+  if (stemLists.some((list) => list.length === 0)) return null;
+  return dialect.near(capStemCombinations(stemLists));
+}
+
+/**
+ * Stem lists as phrases and windows spell them out: every combination while there are at most
+ * PHRASE_STEM_COMBINATIONS_MAX, else each word's first stem (its common spelling).
+ */
+export function capStemCombinations(stemLists: readonly string[][]): string[][] {
+  const combinations = stemLists.reduce((n, list) => n * list.length, 1);
+  return combinations <= PHRASE_STEM_COMBINATIONS_MAX ? [...stemLists] : stemLists.map((l) => l.slice(0, 1));
+}
+
+/** Every combination of one item from each list, in order: [[a, b], [c]] → [[a, c], [b, c]]. */
+export function cartesian(lists: readonly string[][]): string[][] {
+  let out: string[][] = [[]];
+  for (const list of lists) out = out.flatMap((prefix) => list.map((item) => [...prefix, item]));
+  return out;
 }
 
 export function isUsable(token: string): boolean {

@@ -59,6 +59,23 @@ export const RECENCY_FLOOR = 0.35;
  */
 export const RANK_CANDIDATES_MAX = 500;
 
+/**
+ * Proximity: a query of PROXIMITY_TERMS_MIN to PROXIMITY_TERMS_MAX loose words whose stems all stand within a window
+ * in one field (title or body), in any order, scores PROXIMITY_MULTIPLIER times more. The window is FTS5's NEAR(…, N)
+ * with N = PROXIMITY_GAP_TOKENS, which counts the positions between the first word and the last, the query's own
+ * words included: two words with at most one other between them, three side by side. Without it «13 شهيدا» or
+ * «هيئة حقوق الإنسان» ranked articles naming the words apart (بعد 13 عاماً … الشهيد) above those naming the thing.
+ * Tuned on testdata/labels/search-proximity.jsonl (28 two- and three-word dev queries, first pages judged by hand;
+ * bench/search-proximity.ts): mean P@10 0.875 without; gap 1 × 2: 0.914 (× 3 the same); gap 1 × 1.5: 0.900; gap 3
+ * × 1.5: 0.893, × 2: 0.896; gap 6 × 1.5: 0.889; gap 0 × 2: 0.879 (two hits unjudged). A weak step, as the title boost
+ * already lifts the headlines that name the thing: 5 of the 28 first pages changed, 4 for the better, none worse.
+ */
+export const PROXIMITY_GAP_TOKENS = 1;
+export const PROXIMITY_MULTIPLIER = 2;
+export const PROXIMITY_TERMS_MIN = 2;
+/** More words would need every order of them spelled out in PostgreSQL's tsquery (3 words: 6 orders). */
+export const PROXIMITY_TERMS_MAX = 3;
+
 /** Larger pages are refused: surfaces page through results, and ranking a huge page is wasted work. */
 export const SEARCH_LIMIT_MAX = 1000;
 

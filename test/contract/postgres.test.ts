@@ -676,7 +676,7 @@ describe.runIf(reachable)("postgres", () => {
           fc.array(queryTerm, { maxLength: 2 }),
           async (terms, phrases, excluded) => {
             const q = compileTsquery(makeQuery({ terms, phrases, excluded }));
-            for (const text of [q.match, q.excluded, q.title]) {
+            for (const text of [q.match, q.excluded, q.title, q.near]) {
               if (text !== null) await storage.pool.query("SELECT $1::tsquery", [text]);
             }
             const field = terms.map((t) => t.surface).join(" ") as MatchText;

@@ -712,6 +712,31 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       expect((await storage.search.search(makeQuery({ anyOf: [usOrRu], sort: "date" }))).total).toBe(4);
     });
 
+    it("ranks an article whose words stand close together above one naming them far apart", async () => {
+      const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
+      await storage.articles.writeArticles([
+        // Written first, the shorter far-apart article would win the tie-break and bm25's length term.
+        makeArticleWrite("apart", { index: { title: "news", body: `crown ${filler(30)} prince` } }),
+        makeArticleWrite("near", { index: { title: "news", body: `x prince w1 crown ${filler(30)} y w2` } }),
+        makeArticleWrite("split", { index: { title: "crown", body: `prince ${filler(30)}` } }),
+      ]);
+      const ranked = await ids({ terms: [term("crown"), term("prince")] });
+      expect(ranked[0]).toBe("id-near");
+      // Within the window in any order; a word in the title and one in the body are not near each other.
+      expect(ranked.indexOf("id-near")).toBeLessThan(ranked.indexOf("id-apart"));
+      const near = await storage.search.search(makeQuery({ terms: [term("crown"), term("prince")] }));
+      const apart = near.hits.find((h) => h.id === "id-apart")!.score;
+      // Three words: side by side, in any order (the window spans PROXIMITY_GAP_TOKENS + 1 positions).
+      await storage.articles.writeArticles([
+        makeArticleWrite("three", {
+          index: { title: "news", body: `king ${filler(30)} crown prince ${filler(3)}` },
+        }),
+        makeArticleWrite("three-near", { index: { title: "news", body: `prince crown king ${filler(34)}` } }),
+      ]);
+      expect((await ids({ terms: [term("crown"), term("prince"), term("king")] }))[0]).toBe("id-three-near");
+      expect(near.hits.find((h) => h.id === "id-near")!.score).toBeGreaterThan(apart);
+    });
+
     it("no longer finds a deleted article", async () => {
       await storage.articles.writeArticles([
         makeArticleWrite("a", { index: { title: "oil", body: "" } }),

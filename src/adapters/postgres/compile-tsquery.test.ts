@@ -51,11 +51,33 @@ describe("compileTsquery", () => {
     expect(q.title).toBe("(('a')) & (('b') <-> ('c1' | 'c2'))");
   });
 
+  it("spells the proximity window out as every order and distance, in title (A) or in body (B)", () => {
+    const near = compileTsquery(query({ terms: [t("a"), t("b", "b1", "b2")] })).near;
+    expect(near).toBe(
+      [
+        "(('a':A) <1> ('b1':A | 'b2':A))",
+        "(('a':A) <2> ('b1':A | 'b2':A))",
+        "(('b1':A | 'b2':A) <1> ('a':A))",
+        "(('b1':A | 'b2':A) <2> ('a':A))",
+        "(('a':B) <1> ('b1':B | 'b2':B))",
+        "(('a':B) <2> ('b1':B | 'b2':B))",
+        "(('b1':B | 'b2':B) <1> ('a':B))",
+        "(('b1':B | 'b2':B) <2> ('a':B))",
+      ].join(" | "),
+    );
+    // Three words side by side in any of their 6 orders, per field.
+    const three = compileTsquery(query({ terms: [t("a"), t("b"), t("c")] })).near!;
+    expect(three.split(" | ")).toHaveLength(12);
+    expect(three).toContain("(('c':B) <1> ('a':B) <1> ('b':B))");
+    expect(compileTsquery(query({ terms: [t("a")] })).near).toBeNull();
+  });
+
   it("ignores words without letters or digits, and has no positive part without them", () => {
     expect(compileTsquery(query({ terms: [t("!!!")], excluded: [t("x")] }))).toEqual({
       match: null,
       excluded: "('x' | '=x')",
       title: null,
+      near: null,
     });
   });
 

@@ -5,7 +5,7 @@
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
 import { compileQueryShape, isUsable, type QueryDialect, uniqueUsable } from "../compile-query-shape.ts";
-import { PHRASE_STEM_COMBINATIONS_MAX } from "../search-policy.ts";
+import { PHRASE_STEM_COMBINATIONS_MAX, PROXIMITY_GAP_TOKENS } from "../search-policy.ts";
 import { SURFACE_LEXEME_PREFIX } from "./build-doc-vector.ts";
 import { quoteLexeme, splitLexemes } from "./split-lexemes.ts";
 
@@ -17,6 +17,8 @@ export interface TsQueryText {
   /** Every term and phrase found in the title (through its stems), over the `title` vector; null when that cannot
    * hold (no boost). */
   title: string | null;
+  /** The loose words within the proximity window in title or body (CompiledQuery.near); null when not ranked by it. */
+  near: string | null;
 }
 
 /**
@@ -39,7 +41,49 @@ const TSQUERY_DIALECT: QueryDialect = {
   or: " | ",
   without: (positive, excluded) => `(${positive}) & !(${excluded})`,
   noTitle: null,
+  near: nearExpression,
 };
+
+/**
+ * Title and body carry weights A and B (build-doc-vector.ts): the words' stems, in every order, each 1 to
+ * PROXIMITY_GAP_TOKENS + 1 positions after the one before and at most that far from the first to the last, all in
+ * one field, as FTS5's NEAR(…, PROXIMITY_GAP_TOKENS) over title and body. Example (2 words, gap 1): ('a':A <1> 'b':A)
+ * | ('a':A <2> 'b':A) | ('b':A <1> 'a':A) | … and the same with B.
+ */
+function nearExpression(stemLists: readonly string[][]): string {
+  const span = PROXIMITY_GAP_TOKENS + 1;
+  const alternatives: string[] = [];
+  for (const weight of ["A", "B"]) {
+    const words = stemLists.map((list) => `(${list.map((t) => lexemes(t, "", weight)).join(" | ")})`);
+    for (const order of permutations(words.map((_, i) => i))) {
+      for (const steps of distanceSteps(words.length - 1, span)) {
+        let expr = words[order[0]!]!;
+        steps.forEach((d, i) => {
+          expr += ` <${d}> ${words[order[i + 1]!]!}`;
+        });
+        alternatives.push(`(${expr})`);
+      }
+    }
+  }
+  return alternatives.join(" | ");
+}
+
+/** Every order of `items`. */
+function permutations(items: readonly number[]): number[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
+/** Every list of `count` steps of at least 1 whose sum is at most `span`: (2, 3) → [1,1] [1,2] [2,1]. */
+function distanceSteps(count: number, span: number): number[][] {
+  if (count === 0) return [[]];
+  const out: number[][] = [];
+  for (let d = 1; d <= span - (count - 1); d++)
+    for (const rest of distanceSteps(count - 1, span - d)) out.push([d, ...rest]);
+  return out;
+}
 
 /** The words' stems adjacent in the title (a single word: any of its stems in the title). */
 function titleExpression(words: readonly QueryTerm[]): string | null {

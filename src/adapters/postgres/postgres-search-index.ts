@@ -19,6 +19,7 @@ import {
   FIELD_WEIGHT_BODY,
   FIELD_WEIGHT_SURFACE,
   FIELD_WEIGHT_TITLE,
+  PROXIMITY_MULTIPLIER,
   RANK_CANDIDATES_MAX,
   RECENCY_FLOOR,
   RECENCY_HALF_LIFE_DAYS,
@@ -27,7 +28,7 @@ import {
   TITLE_MATCH_MULTIPLIER,
 } from "../search-policy.ts";
 import { SURFACE_LEXEME_PREFIX } from "./build-doc-vector.ts";
-import { compileTsquery } from "./compile-tsquery.ts";
+import { compileTsquery, type TsQueryText } from "./compile-tsquery.ts";
 import { readTsqueryShape } from "./read-tsquery-shape.ts";
 import { quoteLexeme } from "./split-lexemes.ts";
 
@@ -123,18 +124,18 @@ export class PostgresSearchIndex implements SearchIndex {
    * `foldCopies`).
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
-    const { match, excluded, title } = compileTsquery(query);
+    const { match, excluded, title, near } = compileTsquery(query);
     const f: Filters = readSearchBounds(query);
     const byDate = query.sort === "date" && match !== null;
     if (query.foldCopies === true)
-      return this.#searchFolded(f, match, excluded, title, query.recency, byDate);
+      return this.#searchFolded(f, { match, excluded, title, near }, query.recency, byDate);
     const { params, param } = newParams();
     const sql =
       match === null
         ? browseSql(f, excluded, param)
         : byDate
           ? newestMatchesSql(f, match, param)
-          : matchSql(f, match, title, query.recency, param);
+          : matchSql(f, match, { title, near }, query.recency, param);
     const { rows } = await this.#pool.query<ResultRow>(sql, params);
     const total = rows[0]?.total ?? 0;
     const hits = [];
@@ -150,9 +151,7 @@ export class PostgresSearchIndex implements SearchIndex {
    */
   async #searchFolded(
     f: Filters,
-    match: string | null,
-    excluded: string | null,
-    title: string | null,
+    { match, excluded, title, near }: TsQueryText,
     recency: boolean,
     byDate: boolean,
   ): Promise<SearchRefs> {
@@ -161,7 +160,7 @@ export class PostgresSearchIndex implements SearchIndex {
       const sql =
         match === null || byDate
           ? foldedBrowseSql(f, match, excluded, param)
-          : foldedMatchSql(f, match, title, recency, deep, param);
+          : foldedMatchSql(f, match, { title, near }, recency, deep, param);
       return (await this.#pool.query<FoldedRow>(sql, params)).rows;
     };
     const windowed = match !== null && !byDate && !hasFilters(f);
@@ -256,13 +255,20 @@ function newParams(): { params: unknown[]; param: Param } {
   return { params, param };
 }
 
+/** The boosts of a match's score besides ts_rank: the title match and the proximity of the loose words. */
+interface Boosts {
+  title: string | null;
+  near: string | null;
+}
+
 /**
  * A match's ranking, shared by matchSql and foldedMatchSql: the tsquery parameter, the row's score (ts_rank times the
- * title, text and recency factors) and those factors alone (for boundSql). Binds the match, then the title, in that order.
+ * title, text, recency and proximity factors) and those factors' upper bound from the narrow row (for boundSql: the
+ * proximity factor at its most, as telling it reads the vector). Binds the match, then the title, in that order.
  */
 function rankingSql(
   match: string,
-  title: string | null,
+  { title, near }: Boosts,
   recency: boolean,
   param: Param,
 ): { q: string; score: string; factors: string } {
@@ -280,10 +286,14 @@ function rankingSql(
   // this repeats).
   const textlessFactor = ` * (CASE WHEN s.seq IN (SELECT seq FROM articles WHERE length(text) < ${ARTICLE_TEXT_CHARS_MIN}) THEN ${TEXTLESS_MULTIPLIER} * ln(least(s.doc_length, ${TEXTLESS_DOC_LENGTH}) + 1::float8) / ${Math.log(TEXTLESS_DOC_LENGTH + 1)}::float8 ELSE 1::float8 END)`;
   const factors = `${titleFactor}${textlessFactor}${recencyFactor}`;
+  const proximity =
+    near === null
+      ? ""
+      : ` * (CASE WHEN s.doc @@ ${param(near, "tsquery")} THEN ${PROXIMITY_MULTIPLIER}::float8 ELSE 1::float8 END)`;
   return {
     q,
-    score: `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${factors}`,
-    factors,
+    score: `ts_rank(${TS_RANK_WEIGHTS}, s.doc, ${q}, ${TS_RANK_NORMALIZATION})::float8${factors}${proximity}`,
+    factors: `${factors}${near === null ? "" : ` * ${PROXIMITY_MULTIPLIER}::float8`}`,
   };
 }
 
@@ -299,8 +309,8 @@ function boundSql(match: string, factors: string, param: Param): string {
  * every match is ranked. Reading a candidate's vector is most of a search's cost, so inside the window (and with
  * filters) a bound from the narrow row (doc_length, title vector, time) decides whose vectors are read at all.
  */
-function matchSql(f: Filters, match: string, title: string | null, recency: boolean, param: Param): string {
-  const { q, score, factors } = rankingSql(match, title, recency, param);
+function matchSql(f: Filters, match: string, boosts: Boosts, recency: boolean, param: Param): string {
+  const { q, score, factors } = rankingSql(match, boosts, recency, param);
   const windowed = !hasFilters(f);
   const capped = windowed && f.offset + f.limit <= RANK_CANDIDATES_MAX;
   const matches = `FROM article_search WHERE doc @@ ${q}${filterSql(f, "article_search", param)}`;
@@ -347,12 +357,12 @@ function matchSql(f: Filters, match: string, title: string | null, recency: bool
 function foldedMatchSql(
   f: Filters,
   match: string,
-  title: string | null,
+  boosts: Boosts,
   recency: boolean,
   deep: boolean,
   param: Param,
 ): string {
-  const { q, score, factors } = rankingSql(match, title, recency, param);
+  const { q, score, factors } = rankingSql(match, boosts, recency, param);
   const windowed = !hasFilters(f);
   const inWindow = windowed
     ? `s.seq >= coalesce((SELECT seq FROM article_search WHERE doc @@ ${q} ORDER BY seq DESC OFFSET ${RANK_CANDIDATES_MAX - 1} LIMIT 1), 0)`

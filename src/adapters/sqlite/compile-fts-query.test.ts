@@ -16,6 +16,27 @@ describe("compileFtsQuery", () => {
     );
   });
 
+  it("ranks two or three loose words by a NEAR window over title and body, every stem combination; else none", () => {
+    expect(compileFtsQuery(q({ terms: [t("a", "a1", "a2"), t("b", "b")] })).near).toBe(
+      '{title body} : NEAR("a1" "b", 1) OR {title body} : NEAR("a2" "b", 1)',
+    );
+    expect(compileFtsQuery(q({ terms: [t("a", "a"), t("b", "b"), t("c", "c")] })).near).toBe(
+      '{title body} : NEAR("a" "b" "c", 1)',
+    );
+    const none = [[t("a", "a")], [t("a", "a"), t("b", "b"), t("c", "c"), t("d", "d")], [t("a", "a"), t("n")]];
+    for (const terms of none) expect(compileFtsQuery(q({ terms })).near).toBeNull();
+  });
+
+  it("ORs the alternatives of an OR group inside the ANDed terms, and checks the title for any of them", () => {
+    const compiled = compileFtsQuery(
+      q({ terms: [t("a", "a")], anyOf: [[[t("b", "b")], [t("c", "c"), t("d", "d")]]] }),
+    );
+    expect(compiled.match).toBe(
+      '({title body} : ("a") OR surface : ("a")) AND (({title body} : ("b") OR surface : ("b")) OR ({title body} : ("c" + "d") OR surface : ("c" + "d")))',
+    );
+    expect(compiled.title).toBe('({title} : ("a")) AND (({title} : ("b")) OR ({title} : ("c" + "d")))');
+  });
+
   it("ANDs terms and applies exclusions with NOT", () => {
     expect(compileFtsQuery(q({ terms: [t("a", "a"), t("b", "b")], excluded: [t("x", "x")] })).match).toBe(
       '(({title body} : ("a") OR surface : ("a")) AND ({title body} : ("b") OR surface : ("b"))) NOT (({title body} : ("x") OR surface : ("x")))',
@@ -40,6 +61,7 @@ describe("compileFtsQuery", () => {
       excluded: null,
       title: null,
       filter: null,
+      near: null,
     });
   });
 
@@ -49,6 +71,7 @@ describe("compileFtsQuery", () => {
       excluded: '({title body} : ("x") OR surface : ("x"))',
       title: null,
       filter: null,
+      near: null,
     });
   });
 

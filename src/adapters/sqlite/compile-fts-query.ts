@@ -4,8 +4,14 @@
  * FTS5 syntax (NEAR, AND, *, ^, column filters) and never causes a syntax error.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-import { compileQueryShape, isUsable, type QueryDialect, uniqueUsable } from "../compile-query-shape.ts";
-import { PHRASE_STEM_COMBINATIONS_MAX } from "../search-policy.ts";
+import {
+  cartesian,
+  compileQueryShape,
+  isUsable,
+  type QueryDialect,
+  uniqueUsable,
+} from "../compile-query-shape.ts";
+import { PHRASE_STEM_COMBINATIONS_MAX, PROXIMITY_GAP_TOKENS } from "../search-policy.ts";
 
 export interface FtsQuery {
   /** All terms and phrases, ANDed, with exclusions applied; null when the query has no positive part. */
@@ -20,6 +26,8 @@ export interface FtsQuery {
    * when FTS5 walks every match to count them; `match` is still what ranks, so exact forms score higher.
    */
   filter: string | null;
+  /** The loose words within the proximity window in title or body (CompiledQuery.near); null when not ranked by it. */
+  near: string | null;
 }
 
 /**
@@ -46,6 +54,10 @@ const FTS5_DIALECT: QueryDialect = {
   or: " OR ",
   without: (positive, excluded) => `(${positive}) NOT (${excluded})`,
   noTitle: '""',
+  near: (stemLists) =>
+    cartesian(stemLists)
+      .map((combo) => `{title body} : NEAR(${combo.map(ftsString).join(" ")}, ${PROXIMITY_GAP_TOKENS})`)
+      .join(" OR "),
 };
 
 /**
@@ -109,12 +121,6 @@ function phraseExpression(words: readonly QueryTerm[]): string | null {
     alternatives.push(`surface : (${usable.map((w) => ftsString(w.surface)).join(" + ")})`);
   }
   return alternatives.length === 0 ? null : `(${alternatives.join(" OR ")})`;
-}
-
-function cartesian(lists: readonly string[][]): string[][] {
-  let out: string[][] = [[]];
-  for (const list of lists) out = out.flatMap((prefix) => list.map((item) => [...prefix, item]));
-  return out;
 }
 
 /** An FTS5 string literal: double quotes doubled (FTS5 query syntax, "strings"). */

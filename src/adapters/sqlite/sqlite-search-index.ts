@@ -18,6 +18,7 @@ import {
   FIELD_WEIGHT_BODY,
   FIELD_WEIGHT_SURFACE,
   FIELD_WEIGHT_TITLE,
+  PROXIMITY_MULTIPLIER,
   RANK_CANDIDATES_MAX,
   RECENCY_FLOOR,
   RECENCY_HALF_LIFE_DAYS,
@@ -49,6 +50,10 @@ export const TEXTLESS_SEQS = `SELECT seq FROM articles WHERE length(text) < ${AR
 const TEXTLESS_FACTOR = `(CASE WHEN articles_fts.rowid IN (${TEXTLESS_SEQS}) THEN ${TEXTLESS_MULTIPLIER} ELSE 1.0 END)`;
 /** A match's bm25 (higher is better) times the title and text factors. */
 const MATCH_SCORE = `-${BM25} * ${TITLE_FACTOR} * ${TEXTLESS_FACTOR}`;
+// Once per statement like the title set: the matches whose loose words stand within the proximity window.
+const PROXIMITY_FACTOR = `(CASE WHEN articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @near) THEN ${PROXIMITY_MULTIPLIER} ELSE 1.0 END)`;
+/** MATCH_SCORE, times the proximity factor when the query has a proximity to rank by. */
+const matchScore = (f: Filters) => `${MATCH_SCORE}${f.near === null ? "" : ` * ${PROXIMITY_FACTOR}`}`;
 // Matches are joined to their articles through the narrow seq-keyed index (migration 5), never the wide table rows;
 // the planner would take the table's rowid, so the index is named.
 const KEYS = "articles a INDEXED BY articles_seq_keys";
@@ -77,6 +82,8 @@ const RECENCY_FACTOR = `(${RECENCY_FLOOR} + ${1 - RECENCY_FLOOR} * exp(-0.693147
 
 interface Filters {
   match: string | null;
+  /** CompiledQuery.near: null where nothing is scored (counts, facets). */
+  near: string | null;
   filter: string | null;
   title: string | null;
   excluded: string | null;
@@ -169,8 +176,8 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   #run(query: SearchQuery): SearchRefs {
-    const { match, excluded, title, filter } = compileFtsQuery(query);
-    const f = toFilters(query, match, excluded, title, filter);
+    const { match, excluded, title, filter, near } = compileFtsQuery(query);
+    const f = { ...toFilters(query, match, excluded, title, filter), near };
     const recency = query.recency && match !== null && query.sort !== "date";
     if (recency) f.ref = this.#newest.get()?.t ?? 0;
 
@@ -204,7 +211,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // the window, so no floor is looked up for them. A deeper page lists the whole window (rowid > @floor) first
       // and then the older matches, each part by score, so paging meets every counted match exactly once.
       deep = f.offset + f.limit > RANK_CANDIDATES_MAX;
-      const ranked = `SELECT rowid, ${MATCH_SCORE} AS bm FROM articles_fts WHERE articles_fts MATCH @match
+      const ranked = `SELECT rowid, ${matchScore(f)} AS bm FROM articles_fts WHERE articles_fts MATCH @match
           ${deep ? "" : `ORDER BY rowid DESC LIMIT ${RANK_CANDIDATES_MAX}`}`;
       const order = `${deep ? "(r.rowid > @floor) DESC, " : ""}score DESC, r.rowid DESC`;
       // The freshness prior needs every candidate's time; without it only the page's rows are looked up.
@@ -223,7 +230,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // CROSS JOIN keeps FTS5 the outer loop, so bm25 is computed only for the matches the filters keep (a third less
       // CPU for a one-source search on the dev corpus); the window count runs over the materialized rows, where
       // bm25 could not be called.
-      const score = `${MATCH_SCORE}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
+      const score = `${matchScore(f)}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
       pageSql = `WITH m AS MATERIALIZED (
           SELECT a.id, a.seq, ${score} AS score FROM articles_fts CROSS JOIN ${KEYS} ON a.seq = articles_fts.rowid
           WHERE articles_fts MATCH @match${where})
@@ -256,8 +263,8 @@ export class SqliteSearchIndex implements SearchIndex {
    * window's groups first).
    */
   #runFolded(query: SearchQuery): SearchRefs {
-    const { match, excluded, title, filter } = compileFtsQuery(query);
-    const f = toFilters(query, match, excluded, title, filter);
+    const { match, excluded, title, filter, near } = compileFtsQuery(query);
+    const f = { ...toFilters(query, match, excluded, title, filter), near };
     const byDate = query.sort === "date" || match === null;
     const recency = query.recency && !byDate;
     if (recency) f.ref = this.#newest.get()?.t ?? 0;
@@ -265,12 +272,12 @@ export class SqliteSearchIndex implements SearchIndex {
     const params: Params & { rows?: number } = paramsOf(f);
     const reach = f.offset + f.limit;
     const windowed = !byDate && where === "";
-    const score = `${MATCH_SCORE}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
+    const score = `${matchScore(f)}${recency ? ` * ${RECENCY_FACTOR}` : ""}`;
     // Groups among matches: an article outside article_groups is one of its own.
     // `ranked(deep)`: matches in #run's order (seq, grp, w = in the ranking window, score), at most @rows (-1: all);
-    // `counted`: the total, or null when `ranked` holds every match.
+    // `counted`: the total (its statement, or its number when already counted), or null when `ranked` holds every match.
     let ranked: (deep: boolean) => string;
-    let counted: string | null;
+    let counted: string | number | null;
     if (match === null) {
       const from = `FROM articles a LEFT JOIN article_groups g ON g.seq = a.seq WHERE 1${where}${notExcludedSql(f)}`;
       ranked = () => `SELECT a.seq, g.group_id AS grp, 1 AS w, a.time_ms / ${DAY_MS}.0 AS score ${from}
@@ -290,7 +297,7 @@ export class SqliteSearchIndex implements SearchIndex {
       const walk = this.#walksNewest(where, count, FOLD_ROWS_PER_HIT * reach);
       ranked = () => `SELECT a.seq, g.group_id AS grp, 1 AS w, a.time_ms / ${DAY_MS}.0 AS score
         ${newestMatchesFrom(where, groups, walk)} ORDER BY a.time_ms DESC, a.seq DESC LIMIT @rows`;
-      counted = `SELECT ${count} AS n`;
+      counted = count;
     } else if (windowed) {
       // As #run: the newest RANK_CANDIDATES_MAX matches ranked (FTS5 walks newest first and stops), counted through
       // the cheaper membership expression; deep, every match ranked, the window's first.
@@ -334,7 +341,12 @@ export class SqliteSearchIndex implements SearchIndex {
     const rows = rank(deep, firstRows);
     let reps = fold(rows);
     if (firstRows >= 0 && rows.length === firstRows && reps.length < reach) reps = fold(rank(deep, -1));
-    const total = counted === null ? reps.length : (this.#prepare(counted).get(params) as { n: number }).n;
+    const total =
+      counted === null
+        ? reps.length
+        : typeof counted === "number"
+          ? counted
+          : (this.#prepare(counted).get(params) as { n: number }).n;
     // The window's groups ran out before the page did: rank the older matches too.
     if (windowed && !deep && reps.length < reach && reps.length < total) {
       deep = true;
@@ -451,6 +463,7 @@ function toFilters(
     sources: sources === null ? null : JSON.stringify(sources),
     ref: 0,
     floor: 0,
+    near: null,
   };
 }
 
@@ -489,6 +502,7 @@ function paramsOf(f: Filters): Params {
   if (f.match !== null) p.match = f.match;
   if (f.filter !== null) p.filter = f.filter;
   if (f.title !== null) p.title = f.title;
+  if (f.near !== null) p.near = f.near;
   if (f.excluded !== null) p.excluded = f.excluded;
   if (f.sources !== null) p.sources = f.sources;
   if (f.from !== null) p.from = f.from;
