@@ -2,10 +2,12 @@
  * `node --import tsx bench/search-sort.ts [--db PATH | --url postgres://…]`: first-page search latency of the 60 bench
  * queries best first (sort relevance) against newest first (sort date), on a store already filled (akhbar import),
  * the two orders alternating query by query so machine noise hits both alike. Prints p50/p95/p99 of the whole search
- * (index, rows, snippets) per order, the same for the five broadest queries alone, and this process's CPU time per
- * search (all of a search's work on SQLite).
+ * (index, rows, snippets) per order, the same for the five broadest queries alone, and the CPU time per search: this
+ * process's (all of a search's work on SQLite), and on PostgreSQL also the server's, read from /proc for the backends
+ * of the benchmark's database (10 ms ticks, so a mean over every search rather than percentiles).
  */
 
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { openPostgresStorage } from "../src/adapters/postgres/open-postgres-storage.ts";
 import { openSqliteStorage } from "../src/adapters/sqlite/open-sqlite-storage.ts";
@@ -31,8 +33,26 @@ async function main() {
     return i < 0 ? undefined : args[i + 1];
   };
   const url = at("--url");
-  const storage: Storage =
-    url === undefined ? await openSqliteStorage(at("--db") ?? "akhbar.db") : await openPostgresStorage(url);
+  const postgres = url === undefined ? null : await openPostgresStorage(url);
+  const storage: Storage = postgres ?? (await openSqliteStorage(at("--db") ?? "akhbar.db"));
+  // The server's CPU ticks so far, summed over the backends serving this database (the pool's connections).
+  const serverTicks = async () => {
+    if (postgres === null) return 0;
+    const { rows } = await postgres.pool.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+    );
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // A backend that ended between the two reads: its ticks are gone either way.
+      }
+    }
+    return ticks;
+  };
+  const serverCpu = new Map<string, { ticks: number; n: number }>();
   try {
     const run = (q: string, sort: SearchSort) =>
       searchArticles(storage, q, {
@@ -52,12 +72,16 @@ async function main() {
     for (let round = 0; round <= ROUNDS; round++) {
       for (const [i, q] of BENCH_QUERIES.entries()) {
         for (const sort of (round + i) % 2 === 0 ? SORTS : [...SORTS].reverse()) {
+          const ticks0 = await serverTicks();
           const t0 = performance.now();
           const cpu0 = process.cpuUsage();
           await run(q, sort);
           const ms = performance.now() - t0;
           const cpu = process.cpuUsage(cpu0);
+          const ticks = (await serverTicks()) - ticks0;
           if (round === 0) continue;
+          const server = serverCpu.get(sort) ?? { ticks: 0, n: 0 };
+          serverCpu.set(sort, { ticks: server.ticks + ticks, n: server.n + 1 });
           add(sort, ms);
           if (broad.includes(q)) add(`${sort} broad`, ms);
           // This process's CPU: the whole search on SQLite (in process), only the client's share on PostgreSQL.
@@ -74,6 +98,12 @@ async function main() {
         `${key.padEnd(16)} p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  p99 ${p(0.99)} ms  (n=${list.length})`,
       );
     }
+    // /proc counts in clock ticks; Linux's USER_HZ is 100 on every common build.
+    if (postgres !== null)
+      for (const [sort, { ticks, n }] of serverCpu)
+        console.log(
+          `${`${sort} server`.padEnd(16)} mean ${((ticks * 10) / n).toFixed(2)} ms CPU per search (n=${n})`,
+        );
   } finally {
     await storage.close();
   }

@@ -129,3 +129,26 @@ describe("parseUntilMs", () => {
     expect(() => parseUntilMs("2015-13-01", "until", "api")).toThrow(/not a real date/);
   });
 });
+
+describe("parseSearchParams sort", () => {
+  it.each([
+    ["absent: best first", [], "relevance"],
+    ["empty, as a form's blank choice sends it: best first", [""], "relevance"],
+    ["relevance", ["relevance"], "relevance"],
+    ["date: newest first", ["date"], "date"],
+  ])("reads %s", (_why, sort, expected) => {
+    expect(parseSearchParams(params({ q: ["غزة"], sort })).options.sort).toBe(expected);
+  });
+
+  it("refuses any other order, and a repeated one, as search.bad_param on sort", () => {
+    for (const sort of [["newest"], ["Date"], ["date", "relevance"]]) {
+      let caught: unknown;
+      try {
+        parseSearchParams(params({ q: ["غزة"], sort }));
+      } catch (err) {
+        caught = err;
+      }
+      expect(isAkhbarError(caught, "search.bad_param") && caught.details?.param, sort.join()).toBe("sort");
+    }
+  });
+});
