@@ -13,7 +13,9 @@ import type { QueryTerm, SearchHitRef, SearchQuery, SearchRefs, TimeWindow } fro
 
 export interface SearchIndex {
   /**
-   * Ranked matches, `limit` from `offset`, and how many there are. With `query.foldCopies` the unit is the copy group
+   * Ranked matches (with `query.sort` `date`, every match newest first), `limit` from `offset`, and how many there
+   * are; the ranking is the shared policy's (search-policy.ts: field weights, title, text, proximity and freshness
+   * factors), each engine's own relevance score under it. With `query.foldCopies` the unit is the copy group
    * (stories stage placements; an article in none is its own): groups are ranked where their best match ranks, each
    * listed once as that match with the group's other matches as `copies`, and offset, limit and total count groups,
    * so every page holds `limit` of them while that many remain and paging meets each group once.

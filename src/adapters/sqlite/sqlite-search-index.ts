@@ -143,8 +143,8 @@ export class SqliteSearchIndex implements SearchIndex {
   /**
    * Runs a query. With terms or phrases: matches ranked by bm25 (higher score is better), ties newest first; with
    * sort `date`, every match newest first. With no positive term (only filters and exclusions, or nothing): browsing,
-   * the newest matching articles first. Newest first, score = article time in days since 1970. `total` counts every match after filters (copy groups with
-   * `foldCopies`).
+   * the newest matching articles first. Newest first, the score is the article's time in days since 1970. `total`
+   * counts every match after filters (copy groups with `foldCopies`).
    */
   async search(query: SearchQuery): Promise<SearchRefs> {
     return query.foldCopies === true ? this.#runFolded(query) : this.#run(query);
