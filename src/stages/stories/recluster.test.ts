@@ -1,6 +1,7 @@
+import { hash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { devCorpusRecords } from "../../../test/fixtures/dev-corpus.ts";
 import { inventedWord, inventedWords } from "../../../test/fixtures/invented-words.ts";
-import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
 import { toTitleHashes } from "../dedupe/near-duplicate-index.ts";
 import { scoreClustering } from "./pairwise-scores.ts";
 import {
@@ -9,6 +10,7 @@ import {
   LATE_COPY_MIN_SHINGLES,
   PlacementLog,
   recluster,
+  STORY_KEYS_VERSION,
   STREAM_CARRY_OVER_VERSION,
   StoryStream,
   type StreamArticle,
@@ -384,11 +386,46 @@ describe("StoryStream carry-over (what a rebuilt stream starts from)", () => {
 
   it.each([
     { why: "another carry-over version", change: { version: STREAM_CARRY_OVER_VERSION + 1 } },
-    { why: "another analyzer's stems", change: { analyzerVersion: ANALYZER_VERSION - 1 } },
+    { why: "other story keys", change: { storyKeysVersion: STORY_KEYS_VERSION - 1 } },
+    {
+      why: "other story keys, stored before they had their own version",
+      change: { storyKeysVersion: undefined, analyzerVersion: STORY_KEYS_VERSION - 1 },
+    },
   ])("is refused when of $why, and the stream stays empty", ({ change }) => {
     const fresh = new StoryStream();
     expect(fresh.restore({ ...carried(), ...change })).toBe(false);
     expect(fresh.carryOver()).toEqual(new StoryStream().carryOver());
+  });
+
+  it("is taken when stored before story keys had their own version, by the analyzer whose keys they are", () => {
+    // Stores written by akhbar up to analyzer 12 hold summaries with analyzerVersion and no storyKeysVersion.
+    const { storyKeysVersion: _, ...old } = { ...carried(), analyzerVersion: STORY_KEYS_VERSION };
+    const fresh = new StoryStream();
+    expect(fresh.restore(old)).toBe(true);
+    expect(JSON.parse(JSON.stringify(fresh.carryOver()))).toEqual(carried());
+  });
+});
+
+describe("STORY_KEYS_VERSION", () => {
+  // A tripwire like analyze-text.test.ts's for ANALYZER_VERSION: the story keys of every 100th dev-corpus article.
+  // When this digest changes, stored stream summaries count other keys than new articles bring: bump the version
+  // (a rebuilt stream then starts from the window) and record the new digest here. An analyzer change that leaves
+  // it alone (search keys only) keeps every stored summary.
+  it("pins the story keys of a dev-corpus sample to the version number", async () => {
+    const records = await devCorpusRecords({ every: 100 });
+    const keys = records.map((r) => {
+      const { tf, titleKeys, leadKeys, openingKeys, opinion, reportOpening } = analyzeStreamArticle({
+        title: r.title,
+        text: r.text,
+        sourceId: r.source,
+      }).terms;
+      return JSON.stringify([[...tf], titleKeys, leadKeys, openingKeys, opinion, reportOpening]);
+    });
+    expect(records.length).toBeGreaterThan(200);
+    expect({ version: STORY_KEYS_VERSION, digest: hash("sha1", keys.join("\n")) }).toEqual({
+      version: 12,
+      digest: "db160e47688684feea50c481970895ac05b25a34",
+    });
   });
 });
 

@@ -4,7 +4,6 @@
  * Stories stage, pure and deterministic: articles are taken in (time, id) order, so batching cannot matter.
  */
 import type { ArticleContainment, StoredCopyGroup } from "../../domain/story.ts";
-import { ANALYZER_VERSION } from "../arabic/analyze-text.ts";
 import { CONTAINMENT_MIN_SHINGLES, type CopyTest, mayJoinLate } from "../dedupe/compare-shingles.ts";
 import { DuplicateGroups, groupingCopies } from "../dedupe/duplicate-groups.ts";
 import {
@@ -123,14 +122,28 @@ export const LATE_COPY_MIN_SHINGLES = CONTAINMENT_MIN_SHINGLES;
 /** Bumped whenever StreamCarryOver's shape or meaning changes: a stored one of another version is not used. */
 export const STREAM_CARRY_OVER_VERSION = 3;
 
+/**
+ * The version of the keys a stream's statistics count: the terms, title keys and lead and opening keys
+ * toStoryTerms reads from a text (stages/arabic's match keys, stop words and place names as the stories stage uses
+ * them). Bump it with every change that can alter toStoryTerms' output for some text; recluster.test.ts pins a
+ * sample's output to this number. Apart from ANALYZER_VERSION, which versions the search index: most analyzer
+ * changes alter search keys only (a place or a name kept whole, compounds, number words), and a carried summary
+ * counted under the same story keys stays valid across them. Numbered on from the analyzer version it was split from
+ * (12), so summaries stored before, which carry that analyzer version, are still taken.
+ */
+export const STORY_KEYS_VERSION = 12;
+
 /** StoryStream.carryOver. */
 export interface StreamCarryOver {
   version: number;
   /**
-   * ANALYZER_VERSION of the analysis whose stems the statistics count: after an analyzer upgrade they are keyed by the
-   * old stems, and a rebuild starts from the window instead (until akhbar recluster).
+   * STORY_KEYS_VERSION of the analysis whose keys the statistics count: after a change of story keys they count the
+   * old keys, and a rebuild starts from the window instead (until akhbar recluster). Absent in a summary stored
+   * before story keys had their own version, which has `analyzerVersion` instead.
    */
-  analyzerVersion: number;
+  storyKeysVersion?: number;
+  /** Set in summaries stored before STORY_KEYS_VERSION existed: the analyzer version, story keys' version then. */
+  analyzerVersion?: number;
   clusterer: ClustererCarryOver;
 }
 
@@ -160,18 +173,18 @@ export class StoryStream {
   carryOver(): StreamCarryOver {
     return {
       version: STREAM_CARRY_OVER_VERSION,
-      analyzerVersion: ANALYZER_VERSION,
+      storyKeysVersion: STORY_KEYS_VERSION,
       clusterer: this.clusterer.carryOver(),
     };
   }
 
   /**
-   * Takes a carry-over before any article is added; false (nothing taken) when it is of another version or another
-   * analyzer's.
+   * Takes a carry-over before any article is added; false (nothing taken) when it is of another version or counts
+   * other story keys (STORY_KEYS_VERSION; an analyzer change that leaves them alone keeps it).
    */
   restore(carry: StreamCarryOver): boolean {
-    if (carry.version !== STREAM_CARRY_OVER_VERSION || carry.analyzerVersion !== ANALYZER_VERSION)
-      return false;
+    const keysVersion = carry.storyKeysVersion ?? carry.analyzerVersion;
+    if (carry.version !== STREAM_CARRY_OVER_VERSION || keysVersion !== STORY_KEYS_VERSION) return false;
     this.clusterer.restore(carry.clusterer);
     return true;
   }
