@@ -197,6 +197,42 @@ describe("assignStories", () => {
     await storage.close();
   });
 
+  it("reports its progress: the stored window re-read by a new process, then every article placed", async () => {
+    const path = join(dir, `progress${n++}.db`);
+    const first = await openSqliteStorage(path);
+    await importInto(first, RECORDS.slice(0, 10), 500);
+    await first.close();
+    const second = await openSqliteStorage(path);
+    await importInto(second, RECORDS.slice(10), 500, { assignStories: false });
+    const unplaced = await second.stories.listUnplacedIds();
+    const calls: [string, number, number][] = [];
+    const summary = await assignPendingStories(second, [], undefined, (phase, done, total) =>
+      calls.push([phase, done, total]),
+    );
+    const rebuild = calls.filter(([phase]) => phase === "rebuild");
+    const place = calls.filter(([phase]) => phase === "place");
+    // The stored window is re-read first; then every article placed (the unplaced ones, and placed ones after the
+    // earliest of them, placed again) is counted, 1 to total.
+    expect(rebuild.length).toBeGreaterThan(0);
+    expect(calls.indexOf(place[0]!)).toBe(rebuild.length);
+    const placed = summary!.placed;
+    expect(placed).toBeGreaterThanOrEqual(unplaced.length);
+    expect(place.map(([, done]) => done)).toEqual(Array.from({ length: placed }, (_, i) => i + 1));
+    expect(place.every(([, , total]) => total === placed)).toBe(true);
+    await second.close();
+  });
+
+  it("reports recluster's progress across its chunks, up to every article", async () => {
+    const storage = await fresh();
+    await importInto(storage, RECORDS, 500);
+    const seen: [number, number][] = [];
+    await reclusterStories(storage.stories, (placed, total) => seen.push([placed, total]));
+    const count = await storage.articles.countArticles();
+    expect(seen.at(-1)).toEqual([count, count]);
+    expect(seen.map(([placed]) => placed)).toEqual(seen.map((_, i) => i + 1));
+    await storage.close();
+  });
+
   it("reaches the same stories after a restart mid-import and a re-run", async () => {
     const path = join(dir, `restart${n++}.db`);
     const first = await openSqliteStorage(path);

@@ -66,6 +66,13 @@ export type StoryAnalyzer = Pick<BatchPreparer, "parallelism" | "analyzeStories"
 
 type Key = { timeMs: number; id: string };
 
+/**
+ * How far a placement step has got, for a progress display: `rebuild` while the stored window is fed back into a
+ * fresh stream (rows of the window), `place` while the articles to place are folded (rows to place); `done` of
+ * `total` in each. Called after every row: throttle in the callback.
+ */
+export type PlacementProgress = (phase: "rebuild" | "place", done: number, total: number) => void;
+
 export interface AssignSummary {
   /** Articles placed (new ones, and later ones re-placed when an earlier article arrived late). */
   placed: number;
@@ -105,9 +112,11 @@ export class StoryAssigner {
    */
   assign(
     ids: readonly string[],
-    options: { everyUnplaced?: boolean; analyzer?: StoryAnalyzer } = {},
+    options: { everyUnplaced?: boolean; analyzer?: StoryAnalyzer; onProgress?: PlacementProgress } = {},
   ): Promise<AssignSummary> {
-    return this.#step(() => this.#assign(ids, options.everyUnplaced === true, options.analyzer));
+    return this.#step(() =>
+      this.#assign(ids, options.everyUnplaced === true, options.analyzer, options.onProgress),
+    );
   }
 
   /** Drops every placement, story and alias, and starts from an empty stream without reading the store. */
@@ -145,6 +154,7 @@ export class StoryAssigner {
     ids: readonly string[],
     everyUnplaced: boolean,
     analyzer: StoryAnalyzer | undefined,
+    onProgress: PlacementProgress | undefined,
   ): Promise<AssignSummary> {
     const first = this.#stream === null;
     // Read under the lock in one round trip: an article another process placed meanwhile is left out.
@@ -162,12 +172,12 @@ export class StoryAssigner {
       this.#resetStream();
     } else if (first || (this.#frontier !== null && compareStreamOrder(earliest, this.#frontier) < 0)) {
       replayed = !first;
-      const rebuilt = await this.#rebuild(earliest);
+      const rebuilt = await this.#rebuild(earliest, onProgress);
       toPlace = rebuilt.toPlace;
       rebuiltRows = rebuilt.fed;
     }
     try {
-      const batch = await this.#add(toPlace, analyzer);
+      const batch = await this.#add(toPlace, analyzer, onProgress);
       await this.#store.writePlacements(batch);
       return { placed: batch.placements.length, replayed, merges: batch.merges.length, rebuiltRows };
     } catch (error) {
@@ -185,7 +195,10 @@ export class StoryAssigner {
    * ran, its own job still queued) must be folded before the placed ones after it, never after them. `fed`: how
    * many stored articles the fresh stream was fed.
    */
-  async #rebuild(from: Key): Promise<{ toPlace: StoryStreamRow[]; fed: number }> {
+  async #rebuild(
+    from: Key,
+    onProgress?: PlacementProgress,
+  ): Promise<{ toPlace: StoryStreamRow[]; fed: number }> {
     const stream = this.#resetStream();
     const startMs = from.timeMs - REBUILD_WINDOW_DAYS * DAY_MS;
     const snapshot = await this.#store.findStreamSnapshot(startMs);
@@ -196,7 +209,9 @@ export class StoryAssigner {
     const toPlace: StoryStreamRow[] = [];
     const kept: { id: string; storyId: string }[] = [];
     const log = new PlacementLog();
+    let read = 0;
     for (const row of window) {
+      onProgress?.("rebuild", read++, window.length);
       // Articles at the snapshot's time before its article are already counted in it.
       if (compareStreamOrder(row, start) < 0) continue;
       if (toPlace.length > 0 || row.storyId === null || compareStreamOrder(row, from) >= 0) {
@@ -265,7 +280,11 @@ export class StoryAssigner {
    * read from each add's own result (a PlacementLog), never asked of the stream afterwards: the stream forgets
    * closed stories and evicted groups as its window moves, which a large batch (a whole import) outlives.
    */
-  async #add(rows: readonly StoryStreamRow[], analyzer: StoryAnalyzer | undefined): Promise<PlacementBatch> {
+  async #add(
+    rows: readonly StoryStreamRow[],
+    analyzer: StoryAnalyzer | undefined,
+    onProgress?: PlacementProgress,
+  ): Promise<PlacementBatch> {
     const stream = this.#stream!;
     this.#closedHeadlines = new Map();
     const log = new PlacementLog();
@@ -289,6 +308,7 @@ export class StoryAssigner {
         snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: stream.carryOver() });
       }
       const p = stream.add(row, analysis);
+      onProgress?.("place", at, rows.length);
       log.record(p);
       const before = this.#originalOf.get(p.groupId);
       this.#note(row, p);
@@ -446,15 +466,21 @@ export async function assignStories(storage: Storage, ids: readonly string[]): P
  * Places these articles and every other stored article still unplaced, in one step: a story job after an import
  * batch folds whatever the import workers stored so far at once, and the jobs queued behind it find little left.
  * Reads every unplaced article (one anti-join over the articles), so it suits batches, not single crawled items.
- * `analyzer`: where the text analysis may run beside the fold (an import's worker threads). Null without stories.
+ * `analyzer`: where the text analysis may run beside the fold (an import's worker threads); `onProgress`: called as
+ * rows are folded (PlacementProgress). Null without stories.
  */
 export async function assignPendingStories(
   storage: Storage,
   ids: readonly string[],
   analyzer?: StoryAnalyzer,
+  onProgress?: PlacementProgress,
 ): Promise<AssignSummary | null> {
   if (storage.stories === undefined) return null;
-  return storyAssignerFor(storage.stories).assign(ids, { everyUnplaced: true, analyzer });
+  return storyAssignerFor(storage.stories).assign(ids, {
+    everyUnplaced: true,
+    ...(analyzer === undefined ? {} : { analyzer }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
 }
 
 export interface ReclusterSummary {
@@ -467,13 +493,21 @@ export interface ReclusterSummary {
  * `akhbar recluster`: drops every placement, story and alias and places every stored article again with a fresh
  * stream in (time, id) order; the process-wide assigner is replaced by the one that did it.
  */
-export async function reclusterStories(store: StoryStore): Promise<ReclusterSummary> {
+export async function reclusterStories(
+  store: StoryStore,
+  onProgress?: (placed: number, total: number) => void,
+): Promise<ReclusterSummary> {
   const assigner = new StoryAssigner(store);
   await assigner.clear();
   assigners.set(store, assigner);
   const ids = await store.listUnplacedIds();
   for (let i = 0; i < ids.length; i += RECLUSTER_CHUNK_ARTICLES) {
-    await assigner.assign(ids.slice(i, i + RECLUSTER_CHUNK_ARTICLES));
+    await assigner.assign(ids.slice(i, i + RECLUSTER_CHUNK_ARTICLES), {
+      // Each chunk places after the last: no rebuild, so only "place" reports.
+      onProgress: (phase, done) => {
+        if (phase === "place") onProgress?.(i + done, ids.length);
+      },
+    });
   }
   const stats = await store.duplicateStats();
   return { articles: stats.placedArticles, stories: stats.stories, copies: stats.copies };

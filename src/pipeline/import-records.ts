@@ -10,7 +10,7 @@ import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Storage } from "../ports/storage.ts";
 import type { RecordOptions } from "../stages/ingest/record-to-draft.ts";
-import { assignPendingStories, STORY_ANALYSIS_CHUNK_ROWS } from "./assign-stories.ts";
+import { assignPendingStories, type PlacementProgress, STORY_ANALYSIS_CHUNK_ROWS } from "./assign-stories.ts";
 import { type ImportLine, type PreparedBatch, prepareBatch, type Rejection } from "./prepare-batch.ts";
 
 export type { ImportLine, Rejection } from "./prepare-batch.ts";
@@ -58,6 +58,8 @@ export interface ImportOptions {
   assignStories?: boolean;
   /** Called when story placement of `count` new articles starts (it can take a while on a large import). */
   onStories?: (count: number) => void;
+  /** Called as story placement goes on (assign-stories.ts PlacementProgress), after every article it folds. */
+  onStoriesProgress?: PlacementProgress;
 }
 
 /** Prepares batches in the importing thread: the default, and what tests and small imports use. */
@@ -187,7 +189,7 @@ export async function importRecords(
   if (placing) {
     if (inserted.length > 0) options.onStories?.(inserted.length);
     // The preparer analyzes the text on another thread while this thread folds the stream.
-    const placed = await assignPendingStories(deps.storage, inserted, preparer);
+    const placed = await assignPendingStories(deps.storage, inserted, preparer, options.onStoriesProgress);
     if (placed !== null) summary.placedInStories = placed.placed;
   }
   return summary;

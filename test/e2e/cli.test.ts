@@ -56,6 +56,37 @@ describe("akhbar import", () => {
     expect(JSON.parse(again.out)).toMatchObject({ read: 8, imported: 0, updated: 0, duplicates: 8 });
   });
 
+  it("shows story placement's progress: plain lines in a log, a redrawn bar with its ETA on a terminal", async () => {
+    const file = join(dir, "placing.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    const plain = await cli(["import", file, "--db", join(dir, "placing-plain.db")]);
+    expect(plain.err).toContain("placing 7 new articles in stories…\n");
+    // The first line of a phase is written at once (then one every 5 s): the first article placed, of 7 (no rate yet).
+    expect(plain.err).toMatch(/^\[#+-+\] +14% +1 articles placed$/m);
+    expect(plain.err).not.toContain("\r");
+
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    let err = "";
+    stderr.on("data", (c) => (err += c));
+    const code = await runCli(["import", file, "--db", join(dir, "placing-tty.db")], {
+      stdout: new PassThrough(),
+      stderr,
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(err).toMatch(/\r\x1b\[2K\[#+-+\] +14% +1 articles placed/);
+  });
+
+  it("shows a second import re-reading the stored window before it places", async () => {
+    const db = join(dir, "placing-again.db");
+    const [first, second] = [join(dir, "placing-a.jsonl"), join(dir, "placing-b.jsonl")];
+    writeFileSync(first, fixtureJsonl(FIXTURE_RECORDS.slice(0, 4)));
+    writeFileSync(second, fixtureJsonl(FIXTURE_RECORDS.slice(4)));
+    await cli(["import", first, "--db", db]);
+    const again = await cli(["import", second, "--db", db]);
+    expect(again.err).toMatch(/stored articles re-read[^\n]*\n(.*\n)*.*articles placed/);
+  });
+
   it("names the line of a malformed record and still imports the rest", async () => {
     const db = join(dir, "bad.db");
     const file = join(dir, "bad.jsonl");

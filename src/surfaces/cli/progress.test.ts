@@ -14,6 +14,12 @@ describe("formatProgress", () => {
   it("does not divide by zero at the very start", () => {
     expect(formatProgress({ items: 0, done: 0, total: 100, elapsedMs: 0 })).toContain("0 articles");
   });
+
+  it("leaves out rate and ETA in the first second, when a row or two would read as 1,000/s", () => {
+    expect(formatProgress({ items: 1, done: 1, total: 100, elapsedMs: 1 })).toBe(
+      "[------------------------]    1%  1 articles",
+    );
+  });
 });
 
 describe("formatDuration", () => {

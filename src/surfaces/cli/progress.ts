@@ -9,6 +9,11 @@ export const PROGRESS_TTY_INTERVAL_MS = 200;
 /** One plain line this often when stderr is not a terminal: enough to see it moving without flooding logs. */
 export const PROGRESS_PLAIN_INTERVAL_MS = 5_000;
 const BAR_WIDTH = 24;
+/**
+ * Rate and ETA are shown once this much time has passed: a phase's first line is written at once, when a row or two
+ * in a millisecond read as "1,000/s  ETA 0:00" (story placement's first line did).
+ */
+export const PROGRESS_RATE_MIN_MS = 1_000;
 
 export interface ProgressState {
   /** Items finished so far (articles). */
@@ -19,7 +24,10 @@ export interface ProgressState {
   elapsedMs: number;
 }
 
-/** "[#####-----]  41%  11,532 articles  2,310/s  ETA 0:14" — ETA and bar only when the total is known. */
+/**
+ * "[#####-----]  41%  11,532 articles  2,310/s  ETA 0:14" — ETA and bar only when the total is known, rate and ETA
+ * only from PROGRESS_RATE_MIN_MS on.
+ */
 export function formatProgress(state: ProgressState, unit = "articles"): string {
   const seconds = Math.max(state.elapsedMs / 1000, 1e-3);
   const rate = state.items / seconds;
@@ -32,10 +40,9 @@ export function formatProgress(state: ProgressState, unit = "articles"): string 
       `${Math.floor(fraction * 100)}%`.padStart(4),
     );
   }
-  parts.push(
-    `${state.items.toLocaleString("en-US")} ${unit}`,
-    `${Math.round(rate).toLocaleString("en-US")}/s`,
-  );
+  parts.push(`${state.items.toLocaleString("en-US")} ${unit}`);
+  if (state.elapsedMs < PROGRESS_RATE_MIN_MS) return parts.join("  ");
+  parts.push(`${Math.round(rate).toLocaleString("en-US")}/s`);
   if (state.total !== null && state.total > 0 && state.done > 0 && state.done < state.total) {
     const remainingMs = (state.elapsedMs / state.done) * (state.total - state.done);
     parts.push(`ETA ${formatDuration(remainingMs)}`);
@@ -77,5 +84,30 @@ export class ProgressReporter {
 
   finish(): void {
     if (this.tty) this.io.stderr.write("\r\x1b[2K");
+  }
+}
+
+/**
+ * Progress of a job that runs in phases (story placement: the stored window re-read, then the new articles placed),
+ * a fresh bar per phase so each one's rate and ETA count its own work; `units` names what each phase counts.
+ */
+export class PhasedProgress<Phase extends string> {
+  private current: { phase: Phase; reporter: ProgressReporter } | null = null;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly units: Readonly<Record<Phase, string>>,
+  ) {}
+
+  update(phase: Phase, done: number, total: number): void {
+    if (this.current?.phase !== phase) {
+      this.current?.reporter.finish();
+      this.current = { phase, reporter: new ProgressReporter(this.io, this.units[phase]) };
+    }
+    this.current.reporter.update(done, done, total);
+  }
+
+  finish(): void {
+    this.current?.reporter.finish();
   }
 }

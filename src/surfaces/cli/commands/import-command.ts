@@ -19,8 +19,14 @@ import {
 import { systemClock } from "../../../ports/clock.ts";
 import { intParam } from "../../search-params.ts";
 import { type Command, printJson, printLine, readFlags } from "../command.ts";
-import { ProgressReporter } from "../progress.ts";
+import { PhasedProgress, ProgressReporter } from "../progress.ts";
 import { readLines } from "../read-lines.ts";
+
+/** What a placement progress line counts, per phase (assign-stories.ts PlacementProgress). */
+const PLACEMENT_UNITS = {
+  rebuild: "stored articles re-read",
+  place: "articles placed",
+} as const;
 
 /** Rejected lines printed one by one before the rest are only counted; the JSON summary has up to 1,000. */
 const PRINTED_REJECTIONS = 20;
@@ -54,6 +60,7 @@ export const importCommand: Command = {
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     const preparer = workers === 0 ? inThreadPreparer : new ThreadBatchPreparer(workers);
     const progress = new ProgressReporter(ctx.io);
+    const placing = new PhasedProgress(ctx.io, PLACEMENT_UNITS);
     let bytesBefore = 0;
     let readBefore = 0;
     const totals: ImportSummary[] = [];
@@ -74,6 +81,7 @@ export const importCommand: Command = {
               progress.finish();
               ctx.io.stderr.write(`placing ${count} new articles in stories…\n`);
             },
+            onStoriesProgress: (phase, done, total) => placing.update(phase, done, total),
           },
         );
         bytesBefore += source.totalBytes;
@@ -83,6 +91,7 @@ export const importCommand: Command = {
       }
     } finally {
       progress.finish();
+      placing.finish();
       await preparer.close();
       await storage.close();
     }

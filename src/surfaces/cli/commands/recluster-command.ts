@@ -7,6 +7,7 @@ import { createLogger, openStorage } from "../../../main.ts";
 import { reclusterStories } from "../../../pipeline/assign-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
+import { ProgressReporter } from "../progress.ts";
 
 export const reclusterCommand: Command = {
   name: "recluster",
@@ -24,7 +25,11 @@ export const reclusterCommand: Command = {
         );
       }
       const started = performance.now();
-      const summary = await reclusterStories(storage.stories);
+      const progress = new ProgressReporter(ctx.io, "articles placed");
+      const summary = await reclusterStories(storage.stories, (placed, total) =>
+        progress.update(placed, placed, total),
+      );
+      progress.finish();
       const durationMs = Math.round(performance.now() - started);
       if (ctx.json) printJson(ctx.io, { ...summary, duration_ms: durationMs });
       else
