@@ -7,7 +7,7 @@ import type { Config } from "./config/load-config.ts";
 import { type CrawlContext, type CrawlSettings, createCrawlContext } from "./pipeline/crawl-context.ts";
 import { OPTIMIZE_MIN_ARTICLES } from "./pipeline/import-records.ts";
 import { inThreadCrawlPreparer } from "./pipeline/prepare-crawl-item.ts";
-import { reindexArticles } from "./pipeline/reindex-articles.ts";
+import { BackgroundReindex, checkAnalyzerVersion, reindexArticles } from "./pipeline/reindex-articles.ts";
 import { systemClock } from "./ports/clock.ts";
 import type { CrawlPreparer } from "./ports/crawl-preparer.ts";
 import type { HttpClient } from "./ports/http-client.ts";
@@ -22,20 +22,43 @@ import { buildUserAgent, createTransport } from "./stages/fetch/transport.ts";
  * `config.dbPath` (created with its folder on first use). Each adapter is imported only when chosen, so a SQLite
  * install never loads pg and the reverse. Like the schema, the search index is brought up to date on open: articles
  * an older analyzer indexed are re-indexed first (reindexArticles; once per analyzer change, logged to `log`), and the
- * index compacted after a large one.
+ * index compacted after a large one. With `reindexInBackground` (serve) only the analyzer version is checked (a
+ * newer one than this akhbar's is refused as before): the caller starts the re-index beside its work
+ * (startBackgroundReindex).
  */
-export async function openStorage(config: Config, log: Logger = createLogger(config)): Promise<Storage> {
+export async function openStorage(
+  config: Config,
+  log: Logger = createLogger(config),
+  options: { reindexInBackground?: boolean } = {},
+): Promise<Storage> {
   const storage = await openBackend(config);
   try {
-    // A full re-index leaves the search index in many segments, as a large import does: compact it once (the
-    // dev corpus re-indexed: 2.9 -> 2.3 ms per ranked FTS5 query, for 1.6 s of compaction).
-    const reindexed = await reindexArticles(storage.articles, log);
-    if (reindexed >= OPTIMIZE_MIN_ARTICLES) await storage.search.optimize?.();
+    if (options.reindexInBackground === true) await checkAnalyzerVersion(storage.articles);
+    else await compactAfter(storage, await reindexArticles(storage.articles, log));
   } catch (err) {
     await storage.close();
     throw err;
   }
   return storage;
+}
+
+/**
+ * Re-indexes what an older analyzer indexed while the caller goes on (serve answers meanwhile), compacting the index
+ * after a large one as openStorage does; stop it before closing the storage. Its progress is null once the index is
+ * current, at once for a current store.
+ */
+export function startBackgroundReindex(storage: Storage, log: Logger): BackgroundReindex {
+  return new BackgroundReindex(storage.articles, log, {
+    then: (reindexed) => compactAfter(storage, reindexed),
+  });
+}
+
+/**
+ * A full re-index leaves the search index in many segments, as a large import does: compact it once (the dev corpus
+ * re-indexed: 2.9 -> 2.3 ms per ranked FTS5 query, for 1.6 s of compaction).
+ */
+async function compactAfter(storage: Storage, reindexed: number): Promise<void> {
+  if (reindexed >= OPTIMIZE_MIN_ARTICLES) await storage.search.optimize?.();
 }
 
 async function openBackend(config: Config): Promise<Storage> {

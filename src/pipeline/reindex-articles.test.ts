@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { isAkhbarError } from "../domain/errors.ts";
 import type { AnalyzeForIndex, ArticleStore, ReindexBatch } from "../ports/article-store.ts";
 import type { Logger } from "../ports/logger.ts";
-import { reindexArticles } from "./reindex-articles.ts";
+import { BackgroundReindex, reindexArticles } from "./reindex-articles.ts";
 
 /** A store of `count` articles at analyzer `version`, re-indexed `limit` at a time, as the contract suite asks. */
-function fakeStore(count: number, version: number) {
+function fakeStore(count: number, version: number, gate?: () => Promise<void>) {
   let at = version;
   let next = 0;
   const analyzed: string[] = [];
@@ -13,7 +13,11 @@ function fakeStore(count: number, version: number) {
     async readAnalyzerVersion() {
       return at;
     },
+    async countArticles() {
+      return count;
+    },
     async reindexArticles(target: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch> {
+      await gate?.();
       if (at >= target) return { reindexed: 0, done: true };
       const batch = Math.min(limit, count - next);
       if (batch === 0) {
@@ -25,7 +29,7 @@ function fakeStore(count: number, version: number) {
       next += batch;
       return { reindexed: batch, done: false };
     },
-  } as Pick<ArticleStore, "readAnalyzerVersion" | "reindexArticles"> as ArticleStore;
+  } as Pick<ArticleStore, "readAnalyzerVersion" | "countArticles" | "reindexArticles"> as ArticleStore;
   return { store, analyzed, version: () => at };
 }
 
@@ -73,5 +77,88 @@ describe("reindexArticles", () => {
     expect(await reindexArticles(store, log, 2, 2)).toBe(0);
     expect(version()).toBe(2);
     expect(lines).toEqual([]);
+  });
+});
+
+/** A gate the fake store's batches wait at: `open()` lets the next batch through. */
+function batchGate() {
+  const waiting: (() => void)[] = [];
+  let opened = 0;
+  return {
+    wait: () =>
+      new Promise<void>((resolve) => {
+        if (opened > 0) {
+          opened--;
+          resolve();
+        } else waiting.push(resolve);
+      }),
+    open(n = 1) {
+      for (let i = 0; i < n; i++) {
+        const next = waiting.shift();
+        if (next === undefined) opened++;
+        else next();
+      }
+    },
+  };
+}
+
+/** Lets pending promise callbacks run. */
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe("BackgroundReindex", () => {
+  it("reports where it is while it runs, then null once the index is current and compacted", async () => {
+    const gate = batchGate();
+    const { store, version } = fakeStore(5, 1, gate.wait);
+    const { log } = recordingLogger();
+    const compacted: number[] = [];
+    const reindex = new BackgroundReindex(store, log, {
+      version: 2,
+      batchSize: 2,
+      then: async (n) => {
+        compacted.push(n);
+      },
+    });
+    await settle();
+    expect(reindex.progress()).toEqual({ fromVersion: 1, toVersion: 2, articlesDone: 0, articlesTotal: 5 });
+    gate.open();
+    await settle();
+    expect(reindex.progress()).toMatchObject({ articlesDone: 2, articlesTotal: 5 });
+    gate.open(3);
+    expect(await reindex.finished).toBe(5);
+    expect(reindex.progress()).toBeNull();
+    expect(version()).toBe(2);
+    expect(compacted).toEqual([5]);
+  });
+
+  it("is null from the start on a current store", async () => {
+    const { store } = fakeStore(5, 2);
+    const reindex = new BackgroundReindex(store, recordingLogger().log, { version: 2 });
+    expect(await reindex.finished).toBe(0);
+    expect(reindex.progress()).toBeNull();
+  });
+
+  it("stops after the open batch when asked, leaving the rest to the next start", async () => {
+    const gate = batchGate();
+    const { store, analyzed, version } = fakeStore(5, 1, gate.wait);
+    const reindex = new BackgroundReindex(store, recordingLogger().log, { version: 2, batchSize: 2 });
+    await settle();
+    const stopped = reindex.stop();
+    gate.open();
+    await stopped;
+    expect(analyzed).toHaveLength(2);
+    expect(version()).toBe(1);
+  });
+
+  it("logs a failure and keeps saying the index is not current", async () => {
+    const { store } = fakeStore(5, 1);
+    store.reindexArticles = async () => {
+      throw new Error("disk full");
+    };
+    const errors: string[] = [];
+    const log: Logger = { ...recordingLogger().log, error: (_fields, message) => errors.push(message) };
+    const reindex = new BackgroundReindex(store, log, { version: 2 });
+    expect(await reindex.finished).toBe(0);
+    expect(errors).toEqual(["search index: re-index failed"]);
+    expect(reindex.progress()).toMatchObject({ fromVersion: 1, articlesDone: 0 });
   });
 });

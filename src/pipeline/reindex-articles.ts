@@ -1,7 +1,8 @@
 /**
  * reindexArticles: brings a store's search index to the current analyzer (stages/arabic ANALYZER_VERSION) by
  * re-analyzing every article an older analyzer indexed, batch by batch. Pipeline over the ArticleStore port.
- * Run when storage is opened (main.ts openStorage), like a schema migration.
+ * Run when storage is opened (main.ts openStorage), like a schema migration; `serve` runs it in the background
+ * (BackgroundReindex) so it answers at once.
  */
 import { AkhbarError } from "../domain/errors.ts";
 import type { AnalyzeForIndex, ArticleStore } from "../ports/article-store.ts";
@@ -25,32 +26,82 @@ const reanalyze: AnalyzeForIndex = (title, text) => ({
 export const REINDEX_BATCH_ARTICLES = 500;
 
 /**
- * Re-indexes every article analyzed by an analyzer older than `version`, in batches of `batchSize`; returns how many
- * were re-indexed (0, after one read, when the store is current). Interrupted, it loses at most the open batch: the
- * store records where it stopped and the next call resumes there. Logs after every batch and at the end.
+ * Articles per transaction when the re-index runs beside a server (BackgroundReindex): a SQLite batch holds the
+ * event loop for its whole analysis and write, so a request that arrives meanwhile waits for it. Fixed by the
+ * measurement in the commit that set it (dev store, load ~9 on 2 cores): 500 kept /health waiting 3.5-11.7 s.
  */
-export async function reindexArticles(
+export const REINDEX_BACKGROUND_BATCH_ARTICLES = 100;
+
+/** How far a re-index has got: the versions, and this run's articles of the store's (counted when it started). */
+export interface ReindexProgress {
+  fromVersion: number;
+  toVersion: number;
+  articlesDone: number;
+  articlesTotal: number;
+}
+
+export interface ReindexOptions {
+  version?: number;
+  batchSize?: number;
+  /** Called before the first batch and after every batch. */
+  onProgress?: (progress: ReindexProgress) => void;
+  /** Checked between batches: true stops the re-index there (the store keeps its resume point). */
+  shouldStop?: () => boolean;
+}
+
+/**
+ * Throws `store.analyzer_too_new` when the store's index comes from a newer analyzer than `version`: like a schema
+ * from a newer akhbar, this code would index new articles with keys the store's queries miss. Returns the store's
+ * analyzer version.
+ */
+export async function checkAnalyzerVersion(
   articles: ArticleStore,
-  log: Logger,
   version: number = ANALYZER_VERSION,
-  batchSize: number = REINDEX_BATCH_ARTICLES,
 ): Promise<number> {
   const from = await articles.readAnalyzerVersion();
   if (from > version) {
-    // Like a schema from a newer akhbar: this code would index new articles with keys the store's queries miss.
     throw new AkhbarError(
       "store.analyzer_too_new",
       `store: the search index was built by analyzer version ${from}, newer than this akhbar's (${version}); upgrade akhbar`,
       { current: from, latest: version },
     );
   }
+  return from;
+}
+
+/**
+ * Re-indexes every article analyzed by an analyzer older than `version`, in batches of `batchSize`; returns how many
+ * were re-indexed (0, after one read, when the store is current). Interrupted (a crash, or `shouldStop`), it loses at
+ * most the open batch: the store records where it stopped and the next call resumes there. Logs after every batch
+ * and at the end.
+ */
+export async function reindexArticles(
+  articles: ArticleStore,
+  log: Logger,
+  version: number = ANALYZER_VERSION,
+  batchSize: number = REINDEX_BATCH_ARTICLES,
+  options: Omit<ReindexOptions, "version" | "batchSize"> = {},
+): Promise<number> {
+  const from = await checkAnalyzerVersion(articles, version);
   if (from === version) return 0;
   const started = performance.now();
+  const progress: ReindexProgress = {
+    fromVersion: from,
+    toVersion: version,
+    articlesDone: 0,
+    articlesTotal: await articles.countArticles(),
+  };
+  options.onProgress?.({ ...progress });
   let total = 0;
   for (;;) {
+    // A macrotask between batches: a synchronous store (SQLite) resolves each batch at once, and a loop of
+    // microtasks would keep a server beside it from ever accepting a connection.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.shouldStop?.() === true) return total;
     const batch = await articles.reindexArticles(version, reanalyze, batchSize);
     if (batch.done) break;
     total += batch.reindexed;
+    options.onProgress?.({ ...progress, articlesDone: total });
     // An empty store (a new database) finishes in one call and logs nothing.
     log.info(
       { stage: "reindex", from_version: from, to_version: version, articles: total },
@@ -69,4 +120,55 @@ export async function reindexArticles(
     );
   }
   return total;
+}
+
+/**
+ * A re-index run beside other work (`akhbar serve`: pages and API answer while it runs, searches over a partly
+ * re-indexed store say so). `progress()` is null once the index is current (or when it was); a failed run logs its
+ * error and keeps reporting where it stopped (the next start resumes there). `stop()` ends it after the open batch.
+ */
+export class BackgroundReindex {
+  #progress: ReindexProgress | null = null;
+  #stopping = false;
+  /** Articles re-indexed, once the run has ended (finished, stopped or failed: then 0). */
+  readonly finished: Promise<number>;
+
+  /** Starts at once; `then` runs after a finished re-index of that many articles (the index's compaction). */
+  constructor(
+    articles: ArticleStore,
+    log: Logger,
+    options: ReindexOptions & { then?: (reindexed: number) => Promise<void> } = {},
+  ) {
+    const { version, batchSize = REINDEX_BACKGROUND_BATCH_ARTICLES, then, ...rest } = options;
+    this.finished = reindexArticles(articles, log, version, batchSize, {
+      ...rest,
+      onProgress: (p) => {
+        this.#progress = p;
+        rest.onProgress?.(p);
+      },
+      shouldStop: () => this.#stopping || rest.shouldStop?.() === true,
+    }).then(
+      async (reindexed) => {
+        if (this.#stopping) return reindexed;
+        await then?.(reindexed);
+        this.#progress = null;
+        return reindexed;
+      },
+      (err: unknown) => {
+        log.error({ stage: "reindex", err: (err as Error).message }, "search index: re-index failed");
+        return 0;
+      },
+    );
+  }
+
+  /** Where the re-index is; null when the index is current. */
+  progress(): ReindexProgress | null {
+    return this.#progress === null ? null : { ...this.#progress };
+  }
+
+  /** Stops after the open batch and waits for it (before the store closes). */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await this.finished;
+  }
 }

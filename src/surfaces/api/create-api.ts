@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
+import type { BackgroundReindex, ReindexProgress } from "../../pipeline/reindex-articles.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { feedsBySource, toArticleJson, toSearchResultJson, toSourceJson } from "../present.ts";
@@ -16,7 +17,12 @@ export interface ApiDeps {
   storage: Storage;
   version: string;
   startedAt: Date;
+  /** A re-index under way beside serving (pipeline/reindex-articles.ts BackgroundReindex); absent: none. */
+  reindex?: ReindexStatus;
 }
+
+/** What the surfaces read of a background re-index: where it is, null once the index is current. */
+export type ReindexStatus = Pick<BackgroundReindex, "progress">;
 
 /** Builds the app. Routes: GET /health, /api/search, /api/articles/:id, /api/sources. */
 export function createApi(deps: ApiDeps): Hono {
@@ -29,6 +35,7 @@ export function createApi(deps: ApiDeps): Hono {
       version: deps.version,
       articles,
       uptime_s: Math.round((Date.now() - deps.startedAt.getTime()) / 1000),
+      reindexing: toReindexingJson(deps.reindex?.progress() ?? null),
     });
   });
 
@@ -42,7 +49,8 @@ export function createApi(deps: ApiDeps): Hono {
     if (named.unknown.length > 0) throw unknownSourceError(named.unknown);
     const options = { ...params.options, sources: named.sources };
     const result = await searchArticles(deps.storage, named.text, options);
-    return c.json(toSearchResultJson(result, options));
+    // A store being re-indexed holds articles under the old analyzer's keys: some matches may be missing.
+    return c.json({ ...toSearchResultJson(result, options), reindexing: isReindexing(deps.reindex) });
   });
 
   app.get("/api/articles/:id", async (c) => {
@@ -72,6 +80,23 @@ export function createApi(deps: ApiDeps): Hono {
     return errorResponse(c, 500, "api.internal", "api: internal error");
   });
   return app;
+}
+
+/** True while a background re-index runs: searches may miss articles it has not reached. */
+export function isReindexing(reindex: ReindexStatus | undefined): boolean {
+  return reindex?.progress() != null;
+}
+
+/** /health's `reindexing`: null, or where the re-index is (this run's articles of the store's). */
+function toReindexingJson(p: ReindexProgress | null) {
+  return p === null
+    ? null
+    : {
+        from_version: p.fromVersion,
+        to_version: p.toVersion,
+        articles_done: p.articlesDone,
+        articles_total: p.articlesTotal,
+      };
 }
 
 /** HTTP status for an error code: bad input is the caller's fault (400), missing things 404. */

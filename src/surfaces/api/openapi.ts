@@ -70,6 +70,17 @@ export const OPENAPI_DOCUMENT = {
                     version: { type: "string" },
                     articles: { type: "integer" },
                     uptime_s: { type: "integer" },
+                    reindexing: {
+                      type: ["object", "null"],
+                      description:
+                        "null, or the search index's re-index under way after an analyzer upgrade (serve answers meanwhile): this run's articles done of the store's",
+                      properties: {
+                        from_version: { type: "integer" },
+                        to_version: { type: "integer" },
+                        articles_done: { type: "integer" },
+                        articles_total: { type: "integer" },
+                      },
+                    },
                   },
                 },
               },
@@ -496,6 +507,11 @@ export const OPENAPI_DOCUMENT = {
           },
           limit: { type: "integer" },
           offset: { type: "integer" },
+          reindexing: {
+            type: "boolean",
+            description:
+              "true while the search index is re-indexed after an analyzer upgrade: articles it has not reached yet may be missing",
+          },
           hits: {
             type: "array",
             items: {

@@ -18,6 +18,7 @@ import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks
 import { cutQuery, hasSearchableWords } from "../../stages/search/parse-query.ts";
 import { admissionQueue } from "../api/admission-queue.ts";
 import { apiError, statusOfCode } from "../api/api-error.ts";
+import { isReindexing, type ReindexStatus } from "../api/create-api.ts";
 import { OPENAPI_DOCUMENT } from "../api/openapi.ts";
 import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
@@ -93,6 +94,8 @@ export interface WebDeps {
    * which then learn that someone opened the article, so the default is off: images are left out and the CSP allows
    * same-origin images only. */
   remoteImages?: boolean;
+  /** A re-index under way beside serving (create-api.ts ReindexStatus): the search page says results may be missing. */
+  reindex?: ReindexStatus;
 }
 
 /**
@@ -329,7 +332,16 @@ export function createWebApp(deps: WebDeps): Hono {
         ? {}
         : { feeds: { rss: `/feeds/search.rss${feedQuery}`, json: `/feeds/search.json${feedQuery}` } }),
       body: renderSearchPage(
-        { form, result, facets: found, limit: SEARCH_PAGE_SIZE, offset, error, sourceList },
+        {
+          form,
+          result,
+          facets: found,
+          limit: SEARCH_PAGE_SIZE,
+          offset,
+          error,
+          sourceList,
+          reindexing: result !== null && isReindexing(deps.reindex),
+        },
         ctx,
       ),
     });

@@ -12,7 +12,7 @@ import defaultSourceList from "../../../config/default-sources.json" with { type
 import { type Config, parsePort } from "../../../config/load-config.ts";
 import { VERSION } from "../../../config/version.ts";
 import { AkhbarError } from "../../../domain/errors.ts";
-import { createLogger, openCrawler, openStorage } from "../../../main.ts";
+import { createLogger, openCrawler, openStorage, startBackgroundReindex } from "../../../main.ts";
 import { runCrawlScheduler } from "../../../pipeline/crawl-scheduler.ts";
 import { type DefaultSource, seedDefaultSources } from "../../../pipeline/seed-default-sources.ts";
 import { systemClock } from "../../../ports/clock.ts";
@@ -33,12 +33,16 @@ export const serveCommand: Command = {
     const port = typeof values.port === "string" ? parsePort(values.port, "--port") : ctx.config.port;
     const host = typeof values.host === "string" ? values.host : ctx.config.host;
     const log = createLogger(ctx.config, ctx.io.stderr);
-    const storage = await openStorage(ctx.config, log);
-    const api = createApi({ storage, version: VERSION, startedAt: new Date() });
+    // Listening comes first: a store an older analyzer indexed is re-indexed in the background (a minute or more on a
+    // large store), searches over it saying they may miss articles until it is done, /health how far it is.
+    const storage = await openStorage(ctx.config, log, { reindexInBackground: true });
+    const reindex = startBackgroundReindex(storage, log);
+    const api = createApi({ storage, version: VERSION, startedAt: new Date(), reindex });
     // The reader pages wrap the JSON API so one header, rate-limit and error policy covers every route.
     const app = createWebApp({
       storage,
       api,
+      reindex,
       adminToken: adminTokenFromEnv(ctx.io.env),
       remoteImages: ctx.io.env.AKHBAR_READER_REMOTE_IMAGES === "1",
     });
@@ -73,6 +77,7 @@ export const serveCommand: Command = {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await crawling;
     await closeCrawler();
+    await reindex.stop();
     await storage.close();
     return 0;
   },

@@ -49,6 +49,8 @@ export interface SearchView {
   /** A message for a refused query (bad date, nothing searchable). */
   error: string | null;
   sourceList: SourceSummary[];
+  /** The store is being re-indexed (an analyzer upgrade): some matches may be missing until it is done. */
+  reindexing?: boolean;
 }
 
 /** Example queries for the empty page: each shows something the Arabic analyzer does. */
@@ -113,6 +115,7 @@ ${view.sourceList.map((s) => html`<option value="${s.id}"${f.sources.length === 
 </div></details>
 </form>
 ${f.cut ? html`<p class="note" role="status">البحث أطول مما يُقرأ، فاقتصرنا على أول ${countLabel(MAX_QUERY_CHARS, LETTER_NOUNS)} منه أو أقل (كلمات كاملة).</p>` : ""}
+${view.reindexing === true ? html`<p class="note" role="status" id="reindexing-note">${REINDEXING_NOTE}</p>` : ""}
 ${view.error !== null ? html`<div class="error-box" role="alert"><h2>تعذّر البحث</h2><p dir="auto">${view.error}</p></div>` : ""}
 ${r === null && view.error === null ? examples() : ""}
 ${
@@ -134,6 +137,9 @@ ${facetPanel(view, ctx, base)}
 </div>`
 }`;
 }
+
+/** Said while a re-index runs (an upgrade changed the Arabic analyzer): articles not yet reached may not match. */
+const REINDEXING_NOTE = "يُعاد الآن بناء فهرس البحث بعد تحديث التحليل اللغوي، فقد تغيب بعض النتائج حتى يكتمل.";
 
 /**
  * What the count and the pages count: a text republished by several outlets is one result (the search folds copies),
