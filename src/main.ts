@@ -49,7 +49,7 @@ export async function openStorage(
  */
 export function startBackgroundReindex(storage: Storage, log: Logger): BackgroundReindex {
   return new BackgroundReindex(storage.articles, log, {
-    then: (reindexed) => compactAfter(storage, reindexed),
+    afterFinish: (reindexed) => compactAfter(storage, reindexed),
   });
 }
 

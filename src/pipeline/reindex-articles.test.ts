@@ -114,7 +114,7 @@ describe("BackgroundReindex", () => {
     const reindex = new BackgroundReindex(store, log, {
       version: 2,
       batchSize: 2,
-      then: async (n) => {
+      afterFinish: async (n) => {
         compacted.push(n);
       },
     });

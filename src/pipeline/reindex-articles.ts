@@ -133,13 +133,13 @@ export class BackgroundReindex {
   /** Articles re-indexed, once the run has ended (finished, stopped or failed: then 0). */
   readonly finished: Promise<number>;
 
-  /** Starts at once; `then` runs after a finished re-index of that many articles (the index's compaction). */
+  /** Starts at once; `afterFinish` runs after a finished re-index of that many articles (the index's compaction). */
   constructor(
     articles: ArticleStore,
     log: Logger,
-    options: ReindexOptions & { then?: (reindexed: number) => Promise<void> } = {},
+    options: ReindexOptions & { afterFinish?: (reindexed: number) => Promise<void> } = {},
   ) {
-    const { version, batchSize = REINDEX_BACKGROUND_BATCH_ARTICLES, then, ...rest } = options;
+    const { version, batchSize = REINDEX_BACKGROUND_BATCH_ARTICLES, afterFinish, ...rest } = options;
     this.finished = reindexArticles(articles, log, version, batchSize, {
       ...rest,
       onProgress: (p) => {
@@ -150,7 +150,7 @@ export class BackgroundReindex {
     }).then(
       async (reindexed) => {
         if (this.#stopping) return reindexed;
-        await then?.(reindexed);
+        await afterFinish?.(reindexed);
         this.#progress = null;
         return reindexed;
       },
