@@ -217,6 +217,35 @@ export function describeSearchIndexContract(name: string, open: () => Promise<St
       expect(await found("عبدالعزيز -أبو ظبي")).toEqual([]);
     });
 
+    it("matches a group of alternatives by any one of them, ANDed with the rest of the query", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("phrase", { index: { title: "", body: "the crown prince visited the port" } }),
+        makeArticleWrite("word", { index: { title: "heir", body: "visited the port" } }),
+        makeArticleWrite("apart", { index: { title: "", body: "the crown of the prince at the port" } }),
+        makeArticleWrite("elsewhere", { index: { title: "heir", body: "visited the town" } }),
+      ]);
+      const anyOf = [[[term("crown"), term("prince")], [term("heir")]]];
+      expect((await ids({ anyOf })).sort()).toEqual(["id-elsewhere", "id-phrase", "id-word"]);
+      expect((await ids({ anyOf, terms: [term("port")] })).sort()).toEqual(["id-phrase", "id-word"]);
+      expect(await ids({ anyOf, excluded: [term("visited")] })).toEqual([]);
+    });
+
+    it("parses and finds entity forms OR'ed as a chip links them (analyzer)", async () => {
+      const analyzed = (key: string, title: string, text: string) =>
+        makeArticleWrite(key, { title, text, index: buildIndexFields(title, text) });
+      await storage.articles.writeArticles([
+        analyzed("full", "بيان", "أعلنت وزارة الداخلية السعودية اليوم."),
+        analyzed("short", "بيان", "قالت وزارة الداخلية إن الحادث وقع أمس."),
+        analyzed("other", "بيان", "قال وزير الخارجية عادل الجبير."),
+        analyzed("neither", "بيان", "أعلنت الوزارة عن الداخلية."),
+      ]);
+      const found = async (raw: string) =>
+        (await storage.search.search(parseQuery(raw, { limit: 20, offset: 0 }))).hits.map((h) => h.id).sort();
+      expect(await found('"وزارة الداخلية السعودية"')).toEqual(["id-full"]);
+      expect(await found('"وزارة الداخلية السعودية" OR "عادل الجبير"')).toEqual(["id-full", "id-other"]);
+      expect(await found('"عادل الجبير" OR "وزارة الداخلية"')).toEqual(["id-full", "id-other", "id-short"]);
+    });
+
     it("leaves out articles that contain an excluded term", async () => {
       await storage.articles.writeArticles([
         makeArticleWrite("a", { index: { title: "oil", body: "price" } }),

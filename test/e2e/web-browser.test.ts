@@ -13,6 +13,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import { contrastRatio } from "../../src/surfaces/web/palette.ts";
+import type { FixtureRecord } from "../fixtures/arabic-articles.ts";
 import { ADMIN_TOKEN, type FixtureApp, openFixtureApp, SIMILAR_RECORDS } from "../web/fixture-app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -293,6 +294,67 @@ describe.skipIf(!hasChromium)("accessibility", () => {
       page.waitForURL(/source=sabq/, { timeout: 5000 }),
       page.selectOption("select[name=source]", "sabq"),
     ]);
+    await page.close();
+  });
+});
+
+/**
+ * A story naming the ministry in full and then short (one entity, both forms), and a report of another day naming it
+ * short only: the chip must find that report too.
+ */
+const MINISTRY_RECORDS: FixtureRecord[] = [
+  {
+    id: "mx-1",
+    source: "okaz",
+    url: "http://okaz.example/news/mx-1",
+    title: "الداخلية تعلن ضبط خلية في القصيم",
+    date: "2015-07-25T08:00:00",
+    text: "أعلنت وزارة الداخلية السعودية اليوم ضبط خلية في منطقة القصيم.\nوقالت وزارة الداخلية إن التحقيق جار مع الموقوفين.",
+  },
+  {
+    id: "mx-2",
+    source: "sabq",
+    url: "http://sabq.example/news/mx-2",
+    title: "ضبط خلية في القصيم",
+    date: "2015-07-25T10:00:00",
+    text: "كشفت وزارة الداخلية السعودية عن ضبط خلية في القصيم.\nوأوضحت وزارة الداخلية أن أفرادها موقوفون.",
+  },
+  {
+    id: "mx-3",
+    source: "alyaum",
+    url: "http://alyaum.example/news/mx-3",
+    title: "تمديد ساعات العمل في الجوازات",
+    date: "2015-07-21T09:00:00",
+    text: "قالت وزارة الداخلية إن ساعات العمل في إدارات الجوازات تمدد خلال الصيف.",
+  },
+];
+
+describe.skipIf(!hasChromium)("entity chips in Chromium", () => {
+  let m: FixtureApp;
+  let mServer: ServerType;
+  let mBase: string;
+  beforeAll(async () => {
+    m = await openFixtureApp({ extra: MINISTRY_RECORDS });
+    mServer = serve({ fetch: m.app.fetch, port: 0, hostname: "127.0.0.1" });
+    await once(mServer, "listening");
+    mBase = `http://127.0.0.1:${(mServer.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => mServer?.close(() => resolve()));
+    await m?.close();
+  });
+
+  it("finds, from a story's chip, the articles naming the entity in any of its forms", async () => {
+    const [placement] = await m.storage.stories!.getPlacements(["mx-1"]);
+    const page = await browser.newPage({ locale: "ar", timezoneId: "Asia/Riyadh" });
+    await page.goto(`${mBase}/story/${encodeURIComponent(placement!.storyId)}`);
+    const chip = page.locator("a.entity-chip", { hasText: "وزارة الداخلية السعودية" });
+    await Promise.all([page.waitForURL(/\/search\?q=/), chip.click()]);
+    const titles = await page.locator(".results h3").allTextContents();
+    // The report naming it short only is found, as the story's own articles are.
+    expect(titles.join("\n")).toContain("تمديد ساعات العمل في الجوازات");
+    expect(titles.join("\n")).toContain("ضبط خلية في القصيم");
+    await shot(page, "entity-chip-search");
     await page.close();
   });
 });

@@ -485,6 +485,23 @@ describe("short forms within a story", () => {
     const short = extractEntities("وقال الأمير محمد بن سلمان إن")[0]!;
     expect(minister?.shorterKeys).toEqual([short.key]);
   });
+
+  it("keeps every name written for an entity as its forms, the shorter names merged into it after its own", () => {
+    // Within one text: the ministry named in full, then short.
+    const [ministry] = extractEntities(
+      "أعلنت وزارة الداخلية السعودية اليوم أن ... وأوضحت وزارة الداخلية أن",
+    ).filter((e) => e.kind === "organization");
+    expect(ministry).toMatchObject({
+      name: "وزارة الداخلية السعودية",
+      forms: ["وزارة الداخلية السعودية", "وزارة الداخلية"],
+    });
+    // Across a story's articles: the shorter name of another article, and a surname alone never.
+    const [minister] = combineEntities([
+      extractEntities("قال الأمير محمد بن سلمان بن عبدالعزيز إن ... وأضاف بن عبدالعزيز"),
+      extractEntities("وقال الأمير محمد بن سلمان إن"),
+    ]);
+    expect(minister?.forms).toEqual(["محمد بن سلمان بن عبدالعزيز", "محمد بن سلمان"]);
+  });
 });
 
 describe("longerFormOf across stories", () => {

@@ -35,6 +35,12 @@ export interface Entity {
    * across stories. Absent when none.
    */
   shorterKeys?: readonly string[];
+  /**
+   * Every name written for it: its spellings and the shorter names counted as it (within the text or story), the
+   * most used first ("وزارة الداخلية السعودية", "وزارة الداخلية"): what a search for the entity asks for. A surname
+   * alone ("الجبير"), counted as a mention, is not one: alone it names others too. Absent: `name` only.
+   */
+  forms?: readonly string[];
 }
 
 /**
@@ -775,13 +781,15 @@ export function extractEntities(text: string, merges?: NameMerge[]): Entity[] {
       names: Map<string, number>;
       mentions: number;
       shorterKeys: Set<string>;
+      /** Names of the shorter entities merged into this one. */
+      mergedNames: Set<string>;
     }
   >();
   const note = (kind: EntityKind, key: string, name: string) => {
     const id = `${kind} ${key}`;
     let e = found.get(id);
     if (e === undefined) {
-      e = { kind, key, names: new Map(), mentions: 0, shorterKeys: new Set() };
+      e = { kind, key, names: new Map(), mentions: 0, shorterKeys: new Set(), mergedNames: new Set() };
       found.set(id, e);
     }
     e.mentions++;
@@ -1195,6 +1203,7 @@ export function extractEntities(text: string, merges?: NameMerge[]): Entity[] {
     if (longer.length !== 1) continue;
     longer[0]!.mentions += short.mentions;
     for (const k of [short.key, ...short.shorterKeys]) longer[0]!.shorterKeys.add(k);
+    for (const name of [...short.names.keys(), ...short.mergedNames]) longer[0]!.mergedNames.add(name);
     short.mentions = 0;
     merges?.push(toNameMerge(short, longer[0]!));
   }
@@ -1207,8 +1216,15 @@ export function extractEntities(text: string, merges?: NameMerge[]): Entity[] {
       name: mostUsed(e.names),
       mentions: e.mentions,
       ...withShorterKeys(e.shorterKeys),
+      forms: formsOf(e.names, e.mergedNames),
     }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+/** An entity's forms (Entity.forms): its own names, the most used first, then the merged ones', each once. */
+export function formsOf(names: ReadonlyMap<string, number>, merged: Iterable<string>): string[] {
+  const own = [...names].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  return [...new Set([...own, ...merged])];
 }
 
 /** The shorterKeys field of an entity: sorted, absent when none. */
@@ -1328,6 +1344,8 @@ export function combineEntities(
       articles: number;
       names: Map<string, number>;
       shorterKeys: Set<string>;
+      /** The lists' forms, and the shorter entities' merged into this one. */
+      forms: Set<string>;
     }
   >();
   for (const list of lists) {
@@ -1342,6 +1360,7 @@ export function combineEntities(
           articles: 0,
           names: new Map(),
           shorterKeys: new Set(),
+          forms: new Set(),
         };
         byId.set(id, entry);
       }
@@ -1349,6 +1368,7 @@ export function combineEntities(
       entry.articles++;
       entry.names.set(e.name, (entry.names.get(e.name) ?? 0) + 1);
       for (const k of e.shorterKeys ?? []) entry.shorterKeys.add(k);
+      for (const f of e.forms ?? [e.name]) entry.forms.add(f);
     }
   }
   const entries = [...byId.values()];
@@ -1360,6 +1380,7 @@ export function combineEntities(
     // An article may name both forms: the merged count can pass the number of articles, so it is capped.
     into.articles = Math.min(lists.length, into.articles + short.articles);
     for (const k of [short.key, ...short.shorterKeys]) into.shorterKeys.add(k);
+    for (const f of short.forms) into.forms.add(f);
     short.articles = 0;
     merges?.push(toNameMerge(short, into));
   }
@@ -1371,6 +1392,7 @@ export function combineEntities(
       name: mostUsed(x.names),
       mentions: x.mentions,
       ...withShorterKeys(x.shorterKeys),
+      forms: formsOf(x.names, x.forms),
       articles: x.articles,
     }))
     .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name));

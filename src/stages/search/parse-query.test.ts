@@ -160,6 +160,55 @@ describe("parseQuery", () => {
     });
   }
 
+  it.each([
+    {
+      why: "phrases and a word joined by OR are one group, the rest required as before",
+      raw: 'نفط "وزارة الداخلية" OR "عادل الجبير" OR الرياض',
+      groups: [["وزاره الداخليه", "عادل الجبير", "الرياض"]],
+      terms: ["نفط"],
+    },
+    {
+      why: "two groups",
+      raw: "أ1 OR ب1 ج2 OR د2",
+      groups: [
+        ["ا1", "ب1"],
+        ["ج2", "د2"],
+      ],
+      terms: [],
+    },
+    {
+      why: "an OR with nothing on one side is a word, not an operator (and a Latin word, required)",
+      raw: "OR الرياض",
+      groups: [],
+      terms: ["or", "الرياض"],
+    },
+    {
+      why: "an excluded word takes no part in a group",
+      raw: "الرياض OR -جدة",
+      groups: [],
+      terms: ["الرياض", "or"],
+    },
+    {
+      why: "lower-case or and the Arabic أو are words (أو a stop word), never the operator",
+      raw: "الرياض or جدة أو مكة",
+      groups: [],
+      terms: ["الرياض", "or", "جده", "مكه"],
+    },
+  ])("reads OR: $why", ({ raw, groups, terms }) => {
+    const q = parseQuery(raw, opts);
+    expect((q.anyOf ?? []).map((g) => g.map((words) => words.map((w) => w.surface).join(" ")))).toEqual(
+      groups,
+    );
+    expect(q.terms.map((t) => t.surface)).toEqual(terms);
+  });
+
+  it("takes a query of one OR group alone as searchable", () => {
+    const q = parseQuery('"وزارة الداخلية" OR الجوازات', opts);
+    expect(q.terms).toEqual([]);
+    expect(q.phrases).toEqual([]);
+    expect(q.anyOf).toHaveLength(1);
+  });
+
   it("caps the number of terms of a very long query", () => {
     const raw = Array.from({ length: 200 }, (_, i) => `كلمة${i}`).join(" ");
     const q = parseQuery(raw, opts);

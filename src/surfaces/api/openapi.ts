@@ -324,6 +324,17 @@ export const OPENAPI_DOCUMENT = {
                             properties: {
                               kind: { type: "string", enum: ["person", "place", "organization"] },
                               name: { type: "string" },
+                              forms: {
+                                type: "array",
+                                items: { type: "string" },
+                                description:
+                                  "every name written for it: its spellings and the shorter names counted as it, most used first",
+                              },
+                              search: {
+                                type: "string",
+                                description:
+                                  'the query that finds the articles naming it in any of its forms (q of /api/search): the forms as "phrases" joined by OR, a form holding another left out',
+                              },
                               articles: { type: "integer", description: "originals naming it" },
                               mentions: { type: "integer" },
                             },
@@ -379,6 +390,11 @@ export const OPENAPI_DOCUMENT = {
                         properties: {
                           kind: { type: "string", enum: ["person", "place", "organization"] },
                           name: { type: "string" },
+                          forms: { type: "array", items: { type: "string" } },
+                          search: {
+                            type: "string",
+                            description: "the query that finds its articles (see a story's entities)",
+                          },
                           story_count: { type: "integer" },
                           stories: {
                             type: "array",

@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { toEntityQuery } from "../entity-query.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
 import { intParam, parseDateBound, parseUntilMs, singleValue } from "../search-params.ts";
 import { unknownSourceError, unknownSourceIds } from "../source-names.ts";
@@ -121,6 +122,8 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       entities: entities.map((e) => ({
         kind: e.kind,
         name: e.name,
+        forms: e.forms,
+        search: toEntityQuery(e),
         story_count: e.storyCount,
         stories: e.stories.map((s) => ({ id: s.id, headline: s.headline })),
       })),
@@ -184,7 +187,15 @@ export function toStoryJson(s: StorySummary) {
 }
 
 export function toEntityJson(e: StoryEntity) {
-  return { kind: e.kind, name: e.name, articles: e.articles, mentions: e.mentions };
+  const forms = e.forms ?? [e.name];
+  return {
+    kind: e.kind,
+    name: e.name,
+    forms,
+    search: toEntityQuery(e),
+    articles: e.articles,
+    mentions: e.mentions,
+  };
 }
 
 export function toStoryArticleJson(a: StoryArticle) {

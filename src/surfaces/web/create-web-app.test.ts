@@ -669,6 +669,8 @@ describe("reader JSON routes", () => {
     expect(story.entities).toContainEqual({
       kind: "place",
       name: "أميركا",
+      forms: ["أميركا"],
+      search: '"أميركا"',
       articles: 2,
       mentions: 4,
     });

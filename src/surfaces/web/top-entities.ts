@@ -2,7 +2,12 @@
  * "في الأخبار": the people, places and organizations of the top stories, each with the stories that name it.
  * Surface code over ReaderData (each story's entities come from stages/entities through ReaderData.story).
  */
-import { type EntityKind, longerFormOf, type NameMerge } from "../../stages/entities/extract-entities.ts";
+import {
+  type EntityKind,
+  formsOf,
+  longerFormOf,
+  type NameMerge,
+} from "../../stages/entities/extract-entities.ts";
 import type { ReaderData, StorySummary } from "./reader-data.ts";
 
 /** Top stories read: the home page's first pages, where a reader looks for who and where the news is about. */
@@ -17,6 +22,8 @@ export interface TopEntity {
   kind: EntityKind;
   key: string;
   name: string;
+  /** Every name written for it in the stories read (extract-entities.ts Entity.forms), `name` first. */
+  forms: string[];
   storyCount: number;
   stories: Pick<StorySummary, "id" | "headline">[];
 }
@@ -43,6 +50,7 @@ export async function topEntities(
       names: Map<string, number>;
       storyIds: Set<string>;
       shorterKeys: Set<string>;
+      allForms: Set<string>;
     }
   >();
   for (const summary of stories) {
@@ -64,6 +72,8 @@ export async function topEntities(
           names: new Map(),
           storyIds: new Set(),
           shorterKeys: new Set(),
+          allForms: new Set(),
+          forms: [],
         };
         byId.set(id, entry);
       }
@@ -72,6 +82,7 @@ export async function topEntities(
       entry.articles += e.articles;
       entry.names.set(e.name, (entry.names.get(e.name) ?? 0) + e.articles);
       for (const k of e.shorterKeys ?? []) entry.shorterKeys.add(k);
+      for (const f of e.forms ?? [e.name]) entry.allForms.add(f);
       if (entry.stories.length < TOP_ENTITY_STORY_LINKS)
         entry.stories.push({ id: story.id, headline: story.headline });
     }
@@ -95,6 +106,7 @@ export async function topEntities(
     into.storyCount = into.storyIds.size;
     into.articles += short.articles;
     for (const k of [short.key, ...short.shorterKeys]) into.shorterKeys.add(k);
+    for (const f of short.allForms) into.allForms.add(f);
     into.stories = [...into.stories, ...short.stories]
       .filter((s, k, all) => all.findIndex((t) => t.id === s.id) === k)
       .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
@@ -109,10 +121,11 @@ export async function topEntities(
     all
       .filter((e) => e.kind === kind)
       .slice(0, TOP_ENTITIES_PER_KIND)
-      .map(({ kind: k, key, names, storyCount, stories: s }) => ({
+      .map(({ kind: k, key, names, storyCount, stories: s, allForms }) => ({
         kind: k,
         key,
         name: mostNamed(names),
+        forms: formsOf(names, allForms),
         storyCount,
         stories: s,
       })),

@@ -1,8 +1,10 @@
 /**
- * "في الأخبار": the people, places and organizations the top stories name, each linked to a phrase search and to
+ * "في الأخبار": the people, places and organizations the top stories name, each linked to a search for its forms
+ * (entity-query.ts) and to
  * the stories that name it. Pure render.
  */
 import type { EntityKind } from "../../../stages/entities/extract-entities.ts";
+import { toEntityQuery } from "../../entity-query.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { TopEntity } from "../top-entities.ts";
 
@@ -31,7 +33,7 @@ ${
         if (list.length === 0) return "";
         return html`<section aria-labelledby="${kind}-h"><h2 id="${kind}-h">${heading}</h2><ol class="entity-list">${list.map(
           (e) =>
-            html`<li><a class="entity-name" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a> <span class="count">${storiesLabel(e.storyCount)}</span><ul class="entity-stories">${e.stories.map(
+            html`<li><a class="entity-name" href="/search?q=${encodeURIComponent(toEntityQuery(e))}" dir="auto">${e.name}</a> <span class="count">${storiesLabel(e.storyCount)}</span><ul class="entity-stories">${e.stories.map(
               (s) => html`<li><a href="/story/${encodeURIComponent(s.id)}" dir="auto">${s.headline}</a></li>`,
             )}</ul></li>`,
         )}</ol></section>`;

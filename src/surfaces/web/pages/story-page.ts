@@ -9,6 +9,7 @@ import {
   WIRE_PART_LAST,
 } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { STORY_ENTITY_ARTICLES_MAX } from "../../../stages/entities/story-entities.ts";
+import { toEntityQuery } from "../../entity-query.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
@@ -189,7 +190,7 @@ const ENTITY_HEADINGS: Readonly<Record<StoryEntity["kind"], string>> = {
 };
 
 /**
- * "في هذه القصة": the people, places and organizations the coverage names, each a link to a phrase search for it,
+ * "في هذه القصة": the people, places and organizations the coverage names, each a link to a search for its forms,
  * with the number of articles naming it; nothing when none was found. When the story has more originals than the
  * entities stage reads (STORY_ENTITY_ARTICLES_MAX), a line says the counts are of the first ones only. `cards` is
  * the number of coverage cards: the entities are read from each card's head (story-reader-data.ts).
@@ -210,7 +211,7 @@ function entities(story: StoryDetail, cards: number): SafeHtml | "" {
         .filter((e) => e.kind === kind)
         .map(
           (e) =>
-            html`<li><a class="entity-chip" href="/search?q=${encodeURIComponent(`"${e.name}"`)}" dir="auto">${e.name}</a>${
+            html`<li><a class="entity-chip" href="/search?q=${encodeURIComponent(toEntityQuery(e))}" dir="auto">${e.name}</a>${
               e.articles > 1
                 ? html` <span class="count" title="${articlesLabel(e.articles)}">${e.articles}</span>`
                 : ""
