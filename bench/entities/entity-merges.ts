@@ -77,15 +77,17 @@ async function dump(storePath: string, outPath: string): Promise<void> {
   const top = await topEntities(all, [], across);
   for (const m of across) out.merges.push({ ...m, level: "stories", storyId: "*" });
   out.top = top.entities.map((e) => ({ kind: e.kind, name: e.name, storyCount: e.storyCount }));
-  // Each day's /entities: the stories updated within the home page's window before the day's end, ranked at its end
-  // as topStories ranks them (a story updated later is read as it is now: an approximation).
+  // Each day's /entities: the stories with an article within the home page's window before the day's end, ranked at
+  // its end as topStories ranks them.
   const ranks = await storage.stories!.listStoryRanks({ limit: 1_000_000 });
   const days = [...new Set(ranks.map((r) => new Date(r.lastUpdateMs).toISOString().slice(0, 10)))].sort();
   for (const day of days) {
     const endMs = Date.parse(`${day}T23:59:59Z`);
-    const window = ranks.filter(
-      (r) => r.lastUpdateMs <= endMs && r.lastUpdateMs >= endMs - TOP_STORIES_WINDOW_HOURS * 3_600_000,
-    );
+    const window = await storage.stories!.listRankMembers({
+      sinceMs: endMs - TOP_STORIES_WINDOW_HOURS * 3_600_000,
+      untilMs: endMs,
+      limit: 1_000_000,
+    });
     const ranked = rankStories(window, endMs).slice(0, TOP_ENTITY_STORIES);
     const daily: ReaderData = {
       ...all,

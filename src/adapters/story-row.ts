@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type {
   PlacedArticle,
   PlacementBatch,
+  RankMember,
   StoredStory,
   StoredStreamRow,
   StoryMember,
@@ -237,4 +238,56 @@ export function toStoryRank(r: StoryRankRowDb): StoryRank {
     sourceCount: Number(r.source_count),
     lastUpdateMs: r.last_update_ms,
   };
+}
+
+/** A member the rank reads (RankMember); `late` and `original` are SQLite 0/1, PostgreSQL booleans. */
+export interface RankMemberRowDb {
+  story_id: string;
+  time_ms: number;
+  source_id: string;
+  original: number | boolean;
+  late: number | boolean;
+}
+
+export function toRankMember(r: RankMemberRowDb): RankMember {
+  return {
+    storyId: r.story_id,
+    timeMs: r.time_ms,
+    sourceId: r.source_id,
+    original: r.original === true || r.original === 1,
+    late: r.late === true || r.late === 1,
+  };
+}
+
+/**
+ * StoryStore.listRankMembers's read in both engines' SQL: every placement with a time in the bounds (`between`, the
+ * engine's condition) whose story passes `sourcesFilter` (the engine's publisher filter on `story_id`), in no order.
+ * The rank index (SQLite migration 16, PostgreSQL 14) holds every column read, so no placement's wide row is read.
+ */
+export function rankMembersSql(between: string, sourcesFilter: string): string {
+  return `SELECT story_id, time_ms, source_id, duplicate_of IS NULL AS original, late FROM article_placements
+    WHERE ${between} AND ${sourcesFilter}`;
+}
+
+/**
+ * The members of the `limit` stories among `members` with the newest member that is not a late copy (the newest
+ * member when all are), ties by smaller id in code point order: StoryStore.listRankMembers's cap, in the order read.
+ */
+export function keepNewestStories(members: readonly RankMember[], limit: number): RankMember[] {
+  const last = new Map<string, { counted: number; any: number }>();
+  for (const m of members) {
+    const t = last.get(m.storyId) ?? { counted: Number.NEGATIVE_INFINITY, any: Number.NEGATIVE_INFINITY };
+    if (!m.late) t.counted = Math.max(t.counted, m.timeMs);
+    t.any = Math.max(t.any, m.timeMs);
+    last.set(m.storyId, t);
+  }
+  if (last.size <= limit) return [...members];
+  const newest = (id: string) => {
+    const t = last.get(id)!;
+    return t.counted === Number.NEGATIVE_INFINITY ? t.any : t.counted;
+  };
+  const kept = new Set(
+    [...last.keys()].sort((a, b) => newest(b) - newest(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit),
+  );
+  return members.filter((m) => kept.has(m.storyId));
 }

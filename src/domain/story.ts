@@ -160,6 +160,20 @@ export interface StoryRank {
   lastUpdateMs: number;
 }
 
+/** A story member as the home page's rank reads it (rank-stories.ts): its time, outlet and kind only. */
+export interface RankMember {
+  storyId: string;
+  timeMs: number;
+  sourceId: string;
+  /** Not a copy of another article (duplicate_of null). */
+  original: boolean;
+  /**
+   * A copy that joined its original's story after the story window (ArticlePlacement.late): a republication a week
+   * on, no new coverage, so it weighs nothing in the rank.
+   */
+  late: boolean;
+}
+
 /** An article's stored placement without its fingerprints. */
 export interface PlacedArticle {
   articleId: string;

@@ -8,6 +8,7 @@ import type {
   DuplicateStats,
   PlacedArticle,
   PlacementBatch,
+  RankMember,
   StoredStory,
   StoredStreamRow,
   StoryMember,
@@ -76,6 +77,13 @@ export interface StoryStore {
    * reading only the page's rows (getStory), since a full row (headline, publisher list) costs several times more.
    */
   listStoryRanks(query: StoryListQuery): Promise<StoryRank[]>;
+  /**
+   * What the home page ranks (rank-stories.ts): every member with a time in [sinceMs, untilMs] (open bounds where
+   * absent) of the `limit` stories with the newest such member that is not a late copy (ties: smaller id), the
+   * `sources` filter as listStories's. A story's members outside the bounds are left out, so a past window reads its
+   * stories' coverage as it stood. In no order.
+   */
+  listRankMembers(query: StoryListQuery): Promise<RankMember[]>;
   /** How many stories `listStories` would select without its limit. */
   countStories(query: Omit<StoryListQuery, "limit">): Promise<number>;
   /** A story by id or by an alias a merge left; null when unknown. */

@@ -57,14 +57,16 @@ export async function writeLateCopyStory(storage: Storage): Promise<void> {
 }
 
 /**
- * Takes a SQLite store back to before migration 14 (copy groups by seq): the later migration first (15, the articles
- * without text), then its triggers, table and version row.
+ * Takes a SQLite store back to before migration 14 (copy groups by seq): the later migrations first (16, the rank's
+ * members by time; 15, the articles without text), then its triggers, table and version row.
  */
-export const UNDO_SQLITE_ARTICLE_GROUPS = `DROP INDEX articles_textless; DELETE FROM schema_migrations WHERE version = 15;
+export const UNDO_SQLITE_ARTICLE_GROUPS = `DROP INDEX article_placements_rank; DELETE FROM schema_migrations WHERE version = 16;
+  DROP INDEX articles_textless; DELETE FROM schema_migrations WHERE version = 15;
   DROP TRIGGER article_groups_insert; DROP TRIGGER article_groups_update; DROP TRIGGER article_groups_delete;
   DROP TRIGGER article_groups_article_delete; DROP TABLE article_groups; DELETE FROM schema_migrations WHERE version = 14;`;
 /** Takes a PostgreSQL store back to before migration 12 (copy groups by seq), as UNDO_SQLITE_ARTICLE_GROUPS. */
-export const UNDO_POSTGRES_ARTICLE_GROUPS = `DROP INDEX articles_textless; DELETE FROM schema_migrations WHERE version = 13;
+export const UNDO_POSTGRES_ARTICLE_GROUPS = `DROP INDEX article_placements_rank; DELETE FROM schema_migrations WHERE version = 14;
+  DROP INDEX articles_textless; DELETE FROM schema_migrations WHERE version = 13;
   DROP TRIGGER article_groups_insert ON article_placements; DROP TRIGGER article_groups_update ON article_placements;
   DROP TRIGGER article_groups_delete ON article_placements;
   DROP FUNCTION article_groups_inserted(), article_groups_updated(), article_groups_deleted(), article_groups_resync(text[]);
@@ -582,6 +584,49 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         } finally {
           await storage.close();
         }
+      });
+    });
+
+    it("lists the rank's members within a time window, of the stories updated last, with the publisher filter", async () => {
+      await withStore(async (s) => {
+        // Story a: was's original at 08:00, okaz's copy at 09:00 (a late one: it moves no last update); c: sabq at 10:00.
+        await s.writePlacements({
+          ...EMPTY,
+          placements: [
+            placement("a", "a"),
+            { ...placement("b", "a", "a", "a"), late: true },
+            placement("c", "c"),
+          ],
+        });
+        const byTime = (xs: readonly { timeMs: number }[]) => [...xs].sort((x, y) => x.timeMs - y.timeMs);
+        const at = (hour: string) => Date.parse(`2015-07-21T${hour}:00:00Z`);
+        expect(byTime(await s.listRankMembers({ limit: 10 }))).toEqual([
+          { storyId: "a", timeMs: at("08"), sourceId: "was", original: true, late: false },
+          { storyId: "a", timeMs: at("09"), sourceId: "okaz", original: false, late: true },
+          { storyId: "c", timeMs: at("10"), sourceId: "sabq", original: true, late: false },
+        ]);
+        // A past window: only its members, none after its end.
+        expect(
+          byTime(await s.listRankMembers({ limit: 10, sinceMs: at("08"), untilMs: at("09") })).map((m) => [
+            m.storyId,
+            m.sourceId,
+          ]),
+        ).toEqual([
+          ["a", "was"],
+          ["a", "okaz"],
+        ]);
+        // The publisher filter reads the story's publishers, so a's other members come with it.
+        expect(
+          byTime(await s.listRankMembers({ limit: 10, sources: ["okaz"] })).map((m) => m.sourceId),
+        ).toEqual(["was", "okaz"]);
+        expect(await s.listRankMembers({ limit: 10, sources: ["nobody"] })).toEqual([]);
+        // The cap keeps the stories last updated: c (10:00) before a (08:00; its late copy at 09:00 does not count).
+        expect((await s.listRankMembers({ limit: 1 })).map((m) => m.storyId)).toEqual(["c"]);
+        await s.writePlacements({ ...EMPTY, placements: [placement("b", "a", "a", "a")] });
+        expect((await s.listRankMembers({ limit: 1, untilMs: at("09") })).map((m) => m.storyId)).toEqual([
+          "a",
+          "a",
+        ]);
       });
     });
 

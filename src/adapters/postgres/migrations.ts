@@ -434,6 +434,12 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("cardinality(sources
     name: "articles without text",
     sql: "CREATE INDEX articles_textless ON articles (seq) WHERE length(text) < 60;",
   },
+  // The rank's members by time, as SQLite migration 16 (see there).
+  {
+    version: 14,
+    name: "rank members by time",
+    sql: "CREATE INDEX article_placements_rank ON article_placements (time_ms, story_id, source_id, duplicate_of, late);",
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import {
   isEmptyPlacementBatch,
   type PlacedArticle,
   type PlacementBatch,
+  type RankMember,
   type StoredStory,
   type StoredStreamRow,
   type StoryMember,
@@ -22,9 +23,12 @@ import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/sto
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   fromSnapshotBlob,
+  keepNewestStories,
   type MemberRowDb,
   PLACED_COLUMNS,
   type PlacementRowDb,
+  type RankMemberRowDb,
+  rankMembersSql,
   STORED_STREAM_COLUMNS,
   STORED_STREAM_JOINS,
   STREAM_COLUMNS,
@@ -35,6 +39,7 @@ import {
   snapshotBlobsOf,
   toMember,
   toPlaced,
+  toRankMember,
   toStoredStreamRow,
   toStory,
   toStoryRank,
@@ -434,6 +439,17 @@ export class PostgresStoryStore implements StoryStore {
         query,
       )
     ).map(toStoryRank);
+  }
+
+  async listRankMembers(query: StoryListQuery): Promise<RankMember[]> {
+    const { rows } = await this.#pool.query<RankMemberRowDb>(
+      rankMembersSql(
+        "time_ms >= $1 AND time_ms <= $2",
+        "(cardinality($3::text[]) = 0 OR story_id IN (SELECT id FROM stories WHERE sources && $3::text[]))",
+      ),
+      storyFilterParams(query),
+    );
+    return keepNewestStories(rows.map(toRankMember), query.limit);
   }
 
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {

@@ -11,6 +11,7 @@ import {
   isEmptyPlacementBatch,
   type PlacedArticle,
   type PlacementBatch,
+  type RankMember,
   type StoredStory,
   type StoredStreamRow,
   type StoryMember,
@@ -22,9 +23,12 @@ import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   fromSnapshotBlob,
+  keepNewestStories,
   type MemberRowDb,
   PLACED_COLUMNS,
   type PlacementRowDb,
+  type RankMemberRowDb,
+  rankMembersSql,
   STORED_STREAM_COLUMNS,
   STORED_STREAM_JOINS,
   STREAM_COLUMNS,
@@ -35,6 +39,7 @@ import {
   snapshotBlobsOf,
   toMember,
   toPlaced,
+  toRankMember,
   toStoredStreamRow,
   toStory,
   toStoryRank,
@@ -322,6 +327,18 @@ export class SqliteStoryStore implements StoryStore {
       "id, original_count, rank_source_count AS source_count, last_update_ms",
       query,
     ).map(toStoryRank);
+  }
+
+  async listRankMembers(query: StoryListQuery): Promise<RankMember[]> {
+    const [since, until, n, sources] = storyFilterParams(query);
+    const rows = this.#prepare<[number, number, number, string], RankMemberRowDb>(
+      rankMembersSql(
+        "time_ms >= ? AND time_ms <= ?",
+        `(? = 0 OR story_id IN (SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.sources) j
+          WHERE j.value IN (SELECT value FROM json_each(?)))))`,
+      ),
+    ).all(since, until, n, sources);
+    return keepNewestStories(rows.map(toRankMember), query.limit);
   }
 
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {

@@ -60,9 +60,14 @@ export class StoryReaderData implements ReaderData {
       sources: query.sources,
       ...(query.untilMs === undefined ? {} : { untilMs: query.untilMs }),
     };
-    // Only the rank inputs of every candidate; the full rows of the page's stories alone.
-    const candidates = await this.#stories.listStoryRanks({ ...filter, limit: this.#topCandidates });
-    const ranked = rankStories(candidates, asOfMs);
+    // Only the rank inputs of every candidate (its members in the window, none after its end: the coverage as it
+    // stood then); the full rows of the page's stories alone.
+    const members = await this.#stories.listRankMembers({
+      ...filter,
+      untilMs: asOfMs,
+      limit: this.#topCandidates,
+    });
+    const ranked = rankStories(members, asOfMs);
     // The total is what paging reaches: only the newest candidates are ranked, so a window holding more stories than
     // the cap pages through the cap (a total counting the rest sent the pager to empty pages); how many the window
     // holds is said apart.
