@@ -2,7 +2,7 @@
  * A day's top stories as the home page's `?day=` ranks them, under the rank before 2026-12 (lifetime originals and
  * outlets, decayed by the story's last update) and under rank-stories.ts (coverage by each article's own time), side
  * by side, with what an editor reads to judge them: headline, first seen, articles and outlets in the 24 h before the
- * day's end and to date. Benchmark helper, reads a store (read-only).
+ * day's end and to date, and articles after the day (which the old rank counted on a past day). Benchmark helper, reads a store (read-only).
  * Run: node --import tsx bench/stories/top-stories-by-day.ts --db /tmp/rank/akhbar.db [--days 2015-07-26,...] [--top 10]
  */
 import { parseArgs } from "node:util";
@@ -135,6 +135,7 @@ function main() {
       const firstDays = (asOfMs - s.first_seen_ms) / (24 * HOUR_MS);
       const lastH = (asOfMs - Math.max(...own.map((m) => m.timeMs))) / HOUR_MS;
       const flag = recent.length === 0 ? "STALE" : recent.length < THIN_ARTICLES ? "thin" : "";
+      const later = (byStory.get(id) ?? []).filter((m) => m.timeMs > asOfMs).length;
       return [
         rank.padStart(2),
         score.padStart(6),
@@ -142,6 +143,7 @@ function main() {
         `24h ${String(recent.length).padStart(3)}a/${String(recentSources).padStart(2)}o`,
         `all ${String(own.length).padStart(3)}a/${String(new Set(own.map((m) => m.sourceId)).size).padStart(2)}o`,
         `first ${firstDays.toFixed(1).padStart(4)}d last ${lastH.toFixed(0).padStart(3)}h`,
+        `later ${String(later).padStart(3)}a`,
         id.slice(0, 8),
         s.headline.slice(0, 70),
       ].join("  ");

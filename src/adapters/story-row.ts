@@ -73,9 +73,9 @@ export const HEADLINE_ARTICLE_BACKFILL_SQL = `SELECT p.article_id FROM article_p
  * StoryRank.sourceCount in both engines' SQL, on a row of `stories` (`allSources`: that engine's count of its stored
  * publishers): the publishers of its members that are not late copies, all of them when every member is one. A late
  * copy is a republication, no new coverage (testdata/labels/README.md "Late copies join their original's story"), so
- * it lifts no rank (a second outlet multiplies a story's score by 1.69, rank-stories.ts). Stored in
- * `stories.rank_source_count` when a story is recounted (a subquery per ranked story cost the home page's 2,000
- * candidates 52-69 ms against 18-27 ms on the dev corpus); this backfills the column.
+ * it counts no outlet. Stored in `stories.rank_source_count` when a story is recounted (a subquery per story cost
+ * 2,000 of them 52-69 ms against 18-27 ms on the dev corpus); this backfills the column. The home page ranked by it
+ * until its rank read each member's own time (listRankMembers, rank-stories.ts).
  */
 export function rankSourceCountSql(allSources: string): string {
   return `coalesce(nullif((SELECT count(DISTINCT p.source_id) FROM article_placements p

@@ -148,7 +148,7 @@ export interface StoredStory {
   lastUpdateMs: number;
 }
 
-/** What the home page ranks a story by (rank-stories.ts), without its headline or publisher list. */
+/** A story's lifetime counts without its headline or publisher list (StoryStore.listStoryRanks). */
 export interface StoryRank {
   id: string;
   originalCount: number;

@@ -73,8 +73,9 @@ export interface StoryStore {
   /** Stories by newest update. */
   listStories(query: StoryListQuery): Promise<StoredStory[]>;
   /**
-   * The rank inputs of the stories `listStories(query)` returns, in its order: for ranking thousands and then
-   * reading only the page's rows (getStory), since a full row (headline, publisher list) costs several times more.
+   * The lifetime counts of the stories `listStories(query)` returns, in its order, without their headline or
+   * publisher list (which cost several times more to read). The home page ranked by them before it ranked by its
+   * members' own times (listRankMembers).
    */
   listStoryRanks(query: StoryListQuery): Promise<StoryRank[]>;
   /**

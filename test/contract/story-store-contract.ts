@@ -598,7 +598,8 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
             placement("c", "c"),
           ],
         });
-        const byTime = (xs: readonly { timeMs: number }[]) => [...xs].sort((x, y) => x.timeMs - y.timeMs);
+        const byTime = <T extends { timeMs: number }>(xs: readonly T[]) =>
+          [...xs].sort((x, y) => x.timeMs - y.timeMs);
         const at = (hour: string) => Date.parse(`2015-07-21T${hour}:00:00Z`);
         expect(byTime(await s.listRankMembers({ limit: 10 }))).toEqual([
           { storyId: "a", timeMs: at("08"), sourceId: "was", original: true, late: false },

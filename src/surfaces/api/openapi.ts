@@ -254,7 +254,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/api/stories": {
       get: {
-        summary: "Top stories",
+        summary: "Top stories, ranked by the coverage they are getting (each article weighed by its own age)",
         parameters: [
           ...outletFilter,
           {
@@ -262,14 +262,14 @@ export const OPENAPI_DOCUMENT = {
             in: "query",
             schema: { type: "string" },
             description:
-              "YYYY-MM-DD or ISO time: only stories updated since (default: 72 h before the window's end)",
+              "YYYY-MM-DD or ISO time: only stories with an article since (default: 72 h before the window's end)",
           },
           {
             name: "until",
             in: "query",
             schema: { type: "string" },
             description:
-              "YYYY-MM-DD (to its end, Riyadh time) or ISO time: stories first seen by then, ranked with freshness as of then",
+              "YYYY-MM-DD (to its end, Riyadh time) or ISO time: the window's end; stories ranked, counted and timed by their articles up to then",
           },
           limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT),
           offset(MAX_PAGE_OFFSET),
@@ -580,6 +580,11 @@ export const OPENAPI_DOCUMENT = {
             type: "string",
             description:
               "the article the headline is the title of (the lead is its first prose paragraph, else the earliest original's)",
+          },
+          recent_article_count: {
+            type: "integer",
+            description:
+              "in /api/stories lists only: its articles (late copies left out) in the 24 h up to the time the list is ranked at (the newest story's update, or until's end), the coverage its rank mostly weighs",
           },
         },
       },

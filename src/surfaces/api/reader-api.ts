@@ -183,6 +183,7 @@ export function toStoryJson(s: StorySummary) {
     first_seen: s.firstSeen,
     last_update: s.lastUpdate,
     lead_article_id: s.leadArticleId,
+    ...(s.recentArticleCount === undefined ? {} : { recent_article_count: s.recentArticleCount }),
   };
 }
 

@@ -649,6 +649,12 @@ describe("reader JSON routes", () => {
     expect(body).toMatchObject({ limit: 2, offset: 0, clustered: true });
     expect(body.stories).toHaveLength(2);
     expect(body.stories[0].article_count).toBeGreaterThanOrEqual(1);
+    // The coverage its rank weighs is told: its articles in the 24 h up to the ranked time, some or all of them.
+    for (const story of body.stories) {
+      expect(story.recent_article_count).toBeGreaterThanOrEqual(0);
+      expect(story.recent_article_count).toBeLessThanOrEqual(story.article_count);
+    }
+    expect((await page("/api/stories/fx-002")).body).not.toContain("recent_article_count");
     const bad = await page("/api/stories?limit=0");
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.code).toBe("api.bad_param");

@@ -48,6 +48,11 @@ export interface StorySummary {
   lastUpdate: string | null;
   /** The article the headline and lead come from (the stories stage's representative member). */
   leadArticleId: string;
+  /**
+   * In a top-stories list only: its articles (copies included, late copies not) in the 24 hours up to the time the
+   * list is ranked at (RANK_RECENT_HOURS, rank-stories.ts), the coverage its rank mostly weighs.
+   */
+  recentArticleCount?: number;
 }
 
 /** A person, place or organization the story's articles name, and in how many of them. */
@@ -128,7 +133,7 @@ export interface ReaderCapabilities {
 
 export interface ReaderData {
   readonly capabilities: ReaderCapabilities;
-  /** Stories ranked for the home page (size, source diversity, recency), with the total for paging. */
+  /** Stories ranked for the home page by the coverage they are getting (rank-stories.ts), with the total for paging. */
   topStories(query: TopStoriesQuery): Promise<TopStoriesPage>;
   /** One story with all its articles, or null. */
   story(id: string): Promise<StoryDetail | null>;

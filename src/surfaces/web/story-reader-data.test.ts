@@ -193,4 +193,72 @@ describe("StoryReaderData top stories", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("ranks by the coverage of the last day, and a past day's cards count what each story held by its end", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "akhbar-reader-rank-"));
+    const storage = await openSqliteStorage(join(dir, "reader.db"));
+    try {
+      // "old": six articles from three outlets on Aug 6, one more on Aug 9; "now": three outlets on Aug 9.
+      const rows = [
+        ...["was", "okaz", "sabq", "was", "okaz", "sabq"].map((source, i) => ({
+          id: `old-${i}`,
+          story: "old",
+          source,
+          at: `2015-08-06T0${i}:00:00Z`,
+        })),
+        { id: "old-6", story: "old", source: "was", at: "2015-08-09T09:00:00Z" },
+        ...["was", "okaz", "sabq"].map((source, i) => ({
+          id: `now-${i}`,
+          story: "now",
+          source,
+          at: `2015-08-09T0${6 + i}:00:00Z`,
+        })),
+      ];
+      await storage.articles.writeArticles(
+        rows.map((r) =>
+          makeArticleWrite(r.id, {
+            id: r.id,
+            sourceId: r.source,
+            title: `خبر ${r.id}`,
+            text: `نص الخبر ${r.id}.`,
+            publishedAt: r.at,
+          }),
+        ),
+      );
+      const fingerprints = { shingles: Uint32Array.from([1]), signature: new Uint32Array(128) };
+      await storage.stories!.writePlacements({
+        placements: rows.map((r) => ({
+          articleId: r.id,
+          storyId: r.story === "old" ? "old-0" : "now-0",
+          groupId: r.id,
+          duplicateOf: null,
+          ...fingerprints,
+        })),
+        groupMerges: [],
+        groupOriginals: [],
+        merges: [],
+        headlines: [],
+      });
+      const reader = new StoryReaderData(storage);
+      // The old rank's lifetime size put "old" first: seven originals, three outlets, updated last.
+      const now = await reader.topStories({ sources: [], limit: 5, offset: 0 });
+      expect(now.stories.map((s) => [s.id, s.articleCount, s.recentArticleCount])).toEqual([
+        ["now-0", 3, 3],
+        ["old-0", 7, 1],
+      ]);
+      // At the end of Aug 6, "now" had not begun, and "old" had its first six articles.
+      const past = await reader.topStories({
+        sources: [],
+        limit: 5,
+        offset: 0,
+        untilMs: Date.parse("2015-08-06T20:59:59Z"),
+      });
+      expect(past.stories).toMatchObject([
+        { id: "old-0", articleCount: 6, recentArticleCount: 6, lastUpdate: "2015-08-06T05:00:00.000Z" },
+      ]);
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

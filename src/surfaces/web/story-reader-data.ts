@@ -1,6 +1,6 @@
 /**
- * StoryReaderData: ReaderData over the stored stories (StoryStore) — top stories ranked by size, source diversity
- * and recency; a story's coverage with copies marked; related lists from stages/related. Surface code (ports only).
+ * StoryReaderData: ReaderData over the stored stories (StoryStore) — top stories ranked by the coverage they are
+ * getting (rank-stories.ts); a story's coverage with copies marked; related lists from stages/related. Surface code (ports only).
  */
 import type { ArticleSummary } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
@@ -75,10 +75,14 @@ export class StoryReaderData implements ReaderData {
     const windowTotal = total < this.#topCandidates ? undefined : await this.#stories.countStories(filter);
     const page = ranked.slice(query.offset, query.offset + query.limit);
     const stories: StorySummary[] = [];
+    // A past window's cards count what each story held by its end, as its rank does.
+    const countUntilMs = query.untilMs === undefined ? undefined : asOfMs;
     for (const s of page) {
       // A story merged away between the two reads is left out of this page.
       const stored = await this.#stories.getStory(s.id);
-      if (stored !== null) stories.push((await this.#detail(stored, false)).summary);
+      if (stored === null) continue;
+      const { summary } = await this.#detail(stored, false, countUntilMs);
+      stories.push({ ...summary, recentArticleCount: s.recentArticles });
     }
     return { total, ...(windowTotal === undefined || windowTotal <= total ? {} : { windowTotal }), stories };
   }
@@ -135,13 +139,17 @@ export class StoryReaderData implements ReaderData {
   /**
    * The summary and, when asked, every member earliest first. The lead is the first paragraph of the article the
    * headline is the title of, so the two read as one item; the earliest original's when that article has no text
-   * or the story was stored before its headline's article was kept.
+   * or the story was stored before its headline's article was kept. With `untilMs`, the summary's counts, outlets and
+   * times are the story's as of then (its members up to then).
    */
   async #detail(
     stored: StoredStory,
     withArticles: boolean,
+    untilMs?: number,
   ): Promise<{ summary: StorySummary; articles: StoryArticle[]; originals: ArticleSummary[] }> {
     const members = await this.#stories.listStoryMembers(stored.id);
+    const upTo = untilMs === undefined ? [] : members.filter((m) => m.timeMs <= untilMs);
+    const counted = upTo.length === 0 ? null : upTo;
     const firstOriginal = members.find((m) => m.duplicateOf === null) ?? members[0];
     const leadMember = members.find((m) => m.articleId === stored.headlineArticleId) ?? firstOriginal;
     const leadIds =
@@ -152,15 +160,25 @@ export class StoryReaderData implements ReaderData {
     const rows = new Map((await this.#storage.articles.getArticleSummaries(ids)).map((a) => [a.id, a]));
     const lead = leadIds.map((id) => leadOf(rows.get(id)?.text ?? "")).find((l) => l !== "") ?? "";
     const firstBySource: string[] = [];
-    for (const m of members) if (!firstBySource.includes(m.sourceId)) firstBySource.push(m.sourceId);
+    for (const m of counted ?? members)
+      if (!firstBySource.includes(m.sourceId)) firstBySource.push(m.sourceId);
     const summary: StorySummary = {
       id: stored.id,
       headline: stored.headline,
       lead,
-      articleCount: stored.articleCount,
+      ...(counted === null
+        ? {
+            articleCount: stored.articleCount,
+            firstSeen: new Date(stored.firstSeenMs).toISOString(),
+            lastUpdate: new Date(stored.lastUpdateMs).toISOString(),
+          }
+        : {
+            articleCount: counted.length,
+            // Members are in (time, id) order; a late copy moves no last update (the store's rule).
+            firstSeen: new Date(counted[0]!.timeMs).toISOString(),
+            lastUpdate: new Date((counted.findLast((m) => !m.late) ?? counted.at(-1)!).timeMs).toISOString(),
+          }),
       sources: firstBySource,
-      firstSeen: new Date(stored.firstSeenMs).toISOString(),
-      lastUpdate: new Date(stored.lastUpdateMs).toISOString(),
       leadArticleId: leadMember?.articleId ?? stored.id,
     };
     const articles: StoryArticle[] = [];

@@ -53,4 +53,21 @@ describe("storyCard", () => {
     const fresh = storyCard(story, { sources: new Map(), nowMs: Date.parse("2015-08-11T21:37:00Z") }).value;
     expect(fresh).toContain('data-relative="11 أغسطس 2015، 9:37 م">قبل 3 ساعات</time>');
   });
+
+  it.each([
+    {
+      why: "some of its articles are recent: says how many",
+      recent: 2,
+      span: undefined,
+      line: "مقالان في آخر 24 ساعة",
+    },
+    { why: "a past day's list names that day", recent: 2, span: "في هذا اليوم", line: "مقالان في هذا اليوم" },
+    { why: "all of them are recent: the total says it", recent: 3, span: undefined, line: null },
+    { why: "none is: the last update says it", recent: 0, span: undefined, line: null },
+  ])("tells a top story's recent articles when $why", ({ recent, span, line }) => {
+    const ctx = { sources: new Map(), nowMs: Date.parse("2015-08-11T21:37:00Z") };
+    const card = storyCard({ ...story, recentArticleCount: recent }, ctx, 2, span).value;
+    if (line === null) expect(card).not.toMatch(/في (آخر 24 ساعة|هذا اليوم)/);
+    else expect(card).toContain(`<li>${line}</li>`);
+  });
 });

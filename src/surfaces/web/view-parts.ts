@@ -119,20 +119,36 @@ export const partsLabel = (n: number) =>
   countLabel(n, { one: "جزء واحد", two: "جزأين", plural: "أجزاء", accusative: "جزءًا", singular: "جزء" });
 export const resultsLabel = (n: number) => (n === 0 ? "لا نتائج" : countLabel(n, RESULT_NOUNS));
 
-/** A story card for the home page and source pages. `headingLevel` keeps the outline in order. */
-export function storyCard(story: StorySummary, ctx: ViewContext, headingLevel: 2 | 3 = 2): SafeHtml {
+/**
+ * A story card for the home page and source pages. `headingLevel` keeps the outline in order; `recentSpan` names the
+ * 24 hours a top-stories list counts its recent articles in ("في آخر 24 ساعة", or a past day's "في هذا اليوم"): said
+ * when they are some of the story's articles, not all.
+ */
+export function storyCard(
+  story: StorySummary,
+  ctx: ViewContext,
+  headingLevel: 2 | 3 = 2,
+  recentSpan = "في آخر 24 ساعة",
+): SafeHtml {
   const href = `/story/${encodeURIComponent(story.id)}`;
   const heading =
     headingLevel === 2
       ? html`<h2 dir="auto"><a href="${href}">${story.headline}</a></h2>`
       : html`<h3 dir="auto"><a href="${href}">${story.headline}</a></h3>`;
   const shown = story.sources.slice(0, 4);
+  const recent =
+    story.recentArticleCount !== undefined &&
+    story.recentArticleCount > 0 &&
+    story.recentArticleCount < story.articleCount
+      ? story.recentArticleCount
+      : undefined;
   return html`<li><article class="card">
 ${heading}
 ${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
 <ul class="meta">
 <li>${shown.map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}${story.sources.length > shown.length ? html` وغيرها` : ""}</li>
 ${story.articleCount > 1 ? html`<li><span class="badge">${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</span></li>` : ""}
+${recent === undefined ? "" : html`<li>${articlesLabel(recent)} ${recentSpan}</li>`}
 <li>${shortTime(story.lastUpdate, ctx, true)}</li>
 </ul>
 </article></li>`;

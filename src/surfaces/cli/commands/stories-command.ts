@@ -1,5 +1,5 @@
 /**
- * `akhbar stories [--since DATE] [--until DATE] [--limit N] [--json]`: top stories ranked by size, outlets and recency.
+ * `akhbar stories [--since DATE] [--until DATE] [--limit N] [--json]`: top stories ranked by their recent coverage.
  * Surface: reads stored stories through StoryReaderData, prints.
  */
 import { createLogger, openStorage } from "../../../main.ts";
@@ -21,7 +21,7 @@ const DEFAULT_STORIES_LIMIT = 20;
 
 export const storiesCommand: Command = {
   name: "stories",
-  summary: "list top stories (size, outlets, recency), each once with its article and outlet counts",
+  summary: "list top stories (ranked by their recent coverage), each once with its article and outlet counts",
   usage: "stories [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--limit N] [--json]",
   options: { since: { type: "string" }, until: { type: "string" }, limit: { type: "string" } },
   positionals: false,
@@ -66,7 +66,7 @@ export const storiesCommand: Command = {
         printLine(ctx.io, `${i + 1}. ${s.headline || "(no headline)"}`);
         printLine(
           ctx.io,
-          `   ${countNoun(s.articleCount, "article")} · ${countNoun(s.sources.length, "outlet")} (${s.sources.join(", ")}) · ` +
+          `   ${countNoun(s.articleCount, "article")}${recentNote(s.articleCount, s.recentArticleCount, values.until)} · ${countNoun(s.sources.length, "outlet")} (${s.sources.join(", ")}) · ` +
             `${s.firstSeen?.slice(0, 16).replace("T", " ")} → ${s.lastUpdate?.slice(0, 16).replace("T", " ")} UTC · id ${s.id}`,
         );
       });
@@ -76,6 +76,13 @@ export const storiesCommand: Command = {
     }
   },
 };
+
+/** " (3 in the last 24 h)": a story's recent articles when they are some of its articles, not all; `until` is --until's
+ * day, whose last 24 h they are. */
+function recentNote(total: number, recent: number | undefined, until: unknown): string {
+  if (recent === undefined || recent === 0 || recent >= total) return "";
+  return ` (${recent} in the ${typeof until === "string" ? `24 h to the end of ${until}` : "last 24 h"})`;
+}
 
 /** --since's time (epoch ms, the day's first instant in UTC), undefined when not given; a bad date is stories.bad_param,
  * as a bad --limit. */

@@ -84,7 +84,7 @@ ${
               ? html`لا مقالات لهذا الاختيار. <a href="/">اعرض كل الأخبار</a> أو اختر مصدرًا آخر.`
               : html`لم تُستورد أي مقالات بعد. استورد ملفًا بالأمر <code dir="ltr">akhbar import FILE</code> أو أضف مصادر من صفحة <a href="/sources">المصادر</a>.`
           }</p></div>`
-    : html`<ol class="cards">${view.stories.map((s) => storyCard(s, ctx))}</ol>`
+    : html`<ol class="cards">${view.stories.map((s) => storyCard(s, ctx, 2, view.day === "" ? "في آخر 24 ساعة" : "في هذا اليوم"))}</ol>`
 }
 ${pager(view.total, view.limit, view.offset, href)}`;
 }
