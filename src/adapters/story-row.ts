@@ -261,7 +261,8 @@ export function toRankMember(r: RankMemberRowDb): RankMember {
 
 /**
  * StoryStore.listRankMembers's read in both engines' SQL: every placement with a time in the bounds (`between`, the
- * engine's condition) whose story passes `sourcesFilter` (the engine's publisher filter on `story_id`), in no order.
+ * engine's condition) whose story passes `sourcesFilter` (the engine's publisher filter on `story_id`), in no order,
+ * as RankMemberRowDb's columns in its order (SQLite reads the rows as arrays).
  * The rank index (SQLite migration 16, PostgreSQL 14) holds every column read, so no placement's wide row is read.
  */
 export function rankMembersSql(between: string, sourcesFilter: string): string {

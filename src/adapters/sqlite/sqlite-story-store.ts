@@ -27,7 +27,6 @@ import {
   type MemberRowDb,
   PLACED_COLUMNS,
   type PlacementRowDb,
-  type RankMemberRowDb,
   rankMembersSql,
   STORED_STREAM_COLUMNS,
   STORED_STREAM_JOINS,
@@ -39,7 +38,6 @@ import {
   snapshotBlobsOf,
   toMember,
   toPlaced,
-  toRankMember,
   toStoredStreamRow,
   toStory,
   toStoryRank,
@@ -331,14 +329,26 @@ export class SqliteStoryStore implements StoryStore {
 
   async listRankMembers(query: StoryListQuery): Promise<RankMember[]> {
     const [since, until, n, sources] = storyFilterParams(query);
-    const rows = this.#prepare<[number, number, number, string], RankMemberRowDb>(
+    // Rows as arrays: a few thousand per home page view, where building a row object first cost about a third more.
+    const rows = this.#prepare<[number, number, number, string], [string, number, string, number, number]>(
       rankMembersSql(
         "time_ms >= ? AND time_ms <= ?",
         `(? = 0 OR story_id IN (SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.sources) j
           WHERE j.value IN (SELECT value FROM json_each(?)))))`,
       ),
-    ).all(since, until, n, sources);
-    return keepNewestStories(rows.map(toRankMember), query.limit);
+    )
+      .raw(true)
+      .all(since, until, n, sources);
+    return keepNewestStories(
+      rows.map(([storyId, timeMs, sourceId, original, late]) => ({
+        storyId,
+        timeMs,
+        sourceId,
+        original: original === 1,
+        late: late === 1,
+      })),
+      query.limit,
+    );
   }
 
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {

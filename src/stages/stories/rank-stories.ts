@@ -35,45 +35,43 @@ export function scoreCoverage(
   nowMs: number,
   tauHours = RANK_RECENCY_TAU_HOURS,
 ): number {
-  const byOutlet = new Map<string, number>();
-  for (const m of members) {
-    if (m.late || m.timeMs > nowMs) continue;
-    const weight = Math.exp(-(nowMs - m.timeMs) / HOUR_MS / tauHours);
-    byOutlet.set(m.sourceId, (byOutlet.get(m.sourceId) ?? 0) + weight);
-  }
-  let score = 0;
-  for (const w of byOutlet.values()) score += Math.log2(1 + w);
-  return score;
+  const acc = newCoverage();
+  for (const m of members)
+    if (m.timeMs <= nowMs) addMember(acc, m, nowMs, tauHours * HOUR_MS, Number.POSITIVE_INFINITY);
+  return outletScore(acc);
 }
 
 /**
  * Each story's coverage at `nowMs` from `members` (any order; those after `nowMs` are left out, so a past time reads
  * the coverage as it stood), best first (ties: newer update, then smaller id). A story with no member up to `nowMs`
- * is left out. `tauHours` is for benchmarks comparing time constants.
+ * is left out. `tauHours` is for benchmarks comparing time constants. One pass over the members: the home page ranks
+ * a few thousand per view.
  */
 export function rankStories(
   members: readonly RankMember[],
   nowMs: number,
   tauHours = RANK_RECENCY_TAU_HOURS,
 ): StoryCoverage[] {
-  const byStory = new Map<string, RankMember[]>();
+  const recentFromMs = nowMs - RANK_RECENT_HOURS * HOUR_MS;
+  const byStory = new Map<string, Coverage>();
   for (const m of members) {
     if (m.timeMs > nowMs) continue;
-    const list = byStory.get(m.storyId);
-    if (list === undefined) byStory.set(m.storyId, [m]);
-    else list.push(m);
+    let acc = byStory.get(m.storyId);
+    if (acc === undefined) {
+      acc = newCoverage();
+      byStory.set(m.storyId, acc);
+    }
+    addMember(acc, m, nowMs, tauHours * HOUR_MS, recentFromMs);
   }
-  const recentFromMs = nowMs - RANK_RECENT_HOURS * HOUR_MS;
   const ranked: StoryCoverage[] = [];
-  for (const [id, list] of byStory) {
-    const counted = list.filter((m) => !m.late);
-    const recent = counted.filter((m) => m.timeMs > recentFromMs);
+  for (const [id, acc] of byStory) {
     ranked.push({
       id,
-      score: scoreCoverage(list, nowMs, tauHours),
-      lastUpdateMs: Math.max(...(counted.length > 0 ? counted : list).map((m) => m.timeMs)),
-      recentArticles: recent.length,
-      recentSources: new Set(recent.map((m) => m.sourceId)).size,
+      score: outletScore(acc),
+      // A story of late copies alone takes their last update (the store's rule).
+      lastUpdateMs: acc.countedLastMs === Number.NEGATIVE_INFINITY ? acc.lastMs : acc.countedLastMs,
+      recentArticles: acc.recentArticles,
+      recentSources: acc.recentSources.size,
     });
   }
   ranked.sort(
@@ -81,4 +79,42 @@ export function rankStories(
       b.score - a.score || b.lastUpdateMs - a.lastUpdateMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return ranked;
+}
+
+/** One story's coverage as its members are added. */
+interface Coverage {
+  /** Σ e^(−age/τ) of each outlet's members that are not late copies. */
+  outlets: Map<string, number>;
+  lastMs: number;
+  countedLastMs: number;
+  recentArticles: number;
+  recentSources: Set<string>;
+}
+
+function newCoverage(): Coverage {
+  return {
+    outlets: new Map(),
+    lastMs: Number.NEGATIVE_INFINITY,
+    countedLastMs: Number.NEGATIVE_INFINITY,
+    recentArticles: 0,
+    recentSources: new Set(),
+  };
+}
+
+/** Adds a member at or before `nowMs`; a late copy moves only `lastMs`. */
+function addMember(acc: Coverage, m: RankMember, nowMs: number, tauMs: number, recentFromMs: number): void {
+  if (m.timeMs > acc.lastMs) acc.lastMs = m.timeMs;
+  if (m.late) return;
+  if (m.timeMs > acc.countedLastMs) acc.countedLastMs = m.timeMs;
+  acc.outlets.set(m.sourceId, (acc.outlets.get(m.sourceId) ?? 0) + Math.exp(-(nowMs - m.timeMs) / tauMs));
+  if (m.timeMs > recentFromMs) {
+    acc.recentArticles++;
+    acc.recentSources.add(m.sourceId);
+  }
+}
+
+function outletScore(acc: Coverage): number {
+  let score = 0;
+  for (const w of acc.outlets.values()) score += Math.log2(1 + w);
+  return score;
 }
