@@ -261,13 +261,15 @@ export function toRankMember(r: RankMemberRowDb): RankMember {
 
 /**
  * StoryStore.listRankMembers's read in both engines' SQL: every placement with a time in the bounds (`between`, the
- * engine's condition) whose story passes `sourcesFilter` (the engine's publisher filter on `story_id`), in no order,
- * as RankMemberRowDb's columns in its order (SQLite reads the rows as arrays).
- * The rank index (SQLite migration 16, PostgreSQL 14) holds every column read, so no placement's wide row is read.
+ * engine's condition) whose story passes `sourcesFilter` (the engine's publisher filter on `story_id`), as
+ * RankMemberRowDb's columns in its order (SQLite reads the rows as arrays), in (time, story, outlet) order with ids in
+ * code point order (`collate`: the engine's clause for it, '' on SQLite), so both engines sum a story's weights in one
+ * order and its score comes out the same to the last bit. The rank index (SQLite migration 16, PostgreSQL 14) holds
+ * every column read, so no placement's wide row is read.
  */
-export function rankMembersSql(between: string, sourcesFilter: string): string {
+export function rankMembersSql(between: string, sourcesFilter: string, collate: string): string {
   return `SELECT story_id, time_ms, source_id, duplicate_of IS NULL AS original, late FROM article_placements
-    WHERE ${between} AND ${sourcesFilter}`;
+    WHERE ${between} AND ${sourcesFilter} ORDER BY time_ms, story_id${collate}, source_id${collate}`;
 }
 
 /**

@@ -82,7 +82,8 @@ export interface StoryStore {
    * What the home page ranks (rank-stories.ts): every member with a time in [sinceMs, untilMs] (open bounds where
    * absent) of the `limit` stories with the newest such member that is not a late copy (ties: smaller id), the
    * `sources` filter as listStories's. A story's members outside the bounds are left out, so a past window reads its
-   * stories' coverage as it stood. In no order.
+   * stories' coverage as it stood. In (time, story id, outlet) order, ids in code point order, so every engine sums a
+   * story's weights alike.
    */
   listRankMembers(query: StoryListQuery): Promise<RankMember[]>;
   /** How many stories `listStories` would select without its limit. */

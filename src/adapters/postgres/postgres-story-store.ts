@@ -446,6 +446,7 @@ export class PostgresStoryStore implements StoryStore {
       rankMembersSql(
         "time_ms >= $1 AND time_ms <= $2",
         "(cardinality($3::text[]) = 0 OR story_id IN (SELECT id FROM stories WHERE sources && $3::text[]))",
+        ' COLLATE "C"',
       ),
       storyFilterParams(query),
     );

@@ -335,6 +335,7 @@ export class SqliteStoryStore implements StoryStore {
         "time_ms >= ? AND time_ms <= ?",
         `(? = 0 OR story_id IN (SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.sources) j
           WHERE j.value IN (SELECT value FROM json_each(?)))))`,
+        "",
       ),
     )
       .raw(true)
