@@ -80,8 +80,8 @@ export interface StoryStore {
   listStoryRanks(query: StoryListQuery): Promise<StoryRank[]>;
   /**
    * What the home page ranks (rank-stories.ts): every member with a time in [sinceMs, untilMs] (open bounds where
-   * absent) of the `limit` stories with the newest such member that is not a late copy (ties: smaller id), the
-   * `sources` filter as listStories's. A story's members outside the bounds are left out, so a past window reads its
+   * absent) of the `limit` stories with the newest such member that is not a late copy (the newest member when all are;
+   * ties: the smaller id in code point order), the `sources` filter as listStories's. A story's members outside the bounds are left out, so a past window reads its
    * stories' coverage as it stood. In (time, story id, outlet) order, ids in code point order, so every engine sums a
    * story's weights alike.
    */

@@ -622,13 +622,23 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           byTime(await s.listRankMembers({ limit: 10, sources: ["okaz"] })).map((m) => m.sourceId),
         ).toEqual(["was", "okaz"]);
         expect(await s.listRankMembers({ limit: 10, sources: ["nobody"] })).toEqual([]);
-        // The cap keeps the stories last updated: c (10:00) before a (08:00; its late copy at 09:00 does not count).
-        expect((await s.listRankMembers({ limit: 1 })).map((m) => m.storyId)).toEqual(["c"]);
+        // The cap keeps the stories last updated: c (10:00) before a (08:00; its late copy at 09:00 does not count),
+        // on a window read whole as on a wide one.
+        const narrow = { sinceMs: at("07"), untilMs: at("11") };
+        for (const window of [{}, narrow]) {
+          expect((await s.listRankMembers({ limit: 1, ...window })).map((m) => m.storyId)).toEqual(["c"]);
+          expect((await s.listRankMembers({ limit: 2, ...window })).map((m) => m.storyId)).toEqual([
+            "a",
+            "a",
+            "c",
+          ]);
+        }
         await s.writePlacements({ ...EMPTY, placements: [placement("b", "a", "a", "a")] });
-        expect((await s.listRankMembers({ limit: 1, untilMs: at("09") })).map((m) => m.storyId)).toEqual([
-          "a",
-          "a",
-        ]);
+        for (const window of [{ untilMs: at("09") }, { sinceMs: at("07"), untilMs: at("09") }])
+          expect((await s.listRankMembers({ limit: 1, ...window })).map((m) => m.storyId)).toEqual([
+            "a",
+            "a",
+          ]);
       });
     });
 

@@ -23,6 +23,7 @@ import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/sto
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   fromSnapshotBlob,
+  isNarrowRankWindow,
   keepNewestStories,
   type MemberRowDb,
   PLACED_COLUMNS,
@@ -442,15 +443,24 @@ export class PostgresStoryStore implements StoryStore {
   }
 
   async listRankMembers(query: StoryListQuery): Promise<RankMember[]> {
+    const whole = isNarrowRankWindow(query);
     const { rows } = await this.#pool.query<RankMemberRowDb>(
       rankMembersSql(
-        "time_ms >= $1 AND time_ms <= $2",
-        "(cardinality($3::text[]) = 0 OR story_id IN (SELECT id FROM stories WHERE sources && $3::text[]))",
-        ' COLLATE "C"',
+        {
+          between: "time_ms >= $1 AND time_ms <= $2",
+          sourcesFilter:
+            "(cardinality($3::text[]) = 0 OR story_id IN (SELECT id FROM stories WHERE sources && $3::text[]))",
+          limit: "$4",
+          collate: ' COLLATE "C"',
+          storyIdTerm: "story_id",
+        },
+        whole,
       ),
-      storyFilterParams(query),
+      // PostgreSQL refuses a parameter the statement does not use.
+      whole ? storyFilterParams(query) : [...storyFilterParams(query), query.limit],
     );
-    return keepNewestStories(rows.map(toRankMember), query.limit);
+    const members = rows.map(toRankMember);
+    return whole ? keepNewestStories(members, query.limit) : members;
   }
 
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {
