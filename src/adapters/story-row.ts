@@ -295,6 +295,11 @@ export function rankMembersSql(
   WHERE ${between} AND ${storyIdTerm} IN (SELECT story_id FROM candidates) ${order}`;
 }
 
+/** StoryStore.countRankStories in both engines' SQL, `between` and `sourcesFilter` as rankMembersSql's. */
+export function countRankStoriesSql(between: string, sourcesFilter: string): string {
+  return `SELECT count(DISTINCT story_id) AS n FROM article_placements WHERE ${between} AND ${sourcesFilter}`;
+}
+
 /** Whether listRankMembers reads `query`'s window whole (RANK_READ_WHOLE_WINDOW_HOURS). */
 export function isNarrowRankWindow(query: { sinceMs?: number; untilMs?: number }): boolean {
   return (

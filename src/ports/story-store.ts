@@ -86,6 +86,8 @@ export interface StoryStore {
    * story's weights alike.
    */
   listRankMembers(query: StoryListQuery): Promise<RankMember[]>;
+  /** How many stories `listRankMembers(query)` would take members of without its limit. */
+  countRankStories(query: Omit<StoryListQuery, "limit">): Promise<number>;
   /** How many stories `listStories` would select without its limit. */
   countStories(query: Omit<StoryListQuery, "limit">): Promise<number>;
   /** A story by id or by an alias a merge left; null when unknown. */

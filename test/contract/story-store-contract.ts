@@ -622,6 +622,11 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           byTime(await s.listRankMembers({ limit: 10, sources: ["okaz"] })).map((m) => m.sourceId),
         ).toEqual(["was", "okaz"]);
         expect(await s.listRankMembers({ limit: 10, sources: ["nobody"] })).toEqual([]);
+        // How many stories those are, without the cap.
+        expect(await s.countRankStories({})).toBe(2);
+        expect(await s.countRankStories({ sinceMs: at("08"), untilMs: at("09") })).toBe(1);
+        expect(await s.countRankStories({ sources: ["sabq"] })).toBe(1);
+        expect(await s.countRankStories({ sources: ["nobody"] })).toBe(0);
         // The cap keeps the stories last updated: c (10:00) before a (08:00; its late copy at 09:00 does not count),
         // on a window read whole as on a wide one.
         const narrow = { sinceMs: at("07"), untilMs: at("11") };

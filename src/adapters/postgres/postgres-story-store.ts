@@ -22,6 +22,7 @@ import {
 import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
+  countRankStoriesSql,
   fromSnapshotBlob,
   isNarrowRankWindow,
   keepNewestStories,
@@ -132,6 +133,11 @@ function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
 /** StoryListQuery's filter; parameters $1 since (ms), $2 until (ms, on first_seen_ms), $3 sources (text[], empty for all). */
 const STORY_FILTER =
   "last_update_ms >= $1 AND first_seen_ms <= $2 AND (cardinality($3::text[]) = 0 OR sources && $3::text[])";
+
+/** listRankMembers's conditions on a placement ($1 since, $2 until, $3 sources as STORY_FILTER's). */
+const RANK_BETWEEN = "time_ms >= $1 AND time_ms <= $2";
+const RANK_SOURCES_FILTER =
+  "(cardinality($3::text[]) = 0 OR story_id IN (SELECT id FROM stories WHERE sources && $3::text[]))";
 
 /** STORY_FILTER's parameters for a query: open bounds where it gives none. */
 function storyFilterParams(query: Omit<StoryListQuery, "limit">): [number, number, readonly string[]] {
@@ -447,9 +453,8 @@ export class PostgresStoryStore implements StoryStore {
     const { rows } = await this.#pool.query<RankMemberRowDb>(
       rankMembersSql(
         {
-          between: "time_ms >= $1 AND time_ms <= $2",
-          sourcesFilter:
-            "(cardinality($3::text[]) = 0 OR story_id IN (SELECT id FROM stories WHERE sources && $3::text[]))",
+          between: RANK_BETWEEN,
+          sourcesFilter: RANK_SOURCES_FILTER,
           limit: "$4",
           collate: ' COLLATE "C"',
           storyIdTerm: "story_id",
@@ -461,6 +466,14 @@ export class PostgresStoryStore implements StoryStore {
     );
     const members = rows.map(toRankMember);
     return whole ? keepNewestStories(members, query.limit) : members;
+  }
+
+  async countRankStories(query: Omit<StoryListQuery, "limit">): Promise<number> {
+    const { rows } = await this.#pool.query<{ n: string }>(
+      countRankStoriesSql(RANK_BETWEEN, RANK_SOURCES_FILTER),
+      storyFilterParams(query),
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {

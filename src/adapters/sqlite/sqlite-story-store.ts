@@ -22,6 +22,7 @@ import {
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
+  countRankStoriesSql,
   fromSnapshotBlob,
   isNarrowRankWindow,
   keepNewestStories,
@@ -57,6 +58,11 @@ export const ASSIGN_STEP_ATTEMPTS = 5;
  * array. */
 const STORY_FILTER = `last_update_ms >= ? AND first_seen_ms <= ?
   AND (? = 0 OR EXISTS (SELECT 1 FROM json_each(stories.sources) s WHERE s.value IN (SELECT value FROM json_each(?))))`;
+
+/** listRankMembers's conditions on a placement (named parameters: since, until, n and sources as STORY_FILTER's). */
+const RANK_BETWEEN = "time_ms >= @since AND time_ms <= @until";
+const RANK_SOURCES_FILTER = `(@n = 0 OR story_id IN (SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.sources) j
+  WHERE j.value IN (SELECT value FROM json_each(@sources)))))`;
 
 /** STORY_FILTER's parameters for a query: open bounds where it gives none. */
 function storyFilterParams(query: Omit<StoryListQuery, "limit">): [number, number, number, string] {
@@ -338,9 +344,8 @@ export class SqliteStoryStore implements StoryStore {
     >(
       rankMembersSql(
         {
-          between: "time_ms >= @since AND time_ms <= @until",
-          sourcesFilter: `(@n = 0 OR story_id IN (SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.sources) j
-            WHERE j.value IN (SELECT value FROM json_each(@sources)))))`,
+          between: RANK_BETWEEN,
+          sourcesFilter: RANK_SOURCES_FILTER,
           limit: "@limit",
           collate: "",
           storyIdTerm: "+story_id",
@@ -365,6 +370,14 @@ export class SqliteStoryStore implements StoryStore {
       late: late === 1,
     }));
     return whole ? keepNewestStories(members, query.limit) : members;
+  }
+
+  async countRankStories(query: Omit<StoryListQuery, "limit">): Promise<number> {
+    const [since, until, n, sources] = storyFilterParams(query);
+    const row = this.#prepare<[{ since: number; until: number; n: number; sources: string }], { n: number }>(
+      countRankStoriesSql(RANK_BETWEEN, RANK_SOURCES_FILTER),
+    ).get({ since, until, n, sources });
+    return row?.n ?? 0;
   }
 
   async countStories(query: Omit<StoryListQuery, "limit">): Promise<number> {

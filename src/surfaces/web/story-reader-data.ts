@@ -72,7 +72,10 @@ export class StoryReaderData implements ReaderData {
     // the cap pages through the cap (a total counting the rest sent the pager to empty pages); how many the window
     // holds is said apart.
     const total = ranked.length;
-    const windowTotal = total < this.#topCandidates ? undefined : await this.#stories.countStories(filter);
+    const windowTotal =
+      total < this.#topCandidates
+        ? undefined
+        : await this.#stories.countRankStories({ ...filter, untilMs: asOfMs });
     const page = ranked.slice(query.offset, query.offset + query.limit);
     const stories: StorySummary[] = [];
     // A past window's cards count what each story held by its end, as its rank does.
