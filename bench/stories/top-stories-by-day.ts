@@ -98,8 +98,8 @@ function main() {
       .map((s) => [s.id, s]),
   );
   const members = db
-    .prepare<[], { story_id: string; time_ms: number; source_id: string; original: number; late: number }>(
-      `SELECT story_id, time_ms, source_id, duplicate_of IS NULL AS original, late FROM article_placements`,
+    .prepare<[], { story_id: string; time_ms: number; source_id: string; late: number }>(
+      "SELECT story_id, time_ms, source_id, late FROM article_placements",
     )
     .all()
     .map(
@@ -107,7 +107,6 @@ function main() {
         storyId: m.story_id,
         timeMs: m.time_ms,
         sourceId: m.source_id,
-        original: m.original === 1,
         late: m.late === 1,
       }),
     );

@@ -240,12 +240,11 @@ export function toStoryRank(r: StoryRankRowDb): StoryRank {
   };
 }
 
-/** A member the rank reads (RankMember); `late` and `original` are SQLite 0/1, PostgreSQL booleans. */
+/** A member the rank reads (RankMember); `late` is SQLite 0/1, a PostgreSQL boolean. */
 export interface RankMemberRowDb {
   story_id: string;
   time_ms: number;
   source_id: string;
-  original: number | boolean;
   late: number | boolean;
 }
 
@@ -254,7 +253,6 @@ export function toRankMember(r: RankMemberRowDb): RankMember {
     storyId: r.story_id,
     timeMs: r.time_ms,
     sourceId: r.source_id,
-    original: r.original === true || r.original === 1,
     late: r.late === true || r.late === 1,
   };
 }
@@ -282,7 +280,7 @@ export function rankMembersSql(
   whole: boolean,
 ): string {
   const { between, sourcesFilter, limit, collate, storyIdTerm } = parts;
-  const columns = "story_id, time_ms, source_id, duplicate_of IS NULL AS original, late";
+  const columns = "story_id, time_ms, source_id, late";
   const order = `ORDER BY time_ms, story_id${collate}, source_id${collate}`;
   if (whole)
     return `SELECT ${columns} FROM article_placements WHERE ${between} AND ${sourcesFilter} ${order}`;

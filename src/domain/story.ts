@@ -160,13 +160,14 @@ export interface StoryRank {
   lastUpdateMs: number;
 }
 
-/** A story member as the home page's rank reads it (rank-stories.ts): its time, outlet and kind only. */
+/**
+ * A story member as the home page's rank reads it (rank-stories.ts): its time and outlet only. A copy of another
+ * outlet's article is that outlet's coverage, so whether it is a copy is not read.
+ */
 export interface RankMember {
   storyId: string;
   timeMs: number;
   sourceId: string;
-  /** Not a copy of another article (duplicate_of null). */
-  original: boolean;
   /**
    * A copy that joined its original's story after the story window (ArticlePlacement.late): a republication a week
    * on, no new coverage, so it weighs nothing in the rank.

@@ -603,9 +603,9 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
         const at = (hour: string) => Date.parse(`2015-07-21T${hour}:00:00Z`);
         // In time order, so every engine sums a story's weights alike.
         expect(await s.listRankMembers({ limit: 10 })).toEqual([
-          { storyId: "a", timeMs: at("08"), sourceId: "was", original: true, late: false },
-          { storyId: "a", timeMs: at("09"), sourceId: "okaz", original: false, late: true },
-          { storyId: "c", timeMs: at("10"), sourceId: "sabq", original: true, late: false },
+          { storyId: "a", timeMs: at("08"), sourceId: "was", late: false },
+          { storyId: "a", timeMs: at("09"), sourceId: "okaz", late: true },
+          { storyId: "c", timeMs: at("10"), sourceId: "sabq", late: false },
         ]);
         // A past window: only its members, none after its end.
         expect(

@@ -340,7 +340,7 @@ export class SqliteStoryStore implements StoryStore {
     // Rows as arrays: a few thousand per home page view, where building a row object first cost about a third more.
     const rows = this.#prepare<
       [{ since: number; until: number; n: number; sources: string; limit: number }],
-      [string, number, string, number, number]
+      [string, number, string, number]
     >(
       rankMembersSql(
         {
@@ -362,11 +362,10 @@ export class SqliteStoryStore implements StoryStore {
         sources: string;
         limit: number;
       });
-    const members = rows.map(([storyId, timeMs, sourceId, original, late]) => ({
+    const members = rows.map(([storyId, timeMs, sourceId, late]) => ({
       storyId,
       timeMs,
       sourceId,
-      original: original === 1,
       late: late === 1,
     }));
     return whole ? keepNewestStories(members, query.limit) : members;

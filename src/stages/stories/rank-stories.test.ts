@@ -12,7 +12,7 @@ function member(
   hoursAgo: number,
   extra: Partial<RankMember> = {},
 ): RankMember {
-  return { storyId, sourceId, timeMs: NOW - hoursAgo * HOUR_MS, original: true, late: false, ...extra };
+  return { storyId, sourceId, timeMs: NOW - hoursAgo * HOUR_MS, late: false, ...extra };
 }
 
 describe("scoreCoverage", () => {
@@ -34,13 +34,8 @@ describe("scoreCoverage", () => {
       score: Math.log2(1 + Math.exp(-1)),
     },
     {
-      why: "another outlet's copy is that outlet's coverage",
-      members: [member("s", "a", 0), member("s", "b", 0, { original: false })],
-      score: 2,
-    },
-    {
       why: "a late copy (a republication a week on) weighs nothing",
-      members: [member("s", "a", 0), member("s", "b", 0, { original: false, late: true })],
+      members: [member("s", "a", 0), member("s", "b", 0, { late: true })],
       score: 1,
     },
     { why: "an article after the time is not counted", members: [member("s", "a", -1)], score: 0 },
@@ -50,11 +45,7 @@ describe("scoreCoverage", () => {
 
   it("never falls when a member is added", () => {
     const base = [member("s", "a", 5), member("s", "b", 30), member("s", "a", 50)];
-    for (const extra of [
-      member("s", "a", 1),
-      member("s", "c", 60),
-      member("s", "b", 0, { original: false }),
-    ]) {
+    for (const extra of [member("s", "a", 1), member("s", "c", 60), member("s", "b", 0, {})]) {
       expect(scoreCoverage([...base, extra], NOW)).toBeGreaterThan(scoreCoverage(base, NOW));
     }
   });
@@ -90,8 +81,8 @@ describe("rankStories", () => {
     const members = [
       member("s", "a", 30),
       member("s", "a", 3),
-      member("s", "b", 2, { original: false }),
-      member("s", "c", 1, { original: false, late: true }),
+      member("s", "b", 2, {}),
+      member("s", "c", 1, { late: true }),
     ];
     expect(rankStories(members, NOW)).toEqual([
       expect.objectContaining({
