@@ -171,6 +171,32 @@ export const OTHER_INSTANCE_MAX_JACCARD = 0.8;
 export const HELD_WHOLE_MAX_JACCARD = 0.8;
 
 /**
+ * Resemblance below which a pair more than DAILY_TEMPLATE_MIN_HOURS apart that shares mostly an outlet's daily
+ * phrases (PairEvidence.dailyTemplate) is no copy: tomorrow's weather report, the next day's health bulletin, another
+ * column under one page's furniture. An outlet prints such a template every day, so the passages two days' texts
+ * share are phrases some outlet printed on DAILY_TEMPLATE_MIN_DAYS days or more of the window (a per-outlet count: a
+ * release that one outlet puts online and prints the next day is on two of that outlet's days), while two outlets'
+ * versions of one release share its own sentences. At and above it the pair is a copy as before (the issue's
+ * floor, GROUP_MERGE_MIN_JACCARD), and a sure containment stays found (a containment).
+ */
+export const DAILY_TEMPLATE_MAX_JACCARD = 0.8;
+/**
+ * Hours apart from which a pair can be two days' texts of one template. Outlets print one day's template within
+ * hours of each other (five outlets' forecasts of one day, 0-10 h apart), and a pair of the same day shares the
+ * template too, so only pairs on different days are read.
+ */
+export const DAILY_TEMPLATE_MIN_HOURS = 18;
+/** Days of the window on which an outlet printed a phrase for it to be that outlet's daily phrase. */
+export const DAILY_TEMPLATE_MIN_DAYS = 3;
+/**
+ * Share of the shared phrases that neither outlet prints daily below which the pair is a daily template: read on the
+ * dev corpus's verified links at least 18 h apart (a scratch fold, 2026-12-01): forecasts of consecutive days share
+ * 0.08-0.39 of their common shingles outside daily phrases, an outlet's column pages 0.00, next-day prints of a
+ * release mostly 0.5-1.0.
+ */
+export const DAILY_TEMPLATE_MAX_OWN_SHARE = 0.4;
+
+/**
  * Lead agreement (share of the shorter lead's words in the other lead) a copy needs to join its original's story past
  * the story window (a late copy, stories/story-clusterer.ts STORY_WINDOW_HOURS): a late join tells the reader "this is
  * a republication of an article days old", so the copy must start as its original does, not merely share most of a
@@ -209,6 +235,8 @@ export interface CopyRule {
   otherPlacesMaxJaccard: number;
   /** Resemblance below which headlines naming other instances (PairEvidence.namesOtherInstance) veto a copy (0: never). */
   otherInstanceMaxJaccard: number;
+  /** Resemblance below which a daily template of other days (PairEvidence.dailyTemplate) is no copy (0: never). */
+  dailyTemplateMaxJaccard: number;
   minContainment: number;
   containmentMinShingles: number;
   /** Containment that needs no lead agreement (Infinity: every containment copy needs it). */
@@ -230,6 +258,7 @@ export const DEFAULT_COPY_RULE: CopyRule = {
   heldWholeMaxJaccard: HELD_WHOLE_MAX_JACCARD,
   otherPlacesMaxJaccard: OTHER_PLACES_MAX_JACCARD,
   otherInstanceMaxJaccard: OTHER_INSTANCE_MAX_JACCARD,
+  dailyTemplateMaxJaccard: DAILY_TEMPLATE_MAX_JACCARD,
   minContainment: COPY_MIN_CONTAINMENT,
   containmentMinShingles: CONTAINMENT_MIN_SHINGLES,
   sureContainment: COPY_SURE_CONTAINMENT,
@@ -314,6 +343,11 @@ export interface PairEvidence {
    * COMMON_LEAD_WORD_MAX_TEXTS); unknown = leadAgreement. Read by the containment tests only.
    */
   distinctiveLeadAgreement?: number;
+  /**
+   * The two texts are DAILY_TEMPLATE_MIN_HOURS or more apart and share mostly phrases some outlet prints daily
+   * (DAILY_TEMPLATE_*), and their headlines do not name one instance; unknown = false.
+   */
+  dailyTemplate?: boolean;
   /** Share of the shorter headline's words in the other headline (REWRITE_LATE_*); unknown = 0. */
   titleAgreement?: number;
   /**
@@ -366,12 +400,18 @@ export function copyTestOf(
   // below heldWholeMaxJaccard too (a containment, not a copy).
   const templateCheck =
     overlap.jaccard <
-    Math.max(rule.otherPlacesMaxJaccard, rule.otherInstanceMaxJaccard, rule.heldWholeMaxJaccard);
+    Math.max(
+      rule.otherPlacesMaxJaccard,
+      rule.otherInstanceMaxJaccard,
+      rule.heldWholeMaxJaccard,
+      rule.dailyTemplateMaxJaccard,
+    );
   if (overlap.jaccard >= rule.minJaccard && !templateCheck) return "overlap";
   const evidence = typeof evidenceOf === "function" ? evidenceOf() : evidenceOf;
   const otherPlaces = overlap.jaccard < rule.otherPlacesMaxJaccard && evidence.namesOtherPlaces === true;
   const otherInstance =
     overlap.jaccard < rule.otherInstanceMaxJaccard && evidence.namesOtherInstance === true;
+  const dailyTemplate = overlap.jaccard < rule.dailyTemplateMaxJaccard && evidence.dailyTemplate === true;
   const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
   const lead = evidence.leadAgreement ?? 1;
   // A containment is a copy when the longer text starts as the shorter does, read without formula words: the
@@ -380,10 +420,16 @@ export function copyTestOf(
   // Below heldWholeMaxJaccard a text held whole by one that starts otherwise is a containment at any resemblance: a
   // combined print piece that carries it after another item (HELD_WHOLE_MAX_JACCARD).
   const heldWholeOtherwise = sure && !startsAlike && overlap.jaccard < rule.heldWholeMaxJaccard;
-  if (overlap.jaccard >= rule.minJaccard && !otherPlaces && !otherInstance && !heldWholeOtherwise)
+  if (
+    overlap.jaccard >= rule.minJaccard &&
+    !otherPlaces &&
+    !otherInstance &&
+    !heldWholeOtherwise &&
+    !dailyTemplate
+  )
     return "overlap";
-  if (sure) return startsAlike && !otherInstance ? "overlap" : "contained";
-  if (otherPlaces || otherInstance) return null;
+  if (sure) return startsAlike && !otherInstance && !dailyTemplate ? "overlap" : "contained";
+  if (otherPlaces || otherInstance || dailyTemplate) return null;
   const distinctive = evidence.distinctive ?? overlap;
   if (distinctive.smaller < rule.containmentMinShingles) return null;
   if (distinctive.containment >= rule.minContainment && startsAlike) return "overlap";

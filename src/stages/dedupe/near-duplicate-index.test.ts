@@ -4,6 +4,7 @@ import {
   type CopyTest,
   compareShingles,
   copyTestOf,
+  DAILY_TEMPLATE_MAX_JACCARD,
   DEFAULT_COPY_RULE,
   HELD_WHOLE_MAX_JACCARD,
   isCopy,
@@ -29,6 +30,7 @@ import {
 } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { fingerprintText, NearDuplicateIndex, toTitleHashes } from "./near-duplicate-index.ts";
+import { isRecordedShingle, OutletPhraseDays, sourceKeyOf } from "./outlet-phrase-days.ts";
 import {
   DEFAULT_SHINGLE_OPTIONS,
   shingleText,
@@ -658,6 +660,80 @@ describe("stock phrases", () => {
       .query(fingerprint(filled(7, 60)))
       .map((m) => m.id);
     expect(ids).toEqual(["t7"]);
+  });
+});
+
+describe("daily templates: another day's text of one outlet's template", () => {
+  // An outlet's daily report: 60 words of template, 20 of the day's particulars (J about 0.6 between two days).
+  const day = 86_400_000;
+  const template = words(50000, 60);
+  const report = (d: number) => `${template} ${words(51000 + d * 100, 20)}`;
+  const print = (text: string, sourceId: string) => ({ ...fingerprint(text), sourceId });
+  function indexWithReports(days: number, options: ConstructorParameters<typeof NearDuplicateIndex>[0] = {}) {
+    const index = new NearDuplicateIndex(options);
+    for (let d = 0; d < days; d++) index.add(`report${d}`, d * day + 3_600_000, print(report(d), "meteo"));
+    return index;
+  }
+  it("keeps another outlet's report of the next day apart once the template was printed on three days", () => {
+    const index = indexWithReports(3);
+    const matches = index.query(print(report(3), "paper"), 3 * day + 7_200_000);
+    expect(matches.map((m) => m.id)).toEqual([]);
+  });
+  it("reads the pair as a copy without the rule (dailyTemplateMaxJaccard 0): resemblance 0.5-0.8", () => {
+    const index = indexWithReports(3, { rule: { ...DEFAULT_COPY_RULE, dailyTemplateMaxJaccard: 0 } });
+    const matches = index.query(print(report(3), "paper"), 3 * day + 7_200_000);
+    expect(matches.map((m) => m.id)).toContain("report2");
+    const m = matches.find((x) => x.id === "report2")!;
+    expect(m.jaccard).toBeGreaterThanOrEqual(0.5);
+    expect(m.jaccard).toBeLessThan(DAILY_TEMPLATE_MAX_JACCARD);
+  });
+  it("still calls two days' texts a copy while the template was printed on fewer days (no history yet)", () => {
+    const index = new NearDuplicateIndex();
+    index.add("report1", day + 3_600_000, print(report(1), "meteo"));
+    expect(index.query(print(report(2), "paper"), 2 * day + 7_200_000).map((m) => m.id)).toEqual(["report1"]);
+  });
+  it("keeps a copy of the same day's report, which shares its particulars", () => {
+    const index = indexWithReports(3);
+    const sameDay = `${words(50000, 40)} ${words(51000 + 200, 20)}`;
+    expect(index.query(print(sameDay, "paper"), 2 * day + 7_200_000).map((m) => m.id)).toContain("report2");
+  });
+  it("keeps a one-off release printed by another outlet the next day (no daily phrases in common)", () => {
+    const index = indexWithReports(3);
+    const release = words(60000, 80);
+    index.add("release", 2 * day + 3_600_000, print(release, "meteo"));
+    const trimmed = words(60000, 60);
+    expect(index.query(print(trimmed, "paper"), 3 * day + 7_200_000).map((m) => m.id)).toEqual(["release"]);
+  });
+});
+
+describe("OutletPhraseDays", () => {
+  const day = 86_400_000;
+  const shingle = 4 * 12345; // a recorded shingle: its low bits are zero
+  it("counts the days an outlet printed a shingle, once per day, within the window's whole days", () => {
+    const days = new OutletPhraseDays();
+    for (const t of [0, 0.5, 1, 2, 2.2].map((d) => d * day))
+      days.addText("meteo", t, Uint32Array.of(shingle));
+    const key = sourceKeyOf("meteo");
+    expect(days.daysWith(key, shingle, -14 * day, 2 * day)).toBe(3);
+    expect(days.daysWith(key, shingle, 0.5 * day, 2 * day)).toBe(2);
+    expect(days.daysWith(sourceKeyOf("paper"), shingle, -14 * day, 2 * day)).toBe(0);
+  });
+  it("counts the text being read on its day for its own outlet (printsNow)", () => {
+    const days = new OutletPhraseDays();
+    days.addText("meteo", 0, Uint32Array.of(shingle));
+    days.addText("meteo", day, Uint32Array.of(shingle));
+    expect(days.isDailyPhrase(shingle, -14 * day, 2 * day, 3, "paper")).toBe(false);
+    expect(days.isDailyPhrase(shingle, -14 * day, 2 * day, 3, "meteo")).toBe(true);
+  });
+  it("forgets the days that left the ring as the days move on", () => {
+    const days = new OutletPhraseDays();
+    days.addText("meteo", 0, Uint32Array.of(shingle));
+    days.addText("meteo", 20 * day, Uint32Array.of(4 * 777));
+    expect(days.daysWith(sourceKeyOf("meteo"), shingle, 6 * day, 20 * day)).toBe(0);
+  });
+  it("records only sampled shingles", () => {
+    expect(isRecordedShingle(4 * 3)).toBe(true);
+    expect(isRecordedShingle(4 * 3 + 1)).toBe(false);
   });
 });
 

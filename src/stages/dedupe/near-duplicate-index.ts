@@ -11,6 +11,9 @@ import {
   type CopyTest,
   compareShingles,
   copyTestOf,
+  DAILY_TEMPLATE_MAX_OWN_SHARE,
+  DAILY_TEMPLATE_MIN_DAYS,
+  DAILY_TEMPLATE_MIN_HOURS,
   DEFAULT_COPY_RULE,
   type PairEvidence,
   REWRITE_LATE_MIN_TITLE_STEMS,
@@ -20,6 +23,7 @@ import {
 } from "./compare-shingles.ts";
 import { namesOtherPlaces, type TextPlaces, toTextPlaces } from "./lead-places.ts";
 import { MINHASH_PERMUTATIONS, minhashSignature } from "./minhash-signature.ts";
+import { isRecordedShingle, OutletPhraseDays } from "./outlet-phrase-days.ts";
 import { PostingLists } from "./posting-lists.ts";
 import { ShingleFrequency, STOCK_PHRASE_MIN_TEXTS } from "./shingle-frequency.ts";
 import {
@@ -103,6 +107,17 @@ export const ROUNDUP_ITEMS_MAX_CONTAINMENT = 0.2;
  * editions that reword the first words of a release they keep: lead agreement 0.79-0.93).
  */
 export const ROUNDUP_HEAD_MIN_LEAD_AGREEMENT = 0.75;
+
+/**
+ * Recorded shingles (OutletPhraseDays) two texts must share before the share of daily phrases among them decides
+ * (compare-shingles.ts DAILY_TEMPLATE_*): about 4 × this many shingles in common.
+ */
+const DAILY_TEMPLATE_MIN_SHARED = 4;
+
+/** True when both headlines name instances and none conflicts (entities/headline-ordinals.ts namesOtherInstance). */
+function namesOneInstance(a: string[] | undefined, b: string[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.length > 0 && b.length > 0 && !namesOtherInstance(a, b);
+}
 
 /** Days an article stays in the index: copies in the dev corpus appear within days; notes §5.5 says 7–14. */
 export const NEAR_DUPLICATE_WINDOW_DAYS = 14;
@@ -248,6 +263,8 @@ export class NearDuplicateIndex {
   private readonly frequency = new ShingleFrequency();
   /** How many leads of the window contain each lead word (rare lead words for the rewrite test). */
   private readonly leadFrequency = new ShingleFrequency();
+  /** On which days each outlet printed each recorded shingle (daily templates, DAILY_TEMPLATE_*). */
+  private readonly phraseDays = new OutletPhraseDays();
   private readonly stockPhraseMinTexts: number;
   /** Candidates verified since construction (for the benchmark's cost breakdown). */
   verifiedCount = 0;
@@ -350,6 +367,18 @@ export class NearDuplicateIndex {
         // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
         const hoursApart =
           timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
+        // Daily phrases are read only for pairs on different days below the floor whose headlines name no one instance
+        // (the relief flights' statements are one template too, and the sixth flight's versions a day apart are copies).
+        if (
+          timeMs !== undefined &&
+          hoursApart >= DAILY_TEMPLATE_MIN_HOURS &&
+          overlap.jaccard < this.rule.dailyTemplateMaxJaccard &&
+          fp.sourceId !== undefined &&
+          other.sourceId !== undefined &&
+          !namesOneInstance(fp.ordinals, other.ordinals)
+        ) {
+          out.dailyTemplate = this.sharesDailyPhrases(fp.shingles, fp.sourceId, other, timeMs);
+        }
         // Headlines are read only past the rewrite window; two empty ones compare as 0 (no headline, no late rewrite),
         // and so does a shorter headline under REWRITE_LATE_MIN_TITLE_STEMS ("حالة الطقس" heads every day's text).
         if (
@@ -479,6 +508,34 @@ export class NearDuplicateIndex {
     return Math.min(leadAgreement, compareShingles(da, db).containment);
   }
 
+  /**
+   * True when the shingles a new text (`shingles`, from `sourceId`, at `timeMs`) shares with `other` are mostly
+   * phrases some outlet printed on DAILY_TEMPLATE_MIN_DAYS days of the window, the new text's outlet counting this day
+   * (OutletPhraseDays, recorded shingles only): the share of the others is under DAILY_TEMPLATE_MAX_OWN_SHARE, over at
+   * least DAILY_TEMPLATE_MIN_SHARED recorded shingles.
+   */
+  private sharesDailyPhrases(shingles: Uint32Array, sourceId: string, other: Entry, timeMs: number): boolean {
+    const cutoffMs = timeMs - this.windowMs;
+    const b = other.shingles;
+    let shared = 0;
+    let daily = 0;
+    for (let i = 0, j = 0; i < shingles.length && j < b.length; ) {
+      const x = shingles[i]!;
+      const y = b[j]!;
+      if (x < y) i++;
+      else if (y < x) j++;
+      else {
+        if (isRecordedShingle(x)) {
+          shared++;
+          if (this.phraseDays.isDailyPhrase(x, cutoffMs, timeMs, DAILY_TEMPLATE_MIN_DAYS, sourceId)) daily++;
+        }
+        i++;
+        j++;
+      }
+    }
+    return shared >= DAILY_TEMPLATE_MIN_SHARED && (shared - daily) / shared < DAILY_TEMPLATE_MAX_OWN_SHARE;
+  }
+
   /** Lead words in at most RARE_LEAD_WORD_MAX_TEXTS leads of the window; all of them when none is rare. */
   private rareOf(lead: Uint32Array): Uint32Array {
     const rare = this.leadFrequency.distinctiveOf(lead, RARE_LEAD_WORD_MAX_TEXTS);
@@ -525,6 +582,7 @@ export class NearDuplicateIndex {
       alive: true,
     };
     this.frequency.addText(fp.shingles);
+    if (fp.sourceId !== undefined) this.phraseDays.addText(fp.sourceId, timeMs, fp.shingles);
     if (fp.lead !== undefined) this.leadFrequency.addText(fp.lead);
     this.entries.push(entry);
     this.slotById.set(id, slot);
