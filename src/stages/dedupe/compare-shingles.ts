@@ -345,9 +345,10 @@ export interface PairEvidence {
   distinctiveLeadAgreement?: number;
   /**
    * The two texts are DAILY_TEMPLATE_MIN_HOURS or more apart and share mostly phrases some outlet prints daily
-   * (DAILY_TEMPLATE_*), and their headlines do not name one instance; unknown = false.
+   * (DAILY_TEMPLATE_*), and their headlines do not name one instance; unknown = false. A function is called only for
+   * a pair that passes another test (most candidates do not, and reading the phrases costs a lookup per shingle).
    */
-  dailyTemplate?: boolean;
+  dailyTemplate?: boolean | (() => boolean);
   /** Share of the shorter headline's words in the other headline (REWRITE_LATE_*); unknown = 0. */
   titleAgreement?: number;
   /**
@@ -411,25 +412,38 @@ export function copyTestOf(
   const otherPlaces = overlap.jaccard < rule.otherPlacesMaxJaccard && evidence.namesOtherPlaces === true;
   const otherInstance =
     overlap.jaccard < rule.otherInstanceMaxJaccard && evidence.namesOtherInstance === true;
-  const dailyTemplate = overlap.jaccard < rule.dailyTemplateMaxJaccard && evidence.dailyTemplate === true;
   const sure = overlap.smaller >= rule.containmentMinShingles && overlap.containment >= rule.sureContainment;
   const lead = evidence.leadAgreement ?? 1;
+  const test = copyTestAfterEvidence(overlap, rule, evidence, { otherPlaces, otherInstance, sure, lead });
+  // Another day's text of a daily template is no copy, and a containment when held whole (the floor still finds it).
+  if (test === null || overlap.jaccard >= rule.dailyTemplateMaxJaccard) return test;
+  const daily = evidence.dailyTemplate;
+  if (!(typeof daily === "function" ? daily() : daily === true)) return test;
+  return sure ? "contained" : null;
+}
+
+/** copyTestOf's tests once the evidence is read, the daily template aside. */
+function copyTestAfterEvidence(
+  overlap: ShingleOverlap,
+  rule: CopyRule,
+  evidence: PairEvidence,
+  {
+    otherPlaces,
+    otherInstance,
+    sure,
+    lead,
+  }: { otherPlaces: boolean; otherInstance: boolean; sure: boolean; lead: number },
+): CopyTest | null {
   // A containment is a copy when the longer text starts as the shorter does, read without formula words: the
   // titles of an office or the wording of a running story open the items of a roundup as they open the item itself.
   const startsAlike = Math.min(lead, evidence.distinctiveLeadAgreement ?? lead) >= rule.minLeadAgreement;
   // Below heldWholeMaxJaccard a text held whole by one that starts otherwise is a containment at any resemblance: a
   // combined print piece that carries it after another item (HELD_WHOLE_MAX_JACCARD).
   const heldWholeOtherwise = sure && !startsAlike && overlap.jaccard < rule.heldWholeMaxJaccard;
-  if (
-    overlap.jaccard >= rule.minJaccard &&
-    !otherPlaces &&
-    !otherInstance &&
-    !heldWholeOtherwise &&
-    !dailyTemplate
-  )
+  if (overlap.jaccard >= rule.minJaccard && !otherPlaces && !otherInstance && !heldWholeOtherwise)
     return "overlap";
-  if (sure) return startsAlike && !otherInstance && !dailyTemplate ? "overlap" : "contained";
-  if (otherPlaces || otherInstance || dailyTemplate) return null;
+  if (sure) return startsAlike && !otherInstance ? "overlap" : "contained";
+  if (otherPlaces || otherInstance) return null;
   const distinctive = evidence.distinctive ?? overlap;
   if (distinctive.smaller < rule.containmentMinShingles) return null;
   if (distinctive.containment >= rule.minContainment && startsAlike) return "overlap";

@@ -722,8 +722,8 @@ describe("OutletPhraseDays", () => {
     const days = new OutletPhraseDays();
     days.addText("meteo", 0, Uint32Array.of(shingle));
     days.addText("meteo", day, Uint32Array.of(shingle));
-    expect(days.isDailyPhrase(shingle, -14 * day, 2 * day, 3, "paper")).toBe(false);
-    expect(days.isDailyPhrase(shingle, -14 * day, 2 * day, 3, "meteo")).toBe(true);
+    expect(days.dailyPhraseTest(-14 * day, 2 * day, 3, "paper")(shingle)).toBe(false);
+    expect(days.dailyPhraseTest(-14 * day, 2 * day, 3, "meteo")(shingle)).toBe(true);
   });
   it("forgets the days that left the ring as the days move on", () => {
     const days = new OutletPhraseDays();

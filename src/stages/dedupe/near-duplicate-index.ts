@@ -368,16 +368,19 @@ export class NearDuplicateIndex {
         const hoursApart =
           timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
         // Daily phrases are read only for pairs on different days below the floor whose headlines name no one instance
-        // (the relief flights' statements are one template too, and the sixth flight's versions a day apart are copies).
+        // (the relief flights' statements are one template too, and the sixth flight's versions a day apart are copies),
+        // and only once another test has passed (copyTestOf calls it).
         if (
           timeMs !== undefined &&
           hoursApart >= DAILY_TEMPLATE_MIN_HOURS &&
           overlap.jaccard < this.rule.dailyTemplateMaxJaccard &&
           fp.sourceId !== undefined &&
-          other.sourceId !== undefined &&
-          !namesOneInstance(fp.ordinals, other.ordinals)
+          other.sourceId !== undefined
         ) {
-          out.dailyTemplate = this.sharesDailyPhrases(fp.shingles, fp.sourceId, other, timeMs);
+          const sourceId = fp.sourceId;
+          out.dailyTemplate = () =>
+            !namesOneInstance(fp.ordinals, other.ordinals) &&
+            this.sharesDailyPhrases(fp.shingles, sourceId, other, timeMs);
         }
         // Headlines are read only past the rewrite window; two empty ones compare as 0 (no headline, no late rewrite),
         // and so does a shorter headline under REWRITE_LATE_MIN_TITLE_STEMS ("حالة الطقس" heads every day's text).
@@ -515,7 +518,12 @@ export class NearDuplicateIndex {
    * least DAILY_TEMPLATE_MIN_SHARED recorded shingles.
    */
   private sharesDailyPhrases(shingles: Uint32Array, sourceId: string, other: Entry, timeMs: number): boolean {
-    const cutoffMs = timeMs - this.windowMs;
+    const isDaily = this.phraseDays.dailyPhraseTest(
+      timeMs - this.windowMs,
+      timeMs,
+      DAILY_TEMPLATE_MIN_DAYS,
+      sourceId,
+    );
     const b = other.shingles;
     let shared = 0;
     let daily = 0;
@@ -527,7 +535,7 @@ export class NearDuplicateIndex {
       else {
         if (isRecordedShingle(x)) {
           shared++;
-          if (this.phraseDays.isDailyPhrase(x, cutoffMs, timeMs, DAILY_TEMPLATE_MIN_DAYS, sourceId)) daily++;
+          if (isDaily(x)) daily++;
         }
         i++;
         j++;

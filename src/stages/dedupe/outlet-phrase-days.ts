@@ -70,38 +70,44 @@ export class OutletPhraseDays {
 
   /**
    * Days in (dayOf(cutoffMs), dayOf(timeMs)] on which the outlet of `sourceKey` (sourceKeyOf) printed `shingle` (a
-   * recorded one), the day of `timeMs` counted as one when `printsNow` (the text being read is that outlet's and
-   * holds it): whole days of the window only, so a process that replays the window from its start counts the same days
-   * as one that ran through.
+   * recorded one): whole days of the window only, so a process that replays the window from its start counts the same
+   * days as one that ran through.
    */
-  daysWith(sourceKey: number, shingle: number, cutoffMs: number, timeMs: number, printsNow = false): number {
+  daysWith(sourceKey: number, shingle: number, cutoffMs: number, timeMs: number): number {
+    return popcount16(this.days[slotOf(sourceKey, shingle)]! & this.windowMask(cutoffMs, timeMs));
+  }
+
+  /**
+   * A test for one text being read (from `newSourceId`, at `timeMs`): true for a shingle (a recorded one) that some
+   * outlet printed on `minDays` or more whole days of the window (daysWith), the new text's outlet counting the day of
+   * `timeMs` too (the text holds it): one of its daily phrases. Built once per text, used per shared shingle.
+   */
+  dailyPhraseTest(
+    cutoffMs: number,
+    timeMs: number,
+    minDays: number,
+    newSourceId: string,
+  ): (shingle: number) => boolean {
+    const mask = this.windowMask(cutoffMs, timeMs);
+    const todayBit = 1 << (dayOf(timeMs) % RING_DAYS);
+    const newKey = sourceKeyOf(newSourceId);
+    const others = this.sourceKeys.filter((k) => k !== newKey);
+    return (shingle) => {
+      if (popcount16((this.days[slotOf(newKey, shingle)]! & mask) | todayBit) >= minDays) return true;
+      for (const key of others)
+        if (popcount16(this.days[slotOf(key, shingle)]! & mask) >= minDays) return true;
+      return false;
+    };
+  }
+
+  /** Bits of the whole days in (dayOf(cutoffMs), dayOf(timeMs)] the ring still holds. */
+  private windowMask(cutoffMs: number, timeMs: number): number {
     const today = dayOf(timeMs);
     const last = Math.min(today, this.lastDay);
     const first = Math.max(dayOf(cutoffMs) + 1, today - (RING_DAYS - 3));
     let mask = 0;
     for (let d = first; d <= last; d++) mask |= 1 << (d % RING_DAYS);
-    const bits = this.days[slotOf(sourceKey, shingle)]! & mask;
-    return popcount16(printsNow ? bits | (1 << (today % RING_DAYS)) : bits);
-  }
-
-  /**
-   * True when some outlet printed `shingle` (a recorded one) on `minDays` or more whole days of the window
-   * (daysWith), the outlet of `newSourceId` counting the day of `timeMs` (the text being read holds it): one of its
-   * daily phrases.
-   */
-  isDailyPhrase(
-    shingle: number,
-    cutoffMs: number,
-    timeMs: number,
-    minDays: number,
-    newSourceId: string,
-  ): boolean {
-    const newKey = sourceKeyOf(newSourceId);
-    if (this.daysWith(newKey, shingle, cutoffMs, timeMs, true) >= minDays) return true;
-    for (const key of this.sourceKeys) {
-      if (key !== newKey && this.daysWith(key, shingle, cutoffMs, timeMs) >= minDays) return true;
-    }
-    return false;
+    return mask;
   }
 
   /** Clears the bits of the days between the last recorded day and `day`, which the ring reuses. */
