@@ -211,7 +211,7 @@ export class StoryAssigner {
     const log = new PlacementLog();
     let read = 0;
     for (const row of window) {
-      onProgress?.("rebuild", read++, window.length);
+      onProgress?.("rebuild", ++read, window.length);
       // Articles at the snapshot's time before its article are already counted in it.
       if (compareStreamOrder(row, start) < 0) continue;
       if (toPlace.length > 0 || row.storyId === null || compareStreamOrder(row, from) >= 0) {

@@ -161,4 +161,20 @@ describe("BackgroundReindex", () => {
     expect(errors).toEqual(["search index: re-index failed"]);
     expect(reindex.progress()).toMatchObject({ fromVersion: 1, articlesDone: 0 });
   });
+
+  it("logs a failed compaction after a finished re-index instead of rejecting (the index is current)", async () => {
+    const { store, version } = fakeStore(3, 1);
+    const errors: string[] = [];
+    const log: Logger = { ...recordingLogger().log, error: (_fields, message) => errors.push(message) };
+    const reindex = new BackgroundReindex(store, log, {
+      version: 2,
+      afterFinish: async () => {
+        throw new Error("SQLITE_BUSY");
+      },
+    });
+    expect(await reindex.finished).toBe(3);
+    expect(errors).toEqual(["search index: compaction after the re-index failed"]);
+    expect(version()).toBe(2);
+    expect(reindex.progress()).toBeNull();
+  });
 });

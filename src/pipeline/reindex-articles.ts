@@ -140,25 +140,40 @@ export class BackgroundReindex {
     options: ReindexOptions & { afterFinish?: (reindexed: number) => Promise<void> } = {},
   ) {
     const { version, batchSize = REINDEX_BACKGROUND_BATCH_ARTICLES, afterFinish, ...rest } = options;
-    this.finished = reindexArticles(articles, log, version, batchSize, {
-      ...rest,
-      onProgress: (p) => {
-        this.#progress = p;
-        rest.onProgress?.(p);
-      },
-      shouldStop: () => this.#stopping || rest.shouldStop?.() === true,
-    }).then(
-      async (reindexed) => {
-        if (this.#stopping) return reindexed;
-        await afterFinish?.(reindexed);
-        this.#progress = null;
-        return reindexed;
-      },
-      (err: unknown) => {
+    // Stopped before the store was current (a stop asked during the last batch still finishes, compaction included).
+    let stoppedEarly = false;
+    this.finished = (async () => {
+      let reindexed: number;
+      try {
+        reindexed = await reindexArticles(articles, log, version, batchSize, {
+          ...rest,
+          onProgress: (p) => {
+            this.#progress = p;
+            rest.onProgress?.(p);
+          },
+          shouldStop: () => {
+            stoppedEarly = this.#stopping || rest.shouldStop?.() === true;
+            return stoppedEarly;
+          },
+        });
+      } catch (err) {
         log.error({ stage: "reindex", err: (err as Error).message }, "search index: re-index failed");
         return 0;
-      },
-    );
+      }
+      if (stoppedEarly) return reindexed;
+      // The index is current whether or not compaction works: a failed compaction is logged, never thrown into a
+      // promise nobody awaits until shutdown (an unhandled rejection ends the serving process).
+      try {
+        await afterFinish?.(reindexed);
+      } catch (err) {
+        log.error(
+          { stage: "reindex", err: (err as Error).message },
+          "search index: compaction after the re-index failed",
+        );
+      }
+      this.#progress = null;
+      return reindexed;
+    })();
   }
 
   /** Where the re-index is; null when the index is current. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuery } from "../stages/search/parse-query.ts";
+import { MAX_QUERY_CHARS, parseQuery } from "../stages/search/parse-query.ts";
 import { toEntityQuery } from "./entity-query.ts";
 
 describe("toEntityQuery", () => {
@@ -64,5 +64,14 @@ describe("toEntityQuery", () => {
       offset: 0,
     });
     expect(parsed.anyOf?.[0]?.length).toBe(10);
+  });
+
+  it("stays within the parser's character cap: long forms are dropped whole, never cut into a dangling OR", () => {
+    const long = Array.from({ length: 16 }, (_, i) => `${"م".repeat(15)}${i} ${"ن".repeat(15)}${i}`);
+    const query = toEntityQuery({ kind: "organization", name: long[0]!, forms: long });
+    expect(query.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    const parsed = parseQuery(query, { limit: 10, offset: 0 });
+    expect(parsed.anyOf?.[0]?.length).toBe(query.split(" OR ").length);
+    expect(parsed.terms).toEqual([]);
   });
 });

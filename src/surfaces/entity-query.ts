@@ -7,6 +7,7 @@ import { normalizeArabic } from "../stages/arabic/normalize-arabic.ts";
 import { tokenize } from "../stages/arabic/tokenize.ts";
 import { GIVEN_NAMES } from "../stages/entities/entity-lexicon.ts";
 import type { EntityKind } from "../stages/entities/extract-entities.ts";
+import { MAX_QUERY_CHARS } from "../stages/search/parse-query.ts";
 
 /**
  * Words of all the phrases together at most: parse-query.ts reads 32 words of a query (MAX_QUERY_TERMS), so forms past
@@ -45,10 +46,17 @@ export function toEntityQuery(entity: { kind: EntityKind; name: string; forms?: 
   );
   const phrases: string[] = [];
   let words = 0;
+  let chars = 0;
   for (const f of kept) {
-    if (words + f.keys.length > ENTITY_QUERY_WORDS_MAX && phrases.length > 0) break;
+    const phrase = `"${f.form}"`;
+    // Within the parser's word and character caps too: a query cut at MAX_QUERY_CHARS could end on a dangling OR
+    // (a 400) or an open quote.
+    const more = chars + (phrases.length > 0 ? " OR ".length : 0) + phrase.length;
+    if ((words + f.keys.length > ENTITY_QUERY_WORDS_MAX || more > MAX_QUERY_CHARS) && phrases.length > 0)
+      break;
     words += f.keys.length;
-    phrases.push(`"${f.form}"`);
+    chars = more;
+    phrases.push(phrase);
   }
   return phrases.join(" OR ");
 }

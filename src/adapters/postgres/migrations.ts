@@ -438,7 +438,7 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("cardinality(sources
   {
     version: 14,
     name: "rank members by time",
-    sql: "CREATE INDEX article_placements_rank ON article_placements (time_ms, story_id, source_id, duplicate_of, late);",
+    sql: "CREATE INDEX article_placements_rank ON article_placements (time_ms, story_id, source_id, late);",
   },
 ];
 

@@ -266,8 +266,10 @@ export class PostgresArticleStore implements ArticleStore {
       const state = states[0]!;
       const after = reindexResumeAfter(state, version);
       if (after === null) return { reindexed: 0, done: true };
+      // Locked until the batch commits: `serve --crawl` may rewrite an article meanwhile, and its fresh text must not be
+      // overwritten by vectors and a hash computed from the text read here (the writer waits, then writes its own).
       const { rows } = await client.query<{ seq: number; title: string; text: string }>(
-        "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2",
+        "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2 FOR UPDATE",
         [after, limit],
       );
       const last = rows.at(-1);

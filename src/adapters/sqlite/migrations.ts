@@ -423,7 +423,7 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("json_array_length(s
     // days (StoryStore.listRankMembers): this index holds every column that read asks for, so it never reads a
     // placement's row, whose fingerprints make it wide (the time index alone left 3,640 rows 30-70 ms on the dev
     // corpus).
-    sql: "CREATE INDEX article_placements_rank ON article_placements (time_ms, story_id, source_id, duplicate_of, late);",
+    sql: "CREATE INDEX article_placements_rank ON article_placements (time_ms, story_id, source_id, late);",
   },
 ];
 

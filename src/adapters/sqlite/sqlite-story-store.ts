@@ -61,8 +61,13 @@ const STORY_FILTER = `last_update_ms >= ? AND first_seen_ms <= ?
 
 /** listRankMembers's conditions on a placement (named parameters: since, until, n and sources as STORY_FILTER's). */
 const RANK_BETWEEN = "time_ms >= @since AND time_ms <= @until";
-const RANK_SOURCES_FILTER = `(@n = 0 OR story_id IN (SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.sources) j
-  WHERE j.value IN (SELECT value FROM json_each(@sources)))))`;
+/**
+ * The rank's publisher filter, one story lookup per placement in the window (a filter over every story ever stored
+ * would grow with the store: 10-13 ms against 8 ms for the home page's 72 h on the dev corpus, and a year's store
+ * holds twenty times its stories).
+ */
+const RANK_SOURCES_FILTER = `(@n = 0 OR EXISTS (SELECT 1 FROM stories s, json_each(s.sources) j
+  WHERE s.id = article_placements.story_id AND j.value IN (SELECT value FROM json_each(@sources))))`;
 
 /** STORY_FILTER's parameters for a query: open bounds where it gives none. */
 function storyFilterParams(query: Omit<StoryListQuery, "limit">): [number, number, number, string] {

@@ -37,49 +37,58 @@ export const serveCommand: Command = {
     // large store), searches over it saying they may miss articles until it is done, /health how far it is.
     const storage = await openStorage(ctx.config, log, { reindexInBackground: true });
     const reindex = startBackgroundReindex(storage, log);
-    const api = createApi({ storage, version: VERSION, startedAt: new Date(), reindex });
-    // The reader pages wrap the JSON API so one header, rate-limit and error policy covers every route.
-    const app = createWebApp({
-      storage,
-      api,
-      reindex,
-      adminToken: adminTokenFromEnv(ctx.io.env),
-      remoteImages: ctx.io.env.AKHBAR_READER_REMOTE_IMAGES === "1",
-    });
-    const server = serve({ fetch: app.fetch, port, hostname: host });
-    answerClientErrors(server as Server);
-    await once(server, "listening");
-    const address = server.address();
-    const actualPort = typeof address === "object" && address !== null ? address.port : port;
-    // Never echo the database URL: it may carry a password.
-    const store = ctx.config.databaseUrl === null ? ctx.config.dbPath : "PostgreSQL (AKHBAR_DATABASE_URL)";
-    ctx.io.stderr.write(`akhbar ${VERSION} serving ${store} on http://${host}:${actualPort}\n`);
-
-    let crawling: Promise<void> = Promise.resolve();
-    let closeCrawler = async () => {};
-    if (values.crawl === true) {
-      const seeded = await seedDefaultSources(storage, await readDefaultSources(ctx.config), systemClock);
-      if (seeded.loaded) {
-        ctx.io.stderr.write(`akhbar: loaded ${seeded.sources} default sources (${seeded.feeds} feeds)\n`);
-      }
-      const crawler = await openCrawler(ctx.config, storage, log);
-      closeCrawler = crawler.close;
-      ctx.io.stderr.write(
-        "akhbar: crawling on a schedule; `akhbar sources list` shows each source's health\n",
-      );
-      // The scheduler never throws for network or feed trouble; a storage failure is logged, and serving goes on.
-      crawling = runCrawlScheduler(crawler.context, { signal: ctx.signal }).catch((err: unknown) => {
-        log.error({ stage: "crawl", err: (err as Error).message }, "crawler stopped");
+    // Whatever fails from here on (the port taken, the source list unreadable) closes the server, stops the re-index
+    // and closes the store: either would otherwise keep the process alive (the re-index until the store is current).
+    let closeServer = async () => {};
+    try {
+      const api = createApi({ storage, version: VERSION, startedAt: new Date(), reindex });
+      // The reader pages wrap the JSON API so one header, rate-limit and error policy covers every route.
+      const app = createWebApp({
+        storage,
+        api,
+        reindex,
+        adminToken: adminTokenFromEnv(ctx.io.env),
+        remoteImages: ctx.io.env.AKHBAR_READER_REMOTE_IMAGES === "1",
       });
+      const server = serve({ fetch: app.fetch, port, hostname: host });
+      closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+      answerClientErrors(server as Server);
+      await once(server, "listening");
+      const address = server.address();
+      const actualPort = typeof address === "object" && address !== null ? address.port : port;
+      // Never echo the database URL: it may carry a password.
+      const store = ctx.config.databaseUrl === null ? ctx.config.dbPath : "PostgreSQL (AKHBAR_DATABASE_URL)";
+      ctx.io.stderr.write(`akhbar ${VERSION} serving ${store} on http://${host}:${actualPort}\n`);
+
+      let crawling: Promise<void> = Promise.resolve();
+      let closeCrawler = async () => {};
+      if (values.crawl === true) {
+        const seeded = await seedDefaultSources(storage, await readDefaultSources(ctx.config), systemClock);
+        if (seeded.loaded) {
+          ctx.io.stderr.write(`akhbar: loaded ${seeded.sources} default sources (${seeded.feeds} feeds)\n`);
+        }
+        const crawler = await openCrawler(ctx.config, storage, log);
+        closeCrawler = crawler.close;
+        ctx.io.stderr.write(
+          "akhbar: crawling on a schedule; `akhbar sources list` shows each source's health\n",
+        );
+        // The scheduler never throws for network or feed trouble; a storage failure is logged, and serving goes on.
+        crawling = runCrawlScheduler(crawler.context, { signal: ctx.signal }).catch((err: unknown) => {
+          log.error({ stage: "crawl", err: (err as Error).message }, "crawler stopped");
+        });
+      }
+      if (!ctx.signal.aborted) await once(ctx.signal, "abort");
+      ctx.io.stderr.write("akhbar: shutting down\n");
+      await closeServer();
+      closeServer = async () => {};
+      await crawling;
+      await closeCrawler();
+      return 0;
+    } finally {
+      await closeServer();
+      await reindex.stop();
+      await storage.close();
     }
-    if (!ctx.signal.aborted) await once(ctx.signal, "abort");
-    ctx.io.stderr.write("akhbar: shutting down\n");
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await crawling;
-    await closeCrawler();
-    await reindex.stop();
-    await storage.close();
-    return 0;
   },
 };
 
