@@ -4,8 +4,14 @@
  * never read as tsquery syntax (& | ! <-> : * parentheses) and never causes a syntax error.
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
-import { compileQueryShape, isUsable, type QueryDialect, uniqueUsable } from "../compile-query-shape.ts";
-import { PHRASE_STEM_COMBINATIONS_MAX, PROXIMITY_GAP_TOKENS } from "../search-policy.ts";
+import {
+  capStemCombinations,
+  compileQueryShape,
+  isUsable,
+  type QueryDialect,
+  uniqueUsable,
+} from "../compile-query-shape.ts";
+import { PROXIMITY_GAP_TOKENS } from "../search-policy.ts";
 import { SURFACE_LEXEME_PREFIX } from "./build-doc-vector.ts";
 import { quoteLexeme, splitLexemes } from "./split-lexemes.ts";
 
@@ -89,7 +95,7 @@ function distanceSteps(count: number, span: number): number[][] {
 function titleExpression(words: readonly QueryTerm[]): string | null {
   const stemLists = words.map((w) => uniqueUsable(w.stems)).filter((l) => l.length > 0);
   if (stemLists.length === 0) return null;
-  return phraseOf(stemLists.length === 1 ? stemLists : capCombinations(stemLists), "", "");
+  return phraseOf(stemLists.length === 1 ? stemLists : capStemCombinations(stemLists), "", "");
 }
 
 function termExpression(term: QueryTerm): string | null {
@@ -107,7 +113,7 @@ function phraseExpression(words: readonly QueryTerm[]): string | null {
   const alternatives: string[] = [];
   const stemLists = usable.map((w) => uniqueUsable(w.stems));
   if (stemLists.every((list) => list.length > 0))
-    alternatives.push(phraseOf(capCombinations(stemLists), "", ""));
+    alternatives.push(phraseOf(capStemCombinations(stemLists), "", ""));
   if (usable.every((w) => isUsable(w.surface))) {
     alternatives.push(
       phraseOf(
@@ -126,11 +132,6 @@ function phraseExpression(words: readonly QueryTerm[]): string | null {
  */
 function phraseOf(lists: readonly string[][], prefix: string, weight: string): string {
   return `(${lists.map((list) => `(${list.map((t) => lexemes(t, prefix, weight)).join(" | ")})`).join(" <-> ")})`;
-}
-
-function capCombinations(stemLists: string[][]): string[][] {
-  const combinations = stemLists.reduce((n, list) => n * list.length, 1);
-  return combinations <= PHRASE_STEM_COMBINATIONS_MAX ? stemLists : stemLists.map((l) => l.slice(0, 1));
 }
 
 /** One token as tsquery: its lexemes (prefixed, weight-labelled) adjacent, like an FTS5 string of several tokens. */

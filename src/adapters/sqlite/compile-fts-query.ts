@@ -5,13 +5,14 @@
  */
 import type { QueryTerm, SearchQuery } from "../../domain/search.ts";
 import {
+  capStemCombinations,
   cartesian,
   compileQueryShape,
   isUsable,
   type QueryDialect,
   uniqueUsable,
 } from "../compile-query-shape.ts";
-import { PHRASE_STEM_COMBINATIONS_MAX, PROXIMITY_GAP_TOKENS } from "../search-policy.ts";
+import { PROXIMITY_GAP_TOKENS } from "../search-policy.ts";
 
 export interface FtsQuery {
   /** All terms and phrases, ANDed, with exclusions applied; null when the query has no positive part. */
@@ -79,10 +80,7 @@ function titleExpression(words: readonly QueryTerm[]): string | null {
   const [only] = stemLists;
   if (stemLists.length === 1 && only !== undefined)
     return `({title} : (${only.map(ftsString).join(" OR ")}))`;
-  const combinations = stemLists.reduce((n, list) => n * list.length, 1);
-  const lists =
-    combinations <= PHRASE_STEM_COMBINATIONS_MAX ? stemLists : stemLists.map((l) => l.slice(0, 1));
-  return `(${cartesian(lists)
+  return `(${cartesian(capStemCombinations(stemLists))
     .map((combo) => `{title} : (${combo.map(ftsString).join(" + ")})`)
     .join(" OR ")})`;
 }
@@ -110,10 +108,7 @@ function phraseExpression(words: readonly QueryTerm[]): string | null {
   const alternatives: string[] = [];
   const stemLists = usable.map((w) => uniqueUsable(w.stems));
   if (stemLists.every((list) => list.length > 0)) {
-    const combinations = stemLists.reduce((n, list) => n * list.length, 1);
-    const lists =
-      combinations <= PHRASE_STEM_COMBINATIONS_MAX ? stemLists : stemLists.map((l) => l.slice(0, 1));
-    for (const combo of cartesian(lists)) {
+    for (const combo of cartesian(capStemCombinations(stemLists))) {
       alternatives.push(`{title body} : (${combo.map(ftsString).join(" + ")})`);
     }
   }
