@@ -1464,7 +1464,53 @@ describe("StoryClusterer merge past the start gap (MERGE_LONG_GAP_*)", () => {
     return c.storyOf("later") === c.storyOf("a");
   }
   it("keeps another body's greeting 60 h on apart from a piece of greetings", () => {
-    expect(greetingsMerge({ mergeLongGapCourtesyMinShare: 2 })).toBe(true);
+    expect(greetingsMerge({ mergeLongGapCourtesyMinShare: 2, courtesyMergesNeedSubject: false })).toBe(true);
     expect(greetingsMerge({})).toBe(false);
+  });
+});
+
+describe("StoryClusterer courtesy joins (COURTESY_JOINS_NEED_SUBJECT)", () => {
+  const H = 3_600_000;
+  const party = (body: string, place: string) => ({
+    title: `${body} تقيم حفل معايدة لمنسوبيها بمناسبة عيد الفطر`,
+    text: `أقامت ${body} حفل معايدة لمنسوبيها بمناسبة عيد الفطر المبارك في مقرها الرئيس ${place} بحضور رئيس الهيئة وعدد من المسؤولين والموظفين وتبادل الحضور التهاني بهذه المناسبة`,
+  });
+  function joins(later: { title: string; text: string }, tuning: Partial<ClusterTuning>) {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 1_000_000, ...tuning } });
+    const add = (id: string, a: { title: string; text: string }, timeMs: number) =>
+      c.add({
+        id,
+        sourceId: id,
+        title: a.title,
+        timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        subjects: toHeadlineSubjects(a.title),
+        duplicateOf: null,
+      });
+    add("a", party("«الخدمة المدنية»", "بالرياض"), 0);
+    add("later", later, 20 * H);
+    return c.storyOf("later") === c.storyOf("a");
+  }
+  it.each([
+    {
+      why: "another body's party in the same words stays apart",
+      later: party("«العثيم»", "بالرياض"),
+      tuning: {},
+      joins: false,
+    },
+    {
+      why: "it joined by the template words alone without the rule",
+      later: party("«العثيم»", "بالرياض"),
+      tuning: { courtesyJoinsNeedSubject: false },
+      joins: true,
+    },
+    {
+      why: "another outlet's report of the same body's party joins",
+      later: party("وزارة الخدمة المدنية", "بالرياض"),
+      tuning: {},
+      joins: true,
+    },
+  ])("$why", ({ later, tuning, joins: expected }) => {
+    expect(joins(later, tuning)).toBe(expected);
   });
 });

@@ -15,6 +15,7 @@ import {
   stripWireHeadlineMarks,
 } from "../dedupe/strip-syndication-marks.ts";
 import { OrdinalSet } from "../entities/headline-ordinals.ts";
+import { sharesCourtesySubject } from "./courtesy-template.ts";
 import {
   SUBJECT_CONFLICT_FACTOR,
   SubjectSet,
@@ -262,6 +263,15 @@ export const MERGE_LONG_GAP_MIN_SCORE = 0.5;
  */
 export const MERGE_LONG_GAP_COURTESY_MIN_SHARE = 0.5;
 /**
+ * A courtesy article (isCourtesyHeadline) joins a story whose originals are mostly courtesies only when its headline
+ * shares a key with the story's headlines that is no courtesy frame word (courtesy-template.ts COURTESY_FRAME_KEYS):
+ * the same body's party, the same country's day. Template words alone ("تقيم حفل معايدة لمنسوبيها") chained one
+ * body's Eid party to the next, day by day, into stories of 19 articles over five days (07-22..27).
+ */
+export const COURTESY_JOINS_NEED_SUBJECT = true;
+/** ...and two such pieces merge only on the same terms. */
+export const COURTESY_MERGES_NEED_SUBJECT = true;
+/**
  * A routine article (routine-headlines.ts: a headline its source writes day after day, the day's market close or
  * forecast) does not join a story that holds a routine original of its own source published this many hours or more
  * before it, and two stories holding such originals of one source this far apart do not merge: a source writes its
@@ -494,6 +504,8 @@ interface StoryState {
   reporting: Reporting;
   /** Originals joined (copies name what their original names: no more evidence of what the story refers to). */
   originals: number;
+  /** Originals among them whose headline is a courtesy (COURTESY_JOINS_NEED_SUBJECT), counted as they joined. */
+  courtesies: number;
   /**
    * The story's first article (always counted an original) opens as a report and reads as no opinion column
    * (story-vector.ts StoryTerms.reportOpening, opinion): MERGE_REPORTED_REF_LONE_REPORT, read while it is the story's
@@ -622,6 +634,10 @@ export interface ClusterTuning {
   mergeLongGapMinScore: number;
   /** Share of courtesy headlines in both pieces that keeps a long-gap merge out (above 1: none). */
   mergeLongGapCourtesyMinShare: number;
+  /** Whether a courtesy joins a story of courtesies only on a shared non-frame key (COURTESY_JOINS_NEED_SUBJECT). */
+  courtesyJoinsNeedSubject: boolean;
+  /** Whether two pieces of courtesies merge only on a shared non-frame key (COURTESY_MERGES_NEED_SUBJECT). */
+  courtesyMergesNeedSubject: boolean;
 }
 
 export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
@@ -663,6 +679,8 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   mergeLongGapHours: MERGE_LONG_GAP_HOURS,
   mergeLongGapMinScore: MERGE_LONG_GAP_MIN_SCORE,
   mergeLongGapCourtesyMinShare: MERGE_LONG_GAP_COURTESY_MIN_SHARE,
+  courtesyJoinsNeedSubject: COURTESY_JOINS_NEED_SUBJECT,
+  courtesyMergesNeedSubject: COURTESY_MERGES_NEED_SUBJECT,
 };
 
 /** StoryClusterer.carryOver: JSON-safe (null for "no merge pass yet"). */
@@ -811,6 +829,9 @@ export class StoryClusterer {
     const { vector, ids } = toIdentifiedVector(article.terms, this.stats, termIds);
     this.vectorOfArticle.set(article.id, vector);
     const routine = this.routine.observe(article.sourceId, article.terms.titleKeys, article.timeMs);
+    const courtesy =
+      (this.tuning.courtesyJoinsNeedSubject || this.tuning.courtesyMergesNeedSubject) &&
+      isCourtesyHeadline(article.title);
     let target: StoryState | undefined;
     let score = 1;
     // A copy follows its original's story while that story is inside the window, as any article joins; past it a copy
@@ -845,7 +866,7 @@ export class StoryClusterer {
     else if (target === undefined && this.tuning.opinionColumnsApart && article.terms.opinion === true)
       score = 0;
     else if (target === undefined) {
-      const best = this.bestStory(article, vector, ids, routine);
+      const best = this.bestStory(article, vector, ids, routine, courtesy);
       if (best !== null && best.score >= this.tuning.joinMinScore) {
         target = best.story;
         score = best.score;
@@ -872,6 +893,7 @@ export class StoryClusterer {
           topKeys: [],
         },
         originals: 0,
+        courtesies: 0,
         firstOpensAsReport: article.terms.reportOpening === true && article.terms.opinion !== true,
         routineBySource: null,
         reportedRefs: null,
@@ -881,7 +903,7 @@ export class StoryClusterer {
       target.slot = this.slots.open(target, article.timeMs);
       this.stories.set(target.id, target);
     }
-    this.join(target, article, vector, ids, routine);
+    this.join(target, article, vector, ids, routine, courtesy);
     return this.afterAdd(article.timeMs, { storyId: target.id, opened, score, vector });
   }
 
@@ -980,6 +1002,7 @@ export class StoryClusterer {
     vector: SparseVector,
     ids: Int32Array,
     routine: boolean,
+    courtesy: boolean,
   ): { story: StoryState; score: number } | null {
     const slots = this.slots;
     const count = slots.startCount();
@@ -1020,6 +1043,13 @@ export class StoryClusterer {
         )
           continue;
       }
+      if (
+        courtesy &&
+        this.tuning.courtesyJoinsNeedSubject &&
+        this.isMostlyCourtesies(story) &&
+        !sharesCourtesySubject(article.terms.titleKeys, story.keyCounts)
+      )
+        continue;
       const liftable = this.sharesReportedNames(story, article);
       const leadLift = this.leadNamesReported(story, article) ? this.tuning.reportedLeadLift : 1;
       if (c >= n && this.tuning.reportedCandidatesNamedOnly && !liftable && leadLift === 1) continue;
@@ -1176,6 +1206,11 @@ export class StoryClusterer {
       if (isCourtesyHeadline(m.title)) courtesies++;
     }
     return originals > 0 && courtesies >= minShare * originals;
+  }
+
+  /** Whether at least half of a story's originals, as they joined, are courtesies (COURTESY_JOINS_NEED_SUBJECT). */
+  private isMostlyCourtesies(story: StoryState): boolean {
+    return story.courtesies > 0 && 2 * story.courtesies >= story.originals;
   }
 
   /** Whether a story was ever still reported (STORY_REPORTED_*): an event, which no routine rule holds back. */
@@ -1354,6 +1389,7 @@ export class StoryClusterer {
     vector: SparseVector,
     ids: Int32Array,
     routine: boolean,
+    courtesy: boolean,
   ): void {
     const copy = article.isCopy ?? article.duplicateOf !== null;
     story.members.push({
@@ -1382,6 +1418,7 @@ export class StoryClusterer {
       story.subjects.add(article.subjects);
       story.ordinals.add(article.ordinals);
       story.originals++;
+      if (courtesy) story.courtesies++;
       if (routine) {
         story.routineBySource ??= new Map();
         if (!story.routineBySource.has(article.sourceId))
@@ -1483,6 +1520,13 @@ export class StoryClusterer {
           !sharesFigure([...o.keyCounts.keys()], s.keyCounts)
         )
           continue;
+        if (
+          this.tuning.courtesyMergesNeedSubject &&
+          this.isMostlyCourtesies(s) &&
+          this.isMostlyCourtesies(o) &&
+          !sharesCourtesySubject(o.keyCounts.keys(), s.keyCounts)
+        )
+          continue;
         if (scattered === null) {
           scattered = s.ids;
           this.scatter(s.vector, scattered);
@@ -1559,6 +1603,7 @@ export class StoryClusterer {
   private absorb(into: StoryState, from: StoryState): void {
     const slots = this.slots;
     into.originals += from.originals;
+    into.courtesies += from.courtesies;
     if (from.routineBySource !== null) {
       into.routineBySource ??= new Map();
       for (const [source, ms] of from.routineBySource)
