@@ -51,8 +51,8 @@ import {
  * republished text belongs to the story that carried it (the Hajj e-registration item a week on). It joins as a late
  * copy (Assignment.lateCopyOf): the story is not reopened here, so it takes no later article by score (a
  * republication is no new coverage), and stores count the copy among the story's articles and outlets but not in its
- * last update, so a week-old story does not climb the home page (rank-stories.ts ranks by recency of that update; a
- * new outlet still raises the story's source count, a small lift next to the recency decay).
+ * last update, and the home page's rank (rank-stories.ts, each member weighed by its own age) counts it for nothing,
+ * so a week-old story does not climb the home page.
  * Which story the copy joins is its original's as stored, never this clusterer's memory: a closed story is forgotten
  * here and a restarted stream never held one older than its replay (pipeline/assign-stories.ts resolves it).
  */
