@@ -3,10 +3,8 @@
  * quoted phrase, joined by OR. Surface code over stages/arabic and stages/search's syntax; pure.
  */
 import { searchKeyOf } from "../stages/arabic/analyze-text.ts";
-import { normalizeArabic } from "../stages/arabic/normalize-arabic.ts";
 import { tokenize } from "../stages/arabic/tokenize.ts";
-import { GIVEN_NAMES } from "../stages/entities/entity-lexicon.ts";
-import type { EntityKind } from "../stages/entities/extract-entities.ts";
+import { type EntityKind, isGivenName } from "../stages/entities/extract-entities.ts";
 import { MAX_QUERY_CHARS } from "../stages/search/parse-query.ts";
 
 /**
@@ -61,12 +59,10 @@ export function toEntityQuery(entity: { kind: EntityKind; name: string; forms?: 
   return phrases.join(" OR ");
 }
 
-const GIVEN = new Set(GIVEN_NAMES.map((n) => normalizeArabic(n)));
-
-/** True when `form` is one word that is a given name (entity-lexicon.ts GIVEN_NAMES). */
+/** True when `form` is one word that is a given name (extract-entities.ts isGivenName). */
 function isGivenNameAlone(form: string): boolean {
   const words = tokenize(form);
-  return words.length === 1 && GIVEN.has(words[0]!.norm);
+  return words.length === 1 && isGivenName(words[0]!.norm);
 }
 
 function keysOf(form: string): string[] {

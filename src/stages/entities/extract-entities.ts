@@ -67,6 +67,10 @@ const set = (words: readonly string[]) => new Set(words.map(n));
 
 const TITLES = set([...PERSON_TITLES, "خادم"]);
 const GIVEN = set(GIVEN_NAMES);
+/** Whether a normalized word is a given name of the entity lexicon (GIVEN_NAMES). Example: "محمد" -> true. */
+export function isGivenName(norm: string): boolean {
+  return GIVEN.has(norm);
+}
 /**
  * Words between a title and a name that are part of the office, not the name: ولي [عهد] [مملكة] البحرين, the
  * place kinds a governor or an envoy holds office over, the department a head heads (رئيس [قسم] الجراحة).
