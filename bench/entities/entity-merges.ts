@@ -79,7 +79,7 @@ async function dump(storePath: string, outPath: string): Promise<void> {
   out.top = top.entities.map((e) => ({ kind: e.kind, name: e.name, storyCount: e.storyCount }));
   // Each day's /entities: the stories with an article within the home page's window before the day's end, ranked at
   // its end as topStories ranks them.
-  const ranks = await storage.stories!.listStoryRanks({ limit: 1_000_000 });
+  const ranks = await storage.stories!.listStories({ limit: 1_000_000 });
   const days = [...new Set(ranks.map((r) => new Date(r.lastUpdateMs).toISOString().slice(0, 10)))].sort();
   for (const day of days) {
     const endMs = Date.parse(`${day}T23:59:59Z`);

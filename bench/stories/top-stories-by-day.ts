@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { rankSourceCountSql } from "../../src/adapters/story-row.ts";
 import type { RankMember } from "../../src/domain/story.ts";
 import { rankStories } from "../../src/stages/stories/rank-stories.ts";
 import { displayDayEndMs } from "../../src/surfaces/web/format-arabic-date.ts";
@@ -51,6 +52,10 @@ interface StoryRow {
   rank_source_count: number;
 }
 
+/** The old rank's outlets, counted per story as the dropped `stories.rank_source_count` stored them. */
+const STORY_ROW_COLUMNS = `id, headline, first_seen_ms, last_update_ms, original_count,
+  ${rankSourceCountSql("json_array_length(sources)")} AS rank_source_count`;
+
 interface Ranked {
   id: string;
   score: number;
@@ -60,7 +65,7 @@ interface Ranked {
 function rankOld(db: Database.Database, asOfMs: number): Ranked[] {
   const rows = db
     .prepare<[number, number, number], StoryRow>(
-      `SELECT id, headline, first_seen_ms, last_update_ms, original_count, rank_source_count FROM stories
+      `SELECT ${STORY_ROW_COLUMNS} FROM stories
        WHERE last_update_ms >= ? AND first_seen_ms <= ? ORDER BY last_update_ms DESC, id LIMIT ?`,
     )
     .all(asOfMs - TOP_STORIES_WINDOW_HOURS * HOUR_MS, asOfMs, TOP_STORIES_CANDIDATES);
@@ -91,9 +96,7 @@ function main() {
   const days = values.days?.split(",") ?? DAYS;
   const stories = new Map(
     db
-      .prepare<[], StoryRow>(
-        "SELECT id, headline, first_seen_ms, last_update_ms, original_count, rank_source_count FROM stories",
-      )
+      .prepare<[], StoryRow>(`SELECT ${STORY_ROW_COLUMNS} FROM stories`)
       .all()
       .map((s) => [s.id, s]),
   );

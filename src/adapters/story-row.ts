@@ -11,7 +11,6 @@ import type {
   StoredStory,
   StoredStreamRow,
   StoryMember,
-  StoryRank,
   StoryStreamRow,
 } from "../domain/story.ts";
 import type { StreamCarryOver } from "../stages/stories/recluster.ts";
@@ -47,14 +46,6 @@ export interface StoryRowDb {
   last_update_ms: number;
 }
 
-/** A story's rank inputs; each engine counts `source_count` from its own publisher list type. */
-export interface StoryRankRowDb {
-  id: string;
-  original_count: number;
-  source_count: number;
-  last_update_ms: number;
-}
-
 export const STREAM_COLUMNS = "a.id, a.source_id, a.cited_source, a.title, a.text, a.time_ms";
 /** Condition on articles `a` (both engines' SQL): no placement yet. */
 export const UNPLACED = "NOT EXISTS (SELECT 1 FROM article_placements p WHERE p.article_id = a.id)";
@@ -70,12 +61,13 @@ export const HEADLINE_ARTICLE_BACKFILL_SQL = `SELECT p.article_id FROM article_p
     AND substr(a.title, length(a.title) - length(stories.headline) + 1) = stories.headline
   ORDER BY length(a.title), p.duplicate_of IS NOT NULL, p.time_ms, p.article_id LIMIT 1`;
 /**
- * StoryRank.sourceCount in both engines' SQL, on a row of `stories` (`allSources`: that engine's count of its stored
- * publishers): the publishers of its members that are not late copies, all of them when every member is one. A late
- * copy is a republication, no new coverage (testdata/labels/README.md "Late copies join their original's story"), so
- * it counts no outlet. Stored in `stories.rank_source_count` when a story is recounted (a subquery per story cost
- * 2,000 of them 52-69 ms against 18-27 ms on the dev corpus); this backfills the column. The home page ranked by it
- * until its rank read each member's own time (listRankMembers, rank-stories.ts).
+ * The outlets the home page's rank before 2026-12 counted for a story, in both engines' SQL, on a row of `stories`
+ * (`allSources`: that engine's count of its stored publishers): the publishers of its members that are not late
+ * copies, all of them when every member is one. A late copy is a republication, no new coverage
+ * (testdata/labels/README.md "Late copies join their original's story"), so it counts no outlet. SQLite migration 13
+ * and PostgreSQL's 11th backfilled `stories.rank_source_count` with it (SQLite's 17th and PostgreSQL's 15th drop the
+ * column: the rank reads each member's own time, listRankMembers, rank-stories.ts); bench/stories/top-stories-by-day.ts
+ * computes the old rank with it.
  */
 export function rankSourceCountSql(allSources: string): string {
   return `coalesce(nullif((SELECT count(DISTINCT p.source_id) FROM article_placements p
@@ -229,15 +221,6 @@ export function snapshotBlobsOf(batch: PlacementBatch): Buffer[] {
  */
 export function fromSnapshotBlob(blob: Uint8Array): StreamCarryOver {
   return JSON.parse(gunzipSync(blob).toString("utf8")) as StreamCarryOver;
-}
-
-export function toStoryRank(r: StoryRankRowDb): StoryRank {
-  return {
-    id: r.id,
-    originalCount: r.original_count,
-    sourceCount: Number(r.source_count),
-    lastUpdateMs: r.last_update_ms,
-  };
 }
 
 /** A member the rank reads (RankMember); `late` is SQLite 0/1, a PostgreSQL boolean. */

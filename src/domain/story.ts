@@ -148,18 +148,6 @@ export interface StoredStory {
   lastUpdateMs: number;
 }
 
-/** A story's lifetime counts without its headline or publisher list (StoryStore.listStoryRanks). */
-export interface StoryRank {
-  id: string;
-  originalCount: number;
-  /**
-   * Distinct publishers of its members that are not late copies (ArticlePlacement.late): a republication a week on
-   * is no new coverage, so it lifts no rank; all its publishers when every member is a late copy.
-   */
-  sourceCount: number;
-  lastUpdateMs: number;
-}
-
 /**
  * A story member as the home page's rank reads it (rank-stories.ts): its time and outlet only. A copy of another
  * outlet's article is that outlet's coverage, so whether it is a copy is not read.

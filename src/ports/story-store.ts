@@ -12,7 +12,6 @@ import type {
   StoredStory,
   StoredStreamRow,
   StoryMember,
-  StoryRank,
   StoryStreamRow,
   StreamSnapshot,
 } from "../domain/story.ts";
@@ -72,12 +71,6 @@ export interface StoryStore {
   clearStories(): Promise<void>;
   /** Stories by newest update. */
   listStories(query: StoryListQuery): Promise<StoredStory[]>;
-  /**
-   * The lifetime counts of the stories `listStories(query)` returns, in its order, without their headline or
-   * publisher list (which cost several times more to read). The home page ranked by them before it ranked by its
-   * members' own times (listRankMembers).
-   */
-  listStoryRanks(query: StoryListQuery): Promise<StoryRank[]>;
   /**
    * What the home page ranks (rank-stories.ts): every member with a time in [sinceMs, untilMs] (open bounds where
    * absent) of the `limit` stories with the newest such member that is not a late copy (the newest member when all are;

@@ -24,7 +24,9 @@ import { describeSourceStoreContract } from "./source-store-contract.ts";
 import {
   describeStoryStoreContract,
   expectUpgradedCopyGroups,
+  placeLateCopyInTime,
   UNDO_POSTGRES_ARTICLE_GROUPS,
+  UNDO_POSTGRES_RANK_SOURCE_DROP,
   writeCopyGroupsForUpgrade,
   writeLateCopyStory,
 } from "./story-store-contract.ts";
@@ -64,22 +66,42 @@ describe.runIf(reachable)("postgres", () => {
       await upgraded.close();
     });
 
-    it("counts a stored story's outlets for its rank on upgrade, leaving late copies out", async () => {
-      const schema = db.newSchemaName();
-      const old = await db.openSchema(schema);
-      await writeLateCopyStory(old);
-      await old.pool.query(
-        `${UNDO_POSTGRES_ARTICLE_GROUPS} ALTER TABLE stories DROP COLUMN rank_source_count;
-        DELETE FROM schema_migrations WHERE version = 11;`,
-      );
-      await old.close();
-      const upgraded = await db.openSchema(schema);
-      expect(
-        (await upgraded.stories!.listStoryRanks({ limit: 10 })).map((r) => [r.id, r.sourceCount]),
-      ).toEqual([["a", 1]]);
-      await upgraded.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await upgraded.close();
-    });
+    for (const from of [
+      { name: "version 14 (the rank's source count stored)", undo: UNDO_POSTGRES_RANK_SOURCE_DROP },
+      {
+        name: "version 10 (before the count was added, then dropped)",
+        undo: `${UNDO_POSTGRES_ARTICLE_GROUPS} ALTER TABLE stories DROP COLUMN rank_source_count;
+          DELETE FROM schema_migrations WHERE version = 11;`,
+      },
+    ]) {
+      it(`upgrades a store at ${from.name} to no rank_source_count, its stories kept and recounted`, async () => {
+        const schema = db.newSchemaName();
+        const old = await db.openSchema(schema);
+        await writeLateCopyStory(old);
+        await old.pool.query(from.undo);
+        await old.close();
+        const upgraded = await db.openSchema(schema);
+        const { rows } = await upgraded.pool.query<{ column_name: string }>(
+          "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'stories'",
+          [schema],
+        );
+        const columns = rows.map((r) => r.column_name);
+        expect(columns).not.toContain("rank_source_count");
+        expect(columns).toContain("last_update_ms");
+        expect(await upgraded.stories!.getStory("a")).toMatchObject({
+          articleCount: 2,
+          sources: ["sabq", "was"],
+          lastUpdateMs: Date.parse("2015-07-21T08:00:00Z"),
+        });
+        // A recount after the upgrade writes the story without the column.
+        await placeLateCopyInTime(upgraded);
+        expect((await upgraded.stories!.getStory("a"))?.lastUpdateMs).toBe(
+          Date.parse("2015-07-21T10:00:00Z"),
+        );
+        await upgraded.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+        await upgraded.close();
+      });
+    }
 
     it("records the latest migration and keeps data across close and reopen", async () => {
       const schema = db.newSchemaName();

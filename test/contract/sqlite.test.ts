@@ -18,7 +18,9 @@ import { describeSourceStoreContract } from "./source-store-contract.ts";
 import {
   describeStoryStoreContract,
   expectUpgradedCopyGroups,
+  placeLateCopyInTime,
   UNDO_SQLITE_ARTICLE_GROUPS,
+  UNDO_SQLITE_RANK_SOURCE_DROP,
   writeCopyGroupsForUpgrade,
   writeLateCopyStory,
 } from "./story-store-contract.ts";
@@ -149,21 +151,35 @@ describe("openSqliteStorage", () => {
     await upgraded.close();
   });
 
-  it("counts a stored story's outlets for its rank on upgrade, leaving late copies out", async () => {
-    const path = freshPath();
-    const old = await openSqliteStorage(path);
-    await writeLateCopyStory(old);
-    old.db.exec(
-      `${UNDO_SQLITE_ARTICLE_GROUPS} ALTER TABLE stories DROP COLUMN rank_source_count;
-      DELETE FROM schema_migrations WHERE version = 13;`,
-    );
-    await old.close();
-    const upgraded = await openSqliteStorage(path);
-    expect((await upgraded.stories!.listStoryRanks({ limit: 10 })).map((r) => [r.id, r.sourceCount])).toEqual(
-      [["a", 1]],
-    );
-    await upgraded.close();
-  });
+  for (const from of [
+    { name: "version 16 (the rank's source count stored)", undo: UNDO_SQLITE_RANK_SOURCE_DROP },
+    {
+      name: "version 12 (before the count was added, then dropped)",
+      undo: `${UNDO_SQLITE_ARTICLE_GROUPS} ALTER TABLE stories DROP COLUMN rank_source_count;
+        DELETE FROM schema_migrations WHERE version = 13;`,
+    },
+  ]) {
+    it(`upgrades a store at ${from.name} to no rank_source_count, its stories kept and recounted`, async () => {
+      const path = freshPath();
+      const old = await openSqliteStorage(path);
+      await writeLateCopyStory(old);
+      old.db.exec(from.undo);
+      await old.close();
+      const upgraded = await openSqliteStorage(path);
+      const columns = upgraded.db.prepare("SELECT name FROM pragma_table_info('stories')").pluck().all();
+      expect(columns).not.toContain("rank_source_count");
+      expect(columns).toContain("last_update_ms");
+      expect(await upgraded.stories!.getStory("a")).toMatchObject({
+        articleCount: 2,
+        sources: ["sabq", "was"],
+        lastUpdateMs: Date.parse("2015-07-21T08:00:00Z"),
+      });
+      // A recount after the upgrade writes the story without the column.
+      await placeLateCopyInTime(upgraded);
+      expect((await upgraded.stories!.getStory("a"))?.lastUpdateMs).toBe(Date.parse("2015-07-21T10:00:00Z"));
+      await upgraded.close();
+    });
+  }
 
   it("rolls a failed migration back whole", () => {
     const db = new Database(join(tempRoot, `bad-${++counter}.sqlite`));

@@ -440,6 +440,12 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("cardinality(sources
     name: "rank members by time",
     sql: "CREATE INDEX article_placements_rank ON article_placements (time_ms, story_id, source_id, late);",
   },
+  // The rank's source count dropped, as SQLite migration 17 (see there).
+  {
+    version: 15,
+    name: "drop rank source count",
+    sql: "ALTER TABLE stories DROP COLUMN rank_source_count;",
+  },
 ];
 
 /**

@@ -15,7 +15,6 @@ import {
   type StoredStory,
   type StoredStreamRow,
   type StoryMember,
-  type StoryRank,
   type StoryStreamRow,
   type StreamSnapshot,
 } from "../../domain/story.ts";
@@ -35,7 +34,6 @@ import {
   STORED_STREAM_JOINS,
   STREAM_COLUMNS,
   type StoredStreamRowDb,
-  type StoryRankRowDb,
   type StoryRowDb,
   type StreamRowDb,
   snapshotBlobsOf,
@@ -44,7 +42,6 @@ import {
   toRankMember,
   toStoredStreamRow,
   toStory,
-  toStoryRank,
   toStreamRow,
   UNPLACED,
 } from "../story-row.ts";
@@ -97,18 +94,17 @@ export const RECOUNT_STORIES_SQL = `
 WITH agg AS (
   SELECT story_id AS id, count(*) AS n, count(*) FILTER (WHERE duplicate_of IS NULL) AS originals,
     min(time_ms) AS first, coalesce(max(time_ms) FILTER (WHERE NOT late), max(time_ms)) AS last,
-    coalesce(nullif(count(DISTINCT source_id) FILTER (WHERE NOT late), 0), count(DISTINCT source_id)) AS rank_sources,
     array_agg(DISTINCT source_id COLLATE "C" ORDER BY source_id COLLATE "C") AS sources
   FROM article_placements WHERE story_id = ANY($1::text[]) GROUP BY story_id
 ), dropped AS (
   DELETE FROM stories s WHERE s.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.id = s.id)
 ), recounted AS (
-INSERT INTO stories (${STORY_COLUMNS}, rank_source_count)
+INSERT INTO stories (${STORY_COLUMNS})
 SELECT agg.id,
   coalesce(h.headline, s.headline, (SELECT a.title ${FIRST_ORIGINAL}), ''),
   CASE WHEN h.story_id IS NOT NULL THEN h.article_id WHEN s.id IS NOT NULL THEN s.headline_article_id
     ELSE (SELECT a.id ${FIRST_ORIGINAL}) END,
-  agg.n, agg.originals, agg.sources, agg.first, agg.last, agg.rank_sources
+  agg.n, agg.originals, agg.sources, agg.first, agg.last
 FROM agg
 LEFT JOIN unnest($2::text[], $3::text[], $4::text[]) AS h(story_id, headline, article_id) ON h.story_id = agg.id
 LEFT JOIN stories s ON s.id = agg.id AND (s.headline_article_id IS NULL OR EXISTS (
@@ -116,7 +112,7 @@ LEFT JOIN stories s ON s.id = agg.id AND (s.headline_article_id IS NULL OR EXIST
 ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, headline_article_id = excluded.headline_article_id,
   article_count = excluded.article_count,
   original_count = excluded.original_count, sources = excluded.sources, first_seen_ms = excluded.first_seen_ms,
-  last_update_ms = excluded.last_update_ms, rank_source_count = excluded.rank_source_count
+  last_update_ms = excluded.last_update_ms
 ), bumped AS (${BUMP_VERSION_SQL})
 SELECT version FROM bumped`;
 
@@ -438,15 +434,6 @@ export class PostgresStoryStore implements StoryStore {
 
   async listStories(query: StoryListQuery): Promise<StoredStory[]> {
     return (await this.#listStoryRows<StoryRowDb>(STORY_COLUMNS, query)).map(toStory);
-  }
-
-  async listStoryRanks(query: StoryListQuery): Promise<StoryRank[]> {
-    return (
-      await this.#listStoryRows<StoryRankRowDb>(
-        "id, original_count, rank_source_count AS source_count, last_update_ms",
-        query,
-      )
-    ).map(toStoryRank);
   }
 
   async listRankMembers(query: StoryListQuery): Promise<RankMember[]> {

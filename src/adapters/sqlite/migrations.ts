@@ -425,6 +425,13 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("json_array_length(s
     // corpus).
     sql: "CREATE INDEX article_placements_rank ON article_placements (time_ms, story_id, source_id, late);",
   },
+  {
+    version: 17,
+    name: "drop rank source count",
+    // Migration 13's column: the home page stopped ranking by lifetime counts when it began ranking its members'
+    // own times (migration 16), and nothing read the column after, though every story recount still wrote it.
+    sql: "ALTER TABLE stories DROP COLUMN rank_source_count;",
+  },
 ];
 
 /**

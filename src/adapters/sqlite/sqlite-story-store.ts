@@ -15,7 +15,6 @@ import {
   type StoredStory,
   type StoredStreamRow,
   type StoryMember,
-  type StoryRank,
   type StoryStreamRow,
   type StreamSnapshot,
 } from "../../domain/story.ts";
@@ -34,7 +33,6 @@ import {
   STORED_STREAM_JOINS,
   STREAM_COLUMNS,
   type StoredStreamRowDb,
-  type StoryRankRowDb,
   type StoryRowDb,
   type StreamRowDb,
   snapshotBlobsOf,
@@ -42,7 +40,6 @@ import {
   toPlaced,
   toStoredStreamRow,
   toStory,
-  toStoryRank,
   toStreamRow,
   UNPLACED,
 } from "../story-row.ts";
@@ -332,13 +329,6 @@ export class SqliteStoryStore implements StoryStore {
     return this.#listStoryRows<StoryRowDb>("*", query).map(toStory);
   }
 
-  async listStoryRanks(query: StoryListQuery): Promise<StoryRank[]> {
-    return this.#listStoryRows<StoryRankRowDb>(
-      "id, original_count, rank_source_count AS source_count, last_update_ms",
-      query,
-    ).map(toStoryRank);
-  }
-
   async listRankMembers(query: StoryListQuery): Promise<RankMember[]> {
     const [since, until, n, sources] = storyFilterParams(query);
     const whole = isNarrowRankWindow(query);
@@ -511,14 +501,12 @@ export function prepareStoryRecount(
 ): (ids: Iterable<string>, headlines: ReadonlyMap<string, { headline: string; articleId: string }>) => void {
   const aggregate = db.prepare<
     { id: string },
-    { n: number; originals: number; first: number; last: number; rankSources: number; sources: string }
+    { n: number; originals: number; first: number; last: number; sources: string }
   >(
-    // A late copy (ArticlePlacement.late) moves no story's last update nor its rank's outlets (story-row.ts
-    // rankSourceCountSql); a story of late copies alone (its other members re-placed elsewhere) takes theirs.
+    // A late copy (ArticlePlacement.late) moves no story's last update; a story of late copies alone (its other
+    // members re-placed elsewhere) takes theirs.
     `SELECT count(*) AS n, coalesce(sum(duplicate_of IS NULL), 0) AS originals, min(time_ms) AS first,
        coalesce(max(CASE WHEN late = 0 THEN time_ms END), max(time_ms)) AS last,
-       coalesce(nullif(count(DISTINCT CASE WHEN late = 0 THEN source_id END), 0), count(DISTINCT source_id))
-         AS rankSources,
        (SELECT json_group_array(source_id) FROM
          (SELECT DISTINCT source_id FROM article_placements WHERE story_id = @id ORDER BY source_id)) AS sources
      FROM article_placements WHERE story_id = @id`,
@@ -536,13 +524,12 @@ export function prepareStoryRecount(
   );
   const upsertStory = db.prepare(
     `INSERT INTO stories (id, headline, headline_article_id, article_count, original_count, sources, first_seen_ms,
-       last_update_ms, rank_source_count)
+       last_update_ms)
      VALUES (@id, @headline, @headline_article_id, @article_count, @original_count, @sources, @first_seen_ms,
-       @last_update_ms, @rank_source_count)
+       @last_update_ms)
      ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,
        headline_article_id = excluded.headline_article_id, article_count = excluded.article_count,
        original_count = excluded.original_count, sources = excluded.sources,
-       rank_source_count = excluded.rank_source_count,
        first_seen_ms = excluded.first_seen_ms, last_update_ms = excluded.last_update_ms`,
   );
   const deleteStory = db.prepare<[string]>("DELETE FROM stories WHERE id = ?");
@@ -564,7 +551,6 @@ export function prepareStoryRecount(
         sources: agg.sources,
         first_seen_ms: agg.first,
         last_update_ms: agg.last,
-        rank_source_count: agg.rankSources,
       });
     }
   };
