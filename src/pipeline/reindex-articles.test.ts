@@ -29,7 +29,13 @@ function fakeStore(count: number, version: number, gate?: () => Promise<void>) {
       next += batch;
       return { reindexed: batch, done: false };
     },
-  } as Pick<ArticleStore, "readAnalyzerVersion" | "countArticles" | "reindexArticles"> as ArticleStore;
+    async countReindexed(target: number) {
+      return at < target ? next : 0;
+    },
+  } as Pick<
+    ArticleStore,
+    "readAnalyzerVersion" | "countArticles" | "reindexArticles" | "countReindexed"
+  > as ArticleStore;
   return { store, analyzed, version: () => at };
 }
 
@@ -150,6 +156,27 @@ describe("BackgroundReindex", () => {
     await stopped;
     expect(analyzed).toHaveLength(2);
     expect(version()).toBe(1);
+  });
+
+  it("counts an earlier, stopped run's articles as done when it resumes", async () => {
+    const gate = batchGate();
+    const { store, version } = fakeStore(5, 1, gate.wait);
+    const first = new BackgroundReindex(store, recordingLogger().log, { version: 2, batchSize: 2 });
+    await new Promise((resolve) => setImmediate(resolve));
+    await settle();
+    const stopped = first.stop();
+    gate.open();
+    expect(await stopped).toBeUndefined();
+    const seen: number[] = [];
+    const second = new BackgroundReindex(store, recordingLogger().log, {
+      version: 2,
+      batchSize: 2,
+      onProgress: (p) => seen.push(p.articlesDone),
+    });
+    gate.open(3);
+    expect(await second.finished).toBe(3);
+    expect(seen).toEqual([2, 4, 5]);
+    expect(version()).toBe(2);
   });
 
   it("logs a failure and keeps saying the index is not current", async () => {

@@ -32,7 +32,10 @@ export const REINDEX_BATCH_ARTICLES = 500;
  */
 export const REINDEX_BACKGROUND_BATCH_ARTICLES = 100;
 
-/** How far a re-index has got: the versions, and this run's articles of the store's (counted when it started). */
+/**
+ * How far a re-index has got: the versions, the articles re-indexed to `toVersion` (an earlier, interrupted run's
+ * included: a resumed run goes on from there) of the store's (counted when this run started).
+ */
 export interface ReindexProgress {
   fromVersion: number;
   toVersion: number;
@@ -88,9 +91,10 @@ export async function reindexArticles(
   const progress: ReindexProgress = {
     fromVersion: from,
     toVersion: version,
-    articlesDone: 0,
+    articlesDone: await articles.countReindexed(version),
     articlesTotal: await articles.countArticles(),
   };
+  const before = progress.articlesDone;
   options.onProgress?.({ ...progress });
   let total = 0;
   for (;;) {
@@ -101,7 +105,7 @@ export async function reindexArticles(
     const batch = await articles.reindexArticles(version, reanalyze, batchSize);
     if (batch.done) break;
     total += batch.reindexed;
-    options.onProgress?.({ ...progress, articlesDone: total });
+    options.onProgress?.({ ...progress, articlesDone: before + total });
     // An empty store (a new database) finishes in one call and logs nothing.
     log.info(
       { stage: "reindex", from_version: from, to_version: version, articles: total },

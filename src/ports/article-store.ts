@@ -61,4 +61,9 @@ export interface ArticleStore {
    * call it at once (each batch is done once). When no article is left the store records `version`.
    */
   reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch>;
+  /**
+   * The stored articles a re-index to `version` has already re-analyzed: those up to where its last batch stopped
+   * (an earlier process's run, resumed by the next call), 0 when no re-index to `version` is under way.
+   */
+  countReindexed(version: number): Promise<number>;
 }

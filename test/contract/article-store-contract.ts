@@ -313,6 +313,26 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         expect(await found("old")).toEqual([]);
       });
 
+      it("counts the articles a re-index has reached, so a resumed run goes on from an earlier run's count", async () => {
+        await writeFive();
+        const counts = [await storage.articles.countReindexed(NEWER)];
+        for (;;) {
+          const batch = await storage.articles.reindexArticles(NEWER, analyze, 2);
+          if (batch.done) break;
+          counts.push(await storage.articles.countReindexed(NEWER));
+        }
+        expect(counts).toEqual([0, 2, 4, 5]);
+        // Done: the store records the version, and no re-index is under way.
+        expect(await storage.articles.countReindexed(NEWER)).toBe(0);
+        // A re-index to another version than the one under way has reached nothing of its own.
+        await storage.articles.reindexArticles(NEWEST, analyze, 2);
+        expect(await storage.articles.countReindexed(NEWEST)).toBe(2);
+        expect(await storage.articles.countReindexed(NEWEST + 1)).toBe(0);
+        // A deleted article the re-index reached no longer counts.
+        expect(await storage.articles.deleteArticle("id-1", "legal")).toBe(true);
+        expect(await storage.articles.countReindexed(NEWEST)).toBe(1);
+      });
+
       it("does nothing when the store already records the version", async () => {
         await writeFive();
         while (!(await storage.articles.reindexArticles(NEWER, analyze, 10)).done) {}

@@ -34,7 +34,8 @@ if (!reachable && process.env.CI === "true")
 
 let dir: string;
 let file: string;
-let pgDb: TestDatabase | null = null;
+const pgDbs: TestDatabase[] = [];
+let stores = 0;
 const sink = { write: () => true } as unknown as NodeJS.WritableStream;
 
 beforeAll(async () => {
@@ -47,32 +48,73 @@ beforeAll(async () => {
   writeFileSync(file, fixtureJsonl(records));
 });
 afterAll(async () => {
-  await pgDb?.drop();
+  for (const db of pgDbs) await db.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Imports the records (no stories: only the index matters here) and marks the store as indexed by the analyzer before. */
+/**
+ * Imports the records (no stories: only the index matters here) and marks the store as indexed by the analyzer before;
+ * with `reached`, as an earlier `serve` stopped mid-way left it: its re-index to this analyzer recorded as past the
+ * first `reached` articles in seq order.
+ */
 async function oldAnalyzerStore(
   engine: "sqlite" | "pg",
+  reached = 0,
 ): Promise<{ args: string[]; env: Record<string, string> }> {
+  const resume = reached === 0 ? null : ANALYZER_VERSION;
   if (engine === "sqlite") {
-    const db = join(dir, "old.db");
+    const db = join(dir, `old-${++stores}.db`);
     expect(
       await runCli(["import", file, "--db", db, "--no-stories"], { stdout: sink, stderr: sink, env: {} }),
     ).toBe(0);
     const raw = new Database(db);
-    raw.prepare("UPDATE search_analyzer SET version = ?").run(ANALYZER_VERSION - 1);
+    raw
+      .prepare(
+        `UPDATE search_analyzer SET version = ?, reindex_version = ?,
+           reindex_after_seq = coalesce((SELECT seq FROM articles ORDER BY seq LIMIT 1 OFFSET ?), 0)`,
+      )
+      .run(ANALYZER_VERSION - 1, resume, reached - 1);
     raw.close();
     return { args: ["--db", db], env: {} };
   }
-  pgDb = await createTestDatabase();
+  const pgDb = await createTestDatabase();
+  pgDbs.push(pgDb);
   const env = { AKHBAR_DATABASE_URL: pgDb.url };
   expect(await runCli(["import", file, "--no-stories"], { stdout: sink, stderr: sink, env })).toBe(0);
   const client = new pg.Client({ connectionString: pgDb.url });
   await client.connect();
-  await client.query("UPDATE search_analyzer SET version = $1", [ANALYZER_VERSION - 1]);
+  await client.query(
+    `UPDATE search_analyzer SET version = $1, reindex_version = $2,
+       reindex_after_seq = coalesce((SELECT seq FROM articles ORDER BY seq LIMIT 1 OFFSET $3), 0)`,
+    [ANALYZER_VERSION - 1, resume, Math.max(0, reached - 1)],
+  );
   await client.end();
   return { args: [], env };
+}
+
+/** Starts `akhbar serve` on the store; resolves with its address and its stderr so far (a getter). */
+async function startServe(store: { args: string[]; env: Record<string, string> }) {
+  const child = spawn(process.execPath, [join(ROOT, "bin/akhbar"), "serve", ...store.args, "--port", "0"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...store.env, AKHBAR_HOST: "127.0.0.1" },
+  });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (c: string) => (stderr += c));
+  const deadline = Date.now() + 30_000;
+  while (!/http:\/\/127\.0\.0\.1:(\d+)/.test(stderr) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const base = `http://127.0.0.1:${/http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]}`;
+  return {
+    base,
+    stderr: () => stderr,
+    async stop() {
+      child.kill("SIGTERM");
+      const [code] = await once(child, "exit");
+      expect(code).toBe(0);
+    },
+  };
 }
 
 interface Health {
@@ -89,23 +131,9 @@ describe.each([{ engine: "sqlite" as const }, ...(reachable ? [{ engine: "pg" as
   "akhbar serve on a store an older analyzer indexed ($engine)",
   ({ engine }) => {
     it("listens at once, answers while it re-indexes in the background and says so, then serves the current index", async () => {
-      const store = await oldAnalyzerStore(engine);
-      const child = spawn(
-        process.execPath,
-        [join(ROOT, "bin/akhbar"), "serve", ...store.args, "--port", "0"],
-        {
-          stdio: ["ignore", "ignore", "pipe"],
-          env: { ...process.env, ...store.env, AKHBAR_HOST: "127.0.0.1" },
-        },
-      );
-      let stderr = "";
-      child.stderr.setEncoding("utf8");
-      child.stderr.on("data", (c: string) => (stderr += c));
+      const server = await startServe(await oldAnalyzerStore(engine));
+      const { base } = server;
       const deadline = Date.now() + 30_000;
-      while (!/http:\/\/127\.0\.0\.1:(\d+)/.test(stderr) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      const base = `http://127.0.0.1:${/http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]}`;
       try {
         const during = (await (await fetch(`${base}/health`)).json()) as Health;
         expect(during.reindexing).toMatchObject({
@@ -121,7 +149,7 @@ describe.each([{ engine: "sqlite" as const }, ...(reachable ? [{ engine: "pg" as
         };
         expect(searching.reindexing).toBe(true);
         expect(await (await fetch(`${base}/search?q=${q}`)).text()).toContain('id="reindexing-note"');
-        expect(stderr).not.toContain("re-indexed with the current analyzer");
+        expect(server.stderr()).not.toContain("re-indexed with the current analyzer");
 
         let health = during;
         while (health.reindexing !== null && Date.now() < deadline + 120_000) {
@@ -129,7 +157,7 @@ describe.each([{ engine: "sqlite" as const }, ...(reachable ? [{ engine: "pg" as
           health = (await (await fetch(`${base}/health`)).json()) as Health;
         }
         expect(health.reindexing).toBeNull();
-        expect(stderr).toContain("re-indexed with the current analyzer");
+        expect(server.stderr()).toContain("re-indexed with the current analyzer");
         const after = (await (await fetch(`${base}/api/search?q=${q}`)).json()) as {
           reindexing: boolean;
           total: number;
@@ -138,9 +166,20 @@ describe.each([{ engine: "sqlite" as const }, ...(reachable ? [{ engine: "pg" as
         expect(after.total).toBeGreaterThan(0);
         expect(await (await fetch(`${base}/search?q=${q}`)).text()).not.toContain('id="reindexing-note"');
       } finally {
-        child.kill("SIGTERM");
-        const [code] = await once(child, "exit");
-        expect(code).toBe(0);
+        await server.stop();
+      }
+    }, 240_000);
+
+    it("counts the articles an earlier, stopped run re-indexed when it resumes", async () => {
+      const reached = 600;
+      const server = await startServe(await oldAnalyzerStore(engine, reached));
+      try {
+        const health = (await (await fetch(`${server.base}/health`)).json()) as Health;
+        expect(health.reindexing).toMatchObject({ from_version: ANALYZER_VERSION - 1 });
+        expect(health.reindexing!.articles_done).toBeGreaterThanOrEqual(reached);
+        expect(health.reindexing!.articles_done).toBeLessThan(health.articles);
+      } finally {
+        await server.stop();
       }
     }, 240_000);
   },

@@ -249,6 +249,20 @@ export class PostgresArticleStore implements ArticleStore {
     return rows[0]?.version ?? FIRST_ANALYZER_VERSION;
   }
 
+  async countReindexed(version: number): Promise<number> {
+    const { rows: states } = await this.#pool.query<AnalyzerStateRow>(
+      "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1",
+    );
+    const state = states[0];
+    const after = state === undefined ? null : reindexResumeAfter(state, Number(version));
+    if (after === null || Number(after) === 0) return 0;
+    const { rows } = await this.#pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM articles WHERE seq <= $1",
+      [after],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** One batch per transaction, the search_analyzer row locked throughout: concurrent callers take turns. */
   async reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch> {
     if (!Number.isInteger(limit) || limit < 1) {

@@ -59,6 +59,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #setDigest: Database.Statement<[string, string, number]>;
   readonly #reindexStep: Database.Statement<[number, number]>;
   readonly #reindexDone: Database.Statement<[number]>;
+  readonly #countUpTo: Database.Statement<[number], { n: number }>;
   readonly #reindexBatch: (version: number, analyze: AnalyzeForIndex, limit: number) => ReindexBatch;
   readonly #writeBatch: (batch: readonly ArticleWrite[]) => UpsertOutcome[];
   readonly #delete: (id: string, reason: string) => boolean;
@@ -127,6 +128,7 @@ export class SqliteArticleStore implements ArticleStore {
     this.#reindexDone = db.prepare(
       "UPDATE search_analyzer SET version = ?, reindex_version = NULL, reindex_after_seq = 0 WHERE id = 1",
     );
+    this.#countUpTo = db.prepare("SELECT count(*) AS n FROM articles WHERE seq <= ?");
     const reindex = db.transaction((version: number, analyze: AnalyzeForIndex, limit: number) =>
       this.#reindexLocked(version, analyze, limit),
     );
@@ -181,6 +183,12 @@ export class SqliteArticleStore implements ArticleStore {
       throw new AkhbarError("store.bad_request", `store: limit must be a positive integer, got ${limit}`);
     }
     return this.#reindexBatch(version, analyze, limit);
+  }
+
+  async countReindexed(version: number): Promise<number> {
+    const state = this.#analyzerState.get();
+    const after = state === undefined ? null : reindexResumeAfter(state, version);
+    return after === null || after === 0 ? 0 : (this.#countUpTo.get(after)?.n ?? 0);
   }
 
   /** One re-index batch inside its transaction: digests first, then FTS rows, for the reason #writeAll gives. */

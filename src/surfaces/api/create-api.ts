@@ -87,7 +87,7 @@ export function isReindexing(reindex: ReindexStatus | undefined): boolean {
   return reindex?.progress() != null;
 }
 
-/** /health's `reindexing`: null, or where the re-index is (this run's articles of the store's). */
+/** /health's `reindexing`: null, or where the re-index is (re-indexed so far, a stopped run's articles included, of the store's). */
 function toReindexingJson(p: ReindexProgress | null) {
   return p === null
     ? null

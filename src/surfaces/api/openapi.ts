@@ -73,7 +73,7 @@ export const OPENAPI_DOCUMENT = {
                     reindexing: {
                       type: ["object", "null"],
                       description:
-                        "null, or the search index's re-index under way after an analyzer upgrade (serve answers meanwhile): this run's articles done of the store's",
+                        "null, or the search index's re-index under way after an analyzer upgrade (serve answers meanwhile): articles re-indexed so far (a stopped run's included) of the store's",
                       properties: {
                         from_version: { type: "integer" },
                         to_version: { type: "integer" },
