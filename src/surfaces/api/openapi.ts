@@ -579,7 +579,7 @@ export const OPENAPI_DOCUMENT = {
           lead_article_id: {
             type: "string",
             description:
-              "the article the headline is the title of (the lead is its first prose paragraph, else the earliest original's)",
+              "the article the headline is the title of (the lead is its first prose paragraph, else the earliest original's); in a list filtered by `source`, one of those outlets' own articles",
           },
           recent_article_count: {
             type: "integer",

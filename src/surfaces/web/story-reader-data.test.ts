@@ -70,6 +70,109 @@ describe("StoryReaderData story summaries", () => {
   });
 });
 
+describe("StoryReaderData top stories filtered by outlet", () => {
+  it("heads each card with that outlet's own article: its headline, lead and id", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "akhbar-reader-outlet-"));
+    const storage = await openSqliteStorage(join(dir, "reader.db"));
+    try {
+      const at = (hour: number) => `2015-08-09T${String(hour).padStart(2, "0")}:00:00Z`;
+      // One story: was's report heads it; okaz's own report; sabq only republished was's (a copy); a wire
+      // desk's section on okaz's title is left out as the story's headline leaves it out.
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", {
+          id: "a",
+          sourceId: "was",
+          title: "الهلال يختتم معسكره",
+          text: "اختتم الهلال معسكره في النمسا.",
+          publishedAt: at(8),
+        }),
+        makeArticleWrite("b", {
+          id: "b",
+          sourceId: "okaz",
+          title: "عام / الهلال ينهي معسكر النمسا",
+          text: "أنهى فريق الهلال معسكره الإعدادي.",
+          publishedAt: at(9),
+        }),
+        makeArticleWrite("c", {
+          id: "c",
+          sourceId: "sabq",
+          title: "الهلال يختتم معسكره في النمسا",
+          text: "اختتم الهلال معسكره في النمسا اليوم.",
+          publishedAt: at(10),
+        }),
+      ]);
+      const fingerprints = { shingles: Uint32Array.from([1]), signature: new Uint32Array(128) };
+      await storage.stories!.writePlacements({
+        placements: [
+          { articleId: "a", storyId: "a", groupId: "a", duplicateOf: null, ...fingerprints },
+          { articleId: "b", storyId: "a", groupId: "b", duplicateOf: null, ...fingerprints },
+          { articleId: "c", storyId: "a", groupId: "a", duplicateOf: "a", ...fingerprints },
+        ],
+        groupMerges: [],
+        groupOriginals: [],
+        merges: [],
+        headlines: [{ storyId: "a", headline: "الهلال يختتم معسكره", articleId: "a" }],
+      });
+      const reader = new StoryReaderData(storage);
+      const card = async (sources: string[]) => {
+        const [story] = (await reader.topStories({ sources, limit: 10, offset: 0 })).stories;
+        return { headline: story?.headline, lead: story?.lead, leadArticleId: story?.leadArticleId };
+      };
+      const rows = [
+        {
+          name: "unfiltered: the story's own headline article",
+          sources: [],
+          expected: {
+            headline: "الهلال يختتم معسكره",
+            lead: "اختتم الهلال معسكره في النمسا.",
+            leadArticleId: "a",
+          },
+        },
+        {
+          name: "the headline's own outlet: the same article",
+          sources: ["was"],
+          expected: {
+            headline: "الهلال يختتم معسكره",
+            lead: "اختتم الهلال معسكره في النمسا.",
+            leadArticleId: "a",
+          },
+        },
+        {
+          name: "another outlet with its own report: that report, without the desk's section",
+          sources: ["okaz"],
+          expected: {
+            headline: "الهلال ينهي معسكر النمسا",
+            lead: "أنهى فريق الهلال معسكره الإعدادي.",
+            leadArticleId: "b",
+          },
+        },
+        {
+          name: "an outlet that only republished: its copy",
+          sources: ["sabq"],
+          expected: {
+            headline: "الهلال يختتم معسكره في النمسا",
+            lead: "اختتم الهلال معسكره في النمسا اليوم.",
+            leadArticleId: "c",
+          },
+        },
+        {
+          name: "two outlets: their earliest original",
+          sources: ["sabq", "okaz"],
+          expected: {
+            headline: "الهلال ينهي معسكر النمسا",
+            lead: "أنهى فريق الهلال معسكره الإعدادي.",
+            leadArticleId: "b",
+          },
+        },
+      ];
+      for (const row of rows) expect(await card(row.sources), row.name).toEqual(row.expected);
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("StoryReaderData story coverage", () => {
   it("lists copies whose original sits in another story, and the page draws every member", async () => {
     const dir = mkdtempSync(join(tmpdir(), "akhbar-reader-away-"));

@@ -9,6 +9,7 @@ import { findRelatedArticles, type RelatedArticle } from "../../pipeline/find-re
 import { StoryTermsCache } from "../../pipeline/story-terms-cache.ts";
 import type { Storage } from "../../ports/storage.ts";
 import type { StoryStore } from "../../ports/story-store.ts";
+import { stripWireHeadlineMarks } from "../../stages/dedupe/strip-syndication-marks.ts";
 import { toStoryDates } from "../../stages/entities/story-dates.ts";
 import { STORY_ENTITY_ARTICLES_MAX, toStoryEntities } from "../../stages/entities/story-entities.ts";
 import { rankStories } from "../../stages/stories/rank-stories.ts";
@@ -84,7 +85,7 @@ export class StoryReaderData implements ReaderData {
       // A story merged away between the two reads is left out of this page.
       const stored = await this.#stories.getStory(s.id);
       if (stored === null) continue;
-      const { summary } = await this.#detail(stored, false, countUntilMs);
+      const { summary } = await this.#detail(stored, false, countUntilMs, query.sources);
       stories.push({ ...summary, recentArticleCount: s.recentArticles });
     }
     return { total, ...(windowTotal === undefined || windowTotal <= total ? {} : { windowTotal }), stories };
@@ -143,31 +144,39 @@ export class StoryReaderData implements ReaderData {
    * The summary and, when asked, every member earliest first. The lead is the first paragraph of the article the
    * headline is the title of, so the two read as one item; the earliest original's when that article has no text
    * or the story was stored before its headline's article was kept. With `untilMs`, the summary's counts, outlets and
-   * times are the story's as of then (its members up to then).
+   * times are the story's as of then (its members up to then). With `sources` (a list filtered by outlet), the card
+   * is headed by one of those outlets' own articles (outletLeadOf): its title, its lead, its id.
    */
   async #detail(
     stored: StoredStory,
     withArticles: boolean,
     untilMs?: number,
+    sources: readonly string[] = [],
   ): Promise<{ summary: StorySummary; articles: StoryArticle[]; originals: ArticleSummary[] }> {
     const members = await this.#stories.listStoryMembers(stored.id);
     const upTo = untilMs === undefined ? [] : members.filter((m) => m.timeMs <= untilMs);
     const counted = upTo.length === 0 ? null : upTo;
     const firstOriginal = members.find((m) => m.duplicateOf === null) ?? members[0];
-    const leadMember = members.find((m) => m.articleId === stored.headlineArticleId) ?? firstOriginal;
+    const storyLead = members.find((m) => m.articleId === stored.headlineArticleId) ?? firstOriginal;
+    const outletLead = outletLeadOf(counted ?? members, stored.headlineArticleId, sources);
+    const leadMember = outletLead ?? storyLead;
+    // An outlet's article heads its card with its own lead, never another outlet's text.
     const leadIds =
       leadMember === undefined || firstOriginal === undefined
         ? []
-        : [...new Set([leadMember.articleId, firstOriginal.articleId])];
+        : outletLead !== undefined
+          ? [outletLead.articleId]
+          : [...new Set([leadMember.articleId, firstOriginal.articleId])];
     const ids = withArticles ? members.map((m) => m.articleId) : leadIds;
     const rows = new Map((await this.#storage.articles.getArticleSummaries(ids)).map((a) => [a.id, a]));
     const lead = leadIds.map((id) => leadOf(rows.get(id)?.text ?? "")).find((l) => l !== "") ?? "";
+    const outletTitle = outletLead === undefined ? undefined : rows.get(outletLead.articleId)?.title;
     const firstBySource: string[] = [];
     for (const m of counted ?? members)
       if (!firstBySource.includes(m.sourceId)) firstBySource.push(m.sourceId);
     const summary: StorySummary = {
       id: stored.id,
-      headline: stored.headline,
+      headline: outletTitle === undefined ? stored.headline : stripWireHeadlineMarks(outletTitle),
       lead,
       ...(counted === null
         ? {
@@ -198,6 +207,22 @@ export class StoryReaderData implements ReaderData {
     );
     return { summary, articles, originals };
   }
+}
+
+/**
+ * The member heading a story's card in a list filtered by `sources`: none when the list is not filtered or the story's
+ * own headline article is one of theirs; else those outlets' earliest original member, or their earliest member
+ * (a copy) when they have no original in it. `members` are in (time, id) order.
+ */
+export function outletLeadOf(
+  members: readonly StoryMember[],
+  headlineArticleId: string | null,
+  sources: readonly string[],
+): StoryMember | undefined {
+  if (sources.length === 0) return undefined;
+  const theirs = members.filter((m) => sources.includes(m.sourceId));
+  if (theirs.some((m) => m.articleId === headlineArticleId)) return undefined;
+  return theirs.find((m) => m.duplicateOf === null) ?? theirs[0];
 }
 
 function toStoryArticle(a: ArticleSummary, p: PlacedArticle | StoryMember | null): StoryArticle {
