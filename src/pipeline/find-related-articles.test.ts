@@ -123,6 +123,52 @@ describe("findRelatedArticles", () => {
     }
   }, 60_000);
 
+  it("with copiesInStory, cuts the copies at coverageMax after leaving out other stories' copies and the original", async () => {
+    const storage = await openSqliteStorage(join(dir, "copies-in-story.db"));
+    try {
+      const title = inventedWords(0, 6);
+      const text = inventedWords(0, 80);
+      await importFixture(
+        storage,
+        ["07", "08", "09", "10", "11", "12"].map((hour, i) =>
+          record(i === 0 ? "orig" : `copy-${i}`, `2015-07-01T${hour}:00:00`, title, text),
+        ),
+        { now: "2015-09-01T00:00:00Z" },
+      );
+      const stories = storage.stories!;
+      const [anchor] = await stories.getPlacements(["copy-5"]);
+      expect((await stories.getPlacements(["orig", "copy-1"])).map((p) => p.storyId)).toEqual([
+        anchor!.storyId,
+        anchor!.storyId,
+      ]);
+      // The two earliest copies placed in another story, still in the copy group.
+      const fingerprints = { shingles: Uint32Array.from([1]), signature: new Uint32Array(128) };
+      await stories.writePlacements({
+        placements: ["copy-1", "copy-2"].map((id) => ({
+          articleId: id,
+          storyId: "elsewhere",
+          groupId: anchor!.groupId,
+          duplicateOf: "orig",
+          ...fingerprints,
+        })),
+        groupMerges: [],
+        groupOriginals: [],
+        merges: [],
+        headlines: [],
+      });
+      const ids = (rs: readonly { article: { id: string } }[] | undefined) => rs?.map((r) => r.article.id);
+      const copies = async (options: { coverageMax?: number; copiesInStory?: boolean }) =>
+        ids((await findRelatedArticles(storage, "copy-5", options))?.copies);
+      expect(await copies({})).toEqual(["orig", "copy-1", "copy-2", "copy-3", "copy-4"]);
+      expect(await copies({ copiesInStory: true })).toEqual(["copy-3", "copy-4"]);
+      // Cut after the filter: both of the story's copies, where cutting first kept two that the filter then dropped.
+      expect(await copies({ coverageMax: 2, copiesInStory: true })).toEqual(["copy-3", "copy-4"]);
+      expect(await copies({ coverageMax: 1, copiesInStory: true })).toEqual(["copy-3"]);
+    } finally {
+      await storage.close();
+    }
+  }, 60_000);
+
   it("lists a roundup among the texts an item is inside, and the items among what the roundup holds, not as copies", async () => {
     const storage = await openSqliteStorage(join(dir, "containment.db"));
     try {

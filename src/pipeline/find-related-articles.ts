@@ -100,6 +100,12 @@ export interface RelatedOptions {
    */
   coverageMax?: number;
   /**
+   * Only the copies placed in the anchor's own story, its original (given apart as `original`) left out, cut to
+   * `coverageMax` after that, so a page asking for a few shows that many when the story holds them. Default false:
+   * every other member of the anchor's copy group.
+   */
+  copiesInStory?: boolean;
+  /**
    * Keeps the pool's analyzed terms between calls: a neighbour recurs in its days' lists, and analysis was about a
    * fifth of an article page's first-view CPU. Default: every pool article analyzed afresh.
    */
@@ -191,15 +197,17 @@ export async function findRelatedArticles(
   }
   const lists = findRelated(candidates[0]!, candidates, options.ranking ?? DEFAULT_SIMILAR_RANKING);
   const anchorGroup = anchorPlacement?.groupId ?? anchor.id;
+  const originalId = coverage ? (anchorPlacement?.duplicateOf ?? null) : null;
+  const anchorStory = anchorPlacement?.storyId;
   const copiesAll = !coverage
     ? []
     : candidates
         .filter((c) => c.id !== anchor.id && c.groupId === anchorGroup)
+        .filter((c) => options.copiesInStory !== true || (c.storyId === anchorStory && c.id !== originalId))
         .sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
   const coverageMax = options.coverageMax ?? Number.POSITIVE_INFINITY;
   const copies = copiesAll.slice(0, coverageMax);
   const sameStory = coverage ? lists.sameStory.slice(0, coverageMax) : [];
-  const originalId = coverage ? (anchorPlacement?.duplicateOf ?? null) : null;
   if (originalId !== null && !placements.has(originalId)) {
     for (const p of await stories.getPlacements([originalId])) placements.set(p.articleId, p);
   }

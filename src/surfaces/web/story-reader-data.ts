@@ -113,14 +113,15 @@ export class StoryReaderData implements ReaderData {
     const lists = await findRelatedArticles(this.#storage, articleId, {
       coverage,
       coverageMax: options?.sameStoryMax,
+      // Copies in the article's own story only, as for its original below; cut to the few asked for after that.
+      copiesInStory: true,
       termsCache: this.#terms,
     });
     const storyId = lists?.anchor.placement?.storyId;
     const sameStory = coverage
       ? {
           sameStory: lists?.sameStory.map(toRelatedItem) ?? [],
-          // Copies in the article's own story only, as for its original below.
-          copies: lists?.copies.filter((c) => c.placement?.storyId === storyId).map(toRelatedItem) ?? [],
+          copies: lists?.copies.map(toRelatedItem) ?? [],
           // Only an original in the article's own story: cross-story copy pairs were more often wrong than right
           // on the dev corpus (story-page.ts coverageCard).
           original:
