@@ -127,7 +127,9 @@ describe.skipIf(!hasChromium)("the reader in Chromium", () => {
   it("shows an article with its similar articles and a story page with its charts", async () => {
     const page = await open("/article/fx-002");
     expect(await page.locator(".similar li").count()).toBeGreaterThan(0);
-    expect(await page.locator("h1").getAttribute("dir")).toBe("auto");
+    // An Arabic title: laid out right to left by its letters (text-direction.ts), not by dir=auto.
+    expect(await page.locator("h1").getAttribute("dir")).toBe("rtl");
+    expect(await page.evaluate("getComputedStyle(document.querySelector('h1')).direction")).toBe("rtl");
     await shot(page, "article");
     await page.goto(`${base}/story/fx-002`);
     expect(await page.locator("svg.chart rect").count()).toBeGreaterThan(0);

@@ -70,4 +70,16 @@ describe("storyCard", () => {
     if (line === null) expect(card).not.toMatch(/في (آخر 24 ساعة|هذا اليوم)/);
     else expect(card).toContain(`<li>${line}</li>`);
   });
+
+  it("lays out an Arabic headline and lead opening with a Latin word right to left (dir=auto took the first letter)", () => {
+    const ctx = { sources: new Map(), nowMs: Date.parse("2015-08-11T21:37:00Z") };
+    const card = storyCard(
+      { ...story, headline: "iPhone 6s يصل إلى الأسواق السعودية", lead: "CNN: قالت الشبكة إن الطلب كبير" },
+      ctx,
+    ).value;
+    expect(card).toContain('<h2 dir="rtl"><a href="/story/s1">iPhone 6s');
+    expect(card).toContain('<p dir="rtl">CNN:');
+    const english = storyCard({ ...story, headline: "Saudi stocks close higher" }, ctx).value;
+    expect(english).toContain('<h2 dir="ltr">');
+  });
 });

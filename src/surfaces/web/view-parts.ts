@@ -1,9 +1,11 @@
 /**
  * Fragments several pages share: outlet names, Arabic times, story cards, article rows, the pager. Pure.
- * Every field that comes from a source is rendered with dir="auto" (block) or inside <bdi> (inline).
+ * Every field that comes from a source is rendered with the direction its letters' majority gives (textDirection; a
+ * block's dir) or inside <bdi> (inline).
  */
 import type { SourceSummary } from "../../ports/source-store.ts";
 import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks.ts";
+import { textDirection } from "../text-direction.ts";
 import { formatArabicTime } from "./format-arabic-date.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { StoryArticle, StorySummary } from "./reader-data.ts";
@@ -133,8 +135,8 @@ export function storyCard(
   const href = `/story/${encodeURIComponent(story.id)}`;
   const heading =
     headingLevel === 2
-      ? html`<h2 dir="auto"><a href="${href}">${story.headline}</a></h2>`
-      : html`<h3 dir="auto"><a href="${href}">${story.headline}</a></h3>`;
+      ? html`<h2 dir="${textDirection(story.headline)}"><a href="${href}">${story.headline}</a></h2>`
+      : html`<h3 dir="${textDirection(story.headline)}"><a href="${href}">${story.headline}</a></h3>`;
   const shown = story.sources.slice(0, 4);
   const recent =
     story.recentArticleCount !== undefined &&
@@ -144,7 +146,7 @@ export function storyCard(
       : undefined;
   return html`<li><article class="card">
 ${heading}
-${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
+${story.lead === "" ? "" : html`<p dir="${textDirection(story.lead)}">${story.lead}</p>`}
 <ul class="meta">
 <li>${shown.map((id, i) => html`${i > 0 ? "، " : ""}${sourceName(ctx, id)}`)}${story.sources.length > shown.length ? html` وغيرها` : ""}</li>
 ${story.articleCount > 1 ? html`<li><span class="badge">${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</span></li>` : ""}
@@ -165,7 +167,7 @@ export function articleRow(
   inside: SafeHtml | "" = "",
 ): SafeHtml {
   return html`<li><article class="card">
-<h3 dir="auto"><a href="/article/${encodeURIComponent(a.id)}">${stripWireDeskPrefix(a.title)}</a></h3>
+<h3 dir="${textDirection(a.title)}"><a href="/article/${encodeURIComponent(a.id)}">${stripWireDeskPrefix(a.title)}</a></h3>
 <ul class="meta">
 <li>${sourceName(ctx, a.sourceId)}</li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}

@@ -51,7 +51,7 @@ const ctx: ViewContext = { sources: new Map(), nowMs: T0 };
 describe("article page provenance and coverage", () => {
   it("heads a wire article with its title without the desk's section, as lists do (product review)", () => {
     const body = renderArticlePage(view({ title: "اقتصادي / الأسهم السعودية تغلق مرتفعة" }, {}), ctx).value;
-    expect(body).toContain('<h1 id="article-title" dir="auto">الأسهم السعودية تغلق مرتفعة</h1>');
+    expect(body).toContain('<h1 id="article-title" dir="rtl">الأسهم السعودية تغلق مرتفعة</h1>');
   });
 
   it("names the source the text cites", () => {

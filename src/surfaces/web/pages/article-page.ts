@@ -8,6 +8,7 @@ import { citedOutletIds } from "../../../stages/dedupe/cited-outlet-ids.ts";
 import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { isAgencyOutletName } from "../../../stages/extract/find-cited-source.ts";
 import type { ArticleDate } from "../../present.ts";
+import { textDirection } from "../../text-direction.ts";
 import { formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import type { ReaderCapabilities, RelatedArticles, StoryArticle, StorySummary } from "../reader-data.ts";
@@ -51,7 +52,7 @@ export function renderArticlePage(view: ArticleView, ctx: ViewContext): SafeHtml
   return html`<div class="with-aside">
 <article class="article" aria-labelledby="article-title">
 ${story !== null && story.articleCount > 1 ? html`<p class="meta"><a href="/story/${encodeURIComponent(story.id)}">ضمن قصة: <bdi>${story.headline}</bdi> (${articlesLabel(story.articleCount)})</a></p>` : ""}
-<h1 id="article-title" dir="auto">${stripWireDeskPrefix(a.title)}</h1>
+<h1 id="article-title" dir="${textDirection(a.title)}">${stripWireDeskPrefix(a.title)}</h1>
 <ul class="meta source-line">
 <li>الناشر: <a href="/sources/${encodeURIComponent(a.sourceId)}">${sourceName(ctx, a.sourceId)}</a></li>
 ${a.citedSource === null ? "" : html`<li>المصدر: <bdi>${a.citedSource}</bdi></li>`}
@@ -59,7 +60,7 @@ ${copiedFrom(a, view.related.original, ctx)}
 ${a.byline === null ? "" : html`<li><bdi>${a.byline}</bdi></li>`}
 <li>${absoluteTime(published, ctx)}</li>
 </ul>
-<div class="article-body" dir="auto">
+<div class="article-body" dir="${textDirection(a.text)}">
 ${a.html !== null ? trustedHtml(bodyImages(a.html, view.remoteImages)) : paragraphs(a.text)}
 ${a.html === null && a.text.trim() === "" ? html`<p class="note">لم يُحفظ نص هذا الخبر، بل عنوانه فقط${safeHref(a.url) === null ? "." : "؛ اقرأه في موقعه الأصلي من الرابط أدناه."}</p>` : ""}
 </div>
@@ -72,7 +73,7 @@ ${datesNote(view.dates)}
 ${
   view.related.readAlso === null
     ? ""
-    : html`<p class="read-also"><span class="label">اقرأ أيضاً:</span><a href="/article/${encodeURIComponent(view.related.readAlso.id)}" dir="auto">${stripWireDeskPrefix(view.related.readAlso.title)}</a> — ${sourceName(ctx, view.related.readAlso.sourceId)}</p>`
+    : html`<p class="read-also"><span class="label">اقرأ أيضاً:</span><a href="/article/${encodeURIComponent(view.related.readAlso.id)}" dir="${textDirection(view.related.readAlso.title)}">${stripWireDeskPrefix(view.related.readAlso.title)}</a> — ${sourceName(ctx, view.related.readAlso.sourceId)}</p>`
 }
 </article>
 <aside class="aside-panel" aria-labelledby="similar-h">
@@ -184,7 +185,7 @@ function paragraphs(text: string): SafeHtml {
     .split("\n")
     .map((p) => p.trim())
     .filter((p) => p !== "")
-    .map((p) => html`<p dir="auto">${p}</p>`)}`;
+    .map((p) => html`<p dir="${textDirection(p)}">${p}</p>`)}`;
 }
 
 /**

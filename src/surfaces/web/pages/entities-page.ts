@@ -5,6 +5,7 @@
  */
 import type { EntityKind } from "../../../stages/entities/extract-entities.ts";
 import { toEntityQuery } from "../../entity-query.ts";
+import { textDirection } from "../../text-direction.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { TopEntity } from "../top-entities.ts";
 
@@ -34,7 +35,8 @@ ${
         return html`<section aria-labelledby="${kind}-h"><h2 id="${kind}-h">${heading}</h2><ol class="entity-list">${list.map(
           (e) =>
             html`<li><a class="entity-name" href="/search?q=${encodeURIComponent(toEntityQuery(e))}" dir="auto">${e.name}</a> <span class="count">${storiesLabel(e.storyCount)}</span><ul class="entity-stories">${e.stories.map(
-              (s) => html`<li><a href="/story/${encodeURIComponent(s.id)}" dir="auto">${s.headline}</a></li>`,
+              (s) =>
+                html`<li><a href="/story/${encodeURIComponent(s.id)}" dir="${textDirection(s.headline)}">${s.headline}</a></li>`,
             )}</ul></li>`,
         )}</ol></section>`;
       })}</div>`

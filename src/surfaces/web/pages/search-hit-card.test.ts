@@ -32,4 +32,21 @@ describe("searchHitCard", () => {
     const own = searchHitCard({ ...hit, copies: [copy("e", "okaz")] }, ctx).value;
     expect(own).not.toContain("copies-line");
   });
+
+  it("lays out a highlighted Arabic title and snippet opening with a Latin word right to left", () => {
+    const hit: SearchHit = {
+      id: "a",
+      title: "iPhone يصل إلى الأسواق",
+      title_highlight: "\ue000iPhone\ue001 يصل إلى الأسواق",
+      source: "okaz",
+      published_at: "2015-08-10T17:00:00Z",
+      url: "https://example.com/a",
+      snippet: "Apple قالت الشركة إن الجهاز يصل إلى الأسواق",
+      score: 1,
+      copies: [],
+    };
+    const body = searchHitCard(hit, ctx).value;
+    expect(body).toContain('<h3 dir="rtl"><a href="/article/a"><mark>iPhone</mark>');
+    expect(body).toContain('<p class="snippet" dir="rtl">Apple');
+  });
 });

@@ -12,6 +12,7 @@ import type {
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { MAX_QUERY_CHARS, parseQuery } from "../../../stages/search/parse-query.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
+import { textDirection } from "../../text-direction.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import { DATE_FORMAT_HINT } from "../reader-error-message.ts";
 import type { SourceFacet } from "../search-facets.ts";
@@ -155,8 +156,8 @@ const FACET_NOTE = "نتائج كل مصدر وحده؛ الخبر المنشو�
  */
 export function searchHitCard(hit: SearchHit, ctx: ViewContext): SafeHtml {
   return html`<li><article class="card">
-<h3 dir="auto"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
-<p class="snippet" dir="auto">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
+<h3 dir="${textDirection(hit.title_highlight)}"><a href="/article/${encodeURIComponent(hit.id)}">${trustedHtml(renderHighlightHtml(hit.title_highlight))}</a></h3>
+<p class="snippet" dir="${textDirection(hit.snippet)}">${trustedHtml(renderHighlightHtml(hit.snippet))}</p>
 <ul class="meta"><li>${sourceName(ctx, hit.source)}</li><li>${shortTime(hit.published_at, ctx)}</li></ul>
 ${copiesLine(hit.copies, hit.source, ctx)}
 </article></li>`;

@@ -99,7 +99,7 @@ describe("story page coverage paging", () => {
     const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
     expect(body).toContain("10 مقالات منقولة عن هذا المقال");
     for (let i = 0; i < COPIES_SHOWN_MAX; i++)
-      expect(body).toContain(`<li><a href="/article/a${100 + i}" dir="auto">`);
+      expect(body).toContain(`<li><a href="/article/a${100 + i}" dir="rtl">`);
     // The rest: one link each, named by its outlet, inside the note after the list.
     const note = body.slice(body.indexOf('<p class="note">و'), body.indexOf("</details>"));
     for (let i = COPIES_SHOWN_MAX; i < 10; i++) expect(note).toContain(`href="/article/a${100 + i}"`);

@@ -10,6 +10,7 @@ import {
 } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { STORY_ENTITY_ARTICLES_MAX } from "../../../stages/entities/story-entities.ts";
 import { toEntityQuery } from "../../entity-query.ts";
+import { textDirection } from "../../text-direction.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
@@ -64,7 +65,7 @@ export function renderStoryPage(
   const shown = coverage.cards.slice(paging.offset, paging.offset + STORY_CARDS_PER_PAGE);
   const feedBase = `/feeds/story/${encodeURIComponent(story.id)}`;
   return html`<article>
-<h1 dir="auto">${story.headline}</h1>
+<h1 dir="${textDirection(story.headline)}">${story.headline}</h1>
 <ul class="meta">
 <li>${outletsLabel(story.sources.length)} · ${articlesLabel(story.articleCount)}</li>
 <li>أول تغطية: ${absoluteTime(story.firstSeen, ctx)}</li>
@@ -72,7 +73,7 @@ export function renderStoryPage(
 <li><a href="${feedBase}.rss">RSS</a> · <a href="${feedBase}.json">JSON Feed</a></li>
 </ul>
 ${caps.clusteredStories ? "" : html`<p class="note">لم تُجمَّع التغطيات بعد: هذه القصة مقال واحد. ستظهر هنا تغطية كل المصادر حين يعمل تجميع القصص.</p>`}
-${story.lead === "" ? "" : html`<p dir="auto">${story.lead}</p>`}
+${story.lead === "" ? "" : html`<p dir="${textDirection(story.lead)}">${story.lead}</p>`}
 <div class="with-aside">
 <section aria-labelledby="coverage-h">
 <h2 id="coverage-h">التغطية</h2>
@@ -159,7 +160,7 @@ function restCopyLinks(rest: readonly StoryArticle[], ctx: ViewContext): SafeHtm
 
 /** A copy inside its original's card: title (without a wire desk's section, as articleRow), outlet, time and its marks on one lighter line. */
 export function copyRow(c: StoryArticle, notes: readonly SafeHtml[], ctx: ViewContext): SafeHtml {
-  return html`<li><a href="/article/${encodeURIComponent(c.id)}" dir="auto">${stripWireDeskPrefix(c.title)}</a>
+  return html`<li><a href="/article/${encodeURIComponent(c.id)}" dir="${textDirection(c.title)}">${stripWireDeskPrefix(c.title)}</a>
 <ul class="meta"><li>${sourceName(ctx, c.sourceId)}</li><li>${shortTime(c.publishedAt, ctx, true)}</li>${notes.map((n) => html`<li>${n}</li>`)}</ul></li>`;
 }
 
