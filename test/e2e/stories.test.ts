@@ -182,6 +182,7 @@ describe("story API and page", () => {
     // The reader's home page for a past day (Riyadh's): what ran that day, with links to the days around it.
     const day25 = await (await fx.app.request("/?day=2015-07-25")).text();
     expect(day25).toContain("أهم أخبار <bdi>السبت، 25 يوليو 2015</bdi>");
+    expect(day25).toContain("<title>أهم أخبار السبت، 25 يوليو 2015 — أخبار</title>");
     expect(day25).not.toContain('href="/story/st-001"');
     expect(day25).toContain('href="/?day=2015-07-24" rel="prev"');
     expect(day25).toContain('href="/?day=2015-07-26" rel="next"');

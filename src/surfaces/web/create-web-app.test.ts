@@ -50,6 +50,7 @@ describe("reader pages", () => {
   it("says the list ended, not that nothing was imported, on a page past the last story", async () => {
     const { status, body } = await page("/?offset=9980");
     expect(status).toBe(200);
+    expect(body).toContain("<title>أهم الأخبار — الصفحة 500 — أخبار</title>");
     expect(body).toContain("لا قصص في هذه الصفحة");
     expect(body).not.toContain("لم تُستورد أي مقالات بعد");
   });
@@ -58,6 +59,13 @@ describe("reader pages", () => {
     const sabq = await page("/?source=sabq");
     expect(sabq.body).toContain("/story/fx-005");
     expect(sabq.body).not.toContain("/story/fx-001");
+    // Heading and document title name the outlet shown.
+    expect(sabq.body).toContain("<h1>أهم الأخبار في «<bdi>سبق</bdi>»</h1>");
+    expect(sabq.body).toContain("<title>أهم الأخبار في «سبق» — أخبار</title>");
+    // A later page of a past day: its feeds carry the outlet's newest stories, and are named so.
+    const later = await page("/?source=sabq&day=2015-07-26&offset=20");
+    expect(later.body).toContain("<title>أهم أخبار الأحد، 26 يوليو 2015 في «سبق» — الصفحة 2 — أخبار</title>");
+    expect(later.body).toContain('title="أهم الأخبار في «سبق»" href="/feeds/top.rss?source=sabq"');
     const none = await page("/?country=ZZ");
     expect(none.status).toBe(200);
     expect(none.body).toContain("لا مقالات لهذا الاختيار");

@@ -44,7 +44,7 @@ import { renderAdminHome, renderAdminLogin, renderAdminOff } from "./pages/admin
 import { ARTICLE_COVERAGE_MAX, renderArticlePage } from "./pages/article-page.ts";
 import { renderEntitiesPage } from "./pages/entities-page.ts";
 import { errorTitle, renderErrorPage } from "./pages/error-page.ts";
-import { renderHomePage } from "./pages/home-page.ts";
+import { homeTitle, renderHomePage } from "./pages/home-page.ts";
 import { renderSearchPage, type SearchForm } from "./pages/search-page.ts";
 import { type FeedHealth, renderSourcePage, renderSourcesPage } from "./pages/sources-page.ts";
 import { renderStoryPage } from "./pages/story-page.ts";
@@ -187,9 +187,14 @@ export function createWebApp(deps: WebDeps): Hono {
         : await reader.topStories({ sources, limit: STORIES_PER_PAGE, offset, ...dayWindow });
     const feedQuery = source === "" ? "" : `?source=${encodeURIComponent(source)}`;
     return page(c, 200, {
-      title: "أهم الأخبار",
+      title: homeTitle({ day, source, country, offset, limit: STORIES_PER_PAGE }, ctx).text,
       active: "home",
-      feeds: { rss: `/feeds/top.rss${feedQuery}`, json: `/feeds/top.json${feedQuery}` },
+      feeds: {
+        rss: `/feeds/top.rss${feedQuery}`,
+        json: `/feeds/top.json${feedQuery}`,
+        // The feeds carry the newest top stories of the outlet, whatever day or page is shown.
+        title: homeTitle({ day: "", source, country: "", offset: 0, limit: STORIES_PER_PAGE }, ctx).text,
+      },
       body: renderHomePage(
         {
           ...top,

@@ -14,8 +14,9 @@ export interface PageShell {
   body: SafeHtml;
   /** Echoed in the header search box. */
   query?: string;
-  /** Alternate feeds (RSS / JSON Feed) for this page, announced in <head>. */
-  feeds?: { rss?: string; json?: string };
+  /** Alternate feeds (RSS / JSON Feed) for this page, announced in <head>, named `title` (default: the page's) when
+   * the feed carries less than the page names (a home page's day or page number). */
+  feeds?: { rss?: string; json?: string; title?: string };
   /** Search and admin pages are not for search engines. */
   noindex?: boolean;
 }
@@ -44,8 +45,8 @@ ${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
 ${assets.preloadFonts.map((href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`)}
 <link rel="icon" href="${assets.iconUrl}" type="image/svg+xml">
 <link rel="stylesheet" href="${assets.cssUrl}">
-${page.feeds?.rss ? html`<link rel="alternate" type="application/rss+xml" title="${page.title}" href="${page.feeds.rss}">` : ""}
-${page.feeds?.json ? html`<link rel="alternate" type="application/feed+json" title="${page.title}" href="${page.feeds.json}">` : ""}
+${page.feeds?.rss ? html`<link rel="alternate" type="application/rss+xml" title="${page.feeds.title ?? page.title}" href="${page.feeds.rss}">` : ""}
+${page.feeds?.json ? html`<link rel="alternate" type="application/feed+json" title="${page.feeds.title ?? page.title}" href="${page.feeds.json}">` : ""}
 <script src="${assets.jsUrl}" defer></script>
 </head>
 <body>

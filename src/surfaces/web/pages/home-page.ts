@@ -32,6 +32,32 @@ export function countryName(code: string): string {
   }
 }
 
+/** The parts of a home page's view its title names. */
+export type HomeTitleView = Pick<HomeView, "day" | "source" | "country" | "offset" | "limit">;
+
+/**
+ * What a home page shows, in words, for its heading (`html`, source names isolated) and the document title (`text`):
+ * the day when a past one is chosen, the outlet (in «») or the country filtered by, the page after the first.
+ * Example: day 2015-07-26, source okaz (named عكاظ), offset 20 of 20 a page →
+ * "أهم أخبار الأحد، 26 يوليو 2015 في «عكاظ» — الصفحة 2".
+ */
+export function homeTitle(view: HomeTitleView, ctx: ViewContext): { text: string; html: SafeHtml } {
+  const dayName = view.day === "" ? null : formatDateSpan(view.day, view.day, "day");
+  const outlet = view.source === "" ? null : (ctx.sources.get(view.source)?.name ?? view.source);
+  const country = view.source !== "" || view.country === "" ? null : countryName(view.country);
+  const page = view.offset > 0 ? Math.floor(view.offset / view.limit) + 1 : null;
+  const pageText = page === null ? "" : ` — الصفحة ${page}`;
+  const text = `${dayName === null ? "أهم الأخبار" : `أهم أخبار ${dayName}`}${
+    outlet !== null ? ` في «${outlet}»` : country !== null ? ` من مصادر ${country}` : ""
+  }${pageText}`;
+  return {
+    text,
+    html: html`${dayName === null ? "أهم الأخبار" : html`أهم أخبار <bdi>${dayName}</bdi>`}${
+      outlet !== null ? html` في «<bdi>${outlet}</bdi>»` : country !== null ? ` من مصادر ${country}` : ""
+    }${pageText}`,
+  };
+}
+
 export function renderHomePage(view: HomeView, ctx: ViewContext): SafeHtml {
   const countries = [
     ...new Set(view.sourceList.map((s) => s.country).filter((c): c is string => c !== null)),
@@ -45,8 +71,7 @@ export function renderHomePage(view: HomeView, ctx: ViewContext): SafeHtml {
       ["offset", offset || null],
     ])}`;
   const href = (offset: number) => pageHref(offset);
-  const dayName = view.day === "" ? null : formatDateSpan(view.day, view.day, "day");
-  return html`<h1>${dayName === null ? "أهم الأخبار" : html`أهم أخبار <bdi>${dayName}</bdi>`}</h1>
+  return html`<h1>${homeTitle(view, ctx).html}</h1>
 ${view.day === "" ? "" : dayNav(view.day, ctx, (day) => pageHref(0, day))}
 <form class="filters" action="/" method="get" aria-label="تصفية الأخبار">
 <label>اليوم
