@@ -187,6 +187,12 @@ describe("story API and page", () => {
     expect(day25).toContain('href="/?day=2015-07-24" rel="prev"');
     expect(day25).toContain('href="/?day=2015-07-26" rel="next"');
     expect(await (await fx.app.request("/?day=2015-07-26")).text()).toContain('href="/story/st-001"');
+    // Filtered by an outlet, a card names that outlet first (the story's first reporter, was, otherwise leads).
+    const bySabq = await (await fx.app.request("/?source=sabq")).text();
+    const card = bySabq.slice(bySabq.indexOf('href="/story/st-001"'));
+    expect(card.slice(card.indexOf('<ul class="meta">'))).toMatch(
+      /^<ul class="meta">\s*<li><bdi>سبق<\/bdi>، /,
+    );
     expect((await fx.app.request("/?day=2015-02-30")).status).toBe(400);
     const badDay = await fx.app.request("/api/stories?until=2015-13-01");
     expect(badDay.status).toBe(400);

@@ -66,7 +66,11 @@ describe("storyCard", () => {
     { why: "none is: the last update says it", recent: 0, span: undefined, line: null },
   ])("tells a top story's recent articles when $why", ({ recent, span, line }) => {
     const ctx = { sources: new Map(), nowMs: Date.parse("2015-08-11T21:37:00Z") };
-    const card = storyCard({ ...story, recentArticleCount: recent }, ctx, 2, span).value;
+    const card = storyCard(
+      { ...story, recentArticleCount: recent },
+      ctx,
+      span === undefined ? {} : { recentSpan: span },
+    ).value;
     if (line === null) expect(card).not.toMatch(/في (آخر 24 ساعة|هذا اليوم)/);
     else expect(card).toContain(`<li>${line}</li>`);
   });
@@ -81,5 +85,17 @@ describe("storyCard", () => {
     expect(card).toContain('<p dir="rtl">CNN:');
     const english = storyCard({ ...story, headline: "Saudi stocks close higher" }, ctx).value;
     expect(english).toContain('<h2 dir="ltr">');
+  });
+
+  it("names the outlets a list is filtered by first in the outlets line, the others after in their order", () => {
+    const ctx = { sources: new Map(), nowMs: Date.parse("2015-08-11T21:37:00Z") };
+    const many = { ...story, sources: ["was", "okaz", "sabq", "alriyadh", "alyaum"] };
+    const line = (card: string) => card.slice(card.indexOf('<ul class="meta">'), card.indexOf("</li>"));
+    expect(line(storyCard(many, ctx).value)).toMatch(/<bdi>was<\/bdi>، <bdi>okaz<\/bdi>/);
+    // alyaum is fifth, past the four the line shows: filtered by it, it leads.
+    const byAlyaum = line(storyCard(many, ctx, { firstSources: new Set(["alyaum"]) }).value);
+    expect(byAlyaum).toMatch(
+      /^<ul class="meta">\s*<li><bdi>alyaum<\/bdi>، <bdi>was<\/bdi>، <bdi>okaz<\/bdi>، <bdi>sabq<\/bdi> وغيرها$/,
+    );
   });
 });

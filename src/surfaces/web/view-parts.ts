@@ -121,23 +121,34 @@ export const partsLabel = (n: number) =>
   countLabel(n, { one: "جزء واحد", two: "جزأين", plural: "أجزاء", accusative: "جزءًا", singular: "جزء" });
 export const resultsLabel = (n: number) => (n === 0 ? "لا نتائج" : countLabel(n, RESULT_NOUNS));
 
-/**
- * A story card for the home page and source pages. `headingLevel` keeps the outline in order; `recentSpan` names the
- * 24 hours a top-stories list counts its recent articles in ("في آخر 24 ساعة", or a past day's "في هذا اليوم"): said
- * when they are some of the story's articles, not all.
- */
-export function storyCard(
-  story: StorySummary,
-  ctx: ViewContext,
-  headingLevel: 2 | 3 = 2,
-  recentSpan = "في آخر 24 ساعة",
-): SafeHtml {
+/** How a story card is shown (storyCard). */
+export interface StoryCardOptions {
+  /** Keeps the outline in order (default 2). */
+  headingLevel?: 2 | 3;
+  /** The 24 hours a top-stories list counts its recent articles in ("في آخر 24 ساعة", the default, or a past day's
+   * "في هذا اليوم"): said when they are some of the story's articles, not all. */
+  recentSpan?: string;
+  /** Outlets a list is filtered by: named first in the card's outlets line, so a reader sees why the story is there
+   * (the line shows four at most). */
+  firstSources?: ReadonlySet<string>;
+}
+
+/** A story card for the home page and source pages. */
+export function storyCard(story: StorySummary, ctx: ViewContext, options: StoryCardOptions = {}): SafeHtml {
+  const { headingLevel = 2, recentSpan = "في آخر 24 ساعة", firstSources } = options;
   const href = `/story/${encodeURIComponent(story.id)}`;
   const heading =
     headingLevel === 2
       ? html`<h2 dir="${textDirection(story.headline)}"><a href="${href}">${story.headline}</a></h2>`
       : html`<h3 dir="${textDirection(story.headline)}"><a href="${href}">${story.headline}</a></h3>`;
-  const shown = story.sources.slice(0, 4);
+  const ordered =
+    firstSources === undefined
+      ? story.sources
+      : [
+          ...story.sources.filter((id) => firstSources.has(id)),
+          ...story.sources.filter((id) => !firstSources.has(id)),
+        ];
+  const shown = ordered.slice(0, 4);
   const recent =
     story.recentArticleCount !== undefined &&
     story.recentArticleCount > 0 &&

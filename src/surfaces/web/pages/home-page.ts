@@ -109,9 +109,21 @@ ${
               ? html`لا مقالات لهذا الاختيار. <a href="/">اعرض كل الأخبار</a> أو اختر مصدرًا آخر.`
               : html`لم تُستورد أي مقالات بعد. استورد ملفًا بالأمر <code dir="ltr">akhbar import FILE</code> أو أضف مصادر من صفحة <a href="/sources">المصادر</a>.`
           }</p></div>`
-    : html`<ol class="cards">${view.stories.map((s) => storyCard(s, ctx, 2, view.day === "" ? "في آخر 24 ساعة" : "في هذا اليوم"))}</ol>`
+    : html`<ol class="cards">${view.stories.map((s) =>
+        storyCard(s, ctx, {
+          recentSpan: view.day === "" ? "في آخر 24 ساعة" : "في هذا اليوم",
+          firstSources: filteredSources(view),
+        }),
+      )}</ol>`
 }
 ${pager(view.total, view.limit, view.offset, href)}`;
+}
+
+/** The outlets a home page is filtered by (the outlet, else the country's outlets); undefined when unfiltered. */
+function filteredSources(view: HomeView): ReadonlySet<string> | undefined {
+  if (view.source !== "") return new Set([view.source]);
+  if (view.country === "") return undefined;
+  return new Set(view.sourceList.filter((s) => s.country === view.country).map((s) => s.id));
 }
 
 /** Links to the day before and after a past day's top stories (none past today), and back to the newest. */
