@@ -186,14 +186,34 @@ describe("story API and page", () => {
     expect(day25).not.toContain('href="/story/st-001"');
     expect(day25).toContain('href="/?day=2015-07-24" rel="prev"');
     expect(day25).toContain('href="/?day=2015-07-26" rel="next"');
-    expect(await (await fx.app.request("/?day=2015-07-26")).text()).toContain('href="/story/st-001"');
+    const day26 = await (await fx.app.request("/?day=2015-07-26")).text();
+    expect(day26).toContain('href="/story/st-001"');
+    // 26 July is the archive's last day (now is the 27th): no link on to a day without news.
+    expect(day26).toContain('href="/?day=2015-07-25" rel="prev"');
+    expect(day26).not.toContain('rel="next"');
+    // A day past it says so and links the last day.
+    const day30 = await (await fx.app.request("/?day=2015-07-30")).text();
+    expect(day30).toContain("لا أخبار في هذا اليوم");
+    expect(day30).toContain(
+      'آخر يوم في الأرشيف <a href="/?day=2015-07-26"><bdi>الأحد، 26 يوليو 2015</bdi></a>',
+    );
+    expect(day30).not.toContain('rel="next"');
     // Filtered by an outlet, a card names that outlet first (the story's first reporter, was, otherwise leads).
     const bySabq = await (await fx.app.request("/?source=sabq")).text();
     const card = bySabq.slice(bySabq.indexOf('href="/story/st-001"'));
     expect(card.slice(card.indexOf('<ul class="meta">'))).toMatch(
       /^<ul class="meta">\s*<li><bdi>سبق<\/bdi>، /,
     );
-    expect((await fx.app.request("/?day=2015-02-30")).status).toBe(400);
+    // A day that is no date is refused in words naming the field, over the newest stories shown instead.
+    const refused = await fx.app.request("/?day=2015-02-30");
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('<div class="error-box" role="alert"><p>«اليوم» ليس تاريخًا صحيحًا.');
+    expect(refusedPage).toContain("تُعرض أحدث الأخبار بدلًا منه.");
+    expect(refusedPage).toContain("<h1>أهم الأخبار</h1>");
+    expect(refusedPage).toContain('href="/story/st-001"');
+    const twice = await (await fx.app.request("/?day=2015-07-25&day=2015-07-26")).text();
+    expect(twice).toContain("«اليوم» مكرّر في الرابط");
     const badDay = await fx.app.request("/api/stories?until=2015-13-01");
     expect(badDay.status).toBe(400);
     expect((await json(badDay)).error).toMatchObject({

@@ -174,9 +174,16 @@ export function createWebApp(deps: WebDeps): Hono {
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "web");
     const source = slugParam(get, "source");
     const country = slugParam(get, "country").toUpperCase();
-    // A past day's top stories (the display time zone's day): what ran that day, ranked as of its end.
-    const dayBound = parseDateBound(singleParam(get, "day"), "day", false, "web");
-    const day = dayBound === null ? "" : dayBound.slice(0, 10);
+    // A past day's top stories (the display time zone's day): what ran that day, ranked as of its end. A day that is
+    // no date (typed into the URL, or two of them) is said on the page, over the newest stories shown instead.
+    let day = "";
+    let dayRefused: string | undefined;
+    try {
+      day = parseDateBound(singleParam(get, "day"), "day", false, "web")?.slice(0, 10) ?? "";
+    } catch (err) {
+      if (!isAkhbarError(err) || statusOfCode(err.code) !== 400) throw err;
+      dayRefused = readerErrorMessage(err, 400);
+    }
     const dayEndMs = day === "" ? null : displayDayEndMs(day);
     const dayWindow = dayEndMs === null ? {} : { sinceMs: dayEndMs - 86_400_000 + 1, untilMs: dayEndMs };
     const { ctx, sourceList } = await context();
@@ -186,7 +193,7 @@ export function createWebApp(deps: WebDeps): Hono {
         ? { total: 0, stories: [] }
         : await reader.topStories({ sources, limit: STORIES_PER_PAGE, offset, ...dayWindow });
     const feedQuery = source === "" ? "" : `?source=${encodeURIComponent(source)}`;
-    return page(c, 200, {
+    return page(c, dayRefused === undefined ? 200 : 400, {
       title: homeTitle({ day, source, country, offset, limit: STORIES_PER_PAGE }, ctx).text,
       active: "home",
       feeds: {
@@ -203,6 +210,7 @@ export function createWebApp(deps: WebDeps): Hono {
           country,
           source,
           day,
+          ...(dayRefused === undefined ? {} : { dayRefused }),
           sourceList,
           capabilities: reader.capabilities,
         },

@@ -16,6 +16,7 @@ const PARAM_NAMES: Readonly<Record<string, string>> = {
   limit: "عدد النتائج (limit)",
   recent: "تفضيل الأحدث",
   sort: "الترتيب",
+  day: "اليوم",
 };
 
 /**

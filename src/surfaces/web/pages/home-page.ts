@@ -16,6 +16,8 @@ export interface HomeView {
   source: string;
   /** A past day (YYYY-MM-DD, in the display time zone) whose top stories are shown; "" for now. */
   day: string;
+  /** Why the `day` asked for was refused (readerErrorMessage): the newest stories are shown instead. */
+  dayRefused?: string;
   /** Every source, for the outlet filter. */
   sourceList: SourceSummary[];
   capabilities: ReaderCapabilities;
@@ -71,8 +73,10 @@ export function renderHomePage(view: HomeView, ctx: ViewContext): SafeHtml {
       ["offset", offset || null],
     ])}`;
   const href = (offset: number) => pageHref(offset);
+  const lastDay = archiveLastDay(view, ctx);
   return html`<h1>${homeTitle(view, ctx).html}</h1>
-${view.day === "" ? "" : dayNav(view.day, ctx, (day) => pageHref(0, day))}
+${view.dayRefused === undefined ? "" : html`<div class="error-box" role="alert"><p>${view.dayRefused} تُعرض أحدث الأخبار بدلًا منه.</p></div>`}
+${view.day === "" ? "" : dayNav(view.day, lastDay, (day) => pageHref(0, day))}
 <form class="filters" action="/" method="get" aria-label="تصفية الأخبار">
 <label>اليوم
 <input type="date" name="day" value="${view.day}" dir="ltr"></label>
@@ -103,7 +107,11 @@ ${
     ? view.offset > 0 && view.total > 0
       ? html`<div class="empty"><h2>لا قصص في هذه الصفحة</h2><p>انتهت القائمة قبل هذا الموضع. <a href="${href(0)}">عُد إلى الصفحة الأولى</a>.</p></div>`
       : view.day !== ""
-        ? html`<div class="empty"><h2>لا أخبار في هذا اليوم</h2><p>لم تُنشر مقالات في هذا اليوم${filtered ? " لهذا الاختيار" : ""}. <a href="/">اعرض أحدث الأخبار</a>.</p></div>`
+        ? html`<div class="empty"><h2>لا أخبار في هذا اليوم</h2><p>لم تُنشر مقالات في هذا اليوم${filtered ? " لهذا الاختيار" : ""}.${
+            view.day > lastDay
+              ? html` آخر يوم في الأرشيف <a href="${pageHref(0, lastDay)}"><bdi>${formatDateSpan(lastDay, lastDay, "day")}</bdi></a>.`
+              : ""
+          } <a href="/">اعرض أحدث الأخبار</a>.</p></div>`
         : html`<div class="empty"><h2>لا أخبار هنا بعد</h2><p>${
             filtered
               ? html`لا مقالات لهذا الاختيار. <a href="/">اعرض كل الأخبار</a> أو اختر مصدرًا آخر.`
@@ -126,14 +134,33 @@ function filteredSources(view: HomeView): ReadonlySet<string> | undefined {
   return new Set(view.sourceList.filter((s) => s.country === view.country).map((s) => s.id));
 }
 
-/** Links to the day before and after a past day's top stories (none past today), and back to the newest. */
-function dayNav(day: string, ctx: ViewContext, href: (day: string) => string): SafeHtml {
+/**
+ * The newest day (display time zone) the outlets shown have articles on: the last day worth a link. Today when none
+ * has an article, and never after today (an article dated in the future is a publisher's clock, not news to page to).
+ */
+function archiveLastDay(view: HomeView, ctx: ViewContext): string {
+  const shown = filteredSources(view);
+  const today = displayDayOf(ctx.nowMs);
+  let lastMs = Number.NEGATIVE_INFINITY;
+  for (const s of view.sourceList) {
+    if (s.lastArticleAt === null || (shown !== undefined && !shown.has(s.id))) continue;
+    lastMs = Math.max(lastMs, Date.parse(s.lastArticleAt));
+  }
+  if (!Number.isFinite(lastMs)) return today;
+  const last = displayDayOf(lastMs);
+  // ISO days compare as text.
+  return last.localeCompare(today) < 0 ? last : today;
+}
+
+/** Links to the day before and after a past day's top stories (none past the archive's last day), and back to the
+ * newest. */
+function dayNav(day: string, lastDay: string, href: (day: string) => string): SafeHtml {
   const shift = (days: number) =>
     new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   const next = shift(1);
   return html`<nav class="day-nav" aria-label="الأيام">
 <a href="${href(shift(-1))}" rel="prev">اليوم السابق</a>
-${next <= displayDayOf(ctx.nowMs) ? html`<a href="${href(next)}" rel="next">اليوم التالي</a>` : ""}
+${next <= lastDay ? html`<a href="${href(next)}" rel="next">اليوم التالي</a>` : ""}
 <a href="/">الأحدث</a>
 </nav>`;
 }
