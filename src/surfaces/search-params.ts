@@ -193,6 +193,7 @@ export type BadParamReason =
   | "bad_syntax"
   | "bad_date"
   | "reversed_range"
+  | "conflicting"
   | "not_identifier";
 
 /** The `details` of a `*.bad_param` error. */

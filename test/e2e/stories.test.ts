@@ -214,6 +214,30 @@ describe("story API and page", () => {
     expect(refusedPage).toContain('href="/story/st-001"');
     const twice = await (await fx.app.request("/?day=2015-07-25&day=2015-07-26")).text();
     expect(twice).toContain("«اليوم» مكرّر في الرابط");
+    // /api/stories?day= lists the home page's stories for that day, in its order, filtered alike.
+    const cardIds = (page: string) =>
+      [
+        ...page
+          .slice(page.indexOf('<ol class="cards">'))
+          .matchAll(/<h2 dir="\w+"><a href="\/story\/([^"]+)">/g),
+      ].map((m) => m[1]);
+    for (const query of [
+      "day=2015-07-24",
+      "day=2015-07-25",
+      "day=2015-07-26",
+      "day=2015-07-26&source=sabq",
+    ]) {
+      const home = cardIds(await (await fx.app.request(`/?${query}`)).text());
+      const api = await json(await fx.app.request(`/api/stories?${query}`));
+      expect(home.length).toBeGreaterThan(0);
+      expect(api.stories.map((s: { id: string }) => s.id)).toEqual(home);
+    }
+    expect((await json(await fx.app.request("/api/stories?day=2015-07-25"))).stories).not.toContainEqual(
+      expect.objectContaining({ id: "st-001" }),
+    );
+    const both = await fx.app.request("/api/stories?day=2015-07-25&until=2015-07-26");
+    expect(both.status).toBe(400);
+    expect((await json(both)).error.message).toContain('"day" names a whole window');
     const badDay = await fx.app.request("/api/stories?until=2015-13-01");
     expect(badDay.status).toBe(400);
     expect((await json(badDay)).error).toMatchObject({

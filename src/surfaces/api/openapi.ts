@@ -271,6 +271,13 @@ export const OPENAPI_DOCUMENT = {
             description:
               "YYYY-MM-DD (to its end, Riyadh time) or ISO time: the window's end; stories ranked, counted and timed by their articles up to then",
           },
+          {
+            name: "day",
+            in: "query",
+            schema: { type: "string", format: "date" },
+            description:
+              "YYYY-MM-DD: that day's top stories (Riyadh time, midnight to midnight, ranked as of its end), the reader's home page ?day=; not with since or until",
+          },
           limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT),
           offset(MAX_PAGE_OFFSET),
         ],

@@ -8,9 +8,10 @@ import { AkhbarError } from "../../domain/errors.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { toEntityQuery } from "../entity-query.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
-import { intParam, parseDateBound, parseUntilMs, singleValue } from "../search-params.ts";
+import { badParam, intParam, parseDateBound, parseUntilMs, singleValue } from "../search-params.ts";
 import { unknownSourceError, unknownSourceIds } from "../source-names.ts";
 import {
+  dayWindowParam,
   MAX_ID_CHARS,
   MAX_PAGE_LIMIT,
   MAX_PAGE_OFFSET,
@@ -47,6 +48,20 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     // by then, ranked by their coverage to date with freshness as of then; `since` how far back a last update may be.
     const since = parseDateBound(singleValue(get, "since", "api"), "since", false, "api");
     const untilMs = parseUntilMs(singleValue(get, "until", "api"), "until", "api");
+    // `day`: one day's top stories, the home page's ?day= window (dayWindowParam), so both list the same stories.
+    const day = dayWindowParam(get, "api");
+    if (day !== null && (since !== null || untilMs !== null))
+      throw badParam(
+        "day",
+        "names a whole window: give day, or since and until, not both",
+        "conflicting",
+        {},
+        "api",
+      );
+    const window = day ?? {
+      ...(since === null ? {} : { sinceMs: Date.parse(since) }),
+      ...(untilMs === null ? {} : { untilMs }),
+    };
     const sources = await sourceFilter(deps.storage, source, country, { refuseUnknown: true });
     const page: TopStoriesPage =
       sources === null
@@ -55,8 +70,8 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
             sources,
             limit,
             offset,
-            ...(since === null ? {} : { sinceMs: Date.parse(since) }),
-            ...(untilMs === null ? {} : { untilMs }),
+            ...(window.sinceMs === undefined ? {} : { sinceMs: window.sinceMs }),
+            ...(window.untilMs === undefined ? {} : { untilMs: window.untilMs }),
           });
     return c.json({
       total: page.total,

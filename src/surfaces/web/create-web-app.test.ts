@@ -724,6 +724,9 @@ describe("reader JSON routes", () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/search", "/api/stories", "/feeds/top.rss"]),
     );
+    expect(doc.paths["/api/stories"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["since", "until", "day"]),
+    );
     // Every JSON route the app answers is described: the route tables and the document cannot drift apart.
     const jsonRoutes = f.app.routes
       .filter((r) => r.method === "GET" && /^\/(api|health)/.test(r.path))

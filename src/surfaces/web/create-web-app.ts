@@ -24,15 +24,16 @@ import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
-import { intParam, parseDateBound, parseSearchParams } from "../search-params.ts";
+import { intParam, parseSearchParams } from "../search-params.ts";
 import { resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import { isDataPath } from "./client-errors.ts";
-import { displayDayEndMs } from "./format-arabic-date.ts";
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
 import {
+  type DayWindow,
+  dayWindowParam,
   MAX_ID_CHARS,
   MAX_PAGE_OFFSET,
   STORIES_PER_PAGE,
@@ -176,16 +177,16 @@ export function createWebApp(deps: WebDeps): Hono {
     const country = slugParam(get, "country").toUpperCase();
     // A past day's top stories (the display time zone's day): what ran that day, ranked as of its end. A day that is
     // no date (typed into the URL, or two of them) is said on the page, over the newest stories shown instead.
-    let day = "";
+    let window: DayWindow | null = null;
     let dayRefused: string | undefined;
     try {
-      day = parseDateBound(singleParam(get, "day"), "day", false, "web")?.slice(0, 10) ?? "";
+      window = dayWindowParam(get);
     } catch (err) {
       if (!isAkhbarError(err) || statusOfCode(err.code) !== 400) throw err;
       dayRefused = readerErrorMessage(err, 400);
     }
-    const dayEndMs = day === "" ? null : displayDayEndMs(day);
-    const dayWindow = dayEndMs === null ? {} : { sinceMs: dayEndMs - 86_400_000 + 1, untilMs: dayEndMs };
+    const day = window?.day ?? "";
+    const dayWindow = window === null ? {} : { sinceMs: window.sinceMs, untilMs: window.untilMs };
     const { ctx, sourceList } = await context();
     const sources = await sourceFilter(storage, source, country);
     const top =

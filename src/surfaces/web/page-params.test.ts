@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAkhbarError } from "../../domain/errors.ts";
-import { slugListParam } from "./page-params.ts";
+import { dayWindowParam, slugListParam } from "./page-params.ts";
 
 const reader = (values: string[]) => (name: string) => (name === "source" ? values : []);
 
@@ -25,5 +25,22 @@ describe("slugListParam", () => {
       param: "source",
       reason: "not_identifier",
     });
+  });
+});
+
+describe("dayWindowParam", () => {
+  const day = (values: string[]) => (name: string) => (name === "day" ? values : []);
+  it("reads a day as its Riyadh midnight to midnight, the window the home page and /api/stories?day= share", () => {
+    expect(dayWindowParam(day(["2015-07-26"]))).toEqual({
+      day: "2015-07-26",
+      sinceMs: Date.parse("2015-07-25T21:00:00.000Z"),
+      untilMs: Date.parse("2015-07-26T20:59:59.999Z"),
+    });
+  });
+  it("is null when absent and refuses a date that does not exist, in the scope asked", () => {
+    expect(dayWindowParam(day([]))).toBeNull();
+    expect(() => dayWindowParam(day(["2015-02-30"]), "api")).toThrow(
+      /api: parameter "day" is not a real date/,
+    );
   });
 });

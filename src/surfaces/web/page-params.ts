@@ -4,7 +4,14 @@
  * (`web.bad_param` for pages, `api.bad_param` for /api routes), which pages show as 400 and the JSON routes as {error}.
  */
 import type { AkhbarError } from "../../domain/errors.ts";
-import { badParam, type ParamReader, type ParamScope, singleValue } from "../search-params.ts";
+import {
+  badParam,
+  type ParamReader,
+  type ParamScope,
+  parseDateBound,
+  singleValue,
+} from "../search-params.ts";
+import { displayDayEndMs } from "./format-arabic-date.ts";
 
 /** Stories per home page: a screenful and a half on a laptop, quick to render. */
 export const STORIES_PER_PAGE = 20;
@@ -42,3 +49,27 @@ export function slugListParam(get: ParamReader, name: string, scope: ParamScope 
 function notIdentifier(name: string, value: string, scope: ParamScope): AkhbarError {
   return badParam(name, `is not a valid identifier: "${value.slice(0, 40)}"`, "not_identifier", {}, scope);
 }
+
+/** A past day's top stories: the day and the window they are read in (sinceMs, untilMs: epoch ms, both inclusive). */
+export interface DayWindow {
+  /** YYYY-MM-DD, a calendar day in the display time zone. */
+  day: string;
+  sinceMs: number;
+  untilMs: number;
+}
+
+/**
+ * The `day` parameter (a date, as parseDateBound reads one; an ISO time names its day) → that day in the display time
+ * zone, from its first to its last millisecond: what ran that day, ranked as of its end. null when absent. The home
+ * page and /api/stories?day= both read it here, so they list the same stories. Example: "2015-07-26" →
+ * {day: "2015-07-26", sinceMs: 2015-07-25T21:00:00.000Z, untilMs: 2015-07-26T20:59:59.999Z} (Riyadh is UTC+3).
+ */
+export function dayWindowParam(get: ParamReader, scope: ParamScope = "web"): DayWindow | null {
+  const bound = parseDateBound(singleValue(get, "day", scope), "day", false, scope);
+  if (bound === null) return null;
+  const day = bound.slice(0, 10);
+  const untilMs = displayDayEndMs(day);
+  return { day, sinceMs: untilMs - DAY_MS + 1, untilMs };
+}
+
+const DAY_MS = 86_400_000;

@@ -76,6 +76,8 @@ function badParamMessage(d: BadParamDetails): string | null {
       return `${name} ليس تاريخًا صحيحًا. اكتبه بالصيغة ${DATE_FORMAT_HINT}.`;
     case "reversed_range":
       return "«من تاريخ» يجب أن يسبق «إلى تاريخ».";
+    case "conflicting":
+      return `${name} لا يجتمع في الرابط مع حدود تاريخ أخرى.`;
     case "not_identifier":
       return `${name} في الرابط ليس معرّفًا صالحًا.`;
     default:
