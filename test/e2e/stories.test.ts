@@ -63,6 +63,23 @@ describe("story CLI", () => {
     expect(json.dates).toContainEqual(expect.objectContaining({ day: "2015-07-26" }));
     expect(text).toMatch(/dates: 2015-07-26 \(\d\)/);
   });
+  it("prints times in UTC and says so, in story, similar, search and stories alike", async () => {
+    const utc = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/;
+    const story = (await cli(["story", "st-001"])).out;
+    const st001 = FIXTURE_RECORDS.concat(STORY_RECORDS).find((r) => r.id === "st-001")!;
+    // The fixture's date has no zone and is read as UTC: the printed time is the same minute.
+    expect(story).toContain(`${st001.date.slice(0, 16).replace("T", " ")} UTC  was`);
+    for (const out of [
+      story,
+      (await cli(["similar", "st-004"])).out,
+      (await cli(["search", "تحلية"])).out,
+      (await cli(["stories", "--since", "2015-07-20"])).out,
+    ]) {
+      const times = out.match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}( UTC)?/g) ?? [];
+      expect(times.length).toBeGreaterThan(0);
+      for (const t of times) expect(t).toMatch(utc);
+    }
+  });
   it("prints a wire release's continuation parts under its first part, and says part_of in JSON", async () => {
     const headline = "عام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء";
     const record = (id: string, title: string, s: number, text: string) => ({

@@ -11,6 +11,7 @@ import { parseSearchParams } from "../../search-params.ts";
 import { readSearchSources } from "../../source-names.ts";
 import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
+import { formatUtcTime } from "../utc-time.ts";
 
 export const searchCommand: Command = {
   name: "search",
@@ -65,10 +66,7 @@ export const searchCommand: Command = {
           ctx.io,
           `${params.options.offset + i + 1}. ${hit.title === "" ? "(no title)" : renderHighlightTerminal(hit.title_highlight, tty)}`,
         );
-        printLine(
-          ctx.io,
-          `   ${hit.source} · ${hit.published_at?.slice(0, 16).replace("T", " ") ?? "undated"} · ${hit.url}`,
-        );
+        printLine(ctx.io, `   ${hit.source} · ${formatUtcTime(hit.published_at)} · ${hit.url}`);
         printLine(ctx.io, `   ${renderHighlightTerminal(hit.snippet, tty)}`);
         if (hit.copies.length > 0) {
           printLine(

@@ -9,10 +9,10 @@ import { findRelatedArticles, type RelatedArticle } from "../../../pipeline/find
 import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { toRelatedListsJson } from "../../present-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
+import { formatUtcTime } from "../utc-time.ts";
 
 function line(r: RelatedArticle): string {
-  const when = (r.article.publishedAt ?? r.article.fetchedAt).slice(0, 16).replace("T", " ");
-  return `  ${when}  ${r.article.sourceId}  ${stripWireDeskPrefix(r.article.title)}  (${r.article.id})`;
+  return `  ${formatUtcTime(r.article.publishedAt ?? r.article.fetchedAt)}  ${r.article.sourceId}  ${stripWireDeskPrefix(r.article.title)}  (${r.article.id})`;
 }
 
 export const similarCommand: Command = {

@@ -70,7 +70,7 @@ async function listSources(ctx: CommandContext, storage: Storage): Promise<numbe
   const width = Math.max(4, ...sources.map((s) => s.id.length));
   printLine(
     ctx.io,
-    `${"id".padEnd(width)}  ${"status".padEnd(12)}  ${"articles".padStart(8)}  ${"new".padStart(4)}  last fetch        next poll         name / error`,
+    `${"id".padEnd(width)}  ${"status".padEnd(12)}  ${"articles".padStart(8)}  ${"new".padStart(4)}  last fetch (UTC)  next poll (UTC)   name / error`,
   );
   for (const s of sources) {
     const h = toSourceHealth(feeds.get(s.id) ?? []);

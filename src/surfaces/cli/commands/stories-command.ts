@@ -15,6 +15,7 @@ import { TOP_STORIES_WINDOW_HOURS } from "../../web/reader-data.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
+import { formatUtcTime } from "../utc-time.ts";
 
 /** Stories printed when --limit is not given: one screen. */
 const DEFAULT_STORIES_LIMIT = 20;
@@ -67,7 +68,7 @@ export const storiesCommand: Command = {
         printLine(
           ctx.io,
           `   ${countNoun(s.articleCount, "article")}${recentNote(s.articleCount, s.recentArticleCount, values.until)} · ${countNoun(s.sources.length, "outlet")} (${s.sources.join(", ")}) · ` +
-            `${s.firstSeen?.slice(0, 16).replace("T", " ")} → ${s.lastUpdate?.slice(0, 16).replace("T", " ")} UTC · id ${s.id}`,
+            `${formatUtcTime(s.firstSeen)} → ${formatUtcTime(s.lastUpdate)} · id ${s.id}`,
         );
       });
       return 0;

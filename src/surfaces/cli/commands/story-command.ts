@@ -13,6 +13,7 @@ import { toStoryCoverage } from "../../web/story-coverage.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
+import { formatUtcTime } from "../utc-time.ts";
 
 /** Line labels of the story's entities, by kind. */
 const ENTITY_LABELS = { person: "people", place: "places", organization: "organizations" } as const;
@@ -57,7 +58,7 @@ export const storyCommand: Command = {
         printLine(ctx.io, `dates: ${story.dates.map((d) => `${d.day} (${d.articles})`).join(", ")}`);
       // One entry per card of the story page: copies under their original, a wire release's parts under its first part.
       const line = (a: StoryArticle) =>
-        `${a.publishedAt?.slice(0, 16).replace("T", " ") ?? "undated"}  ${a.sourceId}  ${stripWireDeskPrefix(a.title)}`;
+        `${formatUtcTime(a.publishedAt)}  ${a.sourceId}  ${stripWireDeskPrefix(a.title)}`;
       const copiesLine = (copies: readonly StoryArticle[], indent: string) => {
         if (copies.length > 0)
           printLine(
