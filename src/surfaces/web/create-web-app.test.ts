@@ -235,7 +235,11 @@ describe("reader pages", () => {
 
   it("helps when a search finds nothing or has no query yet", async () => {
     const none = await page(`/search?q=${q("بطريق")}&source=sabq`);
-    expect(none.body).toContain("لا مقالات تطابق كل الكلمات");
+    // One word is named, not called "all the words".
+    expect(none.body).toContain("لا مقالات تطابق «<bdi>بطريق</bdi>».");
+    expect(none.body).not.toContain("كل الكلمات");
+    const two = await page(`/search?q=${q("بطريق قطبي")}`);
+    expect(two.body).toContain("لا مقالات تطابق كل الكلمات.");
     expect(none.body).toContain("ابحث في كل المصادر وكل التواريخ");
     const empty = await page("/search");
     expect(empty.body).toContain("ابحث كما تكتب");

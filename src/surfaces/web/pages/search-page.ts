@@ -239,7 +239,7 @@ function noResults(
   const f = view.form;
   const narrowed = f.sources.length > 0 || f.from !== "" || f.to !== "";
   return html`<div class="empty">
-<p>لا مقالات تطابق كل الكلمات.</p>
+<p>${noMatchSentence(f.q)}</p>
 <ul>
 ${narrowed ? html`<li><a href="/search${queryString([["q", f.q]])}">ابحث في كل المصادر وكل التواريخ</a></li>` : ""}
 ${f.sources.length > 0 && f.q !== "" ? html`<li><a href="${base({ source: null })}">أزل تصفية المصدر فقط</a></li>` : ""}
@@ -247,18 +247,35 @@ ${tips(f.q)}
 </ul></div>`;
 }
 
+/** Required parts of a query (words, phrases, either-or groups); null when it does not parse. */
+function requiredParts(q: string): { count: number; query: SearchQuery } | null {
+  try {
+    const query = parseQuery(q, { limit: 1, offset: 0 });
+    return { count: query.terms.length + query.phrases.length + query.anyOf.length, query };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What found nothing, in words that fit the query: "all the words" only when several are required; one word or
+ * phrase is named ("لا مقالات تطابق «بطريق».").
+ */
+function noMatchSentence(q: string): SafeHtml {
+  const count = requiredParts(q)?.count ?? 0;
+  if (count === 0) return html`لا مقالات لهذا الاختيار.`;
+  if (count === 1) return html`لا مقالات تطابق «<bdi>${q.trim()}</bdi>».`;
+  return html`لا مقالات تطابق كل الكلمات.`;
+}
+
 /**
  * Advice that fits what was asked: fewer words only when several are required, the quotes only when a phrase was
  * given; a single word can only be misspelt (or name what no article names).
  */
 function tips(q: string): SafeHtml {
-  let query: SearchQuery;
-  try {
-    query = parseQuery(q, { limit: 1, offset: 0 });
-  } catch {
-    return html``;
-  }
-  const required = query.terms.length + query.phrases.length + query.anyOf.length;
+  const parts = requiredParts(q);
+  if (parts === null) return html``;
+  const { count: required, query } = parts;
   return html`${required > 1 ? html`<li>قلّل عدد الكلمات: كل كلمة شرط.</li>` : ""}
 ${query.phrases.length > 0 ? html`<li>العبارة بين علامتي تنصيص تتطلب الكلمات متجاورة؛ جرّبها بلا تنصيص.</li>` : ""}
 ${required === 1 && query.phrases.length === 0 ? html`<li>تحقّق من إملاء الكلمة، أو جرّب كلمة أخرى بالمعنى نفسه.</li>` : ""}`;
