@@ -6,13 +6,18 @@
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { findRelatedArticles, type RelatedArticle } from "../../../pipeline/find-related-articles.ts";
-import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
+import {
+  stripWireDeskPrefix,
+  stripWireHeadlineMarks,
+} from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { toRelatedListsJson } from "../../present-stories.ts";
 import { type Command, printJson, printLine } from "../command.ts";
 import { formatUtcTime } from "../utc-time.ts";
 
-function line(r: RelatedArticle): string {
-  return `  ${formatUtcTime(r.article.publishedAt ?? r.article.fetchedAt)}  ${r.article.sourceId}  ${stripWireDeskPrefix(r.article.title)}  (${r.article.id})`;
+/** One article of a list; `title` shows its title: the same story's keep a wire release's part marks, which tell its
+ * parts apart, while other stories' lose them too (stripWireHeadlineMarks). */
+function line(r: RelatedArticle, title: (t: string) => string = stripWireDeskPrefix): string {
+  return `  ${formatUtcTime(r.article.publishedAt ?? r.article.fetchedAt)}  ${r.article.sourceId}  ${title(r.article.title)}  (${r.article.id})`;
 }
 
 export const similarCommand: Command = {
@@ -60,10 +65,10 @@ export const similarCommand: Command = {
         ctx.io,
         `\u0645\u0642\u0627\u0644\u0627\u062a \u0645\u0634\u0627\u0628\u0647\u0629 (${lists.similar.length}):`,
       );
-      for (const r of lists.similar) printLine(ctx.io, line(r));
+      for (const r of lists.similar) printLine(ctx.io, line(r, stripWireHeadlineMarks));
       printLine(ctx.io);
       printLine(ctx.io, "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627\u064b:");
-      printLine(ctx.io, lists.readAlso === null ? "  (none)" : line(lists.readAlso));
+      printLine(ctx.io, lists.readAlso === null ? "  (none)" : line(lists.readAlso, stripWireHeadlineMarks));
       return 0;
     } finally {
       await storage.close();

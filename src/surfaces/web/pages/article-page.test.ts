@@ -54,6 +54,20 @@ describe("article page provenance and coverage", () => {
     expect(body).toContain('<h1 id="article-title" dir="rtl">الأسهم السعودية تغلق مرتفعة</h1>');
   });
 
+  it("lists other stories' articles without a wire release's part mark, the story's own coverage with it", () => {
+    const part = { ...report(1), title: "عام / مجلس الوزراء يعقد جلسته إضافة أولى" };
+    const similar = renderArticlePage(
+      view({}, { similar: [part], readAlso: { ...part, id: "r9" } }),
+      ctx,
+    ).value;
+    expect(similar).toContain(">مجلس الوزراء يعقد جلسته</a></h3>");
+    expect(similar).toContain(">مجلس الوزراء يعقد جلسته</a> —");
+    expect(similar).not.toContain("إضافة أولى");
+    // In the story's coverage the mark tells part 1 from part 2.
+    const coverage = renderArticlePage(view({}, { sameStory: [part] }), ctx).value;
+    expect(coverage).toContain(">مجلس الوزراء يعقد جلسته إضافة أولى</a></h3>");
+  });
+
   it("names the source the text cites", () => {
     const body = renderArticlePage(view({ citedSource: "واس" }, {}), ctx).value;
     expect(body).toContain("<li>المصدر: <bdi>واس</bdi></li>");

@@ -5,7 +5,10 @@
  */
 import type { Article } from "../../../domain/article.ts";
 import { citedOutletIds } from "../../../stages/dedupe/cited-outlet-ids.ts";
-import { stripWireDeskPrefix } from "../../../stages/dedupe/strip-syndication-marks.ts";
+import {
+  stripWireDeskPrefix,
+  stripWireHeadlineMarks,
+} from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { isAgencyOutletName } from "../../../stages/extract/find-cited-source.ts";
 import type { ArticleDate } from "../../present.ts";
 import { textDirection } from "../../text-direction.ts";
@@ -73,7 +76,7 @@ ${datesNote(view.dates)}
 ${
   view.related.readAlso === null
     ? ""
-    : html`<p class="read-also"><span class="label">اقرأ أيضاً:</span><a href="/article/${encodeURIComponent(view.related.readAlso.id)}" dir="${textDirection(view.related.readAlso.title)}">${stripWireDeskPrefix(view.related.readAlso.title)}</a> — ${sourceName(ctx, view.related.readAlso.sourceId)}</p>`
+    : html`<p class="read-also"><span class="label">اقرأ أيضاً:</span><a href="/article/${encodeURIComponent(view.related.readAlso.id)}" dir="${textDirection(view.related.readAlso.title)}">${stripWireHeadlineMarks(view.related.readAlso.title)}</a> — ${sourceName(ctx, view.related.readAlso.sourceId)}</p>`
 }
 </article>
 <aside class="aside-panel" aria-labelledby="similar-h">
@@ -83,7 +86,7 @@ ${storyCoverage(view, ctx)}
 ${
   view.related.similar.length === 0
     ? html`<p class="note">لا مقالات مشابهة لهذا المقال.</p>`
-    : html`<ol class="cards similar">${view.related.similar.map((s) => articleRow(s, ctx))}</ol>`
+    : html`<ol class="cards similar">${view.related.similar.map((s) => articleRow(asOtherStory(s), ctx))}</ol>`
 }
 ${view.capabilities.similarMethod === "more-like-this-search" ? html`<p class="note">تُختار بالبحث عن كلمات العنوان في الأخبار القريبة زمنيًا.</p>` : ""}
 </aside>
@@ -137,6 +140,14 @@ function sameText(view: ArticleView, ctx: ViewContext): SafeHtml | "" {
       ? html`<p class="note"><a href="/story/${encodeURIComponent(story.id)}">كل النسخ في صفحة القصة</a></p>`
       : ""
   }`;
+}
+
+/**
+ * An article of another story as a similar list shows it: its title without a wire's desk section or part mark
+ * ("… إضافة أولى" tells the parts of one release apart, which a list of other stories never shows together).
+ */
+function asOtherStory(a: StoryArticle): StoryArticle {
+  return { ...a, title: stripWireHeadlineMarks(a.title) };
 }
 
 /**
