@@ -4,7 +4,8 @@
  * of the process, so other jobs on a shared machine do not count (wall-clock ratio in brackets). The engines take
  * turns of TURN_PAGES pages, so what does leak in (caches, GC of the other's garbage) falls on both; small sets are
  * timed over several rounds.
- * Not pure (reads files). Run: node --import tsx bench/extract/run.ts [--set NAME] [--verbose]
+ * Then the flattened-whole-page segmentation figures of segment.ts.
+ * Not pure (reads files). Run: node --import tsx bench/extract/run.ts [--set NAME] [--verbose] [--segment-only] [--list]
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,8 +14,6 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { decodeHtml } from "../../src/stages/extract/decode-html.ts";
 import { extractArticle } from "../../src/stages/extract/extract-article.ts";
-import { segmentText } from "../../src/stages/extract/segment-text.ts";
-import { flattenPage } from "./flatten-page.ts";
 import {
   countSnippets,
   meanPrf,
@@ -26,6 +25,7 @@ import {
   snippetMetrics,
   wordBag,
 } from "./metrics.ts";
+import { printSegmentRows, runSegmentSets } from "./segment.ts";
 
 /** Pages run untimed through both engines before each set is measured. */
 const WARMUP_PAGES = 5;
@@ -62,6 +62,8 @@ interface EngineRun {
 const args = process.argv.slice(2);
 const onlySet = args.includes("--set") ? args[args.indexOf("--set") + 1] : undefined;
 const verbose = args.includes("--verbose");
+/** Only the flattened-whole-page segmentation figures (segment.ts): seconds instead of minutes. */
+const segmentOnly = args.includes("--segment-only");
 
 function readJson(path: string): unknown {
   const raw = readFileSync(path);
@@ -172,7 +174,7 @@ function record(
 }
 
 function shouldRun(set: string): boolean {
-  return onlySet === undefined || onlySet === set;
+  return !segmentOnly && (onlySet === undefined || onlySet === set);
 }
 
 // scrapinghub-aeb: 4-gram shingles, mean over pages.
@@ -301,40 +303,31 @@ if (shouldRun("arabic-dev")) {
   console.log(
     `arabic-dev metadata (akhbar): title ${title}/${gold.length}, date ${date}/${gold.length}, author ${author}/${gold.length}, cited source ${cited}/${gold.length}`,
   );
-  // The same pages flattened whole (menus, lists and footers included, one line per block), split by segmentText:
-  // its main segments against the gold body.
-  let segLeaks = 0;
-  const segPrfs = gold.map((g) => {
-    const lines = flattenPage(
-      decodeHtml(gunzipSync(readFileSync(join(dir, "html", `${g.id}.html.gz`)))).text,
-    );
-    const main = segmentText(lines.join("\n"))
-      .segments.filter((s) => s.kind === "main")
-      .map((s) => s.text)
-      .join("\n");
-    const norm = normalizeSpace(main);
-    segLeaks += g.not_body_samples.filter((s) => norm.includes(normalizeSpace(s))).length;
-    return wordBag(main, g.body.join("\n"));
-  });
-  const seg = meanPrf(segPrfs);
-  console.log(
-    `arabic-dev flattened whole pages (akhbar segment, main): P/R/F1 ${seg.precision.toFixed(3)}/${seg.recall.toFixed(3)}/${seg.f1.toFixed(3)}, not-body leaks ${segLeaks}`,
-  );
 }
 
 const fmt = (n: number): string => n.toFixed(3);
-console.log("");
-console.log(
-  `${"set".padEnd(20)} ${"metric".padEnd(9)} ${"pages".padStart(5)} | ${"akhbar P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | ${"readability P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | speed (wall)`,
-);
-for (const r of rows) {
-  const a = r.scores.akhbar;
-  const b = r.scores.readability;
+if (rows.length > 0) {
+  console.log("");
   console.log(
-    `${r.set.padEnd(20)} ${r.metric.padEnd(9)} ${String(r.pages).padStart(5)} | ${`${fmt(a.precision)}/${fmt(a.recall)}/${fmt(a.f1)}`.padEnd(19)} ${r.rates.akhbar.toFixed(1).padStart(8)} | ${`${fmt(b.precision)}/${fmt(b.recall)}/${fmt(b.f1)}`.padEnd(19)} ${r.rates.readability.toFixed(1).padStart(8)} | ${(r.rates.akhbar / r.rates.readability).toFixed(1)}x (${(r.wallRates.akhbar / r.wallRates.readability).toFixed(1)}x)`,
+    `${"set".padEnd(20)} ${"metric".padEnd(9)} ${"pages".padStart(5)} | ${"akhbar P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | ${"readability P/R/F1".padEnd(19)} ${"pages/s".padStart(8)} | speed (wall)`,
   );
-  const extras = ENGINES.map(
-    (e) => `${e}: ${r.scores[e].extra ?? ""}${r.errors[e] > 0 ? ` (${r.errors[e]} errors)` : ""}`,
-  ).join("; ");
-  if (extras.replace(/\w+: ;?/g, "").trim() !== "") console.log(`${"".padEnd(37)}${extras}`);
+  for (const r of rows) {
+    const a = r.scores.akhbar;
+    const b = r.scores.readability;
+    console.log(
+      `${r.set.padEnd(20)} ${r.metric.padEnd(9)} ${String(r.pages).padStart(5)} | ${`${fmt(a.precision)}/${fmt(a.recall)}/${fmt(a.f1)}`.padEnd(19)} ${r.rates.akhbar.toFixed(1).padStart(8)} | ${`${fmt(b.precision)}/${fmt(b.recall)}/${fmt(b.f1)}`.padEnd(19)} ${r.rates.readability.toFixed(1).padStart(8)} | ${(r.rates.akhbar / r.rates.readability).toFixed(1)}x (${(r.wallRates.akhbar / r.wallRates.readability).toFixed(1)}x)`,
+    );
+    const extras = ENGINES.map(
+      (e) => `${e}: ${r.scores[e].extra ?? ""}${r.errors[e] > 0 ? ` (${r.errors[e]} errors)` : ""}`,
+    ).join("; ");
+    if (extras.replace(/\w+: ;?/g, "").trim() !== "") console.log(`${"".padEnd(37)}${extras}`);
+  }
 }
+
+printSegmentRows(
+  runSegmentSets({
+    dataDir: DATA_DIR,
+    shouldRun: (set) => onlySet === undefined || onlySet === set,
+    list: args.includes("--list"),
+  }),
+);
