@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { segmentText } from "./segment-text.ts";
+import { listRunLines, segmentText } from "./segment-text.ts";
 
 const FIXTURE_DIR = join(import.meta.dirname, "..", "..", "..", "testdata", "extract", "segment");
 
@@ -103,5 +103,114 @@ describe("segmentText", () => {
       segments: [],
       main: { start: -1, end: -1, source: null, cited_sources: [] },
     });
+  });
+});
+
+describe("listRunLines", () => {
+  const rows: { name: string; why: string; lines: string[]; listed: boolean[] }[] = [
+    {
+      name: "a menu of three labels",
+      why: "menus flatten to lines that end no sentence",
+      lines: ["Home", "World", "Sport"],
+      listed: [true, true, true],
+    },
+    {
+      name: "a ticker of long headline - date lines",
+      why: "a ticker's lines are as long as paragraphs but end in a time, not a sentence end",
+      lines: [
+        "Council approves the new budget for the city's schools and roads - Saturday, 26 September 2020 20:05",
+        "Rain expected across the north of the country through the weekend - Saturday, 26 September 2020 19:55",
+        "Local team wins the cup after a late goal in extra time at the stadium - Saturday, 26 September 2020 19:26",
+      ],
+      listed: [true, true, true],
+    },
+    {
+      name: "a headline over two paragraphs",
+      why: "a story's headline stands alone and its paragraphs end their sentences",
+      lines: ["Council approves the budget", "The council approved the budget.", "It takes effect in May."],
+      listed: [false, false, false],
+    },
+    {
+      name: "two unpunctuated lines",
+      why: "a headline and a byline are fewer than LIST_RUN_MIN_LINES",
+      lines: ["Council approves the budget", "By a staff writer", "The council approved the budget."],
+      listed: [false, false, false],
+    },
+    {
+      name: "paragraphs ending in an ideographic full stop",
+      why: "U+3002 ends a Chinese or Japanese sentence as '.' ends a Latin one",
+      lines: [
+        "\u5e02\u8b70\u4f1a\u304c\u4e88\u7b97\u3092\u627f\u8a8d\u3057\u305f\u3002",
+        "\u65bd\u884c\u306f\u4e94\u6708\u3002",
+        "\u8a73\u7d30\u306f\u5f8c\u65e5\u3002",
+      ],
+      listed: [false, false, false],
+    },
+    {
+      name: "paragraphs ending in a Devanagari danda",
+      why: "U+0964 DEVANAGARI DANDA ends a Hindi sentence",
+      lines: [
+        "\u092c\u091c\u091f \u092a\u093e\u0938 \u0939\u0941\u0906\u0964",
+        "\u092e\u0908 \u092e\u0947\u0902 \u0932\u093e\u0917\u0942\u0964",
+        "\u0906\u0917\u0947 \u0926\u0947\u0916\u0947\u0902\u0964",
+      ],
+      listed: [false, false, false],
+    },
+  ];
+  for (const row of rows) {
+    it(`marks ${row.name} (${row.why})`, () => {
+      expect(listRunLines(row.lines)).toEqual(row.listed);
+    });
+  }
+});
+
+describe("segmentText on whole flattened pages", () => {
+  const para = (n: number) =>
+    `The council approved a budget of two million for schools and roads on Monday, officials said in item ${n}.`;
+
+  it("does not take a ticker of long headline - date lines before the story for the story", () => {
+    const ticker = (n: number) =>
+      `Minister opens the new railway station in the north of the country, item ${n} - Saturday, 26 September 2020 20:0${n}`;
+    const page = [
+      "Home",
+      "News",
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map(ticker),
+      "Council approves the new city budget",
+      para(1),
+      para(2),
+      "About us",
+    ];
+    const result = segmentText(page.join("\n"));
+    // The ticker's last line may still be taken for the headline (the longest headline-like line above the prose).
+    expect(result.main.start).toBeGreaterThanOrEqual(9);
+    expect(result.main.end).toBe(12);
+  });
+
+  it("does not read a hyphenated Latin compound opening a paragraph as a dateline of another story", () => {
+    const page = [
+      "Home",
+      "The future of city budgets is a product for sale",
+      "Our budgets are being turned into a product.",
+      "Photograph: staff",
+      `The latest wave of tech-based budget tools promises a lot. ${para(1)}`,
+      para(2),
+      para(3),
+    ];
+    const result = segmentText(page.join("\n"));
+    expect(result.segments.filter((s) => s.start >= 3 && s.kind !== "main")).toEqual([]);
+    expect(result.main.end).toBe(6);
+  });
+
+  it("still reads a headline over an agency dateline after the story as another story", () => {
+    const page = [
+      "Council approves the new city budget",
+      para(1),
+      para(2),
+      "Rain expected across the north this weekend",
+      "LONDON (Reuters) - Heavy rain is expected across the north of the country this weekend, forecasters said.",
+    ];
+    const result = segmentText(page.join("\n"));
+    expect(result.main).toMatchObject({ start: 0, end: 2 });
+    expect(result.segments.at(-1)).toMatchObject({ kind: "other_story", start: 3, end: 4 });
   });
 });

@@ -106,6 +106,10 @@ export const SHORT_LINE_COST = 40;
  * little, a story paragraph of 200 a lot. */
 export const PROSE_BASELINE_CHARS = 50;
 
+/** Lines in a row without a sentence end that make a list (menus, tickers, link lists), not prose, however long each
+ * line: a story's paragraphs end their sentences, its subheadings stand alone. */
+export const LIST_RUN_MIN_LINES = 3;
+
 /** Lines before the story's prose searched for its headline (a date, byline or share line may sit between). */
 export const TITLE_LOOKBACK_LINES = 6;
 /** Shortest headline taken before the story's prose: menu items and section labels are shorter. */
@@ -114,9 +118,13 @@ export const TITLE_MIN_CHARS = 20;
 const PATTERNS = {
   afterMarker: /^[\s:.\u2026\u2013\u2014\-|»«>]+/,
   bullet: /^(?:[\u2022\u25AA\u25CF\u25E6\u00B7*\u2013\u2014-]|\d{1,2}\s*[-.)])\s*/,
-  sentenceEnd: /[.!?\u061F\u06D4:;\u061B"”»)]$/u,
-  // Datelines opening a story: "القاهرة - ", "عمان 18 نيسان (بترا)-", "وطنية -", "الرياض (واس) -".
-  dateline: /^[\p{L}\s/]{2,30}(?:\d{1,2}\s+[\p{L}]+\s*)?(?:\([^)]{2,20}\)\s*)?[-\u2013\u2014]\s*\S/u,
+  // Sentence ends of the scripts news is written in: Latin and Arabic marks, quotes closing a sentence, U+3002
+  // IDEOGRAPHIC FULL STOP, U+FF01/U+FF1F FULLWIDTH EXCLAMATION/QUESTION MARK, U+0964 DEVANAGARI DANDA.
+  sentenceEnd: /[.!?\u061F\u06D4:;\u061B"”»)\u3002\uFF01\uFF1F\u0964]$/u,
+  // Datelines opening a story: "القاهرة - ", "عمان 18 نيسان (بترا)-", "وطنية -", "الرياض (واس) -", "MADRID —". A
+  // hyphen-minus between two Latin letters joins a compound ("tech-based", "16-inch"), never a dateline.
+  dateline:
+    /^[\p{L}\s/]{2,30}(?:\d{1,2}\s+[\p{L}]+\s*)?(?:\([^)]{2,20}\)\s*)?(?:[\u2013\u2014]|(?<!\p{Script=Latin})-|-(?!\p{Script=Latin}))\s*\S/u,
   creditSeparator: /[:\-\u2013]/,
   sourceLine: /^(?:المصدر|مصدر الخبر|source)\s*[:\-\u2013]\s*(.+)$/i,
   word: /[\p{L}\p{N}]+/gu,
@@ -256,6 +264,7 @@ function storyRegion(lines: readonly string[], folded: readonly string[]): { sta
   let best = { start: 0, end: lines.length - 1, sum: 0 };
   let start = 0;
   let sum = 0;
+  const listed = listRunLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (sum <= 0) {
@@ -264,7 +273,7 @@ function storyRegion(lines: readonly string[], folded: readonly string[]): { sta
     }
     // A list's heading ("الأكثر قراءة", "مقالات ذات صلة") ends whatever story came before it.
     if (isListHeading(line, folded[i]!)) sum = Number.NEGATIVE_INFINITY;
-    else sum += isProse(line) ? line.length - PROSE_BASELINE_CHARS : -SHORT_LINE_COST;
+    else sum += isProse(line) && !listed[i] ? line.length - PROSE_BASELINE_CHARS : -SHORT_LINE_COST;
     if (sum > best.sum) best = { start, end: i, sum };
   }
   if (best.sum === 0) return { start: 0, end: lines.length - 1 };
@@ -275,6 +284,22 @@ function storyRegion(lines: readonly string[], folded: readonly string[]): { sta
       title = i;
   }
   return { start: title >= 0 ? title : best.start, end: best.end };
+}
+
+/**
+ * Marks the lines of each run of LIST_RUN_MIN_LINES or more lines in a row that end no sentence: a menu flattened
+ * to one long line per column, a ticker of "headline - date" lines. Example: ["Home", "World news in brief", "Sport"]
+ * gives [true, true, true]; a headline over two paragraphs ending in "." gives [false, false, false].
+ */
+export function listRunLines(lines: readonly string[]): boolean[] {
+  const out = lines.map(() => false);
+  let runStart = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && !PATTERNS.sentenceEnd.test(lines[i]!)) continue;
+    if (i - runStart >= LIST_RUN_MIN_LINES) out.fill(true, runStart, i);
+    runStart = i + 1;
+  }
+  return out;
 }
 
 /** A sentence right after the story's prose region that shares its vocabulary: a last short answer or remark. */
