@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listRunLines, segmentText } from "./segment-text.ts";
+import { listRunLines, repeatedLines, segmentText } from "./segment-text.ts";
 
 const FIXTURE_DIR = join(import.meta.dirname, "..", "..", "..", "testdata", "extract", "segment");
 
@@ -64,7 +64,15 @@ describe("segmentText", () => {
     const question = `*${STORY[1]} ${STORY[1]} ${STORY[1]}؟`;
     const answer = `-${STORY[2]} ${STORY[2]} ${STORY[2]}`;
     expect(question.length).toBeGreaterThan(240);
-    const lines = [STORY[0], question, answer, "*وما الخطوة التالية؟", answer, "*ومتى تبدأ خطة السياحة؟"];
+    // The second answer differs from the first: a paragraph printed twice word for word is template (repeatedLines).
+    const lines = [
+      STORY[0],
+      question,
+      answer,
+      "*وما الخطوة التالية؟",
+      `${answer} وأضاف أن الخطة تبدأ قريباً.`,
+      "*ومتى تبدأ خطة السياحة؟",
+    ];
     const result = segmentText(lines.join("\n"));
     expect(result.segments).toEqual([expect.objectContaining({ kind: "main", start: 0, end: 5 })]);
   });
@@ -164,6 +172,34 @@ describe("listRunLines", () => {
   }
 });
 
+describe("repeatedLines", () => {
+  const rows: { name: string; why: string; lines: string[]; repeated: boolean[] }[] = [
+    {
+      name: "a line that differs only in its digits",
+      why: "paragraphs may differ in a figure alone; only word-for-word copies are template",
+      lines: ["Rating: 3 votes", "Nice.", "Rating: 12 votes"],
+      repeated: [false, false, false],
+    },
+    {
+      name: "a notice printed twice",
+      why: "the second copy of a cookie notice is template, the first still counts",
+      lines: ["This site uses cookies.", "Necessary", "This site uses cookies."],
+      repeated: [false, false, true],
+    },
+    {
+      name: "distinct paragraphs",
+      why: "a story's paragraphs never repeat",
+      lines: ["The council met.", "It approved the budget.", "It adjourned."],
+      repeated: [false, false, false],
+    },
+  ];
+  for (const row of rows) {
+    it(`marks ${row.name} (${row.why})`, () => {
+      expect(repeatedLines(row.lines)).toEqual(row.repeated);
+    });
+  }
+});
+
 describe("segmentText on whole flattened pages", () => {
   const para = (n: number) =>
     `The council approved a budget of two million for schools and roads on Monday, officials said in item ${n}.`;
@@ -199,6 +235,38 @@ describe("segmentText on whole flattened pages", () => {
     const result = segmentText(page.join("\n"));
     expect(result.segments.filter((s) => s.start >= 3 && s.kind !== "main")).toEqual([]);
     expect(result.main.end).toBe(6);
+  });
+
+  it("does not take a share label over the story's own dateline paragraph for another story's headline", () => {
+    const dated = (n: number) =>
+      `PARIS (AFP) - The council approved a budget of two million for schools and roads, officials said in item ${n}.`;
+    const page = [
+      "Home",
+      "Council approves the new city budget",
+      "Council members vote on the budget at city hall on Monday.",
+      "Copy link",
+      dated(1),
+      para(2),
+      para(3),
+    ];
+    const result = segmentText(page.join("\n"));
+    expect(result.main).toMatchObject({ start: 1, end: 6 });
+  });
+
+  it("does not take a notice printed twice at the page's end for the story", () => {
+    const notice =
+      "This website uses cookies to improve your experience while you navigate through the website, as our privacy policy describes.";
+    const page = [
+      "Council approves the new city budget",
+      para(1),
+      para(2),
+      ...["About us", "Contact", "Jobs", "Advertise", "Terms"],
+      notice,
+      "Privacy overview",
+      notice,
+    ];
+    const result = segmentText(page.join("\n"));
+    expect(result.main).toMatchObject({ start: 0, end: 2 });
   });
 
   it("still reads a headline over an agency dateline after the story as another story", () => {

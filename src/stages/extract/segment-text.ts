@@ -265,6 +265,7 @@ function storyRegion(lines: readonly string[], folded: readonly string[]): { sta
   let start = 0;
   let sum = 0;
   const listed = listRunLines(lines);
+  const repeated = repeatedLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (sum <= 0) {
@@ -273,7 +274,9 @@ function storyRegion(lines: readonly string[], folded: readonly string[]): { sta
     }
     // A list's heading ("الأكثر قراءة", "مقالات ذات صلة") ends whatever story came before it.
     if (isListHeading(line, folded[i]!)) sum = Number.NEGATIVE_INFINITY;
-    else sum += isProse(line) && !listed[i] ? line.length - PROSE_BASELINE_CHARS : -SHORT_LINE_COST;
+    else
+      sum +=
+        isProse(line) && !listed[i] && !repeated[i] ? line.length - PROSE_BASELINE_CHARS : -SHORT_LINE_COST;
     if (sum > best.sum) best = { start, end: i, sum };
   }
   if (best.sum === 0) return { start: 0, end: lines.length - 1 };
@@ -300,6 +303,20 @@ export function listRunLines(lines: readonly string[]): boolean[] {
     runStart = i + 1;
   }
   return out;
+}
+
+/**
+ * Marks each line that repeats an earlier line of the page word for word: a cookie notice printed again, a sidebar
+ * repeated for another screen size. The first copy stays unmarked, so a page that holds its story twice keeps one.
+ * Example: ["This site uses cookies.", "Necessary", "This site uses cookies."] gives [false, false, true].
+ */
+export function repeatedLines(lines: readonly string[]): boolean[] {
+  const seen = new Set<string>();
+  return lines.map((line) => {
+    if (seen.has(line)) return true;
+    seen.add(line);
+    return false;
+  });
 }
 
 /** A sentence right after the story's prose region that shares its vocabulary: a last short answer or remark. */
@@ -371,9 +388,18 @@ function citedSources(lines: readonly string[], source: string | null): string[]
   return out;
 }
 
+/** A headline (TITLE_MIN_CHARS or more: a share button or menu label over the story's own dateline opens nothing)
+ * over a dateline paragraph. */
 function opensStory(lines: readonly string[], i: number): boolean {
+  const line = lines[i]!;
   const next = lines[i + 1];
-  return isHeadline(lines[i]!) && next !== undefined && PATTERNS.dateline.test(next) && !isHeadline(next);
+  return (
+    isHeadline(line) &&
+    line.length >= TITLE_MIN_CHARS &&
+    next !== undefined &&
+    PATTERNS.dateline.test(next) &&
+    !isHeadline(next)
+  );
 }
 
 /** A bulleted line that reads as a list's headline: short (two headlines run together allowed), no sentence end. */
