@@ -270,6 +270,21 @@ describe("segmentText on whole flattened pages", () => {
     expect(result.main).toMatchObject({ start: 0, end: 2 });
   });
 
+  it("reads a caption, then a byline over a dateline paragraph, as one story when most prose follows the dateline", () => {
+    const page = [
+      "Home",
+      "Council approves the new city budget after a long night",
+      "Council members vote on the budget at the city hall meeting on Monday evening, as residents watch from the gallery.",
+      "Associated Press November 19, 2019, 9:02 AM",
+      `LONDON - ${para(1)}`,
+      para(2),
+      para(3),
+    ];
+    const result = segmentText(page.join("\n"));
+    expect(result.main).toMatchObject({ start: 1, end: 6 });
+    expect(result.segments.filter((s) => s.kind === "other_story")).toEqual([]);
+  });
+
   it("still reads a headline over an agency dateline after the story as another story", () => {
     const page = [
       "Council approves the new city budget",

@@ -158,6 +158,8 @@ export function segmentText(text: string): SegmentedText {
   // holding the most prose (and its headline) can be the story, with a last sentence that continues it; markers
   // (read-also, lists, credits) are read everywhere.
   const region = storyRegion(lines, folded);
+  const prose = proseCharsBefore(lines);
+  let mainFirst = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const f = folded[i]!;
@@ -232,13 +234,17 @@ export function segmentText(text: string): SegmentedText {
         kinds[i] = "title";
       } else {
         mainStarted = true;
+        mainFirst = i;
       }
       for (const w of words) vocab.add(w);
       continue;
     }
     // After the story has started: does this line continue it or start another one?
     const overlap = words.length === 0 ? 1 : words.filter((w) => vocab.has(w)).length / words.length;
-    const headlineThenDateline = opensStory(lines, i);
+    // A headline over a dateline paragraph inside the region, with more of the region's prose after it than the
+    // story so far holds (a caption, a teaser), is the story's own lead: what came before was its preamble.
+    const headlineThenDateline =
+      opensStory(lines, i) && prose[i]! - prose[mainFirst]! >= prose[region.end + 1]! - prose[i]!;
     const afterForeign =
       i > 0 && kinds[i - 1] !== "main" && kinds[i - 1] !== "title" && kinds[i - 1] !== "attribution";
     if (foreign || headlineThenDateline || (afterForeign && overlap < SAME_STORY_MIN_OVERLAP)) {
@@ -317,6 +323,13 @@ export function repeatedLines(lines: readonly string[]): boolean[] {
     seen.add(line);
     return false;
   });
+}
+
+/** Characters of prose (isProse) in the lines before each index; one entry more than the lines. */
+function proseCharsBefore(lines: readonly string[]): number[] {
+  const out = [0];
+  for (const line of lines) out.push(out[out.length - 1]! + (isProse(line) ? line.length : 0));
+  return out;
 }
 
 /** A sentence right after the story's prose region that shares its vocabulary: a last short answer or remark. */
