@@ -285,6 +285,22 @@ describe("segmentText on whole flattened pages", () => {
     expect(result.segments.filter((s) => s.kind === "other_story")).toEqual([]);
   });
 
+  it("keeps the story after a read-more link that sits between its byline and its first paragraph", () => {
+    const page = [
+      "Home",
+      "Council approves the new city budget after a long night",
+      "By a staff writer | November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: City council and budget",
+      "(Image: a staff photographer)",
+      "Read more",
+      `As the year ends the city looks back. ${para(1)}`,
+      para(2),
+      para(3),
+    ];
+    const result = segmentText(page.join("\n"));
+    expect(result.main.end).toBe(7);
+    expect(result.segments.filter((s) => s.kind === "other_story")).toEqual([]);
+  });
+
   it("still reads a headline over an agency dateline after the story as another story", () => {
     const page = [
       "Council approves the new city budget",

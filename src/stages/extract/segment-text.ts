@@ -241,12 +241,17 @@ export function segmentText(text: string): SegmentedText {
     }
     // After the story has started: does this line continue it or start another one?
     const overlap = words.length === 0 ? 1 : words.filter((w) => vocab.has(w)).length / words.length;
-    // A headline over a dateline paragraph inside the region, with more of the region's prose after it than the
-    // story so far holds (a caption, a teaser), is the story's own lead: what came before was its preamble.
-    const headlineThenDateline =
-      opensStory(lines, i) && prose[i]! - prose[mainFirst]! >= prose[region.end + 1]! - prose[i]!;
+    // While the story so far holds less prose than the rest of the region (a caption, a teaser, a byline), a headline
+    // over a dateline paragraph or a line after a read-also link is the story's own lead: what came before was its
+    // preamble.
+    const preamble = prose[i]! - prose[mainFirst]! < prose[region.end + 1]! - prose[i]!;
+    const headlineThenDateline = opensStory(lines, i) && !preamble;
     const afterForeign =
-      i > 0 && kinds[i - 1] !== "main" && kinds[i - 1] !== "title" && kinds[i - 1] !== "attribution";
+      !preamble &&
+      i > 0 &&
+      kinds[i - 1] !== "main" &&
+      kinds[i - 1] !== "title" &&
+      kinds[i - 1] !== "attribution";
     if (foreign || headlineThenDateline || (afterForeign && overlap < SAME_STORY_MIN_OVERLAP)) {
       if (overlap >= SAME_STORY_MIN_OVERLAP * 2 && !headlineThenDateline && !foreign) {
         for (const w of words) vocab.add(w);
