@@ -301,6 +301,16 @@ describe("segmentText on whole flattened pages", () => {
     expect(result.segments.filter((s) => s.kind === "other_story")).toEqual([]);
   });
 
+  it("leaves the buttons between the headline and the first paragraph out of the story", () => {
+    const page = ["Council approves the new city budget", "Tweet", "Listen", "Print", para(1), para(2)];
+    const result = segmentText(page.join("\n"));
+    expect(result.segments.map((s) => [s.kind, s.start, s.end])).toEqual([
+      ["main", 0, 0],
+      ["headline_list", 1, 3],
+      ["main", 4, 5],
+    ]);
+  });
+
   it("still reads a headline over an agency dateline after the story as another story", () => {
     const page = [
       "Council approves the new city budget",

@@ -160,6 +160,7 @@ export function segmentText(text: string): SegmentedText {
   const region = storyRegion(lines, folded);
   const prose = proseCharsBefore(lines);
   let mainFirst = -1;
+  let titleTaken = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const f = folded[i]!;
@@ -231,7 +232,10 @@ export function segmentText(text: string): SegmentedText {
     }
     if (!mainStarted) {
       if (isHeadline(line)) {
-        kinds[i] = "title";
+        // Below the headline and above the first paragraph, a line shorter than any headline is a button or a label
+        // ("Tweet", "Listen", "Print"), as in a menu.
+        kinds[i] = titleTaken && line.length < TITLE_MIN_CHARS ? "headline_list" : "title";
+        titleTaken = true;
       } else {
         mainStarted = true;
         mainFirst = i;
