@@ -90,6 +90,32 @@ describe.skipIf(!hasChromium)("the reader in Chromium", () => {
     await phone.close();
   });
 
+  it("fits the home filters and the sources table to a 375 px phone: wide fields, no sideways scrolling", async () => {
+    const phone = { width: 375, height: 812 };
+    const home = await open("/?day=2015-07-25", phone);
+    // Product review: each filter kept its default control width, the outlet menu a third of the form.
+    const widths = (await home.evaluate(`(() => {
+      const form = document.querySelector(".filters");
+      const style = getComputedStyle(form);
+      const inner = form.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+      return [...form.querySelectorAll("label > input, label > select")].map((c) => c.getBoundingClientRect().width / inner);
+    })()`)) as number[];
+    expect(widths).toHaveLength(3);
+    for (const share of widths) expect(share).toBeGreaterThanOrEqual(0.4);
+    expect(await home.evaluate("document.documentElement.scrollWidth > window.innerWidth")).toBe(false);
+    await shot(home, "home-day-phone");
+    await home.close();
+    // The table scrolled sideways inside its box, dates broken a word a line: one labelled block per outlet instead.
+    const sources = await open("/sources", phone);
+    const box = (await sources.evaluate(
+      "(() => { const t = document.querySelector('.table-scroll'); return { scroll: t.scrollWidth, client: t.clientWidth }; })()",
+    )) as { scroll: number; client: number };
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    expect(await sources.evaluate("document.documentElement.scrollWidth > window.innerWidth")).toBe(false);
+    await shot(sources, "sources-phone");
+    await sources.close();
+  });
+
   it("shows results on a phone's first screen, the outlet and date fields folded until one is set", async () => {
     // Product review: at 390x844 the unfolded form filled the first screen (the dev store's first hit began 767 px down).
     const phone = { width: 390, height: 844 };

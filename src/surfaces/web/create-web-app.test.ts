@@ -353,7 +353,7 @@ describe("reader pages", () => {
   it("lists sources with article counts and shows one source with its per-day chart", async () => {
     const list = await page("/sources");
     expect(list.body).toMatch(
-      /<bdi>سبق<\/bdi><\/a><\/th>\s*<td>المملكة العربية السعودية<\/td>\s*<td class="num">3<\/td>/,
+      /<bdi>سبق<\/bdi><\/a><\/th>\s*<td data-label="البلد">المملكة العربية السعودية<\/td>\s*<td class="num" data-label="المقالات">3<\/td>/,
     );
     const one = await page("/sources/sabq");
     expect(one.status).toBe(200);

@@ -77,7 +77,7 @@ export function renderHomePage(view: HomeView, ctx: ViewContext): SafeHtml {
   return html`<h1>${homeTitle(view, ctx).html}</h1>
 ${view.dayRefused === undefined ? "" : html`<div class="error-box" role="alert"><p>${view.dayRefused} تُعرض أحدث الأخبار بدلًا منه.</p></div>`}
 ${view.day === "" ? "" : dayNav(view.day, lastDay, (day) => pageHref(0, day))}
-<form class="filters" action="/" method="get" aria-label="تصفية الأخبار">
+<form class="filters home-filters" action="/" method="get" aria-label="تصفية الأخبار">
 <label>اليوم
 <input type="date" name="day" value="${view.day}" dir="ltr"></label>
 ${

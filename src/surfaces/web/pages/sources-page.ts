@@ -52,17 +52,17 @@ export function renderSourcesPage(
 ${
   sources.length === 0
     ? html`<div class="empty"><p>لا مصادر بعد. تُنشأ المصادر عند استيراد المقالات أو من <a href="/admin">الإدارة</a>.</p></div>`
-    : html`<div class="table-scroll"><table>
+    : html`<div class="table-scroll"><table class="sources-table">
 <caption class="visually-hidden">المصادر وعدد مقالاتها وحالة خلاصاتها</caption>
 <thead><tr><th scope="col">المصدر</th><th scope="col">البلد</th><th scope="col">المقالات</th><th scope="col">آخر مقال</th>${feeds === null ? "" : html`<th scope="col">الخلاصات</th>`}</tr></thead>
 <tbody>
 ${sources.map(
   (s) => html`<tr>
 <th scope="row"><a href="/sources/${encodeURIComponent(s.id)}"><bdi>${s.name}</bdi></a></th>
-<td>${s.country === null ? "—" : countryName(s.country)}</td>
-<td class="num">${s.articleCount}</td>
-<td>${s.lastArticleAt === null ? "—" : shortTime(s.lastArticleAt, ctx, true)}</td>
-${feeds === null ? "" : html`<td>${feedCell(bySource.get(s.id) ?? [], ctx)}</td>`}
+<td data-label="البلد">${s.country === null ? "—" : countryName(s.country)}</td>
+<td class="num" data-label="المقالات">${s.articleCount}</td>
+<td data-label="آخر مقال">${s.lastArticleAt === null ? "—" : shortTime(s.lastArticleAt, ctx, true)}</td>
+${feeds === null ? "" : html`<td data-label="الخلاصات">${feedCell(bySource.get(s.id) ?? [], ctx)}</td>`}
 </tr>`,
 )}
 </tbody></table></div>`
