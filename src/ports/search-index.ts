@@ -37,7 +37,8 @@ export interface SearchIndex {
   countBySource(query: SearchQuery): Promise<Map<string, number>>;
   /**
    * Compacts the index after a bulk load (FTS5 merges its segments into one), so later searches read fewer
-   * doclists. Optional: an engine that keeps itself compact (PostgreSQL's GIN) has nothing to do.
+   * doclists, in steps that give the event loop back between them (a server answers meanwhile). Optional: an engine
+   * that keeps itself compact (PostgreSQL's GIN) has nothing to do.
    */
   optimize?(): Promise<void>;
 }

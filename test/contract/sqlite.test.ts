@@ -98,6 +98,61 @@ describe("openSqliteStorage", () => {
     await storage.close();
   });
 
+  it("optimize merges in steps that let other work run between them, and keeps a write made meanwhile", async () => {
+    const storage = await openSqliteStorage(freshPath());
+    // Twelve segments of several pages each (distinct terms fill pages), so a merge of one page at a time takes many steps.
+    for (let i = 0; i < 12; i++) {
+      await storage.articles.writeArticles(
+        Array.from({ length: 20 }, (_, j) =>
+          makeArticleWrite(`s${i}-${j}`, {
+            index: {
+              title: `oil w${i}`,
+              body: Array.from({ length: 50 }, (_, k) => `t${i}x${j}x${k}`).join(" "),
+            },
+          }),
+        ),
+      );
+    }
+    const segments = () =>
+      (
+        storage.db
+          .prepare("SELECT count(DISTINCT id >> 37) AS n FROM articles_fts_data WHERE (id >> 37) > 0")
+          .get() as { n: number }
+      ).n;
+    const query = makeQuery({ terms: [term("oil")], limit: 20 });
+    const before = await storage.search.search(query);
+    // A macrotask queued again each time it runs, writing one article on its first run: it runs only when the merge
+    // gives the event loop back between steps (the one-statement 'optimize' never did).
+    let turns = 0;
+    let wrote: Promise<unknown> | undefined;
+    const turn = () => {
+      turns++;
+      if (turns === 1) {
+        wrote = storage.articles.writeArticles([
+          makeArticleWrite("late", { index: { title: "oil late", body: "market" } }),
+        ]);
+      }
+      if (!done) setImmediate(turn);
+    };
+    let done = false;
+    setImmediate(turn);
+    await storage.search.optimize?.(1);
+    done = true;
+    await wrote;
+    expect(turns).toBeGreaterThan(2);
+    // The write between steps is found with the others; the merge it did not restart leaves at most its segment apart.
+    const after = await storage.search.search(query);
+    expect(after.total).toBe(before.total + 1);
+    expect((await storage.search.search(makeQuery({ terms: [term("late")] }))).hits.map((h) => h.id)).toEqual(
+      ["id-late"],
+    );
+    expect(segments()).toBeLessThanOrEqual(2);
+    await storage.search.optimize?.();
+    expect(segments()).toBe(1);
+    expect(await storage.search.search(query)).toEqual(after);
+    await storage.close();
+  });
+
   it("moves its change mark on its own writes and on another connection's commits, not on reads", async () => {
     const path = freshPath();
     const storage = await openSqliteStorage(path);

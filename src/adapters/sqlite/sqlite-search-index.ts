@@ -33,6 +33,14 @@ export const BM25_WEIGHT_TITLE = FIELD_WEIGHT_TITLE;
 export const BM25_WEIGHT_BODY = FIELD_WEIGHT_BODY;
 export const BM25_WEIGHT_SURFACE = FIELD_WEIGHT_SURFACE;
 
+/**
+ * FTS5 pages (4,050 bytes at its default pgsz) one step of optimize merges: the event loop waits at most one step.
+ * bench/search-compaction-stall.ts on the dev store re-indexed (7 segments), load 13-25 on 2 cores: one 'optimize'
+ * statement stalled 4.0-9.6 s; steps of 50/100/200/400/1000 pages stalled at most 80/236/120-353/891/300 ms, their
+ * whole merge 1.0-1.5 times as long. 100 keeps a stall to a few hundred ms on a loaded machine.
+ */
+export const FTS_MERGE_STEP_PAGES = 100;
+
 const DAY_MS = 86_400_000;
 const HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
 const BM25 = `bm25(articles_fts, ${BM25_WEIGHT_TITLE}, ${BM25_WEIGHT_BODY}, ${BM25_WEIGHT_SURFACE})`;
@@ -417,12 +425,26 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * FTS5 'optimize': merges every index segment into one. A bulk import leaves several (9 on the dev corpus), and
-   * each query term's doclist is read from each of them. 1.6 s for the 27k-article dev corpus, in one write
-   * transaction.
+   * Merges every index segment into one, as FTS5 'optimize' does. A bulk import leaves several (9 on the dev corpus),
+   * and each query term's doclist is read from each of them. 'optimize' took 1.6 s for the 27k-article dev corpus in
+   * one statement, which held `serve`'s event loop (the compaction after its background re-index) for all of it: so
+   * FTS5 'merge' steps of `stepPages` pages each, their own write transaction, a macrotask between them, until a step
+   * changes nothing. The first step's budget is negative (every segment put on one level, so the merge ends with one),
+   * later ones positive (a segment another write adds meanwhile does not restart it). sqlite.org/fts5.html "The 'merge'
+   * Command".
    */
-  async optimize(): Promise<void> {
-    this.#db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')").run();
+  async optimize(stepPages: number = FTS_MERGE_STEP_PAGES): Promise<void> {
+    const merge = this.#db.prepare<[number]>(
+      "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)",
+    );
+    const totalChanges = this.#db.prepare<[], number>("SELECT total_changes()").pluck();
+    for (let pages = -stepPages; ; pages = stepPages) {
+      const before = totalChanges.get()!;
+      merge.run(pages);
+      // Fewer than two rows written: nothing was left to merge (the documented end test).
+      if (totalChanges.get()! - before < 2) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /**
