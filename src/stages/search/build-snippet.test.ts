@@ -61,6 +61,26 @@ describe("buildSnippet", () => {
     expect(text).toContain(snippet.replace(/\ue000|\ue001|\u2026/g, ""));
   });
 
+  it.each([
+    ["a hyphenated name and number", "كوفيد-19"],
+    ["an apostrophe", "don't"],
+    ["digit groups", "1,000,000"],
+    ["an underscore", "أبو_ظبي"],
+    ["a hyphenated Latin word", "e-mail"],
+  ])("never opens a snippet inside a token: %s (%s)", (_why, token) => {
+    // The window's lead room ends at every offset across the token as the words before the match grow.
+    const filler = "كلمة ".repeat(60);
+    for (let pad = 0; pad < 140; pad++) {
+      const text = `${filler}${"ب".repeat(pad % 7)} ${token} ${"قال ".repeat(Math.floor(pad / 7))}وزارة الصحة ${filler}`;
+      const shown = buildSnippet(text, q("الوزارة"))
+        .replace(/\ue000|\ue001/g, "")
+        .replace(/^\u2026|\u2026$/g, "");
+      const at = text.indexOf(shown);
+      expect(at).toBeGreaterThan(0);
+      expect(text[at - 1]).toBe(" ");
+    }
+  });
+
   it("joins paragraphs inside the window with a space so a snippet stays one line", () => {
     expect(buildSnippet("الفقرة الأولى عن غزة.\nالفقرة الثانية", q("غزة"))).toBe(
       m("الفقرة الأولى عن [[غزة]]. الفقرة الثانية"),

@@ -35,6 +35,18 @@ function isLineBreak(unit: number): boolean {
   return unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029;
 }
 
+/**
+ * True when the word at `at` opens a token: the text's start, or after white space or an opening mark (U+00AB
+ * LEFT-POINTING DOUBLE ANGLE QUOTATION MARK, U+201C LEFT DOUBLE QUOTATION MARK, U+2018 LEFT SINGLE QUOTATION MARK,
+ * brackets, straight quotes); not after a hyphen, an apostrophe, a digit group's comma or an underscore.
+ */
+function opensToken(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const unit = text.charCodeAt(at - 1);
+  return IS_SPACE[unit] === 1 || OPENING_MARKS.has(unit);
+}
+const OPENING_MARKS = new Set([0xab, 0x201c, 0x2018, 0x28, 0x5b, 0x7b, 0x22]);
+
 /** White space as JavaScript's \s matches it (ECMA-262 WhiteSpace and LineTerminator). */
 const SPACE = /\s/;
 const IS_SPACE = new Uint8Array(0x10000);
@@ -397,8 +409,12 @@ export function buildSnippet(displayText: string, query: SearchQuery, opts?: Sni
       for (let i = 0; i < spans.count; i++) if (matches[i]! >= 0 && ++seen === m) return i;
       return -1; // a match before the region: it precedes the window's first word
     };
-    first = spanOfMatch(bestFirst);
+    const firstMatch = spanOfMatch(bestFirst);
+    first = firstMatch;
     while (first > 0 && spans.starts[first - 1]! >= leadLimit) first--;
+    // A word inside a longer token ("19" of "كوفيد-19", "t" of "don't", "000" of "1,000") does not open the snippet:
+    // it starts at the next word a space opens, never past the first match.
+    while (first < firstMatch && !opensToken(displayText, spans.starts[first]!)) first++;
     last = lastWordWithin(spans, Math.max(spanOfMatch(bestLast), first), spans.starts[first]! + maxChars);
   }
   // Start at the beginning of the text when the first word is the text's first word (keep leading quotes).
