@@ -5,6 +5,7 @@ import {
   extractEntities,
   isNewsAgency,
   longerFormOf,
+  placeKeyOf,
 } from "./extract-entities.ts";
 
 const named = (text: string) => extractEntities(text).map((e) => `${e.kind}:${e.name}:${e.mentions}`);
@@ -356,6 +357,24 @@ describe("extractEntities", () => {
     const person = (list: typeof apart) => list.find((e) => e.kind === "person")?.key;
     expect(person(apart)).toBeDefined();
     expect(person(apart)).toBe(person(joined));
+  });
+
+  it("keeps short place names that light stemming would fold together apart, and every spelling of one together", () => {
+    const rows = [
+      { name: "أبها and أبين (both stem to اب): two places", a: "أبها", b: "أبين", same: false },
+      { name: "وهران and هرات (both stem to هر): two places", a: "وهران", b: "هرات", same: false },
+      { name: "أبها with a preposition is still أبها", a: "بأبها", b: "أبها", same: true },
+      { name: "جازان and جيزان are one place's spellings", a: "جازان", b: "جيزان", same: true },
+      { name: "جدة and الرياض stay two, as before", a: "جدة", b: "الرياض", same: false },
+    ];
+    const keyOf = (place: string) =>
+      extractEntities(`وصل الوفد إلى ${place} أمس`).find((e) => e.kind === "place")?.key;
+    for (const row of rows) {
+      expect(keyOf(row.a), row.name).toBeDefined();
+      expect(keyOf(row.a) === keyOf(row.b), row.name).toBe(row.same);
+    }
+    expect(extractEntities("زار الوزير أبها ثم أبين").map((e) => e.name)).toEqual(["أبها", "أبين"]);
+    expect(placeKeyOf("أبها")).not.toBe(placeKeyOf("أبين"));
   });
 });
 

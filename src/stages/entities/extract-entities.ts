@@ -8,6 +8,7 @@ import { matchKeyOf } from "../arabic/analyze-text.ts";
 import { normalizeArabic } from "../arabic/normalize-arabic.ts";
 import { isStopWord } from "../arabic/stop-words.ts";
 import { isSpaceOnly, type Token, tokenize } from "../arabic/tokenize.ts";
+import { foldVariant } from "../arabic/variants.ts";
 import {
   GIVEN_NAMES,
   type NamedEntry,
@@ -591,10 +592,12 @@ function isPlatformName(norms: readonly string[]): boolean {
 
 function buildLexicon(): Map<string, LexiconName[]> {
   const byFirst = new Map<string, LexiconName[]>();
+  const placeKeys = wholePlaceKeys();
   const add = (kind: EntityKind, entries: readonly NamedEntry[]) => {
     for (const entry of entries) {
       const name = entry.forms[0]!;
-      const key = keyOf(tokenize(name).map((t) => t.norm));
+      const norms = tokenize(name).map((t) => t.norm);
+      const key = (kind === "place" ? placeKeys.get(name) : undefined) ?? keyOf(norms);
       for (const form of entry.forms) {
         const words = tokenize(form).map((t) => t.norm);
         const list = byFirst.get(words[0]!) ?? [];
@@ -611,11 +614,39 @@ function buildLexicon(): Map<string, LexiconName[]> {
 }
 
 /**
+ * The lexicon places whose stemmed key (keyOf) another lexicon place shares, each keyed by its words whole
+ * (variant-folded, not stemmed), so two places stay two: a short name loses most of itself to light stemming ("أبها"
+ * and "أبين" both stem to "اب", "وهران" and "هرات" to "هر"). Every other place keeps its stemmed key, so what meets it
+ * in text (and the stories stage's headline subjects) is unchanged. By the place's first form.
+ */
+function wholePlaceKeys(): Map<string, string> {
+  const byKey = new Map<string, string[]>();
+  for (const e of PLACES) {
+    const name = e.forms[0]!;
+    const key = keyOf(tokenize(name).map((t) => t.norm));
+    byKey.set(key, [...(byKey.get(key) ?? []), name]);
+  }
+  const out = new Map<string, string>();
+  for (const names of byKey.values()) {
+    if (names.length < 2) continue;
+    for (const name of names)
+      out.set(
+        name,
+        keyOf(
+          tokenize(name).map((t) => t.norm),
+          foldVariant,
+        ),
+      );
+  }
+  return out;
+}
+
+/**
  * An entity's key: the variant-folded stems of its words, with a joinable link written into the word after it, so
  * both spellings meet. Examples: ["باراك", "اوباما"] -> "باراك اوباما"; ["عبد", "الله", "صالح"] and
  * ["عبدالله", "صالح"] -> one key.
  */
-function keyOf(norms: readonly string[]): string {
+function keyOf(norms: readonly string[], keyOfWord: (norm: string) => string = matchKeyOf): string {
   const words: string[] = [];
   for (let k = 0; k < norms.length; k++) {
     const w = norms[k]!;
@@ -625,7 +656,7 @@ function keyOf(norms: readonly string[]): string {
       k++;
     } else words.push(w);
   }
-  return words.map(matchKeyOf).join(" ");
+  return words.map(keyOfWord).join(" ");
 }
 
 /** Keys of the news agencies (NamedEntry.agency), and the key words that begin an agency read by its head word. */
