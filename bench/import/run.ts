@@ -7,18 +7,25 @@
  * load, wall time follows the load (the same tree gave 282 and 320 articles/s at load 8-10 against 785 at a lower
  * one), while the main thread's CPU (store writes, then the story fold) bounds the import's wall time when the
  * machine is quiet, and does not move with the load.
- * Not pure (spawns the CLI, writes temporary files). Run: npm run bench:import [-- --rounds N]
+ * With `--peer DIR` (another checkout, e.g. `git worktree add /tmp/main main` with node_modules linked), the import
+ * with stories of that tree and of this one alternate instead, each round starting with the other, for an A/B of a
+ * change; `--keep DIR` keeps each run's store there (<tree>-<round>.db) for bench/import/diff-stores.ts.
+ * Not pure (spawns the CLI, writes temporary files). Run: npm run bench:import [-- --rounds N] [--peer DIR] [--keep DIR]
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const ROOT = join(import.meta.dirname, "../..");
 const CORPUS = join(ROOT, "..", "shared", "data", "corpus", "saudinewsnet.dev.jsonl.gz");
 const args = process.argv.slice(2);
-const ROUNDS = args.includes("--rounds") ? Number(args[args.indexOf("--rounds") + 1]) : 2;
+const option = (name: string): string | undefined =>
+  args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+const ROUNDS = Number(option("--rounds") ?? "2");
+const PEER = option("--peer");
+const KEEP = option("--keep");
 /** How often the child's resident set is read. */
 const RSS_SAMPLE_MS = 100;
 
@@ -56,7 +63,8 @@ function cpuSeconds(statPath: string): number {
   }
 }
 
-async function runImport(stories: boolean): Promise<Run> {
+/** One import of the corpus by the CLI of `tree`; its store is kept as KEEP/<keepAs>.db when KEEP is set. */
+async function runImport(stories: boolean, tree: string, keepAs: string): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), "akhbar-bench-import-"));
   try {
     const argv = [
@@ -68,7 +76,7 @@ async function runImport(stories: boolean): Promise<Run> {
       ...(stories ? [] : ["--no-stories"]),
     ];
     const t0 = performance.now();
-    const child = spawn(join(ROOT, "bin", "akhbar"), argv, { stdio: ["ignore", "pipe", "ignore"] });
+    const child = spawn(join(tree, "bin", "akhbar"), argv, { stdio: ["ignore", "pipe", "ignore"] });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString("utf8");
@@ -97,16 +105,30 @@ async function runImport(stories: boolean): Promise<Run> {
       mainCpuSeconds: mainCpu,
     };
   } finally {
+    if (KEEP !== undefined && existsSync(join(dir, "akhbar.db")))
+      copyFileSync(join(dir, "akhbar.db"), join(KEEP, `${keepAs}.db`));
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** What a round runs, in order: with and without stories, or with `--peer` this tree and the peer's. */
+const sides: { name: string; tree: string; stories: boolean }[] =
+  PEER === undefined
+    ? [
+        { name: "import with stories", tree: ROOT, stories: true },
+        { name: "import --no-stories", tree: ROOT, stories: false },
+      ]
+    : [
+        { name: `peer ${basename(PEER)}`, tree: PEER, stories: true },
+        { name: "this tree", tree: ROOT, stories: true },
+      ];
 const rows: { name: string; run: Run; load: number }[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const stories of [true, false]) {
+  // With a peer, alternate which goes first so neither always meets the machine's state of the round's start.
+  for (const side of PEER !== undefined && round % 2 === 1 ? [...sides].reverse() : sides) {
     const load = loadavg()[0] ?? 0;
-    const run = await runImport(stories);
-    rows.push({ name: stories ? "import with stories" : "import --no-stories", run, load });
+    const run = await runImport(side.stories, side.tree, `${side.name.replace(/\W+/g, "-")}-${round}`);
+    rows.push({ name: side.name, run, load });
   }
 }
 console.log(`corpus: ${CORPUS}`);
@@ -118,10 +140,20 @@ for (const { name, run, load } of rows) {
     `${name.padEnd(22)} ${run.seconds.toFixed(2).padStart(7)} ${(run.imported / run.seconds).toFixed(0).padStart(11)} ${String(run.placed).padStart(7)} ${`${run.peakRssMb.toFixed(0)} MB`.padStart(9)} ${run.cpuSeconds.toFixed(1).padStart(6)} ${run.mainCpuSeconds.toFixed(1).padStart(6)}  ${load.toFixed(2)}`,
   );
 }
-const best = (name: string) => Math.min(...rows.filter((r) => r.name === name).map((r) => r.run.seconds));
-const withStories = best("import with stories");
-const without = best("import --no-stories");
-console.log(
-  `best of ${ROUNDS}: whole import ${(rows[0]!.run.imported / withStories).toFixed(0)} articles/s; stories cost ${(withStories / without).toFixed(2)}x the import without them`,
-);
+const ofSide = (name: string) => rows.filter((r) => r.name === name).map((r) => r.run);
+const best = (name: string) => Math.min(...ofSide(name).map((r) => r.seconds));
+if (PEER === undefined) {
+  const withStories = best("import with stories");
+  const without = best("import --no-stories");
+  console.log(
+    `best of ${ROUNDS}: whole import ${(rows[0]!.run.imported / withStories).toFixed(0)} articles/s; stories cost ${(withStories / without).toFixed(2)}x the import without them`,
+  );
+} else {
+  // CPU seconds follow the work, not the machine's load: the figure to compare on a shared machine.
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const [peer, self] = sides.map((s) => ofSide(s.name));
+  console.log(
+    `mean of ${ROUNDS}: CPU s ${mean(peer!.map((r) => r.cpuSeconds)).toFixed(1)} -> ${mean(self!.map((r) => r.cpuSeconds)).toFixed(1)}, main ${mean(peer!.map((r) => r.mainCpuSeconds)).toFixed(1)} -> ${mean(self!.map((r) => r.mainCpuSeconds)).toFixed(1)}, peak RSS ${mean(peer!.map((r) => r.peakRssMb)).toFixed(0)} -> ${mean(self!.map((r) => r.peakRssMb)).toFixed(0)} MB (peer -> this tree)`,
+  );
+}
 console.log("target (issue #5): whole import with dedupe and clustering >= 1000 articles/s on 2 cores");
