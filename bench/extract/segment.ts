@@ -136,19 +136,17 @@ export function runSegmentSets({ dataDir, shouldRun, list }: SegmentOptions): Se
   if (shouldRun("scrapinghub-aeb")) {
     const dir = join(dataDir, "scrapinghub-aeb");
     const gold = readJson(join(dir, "ground-truth.json")) as Record<string, { articleBody: string }>;
-    const counts = Object.entries(gold).map(([id, g]) => {
-      const main = segmentMain(join(dir, "html", `${id}.html.gz`));
-      const c = shingleCounts(g.articleBody, main);
-      if (list) listPage(id, shingleMetrics([c]), main, g.articleBody);
-      return c;
-    });
-    rows.push({
-      set: "scrapinghub-aeb",
-      metric: "shingle",
-      pages: counts.length,
-      score: shingleMetrics(counts),
-      extra: "",
-    });
+    rows.push(
+      shingleSet(
+        "scrapinghub-aeb",
+        Object.entries(gold).map(([id, g]) => ({
+          id,
+          path: join(dir, "html", `${id}.html.gz`),
+          body: g.articleBody,
+        })),
+        list,
+      ),
+    );
   }
   if (shouldRun("fundus")) {
     const dir = join(dataDir, "fundus");
@@ -156,19 +154,13 @@ export function runSegmentSets({ dataDir, shouldRun, list }: SegmentOptions): Se
       string,
       { html: string; articleBody: string }
     >;
-    const counts = Object.entries(gold).map(([id, g]) => {
-      const main = segmentMain(join(dir, g.html));
-      const c = shingleCounts(g.articleBody, main);
-      if (list) listPage(id, shingleMetrics([c]), main, g.articleBody);
-      return c;
-    });
-    rows.push({
-      set: "fundus (silver)",
-      metric: "shingle",
-      pages: counts.length,
-      score: shingleMetrics(counts),
-      extra: "",
-    });
+    rows.push(
+      shingleSet(
+        "fundus (silver)",
+        Object.entries(gold).map(([id, g]) => ({ id, path: join(dir, g.html), body: g.articleBody })),
+        list,
+      ),
+    );
   }
   if (shouldRun("wcxb-test")) {
     // Held-out split of WCXB: scored only; its pages are not listed (--list skips them), so no rule is tuned on it.
@@ -194,6 +186,21 @@ export function runSegmentSets({ dataDir, shouldRun, list }: SegmentOptions): Se
     });
   }
   return rows;
+}
+
+/** A set scored by shingles (its gold a silver or full article body): each page's main segments against its body. */
+function shingleSet(
+  set: string,
+  pages: readonly { id: string; path: string; body: string }[],
+  list: boolean,
+): SegmentRow {
+  const counts = pages.map(({ id, path, body }) => {
+    const main = segmentMain(path);
+    const c = shingleCounts(body, main);
+    if (list) listPage(id, shingleMetrics([c]), main, body);
+    return c;
+  });
+  return { set, metric: "shingle", pages: counts.length, score: shingleMetrics(counts), extra: "" };
 }
 
 export function printSegmentRows(rows: readonly SegmentRow[]): void {
