@@ -9,6 +9,7 @@ import type { CrawlPreparer } from "../ports/crawl-preparer.ts";
 import type { HttpClient } from "../ports/http-client.ts";
 import type { Storage } from "../ports/storage.ts";
 import { parseOpml, renderOpml } from "../stages/feeds/parse-opml.ts";
+import { cleanDisplayLine } from "../stages/ingest/clean-display.ts";
 import { findSourceFeeds } from "./find-source-feeds.ts";
 
 export interface NewSourceInput {
@@ -52,7 +53,8 @@ export async function addSourceFromUrl(
   const existing = await deps.storage.sources.getSource(id);
   await deps.storage.sources.upsertSource({
     id,
-    name: input.name ?? existing?.name ?? first.title ?? id,
+    // Names from a feed or a form are display text as an article's title is (controls dropped).
+    name: displayName(input.name) ?? existing?.name ?? displayName(first.title) ?? id,
     homepage: existing?.homepage ?? first.homepage ?? new URL("/", input.url).href,
     country: country ?? existing?.country ?? null,
     language: existing?.language ?? "ar",
@@ -60,7 +62,7 @@ export async function addSourceFromUrl(
   const feeds: Feed[] = [];
   for (const f of found.feeds) {
     const { feed } = await deps.storage.feeds.addFeed(
-      { url: f.url, sourceId: id, kind: f.kind, title: f.title },
+      { url: f.url, sourceId: id, kind: f.kind, title: displayName(f.title) },
       deps.clock.now().getTime(),
     );
     feeds.push(feed);
@@ -83,17 +85,26 @@ export async function importOpmlText(
     if ((await storage.sources.getSource(id)) === null) {
       await storage.sources.upsertSource({
         id,
-        name: o.title ?? id,
+        name: displayName(o.title) ?? id,
         homepage: o.htmlUrl,
         country: null,
         language: "ar",
       });
     }
-    if ((await storage.feeds.addFeed({ url: o.xmlUrl, sourceId: id, title: o.title }, nowMs)).created)
+    if (
+      (await storage.feeds.addFeed({ url: o.xmlUrl, sourceId: id, title: displayName(o.title) }, nowMs))
+        .created
+    )
       added++;
     else known++;
   }
   return { added, known, skipped: doc.skipped };
+}
+
+/** A source's or feed's name as display text; null when nothing is left of it. */
+function displayName(name: string | null | undefined): string | null {
+  const clean = cleanDisplayLine(name ?? "");
+  return clean === "" ? null : clean;
 }
 
 /** Every feed as an OPML subscription list, titled with its source's name. */

@@ -3,6 +3,7 @@
  * as safe HTML with <mark> (API, web) or for a terminal. Pure.
  */
 import { MARK_CLOSE, MARK_OPEN } from "../stages/search/build-snippet.ts";
+import { balanceBidiControls } from "./balance-bidi-controls.ts";
 
 const HTML_ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -19,9 +20,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** "a [[b]] <c>" → "a <mark>b</mark> &lt;c&gt;": everything escaped, then the markers become tags. */
+/** "a [[b]] <c>" → "a <mark>b</mark> &lt;c&gt;": everything escaped, then the markers become tags; bidi controls
+ * balanced over the whole text (balanceBidiControls), as the html template does for every value. */
 export function renderHighlightHtml(marked: string): string {
-  return splitMarked(marked)
+  return splitMarked(balanceBidiControls(marked))
     .map((part) => (part.match ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text)))
     .join("");
 }

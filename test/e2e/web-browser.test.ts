@@ -12,11 +12,15 @@ import { type ServerType, serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
+import { html } from "../../src/surfaces/web/html.ts";
 import { contrastRatio } from "../../src/surfaces/web/palette.ts";
 import type { FixtureRecord } from "../fixtures/arabic-articles.ts";
 import { ADMIN_TOKEN, type FixtureApp, openFixtureApp, SIMILAR_RECORDS } from "../web/fixture-app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** U+202D LEFT-TO-RIGHT OVERRIDE and U+202C POP DIRECTIONAL FORMATTING. */
+const LRO = "\u202d";
+const PDF = "\u202c";
 const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts/web");
 const hasChromium = existsSync(CHROMIUM);
 
@@ -33,6 +37,10 @@ beforeAll(async () => {
   (f.storage as SqliteStorage).db
     .prepare("UPDATE articles SET html = ? WHERE id = 'fx-005'")
     .run('<p>فقرة</p><script>window.__pwned = 1</script><p onclick="window.__pwned = 2">نص</p>');
+  // A title stored before ingest dropped bidi controls: an unclosed U+202D LEFT-TO-RIGHT OVERRIDE opens it.
+  (f.storage as SqliteStorage).db
+    .prepare("UPDATE articles SET title = ? || title WHERE id = 'fx-005'")
+    .run(LRO);
   server = serve({ fetch: f.app.fetch, port: 0, hostname: "127.0.0.1" });
   await once(server, "listening");
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -203,6 +211,28 @@ describe.skipIf(!hasChromium)("the reader in Chromium", () => {
     expect(violations.length).toBeGreaterThan(0);
     expect(foreignRequests).toEqual([]);
     await page.close();
+  });
+
+  it("keeps a stored title's unclosed override from reversing the text after it", async () => {
+    const page = await open("/article/fx-005");
+    // The tab's title cannot isolate: the override is closed before " — أخبار".
+    expect(await page.evaluate("document.title")).toBe(`${LRO}الوزير زار المستشفى الجديد${PDF} — أخبار`);
+    // Inline, without an isolating element: the outlet name after the title still reads right to left (its first
+    // letter right of its last), as it would with no override before it.
+    await page.close();
+    // A blank page: the reader's CSP (Trusted Types) refuses setContent.
+    const blank = await browser.newPage();
+    await blank.setContent(
+      html`<p dir="rtl" style="font-size:32px"><span>${`${LRO}الوزير زار المستشفى`}</span> — <span id="next">عكاظ اليوم</span></p>`
+        .value,
+    );
+    const [firstX, lastX] = (await blank.evaluate(`(() => {
+      const text = document.getElementById("next").firstChild;
+      const x = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+      return [x(0), x(text.length - 1)];
+    })()`)) as [number, number];
+    expect(firstX).toBeGreaterThan(lastX);
+    await blank.close();
   });
 
   it("does not shift the layout when the webfont arrives", async () => {

@@ -62,6 +62,26 @@ describe("recordToDraft", () => {
     );
   });
 
+  it("drops bidi overrides and terminal controls from title, text, byline and cited source (one rule for all)", () => {
+    // U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+001B ESCAPE, U+009B CONTROL SEQUENCE INTRODUCER.
+    const draft = recordToDraft(
+      {
+        ...base,
+        title: "\u202eعنوان\u001b]0;x\u0007 الخبر",
+        text: "نص\u2066 الخبر\u009b2J",
+        byline: "\u202eمحمد العلي",
+        cited_source: "\u202dواس",
+      },
+      OPTIONS,
+    );
+    expect(draft).toMatchObject({
+      title: "عنوان]0;x الخبر",
+      text: "نص الخبر2J",
+      byline: "محمد العلي",
+      citedSource: "واس",
+    });
+  });
+
   it("turns U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR into line breaks", () => {
     expect(recordToDraft({ ...base, text: "الأول.\u2028الثاني.\u2029الثالث" }, OPTIONS).text).toBe(
       "الأول.\nالثاني.\nالثالث",

@@ -13,6 +13,7 @@ import { contentHash } from "../dedupe/content-hash.ts";
 import { findTextCitedSource } from "../extract/find-cited-source.ts";
 import { stripImageUrls } from "../extract/strip-image-urls.ts";
 import { stripWidgetResidue } from "../extract/strip-widget-residue.ts";
+import { cleanDisplayLine, cleanDisplayText } from "./clean-display.ts";
 
 /** Fields akhbar maps to columns; everything else in a record goes to `extra` untouched. */
 const KNOWN_FIELDS = new Set([
@@ -44,13 +45,6 @@ export const MAX_TITLE_CHARS = 1_000;
 export const MAX_TEXT_CHARS = 2_000_000;
 
 const PATTERNS = {
-  /** U+001A SUBSTITUTE runs stand for line breaks in some dumps (seen in alyaum's export). */
-  substituteRun: /\u001a+/g,
-  /** C0 controls other than TAB and LINE FEED, and DELETE: never meaningful in news text. */
-  otherControls: /[\u0000-\u0008\u000b-\u0019\u001b-\u001f\u007f]/g,
-  carriageReturn: /\r\n?/g,
-  /** U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks, written as the one every rule reads. */
-  lineSeparator: /[\u2028\u2029]/g,
   /** Entities left in titles by a crawler that did not decode them (&quot; &#8220; &#39;). */
   entity: /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i,
   isoLocal: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/,
@@ -98,9 +92,7 @@ export function recordToDraft(
   } catch {
     throw badRecord(`"url" is not an absolute http(s) URL: ${JSON.stringify(url.slice(0, 200))}`);
   }
-  const title = cleanDisplay(decodeEntities(optionalString(r, "title") || extracted?.title || ""))
-    .replace(/\s+/g, " ")
-    .trim();
+  const title = cleanDisplayLine(decodeEntities(optionalString(r, "title") || extracted?.title || ""));
   const ownText = optionalString(r, "text");
   // Checked before any rule reads the text, so a record too large to keep costs nothing more.
   if ((ownText || extracted?.text || "").length > MAX_TEXT_CHARS)
@@ -128,8 +120,8 @@ export function recordToDraft(
     canonicalUrl,
     sourceId,
     citedSource:
-      optionalString(r, "cited_source")?.trim() ||
-      extracted?.citedSource ||
+      cleanDisplayLine(optionalString(r, "cited_source") ?? "") ||
+      cleanDisplayLine(extracted?.citedSource ?? "") ||
       citedSourceOfText(text, canonicalUrl, sourceId),
     title: title.slice(0, MAX_TITLE_CHARS),
     publishedAt,
@@ -137,7 +129,10 @@ export function recordToDraft(
     language: optionalString(r, "language")?.trim() || extracted?.language || "ar",
     text,
     html: extracted?.html ?? null,
-    byline: (optionalString(r, "byline") ?? optionalString(r, "author"))?.trim() || extracted?.byline || null,
+    byline:
+      cleanDisplayLine(optionalString(r, "byline") ?? optionalString(r, "author") ?? "") ||
+      cleanDisplayLine(extracted?.byline ?? "") ||
+      null,
     imageUrl: optionalString(r, "image")?.trim() || extracted?.imageUrl || null,
     contentHash: contentHash(text),
     extra,
@@ -193,14 +188,14 @@ function sourceIdOf(r: Record<string, unknown>, canonicalUrl: string): string {
 
 /**
  * Display text of plain text entering akhbar (a dump's `text`, a feed entry's summary): the dump's transport damage
- * repaired (cleanDisplay), bare image addresses dropped with a teaser headline opening the text before one
+ * repaired and its formatting controls dropped (cleanDisplayText), bare image addresses dropped with a teaser headline opening the text before one
  * (stripImageUrls), then the widget residue scraping glued to its edges stripped (share bars, tag lines, permalink
  * boxes holding a link or the article's display `title`; stripWidgetResidue). What import stores.
  * Example: "شارك من خلال تويتر فيسبوك اكتب رأيك أكد الوزير ..." -> "أكد الوزير ...".
  */
 export function plainDisplayText(text: string, title = ""): string {
   // Image addresses first: one at an edge would otherwise stand between the residue and the text's end.
-  return stripWidgetResidue(stripImageUrls(cleanDisplay(text).trim(), title), title);
+  return stripWidgetResidue(stripImageUrls(cleanDisplayText(text).trim(), title), title);
 }
 
 /** The draft's text: the record's own, else what extraction found, through plainDisplayText on every path. The HTML
@@ -214,14 +209,6 @@ function displayText(own: string | undefined, extracted: ExtractedFields | undef
 
 function offsetOf(offset: string): string {
   return offset === "Z" || !PATTERNS.offset.test(offset) ? "Z" : offset;
-}
-
-function cleanDisplay(s: string): string {
-  return s
-    .replace(PATTERNS.carriageReturn, "\n")
-    .replace(PATTERNS.lineSeparator, "\n")
-    .replace(PATTERNS.substituteRun, "\n")
-    .replace(PATTERNS.otherControls, "");
 }
 
 function decodeEntities(s: string): string {

@@ -42,6 +42,17 @@ describe("feed renderers", () => {
     expect(xml).not.toContain("\u0001");
   });
 
+  it("closes an item's unclosed bidi override at the end of its field in RSS and JSON Feed", () => {
+    // U+202E RIGHT-TO-LEFT OVERRIDE opened, U+202C POP DIRECTIONAL FORMATTING closing it.
+    const item = { ...feed.items[0]!, title: "\u202eعنوان", author: "\u202eعكاظ" };
+    const hostile = { ...feed, items: [item] };
+    expect(renderRss(hostile)).toContain("<title>\u202eعنوان\u202c</title>");
+    expect(renderJsonFeed(hostile).items[0]).toMatchObject({
+      title: "\u202eعنوان\u202c",
+      authors: [{ name: "\u202eعكاظ\u202c" }],
+    });
+  });
+
   it("writes RSS that akhbar's own feed parser reads back item for item", () => {
     const parsed = parseFeed(renderRss(feed), { url: "http://akhbar.test/feeds/top.rss" });
     expect(parsed.entries).toHaveLength(1);

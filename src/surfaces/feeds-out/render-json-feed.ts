@@ -2,6 +2,7 @@
  * JSON Feed 1.1 writer for akhbar's outgoing feeds. Pure. Item text goes out as `content_text` and `summary`
  * (plain text, never HTML: reliability notes API-05), so a client cannot mistake it for markup.
  */
+import { balanceBidiControls } from "../balance-bidi-controls.ts";
 import type { OutFeed } from "./out-feed.ts";
 
 /** The feed as a JSON Feed 1.1 object (serialize with JSON.stringify). */
@@ -17,11 +18,12 @@ export function renderJsonFeed(feed: OutFeed) {
       id: item.id,
       url: item.url,
       ...(item.externalUrl === null ? {} : { external_url: item.externalUrl }),
-      title: item.title,
-      summary: item.summary,
-      content_text: item.summary,
+      // Bidi controls balanced as in RSS: a stored row's override ends with its own field.
+      title: balanceBidiControls(item.title),
+      summary: balanceBidiControls(item.summary),
+      content_text: balanceBidiControls(item.summary),
       ...(isoOrNull(item.published) === null ? {} : { date_published: isoOrNull(item.published) }),
-      ...(item.author === null ? {} : { authors: [{ name: item.author }] }),
+      ...(item.author === null ? {} : { authors: [{ name: balanceBidiControls(item.author) }] }),
     })),
   };
 }

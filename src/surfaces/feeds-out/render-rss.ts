@@ -2,10 +2,13 @@
  * RSS 2.0 writer for akhbar's outgoing feeds (top stories, a story, a search, a source). Pure.
  * Text is escaped with the one escapeHtml helper (its entities are valid XML); descriptions are plain text.
  */
+
+import { balanceBidiControls } from "../balance-bidi-controls.ts";
 import { escapeHtml } from "../render-highlight.ts";
 import { type OutFeed, stripXmlInvalid } from "./out-feed.ts";
 
-const x = (text: string) => escapeHtml(stripXmlInvalid(text));
+// Bidi controls balanced: a reader lists an item's title beside other text, and a stored row's override must end with it.
+const x = (text: string) => escapeHtml(balanceBidiControls(stripXmlInvalid(text)));
 
 /** RFC 822 date as RSS 2.0 asks ("Wed, 22 Jul 2015 07:00:00 GMT"); null for an unparsable time. */
 export function toRfc822(iso: string | null): string | null {

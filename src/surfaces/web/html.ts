@@ -1,7 +1,9 @@
 /**
  * A tiny tagged template for server-rendered pages: every interpolated value is escaped with the one
- * escapeHtml helper unless it is already SafeHtml. Pure.
+ * escapeHtml helper unless it is already SafeHtml, its bidi controls balanced first so stored text cannot reverse
+ * what follows it even where no element isolates it (a message, a tooltip, the tab's title). Pure.
  */
+import { balanceBidiControls } from "../balance-bidi-controls.ts";
 import { escapeHtml } from "../render-highlight.ts";
 
 /** HTML that is safe to put into a page as it is: built by `html` or explicitly trusted with `trustedHtml`. */
@@ -36,5 +38,5 @@ function render(value: Interpolation | undefined): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join("");
-  return escapeHtml(String(value));
+  return escapeHtml(balanceBidiControls(String(value)));
 }
