@@ -366,6 +366,71 @@ describe("akhbar search and export", () => {
   });
 });
 
+describe("akhbar output of hostile text stored before ingest dropped controls", () => {
+  // ESC U+001B with an OSC 8 link and a screen clear, BEL U+0007, C1 U+009B CONTROL SEQUENCE INTRODUCER,
+  // U+202E RIGHT-TO-LEFT OVERRIDE: a row written by an older akhbar, or straight into the database.
+  const HOSTILE = "\u001b]8;;http://evil.example\u0007\u001b[2J\u009b31m\u202e";
+  const db = () => join(dir, "hostile.db");
+  beforeAll(async () => {
+    const file = join(dir, "hostile.jsonl");
+    writeFileSync(file, fixtureJsonl());
+    await cli(["import", file, "--db", db()]);
+    const raw = new Database(db());
+    raw.prepare("UPDATE articles SET title = ? || title, byline = ?").run(HOSTILE, HOSTILE);
+    raw.prepare("UPDATE stories SET headline = ? || headline").run(HOSTILE);
+    raw.prepare("UPDATE sources SET name = ? || name").run(HOSTILE);
+    raw.close();
+  });
+
+  /** Runs a command as if on a terminal (so search colours its matches); returns stdout and stderr. */
+  async function onTerminal(args: string[]) {
+    const stdout = Object.assign(new PassThrough(), { isTTY: true });
+    let out = "";
+    stdout.on("data", (c) => (out += c));
+    const stderr = new PassThrough();
+    let err = "";
+    stderr.on("data", (c) => (err += c));
+    const code = await runCli([...args, "--db", db()], { stdout, stderr, env: {} });
+    return { code, out, err };
+  }
+
+  /** What a terminal would act on, once the CLI's own match colouring (bold yellow, reset) is taken out. */
+  const controls = (text: string) =>
+    text
+      .replaceAll("\x1b[1;33m", "")
+      .replaceAll("\x1b[0m", "")
+      .match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g) ?? [];
+
+  it("prints every stored title, headline and name with its controls neutralized, as text and as JSON", async () => {
+    const story = (JSON.parse((await onTerminal(["stories", "--json"])).out) as { stories: { id: string }[] })
+      .stories[0]!.id;
+    const runs = [
+      ["search", "الخارجية"],
+      ["stories"],
+      ["story", story],
+      ["similar", "fx-001"],
+      ["duplicates"],
+      ["sources", "list"],
+    ];
+    for (const args of runs) {
+      for (const json of [false, true]) {
+        const { code, out, err } = await onTerminal(json ? [...args, "--json"] : args);
+        expect({ args, json, code, err }).toEqual({ args, json, code: 0, err: "" });
+        expect({ args, json, controls: controls(out) }).toEqual({ args, json, controls: [] });
+      }
+    }
+    // Shown, not executed: the ESC of the link and of the screen clear become U+FFFD REPLACEMENT CHARACTER.
+    expect((await onTerminal(["search", "الخارجية"])).out).toContain(
+      "\ufffd]8;;http://evil.example\ufffd\ufffd[2J",
+    );
+    // JSON readers get the same value back.
+    const hits = JSON.parse((await onTerminal(["search", "الخارجية", "--json"])).out).hits as {
+      title: string;
+    }[];
+    expect(hits[0]!.title.startsWith(HOSTILE)).toBe(true);
+  });
+});
+
 describe("akhbar export of an article stored with its page", () => {
   it("re-imports its own export unchanged, the widget residue stripped from the page's text once", async () => {
     const db = join(dir, "page.db");

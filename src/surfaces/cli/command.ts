@@ -4,6 +4,8 @@
  */
 import type { ParseArgsConfig } from "node:util";
 import type { Config } from "../../config/load-config.ts";
+import { renderHighlightTerminal } from "../render-highlight.ts";
+import { toTerminalJson, toTerminalText } from "./terminal-text.ts";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
@@ -33,14 +35,23 @@ export interface Command {
   run(ctx: CommandContext, values: Record<string, unknown>, positionals: string[]): Promise<number>;
 }
 
-/** Writes one line to stdout. */
+/**
+ * Writes one line to stdout, its controls neutralized (toTerminalText), so a stored title cannot drive the terminal;
+ * matches the snippet builder marked (a search's titles and snippets) are then coloured on a terminal, the only
+ * escape sequences the CLI writes. Example: "1. \u001b[2Jخبر" is written "1. \ufffd[2Jخبر".
+ */
 export function printLine(io: CliIo, line = ""): void {
-  io.stdout.write(`${line}\n`);
+  io.stdout.write(`${renderHighlightTerminal(toTerminalText(line), io.stdout.isTTY === true)}\n`);
 }
 
-/** Writes a value as JSON (one document, pretty when stdout is a terminal). */
+/** Writes one line to stderr, its controls neutralized as printLine's (an error message may quote a record). */
+export function printError(io: CliIo, line: string): void {
+  io.stderr.write(`${toTerminalText(line)}\n`);
+}
+
+/** Writes a value as JSON (one document, pretty when stdout is a terminal); characters a terminal acts on escaped. */
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, null, io.stdout.isTTY ? 2 : 0)}\n`);
+  io.stdout.write(`${toTerminalJson(value, io.stdout.isTTY ? 2 : 0)}\n`);
 }
 
 /**

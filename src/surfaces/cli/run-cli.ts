@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../../config/load-config.ts";
 import { isAkhbarError } from "../../domain/errors.ts";
-import type { CliIo, Command } from "./command.ts";
+import { type CliIo, type Command, printError } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
 
 export const EXIT_USAGE = 64;
@@ -58,10 +58,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     );
   } catch (err) {
     if (isAkhbarError(err)) {
-      io.stderr.write(`akhbar ${command.name}: ${err.message} [${err.code}]\n`);
+      printError(io, `akhbar ${command.name}: ${err.message} [${err.code}]`);
       return err.code.endsWith(".usage") ? EXIT_USAGE : EXIT_ERROR;
     }
-    io.stderr.write(`akhbar ${command.name}: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    printError(io, `akhbar ${command.name}: unexpected error: ${(err as Error).stack ?? String(err)}`);
     return EXIT_ERROR;
   } finally {
     process.off("SIGINT", stop);

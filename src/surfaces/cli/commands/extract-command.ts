@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import { AkhbarError, isAkhbarError } from "../../../domain/errors.ts";
 import { decodeHtml } from "../../../stages/extract/decode-html.ts";
 import { type ExtractedArticle, extractArticle } from "../../../stages/extract/extract-article.ts";
-import { type Command, printJson, printLine } from "../command.ts";
+import { type Command, printError, printJson, printLine } from "../command.ts";
+import { toTerminalJson } from "../terminal-text.ts";
 
 /** Files larger than this are refused before reading: no news page is 64 MB, a mistaken file could be. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -27,7 +28,7 @@ export const extractCommand: Command = {
     for (const file of files) {
       const record = await extractFile(file, url);
       if ("error" in record) failures += 1;
-      if (jsonl) ctx.io.stdout.write(`${JSON.stringify(record)}\n`);
+      if (jsonl) ctx.io.stdout.write(`${toTerminalJson(record)}\n`);
       else if (ctx.json) records.push(record);
       else printHuman(ctx.io, record, files.length > 1);
     }
@@ -82,7 +83,7 @@ function printHuman(io: Parameters<typeof printLine>[0], record: Record<string, 
   if (header) printLine(io, `== ${String(record.file)}`);
   if ("error" in record) {
     const error = record.error as { code: string; message: string };
-    io.stderr.write(`${error.message} [${error.code}]\n`);
+    printError(io, `${error.message} [${error.code}]`);
     return;
   }
   const field = (label: string, value: unknown) => {

@@ -18,7 +18,7 @@ import {
 } from "../../../pipeline/import-records.ts";
 import { systemClock } from "../../../ports/clock.ts";
 import { intParam } from "../../search-params.ts";
-import { type Command, printJson, printLine, readFlags } from "../command.ts";
+import { type Command, printError, printJson, printLine, readFlags } from "../command.ts";
 import { PhasedProgress, ProgressReporter } from "../progress.ts";
 import { readLines } from "../read-lines.ts";
 
@@ -100,7 +100,7 @@ export const importCommand: Command = {
       printJson(ctx.io, summary);
     } else {
       for (const r of summary.rejections.slice(0, PRINTED_REJECTIONS)) {
-        ctx.io.stderr.write(`${r.file}:${r.lineNo}: ${r.message} [${r.code}]\n`);
+        printError(ctx.io, `${r.file}:${r.lineNo}: ${r.message} [${r.code}]`);
       }
       if (summary.rejected > PRINTED_REJECTIONS) {
         ctx.io.stderr.write(

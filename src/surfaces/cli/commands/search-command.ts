@@ -6,7 +6,6 @@ import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { searchArticles } from "../../../pipeline/search-articles.ts";
 import { toSearchResultJson } from "../../present.ts";
-import { renderHighlightTerminal } from "../../render-highlight.ts";
 import { parseSearchParams } from "../../search-params.ts";
 import { readSearchSources } from "../../source-names.ts";
 import { type Command, printJson, printLine, readFlags } from "../command.ts";
@@ -53,7 +52,6 @@ export const searchCommand: Command = {
         printJson(ctx.io, toSearchResultJson(result, options));
         return 0;
       }
-      const tty = ctx.io.stdout.isTTY === true;
       // Results are copy groups (a hit with its copies is one), as offset and total count them.
       const last = params.options.offset + result.hits.length;
       printLine(
@@ -64,10 +62,11 @@ export const searchCommand: Command = {
         printLine(ctx.io);
         printLine(
           ctx.io,
-          `${params.options.offset + i + 1}. ${hit.title === "" ? "(no title)" : renderHighlightTerminal(hit.title_highlight, tty)}`,
+          `${params.options.offset + i + 1}. ${hit.title === "" ? "(no title)" : hit.title_highlight}`,
         );
         printLine(ctx.io, `   ${hit.source} · ${formatUtcTime(hit.published_at)} · ${hit.url}`);
-        printLine(ctx.io, `   ${renderHighlightTerminal(hit.snippet, tty)}`);
+        // Marked matches: printLine colours them on a terminal.
+        printLine(ctx.io, `   ${hit.snippet}`);
         if (hit.copies.length > 0) {
           printLine(
             ctx.io,
