@@ -357,4 +357,22 @@ describe("segmentText cost", () => {
     // Measured: ~12 here; ~53 with a scan of all lines added per line.
     expect(bestCpuMsOf(large) / bestCpuMsOf(small)).toBeLessThan(32);
   });
+
+  it("costs in proportion to one long line's length when white space runs to its end after a quote", () => {
+    // The credit line test (findCitedSource) on such a line backtracked over the run from every position: 64,000
+    // characters took 94 s; a 2,000,000-character line would take hours.
+    const line = (n: number) => `قال "ab"${"\u00a0".repeat(n)}x`;
+    const best = (text: string) =>
+      Math.min(
+        ...[0, 1, 2].map(() =>
+          cpuMsOf(() => {
+            for (let i = 0; i < 5; i++) segmentText(text);
+          }),
+        ),
+      );
+    best(line(1_000));
+    // Linear: ~8 times the time for 8 times the characters; quadratic: ~64 (measured at load 9-11: 4.8-5.1, and the
+    // regex this replaced failed it after 223 s).
+    expect(best(line(8_000)) / best(line(1_000))).toBeLessThan(24);
+  });
 });
