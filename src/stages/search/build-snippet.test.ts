@@ -101,6 +101,12 @@ describe("buildSnippet", () => {
     expect(snippet.length).toBeLessThanOrEqual(51);
   });
 
+  it("drops marker characters the stored text carries itself, so only matches are marked", () => {
+    const text = `${MARK_OPEN}عاجل${MARK_CLOSE} قالت الوزارة إن${MARK_OPEN} الاجتماع انتهى.`;
+    expect(buildSnippet(text, q("وزارة"))).toBe(m("عاجل قالت [[الوزارة]] إن الاجتماع انتهى."));
+    expect(buildSnippet(text, q("غائب"))).toBe("عاجل قالت الوزارة إن الاجتماع انتهى.");
+  });
+
   it("returns a short text whole", () => {
     expect(buildSnippet("خبر قصير عن غزة", q("غزة"))).toBe(m("خبر قصير عن [[غزة]]"));
   });
@@ -246,6 +252,10 @@ describe("highlightTitle", () => {
     expect(highlightTitle("الحكومةُ تعلن: حكومتها جديدة", q("حكومة"))).toBe(
       m("[[الحكومةُ]] تعلن: [[حكومتها]] جديدة"),
     );
+  });
+
+  it("drops marker characters the stored title carries itself", () => {
+    expect(highlightTitle(`${MARK_OPEN}الحكومة تعلن${MARK_CLOSE}`, q("تعلن"))).toBe(m("الحكومة [[تعلن]]"));
   });
 
   it("marks a name or loanword written in one word or two, whichever way the query writes it", () => {

@@ -23,11 +23,14 @@ const SNIPPET_MAX_CHARS = 200;
 const SNIPPET_LEAD_SHARE = 1 / 3;
 
 /**
- * Match markers: U+E000 and U+E001, PRIVATE USE AREA code points, which no publisher's text uses, so a
- * "[[" in an article can never be mistaken for a highlight. Surfaces turn them into <mark> or terminal colour.
+ * Match markers: U+E000 and U+E001, PRIVATE USE AREA code points, so a "[[" in an article can never be mistaken for
+ * a highlight; a text carrying these code points itself loses them first (withoutMarkers). Surfaces turn them into
+ * <mark> or terminal colour.
  */
 export const MARK_OPEN = "\ue000";
 export const MARK_CLOSE = "\ue001";
+/** The markers as a stored text may still carry them (a hostile or careless publisher): dropped before marking. */
+const STRAY_MARKERS_RE = /[\ue000\ue001]/g;
 const ELLIPSIS = "\u2026"; // HORIZONTAL ELLIPSIS
 
 /** Line breaks: LINE FEED, CARRIAGE RETURN, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
@@ -321,6 +324,14 @@ function pairTableOf(needles: readonly string[]): Uint8Array | null {
   return pairs;
 }
 
+/**
+ * The text without MARK_OPEN / MARK_CLOSE of its own, so the only markers in a snippet or title are the matches':
+ * a stored title "\ue000عاجل" would otherwise open a highlight that no match opened.
+ */
+function withoutMarkers(text: string): string {
+  return text.includes(MARK_OPEN) || text.includes(MARK_CLOSE) ? text.replace(STRAY_MARKERS_RE, "") : text;
+}
+
 /** Copies display[from, to) with every matched word wrapped in markers. */
 function markRange(display: string, spans: WordSpans, matches: Int32Array, from: number, to: number): string {
   let out = "";
@@ -347,7 +358,8 @@ function lastWordWithin(spans: WordSpans, first: number, limit: number): number 
  * terms, wraps each matching word in [[ ]] and adds … where the text was cut. Without matches, returns the text's
  * start. Example: ("قالت وزارة الصحة إن ...", query "الوزارة") -> "قالت [[وزارة]] الصحة إن ...".
  */
-export function buildSnippet(displayText: string, query: SearchQuery, opts?: SnippetOptions): string {
+export function buildSnippet(storedText: string, query: SearchQuery, opts?: SnippetOptions): string {
+  const displayText = withoutMarkers(storedText);
   const maxChars = opts?.maxChars ?? SNIPPET_MAX_CHARS;
   const n = displayText.length;
   const firstWordStart = nextWordStart(displayText, 0);
@@ -430,7 +442,8 @@ export function buildSnippet(displayText: string, query: SearchQuery, opts?: Sni
  * Wraps every word of a title that matches a query term in [[ ]]; the rest of the title is unchanged.
  * Example: ("الحكومة تعلن", query "حكومتها") -> "[[الحكومة]] تعلن".
  */
-export function highlightTitle(title: string, query: SearchQuery): string {
+export function highlightTitle(storedTitle: string, query: SearchQuery): string {
+  const title = withoutMarkers(storedTitle);
   const matcher = compileMatcher(query);
   const matched = findMatchedWords(title, matcher);
   const spans = scanWordSpans(title, SCRATCH_SPANS);
