@@ -9,15 +9,28 @@ const params =
 
 describe("parseDateBound", () => {
   it.each([
-    ["an ISO day", "2015-08-01", false, "2015-08-01T00:00:00.000Z"],
-    ["an upper bound takes the whole day", "2015-08-01", true, "2015-08-02T00:00:00.000Z"],
-    ["slashes and one-digit month and day, as typed by hand", "2015/8/1", false, "2015-08-01T00:00:00.000Z"],
+    // Riyadh is UTC+3: a day is the one the reader's pages print beside an article, so an article stamped 23:45 UTC
+    // on 31 July (2:45 on 1 August in Riyadh) is inside from=2015-08-01 and outside to=2015-07-31.
+    [
+      "an ISO day opens at its midnight in the reader's time zone",
+      "2015-08-01",
+      false,
+      "2015-07-31T21:00:00.000Z",
+    ],
+    [
+      "an upper bound takes the whole day, to the next midnight there",
+      "2015-08-01",
+      true,
+      "2015-08-01T21:00:00.000Z",
+    ],
+    ["slashes and one-digit month and day, as typed by hand", "2015/8/1", false, "2015-07-31T21:00:00.000Z"],
     [
       "Arabic-Indic digits",
       "\u0662\u0660\u0661\u0665-\u0660\u0668-\u0660\u0661",
       false,
-      "2015-08-01T00:00:00.000Z",
+      "2015-07-31T21:00:00.000Z",
     ],
+    ["a new year's day starts in the old year in UTC", "2016-01-01", false, "2015-12-31T21:00:00.000Z"],
     ["a full ISO time", "2015-08-01T10:00:00Z", false, "2015-08-01T10:00:00.000Z"],
   ])("reads %s", (_why, value, upper, iso) => {
     expect(parseDateBound(value, "from", upper)).toBe(iso);

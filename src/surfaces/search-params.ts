@@ -8,7 +8,7 @@ import { AkhbarError } from "../domain/errors.ts";
 import { SEARCH_SORTS, type SearchSort } from "../domain/search.ts";
 import type { SearchOptions } from "../pipeline/search-articles.ts";
 import { foldDigits } from "../stages/arabic/normalize-arabic.ts";
-import { displayDayEndMs } from "./web/format-arabic-date.ts";
+import { displayDayEndMs, displayDayStartMs } from "./web/format-arabic-date.ts";
 
 /** Results per page when none is asked for. */
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -40,7 +40,8 @@ export interface SearchParams {
  * Reads q, source (repeatable), from, to, limit, offset, recent and sort (`relevance`, the default, or `date`: newest
  * first) through `get` (name → values). q is required
  * unless a source is given (then an empty q lists that source's newest articles).
- * Dates are YYYY-MM-DD (a day, in UTC) or full ISO times; `to` is inclusive of its whole day.
+ * Dates are YYYY-MM-DD (a day in the reader's time zone, DISPLAY_TIME_ZONE) or full ISO times; `to` is inclusive of
+ * its whole day.
  * Errors carry `details.param` and `details.reason` (a BadParamReason) so a surface can word them in its language.
  */
 export function parseSearchParams(get: ParamReader): SearchParams {
@@ -73,15 +74,18 @@ export function parseSearchParams(get: ParamReader): SearchParams {
 }
 
 /**
- * "2015-08-01" (also "2015/8/1", "٢٠١٥-٠٨-٠١") → "2015-08-01T00:00:00.000Z"; as an upper bound → the next midnight
- * (exclusive).
+ * A date parameter as typed: a calendar day (YYYY-MM-DD, also "2015/8/1" or "٢٠١٥-٠٨-٠١", checked as written) or an
+ * instant (a full ISO time). A day alone is a day in the reader's time zone (DISPLAY_TIME_ZONE) on every surface: the
+ * day the reader's pages print beside each article, the home page's `?day=`. null when absent or empty.
  */
-export function parseDateBound(
+export type DateParam = { day: string; ms?: undefined } | { day?: undefined; ms: number };
+
+/** Reads a date parameter (see DateParam); a bad one is `<scope>.bad_param` with reason bad_date. */
+export function parseDateParam(
   value: string | undefined,
   name: string,
-  upper: boolean,
   scope: ParamScope = "search",
-): string | null {
+): DateParam | null {
   if (value === undefined || value.trim() === "") return null;
   // Typed by hand in the reader's text field: Arabic-Indic digits (٢٠١٥) and slashes (2015/08/01) are the same date.
   const v = foldDigits(value.trim()).replace(
@@ -91,22 +95,39 @@ export function parseDateBound(
   // A day alone, or the day of an ISO time: Date.UTC and Date.parse roll month 13 and 30 February over into the next
   // month or year, so the calendar day is checked as written.
   const day = /^(\d{4})-(\d{2})-(\d{2})(T|$)/.exec(v);
-  let ms = Number.NaN;
   if (day) {
-    const dayMs = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-    const d = new Date(dayMs);
+    const d = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
     if (d.getUTCMonth() !== Number(day[2]) - 1 || d.getUTCDate() !== Number(day[3]))
       throw badParam(name, `is not a real date: "${v.slice(0, 40)}"`, "bad_date", {}, scope);
-    ms = day[4] === "T" ? Date.parse(v) : dayMs + (upper ? 86_400_000 : 0);
+    if (day[4] === "") return { day: v };
+    const ms = Date.parse(v);
+    if (!Number.isNaN(ms)) return { ms };
   }
-  if (Number.isNaN(ms))
-    throw badParam(
-      name,
-      `must be a date like 2015-08-01 or an ISO time, got "${v.slice(0, 40)}"`,
-      "bad_date",
-      {},
-      scope,
-    );
+  throw badParam(
+    name,
+    `must be a date like 2015-08-01 or an ISO time, got "${v.slice(0, 40)}"`,
+    "bad_date",
+    {},
+    scope,
+  );
+}
+
+/**
+ * A range bound: a day's first instant in the reader's time zone, or as an upper bound the next day's first
+ * (exclusive), so `to` includes its whole day; an ISO time is that instant. Example (Riyadh is UTC+3): "2015-08-01" →
+ * "2015-07-31T21:00:00.000Z", as an upper bound "2015-08-01T21:00:00.000Z" — an article the reader sees dated
+ * 1 August at 2:45 ص (23:45 UTC on 31 July) is inside from=2015-08-01, one at 11:45 م is inside to=2015-08-01.
+ */
+export function parseDateBound(
+  value: string | undefined,
+  name: string,
+  upper: boolean,
+  scope: ParamScope = "search",
+): string | null {
+  const date = parseDateParam(value, name, scope);
+  if (date === null) return null;
+  const ms =
+    date.day === undefined ? date.ms : upper ? displayDayEndMs(date.day) + 1 : displayDayStartMs(date.day);
   return new Date(ms).toISOString();
 }
 
@@ -116,10 +137,9 @@ export function parseDateBound(
  * Example: "2015-07-26" -> 2015-07-26T20:59:59.999Z (Riyadh is UTC+3).
  */
 export function parseUntilMs(value: string | undefined, name: string, scope: ParamScope): number | null {
-  const bound = parseDateBound(value, name, false, scope);
-  if (bound === null) return null;
-  const typed = foldDigits(value!.trim());
-  return typed.includes("T") ? Date.parse(bound) : displayDayEndMs(bound.slice(0, 10));
+  const date = parseDateParam(value, name, scope);
+  if (date === null) return null;
+  return date.day === undefined ? date.ms : displayDayEndMs(date.day);
 }
 
 /** `relevance` (absent or empty: the same) or `date`. */

@@ -431,6 +431,49 @@ describe("akhbar output of hostile text stored before ingest dropped controls", 
   });
 });
 
+describe("akhbar search by day", () => {
+  it("reads --from and --to as days in Riyadh time, the days the reader prints beside each article", async () => {
+    const db = join(dir, "days.db");
+    const file = join(dir, "days.jsonl");
+    // A print edition stamped 23:45 UTC on 31 July is on the stands on 1 August (2:45 in Riyadh), and one stamped
+    // 22:30 UTC on 1 August on the 2nd: read as UTC days, --to 2015-08-01 listed the second and --from 2015-08-01
+    // missed the first.
+    const record = (id: string, date: string) => ({
+      id,
+      source: "okaz",
+      url: `http://okaz.example/days/${id}`,
+      title: `الميزانية العامة للدولة ${id}`,
+      date,
+      text: `ناقش المجلس الميزانية العامة للدولة في جلسته ${id} وأقر بنودها.`,
+    });
+    writeFileSync(
+      file,
+      [
+        record("day-1", "2015-07-31T23:45:00Z"),
+        record("day-2", "2015-08-01T22:30:00Z"),
+        record("day-0", "2015-07-31T20:30:00Z"),
+      ]
+        .map((r) => JSON.stringify(r))
+        .join("\n"),
+    );
+    expect((await cli(["import", file, "--db", db, "--no-stories"])).code).toBe(0);
+    const ids = async (extra: string[]) => {
+      const result = await cli(["search", "الميزانية", "--db", db, "--json", "--sort", "date", ...extra]);
+      expect(result.err).toBe("");
+      const hits = JSON.parse(result.out).hits as { id: string; copies: { id: string }[] }[];
+      return hits.flatMap((h) => [h.id, ...h.copies.map((c) => c.id)]).sort();
+    };
+    expect(await ids(["--from", "2015-08-01", "--to", "2015-08-01"])).toEqual(["day-1"]);
+    expect(await ids(["--to", "2015-07-31"])).toEqual(["day-0"]);
+    expect(await ids(["--from", "2015-08-02"])).toEqual(["day-2"]);
+    // An ISO time is that instant, as before.
+    expect(await ids(["--from", "2015-07-31T23:00:00Z", "--to", "2015-08-01T23:00:00Z"])).toEqual([
+      "day-1",
+      "day-2",
+    ]);
+  });
+});
+
 describe("akhbar export of an article stored with its page", () => {
   it("re-imports its own export unchanged, the widget residue stripped from the page's text once", async () => {
     const db = join(dir, "page.db");

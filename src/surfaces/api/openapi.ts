@@ -107,8 +107,18 @@ export const OPENAPI_DOCUMENT = {
             schema: { type: "string" },
             description: "repeatable or comma-separated",
           },
-          { name: "from", in: "query", schema: { type: "string" }, description: "YYYY-MM-DD or ISO time" },
-          { name: "to", in: "query", schema: { type: "string" }, description: "inclusive of its whole day" },
+          {
+            name: "from",
+            in: "query",
+            schema: { type: "string" },
+            description: "YYYY-MM-DD (from its start in Riyadh time, the day the reader shows) or ISO time",
+          },
+          {
+            name: "to",
+            in: "query",
+            schema: { type: "string" },
+            description: "YYYY-MM-DD (inclusive of its whole day in Riyadh time) or ISO time",
+          },
           limit(DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT),
           offset(MAX_SEARCH_OFFSET),
           {
@@ -262,7 +272,7 @@ export const OPENAPI_DOCUMENT = {
             in: "query",
             schema: { type: "string" },
             description:
-              "YYYY-MM-DD or ISO time: only stories with an article since (default: 72 h before the window's end)",
+              "YYYY-MM-DD (from its start in Riyadh time) or ISO time: only stories with an article since (default: 72 h before the window's end)",
           },
           {
             name: "until",

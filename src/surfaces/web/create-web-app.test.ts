@@ -366,6 +366,30 @@ describe("reader pages", () => {
     expect((await page("/sources/nope")).status).toBe(404);
   });
 
+  it("counts a source's articles per day in Riyadh time, the day printed beside each of them", async () => {
+    // A print edition stamped 23:45 UTC is the next morning's paper in Riyadh (2:45): counted per UTC day, the chart
+    // put it on the day before the one its card shows, and left the last Riyadh day out.
+    const night = (id: string, date: string) => ({
+      id,
+      source: "nightly",
+      url: `http://nightly.example/${id}`,
+      title: `طبعة الصباح ${id}`,
+      date,
+      text: `نص طبعة الصباح رقم ${id} كما نشرتها الصحيفة بعد منتصف الليل بتوقيت الرياض.`,
+    });
+    const g = await openFixtureApp({
+      extra: [night("n-1", "2015-07-31T23:45:00Z"), night("n-2", "2015-08-01T22:30:00Z")],
+    });
+    try {
+      const body = await (await g.app.request("/sources/nightly")).text();
+      const bars = [...body.matchAll(/<rect class="bar"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+      // Earliest first, ending on the last article's day.
+      expect(bars.slice(-3)).toEqual(["31 يوليو 2015: 0", "1 أغسطس 2015: 1", "2 أغسطس 2015: 1"]);
+    } finally {
+      await g.close();
+    }
+  });
+
   it("answers unknown pages with an HTML 404 and unknown API routes with the JSON error shape", async () => {
     const html = await page("/nothing-here");
     expect(html.status).toBe(404);

@@ -29,6 +29,7 @@ import { resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import { isDataPath } from "./client-errors.ts";
+import { displayDayEndMs, displayDayOf, displayDayStartMs } from "./format-arabic-date.ts";
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
 import {
@@ -577,7 +578,10 @@ function readNewSource(form: Record<string, unknown>) {
   };
 }
 
-/** Articles per day for SOURCE_CHART_DAYS days ending on the latest article's day (count-only index queries). */
+/**
+ * Articles per day for SOURCE_CHART_DAYS days ending on the latest article's day (count-only index queries), days in
+ * the reader's time zone as every date on the page: an outlet's print edition stamped 23:45 UTC is the next day's.
+ */
 async function countPerDay(
   storage: Storage,
   sourceId: string,
@@ -585,23 +589,23 @@ async function countPerDay(
 ): Promise<{ day: string; count: number }[]> {
   const last = lastArticleAt === null ? Number.NaN : Date.parse(lastArticleAt);
   if (Number.isNaN(last)) return [];
-  const end = Math.floor(last / DAY_MS) * DAY_MS + DAY_MS;
+  const lastDayMs = Date.parse(`${displayDayOf(last)}T00:00:00Z`);
   const out: { day: string; count: number }[] = [];
-  for (let i = SOURCE_CHART_DAYS; i > 0; i--) {
-    const from = end - i * DAY_MS;
+  for (let i = SOURCE_CHART_DAYS - 1; i >= 0; i--) {
+    const day = new Date(lastDayMs - i * DAY_MS).toISOString().slice(0, 10);
     const refs = await storage.search.search({
       terms: [],
       phrases: [],
       anyOf: [],
       excluded: [],
       sources: [sourceId],
-      from: new Date(from).toISOString(),
-      to: new Date(from + DAY_MS).toISOString(),
+      from: new Date(displayDayStartMs(day)).toISOString(),
+      to: new Date(displayDayEndMs(day) + 1).toISOString(),
       limit: 0,
       offset: 0,
       recency: false,
     });
-    out.push({ day: new Date(from).toISOString(), count: refs.total });
+    out.push({ day, count: refs.total });
   }
   return out;
 }

@@ -112,6 +112,15 @@ export function displayDayEndMs(day: string): number {
   return nextMidnightUtc - offsetMs - 1;
 }
 
+/**
+ * The first millisecond of a calendar day (YYYY-MM-DD) in DISPLAY_TIME_ZONE: "2015-07-26" → 2015-07-25T21:00:00.000Z
+ * (Riyadh is UTC+3), the instant after the day before ends.
+ */
+export function displayDayStartMs(day: string): number {
+  const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  return displayDayEndMs(dayBefore) + 1;
+}
+
 const ZONE_WALL_TIME = new Intl.DateTimeFormat("en-US", {
   timeZone: DISPLAY_TIME_ZONE,
   hourCycle: "h23",

@@ -37,6 +37,9 @@ describe("dayWindowParam", () => {
       untilMs: Date.parse("2015-07-26T20:59:59.999Z"),
     });
   });
+  it("reads an ISO time as the Riyadh day it falls on (23:30 UTC on the 26th is the 27th there)", () => {
+    expect(dayWindowParam(day(["2015-07-26T23:30:00Z"]))?.day).toBe("2015-07-27");
+  });
   it("is null when absent and refuses a date that does not exist, in the scope asked", () => {
     expect(dayWindowParam(day([]))).toBeNull();
     expect(() => dayWindowParam(day(["2015-02-30"]), "api")).toThrow(

@@ -8,10 +8,10 @@ import {
   badParam,
   type ParamReader,
   type ParamScope,
-  parseDateBound,
+  parseDateParam,
   singleValue,
 } from "../search-params.ts";
-import { displayDayEndMs } from "./format-arabic-date.ts";
+import { displayDayEndMs, displayDayOf, displayDayStartMs } from "./format-arabic-date.ts";
 
 /** Stories per home page: a screenful and a half on a laptop, quick to render. */
 export const STORIES_PER_PAGE = 20;
@@ -59,17 +59,14 @@ export interface DayWindow {
 }
 
 /**
- * The `day` parameter (a date, as parseDateBound reads one; an ISO time names its day) → that day in the display time
+ * The `day` parameter (a date, as parseDateParam reads one; an ISO time names the reader's day it falls on) → that day in the display time
  * zone, from its first to its last millisecond: what ran that day, ranked as of its end. null when absent. The home
  * page and /api/stories?day= both read it here, so they list the same stories. Example: "2015-07-26" →
  * {day: "2015-07-26", sinceMs: 2015-07-25T21:00:00.000Z, untilMs: 2015-07-26T20:59:59.999Z} (Riyadh is UTC+3).
  */
 export function dayWindowParam(get: ParamReader, scope: ParamScope = "web"): DayWindow | null {
-  const bound = parseDateBound(singleValue(get, "day", scope), "day", false, scope);
-  if (bound === null) return null;
-  const day = bound.slice(0, 10);
-  const untilMs = displayDayEndMs(day);
-  return { day, sinceMs: untilMs - DAY_MS + 1, untilMs };
+  const date = parseDateParam(singleValue(get, "day", scope), "day", scope);
+  if (date === null) return null;
+  const day = date.day ?? displayDayOf(date.ms);
+  return { day, sinceMs: displayDayStartMs(day), untilMs: displayDayEndMs(day) };
 }
-
-const DAY_MS = 86_400_000;
