@@ -366,6 +366,28 @@ describe("reader pages", () => {
     expect((await page("/sources/nope")).status).toBe(404);
   });
 
+  it("names the page after the first in the document title of search, story and source pages, as the home page does", async () => {
+    const title = async (path: string) => /<title>([^<]*)<\/title>/.exec((await page(path)).body)?.[1];
+    expect(await title(`/search?q=${q("أمريكا")}&offset=10`)).toBe("بحث: أمريكا — الصفحة 2 — أخبار");
+    expect(await title(`/search?q=${q("أمريكا")}`)).toBe("بحث: أمريكا — أخبار");
+    expect(await title("/sources/sabq?offset=10")).toBe("سبق — الصفحة 2 — أخبار");
+    const story = JSON.parse((await page("/api/stories?limit=1")).body).stories[0] as {
+      id: string;
+      headline: string;
+    };
+    expect(await title(`/story/${story.id}?offset=25`)).toBe(`${story.headline} — الصفحة 2 — أخبار`);
+    // The feeds a later page offers are named without its number: they carry the whole list, newest first.
+    const feedTitle = async (path: string) =>
+      /<link rel="alternate" type="application\/rss\+xml" title="([^"]*)"/.exec((await page(path)).body)?.[1];
+    expect(await feedTitle(`/search?q=${q("أمريكا")}&offset=10`)).toBe("بحث: أمريكا");
+    expect(await feedTitle("/sources/sabq?offset=10")).toBe("سبق");
+    expect(await feedTitle(`/story/${story.id}?offset=25`)).toBe(story.headline);
+    // A search page past its results says so and links the last page.
+    const past = await page(`/search?q=${q("أمريكا")}&offset=50`);
+    expect(past.body).toContain("اذهب إلى الصفحة الأخيرة (1)</a>");
+    expect(past.body).toContain(`href="/search?q=${q("أمريكا")}" rel="prev"`);
+  });
+
   it("counts a source's articles per day in Riyadh time, the day printed beside each of them", async () => {
     // A print edition stamped 23:45 UTC is the next morning's paper in Riyadh (2:45): counted per UTC day, the chart
     // put it on the day before the one its card shows, and left the last Riyadh day out.

@@ -49,7 +49,7 @@ import { errorTitle, renderErrorPage } from "./pages/error-page.ts";
 import { homeTitle, renderHomePage } from "./pages/home-page.ts";
 import { renderSearchPage, type SearchForm } from "./pages/search-page.ts";
 import { type FeedHealth, renderSourcePage, renderSourcesPage } from "./pages/sources-page.ts";
-import { renderStoryPage } from "./pages/story-page.ts";
+import { renderStoryPage, STORY_CARDS_PER_PAGE } from "./pages/story-page.ts";
 import type { ReaderData } from "./reader-data.ts";
 import { adminErrorMessage, readerErrorMessage } from "./reader-error-message.ts";
 import { SearchFacets } from "./search-facets.ts";
@@ -59,7 +59,7 @@ import { loadStaticAssets, type StaticAsset } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
 import { topEntities } from "./top-entities.ts";
-import { queryString, type ViewContext } from "./view-parts.ts";
+import { pageTitleSuffix, queryString, type ViewContext } from "./view-parts.ts";
 
 /** Search results per page in the reader. */
 export const SEARCH_PAGE_SIZE = 10;
@@ -240,9 +240,10 @@ export function createWebApp(deps: WebDeps): Hono {
     if (story === null) throw new AkhbarError("web.not_found", "لا توجد قصة بهذا المعرّف.");
     const feed = `/feeds/story/${encodeURIComponent(story.id)}`;
     return page(c, 200, {
-      title: story.headline,
+      title: `${story.headline}${pageTitleSuffix(offset, STORY_CARDS_PER_PAGE)}`,
       active: null,
-      feeds: { rss: `${feed}.rss`, json: `${feed}.json` },
+      // Named without the page's number: a feed carries the whole coverage, newest first.
+      feeds: { rss: `${feed}.rss`, json: `${feed}.json`, title: story.headline },
       body: renderStoryPage(story, reader.capabilities, ctx, {
         offset,
         hrefFor: (o) => `/story/${encodeURIComponent(story.id)}${queryString([["offset", o || null]])}`,
@@ -338,14 +339,21 @@ export function createWebApp(deps: WebDeps): Hono {
             ["q", form.q],
             ["source", form.sources.join(",")],
           ]);
+    const searchTitle = form.q === "" ? "البحث" : `بحث: ${form.q}`;
     return page(c, error === null ? 200 : 400, {
-      title: form.q === "" ? "البحث" : `بحث: ${form.q}`,
+      title: `${searchTitle}${pageTitleSuffix(offset, SEARCH_PAGE_SIZE)}`,
       active: "search",
       query: form.q,
       noindex: true,
       ...(feedQuery === undefined
         ? {}
-        : { feeds: { rss: `/feeds/search.rss${feedQuery}`, json: `/feeds/search.json${feedQuery}` } }),
+        : {
+            feeds: {
+              rss: `/feeds/search.rss${feedQuery}`,
+              json: `/feeds/search.json${feedQuery}`,
+              title: searchTitle,
+            },
+          }),
       body: renderSearchPage(
         {
           form,
@@ -391,9 +399,9 @@ export function createWebApp(deps: WebDeps): Hono {
     const feeds = storage.feeds ? (await storage.feeds.listFeeds()).filter((f) => f.sourceId === id) : null;
     const feedBase = `/feeds/source/${encodeURIComponent(id)}`;
     return page(c, 200, {
-      title: source.name,
+      title: `${source.name}${pageTitleSuffix(offset, SOURCE_PAGE_SIZE)}`,
       active: "sources",
-      feeds: { rss: `${feedBase}.rss`, json: `${feedBase}.json` },
+      feeds: { rss: `${feedBase}.rss`, json: `${feedBase}.json`, title: source.name },
       body: renderSourcePage(
         {
           source,

@@ -4,6 +4,9 @@ import {
   copiedArticlesLabel,
   otherArticlesLabel,
   outletsLabel,
+  pager,
+  pageTitleSuffix,
+  pastEndNote,
   storyCard,
 } from "./view-parts.ts";
 
@@ -97,5 +100,80 @@ describe("storyCard", () => {
     expect(byAlyaum).toMatch(
       /^<ul class="meta">\s*<li><bdi>alyaum<\/bdi>، <bdi>was<\/bdi>، <bdi>okaz<\/bdi>، <bdi>sabq<\/bdi> وغيرها$/,
     );
+  });
+});
+
+describe("pager", () => {
+  const href = (offset: number) => `?offset=${offset}`;
+  /** The pager's items as a reader reads them: [n] the current page, … a gap. */
+  const items = (total: number, offset: number, maxOffset?: number) =>
+    [
+      ...pager(total, 25, offset, href, maxOffset).value.matchAll(
+        /<li[^>]*>(?:<a href="\?offset=(\d+)"(?: rel="(prev|next)")?[^>]*>([^<]*)<\/a>|<span aria-current="page">(\d+)<\/span>|<span class="pager-gap">…<\/span>)<\/li>/g,
+      ),
+    ].map(([, to, rel, text, current]) =>
+      current !== undefined
+        ? `[${current}]`
+        : to === undefined
+          ? "…"
+          : rel !== undefined
+            ? `${rel}:${to}`
+            : `${text}:${to}`,
+    );
+
+  it.each([
+    ["one page needs no pager", 20, 0, undefined, []],
+    [
+      "the first page links the last one, past a gap (a story's newest coverage is on it)",
+      580,
+      0,
+      undefined,
+      ["[1]", "2:25", "3:50", "…", "24:575", "next:25"],
+    ],
+    [
+      "a middle page keeps the first and the last besides its window",
+      580,
+      250,
+      undefined,
+      ["prev:225", "1:0", "…", "9:200", "10:225", "[11]", "12:275", "13:300", "…", "24:575", "next:275"],
+    ],
+    [
+      "no gap where the window reaches the end",
+      580,
+      525,
+      undefined,
+      ["prev:500", "1:0", "…", "20:475", "21:500", "[22]", "23:550", "24:575", "next:550"],
+    ],
+    [
+      "a page past the end goes back to the last page, not to another empty one",
+      580,
+      5000,
+      undefined,
+      ["prev:575", "1:0", "…", "24:575"],
+    ],
+    [
+      "no page past the deepest offset the page accepts (a 400 from there)",
+      50_000,
+      0,
+      10_000,
+      ["[1]", "2:25", "3:50", "…", "401:10000", "next:25"],
+    ],
+  ])("%s", (_why, total, offset, maxOffset, expected) => {
+    expect(items(total, offset, maxOffset)).toEqual(expected);
+  });
+
+  it("says a page past the end ended the list and links its last page", () => {
+    expect(pastEndNote(580, 25, href).value).toContain(
+      '<a href="?offset=575">اذهب إلى الصفحة الأخيرة (24)</a>',
+    );
+  });
+
+  it.each([
+    [0, ""],
+    [10, ""],
+    [25, " — الصفحة 2"],
+    [575, " — الصفحة 24"],
+  ])("titles offset %i as '%s'", (offset, suffix) => {
+    expect(pageTitleSuffix(offset, 25)).toBe(suffix);
   });
 });

@@ -190,33 +190,68 @@ ${inside}
 }
 
 /**
- * Page links for offset paging: previous, a window of numbers around the current page, next.
- * `hrefFor(offset)` builds each link so the page keeps its other parameters.
+ * Page links for offset paging: previous, the first page, a window of numbers around the current page, the last page
+ * (a gap "…" between them), next. `hrefFor(offset)` builds each link so the page keeps its other parameters; no link
+ * goes past `maxOffset` (the deepest offset the page accepts), so the last page is the last one reachable. From a page
+ * past the end, previous leads to the last page, not to another empty one.
+ * Example: 580 items, 25 a page, offset 100 → السابق 1 … 3 4 [5] 6 7 … 24 التالي.
  */
 export function pager(
   total: number,
   limit: number,
   offset: number,
   hrefFor: (offset: number) => string,
+  maxOffset = Number.POSITIVE_INFINITY,
 ): SafeHtml {
-  if (total <= limit) return html``;
-  const pages = Math.ceil(total / limit);
+  const pages = pageCount(total, limit, maxOffset);
   const current = Math.floor(offset / limit);
-  const first = Math.max(0, current - 2);
-  const last = Math.min(pages - 1, current + 2);
+  if (pages <= 1 && current === 0) return html``;
+  const last = pages - 1;
+  const shown = new Set([0, last]);
+  for (let p = Math.max(0, current - 2); p <= Math.min(last, current + 2); p++) shown.add(p);
   const items: SafeHtml[] = [];
   if (current > 0)
-    items.push(html`<li><a href="${hrefFor((current - 1) * limit)}" rel="prev">السابق</a></li>`);
-  for (let p = first; p <= last; p++) {
+    items.push(
+      html`<li><a href="${hrefFor(Math.min(current - 1, last) * limit)}" rel="prev">السابق</a></li>`,
+    );
+  let previous = -1;
+  for (const p of [...shown].sort((a, b) => a - b)) {
+    if (p > previous + 1) items.push(html`<li aria-hidden="true"><span class="pager-gap">…</span></li>`);
     items.push(
       p === current
         ? html`<li><span aria-current="page">${p + 1}</span></li>`
         : html`<li><a href="${hrefFor(p * limit)}" aria-label="الصفحة ${p + 1}">${p + 1}</a></li>`,
     );
+    previous = p;
   }
-  if (current < pages - 1)
+  if (current < last)
     items.push(html`<li><a href="${hrefFor((current + 1) * limit)}" rel="next">التالي</a></li>`);
   return html`<nav aria-label="الصفحات"><ul class="pager">${items}</ul></nav>`;
+}
+
+/** Pages of `total` items, `limit` a page, whose first item lies at `maxOffset` or before; at least 1. */
+function pageCount(total: number, limit: number, maxOffset: number): number {
+  return Math.max(1, Math.min(Math.ceil(total / limit), Math.floor(maxOffset / limit) + 1));
+}
+
+/**
+ * What a page past the end of a list says (an old link, a list that shrank): the list ended before it, and a link
+ * to its last page. Example: 580 items, 25 a page → "انتهت القائمة قبل هذا الموضع. اذهب إلى الصفحة الأخيرة (24)."
+ */
+export function pastEndNote(
+  total: number,
+  limit: number,
+  hrefFor: (offset: number) => string,
+  maxOffset = Number.POSITIVE_INFINITY,
+): SafeHtml {
+  const pages = pageCount(total, limit, maxOffset);
+  return html`<div class="empty"><p>انتهت القائمة قبل هذا الموضع. <a href="${hrefFor((pages - 1) * limit)}">اذهب إلى الصفحة الأخيرة (${pages})</a>.</p></div>`;
+}
+
+/** " — الصفحة N" for a document title after the first page, "" on the first: "بحث: النفط — الصفحة 3". */
+export function pageTitleSuffix(offset: number, limit: number): string {
+  const page = Math.floor(offset / limit) + 1;
+  return page > 1 ? ` — الصفحة ${page}` : "";
 }
 
 /** Query string from pairs, skipping empty values: [["q","x"],["source","a"]] → "?q=x&source=a". */

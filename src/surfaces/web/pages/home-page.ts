@@ -4,8 +4,9 @@
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { displayDayOf, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
+import { MAX_PAGE_OFFSET } from "../page-params.ts";
 import type { ReaderCapabilities, StorySummary } from "../reader-data.ts";
-import { pager, queryString, storyCard, type ViewContext } from "../view-parts.ts";
+import { pager, pageTitleSuffix, queryString, storyCard, type ViewContext } from "../view-parts.ts";
 
 export interface HomeView {
   stories: StorySummary[];
@@ -47,8 +48,7 @@ export function homeTitle(view: HomeTitleView, ctx: ViewContext): { text: string
   const dayName = view.day === "" ? null : formatDateSpan(view.day, view.day, "day");
   const outlet = view.source === "" ? null : (ctx.sources.get(view.source)?.name ?? view.source);
   const country = view.source !== "" || view.country === "" ? null : countryName(view.country);
-  const page = view.offset > 0 ? Math.floor(view.offset / view.limit) + 1 : null;
-  const pageText = page === null ? "" : ` — الصفحة ${page}`;
+  const pageText = pageTitleSuffix(view.offset, view.limit);
   const text = `${dayName === null ? "أهم الأخبار" : `أهم أخبار ${dayName}`}${
     outlet !== null ? ` في «${outlet}»` : country !== null ? ` من مصادر ${country}` : ""
   }${pageText}`;
@@ -124,7 +124,7 @@ ${
         }),
       )}</ol>`
 }
-${pager(view.total, view.limit, view.offset, href)}`;
+${pager(view.total, view.limit, view.offset, href, MAX_PAGE_OFFSET)}`;
 }
 
 /** The outlets a home page is filtered by (the outlet, else the country's outlets); undefined when unfiltered. */

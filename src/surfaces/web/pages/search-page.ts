@@ -12,6 +12,7 @@ import type {
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { MAX_QUERY_CHARS, parseQuery } from "../../../stages/search/parse-query.ts";
 import { renderHighlightHtml } from "../../render-highlight.ts";
+import { MAX_SEARCH_OFFSET } from "../../search-params.ts";
 import { textDirection } from "../../text-direction.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import { DATE_FORMAT_HINT } from "../reader-error-message.ts";
@@ -19,6 +20,7 @@ import type { SourceFacet } from "../search-facets.ts";
 import {
   countLabel,
   pager,
+  pastEndNote,
   queryString,
   resultsLabel,
   shortTime,
@@ -94,6 +96,7 @@ export function renderSearchPage(view: SearchView, ctx: ViewContext): SafeHtml {
       ["sort", over.sort !== undefined ? over.sort : f.sort === "date" ? "date" : null],
       ["offset", over.offset ?? null],
     ])}`;
+  const pageHref = (offset: number) => base({ offset: offset || null });
   const r = view.result;
   return html`<h1>البحث في الأخبار</h1>
 <form class="filters" action="/search" method="get" role="search" aria-label="بحث متقدم">
@@ -130,9 +133,11 @@ ${r.hits.some((hit) => hit.copies.length > 0) ? html`<p class="note" id="count-n
 ${
   r.total === 0
     ? noResults(view, base)
-    : html`<ol class="cards results">${r.hits.map((hit) => searchHitCard(hit, ctx))}</ol>`
+    : r.hits.length === 0
+      ? pastEndNote(r.total, view.limit, pageHref, MAX_SEARCH_OFFSET)
+      : html`<ol class="cards results">${r.hits.map((hit) => searchHitCard(hit, ctx))}</ol>`
 }
-${pager(r.total, view.limit, view.offset, (offset) => base({ offset: offset || null }))}
+${pager(r.total, view.limit, view.offset, pageHref, MAX_SEARCH_OFFSET)}
 </section>
 ${facetPanel(view, ctx, base)}
 </div>`

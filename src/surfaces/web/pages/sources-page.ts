@@ -6,11 +6,13 @@ import type { SearchHit } from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { formatArabicDay } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
+import { MAX_PAGE_OFFSET } from "../page-params.ts";
 import {
   articlesLabel,
   displayHost,
   outletsLabel,
   pager,
+  pastEndNote,
   queryString,
   safeHref,
   shortTime,
@@ -96,6 +98,8 @@ export function renderSourcePage(view: SourceView, ctx: ViewContext): SafeHtml {
   const s = view.source;
   const home = s.homepage === null ? null : safeHref(s.homepage);
   const feedBase = `/feeds/source/${encodeURIComponent(s.id)}`;
+  const href = (offset: number) =>
+    `/sources/${encodeURIComponent(s.id)}${queryString([["offset", offset || null]])}`;
   return html`<h1><bdi>${s.name}</bdi></h1>
 <ul class="meta">
 ${s.country === null ? "" : html`<li>${countryName(s.country)}</li>`}
@@ -106,8 +110,8 @@ ${home === null ? "" : html`<li><a href="${home}" rel="noopener noreferrer nofol
 <div class="with-aside">
 <section aria-labelledby="latest-h">
 <h2 id="latest-h">أحدث الأخبار</h2>
-${view.articles.length === 0 ? html`<div class="empty"><p>${view.offset > 0 && view.total > 0 ? "انتهت القائمة قبل هذا الموضع." : "لا مقالات من هذا المصدر بعد."}</p></div>` : html`<ol class="cards">${view.articles.map((a) => searchHitCard(a, ctx))}</ol>`}
-${pager(view.total, view.limit, view.offset, (offset) => `/sources/${encodeURIComponent(s.id)}${queryString([["offset", offset || null]])}`)}
+${view.articles.length === 0 ? (view.offset > 0 && view.total > 0 ? pastEndNote(view.total, view.limit, href, MAX_PAGE_OFFSET) : html`<div class="empty"><p>لا مقالات من هذا المصدر بعد.</p></div>`) : html`<ol class="cards">${view.articles.map((a) => searchHitCard(a, ctx))}</ol>`}
+${pager(view.total, view.limit, view.offset, href, MAX_PAGE_OFFSET)}
 </section>
 <aside class="aside-panel" aria-labelledby="perday-h">
 <h2 id="perday-h">المقالات في اليوم</h2>

@@ -95,6 +95,18 @@ describe("story page coverage paging", () => {
     expect(body).toContain("70 مقالًا");
   });
 
+  it("says a page past the end ended the coverage, and its links lead to the last page, not to another empty one", () => {
+    const body = renderStoryPage(bigStory(), caps, ctx, { offset: 5000, hrefFor }).value;
+    expect(body).not.toContain('<ol class="cards">');
+    const last = /<a href="\/story\/big\?offset=(\d+)">اذهب إلى الصفحة الأخيرة \((\d+)\)<\/a>/.exec(body);
+    expect(last).not.toBeNull();
+    expect(Number(last![1])).toBe((Number(last![2]) - 1) * STORY_CARDS_PER_PAGE);
+    expect(body).toContain(`href="/story/big?offset=${last![1]}" rel="prev"`);
+    // That last page lists cards.
+    const lastPage = renderStoryPage(bigStory(), caps, ctx, { offset: Number(last![1]), hrefFor }).value;
+    expect(lastPage).toContain('<ol class="cards">');
+  });
+
   it("lists a few copies inside their original's card and links the rest by outlet", () => {
     const body = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
     expect(body).toContain("10 مقالات منقولة عن هذا المقال");

@@ -13,6 +13,7 @@ import { toEntityQuery } from "../../entity-query.ts";
 import { textDirection } from "../../text-direction.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
+import { MAX_PAGE_OFFSET } from "../page-params.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
 import { type CoverageCard, coverageTimeMs, toStoryCoverage } from "../story-coverage.ts";
 import {
@@ -24,6 +25,7 @@ import {
   outletsLabel,
   pager,
   partsLabel,
+  pastEndNote,
   shortTime,
   sourceName,
   type ViewContext,
@@ -77,10 +79,14 @@ ${story.lead === "" ? "" : html`<p dir="${textDirection(story.lead)}">${story.le
 <div class="with-aside">
 <section aria-labelledby="coverage-h">
 <h2 id="coverage-h">التغطية</h2>
-<ol class="cards">
+${
+  shown.length === 0
+    ? pastEndNote(coverage.cards.length, STORY_CARDS_PER_PAGE, paging.hrefFor, MAX_PAGE_OFFSET)
+    : html`<ol class="cards">
 ${shown.map((card) => coverageCard(card, firstId, ctx))}
-</ol>
-${pager(coverage.cards.length, STORY_CARDS_PER_PAGE, paging.offset, paging.hrefFor)}
+</ol>`
+}
+${pager(coverage.cards.length, STORY_CARDS_PER_PAGE, paging.offset, paging.hrefFor, MAX_PAGE_OFFSET)}
 </section>
 <aside class="aside-panel" aria-labelledby="timeline-h">
 ${entities(story, coverage.cards.length)}
