@@ -45,6 +45,33 @@ const feedResponses = {
   "404": error,
   "429": error,
 };
+/** The home page's filters: a top-stories feed carries what the home page filtered so shows, newest first. */
+const topFeedParameters = [
+  {
+    name: "source",
+    in: "query",
+    schema: { type: "string" },
+    description: "an outlet's id (an unknown one is a 400 feeds.bad_param)",
+  },
+  {
+    name: "country",
+    in: "query",
+    schema: { type: "string" },
+    description: "ISO country code of the outlets",
+  },
+];
+/** As /api/search reads them; a feed always lists its newest 30 matches, freshness blended in. */
+const searchFeedParameters = [
+  {
+    name: "q",
+    in: "query",
+    schema: { type: "string" },
+    description: "as /api/search; may be left out when source is given (that outlet's newest articles)",
+  },
+  { name: "source", in: "query", schema: { type: "string" } },
+  { name: "from", in: "query", schema: { type: "string" } },
+  { name: "to", in: "query", schema: { type: "string" } },
+];
 
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",
@@ -473,8 +500,12 @@ export const OPENAPI_DOCUMENT = {
         responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
       },
     },
-    "/feeds/top.rss": { get: { summary: "Top stories as RSS 2.0", responses: feedResponses } },
-    "/feeds/top.json": { get: { summary: "Top stories as JSON Feed", responses: feedResponses } },
+    "/feeds/top.rss": {
+      get: { summary: "Top stories as RSS 2.0", parameters: topFeedParameters, responses: feedResponses },
+    },
+    "/feeds/top.json": {
+      get: { summary: "Top stories as JSON Feed", parameters: topFeedParameters, responses: feedResponses },
+    },
     "/feeds/story/{id}.rss": {
       get: { summary: "A story's coverage as RSS", parameters: [idPath], responses: feedResponses },
     },
@@ -482,22 +513,26 @@ export const OPENAPI_DOCUMENT = {
       get: { summary: "A story's coverage as JSON Feed", parameters: [idPath], responses: feedResponses },
     },
     "/feeds/source/{id}.rss": {
-      get: { summary: "A source's latest as RSS", parameters: [idPath], responses: feedResponses },
+      get: { summary: "A source's newest articles as RSS", parameters: [idPath], responses: feedResponses },
     },
     "/feeds/source/{id}.json": {
-      get: { summary: "A source's latest as JSON Feed", parameters: [idPath], responses: feedResponses },
+      get: {
+        summary: "A source's newest articles as JSON Feed",
+        parameters: [idPath],
+        responses: feedResponses,
+      },
     },
     "/feeds/search.rss": {
       get: {
         summary: "New matches of a search as RSS",
-        parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+        parameters: searchFeedParameters,
         responses: feedResponses,
       },
     },
     "/feeds/search.json": {
       get: {
         summary: "New matches of a search as JSON Feed",
-        parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+        parameters: searchFeedParameters,
         responses: feedResponses,
       },
     },

@@ -165,12 +165,12 @@ export async function sourceFilter(
   storage: Storage,
   source: string,
   country: string,
-  options: { refuseUnknown?: boolean } = {},
+  options: { refuseUnknown?: boolean; scope?: "api" | "feeds" } = {},
 ): Promise<string[] | null> {
   if (source === "" && country === "") return [];
   const all = await storage.sources.listSources();
   if (options.refuseUnknown === true && source !== "" && unknownSourceIds([source], all).length > 0)
-    throw unknownSourceError([source]);
+    throw unknownSourceError([source], options.scope);
   const ids = all
     .filter(
       (s) => (source === "" || s.id === source) && (country === "" || s.country === country.toUpperCase()),

@@ -93,8 +93,18 @@ describe("feed routes", () => {
 
   it("serves a story's, a source's and a search's feed", async () => {
     expect((await get("/feeds/story/fx-002.rss")).body).toContain("akhbar:article:fx-002");
+    // A source's feed: its own newest articles, as its page lists them (the stories it took part in carried other
+    // outlets' leads, outlets and times under its name).
     const source = JSON.parse((await get("/feeds/source/sabq.json")).body);
-    expect(source.items.map((i: { id: string }) => i.id)).toContain("akhbar:story:fx-005");
+    const page = JSON.parse((await get("/api/search?source=sabq&sort=date")).body);
+    expect(source.items.map((i: { id: string }) => i.id)).toEqual(
+      page.hits.map((h: { id: string }) => `akhbar:article:${h.id}`),
+    );
+    expect(source.items[0]).toMatchObject({
+      url: `http://akhbar.test/article/${page.hits[0].id}`,
+      external_url: page.hits[0].url,
+      authors: [{ name: "سبق" }],
+    });
     const search = JSON.parse((await get(`/feeds/search.json?q=${encodeURIComponent("أمريكا")}`)).body);
     expect(search.items.map((i: { id: string }) => i.id)).toEqual(
       expect.arrayContaining(["akhbar:article:fx-001", "akhbar:article:fx-002"]),
@@ -113,6 +123,24 @@ describe("feed routes", () => {
     expect(typed.home_page_url).toBe(
       `http://akhbar.test/search?q=${encodeURIComponent("أمريكا")}&source=okaz`,
     );
+  });
+
+  it("names and links a top-stories feed by the outlet or country it is filtered by, as the home page that offers it", async () => {
+    const outlet = JSON.parse((await get("/feeds/top.json?source=sabq")).body);
+    expect(outlet.title).toBe("أخبار: أهم الأخبار في «سبق»");
+    expect(outlet.home_page_url).toBe("http://akhbar.test/?source=sabq");
+    expect(outlet.items.length).toBeGreaterThan(0);
+    const country = JSON.parse((await get("/feeds/top.json?country=sa")).body);
+    expect(country.title).toBe("أخبار: أهم الأخبار من مصادر المملكة العربية السعودية");
+    expect(country.home_page_url).toBe("http://akhbar.test/?country=SA");
+    const api = JSON.parse((await get("/api/stories?country=SA&limit=50")).body).stories as { id: string }[];
+    expect(country.items.map((i: { id: string }) => i.id)).toEqual(
+      api.slice(0, country.items.length).map((s) => `akhbar:story:${s.id}`),
+    );
+    // An outlet the store does not know is refused as the API and the search feed refuse it, not an empty feed.
+    const unknown = await get("/feeds/top.rss?source=nope");
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.body).error).toMatchObject({ code: "feeds.bad_param" });
   });
 
   it("exports the sources as OPML pointing at akhbar's per-source feeds", async () => {

@@ -5,16 +5,20 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { AkhbarError } from "../../domain/errors.ts";
+import type { SearchHit } from "../../domain/search.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks.ts";
 import { renderOpml } from "../../stages/feeds/parse-opml.ts";
 import { apiErrorOf } from "../api/api-error.ts";
+import { sourceFilter } from "../api/reader-api.ts";
 import { renderHighlightTerminal } from "../render-highlight.ts";
 import { parseSearchParams } from "../search-params.ts";
 import { resolveSearchSources, unknownSourceError } from "../source-names.ts";
 import { MAX_ID_CHARS, slugParam } from "../web/page-params.ts";
+import { homeTitle } from "../web/pages/home-page.ts";
 import type { ReaderData, StoryArticle, StorySummary } from "../web/reader-data.ts";
+import { queryString } from "../web/view-parts.ts";
 import type { OutFeed, OutItem } from "./out-feed.ts";
 import { renderJsonFeed } from "./render-json-feed.ts";
 import { renderRss } from "./render-rss.ts";
@@ -37,18 +41,31 @@ export function createFeedRoutes(deps: FeedRoutesDeps): Hono {
   const names = async () => new Map((await deps.storage.sources.listSources()).map((s) => [s.id, s.name]));
 
   app.get("/feeds/:file{top\\.(?:rss|json)}", async (c) => {
-    const sources = slugParam((n) => c.req.queries(n) ?? [], "source", "feeds");
-    const { stories } = await deps.reader.topStories({
-      sources: sources === "" ? [] : [sources],
-      limit: FEED_ITEMS,
-      offset: 0,
+    // Filtered as the home page that links it is (an outlet, or a country's outlets), and named as that page is.
+    const get = (n: string) => c.req.queries(n) ?? [];
+    const source = slugParam(get, "source", "feeds");
+    const country = slugParam(get, "country", "feeds").toUpperCase();
+    const sources = await sourceFilter(deps.storage, source, country, {
+      refuseUnknown: true,
+      scope: "feeds",
     });
-    const byId = await names();
+    const { stories } =
+      sources === null
+        ? { stories: [] }
+        : await deps.reader.topStories({ sources, limit: FEED_ITEMS, offset: 0 });
+    const outlets = await deps.storage.sources.listSources();
+    const byId = new Map(outlets.map((s) => [s.id, s.name]));
+    const ctx = { sources: new Map(outlets.map((s) => [s.id, s])), nowMs: Date.now() };
+    const title = homeTitle({ day: "", source, country, offset: 0, limit: FEED_ITEMS }, ctx).text;
     const origin = new URL(c.req.url).origin;
     return send(c, formatOf(c), {
-      title: "أخبار: أهم الأخبار",
-      description: "أهم القصص الإخبارية الآن",
-      homePageUrl: `${origin}/`,
+      title: `أخبار: ${title}`,
+      description:
+        source === "" && country === "" ? "أهم القصص الإخبارية الآن" : `${title}: القصص الإخبارية الآن`,
+      homePageUrl: `${origin}/${queryString([
+        ["source", source],
+        ["country", country],
+      ])}`,
       feedUrl: c.req.url,
       items: stories.map((s) => storyItem(s, origin, byId)),
     });
@@ -73,15 +90,24 @@ export function createFeedRoutes(deps: FeedRoutesDeps): Hono {
     const { id, format } = splitName(c.req.param("name"));
     const source = await deps.storage.sources.getSource(id);
     if (source === null) throw new AkhbarError("feeds.not_found", `feeds: no source with id "${id}"`);
-    const { stories } = await deps.reader.topStories({ sources: [id], limit: FEED_ITEMS, offset: 0 });
+    // The outlet's own newest articles, as its page lists them: the stories it took part in carried other outlets'
+    // leads, outlets and times under its name.
+    const latest = await searchArticles(deps.storage, "", {
+      sources: [id],
+      from: null,
+      to: null,
+      limit: FEED_ITEMS,
+      offset: 0,
+      recency: false,
+    });
     const byId = await names();
     const origin = new URL(c.req.url).origin;
     return send(c, format, {
       title: `أخبار: ${source.name}`,
-      description: `أحدث أخبار ${source.name}`,
+      description: `أحدث مقالات ${source.name}`,
       homePageUrl: `${origin}/sources/${encodeURIComponent(id)}`,
       feedUrl: c.req.url,
-      items: stories.map((s) => storyItem(s, origin, byId)),
+      items: latest.hits.map((h) => hitItem(h, origin, byId)),
     });
   });
 
@@ -110,16 +136,7 @@ export function createFeedRoutes(deps: FeedRoutesDeps): Hono {
       description: named.text === "" ? `أحدث المقالات${where}` : `مقالات تطابق «${named.text}»${where}`,
       homePageUrl: `${origin}/search?${home}`,
       feedUrl: c.req.url,
-      items: hits.map((h) => ({
-        id: `akhbar:article:${h.id}`,
-        url: `${origin}/article/${encodeURIComponent(h.id)}`,
-        externalUrl: h.url,
-        // A wire desk's section ("عام / ") is no part of the headline a feed reader shows, as on the reader's pages.
-        title: stripWireDeskPrefix(h.title),
-        summary: renderHighlightTerminal(h.snippet, false),
-        published: h.published_at,
-        author: byId.get(h.source) ?? h.source,
-      })),
+      items: hits.map((h) => hitItem(h, origin, byId)),
     });
   });
 
@@ -176,6 +193,20 @@ function storyItem(s: StorySummary, origin: string, names: Map<string, string>):
     summary: s.lead,
     published: s.lastUpdate,
     author: s.sources.map((id) => names.get(id) ?? id).join("، "),
+  };
+}
+
+/** A search hit (or a browse of an outlet) as a feed item: the article's page, its publisher's link, its snippet. */
+function hitItem(h: SearchHit, origin: string, names: Map<string, string>): OutItem {
+  return {
+    id: `akhbar:article:${h.id}`,
+    url: `${origin}/article/${encodeURIComponent(h.id)}`,
+    externalUrl: h.url,
+    // A wire desk's section ("عام / ") is no part of the headline a feed reader shows, as on the reader's pages.
+    title: stripWireDeskPrefix(h.title),
+    summary: renderHighlightTerminal(h.snippet, false),
+    published: h.published_at,
+    author: names.get(h.source) ?? h.source,
   };
 }
 

@@ -66,6 +66,10 @@ describe("reader pages", () => {
     const later = await page("/?source=sabq&day=2015-07-26&offset=20");
     expect(later.body).toContain("<title>أهم أخبار الأحد، 26 يوليو 2015 في «سبق» — الصفحة 2 — أخبار</title>");
     expect(later.body).toContain('title="أهم الأخبار في «سبق»" href="/feeds/top.rss?source=sabq"');
+    // Filtered by country, it offers that country's feed (it offered every outlet's, named as every outlet's).
+    expect((await page("/?country=sa")).body).toContain(
+      'title="أهم الأخبار من مصادر المملكة العربية السعودية" href="/feeds/top.rss?country=SA"',
+    );
     const none = await page("/?country=ZZ");
     expect(none.status).toBe(200);
     expect(none.body).toContain("لا مقالات لهذا الاختيار");

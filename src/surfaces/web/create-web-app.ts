@@ -194,15 +194,18 @@ export function createWebApp(deps: WebDeps): Hono {
       sources === null
         ? { total: 0, stories: [] }
         : await reader.topStories({ sources, limit: STORIES_PER_PAGE, offset, ...dayWindow });
-    const feedQuery = source === "" ? "" : `?source=${encodeURIComponent(source)}`;
+    const feedQuery = queryString([
+      ["source", source],
+      ["country", country],
+    ]);
     return page(c, dayRefused === undefined ? 200 : 400, {
       title: homeTitle({ day, source, country, offset, limit: STORIES_PER_PAGE }, ctx).text,
       active: "home",
       feeds: {
         rss: `/feeds/top.rss${feedQuery}`,
         json: `/feeds/top.json${feedQuery}`,
-        // The feeds carry the newest top stories of the outlet, whatever day or page is shown.
-        title: homeTitle({ day: "", source, country: "", offset: 0, limit: STORIES_PER_PAGE }, ctx).text,
+        // The feeds carry the newest top stories of the outlet or country, whatever day or page is shown.
+        title: homeTitle({ day: "", source, country, offset: 0, limit: STORIES_PER_PAGE }, ctx).text,
       },
       body: renderHomePage(
         {
