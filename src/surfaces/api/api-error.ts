@@ -22,8 +22,8 @@ export function statusOfCode(code: string): ErrorStatus {
   return 500;
 }
 
-/** `{error: {code, message}}` with its status. */
-export function apiError(c: Context, status: ErrorStatus, code: string, message: string): Response {
+/** `{error: {code, message}}` with its status (also 405, which a route table answers, never a thrown code). */
+export function apiError(c: Context, status: ErrorStatus | 405, code: string, message: string): Response {
   return c.json({ error: { code, message } } satisfies ApiErrorBody, status);
 }
 

@@ -671,3 +671,23 @@ export const OPENAPI_DOCUMENT = {
     },
   },
 } as const;
+
+/** The documented paths as patterns ("/api/stories/{id}" → ^/api/stories/[^/]+$), read once from the document. */
+const DOCUMENTED_PATHS: readonly RegExp[] = Object.keys(OPENAPI_DOCUMENT.paths).map(
+  (path) =>
+    new RegExp(
+      `^${path
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))
+        .join("[^/]+")}$`,
+    ),
+);
+
+/**
+ * Whether `path` is one of the documented JSON and feed routes (all of them GET): a request with another method gets
+ * a 405 naming the methods it takes, not a 404 saying the route does not exist.
+ * Example: "/api/stories/snn-1" → true; "/api/stories/" → false.
+ */
+export function isDocumentedPath(path: string): boolean {
+  return DOCUMENTED_PATHS.some((re) => re.test(path));
+}

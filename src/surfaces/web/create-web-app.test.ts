@@ -425,6 +425,30 @@ describe("reader pages", () => {
     expect(JSON.parse(json.body)).toEqual({ error: { code: "api.not_found", message: expect.any(String) } });
   });
 
+  it.each([
+    ["a search", "POST", "/api/search?q=x"],
+    ["a story by id", "DELETE", "/api/stories/fx-001"],
+    ["an article's related list", "PUT", "/api/articles/fx-001/related"],
+    ["a story's feed", "POST", "/feeds/story/fx-001.rss"],
+    ["health", "POST", "/health"],
+  ])(
+    "answers another method on %s with 405 and the methods it takes, not 'no route'",
+    async (_what, method, path) => {
+      const res = await f.app.request(path, { method });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET, HEAD");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("api.method_not_allowed");
+    },
+  );
+
+  it("still answers a path no route serves with 404 whatever the method", async () => {
+    for (const path of ["/api/stories/", "/api/nothing", "/feeds/story/x.xml"]) {
+      const res = await f.app.request(path, { method: "POST" });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("api.not_found");
+    }
+  });
+
   it("serves hashed static assets with long caching and the fonts locally", async () => {
     const home = await page("/");
     const css = /href="(\/static\/app\.[0-9a-f]+\.css)"/.exec(home.body)?.[1];

@@ -19,7 +19,7 @@ import { cutQuery, hasSearchableWords } from "../../stages/search/parse-query.ts
 import { admissionQueue } from "../api/admission-queue.ts";
 import { apiError, statusOfCode } from "../api/api-error.ts";
 import { isReindexing, type ReindexStatus } from "../api/create-api.ts";
-import { OPENAPI_DOCUMENT } from "../api/openapi.ts";
+import { isDocumentedPath, OPENAPI_DOCUMENT } from "../api/openapi.ts";
 import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
@@ -512,15 +512,26 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route("/", createFeedRoutes({ storage, reader }));
   if (deps.api) app.route("/", deps.api);
 
-  app.notFound((c) =>
-    isDataPath(c.req.path)
+  app.notFound((c) => {
+    // Every JSON and feed route is read-only: another method on one of them is a 405 with the methods it takes
+    // (RFC 9110 section 15.5.6), so a client learns the route exists.
+    if (isDataPath(c.req.path) && isDocumentedPath(c.req.path)) {
+      c.header("Allow", "GET, HEAD");
+      return apiError(
+        c,
+        405,
+        "api.method_not_allowed",
+        `api: ${c.req.path} takes GET or HEAD, not ${c.req.method}`,
+      );
+    }
+    return isDataPath(c.req.path)
       ? apiError(c, 404, "api.not_found", `api: no route for ${c.req.method} ${c.req.path}`)
       : page(c, 404, {
           title: errorTitle(404),
           active: null,
           body: renderErrorPage(404, "لم نجد هذه الصفحة."),
-        }),
-  );
+        });
+  });
   app.onError((err, c) => {
     const status = isAkhbarError(err) ? statusOfCode(err.code) : 500;
     if (status === 500) console.error(err);
