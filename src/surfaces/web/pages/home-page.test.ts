@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SourceSummary } from "../../../ports/source-store.ts";
+import type { StorySummary } from "../reader-data.ts";
 import type { ViewContext } from "../view-parts.ts";
-import { type HomeTitleView, homeTitle } from "./home-page.ts";
+import { type HomeTitleView, type HomeView, homeTitle, renderHomePage } from "./home-page.ts";
 
 const okaz: SourceSummary = {
   id: "okaz",
@@ -49,5 +50,65 @@ describe("homeTitle", () => {
     expect(homeTitle({ ...none, day: "2015-07-26", source: "okaz" }, ctx).html.value).toBe(
       "أهم أخبار <bdi>الأحد، 26 يوليو 2015</bdi> في «<bdi>عكاظ</bdi>»",
     );
+  });
+});
+
+describe("home page over outlets that published nothing lately", () => {
+  const story: StorySummary = {
+    id: "s1",
+    headline: "خبر",
+    lead: "",
+    articleCount: 3,
+    sources: ["okaz"],
+    firstSeen: "2015-07-26T08:00:00Z",
+    lastUpdate: "2015-07-26T10:00:00Z",
+    leadArticleId: "a1",
+    recentArticleCount: 2,
+  };
+  const view = (over: Partial<HomeView> = {}): HomeView => ({
+    stories: [story],
+    total: 1,
+    limit: 20,
+    offset: 0,
+    country: "",
+    source: "",
+    day: "",
+    sourceList: [okaz],
+    capabilities: { clusteredStories: true, similarMethod: "story-tfidf" },
+    ...over,
+  });
+  const at = (iso: string): ViewContext => ({ ...ctx, nowMs: Date.parse(iso) });
+  const note = (v: HomeView, c: ViewContext) =>
+    /<p class="note" role="status" id="stale-note">/.test(renderHomePage(v, c).value);
+
+  it.each([
+    // okaz's newest article is 2015-07-26T10:00Z.
+    [
+      "an archive (a day and more after the newest article) says when it ends",
+      "2015-07-27T13:00:00Z",
+      {},
+      true,
+    ],
+    ["a live store (the newest article within 24 h) says nothing", "2015-07-27T09:00:00Z", {}, false],
+    [
+      "a past day chosen says nothing: its heading names the day",
+      "2015-08-27T13:00:00Z",
+      { day: "2015-07-26" },
+      false,
+    ],
+    ["no stories shown say nothing more", "2015-08-27T13:00:00Z", { stories: [], total: 0 }, false],
+  ])("%s", (_why, now, over, shown) => {
+    expect(note(view(over as Partial<HomeView>), at(now))).toBe(shown);
+  });
+
+  it("gives the newest article's time, up to which the cards' 'في آخر 24 ساعة' count", () => {
+    const body = renderHomePage(view(), at("2015-08-27T13:00:00Z")).value;
+    const note = body.slice(
+      body.indexOf('id="stale-note"'),
+      body.indexOf("</p>", body.indexOf('id="stale-note"')),
+    );
+    expect(note).toContain('datetime="2015-07-26T10:00:00.000Z"');
+    expect(note).toContain("26 يوليو 2015");
+    expect(note).toContain("«في آخر 24 ساعة»");
   });
 });

@@ -2,11 +2,19 @@
  * Home: top stories with filters by country and outlet, paged. Pure render from ReaderData results.
  */
 import type { SourceSummary } from "../../../ports/source-store.ts";
+import { RANK_RECENT_HOURS } from "../../../stages/stories/rank-stories.ts";
 import { displayDayOf, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { MAX_PAGE_OFFSET } from "../page-params.ts";
 import type { ReaderCapabilities, StorySummary } from "../reader-data.ts";
-import { pager, pageTitleSuffix, queryString, storyCard, type ViewContext } from "../view-parts.ts";
+import {
+  pager,
+  pageTitleSuffix,
+  queryString,
+  shortTime,
+  storyCard,
+  type ViewContext,
+} from "../view-parts.ts";
 
 export interface HomeView {
   stories: StorySummary[];
@@ -77,6 +85,7 @@ export function renderHomePage(view: HomeView, ctx: ViewContext): SafeHtml {
   return html`<h1>${homeTitle(view, ctx).html}</h1>
 ${view.dayRefused === undefined ? "" : html`<div class="error-box" role="alert"><p>${view.dayRefused} تُعرض أحدث الأخبار بدلًا منه.</p></div>`}
 ${view.day === "" ? "" : dayNav(view.day, lastDay, (day) => pageHref(0, day))}
+${staleNote(view, ctx)}
 <form class="filters home-filters" action="/" method="get" aria-label="تصفية الأخبار">
 <label>اليوم
 <input type="date" name="day" value="${view.day}" dir="ltr"></label>
@@ -134,18 +143,36 @@ function filteredSources(view: HomeView): ReadonlySet<string> | undefined {
   return new Set(view.sourceList.filter((s) => s.country === view.country).map((s) => s.id));
 }
 
-/**
- * The newest day (display time zone) the outlets shown have articles on: the last day worth a link. Today when none
- * has an article, and never after today (an article dated in the future is a publisher's clock, not news to page to).
- */
-function archiveLastDay(view: HomeView, ctx: ViewContext): string {
+/** The newest article's time (epoch ms) of the outlets shown; -Infinity when none has one. */
+function newestArticleMs(view: HomeView): number {
   const shown = filteredSources(view);
-  const today = displayDayOf(ctx.nowMs);
   let lastMs = Number.NEGATIVE_INFINITY;
   for (const s of view.sourceList) {
     if (s.lastArticleAt === null || (shown !== undefined && !shown.has(s.id))) continue;
     lastMs = Math.max(lastMs, Date.parse(s.lastArticleAt));
   }
+  return lastMs;
+}
+
+/**
+ * Over the newest top stories of outlets that published nothing in the last RANK_RECENT_HOURS (an archive, a crawl
+ * that stopped), a note with the newest article's time: the stories are the top ones as of then, and each card's
+ * "في آخر 24 ساعة" counts the 24 hours up to then, not up to the reader's now. Empty otherwise.
+ */
+function staleNote(view: HomeView, ctx: ViewContext): SafeHtml {
+  const newestMs = newestArticleMs(view);
+  if (view.day !== "" || view.stories.length === 0 || !Number.isFinite(newestMs)) return html``;
+  if (ctx.nowMs - newestMs < RANK_RECENT_HOURS * 3_600_000) return html``;
+  return html`<p class="note" role="status" id="stale-note">آخر ما وصل نُشر في ${shortTime(new Date(newestMs).toISOString(), ctx, true)}: هذه أهم القصص حينها، وعدّ «في آخر 24 ساعة» ينتهي عنده.</p>`;
+}
+
+/**
+ * The newest day (display time zone) the outlets shown have articles on: the last day worth a link. Today when none
+ * has an article, and never after today (an article dated in the future is a publisher's clock, not news to page to).
+ */
+function archiveLastDay(view: HomeView, ctx: ViewContext): string {
+  const today = displayDayOf(ctx.nowMs);
+  const lastMs = newestArticleMs(view);
   if (!Number.isFinite(lastMs)) return today;
   const last = displayDayOf(lastMs);
   // ISO days compare as text.
