@@ -29,6 +29,15 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ AKHBAR_PORT: "70000" })).toThrow(/config/);
   });
 
+  it("reads the display time zone, Riyadh by default, in its canonical spelling, and refuses an unknown one", () => {
+    expect(loadConfig({}).displayTimeZone).toBe("Asia/Riyadh");
+    expect(loadConfig({ AKHBAR_TIME_ZONE: "africa/cairo" }).displayTimeZone).toBe("Africa/Cairo");
+    expect(loadConfig({ AKHBAR_TIME_ZONE: " UTC " }).displayTimeZone).toBe("UTC");
+    expect(() => loadConfig({ AKHBAR_TIME_ZONE: "Mars/Olympus" })).toThrow(
+      /AKHBAR_TIME_ZONE must be an IANA/,
+    );
+  });
+
   it("rejects an unknown log level", () => {
     expect(() => loadConfig({ AKHBAR_LOG_LEVEL: "loud" })).toThrow(/AKHBAR_LOG_LEVEL/);
   });

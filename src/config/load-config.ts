@@ -8,6 +8,11 @@ import { MIN_HOST_INTERVAL_MS } from "../stages/fetch/host-limiter.ts";
 
 /** Where the embedded database lives when nothing else is said: a folder beside the working directory. */
 export const DEFAULT_DB_PATH = "./data/akhbar.db";
+/**
+ * Time zone the reader shows dates in and reads a named day in when AKHBAR_TIME_ZONE says none: the dev corpus and
+ * most default sources are Gulf outlets. A Cairo or Rabat deployment sets its own.
+ */
+export const DEFAULT_DISPLAY_TIME_ZONE = "Asia/Riyadh";
 /** 8080 is free on most machines and needs no privileges. */
 export const DEFAULT_PORT = 8080;
 /** Loopback by default: exposing a server beyond the machine is a deliberate choice (AKHBAR_HOST=0.0.0.0). */
@@ -44,13 +49,16 @@ export interface Config {
   jobLockMs: number;
   /** AKHBAR_HOST_SLOT_LEASE_MS: how long a host slot taken by a killed worker stays counted in Redis. */
   hostSlotLeaseMs: number;
+  /** AKHBAR_TIME_ZONE: the IANA zone the reader shows dates in and reads a named day in ("Africa/Cairo"); default
+   * Asia/Riyadh. */
+  displayTimeZone: string;
 }
 
 const LOG_LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Reads AKHBAR_DB, AKHBAR_DATABASE_URL, AKHBAR_HOST, AKHBAR_PORT, AKHBAR_LOG_LEVEL, AKHBAR_FETCH_ALLOW, AKHBAR_CONTACT_URL,
  * AKHBAR_CRAWL_HOST_INTERVAL_MS, AKHBAR_CRAWL_WORKERS, AKHBAR_REDIS_URL, AKHBAR_QUEUE_PREFIX,
- * AKHBAR_WORKER_CONCURRENCY, AKHBAR_JOB_LOCK_MS and AKHBAR_HOST_SLOT_LEASE_MS; throws `config.invalid` on bad values. */
+ * AKHBAR_WORKER_CONCURRENCY, AKHBAR_JOB_LOCK_MS, AKHBAR_HOST_SLOT_LEASE_MS and AKHBAR_TIME_ZONE; throws `config.invalid` on bad values. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = env.AKHBAR_PORT === undefined ? DEFAULT_PORT : parsePort(env.AKHBAR_PORT, "AKHBAR_PORT");
   const logLevel = env.AKHBAR_LOG_LEVEL ?? "info";
@@ -86,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       1_000,
       readCount(env.AKHBAR_HOST_SLOT_LEASE_MS, "AKHBAR_HOST_SLOT_LEASE_MS", DEFAULT_HOST_SLOT_LEASE_MS),
     ),
+    displayTimeZone: readTimeZone(env.AKHBAR_TIME_ZONE),
   };
 }
 
@@ -105,6 +114,20 @@ export const DEFAULT_HOST_SLOT_LEASE_MS = 45_000;
 
 const REDIS_URL_RE = /^rediss?:\/\/[^\s]+$/i;
 const QUEUE_PREFIX_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** An IANA time zone name Intl knows ("Asia/Riyadh", "Africa/Casablanca", "UTC"); throws `config.invalid` otherwise. */
+function readTimeZone(value: string | undefined): string {
+  const zone = nonEmpty(value)?.trim() ?? DEFAULT_DISPLAY_TIME_ZONE;
+  try {
+    // The canonical spelling ("asia/riyadh" -> "Asia/Riyadh"), which the page script is handed too.
+    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new AkhbarError(
+      "config.invalid",
+      `config: AKHBAR_TIME_ZONE must be an IANA time zone such as "Asia/Riyadh" or "Africa/Cairo", got "${zone}"`,
+    );
+  }
+}
 
 function readRedisUrl(value: string | undefined): string | null {
   const url = nonEmpty(value)?.trim();

@@ -40,7 +40,7 @@ export interface SearchParams {
  * Reads q, source (repeatable), from, to, limit, offset, recent and sort (`relevance`, the default, or `date`: newest
  * first) through `get` (name → values). q is required
  * unless a source is given (then an empty q lists that source's newest articles).
- * Dates are YYYY-MM-DD (a day in the reader's time zone, DISPLAY_TIME_ZONE) or full ISO times; `to` is inclusive of
+ * Dates are YYYY-MM-DD (a day in the reader's time zone, displayTimeZone()) or full ISO times; `to` is inclusive of
  * its whole day.
  * Errors carry `details.param` and `details.reason` (a BadParamReason) so a surface can word them in its language.
  */
@@ -75,7 +75,7 @@ export function parseSearchParams(get: ParamReader): SearchParams {
 
 /**
  * A date parameter as typed: a calendar day (YYYY-MM-DD, also "2015/8/1" or "٢٠١٥-٠٨-٠١", checked as written) or an
- * instant (a full ISO time). A day alone is a day in the reader's time zone (DISPLAY_TIME_ZONE) on every surface: the
+ * instant (a full ISO time). A day alone is a day in the reader's time zone (displayTimeZone()) on every surface: the
  * day the reader's pages print beside each article, the home page's `?day=`. null when absent or empty.
  */
 export type DateParam = { day: string; ms?: undefined } | { day?: undefined; ms: number };
@@ -132,7 +132,7 @@ export function parseDateBound(
 }
 
 /**
- * An upper time bound a reader names (`until`): a day alone is its end in the reader's time zone (DISPLAY_TIME_ZONE,
+ * An upper time bound a reader names (`until`): a day alone is its end in the reader's time zone (displayTimeZone(),
  * as the home page's `?day=` reads it), an ISO time that instant; epoch ms, null when absent.
  * Example: "2015-07-26" -> 2015-07-26T20:59:59.999Z (Riyadh is UTC+3).
  */

@@ -472,6 +472,33 @@ describe("akhbar search by day", () => {
       "day-2",
     ]);
   });
+  it("reads them in AKHBAR_TIME_ZONE when a deployment sets its own, and refuses a zone that does not exist", async () => {
+    const db = join(dir, "days-zone.db");
+    const file = join(dir, "days-zone.jsonl");
+    // 22:30 UTC on 1 August is 2 August in Riyadh but still 1 August in Casablanca (UTC+1 in 2015's summer).
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: "late-1",
+        source: "hespress",
+        url: "http://hespress.example/days/late-1",
+        title: "الميزانية العامة للدولة",
+        date: "2015-08-01T22:30:00Z",
+        text: "ناقش المجلس الميزانية العامة للدولة في جلسته وأقر بنودها.",
+      }),
+    );
+    expect((await cli(["import", file, "--db", db, "--no-stories"])).code).toBe(0);
+    const ids = async (env: Record<string, string>) => {
+      const result = await cli(["search", "الميزانية", "--db", db, "--json", "--to", "2015-08-01"], env);
+      expect(result.err).toBe("");
+      return (JSON.parse(result.out).hits as { id: string }[]).map((h) => h.id);
+    };
+    expect(await ids({})).toEqual([]);
+    expect(await ids({ AKHBAR_TIME_ZONE: "Africa/Casablanca" })).toEqual(["late-1"]);
+    const bad = await cli(["search", "الميزانية", "--db", db], { AKHBAR_TIME_ZONE: "Mars/Olympus" });
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain("AKHBAR_TIME_ZONE");
+  });
 });
 
 describe("akhbar export of an article stored with its page", () => {

@@ -56,7 +56,7 @@ describe("akhbar serve", () => {
     const typed = await rawRequest(port!, "GET /search?q=سوريا HTTP/1.1\r\nHost: x\r\n\r\n");
     expect(typed).toMatch(/^HTTP\/1\.1 301 /);
     expect(typed).toContain("\r\nLocation: /search?q=%D8%B3%D9%88%D8%B1%D9%8A%D8%A7\r\n");
-    expect(typed).toContain('<html lang="ar" dir="rtl">');
+    expect(typed).toContain('<html lang="ar" dir="rtl"');
     const typedSearch = await rawRequest(port!, "GET /api/search?q=أميركا HTTP/1.1\r\nHost: x\r\n\r\n");
     const location = /\r\nLocation: (\S+)\r\n/.exec(typedSearch)?.[1];
     expect(((await (await fetch(`${base}${location}`)).json()) as { total: number }).total).toBe(2);

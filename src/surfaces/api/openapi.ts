@@ -138,13 +138,14 @@ export const OPENAPI_DOCUMENT = {
             name: "from",
             in: "query",
             schema: { type: "string" },
-            description: "YYYY-MM-DD (from its start in Riyadh time, the day the reader shows) or ISO time",
+            description:
+              "YYYY-MM-DD (from its start in the reader's time zone, AKHBAR_TIME_ZONE, Riyadh by default, the day the reader shows) or ISO time",
           },
           {
             name: "to",
             in: "query",
             schema: { type: "string" },
-            description: "YYYY-MM-DD (inclusive of its whole day in Riyadh time) or ISO time",
+            description: "YYYY-MM-DD (inclusive of its whole day in the reader's time zone) or ISO time",
           },
           limit(DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT),
           offset(MAX_SEARCH_OFFSET),
@@ -299,21 +300,21 @@ export const OPENAPI_DOCUMENT = {
             in: "query",
             schema: { type: "string" },
             description:
-              "YYYY-MM-DD (from its start in Riyadh time) or ISO time: only stories with an article since (default: 72 h before the window's end)",
+              "YYYY-MM-DD (from its start in the reader's time zone) or ISO time: only stories with an article since (default: 72 h before the window's end)",
           },
           {
             name: "until",
             in: "query",
             schema: { type: "string" },
             description:
-              "YYYY-MM-DD (to its end, Riyadh time) or ISO time: the window's end; stories ranked, counted and timed by their articles up to then",
+              "YYYY-MM-DD (to its end, the reader's time zone) or ISO time: the window's end; stories ranked, counted and timed by their articles up to then",
           },
           {
             name: "day",
             in: "query",
             schema: { type: "string", format: "date" },
             description:
-              "YYYY-MM-DD: that day's top stories (Riyadh time, midnight to midnight, ranked as of its end), the reader's home page ?day=; not with since or until",
+              "YYYY-MM-DD: that day's top stories (the reader's time zone, midnight to midnight, ranked as of its end), the reader's home page ?day=; not with since or until",
           },
           limit(STORIES_PER_PAGE, MAX_PAGE_LIMIT),
           offset(MAX_PAGE_OFFSET),

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../../config/load-config.ts";
 import { isAkhbarError } from "../../domain/errors.ts";
+import { setDisplayTimeZone } from "../web/format-arabic-date.ts";
 import { type CliIo, type Command, printError } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
 
@@ -51,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   try {
     const config: Config = loadConfig(io.env);
     if (typeof parsed.values.db === "string") config.dbPath = parsed.values.db;
+    // Before anything formats a date or reads a named day (the reader, search's from/to, feeds).
+    setDisplayTimeZone(config.displayTimeZone);
     return await command.run(
       { config, io, json: parsed.values.json === true, signal: controller.signal },
       parsed.values,

@@ -74,7 +74,7 @@ describe("clientErrorAnswer", () => {
     expect(a.status).toBe(301);
     expect(a.headers.Location).toBe("/search?q=%D8%B3%D9%88%D8%B1%D9%8A%D8%A7");
     expect(a.headers["Content-Type"]).toContain("text/html");
-    expect(a.body.toString("utf8")).toContain('<html lang="ar" dir="rtl">');
+    expect(a.body.toString("utf8")).toContain('<html lang="ar" dir="rtl"');
   });
 
   it("answers a data path's redirect in the JSON error shape", () => {

@@ -38,7 +38,7 @@ describe("reader pages", () => {
     const { status, body, res } = await page("/");
     expect(status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
-    expect(body).toContain('<html lang="ar" dir="rtl">');
+    expect(body).toContain('<html lang="ar" dir="rtl" data-time-zone="Asia/Riyadh">');
     expect(body).toContain("أهم الأخبار");
     // Story ids come from clustering: every top story is a linked headline.
     const top = JSON.parse((await page("/api/stories?limit=3")).body).stories as { id: string }[];

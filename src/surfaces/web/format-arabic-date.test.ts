@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { formatArabicTime } from "./format-arabic-date.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  displayDayEndMs,
+  displayDayOf,
+  displayDayStartMs,
+  displayTimeZone,
+  formatArabicTime,
+  setDisplayTimeZone,
+} from "./format-arabic-date.ts";
 
 /** A fixed clock: 7 Aug 2015, 0:37 in Riyadh. */
 const NOW = Date.parse("2015-08-06T21:37:00Z");
@@ -79,5 +86,21 @@ describe("formatArabicTime at a fixed clock", () => {
   it("puts no bidi controls into the text (ICU may add them around numbers in some locales)", () => {
     const t = formatArabicTime("2015-08-06T18:37:00Z", NOW)!;
     expect(Object.values(t).join("")).not.toMatch(/[\u200e\u200f\u061c\u2066-\u2069]/);
+  });
+});
+
+describe("the display time zone", () => {
+  afterEach(() => setDisplayTimeZone("Asia/Riyadh"));
+
+  it("is Riyadh unless set, and a set zone moves days, times and day bounds together", () => {
+    expect(displayTimeZone()).toBe("Asia/Riyadh");
+    expect(displayDayOf(Date.parse("2015-08-01T22:30:00Z"))).toBe("2015-08-02");
+    expect(new Date(displayDayStartMs("2015-08-02")).toISOString()).toBe("2015-08-01T21:00:00.000Z");
+    setDisplayTimeZone("Africa/Casablanca");
+    expect(displayTimeZone()).toBe("Africa/Casablanca");
+    // Morocco kept summer time (UTC+1) in August 2015.
+    expect(displayDayOf(Date.parse("2015-08-01T22:30:00Z"))).toBe("2015-08-01");
+    expect(new Date(displayDayEndMs("2015-08-01")).toISOString()).toBe("2015-08-01T22:59:59.999Z");
+    expect(formatArabicTime("2015-08-01T22:30:00Z", NOW)!.dayAndTime).toBe("1 أغسطس 2015، 11:30 م");
   });
 });

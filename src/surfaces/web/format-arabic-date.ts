@@ -4,11 +4,8 @@
  * calendar spans a text mentions. Pure (the caller passes `now`).
  */
 
-/**
- * Time zone dates are shown in. The dev corpus and most default sources are Gulf outlets; a reader in another
- * zone still sees the exact instant in the `datetime` attribute, and the page script re-renders relative times.
- */
-export const DISPLAY_TIME_ZONE = "Asia/Riyadh";
+import { DEFAULT_DISPLAY_TIME_ZONE } from "../../config/load-config.ts";
+
 /**
  * Arabic with Western digits: the article texts of the corpus (SaudiNewsNet) and most Arabic news sites print
  * Western digits, and mixing ٢٠١٥ in dates with 2015 in the text reads badly.
@@ -21,18 +18,66 @@ export const DISPLAY_LOCALE = "ar-u-nu-latn";
  */
 export const RELATIVE_TIME_MAX_MS = 7 * 86_400_000;
 
-const DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: "long", timeZone: DISPLAY_TIME_ZONE });
-const TIME_OF_DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
-  timeStyle: "short",
-  timeZone: DISPLAY_TIME_ZONE,
-});
-/** Umm al-Qura, the calendar Saudi Arabia uses officially; "هـ" is the era ICU appends. */
-const HIJRI_DAY = new Intl.DateTimeFormat("ar-u-ca-islamic-umalqura-nu-latn", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: DISPLAY_TIME_ZONE,
-});
+/** The formatters of one zone, made once per zone (an Intl.DateTimeFormat costs ~0.1 ms to build). */
+interface ZoneFormatters {
+  zone: string;
+  /** "6 أغسطس 2015" */
+  day: Intl.DateTimeFormat;
+  /** "9:37 م" */
+  timeOfDay: Intl.DateTimeFormat;
+  /** Umm al-Qura, the calendar Saudi Arabia uses officially; "هـ" is the era ICU appends. */
+  hijriDay: Intl.DateTimeFormat;
+  /** The date alone, as "2015-08-06" (en-CA writes ISO order), to count calendar days. */
+  isoDay: Intl.DateTimeFormat;
+  /** The zone's wall time in numbers, to read its offset at an instant. */
+  wallTime: Intl.DateTimeFormat;
+}
+
+function toZoneFormatters(zone: string): ZoneFormatters {
+  return {
+    zone,
+    day: new Intl.DateTimeFormat(DISPLAY_LOCALE, { dateStyle: "long", timeZone: zone }),
+    timeOfDay: new Intl.DateTimeFormat(DISPLAY_LOCALE, { timeStyle: "short", timeZone: zone }),
+    hijriDay: new Intl.DateTimeFormat("ar-u-ca-islamic-umalqura-nu-latn", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: zone,
+    }),
+    isoDay: new Intl.DateTimeFormat("en-CA", { timeZone: zone }),
+    wallTime: new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    }),
+  };
+}
+
+/**
+ * The zone dates are shown in and a day a reader names is read in: AKHBAR_TIME_ZONE, set once at start-up
+ * (setDisplayTimeZone), else DEFAULT_DISPLAY_TIME_ZONE. A reader elsewhere still sees the exact instant in each
+ * `datetime` attribute.
+ */
+let zoneFormatters = toZoneFormatters(DEFAULT_DISPLAY_TIME_ZONE);
+
+/**
+ * Sets the display time zone (an IANA name, "Africa/Cairo"); the composition root calls it once from the config.
+ * Throws RangeError for a zone Intl does not know (loadConfig has checked it already).
+ */
+export function setDisplayTimeZone(zone: string): void {
+  if (zone !== zoneFormatters.zone) zoneFormatters = toZoneFormatters(zone);
+}
+
+/** The display time zone in use (DEFAULT_DISPLAY_TIME_ZONE unless set): pages hand it to their script. */
+export function displayTimeZone(): string {
+  return zoneFormatters.zone;
+}
+
 const RELATIVE = new Intl.RelativeTimeFormat(DISPLAY_LOCALE, { numeric: "auto" });
 
 /** Units an age under a day is told in, largest first; from a day on it is told in calendar days (ageOf). */
@@ -41,8 +86,6 @@ const AGE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 const DAY_MS = 86_400_000;
-/** The date alone in DISPLAY_TIME_ZONE, as "2015-08-06" (en-CA writes ISO order), to count calendar days. */
-const ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE });
 
 /** One instant in the forms the reader shows it (see formatArabicTime). */
 export interface ArabicTime {
@@ -57,25 +100,25 @@ export interface ArabicTime {
 }
 
 /**
- * The one formatter every reader page's times go through. Dates are in DISPLAY_TIME_ZONE; null for an unparsable
+ * The one formatter every reader page's times go through. Dates are in the display time zone; null for an unparsable
  * time. Example at now = 2015-08-06T21:37:00Z: "2015-08-06T18:37:00Z" → {day: "6 أغسطس 2015",
  * dayAndTime: "6 أغسطس 2015، 9:37 م", hijri: "21 شوال 1436 هـ", age: "قبل 3 ساعات"}; a month earlier, age is null.
  */
 export function formatArabicTime(iso: string | null, nowMs: number): ArabicTime | null {
   const ms = iso === null ? Number.NaN : Date.parse(iso);
   if (Number.isNaN(ms)) return null;
-  const day = DAY.format(ms);
+  const day = zoneFormatters.day.format(ms);
   return {
     day,
-    dayAndTime: `${day}، ${TIME_OF_DAY.format(ms)}`,
-    hijri: HIJRI_DAY.format(ms),
+    dayAndTime: `${day}، ${zoneFormatters.timeOfDay.format(ms)}`,
+    hijri: zoneFormatters.hijriDay.format(ms),
     age: ageOf(ms, nowMs),
   };
 }
 
 /**
  * "قبل 3 ساعات" for -3 h; null at RELATIVE_TIME_MAX_MS or beyond. From a day away on, the age counts calendar days in
- * DISPLAY_TIME_ZONE, not 24-hour spans: at 0:37 on 7 August, 23:00 on 5 August (25.6 h earlier) is "أول أمس".
+ * the display time zone, not 24-hour spans: at 0:37 on 7 August, 23:00 on 5 August (25.6 h earlier) is "أول أمس".
  */
 function ageOf(ms: number, nowMs: number): string | null {
   const diffMs = ms - nowMs;
@@ -87,24 +130,24 @@ function ageOf(ms: number, nowMs: number): string | null {
   return "الآن";
 }
 
-/** Days since 1970-01-01 of the calendar day `ms` falls on in DISPLAY_TIME_ZONE. */
+/** Days since 1970-01-01 of the calendar day `ms` falls on in the display time zone. */
 function calendarDay(ms: number): number {
-  return Date.parse(ISO_DAY.format(ms)) / DAY_MS;
+  return Date.parse(zoneFormatters.isoDay.format(ms)) / DAY_MS;
 }
 
-/** The calendar day (YYYY-MM-DD) `ms` falls on in DISPLAY_TIME_ZONE: the day a reader's "on 26 July" means. */
+/** The calendar day (YYYY-MM-DD) `ms` falls on in the display time zone: the day a reader's "on 26 July" means. */
 export function displayDayOf(ms: number): string {
-  return ISO_DAY.format(ms);
+  return zoneFormatters.isoDay.format(ms);
 }
 
 /**
- * The last millisecond of a calendar day (YYYY-MM-DD) in DISPLAY_TIME_ZONE: "2015-07-26" → 2015-07-26T20:59:59.999Z
+ * The last millisecond of a calendar day (YYYY-MM-DD) in the display time zone: "2015-07-26" → 2015-07-26T20:59:59.999Z
  * (Riyadh is UTC+3). The zone's offset is read at that midnight, so a zone with summer time is right too.
  */
 export function displayDayEndMs(day: string): number {
   const nextMidnightUtc = Date.parse(`${day}T00:00:00Z`) + DAY_MS;
-  // The wall time DISPLAY_TIME_ZONE shows at that UTC instant, read as if it were UTC, less the instant: the offset.
-  const wall = ZONE_WALL_TIME.formatToParts(nextMidnightUtc);
+  // The wall time the display time zone shows at that UTC instant, read as if it were UTC, less the instant: the offset.
+  const wall = zoneFormatters.wallTime.formatToParts(nextMidnightUtc);
   const part = (type: string) => Number(wall.find((p) => p.type === type)?.value);
   const offsetMs =
     Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second")) -
@@ -113,7 +156,7 @@ export function displayDayEndMs(day: string): number {
 }
 
 /**
- * The first millisecond of a calendar day (YYYY-MM-DD) in DISPLAY_TIME_ZONE: "2015-07-26" → 2015-07-25T21:00:00.000Z
+ * The first millisecond of a calendar day (YYYY-MM-DD) in the display time zone: "2015-07-26" → 2015-07-25T21:00:00.000Z
  * (Riyadh is UTC+3), the instant after the day before ends.
  */
 export function displayDayStartMs(day: string): number {
@@ -121,21 +164,10 @@ export function displayDayStartMs(day: string): number {
   return displayDayEndMs(dayBefore) + 1;
 }
 
-const ZONE_WALL_TIME = new Intl.DateTimeFormat("en-US", {
-  timeZone: DISPLAY_TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
-
 /** "2015-07-22T07:00:00Z" → "22 يوليو 2015" (no time); null for an unparsable time. For chart labels. */
 export function formatArabicDay(iso: string | null): string | null {
   const ms = iso === null ? Number.NaN : Date.parse(iso);
-  return Number.isNaN(ms) ? null : DAY.format(ms);
+  return Number.isNaN(ms) ? null : zoneFormatters.day.format(ms);
 }
 
 const CALENDAR_DAY = new Intl.DateTimeFormat(DISPLAY_LOCALE, {

@@ -2,6 +2,7 @@
  * The page shell every reader page shares: RTL Arabic document, skip link, header with navigation and search,
  * landmarks (banner, navigation, search, main, contentinfo) and the served stylesheet and script. Pure.
  */
+import { displayTimeZone } from "./format-arabic-date.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { StaticAssets } from "./static-assets.ts";
 
@@ -35,7 +36,7 @@ export function renderPage(page: PageShell, assets: StaticAssets): string {
       html`<li><a href="${href}"${page.active === key ? html` aria-current="page"` : ""}>${label}</a></li>`,
   );
   const doc = html`<!doctype html>
-<html lang="ar" dir="rtl">
+<html lang="ar" dir="rtl" data-time-zone="${displayTimeZone()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -4,13 +4,16 @@
   const rtf = new Intl.RelativeTimeFormat("ar-u-nu-latn", { numeric: "auto" });
   // Same as RELATIVE_TIME_MAX_MS in format-arabic-date.ts: a week old, an age becomes a date.
   const RELATIVE_MAX_MS = 7 * 864e5;
-  // Under a day an age is told in hours or minutes; from a day on in calendar days in Riyadh, as the server does
-  // (format-arabic-date.ts ageOf): 23:00 two days back is "أول أمس" at 0:37, not "أمس".
+  // Under a day an age is told in hours or minutes; from a day on in calendar days of the server's display zone (the
+  // page's data-time-zone, AKHBAR_TIME_ZONE), as the server does (format-arabic-date.ts ageOf): 23:00 two days back is
+  // "أول أمس" at 0:37, not "أمس".
   const UNITS = [
     ["hour", 36e5],
     ["minute", 6e4],
   ];
-  const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh" });
+  const isoDay = new Intl.DateTimeFormat("en-CA", {
+    timeZone: document.documentElement.dataset.timeZone || "Asia/Riyadh",
+  });
   const calendarDay = (ms) => Date.parse(isoDay.format(ms)) / 864e5;
   // Ages were rendered at request time; keep them true while the page stays open. data-relative holds the date
   // to show once the age reaches a week (empty where the date is printed beside it).
