@@ -131,7 +131,11 @@ function scoreParts(
   const dh = Math.max(0, article.timeMs - c.slots.lastMs[story.slot]) / HOUR_MS;
   const timeDecay = Math.exp(-(dh * dh) / (2 * tuning.timeSigmaHours ** 2));
   const age = Math.max(0, article.timeMs - c.agedFromMs(story)) / HOUR_MS - tuning.ageGraceHours;
-  const ageDecay = age > 0 ? Math.exp(-(age * age) / (2 * tuning.ageSigmaHours ** 2)) : 1;
+  // A headline naming a key the story owns is not damped by its age (STORY_OWNED_NAME_*).
+  const ageDecay =
+    age > 0 && !c.namesOwnedKey(story, article)
+      ? Math.exp(-(age * age) / (2 * tuning.ageSigmaHours ** 2))
+      : 1;
   let subject = c.subjectFactor(story.subjects, article.subjects);
   if (
     subject < 1 &&

@@ -697,14 +697,24 @@ describe("StoryClusterer stories still being reported", () => {
   it("joins a day-4 reaction to an event that many sources still report under bursting names", () => {
     expect(placeDayFourReaction({}, 6, 20).joined).toBe(true);
   });
+  // The event's headlines are its own (no other story names its mosque): STORY_OWNED_NAME_* would join the reaction
+  // whatever the reported rule says, so the rows about that rule leave it out.
+  const noOwnedNames = { ownedNameMinShare: Number.POSITIVE_INFINITY };
   it("opens a story for it when stories age from their first article (the rule before)", () => {
-    expect(placeDayFourReaction({ reportedMinArticles: Number.POSITIVE_INFINITY }, 6, 20).joined).toBe(false);
+    expect(
+      placeDayFourReaction({ reportedMinArticles: Number.POSITIVE_INFINITY, ...noOwnedNames }, 6, 20).joined,
+    ).toBe(false);
   });
   it("lets the story age when one outlet alone keeps reporting it", () => {
-    expect(placeDayFourReaction({}, 1, 20).joined).toBe(false);
+    expect(placeDayFourReaction(noOwnedNames, 1, 20).joined).toBe(false);
   });
   it("lets the story age when only eight articles a day report it", () => {
-    expect(placeDayFourReaction({}, 6, 8).joined).toBe(false);
+    expect(placeDayFourReaction(noOwnedNames, 6, 8).joined).toBe(false);
+  });
+  it("still joins those by the event's own names, which no other story's headlines carry (STORY_OWNED_NAME_*)", () => {
+    expect(placeDayFourReaction({ reportedMinArticles: Number.POSITIVE_INFINITY }, 6, 20).joined).toBe(true);
+    expect(placeDayFourReaction({}, 1, 20).joined).toBe(true);
+    expect(placeDayFourReaction({}, 6, 8).joined).toBe(true);
   });
   it("counts the join score 1.2 times when the reaction's headline holds the story's bursting keys and place", () => {
     // Its lead names the event too: the lead lift (STORY_REPORTED_LEAD_LIFT, tested below) is left out here.
@@ -1512,5 +1522,82 @@ describe("StoryClusterer courtesy joins (COURTESY_JOINS_NEED_SUBJECT)", () => {
     },
   ])("$why", ({ later, tuning, joins: expected }) => {
     expect(joins(later, tuning)).toBe(expected);
+  });
+});
+
+describe("StoryClusterer joins naming a key the story owns (STORY_OWNED_NAME_*)", () => {
+  const H = 3_600_000;
+  /** An event whose headlines coin a name (the Duma arson, 2015-07-31): told on its first two days. */
+  const EVENT = {
+    title: "مستوطنون يحرقون منزل عائلة دوابشة في قرية دوما ويقتلون رضيعا",
+    text: "أحرق مستوطنون إسرائيليون منزل عائلة دوابشة في قرية دوما جنوب نابلس فجر اليوم ما أدى إلى استشهاد الرضيع علي دوابشة وإصابة والديه وشقيقه بحروق خطيرة نقلوا على إثرها إلى المستشفى",
+  };
+  /** Its third day, 60 h after the first report: age damping alone keeps it out. */
+  const LATER = {
+    title: "اعتقال مستوطنين هاجموا منزل عائلة دوابشة في قرية دوما",
+    text: `أمر وزير الدفاع الإسرائيلي باعتقال المتورطين اعتقالا إداريا. ${EVENT.text}`,
+  };
+  /** Earlier attacks on the same family, reported over the two weeks before: the names are no longer the event's alone. */
+  const BEFORE = {
+    title: "مستوطنون يهاجمون منزل عائلة دوابشة في قرية دوما",
+    text: "هاجم مستوطنون منزل عائلة دوابشة في قرية دوما جنوب نابلس ورشقوه بالحجارة دون وقوع إصابات",
+  };
+  function joins(tuning: Partial<ClusterTuning>, namedBefore: boolean): boolean {
+    const c = new StoryClusterer({ tuning: { mergeEveryArticles: 1_000_000, ...tuning } });
+    const add = (id: string, a: { title: string; text: string }, timeMs: number) =>
+      c.add({
+        id,
+        sourceId: id,
+        title: a.title,
+        timeMs,
+        terms: toStoryTerms(a.title, a.text),
+        duplicateOf: null,
+      });
+    // Twelve days of history before the event, so the key's long-run rate is known.
+    add("history", OTHER_NEWS, -288 * H);
+    // Sixteen reports, the last 125 h before the event: their stories are past the window by then.
+    if (namedBefore) for (let d = 0; d < 16; d++) add(`before-${d}`, BEFORE, (-350 + 15 * d) * H);
+    for (let i = 0; i < 3; i++) add(`day1-${i}`, EVENT, i * 10 * 60_000);
+    for (let i = 0; i < 2; i++) add(`day2-${i}`, EVENT, 30 * H + i * 10 * 60_000);
+    add("later", LATER, 60 * H);
+    return c.storyOf("later") === c.storyOf("day1-0");
+  }
+  const OTHER_NEWS = {
+    title: "افتتاح مستشفى جديد في أبها",
+    text: "أعلنت وزارة الصحة افتتاح مستشفى جديد في أبها بسعة مئتي سرير لخدمة سكان منطقة عسير",
+  };
+  it.each([
+    {
+      why: "the event's third day joins by the name its headlines coined",
+      tuning: {},
+      namedBefore: false,
+      joins: true,
+    },
+    {
+      why: "age damps it out without the rule",
+      tuning: { ownedNameMinShare: Number.POSITIVE_INFINITY },
+      namedBefore: false,
+      joins: false,
+    },
+    {
+      why: "names other stories carried as often are not the event's own",
+      tuning: { ownedNameMinBurst: 0 },
+      namedBefore: true,
+      joins: false,
+    },
+    {
+      why: "...which joined when any share made a key the story's own",
+      tuning: { ownedNameMinBurst: 0, ownedNameMinShare: 0 },
+      namedBefore: true,
+      joins: true,
+    },
+    {
+      why: "a name that no longer bursts waives nothing",
+      tuning: { ownedNameMinBurst: 4 },
+      namedBefore: false,
+      joins: false,
+    },
+  ])("$why", ({ tuning, namedBefore, joins: expected }) => {
+    expect(joins(tuning, namedBefore)).toBe(expected);
   });
 });

@@ -75,6 +75,29 @@ export const STORY_AGE_GRACE_HOURS = 24;
 /** σ of the age damping past the grace period (24 and 48 h tried; 24 h as above). */
 export const STORY_AGE_SIGMA_HOURS = 24;
 /**
+ * A story's age does not damp a join whose headline names a key the story owns: a headline key that at least
+ * STORY_OWNED_NAME_MIN_ORIGINALS of the story's originals carried in their headlines, whose count there is at least
+ * STORY_OWNED_NAME_MIN_SHARE of all headlines that named it over the long run (story-vector.ts KeyBursts
+ * longRunCount: two weeks, decayed, copies and this article included), and which still bursts (ratio at least
+ * STORY_OWNED_NAME_MIN_BURST, the reported rule's STORY_REPORTED_MIN_BURST). Such a key is the event's own name
+ * (دوابشة، رضيع، حطام on the Reunion debris, خريص on the Omani pilgrims' crash): other stories seldom use it, so a
+ * headline naming it days on reports the same event, where a template's next day shares frame words spread over many
+ * stories (each Eid party holds a few of معايدة's headlines). The burst test keeps out words a chained story came to
+ * hold most of (صافي of companies' results, رتب of promotions, أفراح of weddings: ratios 0.8-1.5) and the corpus's
+ * first days, when every key's long run is short and nothing yet bursts. The time damping (since the newest article)
+ * still applies. The dev corpus is crawled in daily batches with a 58-68 h gap between an event's first batch and its
+ * third day's (stories-dev6.jsonl), where age damping (0.19-0.36) kept out reports scoring 0.4-0.5 undamped.
+ * Measured (bench/stories/tune-clustering.ts, 2026-12-02): mean of six DEV F1 0.752 -> 0.759, DEV6 P 0.866 -> 0.876,
+ * R 0.587 -> 0.640 (15 pairs joined, all right: the Duma arson's 08-02 arrest order, the debris flown to Paris); DEV,
+ * DEV2-DEV5 and purity tune unchanged; long-range tune kept 13 -> 14 of 32, wrong 10 -> 12 of 43. Share 0.3: DEV6 R
+ * 0.685 but purity tune kept 313 -> 310, test wrong 79 -> 83; burst 2: DEV6 R 0.598 (0.5) and 0.559 (0.3); without the
+ * burst test DEV P 0.902 -> 0.529 (the 07-22 Aden stories own عدن، حوث in the corpus's second day). See
+ * testdata/labels/README.md, "Owned names".
+ */
+export const STORY_OWNED_NAME_MIN_ORIGINALS = 3;
+export const STORY_OWNED_NAME_MIN_SHARE = 0.5;
+export const STORY_OWNED_NAME_MIN_BURST = 1.5;
+/**
  * A story still being reported ages from the newest article at which it was, not from its first: its original
  * articles of the trailing day (a count decayed with a one-day time constant) reach STORY_REPORTED_MIN_ARTICLES, from
  * at least STORY_REPORTED_MIN_SOURCES sources in that day (counted once the count first reached its minimum), and its
@@ -581,6 +604,12 @@ export interface ClusterTuning {
   mergeEveryArticles: number;
   ageGraceHours: number;
   ageSigmaHours: number;
+  /** Originals naming a key, and their share of its long-run headlines, that make it the story's own (STORY_OWNED_NAME_*). */
+  ownedNameMinOriginals: number;
+  /** Infinity: age damps every join. */
+  ownedNameMinShare: number;
+  /** Burst ratio an owned key must still reach (STORY_OWNED_NAME_MIN_BURST). */
+  ownedNameMinBurst: number;
   mergeMaxStartGapHours: number;
   /** Exponent of a title key's IDF in its weight (0: keys count alike). */
   keyIdfPower: number;
@@ -654,6 +683,9 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   mergeEveryArticles: MERGE_EVERY_ARTICLES,
   ageGraceHours: STORY_AGE_GRACE_HOURS,
   ageSigmaHours: STORY_AGE_SIGMA_HOURS,
+  ownedNameMinOriginals: STORY_OWNED_NAME_MIN_ORIGINALS,
+  ownedNameMinShare: STORY_OWNED_NAME_MIN_SHARE,
+  ownedNameMinBurst: STORY_OWNED_NAME_MIN_BURST,
   mergeMaxStartGapHours: MERGE_MAX_START_GAP_HOURS,
   keyIdfPower: TITLE_KEY_IDF_POWER,
   keyBurstPower: TITLE_KEY_BURST_POWER,
@@ -1176,9 +1208,27 @@ export class StoryClusterer {
     const sigma = this.tuning.timeSigmaHours;
     const age = Math.max(0, article.timeMs - this.agedFromMs(story)) / HOUR_MS - this.tuning.ageGraceHours;
     const ageSigma = this.tuning.ageSigmaHours;
-    const ageDecay = age > 0 ? Math.exp(-(age * age) / (2 * ageSigma * ageSigma)) : 1;
+    const ageDecay =
+      age > 0 && !this.namesOwnedKey(story, article) ? Math.exp(-(age * age) / (2 * ageSigma * ageSigma)) : 1;
     const decay = Math.exp(-(dh * dh) / (2 * sigma * sigma)) * ageDecay;
     return (this.tuning.cosineWeight * cos + this.tuning.titleKeyWeight * keyShare) * decay;
+  }
+
+  /** Whether the article's headline holds a key `story` owns (STORY_OWNED_NAME_*). */
+  private namesOwnedKey(story: StoryState, article: ClusterInput): boolean {
+    const { ownedNameMinOriginals, ownedNameMinShare } = this.tuning;
+    if (!Number.isFinite(ownedNameMinShare) || this.tuning.keyBurstPower === 0) return false;
+    for (const k of article.terms.titleKeys) {
+      const n = story.keyCounts.get(k);
+      if (
+        n !== undefined &&
+        n >= ownedNameMinOriginals &&
+        n >= ownedNameMinShare * this.bursts.longRunCount(k) &&
+        this.bursts.ratio(k) >= this.tuning.ownedNameMinBurst
+      )
+        return true;
+    }
+    return false;
   }
 
   /**

@@ -94,6 +94,16 @@ describe("KeyBursts", () => {
   it("is 1 before any headline", () => {
     expect(new KeyBursts().ratio("عسير")).toBe(1);
   });
+  it("counts a key's headlines over the long run, decayed with the two-week time constant", () => {
+    const b = twoWeeks();
+    // Today's 20 names count about whole; the template's 70 over two weeks count less than their number.
+    expect(b.longRunCount("عسير")).toBeGreaterThan(19.9);
+    expect(b.longRunCount("عسير")).toBeLessThanOrEqual(20);
+    expect(b.longRunCount("سوق")).toBeGreaterThan(40);
+    expect(b.longRunCount("سوق")).toBeLessThan(70);
+    expect(b.longRunCount("مجهول")).toBe(0);
+    expect(new KeyBursts().longRunCount("عسير")).toBe(0);
+  });
   it("forgets keys not seen for weeks, so memory follows the window, and reads them as never seen", () => {
     const b = new KeyBursts();
     b.add(["قديم"], 0);

@@ -481,6 +481,16 @@ export class KeyBursts {
   }
 
   /**
+   * Headlines that named `key` over the long run: its decayed count (time constant BURST_BASELINE_HOURS) as of the
+   * newest article added, this one's own included; 0 before any. Example: a key in 10 headlines of the last day and
+   * none before reads about 9.8.
+   */
+  longRunCount(key: string): number {
+    if (Number.isNaN(this.lastMs)) return 0;
+    return decayed(this.baseline.get(key), this.lastMs, BURST_BASELINE_HOURS);
+  }
+
+  /**
    * Recent over long-run headlines per hour, both smoothed by BURST_PRIOR_PER_HOUR, at most BURST_RATIO_CAP; 1 when
    * nothing is known.
    */
