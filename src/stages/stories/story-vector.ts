@@ -482,8 +482,8 @@ export class KeyBursts {
 
   /**
    * Headlines that named `key` over the long run: its decayed count (time constant BURST_BASELINE_HOURS) as of the
-   * newest article added, this one's own included; 0 before any. Example: a key in 10 headlines of the last day and
-   * none before reads about 9.8.
+   * newest article added, this one's own included; 0 before any. Example: a key in 10 headlines spread over the last
+   * day and none before reads between 9.3 and 10.
    */
   longRunCount(key: string): number {
     if (Number.isNaN(this.lastMs)) return 0;
