@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSearchSources, resolveSourceIds } from "./source-names.ts";
+import { isKnownCountryCode, resolveSearchSources, resolveSourceIds } from "./source-names.ts";
 
 const OUTLETS = [
   { id: "okaz", name: "عكاظ" },
@@ -40,5 +40,19 @@ describe("resolveSearchSources", () => {
       sources: ["nope"],
       unknown: ["nope"],
     });
+  });
+});
+
+describe("isKnownCountryCode", () => {
+  it.each([
+    ["an upper-case code", "SA", true],
+    ["a lower-case code, as a URL writes it", "eg", true],
+    ["Palestine, which ISO 3166 lists", "PS", true],
+    ["ICU's Unknown Region", "ZZ", false],
+    ["a user-assigned code", "XX", false],
+    ["a country's name", "saudi", false],
+    ["a digit", "S1", false],
+  ])("%s: %s", (_why, code, known) => {
+    expect(isKnownCountryCode(code)).toBe(known);
   });
 });

@@ -87,3 +87,24 @@ export function unknownSourceError(unknown: readonly string[], scope: "api" | "f
     },
   );
 }
+
+/** Regions ICU names (ISO 3166-1 alpha-2 and its reserved user codes left out: ICU names none of those). */
+const REGION_NAMES = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+
+/**
+ * Whether `code` is a country code a source may carry: two letters ICU names as a region, "ZZ" (ICU's "Unknown
+ * Region") aside. Example: "sa" and "EG" are, "ZZ", "XX" and "saudi" are not.
+ */
+export function isKnownCountryCode(code: string): boolean {
+  if (!/^[A-Za-z]{2}$/.test(code) || code.toUpperCase() === "ZZ") return false;
+  return REGION_NAMES.of(code.toUpperCase()) !== undefined;
+}
+
+/** The 400 for a `country` filter that names no country (a known country without outlets is an empty page). */
+export function unknownCountryError(country: string, scope: "api" | "feeds" = "api"): AkhbarError {
+  return new AkhbarError(
+    `${scope}.bad_param`,
+    `${scope}: unknown country "${country.slice(0, 40)}" (a two-letter ISO 3166 code, such as SA or EG)`,
+    { param: "country", reason: "unknown_country" },
+  );
+}

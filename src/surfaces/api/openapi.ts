@@ -56,8 +56,9 @@ const topFeedParameters = [
   {
     name: "country",
     in: "query",
-    schema: { type: "string" },
-    description: "ISO country code of the outlets",
+    schema: { type: "string", pattern: "^[A-Za-z]{2}$" },
+    description:
+      "ISO 3166 country code of the outlets (a code no country has is a 400; a country without outlets, an empty list)",
   },
 ];
 /** As /api/search reads them; a feed always lists its newest 30 matches, freshness blended in. */

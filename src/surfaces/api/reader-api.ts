@@ -9,7 +9,12 @@ import type { Storage } from "../../ports/storage.ts";
 import { toEntityQuery } from "../entity-query.ts";
 import { toDuplicateStatsJson } from "../present-stories.ts";
 import { badParam, intParam, parseDateBound, parseUntilMs, singleValue } from "../search-params.ts";
-import { unknownSourceError, unknownSourceIds } from "../source-names.ts";
+import {
+  isKnownCountryCode,
+  unknownCountryError,
+  unknownSourceError,
+  unknownSourceIds,
+} from "../source-names.ts";
 import {
   dayWindowParam,
   MAX_ID_CHARS,
@@ -159,7 +164,8 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
 /**
  * Source ids for a source and/or country filter: [] for no filter, null when the filter matches no source (a country
  * without outlets, or an unknown id the caller lets through, gives an empty page, not every story). With
- * `refuseUnknown` an unknown source id is a bad parameter (unknownSourceError), read from the same source list.
+ * `refuseUnknown` an unknown source id is a bad parameter (unknownSourceError), read from the same source list, and so is
+ * a country code no country has (unknownCountryError).
  */
 export async function sourceFilter(
   storage: Storage,
@@ -171,6 +177,8 @@ export async function sourceFilter(
   const all = await storage.sources.listSources();
   if (options.refuseUnknown === true && source !== "" && unknownSourceIds([source], all).length > 0)
     throw unknownSourceError([source], options.scope);
+  if (options.refuseUnknown === true && country !== "" && !isKnownCountryCode(country))
+    throw unknownCountryError(country, options.scope);
   const ids = all
     .filter(
       (s) => (source === "" || s.id === source) && (country === "" || s.country === country.toUpperCase()),

@@ -141,6 +141,24 @@ describe("feed routes", () => {
     const unknown = await get("/feeds/top.rss?source=nope");
     expect(unknown.status).toBe(400);
     expect(JSON.parse(unknown.body).error).toMatchObject({ code: "feeds.bad_param" });
+    // So is a country code no country has, in the feed and in the API; a country without outlets is an empty list.
+    const noCountry = await get("/feeds/top.rss?country=saudi");
+    expect(noCountry.status).toBe(400);
+    expect(JSON.parse(noCountry.body).error).toMatchObject({
+      code: "feeds.bad_param",
+      message: expect.stringContaining("unknown country"),
+    });
+    for (const code of ["zz", "XX"]) {
+      const api = await get(`/api/stories?country=${code}`);
+      expect(api.status).toBe(400);
+      expect(JSON.parse(api.body).error).toMatchObject({
+        code: "api.bad_param",
+        message: expect.stringContaining("unknown country"),
+      });
+    }
+    const noOutlets = await get("/api/stories?country=NO");
+    expect(noOutlets.status).toBe(200);
+    expect(JSON.parse(noOutlets.body).stories).toEqual([]);
   });
 
   it("exports the sources as OPML pointing at akhbar's per-source feeds", async () => {

@@ -722,10 +722,11 @@ describe("reader JSON routes", () => {
     expect(JSON.parse(unknown.body).error).toMatchObject({ code: "api.bad_param" });
   });
 
-  it("reads no stories for entities when the country filter names no outlet", async () => {
-    const res = await page("/api/entities?country=zz");
+  it("reads no stories for entities when the country filter names no outlet, and refuses a code no country has", async () => {
+    const res = await page("/api/entities?country=no");
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ stories_read: 0, entities: [] });
+    expect((await page("/api/entities?country=zz")).status).toBe(400);
     const all = JSON.parse((await page("/api/entities")).body);
     expect(all.stories_read).toBeGreaterThan(0);
   });
