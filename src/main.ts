@@ -7,7 +7,12 @@ import type { Config } from "./config/load-config.ts";
 import { type CrawlContext, type CrawlSettings, createCrawlContext } from "./pipeline/crawl-context.ts";
 import { OPTIMIZE_MIN_ARTICLES } from "./pipeline/import-records.ts";
 import { inThreadCrawlPreparer } from "./pipeline/prepare-crawl-item.ts";
-import { BackgroundReindex, checkAnalyzerVersion, reindexArticles } from "./pipeline/reindex-articles.ts";
+import {
+  BackgroundReindex,
+  checkAnalyzerVersion,
+  type ReindexAnalyzer,
+  reindexArticles,
+} from "./pipeline/reindex-articles.ts";
 import { systemClock } from "./ports/clock.ts";
 import type { CrawlPreparer } from "./ports/crawl-preparer.ts";
 import type { HttpClient } from "./ports/http-client.ts";
@@ -45,12 +50,36 @@ export async function openStorage(
 /**
  * Re-indexes what an older analyzer indexed while the caller goes on (serve answers meanwhile), compacting the index
  * after a large one as openStorage does; stop it before closing the storage. Its progress is null once the index is
- * current, at once for a current store.
+ * current, at once for a current store. Each batch is analyzed in a worker thread (the import's, started with the
+ * first batch: a current store starts none), so only its read and write take turns with the caller's requests.
  */
 export function startBackgroundReindex(storage: Storage, log: Logger): BackgroundReindex {
   return new BackgroundReindex(storage.articles, log, {
+    analyzer: workerReindexAnalyzer(),
     afterFinish: (reindexed) => compactAfter(storage, reindexed),
   });
+}
+
+/**
+ * One import worker thread (ThreadBatchPreparer) analyzing re-index batches: a batch at a time is in flight, and the
+ * serving thread keeps the other core.
+ */
+function workerReindexAnalyzer(): ReindexAnalyzer {
+  let preparer: Promise<import("./adapters/threads/thread-batch-preparer.ts").ThreadBatchPreparer> | null =
+    null;
+  const start = async () => {
+    const { ThreadBatchPreparer } = await import("./adapters/threads/thread-batch-preparer.ts");
+    return new ThreadBatchPreparer(1);
+  };
+  return {
+    async analyze(rows) {
+      preparer ??= start();
+      return (await preparer).analyzeForReindex(rows);
+    },
+    async close() {
+      await (await preparer)?.close();
+    },
+  };
 }
 
 /**

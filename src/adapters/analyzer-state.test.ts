@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reindexResumeAfter } from "./analyzer-state.ts";
+import { reindexResumeAfter, resumeAfterWrite } from "./analyzer-state.ts";
 
 describe("reindexResumeAfter", () => {
   const state = { version: 1, reindex_version: 2, reindex_after_seq: 500 };
@@ -16,5 +16,17 @@ describe("reindexResumeAfter", () => {
     ],
   ])("%s", (_why, row, version, after) => {
     expect(reindexResumeAfter(row, version)).toBe(after);
+  });
+});
+
+describe("resumeAfterWrite", () => {
+  const read = { afterSeq: 10, rows: [{ seq: 11 }, { seq: 12 }, { seq: 13 }] };
+  it.each([
+    ["moves past the batch when every article was still as read", [true, true, true], 13],
+    ["stops before the first article changed since the read", [true, false, true], 11],
+    ["stays where it was when the first article changed", [false, true, true], 10],
+    ["moves past an empty batch nowhere", [], 10],
+  ])("%s", (_why, written, after) => {
+    expect(resumeAfterWrite(written.length === 0 ? { afterSeq: 10, rows: [] } : read, written)).toBe(after);
   });
 });

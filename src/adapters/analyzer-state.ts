@@ -1,6 +1,6 @@
 /**
- * The search_analyzer row both storage adapters keep (SQLite migration 7, PostgreSQL migration 6) and the one rule
- * that reads it at the start of a re-index batch. Adapter helper, pure.
+ * The search_analyzer row both storage adapters keep (SQLite migration 7, PostgreSQL migration 6), the rule that reads
+ * it at the start of a re-index batch and the one that moves it after. Adapter helper, pure.
  */
 
 /** The search_analyzer row: the analyzer the index comes from, and the re-index under way with its resume point. */
@@ -21,4 +21,20 @@ export function reindexResumeAfter(state: AnalyzerStateRow, version: number): nu
   if (state.version >= version || (state.reindex_version !== null && state.reindex_version > version))
     return null;
   return state.reindex_version === version ? state.reindex_after_seq : 0;
+}
+
+/**
+ * Where the resume point goes once a read batch is written (`written[i]`: row i was still as read, so its analysis
+ * was written): after the batch's last article, or, when some changed or went since the read, after the last article
+ * before the first of them, so the next batch reads it again (a deleted one is simply not there to read). At most
+ * the rest of the batch is analyzed twice; no article is passed over with the analysis of a text it no longer has.
+ * Example: afterSeq 10, rows 11, 12, 13, written [true, false, true] -> 11; [false, ...] -> 10; all true -> 13.
+ */
+export function resumeAfterWrite(
+  read: { afterSeq: number; rows: readonly { seq: number }[] },
+  written: readonly boolean[],
+): number {
+  const firstChanged = written.indexOf(false);
+  if (firstChanged === -1) return read.rows.at(-1)?.seq ?? read.afterSeq;
+  return firstChanged === 0 ? read.afterSeq : read.rows[firstChanged - 1]!.seq;
 }

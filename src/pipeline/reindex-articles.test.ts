@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { isAkhbarError } from "../domain/errors.ts";
-import type { AnalyzeForIndex, ArticleStore, ReindexBatch } from "../ports/article-store.ts";
+import type { ArticleStore, ReindexAnalysis, ReindexBatch, ReindexRead } from "../ports/article-store.ts";
 import type { Logger } from "../ports/logger.ts";
-import { BackgroundReindex, reindexArticles } from "./reindex-articles.ts";
+import {
+  analyzeForReindex,
+  BackgroundReindex,
+  type ReindexAnalyzer,
+  reindexArticles,
+} from "./reindex-articles.ts";
 
-/** A store of `count` articles at analyzer `version`, re-indexed `limit` at a time, as the contract suite asks. */
+/**
+ * A store of `count` articles at analyzer `version`, re-indexed `limit` at a time, as the contract suite asks; a
+ * batch's write waits at `gate` when one is given.
+ */
 function fakeStore(count: number, version: number, gate?: () => Promise<void>) {
   let at = version;
   let next = 0;
@@ -16,25 +24,34 @@ function fakeStore(count: number, version: number, gate?: () => Promise<void>) {
     async countArticles() {
       return count;
     },
-    async reindexArticles(target: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch> {
+    async readReindexBatch(target: number, limit: number): Promise<ReindexRead | null> {
+      if (at >= target) return null;
+      const afterSeq = next;
+      const rows = Array.from({ length: Math.min(limit, count - afterSeq) }, (_, i) => ({
+        seq: afterSeq + i + 1,
+        title: `title ${afterSeq + i}`,
+        text: "text",
+      }));
+      return { version: target, afterSeq, rows };
+    },
+    async writeReindexBatch(read: ReindexRead, analyses: readonly ReindexAnalysis[]): Promise<ReindexBatch> {
       await gate?.();
-      if (at >= target) return { reindexed: 0, done: true };
-      const batch = Math.min(limit, count - next);
-      if (batch === 0) {
-        at = target;
+      if (read.afterSeq !== next) return { reindexed: 0, changed: 0, done: false };
+      if (read.rows.length === 0) {
+        at = read.version;
         next = 0;
-        return { reindexed: 0, done: true };
+        return { reindexed: 0, changed: 0, done: true };
       }
-      for (let i = 0; i < batch; i++) analyzed.push(analyze(`title ${next + i}`, "text").index.title);
-      next += batch;
-      return { reindexed: batch, done: false };
+      for (const a of analyses) analyzed.push(a.index.title);
+      next = read.afterSeq + read.rows.length;
+      return { reindexed: read.rows.length, changed: 0, done: false };
     },
     async countReindexed(target: number) {
       return at < target ? next : 0;
     },
   } as Pick<
     ArticleStore,
-    "readAnalyzerVersion" | "countArticles" | "reindexArticles" | "countReindexed"
+    "readAnalyzerVersion" | "countArticles" | "readReindexBatch" | "writeReindexBatch" | "countReindexed"
   > as ArticleStore;
   return { store, analyzed, version: () => at };
 }
@@ -77,6 +94,48 @@ describe("reindexArticles", () => {
     expect(analyzed).toEqual([]);
   });
 
+  it("writes each batch in parts of writeSize, each resuming where the one before left the store", async () => {
+    const { store, version } = fakeStore(5, 1);
+    const write = store.writeReindexBatch.bind(store);
+    const parts: [number, number][] = [];
+    store.writeReindexBatch = (read, analyses) => {
+      parts.push([read.afterSeq, read.rows.length]);
+      return write(read, analyses);
+    };
+    expect(await reindexArticles(store, recordingLogger().log, 2, 5, { writeSize: 2 })).toBe(5);
+    expect(parts).toEqual([
+      [0, 2],
+      [2, 2],
+      [4, 1],
+      [5, 0],
+    ]);
+    expect(version()).toBe(2);
+  });
+
+  it("stops writing a batch's parts at an article changed since the read; the next batch reads from there", async () => {
+    const { store } = fakeStore(4, 1);
+    const write = store.writeReindexBatch.bind(store);
+    const parts: [number, number][] = [];
+    let changedOnce = false;
+    store.writeReindexBatch = async (read, analyses) => {
+      parts.push([read.afterSeq, read.rows.length]);
+      // Article seq 1 was rewritten between the first read and its write: the store keeps its resume point at 0.
+      if (!changedOnce && read.rows[0]?.seq === 1) {
+        changedOnce = true;
+        return { reindexed: 1, changed: 1, done: false };
+      }
+      return write(read, analyses);
+    };
+    await reindexArticles(store, recordingLogger().log, 2, 4, { writeSize: 2 });
+    // The batch's second part is never written; the next batch reads all four again.
+    expect(parts).toEqual([
+      [0, 2],
+      [0, 2],
+      [2, 2],
+      [4, 0],
+    ]);
+  });
+
   it("records the version of an empty store without logging", async () => {
     const { store, version } = fakeStore(0, 1);
     const { log, lines } = recordingLogger();
@@ -86,7 +145,7 @@ describe("reindexArticles", () => {
   });
 });
 
-/** A gate the fake store's batches wait at: `open()` lets the next batch through. */
+/** A gate the fake store's batch writes wait at: `open()` lets the next one through. */
 function batchGate() {
   const waiting: (() => void)[] = [];
   let opened = 0;
@@ -179,9 +238,42 @@ describe("BackgroundReindex", () => {
     expect(version()).toBe(2);
   });
 
+  it("gives the event loop turns while a batch is analyzed elsewhere, and writes it only once analyzed", async () => {
+    const { store, analyzed } = fakeStore(3, 1);
+    let release = () => {};
+    let closed = 0;
+    // A stand-in for the worker thread: its answer comes when the test releases it.
+    const analyzer: ReindexAnalyzer = {
+      analyze: (rows) =>
+        new Promise((resolve) => {
+          release = () => resolve(rows.map((row) => analyzeForReindex(row.title, row.text)));
+        }),
+      close: async () => {
+        closed++;
+      },
+    };
+    const reindex = new BackgroundReindex(store, recordingLogger().log, {
+      version: 2,
+      batchSize: 3,
+      analyzer,
+    });
+    let turns = 0;
+    while (turns < 20) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turns++;
+    }
+    // Twenty turns of the event loop (each one a request a server could answer) while the batch waits for analysis.
+    expect(analyzed).toEqual([]);
+    expect(reindex.progress()).toMatchObject({ articlesDone: 0, articlesTotal: 3 });
+    release();
+    expect(await reindex.finished).toBe(3);
+    expect(analyzed).toHaveLength(3);
+    expect(closed).toBe(1);
+  });
+
   it("logs a failure and keeps saying the index is not current", async () => {
     const { store } = fakeStore(5, 1);
-    store.reindexArticles = async () => {
+    store.readReindexBatch = async () => {
       throw new Error("disk full");
     };
     const errors: string[] = [];

@@ -1,11 +1,18 @@
 /**
  * reindexArticles: brings a store's search index to the current analyzer (stages/arabic ANALYZER_VERSION) by
- * re-analyzing every article an older analyzer indexed, batch by batch. Pipeline over the ArticleStore port.
+ * re-analyzing every article an older analyzer indexed, batch by batch: read, analyze (in this thread, or in a worker
+ * thread through a ReindexAnalyzer), write back what no writer changed meanwhile. Pipeline over the ArticleStore port.
  * Run when storage is opened (main.ts openStorage), like a schema migration; `serve` runs it in the background
- * (BackgroundReindex) so it answers at once.
+ * (BackgroundReindex), its analysis in a worker thread, so it answers at once.
  */
 import { AkhbarError } from "../domain/errors.ts";
-import type { AnalyzeForIndex, ArticleStore } from "../ports/article-store.ts";
+import type {
+  ArticleStore,
+  ReindexAnalysis,
+  ReindexBatch,
+  ReindexRead,
+  ReindexRow,
+} from "../ports/article-store.ts";
 import type { Logger } from "../ports/logger.ts";
 import { ANALYZER_VERSION, analyzeForIndex } from "../stages/arabic/analyze-text.ts";
 import { contentHash } from "../stages/dedupe/content-hash.ts";
@@ -14,10 +21,25 @@ import { contentHash } from "../stages/dedupe/content-hash.ts";
  * An article's index fields, digest and content hash as this analyzer derives them: the hash folds the text too, so
  * a store re-indexed after an analyzer change keeps finding exact copies by it (an import computes the same hash).
  */
-const reanalyze: AnalyzeForIndex = (title, text) => ({
-  ...analyzeForIndex(title, text),
-  contentHash: contentHash(text),
-});
+export function analyzeForReindex(title: string, text: string): ReindexAnalysis {
+  return { ...analyzeForIndex(title, text), contentHash: contentHash(text) };
+}
+
+/**
+ * Where a re-index batch's analysis runs: `analyze` gives analyzeForReindex of each row, in order. Off the thread
+ * that serves (adapters/threads ThreadBatchPreparer.analyzeForReindex), the CPU half of a batch no longer holds a
+ * server's event loop. `close` releases it when the re-index ends.
+ */
+export interface ReindexAnalyzer {
+  analyze(rows: readonly ReindexRow[]): Promise<ReindexAnalysis[]>;
+  close(): Promise<void>;
+}
+
+/** The analysis in the calling thread: for commands that re-index before they run, with nothing to serve meanwhile. */
+export const inThreadReindexAnalyzer: ReindexAnalyzer = {
+  analyze: async (rows) => rows.map((row) => analyzeForReindex(row.title, row.text)),
+  close: async () => {},
+};
 
 /**
  * Articles re-analyzed per transaction: the size of an import batch (500), so a batch holds the write lock about as
@@ -26,11 +48,19 @@ const reanalyze: AnalyzeForIndex = (title, text) => ({
 export const REINDEX_BATCH_ARTICLES = 500;
 
 /**
- * Articles per transaction when the re-index runs beside a server (BackgroundReindex): a SQLite batch holds the
- * event loop for its whole analysis and write, so a request that arrives meanwhile waits for it. Fixed by the
- * measurement in the commit that set it (dev store, load ~9 on 2 cores): 500 kept /health waiting 3.5-11.7 s.
+ * Articles per batch when the re-index runs beside a server (BackgroundReindex): one read and one message to the
+ * analysis worker per batch; its writes go in parts of REINDEX_BACKGROUND_WRITE_ARTICLES. Set when the analysis still
+ * ran on the event loop (dev store, load ~9 on 2 cores): 500 kept /health waiting 3.5-11.7 s.
  */
 export const REINDEX_BACKGROUND_BATCH_ARTICLES = 100;
+
+/**
+ * Articles per write transaction when the re-index runs beside a server: a SQLite write holds the event loop, and its
+ * FTS5 segment merges grow with what it flushes. Measured on the dev store (27,454 articles, load ~10, analysis in a
+ * worker): one write per batch of 100 took p50 68 ms, p95 1,075 ms, max 1,759 ms (62.8 s in all); writes of 20,
+ * p50 15 ms, p95 289 ms, max 664 ms (83.8 s in all, at a load a little higher).
+ */
+export const REINDEX_BACKGROUND_WRITE_ARTICLES = 20;
 
 /**
  * How far a re-index has got: the versions, the articles re-indexed to `toVersion` (an earlier, interrupted run's
@@ -50,6 +80,10 @@ export interface ReindexOptions {
   onProgress?: (progress: ReindexProgress) => void;
   /** Checked between batches: true stops the re-index there (the store keeps its resume point). */
   shouldStop?: () => boolean;
+  /** Where each batch is analyzed; in the calling thread when absent. */
+  analyzer?: ReindexAnalyzer;
+  /** Articles per write transaction: a batch is written in parts of this size, a macrotask between; default one. */
+  writeSize?: number;
 }
 
 /**
@@ -75,8 +109,9 @@ export async function checkAnalyzerVersion(
 /**
  * Re-indexes every article analyzed by an analyzer older than `version`, in batches of `batchSize`; returns how many
  * were re-indexed (0, after one read, when the store is current). Interrupted (a crash, or `shouldStop`), it loses at
- * most the open batch: the store records where it stopped and the next call resumes there. Logs after every batch
- * and at the end.
+ * most the open batch: the store records where it stopped and the next call resumes there. Articles a writer changed
+ * between a batch's read and its write keep what the writer wrote, and are read again by the next batch. Logs after
+ * every batch and at the end.
  */
 export async function reindexArticles(
   articles: ArticleStore,
@@ -95,6 +130,7 @@ export async function reindexArticles(
     articlesTotal: await articles.countArticles(),
   };
   const before = progress.articlesDone;
+  const analyzer = options.analyzer ?? inThreadReindexAnalyzer;
   options.onProgress?.({ ...progress });
   let total = 0;
   for (;;) {
@@ -102,7 +138,11 @@ export async function reindexArticles(
     // microtasks would keep a server beside it from ever accepting a connection.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.shouldStop?.() === true) return total;
-    const batch = await articles.reindexArticles(version, reanalyze, batchSize);
+    const read = await articles.readReindexBatch(version, batchSize);
+    if (read === null) break;
+    // The last, empty batch only records the version: no analysis to wait for.
+    const analyses = read.rows.length === 0 ? [] : await analyzer.analyze(read.rows);
+    const batch = await writeInParts(articles, read, analyses, options.writeSize ?? batchSize);
     if (batch.done) break;
     total += batch.reindexed;
     options.onProgress?.({ ...progress, articlesDone: before + total });
@@ -127,9 +167,35 @@ export async function reindexArticles(
 }
 
 /**
+ * Writes a read batch as consecutive batches of `size` articles, each its own transaction, a macrotask between them
+ * (a server beside it answers meanwhile). Each part resumes where the one before left the store, so a part after an
+ * article changed since the read (the resume point stopped before it) writes nothing: the next read starts there.
+ */
+async function writeInParts(
+  articles: ArticleStore,
+  read: ReindexRead,
+  analyses: readonly ReindexAnalysis[],
+  size: number,
+): Promise<ReindexBatch> {
+  if (read.rows.length <= size) return articles.writeReindexBatch(read, analyses);
+  const sum: ReindexBatch = { reindexed: 0, changed: 0, done: false };
+  for (let at = 0; at < read.rows.length; at += size) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    const rows = read.rows.slice(at, at + size);
+    const afterSeq = at === 0 ? read.afterSeq : read.rows[at - 1]!.seq;
+    const part = await articles.writeReindexBatch({ ...read, afterSeq, rows }, analyses.slice(at, at + size));
+    sum.reindexed += part.reindexed;
+    sum.changed += part.changed;
+    if (part.reindexed < rows.length) break;
+  }
+  return sum;
+}
+
+/**
  * A re-index run beside other work (`akhbar serve`: pages and API answer while it runs, searches over a partly
  * re-indexed store say so). `progress()` is null once the index is current (or when it was); a failed run logs its
  * error and keeps reporting where it stopped (the next start resumes there). `stop()` ends it after the open batch.
+ * The analyzer, if given, is closed when the run ends.
  */
 export class BackgroundReindex {
   #progress: ReindexProgress | null = null;
@@ -143,7 +209,13 @@ export class BackgroundReindex {
     log: Logger,
     options: ReindexOptions & { afterFinish?: (reindexed: number) => Promise<void> } = {},
   ) {
-    const { version, batchSize = REINDEX_BACKGROUND_BATCH_ARTICLES, afterFinish, ...rest } = options;
+    const {
+      version,
+      batchSize = REINDEX_BACKGROUND_BATCH_ARTICLES,
+      writeSize = REINDEX_BACKGROUND_WRITE_ARTICLES,
+      afterFinish,
+      ...rest
+    } = options;
     // Stopped before the store was current (a stop asked during the last batch still finishes, compaction included).
     let stoppedEarly = false;
     this.finished = (async () => {
@@ -151,6 +223,7 @@ export class BackgroundReindex {
       try {
         reindexed = await reindexArticles(articles, log, version, batchSize, {
           ...rest,
+          writeSize,
           onProgress: (p) => {
             this.#progress = p;
             rest.onProgress?.(p);
@@ -163,6 +236,14 @@ export class BackgroundReindex {
       } catch (err) {
         log.error({ stage: "reindex", err: (err as Error).message }, "search index: re-index failed");
         return 0;
+      } finally {
+        // Its worker thread would otherwise outlive the re-index (and keep a stopping process alive).
+        await rest.analyzer?.close().catch((err: unknown) => {
+          log.error(
+            { stage: "reindex", err: (err as Error).message },
+            "search index: closing the analyzer failed",
+          );
+        });
       }
       if (stoppedEarly) return reindexed;
       // The index is current whether or not compaction works: a failed compaction is logged, never thrown into a

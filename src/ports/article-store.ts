@@ -15,7 +15,24 @@ import type {
  * analyzeForIndex) and its content hash (stages/dedupe contentHash), which folds the text with the same analyzer, so
  * an analyzer change moves it too and exact copies must keep meeting stored articles by it.
  */
-export type AnalyzeForIndex = (title: string, text: string) => AnalyzedIndex & { contentHash: string };
+export type ReindexAnalysis = AnalyzedIndex & { contentHash: string };
+
+/** One article as a re-index batch read it: what its analysis is derived from. */
+export interface ReindexRow {
+  seq: number;
+  title: string;
+  text: string;
+}
+
+/**
+ * A re-index batch as read (ArticleStore.readReindexBatch): the articles after the store's resume point `afterSeq`,
+ * in seq order, to be analyzed outside any transaction and written back by writeReindexBatch.
+ */
+export interface ReindexRead {
+  version: number;
+  afterSeq: number;
+  rows: ReindexRow[];
+}
 
 /** The analyzer version a store records before any re-index: its articles were indexed by the first analyzer. */
 export const FIRST_ANALYZER_VERSION = 1;
@@ -24,6 +41,11 @@ export const FIRST_ANALYZER_VERSION = 1;
 export interface ReindexBatch {
   /** Articles whose index fields were rewritten. */
   reindexed: number;
+  /**
+   * Articles of the batch changed or deleted since it was read, left as their writer wrote them: the resume point
+   * stops before the first of them, so the next batch reads it again.
+   */
+  changed: number;
   /** True when the store now records the asked version: nothing is left to re-index. */
   done: boolean;
 }
@@ -55,12 +77,21 @@ export interface ArticleStore {
    */
   readAnalyzerVersion(): Promise<number>;
   /**
-   * Re-indexes, in one transaction, up to `limit` articles in seq order that an analyzer older than `version` may
-   * have analyzed: `analyze(title, text)` gives their new index fields and digest. The store remembers where it
-   * stopped, so a crash loses at most the open batch and the next call goes on from there; several processes may
-   * call it at once (each batch is done once). When no article is left the store records `version`.
+   * Reads the next re-index batch to `version`: up to `limit` articles in seq order after the store's resume point
+   * (an earlier process's included, so a restart goes on where the last written batch stopped). Null when there is
+   * nothing to do: the index already comes from `version` (or a newer analyzer), or a re-index to a newer version is
+   * under way. Empty rows: every article is re-indexed; writing the empty batch records `version`.
    */
-  reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch>;
+  readReindexBatch(version: number, limit: number): Promise<ReindexRead | null>;
+  /**
+   * Writes a read batch's analyses (one per row, in order) in one short transaction, only for the articles whose
+   * title and text are still those read: an article a writer changed or deleted since keeps what that writer wrote
+   * (never the analysis of its old text), and the resume point stops before the first such article so the next batch
+   * reads it again; otherwise the resume point moves to the batch's last article, or, for an empty batch, the store
+   * records `version`. A batch whose resume point another process moved meanwhile writes nothing (that process did
+   * it). Several processes may re-index at once; a crash loses at most the batch being analyzed.
+   */
+  writeReindexBatch(read: ReindexRead, analyses: readonly ReindexAnalysis[]): Promise<ReindexBatch>;
   /**
    * The stored articles a re-index to `version` has already re-analyzed: those up to where its last batch stopped
    * (an earlier process's run, resumed by the next call), 0 when no re-index to `version` is under way.

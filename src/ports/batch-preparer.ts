@@ -2,10 +2,12 @@
  * BatchPreparer port: where the CPU half of import (parse, extract, analyze) runs — in the importing thread
  * or in worker threads. Results come back in the order batches were handed in.
  */
+
 import type { StoryStreamRow } from "../domain/story.ts";
 import type { ImportLine, PreparedBatch } from "../pipeline/prepare-batch.ts";
 import type { RecordOptions } from "../stages/ingest/record-to-draft.ts";
 import type { StreamAnalysis } from "../stages/stories/recluster.ts";
+import type { ReindexAnalysis, ReindexRow } from "./article-store.ts";
 
 export interface BatchPreparer {
   /** How many batches may be in flight at once for the preparer to stay busy. */
@@ -22,5 +24,10 @@ export interface BatchPreparer {
    * thread) while the store finishes the import; analyzeStories works without it.
    */
   readyStoryAnalysis?(): void;
+  /**
+   * pipeline/reindex-articles analyzeForReindex of each row, in order: a re-index batch's analysis, run on another
+   * thread so the one that serves is not held by it. Absent: the re-index analyzes in its own thread.
+   */
+  analyzeForReindex?(rows: readonly ReindexRow[]): Promise<ReindexAnalysis[]>;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ArticleWrite, IndexFields, SanitizedHtml } from "../../src/domain/article.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
-import type { AnalyzeForIndex, ReindexBatch } from "../../src/ports/article-store.ts";
+import type { ReindexAnalysis, ReindexBatch } from "../../src/ports/article-store.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import { ANALYZER_VERSION, digestIndexFields } from "../../src/stages/arabic/analyze-text.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
@@ -13,6 +13,9 @@ import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 /** Arabic with hamza seats, tashkeel, tatweel, ZWNJ, RLM, NBSP and an astral character: must round-trip byte-exact. */
 const ARABIC_TEXT =
   "\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f\u064c \u0645\u0633\u0624\u0648\u0644 \u0640\u0640 \u0625\u0633\u0631\u0627\u0626\u064a\u0644\u200c\u200f\u00a0\u0661\u0662\n\u0627\u0644\u0641\u0642\u0631\u0629 \ud83d\udcf0";
+
+/** A stand-in for the analyzer a re-index runs (pipeline/reindex-articles analyzeForReindex). */
+type Analyze = (title: string, text: string) => ReindexAnalysis;
 
 export function describeArticleStoreContract(name: string, open: () => Promise<Storage>): void {
   describe(`ArticleStore contract: ${name}`, () => {
@@ -279,10 +282,19 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
        * A stand-in analyzer: index fields "new<title>", so a search tells old terms from new ones, and a content hash
        * "new-<title>" (an analyzer change refolds the text the hash is taken of).
        */
-      const analyze: AnalyzeForIndex = (title) => {
+      const analyze: Analyze = (title) => {
         const word = `new${title.replace(/\s+/gu, "")}`;
         const index = { title: word, body: word, surface: word } as IndexFields;
         return { index, indexDigest: digestIndexFields(index), contentHash: `new-${title}` };
+      };
+      /** One batch as the pipeline runs it: read, analyzed outside the store, written back. */
+      const step = async (version: number, analyzeRow: Analyze, limit: number): Promise<ReindexBatch> => {
+        const read = await storage.articles.readReindexBatch(version, limit);
+        if (read === null) return { reindexed: 0, changed: 0, done: true };
+        return storage.articles.writeReindexBatch(
+          read,
+          read.rows.map((row) => analyzeRow(row.title, row.text)),
+        );
       };
       const found = async (word: string) =>
         (await storage.search.search(makeQuery({ terms: [term(word)] }))).hits.map((h) => h.id);
@@ -301,7 +313,7 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         await writeFive();
         const batches: ReindexBatch[] = [];
         for (let i = 0; i < 10; i++) {
-          const batch = await storage.articles.reindexArticles(NEWER, analyze, 2);
+          const batch = await step(NEWER, analyze, 2);
           batches.push(batch);
           if (batch.done) break;
         }
@@ -317,7 +329,7 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         await writeFive();
         const counts = [await storage.articles.countReindexed(NEWER)];
         for (;;) {
-          const batch = await storage.articles.reindexArticles(NEWER, analyze, 2);
+          const batch = await step(NEWER, analyze, 2);
           if (batch.done) break;
           counts.push(await storage.articles.countReindexed(NEWER));
         }
@@ -325,7 +337,7 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         // Done: the store records the version, and no re-index is under way.
         expect(await storage.articles.countReindexed(NEWER)).toBe(0);
         // A re-index to another version than the one under way has reached nothing of its own.
-        await storage.articles.reindexArticles(NEWEST, analyze, 2);
+        await step(NEWEST, analyze, 2);
         expect(await storage.articles.countReindexed(NEWEST)).toBe(2);
         expect(await storage.articles.countReindexed(NEWEST + 1)).toBe(0);
         // A deleted article the re-index reached no longer counts.
@@ -335,14 +347,15 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
 
       it("does nothing when the store already records the version", async () => {
         await writeFive();
-        while (!(await storage.articles.reindexArticles(NEWER, analyze, 10)).done) {}
+        while (!(await step(NEWER, analyze, 10)).done) {}
         let calls = 0;
-        const counting: AnalyzeForIndex = (title, text) => {
+        const counting: Analyze = (title, text) => {
           calls++;
           return analyze(title, text);
         };
-        expect(await storage.articles.reindexArticles(NEWER, counting, 10)).toEqual({
+        expect(await step(NEWER, counting, 10)).toEqual({
           reindexed: 0,
+          changed: 0,
           done: true,
         });
         expect(calls).toBe(0);
@@ -350,7 +363,7 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
 
       it("keeps the new digest, so re-writing an article with the new fields leaves it unchanged", async () => {
         await writeFive();
-        while (!(await storage.articles.reindexArticles(NEWER, analyze, 10)).done) {}
+        while (!(await step(NEWER, analyze, 10)).done) {}
         const stored = await storage.articles.getArticle("id-2");
         const { index, contentHash } = analyze(stored!.title, stored!.text);
         const [outcome] = await storage.articles.writeArticles([
@@ -364,7 +377,7 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
 
       it("re-derives the content hash, so an exact copy hashed by the new analyzer meets the stored article", async () => {
         await writeFive();
-        while (!(await storage.articles.reindexArticles(NEWER, analyze, 10)).done) {}
+        while (!(await step(NEWER, analyze, 10)).done) {}
         const stored = await storage.articles.getArticle("id-3");
         // Another id and URL, the same source and the hash the new analyzer gives the same text.
         const copy = makeArticleWrite("9", {
@@ -378,21 +391,19 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
       it("resumes after the last committed batch when a batch fails, and loses nothing of the failed one", async () => {
         await writeFive();
         const seen: string[] = [];
-        const failOnFour: AnalyzeForIndex = (title, text) => {
+        const failOnFour: Analyze = (title, text) => {
           seen.push(title);
           if (title === "title 4" && seen.filter((t) => t === "title 4").length === 1) {
             throw new Error("crash while analyzing");
           }
           return analyze(title, text);
         };
-        await storage.articles.reindexArticles(NEWER, failOnFour, 2);
-        await expect(storage.articles.reindexArticles(NEWER, failOnFour, 2)).rejects.toThrow(
-          "crash while analyzing",
-        );
+        await step(NEWER, failOnFour, 2);
+        await expect(step(NEWER, failOnFour, 2)).rejects.toThrow("crash while analyzing");
         // The failed batch committed nothing: article 3 still has its old terms, and the store is not at the new version.
         expect(await found("old3")).toEqual(["id-3"]);
         expect(await storage.articles.readAnalyzerVersion()).toBe(ANALYZER_VERSION);
-        while (!(await storage.articles.reindexArticles(NEWER, failOnFour, 2)).done) {}
+        while (!(await step(NEWER, failOnFour, 2)).done) {}
         expect(seen).toEqual(["title 1", "title 2", "title 3", "title 4", "title 3", "title 4", "title 5"]);
         expect(await found("old")).toEqual([]);
         expect(await storage.articles.readAnalyzerVersion()).toBe(NEWER);
@@ -400,26 +411,88 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
 
       it("leaves a re-index to a newer version under way alone: two versions taking turns would never finish", async () => {
         await writeFive();
-        await storage.articles.reindexArticles(NEWEST, analyze, 2);
-        expect(await storage.articles.reindexArticles(NEWER, analyze, 2)).toEqual({
+        await step(NEWEST, analyze, 2);
+        expect(await step(NEWER, analyze, 2)).toEqual({
           reindexed: 0,
+          changed: 0,
           done: true,
         });
         let steps = 0;
-        while (!(await storage.articles.reindexArticles(NEWEST, analyze, 2)).done) steps++;
+        while (!(await step(NEWEST, analyze, 2)).done) steps++;
         expect(steps).toBe(2);
         expect(await storage.articles.readAnalyzerVersion()).toBe(NEWEST);
       });
 
+      it("writes no analysis over an article changed or deleted since the batch was read, and reads the changed one again", async () => {
+        await writeFive();
+        const read = (await storage.articles.readReindexBatch(NEWER, 4))!;
+        expect(read.rows.map((r) => r.title)).toEqual(["title 1", "title 2", "title 3", "title 4"]);
+        // Meanwhile a writer (the crawler, with the current analyzer) rewrites article 2 and deletes article 3.
+        const [rewritten] = await storage.articles.writeArticles([
+          makeArticleWrite("2", { title: "fresh 2", index: { title: "fresh2", body: "fresh" } }),
+        ]);
+        expect(rewritten).toEqual({ status: "updated", id: "id-2" });
+        expect(await storage.articles.deleteArticle("id-3", "legal")).toBe(true);
+        const batch = await storage.articles.writeReindexBatch(
+          read,
+          read.rows.map((row) => analyze(row.title, row.text)),
+        );
+        expect(batch).toEqual({ reindexed: 2, changed: 2, done: false });
+        // Article 2 keeps the writer's fields, never those of the title read; article 3 left nothing to find.
+        expect(await found("fresh2")).toEqual(["id-2"]);
+        expect(await found("newtitle2")).toEqual([]);
+        expect(await found("newtitle3")).toEqual([]);
+        expect(await found("newtitle4")).toEqual(["id-4"]);
+        // The resume point stopped before article 2: the next batch reads it again, with its new title.
+        const next = (await storage.articles.readReindexBatch(NEWER, 10))!;
+        expect(next.rows.map((r) => r.title)).toEqual(["fresh 2", "title 4", "title 5"]);
+        while (!(await step(NEWER, analyze, 10)).done) {}
+        expect(await found("newfresh2")).toEqual(["id-2"]);
+        expect(await found("old")).toEqual([]);
+        expect(await storage.articles.readAnalyzerVersion()).toBe(NEWER);
+      });
+
+      it("writes a batch once when two processes read it: the second finds the resume point moved", async () => {
+        await writeFive();
+        const first = (await storage.articles.readReindexBatch(NEWER, 2))!;
+        const second = (await storage.articles.readReindexBatch(NEWER, 2))!;
+        const analyses = first.rows.map((row) => analyze(row.title, row.text));
+        expect(await storage.articles.writeReindexBatch(first, analyses)).toEqual({
+          reindexed: 2,
+          changed: 0,
+          done: false,
+        });
+        expect(await storage.articles.writeReindexBatch(second, analyses)).toEqual({
+          reindexed: 0,
+          changed: 0,
+          done: false,
+        });
+        expect(await storage.articles.countReindexed(NEWER)).toBe(2);
+        expect((await storage.articles.readReindexBatch(NEWER, 2))!.rows.map((r) => r.title)).toEqual([
+          "title 3",
+          "title 4",
+        ]);
+      });
+
+      it("resumes a batch read but never written (the process stopped while analyzing it) from its first article", async () => {
+        await writeFive();
+        await step(NEWER, analyze, 2);
+        const lost = (await storage.articles.readReindexBatch(NEWER, 2))!;
+        const again = (await storage.articles.readReindexBatch(NEWER, 2))!;
+        expect(again).toEqual(lost);
+        expect(again.rows.map((r) => r.title)).toEqual(["title 3", "title 4"]);
+        expect(await storage.articles.countReindexed(NEWER)).toBe(2);
+      });
+
       it("starts over from the first article when a newer version is asked mid-way", async () => {
         await writeFive();
-        await storage.articles.reindexArticles(NEWER, analyze, 2);
+        await step(NEWER, analyze, 2);
         const seen: string[] = [];
-        const newest: AnalyzeForIndex = (title, text) => {
+        const newest: Analyze = (title, text) => {
           seen.push(title);
           return analyze(title, text);
         };
-        while (!(await storage.articles.reindexArticles(NEWEST, newest, 2)).done) {}
+        while (!(await step(NEWEST, newest, 2)).done) {}
         expect(seen).toEqual(["title 1", "title 2", "title 3", "title 4", "title 5"]);
         expect(await storage.articles.readAnalyzerVersion()).toBe(NEWEST);
       });

@@ -7,13 +7,15 @@ import type pg from "pg";
 import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import {
-  type AnalyzeForIndex,
   type ArticleStore,
   FIRST_ANALYZER_VERSION,
+  type ReindexAnalysis,
   type ReindexBatch,
+  type ReindexRead,
+  type ReindexRow,
 } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
-import { type AnalyzerStateRow, reindexResumeAfter } from "../analyzer-state.ts";
+import { type AnalyzerStateRow, reindexResumeAfter, resumeAfterWrite } from "../analyzer-state.ts";
 import {
   type ArticleRow,
   type ArticleSummaryRow,
@@ -263,11 +265,39 @@ export class PostgresArticleStore implements ArticleStore {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** One batch per transaction, the search_analyzer row locked throughout: concurrent callers take turns. */
-  async reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch> {
+  async readReindexBatch(version: number, limit: number): Promise<ReindexRead | null> {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new AkhbarError("store.bad_request", `store: limit must be a positive integer, got ${limit}`);
     }
+    const { rows: states } = await this.#pool.query<AnalyzerStateRow>(
+      "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1",
+    );
+    const state = states[0] ?? {
+      version: FIRST_ANALYZER_VERSION,
+      reindex_version: null,
+      reindex_after_seq: 0,
+    };
+    const resume = reindexResumeAfter(state, version);
+    if (resume === null) return null;
+    const afterSeq = Number(resume);
+    const { rows } = await this.#pool.query<ReindexRow>(
+      "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2",
+      [afterSeq, limit],
+    );
+    return { version, afterSeq, rows: rows.map((r) => ({ ...r, seq: Number(r.seq) })) };
+  }
+
+  /** One short transaction, the search_analyzer row locked throughout: concurrent callers take turns. */
+  async writeReindexBatch(read: ReindexRead, analyses: readonly ReindexAnalysis[]): Promise<ReindexBatch> {
+    if (analyses.length !== read.rows.length) {
+      throw new AkhbarError(
+        "store.bad_request",
+        "store: a re-index batch needs one analysis per article read",
+      );
+    }
+    const { version, rows } = read;
+    // Built before the transaction: the vectors are CPU work no lock needs to wait for.
+    const docs = analyses.map((a) => buildDocVector(a.index));
     return runTransaction(this.#pool, async (client) => {
       // The row is written by migration 6; written again here if it was ever deleted.
       await client.query(
@@ -277,42 +307,54 @@ export class PostgresArticleStore implements ArticleStore {
       const { rows: states } = await client.query<AnalyzerStateRow>(
         "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1 FOR UPDATE",
       );
-      const state = states[0]!;
-      const after = reindexResumeAfter(state, version);
-      if (after === null) return { reindexed: 0, done: true };
-      // Locked until the batch commits: `serve --crawl` may rewrite an article meanwhile, and its fresh text must not be
-      // overwritten by vectors and a hash computed from the text read here (the writer waits, then writes its own).
-      const { rows } = await client.query<{ seq: number; title: string; text: string }>(
-        "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2 FOR UPDATE",
-        [after, limit],
-      );
-      const last = rows.at(-1);
-      if (last === undefined) {
+      const after = reindexResumeAfter(states[0]!, version);
+      if (after === null) return { reindexed: 0, changed: 0, done: true };
+      if (Number(after) !== read.afterSeq) return { reindexed: 0, changed: 0, done: false };
+      if (rows.length === 0) {
         await client.query(
           "UPDATE search_analyzer SET version = $1, reindex_version = NULL, reindex_after_seq = 0 WHERE id = 1",
           [version],
         );
-        return { reindexed: 0, done: true };
+        return { reindexed: 0, changed: 0, done: true };
       }
-      const analyzed = rows.map((row) => analyze(row.title, row.text));
-      const docs = analyzed.map((a) => buildDocVector(a.index));
       const seqs = rows.map((row) => row.seq);
-      await client.query(
+      // Locked in seq order, as a writer's batch locks them, then written only where the title and text are still
+      // those analyzed: a writer that changed an article since the read keeps its own index fields.
+      await client.query("SELECT 1 FROM articles WHERE seq = ANY($1::bigint[]) ORDER BY seq FOR UPDATE", [
+        seqs,
+      ]);
+      const { rows: updated } = await client.query<{ seq: string }>(
         `UPDATE articles a SET index_digest = t.digest, content_hash = t.hash
-         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(seq, digest, hash) WHERE a.seq = t.seq`,
-        [seqs, analyzed.map((a) => a.indexDigest), analyzed.map((a) => a.contentHash)],
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(seq, digest, hash, title, text)
+         WHERE a.seq = t.seq AND a.title IS NOT DISTINCT FROM t.title AND a.text IS NOT DISTINCT FROM t.text
+         RETURNING a.seq`,
+        [
+          seqs,
+          analyses.map((a) => a.indexDigest),
+          analyses.map((a) => a.contentHash),
+          rows.map((row) => row.title),
+          rows.map((row) => row.text),
+        ],
       );
+      const done = new Set(updated.map((u) => Number(u.seq)));
+      const written = rows.map((row) => done.has(row.seq));
+      const at = rows.flatMap((_, i) => (written[i] ? [i] : []));
       await client.query(
         `UPDATE article_search s SET title = t.title::tsvector, doc = t.doc::tsvector, doc_length = t.doc_length
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::integer[]) AS t(seq, title, doc, doc_length)
          WHERE s.seq = t.seq`,
-        [seqs, docs.map((d) => d.title), docs.map((d) => d.doc), docs.map((d) => d.docLength)],
+        [
+          at.map((i) => seqs[i]),
+          at.map((i) => docs[i]!.title),
+          at.map((i) => docs[i]!.doc),
+          at.map((i) => docs[i]!.docLength),
+        ],
       );
       await client.query(
         "UPDATE search_analyzer SET reindex_version = $1, reindex_after_seq = $2 WHERE id = 1",
-        [version, last.seq],
+        [version, resumeAfterWrite(read, written)],
       );
-      return { reindexed: rows.length, done: false };
+      return { reindexed: at.length, changed: rows.length - at.length, done: false };
     });
   }
 }

@@ -6,13 +6,15 @@ import type Database from "better-sqlite3";
 import type { Article, ArticleSummary, ArticleWrite, UpsertOutcome } from "../../domain/article.ts";
 import { AkhbarError } from "../../domain/errors.ts";
 import {
-  type AnalyzeForIndex,
   type ArticleStore,
   FIRST_ANALYZER_VERSION,
+  type ReindexAnalysis,
   type ReindexBatch,
+  type ReindexRead,
+  type ReindexRow,
 } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
-import { type AnalyzerStateRow, reindexResumeAfter } from "../analyzer-state.ts";
+import { type AnalyzerStateRow, reindexResumeAfter, resumeAfterWrite } from "../analyzer-state.ts";
 import {
   type ArticleRow,
   type ArticleSummaryRow,
@@ -55,12 +57,12 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #summariesByIds: Database.Statement<[string], ArticleSummaryRow>;
   readonly #analyzerState: Database.Statement<[], AnalyzerStateRow>;
   readonly #ensureAnalyzerState: Database.Statement<[number]>;
-  readonly #reindexRows: Database.Statement<[number, number], { seq: number; title: string; text: string }>;
-  readonly #setDigest: Database.Statement<[string, string, number]>;
+  readonly #reindexRows: Database.Statement<[number, number], ReindexRow>;
+  readonly #setDigestIfUnchanged: Database.Statement<[string, string, number, string, string]>;
   readonly #reindexStep: Database.Statement<[number, number]>;
   readonly #reindexDone: Database.Statement<[number]>;
   readonly #countUpTo: Database.Statement<[number], { n: number }>;
-  readonly #reindexBatch: (version: number, analyze: AnalyzeForIndex, limit: number) => ReindexBatch;
+  readonly #writeReindex: (read: ReindexRead, analyses: readonly ReindexAnalysis[]) => ReindexBatch;
   readonly #writeBatch: (batch: readonly ArticleWrite[]) => UpsertOutcome[];
   readonly #delete: (id: string, reason: string) => boolean;
 
@@ -121,7 +123,10 @@ export class SqliteArticleStore implements ArticleStore {
     this.#reindexRows = db.prepare(
       "SELECT seq, title, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
     );
-    this.#setDigest = db.prepare("UPDATE articles SET index_digest = ?, content_hash = ? WHERE seq = ?");
+    // `IS`, not `=`: a NULL never equals itself, and a row that never matched would hold the resume point forever.
+    this.#setDigestIfUnchanged = db.prepare(
+      "UPDATE articles SET index_digest = ?, content_hash = ? WHERE seq = ? AND title IS ? AND text IS ?",
+    );
     this.#reindexStep = db.prepare(
       "UPDATE search_analyzer SET reindex_version = ?, reindex_after_seq = ? WHERE id = 1",
     );
@@ -129,12 +134,11 @@ export class SqliteArticleStore implements ArticleStore {
       "UPDATE search_analyzer SET version = ?, reindex_version = NULL, reindex_after_seq = 0 WHERE id = 1",
     );
     this.#countUpTo = db.prepare("SELECT count(*) AS n FROM articles WHERE seq <= ?");
-    const reindex = db.transaction((version: number, analyze: AnalyzeForIndex, limit: number) =>
-      this.#reindexLocked(version, analyze, limit),
-    );
-    // IMMEDIATE: the batch takes the write lock before reading where the last one stopped, so two processes never
-    // re-index the same batch (a deferred transaction could read, then fail to upgrade).
-    this.#reindexBatch = reindex.immediate;
+    // IMMEDIATE: the write takes the write lock before checking where the last batch stopped, so of two processes
+    // that read the same batch only one writes it (a deferred transaction could read, then fail to upgrade).
+    this.#writeReindex = db.transaction((read: ReindexRead, analyses: readonly ReindexAnalysis[]) =>
+      this.#writeReindexLocked(read, analyses),
+    ).immediate;
     this.#writeBatch = writeTransaction(db, (batch: readonly ArticleWrite[]) => this.#writeAll(batch));
     this.#delete = writeTransaction(db, (id: string, reason: string) => this.#deleteOne(id, reason));
   }
@@ -178,11 +182,29 @@ export class SqliteArticleStore implements ArticleStore {
     return this.#analyzerState.get()?.version ?? FIRST_ANALYZER_VERSION;
   }
 
-  async reindexArticles(version: number, analyze: AnalyzeForIndex, limit: number): Promise<ReindexBatch> {
+  async readReindexBatch(version: number, limit: number): Promise<ReindexRead | null> {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new AkhbarError("store.bad_request", `store: limit must be a positive integer, got ${limit}`);
     }
-    return this.#reindexBatch(version, analyze, limit);
+    const state = this.#analyzerState.get() ?? {
+      version: FIRST_ANALYZER_VERSION,
+      reindex_version: null,
+      reindex_after_seq: 0,
+    };
+    const resume = reindexResumeAfter(state, version);
+    if (resume === null) return null;
+    const afterSeq = Number(resume);
+    return { version, afterSeq, rows: this.#reindexRows.all(afterSeq, limit) };
+  }
+
+  async writeReindexBatch(read: ReindexRead, analyses: readonly ReindexAnalysis[]): Promise<ReindexBatch> {
+    if (analyses.length !== read.rows.length) {
+      throw new AkhbarError(
+        "store.bad_request",
+        "store: a re-index batch needs one analysis per article read",
+      );
+    }
+    return this.#writeReindex(read, analyses);
   }
 
   async countReindexed(version: number): Promise<number> {
@@ -191,27 +213,33 @@ export class SqliteArticleStore implements ArticleStore {
     return after === null || after === 0 ? 0 : (this.#countUpTo.get(after)?.n ?? 0);
   }
 
-  /** One re-index batch inside its transaction: digests first, then FTS rows, for the reason #writeAll gives. */
-  #reindexLocked(version: number, analyze: AnalyzeForIndex, limit: number): ReindexBatch {
+  /** A read re-index batch written inside its transaction: digests first, then FTS rows, for the reason #writeAll gives. */
+  #writeReindexLocked(read: ReindexRead, analyses: readonly ReindexAnalysis[]): ReindexBatch {
+    const { version, rows } = read;
     // The row is written by migration 7; written again here if it was ever deleted.
     this.#ensureAnalyzerState.run(FIRST_ANALYZER_VERSION);
-    const state = this.#analyzerState.get()!;
-    const after = reindexResumeAfter(state, version);
-    if (after === null) return { reindexed: 0, done: true };
-    const rows = this.#reindexRows.all(after, limit);
-    const analyzed = rows.map((row) => ({ seq: row.seq, ...analyze(row.title, row.text) }));
-    for (const a of analyzed) this.#setDigest.run(a.indexDigest, a.contentHash, a.seq);
-    for (const { seq, index } of analyzed) {
+    const after = reindexResumeAfter(this.#analyzerState.get()!, version);
+    if (after === null) return { reindexed: 0, changed: 0, done: true };
+    if (after !== read.afterSeq) return { reindexed: 0, changed: 0, done: false };
+    if (rows.length === 0) {
+      this.#reindexDone.run(version);
+      return { reindexed: 0, changed: 0, done: true };
+    }
+    const written = rows.map((row, i) => {
+      const { indexDigest, contentHash } = analyses[i]!;
+      return (
+        this.#setDigestIfUnchanged.run(indexDigest, contentHash, row.seq, row.title, row.text).changes === 1
+      );
+    });
+    for (const [i, { seq }] of rows.entries()) {
+      if (!written[i]) continue;
+      const { index } = analyses[i]!;
       this.#ftsDelete.run(seq);
       this.#ftsInsert.run(seq, index.title, index.body, index.surface);
     }
-    const last = rows.at(-1);
-    if (last === undefined) {
-      this.#reindexDone.run(version);
-      return { reindexed: 0, done: true };
-    }
-    this.#reindexStep.run(version, last.seq);
-    return { reindexed: rows.length, done: false };
+    this.#reindexStep.run(version, resumeAfterWrite(read, written));
+    const reindexed = written.filter(Boolean).length;
+    return { reindexed, changed: rows.length - reindexed, done: false };
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * ThreadBatchPreparer: the BatchPreparer port on worker threads, so parsing and Arabic analysis run beside the
- * thread that writes to the store, and the text analysis of story placement beside the thread that folds the stream.
+ * thread that writes to the store, the text analysis of story placement beside the thread that folds the stream, and
+ * a re-index's analysis beside the thread that serves (`serve`'s background re-index).
  * Adapter (thread IO). Batches go round-robin over the import workers; story analysis goes to its own worker, whose
  * young generation is small because it runs while the placing thread's heap is at its peak.
  */
@@ -9,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { AkhbarError } from "../../domain/errors.ts";
 import type { StoryStreamRow } from "../../domain/story.ts";
 import type { ImportLine, PreparedBatch } from "../../pipeline/prepare-batch.ts";
+import type { ReindexAnalysis, ReindexRow } from "../../ports/article-store.ts";
 import type { BatchPreparer } from "../../ports/batch-preparer.ts";
 import type { RecordOptions } from "../../stages/ingest/record-to-draft.ts";
 import type { StreamAnalysis } from "../../stages/stories/recluster.ts";
@@ -67,6 +69,14 @@ export class ThreadBatchPreparer implements BatchPreparer {
       kind: "prepare",
       lines,
       options,
+    });
+  }
+
+  analyzeForReindex(rows: readonly ReindexRow[]): Promise<ReindexAnalysis[]> {
+    if (this.#workers.length === 0) this.#workers = this.#spawnImportWorkers();
+    return this.#post(this.#workers[this.#nextId % this.#workers.length]!, {
+      kind: "analyzeForReindex",
+      rows,
     });
   }
 
