@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reindexResumeAfter, resumeAfterWrite } from "./analyzer-state.ts";
+import { olderHashesAfter, reindexResumeAfter, resumeAfterWrite } from "./analyzer-state.ts";
 
 describe("reindexResumeAfter", () => {
   const state = { version: 1, reindex_version: 2, reindex_after_seq: 500 };
@@ -28,5 +28,23 @@ describe("resumeAfterWrite", () => {
     ["moves past an empty batch nowhere", [], 10],
   ])("%s", (_why, written, after) => {
     expect(resumeAfterWrite(written.length === 0 ? { afterSeq: 10, rows: [] } : read, written)).toBe(after);
+  });
+});
+
+describe("olderHashesAfter", () => {
+  it.each([
+    [
+      "the articles after a re-index's resume point",
+      { version: 11, reindex_version: 12, reindex_after_seq: 500 },
+      500,
+    ],
+    [
+      "every article before a re-index's first batch",
+      { version: 11, reindex_version: null, reindex_after_seq: 0 },
+      0,
+    ],
+    ["none once the index is current", { version: 12, reindex_version: null, reindex_after_seq: 0 }, null],
+  ])("%s", (_why, row, after) => {
+    expect(olderHashesAfter(row, 12)).toBe(after);
   });
 });

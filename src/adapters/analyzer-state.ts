@@ -3,6 +3,8 @@
  * it at the start of a re-index batch and the one that moves it after. Adapter helper, pure.
  */
 
+import { ANALYZER_VERSION } from "../stages/arabic/analyze-text.ts";
+
 /** The search_analyzer row: the analyzer the index comes from, and the re-index under way with its resume point. */
 export interface AnalyzerStateRow {
   version: number;
@@ -37,4 +39,19 @@ export function resumeAfterWrite(
   const firstChanged = written.indexOf(false);
   if (firstChanged === -1) return read.rows.at(-1)?.seq ?? read.afterSeq;
   return firstChanged === 0 ? read.afterSeq : read.rows[firstChanged - 1]!.seq;
+}
+
+/**
+ * The seq after which stored content hashes may come from an older analyzer than a writer's (ANALYZER_VERSION): the
+ * articles a re-index has not reached yet (all of them before its first batch), or null when every hash is current.
+ * A writer's exact copy of such an article misses it by hash, so the stores also compare its text with theirs.
+ * Example: {version 11, reindex_version 12, reindex_after_seq 500} -> 500; {version 11, null, 0} -> 0 (at 12).
+ */
+export function olderHashesAfter(
+  state: AnalyzerStateRow | undefined,
+  current: number = ANALYZER_VERSION,
+): number | null {
+  if (state === undefined) return null;
+  if (state.reindex_version !== null) return Number(state.reindex_after_seq);
+  return state.version < current ? 0 : null;
 }

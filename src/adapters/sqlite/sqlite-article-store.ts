@@ -14,7 +14,12 @@ import {
   type ReindexRow,
 } from "../../ports/article-store.ts";
 import type { Clock } from "../../ports/clock.ts";
-import { type AnalyzerStateRow, reindexResumeAfter, resumeAfterWrite } from "../analyzer-state.ts";
+import {
+  type AnalyzerStateRow,
+  olderHashesAfter,
+  reindexResumeAfter,
+  resumeAfterWrite,
+} from "../analyzer-state.ts";
 import {
   type ArticleRow,
   type ArticleSummaryRow,
@@ -41,6 +46,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #byId: Database.Statement<[string], ArticleRow>;
   readonly #byUrlKey: Database.Statement<[string], { seq: number; id: string }>;
   readonly #bySourceHash: Database.Statement<[string, string], { id: string }>;
+  readonly #bySourceTextAfter: Database.Statement<[string, number, string, string], { id: string }>;
   readonly #tombstoned: Database.Statement<[string, string, string, string | null], { one: number }>;
   readonly #ensureSource: Database.Statement<[string, string, string, string]>;
   readonly #insert: Database.Statement<[RowValues & { stored_at: string }]>;
@@ -72,6 +78,10 @@ export class SqliteArticleStore implements ArticleStore {
     this.#byUrlKey = db.prepare("SELECT seq, id FROM articles WHERE url_key = ?");
     this.#bySourceHash = db.prepare(
       "SELECT id FROM articles WHERE source_id = ? AND content_hash = ? LIMIT 1",
+    );
+    this.#bySourceTextAfter = db.prepare(
+      // Lengths first: octet_length reads a text's size from the record header, without its overflow pages.
+      "SELECT id FROM articles WHERE source_id = ? AND seq > ? AND octet_length(text) = octet_length(?) AND text = ? LIMIT 1",
     );
     this.#tombstoned = db.prepare(
       `SELECT 1 AS one FROM tombstones
@@ -255,6 +265,7 @@ export class SqliteArticleStore implements ArticleStore {
     const ensured = new Set<string>();
     const outcomes: UpsertOutcome[] = [];
     const fts: FtsChange[] = [];
+    const olderAfter = olderHashesAfter(this.#analyzerState.get());
     for (const write of batch) {
       const values = toRowValues(write);
       const { id } = values;
@@ -270,7 +281,12 @@ export class SqliteArticleStore implements ArticleStore {
       }
       const hashKey = hasText(values.text) ? values.content_hash : null;
       if (hashKey !== null) {
-        const sameText = this.#bySourceHash.get(values.source_id, hashKey);
+        // Mid re-index, an article it has not reached holds the hash an older analyzer folded: its text decides.
+        const sameText =
+          this.#bySourceHash.get(values.source_id, hashKey) ??
+          (olderAfter === null
+            ? undefined
+            : this.#bySourceTextAfter.get(values.source_id, olderAfter, values.text, values.text));
         if (sameText !== undefined) {
           outcomes.push({ status: "duplicate", id, existingId: sameText.id, by: "content_hash" });
           continue;
