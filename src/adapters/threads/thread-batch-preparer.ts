@@ -62,22 +62,18 @@ export class ThreadBatchPreparer implements BatchPreparer {
   }
 
   prepare(lines: ImportLine[], options: RecordOptions): Promise<PreparedBatch> {
-    // Story analysis released the import workers; a later import (the CLI's next file) starts them again.
-    if (this.#workers.length === 0) this.#workers = this.#spawnImportWorkers();
-    // Round-robin over the import workers.
-    return this.#post(this.#workers[this.#nextId % this.#workers.length]!, {
-      kind: "prepare",
-      lines,
-      options,
-    });
+    return this.#post(this.#nextImportWorker(), { kind: "prepare", lines, options });
   }
 
   analyzeForReindex(rows: readonly ReindexRow[]): Promise<ReindexAnalysis[]> {
+    return this.#post(this.#nextImportWorker(), { kind: "analyzeForReindex", rows });
+  }
+
+  /** Round-robin over the import workers. */
+  #nextImportWorker(): Worker {
+    // Story analysis released the import workers; a later import (the CLI's next file) starts them again.
     if (this.#workers.length === 0) this.#workers = this.#spawnImportWorkers();
-    return this.#post(this.#workers[this.#nextId % this.#workers.length]!, {
-      kind: "analyzeForReindex",
-      rows,
-    });
+    return this.#workers[this.#nextId % this.#workers.length]!;
   }
 
   analyzeStories(rows: readonly StoryStreamRow[]): Promise<StreamAnalysis[]> {
