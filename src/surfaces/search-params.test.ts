@@ -41,6 +41,7 @@ describe("parseDateBound", () => {
     ["month 13 (Date.UTC would roll it into January)", "2015-13-01"],
     ["month 00", "2015-00-10"],
     ["an impossible day in an ISO time (Date.parse would read 2 March)", "2015-02-30T10:00:00Z"],
+    ["a year Date.UTC would read as 1999", "0099-03-01"],
     ["an ISO time with a bad clock", "2015-08-01T25:00:00Z"],
     ["day first (ambiguous with month first)", "01/08/2015"],
   ])("refuses %s with details a page can word", (_why, value) => {

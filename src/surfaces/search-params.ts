@@ -1,7 +1,7 @@
 /**
  * Validation of search parameters shared by the CLI flags and the HTTP query string, and the one integer parser and
  * bad_param error of every surface (page-params.ts reads the reader's paging through them).
- * Pure. Every bad value gets an AkhbarError `<scope>.bad_param` (`search.bad_param` here) that names the parameter.
+ * Pure but for the display time zone a day is read in (format-arabic-date.ts, set once at start-up). Every bad value gets an AkhbarError `<scope>.bad_param` (`search.bad_param` here) that names the parameter.
  */
 
 import { AkhbarError } from "../domain/errors.ts";
@@ -97,7 +97,8 @@ export function parseDateParam(
   const day = /^(\d{4})-(\d{2})-(\d{2})(T|$)/.exec(v);
   if (day) {
     const d = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
-    if (d.getUTCMonth() !== Number(day[2]) - 1 || d.getUTCDate() !== Number(day[3]))
+    // Date.UTC reads years 0-99 as 1900-1999; no news archive reaches before 1000 either.
+    if (Number(day[1]) < 1000 || d.getUTCMonth() !== Number(day[2]) - 1 || d.getUTCDate() !== Number(day[3]))
       throw badParam(name, `is not a real date: "${v.slice(0, 40)}"`, "bad_date", {}, scope);
     if (day[4] === "") return { day: v };
     const ms = Date.parse(v);

@@ -103,4 +103,40 @@ describe("the display time zone", () => {
     expect(new Date(displayDayEndMs("2015-08-01")).toISOString()).toBe("2015-08-01T22:59:59.999Z");
     expect(formatArabicTime("2015-08-01T22:30:00Z", NOW)!.dayAndTime).toBe("1 أغسطس 2015، 11:30 م");
   });
+
+  it.each([
+    // why, zone, day, its first and last instants
+    [
+      "clocks spring forward at the midnight that ends it",
+      "Africa/Cairo",
+      "2023-04-27",
+      "2023-04-26T22:00:00.000Z",
+      "2023-04-27T21:59:59.999Z",
+    ],
+    [
+      "the day clocks spring forward on, an hour short",
+      "Africa/Cairo",
+      "2023-04-28",
+      "2023-04-27T22:00:00.000Z",
+      "2023-04-28T20:59:59.999Z",
+    ],
+    [
+      "clocks fall back at its midnight: the repeated hour is still its own",
+      "Africa/Cairo",
+      "2023-10-26",
+      "2023-10-25T21:00:00.000Z",
+      "2023-10-26T21:59:59.999Z",
+    ],
+    [
+      "Beirut springs forward at the midnight that ends it too",
+      "Asia/Beirut",
+      "2024-03-30",
+      "2024-03-29T22:00:00.000Z",
+      "2024-03-30T21:59:59.999Z",
+    ],
+  ])("bounds a day where %s (%s %s)", (_why, zone, day, start, end) => {
+    setDisplayTimeZone(zone);
+    expect(new Date(displayDayStartMs(day)).toISOString()).toBe(start);
+    expect(new Date(displayDayEndMs(day)).toISOString()).toBe(end);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Dates for Arabic readers, from Intl with Node's full ICU: a time as an age ("قبل 3 ساعات") while it is recent, else as
  * a Gregorian date ("6 أغسطس 2015، 9:37 م"), with the Umm al-Qura Hijri date beside it ("21 شوال 1436 هـ"); and
- * calendar spans a text mentions. Pure (the caller passes `now`).
+ * calendar spans a text mentions. Pure but for the display time zone, which the composition root sets once
+ * (setDisplayTimeZone); the caller passes `now`.
  */
 
 import { DEFAULT_DISPLAY_TIME_ZONE } from "../../config/load-config.ts";
@@ -142,17 +143,25 @@ export function displayDayOf(ms: number): string {
 
 /**
  * The last millisecond of a calendar day (YYYY-MM-DD) in the display time zone: "2015-07-26" → 2015-07-26T20:59:59.999Z
- * (Riyadh is UTC+3). The zone's offset is read at that midnight, so a zone with summer time is right too.
+ * (Riyadh is UTC+3). The offset is the one in force at the day's end, so a zone with summer time is right too, one
+ * whose clocks change at midnight included ("2023-04-27" in Africa/Cairo ends 2023-04-27T21:59:59.999Z).
  */
 export function displayDayEndMs(day: string): number {
   const nextMidnightUtc = Date.parse(`${day}T00:00:00Z`) + DAY_MS;
-  // The wall time the display time zone shows at that UTC instant, read as if it were UTC, less the instant: the offset.
-  const wall = zoneFormatters.wallTime.formatToParts(nextMidnightUtc);
-  const part = (type: string) => Number(wall.find((p) => p.type === type)?.value);
-  const offsetMs =
-    Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second")) -
-    nextMidnightUtc;
+  // Local midnight is UTC midnight less the zone's offset; the offset is read at UTC midnight first, then again at
+  // the instant that gives, since a zone that springs forward at midnight (Cairo, Beirut) has another offset there.
+  let offsetMs = zoneOffsetMs(nextMidnightUtc);
+  offsetMs = zoneOffsetMs(nextMidnightUtc - offsetMs);
   return nextMidnightUtc - offsetMs - 1;
+}
+
+/** The display time zone's offset from UTC at `ms`: its wall time there, read as if it were UTC, less `ms`. */
+function zoneOffsetMs(ms: number): number {
+  const wall = zoneFormatters.wallTime.formatToParts(ms);
+  const part = (type: string) => Number(wall.find((p) => p.type === type)?.value);
+  return (
+    Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second")) - ms
+  );
 }
 
 /**
