@@ -50,6 +50,8 @@ describe("isKnownCountryCode", () => {
     ["Palestine, which ISO 3166 lists", "PS", true],
     ["ICU's Unknown Region", "ZZ", false],
     ["a user-assigned code", "XX", false],
+    ["the European Union, a region ICU names that is no country", "EU", false],
+    ["the United Nations", "un", false],
     ["a country's name", "saudi", false],
     ["a digit", "S1", false],
   ])("%s: %s", (_why, code, known) => {

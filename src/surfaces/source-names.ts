@@ -92,13 +92,17 @@ export function unknownSourceError(unknown: readonly string[], scope: "api" | "f
 const REGION_NAMES = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
 /**
- * Whether `code` is a country code a source may carry: two letters ICU names as a region, "ZZ" (ICU's "Unknown
- * Region") aside. Example: "sa" and "EG" are, "ZZ", "XX" and "saudi" are not.
+ * Whether `code` is a country code a source may carry: two letters ICU names as a region, NOT_COUNTRIES aside.
+ * Example: "sa" and "EG" are, "ZZ", "EU", "XX" and "saudi" are not.
  */
 export function isKnownCountryCode(code: string): boolean {
-  if (!/^[A-Za-z]{2}$/.test(code) || code.toUpperCase() === "ZZ") return false;
-  return REGION_NAMES.of(code.toUpperCase()) !== undefined;
+  const upper = code.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper) || NOT_COUNTRIES.has(upper)) return false;
+  return REGION_NAMES.of(upper) !== undefined;
 }
+
+/** Two-letter regions ICU names that are no country: Unknown Region, the EU, the eurozone, the UN, Outlying Oceania. */
+const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO"]);
 
 /** The 400 for a `country` filter that names no country (a known country without outlets is an empty page). */
 export function unknownCountryError(country: string, scope: "api" | "feeds" = "api"): AkhbarError {

@@ -28,4 +28,13 @@ describe("OPML", () => {
     expect(xml).toContain('text="&lt;x&gt; &quot;q&quot;"');
     expect(xml).toContain('xmlUrl="https://a.test/?a=1&amp;b=2"');
   });
+
+  it("drops controls a stored name still holds: XML forbids C0, and an override would reverse a reader's list", () => {
+    // U+0001 START OF HEADING, U+001B ESCAPE, U+202E RIGHT-TO-LEFT OVERRIDE.
+    const xml = renderOpml("akhbar", [
+      { title: "\u202eعكاظ\u0001\u001b[2J", xmlUrl: "https://a.test/rss", htmlUrl: null },
+    ]);
+    expect(xml).toContain('text="عكاظ[2J"');
+    expect(parseOpml(xml).outlines[0]!.title).toBe("عكاظ[2J");
+  });
 });

@@ -3,6 +3,7 @@
  * `akhbar sources import-opml` and `export-opml`). Pure. Imported URLs still go through the fetch guard.
  */
 import { AkhbarError } from "../../domain/errors.ts";
+import { cleanDisplayLine } from "../ingest/clean-display.ts";
 import { resolveLink } from "./feed-text.ts";
 import { parseXmlTree, type XmlElement } from "./xml-tree.ts";
 
@@ -73,8 +74,16 @@ export interface OpmlFeed {
   categories?: string[];
 }
 
+/**
+ * Attribute text: escaped, and as display text enters akhbar (cleanDisplayLine): a name stored before ingest dropped
+ * controls would otherwise make the document invalid XML (C0) or reverse a reader's list (bidi overrides).
+ */
 const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  cleanDisplayLine(s)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 /**
  * Renders OPML 2.0 with one `<outline type="rss">` per feed, grouped by first category.

@@ -36,12 +36,22 @@ export interface Command {
 }
 
 /**
- * Writes one line to stdout, its controls neutralized (toTerminalText), so a stored title cannot drive the terminal;
- * matches the snippet builder marked (a search's titles and snippets) are then coloured on a terminal, the only
- * escape sequences the CLI writes. Example: "1. \u001b[2Jخبر" is written "1. \ufffd[2Jخبر".
+ * Writes one line to stdout, its controls neutralized (toTerminalText), so a stored title cannot drive the terminal.
+ * Example: "1. \u001b[2Jخبر" is written "1. \ufffd[2Jخبر".
  */
 export function printLine(io: CliIo, line = ""): void {
-  io.stdout.write(`${renderHighlightTerminal(toTerminalText(line), io.stdout.isTTY === true)}\n`);
+  io.stdout.write(`${toTerminalText(line)}\n`);
+}
+
+/**
+ * printLine for a line whose matches the snippet builder marked (a search's titles and snippets: buildSnippet and
+ * highlightTitle drop a text's own marker code points first): the marks are coloured on a terminal and dropped
+ * elsewhere, the only escape sequences the CLI writes.
+ */
+export function printMarkedLine(io: CliIo, line: string): void {
+  io.stdout.write(
+    `${renderHighlightTerminal(toTerminalText(line, { keepMarks: true }), io.stdout.isTTY === true)}\n`,
+  );
 }
 
 /** Writes one line to stderr, its controls neutralized as printLine's (an error message may quote a record). */

@@ -31,12 +31,21 @@ describe("toTerminalText", () => {
     { name: "TAB and LINE FEED stay", input: "a\tb\nc", want: "a\tb\nc" },
     { name: "bidi overrides and isolates are dropped", input: "\u202eخبر \u2066x", want: "خبر x" },
     { name: "the RIGHT-TO-LEFT MARK stays", input: "عام\u200f 2015", want: "عام\u200f 2015" },
+    {
+      name: "a stored text's own match-mark code points (U+E000, U+E001) are dropped, never coloured",
+      input: "\ue000عاجل\ue001 خبر",
+      want: "عاجل خبر",
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
       expect(toTerminalText(row.input)).toBe(row.want);
     });
   }
+
+  it("keeps the match marks of a line the snippet builder marked when asked", () => {
+    expect(toTerminalText("\ue000عاجل\ue001 \u001b", { keepMarks: true })).toBe("\ue000عاجل\ue001 \ufffd");
+  });
 });
 
 describe("toTerminalJson", () => {

@@ -17,12 +17,18 @@ const BIDI_CONTROL_RE = /[\u202a-\u202e\u2066-\u2069]/g;
  * (U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR). */
 const JSON_UNSAFE_RE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** U+E000 / U+E001, the snippet builder's match marks (build-snippet.ts MARK_OPEN, MARK_CLOSE): only a search's
+ * marked lines keep them (printMarkedLine colours them); in any other line they are a stored text's own. */
+const MATCH_MARKS_RE = /[\ue000\ue001]/g;
+
 /**
- * One line (or lines) of human output without anything a terminal would execute.
+ * One line (or lines) of human output without anything a terminal would execute, and without match marks unless
+ * `keepMarks` (a line the snippet builder marked).
  * Example: "عنوان\u001b]0;pwned\u0007 \u202eخبر" -> "عنوان\ufffd]0;pwned\ufffd خبر".
  */
-export function toTerminalText(text: string): string {
-  return text.replace(TERMINAL_CONTROL_RE, "\ufffd").replace(BIDI_CONTROL_RE, "");
+export function toTerminalText(text: string, options: { keepMarks?: boolean } = {}): string {
+  const shown = text.replace(TERMINAL_CONTROL_RE, "\ufffd").replace(BIDI_CONTROL_RE, "");
+  return options.keepMarks === true ? shown : shown.replace(MATCH_MARKS_RE, "");
 }
 
 /**

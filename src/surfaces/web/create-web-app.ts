@@ -15,6 +15,7 @@ import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { SourceSummary } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
 import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks.ts";
+import { cleanDisplayLine } from "../../stages/ingest/clean-display.ts";
 import { cutQuery, hasSearchableWords } from "../../stages/search/parse-query.ts";
 import { admissionQueue } from "../api/admission-queue.ts";
 import { apiError, statusOfCode } from "../api/api-error.ts";
@@ -25,7 +26,7 @@ import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
 import { intParam, parseSearchParams } from "../search-params.ts";
-import { resolveSearchSources } from "../source-names.ts";
+import { isKnownCountryCode, resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import { isDataPath } from "./client-errors.ts";
@@ -578,7 +579,8 @@ function readNewSource(form: Record<string, unknown>) {
   const id = text("id");
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id))
     throw bad("id", "not_slug", "the id must be lowercase letters, digits and dashes");
-  const name = text("name");
+  // As every other way a source name enters (stages/ingest/clean-display.ts).
+  const name = cleanDisplayLine(text("name"));
   if (name === "" || name.length > 200) throw bad("name", "required", "the name is required");
   const url = (value: string, field: string, what: string) => {
     if (value === "") return null;
@@ -589,8 +591,8 @@ function readNewSource(form: Record<string, unknown>) {
     throw bad(field, "not_url", `the ${what} must be an http(s) URL`);
   };
   const country = text("country").toUpperCase();
-  if (country !== "" && !/^[A-Z]{2}$/.test(country))
-    throw bad("country", "not_country", "the country must be a two-letter code");
+  if (country !== "" && !isKnownCountryCode(country))
+    throw bad("country", "not_country", "the country must be a two-letter ISO 3166 code");
   return {
     id,
     name,

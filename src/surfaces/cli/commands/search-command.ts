@@ -8,7 +8,7 @@ import { searchArticles } from "../../../pipeline/search-articles.ts";
 import { toSearchResultJson } from "../../present.ts";
 import { parseSearchParams } from "../../search-params.ts";
 import { readSearchSources } from "../../source-names.ts";
-import { type Command, printJson, printLine, readFlags } from "../command.ts";
+import { type Command, printJson, printLine, printMarkedLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 import { formatUtcTime } from "../utc-time.ts";
 
@@ -60,13 +60,13 @@ export const searchCommand: Command = {
       );
       result.hits.forEach((hit, i) => {
         printLine(ctx.io);
-        printLine(
+        printMarkedLine(
           ctx.io,
           `${params.options.offset + i + 1}. ${hit.title === "" ? "(no title)" : hit.title_highlight}`,
         );
         printLine(ctx.io, `   ${hit.source} · ${formatUtcTime(hit.published_at)} · ${hit.url}`);
-        // Marked matches: printLine colours them on a terminal.
-        printLine(ctx.io, `   ${hit.snippet}`);
+        // Marked matches: coloured on a terminal.
+        printMarkedLine(ctx.io, `   ${hit.snippet}`);
         if (hit.copies.length > 0) {
           printLine(
             ctx.io,
