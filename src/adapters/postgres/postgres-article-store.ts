@@ -536,6 +536,13 @@ async function readKnown(client: pg.PoolClient, prepared: readonly Prepared[]): 
   const hashSources = withText.map((p) => p.values.source_id);
   const hashes = withText.map((p) => p.values.content_hash);
 
+  // The re-index's resume point first: read after the hash lookup, a batch the re-index committed in between would have
+  // moved an article past it with its new hash after that lookup missed its old one, and the text check below would
+  // skip it (READ COMMITTED: each statement sees what was committed when it started).
+  const { rows: states } = await client.query<AnalyzerStateRow>(
+    "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1",
+  );
+  const olderAfter = olderHashesAfter(states[0]);
   // One after another: a pg client runs one query at a time (queued concurrent calls are deprecated).
   // Locked in seq order (one order for every writer): a concurrent rewrite or delete of one of these rows waits for
   // this batch, and this read returns the row as the last such writer committed it (or not at all once deleted).
@@ -554,19 +561,30 @@ async function readKnown(client: pg.PoolClient, prepared: readonly Prepared[]): 
   );
   // Mid re-index, an article it has not reached holds the hash an older analyzer folded: its text decides, and it is
   // known by the hash of the write whose text it has. Lengths first: a toasted text's length is read without its text.
-  const { rows: states } = await client.query<AnalyzerStateRow>(
-    "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1",
+  // Only writes no id, URL or hash found are compared (as the SQLite store does).
+  const foundIds = new Set(byId.rows.map((r) => r.id));
+  const foundUrls = new Set(byUrl.rows.map((r) => r.url_key));
+  const foundHashes = new Set(byHash.rows.map((r) => sourceHashKey(r.source_id, r.content_hash)));
+  const unfound = withText.filter(
+    (p) =>
+      !foundIds.has(p.values.id) &&
+      !foundUrls.has(p.values.url_key) &&
+      !foundHashes.has(sourceHashKey(p.values.source_id, p.values.content_hash)),
   );
-  const olderAfter = olderHashesAfter(states[0]);
   const byText =
-    olderAfter === null || withText.length === 0
+    olderAfter === null || unfound.length === 0
       ? { rows: [] }
       : await client.query<{ seq: number; id: string; source_id: string; content_hash: string }>(
           `SELECT a.seq, a.id, a.source_id, t.hash AS content_hash FROM articles a
            JOIN unnest($1::text[], $2::text[], $3::text[]) AS t(source_id, text, hash)
              ON a.source_id = t.source_id AND octet_length(a.text) = octet_length(t.text) AND a.text = t.text
            WHERE a.seq > $4`,
-          [hashSources, withText.map((p) => p.values.text), hashes, olderAfter],
+          [
+            unfound.map((p) => p.values.source_id),
+            unfound.map((p) => p.values.text),
+            unfound.map((p) => p.values.content_hash),
+            olderAfter,
+          ],
         );
   const tombstones = await client.query<{
     id: string;
