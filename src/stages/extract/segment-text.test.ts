@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cpuMsOf } from "../../../test/fixtures/cpu-time.ts";
+import { bestCpuMsOf } from "../../../test/fixtures/cpu-time.ts";
 import { listRunLines, repeatedLines, segmentText } from "./segment-text.ts";
 
 const FIXTURE_DIR = join(import.meta.dirname, "..", "..", "..", "testdata", "extract", "segment");
@@ -344,18 +344,17 @@ describe("segmentText cost", () => {
   ];
   const page = (units: number): string =>
     Array.from({ length: units }, (_, n) => unit(n).join("\n")).join("\n");
-  const bestCpuMsOf = (text: string): number =>
-    Math.min(...[0, 1, 2].map(() => cpuMsOf(() => segmentText(text))));
+  const pageCpuMs = (text: string): number => bestCpuMsOf(() => segmentText(text), 3);
 
   it("costs in proportion to the page's lines: 8 times the lines, well under 64 times the time", () => {
     const small = page(400);
     const large = page(3_200);
     expect(large.split("\n")).toHaveLength(38_400);
-    bestCpuMsOf(small); // warms the JIT so the small page is not charged for it
+    pageCpuMs(small); // warms the JIT so the small page is not charged for it
     // The shape, not a speed: a linear segmenter costs ~8 times as much on 8 times the lines, a quadratic one 64
     // times; the bound sits between, far enough from 8 for a loaded machine's noise.
     // Measured: ~12 here; ~53 with a scan of all lines added per line.
-    expect(bestCpuMsOf(large) / bestCpuMsOf(small)).toBeLessThan(32);
+    expect(pageCpuMs(large) / pageCpuMs(small)).toBeLessThan(32);
   });
 
   it("costs in proportion to one long line's length when white space runs to its end after a quote", () => {
@@ -363,16 +362,12 @@ describe("segmentText cost", () => {
     // characters took 94 s; a 2,000,000-character line would take hours.
     const line = (n: number) => `قال "ab"${"\u00a0".repeat(n)}x`;
     const best = (text: string) =>
-      Math.min(
-        ...[0, 1, 2].map(() =>
-          cpuMsOf(() => {
-            for (let i = 0; i < 5; i++) segmentText(text);
-          }),
-        ),
-      );
-    best(line(1_000));
-    // Linear: ~8 times the time for 8 times the characters; quadratic: ~64 (measured at load 9-11: 4.8-5.1, and the
-    // regex this replaced failed it after 223 s).
-    expect(best(line(8_000)) / best(line(1_000))).toBeLessThan(24);
+      bestCpuMsOf(() => {
+        for (let i = 0; i < 25; i++) segmentText(text);
+      });
+    best(line(4_000));
+    // Linear: ~8 times the time for 8 times the characters; quadratic: ~64 (measured at load 9-11 from 1,000
+    // characters: 4.8-5.1, and the regex this replaced failed it after 223 s). From 4,000 and the best of 5 runs.
+    expect(best(line(32_000)) / best(line(4_000))).toBeLessThan(24);
   });
 });
