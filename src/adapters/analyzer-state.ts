@@ -3,6 +3,8 @@
  * it at the start of a re-index batch and the one that moves it after. Adapter helper, pure.
  */
 
+import { AkhbarError } from "../domain/errors.ts";
+import { FIRST_ANALYZER_VERSION, type ReindexAnalysis, type ReindexRead } from "../ports/article-store.ts";
 import { ANALYZER_VERSION } from "../stages/arabic/analyze-text.ts";
 
 /** The search_analyzer row: the analyzer the index comes from, and the re-index under way with its resume point. */
@@ -23,6 +25,25 @@ export function reindexResumeAfter(state: AnalyzerStateRow, version: number): nu
   if (state.version >= version || (state.reindex_version !== null && state.reindex_version > version))
     return null;
   return state.reindex_version === version ? state.reindex_after_seq : 0;
+}
+
+/**
+ * Where a re-index batch read to `version` starts (reindexResumeAfter), a missing row read as the one migrations write
+ * (FIRST_ANALYZER_VERSION, no re-index under way); null when there is nothing to re-index. Both stores' reads.
+ */
+export function readResumeAfter(state: AnalyzerStateRow | undefined, version: number): number | null {
+  const resume = reindexResumeAfter(
+    state ?? { version: FIRST_ANALYZER_VERSION, reindex_version: null, reindex_after_seq: 0 },
+    version,
+  );
+  return resume === null ? null : Number(resume);
+}
+
+/** Refuses a re-index write whose analyses do not pair one to one with the rows read (`store.bad_request`). */
+export function checkReindexAnalyses(read: ReindexRead, analyses: readonly ReindexAnalysis[]): void {
+  if (analyses.length !== read.rows.length) {
+    throw new AkhbarError("store.bad_request", "store: a re-index batch needs one analysis per article read");
+  }
 }
 
 /**

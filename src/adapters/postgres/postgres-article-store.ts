@@ -17,7 +17,9 @@ import {
 import type { Clock } from "../../ports/clock.ts";
 import {
   type AnalyzerStateRow,
+  checkReindexAnalyses,
   olderHashesAfter,
+  readResumeAfter,
   reindexResumeAfter,
   resumeAfterWrite,
 } from "../analyzer-state.ts";
@@ -277,14 +279,8 @@ export class PostgresArticleStore implements ArticleStore {
     const { rows: states } = await this.#pool.query<AnalyzerStateRow>(
       "SELECT version, reindex_version, reindex_after_seq FROM search_analyzer WHERE id = 1",
     );
-    const state = states[0] ?? {
-      version: FIRST_ANALYZER_VERSION,
-      reindex_version: null,
-      reindex_after_seq: 0,
-    };
-    const resume = reindexResumeAfter(state, version);
-    if (resume === null) return null;
-    const afterSeq = Number(resume);
+    const afterSeq = readResumeAfter(states[0], version);
+    if (afterSeq === null) return null;
     const { rows } = await this.#pool.query<ReindexRow>(
       "SELECT seq, title, text FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2",
       [afterSeq, limit],
@@ -294,12 +290,7 @@ export class PostgresArticleStore implements ArticleStore {
 
   /** One short transaction, the search_analyzer row locked throughout: concurrent callers take turns. */
   async writeReindexBatch(read: ReindexRead, analyses: readonly ReindexAnalysis[]): Promise<ReindexBatch> {
-    if (analyses.length !== read.rows.length) {
-      throw new AkhbarError(
-        "store.bad_request",
-        "store: a re-index batch needs one analysis per article read",
-      );
-    }
+    checkReindexAnalyses(read, analyses);
     const { version, rows } = read;
     // Built before the transaction: the vectors are CPU work no lock needs to wait for.
     const docs = analyses.map((a) => buildDocVector(a.index));

@@ -16,7 +16,9 @@ import {
 import type { Clock } from "../../ports/clock.ts";
 import {
   type AnalyzerStateRow,
+  checkReindexAnalyses,
   olderHashesAfter,
+  readResumeAfter,
   reindexResumeAfter,
   resumeAfterWrite,
 } from "../analyzer-state.ts";
@@ -196,24 +198,13 @@ export class SqliteArticleStore implements ArticleStore {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new AkhbarError("store.bad_request", `store: limit must be a positive integer, got ${limit}`);
     }
-    const state = this.#analyzerState.get() ?? {
-      version: FIRST_ANALYZER_VERSION,
-      reindex_version: null,
-      reindex_after_seq: 0,
-    };
-    const resume = reindexResumeAfter(state, version);
-    if (resume === null) return null;
-    const afterSeq = Number(resume);
+    const afterSeq = readResumeAfter(this.#analyzerState.get(), version);
+    if (afterSeq === null) return null;
     return { version, afterSeq, rows: this.#reindexRows.all(afterSeq, limit) };
   }
 
   async writeReindexBatch(read: ReindexRead, analyses: readonly ReindexAnalysis[]): Promise<ReindexBatch> {
-    if (analyses.length !== read.rows.length) {
-      throw new AkhbarError(
-        "store.bad_request",
-        "store: a re-index batch needs one analysis per article read",
-      );
-    }
+    checkReindexAnalyses(read, analyses);
     return this.#writeReindex(read, analyses);
   }
 

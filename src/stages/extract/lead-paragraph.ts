@@ -23,9 +23,11 @@ const LEAD_READ_CHARS = 16_384;
 const QUICK_READ_CHARS = 1_024;
 /** A sentence's end: a full stop, "!", "?" (Latin or Arabic) or an ellipsis, then closing quotes or brackets. */
 const SENTENCE_END_RE = /[.!?\u061f\u2026]["'»”“)]*$/u;
-/** Directional marks and embedding controls a paragraph may end with after its punctuation (RLM, LRM, PDF, …). */
-/** The lookbehind starts a match only where the run starts ("[…]+$" alone retries from every mark of a long run that
- * does not end the paragraph: quadratic). */
+/**
+ * Directional marks and embedding controls a paragraph may end with after its punctuation (RLM, LRM, PDF, …). The
+ * lookbehind starts a match only where the run starts ("[…]+$" alone retries from every mark of a long run that does
+ * not end the paragraph: quadratic).
+ */
 const TRAILING_BIDI_RE =
   /(?<![\u200e\u200f\u202a-\u202e\u2066-\u2069])[\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u;
 /** A paragraph break: a line feed, a carriage return (alone or before one), or a Unicode line or paragraph separator. */

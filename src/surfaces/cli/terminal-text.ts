@@ -1,6 +1,6 @@
 /**
  * The CLI's output edge: text from the store, a page or a feed made harmless for a terminal before it is written.
- * Surface code, pure. printLine, printError and printJson (command.ts) write everything through these.
+ * Surface code, pure. printLine, printMarkedLine, printError and printJson (command.ts) write through these.
  */
 
 /**

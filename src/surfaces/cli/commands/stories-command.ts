@@ -85,7 +85,7 @@ function recentNote(total: number, recent: number | undefined, until: unknown): 
   return ` (${recent} in the ${typeof until === "string" ? `24 h to the end of ${until}` : "last 24 h"})`;
 }
 
-/** --since's time (epoch ms, the day's first instant in Riyadh time, as --until ends its day in it), undefined when not given; a bad date is stories.bad_param,
+/** --since's time (epoch ms, the day's first instant in the reader's time zone, as --until ends its day in it), undefined when not given; a bad date is stories.bad_param,
  * as a bad --limit. */
 function sinceFlag(flags: ParamReader): number | undefined {
   const bound = parseDateBound(singleValue(flags, "since", "stories"), "since", false, "stories");
