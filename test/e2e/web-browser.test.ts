@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import { html } from "../../src/surfaces/web/html.ts";
 import { contrastRatio } from "../../src/surfaces/web/palette.ts";
+import { pager } from "../../src/surfaces/web/view-parts.ts";
 import type { FixtureRecord } from "../fixtures/arabic-articles.ts";
 import { ADMIN_TOKEN, type FixtureApp, openFixtureApp, SIMILAR_RECORDS } from "../web/fixture-app.ts";
 
@@ -122,6 +123,50 @@ describe.skipIf(!hasChromium)("the reader in Chromium", () => {
     expect(await sources.evaluate("document.documentElement.scrollWidth > window.innerWidth")).toBe(false);
     await shot(sources, "sources-phone");
     await sources.close();
+  });
+
+  it("keeps the pager to one row on a 375 px phone, its links labelled and the current page marked", async () => {
+    // The reader's stylesheet, on a page of its origin (page.route) holding only pagers: the fixture store has too
+    // few articles for a 15-page list, the size of the dev corpus's largest story's coverage.
+    const home = await open("/");
+    const css = await home.locator('link[rel="stylesheet"]').getAttribute("href");
+    await home.close();
+    const href = (offset: number) => `?offset=${offset}`;
+    const pagers = [0, 25, 50, 100, 325, 350].map((offset) => pager(375, 25, offset, href));
+    // Three-digit page numbers: a deep search or source listing.
+    pagers.push(pager(25_000, 25, 12_500, href));
+    const body = html`<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="${css}"></head><body><main class="wrap">${pagers}</main></body></html>`;
+    for (const [width, numbers] of [
+      [375, 3],
+      [1280, 7],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "ar" });
+      await page.route(`${base}/pager-fixture`, (route) =>
+        route.fulfill({ contentType: "text/html; charset=utf-8", body: body.value }),
+      );
+      await page.goto(`${base}/pager-fixture`);
+      await page.evaluate("document.fonts.ready");
+      const rows = (await page.evaluate(`[...document.querySelectorAll(".pager")].map((ul) => {
+        const items = [...ul.children].filter((li) => li.getBoundingClientRect().width > 0);
+        return {
+          centres: [...new Set(items.map((li) => Math.round(li.getBoundingClientRect().top + li.getBoundingClientRect().height / 2)))].length,
+          numbers: items.filter((li) => /^\\d+$/.test(li.textContent)).length,
+          current: items.filter((li) => li.querySelector('[aria-current="page"]')).length,
+          unlabelled: items.filter((li) => { const a = li.querySelector("a"); return a && !a.getAttribute("aria-label") && !a.getAttribute("rel"); }).length,
+        };
+      })`)) as { centres: number; numbers: number; current: number; unlabelled: number }[];
+      // The 15-page pager's middle page (offset 100) and the 1,000-page one show their window; each pager one row.
+      expect(rows.map((r) => r.centres)).toEqual(rows.map(() => 1));
+      expect(rows[3]!.numbers).toBe(numbers);
+      expect(rows[6]!.numbers).toBe(numbers);
+      for (const r of rows) {
+        expect(r.current).toBe(1);
+        expect(r.unlabelled).toBe(0);
+      }
+      expect(await page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).toBe(false);
+      await shot(page, `pager-${width}`);
+      await page.close();
+    }
   });
 
   it("shows results on a phone's first screen, the outlet and date fields folded until one is set", async () => {

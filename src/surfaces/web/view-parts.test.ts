@@ -105,21 +105,26 @@ describe("storyCard", () => {
 
 describe("pager", () => {
   const href = (offset: number) => `?offset=${offset}`;
-  /** The pager's items as a reader reads them: [n] the current page, … a gap. */
-  const items = (total: number, offset: number, maxOffset?: number) =>
+  /**
+   * The pager's items as a reader reads them on a wide screen or a phone (app.css hides .pager-narrow on the one and
+   * .pager-wide on the other): [n] the current page, … a gap.
+   */
+  const items = (total: number, offset: number, maxOffset?: number, screen: "wide" | "narrow" = "wide") =>
     [
       ...pager(total, 25, offset, href, maxOffset).value.matchAll(
-        /<li[^>]*>(?:<a href="\?offset=(\d+)"(?: rel="(prev|next)")?[^>]*>([^<]*)<\/a>|<span aria-current="page">(\d+)<\/span>|<span class="pager-gap">…<\/span>)<\/li>/g,
+        /<li(?: class="(pager-wide|pager-narrow)")?[^>]*>(?:<a href="\?offset=(\d+)"(?: rel="(prev|next)")?[^>]*>([^<]*)<\/a>|<span aria-current="page">(\d+)<\/span>|<span class="pager-gap">…<\/span>)<\/li>/g,
       ),
-    ].map(([, to, rel, text, current]) =>
-      current !== undefined
-        ? `[${current}]`
-        : to === undefined
-          ? "…"
-          : rel !== undefined
-            ? `${rel}:${to}`
-            : `${text}:${to}`,
-    );
+    ]
+      .filter(([, only]) => only !== (screen === "wide" ? "pager-narrow" : "pager-wide"))
+      .map(([, , to, rel, text, current]) =>
+        current !== undefined
+          ? `[${current}]`
+          : to === undefined
+            ? "…"
+            : rel !== undefined
+              ? `${rel}:${to}`
+              : `${text}:${to}`,
+      );
 
   it.each([
     ["one page needs no pager", 20, 0, undefined, []],
@@ -160,6 +165,43 @@ describe("pager", () => {
     ],
   ])("%s", (_why, total, offset, maxOffset, expected) => {
     expect(items(total, offset, maxOffset)).toEqual(expected);
+  });
+
+  it.each([
+    ["the first page: first, last and next", 375, 0, ["[1]", "…", "15:350", "next:25"]],
+    ["the second page: no gap before it", 375, 25, ["prev:0", "1:0", "[2]", "…", "15:350", "next:50"]],
+    [
+      "a middle page: its neighbours are previous and next, a gap each side",
+      375,
+      100,
+      ["prev:75", "1:0", "…", "[5]", "…", "15:350", "next:125"],
+    ],
+    [
+      "the third page: a gap a wide screen does not have",
+      375,
+      50,
+      ["prev:25", "1:0", "…", "[3]", "…", "15:350", "next:75"],
+    ],
+    ["the last page", 375, 350, ["prev:325", "1:0", "…", "[15]"]],
+  ])(
+    "on a phone, links only the first, current and last pages besides previous and next: %s",
+    (_why, total, offset, expected) => {
+      expect(items(total, offset, undefined, "narrow")).toEqual(expected);
+    },
+  );
+
+  it("keeps the wide window of a 15-page story's middle page on a wide screen", () => {
+    expect(items(375, 50)).toEqual([
+      "prev:25",
+      "1:0",
+      "2:25",
+      "[3]",
+      "4:75",
+      "5:100",
+      "…",
+      "15:350",
+      "next:75",
+    ]);
   });
 
   it("says a page past the end ended the list and links its last page", () => {

@@ -189,12 +189,21 @@ ${inside}
 </article></li>`;
 }
 
+/** Pages each side of the current one the pager links by number on a wide screen. */
+const PAGER_WINDOW_WIDE = 2;
+/**
+ * The same on a phone: none, so previous, first, current, last and next fit one row at 375 px (with two the 11 items
+ * of a 15-page story took two rows; previous and next are the current page's neighbours anyway).
+ */
+const PAGER_WINDOW_NARROW = 0;
+
 /**
  * Page links for offset paging: previous, the first page, a window of numbers around the current page, the last page
  * (a gap "…" between them), next. `hrefFor(offset)` builds each link so the page keeps its other parameters; no link
  * goes past `maxOffset` (the deepest offset the page accepts), so the last page is the last one reachable. From a page
- * past the end, previous leads to the last page, not to another empty one.
- * Example: 580 items, 25 a page, offset 100 → السابق 1 … 3 4 [5] 6 7 … 24 التالي.
+ * past the end, previous leads to the last page, not to another empty one. The window is narrower on a phone: the
+ * numbers only a wide screen shows, and the gaps only one screen has, carry a class app.css hides on the other.
+ * Example: 580 items, 25 a page, offset 100 → السابق 1 … 3 4 [5] 6 7 … 24 التالي (phone: السابق 1 … [5] … 24 التالي).
  */
 export function pager(
   total: number,
@@ -207,22 +216,37 @@ export function pager(
   const current = Math.floor(offset / limit);
   if (pages <= 1 && current === 0) return html``;
   const last = pages - 1;
-  const shown = new Set([0, last]);
-  for (let p = Math.max(0, current - 2); p <= Math.min(last, current + 2); p++) shown.add(p);
+  const windowOf = (half: number) => {
+    const shown = new Set([0, last]);
+    for (let p = Math.max(0, current - half); p <= Math.min(last, current + half); p++) shown.add(p);
+    return shown;
+  };
+  const wide = windowOf(PAGER_WINDOW_WIDE);
+  const narrow = windowOf(PAGER_WINDOW_NARROW);
   const items: SafeHtml[] = [];
   if (current > 0)
     items.push(
       html`<li><a href="${hrefFor(Math.min(current - 1, last) * limit)}" rel="prev">السابق</a></li>`,
     );
-  let previous = -1;
-  for (const p of [...shown].sort((a, b) => a - b)) {
-    if (p > previous + 1) items.push(html`<li aria-hidden="true"><span class="pager-gap">…</span></li>`);
+  // A gap sits before the page after it on each screen; the pages a phone shows are some of those a wide screen shows.
+  let previousWide = -1;
+  let previousNarrow = -1;
+  for (const p of [...wide].sort((a, b) => a - b)) {
+    const onNarrow = narrow.has(p);
+    const gapWide = p > previousWide + 1;
+    const gapNarrow = onNarrow && p > previousNarrow + 1;
+    if (gapWide || gapNarrow)
+      items.push(
+        html`<li${gapWide && gapNarrow ? "" : html` class="${gapWide ? "pager-wide" : "pager-narrow"}"`} aria-hidden="true"><span class="pager-gap">…</span></li>`,
+      );
+    const attrs = onNarrow ? "" : html` class="pager-wide"`;
     items.push(
       p === current
-        ? html`<li><span aria-current="page">${p + 1}</span></li>`
-        : html`<li><a href="${hrefFor(p * limit)}" aria-label="الصفحة ${p + 1}">${p + 1}</a></li>`,
+        ? html`<li${attrs}><span aria-current="page">${p + 1}</span></li>`
+        : html`<li${attrs}><a href="${hrefFor(p * limit)}" aria-label="الصفحة ${p + 1}">${p + 1}</a></li>`,
     );
-    previous = p;
+    previousWide = p;
+    if (onNarrow) previousNarrow = p;
   }
   if (current < last)
     items.push(html`<li><a href="${hrefFor((current + 1) * limit)}" rel="next">التالي</a></li>`);
