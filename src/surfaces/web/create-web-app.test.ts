@@ -410,7 +410,11 @@ describe("reader pages", () => {
       const body = await (await g.app.request("/sources/nightly")).text();
       const bars = [...body.matchAll(/<rect class="bar"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]);
       // Earliest first, ending on the last article's day.
-      expect(bars.slice(-3)).toEqual(["31 يوليو 2015: 0", "1 أغسطس 2015: 1", "2 أغسطس 2015: 1"]);
+      expect(bars.slice(-3)).toEqual([
+        "31 يوليو 2015: لا مقالات",
+        "1 أغسطس 2015: مقال واحد",
+        "2 أغسطس 2015: مقال واحد",
+      ]);
     } finally {
       await g.close();
     }
@@ -649,11 +653,11 @@ describe("admin", () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><body>
       <outline text="قنا" xmlUrl="https://qna.example/feed" htmlUrl="https://qna.example/"/></body></opml>`;
     const imported = await post("/admin/opml", { _csrf: csrf, opml }, { cookie });
-    expect(decodeURIComponent(imported.headers.get("location") ?? "")).toContain("استُوردت 1");
+    expect(decodeURIComponent(imported.headers.get("location") ?? "")).toContain("استُوردت خلاصة واحدة (");
     expect(await f.storage.feeds.getFeedByUrl("https://qna.example/feed")).not.toBeNull();
 
     const disabled = await post("/admin/sources/wam/disable", { _csrf: csrf }, { cookie });
-    expect(decodeURIComponent(disabled.headers.get("location") ?? "")).toContain("أوقف جلب 1");
+    expect(decodeURIComponent(disabled.headers.get("location") ?? "")).toContain("أُوقفت خلاصة واحدة للمصدر");
     expect((await f.storage.feeds.getFeedByUrl("https://wam.example/rss.xml"))?.disabledReason).toMatch(
       /admin/,
     );

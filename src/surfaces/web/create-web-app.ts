@@ -30,6 +30,7 @@ import { isKnownCountryCode, resolveSearchSources } from "../source-names.ts";
 import { ADMIN_COOKIE, ADMIN_SESSION_MAX_AGE_S, AdminAuth, CSRF_FIELD, isSameOrigin } from "./admin-auth.ts";
 import { CachedReaderData } from "./cached-reader-data.ts";
 import { isDataPath } from "./client-errors.ts";
+import { secondsLabel } from "./count-label.ts";
 import { displayDayEndMs, displayDayOf, displayDayStartMs } from "./format-arabic-date.ts";
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
@@ -137,7 +138,7 @@ export function createWebApp(deps: WebDeps): Hono {
       : page(c, 429, {
           title: errorTitle(429),
           active: null,
-          body: renderErrorPage(429, `أعد المحاولة بعد ${retryAfterS} ثانية.`),
+          body: renderErrorPage(429, `أعد المحاولة بعد ${secondsLabel(retryAfterS)}.`),
         });
 
   const page = (

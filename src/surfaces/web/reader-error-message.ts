@@ -4,6 +4,7 @@
  */
 import { isAkhbarError } from "../../domain/errors.ts";
 import type { BadParamDetails } from "../search-params.ts";
+import { lettersLabel } from "./count-label.ts";
 
 /** What a reader calls each query parameter; a parameter not listed is named as it is in the URL. */
 const PARAM_NAMES: Readonly<Record<string, string>> = {
@@ -59,7 +60,7 @@ function badParamMessage(d: BadParamDetails): string | null {
     case "required":
       return "اكتب كلمة للبحث، أو اختر مصدرًا لترى أحدث مقالاته.";
     case "too_long":
-      return `${name} أطول من ${d.max ?? ""} حرف.`;
+      return d.max === undefined ? `${name} أطول مما يُقبل.` : `${name} أطول من ${lettersLabel(d.max)}.`;
     case "repeated":
       return `${name} مكرّر في الرابط؛ تكفي قيمة واحدة.`;
     case "not_integer":

@@ -6,6 +6,7 @@ import { AkhbarError } from "../../domain/errors.ts";
 import { disableSource, importOpmlText } from "../../pipeline/manage-sources.ts";
 import { type Clock, systemClock } from "../../ports/clock.ts";
 import type { Storage } from "../../ports/storage.ts";
+import { feedsLabel } from "./count-label.ts";
 
 export interface NewSource {
   /** Slug: lowercase letters, digits and dashes. */
@@ -71,11 +72,14 @@ export class StorageSourceAdmin implements SourceAdmin {
 
   async importOpml(text: string): Promise<string> {
     const { added, known, skipped } = await importOpmlText(this.#storage, text, this.#clock);
-    return `استُوردت ${added} خلاصة (${known} مسجلة من قبل، ${skipped} بلا رابط خلاصة).`;
+    const imported = added === 0 ? "لم تُستورد خلاصات جديدة" : `استُوردت ${feedsLabel(added)}`;
+    return `${imported} (${known} مسجلة من قبل، ${skipped} بلا رابط خلاصة).`;
   }
 
   async disableSource(id: string): Promise<string> {
     const feeds = await disableSource(this.#storage, id, "admin: disabled from the web admin");
-    return `أوقف جلب ${feeds} خلاصة للمصدر ${id}؛ تبقى مقالاته.`;
+    return feeds === 0
+      ? `لا خلاصات تعمل للمصدر ${id}؛ تبقى مقالاته.`
+      : `أُوقفت ${feedsLabel(feeds)} للمصدر ${id}؛ تبقى مقالاته.`;
   }
 }

@@ -1,42 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  articlesLabel,
-  copiedArticlesLabel,
-  otherArticlesLabel,
-  outletsLabel,
-  pager,
-  pageTitleSuffix,
-  pastEndNote,
-  storyCard,
-} from "./view-parts.ts";
-
-describe("Arabic counted nouns", () => {
-  it.each([
-    [1, "مصدر واحد"],
-    [2, "مصدران"],
-    [3, "3 مصادر"],
-    [10, "10 مصادر"],
-    [11, "11 مصدرًا"],
-    [99, "99 مصدرًا"],
-    [100, "100 مصدر"],
-    [103, "103 مصادر"],
-    [111, "111 مصدرًا"],
-  ])("%i outlets: %s", (n, label) => {
-    expect(outletsLabel(n)).toBe(label);
-  });
-
-  it.each([
-    [1, "مقال واحد منقول", "مقال واحد آخر"],
-    [2, "مقالان منقولان", "مقالان آخران"],
-    [5, "5 مقالات منقولة", "5 مقالات أخرى"],
-    [12, "12 مقالًا منقولًا", "12 مقالًا آخر"],
-    [200, "200 مقال منقول", "200 مقال آخر"],
-  ])("%i copies: adjectives agree with the noun (%s, %s)", (n, copied, other) => {
-    expect(copiedArticlesLabel(n)).toBe(copied);
-    expect(otherArticlesLabel(n)).toBe(other);
-    expect(copied.startsWith(articlesLabel(n))).toBe(true);
-  });
-});
+import { pager, pageTitleSuffix, pastEndNote, storyCard } from "./view-parts.ts";
 
 describe("storyCard", () => {
   const story = {

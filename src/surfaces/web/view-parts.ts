@@ -6,6 +6,7 @@
 import type { SourceSummary } from "../../ports/source-store.ts";
 import { stripWireDeskPrefix } from "../../stages/dedupe/strip-syndication-marks.ts";
 import { textDirection } from "../text-direction.ts";
+import { articlesLabel, outletsLabel } from "./count-label.ts";
 import { formatArabicTime } from "./format-arabic-date.ts";
 import { html, type SafeHtml } from "./html.ts";
 import type { StoryArticle, StorySummary } from "./reader-data.ts";
@@ -47,79 +48,6 @@ export function shortTime(iso: string | null, ctx: ViewContext, withTime = false
     ? html`<time datetime="${iso}" title="${title}">${date}</time>`
     : html`<time datetime="${iso}" title="${title}" data-relative="${date}">${t.age}</time>`;
 }
-
-/** Noun forms Arabic numerals agree with: 1, 2, 3–10 (plural), 11–99 (accusative singular), 100s (genitive). */
-export interface CountNouns {
-  one: string;
-  two: string;
-  plural: string;
-  accusative: string;
-  singular: string;
-}
-
-/** Which of the CountNouns forms a count takes. */
-function countForm(n: number): keyof CountNouns {
-  if (n === 1) return "one";
-  if (n === 2) return "two";
-  const rest = n % 100;
-  if (rest >= 3 && rest <= 10) return "plural";
-  if (rest >= 11) return "accusative";
-  return "singular";
-}
-
-/** "3 مصادر", "11 مصدرًا", "100 مصدر": the count with the noun form Arabic grammar asks for. */
-export function countLabel(n: number, nouns: CountNouns): string {
-  const form = countForm(n);
-  return form === "one" || form === "two" ? nouns[form] : `${n} ${nouns[form]}`;
-}
-
-/**
- * The counted noun with an adjective that agrees with it: "مقال واحد منقول", "مقالان منقولان", "3 مقالات منقولة",
- * "11 مقالًا منقولًا". `adjectives` holds the adjective's form for each count form.
- */
-export function countPhrase(n: number, nouns: CountNouns, adjectives: CountNouns): string {
-  return `${countLabel(n, nouns)} ${adjectives[countForm(n)]}`;
-}
-
-const OUTLET_NOUNS = {
-  one: "مصدر واحد",
-  two: "مصدران",
-  plural: "مصادر",
-  accusative: "مصدرًا",
-  singular: "مصدر",
-};
-const ARTICLE_NOUNS = {
-  one: "مقال واحد",
-  two: "مقالان",
-  plural: "مقالات",
-  accusative: "مقالًا",
-  singular: "مقال",
-};
-const RESULT_NOUNS = {
-  one: "نتيجة واحدة",
-  two: "نتيجتان",
-  plural: "نتائج",
-  accusative: "نتيجة",
-  singular: "نتيجة",
-};
-export const outletsLabel = (n: number) => countLabel(n, OUTLET_NOUNS);
-export const articlesLabel = (n: number) => countLabel(n, ARTICLE_NOUNS);
-const COPIED_ADJECTIVES = {
-  one: "منقول",
-  two: "منقولان",
-  plural: "منقولة",
-  accusative: "منقولًا",
-  singular: "منقول",
-};
-const OTHER_ADJECTIVES = { one: "آخر", two: "آخران", plural: "أخرى", accusative: "آخر", singular: "آخر" };
-/** "مقالان منقولان", "3 مقالات منقولة": copies of an article. */
-export const copiedArticlesLabel = (n: number) => countPhrase(n, ARTICLE_NOUNS, COPIED_ADJECTIVES);
-/** "مقال واحد آخر", "3 مقالات أخرى": more articles than those listed. */
-export const otherArticlesLabel = (n: number) => countPhrase(n, ARTICLE_NOUNS, OTHER_ADJECTIVES);
-/** A release's continuation parts after "في" (so the dual is genitive): "جزء واحد", "جزأين", "3 أجزاء", "11 جزءًا". */
-export const partsLabel = (n: number) =>
-  countLabel(n, { one: "جزء واحد", two: "جزأين", plural: "أجزاء", accusative: "جزءًا", singular: "جزء" });
-export const resultsLabel = (n: number) => (n === 0 ? "لا نتائج" : countLabel(n, RESULT_NOUNS));
 
 /** How a story card is shown (storyCard). */
 export interface StoryCardOptions {

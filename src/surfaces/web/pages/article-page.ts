@@ -12,13 +12,13 @@ import {
 import { isAgencyOutletName } from "../../../stages/extract/find-cited-source.ts";
 import type { ArticleDate } from "../../present.ts";
 import { textDirection } from "../../text-direction.ts";
+import { articlesLabel } from "../count-label.ts";
 import { formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import type { ReaderCapabilities, RelatedArticles, StoryArticle, StorySummary } from "../reader-data.ts";
 import {
   absoluteTime,
   articleRow,
-  articlesLabel,
   displayHost,
   safeHref,
   sourceName,

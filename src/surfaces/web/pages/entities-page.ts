@@ -6,6 +6,7 @@
 import type { EntityKind } from "../../../stages/entities/extract-entities.ts";
 import { toEntityQuery } from "../../entity-query.ts";
 import { textDirection } from "../../text-direction.ts";
+import { storiesLabel } from "../count-label.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { TopEntity } from "../top-entities.ts";
 
@@ -14,14 +15,6 @@ const SECTIONS: readonly [EntityKind, string][] = [
   ["place", "أماكن"],
   ["organization", "جهات"],
 ];
-
-/** "قصة واحدة", "قصتان", "3 قصص", "11 قصة" (Arabic number agreement for the count of stories). */
-export function storiesLabel(n: number): string {
-  if (n === 1) return "قصة واحدة";
-  if (n === 2) return "قصتان";
-  if (n >= 3 && n <= 10) return `${n} قصص`;
-  return `${n} قصة`;
-}
 
 export function renderEntitiesPage(entities: readonly TopEntity[], storyCount: number): SafeHtml {
   return html`<h1>في الأخبار</h1>

@@ -14,19 +14,11 @@ import { MAX_QUERY_CHARS, parseQuery } from "../../../stages/search/parse-query.
 import { renderHighlightHtml } from "../../render-highlight.ts";
 import { MAX_SEARCH_OFFSET } from "../../search-params.ts";
 import { textDirection } from "../../text-direction.ts";
+import { lettersLabel, resultsLabel } from "../count-label.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import { DATE_FORMAT_HINT } from "../reader-error-message.ts";
 import type { SourceFacet } from "../search-facets.ts";
-import {
-  countLabel,
-  pager,
-  pastEndNote,
-  queryString,
-  resultsLabel,
-  shortTime,
-  sourceName,
-  type ViewContext,
-} from "../view-parts.ts";
+import { pager, pastEndNote, queryString, shortTime, sourceName, type ViewContext } from "../view-parts.ts";
 
 export interface SearchForm {
   /** The words, without `source:` filters (those are in `sources`). */
@@ -118,7 +110,7 @@ ${view.sourceList.map((s) => html`<option value="${s.id}"${f.sources.length === 
 <p class="note" id="date-format">التاريخ بالصيغة ${DATE_FORMAT_HINT}.</p>
 </div></details>
 </form>
-${f.cut ? html`<p class="note" role="status">البحث أطول مما يُقرأ، فاقتصرنا على أول ${countLabel(MAX_QUERY_CHARS, LETTER_NOUNS)} منه أو أقل (كلمات كاملة).</p>` : ""}
+${f.cut ? html`<p class="note" role="status">البحث أطول مما يُقرأ، فاقتصرنا على أول ${lettersLabel(MAX_QUERY_CHARS)} منه أو أقل (كلمات كاملة).</p>` : ""}
 ${view.reindexing === true ? html`<p class="note" role="status" id="reindexing-note">${REINDEXING_NOTE}</p>` : ""}
 ${view.error !== null ? html`<div class="error-box" role="alert"><h2>تعذّر البحث</h2><p dir="auto">${view.error}</p></div>` : ""}
 ${r === null && view.error === null ? examples() : ""}
@@ -184,8 +176,6 @@ function sortChoice(
 
 /** Longest query echoed in the results heading; a pasted paragraph stays readable in the box above it. */
 const HEADING_QUERY_CHARS = 80;
-
-const LETTER_NOUNS = { one: "حرف واحد", two: "حرفين", plural: "أحرف", accusative: "حرفًا", singular: "حرف" };
 
 /** "عكاظ أو الرياض": outlet names joined, each isolated for bidi. */
 function sourceNames(ids: readonly string[], ctx: ViewContext, joiner: string): SafeHtml {

@@ -4,13 +4,12 @@
  */
 import type { SearchHit } from "../../../domain/search.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
+import { articlesLabel, outletsLabel } from "../count-label.ts";
 import { formatArabicDay } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { MAX_PAGE_OFFSET } from "../page-params.ts";
 import {
-  articlesLabel,
   displayHost,
-  outletsLabel,
   pager,
   pastEndNote,
   queryString,
@@ -134,7 +133,7 @@ function perDayChart(perDay: readonly { day: string; count: number }[]): SafeHtm
 ${perDay.map((d, i) => {
   const bh = d.count === 0 ? 0 : Math.max(2, (d.count / max) * (h - 20));
   const x = w - (i + 1) * bw + 1;
-  return html`<rect class="bar" x="${x.toFixed(1)}" y="${(h - 16 - bh).toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${bh.toFixed(1)}"><title>${formatArabicDay(d.day)}: ${d.count}</title></rect>`;
+  return html`<rect class="bar" x="${x.toFixed(1)}" y="${(h - 16 - bh).toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${bh.toFixed(1)}"><title>${formatArabicDay(d.day)}: ${articlesLabel(d.count)}</title></rect>`;
 })}
 <text x="${w}" y="${h - 2}" text-anchor="start">${first}</text>
 <text x="0" y="${h - 2}" text-anchor="end">${last}</text>

@@ -63,10 +63,18 @@ describe("story page entities", () => {
 
   it("says the people, places and organizations come from the first originals when there are more", () => {
     const big = renderStoryPage(bigStory(), caps, ctx, { offset: 0, hrefFor }).value;
-    expect(big).toContain("في أول 40 مقالاً أصلياً من 60");
+    expect(big).toContain("في أول 40 مقالًا أصليًا من 60");
     const small = bigStory();
     small.articles = small.articles.slice(0, 40);
     expect(renderStoryPage(small, caps, ctx, { offset: 0, hrefFor }).value).not.toContain("في أول 40");
+  });
+
+  it("says in the timeline's tooltips how many articles each bar holds, an empty one «لا مقالات», not «0 مقال»", () => {
+    const story = bigStory();
+    story.articles = [story.articles[0]!, story.articles[59]!];
+    const body = renderStoryPage(story, caps, ctx, { offset: 0, hrefFor }).value;
+    const tips = [...body.matchAll(/<rect class="bar"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(tips).toEqual(["مقال واحد", ...Array<string>(10).fill("لا مقالات"), "مقال واحد"]);
   });
 
   it("leaves the section out when no entity or date was found", () => {

@@ -11,6 +11,14 @@ import {
 import { STORY_ENTITY_ARTICLES_MAX } from "../../../stages/entities/story-entities.ts";
 import { toEntityQuery } from "../../entity-query.ts";
 import { textDirection } from "../../text-direction.ts";
+import {
+  articlesLabel,
+  copiedArticlesLabel,
+  originalArticlesLabel,
+  otherArticlesLabel,
+  outletsLabel,
+  partsLabel,
+} from "../count-label.ts";
 import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { MAX_PAGE_OFFSET } from "../page-params.ts";
@@ -19,12 +27,7 @@ import { type CoverageCard, coverageTimeMs, toStoryCoverage } from "../story-cov
 import {
   absoluteTime,
   articleRow,
-  articlesLabel,
-  copiedArticlesLabel,
-  otherArticlesLabel,
-  outletsLabel,
   pager,
-  partsLabel,
   pastEndNote,
   shortTime,
   sourceName,
@@ -209,7 +212,7 @@ function entities(story: StoryDetail, cards: number): SafeHtml | "" {
   );
   const firstOnly =
     kinds.length > 0 && cards > STORY_ENTITY_ARTICLES_MAX
-      ? html`<p class="entities-note">الأشخاص والأماكن والجهات في أول ${STORY_ENTITY_ARTICLES_MAX} مقالاً أصلياً من ${cards}.</p>`
+      ? html`<p class="entities-note">الأشخاص والأماكن والجهات في أول ${originalArticlesLabel(STORY_ENTITY_ARTICLES_MAX)} من ${cards}.</p>`
       : "";
   return html`<h2 id="entities-h">في هذه القصة</h2>
 <dl class="entities" aria-labelledby="entities-h">${storyDates(story)}${kinds.map(
