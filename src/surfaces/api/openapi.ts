@@ -9,6 +9,7 @@ import {
   MAX_SEARCH_OFFSET,
 } from "../search-params.ts";
 import { MAX_PAGE_LIMIT, MAX_PAGE_OFFSET, STORIES_PER_PAGE } from "../web/page-params.ts";
+import { TOP_ENTITIES_PER_KIND } from "../web/top-entities.ts";
 
 const error = { $ref: "#/components/responses/Error" };
 const nullableString = { type: ["string", "null"] };
@@ -416,7 +417,10 @@ export const OPENAPI_DOCUMENT = {
     "/api/entities": {
       get: {
         summary: "People, places and organizations of the top stories, each with the stories naming it",
-        parameters: [...outletFilter],
+        parameters: [
+          ...outletFilter,
+          { ...limit(TOP_ENTITIES_PER_KIND, MAX_PAGE_LIMIT), description: "entities listed of each kind" },
+        ],
         responses: {
           "200": {
             description: "entities by kind, most stories first",
@@ -429,6 +433,7 @@ export const OPENAPI_DOCUMENT = {
                       type: "integer",
                       description: "top stories read (up to 30; 0 when the filter names no outlet)",
                     },
+                    limit: { type: "integer", description: "entities listed of each kind at most" },
                     entities: {
                       type: "array",
                       items: {

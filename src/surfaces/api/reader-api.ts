@@ -31,7 +31,7 @@ import type {
   TopStoriesPage,
 } from "../web/reader-data.ts";
 import { wirePartOfIds } from "../web/story-coverage.ts";
-import { topEntities } from "../web/top-entities.ts";
+import { TOP_ENTITIES_PER_KIND, topEntities } from "../web/top-entities.ts";
 import { apiErrorOf } from "./api-error.ts";
 
 export interface ReaderApiDeps {
@@ -132,13 +132,18 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
   app.get("/api/entities", async (c) => {
     const get = (n: string) => c.req.queries(n) ?? [];
     const source = slugParam(get, "source", "api");
+    // Entities of each kind, as the page lists TOP_ENTITIES_PER_KIND; bounded like the other lists' pages.
+    const limit = intParam(get, "limit", TOP_ENTITIES_PER_KIND, 1, MAX_PAGE_LIMIT, "api");
     const sources = await sourceFilter(deps.storage, source, slugParam(get, "country", "api"), {
       refuseUnknown: true,
     });
     const { storiesRead, entities } =
-      sources === null ? { storiesRead: 0, entities: [] } : await topEntities(deps.reader, sources);
+      sources === null
+        ? { storiesRead: 0, entities: [] }
+        : await topEntities(deps.reader, sources, undefined, limit);
     return c.json({
       stories_read: storiesRead,
+      limit,
       entities: entities.map((e) => ({
         kind: e.kind,
         name: e.name,

@@ -729,7 +729,7 @@ describe("reader JSON routes", () => {
   it("reads no stories for entities when the country filter names no outlet, and refuses a code no country has", async () => {
     const res = await page("/api/entities?country=no");
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ stories_read: 0, entities: [] });
+    expect(JSON.parse(res.body)).toEqual({ stories_read: 0, limit: 15, entities: [] });
     expect((await page("/api/entities?country=zz")).status).toBe(400);
     const all = JSON.parse((await page("/api/entities")).body);
     expect(all.stories_read).toBeGreaterThan(0);
@@ -799,6 +799,26 @@ describe("reader JSON routes", () => {
     expect(html.body).toContain("<h1>في الأخبار</h1>");
     expect(html.body).toContain(`href="/search?q=${encodeURIComponent('"أميركا"')}"`);
     expect((await page("/entities?country=ZZ")).body).toContain("لا أسماء في أهم القصص بعد");
+  });
+
+  it("lists at most `limit` entities of each kind, and refuses a limit out of bounds as the other lists do", async () => {
+    const all = JSON.parse((await page("/api/entities")).body) as {
+      limit: number;
+      entities: { kind: string }[];
+    };
+    expect(all.limit).toBe(15);
+    const kinds = [...new Set(all.entities.map((e) => e.kind))];
+    // The fixture's top stories name more than one of some kind, so a limit of 1 leaves some out.
+    expect(all.entities.length).toBeGreaterThan(kinds.length);
+    const one = JSON.parse((await page("/api/entities?limit=1")).body) as typeof all;
+    expect(one.limit).toBe(1);
+    expect(one.entities.map((e) => e.kind)).toEqual(kinds);
+    expect(one.entities).toEqual(kinds.map((k) => all.entities.find((e) => e.kind === k)));
+    for (const bad of ["0", "101", "x", "-1"]) {
+      const res = await page(`/api/entities?limit=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(JSON.parse(res.body).error, bad).toMatchObject({ code: "api.bad_param" });
+    }
   });
 
   it("serves the OpenAPI document", async () => {

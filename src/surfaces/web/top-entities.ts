@@ -12,7 +12,7 @@ import type { ReaderData, StorySummary } from "./reader-data.ts";
 
 /** Top stories read: the home page's first pages, where a reader looks for who and where the news is about. */
 export const TOP_ENTITY_STORIES = 30;
-/** Entities listed per kind. */
+/** Entities listed per kind (the page's, and /api/entities' default `limit`). */
 export const TOP_ENTITIES_PER_KIND = 15;
 /** Stories listed under an entity. */
 export const TOP_ENTITY_STORY_LINKS = 3;
@@ -35,12 +35,14 @@ export interface TopEntity {
  * person's short lineage merges into the longer one that begins with it (longerFormOf across stories: "محمد بن نايف"
  * into "محمد بن نايف بن عبدالعزيز") when one of the stories read names both (the longer entity's shorterKeys), so one
  * person is one line; bodies do not ("مجلس الوزراء" is many countries').
- * `merges`, when given, receives each such merge (bench/entities/entity-merges.ts).
+ * `perKind` entities at most of each kind are listed (TOP_ENTITIES_PER_KIND by default). `merges`, when given,
+ * receives each such merge (bench/entities/entity-merges.ts).
  */
 export async function topEntities(
   reader: ReaderData,
   sources: readonly string[],
   merges?: NameMerge[],
+  perKind = TOP_ENTITIES_PER_KIND,
 ): Promise<{ storiesRead: number; entities: TopEntity[] }> {
   const { stories } = await reader.topStories({ sources, limit: TOP_ENTITY_STORIES, offset: 0 });
   const byId = new Map<
@@ -120,7 +122,7 @@ export async function topEntities(
   const listed = kinds.flatMap((kind) =>
     all
       .filter((e) => e.kind === kind)
-      .slice(0, TOP_ENTITIES_PER_KIND)
+      .slice(0, perKind)
       .map(({ kind: k, key, names, storyCount, stories: s, allForms }) => ({
         kind: k,
         key,
