@@ -341,7 +341,7 @@ describe("akhbar search and export", () => {
 
   it("rejects a bad date with a usage-level error instead of a crash", async () => {
     const result = await cli(["search", "النفط", "--db", db(), "--from", "yesterday"]);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.err).toContain('parameter "from"');
   });
 
@@ -687,7 +687,7 @@ describe("akhbar integer flags", () => {
       const argv = args.map((a) => (a === "FILE" ? file : a));
       for (const bad of ["1e3", " 5", "5 ", "0x10", "2.0"]) {
         const r = await cli([...argv, bad, "--db", db], redis);
-        expect({ bad, code: r.code, out: r.out }).toEqual({ bad, code: 2, out: "" });
+        expect({ bad, code: r.code, out: r.out }).toEqual({ bad, code: 64, out: "" });
         expect(r.err).toContain(`parameter "${flag}" must be a whole number, got "${bad}"`);
         expect(r.err).toMatch(/\[(import|stories|search|jobs)\.bad_param\]/);
       }
@@ -706,7 +706,7 @@ describe("akhbar integer flags", () => {
     const stories = await cli(["stories", "--db", db, "--limit", "2", "--json"]);
     expect(JSON.parse(stories.out).stories).toHaveLength(2);
     const tooMany = await cli(["stories", "--db", db, "--limit", "1001"]);
-    expect(tooMany.code).toBe(2);
+    expect(tooMany.code).toBe(64);
     expect(tooMany.err).toContain('parameter "limit" must be between 1 and 1000, got 1001');
   });
 });

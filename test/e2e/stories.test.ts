@@ -2,6 +2,7 @@
  * Stories end to end: the CLI commands (stories, story, similar, duplicates, export) on a real SQLite file, the
  * JSON API and the reader's story page over the fixture app.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { type FixtureApp, openFixtureApp } from "../web/fixture-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: test reads JSON bodies by field.
 const json = (res: Response): Promise<any> => res.json();
+const ROOT = join(import.meta.dirname, "../..");
 let dir: string;
 let db: string;
 let fx: FixtureApp;
@@ -41,6 +43,23 @@ afterAll(async () => {
 });
 
 describe("story CLI", () => {
+  it("exits 1 for a story id nothing has, 2 for a store it cannot open and 64 for a missing id", async () => {
+    // The real process, as a script sees it.
+    const child = spawnSync(process.execPath, [join(ROOT, "bin/akhbar"), "story", "99999999", "--db", db], {
+      encoding: "utf8",
+    });
+    expect(child.status).toBe(1);
+    expect(child.stderr).toContain('no story with id "99999999"');
+    expect(child.stdout).toBe("");
+    const quiet = { stdout: new PassThrough(), stderr: new PassThrough(), env: {} };
+    // A directory is no SQLite file: the store cannot be opened.
+    expect(await runCli(["story", "st-001", "--db", dir], quiet)).toBe(2);
+    expect(await runCli(["story", "--db", db], quiet)).toBe(64);
+    expect(await runCli(["story", "st-001", "--db", db, "--frobnicate"], quiet)).toBe(64);
+    expect((await cli(["story", "st-001"])).code).toBe(0);
+    expect((await cli(["similar", "nope-0"])).code).toBe(1);
+  });
+
   it("lists the four-outlet story first", async () => {
     const { code, out } = await cli(["stories", "--json", "--since", "2015-07-20"]);
     expect(code).toBe(0);

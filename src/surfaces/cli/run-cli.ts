@@ -1,6 +1,7 @@
 /**
  * CLI entry: global options (--db, --json, --help), then one command from the table in commands.ts.
- * Surface code. Exit codes: 0 ok, 1 failure reported by the command, 2 error, 64 usage.
+ * Surface code. Exit codes (exitCodeOf, EXIT_STATUS_HELP): 0 ok, 1 not found or part of the input not taken, 2 error,
+ * 64 usage.
  */
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../../config/load-config.ts";
@@ -9,8 +10,39 @@ import { setDisplayTimeZone } from "../web/format-arabic-date.ts";
 import { type CliIo, type Command, printError } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
 
-export const EXIT_USAGE = 64;
+/**
+ * Exit statuses, as grep and diff give them (1 the answer is no, 2 trouble) with sysexits' EX_USAGE for a wrong
+ * invocation: a script can tell a story id that does not exist (1) from a store it cannot open (2) and from its own
+ * mistake (64), which `akhbar story` exited 2 for alike.
+ */
+/**
+ * Nothing of what was named exists (`story ID`, `similar ID`, `sources remove ID`); commands also return it when part
+ * of their input was not taken (import's rejected lines, extract's unreadable pages).
+ */
+export const EXIT_NOT_FOUND = 1;
+/** The command could not do its work: an unreadable file or store, a failed fetch, an unexpected error. */
 export const EXIT_ERROR = 2;
+/** A wrong invocation: an unknown command or option, a missing argument, an option value out of bounds. */
+export const EXIT_USAGE = 64;
+/** The exit statuses as `akhbar help` and the README list them. */
+export const EXIT_STATUS_HELP = [
+  "exit status:",
+  "  0   done",
+  "  1   not found (no story, article, source or feed with that id), or part of the input not taken",
+  "  2   error (a file or store that cannot be read, a failed fetch, an unexpected failure)",
+  "  64  usage (unknown command or option, missing argument, bad option value)",
+];
+
+/**
+ * The exit status for an AkhbarError's code: `*.not_found` 1, a wrong argument (`*.usage`, `*.bad_param`,
+ * `*.bad_query`) 64, anything else 2. Example: exitCodeOf("story.not_found") → 1.
+ */
+export function exitCodeOf(code: string): number {
+  if (code.endsWith(".not_found")) return EXIT_NOT_FOUND;
+  if (code.endsWith(".usage") || code.endsWith(".bad_param") || code.endsWith(".bad_query"))
+    return EXIT_USAGE;
+  return EXIT_ERROR;
+}
 
 const GLOBAL_OPTIONS = {
   db: { type: "string" },
@@ -62,7 +94,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   } catch (err) {
     if (isAkhbarError(err)) {
       printError(io, `akhbar ${command.name}: ${err.message} [${err.code}]`);
-      return err.code.endsWith(".usage") ? EXIT_USAGE : EXIT_ERROR;
+      return exitCodeOf(err.code);
     }
     printError(io, `akhbar ${command.name}: unexpected error: ${(err as Error).stack ?? String(err)}`);
     return EXIT_ERROR;
@@ -103,6 +135,8 @@ function renderHelp(unknown?: string): string {
     "  --json      print results as JSON",
     "",
     "`akhbar COMMAND --help` shows a command's options.",
+    "",
+    ...EXIT_STATUS_HELP,
     "",
   );
   return lines.join("\n");
