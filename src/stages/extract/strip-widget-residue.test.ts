@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cpuMsOf } from "../../../test/fixtures/cpu-time.ts";
-import { stripWidgetResidue } from "./strip-widget-residue.ts";
+import { isPermalinkOnly, stripWidgetResidue } from "./strip-widget-residue.ts";
 
 const PROSE =
   "أكد نائب خادم الحرمين الشريفين أن التفجير الإرهابي كشف حقد هؤلاء المجرمين واستخفافهم بحرمات بيوت الله.";
@@ -353,5 +353,53 @@ describe("stripWidgetResidue", () => {
   it("returns empty and blank text as it is", () => {
     expect(stripWidgetResidue("")).toBe("");
     expect(stripWidgetResidue("  \n ")).toBe("  \n ");
+  });
+});
+
+describe("isPermalinkOnly", () => {
+  const LIBYA = "بالصور .. رمضان في ليبيا";
+  it.each([
+    [
+      "alweeam's permalink line holding the title, the whole of 15 dev texts",
+      `رابط الخبر بصحيفة الوئام: ${LIBYA}`,
+      LIBYA,
+      true,
+    ],
+    [
+      "a short-link box holding a link, whatever the title",
+      "الرابط المختصر: https://example.com/?p=12",
+      "",
+      true,
+    ],
+    [
+      "a permalink line naming another headline: it may be the text",
+      `رابط الخبر بصحيفة الوئام: ${HEADLINE}`,
+      LIBYA,
+      false,
+    ],
+    [
+      "a sentence before the box: a body with residue (stripWidgetResidue's)",
+      `${PROSE} رابط الخبر بصحيفة الوئام: ${LIBYA}`,
+      LIBYA,
+      false,
+    ],
+    ["the box's target goes on to a second line", `رابط الخبر بصحيفة الوئام:\n${LIBYA}`, LIBYA, false],
+    [
+      "a sentence about a link, not a box",
+      "وقال إن رابط الخبر الذي نشرته الصحيفة: غير صحيح ومفبرك",
+      "غير صحيح ومفبرك",
+      false,
+    ],
+    ["a label without its colon", `رابط الخبر بصحيفة الوئام ${LIBYA}`, LIBYA, false],
+    ["a label and a colon with nothing after them", "رابط الخبر:", "", false],
+    ["an empty text", "", LIBYA, false],
+    ["prose only", PROSE, LIBYA, false],
+  ])("%s", (_why, text, title, expected) => {
+    expect(isPermalinkOnly(text, title)).toBe(expected);
+  });
+
+  it("reads no more than a box's length of a long text", () => {
+    const long = `رابط الخبر: ${"https://example.com/".padEnd(100_000, "x")}`;
+    expect(isPermalinkOnly(long)).toBe(false);
   });
 });

@@ -31,6 +31,10 @@ const TAIL_WINDOW_WORDS = PERMALINK_LABEL_MAX_WORDS + 40;
 /** Longest word the quick tests read at a text's edge: the longest label word with separators glued to it
  * ("...المزيد", "|طباعة|") stays under it; a longer edge word is prose and the text is not tokenized. */
 const EDGE_WORD_MAX_CHARS = 32;
+/** Longest text isPermalinkOnly reads: a label of up to four words and PERMALINK_LABEL_MAX_WORDS more before its
+ * colon, each at most EDGE_WORD_MAX_CHARS, then the target; a longer text holds more than a permalink box. */
+const PERMALINK_BOX_MAX_CHARS =
+  PERMALINK_TARGET_MAX_CHARS + (PERMALINK_LABEL_MAX_WORDS + 4) * (EDGE_WORD_MAX_CHARS + 1);
 /** Characters at the end searched for a tag or permalink heading by the quick test: a tag line of TAG_LINE_MAX_WORDS
  * words of at most EDGE_WORD_MAX_CHARS (a longer word is prose) after a two-word heading, written with single
  * spaces; a permalink box (PERMALINK_TARGET_MAX_CHARS after its label) is shorter. */
@@ -139,6 +143,20 @@ export function stripWidgetResidue(text: string, title = ""): string {
     if (pass.headShort) headChars *= WINDOW_GROWTH;
     if (pass.tailShort) tailChars *= WINDOW_GROWTH;
   }
+}
+
+/**
+ * Whether a plain text is nothing but a permalink box: a permalink label, its colon within PERMALINK_LABEL_MAX_WORDS
+ * words, and one short line that is a link or folds equal to the article's own `title`. Such a text names the
+ * article and says nothing of it: 15 alweeam dev texts are only "رابط الخبر بصحيفة الوئام: <title>". stripWidgetResidue
+ * keeps it (it never empties a text); ingest stores the article without a body (record-to-draft.ts plainDisplayText).
+ * Examples: ("رابط الخبر بصحيفة الوئام: رمضان في ليبيا", "رمضان في ليبيا") -> true;
+ * ("رابط الخبر: http://example.com/?p=1") -> true; ("رابط الخبر بصحيفة الوئام: عنوان آخر", "رمضان في ليبيا") -> false.
+ */
+export function isPermalinkOnly(text: string, title = ""): boolean {
+  if (text.length > PERMALINK_BOX_MAX_CHARS) return false;
+  const w = tokenize(text, 0, text.length);
+  return w.length > 0 && isPermalinkBox(w, 0, w.length, title);
 }
 
 /** One pass over the head and tail windows (the whole text once they meet); `text` undefined when a window was read

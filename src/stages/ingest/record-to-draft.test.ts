@@ -97,6 +97,22 @@ describe("recordToDraft", () => {
     expect(recordToDraft({ ...base, title, text: other }, OPTIONS).text).toBe(other);
   });
 
+  it("stores a text that is only a permalink line to the story as no body: the article is title-only", () => {
+    // 15 alweeam dev records: the whole text is the box, the title escaped as the feed wrote it.
+    const title = "بالصور .. بدء تجهيز المعدات لرؤية &#8220;هلال شوال&#8221; في حوطة سدير";
+    const text =
+      "رابط الخبر بصحيفة الوئام: بالصور .. بدء تجهيز المعدات لرؤية \u201Cهلال شوال\u201D في حوطة سدير";
+    const draft = recordToDraft({ ...base, title, text }, OPTIONS);
+    expect(draft.text).toBe("");
+    expect(draft.title).toBe("بالصور .. بدء تجهيز المعدات لرؤية \u201Cهلال شوال\u201D في حوطة سدير");
+    expect(draft.contentHash).toBe("");
+    expect(draft.citedSource).toBeNull();
+    // A link box with no title leaves nothing to show: refused like a record without title and text.
+    expect(() =>
+      recordToDraft({ ...base, title: "", text: "رابط الخبر: https://example.com/?p=1" }, OPTIONS),
+    ).toThrow(/"title" and "text" are both empty/);
+  });
+
   it("strips widget residue from the edges of a record's plain text, and hashes the stripped text", () => {
     const story = "أكد الوزير أن الخطة تبدأ الأسبوع المقبل.";
     const draft = recordToDraft({ ...base, text: `شارك من خلال تويتر فيسبوك اكتب رأيك ${story}` }, OPTIONS);

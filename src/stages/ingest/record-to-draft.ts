@@ -12,7 +12,7 @@ import { canonicalizeUrl } from "../dedupe/canonical-url.ts";
 import { contentHash } from "../dedupe/content-hash.ts";
 import { findTextCitedSource } from "../extract/find-cited-source.ts";
 import { stripImageUrls } from "../extract/strip-image-urls.ts";
-import { stripWidgetResidue } from "../extract/strip-widget-residue.ts";
+import { isPermalinkOnly, stripWidgetResidue } from "../extract/strip-widget-residue.ts";
 import { cleanDisplayLine, cleanDisplayText } from "./clean-display.ts";
 
 /** Fields akhbar maps to columns; everything else in a record goes to `extra` untouched. */
@@ -190,12 +190,17 @@ function sourceIdOf(r: Record<string, unknown>, canonicalUrl: string): string {
  * Display text of plain text entering akhbar (a dump's `text`, a feed entry's summary): the dump's transport damage
  * repaired and its formatting controls dropped (cleanDisplayText), bare image addresses dropped with a teaser headline opening the text before one
  * (stripImageUrls), then the widget residue scraping glued to its edges stripped (share bars, tag lines, permalink
- * boxes holding a link or the article's display `title`; stripWidgetResidue). What import stores.
- * Example: "شارك من خلال تويتر فيسبوك اكتب رأيك أكد الوزير ..." -> "أكد الوزير ...".
+ * boxes holding a link or the article's display `title`; stripWidgetResidue). A text that is only such a box names the
+ * article without saying anything of it: it is no body, and the article is stored with an empty text, as one that
+ * came with its title only (isPermalinkOnly; the reader then shows the title and the link to the original). What
+ * import stores.
+ * Examples: "شارك من خلال تويتر فيسبوك اكتب رأيك أكد الوزير ..." -> "أكد الوزير ...";
+ * ("رابط الخبر بصحيفة الوئام: رمضان في ليبيا", title "رمضان في ليبيا") -> "".
  */
 export function plainDisplayText(text: string, title = ""): string {
   // Image addresses first: one at an edge would otherwise stand between the residue and the text's end.
-  return stripWidgetResidue(stripImageUrls(cleanDisplayText(text).trim(), title), title);
+  const kept = stripWidgetResidue(stripImageUrls(cleanDisplayText(text).trim(), title), title);
+  return isPermalinkOnly(kept, title) ? "" : kept;
 }
 
 /** The draft's text: the record's own, else what extraction found, through plainDisplayText on every path. The HTML
