@@ -29,7 +29,7 @@ export type ParamReader = (name: string) => string[];
  * The surface whose parameters are read: the prefix of the error code (`api.bad_param`) and of its message; a CLI
  * command's flags are read under the command's name.
  */
-export type ParamScope = "search" | "web" | "api" | "feeds" | "import" | "stories" | "jobs";
+export type ParamScope = "search" | "web" | "api" | "feeds" | "import" | "stories" | "story" | "jobs";
 
 export interface SearchParams {
   query: string;

@@ -82,6 +82,54 @@ describe("story CLI", () => {
     expect(json.dates).toContainEqual(expect.objectContaining({ day: "2015-07-26" }));
     expect(text).toMatch(/dates: 2015-07-26 \(\d\)/);
   });
+  it("lists a story's coverage newest first with --sort newest, sort=newest on the API and the page alike", async () => {
+    const time = (a: { published_at: string | null }) => Date.parse(a.published_at ?? "");
+    const oldest = JSON.parse((await cli(["story", "st-001", "--json"])).out);
+    const newest = JSON.parse((await cli(["story", "st-001", "--json", "--sort", "newest"])).out);
+    expect(oldest.sort).toBe("oldest");
+    expect(newest.sort).toBe("newest");
+    expect(oldest.articles.length).toBeGreaterThanOrEqual(3);
+    const times = newest.articles.map(time);
+    expect(times).toEqual([...times].sort((a: number, b: number) => b - a));
+    expect(new Set(newest.articles.map((a: { id: string }) => a.id))).toEqual(
+      new Set(oldest.articles.map((a: { id: string }) => a.id)),
+    );
+    // The text lists the cards in that order, copies still under their original.
+    const text = (await cli(["story", "st-001", "--sort", "newest"])).out;
+    const cardLines = text.split("\n").filter((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(l));
+    expect(cardLines.length).toBeGreaterThanOrEqual(2);
+    expect(cardLines).toEqual([...cardLines].sort().reverse());
+    expect(text).toContain("copies: okaz (st-002), sabq (st-003)");
+    expect((await cli(["story", "st-001", "--sort", "latest"])).code).toBe(64);
+
+    const api = await json(await fx.app.request("/api/stories/st-001?sort=newest"));
+    expect(api.sort).toBe("newest");
+    expect(api.articles.map((a: { id: string }) => a.id)).toEqual(
+      newest.articles.map((a: { id: string }) => a.id),
+    );
+    const paged = await json(await fx.app.request("/api/stories/st-001?sort=newest&limit=1&offset=1"));
+    expect(paged.articles).toEqual([api.articles[1]]);
+    const badApi = await fx.app.request("/api/stories/st-001?sort=latest");
+    expect(badApi.status).toBe(400);
+    expect((await json(badApi)).error.code).toBe("api.bad_param");
+
+    const page = await (await fx.app.request("/story/st-001?sort=newest")).text();
+    // The control: both orders linked, the current one marked, the default without a parameter.
+    expect(page).toContain('<nav class="sort-choice" aria-label="ترتيب التغطية">');
+    expect(page).toContain('<a class="sort-link" href="/story/st-001">الأقدم أولًا</a>');
+    expect(page).toContain(
+      '<a class="sort-link" href="/story/st-001?sort=newest" aria-current="true">الأحدث أولًا</a>',
+    );
+    // The first card is the newest original, as the API lists it.
+    const coverage = page.slice(page.indexOf('id="coverage-h"'));
+    const firstCard = /href="\/article\/([^"]+)"/.exec(coverage)?.[1];
+    const firstApiCard = api.articles.find(
+      (a: { duplicate_of: string | null }) => a.duplicate_of === null,
+    ).id;
+    expect(firstCard).toBe(firstApiCard);
+    expect((await fx.app.request("/story/st-001?sort=latest")).status).toBe(400);
+  });
+
   it("prints times in UTC and says so, in story, similar, search and stories alike", async () => {
     const utc = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/;
     const story = (await cli(["story", "st-001"])).out;

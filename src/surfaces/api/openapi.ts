@@ -9,6 +9,7 @@ import {
   MAX_SEARCH_OFFSET,
 } from "../search-params.ts";
 import { MAX_PAGE_LIMIT, MAX_PAGE_OFFSET, STORIES_PER_PAGE } from "../web/page-params.ts";
+import { COVERAGE_ORDERS } from "../web/story-coverage.ts";
 import { TOP_ENTITIES_PER_KIND } from "../web/top-entities.ts";
 
 const error = { $ref: "#/components/responses/Error" };
@@ -350,7 +351,17 @@ export const OPENAPI_DOCUMENT = {
     "/api/stories/{id}": {
       get: {
         summary: "One story with its coverage, a page of articles at a time",
-        parameters: [idPath, limit(MAX_PAGE_LIMIT, MAX_PAGE_LIMIT), offset(MAX_PAGE_OFFSET)],
+        parameters: [
+          idPath,
+          limit(MAX_PAGE_LIMIT, MAX_PAGE_LIMIT),
+          offset(MAX_PAGE_OFFSET),
+          {
+            name: "sort",
+            in: "query",
+            schema: { type: "string", enum: [...COVERAGE_ORDERS], default: "oldest" },
+            description: "publication order, oldest or newest first (undated articles last either way)",
+          },
+        ],
         responses: {
           "200": {
             description: "story",
@@ -402,6 +413,7 @@ export const OPENAPI_DOCUMENT = {
                         article_total: { type: "integer", description: "articles in the story, all pages" },
                         limit: { type: "integer" },
                         offset: { type: "integer" },
+                        sort: { type: "string", enum: [...COVERAGE_ORDERS] },
                         articles: { type: "array", items: { $ref: "#/components/schemas/StoryArticle" } },
                       },
                     },

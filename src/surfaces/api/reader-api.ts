@@ -16,6 +16,7 @@ import {
   unknownSourceIds,
 } from "../source-names.ts";
 import {
+  coverageOrderParam,
   dayWindowParam,
   MAX_ID_CHARS,
   MAX_PAGE_LIMIT,
@@ -30,7 +31,7 @@ import type {
   StorySummary,
   TopStoriesPage,
 } from "../web/reader-data.ts";
-import { wirePartOfIds } from "../web/story-coverage.ts";
+import { coverageTimeMs, inCoverageOrder, wirePartOfIds } from "../web/story-coverage.ts";
 import { TOP_ENTITIES_PER_KIND, topEntities } from "../web/top-entities.ts";
 import { apiErrorOf } from "./api-error.ts";
 
@@ -93,11 +94,12 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
     const get = (n: string) => c.req.queries(n) ?? [];
     const limit = intParam(get, "limit", MAX_PAGE_LIMIT, 1, MAX_PAGE_LIMIT, "api");
     const offset = intParam(get, "offset", 0, 0, MAX_PAGE_OFFSET, "api");
+    const sort = coverageOrderParam(get, "api");
     const story = id.length > MAX_ID_CHARS ? null : await deps.reader.story(id);
     if (story === null) throw new AkhbarError("api.not_found", `api: no story with id "${id.slice(0, 200)}"`);
-    // Coverage in publication order (time, then id), copies among originals with their duplicate_of, a wire
-    // release's continuation parts with their part_of (the story page's fold), a page at a time: the biggest stories
-    // have hundreds.
+    // Coverage in publication order (time, then id; sort=newest the reverse, undated last either way), copies among
+    // originals with their duplicate_of, a wire release's continuation parts with their part_of (the story page's
+    // fold), a page at a time: the biggest stories have hundreds.
     return c.json({
       ...toStoryJson(story),
       entities: story.entities.map(toEntityJson),
@@ -105,7 +107,11 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       article_total: story.articles.length,
       limit,
       offset,
-      articles: toCoverageArticlesJson(story.articles).slice(offset, offset + limit),
+      sort,
+      articles: toCoverageArticlesJson(inCoverageOrder(story.articles, sort, coverageTimeMs)).slice(
+        offset,
+        offset + limit,
+      ),
     });
   });
 

@@ -35,6 +35,7 @@ import { displayDayEndMs, displayDayOf, displayDayStartMs } from "./format-arabi
 import type { SafeHtml } from "./html.ts";
 import { type NavItem, renderPage } from "./layout.ts";
 import {
+  coverageOrderParam,
   type DayWindow,
   dayWindowParam,
   MAX_ID_CHARS,
@@ -59,6 +60,7 @@ import { securityHeaders } from "./security-headers.ts";
 import { type SourceAdmin, StorageSourceAdmin } from "./source-admin.ts";
 import { loadStaticAssets, type StaticAsset } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
+import type { CoverageOrder } from "./story-coverage.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
 import { topEntities } from "./top-entities.ts";
 import { pageTitleSuffix, queryString, type ViewContext } from "./view-parts.ts";
@@ -241,8 +243,14 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get("/story/:id", async (c) => {
     const id = idParam(c);
     const offset = intParam(params(c), "offset", 0, 0, MAX_PAGE_OFFSET, "web");
+    const order = coverageOrderParam(params(c));
     const [story, { ctx }] = await Promise.all([reader.story(id), context()]);
     if (story === null) throw new AkhbarError("web.not_found", "لا توجد قصة بهذا المعرّف.");
+    const storyHref = (o: number, sort: CoverageOrder) =>
+      `/story/${encodeURIComponent(story.id)}${queryString([
+        ["sort", sort === "oldest" ? null : sort],
+        ["offset", o || null],
+      ])}`;
     const feed = `/feeds/story/${encodeURIComponent(story.id)}`;
     return page(c, 200, {
       title: `${story.headline}${pageTitleSuffix(offset, STORY_CARDS_PER_PAGE)}`,
@@ -251,7 +259,9 @@ export function createWebApp(deps: WebDeps): Hono {
       feeds: { rss: `${feed}.rss`, json: `${feed}.json`, title: story.headline },
       body: renderStoryPage(story, reader.capabilities, ctx, {
         offset,
-        hrefFor: (o) => `/story/${encodeURIComponent(story.id)}${queryString([["offset", o || null]])}`,
+        hrefFor: (o) => storyHref(o, order),
+        order,
+        orderHrefFor: (sort) => storyHref(0, sort),
       }),
     });
   });

@@ -12,6 +12,7 @@ import {
   singleValue,
 } from "../search-params.ts";
 import { displayDayEndMs, displayDayOf, displayDayStartMs } from "./format-arabic-date.ts";
+import { COVERAGE_ORDERS, type CoverageOrder } from "./story-coverage.ts";
 
 /** Stories per home page: a screenful and a half on a laptop, quick to render. */
 export const STORIES_PER_PAGE = 20;
@@ -48,6 +49,25 @@ export function slugListParam(get: ParamReader, name: string, scope: ParamScope 
 
 function notIdentifier(name: string, value: string, scope: ParamScope): AkhbarError {
   return badParam(name, `is not a valid identifier: "${value.slice(0, 40)}"`, "not_identifier", {}, scope);
+}
+
+/**
+ * The `sort` of a story's coverage (story page, /api/stories/:id, `akhbar story --sort`): "oldest" (absent or empty:
+ * the same) or "newest"; anything else is a bad parameter (not_choice). Example: "newest" → "newest".
+ */
+export function coverageOrderParam(get: ParamReader, scope: ParamScope = "web"): CoverageOrder {
+  const v = (singleValue(get, "sort", scope) ?? "").trim();
+  if (v === "") return "oldest";
+  const order = COVERAGE_ORDERS.find((o) => o === v);
+  if (order === undefined)
+    throw badParam(
+      "sort",
+      `must be ${COVERAGE_ORDERS.join(" or ")}, got "${v.slice(0, 40)}"`,
+      "not_choice",
+      {},
+      scope,
+    );
+  return order;
 }
 
 /** A past day's top stories: the day and the window they are read in (sinceMs, untilMs: epoch ms, both inclusive). */

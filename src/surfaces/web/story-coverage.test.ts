@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoryArticle } from "./reader-data.ts";
-import { type CoverageCard, toStoryCoverage, wirePartOf } from "./story-coverage.ts";
+import { type CoverageCard, inCoverageOrder, toStoryCoverage, wirePartOf } from "./story-coverage.ts";
 
 /** A member at `hour` o'clock on 2015-08-10, a copy of `duplicateOf` when given. */
 function member(id: string, hour: number, duplicateOf: string | null = null): StoryArticle {
@@ -139,5 +139,59 @@ describe("toStoryCoverage", () => {
     const drawn = cards.flatMap(ids);
     expect(drawn).toHaveLength(articles.length);
     expect(new Set(drawn).size).toBe(articles.length);
+  });
+});
+
+describe("toStoryCoverage newest first", () => {
+  const undated = (id: string, duplicateOf: string | null = null): StoryArticle => ({
+    ...member(id, 0, duplicateOf),
+    publishedAt: null,
+  });
+  const newest = (articles: StoryArticle[]) => toStoryCoverage(articles, "newest");
+  it.each([
+    [
+      "lists the cards newest first, each card's copies still earliest first",
+      [member("a", 9), member("b", 10), member("c", 11, "a"), member("d", 10, "a"), member("e", 12)],
+      ["e:", "b:", "a:d,c"],
+    ],
+    [
+      "orders a card by its earliest member, as oldest first does: a late copy does not lift its original",
+      [member("a", 9), member("b", 10), member("c", 23, "a")],
+      ["b:", "a:c"],
+    ],
+    [
+      "keeps undated cards last, in their own order",
+      [undated("u1"), member("a", 9), undated("u2"), member("b", 10)],
+      ["b:", "a:", "u1:", "u2:"],
+    ],
+    [
+      "reverses cards of one time by id, the reverse of oldest first",
+      [member("x", 9), member("y", 9)],
+      ["y:", "x:"],
+    ],
+  ])("%s", (_why, articles, cards) => {
+    expect(newest(articles).cards.map(cardShape)).toEqual(cards);
+  });
+
+  it("keeps the first report, the release's parts inside their card, and every member once", () => {
+    const articles = [
+      member("a", 9),
+      wire("w1", CABINET, 1),
+      wire("w2", `${CABINET} إضافة أولى`, 5),
+      member("c", 8, "a"),
+    ];
+    const oldest = toStoryCoverage(articles);
+    const latest = newest(articles);
+    expect(latest.firstId).toBe(oldest.firstId);
+    expect(latest.cards.map(cardShape)).toEqual([...oldest.cards.map(cardShape)].reverse());
+  });
+});
+
+describe("inCoverageOrder", () => {
+  it("returns oldest first as given and newest first reversed with undated last", () => {
+    const t = (x: number) => x;
+    const U = Number.MAX_SAFE_INTEGER;
+    expect(inCoverageOrder([1, 2, 3, U], "oldest", t)).toEqual([1, 2, 3, U]);
+    expect(inCoverageOrder([1, 2, 2, 3, U], "newest", t)).toEqual([3, 2, 2, 1, U]);
   });
 });

@@ -34,6 +34,35 @@ export interface StoryCoverage {
   firstId: string | null;
 }
 
+/**
+ * The orders a story's coverage is read in: `oldest` first (the default: how the story unfolded, its first report on
+ * top) or `newest` first (what came in last, for a story followed over days). Undated coverage is last in both.
+ */
+export const COVERAGE_ORDERS = ["oldest", "newest"] as const;
+export type CoverageOrder = (typeof COVERAGE_ORDERS)[number];
+
+/**
+ * `items`, given in coverage order (oldest first, ties by id, undated last: `timeMs` MAX_SAFE_INTEGER as
+ * coverageTimeMs gives), in `order`: newest first, items of one time in the reverse of their given order, the
+ * undated still last in theirs. Example: [a 09:00, b 10:00, u undated] newest → [b, a, u].
+ */
+export function inCoverageOrder<T>(
+  items: readonly T[],
+  order: CoverageOrder,
+  timeMs: (item: T) => number,
+): T[] {
+  if (order === "oldest") return [...items];
+  const undated = (t: number) => t === Number.MAX_SAFE_INTEGER;
+  return items
+    .map((item, i) => ({ item, i, t: timeMs(item) }))
+    .sort((a, b) =>
+      undated(a.t) || undated(b.t)
+        ? Number(undated(a.t)) - Number(undated(b.t)) || a.i - b.i
+        : b.t - a.t || b.i - a.i,
+    )
+    .map((x) => x.item);
+}
+
 /** Undated coverage sorts last. */
 export function coverageTimeMs(a: { readonly publishedAt: string | null }): number {
   return articleTimeMs(a) ?? Number.MAX_SAFE_INTEGER;
@@ -52,9 +81,13 @@ function byTimeThenId(a: StoryArticle, b: StoryArticle): number {
  *
  * Example: originals a (09:00), b (10:00); c copy of a at 08:00; d copy of x (not in the story) at 11:00 →
  * cards [a + [c]] (first 08:00), [b], [d] (head d, its original elsewhere); firstId c. With e "b's headline إضافة
- * أولى" at 10:00: [b] holds e's card in its parts.
+ * أولى" at 10:00: [b] holds e's card in its parts. `order` newest lists the cards [d], [b], [a + [c]]: only the
+ * cards' order changes, never what a card holds or the order inside it.
  */
-export function toStoryCoverage(articles: readonly StoryArticle[]): StoryCoverage {
+export function toStoryCoverage(
+  articles: readonly StoryArticle[],
+  order: CoverageOrder = "oldest",
+): StoryCoverage {
   const sorted = [...articles].sort(byTimeThenId);
   const groups = new Map<string, StoryArticle[]>();
   for (const a of sorted) {
@@ -74,7 +107,10 @@ export function toStoryCoverage(articles: readonly StoryArticle[]): StoryCoverag
     });
   }
   cards.sort((a, b) => a.firstMs - b.firstMs || byTimeThenId(a.head, b.head));
-  return { cards: foldWireParts(cards), firstId: sorted[0]?.id ?? null };
+  return {
+    cards: inCoverageOrder(foldWireParts(cards), order, (c) => c.firstMs),
+    firstId: sorted[0]?.id ?? null,
+  };
 }
 
 /** Moves each card headed by a continuation part into the card its release's first part heads. */

@@ -117,6 +117,24 @@ ${inside}
 </article></li>`;
 }
 
+/** One of the orders a list can be read in (orderChoice). */
+export interface OrderOption {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+/**
+ * A list's orders as links, the current one marked (aria-current): the search results' and a story's coverage. Links,
+ * not a form, so the choice works without script and each order has its address; paging restarts at the first page.
+ */
+export function orderChoice(name: string, options: readonly OrderOption[]): SafeHtml {
+  return html`<nav class="sort-choice" aria-label="${name}"><span>الترتيب:</span><ul class="sort-options">${options.map(
+    (o) =>
+      html`<li><a class="sort-link" href="${o.href}"${o.current ? html` aria-current="true"` : ""}>${o.label}</a></li>`,
+  )}</ul></nav>`;
+}
+
 /** Pages each side of the current one the pager links by number on a wide screen. */
 const PAGER_WINDOW_WIDE = 2;
 /**

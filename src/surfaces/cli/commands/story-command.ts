@@ -1,6 +1,7 @@
 /**
- * `akhbar story ID [--json]`: one story with all its coverage as the story page draws it (toStoryCoverage): copies
- * collapsed under their original, a wire release's continuation parts under its first part.
+ * `akhbar story ID [--sort oldest|newest] [--json]`: one story with all its coverage as the story page draws it
+ * (toStoryCoverage): copies collapsed under their original, a wire release's continuation parts under its first part;
+ * earliest first, or newest first with `--sort newest` (the story page's and the API's `sort`).
  * Surface: reads the story through StoryReaderData, prints.
  */
 
@@ -8,10 +9,11 @@ import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
 import { stripWireDeskPrefix, WIRE_PART_LAST } from "../../../stages/dedupe/strip-syndication-marks.ts";
 import { toCoverageArticlesJson, toEntityJson, toStoryJson } from "../../api/reader-api.ts";
+import { coverageOrderParam } from "../../web/page-params.ts";
 import type { StoryArticle } from "../../web/reader-data.ts";
-import { toStoryCoverage } from "../../web/story-coverage.ts";
+import { coverageTimeMs, inCoverageOrder, toStoryCoverage } from "../../web/story-coverage.ts";
 import { StoryReaderData } from "../../web/story-reader-data.ts";
-import { type Command, printJson, printLine } from "../command.ts";
+import { type Command, printJson, printLine, readFlags } from "../command.ts";
 import { countNoun } from "../count-noun.ts";
 import { formatUtcTime } from "../utc-time.ts";
 
@@ -20,14 +22,16 @@ const ENTITY_LABELS = { person: "people", place: "places", organization: "organi
 
 export const storyCommand: Command = {
   name: "story",
-  summary: "show one story: every outlet's coverage, originals first with their copies under them",
-  usage: "story ID [--json]",
-  options: {},
+  summary:
+    "show one story: every outlet's coverage, originals with their copies under them, oldest first (--sort newest)",
+  usage: "story ID [--sort oldest|newest] [--json]",
+  options: { sort: { type: "string" } },
   positionals: true,
-  async run(ctx, _values, positionals) {
+  async run(ctx, values, positionals) {
     const id = positionals[0];
     if (id === undefined || positionals.length > 1)
       throw new AkhbarError("story.usage", "story: name one story ID");
+    const order = coverageOrderParam(readFlags(values), "story");
     const storage = await openStorage(ctx.config, createLogger(ctx.config, ctx.io.stderr));
     try {
       const story = await new StoryReaderData(storage).story(id);
@@ -37,7 +41,8 @@ export const storyCommand: Command = {
           ...toStoryJson(story),
           entities: story.entities.map(toEntityJson),
           dates: story.dates,
-          articles: toCoverageArticlesJson(story.articles),
+          sort: order,
+          articles: toCoverageArticlesJson(inCoverageOrder(story.articles, order, coverageTimeMs)),
         });
         return 0;
       }
@@ -66,7 +71,7 @@ export const storyCommand: Command = {
             `${indent}+ ${countNoun(copies.length, "copy", "copies")}: ${copies.map((c) => `${c.sourceId} (${c.id})`).join(", ")}`,
           );
       };
-      for (const card of toStoryCoverage(story.articles).cards) {
+      for (const card of toStoryCoverage(story.articles, order).cards) {
         printLine(ctx.io);
         printLine(ctx.io, line(card.head));
         printLine(ctx.io, `   ${card.head.id} · ${card.head.url}`);

@@ -18,7 +18,15 @@ import { lettersLabel, resultsLabel } from "../count-label.ts";
 import { html, type SafeHtml, trustedHtml } from "../html.ts";
 import { DATE_FORMAT_HINT } from "../reader-error-message.ts";
 import type { SourceFacet } from "../search-facets.ts";
-import { pager, pastEndNote, queryString, shortTime, sourceName, type ViewContext } from "../view-parts.ts";
+import {
+  orderChoice,
+  pager,
+  pastEndNote,
+  queryString,
+  shortTime,
+  sourceName,
+  type ViewContext,
+} from "../view-parts.ts";
 
 export interface SearchForm {
   /** The words, without `source:` filters (those are in `sources`). */
@@ -169,9 +177,10 @@ function sortChoice(
   sort: SearchSort,
   base: (over: Partial<Record<"sort", string | null>>) => string,
 ): SafeHtml {
-  const choice = (value: SearchSort, label: string) =>
-    html`<li><a class="sort-link" href="${base({ sort: value === "date" ? "date" : null })}"${sort === value ? html` aria-current="true"` : ""}>${label}</a></li>`;
-  return html`<nav class="sort-choice" aria-label="ترتيب النتائج"><span>الترتيب:</span><ul class="sort-options">${choice("relevance", "الأكثر صلة")}${choice("date", "الأحدث")}</ul></nav>`;
+  return orderChoice("ترتيب النتائج", [
+    { href: base({ sort: null }), label: "الأكثر صلة", current: sort === "relevance" },
+    { href: base({ sort: "date" }), label: "الأحدث", current: sort === "date" },
+  ]);
 }
 
 /** Longest query echoed in the results heading; a pasted paragraph stays readable in the box above it. */

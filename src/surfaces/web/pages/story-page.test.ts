@@ -95,6 +95,37 @@ describe("story page coverage paging", () => {
     expect(body).toContain(`href="/story/big?offset=${STORY_CARDS_PER_PAGE}" rel="next"`);
   });
 
+  it("lists the newest originals first when asked, with the order control marking it and the same pager", () => {
+    const orderHrefFor = (o: string) => `/story/big?sort=${o}`;
+    const newestHref = (offset: number) => `/story/big?sort=newest&offset=${offset}`;
+    const body = renderStoryPage(bigStory(), caps, ctx, {
+      offset: 0,
+      hrefFor: newestHref,
+      order: "newest",
+      orderHrefFor,
+    }).value;
+    const listed = [
+      ...body.matchAll(/<li><article class="card"[^>]*>\s*<h[23][^>]*><a href="\/article\/(a\d+)"/g),
+    ].map((m) => m[1]);
+    expect(listed[0]).toBe("a59");
+    expect(body).toContain('href="/article/a35"');
+    expect(body).not.toContain('href="/article/a34"');
+    expect(body).toContain(
+      '<a class="sort-link" href="/story/big?sort=newest" aria-current="true">الأحدث أولًا</a>',
+    );
+    expect(body).toContain('<a class="sort-link" href="/story/big?sort=oldest">الأقدم أولًا</a>');
+    expect(body).toContain(`href="/story/big?sort=newest&amp;offset=${STORY_CARDS_PER_PAGE}" rel="next"`);
+    // a0's ten copies are still collapsed inside its card, on the last page now.
+    const last = renderStoryPage(bigStory(), caps, ctx, {
+      offset: STORY_CARDS_PER_PAGE * 2,
+      hrefFor: newestHref,
+      order: "newest",
+      orderHrefFor,
+    }).value;
+    expect(last).toContain('href="/article/a0"');
+    expect(last).toContain("10 مقالات منقولة");
+  });
+
   it("shows the next originals on the next page, timeline and outlets still over the whole story", () => {
     const body = renderStoryPage(bigStory(), caps, ctx, { offset: STORY_CARDS_PER_PAGE, hrefFor }).value;
     expect(body).not.toContain('href="/article/a0"');

@@ -23,10 +23,17 @@ import { formatArabicDay, formatDateSpan } from "../format-arabic-date.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { MAX_PAGE_OFFSET } from "../page-params.ts";
 import type { ReaderCapabilities, StoryArticle, StoryDetail, StoryEntity } from "../reader-data.ts";
-import { type CoverageCard, coverageTimeMs, toStoryCoverage } from "../story-coverage.ts";
+import {
+  COVERAGE_ORDERS,
+  type CoverageCard,
+  type CoverageOrder,
+  coverageTimeMs,
+  toStoryCoverage,
+} from "../story-coverage.ts";
 import {
   absoluteTime,
   articleRow,
+  orderChoice,
   pager,
   pastEndNote,
   shortTime,
@@ -52,11 +59,18 @@ const HOUR_MS = 3_600_000;
  */
 const LATE_BADGE = html`<span class="late-badge" title="نُشر بعد أن هدأت تغطية القصة، فلا يُحتسب في آخر تحديث">أعيد نشره لاحقاً</span>`;
 
-/** Which page of the coverage to list, and the link to another page of it. */
+/** Which page of the coverage to list in which order, and the links to another page of it and to another order. */
 export interface StoryPaging {
   offset: number;
   hrefFor: (offset: number) => string;
+  /** The cards' order (oldest first by default); a card's copies and parts stay in their own order. */
+  order?: CoverageOrder;
+  /** The first page in another order; the order control is left out without it. */
+  orderHrefFor?: (order: CoverageOrder) => string;
 }
+
+/** The coverage order control's links: oldest first (the default) or newest first. */
+const ORDER_LABELS: Record<CoverageOrder, string> = { oldest: "الأقدم أولًا", newest: "الأحدث أولًا" };
 
 export function renderStoryPage(
   story: StoryDetail,
@@ -64,7 +78,9 @@ export function renderStoryPage(
   ctx: ViewContext,
   paging: StoryPaging = { offset: 0, hrefFor: (offset) => `?offset=${offset}` },
 ): SafeHtml {
-  const coverage = toStoryCoverage(story.articles);
+  const order = paging.order ?? "oldest";
+  const coverage = toStoryCoverage(story.articles, order);
+  const orderHrefFor = paging.orderHrefFor;
   // "الأسبق" marks the member published first, copies included; a story of one article has no first.
   const firstId = story.articles.length > 1 ? coverage.firstId : null;
   const shown = coverage.cards.slice(paging.offset, paging.offset + STORY_CARDS_PER_PAGE);
@@ -82,6 +98,14 @@ ${story.lead === "" ? "" : html`<p dir="${textDirection(story.lead)}">${story.le
 <div class="with-aside">
 <section aria-labelledby="coverage-h">
 <h2 id="coverage-h">التغطية</h2>
+${
+  orderHrefFor === undefined || coverage.cards.length < 2
+    ? ""
+    : orderChoice(
+        "ترتيب التغطية",
+        COVERAGE_ORDERS.map((o) => ({ href: orderHrefFor(o), label: ORDER_LABELS[o], current: o === order })),
+      )
+}
 ${
   shown.length === 0
     ? pastEndNote(coverage.cards.length, STORY_CARDS_PER_PAGE, paging.hrefFor, MAX_PAGE_OFFSET)
