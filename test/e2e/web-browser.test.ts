@@ -15,7 +15,7 @@ import type { SqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storag
 import { html } from "../../src/surfaces/web/html.ts";
 import { contrastRatio } from "../../src/surfaces/web/palette.ts";
 import { pager } from "../../src/surfaces/web/view-parts.ts";
-import type { FixtureRecord } from "../fixtures/arabic-articles.ts";
+import { type FixtureRecord, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
 import { ADMIN_TOKEN, type FixtureApp, openFixtureApp, SIMILAR_RECORDS } from "../web/fixture-app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -201,6 +201,40 @@ describe.skipIf(!hasChromium)("the reader in Chromium", () => {
     expect(await page.locator(".facets li").count()).toBeGreaterThan(1);
     await shot(page, "search");
     await page.close();
+  });
+
+  it("switches a story's coverage to newest first with its order control, on a phone", async () => {
+    // A store whose story has several originals (the shared fixture's stories have one card each).
+    const g = await openFixtureApp({ extra: [...STORY_RECORDS] });
+    const storyServer = serve({ fetch: g.app.fetch, port: 0, hostname: "127.0.0.1" });
+    await once(storyServer, "listening");
+    const storyBase = `http://127.0.0.1:${(storyServer.address() as AddressInfo).port}`;
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: "ar" });
+    try {
+      await page.goto(`${storyBase}/story/st-001`);
+      const control = page.locator('nav.sort-choice[aria-label="ترتيب التغطية"]');
+      expect(await control.isVisible()).toBe(true);
+      expect(await control.locator('[aria-current="true"]').textContent()).toBe("الأقدم أولًا");
+      const cardTimes = () =>
+        page.evaluate(
+          `[...document.querySelectorAll("#coverage-h ~ ol.cards > li > article > .meta time")].map((t) => Date.parse(t.getAttribute("datetime")))`,
+        ) as Promise<number[]>;
+      const oldest = await cardTimes();
+      expect(oldest.length).toBeGreaterThan(1);
+      expect(oldest[0]).toBeLessThan(oldest[oldest.length - 1]!);
+      await control.getByRole("link", { name: "الأحدث أولًا" }).click();
+      await page.waitForURL(/sort=newest/);
+      expect(await page.locator('nav.sort-choice [aria-current="true"]').textContent()).toBe("الأحدث أولًا");
+      const newest = await cardTimes();
+      // The same cards the other way round (a card sorts by its earliest member, a copy printed before its original).
+      expect(newest).toEqual([...oldest].reverse());
+      expect(await page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).toBe(false);
+      await shot(page, "story-newest-phone");
+    } finally {
+      await page.close();
+      await new Promise<void>((resolve) => storyServer.close(() => resolve()));
+      await g.close();
+    }
   });
 
   it("shows an article with its similar articles and a story page with its charts", async () => {
