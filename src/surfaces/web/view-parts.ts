@@ -1,5 +1,5 @@
 /**
- * Fragments several pages share: outlet names, Arabic times, story cards, article rows, the pager. Pure.
+ * Fragments several pages share: outlet names, Arabic times, story cards, article rows, order links, the pager. Pure.
  * Every field that comes from a source is rendered with the direction its letters' majority gives (textDirection; a
  * block's dir) or inside <bdi> (inline).
  */
