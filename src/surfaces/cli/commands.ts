@@ -3,6 +3,7 @@
  */
 import type { Command } from "./command.ts";
 import { crawlCommand } from "./commands/crawl-command.ts";
+import { deleteCommand } from "./commands/delete-command.ts";
 import { duplicatesCommand } from "./commands/duplicates-command.ts";
 import { exportCommand } from "./commands/export-command.ts";
 import { extractCommand } from "./commands/extract-command.ts";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   reclusterCommand,
   serveCommand,
   exportCommand,
+  deleteCommand,
   sourcesCommand,
   crawlCommand,
   schedulerCommand,

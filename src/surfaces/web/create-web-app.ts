@@ -11,6 +11,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Article } from "../../domain/article.ts";
 import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
 import type { SearchResult } from "../../domain/search.ts";
+import { articleIdOf, DELETE_REASON_MAX_LENGTH, deleteArticles } from "../../pipeline/delete-articles.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { SourceSummary } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
@@ -518,6 +519,20 @@ export function createWebApp(deps: WebDeps): Hono {
     "/admin/sources/:id/disable",
     adminAction((_form, c) => sourceAdmin.disableSource(idParam(c))),
   );
+  app.post(
+    "/admin/articles/delete",
+    adminAction(async (form) => {
+      const { id, reason } = readArticleDeletion(form);
+      const { deleted } = await deleteArticles(storage, [id], reason);
+      const gone = deleted[0];
+      if (gone === undefined)
+        throw new AkhbarError("admin.bad_param", `admin: no article with id "${id}"`, {
+          field: "article",
+          reason: "no_article",
+        });
+      return `حُذف المقال «${gone.title}» (${gone.sourceId}) نهائيًا؛ لن يعود من الخلاصة أو الاستيراد.`;
+    }),
+  );
 
   app.get("/api/openapi.json", (c) => c.json(OPENAPI_DOCUMENT));
   app.route("/", createReaderApi({ storage, reader }));
@@ -581,6 +596,24 @@ function idParam(c: Context): string {
 
 function hostOf(c: Context): string {
   return c.req.header("host") ?? new URL(c.req.url).host;
+}
+
+/** The delete form's article (an id or a reader link to it) and reason; admin.bad_param names the field at fault. */
+function readArticleDeletion(form: Record<string, unknown>): { id: string; reason: string } {
+  const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
+  const id = articleIdOf(text("article"));
+  if (id === null)
+    throw new AkhbarError("admin.bad_param", "admin: name the article by its id or its reader link", {
+      field: "article",
+      reason: "no_article",
+    });
+  const reason = text("reason");
+  if (reason === "" || reason.length > DELETE_REASON_MAX_LENGTH)
+    throw new AkhbarError("admin.bad_param", "admin: give the deletion a reason", {
+      field: "reason",
+      reason: "required_reason",
+    });
+  return { id, reason };
 }
 
 function readNewSource(form: Record<string, unknown>) {

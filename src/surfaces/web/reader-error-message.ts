@@ -102,6 +102,8 @@ const ADMIN_FIELDS: Readonly<Record<string, string>> = {
   homepage: "الموقع",
   country: "البلد",
   feed: "رابط الخلاصة",
+  article: "المقال",
+  reason: "سبب الحذف",
 };
 
 /** What each admin form check asks for, by its `reason`. */
@@ -111,6 +113,8 @@ const ADMIN_REASONS: Readonly<Record<string, string>> = {
   not_url: "يجب أن يكون رابطًا يبدأ بـ http:// أو https://.",
   not_country: "يجب أن يكون رمزًا من حرفين، مثل SA.",
   taken: "مستخدم لمصدر موجود؛ اختر معرّفًا آخر.",
+  no_article: "لا يوجد مقال بهذا المعرّف أو الرابط (ربما حُذف من قبل).",
+  required_reason: "مطلوب (يُحفظ مع الحذف)، وطوله 500 حرف على الأكثر.",
 };
 
 /** Admin errors by code when the error carries no field (OPML import, disabling). */

@@ -1,5 +1,6 @@
 /**
- * Admin pages: the login form, and the source actions (add a source, import OPML, disable) with CSRF tokens.
+ * Admin pages: the login form, the source actions (add a source, import OPML, disable) and deleting an article,
+ * with CSRF tokens.
  * Pure render.
  */
 import type { SourceSummary } from "../../../ports/source-store.ts";
@@ -50,6 +51,15 @@ ${message === null ? "" : html`<div class="${message.ok ? "note" : "error-box"}"
 </form>
 </section>
 </div>
+<section class="aside-panel" aria-labelledby="delete-h">
+<h2 id="delete-h">حذف مقال</h2>
+<p>يُحذف المقال نهائيًا من القصص والبحث، ولا يعود إن ظهر ثانية في الخلاصة أو الاستيراد.</p>
+<form method="post" action="/admin/articles/delete" data-confirm="حذف هذا المقال نهائيًا؟">${token}
+<label class="field">معرّف المقال أو رابطه في القارئ<input type="text" name="article" required dir="ltr" placeholder="/article/…"></label>
+<label class="field">سبب الحذف<input type="text" name="reason" required dir="auto" maxlength="500"></label>
+<button type="submit" class="secondary">احذف</button>
+</form>
+</section>
 <section aria-labelledby="disable-h">
 <h2 id="disable-h">إيقاف مصدر</h2>
 <div class="table-scroll"><table>
