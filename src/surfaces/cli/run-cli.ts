@@ -10,14 +10,13 @@ import { setDisplayTimeZone } from "../web/format-arabic-date.ts";
 import { type CliIo, type Command, printError } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
 
+// Exit statuses, as grep and diff give them (1 the answer is no, 2 trouble) with sysexits' EX_USAGE for a wrong
+// invocation: a script can tell a story id that does not exist (1) from a store it cannot open (2) and from its own
+// mistake (64), which `akhbar story` exited 2 for alike.
+
 /**
- * Exit statuses, as grep and diff give them (1 the answer is no, 2 trouble) with sysexits' EX_USAGE for a wrong
- * invocation: a script can tell a story id that does not exist (1) from a store it cannot open (2) and from its own
- * mistake (64), which `akhbar story` exited 2 for alike.
- */
-/**
- * Nothing of what was named exists (`story ID`, `similar ID`, `sources remove ID`); commands also return it when part
- * of their input was not taken (import's rejected lines, extract's unreadable pages).
+ * Nothing of what was named exists (`story ID`, `similar ID`, `delete ID`, `sources remove ID`); commands also return
+ * it when part of their input was not taken (import's rejected lines, extract's unreadable pages).
  */
 export const EXIT_NOT_FOUND = 1;
 /** The command could not do its work: an unreadable file or store, a failed fetch, an unexpected error. */
