@@ -70,6 +70,7 @@ async function dump(storePath: string, outPath: string): Promise<void> {
     capabilities: reader.capabilities,
     topStories: async () => ({ total: summaries.length, stories: summaries }),
     story: async (id) => (byId.get(id) ?? null) as StoryDetail | null,
+    storyEntities: async (id) => byId.get(id) ?? null,
     storyOfArticle: async () => null,
     related: async () => ({ similar: [], readAlso: null }),
   };

@@ -9,6 +9,7 @@ import { stripSyndicationMarks } from "../dedupe/strip-syndication-marks.ts";
 import {
   type CombinedEntity,
   combineEntities,
+  type Entity,
   type EntityKind,
   extractEntities,
   isNewsAgency,
@@ -45,17 +46,38 @@ export function toStoryEntities(
   originals: readonly { title: string; text: string; publisher?: string }[],
   merges?: NameMerge[],
 ): CombinedEntity[] {
-  const read = originals.slice(0, STORY_ENTITY_ARTICLES_MAX);
-  const combined = combineEntities(
-    read.map((a) => {
-      const own = a.publisher === undefined ? null : outletName(a.publisher);
-      return extractEntities(`${a.title}\n${stripSyndicationMarks(a.text)}`, merges).filter(
-        (e) =>
-          e.kind !== "organization" || !(isNewsAgency(e) || (own !== null && outletName(e.name) === own)),
-      );
-    }),
+  return combineStoryEntities(
+    originals.slice(0, STORY_ENTITY_ARTICLES_MAX).map((a) => toArticleEntities(a, merges)),
     merges,
   );
+}
+
+/**
+ * One original's part of toStoryEntities: the entities of its title and text, without its own outlet's masthead, a
+ * news agency, or its dateline and byline (toStoryEntities says why). The same article gives the same list: a reader
+ * may keep it between requests (surfaces/web ArticleEntitiesCache). Callers must not mutate it.
+ */
+export function toArticleEntities(
+  article: { title: string; text: string; publisher?: string },
+  merges?: NameMerge[],
+): Entity[] {
+  const own = article.publisher === undefined ? null : outletName(article.publisher);
+  return extractEntities(`${article.title}\n${stripSyndicationMarks(article.text)}`, merges).filter(
+    (e) => e.kind !== "organization" || !(isNewsAgency(e) || (own !== null && outletName(e.name) === own)),
+  );
+}
+
+/**
+ * The rest of toStoryEntities: each original's toArticleEntities (earliest first, at most STORY_ENTITY_ARTICLES_MAX
+ * of them) combined, at most STORY_ENTITIES_PER_KIND of each kind, those named by fewer than two articles left out
+ * when the story has STORY_ENTITY_MIN_ARTICLES_FROM originals or more.
+ */
+export function combineStoryEntities(
+  perArticle: readonly (readonly Entity[])[],
+  merges?: NameMerge[],
+): CombinedEntity[] {
+  const read = perArticle.slice(0, STORY_ENTITY_ARTICLES_MAX);
+  const combined = combineEntities(read, merges);
   const minArticles = read.length >= STORY_ENTITY_MIN_ARTICLES_FROM ? 2 : 1;
   return KINDS.flatMap((kind) =>
     combined.filter((e) => e.kind === kind && e.articles >= minArticles).slice(0, STORY_ENTITIES_PER_KIND),

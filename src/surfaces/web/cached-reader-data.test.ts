@@ -30,6 +30,10 @@ function countingReader() {
       if (state.fail) throw new Error("store down");
       return { ...summary(`${id}-v${state.version}`), articles: [], entities: [], dates: [] };
     },
+    async storyEntities(id) {
+      calls.story += 1;
+      return { id, headline: `${id}-v${state.version}`, entities: [] };
+    },
     async storyOfArticle(id) {
       return summary(id);
     },

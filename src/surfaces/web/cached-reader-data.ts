@@ -9,6 +9,7 @@ import type {
   RelatedArticles,
   RelatedOptions,
   StoryDetail,
+  StoryEntities,
   StorySummary,
   TopStoriesPage,
   TopStoriesQuery,
@@ -55,6 +56,10 @@ export class CachedReaderData implements ReaderData {
 
   story(id: string): Promise<StoryDetail | null> {
     return this.#cached(JSON.stringify(["story", id]), () => this.#inner.story(id));
+  }
+
+  storyEntities(id: string): Promise<StoryEntities | null> {
+    return this.#cached(JSON.stringify(["entities", id]), () => this.#inner.storyEntities(id));
   }
 
   storyOfArticle(articleId: string): Promise<StorySummary | null> {

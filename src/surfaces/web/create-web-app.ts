@@ -63,7 +63,7 @@ import { loadStaticAssets, type StaticAsset } from "./static-assets.ts";
 import { StorageReaderData } from "./storage-reader-data.ts";
 import type { CoverageOrder } from "./story-coverage.ts";
 import { StoryReaderData } from "./story-reader-data.ts";
-import { topEntities } from "./top-entities.ts";
+import { TopEntitiesCache } from "./top-entities-cache.ts";
 import { pageTitleSuffix, queryString, type ViewContext } from "./view-parts.ts";
 
 /** Search results per page in the reader. */
@@ -103,6 +103,8 @@ export interface WebDeps {
   remoteImages?: boolean;
   /** A re-index under way beside serving (create-api.ts ReindexStatus): the search page says results may be missing. */
   reindex?: ReindexStatus;
+  /** How long after a write "في الأخبار" may still show the store as it was (TOP_ENTITIES_MAX_AGE_MS; 0 in benches). */
+  entitiesMaxAgeMs?: number;
 }
 
 /**
@@ -118,6 +120,10 @@ export function createWebApp(deps: WebDeps): Hono {
   const auth = deps.adminToken === null ? null : new AdminAuth(deps.adminToken, now);
   const assets = loadStaticAssets();
   const facets = new SearchFacets(storage, now);
+  const entitiesCache = new TopEntitiesCache(reader, storage.changeMark?.bind(storage), {
+    ...(deps.entitiesMaxAgeMs === undefined ? {} : { maxAgeMs: deps.entitiesMaxAgeMs }),
+    nowMs: now,
+  });
   const app = new Hono();
 
   app.use("*", securityHeaders({ remoteImages: deps.remoteImages === true }));
@@ -233,7 +239,7 @@ export function createWebApp(deps: WebDeps): Hono {
     const get = params(c);
     const sources = await sourceFilter(storage, slugParam(get, "source"), slugParam(get, "country"));
     const { storiesRead, entities } =
-      sources === null ? { storiesRead: 0, entities: [] } : await topEntities(reader, sources);
+      sources === null ? { storiesRead: 0, entities: [] } : await entitiesCache.topEntities(sources);
     return page(c, 200, {
       title: "في الأخبار",
       active: "entities",

@@ -67,6 +67,9 @@ export interface StoryDetail extends StorySummary {
   dates: StoryDate[];
 }
 
+/** A story's people, places and organizations (StoryDetail.entities), with what a list links it by. */
+export type StoryEntities = Pick<StoryDetail, "id" | "headline" | "entities">;
+
 /** Stories updated this long before the newest one (or a past time asked for) compete for the top stories; older ones
  * rank near zero anyway. */
 export const TOP_STORIES_WINDOW_HOURS = 72;
@@ -137,6 +140,8 @@ export interface ReaderData {
   topStories(query: TopStoriesQuery): Promise<TopStoriesPage>;
   /** One story with all its articles, or null. */
   story(id: string): Promise<StoryDetail | null>;
+  /** One story's headline and entities, as `story` gives them, without its articles and dates (top-entities.ts). */
+  storyEntities(id: string): Promise<StoryEntities | null>;
   /** The story an article belongs to, or null when the article is unknown. */
   storyOfArticle(articleId: string): Promise<StorySummary | null>;
   /**

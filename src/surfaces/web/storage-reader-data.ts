@@ -18,6 +18,7 @@ import {
   type RelatedArticles,
   type StoryArticle,
   type StoryDetail,
+  type StoryEntities,
   type StorySummary,
   TOP_STORIES_WINDOW_HOURS,
   type TopStoriesPage,
@@ -72,6 +73,11 @@ export class StorageReaderData implements ReaderData {
       entities: toStoryEntities(await withPublishers(this.#storage, [article])),
       dates: toStoryDates([article]),
     };
+  }
+
+  async storyEntities(id: string): Promise<StoryEntities | null> {
+    const story = await this.story(id);
+    return story === null ? null : { id: story.id, headline: story.headline, entities: story.entities };
   }
 
   async storyOfArticle(articleId: string): Promise<StorySummary | null> {

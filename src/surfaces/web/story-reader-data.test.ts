@@ -365,3 +365,64 @@ describe("StoryReaderData top stories", () => {
     }
   });
 });
+
+describe("StoryReaderData story entities", () => {
+  it("gives a story's entities as its page does, and a rewritten article's new ones on the next read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "akhbar-reader-entities-"));
+    const storage = await openSqliteStorage(join(dir, "reader.db"));
+    try {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", {
+          id: "a",
+          title: "أمطار على الرياض",
+          text: "هطلت أمطار غزيرة على الرياض صباح اليوم.",
+          publishedAt: "2015-08-09T08:00:00Z",
+        }),
+        makeArticleWrite("b", {
+          id: "b",
+          sourceId: "okaz",
+          title: "أمطار على جدة",
+          text: "وهطلت الأمطار كذلك على جدة.",
+          publishedAt: "2015-08-09T09:00:00Z",
+        }),
+      ]);
+      const fingerprints = { shingles: Uint32Array.from([1]), signature: new Uint32Array(128) };
+      await storage.stories!.writePlacements({
+        placements: [
+          { articleId: "a", storyId: "a", groupId: "a", duplicateOf: null, ...fingerprints },
+          { articleId: "b", storyId: "a", groupId: "b", duplicateOf: null, ...fingerprints },
+        ],
+        groupMerges: [],
+        groupOriginals: [],
+        merges: [],
+        headlines: [{ storyId: "a", headline: "أمطار على الرياض", articleId: "a" }],
+      });
+      const reader = new StoryReaderData(storage);
+      const places = async () =>
+        (await reader.storyEntities("a"))!.entities.filter((e) => e.kind === "place").map((e) => e.name);
+      const story = await reader.story("a");
+      expect(await reader.storyEntities("a")).toEqual({
+        id: "a",
+        headline: "أمطار على الرياض",
+        entities: story!.entities,
+      });
+      expect(await places()).toEqual(expect.arrayContaining(["الرياض", "جدة"]));
+      // The article's entities were kept from the reads above; its new text must not be answered with them.
+      await storage.articles.writeArticles([
+        makeArticleWrite("b", {
+          id: "b",
+          sourceId: "okaz",
+          title: "أمطار على مكة",
+          text: "وهطلت الأمطار كذلك على مكة.",
+          publishedAt: "2015-08-09T09:00:00Z",
+        }),
+      ]);
+      expect(await places()).toEqual(expect.arrayContaining(["الرياض", "مكة"]));
+      expect(await places()).not.toContain("جدة");
+      expect(await reader.storyEntities("nope")).toBeNull();
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
