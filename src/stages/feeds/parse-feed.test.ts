@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cpuMsOf } from "../../../test/fixtures/cpu-time.ts";
 import { parseFeed, parseFeedBytes } from "./parse-feed.ts";
+import { systemParseClock } from "./xml-tree.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
 const text = (name: string) => fixture(name).toString("utf8");
@@ -167,6 +168,19 @@ describe("parseFeed: limits", () => {
       `<rss><channel><item><link>https://x.test/${"a".repeat(2100)}</link></item></channel></rss>`,
     );
     expect(doc.entries[0]!.url).toBeNull();
+  });
+
+  it("parses a big valid feed whose wall time a loaded machine stretched past the budget, its CPU time within it", () => {
+    const item = (i: number) => `<item><title>t${i}</title><link>https://x.test/${i}</link></item>`;
+    const big = `<rss><channel>${Array.from({ length: 2_000 }, (_, i) => item(i)).join("")}</channel></rss>`;
+    // Each reading of the wall clock finds ten seconds gone, as when the parse waits for a core between its chunks; the
+    // CPU clock is the process's own.
+    let wall = 0;
+    const loaded = { ...systemParseClock, wallMs: () => (wall += 10_000) };
+    const doc = parseFeed(big, { budgetMs: 5_000, clock: loaded });
+    expect(doc.entries).toHaveLength(2_000);
+    // Read again after the start: the wall clock alone would have stopped it.
+    expect(wall).toBeGreaterThan(20_000);
   });
 
   it("stops at the parse budget with feed.parse_timeout", () => {

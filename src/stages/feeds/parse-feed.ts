@@ -10,12 +10,14 @@ import { atomToFeedDocument, parseAtom } from "./parse-atom.ts";
 import { jsonFeedToFeedDocument, looksLikeJson, parseJsonFeed } from "./parse-json-feed.ts";
 import { parseRss, rssToFeedDocument } from "./parse-rss.ts";
 import { parseSitemap, sitemapToFeedDocument } from "./parse-sitemap.ts";
-import { FEED_PARSE_BUDGET_MS, parseXmlTree } from "./xml-tree.ts";
+import { FEED_PARSE_BUDGET_MS, type ParseClock, parseXmlTree } from "./xml-tree.ts";
 
 export interface ParseFeedOptions {
   /** The URL the document was fetched from (after redirects): base for relative links. */
   url?: string | null;
   budgetMs?: number;
+  /** The clocks the budget is read on (xml-tree.ts ParseClock); the system's by default. */
+  clock?: ParseClock;
 }
 
 const PATTERNS = {
@@ -38,7 +40,7 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): FeedDoc
   if (PATTERNS.htmlStart.test(body)) {
     throw new AkhbarError("feed.not_a_feed", "feed: this is an HTML page, not a feed (try autodiscovery)");
   }
-  const doc = parseXmlTree(body, budgetMs);
+  const doc = parseXmlTree(body, budgetMs, options.clock);
   const rss = parseRss(doc);
   if (rss) return rssToFeedDocument(rss, url, doc.truncated);
   const atom = parseAtom(doc);
