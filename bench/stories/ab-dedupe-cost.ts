@@ -52,11 +52,15 @@ function makeFold(m: DedupeTree, places: PlacesModule | undefined) {
       };
       const copies = index.query(fp, a.timeMs);
       index.add(a.id, a.timeMs, fp);
+      // Trees from before the versions merge have no isCopyPair (their mergeIdsOf ignores the argument).
+      const isCopyPair = (index as { isCopyPair?: (x: string, y: string) => boolean }).isCopyPair?.bind(
+        index,
+      );
       groups.evictBefore(a.timeMs - m.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
       const g = groups.add(
         { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
         (grouping === undefined ? copies : grouping(copies)).map((c) => c.id),
-        groups.mergeIdsOf(copies, a.timeMs),
+        groups.mergeIdsOf(copies, a.timeMs, isCopyPair),
       );
       groupOf.set(a.id, g.groupId);
     },

@@ -54,7 +54,9 @@ export function foldCopyGroups(
     const copies = index.query(fingerprint, a.timeMs);
     index.add(a.id, a.timeMs, fingerprint);
     groups.evictBefore(a.timeMs - tree.index.NEAR_DUPLICATE_WINDOW_DAYS * DAY_MS);
-    const mergeIds = groups.mergeIdsOf(copies, a.timeMs);
+    // Trees from before the versions merge have no isCopyPair (an extra argument is ignored there).
+    const isCopyPair = (index as { isCopyPair?: (x: string, y: string) => boolean }).isCopyPair?.bind(index);
+    const mergeIds = groups.mergeIdsOf(copies, a.timeMs, isCopyPair);
     for (const c of copies) if (c.test === "contained") contained?.add(pairKey(a.id, c.id));
     const joining = grouping(copies);
     if (links !== undefined) {

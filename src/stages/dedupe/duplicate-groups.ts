@@ -134,6 +134,34 @@ export const REWRITE_MERGE_MAX_GROUP_SIZE = 4;
 const HOUR_MS = 3_600_000;
 
 /**
+ * Hours apart within which two members of different groups that a new article copies, and that are copies of each
+ * other (NearDuplicateIndex.isCopyPair), are two versions of one text whose groups merge (DuplicateGroups.mergeIdsOf).
+ * Outlets print a release within the day, each edited a little differently, so two of its versions can fall in two
+ * groups that neither the other's weaker copy nor a third version resembling both merges; the article that copies
+ * both closes the triangle. Pairs a day apart are left out: a template of another day (tomorrow's weather) is a copy
+ * of today's when the outlets' daily phrases are not known yet (the corpus's first days; compare-shingles.ts
+ * DAILY_TEMPLATE_MIN_HOURS is the same day boundary). Measured (2026-12-02, helper "copies3"; testdata/labels/
+ * README.md, "Two versions of one text in two groups"): whole dev corpus 14 group merges without the bound, 13 right by
+ * title and lead, the wrong one the 07-21 and 07-22 forecasts 21 h apart; with it 11, all right.
+ */
+export const VERSIONS_MERGE_MAX_HOURS = 18;
+
+/**
+ * True when two members (a new article's best copy and another of its copies, in other groups) are versions of one
+ * text printed the same day: at most VERSIONS_MERGE_MAX_HOURS apart and copies of each other (`areCopies`).
+ * Example: alyaum's and 3alyoum's versions of a Najran civil-defence statement 6 minutes apart, each a rewrite of the
+ * other -> true.
+ */
+function areVersionsOfOneDay(
+  a: DuplicateMember | undefined,
+  b: DuplicateMember | undefined,
+  areCopies: (a: string, b: string) => boolean,
+): boolean {
+  if (a === undefined || b === undefined) return false;
+  return Math.abs(a.timeMs - b.timeMs) <= VERSIONS_MERGE_MAX_HOURS * HOUR_MS && areCopies(a.id, b.id);
+}
+
+/**
  * The copies an article may join or merge groups on: all but "contained" links (compare-shingles.ts CopyTest), which
  * are containment relations, not copies, so one roundup does not bridge the groups of the items it carries.
  */
@@ -263,19 +291,23 @@ export class DuplicateGroups {
   /**
    * The copies (verified, as NearDuplicateIndex.query returns them) whose groups a new article at `timeMs` merges
    * with its own: floor-close copies (isGroupMergeCopy), resemblance copies (GROUP_MERGE_YOUNG_MIN_JACCARD) whose
-   * group's first article is at most GROUP_MERGE_MAX_HOURS older, and rewrite copies alone in their group when the
-   * group it joins is small (REWRITE_MERGE_MAX_GROUP_SIZE). Pass the result as `add`'s `mergeIds`.
+   * group's first article is at most GROUP_MERGE_MAX_HOURS older, rewrite copies alone in their group when the
+   * group it joins is small (REWRITE_MERGE_MAX_GROUP_SIZE), and, in such a young group, a copy that is itself a copy
+   * of the article's best copy printed the same day (`areCopies`, NearDuplicateIndex.isCopyPair;
+   * VERSIONS_MERGE_MAX_HOURS): two versions of one text. Pass the result as `add`'s `mergeIds`.
    */
   mergeIdsOf(
     copies: readonly { id: string; jaccard: number; containment: number; test?: CopyTest }[],
     timeMs: number,
+    areCopies?: (a: string, b: string) => boolean,
   ): string[] {
     const out: string[] = [];
     // The group the article joins: its best copy's (pickGroups under first-copy).
     const best = copies.find((c) => c.test !== "contained" && this.groupOf.has(c.id));
+    const joined = best === undefined ? undefined : this.groupOf.get(best.id);
     // Sizes in members still in the window (evicted before this is called): the same after a replay, which sees no
     // evicted member and restarts a rebased group's `size` at 1.
-    const joinedSize = best === undefined ? 0 : this.groupOf.get(best.id)!.members.length;
+    const joinedSize = joined === undefined ? 0 : joined.members.length;
     const carriesItems = holdsAnItemWhole(copies);
     for (const c of copies) {
       if (c.test === "contained") continue;
@@ -284,11 +316,27 @@ export class DuplicateGroups {
         g !== undefined && !carriesItems && timeMs - g.openedMs <= GROUP_MERGE_MAX_HOURS * HOUR_MS;
       const loneRewrite =
         c.test === "rewrite" && g?.members.length === 1 && joinedSize <= REWRITE_MERGE_MAX_GROUP_SIZE;
-      if (isGroupMergeCopy(c) || (young && c.jaccard >= GROUP_MERGE_YOUNG_MIN_JACCARD) || loneRewrite) {
+      const versions = (): boolean =>
+        young &&
+        g !== joined &&
+        best !== undefined &&
+        areCopies !== undefined &&
+        areVersionsOfOneDay(this.memberOf(best.id), this.memberOf(c.id), areCopies);
+      if (
+        isGroupMergeCopy(c) ||
+        (young && c.jaccard >= GROUP_MERGE_YOUNG_MIN_JACCARD) ||
+        loneRewrite ||
+        versions()
+      ) {
         out.push(c.id);
       }
     }
     return out;
+  }
+
+  /** The in-window member with this id (its group's entry), or undefined. */
+  private memberOf(id: string): DuplicateMember | undefined {
+    return this.groupOf.get(id)?.members.find((m) => m.id === id);
   }
 
   /** Moves `from`'s in-window members into `into` (the caller chooses the merged group's original). */

@@ -27,6 +27,7 @@ import {
   groupingCopies,
   holdsAnItemWhole,
   REWRITE_MERGE_MAX_GROUP_SIZE,
+  VERSIONS_MERGE_MAX_HOURS,
 } from "./duplicate-groups.ts";
 import { minhashSignature } from "./minhash-signature.ts";
 import { fingerprintText, NearDuplicateIndex, toTitleHashes } from "./near-duplicate-index.ts";
@@ -1197,5 +1198,115 @@ describe("what the roundup rule reads as carried items (NearDuplicateIndex)", ()
       item: "contained",
       longer: "overlap",
     });
+  });
+});
+
+describe("two versions of one text in two groups (NearDuplicateIndex.isCopyPair, DuplicateGroups.mergeIdsOf)", () => {
+  const fp = (text: string, sourceId = "s") => fingerprintText(text, sourceId).fingerprint;
+  const HOUR = 3_600_000;
+  it("verifies two indexed articles as the later one's query did, either way round", () => {
+    const index = new NearDuplicateIndex();
+    index.add("release", 0, fp(words(0, 80), "okaz"));
+    // The first 60 words and 20 of its own: J 0.59, a copy by resemblance.
+    index.add("trimmed", HOUR, fp(`${words(0, 60)} ${words(500, 20)}`, "sabq"));
+    index.add("other", 2 * HOUR, fp(words(3000, 80), "alyaum"));
+    expect(index.isCopyPair("release", "trimmed")).toBe(true);
+    expect(index.isCopyPair("trimmed", "release")).toBe(true);
+    expect(index.isCopyPair("release", "other")).toBe(false);
+    expect(index.isCopyPair("release", "release")).toBe(false);
+    expect(index.isCopyPair("release", "never-indexed")).toBe(false);
+  });
+  it("does not count a containment (a text held whole by one that starts otherwise) as a copy", () => {
+    const index = new NearDuplicateIndex();
+    index.add("item", 0, fp(words(0, 80), "okaz"));
+    index.add("combined", HOUR, fp(`${words(5000, 40)} ${words(0, 80)}`, "alriyadh"));
+    expect(
+      index.query(fp(`${words(5000, 40)} ${words(0, 80)}`), 2 * HOUR).find((m) => m.id === "item")?.test,
+    ).toBe("contained");
+    expect(index.isCopyPair("item", "combined")).toBe(false);
+  });
+  it("knows no pair once one of them has left the window", () => {
+    const index = new NearDuplicateIndex({ windowDays: 1 });
+    index.add("release", 0, fp(words(0, 80), "okaz"));
+    index.add("trimmed", HOUR, fp(`${words(0, 60)} ${words(500, 20)}`, "sabq"));
+    index.add("later", 25 * HOUR + 1, fp(words(3000, 80), "alyaum"));
+    expect(index.isCopyPair("release", "trimmed")).toBe(false);
+  });
+
+  const member = (id: string, sourceId: string, timeMs: number) => ({
+    id,
+    sourceId,
+    citedSource: null,
+    timeMs,
+  });
+  /**
+   * Groups before the new article: `best` (okaz) alone, and a group of two opened by `version` (alwatan) `hoursLater`
+   * hours after it. The new article copies `best` by containment and `version` weakly (neither resemblance >= 0.5 nor
+   * floor-close, and not a lone rewrite), so without the versions rule the two groups stay apart.
+   */
+  function groupsWith(hoursLater: number) {
+    const g = new DuplicateGroups();
+    g.add(member("best", "okaz", 0), []);
+    g.add(member("version", "alwatan", hoursLater * HOUR), []);
+    g.add(member("version2", "sabq", hoursLater * HOUR + 1), ["version"]);
+    return g;
+  }
+  const copies = [
+    { id: "best", jaccard: 0.4, containment: 0.78, test: "overlap" as const },
+    { id: "version", jaccard: 0.3, containment: 0.55, test: "rewrite" as const },
+  ];
+  const versionsOf = (a: string, b: string) => [a, b].sort().join() === "best,version";
+  const cases: {
+    name: string;
+    hoursLater: number;
+    areCopies?: (a: string, b: string) => boolean;
+    merges: boolean;
+  }[] = [
+    {
+      name: "merges the group of a copy that is itself a copy of the best one, printed the same day",
+      hoursLater: 2,
+      areCopies: versionsOf,
+      merges: true,
+    },
+    {
+      name: "leaves it apart when the two copies are no copies of each other (two items one article carries)",
+      hoursLater: 2,
+      areCopies: () => false,
+      merges: false,
+    },
+    {
+      name: "leaves it apart when the two copies are more than VERSIONS_MERGE_MAX_HOURS apart (another day's template)",
+      hoursLater: VERSIONS_MERGE_MAX_HOURS + 1,
+      areCopies: versionsOf,
+      merges: false,
+    },
+    {
+      name: "leaves it apart when no pair check is given (as before the rule)",
+      hoursLater: 2,
+      merges: false,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const g = groupsWith(c.hoursLater);
+      const now = (c.hoursLater + 1) * HOUR;
+      const mergeIds = g.mergeIdsOf(copies, now, c.areCopies);
+      expect(mergeIds.includes("version")).toBe(c.merges);
+      g.add(
+        member("new", "alyaum", now),
+        copies.map((x) => x.id),
+        mergeIds,
+      );
+      expect(g.groupIdOf("version") === g.groupIdOf("best")).toBe(c.merges);
+      expect(g.groupIdOf("new")).toBe(g.groupIdOf("best"));
+    });
+  }
+  it("leaves an old group apart: the versions rule merges young groups only (GROUP_MERGE_MAX_HOURS)", () => {
+    const g = new DuplicateGroups();
+    g.add(member("version", "alwatan", 0), []);
+    g.add(member("version2", "sabq", 1), ["version"]);
+    const now = (GROUP_MERGE_MAX_HOURS + 2) * HOUR;
+    g.add(member("best", "okaz", now - HOUR), []);
+    expect(g.mergeIdsOf(copies, now, versionsOf)).not.toContain("version");
   });
 });

@@ -199,6 +199,13 @@ interface Derived {
   samples: Uint32Array;
 }
 
+/** What verification derives once from the text being compared, reused across its candidates (evidenceOf). */
+interface EvidenceScratch {
+  distinctive?: Uint32Array;
+  bigrams?: Uint32Array;
+  words?: Uint32Array;
+}
+
 interface Entry {
   id: string;
   timeMs: number;
@@ -330,9 +337,7 @@ export class NearDuplicateIndex {
       }
     }
     const matches: (NearDuplicateMatch & { slot: number })[] = [];
-    let distinctive: Uint32Array | undefined;
-    let bigrams: Uint32Array | undefined;
-    let words: Uint32Array | undefined;
+    const scratch: EvidenceScratch = {};
     for (const at of touched) {
       const other = this.entries[at]!;
       const lsh = this.viaLsh[at] === 1;
@@ -345,86 +350,98 @@ export class NearDuplicateIndex {
       this.verifiedCount++;
       const overlap = compareShingles(fp.shingles, other.shingles);
       // Stock phrases and leads are read only for pairs that resemblance and sure containment leave open.
-      const evidence = (): PairEvidence => {
-        distinctive ??= this.distinctiveOf(fp.shingles);
-        const leadAgreement =
-          fp.lead === undefined || other.lead === undefined
-            ? 1
-            : compareShingles(fp.lead, other.lead).containment;
-        const out: PairEvidence = {
-          distinctive: compareShingles(distinctive, this.distinctiveOf(other.shingles)),
-          leadAgreement,
-        };
-        if (fp.lead !== undefined && other.lead !== undefined) {
-          out.distinctiveLeadAgreement = this.distinctiveLeadAgreementOf(fp.lead, other.lead, leadAgreement);
-        }
-        if (fp.places !== undefined && other.places !== undefined) {
-          out.namesOtherPlaces = namesOtherPlaces(fp.places, other.places);
-        }
-        if (fp.ordinals !== undefined && other.ordinals !== undefined) {
-          out.namesOtherInstance = namesOtherInstance(fp.ordinals, other.ordinals);
-        }
-        // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
-        const hoursApart =
-          timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
-        // Daily phrases are read only for pairs on different days below the floor whose headlines name no one instance
-        // (the relief flights' statements are one template too, and the sixth flight's versions a day apart are copies),
-        // and only once another test has passed (copyTestOf calls it).
-        if (
-          timeMs !== undefined &&
-          hoursApart >= DAILY_TEMPLATE_MIN_HOURS &&
-          overlap.jaccard < this.rule.dailyTemplateMaxJaccard &&
-          fp.sourceId !== undefined &&
-          other.sourceId !== undefined
-        ) {
-          const sourceId = fp.sourceId;
-          out.dailyTemplate = () =>
-            !namesOneInstance(fp.ordinals, other.ordinals) &&
-            this.sharesDailyPhrases(fp.shingles, sourceId, other, timeMs);
-        }
-        // Headlines are read only past the rewrite window; two empty ones compare as 0 (no headline, no late rewrite),
-        // and so does a shorter headline under REWRITE_LATE_MIN_TITLE_STEMS ("حالة الطقس" heads every day's text).
-        if (
-          hoursApart > this.rule.rewriteMaxHours &&
-          fp.title !== undefined &&
-          other.title !== undefined &&
-          Math.min(fp.title.length, other.title.length) >= REWRITE_LATE_MIN_TITLE_STEMS
-        ) {
-          out.titleAgreement = compareShingles(fp.title, other.title).containment;
-        }
-        if (
-          fp.wordHashes !== undefined &&
-          other.wordHashes !== undefined &&
-          (fp.sourceId === undefined || fp.sourceId !== other.sourceId) &&
-          hoursApart <= rewriteMaxHoursOf(out.titleAgreement, this.rule) &&
-          leadAgreement >= this.rule.rewriteMinLeadAgreement
-        ) {
-          out.hoursApart = hoursApart;
-          bigrams ??= toShingleHashesOfWords(fp.wordHashes, REWRITE_SHINGLE_WORDS);
-          other.bigrams ??= toShingleHashesOfWords(other.wordHashes, REWRITE_SHINGLE_WORDS);
-          out.bigrams = compareShingles(bigrams, other.bigrams);
-          if (fp.ordinals !== undefined && other.ordinals !== undefined) {
-            out.sameInstances = namesSameInstances(fp.ordinals, other.ordinals);
-          }
-          if (fp.lead !== undefined && other.lead !== undefined) {
-            words ??= toShingleHashesOfWords(fp.wordHashes, 1);
-            other.words ??= toShingleHashesOfWords(other.wordHashes, 1);
-            out.rareLeadAgreement = rareLeadAgreementOf(
-              this.rareOf(fp.lead),
-              words,
-              this.rareOf(other.lead),
-              other.words,
-            );
-          }
-        }
-        return out;
-      };
+      const evidence = (): PairEvidence => this.evidenceOf(fp, scratch, other, overlap, timeMs);
       const test = copyTestOf(overlap, this.rule, evidence);
       if (test !== null) matches.push({ id: other.id, via, test, slot: this.base + at, ...overlap });
     }
     const kept = this.withoutRoundupCopies(fp, matches);
     kept.sort((a, b) => b.containment - a.containment || b.jaccard - a.jaccard || a.slot - b.slot);
     return kept.map(({ slot: _slot, ...m }) => m);
+  }
+
+  /**
+   * What verification reads of a pair beyond its overlap (PairEvidence), for a text `fp` at `timeMs` against an indexed
+   * `other`; `scratch` keeps what is derived from `fp` once per query.
+   */
+  private evidenceOf(
+    fp: NearDuplicateFingerprint,
+    scratch: EvidenceScratch,
+    other: Entry,
+    overlap: ShingleOverlap,
+    timeMs: number | undefined,
+  ): PairEvidence {
+    scratch.distinctive ??= this.distinctiveOf(fp.shingles);
+    const leadAgreement =
+      fp.lead === undefined || other.lead === undefined
+        ? 1
+        : compareShingles(fp.lead, other.lead).containment;
+    const out: PairEvidence = {
+      distinctive: compareShingles(scratch.distinctive, this.distinctiveOf(other.shingles)),
+      leadAgreement,
+    };
+    if (fp.lead !== undefined && other.lead !== undefined) {
+      out.distinctiveLeadAgreement = this.distinctiveLeadAgreementOf(fp.lead, other.lead, leadAgreement);
+    }
+    if (fp.places !== undefined && other.places !== undefined) {
+      out.namesOtherPlaces = namesOtherPlaces(fp.places, other.places);
+    }
+    if (fp.ordinals !== undefined && other.ordinals !== undefined) {
+      out.namesOtherInstance = namesOtherInstance(fp.ordinals, other.ordinals);
+    }
+    // Word pairs are compared only for pairs the rewrite test could pass on time, source and lead.
+    const hoursApart =
+      timeMs === undefined ? Number.POSITIVE_INFINITY : Math.abs(timeMs - other.timeMs) / HOUR_MS;
+    // Daily phrases are read only for pairs on different days below the floor whose headlines name no one instance
+    // (the relief flights' statements are one template too, and the sixth flight's versions a day apart are copies),
+    // and only once another test has passed (copyTestOf calls it).
+    if (
+      timeMs !== undefined &&
+      hoursApart >= DAILY_TEMPLATE_MIN_HOURS &&
+      overlap.jaccard < this.rule.dailyTemplateMaxJaccard &&
+      fp.sourceId !== undefined &&
+      other.sourceId !== undefined
+    ) {
+      const sourceId = fp.sourceId;
+      out.dailyTemplate = () =>
+        !namesOneInstance(fp.ordinals, other.ordinals) &&
+        this.sharesDailyPhrases(fp.shingles, sourceId, other, timeMs);
+    }
+    // Headlines are read only past the rewrite window; two empty ones compare as 0 (no headline, no late rewrite),
+    // and so does a shorter headline under REWRITE_LATE_MIN_TITLE_STEMS ("حالة الطقس" heads every day's text).
+    if (
+      hoursApart > this.rule.rewriteMaxHours &&
+      fp.title !== undefined &&
+      other.title !== undefined &&
+      Math.min(fp.title.length, other.title.length) >= REWRITE_LATE_MIN_TITLE_STEMS
+    ) {
+      out.titleAgreement = compareShingles(fp.title, other.title).containment;
+    }
+    if (
+      fp.wordHashes !== undefined &&
+      other.wordHashes !== undefined &&
+      (fp.sourceId === undefined || fp.sourceId !== other.sourceId) &&
+      hoursApart <= rewriteMaxHoursOf(out.titleAgreement, this.rule) &&
+      leadAgreement >= this.rule.rewriteMinLeadAgreement
+    ) {
+      out.hoursApart = hoursApart;
+      scratch.bigrams ??= toShingleHashesOfWords(fp.wordHashes, REWRITE_SHINGLE_WORDS);
+      other.bigrams ??= toShingleHashesOfWords(other.wordHashes, REWRITE_SHINGLE_WORDS);
+      out.bigrams = compareShingles(scratch.bigrams, other.bigrams);
+      if (fp.ordinals !== undefined && other.ordinals !== undefined) {
+        out.sameInstances = namesSameInstances(fp.ordinals, other.ordinals);
+      }
+      if (fp.lead !== undefined && other.lead !== undefined) {
+        scratch.words ??= toShingleHashesOfWords(fp.wordHashes, 1);
+        other.words ??= toShingleHashesOfWords(other.wordHashes, 1);
+        out.rareLeadAgreement = rareLeadAgreementOf(
+          this.rareOf(fp.lead),
+          scratch.words,
+          this.rareOf(other.lead),
+          other.words,
+        );
+      }
+    }
+    return out;
   }
 
   /**
@@ -596,6 +613,26 @@ export class NearDuplicateIndex {
     this.slotById.set(id, slot);
     for (let b = 0; b < LSH_BANDS; b++) this.bands[b]!.push(bandKeys[b]!, slot);
     for (let i = 0; i < samples.length; i++) this.samplePostingLists.push(samples[i]!, slot);
+  }
+
+  /**
+   * True when two indexed articles are copies of each other under the copy rule, verified as the later one's query
+   * verified its candidates (every test and veto, the window's phrase frequencies as they are now), a containment
+   * ("contained") not counting: whether two outlets' versions that a new article copies are versions of one text
+   * (duplicate-groups.ts DuplicateGroups.mergeIdsOf). False when either has left the index.
+   * Example: the alyaum and alwatan versions of one release, each a rewrite of the other -> true.
+   */
+  isCopyPair(idA: string, idB: string): boolean {
+    const slotA = this.slotById.get(idA);
+    const slotB = this.slotById.get(idB);
+    if (slotA === undefined || slotB === undefined || slotA === slotB) return false;
+    const later = this.entries[Math.max(slotA, slotB) - this.base]!;
+    const earlier = this.entries[Math.min(slotA, slotB) - this.base]!;
+    const overlap = compareShingles(later.shingles, earlier.shingles);
+    const scratch: EvidenceScratch = {};
+    const evidence = (): PairEvidence => this.evidenceOf(later, scratch, earlier, overlap, later.timeMs);
+    const test = copyTestOf(overlap, this.rule, evidence);
+    return test !== null && test !== "contained";
   }
 
   /**

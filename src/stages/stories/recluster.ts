@@ -216,7 +216,7 @@ export class StoryStream {
     let group = this.groups.add(
       { id: a.id, sourceId: a.sourceId, citedSource: a.citedSource, timeMs: a.timeMs },
       groupingCopies(copies).map((c) => c.id),
-      this.groups.mergeIdsOf(copies, a.timeMs),
+      this.groups.mergeIdsOf(copies, a.timeMs, (x, y) => this.nearDuplicates.isCopyPair(x, y)),
     );
     // The group that started before the replay, carried on: its earlier members were copies this article found in
     // one fold (the stored group key is one of them, and no article of this stream), so it is a copy for clustering
