@@ -24,28 +24,9 @@ export interface DeleteResult {
 }
 
 /**
- * The article id a reference names: the id itself, or a reader link to the article ("/article/ID", with or without
- * its host, query or fragment), as an admin copies it from the reader. Null when it names none.
- * Examples: "snn-1a2b" → "snn-1a2b"; "http://127.0.0.1:8080/article/snn-1a2b?x=1" → "snn-1a2b"; "" → null.
- */
-export function articleIdOf(reference: string): string | null {
-  const ref = reference.trim();
-  if (ref === "") return null;
-  const linked = /(?:^|\/)article\/([^/?#\s]+)\/?(?:[?#].*)?$/.exec(ref);
-  if (linked !== null) {
-    try {
-      return decodeURIComponent(linked[1]!);
-    } catch {
-      return null;
-    }
-  }
-  return /[\s/]/.test(ref) ? null : ref;
-}
-
-/**
  * Deletes the articles `ids` names (each once, in order), with `reason` kept in their tombstones. Unknown ids are
  * reported, not errors: the known ones are deleted all the same. A blank or over-long reason is refused
- * (`delete.bad_param`) before anything is deleted.
+ * (`delete.bad_param`, field "reason") before anything is deleted.
  */
 export async function deleteArticles(
   storage: Storage,
@@ -57,6 +38,7 @@ export async function deleteArticles(
     throw new AkhbarError(
       "delete.bad_param",
       `delete: give a reason of 1 to ${DELETE_REASON_MAX_LENGTH} characters (it is kept with the tombstone)`,
+      { field: "reason", reason: "required_reason" },
     );
   const result: DeleteResult = { deleted: [], unknown: [] };
   for (const id of new Set(ids)) {

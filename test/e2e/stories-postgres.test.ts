@@ -17,6 +17,7 @@ import {
 import { createReaderApi } from "../../src/surfaces/api/reader-api.ts";
 import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { StoryReaderData } from "../../src/surfaces/web/story-reader-data.ts";
+import { TopEntitiesCache } from "../../src/surfaces/web/top-entities-cache.ts";
 import {
   createTestDatabase,
   isPostgresReachable,
@@ -144,7 +145,8 @@ describe.runIf(reachable)("story commands on PostgreSQL (AKHBAR_DATABASE_URL)", 
   it("serves stories, a story and duplicate statistics through the API", async () => {
     const storage: PostgresStorage = await openPostgresStorage(db.url);
     try {
-      const app = createReaderApi({ storage, reader: new StoryReaderData(storage) });
+      const reader = new StoryReaderData(storage);
+      const app = createReaderApi({ storage, reader, entities: new TopEntitiesCache(reader, undefined) });
       // biome-ignore lint/suspicious/noExplicitAny: test reads JSON bodies by field.
       const json = async (path: string): Promise<any> => (await app.request(path)).json();
       const stories = await json("/api/stories");

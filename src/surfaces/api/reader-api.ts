@@ -32,12 +32,15 @@ import type {
   TopStoriesPage,
 } from "../web/reader-data.ts";
 import { coverageTimeMs, inCoverageOrder, wirePartOfIds } from "../web/story-coverage.ts";
-import { TOP_ENTITIES_PER_KIND, topEntities } from "../web/top-entities.ts";
+import { TOP_ENTITIES_PER_KIND } from "../web/top-entities.ts";
+import type { TopEntitiesCache } from "../web/top-entities-cache.ts";
 import { apiErrorOf } from "./api-error.ts";
 
 export interface ReaderApiDeps {
   storage: Storage;
   reader: ReaderData;
+  /** "في الأخبار" answers, shared with the reader's /entities page so both follow one freshness policy. */
+  entities: TopEntitiesCache;
 }
 
 /** Routes: GET /api/stories, /api/stories/:id, /api/articles/:id/related, /api/entities, /api/duplicates. */
@@ -144,9 +147,7 @@ export function createReaderApi(deps: ReaderApiDeps): Hono {
       refuseUnknown: true,
     });
     const { storiesRead, entities } =
-      sources === null
-        ? { storiesRead: 0, entities: [] }
-        : await topEntities(deps.reader, sources, undefined, limit);
+      sources === null ? { storiesRead: 0, entities: [] } : await deps.entities.topEntities(sources, limit);
     return c.json({
       stories_read: storiesRead,
       limit,

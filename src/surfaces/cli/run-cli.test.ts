@@ -11,7 +11,7 @@ describe("exitCodeOf", () => {
     ["an option value out of bounds (--limit 1001)", "search.bad_param", EXIT_USAGE],
     ["a query with no searchable word", "search.bad_query", EXIT_USAGE],
     ["a store that cannot be opened", "store.open_failed", EXIT_ERROR],
-    ["a file that cannot be read", "import.read_failed", EXIT_ERROR],
+    ["a file that cannot be read", "import.unreadable", EXIT_ERROR],
   ])("%s (%s)", (_why, code, status) => {
     expect(exitCodeOf(code)).toBe(status);
   });

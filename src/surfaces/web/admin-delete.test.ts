@@ -84,6 +84,22 @@ describe("admin: deleting an article", () => {
     expect(await f.storage.articles.countArticles()).toBe(count);
   });
 
+  it("takes the article's story off «في الأخبار» at once, though the page keeps its answers up to 30 s", async () => {
+    const listed = async () => ({
+      page: await (await f.app.request("/entities")).text(),
+      api: JSON.stringify(await (await f.app.request("/api/entities")).json()),
+    });
+    const before = await listed();
+    expect(before.page).toContain('href="/story/fx-004"');
+    expect(before.api).toContain('"id":"fx-004"');
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const res = await post("/admin/articles/delete", { article: "fx-004", reason: "takedown" }, auth);
+    expect(await res.json()).toMatchObject({ ok: true });
+    const after = await listed();
+    expect(after.page).not.toContain('href="/story/fx-004"');
+    expect(after.api).not.toContain('"id":"fx-004"');
+  });
+
   it("answers a bearer script in JSON", async () => {
     const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
     const ok = await post("/admin/articles/delete", { article: "fx-003", reason: "wrong import" }, auth);

@@ -11,7 +11,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Article } from "../../domain/article.ts";
 import { AkhbarError, isAkhbarError } from "../../domain/errors.ts";
 import type { SearchResult } from "../../domain/search.ts";
-import { articleIdOf, DELETE_REASON_MAX_LENGTH, deleteArticles } from "../../pipeline/delete-articles.ts";
+import { deleteArticles } from "../../pipeline/delete-articles.ts";
 import { searchArticles } from "../../pipeline/search-articles.ts";
 import type { SourceSummary } from "../../ports/source-store.ts";
 import type { Storage } from "../../ports/storage.ts";
@@ -24,6 +24,7 @@ import { isReindexing, type ReindexStatus } from "../api/create-api.ts";
 import { isDocumentedPath, OPENAPI_DOCUMENT } from "../api/openapi.ts";
 import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
+import { articleIdOf } from "../article-reference.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
 import { intParam, parseSearchParams } from "../search-params.ts";
@@ -528,8 +529,16 @@ export function createWebApp(deps: WebDeps): Hono {
   app.post(
     "/admin/articles/delete",
     adminAction(async (form) => {
-      const { id, reason } = readArticleDeletion(form);
-      const { deleted } = await deleteArticles(storage, [id], reason);
+      const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+      const id = articleIdOf(text("article"));
+      if (id === null)
+        throw new AkhbarError("admin.bad_param", "admin: name the article by its id or its reader link", {
+          field: "article",
+          reason: "no_article",
+        });
+      const { deleted } = await deleteArticles(storage, [id], text("reason"));
+      // The other answers follow the store's change mark at once; "في الأخبار" keeps its own up to its max age.
+      entitiesCache.clear();
       const gone = deleted[0];
       if (gone === undefined)
         throw new AkhbarError("admin.bad_param", `admin: no article with id "${id}"`, {
@@ -541,7 +550,7 @@ export function createWebApp(deps: WebDeps): Hono {
   );
 
   app.get("/api/openapi.json", (c) => c.json(OPENAPI_DOCUMENT));
-  app.route("/", createReaderApi({ storage, reader }));
+  app.route("/", createReaderApi({ storage, reader, entities: entitiesCache }));
   app.route("/", createFeedRoutes({ storage, reader }));
   if (deps.api) app.route("/", deps.api);
 
@@ -602,24 +611,6 @@ function idParam(c: Context): string {
 
 function hostOf(c: Context): string {
   return c.req.header("host") ?? new URL(c.req.url).host;
-}
-
-/** The delete form's article (an id or a reader link to it) and reason; admin.bad_param names the field at fault. */
-function readArticleDeletion(form: Record<string, unknown>): { id: string; reason: string } {
-  const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
-  const id = articleIdOf(text("article"));
-  if (id === null)
-    throw new AkhbarError("admin.bad_param", "admin: name the article by its id or its reader link", {
-      field: "article",
-      reason: "no_article",
-    });
-  const reason = text("reason");
-  if (reason === "" || reason.length > DELETE_REASON_MAX_LENGTH)
-    throw new AkhbarError("admin.bad_param", "admin: give the deletion a reason", {
-      field: "reason",
-      reason: "required_reason",
-    });
-  return { id, reason };
 }
 
 function readNewSource(form: Record<string, unknown>) {

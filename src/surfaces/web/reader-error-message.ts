@@ -3,6 +3,7 @@
  * codes; a page words the same error for a reader from its code and details (BadParamDetails). Pure.
  */
 import { isAkhbarError } from "../../domain/errors.ts";
+import { DELETE_REASON_MAX_LENGTH } from "../../pipeline/delete-articles.ts";
 import type { BadParamDetails } from "../search-params.ts";
 import { lettersLabel } from "./count-label.ts";
 
@@ -114,7 +115,7 @@ const ADMIN_REASONS: Readonly<Record<string, string>> = {
   not_country: "يجب أن يكون رمزًا من حرفين، مثل SA.",
   taken: "مستخدم لمصدر موجود؛ اختر معرّفًا آخر.",
   no_article: "لا يوجد مقال بهذا المعرّف أو الرابط (ربما حُذف من قبل).",
-  required_reason: "مطلوب (يُحفظ مع الحذف)، وطوله 500 حرف على الأكثر.",
+  required_reason: `مطلوب (يُحفظ مع الحذف)، وطوله ${lettersLabel(DELETE_REASON_MAX_LENGTH)} على الأكثر.`,
 };
 
 /** Admin errors by code when the error carries no field (OPML import, disabling). */
@@ -133,7 +134,8 @@ const ADMIN_BY_CODE: Readonly<Record<string, string>> = {
 export function adminErrorMessage(err: unknown): string {
   if (!isAkhbarError(err)) return BY_STATUS[500]!;
   const d = err.details;
-  if (err.code === "admin.bad_param" && typeof d?.field === "string" && typeof d.reason === "string") {
+  // A form's field at fault, from the admin's own checks or the pipeline's (delete.bad_param on the reason).
+  if (err.code.endsWith(".bad_param") && typeof d?.field === "string" && typeof d.reason === "string") {
     const reason = ADMIN_REASONS[d.reason];
     if (reason !== undefined) return `«${ADMIN_FIELDS[d.field] ?? d.field}»: ${reason}`;
   }

@@ -4,7 +4,7 @@
  * every view recompute 30 stories' entities. Surface code: holds state in the process, reads the change mark.
  */
 import type { ReaderData } from "./reader-data.ts";
-import { type TopEntity, topEntities } from "./top-entities.ts";
+import { TOP_ENTITIES_PER_KIND, type TopEntity, topEntities } from "./top-entities.ts";
 
 /**
  * The policy: a "في الأخبار" page shows the store as it was at most this long ago (counted from when its answer began
@@ -47,12 +47,12 @@ export class TopEntitiesCache {
   }
 
   /**
-   * topEntities(reader, sources): the kept answer when the store's change mark has not moved since it was computed,
-   * or it is younger than the max age; else computed again. Concurrent calls share one computation; a failed one is
-   * not kept. Answers are shared: callers must not mutate them.
+   * topEntities(reader, sources, perKind): the kept answer when the store's change mark has not moved since it was
+   * computed, or it is younger than the max age; else computed again. Concurrent calls share one computation; a
+   * failed one is not kept. Answers are shared: callers must not mutate them.
    */
-  async topEntities(sources: readonly string[]): Promise<TopEntitiesAnswer> {
-    const key = JSON.stringify(sources);
+  async topEntities(sources: readonly string[], perKind = TOP_ENTITIES_PER_KIND): Promise<TopEntitiesAnswer> {
+    const key = JSON.stringify([sources, perKind]);
     const mark = this.#changeMark === undefined ? null : await this.#changeMark();
     const now = this.#nowMs();
     const kept = this.#entries.get(key);
@@ -64,7 +64,11 @@ export class TopEntitiesCache {
         return kept.answer;
       }
     }
-    const entry: Kept = { mark, startedMs: now, answer: topEntities(this.#reader, sources) };
+    const entry: Kept = {
+      mark,
+      startedMs: now,
+      answer: topEntities(this.#reader, sources, undefined, perKind),
+    };
     this.#entries.set(key, entry);
     if (this.#entries.size > TOP_ENTITIES_CACHE_ENTRIES) {
       const oldest = this.#entries.keys().next();
@@ -74,5 +78,13 @@ export class TopEntitiesCache {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
     });
     return entry.answer;
+  }
+
+  /**
+   * Drops every kept answer: for a change this process makes that must show at once, not within the max age (an
+   * article deleted from the admin; a takedown's headline must not stay listed for half a minute).
+   */
+  clear(): void {
+    this.#entries.clear();
   }
 }

@@ -4,7 +4,8 @@
  */
 import { AkhbarError } from "../../../domain/errors.ts";
 import { createLogger, openStorage } from "../../../main.ts";
-import { articleIdOf, deleteArticles } from "../../../pipeline/delete-articles.ts";
+import { deleteArticles } from "../../../pipeline/delete-articles.ts";
+import { articleIdOf } from "../../article-reference.ts";
 import { type Command, printError, printJson, printLine } from "../command.ts";
 
 /** The reason a tombstone keeps when none is given. */

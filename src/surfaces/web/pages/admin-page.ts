@@ -3,6 +3,7 @@
  * with CSRF tokens.
  * Pure render.
  */
+import { DELETE_REASON_MAX_LENGTH } from "../../../pipeline/delete-articles.ts";
 import type { SourceSummary } from "../../../ports/source-store.ts";
 import { CSRF_FIELD } from "../admin-auth.ts";
 import { html, type SafeHtml } from "../html.ts";
@@ -56,7 +57,7 @@ ${message === null ? "" : html`<div class="${message.ok ? "note" : "error-box"}"
 <p>يُحذف المقال نهائيًا من القصص والبحث، ولا يعود إن ظهر ثانية في الخلاصة أو الاستيراد.</p>
 <form method="post" action="/admin/articles/delete" data-confirm="حذف هذا المقال نهائيًا؟">${token}
 <label class="field">معرّف المقال أو رابطه في القارئ<input type="text" name="article" required dir="ltr" placeholder="/article/…"></label>
-<label class="field">سبب الحذف<input type="text" name="reason" required dir="auto" maxlength="500"></label>
+<label class="field">سبب الحذف<input type="text" name="reason" required dir="auto" maxlength="${DELETE_REASON_MAX_LENGTH}"></label>
 <button type="submit" class="secondary">احذف</button>
 </form>
 </section>

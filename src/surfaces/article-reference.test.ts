@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleIdOf } from "./delete-articles.ts";
+import { articleIdOf } from "./article-reference.ts";
 
 describe("articleIdOf", () => {
   it.each([
@@ -11,6 +11,10 @@ describe("articleIdOf", () => {
     ["https://news.example/article/%D8%AE%D8%A8%D8%B1-1", "خبر-1"],
     ["https://news.example/article/%E0%A4%A", null],
     ["https://news.example/story/12", null],
+    // Only the path of a link: the query's "/article/x" and an outlet's own article URL name none.
+    ["https://news.example/story/1?from=/article/x", null],
+    ["https://www.outlet.example/news/article/12345", null],
+    ["/article/snn-1a2b#comments", "snn-1a2b"],
     ["two words", null],
     ["a/b", null],
     ["", null],
