@@ -664,6 +664,21 @@ describe("akhbar global options", () => {
     expect(r.code).toBe(64);
     expect(r.err).toContain('unknown command "frobnicate"');
   });
+
+  it("names a file it cannot read or write, without a stack, exiting 2", async () => {
+    const db = join(dir, "files.db");
+    const missing = join(dir, "no-such.opml");
+    const opml = await cli(["sources", "import-opml", missing, "--db", db]);
+    expect(opml.code).toBe(2);
+    expect(opml.err).toBe(
+      `akhbar sources: ENOENT: no such file or directory, open '${missing}' [fs.ENOENT]\n`,
+    );
+    const unwritable = join(dir, "no-such-dir", "out.opml");
+    const out = await cli(["sources", "export-opml", "--output", unwritable, "--db", db]);
+    expect(out.code).toBe(2);
+    expect(out.err).toContain(`'${unwritable}' [fs.ENOENT]`);
+    expect(out.err).not.toContain("unexpected error");
+  });
 });
 
 describe("akhbar integer flags", () => {

@@ -95,6 +95,12 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       printError(io, `akhbar ${command.name}: ${err.message} [${err.code}]`);
       return exitCodeOf(err.code);
     }
+    if (isFileSystemError(err)) {
+      // A file named on the command line that cannot be read or written is the user's to fix, not a crash: the
+      // system's message names the file and the reason, without a stack.
+      printError(io, `akhbar ${command.name}: ${err.message} [fs.${err.code}]`);
+      return EXIT_ERROR;
+    }
     printError(io, `akhbar ${command.name}: unexpected error: ${(err as Error).stack ?? String(err)}`);
     return EXIT_ERROR;
   } finally {
@@ -116,6 +122,18 @@ export function commandIndex(argv: readonly string[]): number {
       i++;
   }
   return -1;
+}
+
+/** A Node file-system call's failure (ENOENT, EACCES, EISDIR…): its message names the path and the reason. */
+function isFileSystemError(err: unknown): err is Error & { code: string; path: string } {
+  const e = err as { code?: unknown; syscall?: unknown; path?: unknown };
+  return (
+    err instanceof Error &&
+    typeof e.code === "string" &&
+    /^E[A-Z]+$/.test(e.code) &&
+    typeof e.syscall === "string" &&
+    typeof e.path === "string"
+  );
 }
 
 function processIo(): CliIo {
