@@ -12,6 +12,7 @@ import type {
 import { AkhbarError } from "../domain/errors.ts";
 import { parseIsoTimeMs } from "../domain/parse-iso-time.ts";
 import { digestIndexFields } from "../stages/arabic/analyze-text.ts";
+import { textDigest } from "../stages/dedupe/text-digest.ts";
 
 export interface ArticleRow {
   seq: number;
@@ -83,6 +84,14 @@ export const COMPARED_COLUMNS = [
 /** Content-hash dedupe only means something for real text: every failed extraction hashes alike. */
 export function hasText(text: string): boolean {
   return text.trim().length > 0;
+}
+
+/**
+ * A tombstone's key by text (stages/dedupe textDigest): null for an article without text, as its content hash, and
+ * for a text with no letter or digit (every such text would key alike).
+ */
+export function tombstoneTextDigest(text: string): string | null {
+  return hasText(text) ? textDigest(text) || null : null;
 }
 
 /**

@@ -53,7 +53,8 @@ export interface ReindexBatch {
 export interface ArticleStore {
   /**
    * Writes a batch in one transaction, article rows and index fields together.
-   * Dedupes by id, then canonical URL, then (source, content hash); tombstoned articles are refused.
+   * Dedupes by id, then canonical URL, then (source, content hash); tombstoned articles are refused: a new id whose
+   * id, canonical URL, (source, content hash) or (source, text digest: stages/dedupe textDigest) a tombstone holds.
    * Returns one outcome per input, in order.
    */
   writeArticles(batch: readonly ArticleWrite[]): Promise<UpsertOutcome[]>;
@@ -63,7 +64,8 @@ export interface ArticleStore {
   /** As getArticles, without html and extra (result lists, snippets). */
   getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
   /**
-   * Deletes the article and tombstones its id, canonical URL and content hash. False if unknown. A placed article
+   * Deletes the article and tombstones its id, canonical URL, content hash and text digest (analyzer-free, so a copy
+   * re-posted after an analyzer change is still refused), never its text. False if unknown. A placed article
    * leaves its story in the same transaction: the story is recounted (gone once emptied; its headline moves on when
    * the headline's article is gone) and the copy group re-keyed (adapters/story-row.ts DeletedPlacementRow).
    */

@@ -8,6 +8,7 @@ import { isAkhbarError } from "../../src/domain/errors.ts";
 import type { ReindexAnalysis, ReindexBatch } from "../../src/ports/article-store.ts";
 import type { Storage } from "../../src/ports/storage.ts";
 import { ANALYZER_VERSION, digestIndexFields } from "../../src/stages/arabic/analyze-text.ts";
+import { textDigest } from "../../src/stages/dedupe/text-digest.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
 
 /** Arabic with hamza seats, tashkeel, tatweel, ZWNJ, RLM, NBSP and an astral character: must round-trip byte-exact. */
@@ -16,6 +17,26 @@ const ARABIC_TEXT =
 
 /** A stand-in for the analyzer a re-index runs (pipeline/reindex-articles analyzeForReindex). */
 type Analyze = (title: string, text: string) => ReindexAnalysis;
+
+/**
+ * Writes and deletes one article with ARABIC_TEXT, for a test that reads the store's tombstones row as stored: it must
+ * hold the text's digest and no part of the text (a takedown keeps none of it). Returns the text.
+ */
+export async function deleteArticleForTombstoneRow(storage: Storage): Promise<string> {
+  await storage.articles.writeArticles([makeArticleWrite("gone", { text: ARABIC_TEXT })]);
+  expect(await storage.articles.deleteArticle("id-gone", "publisher takedown")).toBe(true);
+  return ARABIC_TEXT;
+}
+
+/** What deleteArticleForTombstoneRow's tombstone row holds: its keys and digest, no column with any of the text. */
+export function expectTombstoneRowWithoutText(row: Record<string, unknown>, text: string): void {
+  expect(row).toMatchObject({ id: "id-gone", source_id: "alpha", text_digest: textDigest(text) });
+  // Each line of the text, and each word of three letters or more: none is in any column.
+  const parts = text.split(/\s+/u).filter((w) => w.length >= 3);
+  for (const value of Object.values(row)) {
+    for (const part of parts) expect(String(value)).not.toContain(part);
+  }
+}
 
 export function describeArticleStoreContract(name: string, open: () => Promise<Storage>): void {
   describe(`ArticleStore contract: ${name}`, () => {
@@ -162,6 +183,25 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         makeArticleWrite("c", { contentHash: "gone", sourceId: "other" }),
       ]);
       expect(outcomes.map((o) => o.status)).toEqual(["tombstoned", "inserted"]);
+    });
+
+    it("refuses a deleted article's text re-posted with other spacing, punctuation, tashkeel and tatweel", async () => {
+      // قالَ المسؤولُ: نعم. (the official said: yes.) and the same words, bare, on two lines, with a tatweel.
+      const marked =
+        "\u0642\u0627\u0644\u064e \u0627\u0644\u0645\u0633\u0624\u0648\u0644\u064f: \u0646\u0639\u0645.";
+      const bare = "\u0642\u0627\u0640\u0644\n\u0627\u0644\u0645\u0633\u0624\u0648\u0644  \u0646\u0639\u0645";
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { text: marked, contentHash: "old-analyzer" }),
+      ]);
+      await storage.articles.deleteArticle("id-a", "takedown");
+      const outcomes = await storage.articles.writeArticles([
+        // Hashed by another analyzer, at other URLs: only the text says it is the deleted article.
+        makeArticleWrite("b", { text: bare, contentHash: "new-analyzer" }),
+        makeArticleWrite("c", { text: bare, contentHash: "new-analyzer-2", sourceId: "other" }),
+        makeArticleWrite("d", { text: `${bare} \u0644\u0627`, contentHash: "new-analyzer-3" }),
+      ]);
+      // The same text from another outlet, and a longer text from the same one, are other articles.
+      expect(outcomes.map((o) => o.status)).toEqual(["tombstoned", "inserted", "inserted"]);
     });
 
     it("returns false when deleting an unknown id", async () => {
@@ -401,6 +441,38 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
         });
         const [outcome] = await storage.articles.writeArticles([copy]);
         expect(outcome).toEqual({ status: "duplicate", id: "id-9", existingId: "id-4", by: "content_hash" });
+      });
+
+      it("keeps a deleted article deleted after a re-index: a copy at another URL is known by its text digest", async () => {
+        await writeFive();
+        const gone = await storage.articles.getArticle("id-3");
+        expect(await storage.articles.deleteArticle("id-3", "legal")).toBe(true);
+        while (!(await step(NEWER, analyze, 2)).done) {}
+        // Re-posted by its outlet at another URL, under another id, hashed by the new analyzer.
+        const [outcome] = await storage.articles.writeArticles([
+          makeArticleWrite("9", {
+            sourceId: gone!.sourceId,
+            text: gone!.text,
+            contentHash: analyze(gone!.title, gone!.text).contentHash,
+          }),
+        ]);
+        expect(outcome).toEqual({ status: "tombstoned", id: "id-9" });
+      });
+
+      it("keeps a deleted article deleted mid re-index, whichever analyzer hashed its copy", async () => {
+        await writeFive();
+        const gone = await storage.articles.getArticle("id-1");
+        expect(await storage.articles.deleteArticle("id-1", "legal")).toBe(true);
+        await step(NEWER, analyze, 2);
+        const [outcome] = await storage.articles.writeArticles([
+          makeArticleWrite("9", {
+            sourceId: gone!.sourceId,
+            text: gone!.text,
+            contentHash: analyze(gone!.title, gone!.text).contentHash,
+          }),
+        ]);
+        expect(outcome).toEqual({ status: "tombstoned", id: "id-9" });
+        expect(await storage.articles.getArticle("id-9")).toBeNull();
       });
 
       it("resumes after the last committed batch when a batch fails, and loses nothing of the failed one", async () => {

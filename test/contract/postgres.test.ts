@@ -16,7 +16,11 @@ import { reclusterStories } from "../../src/pipeline/assign-stories.ts";
 import { importRecords } from "../../src/pipeline/import-records.ts";
 import { FIXTURE_RECORDS, fixtureJsonl, MERGE_RECORDS, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
-import { describeArticleStoreContract } from "./article-store-contract.ts";
+import {
+  deleteArticleForTombstoneRow,
+  describeArticleStoreContract,
+  expectTombstoneRowWithoutText,
+} from "./article-store-contract.ts";
 import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from "./postgres-test-database.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
@@ -27,6 +31,7 @@ import {
   placeLateCopyInTime,
   UNDO_POSTGRES_ARTICLE_GROUPS,
   UNDO_POSTGRES_RANK_SOURCE_DROP,
+  UNDO_POSTGRES_TOMBSTONE_DIGESTS,
   writeCopyGroupsForUpgrade,
   writeLateCopyStory,
 } from "./story-store-contract.ts";
@@ -102,6 +107,37 @@ describe.runIf(reachable)("postgres", () => {
         await upgraded.close();
       });
     }
+
+    it("keeps a deleted article's text digest in its tombstone, and none of its text", async () => {
+      const schema = db.newSchemaName();
+      const storage = await db.openSchema(schema);
+      const text = await deleteArticleForTombstoneRow(storage);
+      const { rows } = await storage.pool.query<Record<string, unknown>>("SELECT * FROM tombstones");
+      expect(rows).toHaveLength(1);
+      expectTombstoneRowWithoutText(rows[0]!, text);
+      await storage.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await storage.close();
+    });
+
+    it("upgrades tombstones written before version 16: no digest, still refusing by id, URL and content hash", async () => {
+      const schema = db.newSchemaName();
+      const old = await db.openSchema(schema);
+      await old.articles.writeArticles([makeArticleWrite("a")]);
+      await old.articles.deleteArticle("id-a", "takedown");
+      await old.pool.query(UNDO_POSTGRES_TOMBSTONE_DIGESTS);
+      await old.close();
+      const upgraded = await db.openSchema(schema);
+      const { rows } = await upgraded.pool.query("SELECT text_digest FROM tombstones");
+      expect(rows).toEqual([{ text_digest: null }]);
+      const outcomes = await upgraded.articles.writeArticles([
+        makeArticleWrite("a"),
+        makeArticleWrite("b", { canonicalUrl: "https://news.example/a" }),
+        makeArticleWrite("c", { contentHash: "hash-a" }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["tombstoned", "tombstoned", "tombstoned"]);
+      await upgraded.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await upgraded.close();
+    });
 
     it("records the latest migration and keeps data across close and reopen", async () => {
       const schema = db.newSchemaName();

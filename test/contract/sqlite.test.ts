@@ -11,7 +11,11 @@ import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage
 import { TEXTLESS_SEQS } from "../../src/adapters/sqlite/sqlite-search-index.ts";
 import { isAkhbarError } from "../../src/domain/errors.ts";
 import { makeArticleWrite, makeQuery, term } from "./article-fixtures.ts";
-import { describeArticleStoreContract } from "./article-store-contract.ts";
+import {
+  deleteArticleForTombstoneRow,
+  describeArticleStoreContract,
+  expectTombstoneRowWithoutText,
+} from "./article-store-contract.ts";
 import { describeFeedStoreContract } from "./feed-store-contract.ts";
 import { describeSearchIndexContract } from "./search-index-contract.ts";
 import { describeSourceStoreContract } from "./source-store-contract.ts";
@@ -21,6 +25,7 @@ import {
   placeLateCopyInTime,
   UNDO_SQLITE_ARTICLE_GROUPS,
   UNDO_SQLITE_RANK_SOURCE_DROP,
+  UNDO_SQLITE_TOMBSTONE_DIGESTS,
   writeCopyGroupsForUpgrade,
   writeLateCopyStory,
 } from "./story-store-contract.ts";
@@ -235,6 +240,33 @@ describe("openSqliteStorage", () => {
       await upgraded.close();
     });
   }
+
+  it("keeps a deleted article's text digest in its tombstone, and none of its text", async () => {
+    const storage = await openSqliteStorage(freshPath());
+    const text = await deleteArticleForTombstoneRow(storage);
+    const rows = storage.db.prepare("SELECT * FROM tombstones").all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    expectTombstoneRowWithoutText(rows[0]!, text);
+    await storage.close();
+  });
+
+  it("upgrades tombstones written before version 18: no digest, still refusing by id, URL and content hash", async () => {
+    const path = freshPath();
+    const old = await openSqliteStorage(path);
+    await old.articles.writeArticles([makeArticleWrite("a")]);
+    await old.articles.deleteArticle("id-a", "takedown");
+    old.db.exec(UNDO_SQLITE_TOMBSTONE_DIGESTS);
+    await old.close();
+    const upgraded = await openSqliteStorage(path);
+    expect(upgraded.db.prepare("SELECT text_digest FROM tombstones").pluck().all()).toEqual([null]);
+    const outcomes = await upgraded.articles.writeArticles([
+      makeArticleWrite("a"),
+      makeArticleWrite("b", { canonicalUrl: "https://news.example/a" }),
+      makeArticleWrite("c", { contentHash: "hash-a" }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["tombstoned", "tombstoned", "tombstoned"]);
+    await upgraded.close();
+  });
 
   it("rolls a failed migration back whole", () => {
     const db = new Database(join(tempRoot, `bad-${++counter}.sqlite`));

@@ -61,15 +61,28 @@ export async function placeLateCopyInTime(storage: Storage): Promise<void> {
   await storage.stories!.writePlacements({ ...EMPTY, placements: [placement("c", "a", "a", "a")] });
 }
 
-/** Takes a SQLite store back to before migration 17 (the rank's stored source count dropped), as an older akhbar left it. */
-export const UNDO_SQLITE_RANK_SOURCE_DROP = `ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
+/** Takes a SQLite store back to before migration 18 (tombstones' text digests). */
+export const UNDO_SQLITE_TOMBSTONE_DIGESTS = `DROP INDEX tombstones_source_digest;
+  ALTER TABLE tombstones DROP COLUMN text_digest;
+  DELETE FROM schema_migrations WHERE version = 18;`;
+/** Takes a PostgreSQL store back to before migration 16, as UNDO_SQLITE_TOMBSTONE_DIGESTS. */
+export const UNDO_POSTGRES_TOMBSTONE_DIGESTS = `DROP INDEX tombstones_source_digest;
+  ALTER TABLE tombstones DROP COLUMN text_digest;
+  DELETE FROM schema_migrations WHERE version = 16;`;
+/**
+ * Takes a SQLite store back to before migration 17 (the rank's stored source count dropped), as an older akhbar left
+ * it: the later migration (18) first.
+ */
+export const UNDO_SQLITE_RANK_SOURCE_DROP = `${UNDO_SQLITE_TOMBSTONE_DIGESTS}
+  ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
   DELETE FROM schema_migrations WHERE version = 17;`;
 /** Takes a PostgreSQL store back to before migration 15, as UNDO_SQLITE_RANK_SOURCE_DROP. */
-export const UNDO_POSTGRES_RANK_SOURCE_DROP = `ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
+export const UNDO_POSTGRES_RANK_SOURCE_DROP = `${UNDO_POSTGRES_TOMBSTONE_DIGESTS}
+  ALTER TABLE stories ADD COLUMN rank_source_count INTEGER NOT NULL DEFAULT 0;
   DELETE FROM schema_migrations WHERE version = 15;`;
 /**
- * Takes a SQLite store back to before migration 14 (copy groups by seq): the later migrations first (17, the rank's
- * source count dropped; 16, the rank's members by time; 15, the articles without text), then its triggers, table and
+ * Takes a SQLite store back to before migration 14 (copy groups by seq): the later migrations first (18, tombstones'
+ * text digests; 17, the rank's source count dropped; 16, the rank's members by time; 15, the articles without text), then its triggers, table and
  * version row.
  */
 export const UNDO_SQLITE_ARTICLE_GROUPS = `${UNDO_SQLITE_RANK_SOURCE_DROP}

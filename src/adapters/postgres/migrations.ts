@@ -446,6 +446,13 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("cardinality(sources
     name: "drop rank source count",
     sql: "ALTER TABLE stories DROP COLUMN rank_source_count;",
   },
+  // Tombstones' analyzer-free text digests, as SQLite migration 18 (see there).
+  {
+    version: 16,
+    name: "tombstone text digests",
+    sql: `ALTER TABLE tombstones ADD COLUMN text_digest TEXT;
+CREATE INDEX tombstones_source_digest ON tombstones (source_id, text_digest);`,
+  },
 ];
 
 /**

@@ -33,6 +33,7 @@ import {
   SUMMARY_COLUMNS,
   toArticle,
   toArticleSummary,
+  tombstoneTextDigest,
   toRowValues,
 } from "../article-row.ts";
 import { type DeletedPlacementRow, firstGroupMemberSql } from "../story-row.ts";
@@ -216,9 +217,17 @@ export class PostgresArticleStore implements ArticleStore {
       if (row.source_id !== before.source_id || row.content_hash !== before.content_hash)
         throw new RetryTransaction("article rewritten while its delete took its locks");
       await client.query(
-        `INSERT INTO tombstones (id, url_key, source_id, content_hash, reason, deleted_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row.id, row.url_key, row.source_id, hasText(row.text) ? row.content_hash : null, reason, deletedAt],
+        `INSERT INTO tombstones (id, url_key, source_id, content_hash, text_digest, reason, deleted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          row.id,
+          row.url_key,
+          row.source_id,
+          hasText(row.text) ? row.content_hash : null,
+          tombstoneTextDigest(row.text),
+          reason,
+          deletedAt,
+        ],
       );
       // Read before the row goes: its placement goes with it (ON DELETE CASCADE).
       const placed = await client.query<DeletedPlacementRow>(
@@ -404,7 +413,13 @@ async function writeLocked(
       }
     }
     const t = known.tombstones;
-    if (t.ids.has(id) || t.urlKeys.has(values.url_key) || (hashKey !== null && t.hashes.has(hashKey))) {
+    const digest = known.textDigests.get(values);
+    if (
+      t.ids.has(id) ||
+      t.urlKeys.has(values.url_key) ||
+      (hashKey !== null && t.hashes.has(hashKey)) ||
+      (digest !== undefined && t.digests.has(sourceHashKey(values.source_id, digest)))
+    ) {
       outcomes.push({ status: "tombstoned", id });
       continue;
     }
@@ -477,7 +492,15 @@ class KnownRows {
   readonly byUrl = new Map<string, Known>();
   /** (source, content hash) → articles, lowest seq first (the one the SQLite adapter reports). */
   readonly byHash = new Map<string, Known[]>();
-  readonly tombstones = { ids: new Set<string>(), urlKeys: new Set<string>(), hashes: new Set<string>() };
+  readonly tombstones = {
+    ids: new Set<string>(),
+    urlKeys: new Set<string>(),
+    hashes: new Set<string>(),
+    /** (source, text digest) keys, as sourceHashKey makes them. */
+    digests: new Set<string>(),
+  };
+  /** The text digests of the batch's writes that a tombstone may name by one (see readKnown), by their values. */
+  readonly textDigests = new Map<RowValues, string>();
 
   add(row: Tracked): void {
     this.byId.set(row.id, row);
@@ -577,18 +600,50 @@ async function readKnown(client: pg.PoolClient, prepared: readonly Prepared[]): 
             olderAfter,
           ],
         );
+  // Text digests only for writes of new ids (a stored one is rewritten, never refused) from a source with a tombstone
+  // that has one: most batches name none, and folding a text costs more than hashing it (text-digest.ts).
+  const newWithText = withText.filter((p) => !foundIds.has(p.values.id));
+  const digestSources =
+    newWithText.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await client.query<{ source_id: string }>(
+              `SELECT DISTINCT source_id FROM tombstones
+               WHERE source_id = ANY($1::text[]) AND text_digest IS NOT NULL`,
+              [[...new Set(newWithText.map((p) => p.values.source_id))]],
+            )
+          ).rows.map((r) => r.source_id),
+        );
+  const textDigests = new Map<RowValues, string>();
+  for (const p of newWithText) {
+    if (!digestSources.has(p.values.source_id)) continue;
+    const digest = tombstoneTextDigest(p.values.text);
+    if (digest !== null) textDigests.set(p.values, digest);
+  }
   const tombstones = await client.query<{
     id: string;
     url_key: string;
     source_id: string;
     content_hash: string | null;
+    text_digest: string | null;
   }>(
-    `SELECT id, url_key, source_id, content_hash FROM tombstones
+    `SELECT id, url_key, source_id, content_hash, text_digest FROM tombstones
      WHERE id = ANY($1::text[]) OR (md5(url_key) = ANY($2::text[]) AND url_key = ANY($3::text[]))
-       OR (source_id, content_hash) IN (SELECT * FROM unnest($4::text[], $5::text[]))`,
-    [ids, urlMd5s, urlKeys, hashSources, hashes],
+       OR (source_id, content_hash) IN (SELECT * FROM unnest($4::text[], $5::text[]))
+       OR (source_id, text_digest) IN (SELECT * FROM unnest($6::text[], $7::text[]))`,
+    [
+      ids,
+      urlMd5s,
+      urlKeys,
+      hashSources,
+      hashes,
+      [...textDigests.keys()].map((v) => v.source_id),
+      [...textDigests.values()],
+    ],
   );
   const known = new KnownRows();
+  for (const [values, digest] of textDigests) known.textDigests.set(values, digest);
   const refs = new Map<number, Known>();
   for (const row of byId.rows) {
     const { seq, stored_at: _storedAt, ...values } = row;
@@ -611,6 +666,7 @@ async function readKnown(client: pg.PoolClient, prepared: readonly Prepared[]): 
     known.tombstones.ids.add(t.id);
     known.tombstones.urlKeys.add(t.url_key);
     if (t.content_hash !== null) known.tombstones.hashes.add(sourceHashKey(t.source_id, t.content_hash));
+    if (t.text_digest !== null) known.tombstones.digests.add(sourceHashKey(t.source_id, t.text_digest));
   }
   return known;
 }

@@ -432,6 +432,16 @@ UPDATE stories SET rank_source_count = ${rankSourceCountSql("json_array_length(s
     // own times (migration 16), and nothing read the column after, though every story recount still wrote it.
     sql: "ALTER TABLE stories DROP COLUMN rank_source_count;",
   },
+  {
+    version: 18,
+    name: "tombstone text digests",
+    // A tombstone's content hash is the analyzer's of its time: after an analyzer change, a deleted article re-posted
+    // at another URL hashed otherwise and came back. Its text digest (stages/dedupe textDigest) is analyzer-free, so it
+    // keeps matching without the tombstone keeping any text. Tombstones written before have none (no text to take it
+    // from) and keep what they have.
+    sql: `ALTER TABLE tombstones ADD COLUMN text_digest TEXT;
+CREATE INDEX tombstones_source_digest ON tombstones (source_id, text_digest);`,
+  },
 ];
 
 /**

@@ -32,6 +32,7 @@ import {
   SUMMARY_COLUMNS,
   toArticle,
   toArticleSummary,
+  tombstoneTextDigest,
   toRowValues,
 } from "../article-row.ts";
 import { type DeletedPlacementRow, firstGroupMemberSql } from "../story-row.ts";
@@ -49,7 +50,11 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #byUrlKey: Database.Statement<[string], { seq: number; id: string }>;
   readonly #bySourceHash: Database.Statement<[string, string], { id: string }>;
   readonly #bySourceTextAfter: Database.Statement<[string, number, string, string], { id: string }>;
-  readonly #tombstoned: Database.Statement<[string, string, string, string | null], { one: number }>;
+  readonly #tombstoned: Database.Statement<
+    [string, string, string, string | null, string, string | null],
+    { one: number }
+  >;
+  readonly #hasDigestTombstones: Database.Statement<[string], { one: number }>;
   readonly #ensureSource: Database.Statement<[string, string, string, string]>;
   readonly #insert: Database.Statement<[RowValues & { stored_at: string }]>;
   readonly #update: Database.Statement<[RowValues & { seq: number }]>;
@@ -58,7 +63,9 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #deleteRow: Database.Statement<[number]>;
   readonly #placementOf: Database.Statement<[string], DeletedPlacementRow>;
   readonly #afterPlacedDelete: (placed: DeletedPlacementRow) => void;
-  readonly #insertTombstone: Database.Statement<[string, string, string, string | null, string, string]>;
+  readonly #insertTombstone: Database.Statement<
+    [string, string, string, string | null, string | null, string, string]
+  >;
   readonly #count: Database.Statement<[], { n: number }>;
   readonly #after: Database.Statement<[number, number], ArticleRow>;
   readonly #byIds: Database.Statement<[string], ArticleRow>;
@@ -87,7 +94,11 @@ export class SqliteArticleStore implements ArticleStore {
     );
     this.#tombstoned = db.prepare(
       `SELECT 1 AS one FROM tombstones
-       WHERE id = ? OR url_key = ? OR (source_id = ? AND content_hash = ?) LIMIT 1`,
+       WHERE id = ? OR url_key = ? OR (source_id = ? AND content_hash = ?) OR (source_id = ? AND text_digest = ?)
+       LIMIT 1`,
+    );
+    this.#hasDigestTombstones = db.prepare(
+      "SELECT 1 AS one FROM tombstones WHERE source_id = ? AND text_digest IS NOT NULL LIMIT 1",
     );
     this.#ensureSource = db.prepare(
       "INSERT OR IGNORE INTO sources (id, name, language, created_at) VALUES (?, ?, ?, ?)",
@@ -117,7 +128,8 @@ export class SqliteArticleStore implements ArticleStore {
     );
     this.#afterPlacedDelete = prepareAfterPlacedDelete(db);
     this.#insertTombstone = db.prepare(
-      "INSERT INTO tombstones (id, url_key, source_id, content_hash, reason, deleted_at) VALUES (?, ?, ?, ?, ?, ?)",
+      `INSERT INTO tombstones (id, url_key, source_id, content_hash, text_digest, reason, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     // The per-source counters are maintained by triggers; summing them avoids counting every row.
     this.#count = db.prepare("SELECT coalesce(sum(article_count), 0) AS n FROM sources");
@@ -283,7 +295,21 @@ export class SqliteArticleStore implements ArticleStore {
           continue;
         }
       }
-      if (this.#tombstoned.get(id, values.url_key, values.source_id, hashKey) !== undefined) {
+      // The text digest only for a source with a tombstone that has one: most writes name none, and folding a text
+      // costs about what hashing it does (text-digest.ts).
+      const digestKey =
+        hashKey !== null && this.#hasDigestTombstones.get(values.source_id) !== undefined
+          ? tombstoneTextDigest(values.text)
+          : null;
+      const tombstoned = this.#tombstoned.get(
+        id,
+        values.url_key,
+        values.source_id,
+        hashKey,
+        values.source_id,
+        digestKey,
+      );
+      if (tombstoned !== undefined) {
         outcomes.push({ status: "tombstoned", id });
         continue;
       }
@@ -343,6 +369,7 @@ export class SqliteArticleStore implements ArticleStore {
       row.url_key,
       row.source_id,
       hashKey,
+      tombstoneTextDigest(row.text),
       reason,
       this.#clock.now().toISOString(),
     );
