@@ -31,7 +31,7 @@ export interface ArticleDraft {
   html: SanitizedHtml | null;
   byline: string | null;
   imageUrl: string | null;
-  /** Hex digest over the match text of title and body; see `contentHash` in stages/dedupe. */
+  /** Hex digest of the body's match text (the title is left out: outlets retitle a copy); see `contentHash` in stages/dedupe. */
   contentHash: string;
   /** Fields of the imported record that akhbar has no column for, kept verbatim. */
   extra: Record<string, unknown>;
