@@ -136,14 +136,18 @@ function scoreParts(
     age > 0 && !c.namesOwnedKey(story, article)
       ? Math.exp(-(age * age) / (2 * tuning.ageSigmaHours ** 2))
       : 1;
-  let subject = c.subjectFactor(story.subjects, article.subjects);
+  let subject = c.subjectFactor(story.subjects, article.subjects, tuning.storyMainSubjectShare);
   if (
     subject < 1 &&
     tuning.reportedPlaceConflictsOnly &&
     article.subjects &&
     c.isReportedAt(story, article.timeMs)
   )
-    subject = c.subjectFactor(story.subjects, toPlaceSubjects(article.subjects));
+    subject = c.subjectFactor(
+      story.subjects,
+      toPlaceSubjects(article.subjects),
+      tuning.storyMainSubjectShare,
+    );
   const ordinal = story.ordinals.conflicts(article.ordinals);
   let routineSkip = false;
   if (routine && story.routineBySource !== null && !c.wasReported(story)) {

@@ -365,6 +365,32 @@ describe("SubjectSet.conflicts", () => {
   });
 });
 
+describe("SubjectSet.conflicts with a main-subject share", () => {
+  // Invented headlines: a grown story of one event in Abha, one of whose members named Iraq's ambassador.
+  const ABHA = Array.from({ length: 39 }, () => "تفجير مسجد في أبها");
+  const grown = () => storyOf(...ABHA, "سفير العراق يزور مصابي أبها");
+  it("meets a subject any of its headlines named when no share is asked", () => {
+    expect(grown().conflicts(toHeadlineSubjects("ارتفاع قتلى تفجير العراق"))).toBe(false);
+  });
+  it("does not meet a subject too few of its headlines named", () => {
+    // One headline of 40 names Iraq: under the 5% asked (2 headlines), so Iraq's bombing conflicts with Abha's.
+    expect(grown().conflicts(toHeadlineSubjects("ارتفاع قتلى تفجير العراق"), 0.05)).toBe(true);
+    expect(grown().conflicts(toHeadlineSubjects("أمير عسير يزور المصابين في أبها"), 0.05)).toBe(false);
+  });
+  it("asks nothing of a story of fewer headlines than one over the share", () => {
+    const small = storyOf(...ABHA.slice(0, 19), "سفير العراق يزور مصابي أبها");
+    expect(small.conflicts(toHeadlineSubjects("ارتفاع قتلى تفجير العراق"), 0.05)).toBe(false);
+  });
+  it("counts a merged set's headlines and subjects as the two sides' sums", () => {
+    const merged = storyOf(...ABHA.slice(0, 20));
+    merged.addSet(storyOf(...ABHA.slice(20), "سفير العراق يزور مصابي أبها"));
+    expect(merged.conflicts(toHeadlineSubjects("ارتفاع قتلى تفجير العراق"), 0.05)).toBe(true);
+    // Three of 42 headlines name Iraq now: over 5%.
+    merged.addSet(storyOf("العراق يعزي المملكة في شهداء أبها", "العراق يعزي المملكة في شهداء أبها"));
+    expect(merged.conflicts(toHeadlineSubjects("ارتفاع قتلى تفجير العراق"), 0.05)).toBe(false);
+  });
+});
+
 describe("SubjectSet.namesOtherSiblingTowns", () => {
   const MARIB = "المقاومة في مأرب تسيطر على ثلاثة مواقع";
   const ADEN = "قوات هادي تسيطر على معظم أحياء عدن";

@@ -209,6 +209,9 @@ export class SubjectSet {
   private namesCountry = false;
   /** Headlines naming each town (a place directly held by a place: townsByHolder), null until one does. */
   private townCounts: Map<string, number> | null = null;
+  /** Headlines naming each id (organization prefixes included), and headlines naming any subject: `conflicts`' mainShare. */
+  private counts: Map<string, number> | null = null;
+  private headlines = 0;
 
   /** True until a subject is added. */
   isEmpty(): boolean {
@@ -222,7 +225,10 @@ export class SubjectSet {
       this.ids = new Set();
       this.kinds = new Set();
     }
+    this.headlines++;
     for (const s of subjects) {
+      this.count(s);
+      if (s[0] === ORGANIZATION) for (const p of organizationPrefixes(s)) this.count(PREFIX + p);
       if (s[0] === PLACE && HOLDERS.get(s.slice(2))?.[0]?.[0] === PLACE) {
         this.townCounts ??= new Map();
         this.townCounts.set(s, (this.townCounts.get(s) ?? 0) + 1);
@@ -236,12 +242,18 @@ export class SubjectSet {
   }
 
   addSet(other: SubjectSet): void {
+    const headlines = this.headlines;
+    const counts = new Map(this.counts ?? []);
     this.add([...other.ids].filter((s) => s[0] !== PREFIX && !other.townCounts?.has(s)));
+    for (const [id, n] of other.counts ?? []) counts.set(id, (counts.get(id) ?? 0) + n);
     // Towns carry their counts over (one add each, then the rest).
     for (const [t, n] of other.townCounts ?? []) {
       this.add([t]);
       this.townCounts!.set(t, this.townCounts!.get(t)! + n - 1);
     }
+    // Counts and headlines are the two sides' sums, not what the adds above counted.
+    if (counts.size > 0) this.counts = counts;
+    this.headlines = headlines + other.headlines;
   }
 
   /** The subject ids added so far (no prefixes), a holding place's own id left out as in toHeadlineSubjects. */
@@ -254,16 +266,19 @@ export class SubjectSet {
    * adjective meets that country's place either way round but settles nothing else (two bodies of one country, or
    * "مدني بنجران" and "مدني جازان" beside "الأراضي اليمنية", still conflict), and conflicts only with another
    * country, by name or adjective (isCountry): a foreign body's reaction to a Saudi town's event stays with it.
+   * With `mainShare`, this set meets a subject only when at least that share of its subject-naming headlines named it
+   * (story-clusterer.ts STORY_MAIN_SUBJECT_SHARE): a grown story's union of subjects meets almost anything.
    */
-  conflicts(subjects: readonly string[] | undefined): boolean {
+  conflicts(subjects: readonly string[] | undefined, mainShare = 0): boolean {
     if (subjects === undefined || this.ids.size === 0) return false;
+    const minCount = mainShare * this.headlines;
     let otherKind = false;
     let places = false;
     let adjectivePlaces = false;
     let sharedAdjective = false;
     let countries = false;
     for (const s of subjects) {
-      const met = this.meets(s);
+      const met = this.meets(s, minCount);
       if (met === MEETS) return false;
       if (met === MEETS_BY_ADJECTIVE) sharedAdjective = true;
       if (s[0] === PLACE) {
@@ -306,22 +321,35 @@ export class SubjectSet {
     return this.conflicts(other.subjects()) && other.conflicts(this.subjects());
   }
 
+  /** Whether id `id` was added by at least `minCount` headlines (by any, up to 1). */
+  private isMain(id: string, minCount: number): boolean {
+    if (!this.ids.has(id)) return false;
+    return minCount <= 1 || (this.counts?.get(id) ?? 0) >= minCount;
+  }
+
+  private count(id: string): void {
+    this.counts ??= new Map();
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+  }
+
   /** How this set meets subject `s`: not at all, as one subject, or only through a country's adjective. */
-  private meets(s: string): Meeting {
+  private meets(s: string, minCount = 0): Meeting {
     // A place meets itself, a town of its region, or a story place it holds; a holding place meets nothing itself.
     if (s[0] === HOLDING_PLACE) return MEETS_NOT;
     if (s[0] === PLACE || s[0] === ADJECTIVE_PLACE) {
       const key = s.slice(1);
-      if (s[0] === PLACE && (this.ids.has(s) || this.ids.has(HOLDING_PLACE + key))) return MEETS;
+      if (s[0] === PLACE && (this.isMain(s, minCount) || this.isMain(HOLDING_PLACE + key, minCount)))
+        return MEETS;
       const byAdjective =
-        this.ids.has(ADJECTIVE_PLACE + key) ||
-        (s[0] === ADJECTIVE_PLACE && (this.ids.has(PLACE + key) || this.ids.has(HOLDING_PLACE + key)));
+        this.isMain(ADJECTIVE_PLACE + key, minCount) ||
+        (s[0] === ADJECTIVE_PLACE &&
+          (this.isMain(PLACE + key, minCount) || this.isMain(HOLDING_PLACE + key, minCount)));
       return byAdjective ? MEETS_BY_ADJECTIVE : MEETS_NOT;
     }
-    if (this.ids.has(s)) return MEETS;
+    if (this.isMain(s, minCount)) return MEETS;
     if (s[0] !== ORGANIZATION) return MEETS_NOT;
-    if (this.ids.has(PREFIX + s)) return MEETS;
-    for (const p of organizationPrefixes(s)) if (this.ids.has(p)) return MEETS;
+    if (this.isMain(PREFIX + s, minCount)) return MEETS;
+    for (const p of organizationPrefixes(s)) if (this.isMain(p, minCount)) return MEETS;
     return MEETS_NOT;
   }
 }

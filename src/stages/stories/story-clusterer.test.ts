@@ -8,6 +8,7 @@ import {
   MERGE_MAX_START_GAP_HOURS,
   MERGE_MIN_COSINE,
   namedKeyCount,
+  STORY_REPORTED_JOIN_LIFT,
   STORY_REPORTED_LEAD_LIFT,
   StoryClusterer,
 } from "./story-clusterer.ts";
@@ -885,12 +886,26 @@ describe("StoryClusterer reactions whose lead names an event still reported", ()
   });
   it("lets a body the headline shares with the event settle it, though the headline also names another place", () => {
     // "قوات الطوارئ" is named by the event's headline; "جدة" is a place none of its headlines names. The full subject
-    // comparison finds no conflict (a shared subject settles it), so the places alone are never asked.
+    // comparison finds no conflict (a shared subject settles it), so the places alone are never asked. One headline of
+    // the story's 31 named the body: any named subject meets here (STORY_MAIN_SUBJECT_SHARE 0; see the next case).
     const title = "مجلس الشورى يدين تفجير مسجد قوات الطوارئ ويعقد جلسة في جدة";
-    const placesOnly = placeReaction({}, NAMES_TWO_KEYS, title);
-    const allSubjects = placeReaction({ reportedPlaceConflictsOnly: false }, NAMES_TWO_KEYS, title);
+    const placesOnly = placeReaction({ storyMainSubjectShare: 0 }, NAMES_TWO_KEYS, title);
+    const allSubjects = placeReaction(
+      { storyMainSubjectShare: 0, reportedPlaceConflictsOnly: false },
+      NAMES_TWO_KEYS,
+      title,
+    );
     expect(placesOnly.joined).toBe(true);
     expect(placesOnly.score / allSubjects.score).toBeCloseTo(1, 9);
+  });
+  it("lets no body settle it that too few of the story's headlines named (STORY_MAIN_SUBJECT_SHARE)", () => {
+    // One headline of 31 (3%) named "قوات الطوارئ": under 5%, so the full comparison finds a conflict, which halves
+    // the score where it had kept the title lift (all subjects compared, not the places alone).
+    const title = "مجلس الشورى يدين تفجير مسجد قوات الطوارئ ويعقد جلسة في جدة";
+    const allSubjects = { reportedPlaceConflictsOnly: false };
+    const main = placeReaction(allSubjects, NAMES_TWO_KEYS, title).score;
+    const any = placeReaction({ ...allSubjects, storyMainSubjectShare: 0 }, NAMES_TWO_KEYS, title).score;
+    expect(main / any).toBeCloseTo(SUBJECT_CONFLICT_FACTOR / STORY_REPORTED_JOIN_LIFT, 9);
   });
   it("still lifts the lead across a night's gap: the next day's batch 25 h after the last reaction", () => {
     // The thirty reactions end 9.7 h after the event; 24 h after that the story had stopped counting as reported.

@@ -349,6 +349,22 @@ export const MERGE_SIBLING_TOWNS_APART = true;
  * entities/headline-ordinals.ts.
  */
 export const ORDINAL_CONFLICT_FACTOR = 0.25;
+/**
+ * A joining headline meets a story's subject (headline-subjects.ts SubjectSet.conflicts) only when at least this share
+ * of the story's subject-naming headlines named it; a story of fewer than 1/share such headlines meets any it holds.
+ * A grown story's subjects are the union of hundreds of headlines: the Asir mosque bombing's (578 articles) had taken
+ * in العراق and الأحساء from one or two reactions each, so no subject conflict held back "ارتفاع قتلى تفجير العراق إلى
+ * 40 وداعش يتبنى العملية" (a Baqubah car bomb, joined at 0.43 with the title lift on تفجير, cosine 0.08) or
+ * "مستشفى الملك فهد بالأحساء يدعو للتبرع بالدم" (a hospital's routine blood drive five days on, 0.31 by headline
+ * keys alone, cosine 0.04). Joins only: a lead naming the event still outweighs a conflict
+ * (STORY_REPORTED_LEAD_CONFLICT_FACTOR), and merges compare whole sets as before. Measured (2026-12-02, load ~9):
+ * bench/stories/tune-clustering.ts at 0.02, 0.05 and 0.1 all as before (mean of six DEV F1 0.759, purity test kept
+ * 367/398, wrong 79/113, long-range unchanged); whole dev corpus (diff-clusterings.ts) against 0: at 0.05 only the
+ * bombing's story changes, losing those two and one of its own members ("وزير الداخلية المصري يعزي نائب خادم
+ * الحرمين..." raw 0.39 with no lift, halved by its Egyptian subject), while the Iraq bombing pairs with another
+ * article of its own; at 0.02 it loses only that condolence.
+ */
+export const STORY_MAIN_SUBJECT_SHARE = 0.05;
 /** Weight of the centroid cosine in the join score. */
 export const COSINE_WEIGHT = 0.7;
 /**
@@ -617,6 +633,8 @@ export interface ClusterTuning {
   keyBurstPower: number;
   /** Share of a join or merge score kept when the two sides' headline subjects conflict (1: no check). */
   subjectConflictFactor: number;
+  /** Share of a story's subject-naming headlines that must name a subject a joining headline meets it by (STORY_MAIN_SUBJECT_SHARE; 0: any). */
+  storyMainSubjectShare: number;
   /** Share of a join or merge score kept when the two sides' headlines name other instances (1: no check). */
   ordinalConflictFactor: number;
   /** Trailing day's originals that keep a story reported (Infinity: stories age from their first article). */
@@ -690,6 +708,7 @@ export const DEFAULT_CLUSTER_TUNING: ClusterTuning = {
   keyIdfPower: TITLE_KEY_IDF_POWER,
   keyBurstPower: TITLE_KEY_BURST_POWER,
   subjectConflictFactor: SUBJECT_CONFLICT_FACTOR,
+  storyMainSubjectShare: STORY_MAIN_SUBJECT_SHARE,
   ordinalConflictFactor: ORDINAL_CONFLICT_FACTOR,
   reportedMinArticles: STORY_REPORTED_MIN_ARTICLES,
   reportedMinSources: STORY_REPORTED_MIN_SOURCES,
@@ -1096,7 +1115,8 @@ export class StoryClusterer {
         best === null ||
         raw * Math.max(leadLift, liftable ? this.tuning.reportedJoinLift : 1) >= best.score
       ) {
-        let factor = this.subjectFactor(story.subjects, article.subjects);
+        const mainShare = this.tuning.storyMainSubjectShare;
+        let factor = this.subjectFactor(story.subjects, article.subjects, mainShare);
         // Against a story still reported, a conflict stands only if the headline's places alone conflict too (a
         // shared body or person still settles it: the full comparison went first).
         if (
@@ -1105,7 +1125,7 @@ export class StoryClusterer {
           article.subjects !== undefined &&
           this.isReportedAt(story, article.timeMs)
         )
-          factor = this.subjectFactor(story.subjects, toPlaceSubjects(article.subjects));
+          factor = this.subjectFactor(story.subjects, toPlaceSubjects(article.subjects), mainShare);
         const namesBoth = !story.subjects.isEmpty() && (article.subjects?.length ?? 0) > 0;
         const titleLift = liftable && namesBoth ? this.tuning.reportedJoinLift : 1;
         // A lead naming the event outweighs the headline's subjects; the title lift does not (its keys are the
@@ -1425,8 +1445,13 @@ export class StoryClusterer {
   }
 
   /** The share of a join or merge score kept for the two sides' headline subjects (headline-subjects.ts). */
-  private subjectFactor(story: SubjectSet, other: SubjectSet | readonly string[] | undefined): number {
-    const conflict = other instanceof SubjectSet ? story.conflictsWithSet(other) : story.conflicts(other);
+  private subjectFactor(
+    story: SubjectSet,
+    other: SubjectSet | readonly string[] | undefined,
+    mainPlaceShare = 0,
+  ): number {
+    const conflict =
+      other instanceof SubjectSet ? story.conflictsWithSet(other) : story.conflicts(other, mainPlaceShare);
     return conflict ? this.tuning.subjectConflictFactor : 1;
   }
 
