@@ -6,7 +6,6 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type {
   PlacedArticle,
-  PlacementBatch,
   RankMember,
   StoredStory,
   StoredStreamRow,
@@ -203,16 +202,11 @@ export function toStory(r: StoryRowDb): StoredStory {
 /**
  * A stream snapshot's carry-over as both stores keep it (`stream_snapshots.state`, SQLite migration 11, PostgreSQL
  * 9): JSON, gzipped at level 1 (the term table is most of it, so a snapshot grows with the stream's vocabulary; about
- * 1 MB on the dev corpus). Numbers round-trip exactly through JSON. Snapshots written before the stores encoded them
- * (by the assigner, 2026-11-30) have these same bytes.
+ * 1 MB on the dev corpus). Numbers round-trip exactly through JSON. Both stores' encodeStreamSnapshot; snapshots
+ * written before the stores encoded them (by the assigner, 2026-11-30) have these same bytes.
  */
 export function toSnapshotBlob(carry: StreamCarryOver): Buffer {
   return gzipSync(JSON.stringify(carry), { level: 1 });
-}
-
-/** The stored bytes of each snapshot a placement batch writes, in its order (none when it writes none). */
-export function snapshotBlobsOf(batch: PlacementBatch): Buffer[] {
-  return batch.snapshots?.write.map((s) => toSnapshotBlob(s.state)) ?? [];
 }
 
 /**

@@ -70,7 +70,7 @@ export interface PlacementBatch {
    */
   snapshots?: {
     dropAfter: StreamPoint;
-    write: readonly StreamSnapshot[];
+    write: readonly EncodedStreamSnapshot[];
     keep: number;
   };
 }
@@ -107,6 +107,14 @@ export interface StreamPoint {
  */
 export interface StreamSnapshot extends StreamPoint {
   state: StreamCarryOver;
+}
+
+/**
+ * A stream snapshot to write, its state as the store keeps it (StoryStore.encodeStreamSnapshot): encoded when the
+ * assigner takes it, so a step that takes many holds their bytes, not copies of the stream's tables.
+ */
+export interface EncodedStreamSnapshot extends StreamPoint {
+  state: Uint8Array;
 }
 
 /** A story's representative headline and the member article it is the title of (the story's lead article). */

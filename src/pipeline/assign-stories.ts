@@ -8,10 +8,10 @@
  */
 import type {
   ArticleContainment,
+  EncodedStreamSnapshot,
   PlacementBatch,
   StoryHeadline,
   StoryStreamRow,
-  StreamSnapshot,
 } from "../domain/story.ts";
 import type { BatchPreparer } from "../ports/batch-preparer.ts";
 import type { Storage } from "../ports/storage.ts";
@@ -299,13 +299,18 @@ export class StoryAssigner {
     const groupOriginals: { groupId: string; originalId: string }[] = [];
     const containments: ArticleContainment[] = [];
     const merged: { from: string; into: string }[] = [];
-    const snapshots: StreamSnapshot[] = [];
+    const snapshots: EncodedStreamSnapshot[] = [];
     const snapshotAt = this.#snapshotPoints(rows, stream.clusterer.position === 0);
     let at = 0;
     for await (const [row, analysis] of withAnalyses(rows, analyzer)) {
       if (snapshotAt.has(at++)) {
-        // A copy of the stream's tables: the rows added after it until the step's write do not change it.
-        snapshots.push({ timeMs: row.timeMs, articleId: row.id, state: stream.carryOver() });
+        // Encoded now: a copy of the stream's tables, which the rows added after it until the step's write do not
+        // change, held as bytes (StoryStore.encodeStreamSnapshot).
+        snapshots.push({
+          timeMs: row.timeMs,
+          articleId: row.id,
+          state: this.#store.encodeStreamSnapshot(stream.carryOver()),
+        });
       }
       const p = stream.add(row, analysis);
       onProgress?.("place", at, rows.length);

@@ -495,6 +495,8 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           articleId,
           state: carryOver(tag),
         });
+        // Written as the assigner writes them: encoded by the store; found decoded.
+        const encoded = (x: ReturnType<typeof snap>) => ({ ...x, state: s.encodeStreamSnapshot(x.state) });
         const write = (
           dropAfter: { timeMs: number; articleId: string },
           snaps: ReturnType<typeof snap>[],
@@ -503,7 +505,7 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           s.writePlacements({
             ...EMPTY,
             placements: [placement("a", "a")],
-            snapshots: { dropAfter, write: snaps, keep },
+            snapshots: { dropAfter, write: snaps.map(encoded), keep },
           });
         expect(await s.findStreamSnapshot(at(23))).toBeNull();
         await write({ timeMs: at(8), articleId: "a" }, [
@@ -532,7 +534,7 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
           placements: [],
           snapshots: {
             dropAfter: { timeMs: at(13), articleId: "c" },
-            write: [snap(13, "c", "s13")],
+            write: [encoded(snap(13, "c", "s13"))],
             keep: 10,
           },
         });

@@ -19,6 +19,7 @@ import {
   type StreamSnapshot,
 } from "../../domain/story.ts";
 import type { AssignmentLead, StoryListQuery, StoryStore } from "../../ports/story-store.ts";
+import type { StreamCarryOver } from "../../stages/stories/recluster.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   countRankStoriesSql,
@@ -36,10 +37,10 @@ import {
   type StoredStreamRowDb,
   type StoryRowDb,
   type StreamRowDb,
-  snapshotBlobsOf,
   toMember,
   toPlaced,
   toRankMember,
+  toSnapshotBlob,
   toStoredStreamRow,
   toStory,
   toStreamRow,
@@ -229,8 +230,6 @@ export class PostgresStoryStore implements StoryStore {
     const groupOriginals = lastByKey(batch.groupOriginals, (g) => g.groupId);
     const headlines = lastByKey(batch.headlines, (h) => h.storyId);
     const articleIds = placements.map((p) => p.articleId);
-    // Encoded before the transaction (25-60 ms of gzip each on the dev corpus), not while holding its locks.
-    const snapshotBlobs = snapshotBlobsOf(batch);
     this.#knownVersion = await runTransaction(this.#pool, async (client) => {
       // One statement: the stories these articles were in (its snapshot is from before the upsert), the upsert,
       // and the aliases of story ids that are live again (an alias names a merged-away story only).
@@ -306,11 +305,11 @@ export class PostgresStoryStore implements StoryStore {
           "DELETE FROM stream_snapshots WHERE time_ms > $1 OR (time_ms = $1 AND article_id > $2)",
           [dropAfter.timeMs, dropAfter.articleId],
         );
-        for (const [i, s] of write.entries()) {
+        for (const s of write) {
           await client.query(
             `INSERT INTO stream_snapshots (time_ms, article_id, state) VALUES ($1, $2, $3)
              ON CONFLICT (time_ms, article_id) DO UPDATE SET state = excluded.state`,
-            [s.timeMs, s.articleId, snapshotBlobs[i]],
+            [s.timeMs, s.articleId, s.state],
           );
         }
         await client.query(
@@ -375,6 +374,10 @@ export class PostgresStoryStore implements StoryStore {
       [fromMs],
     );
     return rows.map(toStoredStreamRow);
+  }
+
+  encodeStreamSnapshot(state: StreamCarryOver): Uint8Array {
+    return toSnapshotBlob(state);
   }
 
   async findStreamSnapshot(atOrBeforeMs: number): Promise<StreamSnapshot | null> {

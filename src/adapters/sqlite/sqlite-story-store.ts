@@ -19,6 +19,7 @@ import {
   type StreamSnapshot,
 } from "../../domain/story.ts";
 import type { StoryListQuery, StoryStore } from "../../ports/story-store.ts";
+import type { StreamCarryOver } from "../../stages/stories/recluster.ts";
 import { fromFingerprintBlob, toFingerprintBlob } from "../fingerprint-blob.ts";
 import {
   countRankStoriesSql,
@@ -35,9 +36,9 @@ import {
   type StoredStreamRowDb,
   type StoryRowDb,
   type StreamRowDb,
-  snapshotBlobsOf,
   toMember,
   toPlaced,
+  toSnapshotBlob,
   toStoredStreamRow,
   toStory,
   toStreamRow,
@@ -79,7 +80,7 @@ function storyFilterParams(query: Omit<StoryListQuery, "limit">): [number, numbe
 
 export class SqliteStoryStore implements StoryStore {
   readonly #db: Database.Database;
-  readonly #write: (batch: PlacementBatch, snapshotBlobs: readonly Buffer[]) => void;
+  readonly #write: (batch: PlacementBatch) => void;
   readonly #clear: () => void;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #readVersion: () => number;
@@ -165,13 +166,13 @@ export class SqliteStoryStore implements StoryStore {
          (SELECT time_ms, article_id FROM stream_snapshots ORDER BY time_ms DESC, article_id DESC LIMIT @keep)`,
     );
 
-    this.#write = writeTransaction(db, (batch: PlacementBatch, snapshotBlobs: readonly Buffer[]) => {
+    this.#write = writeTransaction(db, (batch: PlacementBatch) => {
       claimVersion();
       if (batch.snapshots !== undefined) {
         const { dropAfter, write, keep } = batch.snapshots;
         dropSnapshotsAfter.run({ time_ms: dropAfter.timeMs, article_id: dropAfter.articleId });
-        for (const [i, s] of write.entries())
-          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: snapshotBlobs[i]! });
+        for (const s of write)
+          putSnapshot.run({ time_ms: s.timeMs, article_id: s.articleId, state: s.state });
         keepSnapshots.run({ keep });
       }
       const touched = new Set<string>();
@@ -221,8 +222,11 @@ export class SqliteStoryStore implements StoryStore {
 
   async writePlacements(batch: PlacementBatch): Promise<void> {
     if (isEmptyPlacementBatch(batch)) return;
-    // Encoded before the write lock is taken (25-60 ms of gzip each on the dev corpus), not while holding it.
-    this.#write(batch, snapshotBlobsOf(batch));
+    this.#write(batch);
+  }
+
+  encodeStreamSnapshot(state: StreamCarryOver): Uint8Array {
+    return toSnapshotBlob(state);
   }
 
   async getUnplacedStreamRows(
