@@ -2,8 +2,8 @@
  * ThreadBatchPreparer: the BatchPreparer port on worker threads, so parsing and Arabic analysis run beside the
  * thread that writes to the store, the text analysis of story placement beside the thread that folds the stream, and
  * a re-index's analysis beside the thread that serves (`serve`'s background re-index).
- * Adapter (thread IO). Batches go round-robin over the import workers; story analysis goes to its own worker, whose
- * young generation is small because it runs while the placing thread's heap is at its peak.
+ * Adapter (thread IO). Batches go round-robin over the import workers; story analysis goes to its own worker, started
+ * as the import workers are released.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -33,12 +33,13 @@ export function defaultImportWorkers(): number {
 export const IMPORT_WORKER_YOUNG_GENERATION_MB = 192;
 
 /**
- * Young generation of the story-analysis worker (V8's default on 64-bit, 16 MB semi-spaces): it works while the
- * placing thread's heap is at its largest (every unplaced article and the stream), so it must not add an import
- * worker's 128 MB of semi-space to that peak. Analysis on the import workers themselves raised the dev-corpus import's
- * peak RSS ~190 MB; on this worker, with the import workers released, peak RSS stays at main's (1,010 vs 1,022 MB).
+ * Young generation of the story-analysis worker: an import worker's, for the same reason (its analysis allocates many
+ * short-lived objects). The dev corpus's analysis as this worker runs it (chunks of 250 structured-cloned in and out,
+ * bench/.tmp, load ~12): 22.1 and 18.8 s CPU with 16 MB semi-spaces (V8's default, the 48 MB this was), 20.5 and
+ * 17.6 s with 64 MB. It works while the placing thread's heap is at its largest: 48 MB kept it off that peak while
+ * the assigner held its stream snapshots as objects (~200 MB on the dev corpus; now encoded as taken).
  */
-export const STORY_ANALYSIS_YOUNG_GENERATION_MB = 48;
+export const STORY_ANALYSIS_YOUNG_GENERATION_MB = IMPORT_WORKER_YOUNG_GENERATION_MB;
 
 interface Pending {
   resolve: (result: never) => void;
