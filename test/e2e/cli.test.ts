@@ -15,6 +15,7 @@ import { ANALYZER_VERSION, analyzeForIndex } from "../../src/stages/arabic/analy
 import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { UNDO_SQLITE_ARTICLE_GROUPS } from "../contract/story-store-contract.ts";
 import { FIXTURE_RECORDS, fixtureJsonl, syntheticRecords } from "../fixtures/arabic-articles.ts";
+import { runCliCaptured } from "../fixtures/run-cli-captured.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 let dir: string;
@@ -25,14 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await runCli(args, { stdout, stderr, env });
-  return { code, out, err };
+  return runCliCaptured(args, env);
 }
 
 describe("akhbar import", () => {

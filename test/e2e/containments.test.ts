@@ -5,11 +5,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { type FixtureRecord, fixtureJsonl } from "../fixtures/arabic-articles.ts";
 import { inventedWords as words } from "../fixtures/invented-words.ts";
+import { runCliCaptured } from "../fixtures/run-cli-captured.ts";
 import { type FixtureApp, openFixtureApp } from "../web/fixture-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: test reads JSON bodies by field.
@@ -51,15 +50,7 @@ afterAll(async () => {
 });
 
 async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  let out = "";
-  stdout.on("data", (c) => (out += c));
-  const code = await runCli([...args, "--db", join(dir, "c.db")], {
-    stdout,
-    stderr: new PassThrough(),
-    env: {},
-  });
-  return { code, out };
+  return runCliCaptured([...args, "--db", join(dir, "c.db")]);
 }
 
 const ids = (list: { id: string }[]) => list.map((a) => a.id);

@@ -8,13 +8,12 @@ import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStorage } from "../../src/adapters/sqlite/open-sqlite-storage.ts";
 import { createApi } from "../../src/surfaces/api/create-api.ts";
-import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { type CrawlSite, feedReply, makeItems, startCrawlSite } from "../fixtures/crawl-site.ts";
+import { runCliCaptured } from "../fixtures/run-cli-captured.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 let dir: string;
@@ -47,14 +46,7 @@ afterAll(async () => {
 });
 
 async function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await runCli(args, { stdout, stderr, env: { ...env, ...extraEnv } });
-  return { code, out, err };
+  return runCliCaptured(args, { ...env, ...extraEnv });
 }
 
 function startChild(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {

@@ -5,10 +5,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { fixtureJsonl } from "../fixtures/arabic-articles.ts";
+import { runCliCaptured } from "../fixtures/run-cli-captured.ts";
 
 let dir: string;
 beforeAll(() => {
@@ -17,14 +16,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await runCli(args, { stdout, stderr, env: {} });
-  return { code, out, err };
+  return runCliCaptured(args, {});
 }
 
 describe("akhbar delete", () => {

@@ -8,14 +8,12 @@ import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   openPostgresStorage,
   type PostgresStorage,
 } from "../../src/adapters/postgres/open-postgres-storage.ts";
 import { createReaderApi } from "../../src/surfaces/api/reader-api.ts";
-import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { StoryReaderData } from "../../src/surfaces/web/story-reader-data.ts";
 import { TopEntitiesCache } from "../../src/surfaces/web/top-entities-cache.ts";
 import {
@@ -24,6 +22,7 @@ import {
   type TestDatabase,
 } from "../contract/postgres-test-database.ts";
 import { FIXTURE_RECORDS, fixtureJsonl, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
+import { runCliCaptured } from "../fixtures/run-cli-captured.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -39,15 +38,8 @@ let sqliteFile: string;
 
 /** The CLI in-process on PostgreSQL (`pg`) or on the SQLite file. */
 async function cli(engine: "pg" | "sqlite", args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
   const env: Record<string, string> = engine === "pg" ? { AKHBAR_DATABASE_URL: db.url } : {};
-  const code = await runCli(engine === "pg" ? args : [...args, "--db", sqliteFile], { stdout, stderr, env });
-  return { code, out, err };
+  return runCliCaptured(engine === "pg" ? args : [...args, "--db", sqliteFile], env);
 }
 
 /** Both engines' JSON output of one command, after checking both succeeded. */

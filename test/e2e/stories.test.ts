@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findRelatedArticles } from "../../src/pipeline/find-related-articles.ts";
 import { runCli } from "../../src/surfaces/cli/run-cli.ts";
 import { FIXTURE_RECORDS, fixtureJsonl, STORY_RECORDS } from "../fixtures/arabic-articles.ts";
+import { runCliCaptured } from "../fixtures/run-cli-captured.ts";
 import { type FixtureApp, openFixtureApp } from "../web/fixture-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: test reads JSON bodies by field.
@@ -21,12 +22,7 @@ let db: string;
 let fx: FixtureApp;
 
 async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  stdout.on("data", (c) => (out += c));
-  const code = await runCli([...args, "--db", db], { stdout, stderr, env: {} });
-  return { code, out };
+  return runCliCaptured([...args, "--db", db]);
 }
 
 beforeAll(async () => {
