@@ -659,6 +659,14 @@ describe("akhbar global options", () => {
     expect(r.err).toContain('unknown command "frobnicate"');
   });
 
+  it("says why a store cannot be opened, not only that it cannot", async () => {
+    const r = await cli(["search", "أمريكا", "--db", dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `akhbar search: store: cannot open SQLite database ${dir}: unable to open database file [store.open_failed]\n`,
+    );
+  });
+
   it("names a file it cannot read or write, without a stack, exiting 2", async () => {
     const db = join(dir, "files.db");
     const missing = join(dir, "no-such.opml");

@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     );
   } catch (err) {
     if (isAkhbarError(err)) {
-      printError(io, `akhbar ${command.name}: ${err.message} [${err.code}]`);
+      printError(io, `akhbar ${command.name}: ${withCause(err)} [${err.code}]`);
       return exitCodeOf(err.code);
     }
     if (isFileSystemError(err)) {
@@ -122,6 +122,16 @@ export function commandIndex(argv: readonly string[]): number {
       i++;
   }
   return -1;
+}
+
+/**
+ * An error's message and, when it wraps another whose message it does not already say, that one's: "cannot open the
+ * store" alone leaves the user guessing (a directory, a permission, a locked file).
+ * Example: "store: cannot open SQLite database x.db" with cause "unable to open database file" -> both, ": " between.
+ */
+function withCause(err: Error): string {
+  const cause = err.cause instanceof Error ? err.cause.message.trim() : "";
+  return cause === "" || err.message.includes(cause) ? err.message : `${err.message}: ${cause}`;
 }
 
 /** A Node file-system call's failure (ENOENT, EACCES, EISDIR…): its message names the path and the reason. */
