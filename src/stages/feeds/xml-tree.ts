@@ -1,7 +1,8 @@
 /**
  * parseXmlTree: untrusted XML text -> a small element tree, safely (feeds stage, first step of every XML format).
  * Pure. saxes never resolves external entities; documents declaring entities are refused outright (XXE and
- * billion laughs, XML-01/02); work is bounded by an element cap and a time budget (the parse's own CPU time).
+ * billion laughs, XML-01/02); work is bounded by an element cap and a time budget (wall time and the process's CPU
+ * time both past it: ParseClock).
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { AkhbarError } from "../../domain/errors.ts";

@@ -9,7 +9,8 @@ import { toArticleEntities } from "../../stages/entities/story-entities.ts";
 /**
  * Articles whose entities are kept, least recently used dropped first. "في الأخبار" reads at most 40 originals of each
  * of its 30 stories (1,200 articles), a few outlet filters a few times that; an entry holds the article's title and
- * text (shared with the row read, a few KB) and a few dozen entities, so 4,000 stay within tens of MB.
+ * text as first read (a few KB; later reads are compared with them) and a few dozen entities, so 4,000 stay within
+ * tens of MB.
  */
 export const ARTICLE_ENTITIES_CACHE_ENTRIES = 4_000;
 

@@ -463,7 +463,7 @@ export function createWebApp(deps: WebDeps): Hono {
     if (!isSameOrigin(c.req.raw.headers, hostOf(c)))
       return adminPage(c, 403, renderAdminLogin("طلب من موقع آخر."));
     const form = await c.req.parseBody();
-    const token = typeof form.token === "string" ? form.token : "";
+    const token = formField(form, "token");
     if (!auth.isToken(token)) return adminPage(c, 403, renderAdminLogin("الرمز غير صحيح."));
     setCookie(c, ADMIN_COOKIE, auth.newSession(), {
       path: "/admin",
@@ -520,7 +520,7 @@ export function createWebApp(deps: WebDeps): Hono {
   );
   app.post(
     "/admin/opml",
-    adminAction((form) => sourceAdmin.importOpml(typeof form.opml === "string" ? form.opml : "")),
+    adminAction((form) => sourceAdmin.importOpml(formField(form, "opml"))),
   );
   app.post(
     "/admin/sources/:id/disable",
@@ -529,14 +529,13 @@ export function createWebApp(deps: WebDeps): Hono {
   app.post(
     "/admin/articles/delete",
     adminAction(async (form) => {
-      const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
-      const id = articleIdOf(text("article"));
+      const id = articleIdOf(formField(form, "article"));
       if (id === null)
         throw new AkhbarError("admin.bad_param", "admin: name the article by its id or its reader link", {
           field: "article",
           reason: "no_article",
         });
-      const { deleted } = await deleteArticles(storage, [id], text("reason"));
+      const { deleted } = await deleteArticles(storage, [id], formField(form, "reason"));
       // The other answers follow the store's change mark at once; "في الأخبار" keeps its own up to its max age.
       entitiesCache.clear();
       const gone = deleted[0];
@@ -613,8 +612,14 @@ function hostOf(c: Context): string {
   return c.req.header("host") ?? new URL(c.req.url).host;
 }
 
+/** A posted form's text field, "" when it is missing or a file. */
+function formField(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === "string" ? value : "";
+}
+
 function readNewSource(form: Record<string, unknown>) {
-  const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
+  const text = (name: string) => formField(form, name).trim();
   const bad = (field: string, reason: string, message: string) =>
     new AkhbarError("admin.bad_param", `admin: ${message}`, { field, reason });
   const id = text("id");
