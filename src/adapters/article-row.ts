@@ -63,6 +63,11 @@ export type ArticleSummaryRow = Pick<ArticleRow, (typeof SUMMARY_COLUMNS)[number
 /** Scheme prefix left out of `url_key`: an http and an https copy of one page are one article. */
 const URL_SCHEME_RE = /^https?:\/\//i;
 
+/** The key a canonical URL is stored and looked up under: without its scheme. */
+export function urlKeyOf(canonicalUrl: string): string {
+  return canonicalUrl.replace(URL_SCHEME_RE, "");
+}
+
 /** Columns whose change makes a re-write `updated`; fetched_at is left out so a plain re-fetch is `unchanged`. */
 export const COMPARED_COLUMNS = [
   "url",
@@ -124,7 +129,7 @@ export function toRowValues(write: ArticleWrite): RowValues {
     id: a.id,
     url: a.url,
     canonical_url: a.canonicalUrl,
-    url_key: a.canonicalUrl.replace(URL_SCHEME_RE, ""),
+    url_key: urlKeyOf(a.canonicalUrl),
     source_id: a.sourceId,
     cited_source: a.citedSource,
     title: a.title,

@@ -70,6 +70,11 @@ export interface ArticleStore {
    * the headline's article is gone) and the copy group re-keyed (adapters/story-row.ts DeletedPlacementRow).
    */
   deleteArticle(id: string, reason: string): Promise<boolean>;
+  /**
+   * The id of the stored article whose canonical URL is `canonicalUrl` (stages/dedupe canonicalizeUrl's form; http
+   * and https alike, as writes dedupe), or null. For naming an article by its outlet's link.
+   */
+  findArticleIdByUrl(canonicalUrl: string): Promise<string | null>;
   countArticles(): Promise<number>;
   /** Up to `limit` articles with seq > `afterSeq`, in seq order (for export and replays). */
   listArticlesAfter(afterSeq: number, limit: number): Promise<Article[]>;

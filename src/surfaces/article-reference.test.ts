@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleIdOf } from "./article-reference.ts";
+import { articleIdOf, resolveArticleReference } from "./article-reference.ts";
 
 describe("articleIdOf", () => {
   it.each([
@@ -21,5 +21,27 @@ describe("articleIdOf", () => {
     ["   ", null],
   ])("%j → %j", (reference, id) => {
     expect(articleIdOf(reference)).toBe(id);
+  });
+});
+
+describe("resolveArticleReference", () => {
+  // A store that knows one outlet link (as stored: canonical, http) and answers null for any other.
+  const articles = {
+    async findArticleIdByUrl(canonicalUrl: string) {
+      return canonicalUrl.replace(/^https?:\/\//, "") === "outlet.example/article/7" ? "snn-7" : null;
+    },
+  };
+  it.each([
+    // The outlet's link in any form canonicalizeUrl folds; its reader-like path is not read as a reader link.
+    ["https://outlet.example/article/7", "snn-7"],
+    ["http://OUTLET.example/article/7?utm_source=x#top", "snn-7"],
+    ["https://outlet.example/amp/../article/7/amp", "snn-7"],
+    // A link no stored article has falls back to articleIdOf: a reader link, or nothing.
+    ["http://127.0.0.1:8080/article/snn-1a2b", "snn-1a2b"],
+    ["https://outlet.example/news/8", null],
+    ["http://", null],
+    ["snn-9", "snn-9"],
+  ])("%j → %j", async (reference, id) => {
+    expect(await resolveArticleReference(articles, reference)).toBe(id);
   });
 });

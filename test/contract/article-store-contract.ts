@@ -125,6 +125,19 @@ export function describeArticleStoreContract(name: string, open: () => Promise<S
       expect(outcome).toMatchObject({ status: "duplicate", existingId: "id-a", by: "canonical_url" });
     });
 
+    it("finds an article by its canonical URL, http and https alike; none for an unknown or deleted one", async () => {
+      await storage.articles.writeArticles([
+        makeArticleWrite("a", { canonicalUrl: "http://news.example/a" }),
+        makeArticleWrite("b"),
+      ]);
+      expect(await storage.articles.findArticleIdByUrl("http://news.example/a")).toBe("id-a");
+      expect(await storage.articles.findArticleIdByUrl("https://news.example/a")).toBe("id-a");
+      expect(await storage.articles.findArticleIdByUrl("https://news.example/b")).toBe("id-b");
+      expect(await storage.articles.findArticleIdByUrl("https://news.example/c")).toBeNull();
+      await storage.articles.deleteArticle("id-a", "takedown");
+      expect(await storage.articles.findArticleIdByUrl("http://news.example/a")).toBeNull();
+    });
+
     it("detects a canonical-URL duplicate inside one batch", async () => {
       const outcomes = await storage.articles.writeArticles([
         makeArticleWrite("a"),

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -240,6 +240,30 @@ describe("openSqliteStorage", () => {
       await upgraded.close();
     });
   }
+
+  it("leaves no copy of a deleted article's title or text in the database file or its WAL", async () => {
+    const path = freshPath();
+    const storage = await openSqliteStorage(path);
+    const filler = "نص عادي عن أخبار اليوم في المنطقة وما جرى فيها. ".repeat(60);
+    const secretTitle = "عنوان سري يطلب الناشر حذفه";
+    const secretText = `${filler}فقرة سرية طلب الناشر حذفها من كل نسخة. ${filler}`;
+    await storage.articles.writeArticles([
+      makeArticleWrite("a", { text: `أ ${filler}` }),
+      makeArticleWrite("b", { title: secretTitle, text: secretText }),
+      makeArticleWrite("c", { text: `ج ${filler}` }),
+    ]);
+    // As a long-running store: the article first written to the main file, then deleted.
+    storage.db.pragma("wal_checkpoint(TRUNCATE)");
+    expect(await storage.articles.deleteArticle("id-b", "publisher takedown")).toBe(true);
+    const bytesOf = (file: string) => (existsSync(file) ? readFileSync(file) : Buffer.alloc(0));
+    for (const file of [path, `${path}-wal`]) {
+      const bytes = bytesOf(file);
+      expect(bytes.includes(Buffer.from("فقرة سرية طلب الناشر")), file).toBe(false);
+      expect(bytes.includes(Buffer.from(secretTitle)), file).toBe(false);
+    }
+    expect(bytesOf(path).includes(Buffer.from("نص عادي عن أخبار اليوم"))).toBe(true);
+    await storage.close();
+  });
 
   it("keeps a deleted article's text digest in its tombstone, and none of its text", async () => {
     const storage = await openSqliteStorage(freshPath());

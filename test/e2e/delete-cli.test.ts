@@ -72,6 +72,30 @@ describe("akhbar delete", () => {
     expect(await searchIds("الحكومات")).toEqual(["fx-001"]);
   });
 
+  it("deletes an article named by its outlet's link in another form, and reports a link no article has", async () => {
+    const before = await cli(["export", "--jsonl", "--db", db()]);
+    expect(before.out).toContain('"fx-004"');
+    // Stored as http://alriyadh.example/4: https and a tracking key fold to the same canonical URL.
+    const result = await cli([
+      "delete",
+      "https://alriyadh.example/4?utm_campaign=x",
+      "https://alriyadh.example/999",
+      "--db",
+      db(),
+      "--json",
+    ]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out)).toEqual({
+      deleted: [{ id: "fx-004", source: expect.any(String), title: expect.any(String) }],
+      unknown: ["https://alriyadh.example/999"],
+    });
+    const after = await cli(["export", "--jsonl", "--db", db()]);
+    expect(after.out).not.toContain('"fx-004"');
+    const text = await cli(["delete", "http://alriyadh.example/999", "--db", db()]);
+    expect(text.code).toBe(1);
+    expect(text.err).toContain("no stored article has the link http://alriyadh.example/999");
+  });
+
   it("refuses no id, a reference that names no article, and a blank reason, deleting nothing", async () => {
     expect((await cli(["delete", "--db", db()])).code).toBe(64);
     const path = await cli(["delete", "fx-001", "not an id", "--db", db()]);

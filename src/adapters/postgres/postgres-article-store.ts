@@ -35,6 +35,7 @@ import {
   toArticleSummary,
   tombstoneTextDigest,
   toRowValues,
+  urlKeyOf,
 } from "../article-row.ts";
 import { type DeletedPlacementRow, firstGroupMemberSql } from "../story-row.ts";
 import { buildDocVector, type DocVectors } from "./build-doc-vector.ts";
@@ -191,6 +192,16 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   /** Takes the locks a writer of the article's text would take, so a concurrent writer sees the tombstone. */
+  async findArticleIdByUrl(canonicalUrl: string): Promise<string | null> {
+    const key = urlKeyOf(canonicalUrl);
+    // md5(url_key) is the indexed form (a long URL would overflow a btree entry); url_key settles a collision.
+    const { rows } = await this.#pool.query<{ id: string }>(
+      "SELECT id FROM articles WHERE md5(url_key) = $1 AND url_key = $2",
+      [md5Hex(key), key],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async deleteArticle(id: string, reason: string): Promise<boolean> {
     const deletedAt = this.#clock.now().toISOString();
     return runTransaction(this.#pool, async (client) => {

@@ -24,7 +24,7 @@ import { isReindexing, type ReindexStatus } from "../api/create-api.ts";
 import { isDocumentedPath, OPENAPI_DOCUMENT } from "../api/openapi.ts";
 import { type RateLimitOptions, rateLimit } from "../api/rate-limit.ts";
 import { createReaderApi, sourceFilter } from "../api/reader-api.ts";
-import { articleIdOf } from "../article-reference.ts";
+import { resolveArticleReference } from "../article-reference.ts";
 import { createFeedRoutes } from "../feeds-out/feed-routes.ts";
 import { articleDates } from "../present.ts";
 import { intParam, parseSearchParams } from "../search-params.ts";
@@ -529,12 +529,16 @@ export function createWebApp(deps: WebDeps): Hono {
   app.post(
     "/admin/articles/delete",
     adminAction(async (form) => {
-      const id = articleIdOf(formField(form, "article"));
+      const id = await resolveArticleReference(storage.articles, formField(form, "article"));
       if (id === null)
-        throw new AkhbarError("admin.bad_param", "admin: name the article by its id or its reader link", {
-          field: "article",
-          reason: "no_article",
-        });
+        throw new AkhbarError(
+          "admin.bad_param",
+          "admin: name the article by its id, its reader link or its outlet's link",
+          {
+            field: "article",
+            reason: "no_article",
+          },
+        );
       const { deleted } = await deleteArticles(storage, [id], formField(form, "reason"));
       // The other answers follow the store's change mark at once; "في الأخبار" keeps its own up to its max age.
       entitiesCache.clear();

@@ -56,7 +56,7 @@ ${message === null ? "" : html`<div class="${message.ok ? "note" : "error-box"}"
 <h2 id="delete-h">حذف مقال</h2>
 <p>يُحذف المقال نهائيًا من القصص والبحث، ولا يعود إن ظهر ثانية في الخلاصة أو الاستيراد.</p>
 <form method="post" action="/admin/articles/delete" data-confirm="حذف هذا المقال نهائيًا؟">${token}
-<label class="field">معرّف المقال أو رابطه في القارئ<input type="text" name="article" required dir="ltr" placeholder="/article/…"></label>
+<label class="field">معرّف المقال أو رابطه في القارئ أو في موقع الناشر<input type="text" name="article" required dir="ltr" placeholder="/article/… أو https://…"></label>
 <label class="field">سبب الحذف<input type="text" name="reason" required dir="auto" maxlength="${DELETE_REASON_MAX_LENGTH}"></label>
 <button type="submit" class="secondary">احذف</button>
 </form>
