@@ -73,6 +73,22 @@ const FEED_NOUNS = {
   accusative: "خلاصة",
   singular: "خلاصة",
 };
+/** Feeds already registered ("خلاصتان مسجلتان من قبل"). */
+const REGISTERED_ADJECTIVES = {
+  one: "مسجلة",
+  two: "مسجلتان",
+  plural: "مسجلة",
+  accusative: "مسجلة",
+  singular: "مسجلة",
+};
+/** An OPML file's outlines ("عنصران في الملف بلا رابط خلاصة"). */
+const OUTLINE_NOUNS = {
+  one: "عنصر واحد",
+  two: "عنصران",
+  plural: "عناصر",
+  accusative: "عنصرًا",
+  singular: "عنصر",
+};
 /** Letters after "من" or "أول" (genitive: "أول حرفين"). */
 const LETTER_NOUNS = { one: "حرف واحد", two: "حرفين", plural: "أحرف", accusative: "حرفًا", singular: "حرف" };
 /** Seconds after "بعد" (genitive: "بعد ثانيتين"). */
@@ -106,6 +122,8 @@ export const articlesLabel = (n: number) => countLabel(n, ARTICLE_NOUNS);
 export const storiesLabel = (n: number) => countLabel(n, STORY_NOUNS);
 export const resultsLabel = (n: number) => countLabel(n, RESULT_NOUNS);
 export const feedsLabel = (n: number) => countLabel(n, FEED_NOUNS);
+export const registeredFeedsLabel = (n: number) => countPhrase(n, FEED_NOUNS, REGISTERED_ADJECTIVES);
+export const outlinesLabel = (n: number) => countLabel(n, OUTLINE_NOUNS);
 export const lettersLabel = (n: number) => countLabel(n, LETTER_NOUNS);
 export const secondsLabel = (n: number) => countLabel(n, SECOND_NOUNS);
 /** "مقالان منقولان", "3 مقالات منقولة": copies of an article. */

@@ -653,7 +653,7 @@ describe("admin", () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><body>
       <outline text="قنا" xmlUrl="https://qna.example/feed" htmlUrl="https://qna.example/"/></body></opml>`;
     const imported = await post("/admin/opml", { _csrf: csrf, opml }, { cookie });
-    expect(decodeURIComponent(imported.headers.get("location") ?? "")).toContain("استُوردت خلاصة واحدة (");
+    expect(decodeURIComponent(imported.headers.get("location") ?? "")).toContain("done=استُوردت خلاصة واحدة.");
     expect(await f.storage.feeds.getFeedByUrl("https://qna.example/feed")).not.toBeNull();
 
     const disabled = await post("/admin/sources/wam/disable", { _csrf: csrf }, { cookie });

@@ -6,7 +6,7 @@ import { AkhbarError } from "../../domain/errors.ts";
 import { disableSource, importOpmlText } from "../../pipeline/manage-sources.ts";
 import { type Clock, systemClock } from "../../ports/clock.ts";
 import type { Storage } from "../../ports/storage.ts";
-import { feedsLabel } from "./count-label.ts";
+import { feedsLabel, outlinesLabel, registeredFeedsLabel } from "./count-label.ts";
 
 export interface NewSource {
   /** Slug: lowercase letters, digits and dashes. */
@@ -72,8 +72,7 @@ export class StorageSourceAdmin implements SourceAdmin {
 
   async importOpml(text: string): Promise<string> {
     const { added, known, skipped } = await importOpmlText(this.#storage, text, this.#clock);
-    const imported = added === 0 ? "لم تُستورد خلاصات جديدة" : `استُوردت ${feedsLabel(added)}`;
-    return `${imported} (${known} مسجلة من قبل، ${skipped} بلا رابط خلاصة).`;
+    return opmlImportMessage(added, known, skipped);
   }
 
   async disableSource(id: string): Promise<string> {
@@ -82,4 +81,17 @@ export class StorageSourceAdmin implements SourceAdmin {
       ? `لا خلاصات تعمل للمصدر ${id}؛ تبقى مقالاته.`
       : `أُوقفت ${feedsLabel(feeds)} للمصدر ${id}؛ تبقى مقالاته.`;
   }
+}
+
+/**
+ * What an OPML import did, in the admin's Arabic; parts that count nothing are left out. Pure.
+ * Example: (3, 2, 1) → "استُوردت 3 خلاصات؛ خلاصتان مسجلتان من قبل، عنصر واحد في الملف بلا رابط خلاصة."
+ */
+export function opmlImportMessage(added: number, known: number, skipped: number): string {
+  const imported = added === 0 ? "لم تُستورد خلاصات جديدة" : `استُوردت ${feedsLabel(added)}`;
+  const rest = [
+    ...(known > 0 ? [`${registeredFeedsLabel(known)} من قبل`] : []),
+    ...(skipped > 0 ? [`${outlinesLabel(skipped)} في الملف بلا رابط خلاصة`] : []),
+  ];
+  return rest.length === 0 ? `${imported}.` : `${imported}؛ ${rest.join("، ")}.`;
 }
